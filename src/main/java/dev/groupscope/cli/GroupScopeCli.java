@@ -1,0 +1,48 @@
+package dev.groupscope.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: the same core as the app, JSON on standard output, one readable line on standard error and
+ * exit code 2 for bad input. It never starts JavaFX.
+ */
+@Command(name = "groupscope",
+        mixinStandardHelpOptions = true,
+        versionProvider = GroupScopeCli.Version.class,
+        description = "Watch Kafka consumer groups think. With no subcommand the app opens its window.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class GroupScopeCli {
+
+    /** Exit code for bad input or usage, as the README promises. */
+    public static final int BAD_INPUT = 2;
+
+    private GroupScopeCli() {
+    }
+
+    /** Runs the CLI and returns its exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new GroupScopeCli());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((ex, ignored) -> {
+            err.println("groupscope: " + ex.getMessage());
+            return BAD_INPUT;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Reports the version from the jar's manifest when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = GroupScopeCli.class.getPackage().getImplementationVersion();
+            return new String[] {"GroupScope " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.groupscope.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a message key and named arguments into a sentence in English or Simplified Chinese, from the
+ * {@code dev/groupscope/i18n/messages*.properties} bundles (UTF-8). Placeholders are named: {@code {topic}}.
+ * The model and the assignors only ever produce keys and arguments; this is the one place they become words.
+ */
+public final class Messages {
+
+    public static final String BUNDLE = "dev.groupscope.i18n.messages";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public static Messages of(Locale locale) {
+        return new Messages(locale);
+    }
+
+    public static Messages english() {
+        return new Messages(Locale.ENGLISH);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** The sentence for {@code key} with its {@code {name}} placeholders filled; the key itself if unknown. */
+    public String format(String key, Map<String, ?> args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Object value = args.get(matcher.group(1));
+            String text = value == null ? matcher.group() : render(value);
+            matcher.appendReplacement(out, Matcher.quoteReplacement(text));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    public String text(String key) {
+        return format(key, Map.of());
+    }
+
+    private String render(Object value) {
+        if (value instanceof Number number && !(value instanceof Double) && !(value instanceof Float)) {
+            return MessageFormat.format("{0,number,integer}", number);
+        }
+        if (value instanceof Iterable<?> items) {
+            StringBuilder joined = new StringBuilder();
+            for (Object item : items) {
+                if (joined.length() > 0) {
+                    joined.append(", ");
+                }
+                joined.append(item);
+            }
+            return joined.toString();
+        }
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.groupscope.kafka.assignor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Every assignor GroupScope knows, by Kafka's protocol name. Assignors may keep state between calls (Kafka's
+ * sticky assignors remember the highest generation they saw), so each lookup returns a fresh instance.
+ */
+public final class Assignors {
+
+    private static final Map<String, Supplier<PartitionAssignor>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        BY_NAME.put(LegacyAssignor.NAME, LegacyAssignor::new);
+    }
+
+    private Assignors() {
+    }
+
+    /** Protocol names, Kafka's four first, the historical algorithm last. */
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    public static Optional<PartitionAssignor> byName(String name) {
+        Supplier<PartitionAssignor> supplier = BY_NAME.get(name);
+        return supplier == null ? Optional.empty() : Optional.of(supplier.get());
+    }
+}
