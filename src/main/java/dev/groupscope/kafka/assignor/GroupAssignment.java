@@ -16,10 +16,14 @@ public record GroupAssignment(Map<String, List<TopicPartition>> assignment,
                               Set<TopicPartition> withheld,
                               List<AssignmentStep> steps) {
 
+    /**
+     * Wraps rather than copies the member lists: an assignor hands over lists it no longer touches, and copying a
+     * million partitions would cost as much as a simple assignor's whole run.
+     */
     public GroupAssignment {
-        Map<String, List<TopicPartition>> copy = new LinkedHashMap<>();
-        assignment.forEach((member, partitions) -> copy.put(member, List.copyOf(partitions)));
-        assignment = Collections.unmodifiableMap(copy);
+        Map<String, List<TopicPartition>> view = new LinkedHashMap<>();
+        assignment.forEach((member, partitions) -> view.put(member, Collections.unmodifiableList(partitions)));
+        assignment = Collections.unmodifiableMap(view);
         withheld = Set.copyOf(withheld);
         steps = List.copyOf(steps);
     }
