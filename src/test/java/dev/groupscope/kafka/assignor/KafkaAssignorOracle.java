@@ -52,12 +52,8 @@ public final class KafkaAssignorOracle {
     public static Map<String, List<TopicPartition>> assign(String strategy, Map<String, Integer> partitionsPerTopic,
                                                            List<GroupMember> members) {
         ConsumerPartitionAssignor assignor = newAssignor(strategy);
-        Map<String, Subscription> subscriptions = new HashMap<>();
-        for (GroupMember member : members) {
-            subscriptions.put(member.memberId(), subscriptionOf(strategy, member));
-        }
         Map<String, Assignment> result =
-                assignor.assign(clusterOf(partitionsPerTopic), new GroupSubscription(subscriptions)).groupAssignment();
+                assignor.assign(clusterOf(partitionsPerTopic), groupSubscription(strategy, members)).groupAssignment();
         Map<String, List<TopicPartition>> byMember = new LinkedHashMap<>();
         for (GroupMember member : members) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -92,6 +88,15 @@ public final class KafkaAssignorOracle {
             default:
                 throw new IllegalArgumentException("kafka-clients has no assignor named " + strategy);
         }
+    }
+
+    /** The subscriptions a real leader would hand its assignor: a HashMap filled in JoinGroup order. */
+    public static GroupSubscription groupSubscription(String strategy, List<GroupMember> members) {
+        Map<String, Subscription> subscriptions = new HashMap<>();
+        for (GroupMember member : members) {
+            subscriptions.put(member.memberId(), subscriptionOf(strategy, member));
+        }
+        return new GroupSubscription(subscriptions);
     }
 
     static Subscription subscriptionOf(String strategy, GroupMember member) {
@@ -130,7 +135,8 @@ public final class KafkaAssignorOracle {
         return writer.subscriptionUserData(new HashSet<>(member.topics()));
     }
 
-    private static Cluster clusterOf(Map<String, Integer> partitionsPerTopic) {
+    /** Cluster metadata with one broker leading every partition of the given topics. */
+    public static Cluster clusterOf(Map<String, Integer> partitionsPerTopic) {
         List<PartitionInfo> partitions = new ArrayList<>();
         Node[] replicas = {BROKER};
         partitionsPerTopic.forEach((topic, count) -> {
