@@ -1,0 +1,43 @@
+package dev.groupscope.sim.engine;
+
+import java.util.Map;
+
+/** What an actor may do while handling a task: read the clock, draw chance, schedule, emit events. */
+public interface Context {
+
+    /** Virtual time of the task being handled, in milliseconds. */
+    long now();
+
+    DeterministicRandom random();
+
+    /** Schedules a task {@code delayMs} from now (0 = later in this same millisecond, after what is queued). */
+    void schedule(long delayMs, Task task);
+
+    /**
+     * Arms the timer {@code key}: {@code task} runs after {@code delayMs} unless the timer is re-armed or cancelled
+     * first. Re-arming replaces the previous deadline (as Kafka's CoordinatorTimer does per key).
+     */
+    void setTimer(String key, long delayMs, Task task);
+
+    void cancelTimer(String key);
+
+    /** The deadline of an armed timer, or -1. */
+    long timerDeadline(String key);
+
+    /** Another actor, for synchronous work inside one process (e.g. a broker's coordinator and its log). */
+    <A extends Actor> A actor(String id, Class<A> type);
+
+    boolean hasActor(String id);
+
+    void addActor(Actor actor);
+
+    void removeActor(String id);
+
+    /** Records an event of this step. */
+    void emit(EventKind kind, String type, String actor, String peer, Map<String, Object> fields,
+              String ruleKey, Map<String, Object> ruleArgs);
+
+    default void emit(EventKind kind, String type, String actor, String peer, Map<String, Object> fields) {
+        emit(kind, type, actor, peer, fields, null, Map.of());
+    }
+}

@@ -1,0 +1,202 @@
+package dev.groupscope.sim.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The whole mutable state of one run: clock, chance, pending tasks, armed timers and actors. One {@link #step()}
+ * takes the earliest task and lets its actor handle it; everything that step emits is one step's events.
+ * {@link #copy()} is a deep copy, which is what a snapshot is.
+ */
+public final class World implements Context {
+
+    private long now;
+    private long steps;
+    private long nextSeq;
+    private long eventCount;
+    private Scheduled lastProcessed;
+    private final DeterministicRandom random;
+    private final EventQueue queue;
+    /** Timer key → sequence number of the armed task; a popped timer task with another number is stale. */
+    private final Map<String, Long> timers;
+    private final Map<String, Long> timerDeadlines;
+    private final TreeMap<String, Actor> actors;
+    private List<SimEvent> emitted = new ArrayList<>();
+
+    public World(long seed) {
+        this.random = new DeterministicRandom(seed);
+        this.queue = new EventQueue();
+        this.timers = new HashMap<>();
+        this.timerDeadlines = new HashMap<>();
+        this.actors = new TreeMap<>();
+    }
+
+    private World(World other) {
+        this.now = other.now;
+        this.steps = other.steps;
+        this.nextSeq = other.nextSeq;
+        this.eventCount = other.eventCount;
+        this.lastProcessed = other.lastProcessed;
+        this.random = other.random.copy();
+        this.queue = other.queue.copy();
+        this.timers = new HashMap<>(other.timers);
+        this.timerDeadlines = new HashMap<>(other.timerDeadlines);
+        this.actors = new TreeMap<>();
+        other.actors.forEach((id, actor) -> this.actors.put(id, actor.copy()));
+    }
+
+    public World copy() {
+        return new World(this);
+    }
+
+    /** Puts a scripted action in the queue at an absolute time; {@code index} is its place in the script. */
+    public void scheduleAction(long time, long index, Task action) {
+        queue.add(new Scheduled(time, Scheduled.ACTION, index, action, null));
+    }
+
+    /** Whether a live (non-stale) task is pending. */
+    public boolean hasPending() {
+        dropStaleTimers();
+        return !queue.isEmpty();
+    }
+
+    /** The next live task, or null. */
+    public Scheduled peek() {
+        dropStaleTimers();
+        return queue.peek();
+    }
+
+    /** Processes the earliest live task and returns the events it produced (possibly none). */
+    public List<SimEvent> step() {
+        Scheduled next = peek();
+        if (next == null) {
+            throw new IllegalStateException("nothing left to simulate");
+        }
+        queue.poll();
+        if (next.timerKey() != null) {
+            timers.remove(next.timerKey());
+            timerDeadlines.remove(next.timerKey());
+        }
+        now = next.time();
+        steps++;
+        lastProcessed = next;
+        emitted = new ArrayList<>();
+        Actor actor = actors.get(next.task().target());
+        if (actor != null) {
+            actor.handle(next.task(), this);
+        }
+        return emitted;
+    }
+
+    private void dropStaleTimers() {
+        Scheduled head = queue.peek();
+        while (head != null && head.timerKey() != null && !Long.valueOf(head.seq()).equals(timers.get(head.timerKey()))) {
+            queue.poll();
+            head = queue.peek();
+        }
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    /** How many steps (tasks) have been processed. */
+    public long steps() {
+        return steps;
+    }
+
+    public long eventCount() {
+        return eventCount;
+    }
+
+    /** The queue position of the last processed task, for placing a fork before or after it. */
+    public Scheduled lastProcessed() {
+        return lastProcessed;
+    }
+
+    @Override
+    public DeterministicRandom random() {
+        return random;
+    }
+
+    @Override
+    public void schedule(long delayMs, Task task) {
+        queue.add(new Scheduled(now + requireNonNegative(delayMs), Scheduled.NORMAL, nextSeq++, task, null));
+    }
+
+    @Override
+    public void setTimer(String key, long delayMs, Task task) {
+        long seq = nextSeq++;
+        long deadline = now + requireNonNegative(delayMs);
+        queue.add(new Scheduled(deadline, Scheduled.NORMAL, seq, task, key));
+        timers.put(key, seq);
+        timerDeadlines.put(key, deadline);
+    }
+
+    @Override
+    public void cancelTimer(String key) {
+        timers.remove(key);
+        timerDeadlines.remove(key);
+    }
+
+    @Override
+    public long timerDeadline(String key) {
+        return timerDeadlines.getOrDefault(key, -1L);
+    }
+
+    @Override
+    public <A extends Actor> A actor(String id, Class<A> type) {
+        Actor actor = actors.get(id);
+        if (actor == null) {
+            throw new IllegalArgumentException("no actor " + id);
+        }
+        return type.cast(actor);
+    }
+
+    @Override
+    public boolean hasActor(String id) {
+        return actors.containsKey(id);
+    }
+
+    @Override
+    public void addActor(Actor actor) {
+        if (actors.putIfAbsent(actor.id(), actor) != null) {
+            throw new IllegalArgumentException("duplicate actor " + actor.id());
+        }
+    }
+
+    @Override
+    public void removeActor(String id) {
+        actors.remove(id);
+    }
+
+    /** The actors, ordered by id. */
+    public Map<String, Actor> actors() {
+        return java.util.Collections.unmodifiableMap(actors);
+    }
+
+    /** Every actor's view, ordered by id: two worlds in the same state have equal views. */
+    public Map<String, Object> views() {
+        Map<String, Object> views = new LinkedHashMap<>();
+        actors.forEach((id, actor) -> views.put(id, actor.view()));
+        return views;
+    }
+
+    @Override
+    public void emit(EventKind kind, String type, String actor, String peer, Map<String, Object> fields,
+                     String ruleKey, Map<String, Object> ruleArgs) {
+        emitted.add(new SimEvent(eventCount++, steps - 1, now, kind, type, actor, peer, fields, ruleKey, ruleArgs));
+    }
+
+    private static long requireNonNegative(long delayMs) {
+        if (delayMs < 0) {
+            throw new IllegalArgumentException("cannot schedule into the past: " + delayMs + " ms");
+        }
+        return delayMs;
+    }
+}

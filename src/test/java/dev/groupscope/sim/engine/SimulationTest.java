@@ -1,0 +1,125 @@
+package dev.groupscope.sim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+
+    private static final long HORIZON = 8_000;
+
+    private static Simulation run(long seed, List<ScriptedAction> script, int snapshotEvery) {
+        Simulation simulation = new Simulation(PingPong.world(seed), script, snapshotEvery);
+        simulation.runUntil(HORIZON);
+        return simulation;
+    }
+
+    private static List<ScriptedAction> crashAndRestart() {
+        return List.of(new ScriptedAction(2_000, new PingPong.Crash("server")),
+                new ScriptedAction(3_000, new PingPong.Restart("server")));
+    }
+
+    @Property(tries = 200)
+    void theSameSeedAndScriptGiveTheSameEventLog(@ForAll long seed) {
+        assertThat(run(seed, crashAndRestart(), 16).log()).isEqualTo(run(seed, crashAndRestart(), 7).log());
+    }
+
+    @Property(tries = 100)
+    void everyRebuiltStateEqualsTheStateReachedGoingForward(@ForAll long seed,
+                                                            @ForAll @IntRange(min = 1, max = 50) int snapshotEvery) {
+        Simulation simulation = new Simulation(PingPong.world(seed), crashAndRestart(), snapshotEvery);
+        List<Map<String, Object>> forward = new ArrayList<>();
+        forward.add(simulation.current().views());
+        while (simulation.current().peek() != null && simulation.current().peek().time() <= HORIZON) {
+            simulation.step();
+            forward.add(simulation.current().views());
+        }
+        for (int steps = 0; steps < forward.size(); steps++) {
+            assertThat(simulation.stateAfterSteps(steps).views()).as("after %d steps", steps)
+                    .isEqualTo(forward.get(steps));
+        }
+    }
+
+    @Property(tries = 100)
+    void aForkEqualsAFreshRunOfTheExtendedScript(@ForAll long seed,
+                                                 @ForAll @LongRange(min = 0, max = 6_000) long crashAt,
+                                                 @ForAll @IntRange(min = 1, max = 40) int snapshotEvery) {
+        Simulation original = run(seed, crashAndRestart(), snapshotEvery);
+        Simulation fork = original.fork(crashAt, new PingPong.Crash("server"));
+        fork.runUntil(HORIZON);
+
+        List<ScriptedAction> extended = new ArrayList<>(crashAndRestart());
+        extended.add(new ScriptedAction(crashAt, new PingPong.Crash("server")));
+        Simulation fresh = run(seed, extended, snapshotEvery);
+
+        assertThat(fork.log()).isEqualTo(fresh.log());
+        assertThat(fork.current().views()).isEqualTo(fresh.current().views());
+    }
+
+    @Test
+    void forkingLeavesTheOriginalRunAsItWas() {
+        Simulation original = run(42, crashAndRestart(), 10);
+        List<SimEvent> before = List.copyOf(original.log());
+        Map<String, Object> endBefore = original.current().views();
+
+        original.fork(500, new PingPong.Crash("server")).runUntil(HORIZON);
+
+        assertThat(original.log()).isEqualTo(before);
+        assertThat(original.current().views()).isEqualTo(endBefore);
+        assertThat(original.stateAtTime(HORIZON).views()).isEqualTo(endBefore);
+    }
+
+    @Test
+    void aReArmedTimerFiresOnlyAtItsLastDeadline() {
+        Simulation simulation = run(7, List.of(new ScriptedAction(2_000, new PingPong.Crash("server"))), 10);
+        List<SimEvent> expirations = simulation.log().stream()
+                .filter(event -> event.type().equals("SessionExpired")).toList();
+        // Pongs keep pushing the session deadline forward; it expires once, 250 ms after the last pong.
+        long lastPong = simulation.log().stream().filter(event -> event.type().equals("Pong"))
+                .mapToLong(SimEvent::time).max().orElseThrow();
+        assertThat(expirations).hasSize(1);
+        assertThat(expirations.get(0).time()).isEqualTo(lastPong + 250);
+        assertThat(expirations.get(0).ruleArgs()).containsEntry("timeoutMs", 250);
+    }
+
+    @Test
+    void stateAtTimeIncludesEverythingDueAtThatMillisecond() {
+        Simulation simulation = run(3, crashAndRestart(), 5);
+        World atCrash = simulation.stateAtTime(2_000);
+        assertThat(atCrash.views().get("server")).isEqualTo(new PingPong.ServerView(
+                ((PingPong.ServerView) atCrash.views().get("server")).answered(), false));
+        assertThat(simulation.stateAtTime(1_999).views().get("server"))
+                .extracting(view -> ((PingPong.ServerView) view).up()).isEqualTo(true);
+    }
+
+    @Test
+    void eventsAreNumberedInOrderAndCarryTheirStep() {
+        Simulation simulation = run(11, crashAndRestart(), 10);
+        List<SimEvent> log = simulation.log();
+        for (int i = 0; i < log.size(); i++) {
+            assertThat(log.get(i).seq()).isEqualTo(i);
+            if (i > 0) {
+                assertThat(log.get(i).time()).isGreaterThanOrEqualTo(log.get(i - 1).time());
+                assertThat(log.get(i).step()).isGreaterThanOrEqualTo(log.get(i - 1).step());
+            }
+        }
+        SimEvent crash = log.stream().filter(event -> event.type().equals("Crash")).findFirst().orElseThrow();
+        assertThat(simulation.stateAtEvent(crash.seq()).views().get("server"))
+                .extracting(view -> ((PingPong.ServerView) view).up()).isEqualTo(false);
+    }
+
+    @Test
+    void schedulingIntoThePastIsRefused() {
+        World world = PingPong.world(1);
+        assertThatThrownBy(() -> world.schedule(-1, new PingPong.Tick("client")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("past");
+    }
+}
