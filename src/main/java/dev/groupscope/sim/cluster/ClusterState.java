@@ -1,0 +1,253 @@
+package dev.groupscope.sim.cluster;
+
+import dev.groupscope.sim.engine.DeterministicRandom;
+import dev.groupscope.sim.offsets.CompactedLog;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The brokers, topics, partitions and logs of the simulated cluster. Plain data with a deep {@link #copy()}; the
+ * actors that serve requests hold one of these.
+ *
+ * <p>Replica placement is Kafka's rack-unaware striping: a random start broker, then partition p's replicas are
+ * the next {@code replicationFactor} brokers from {@code start + p}. The leader is the first replica whose broker
+ * is up; when a leader's broker stops, leadership moves to the next live replica (every replica is taken to be in
+ * sync, as in a healthy cluster). A restarted broker takes back leadership only of partitions left without a
+ * leader (automatic preferred-leader rebalancing is not modelled).
+ */
+public final class ClusterState {
+
+    public static final String OFFSETS_TOPIC = "__consumer_offsets";
+
+    private final TreeMap<Integer, Boolean> brokers;
+    private final TreeMap<String, List<PartitionState>> topics;
+    private final TreeMap<String, List<PartitionLog>> logs;
+    private final List<CompactedLog> offsetsLogs;
+    private final KeyTable keys;
+
+    public ClusterState() {
+        this.brokers = new TreeMap<>();
+        this.topics = new TreeMap<>();
+        this.logs = new TreeMap<>();
+        this.offsetsLogs = new ArrayList<>();
+        this.keys = new KeyTable();
+    }
+
+    private ClusterState(ClusterState other) {
+        this.brokers = new TreeMap<>(other.brokers);
+        this.topics = new TreeMap<>();
+        other.topics.forEach((name, partitions) -> {
+            List<PartitionState> copies = new ArrayList<>(partitions.size());
+            partitions.forEach(partition -> copies.add(partition.copy()));
+            this.topics.put(name, copies);
+        });
+        this.logs = new TreeMap<>();
+        other.logs.forEach((name, partitionLogs) -> {
+            List<PartitionLog> copies = new ArrayList<>(partitionLogs.size());
+            partitionLogs.forEach(log -> copies.add(log.copy()));
+            this.logs.put(name, copies);
+        });
+        this.offsetsLogs = new ArrayList<>(other.offsetsLogs.size());
+        other.offsetsLogs.forEach(log -> this.offsetsLogs.add(log.copy()));
+        this.keys = other.keys.copy();
+    }
+
+    public ClusterState copy() {
+        return new ClusterState(this);
+    }
+
+    public void addBroker(int id) {
+        if (brokers.putIfAbsent(id, true) != null) {
+            throw new IllegalArgumentException("broker " + id + " already exists");
+        }
+    }
+
+    public boolean isUp(int broker) {
+        return brokers.getOrDefault(broker, false);
+    }
+
+    public List<Integer> brokerIds() {
+        return List.copyOf(brokers.keySet());
+    }
+
+    /** Stops a broker; every partition it led moves to its next live replica (or goes offline). */
+    public List<LeaderChange> stopBroker(int id) {
+        requireBroker(id);
+        brokers.put(id, false);
+        return electLeaders(leader -> leader == id);
+    }
+
+    /** Restarts a broker; it becomes leader of the partitions that had none and list it as a replica. */
+    public List<LeaderChange> startBroker(int id) {
+        requireBroker(id);
+        brokers.put(id, true);
+        return electLeaders(leader -> leader == PartitionState.NO_LEADER);
+    }
+
+    private List<LeaderChange> electLeaders(java.util.function.IntPredicate needsElection) {
+        List<LeaderChange> changes = new ArrayList<>();
+        topics.forEach((topic, partitions) -> {
+            for (int p = 0; p < partitions.size(); p++) {
+                PartitionState state = partitions.get(p);
+                if (needsElection.test(state.leader())) {
+                    int newLeader = firstLiveReplica(state.replicas());
+                    if (newLeader != state.leader()) {
+                        changes.add(new LeaderChange(topic, p, state.leader(), newLeader));
+                        state.setLeader(newLeader);
+                    }
+                }
+            }
+        });
+        return changes;
+    }
+
+    /**
+     * Creates a topic. Kafka refuses a replication factor above the broker count; {@code __consumer_offsets} is
+     * the exception the reference notes: its factor is capped by the brokers there are (use
+     * {@link #createOffsetsTopic}).
+     */
+    public void createTopic(String name, int partitions, int replicationFactor, DeterministicRandom random) {
+        if (topics.containsKey(name)) {
+            throw new IllegalArgumentException("topic " + name + " already exists");
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException("a topic needs at least one partition");
+        }
+        if (replicationFactor < 1 || replicationFactor > brokers.size()) {
+            throw new IllegalArgumentException("replication factor " + replicationFactor + " is larger than the "
+                    + brokers.size() + " available brokers");
+        }
+        topics.put(name, new ArrayList<>());
+        logs.put(name, new ArrayList<>());
+        int start = random.nextInt(brokers.size());
+        addPartitions(name, 0, partitions, replicationFactor, start);
+    }
+
+    /** {@code __consumer_offsets}: offsets.topic.num.partitions partitions, replication capped by the brokers. */
+    public void createOffsetsTopic(int partitions, int replicationFactor, int segmentRecords,
+                                   double minCleanableDirtyRatio, long deleteRetentionMs,
+                                   DeterministicRandom random) {
+        createTopic(OFFSETS_TOPIC, partitions, Math.min(replicationFactor, brokers.size()), random);
+        for (int p = 0; p < partitions; p++) {
+            offsetsLogs.add(new CompactedLog(segmentRecords, minCleanableDirtyRatio, deleteRetentionMs));
+        }
+    }
+
+    /** Grows a topic to {@code newCount} partitions; Kafka never shrinks one. */
+    public void increasePartitions(String topic, int newCount, DeterministicRandom random) {
+        List<PartitionState> partitions = requireTopic(topic);
+        if (newCount <= partitions.size()) {
+            throw new IllegalArgumentException("topic " + topic + " has " + partitions.size()
+                    + " partitions; the count can only grow");
+        }
+        int replicationFactor = partitions.get(0).replicas().size();
+        addPartitions(topic, partitions.size(), newCount, replicationFactor, random.nextInt(brokers.size()));
+    }
+
+    private void addPartitions(String topic, int from, int to, int replicationFactor, int start) {
+        List<Integer> ids = brokerIds();
+        for (int p = from; p < to; p++) {
+            List<Integer> replicas = new ArrayList<>(replicationFactor);
+            for (int r = 0; r < replicationFactor; r++) {
+                replicas.add(ids.get((start + p + r) % ids.size()));
+            }
+            topics.get(topic).add(new PartitionState(replicas, firstLiveReplica(replicas)));
+            if (!topic.equals(OFFSETS_TOPIC)) {
+                logs.get(topic).add(new PartitionLog());
+            }
+        }
+    }
+
+    public void deleteTopic(String topic) {
+        requireTopic(topic);
+        topics.remove(topic);
+        logs.remove(topic);
+    }
+
+    private int firstLiveReplica(List<Integer> replicas) {
+        for (int broker : replicas) {
+            if (isUp(broker)) {
+                return broker;
+            }
+        }
+        return PartitionState.NO_LEADER;
+    }
+
+    public boolean hasTopic(String topic) {
+        return topics.containsKey(topic);
+    }
+
+    /** Ordinary topics (not {@code __consumer_offsets}) with their partition counts, by name. */
+    public Map<String, Integer> partitionsPerTopic() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        topics.forEach((name, partitions) -> {
+            if (!name.equals(OFFSETS_TOPIC)) {
+                counts.put(name, partitions.size());
+            }
+        });
+        return counts;
+    }
+
+    public int partitionCount(String topic) {
+        return requireTopic(topic).size();
+    }
+
+    public PartitionState partition(String topic, int partition) {
+        return requireTopic(topic).get(partition);
+    }
+
+    public int leaderOf(String topic, int partition) {
+        return partition(topic, partition).leader();
+    }
+
+    public PartitionLog log(String topic, int partition) {
+        requireTopic(topic);
+        return logs.get(topic).get(partition);
+    }
+
+    public CompactedLog offsetsLog(int partition) {
+        return offsetsLogs.get(partition);
+    }
+
+    public int offsetsPartitionCount() {
+        return offsetsLogs.size();
+    }
+
+    public KeyTable keys() {
+        return keys;
+    }
+
+    public ClusterView view() {
+        Map<String, List<ClusterView.PartitionView>> topicViews = new LinkedHashMap<>();
+        topics.forEach((name, partitions) -> {
+            List<ClusterView.PartitionView> views = new ArrayList<>();
+            for (int p = 0; p < partitions.size(); p++) {
+                long end = name.equals(OFFSETS_TOPIC) ? offsetsLogs.get(p).logEndOffset()
+                        : logs.get(name).get(p).logEndOffset();
+                views.add(new ClusterView.PartitionView(p, partitions.get(p).replicas(), partitions.get(p).leader(),
+                        end));
+            }
+            topicViews.put(name, Collections.unmodifiableList(views));
+        });
+        return new ClusterView(Collections.unmodifiableMap(new LinkedHashMap<>(brokers)),
+                Collections.unmodifiableMap(topicViews));
+    }
+
+    private List<PartitionState> requireTopic(String topic) {
+        List<PartitionState> partitions = topics.get(topic);
+        if (partitions == null) {
+            throw new IllegalArgumentException("no topic " + topic);
+        }
+        return partitions;
+    }
+
+    private void requireBroker(int id) {
+        if (!brokers.containsKey(id)) {
+            throw new IllegalArgumentException("no broker " + id);
+        }
+    }
+}

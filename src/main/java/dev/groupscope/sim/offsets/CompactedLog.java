@@ -1,0 +1,141 @@
+package dev.groupscope.sim.offsets;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One partition of {@code __consumer_offsets}: appended to by the group coordinator, cleaned by compaction.
+ *
+ * <p>Compaction as Kafka's log cleaner does it, with segments counted in records rather than bytes so a lesson
+ * can watch it happen: the active (last) segment is never cleaned; the cleaner runs when the dirty part — records
+ * appended since the last cleaning, outside the active segment — is at least {@code minCleanableDirtyRatio} of the
+ * cleanable log; it keeps, among cleanable records, only the latest per key (offsets stay as they were, so the log
+ * gets gaps); a tombstone survives cleaning for {@code deleteRetentionMs} so that readers see the deletion.
+ */
+public final class CompactedLog {
+
+    private final int segmentRecords;
+    private final double minCleanableDirtyRatio;
+    private final long deleteRetentionMs;
+    private final List<OffsetsLogEntry> entries;
+    private long logEndOffset;
+    /** First offset of the active segment. */
+    private long activeSegmentBase;
+    /** Offsets below this have been through a cleaning. */
+    private long cleanedUpTo;
+
+    public CompactedLog(int segmentRecords, double minCleanableDirtyRatio, long deleteRetentionMs) {
+        if (segmentRecords < 1) {
+            throw new IllegalArgumentException("a segment holds at least one record");
+        }
+        this.segmentRecords = segmentRecords;
+        this.minCleanableDirtyRatio = minCleanableDirtyRatio;
+        this.deleteRetentionMs = deleteRetentionMs;
+        this.entries = new ArrayList<>();
+    }
+
+    private CompactedLog(CompactedLog other) {
+        this.segmentRecords = other.segmentRecords;
+        this.minCleanableDirtyRatio = other.minCleanableDirtyRatio;
+        this.deleteRetentionMs = other.deleteRetentionMs;
+        this.entries = new ArrayList<>(other.entries);
+        this.logEndOffset = other.logEndOffset;
+        this.activeSegmentBase = other.activeSegmentBase;
+        this.cleanedUpTo = other.cleanedUpTo;
+    }
+
+    public CompactedLog copy() {
+        return new CompactedLog(this);
+    }
+
+    /** Appends a record (value null = tombstone) and returns its offset; rolls the segment when full. */
+    public long append(long timestamp, CoordinatorKey key, Object value) {
+        long offset = logEndOffset++;
+        entries.add(new OffsetsLogEntry(offset, timestamp, key, value, -1));
+        if (logEndOffset - activeSegmentBase >= segmentRecords) {
+            activeSegmentBase = logEndOffset;
+        }
+        return offset;
+    }
+
+    public long logEndOffset() {
+        return logEndOffset;
+    }
+
+    /** The records still in the log, in offset order (with gaps where compaction removed some). */
+    public List<OffsetsLogEntry> entries() {
+        return Collections.unmodifiableList(entries);
+    }
+
+    /** Records appended since the last cleaning, outside the active segment, over all cleanable records. */
+    public double dirtyRatio() {
+        long cleanable = countBelow(activeSegmentBase);
+        if (cleanable == 0) {
+            return 0;
+        }
+        return (double) (cleanable - countBelow(cleanedUpTo)) / cleanable;
+    }
+
+    /** Cleans if the dirty ratio has reached the threshold; returns how many records were removed. */
+    public int maybeCompact(long now) {
+        if (activeSegmentBase <= cleanedUpTo || dirtyRatio() < minCleanableDirtyRatio) {
+            return 0;
+        }
+        return compact(now);
+    }
+
+    /** Keeps only the latest cleanable record per key, and drops tombstones past their retention. */
+    public int compact(long now) {
+        Map<CoordinatorKey, Long> latest = new HashMap<>();
+        for (OffsetsLogEntry entry : entries) {
+            if (entry.offset() < activeSegmentBase) {
+                latest.put(entry.key(), entry.offset());
+            }
+        }
+        List<OffsetsLogEntry> kept = new ArrayList<>(entries.size());
+        for (OffsetsLogEntry entry : entries) {
+            OffsetsLogEntry survivor = survivor(entry, latest, now);
+            if (survivor != null) {
+                kept.add(survivor);
+            }
+        }
+        int removed = entries.size() - kept.size();
+        entries.clear();
+        entries.addAll(kept);
+        cleanedUpTo = activeSegmentBase;
+        return removed;
+    }
+
+    private OffsetsLogEntry survivor(OffsetsLogEntry entry, Map<CoordinatorKey, Long> latest, long now) {
+        if (entry.offset() >= activeSegmentBase) {
+            return entry;
+        }
+        if (latest.get(entry.key()) != entry.offset()) {
+            return null;
+        }
+        if (!entry.isTombstone()) {
+            return entry;
+        }
+        if (entry.firstCleanedAt() < 0) {
+            return entry.cleanedAt(now);
+        }
+        return now - entry.firstCleanedAt() >= deleteRetentionMs ? null : entry;
+    }
+
+    private long countBelow(long offset) {
+        int low = 0;
+        int high = entries.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (entries.get(mid).offset() < offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.groupscope.sim.offsets;
+
+import dev.groupscope.kafka.TopicPartition;
+import java.util.List;
+
+/**
+ * What a classic group's coordinator persists after each rebalance (Kafka's GroupMetadataValue v3): the
+ * generation, the protocol chosen, the leader and each member with its subscription and assignment. A new
+ * coordinator rebuilds the group from this after a failover.
+ */
+public record GroupMetadataValue(String protocolType, int generation, String protocol, String leader,
+                                 long currentStateTimestamp, List<Member> members) {
+
+    public GroupMetadataValue {
+        members = List.copyOf(members);
+    }
+
+    /** One member as persisted. */
+    public record Member(String memberId, String groupInstanceId, String clientId, int rebalanceTimeoutMs,
+                         int sessionTimeoutMs, List<String> subscription, List<TopicPartition> assignment) {
+        public Member {
+            subscription = List.copyOf(subscription);
+            assignment = List.copyOf(assignment);
+        }
+    }
+}
