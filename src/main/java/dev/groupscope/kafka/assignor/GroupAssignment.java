@@ -24,7 +24,8 @@ public record GroupAssignment(Map<String, List<TopicPartition>> assignment,
         Map<String, List<TopicPartition>> view = new LinkedHashMap<>();
         assignment.forEach((member, partitions) -> view.put(member, Collections.unmodifiableList(partitions)));
         assignment = Collections.unmodifiableMap(view);
-        withheld = Set.copyOf(withheld);
+        // Sorted: Set.copyOf iterates in a per-JVM random order, and outputs must be byte-for-byte stable.
+        withheld = Collections.unmodifiableSortedSet(new java.util.TreeSet<>(withheld));
         steps = List.copyOf(steps);
     }
 

@@ -1,0 +1,51 @@
+package dev.groupscope.kafka;
+
+/**
+ * The Kafka protocol errors the group protocol can answer with: Kafka's names, codes and whether the client
+ * retries them (a retriable error is a {@code RetriableException} in kafka-clients). A test checks every entry
+ * against kafka-clients' own {@code Errors}.
+ */
+public enum Errors {
+    NONE(0, false),
+    UNKNOWN_SERVER_ERROR(-1, false),
+    OFFSET_OUT_OF_RANGE(1, false),
+    UNKNOWN_TOPIC_OR_PARTITION(3, true),
+    NOT_LEADER_OR_FOLLOWER(6, true),
+    REQUEST_TIMED_OUT(7, true),
+    OFFSET_METADATA_TOO_LARGE(12, false),
+    NETWORK_EXCEPTION(13, true),
+    COORDINATOR_LOAD_IN_PROGRESS(14, true),
+    COORDINATOR_NOT_AVAILABLE(15, true),
+    NOT_COORDINATOR(16, true),
+    ILLEGAL_GENERATION(22, false),
+    INCONSISTENT_GROUP_PROTOCOL(23, false),
+    INVALID_GROUP_ID(24, false),
+    UNKNOWN_MEMBER_ID(25, false),
+    INVALID_SESSION_TIMEOUT(26, false),
+    REBALANCE_IN_PROGRESS(27, false),
+    INVALID_COMMIT_OFFSET_SIZE(28, false),
+    GROUP_AUTHORIZATION_FAILED(30, false),
+    INVALID_REPLICATION_FACTOR(38, false),
+    NON_EMPTY_GROUP(68, false),
+    GROUP_ID_NOT_FOUND(69, false),
+    MEMBER_ID_REQUIRED(79, false),
+    GROUP_MAX_SIZE_REACHED(81, false),
+    FENCED_INSTANCE_ID(82, false),
+    UNSTABLE_OFFSET_COMMIT(88, true);
+
+    private final int code;
+    private final boolean retriable;
+
+    Errors(int code, boolean retriable) {
+        this.code = code;
+        this.retriable = retriable;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public boolean retriable() {
+        return retriable;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.groupscope.sim.protocol;
+
+import dev.groupscope.sim.engine.Context;
+
+/**
+ * The simulated network: every message takes {@code delayMs} plus up to {@code jitterMs} drawn from the run's
+ * seeded random source, so requests and responses are separate events a sequence diagram can draw. Immutable.
+ */
+public record Network(int delayMs, int jitterMs) {
+
+    /** A small, fixed delay: visible in a sequence diagram, negligible beside Kafka's timeouts. */
+    public static final Network DEFAULT = new Network(2, 0);
+
+    public Network {
+        if (delayMs < 0 || jitterMs < 0) {
+            throw new IllegalArgumentException("network delay and jitter must not be negative");
+        }
+    }
+
+    /** Sends {@code message} from actor {@code from} to actor {@code to} (at {@code broker}, for a request). */
+    public void send(Context context, String from, String to, int broker, Message message) {
+        long delay = delayMs + (jitterMs == 0 ? 0 : context.random().nextInt(jitterMs + 1));
+        context.schedule(delay, new Deliver(to, from, broker, context.now(), message));
+    }
+}

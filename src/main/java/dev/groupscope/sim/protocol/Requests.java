@@ -1,0 +1,114 @@
+package dev.groupscope.sim.protocol;
+
+import dev.groupscope.kafka.TopicPartition;
+import java.util.List;
+import java.util.Map;
+
+/** The group protocol's requests, with Kafka's field names. Member id "" = unknown (a new member). */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    public record FindCoordinatorRequest(long correlationId, String key) implements Message {
+        @Override
+        public String api() {
+            return "FindCoordinator";
+        }
+    }
+
+    public record JoinGroupRequest(long correlationId, String groupId, int sessionTimeoutMs, int rebalanceTimeoutMs,
+                                   String memberId, String groupInstanceId, String protocolType,
+                                   List<JoinGroupProtocol> protocols, String reason) implements Message {
+        public JoinGroupRequest {
+            protocols = List.copyOf(protocols);
+        }
+
+        @Override
+        public String api() {
+            return "JoinGroup";
+        }
+    }
+
+    public record SyncGroupRequest(long correlationId, String groupId, int generationId, String memberId,
+                                   String groupInstanceId, String protocolType, String protocolName,
+                                   Map<String, List<TopicPartition>> assignments) implements Message {
+        public SyncGroupRequest {
+            assignments = Sorted.copy(assignments);
+        }
+
+        @Override
+        public String api() {
+            return "SyncGroup";
+        }
+    }
+
+    public record HeartbeatRequest(long correlationId, String groupId, int generationId, String memberId,
+                                   String groupInstanceId) implements Message {
+        @Override
+        public String api() {
+            return "Heartbeat";
+        }
+    }
+
+    /** One member leaving (or being removed by an admin by instance id). */
+    public record MemberIdentity(String memberId, String groupInstanceId, String reason) {
+    }
+
+    public record LeaveGroupRequest(long correlationId, String groupId, List<MemberIdentity> members)
+            implements Message {
+        public LeaveGroupRequest {
+            members = List.copyOf(members);
+        }
+
+        @Override
+        public String api() {
+            return "LeaveGroup";
+        }
+    }
+
+    /**
+     * Commits the next offsets to read. {@code generationId} -1 with an empty member id is a commit from outside
+     * any generation (a consumer using assign(), or an admin), which Kafka accepts only while the group is Empty.
+     */
+    public record OffsetCommitRequest(long correlationId, String groupId, int generationId, String memberId,
+                                      String groupInstanceId, Map<TopicPartition, Long> offsets) implements Message {
+        public OffsetCommitRequest {
+            offsets = Sorted.copy(offsets);
+        }
+
+        @Override
+        public String api() {
+            return "OffsetCommit";
+        }
+    }
+
+    public record OffsetFetchRequest(long correlationId, String groupId, List<TopicPartition> partitions)
+            implements Message {
+        public OffsetFetchRequest {
+            partitions = List.copyOf(partitions);
+        }
+
+        @Override
+        public String api() {
+            return "OffsetFetch";
+        }
+    }
+
+    /**
+     * Reads records from partitions this broker leads, starting at each fetch offset. The broker answers at once
+     * if it has at least {@code minBytes} for the consumer, else waits up to {@code maxWaitMs} (fetch.min.bytes,
+     * fetch.max.wait.ms).
+     */
+    public record FetchRequest(long correlationId, Map<TopicPartition, Long> fetchOffsets, int maxBytes,
+                               int minBytes, int maxWaitMs) implements Message {
+        public FetchRequest {
+            fetchOffsets = Sorted.copy(fetchOffsets);
+        }
+
+        @Override
+        public String api() {
+            return "Fetch";
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.groupscope.sim.protocol;
+
+import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.TopicPartition;
+import java.util.List;
+import java.util.Map;
+
+/** The group protocol's responses, with Kafka's field names. */
+public final class Responses {
+
+    private Responses() {
+    }
+
+    public record FindCoordinatorResponse(long correlationId, Errors error, int nodeId) implements Message {
+        @Override
+        public String api() {
+            return "FindCoordinator";
+        }
+    }
+
+    /** A member as the leader sees it in its JoinGroup response: the input to its assignor. */
+    public record JoinGroupMember(String memberId, String groupInstanceId, Subscription metadata) {
+    }
+
+    /**
+     * {@code members} is filled for the leader only (and for a static leader rejoining a stable group, with
+     * {@code skipAssignment} true: it must not run the assignor again).
+     */
+    public record JoinGroupResponse(long correlationId, Errors error, int generationId, String protocolType,
+                                    String protocolName, String leader, boolean skipAssignment, String memberId,
+                                    List<JoinGroupMember> members) implements Message {
+        public JoinGroupResponse {
+            members = List.copyOf(members);
+        }
+
+        @Override
+        public String api() {
+            return "JoinGroup";
+        }
+    }
+
+    public record SyncGroupResponse(long correlationId, Errors error, String protocolType, String protocolName,
+                                    List<TopicPartition> assignment) implements Message {
+        public SyncGroupResponse {
+            assignment = List.copyOf(assignment);
+        }
+
+        @Override
+        public String api() {
+            return "SyncGroup";
+        }
+    }
+
+    public record HeartbeatResponse(long correlationId, Errors error) implements Message {
+        @Override
+        public String api() {
+            return "Heartbeat";
+        }
+    }
+
+    public record LeaveGroupResponse(long correlationId, Errors error, Map<String, Errors> memberErrors)
+            implements Message {
+        public LeaveGroupResponse {
+            memberErrors = Sorted.copy(memberErrors);
+        }
+
+        @Override
+        public String api() {
+            return "LeaveGroup";
+        }
+    }
+
+    public record OffsetCommitResponse(long correlationId, Map<TopicPartition, Errors> errors) implements Message {
+        public OffsetCommitResponse {
+            errors = Sorted.copy(errors);
+        }
+
+        @Override
+        public String api() {
+            return "OffsetCommit";
+        }
+    }
+
+    /** Committed offsets; -1 for a partition the group has never committed. */
+    public record OffsetFetchResponse(long correlationId, Errors error, Map<TopicPartition, Long> offsets)
+            implements Message {
+        public OffsetFetchResponse {
+            offsets = Sorted.copy(offsets);
+        }
+
+        @Override
+        public String api() {
+            return "OffsetFetch";
+        }
+    }
+
+    /** Records of one partition in a fetch: offsets [fetchOffset, fetchOffset + count) and the high watermark. */
+    public record FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark) {
+    }
+
+    public record FetchResponse(long correlationId, Map<TopicPartition, FetchedPartition> partitions)
+            implements Message {
+        public FetchResponse {
+            partitions = Sorted.copy(partitions);
+        }
+
+        @Override
+        public String api() {
+            return "Fetch";
+        }
+    }
+}
