@@ -310,6 +310,17 @@ public final class ConsumerActor implements Actor {
             armTimer(TimerKind.PROCESS, first);
         }
 
+        /** poll() returned nothing; the loop calls it again at once, unless the application is stalled. */
+        private void emptyPollReturned() {
+            if (loop.pendingStallMs > 0) {
+                loop.startBatch(List.of(), now());
+                armTimer(TimerKind.PROCESS, loop.pendingStallMs);
+                loop.pendingStallMs = 0;
+                return;
+            }
+            callPoll();
+        }
+
         @SuppressWarnings("unchecked")
         private Object mergeRange(Object earlier, Object later) {
             List<Long> a = (List<Long>) earlier;
@@ -355,12 +366,17 @@ public final class ConsumerActor implements Actor {
                 case AUTO_COMMIT -> autoCommitTimer();
                 case POLL_RETURN -> {
                     if (loop.phase == PollLoop.Phase.IN_POLL) {
-                        callPoll(); // poll() returned nothing; the loop calls it again at once
+                        emptyPollReturned();
                     }
                 }
                 case PROCESS -> {
                     if (loop.phase == PollLoop.Phase.PROCESSING) {
-                        recordProcessed();
+                        if (loop.batchDone()) {
+                            loop.endBatch();
+                            callPoll(); // a stall with no records in hand is over
+                        } else {
+                            recordProcessed();
+                        }
                     }
                 }
                 case RETRY -> wake();
