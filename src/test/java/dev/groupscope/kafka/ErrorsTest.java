@@ -1,0 +1,29 @@
+package dev.groupscope.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ErrorsTest {
+
+    @ParameterizedTest
+    @EnumSource(Errors.class)
+    void codeIsKafkasCodeForTheSameName(Errors ours) {
+        org.apache.kafka.common.protocol.Errors kafkas = org.apache.kafka.common.protocol.Errors.valueOf(ours.name());
+
+        assertThat(ours.code()).isEqualTo(kafkas.code());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Errors.class)
+    void everyErrorIsExplainedInEnglishAndChinese(Errors error) {
+        assertThat(BundleFiles.inBoth(error.messageKey())).as(error.messageKey()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoordinatorLookup.Reason.class)
+    void everyCoordinatorReasonIsExplainedInEnglishAndChinese(CoordinatorLookup.Reason reason) {
+        assertThat(BundleFiles.inBoth(reason.messageKey())).as(reason.messageKey()).isTrue();
+    }
+}
