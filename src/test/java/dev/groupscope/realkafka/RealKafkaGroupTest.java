@@ -8,13 +8,13 @@ import static dev.groupscope.realkafka.Step.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.kafka.TopicPartition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -67,6 +67,10 @@ final class ScriptPlayer {
             awaitProcessed();
         } else if (step instanceof Step.Commit commit) {
             member(commit.member()).commit();
+        } else if (step instanceof Step.StopCoordinator) {
+            run.stopCoordinator();
+        } else if (step instanceof Step.Pause pause) {
+            Bounded.sleep(pause.millis());
         } else {
             throw new IllegalArgumentException("no way to play " + step);
         }

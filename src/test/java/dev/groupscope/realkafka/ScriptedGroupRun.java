@@ -95,6 +95,10 @@ public final class ScriptedGroupRun {
         return new ScriptPlayer(this, probe).play(script);
     }
 
+    void stopCoordinator() {
+        cluster.stopBroker(cluster.coordinatorOf(group));
+    }
+
     String bootstrapServers() {
         return cluster.bootstrapServers();
     }

@@ -65,6 +65,17 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * The broker that coordinates the group stops (a controlled shutdown: it hands its partition leaderships to
+     * other brokers first). The group moves with the leadership of its {@code __consumer_offsets} partition.
+     */
+    record StopCoordinator() implements Step {
+    }
+
+    /** Time passes with nothing done to the group; members keep polling and heartbeating. */
+    record Pause(long millis) implements Step {
+    }
+
     static Step start(String member) {
         return new Start(member);
     }
@@ -95,5 +106,13 @@ public sealed interface Step {
 
     static Step commit(String member) {
         return new Commit(member);
+    }
+
+    static Step stopCoordinator() {
+        return new StopCoordinator();
+    }
+
+    static Step pause(long millis) {
+        return new Pause(millis);
     }
 }
