@@ -115,10 +115,17 @@ final class MemberThread {
         });
     }
 
-    /** End-of-run cleanup: leave without recording, so the log ends with the script's last step. */
-    void stopQuietly() {
+    /**
+     * Stops recording. At the end of a run every member is silenced before any is stopped: otherwise the first
+     * member's departure rebalances the others, and the log would end with callbacks no step asked for.
+     */
+    void silence() {
+        recorder.die();
+    }
+
+    /** End-of-run cleanup: leaves the group if still in it, and waits (bounded) for the thread to end. */
+    void stop() {
         if (isLive()) {
-            recorder.die();
             try {
                 leave();
             } catch (AssertionError e) {

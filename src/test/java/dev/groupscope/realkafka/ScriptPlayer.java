@@ -37,7 +37,8 @@ final class ScriptPlayer {
             throw new AssertionError("step " + index + " " + script.steps().get(index) + " failed: " + e.getMessage()
                     + "\nobservations so far:\n" + describeTimeline(), e);
         } finally {
-            members.values().forEach(MemberThread::stopQuietly);
+            members.values().forEach(MemberThread::silence);
+            members.values().forEach(MemberThread::stop);
         }
         return log();
     }
