@@ -164,6 +164,8 @@ final class MemberThread {
             closeAfterFailure(consumer);
         } finally {
             finished = true;
+            // An action queued while the loop was ending would otherwise wait for its full timeout.
+            failQueued(new IllegalStateException(member + " has stopped"));
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -31,6 +33,7 @@ public final class RealKafkaCluster implements AutoCloseable {
     public static final int MIN_SESSION_TIMEOUT_MS = 1000;
 
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaClusterTestKit kit;
     private final int offsetsTopicPartitions;
@@ -61,14 +64,30 @@ public final class RealKafkaCluster implements AutoCloseable {
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("group.min.session.timeout.ms", String.valueOf(MIN_SESSION_TIMEOUT_MS))
                     .build();
-            kit.format();
-            kit.startup();
-            kit.waitForReadyBrokers();
+            startWithin(kit, START_TIMEOUT);
             return new RealKafkaCluster(kit, offsetsTopicPartitions);
-        } catch (Exception e) {
+        } catch (Exception | AssertionError e) {
             closeQuietly(kit, e);
             throw new IllegalStateException("could not start a " + nodes + "-node Kafka cluster", e);
         }
+    }
+
+    /** The kit waits for ready brokers without a deadline of its own; a stuck start must fail the test instead. */
+    private static void startWithin(KafkaClusterTestKit kit, Duration timeout) {
+        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
+            try {
+                kit.format();
+                kit.startup();
+                kit.waitForReadyBrokers();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, task -> {
+            Thread thread = new Thread(task, "groupscope-cluster-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        Bounded.get(started, timeout, "starting the Kafka cluster");
     }
 
     private static TestKitNodes nodes(int count) {
@@ -156,7 +175,7 @@ public final class RealKafkaCluster implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(KafkaClusterTestKit kit, Exception cause) {
+    private static void closeQuietly(KafkaClusterTestKit kit, Throwable cause) {
         if (kit != null) {
             try {
                 kit.close();
