@@ -1,5 +1,7 @@
 package dev.groupscope.realkafka;
 
+import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+
 import static dev.groupscope.realkafka.Step.awaitProcessed;
 import static dev.groupscope.realkafka.Step.awaitStable;
 import static dev.groupscope.realkafka.Step.commit;
@@ -32,8 +34,8 @@ class RealKafkaFailoverTest {
                             stop, Step.pause(MORE_THAN_A_SESSION),
                             produce(30), awaitProcessed(), commit("c0"), awaitStable(3)));
 
-            int hash = "failover".hashCode();
-            int offsetsPartition = (hash == Integer.MIN_VALUE ? 0 : Math.abs(hash)) % cluster.offsetsTopicPartitions();
+            int offsetsPartition =
+                    GroupCoordinatorPartitioning.partitionFor("failover", cluster.offsetsTopicPartitions()).partition();
             assertThat(cluster.runningBrokerIds()).hasSize(2);
             assertThat(cluster.coordinatorOf("failover"))
                     .isIn(cluster.runningBrokerIds())

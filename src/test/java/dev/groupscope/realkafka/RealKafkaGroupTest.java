@@ -1,5 +1,7 @@
 package dev.groupscope.realkafka;
 
+import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+
 import static dev.groupscope.realkafka.ListenerCallback.Kind.ASSIGNED;
 import static dev.groupscope.realkafka.ListenerCallback.Kind.REVOKED;
 import static dev.groupscope.realkafka.Step.awaitProcessed;
@@ -149,16 +151,11 @@ class RealKafkaGroupTest {
         ScriptedGroupRun.on(cluster, group, "coordinator-" + group).partitions(1)
                 .run(GroupScript.of(start("c0"), awaitStable(1)));
 
-        int partition = utilsAbs(group.hashCode()) % cluster.offsetsTopicPartitions();
+        int partition = GroupCoordinatorPartitioning.partitionFor(group, cluster.offsetsTopicPartitions()).partition();
         assertThat(cluster.coordinatorOf(group)).isEqualTo(cluster.leaderOfOffsetsPartition(partition));
         if (group.equals("g1")) {
             assertThat(partition).as("\"g1\".hashCode() = 3242, mod 5").isEqualTo(2);
         }
-    }
-
-    /** Kafka's {@code Utils.abs}: unlike {@code Math.abs}, maps Integer.MIN_VALUE to 0. */
-    private static int utilsAbs(int n) {
-        return n == Integer.MIN_VALUE ? 0 : Math.abs(n);
     }
 
     private static GroupScript threeMembersThen(Step... steps) {
