@@ -3,11 +3,9 @@ package dev.groupscope.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.assignor.AssignmentTrace;
 import dev.groupscope.kafka.assignor.Assignors;
 import dev.groupscope.kafka.assignor.GroupAssignment;
-import dev.groupscope.kafka.assignor.GroupMember;
 import dev.groupscope.kafka.assignor.PartitionAssignor;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,27 +71,6 @@ final class AssignCommand implements Callable<Integer> {
         PartitionAssignor assignor = Assignors.byName(assignCase.strategy()).orElseThrow();
         AssignmentTrace steps = trace ? AssignmentTrace.recording() : AssignmentTrace.off();
         GroupAssignment result = assignor.assign(assignCase.topics(), assignCase.members(), steps);
-        JsonObject json = new JsonObject();
-        json.addProperty("strategy", assignCase.strategy());
-        JsonObject assignment = new JsonObject();
-        for (GroupMember member : assignCase.members()) {
-            assignment.add(member.memberId(), partitions(result.sortedPartitionsOf(member.memberId())));
-        }
-        json.add("assignment", assignment);
-        if (!result.withheld().isEmpty()) {
-            json.add("withheld", partitions(result.withheld().stream().sorted().toList()));
-        }
-        if (trace) {
-            JsonArray stepArray = new JsonArray();
-            result.steps().stream().map(StepJson::of).forEach(stepArray::add);
-            json.add("steps", stepArray);
-        }
-        return json;
-    }
-
-    private static JsonArray partitions(Collection<TopicPartition> partitions) {
-        JsonArray array = new JsonArray();
-        partitions.forEach(partition -> array.add(partition.toString()));
-        return array;
+        return AssignmentJson.of(assignCase, result, trace);
     }
 }
