@@ -6,8 +6,6 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.groupscope.kafka.assignor.AssignmentStep;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** One assignor step as JSON: what it is, its message key and arguments, and the English sentence. */
 final class StepJson {
@@ -23,20 +21,8 @@ final class StepJson {
         json.add("partition", step.partition() == null ? JsonNull.INSTANCE
                 : new JsonPrimitive(step.partition().toString()));
         json.add("args", value(step.args()));
-        json.addProperty("text", CliText.messages().format(step.messageKey(), textArgs(step)));
+        json.addProperty("text", CliText.messages().format(step.messageKey(), step.textArgs()));
         return json;
-    }
-
-    /** A step's sentence may name the step's member and partition, which are not repeated among its arguments. */
-    private static Map<String, Object> textArgs(AssignmentStep step) {
-        Map<String, Object> args = new LinkedHashMap<>(step.args());
-        if (step.member() != null) {
-            args.putIfAbsent("member", step.member());
-        }
-        if (step.partition() != null) {
-            args.putIfAbsent("partition", step.partition());
-        }
-        return args;
     }
 
     private static JsonElement value(Object value) {
