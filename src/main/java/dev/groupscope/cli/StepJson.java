@@ -6,6 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.groupscope.kafka.assignor.AssignmentStep;
+import java.util.Map;
 
 /** One assignor step as JSON: what it is, its message key and arguments, and the English sentence. */
 final class StepJson {
