@@ -1,9 +1,10 @@
 package dev.groupscope.kafka;
 
 /**
- * The Kafka protocol errors the group protocol can answer with: Kafka's names, codes and whether the client
- * retries them (a retriable error is a {@code RetriableException} in kafka-clients). A test checks every entry
- * against kafka-clients' own {@code Errors}.
+ * The Kafka protocol errors GroupScope's model answers with: Kafka's names, codes (Kafka's
+ * {@code org.apache.kafka.common.protocol.Errors}) and whether the client retries them (a retriable error is a
+ * {@code RetriableException} in kafka-clients). A test checks every entry against kafka-clients' own; each has an
+ * i18n key {@code error.NAME} that explains it to a learner.
  */
 public enum Errors {
     NONE(0, false),
@@ -33,19 +34,25 @@ public enum Errors {
     FENCED_INSTANCE_ID(82, false),
     UNSTABLE_OFFSET_COMMIT(88, true);
 
-    private final int code;
+    private final short code;
     private final boolean retriable;
 
     Errors(int code, boolean retriable) {
-        this.code = code;
+        this.code = (short) code;
         this.retriable = retriable;
     }
 
-    public int code() {
+    /** The code on the wire, as Kafka's error fields carry it. */
+    public short code() {
         return code;
     }
 
     public boolean retriable() {
         return retriable;
+    }
+
+    /** The key of the explanation in the {@code dev.groupscope.i18n.messages} bundles. */
+    public String messageKey() {
+        return "error." + name();
     }
 }

@@ -11,8 +11,21 @@ class ErrorsTest {
     @ParameterizedTest
     @EnumSource(Errors.class)
     void everyErrorHasKafkasCodeAndRetriability(Errors ours) {
-        org.apache.kafka.common.protocol.Errors kafka = org.apache.kafka.common.protocol.Errors.valueOf(ours.name());
-        assertThat(ours.code()).isEqualTo(kafka.code());
-        assertThat(ours.retriable()).isEqualTo(kafka.exception() instanceof RetriableException);
+        org.apache.kafka.common.protocol.Errors kafkas = org.apache.kafka.common.protocol.Errors.valueOf(ours.name());
+
+        assertThat(ours.code()).isEqualTo(kafkas.code());
+        assertThat(ours.retriable()).isEqualTo(kafkas.exception() instanceof RetriableException);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Errors.class)
+    void everyErrorIsExplainedInEnglishAndChinese(Errors error) {
+        assertThat(BundleFiles.inBoth(error.messageKey())).as(error.messageKey()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(CoordinatorLookup.Reason.class)
+    void everyCoordinatorReasonIsExplainedInEnglishAndChinese(CoordinatorLookup.Reason reason) {
+        assertThat(BundleFiles.inBoth(reason.messageKey())).as(reason.messageKey()).isTrue();
     }
 }

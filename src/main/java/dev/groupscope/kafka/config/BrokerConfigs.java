@@ -1,0 +1,43 @@
+package dev.groupscope.kafka.config;
+
+import dev.groupscope.kafka.config.SettingValidator.AtLeast;
+import dev.groupscope.kafka.config.SettingValidator.None;
+import java.util.List;
+
+/**
+ * The broker (group coordinator) settings GroupScope models, with Kafka 4.1's names, types, defaults and checks
+ * ({@code org.apache.kafka.coordinator.group.GroupCoordinatorConfig}).
+ */
+public final class BrokerConfigs {
+
+    public static final String OFFSETS_TOPIC_NUM_PARTITIONS = "offsets.topic.num.partitions";
+    public static final String OFFSETS_TOPIC_REPLICATION_FACTOR = "offsets.topic.replication.factor";
+    public static final String OFFSETS_RETENTION_MINUTES = "offsets.retention.minutes";
+    public static final String OFFSETS_RETENTION_CHECK_INTERVAL_MS = "offsets.retention.check.interval.ms";
+    public static final String OFFSETS_COMMIT_TIMEOUT_MS = "offsets.commit.timeout.ms";
+    public static final String GROUP_INITIAL_REBALANCE_DELAY_MS = "group.initial.rebalance.delay.ms";
+    public static final String GROUP_MIN_SESSION_TIMEOUT_MS = "group.min.session.timeout.ms";
+    public static final String GROUP_MAX_SESSION_TIMEOUT_MS = "group.max.session.timeout.ms";
+    public static final String GROUP_MAX_SIZE = "group.max.size";
+
+    public static final List<SettingDefinition> DEFINITIONS = List.of(
+            new SettingDefinition(OFFSETS_TOPIC_NUM_PARTITIONS, SettingType.INT, 50, new AtLeast(1)),
+            new SettingDefinition(OFFSETS_TOPIC_REPLICATION_FACTOR, SettingType.SHORT, (short) 3, new AtLeast(1)),
+            new SettingDefinition(OFFSETS_RETENTION_MINUTES, SettingType.INT, 7 * 24 * 60, new AtLeast(1)),
+            new SettingDefinition(OFFSETS_RETENTION_CHECK_INTERVAL_MS, SettingType.LONG, 600000L, new AtLeast(1)),
+            new SettingDefinition(OFFSETS_COMMIT_TIMEOUT_MS, SettingType.INT, 5000, new AtLeast(1)),
+            new SettingDefinition(GROUP_INITIAL_REBALANCE_DELAY_MS, SettingType.INT, 3000, new None()),
+            new SettingDefinition(GROUP_MIN_SESSION_TIMEOUT_MS, SettingType.INT, 6000, new None()),
+            new SettingDefinition(GROUP_MAX_SESSION_TIMEOUT_MS, SettingType.INT, 1800000, new None()),
+            new SettingDefinition(GROUP_MAX_SIZE, SettingType.INT, Integer.MAX_VALUE, new AtLeast(1)));
+
+    private BrokerConfigs() {
+    }
+
+    public static SettingDefinition definition(String name) {
+        return DEFINITIONS.stream()
+                .filter(definition -> definition.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a broker setting GroupScope models: " + name));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.groupscope.kafka.config;
+
+import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_INITIAL_REBALANCE_DELAY_MS;
+import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_MAX_SESSION_TIMEOUT_MS;
+import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_MAX_SIZE;
+import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_MIN_SESSION_TIMEOUT_MS;
+import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_COMMIT_TIMEOUT_MS;
+import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_RETENTION_CHECK_INTERVAL_MS;
+import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_RETENTION_MINUTES;
+import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_TOPIC_NUM_PARTITIONS;
+import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_TOPIC_REPLICATION_FACTOR;
+
+import dev.groupscope.kafka.Errors;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The group coordinator's settings as a broker would run them: given values or Kafka's defaults, each checked as
+ * Kafka checks it. Kafka has no rule between the classic settings (a minimum above the maximum is accepted, and then
+ * every JoinGroup fails with INVALID_SESSION_TIMEOUT), so neither has this.
+ */
+public final class BrokerSettings {
+
+    private final Map<String, Object> originals;
+    private final Map<String, Object> values;
+    private final Set<String> unused;
+
+    private BrokerSettings(Map<String, Object> originals, Map<String, Object> values, Set<String> unused) {
+        this.originals = originals;
+        this.values = values;
+        this.unused = unused;
+    }
+
+    public static BrokerSettings defaults() {
+        return from(Map.of());
+    }
+
+    /** @throws InvalidSettingsException naming each setting Kafka would refuse and why */
+    public static BrokerSettings from(Map<String, ?> raw) {
+        SettingsParser parsed = new SettingsParser(BrokerConfigs.DEFINITIONS, raw);
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidSettingsException(parsed.problems());
+        }
+        return new BrokerSettings(Collections.unmodifiableMap(new LinkedHashMap<>(raw)), parsed.values(),
+                parsed.unused());
+    }
+
+    public static List<SettingProblem> validate(Map<String, ?> raw) {
+        return List.copyOf(new SettingsParser(BrokerConfigs.DEFINITIONS, raw).problems());
+    }
+
+    public BrokerSettings with(String name, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(originals);
+        changed.put(name, value);
+        return from(changed);
+    }
+
+    public Map<String, Object> originals() {
+        return originals;
+    }
+
+    public Set<String> unused() {
+        return unused;
+    }
+
+    public Object get(String name) {
+        BrokerConfigs.definition(name);
+        return values.get(name);
+    }
+
+    /**
+     * The coordinator's first check of a JoinGroup (Kafka's {@code GroupCoordinatorService.joinGroup}): a session
+     * timeout outside [group.min.session.timeout.ms, group.max.session.timeout.ms], bounds included, is refused
+     * with INVALID_SESSION_TIMEOUT before the group is even looked at.
+     */
+    public Errors checkSessionTimeout(int sessionTimeoutMs) {
+        boolean inRange = sessionTimeoutMs >= groupMinSessionTimeoutMs() && sessionTimeoutMs <= groupMaxSessionTimeoutMs();
+        return inRange ? Errors.NONE : Errors.INVALID_SESSION_TIMEOUT;
+    }
+
+    public int offsetsTopicNumPartitions() {
+        return (Integer) values.get(OFFSETS_TOPIC_NUM_PARTITIONS);
+    }
+
+    public short offsetsTopicReplicationFactor() {
+        return (Short) values.get(OFFSETS_TOPIC_REPLICATION_FACTOR);
+    }
+
+    public int offsetsRetentionMinutes() {
+        return (Integer) values.get(OFFSETS_RETENTION_MINUTES);
+    }
+
+    /** How long committed offsets are kept, in ms, as the coordinator computes it from the minutes. */
+    public long offsetsRetentionMs() {
+        return offsetsRetentionMinutes() * 60L * 1000L;
+    }
+
+    public long offsetsRetentionCheckIntervalMs() {
+        return (Long) values.get(OFFSETS_RETENTION_CHECK_INTERVAL_MS);
+    }
+
+    public int offsetsCommitTimeoutMs() {
+        return (Integer) values.get(OFFSETS_COMMIT_TIMEOUT_MS);
+    }
+
+    public int groupInitialRebalanceDelayMs() {
+        return (Integer) values.get(GROUP_INITIAL_REBALANCE_DELAY_MS);
+    }
+
+    public int groupMinSessionTimeoutMs() {
+        return (Integer) values.get(GROUP_MIN_SESSION_TIMEOUT_MS);
+    }
+
+    public int groupMaxSessionTimeoutMs() {
+        return (Integer) values.get(GROUP_MAX_SESSION_TIMEOUT_MS);
+    }
+
+    public int groupMaxSize() {
+        return (Integer) values.get(GROUP_MAX_SIZE);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.groupscope.kafka.config;
+
+import static dev.groupscope.kafka.config.ConsumerConfigs.AUTO_COMMIT_INTERVAL_MS;
+import static dev.groupscope.kafka.config.ConsumerConfigs.AUTO_OFFSET_RESET;
+import static dev.groupscope.kafka.config.ConsumerConfigs.CLIENT_ID;
+import static dev.groupscope.kafka.config.ConsumerConfigs.DEFAULT_API_TIMEOUT_MS;
+import static dev.groupscope.kafka.config.ConsumerConfigs.ENABLE_AUTO_COMMIT;
+import static dev.groupscope.kafka.config.ConsumerConfigs.FETCH_MAX_BYTES;
+import static dev.groupscope.kafka.config.ConsumerConfigs.FETCH_MAX_WAIT_MS;
+import static dev.groupscope.kafka.config.ConsumerConfigs.FETCH_MIN_BYTES;
+import static dev.groupscope.kafka.config.ConsumerConfigs.GROUP_ID;
+import static dev.groupscope.kafka.config.ConsumerConfigs.GROUP_INSTANCE_ID;
+import static dev.groupscope.kafka.config.ConsumerConfigs.GROUP_PROTOCOL;
+import static dev.groupscope.kafka.config.ConsumerConfigs.GROUP_REMOTE_ASSIGNOR;
+import static dev.groupscope.kafka.config.ConsumerConfigs.HEARTBEAT_INTERVAL_MS;
+import static dev.groupscope.kafka.config.ConsumerConfigs.ISOLATION_LEVEL;
+import static dev.groupscope.kafka.config.ConsumerConfigs.MAX_PARTITION_FETCH_BYTES;
+import static dev.groupscope.kafka.config.ConsumerConfigs.MAX_POLL_INTERVAL_MS;
+import static dev.groupscope.kafka.config.ConsumerConfigs.MAX_POLL_RECORDS;
+import static dev.groupscope.kafka.config.ConsumerConfigs.PARTITION_ASSIGNMENT_STRATEGY;
+import static dev.groupscope.kafka.config.ConsumerConfigs.REQUEST_TIMEOUT_MS;
+import static dev.groupscope.kafka.config.ConsumerConfigs.RETRY_BACKOFF_MAX_MS;
+import static dev.groupscope.kafka.config.ConsumerConfigs.RETRY_BACKOFF_MS;
+import static dev.groupscope.kafka.config.ConsumerConfigs.SESSION_TIMEOUT_MS;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A consumer's settings as Kafka would run them: every modelled setting with its given value or Kafka's default,
+ * checked one by one and against each other where Kafka checks them. Immutable; {@link #with} makes a changed copy.
+ */
+public final class ConsumerSettings {
+
+    private final Map<String, Object> originals;
+    private final Map<String, Object> values;
+    private final Set<String> unused;
+    private final List<String> strategies;
+    private final AutoOffsetReset autoOffsetReset;
+
+    /**
+     * Only for values that passed validation, so the derived values cannot fail: a classic consumer's assignor
+     * names were checked as Kafka loads them, and a consumer-protocol consumer may not name any.
+     */
+    private ConsumerSettings(Map<String, Object> originals, Map<String, Object> values, Set<String> unused) {
+        this.originals = originals;
+        this.values = values;
+        this.unused = unused;
+        try {
+            this.strategies = AssignmentStrategies.protocolNames((List<?>) values.get(PARTITION_ASSIGNMENT_STRATEGY));
+            this.autoOffsetReset = AutoOffsetReset.parse((String) values.get(AUTO_OFFSET_RESET));
+        } catch (BadValueException e) {
+            throw new IllegalStateException("settings are validated before they are built", e);
+        }
+    }
+
+    /** Kafka's defaults. */
+    public static ConsumerSettings defaults() {
+        return from(Map.of());
+    }
+
+    /**
+     * The settings for {@code raw} (setting name to value: a String, or the Java type of the setting), defaults
+     * filled in.
+     *
+     * @throws InvalidSettingsException naming each setting Kafka would refuse and why
+     */
+    public static ConsumerSettings from(Map<String, ?> raw) {
+        SettingsParser parsed = parse(raw);
+        List<SettingProblem> problems = problems(raw, parsed);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        return new ConsumerSettings(Collections.unmodifiableMap(new LinkedHashMap<>(raw)), parsed.values(),
+                parsed.unused());
+    }
+
+    /** Every problem Kafka would find in {@code raw}; empty if it would accept them. */
+    public static List<SettingProblem> validate(Map<String, ?> raw) {
+        return problems(raw, parse(raw));
+    }
+
+    private static SettingsParser parse(Map<String, ?> raw) {
+        return new SettingsParser(ConsumerConfigs.DEFINITIONS, raw);
+    }
+
+    /** Rules between settings are only checked once every setting parsed: a default standing in would mislead. */
+    private static List<SettingProblem> problems(Map<String, ?> raw, SettingsParser parsed) {
+        if (!parsed.problems().isEmpty()) {
+            return List.copyOf(parsed.problems());
+        }
+        return ConsumerSettingRules.check(raw, parsed.values());
+    }
+
+    /** A copy with one setting changed (validated like the rest). */
+    public ConsumerSettings with(String name, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(originals);
+        changed.put(name, value);
+        return from(changed);
+    }
+
+    /** The settings as given, before defaults. */
+    public Map<String, Object> originals() {
+        return originals;
+    }
+
+    /** Given settings GroupScope does not model; Kafka ignores them too (with a "not used" warning). */
+    public Set<String> unused() {
+        return unused;
+    }
+
+    /** The value Kafka would use for a modelled setting. */
+    public Object get(String name) {
+        ConsumerConfigs.definition(name);
+        return values.get(name);
+    }
+
+    public boolean isExplicit(String name) {
+        return originals.containsKey(name);
+    }
+
+    public Optional<String> groupId() {
+        return Optional.ofNullable((String) values.get(GROUP_ID));
+    }
+
+    public Optional<String> groupInstanceId() {
+        return Optional.ofNullable((String) values.get(GROUP_INSTANCE_ID));
+    }
+
+    public GroupProtocol groupProtocol() {
+        return GroupProtocol.valueOf(((String) values.get(GROUP_PROTOCOL)).toUpperCase(Locale.ROOT));
+    }
+
+    public Optional<String> groupRemoteAssignor() {
+        return Optional.ofNullable((String) values.get(GROUP_REMOTE_ASSIGNOR));
+    }
+
+    public int sessionTimeoutMs() {
+        return (Integer) values.get(SESSION_TIMEOUT_MS);
+    }
+
+    public int heartbeatIntervalMs() {
+        return (Integer) values.get(HEARTBEAT_INTERVAL_MS);
+    }
+
+    /** Also the rebalance timeout the classic consumer sends in JoinGroup. */
+    public int maxPollIntervalMs() {
+        return (Integer) values.get(MAX_POLL_INTERVAL_MS);
+    }
+
+    public int maxPollRecords() {
+        return (Integer) values.get(MAX_POLL_RECORDS);
+    }
+
+    /**
+     * Protocol names in order of preference, e.g. {@code [range, cooperative-sticky]}. Only a classic consumer uses
+     * them; with {@code group.protocol=consumer} the broker assigns.
+     */
+    public List<String> partitionAssignmentStrategy() {
+        return strategies;
+    }
+
+    /**
+     * Whether the consumer auto-commits. Like Kafka, false without a group id unless set (and setting it to true
+     * without a group is refused).
+     */
+    public boolean enableAutoCommit() {
+        if (groupId().isEmpty() && !isExplicit(ENABLE_AUTO_COMMIT)) {
+            return false;
+        }
+        return (Boolean) values.get(ENABLE_AUTO_COMMIT);
+    }
+
+    public int autoCommitIntervalMs() {
+        return (Integer) values.get(AUTO_COMMIT_INTERVAL_MS);
+    }
+
+    public AutoOffsetReset autoOffsetReset() {
+        return autoOffsetReset;
+    }
+
+    public IsolationLevel isolationLevel() {
+        return IsolationLevel.valueOf(((String) values.get(ISOLATION_LEVEL)).toUpperCase(Locale.ROOT));
+    }
+
+    public int fetchMinBytes() {
+        return (Integer) values.get(FETCH_MIN_BYTES);
+    }
+
+    public int fetchMaxBytes() {
+        return (Integer) values.get(FETCH_MAX_BYTES);
+    }
+
+    public int fetchMaxWaitMs() {
+        return (Integer) values.get(FETCH_MAX_WAIT_MS);
+    }
+
+    public int maxPartitionFetchBytes() {
+        return (Integer) values.get(MAX_PARTITION_FETCH_BYTES);
+    }
+
+    public int requestTimeoutMs() {
+        return (Integer) values.get(REQUEST_TIMEOUT_MS);
+    }
+
+    public int defaultApiTimeoutMs() {
+        return (Integer) values.get(DEFAULT_API_TIMEOUT_MS);
+    }
+
+    public long retryBackoffMs() {
+        return (Long) values.get(RETRY_BACKOFF_MS);
+    }
+
+    public long retryBackoffMaxMs() {
+        return (Long) values.get(RETRY_BACKOFF_MAX_MS);
+    }
+
+    /** As configured; empty means Kafka generates {@code consumer-<group.id>-<n>}. */
+    public String clientId() {
+        Object clientId = values.get(CLIENT_ID);
+        return clientId == null ? "" : (String) clientId;
+    }
+
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        values.forEach((name, value) -> parts.add(name + "=" + value));
+        return "ConsumerSettings" + parts;
+    }
+}
