@@ -5,7 +5,9 @@ import static dev.groupscope.sim.client.ClientEvents.fields;
 import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.client.ConsumerActor.Step;
+import dev.groupscope.kafka.config.AutoOffsetReset;
 import dev.groupscope.sim.cluster.ClusterState;
+import dev.groupscope.sim.cluster.PartitionLog;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
@@ -84,19 +86,34 @@ final class Fetcher {
 
     /** auto.offset.reset for a partition without a usable offset. */
     private void reset(Step step, TopicPartition tp, String why) {
-        ConsumerClientConfig.OffsetReset strategy = step.config().autoOffsetReset();
-        if (strategy == ConsumerClientConfig.OffsetReset.NONE) {
+        AutoOffsetReset reset = step.config().autoOffsetReset();
+        if (reset.strategy() == AutoOffsetReset.Strategy.NONE) {
             step.fail("NoOffsetForPartitionException: " + tp);
             return;
         }
-        ClusterState cluster = ClusterAccess.of(step.context).state();
-        // Logs here are never truncated, so the earliest offset is 0; latest is the log-end offset.
-        long offset = strategy == ConsumerClientConfig.OffsetReset.EARLIEST ? 0
-                : cluster.log(tp.topic(), tp.partition()).logEndOffset();
+        long offset = resetOffset(step, tp, reset);
         assignment.seek(tp, offset);
-        String name = strategy.name().toLowerCase(java.util.Locale.ROOT);
-        step.client("OffsetReset", fields("partition", tp.toString(), "strategy", name, "offset", offset,
-                "cause", why), "sim.client.reset." + name, Map.of("partition", tp.toString(), "offset", offset));
+        String name = reset.strategy().kafkaName();
+        step.client("OffsetReset", fields("partition", tp.toString(), "strategy", reset.toString(), "offset", offset,
+                "cause", why), "sim.client.reset." + name, Map.of("partition", tp.toString(), "offset", offset,
+                "strategy", reset.toString()));
+    }
+
+    /**
+     * The offset auto.offset.reset points at, read from the partition's log (Kafka asks the leader with ListOffsets;
+     * here the log is read directly). Logs are never truncated, so the earliest offset is 0; by_duration takes the
+     * first record no older than the duration, or the log end if there is none.
+     */
+    private static long resetOffset(Step step, TopicPartition tp, AutoOffsetReset reset) {
+        PartitionLog log = ClusterAccess.of(step.context).state().log(tp.topic(), tp.partition());
+        return switch (reset.strategy()) {
+            case EARLIEST -> 0;
+            case BY_DURATION -> {
+                long found = log.offsetForTimestamp(step.now() - reset.duration().orElseThrow().toMillis());
+                yield found < 0 ? log.logEndOffset() : found;
+            }
+            default -> log.logEndOffset();
+        };
     }
 
     /** kafka-clients' {@code sendFetches}: one request per leader without a fetch in flight. */

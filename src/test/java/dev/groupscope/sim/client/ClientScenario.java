@@ -27,7 +27,8 @@ final class ClientScenario {
 
     /** Test-sized timeouts: session 6000, heartbeat 1000, max.poll.interval 10000. */
     static ConsumerClientConfig quick() {
-        return ConsumerClientConfig.defaults(GROUP).withTimeouts(6000, 1000, 10000);
+        return ConsumerClientConfig.defaults(GROUP).with("session.timeout.ms", 6000)
+                .with("heartbeat.interval.ms", 1000).with("max.poll.interval.ms", 10000);
     }
 
     ClientScenario consumer(String id, ConsumerClientConfig config, ConsumerBehavior behavior, String... topics) {

@@ -15,9 +15,13 @@ class ConsumerActorTest {
     private static final ConsumerBehavior IDLE = ConsumerBehavior.processing(0)
             .withAssignors(RoundRobinCooperative.LOOKUP);
     private static final ConsumerClientConfig EAGER = ClientScenario.quick()
-            .withAssignmentStrategies(List.of("legacy"));
+            .with("partition.assignment.strategy", List.of("range"));
     private static final ConsumerClientConfig COOPERATIVE = ClientScenario.quick()
-            .withAssignmentStrategies(List.of(RoundRobinCooperative.NAME));
+            .with("partition.assignment.strategy", List.of("cooperative-sticky"));
+
+    private static ConsumerClientConfig earliest(int maxPollRecords) {
+        return EAGER.with("auto.offset.reset", "earliest").with("max.poll.records", maxPollRecords);
+    }
 
     private static ClientScenario fourPartitions() {
         return new ClientScenario(7, Map.of("t", 4));
@@ -58,7 +62,7 @@ class ConsumerActorTest {
         List<SimEvent> runs = run.events(event -> event.type().equals("AssignorRun"));
         assertThat(runs).extracting(SimEvent::actor).containsOnly("C1");
         SimEvent last = runs.get(runs.size() - 1);
-        assertThat(last.fields()).containsEntry("assignor", "legacy")
+        assertThat(last.fields()).containsEntry("assignor", "range")
                 .containsEntry("assignment", Map.of("C1-1", List.of("t-0", "t-1"), "C2-2", List.of("t-2", "t-3")));
         assertThat((List<?>) last.fields().get("steps")).isNotEmpty();
         assertThat(run.view("C1").assigned()).containsExactly("t-0", "t-1");
@@ -107,7 +111,7 @@ class ConsumerActorTest {
     @Test
     void theProtocolIsCooperativeOnlyIfEveryAssignorSupportsIt() {
         ConsumerActor both = new ConsumerActor("C1", ClientScenario.quick()
-                .withAssignmentStrategies(List.of("legacy", RoundRobinCooperative.NAME)), List.of("t"), IDLE,
+                .with("partition.assignment.strategy", List.of("range", "cooperative-sticky")), List.of("t"), IDLE,
                 dev.groupscope.sim.protocol.Network.DEFAULT);
         ConsumerActor coopOnly = new ConsumerActor("C1", COOPERATIVE, List.of("t"), IDLE,
                 dev.groupscope.sim.protocol.Network.DEFAULT);
@@ -152,7 +156,7 @@ class ConsumerActorTest {
     @Test
     void aStaticMemberDoesNotLeaveOnPollTimeout() {
         ClientScenario run = fourPartitions()
-                .consumer("C1", EAGER.withGroupInstanceId("i1"), IDLE, "t")
+                .consumer("C1", EAGER.with("group.instance.id", "i1"), IDLE, "t")
                 .at(0, new ConsumerTasks.Start("C1")).at(2_000, new ConsumerTasks.StallProcessing("C1", 30_000))
                 .runUntil(20_000);
 
@@ -163,7 +167,7 @@ class ConsumerActorTest {
 
     @Test
     void aCrashedConsumerSendsNothingMore() {
-        ClientScenario run = fourPartitions().consumer("C1", EAGER, ConsumerBehavior.processing(5), "t")
+        ClientScenario run = fourPartitions().consumer("C1", EAGER, ConsumerBehavior.processing(5).withAssignors(RoundRobinCooperative.LOOKUP), "t")
                 .preload("t", 0, 1_000).at(0, new ConsumerTasks.Start("C1"))
                 .at(3_000, new ConsumerTasks.Crash("C1")).runUntil(60_000);
 
@@ -178,7 +182,7 @@ class ConsumerActorTest {
     void autoCommitSendsThePositionsAfterTheRecordsAlreadyReturned() {
         ConsumerBehavior slow = ConsumerBehavior.processing(1_000).withAssignors(RoundRobinCooperative.LOOKUP);
         ClientScenario run = new ClientScenario(7, Map.of("t", 1))
-                .consumer("C1", EAGER.withFetching(ConsumerClientConfig.OffsetReset.EARLIEST, 3), slow, "t")
+                .consumer("C1", earliest(3), slow, "t")
                 .preload("t", 0, 100).at(0, new ConsumerTasks.Start("C1")).runUntil(20_000);
 
         List<SimEvent> commits = run.events("C1", "AutoCommit");
@@ -198,7 +202,7 @@ class ConsumerActorTest {
     @Test
     void anIdleConsumerCommitsExactlyEveryInterval() {
         ClientScenario run = new ClientScenario(7, Map.of("t", 1))
-                .consumer("C1", EAGER.withFetching(ConsumerClientConfig.OffsetReset.EARLIEST, 500), IDLE, "t")
+                .consumer("C1", earliest(500), IDLE, "t")
                 .preload("t", 0, 10).at(0, new ConsumerTasks.Start("C1")).runUntil(21_000);
 
         List<Long> times = run.events("C1", "AutoCommit").stream().map(SimEvent::time).toList();
@@ -213,7 +217,7 @@ class ConsumerActorTest {
     @Test
     void withNothingCommittedEarliestStartsAtTheBeginningAndLatestAtTheEnd() {
         ClientScenario earliest = new ClientScenario(7, Map.of("t", 1))
-                .consumer("C1", EAGER.withFetching(ConsumerClientConfig.OffsetReset.EARLIEST, 500), IDLE, "t")
+                .consumer("C1", earliest(500), IDLE, "t")
                 .preload("t", 0, 40).at(0, new ConsumerTasks.Start("C1")).runUntil(2_000);
         ClientScenario latest = new ClientScenario(7, Map.of("t", 1))
                 .consumer("C1", EAGER, IDLE, "t")
@@ -229,7 +233,7 @@ class ConsumerActorTest {
     @Test
     void aRestartedMemberResumesFromTheCommittedOffset() {
         ClientScenario run = new ClientScenario(7, Map.of("t", 1))
-                .consumer("C1", EAGER.withFetching(ConsumerClientConfig.OffsetReset.EARLIEST, 10),
+                .consumer("C1", earliest(10),
                         ConsumerBehavior.processing(100).withAssignors(RoundRobinCooperative.LOOKUP), "t")
                 .preload("t", 0, 200)
                 .at(0, new ConsumerTasks.Start("C1")).at(7_000, new ConsumerTasks.Close("C1", false))
@@ -247,10 +251,10 @@ class ConsumerActorTest {
 
     @Test
     void aStaticMemberClosesWithoutLeavingUnlessAsked() {
-        ClientScenario stays = fourPartitions().consumer("C1", EAGER.withGroupInstanceId("i1"), IDLE, "t")
+        ClientScenario stays = fourPartitions().consumer("C1", EAGER.with("group.instance.id", "i1"), IDLE, "t")
                 .at(0, new ConsumerTasks.Start("C1")).at(2_000, new ConsumerTasks.Close("C1", false))
                 .runUntil(5_000);
-        ClientScenario leaves = fourPartitions().consumer("C1", EAGER.withGroupInstanceId("i1"), IDLE, "t")
+        ClientScenario leaves = fourPartitions().consumer("C1", EAGER.with("group.instance.id", "i1"), IDLE, "t")
                 .at(0, new ConsumerTasks.Start("C1")).at(2_000, new ConsumerTasks.Close("C1", true))
                 .runUntil(5_000);
 
