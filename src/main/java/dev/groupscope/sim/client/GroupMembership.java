@@ -313,7 +313,8 @@ final class GroupMembership {
                 response.protocolName(), "skipAssignment", response.skipAssignment(),
                 "members", response.members().stream().map(m -> m.memberId()).toList()),
                 joinRuleKey(response.error()), Map.of("memberId", response.memberId(),
-                        "generation", response.generationId(), "consumer", step.id()));
+                        "generation", response.generationId(), "consumer", step.id(),
+                        "error", response.error().name()));
         Errors error = response.error();
         if (error == Errors.NONE) {
             joinAccepted(step, response);

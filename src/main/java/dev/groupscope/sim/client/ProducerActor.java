@@ -116,7 +116,7 @@ public final class ProducerActor implements Actor {
         ClusterAccess cluster = ClusterAccess.of(context);
         if (!cluster.state().hasTopic(config.topic())) {
             context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
-                    "error", "UNKNOWN_TOPIC_OR_PARTITION"), "sim.producer.noTopic", Map.of("topic", config.topic()));
+                    "error", "UNKNOWN_TOPIC_OR_PARTITION"), "sim.producer.noTopic", Map.of("topic", config.topic(), "producer", id));
             return;
         }
         String key = config.keys().next(context.random());
@@ -148,13 +148,13 @@ public final class ProducerActor implements Actor {
             context.emit(EventKind.PRODUCE, "Append", id, null, fields("partition", topicPartition, "offset", offset,
                     "key", key, "murmur2", keyed.murmur2(), "positive", keyed.positive(),
                     "partitionCount", keyed.partitionCount()), "sim.producer.keyed",
-                    Map.of("key", key, "murmur2", keyed.murmur2(), "positive", keyed.positive(),
+                    Map.of("producer", id, "key", key, "murmur2", keyed.murmur2(), "positive", keyed.positive(),
                             "partitionCount", keyed.partitionCount(), "partition", choice.partition()));
         } else {
             context.emit(EventKind.PRODUCE, "Append", id, null, fields("partition", topicPartition, "offset", offset,
                     "key", null, "stickyBytes", choice.stickyBytes(), "batchFilled", choice.batchFilled()),
                     choice.newSticky() ? "sim.producer.newSticky" : "sim.producer.sticky",
-                    Map.of("partition", choice.partition(), "stickyBytes", choice.stickyBytes(),
+                    Map.of("producer", id, "partition", choice.partition(), "stickyBytes", choice.stickyBytes(),
                             "batchSize", config.batchSize()));
         }
     }
