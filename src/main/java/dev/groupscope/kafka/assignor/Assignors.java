@@ -16,6 +16,7 @@ public final class Assignors {
 
     static {
         BY_NAME.put(RangeAssignor.NAME, RangeAssignor::new);
+        BY_NAME.put(RoundRobinAssignor.NAME, RoundRobinAssignor::new);
         BY_NAME.put(LegacyAssignor.NAME, LegacyAssignor::new);
     }
 
