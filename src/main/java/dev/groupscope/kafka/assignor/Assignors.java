@@ -15,6 +15,8 @@ public final class Assignors {
     private static final Map<String, Supplier<PartitionAssignor>> BY_NAME = new LinkedHashMap<>();
 
     static {
+        BY_NAME.put(RangeAssignor.NAME, RangeAssignor::new);
+        BY_NAME.put(RoundRobinAssignor.NAME, RoundRobinAssignor::new);
         BY_NAME.put(LegacyAssignor.NAME, LegacyAssignor::new);
     }
 

@@ -41,6 +41,43 @@ public final class AssignorArbitraries {
         return Arbitraries.longs().map(seed -> build(new Random(seed), true));
     }
 
+    /**
+     * Inputs the assignor contract allows though a coordinator rarely or never sends them, for assignors that
+     * must match Kafka on every input: bigger groups (up to 40 members, 8 topics, 60 partitions a topic), topics
+     * whose metadata lists 0 partitions, a topic listed twice in one subscription, members subscribed to nothing,
+     * and static members sharing a {@code group.instance.id}. Nobody owns anything (a first join).
+     */
+    public static Arbitrary<AssignCase> irregularCases() {
+        return Arbitraries.longs().map(seed -> buildIrregular(new Random(seed)));
+    }
+
+    static AssignCase buildIrregular(Random random) {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        for (int t = 0, count = 1 + random.nextInt(8); t < count; t++) {
+            topics.put("topic-" + random.nextInt(12), random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(60));
+        }
+        List<String> candidates = new ArrayList<>(topics.keySet());
+        candidates.add("gone");
+        boolean sharedInstanceIds = random.nextInt(4) == 0;
+        List<GroupMember> members = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (int m = 0, count = 1 + random.nextInt(40); m < count; m++) {
+            String id = "consumer-" + random.nextInt(100);
+            if (!ids.add(id)) {
+                continue;
+            }
+            List<String> memberTopics = pick(random, candidates, random.nextInt(10) == 0 ? 0
+                    : 1 + random.nextInt(candidates.size()));
+            if (!memberTopics.isEmpty() && random.nextInt(10) == 0) {
+                memberTopics.add(memberTopics.get(0));
+            }
+            Optional<String> instanceId = random.nextInt(10) < 3
+                    ? Optional.of("i" + (sharedInstanceIds ? random.nextInt(3) : m)) : Optional.empty();
+            members.add(new GroupMember(id, instanceId, memberTopics, List.of(), GroupMember.NO_GENERATION));
+        }
+        return new AssignCase(topics, members);
+    }
+
     static AssignCase build(Random random) {
         return build(random, random.nextBoolean());
     }

@@ -6,7 +6,6 @@ import dev.groupscope.kafka.assignor.AssignmentTrace;
 import dev.groupscope.kafka.assignor.Assignors;
 import dev.groupscope.kafka.assignor.GroupAssignment;
 import dev.groupscope.kafka.assignor.GroupMember;
-import dev.groupscope.kafka.assignor.LegacyAssignor;
 import dev.groupscope.kafka.assignor.PartitionAssignor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,15 +27,12 @@ final class RoundRobinCooperative implements PartitionAssignor {
     static final String NAME = "rr-cooperative";
 
     /**
-     * Stand-ins under Kafka's names while the real Range and CooperativeSticky are merged elsewhere: the settings
-     * accept only Kafka's four names, and these tests are about the client's reactions, not the assignments.
-     * {@code range} is the historical algorithm (EAGER, same result as Range for one topic).
+     * Kafka's assignors, with this one standing in under {@code cooperative-sticky} while the real CooperativeSticky
+     * is merged elsewhere: the settings accept only Kafka's four names, and these tests are about the client's
+     * reactions, not the assignments.
      */
-    static final AssignorLookup LOOKUP = name -> switch (name) {
-        case "range" -> Optional.of(new LegacyAssignor());
-        case "cooperative-sticky" -> Optional.of(new RoundRobinCooperative());
-        default -> Assignors.byName(name);
-    };
+    static final AssignorLookup LOOKUP = name -> name.equals("cooperative-sticky")
+            ? Optional.of(new RoundRobinCooperative()) : Assignors.byName(name);
 
     @Override
     public String name() {
