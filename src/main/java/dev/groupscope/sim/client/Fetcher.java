@@ -6,8 +6,6 @@ import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.kafka.config.AutoOffsetReset;
-import dev.groupscope.sim.cluster.ClusterState;
-import dev.groupscope.sim.cluster.PartitionLog;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
@@ -105,23 +103,24 @@ final class Fetcher {
      * first record no older than the duration, or the log end if there is none.
      */
     private static long resetOffset(Step step, TopicPartition tp, AutoOffsetReset reset) {
-        PartitionLog log = ClusterAccess.of(step.context).state().log(tp.topic(), tp.partition());
+        ClusterAccess cluster = ClusterAccess.of(step.context);
         return switch (reset.strategy()) {
             case EARLIEST -> 0;
             case BY_DURATION -> {
-                long found = log.offsetForTimestamp(step.now() - reset.duration().orElseThrow().toMillis());
-                yield found < 0 ? log.logEndOffset() : found;
+                long since = step.now() - reset.duration().orElseThrow().toMillis();
+                long found = cluster.offsetForTimestamp(tp.topic(), tp.partition(), since);
+                yield found < 0 ? cluster.logEndOffset(tp.topic(), tp.partition()) : found;
             }
-            default -> log.logEndOffset();
+            default -> cluster.logEndOffset(tp.topic(), tp.partition());
         };
     }
 
     /** kafka-clients' {@code sendFetches}: one request per leader without a fetch in flight. */
     void sendFetches(Step step) {
-        ClusterState cluster = ClusterAccess.of(step.context).state();
+        ClusterAccess cluster = ClusterAccess.of(step.context);
         TreeMap<Integer, TreeMap<TopicPartition, Long>> byLeader = new TreeMap<>();
         for (TopicPartition tp : assignment.partitions()) {
-            if (!assignment.hasPosition(tp) || buffer.holds(tp) || !cluster.hasTopic(tp.topic())) {
+            if (!assignment.hasPosition(tp) || buffer.holds(tp)) {
                 continue;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());

@@ -150,14 +150,7 @@ final class GroupMembership {
     }
 
     private static List<Integer> liveBrokers(Step step) {
-        var cluster = ClusterAccess.of(step.context).state();
-        List<Integer> live = new ArrayList<>();
-        for (int broker : cluster.brokerIds()) {
-            if (cluster.isUp(broker)) {
-                live.add(broker);
-            }
-        }
-        return live;
+        return ClusterAccess.of(step.context).liveBrokers();
     }
 
     void onFindCoordinator(Step step, Deliver deliver, FindCoordinatorResponse response) {

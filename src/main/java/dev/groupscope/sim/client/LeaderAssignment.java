@@ -9,7 +9,6 @@ import dev.groupscope.kafka.assignor.GroupAssignment;
 import dev.groupscope.kafka.assignor.GroupMember;
 import dev.groupscope.kafka.assignor.PartitionAssignor;
 import dev.groupscope.sim.client.ConsumerActor.Step;
-import dev.groupscope.sim.cluster.ClusterState;
 import dev.groupscope.sim.protocol.Responses.JoinGroupMember;
 import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import dev.groupscope.sim.protocol.Subscription;
@@ -65,11 +64,11 @@ final class LeaderAssignment {
 
     /** Partition counts of the subscribed topics that exist; a missing topic is skipped, as Kafka skips it. */
     private static Map<String, Integer> partitionsPerTopic(Step step, Collection<String> topics) {
-        ClusterState cluster = ClusterAccess.of(step.context).state();
+        Map<String, Integer> existing = ClusterAccess.of(step.context).partitionsPerTopic();
         Map<String, Integer> counts = new TreeMap<>();
         for (String topic : topics) {
-            if (cluster.hasTopic(topic)) {
-                counts.put(topic, cluster.partitionCount(topic));
+            if (existing.containsKey(topic)) {
+                counts.put(topic, existing.get(topic));
             }
         }
         return counts;

@@ -6,7 +6,6 @@ import dev.groupscope.kafka.producer.BuiltInPartitioner;
 import dev.groupscope.kafka.producer.KeyedPartition;
 import dev.groupscope.kafka.producer.PartitionAvailability;
 import dev.groupscope.kafka.producer.PartitionChoice;
-import dev.groupscope.sim.cluster.ClusterState;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.DeterministicRandom;
@@ -114,22 +113,28 @@ public final class ProducerActor implements Actor {
 
     private void produceOne(Context context) {
         ClusterAccess cluster = ClusterAccess.of(context);
-        if (!cluster.state().hasTopic(config.topic())) {
+        Integer partitions = cluster.partitionsPerTopic().get(config.topic());
+        if (partitions == null) {
             context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
                     "error", "UNKNOWN_TOPIC_OR_PARTITION"), "sim.producer.noTopic", Map.of("topic", config.topic(), "producer", id));
             return;
         }
         String key = config.keys().next(context.random());
-        PartitionChoice choice = place(context, cluster.state(), key);
-        long offset = cluster.append(context, config.topic(), choice.partition(), key);
+        PartitionChoice choice = place(context, cluster, partitions, key);
+        long offset = cluster.append(context, id, config.topic(), choice.partition(), context.now(), key);
+        if (offset < 0) {
+            context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
+                    "partition", choice.partition(), "error", "NOT_LEADER_OR_FOLLOWER"), "sim.producer.noLeader",
+                    Map.of("producer", id, "partition", choice.partition()));
+            return;
+        }
         produced++;
         perPartition.merge(choice.partition(), 1L, Long::sum);
         emitAppend(context, key, choice, offset);
     }
 
     /** The one place a record's partition is decided: Kafka's default partitioner, random draws from the run. */
-    private PartitionChoice place(Context context, ClusterState cluster, String key) {
-        int count = cluster.partitionCount(config.topic());
+    private PartitionChoice place(Context context, ClusterAccess cluster, int count, String key) {
         List<Integer> available = new ArrayList<>();
         for (int p = 0; p < count; p++) {
             if (cluster.leaderOf(config.topic(), p) >= 0) {
@@ -145,13 +150,13 @@ public final class ProducerActor implements Actor {
         String topicPartition = config.topic() + "-" + choice.partition();
         if (choice.keyed().isPresent()) {
             KeyedPartition keyed = choice.keyed().get();
-            context.emit(EventKind.PRODUCE, "Append", id, null, fields("partition", topicPartition, "offset", offset,
+            context.emit(EventKind.PRODUCE, "Send", id, null, fields("partition", topicPartition, "offset", offset,
                     "key", key, "murmur2", keyed.murmur2(), "positive", keyed.positive(),
                     "partitionCount", keyed.partitionCount()), "sim.producer.keyed",
                     Map.of("producer", id, "key", key, "murmur2", keyed.murmur2(), "positive", keyed.positive(),
                             "partitionCount", keyed.partitionCount(), "partition", choice.partition()));
         } else {
-            context.emit(EventKind.PRODUCE, "Append", id, null, fields("partition", topicPartition, "offset", offset,
+            context.emit(EventKind.PRODUCE, "Send", id, null, fields("partition", topicPartition, "offset", offset,
                     "key", null, "stickyBytes", choice.stickyBytes(), "batchFilled", choice.batchFilled()),
                     choice.newSticky() ? "sim.producer.newSticky" : "sim.producer.sticky",
                     Map.of("producer", id, "partition", choice.partition(), "stickyBytes", choice.stickyBytes(),

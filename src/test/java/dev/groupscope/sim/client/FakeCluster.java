@@ -110,14 +110,39 @@ final class FakeCluster implements Actor, ClusterAccess {
         return new FakeCluster(this);
     }
 
-    @Override
-    public ClusterState state() {
+    /** The fake's cluster state, to read in tests. */
+    ClusterState state() {
         return cluster;
     }
 
     @Override
-    public long append(Context context, String topic, int partition, String key) {
-        return cluster.log(topic, partition).append(context.now(), cluster.keys().idOf(key));
+    public List<Integer> liveBrokers() {
+        return cluster.brokerIds().stream().filter(cluster::isUp).toList();
+    }
+
+    @Override
+    public Map<String, Integer> partitionsPerTopic() {
+        return cluster.partitionsPerTopic();
+    }
+
+    @Override
+    public int leaderOf(String topic, int partition) {
+        return cluster.hasTopic(topic) ? cluster.leaderOf(topic, partition) : -1;
+    }
+
+    @Override
+    public long logEndOffset(String topic, int partition) {
+        return cluster.log(topic, partition).logEndOffset();
+    }
+
+    @Override
+    public long offsetForTimestamp(String topic, int partition, long timestamp) {
+        return cluster.log(topic, partition).offsetForTimestamp(timestamp);
+    }
+
+    @Override
+    public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
+        return cluster.log(topic, partition).append(timestamp, cluster.keys().idOf(key));
     }
 
     /** Appends {@code count} records to a partition at time 0 (before a run starts). */

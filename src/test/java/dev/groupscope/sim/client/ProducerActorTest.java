@@ -28,7 +28,7 @@ class ProducerActorTest {
     }
 
     private static List<SimEvent> appends(Simulation simulation) {
-        return simulation.log().stream().filter(event -> event.type().equals("Append")).toList();
+        return simulation.log().stream().filter(event -> event.type().equals("Send")).toList();
     }
 
     @Test
