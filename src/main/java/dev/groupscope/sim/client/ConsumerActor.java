@@ -17,24 +17,24 @@ import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Disconnected;
 import dev.groupscope.sim.protocol.Message;
 import dev.groupscope.sim.protocol.Network;
-import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
-import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
-import dev.groupscope.sim.protocol.Requests.LeaveGroupRequest;
-import dev.groupscope.sim.protocol.Requests.MemberIdentity;
-import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
-import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
+import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
 import dev.groupscope.sim.protocol.Responses.HeartbeatResponse;
+import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import dev.groupscope.sim.protocol.Responses.LeaveGroupResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
+import dev.groupscope.sim.protocol.Responses.SyncGroupResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.LongFunction;
 
 /**
  * A classic-protocol {@code KafkaConsumer} that {@code subscribe()}s to topics, with the two threads kafka-clients
@@ -58,6 +58,7 @@ public final class ConsumerActor implements Actor {
     private MemberState state;
     private InFlight inFlight;
     private GroupMembership group;
+    private Commits commits;
     private Fetcher fetcher;
     private PollLoop loop;
     private ProcessedLog processed;
@@ -90,6 +91,7 @@ public final class ConsumerActor implements Actor {
         this.state = other.state;
         this.inFlight = other.inFlight.copy();
         this.group = other.group.copy();
+        this.commits = other.commits.copy();
         this.fetcher = other.fetcher.copy();
         this.loop = other.loop.copy();
         this.processed = other.processed.copy();
@@ -101,6 +103,7 @@ public final class ConsumerActor implements Actor {
     /** A new KafkaConsumer instance: nothing of the old one's memory but what the application logged. */
     private void freshProcess() {
         this.group = new GroupMembership();
+        this.commits = new Commits();
         this.fetcher = new Fetcher();
         this.loop = new PollLoop();
         this.unread = new ArrayList<>();
@@ -151,7 +154,7 @@ public final class ConsumerActor implements Actor {
         return new ConsumerView(id, state, group.generation.generationId(), group.generation.memberId(),
                 group.generation.protocolName() == null ? "" : group.generation.protocolName(), group.leader,
                 group.coordinator, ClientEvents.partitions(fetcher.assignment.partitions()),
-                fetcher.assignment.positionsView(), ClientEvents.offsets(group.committed), processed.view(),
+                fetcher.assignment.positionsView(), ClientEvents.offsets(commits.committed), processed.view(),
                 loop.phase.name(), failure == null ? "" : failure, inFlight.size(), unread.size(),
                 fetcher.buffer.size(), incarnations);
     }
@@ -187,10 +190,7 @@ public final class ConsumerActor implements Actor {
                     fields("topics", topics, "groupInstanceId", config.groupInstanceId().orElse(""),
                             "protocol", protocol.name()));
             changeState(MemberState.UNJOINED, "sim.client.state.subscribed", Map.of("topics", topics));
-            group.nextAutoCommitAt = now() + config.autoCommitIntervalMs();
-            if (config.enableAutoCommit()) {
-                armTimer(TimerKind.AUTO_COMMIT, config.autoCommitIntervalMs());
-            }
+            commits.start(this);
             callPoll();
         }
 
@@ -410,7 +410,7 @@ public final class ConsumerActor implements Actor {
 
         /** Sends a request to {@code broker} and remembers it. Returns the correlation id. */
         long send(int broker, boolean toCoordinator, CommitPurpose purpose, Map<TopicPartition, Long> offsets,
-                  java.util.function.LongFunction<Message> request) {
+                  LongFunction<Message> request) {
             long correlationId = inFlight.nextId();
             Message message = request.apply(correlationId);
             inFlight.put(correlationId, new Pending(message.api(), broker, now(), group.generation, toCoordinator,
@@ -419,7 +419,7 @@ public final class ConsumerActor implements Actor {
             return correlationId;
         }
 
-        long send(int broker, boolean toCoordinator, java.util.function.LongFunction<Message> request) {
+        long send(int broker, boolean toCoordinator, LongFunction<Message> request) {
             return send(broker, toCoordinator, CommitPurpose.NONE, Map.of(), request);
         }
 
@@ -480,7 +480,7 @@ public final class ConsumerActor implements Actor {
         }
 
         void emitResponse(Deliver deliver, Map<String, Object> salient) {
-            Map<String, Object> all = new java.util.LinkedHashMap<>(salient);
+            Map<String, Object> all = new LinkedHashMap<>(salient);
             all.put("sentAt", deliver.sentAt());
             all.put("correlationId", deliver.message().correlationId());
             context.emit(EventKind.RESPONSE, deliver.message().api() + "Response", id,
@@ -488,7 +488,7 @@ public final class ConsumerActor implements Actor {
         }
 
         void emitResponse(Deliver deliver, Map<String, Object> salient, String ruleKey, Map<String, Object> args) {
-            Map<String, Object> all = new java.util.LinkedHashMap<>(salient);
+            Map<String, Object> all = new LinkedHashMap<>(salient);
             all.put("sentAt", deliver.sentAt());
             all.put("correlationId", deliver.message().correlationId());
             context.emit(EventKind.RESPONSE, deliver.message().api() + "Response", id,
@@ -499,19 +499,19 @@ public final class ConsumerActor implements Actor {
             Message message = deliver.message();
             if (message instanceof FindCoordinatorResponse response) {
                 group.onFindCoordinator(this, deliver, response);
-            } else if (message instanceof dev.groupscope.sim.protocol.Responses.JoinGroupResponse response) {
+            } else if (message instanceof JoinGroupResponse response) {
                 group.onJoinGroup(this, deliver, response, pending);
-            } else if (message instanceof dev.groupscope.sim.protocol.Responses.SyncGroupResponse response) {
+            } else if (message instanceof SyncGroupResponse response) {
                 group.onSyncGroup(this, deliver, response, pending);
             } else if (message instanceof HeartbeatResponse response) {
                 group.onHeartbeat(this, deliver, response, pending);
             } else if (message instanceof LeaveGroupResponse response) {
                 emitResponse(deliver, fields("error", response.error().name()));
             } else if (message instanceof OffsetCommitResponse response) {
-                group.onOffsetCommit(this, deliver, response, pending);
+                commits.onOffsetCommit(this, deliver, response, pending);
             } else if (message instanceof OffsetFetchResponse response) {
                 fetcher.onOffsetFetch(this, deliver, response);
-            } else if (message instanceof dev.groupscope.sim.protocol.Responses.FetchResponse response) {
+            } else if (message instanceof FetchResponse response) {
                 fetcher.onFetch(this, deliver, response);
             }
         }
@@ -522,7 +522,7 @@ public final class ConsumerActor implements Actor {
                 case "FindCoordinator" -> group.findCoordinatorFailed(this, error);
                 case "JoinGroup", "SyncGroup" -> group.joinFailed(this, error.name(), error, true, false);
                 case "Heartbeat" -> group.failHeartbeat(this);
-                case "OffsetCommit" -> group.commitFailed(this, pending, error, true);
+                case "OffsetCommit" -> commits.commitFailed(this, pending, error, true);
                 case "OffsetFetch" -> fetcher.offsetFetchPending = false;
                 default -> {
                     // LeaveGroup, Fetch: nothing waits for them; the next poll() fetches again.
@@ -568,6 +568,10 @@ public final class ConsumerActor implements Actor {
             return group;
         }
 
+        Commits commits() {
+            return commits;
+        }
+
         PollLoop loop() {
             return loop;
         }
@@ -582,7 +586,7 @@ public final class ConsumerActor implements Actor {
             }
             MemberState from = state;
             state = to;
-            Map<String, Object> ruleArgs = new java.util.LinkedHashMap<>(args);
+            Map<String, Object> ruleArgs = new LinkedHashMap<>(args);
             ruleArgs.putIfAbsent("consumer", id);
             context.emit(EventKind.STATE, "MemberStateChange", id, null,
                     fields("from", from.name(), "to", to.name(), "generation", group.generation.generationId(),
@@ -594,7 +598,7 @@ public final class ConsumerActor implements Actor {
         }
 
         void client(String type, Map<String, Object> fieldValues, String ruleKey, Map<String, Object> args) {
-            Map<String, Object> ruleArgs = new java.util.LinkedHashMap<>(args);
+            Map<String, Object> ruleArgs = new LinkedHashMap<>(args);
             ruleArgs.putIfAbsent("consumer", id);
             context.emit(EventKind.CLIENT, type, id, null, fieldValues, ruleKey, ruleArgs);
         }
@@ -658,7 +662,7 @@ public final class ConsumerActor implements Actor {
         private void beginClose() {
             loop.phase = PollLoop.Phase.CLOSING;
             cancelTimer(TimerKind.POLL_RETURN);
-            if (!group.closeCommit(this)) {
+            if (!commits.closeCommit(this)) {
                 finishClose();
             }
         }
@@ -686,7 +690,7 @@ public final class ConsumerActor implements Actor {
             unread.clear();
             loop.stop();
             group.heartbeatEnabled = false;
-            changeState(end, "sim.client.state." + end.name().toLowerCase(java.util.Locale.ROOT),
+            changeState(end, "sim.client.state." + end.name().toLowerCase(Locale.ROOT),
                     Map.of("reason", reason));
         }
     }

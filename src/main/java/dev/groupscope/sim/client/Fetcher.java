@@ -4,8 +4,8 @@ import static dev.groupscope.sim.client.ClientEvents.fields;
 
 import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
-import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.kafka.config.AutoOffsetReset;
+import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;

@@ -16,11 +16,9 @@ import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
 import dev.groupscope.sim.protocol.Requests.JoinGroupRequest;
 import dev.groupscope.sim.protocol.Requests.LeaveGroupRequest;
 import dev.groupscope.sim.protocol.Requests.MemberIdentity;
-import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
 import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
 import dev.groupscope.sim.protocol.Responses.HeartbeatResponse;
 import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
-import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
 import dev.groupscope.sim.protocol.Responses.SyncGroupResponse;
 import dev.groupscope.sim.protocol.Subscription;
 import java.util.ArrayList;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -80,12 +77,10 @@ final class GroupMembership {
     long heartbeatAttempts;
     long sessionDeadline;
     long pollDeadline;
-    long nextAutoCommitAt;
     String fatalError;
     /** What the sticky assignor's user data carries: the last assignment received and its generation. */
     List<TopicPartition> previousAssignment = List.of();
     int previousAssignmentGeneration = -1;
-    TreeMap<TopicPartition, Long> committed = new TreeMap<>();
 
     GroupMembership copy() {
         GroupMembership copy = new GroupMembership();
@@ -108,11 +103,9 @@ final class GroupMembership {
         copy.heartbeatAttempts = heartbeatAttempts;
         copy.sessionDeadline = sessionDeadline;
         copy.pollDeadline = pollDeadline;
-        copy.nextAutoCommitAt = nextAutoCommitAt;
         copy.fatalError = fatalError;
         copy.previousAssignment = previousAssignment;
         copy.previousAssignmentGeneration = previousAssignmentGeneration;
-        copy.committed = new TreeMap<>(committed);
         return copy;
     }
 
@@ -127,7 +120,7 @@ final class GroupMembership {
         if ((rejoinNeeded || join != JoinPhase.NONE) && !joinGroupIfNeeded(step)) {
             return false;
         }
-        maybeAutoCommitAsync(step);
+        step.commits().maybeAutoCommitAsync(step);
         return true;
     }
 
@@ -448,7 +441,7 @@ final class GroupMembership {
             joinPrepareDeadline = step.now() + step.config().maxPollIntervalMs();
         }
         if (prepareCommit == PrepareCommit.NONE) {
-            prepareCommit = autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE) ? PrepareCommit.SENT
+            prepareCommit = step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE) ? PrepareCommit.SENT
                     : PrepareCommit.DONE;
         }
         if (prepareCommit == PrepareCommit.DONE || step.now() >= joinPrepareDeadline) {
@@ -480,10 +473,7 @@ final class GroupMembership {
         // The assignors' onAssignment: the sticky user data remembers this assignment and its generation.
         previousAssignment = List.copyOf(assigned);
         previousAssignmentGeneration = generation.generationId();
-        if (step.config().enableAutoCommit()) {
-            nextAutoCommitAt = step.now() + step.config().autoCommitIntervalMs();
-            step.armTimer(TimerKind.AUTO_COMMIT, step.config().autoCommitIntervalMs());
-        }
+        step.commits().rescheduleAutoCommit(step);
         assign(step, assigned);
         step.invokeListener("onPartitionsAssigned", added, step.protocol() == RebalanceProtocol.EAGER
                 ? "sim.client.assignedEager" : "sim.client.assignedCooperative");
@@ -661,128 +651,8 @@ final class GroupMembership {
         assign(step, new TreeSet<>());
     }
 
-    // ---- commits --------------------------------------------------------------------------------------------------
-
-    /** kafka-clients' {@code maybeAutoCommitOffsetsAsync(now)}: every auto.commit.interval.ms, inside poll(). */
-    private void maybeAutoCommitAsync(Step step) {
-        if (!step.config().enableAutoCommit() || step.now() < nextAutoCommitAt) {
-            return;
-        }
-        nextAutoCommitAt = step.now() + step.config().autoCommitIntervalMs();
-        step.armTimer(TimerKind.AUTO_COMMIT, step.config().autoCommitIntervalMs());
-        autoCommitAsync(step, CommitPurpose.INTERVAL);
-    }
-
-    /**
-     * Commits {@code allConsumed()}: the positions after the records poll() already returned. True if a request
-     * went out. Nothing to commit is a success without a request; outside a stable generation the commit fails
-     * locally ({@code sendOffsetCommitRequest}'s {@code generationIfStable()}).
-     */
-    boolean autoCommitAsync(Step step, CommitPurpose purpose) {
-        Map<TopicPartition, Long> offsets = step.fetcher().assignment.allConsumed();
-        if (offsets.isEmpty()) {
-            return false;
-        }
-        String why = purpose.name();
-        if (coordinator < 0 || step.state() != MemberState.STABLE) {
-            step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", false,
-                    "state", step.state().name()), "sim.client.autoCommitNotStable",
-                    Map.of("state", step.state().name()));
-            return false;
-        }
-        step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", true,
-                "generation", generation.generationId()), "sim.client.autoCommit." + purposeKey(purpose),
-                Map.of("offsets", ClientEvents.offsets(offsets).toString(),
-                        "autoCommitIntervalMs", step.config().autoCommitIntervalMs()));
-        ConsumerClientConfig config = step.config();
-        Generation sent = generation;
-        step.send(coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(correlationId,
-                config.groupId(), sent.generationId(), sent.memberId(), config.groupInstanceId().orElse(null),
-                offsets));
-        return true;
-    }
-
-    private static String purposeKey(CommitPurpose purpose) {
-        return switch (purpose) {
-            case BEFORE_REBALANCE -> "beforeRebalance";
-            case ON_CLOSE -> "onClose";
-            default -> "interval";
-        };
-    }
-
-    /** close()'s {@code maybeAutoCommitOffsetsSync}; true if close waits for the answer. */
-    boolean closeCommit(Step step) {
-        return step.config().enableAutoCommit() && autoCommitAsync(step, CommitPurpose.ON_CLOSE);
-    }
-
-    void onOffsetCommit(Step step, Deliver deliver, OffsetCommitResponse response, Pending pending) {
-        Errors error = Errors.NONE;
-        for (Errors partitionError : response.errors().values()) {
-            if (partitionError != Errors.NONE) {
-                error = partitionError;
-                break;
-            }
-        }
-        step.emitResponse(deliver, fields("error", error.name(), "offsets", ClientEvents.offsets(pending.offsets()),
-                "generation", pending.generation().generationId(), "purpose", pending.purpose().name()),
-                error == Errors.NONE ? "sim.client.committed" : "sim.client.commitFailed",
-                Map.of("consumer", step.id(), "offsets", ClientEvents.offsets(pending.offsets()).toString(),
-                        "error", error.name()));
-        if (error == Errors.NONE) {
-            committed.putAll(pending.offsets());
-            commitDone(step, pending);
-            return;
-        }
-        commitFailed(step, pending, error, commitErrorSideEffects(step, error, pending));
-    }
-
-    /** The OffsetCommit response handler's reactions; returns whether the failure is retriable. */
-    private boolean commitErrorSideEffects(Step step, Errors error, Pending pending) {
-        switch (error) {
-            case COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR, REQUEST_TIMED_OUT -> {
-                markCoordinatorUnknown(step, "error response " + error.name(), false);
-                return true;
-            }
-            case REBALANCE_IN_PROGRESS -> {
-                requestRejoin("offset commit failed since group is already rebalancing");
-                return false;
-            }
-            case UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION -> {
-                boolean staleAndRebalancing = !generation.equals(pending.generation())
-                        && step.state() == MemberState.PREPARING_REBALANCE;
-                if (!staleAndRebalancing) {
-                    resetStateAndRejoin(step, "encountered " + error + " from OFFSET_COMMIT response",
-                            error != Errors.ILLEGAL_GENERATION);
-                }
-                return false;
-            }
-            default -> {
-                return error.retriable();
-            }
-        }
-    }
-
-    void commitFailed(Step step, Pending pending, Errors error, boolean retriable) {
-        switch (pending.purpose()) {
-            case INTERVAL -> {
-                if (retriable) {
-                    // The auto-commit callback retries after retry.backoff.ms.
-                    nextAutoCommitAt = step.now() + step.config().retryBackoffMs();
-                    step.armTimer(TimerKind.AUTO_COMMIT, step.config().retryBackoffMs());
-                }
-            }
-            case BEFORE_REBALANCE -> prepareCommit = retriable ? PrepareCommit.RETRY : PrepareCommit.DONE;
-            case ON_CLOSE -> step.finishClose();
-            default -> {
-            }
-        }
-    }
-
-    private void commitDone(Step step, Pending pending) {
-        if (pending.purpose() == CommitPurpose.BEFORE_REBALANCE) {
-            prepareCommit = PrepareCommit.DONE;
-        } else if (pending.purpose() == CommitPurpose.ON_CLOSE) {
-            step.finishClose();
-        }
+    /** onJoinPrepare's commit was answered: go on, or retry after retry.backoff.ms if it failed retriably. */
+    void prepareCommitAnswered(boolean retriableFailure) {
+        prepareCommit = retriableFailure ? PrepareCommit.RETRY : PrepareCommit.DONE;
     }
 }
