@@ -260,23 +260,33 @@ public final class ConsumerActor implements Actor {
             loop.phase = PollLoop.Phase.IN_POLL;
             loop.pollStartedAt = now();
             armTimer(TimerKind.POLL_RETURN, behavior.pollTimeoutMs());
-            // Heartbeat.poll(now): the heartbeat thread's max.poll.interval.ms clock restarts at every poll().
-            group.pollDeadline = now() + config.maxPollIntervalMs();
-            if (group.heartbeatEnabled) {
-                armTimer(TimerKind.POLL_TIMEOUT, config.maxPollIntervalMs());
-            }
             readUnread();
-            pollIteration();
+            iterate();
         }
 
         /**
-         * One pass of the body of poll(): the coordinator's poll (discovery, rebalance, auto commit), fetch positions,
-         * then records if any are buffered, else send fetches and keep waiting. Runs again whenever something
-         * happens while the loop is blocked in poll(), as kafka-clients' loop wakes on every network event.
+         * Something happened while the loop is blocked in poll(). As in kafka-clients, records that arrived are
+         * returned at once (pollForFetches collects after its network wait, without another coordinator poll);
+         * otherwise the loop goes round again.
          */
         void pollIteration() {
             if (loop.phase != PollLoop.Phase.IN_POLL || !state.running()) {
                 return;
+            }
+            if (!returnBuffered()) {
+                iterate();
+            }
+        }
+
+        /**
+         * One pass of the body of poll(): the coordinator's poll (the heartbeat's poll timer, discovery, rebalance,
+         * auto commit), fetch positions, then buffered records if any, else send fetches and keep waiting.
+         */
+        private void iterate() {
+            // Heartbeat.poll(now) in ConsumerCoordinator.poll: max.poll.interval.ms counts from here.
+            group.pollDeadline = now() + config.maxPollIntervalMs();
+            if (group.heartbeatEnabled) {
+                armTimer(TimerKind.POLL_TIMEOUT, config.maxPollIntervalMs());
             }
             boolean ready = coordinatorPoll();
             if (!state.running() || loop.phase != PollLoop.Phase.IN_POLL) {
@@ -285,14 +295,20 @@ public final class ConsumerActor implements Actor {
             if (ready) {
                 fetchPositions();
             }
-            if (!state.running()) {
-                return;
+            if (state.running()) {
+                returnBuffered();
             }
+        }
+
+        /** Returns buffered records (sending the next fetches first, as poll() does); false if there were none. */
+        private boolean returnBuffered() {
             List<Slice> slices = fetcher.buffer.collect(config.maxPollRecords(), fetcher.assignment);
             sendFetches();
-            if (!slices.isEmpty()) {
-                returnRecords(slices);
+            if (slices.isEmpty()) {
+                return false;
             }
+            returnRecords(slices);
+            return true;
         }
 
         private void returnRecords(List<Slice> slices) {
