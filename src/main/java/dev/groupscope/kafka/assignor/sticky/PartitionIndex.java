@@ -1,0 +1,148 @@
+package dev.groupscope.kafka.assignor.sticky;
+
+import dev.groupscope.kafka.TopicPartition;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The partitions a sticky assignor hands out, numbered 0 … P−1 by topic name, then partition number: exactly the
+ * order in which Kafka's constrained path walks the partitions still to place. Working with these numbers instead
+ * of {@link TopicPartition} objects lets a million partitions live in a few flat arrays.
+ *
+ * <p>Like Kafka's {@code AbstractPartitionAssignor}, only topics someone subscribes to and that have at least one
+ * partition take part. Each {@code TopicPartition} is created at most once: a member's owned partition is reused
+ * as is, the others are made when first asked for.
+ */
+final class PartitionIndex {
+
+    /** {@link #indexOf} for a topic that is not taking part. */
+    static final int NO_TOPIC = -1;
+    /** {@link #indexOf} for a partition number the topic does not have (any more). */
+    static final int NO_PARTITION = -2;
+
+    private final String[] topics;
+    private final int[] first;
+    private final Map<String, Integer> topicNumbers;
+    private final TopicPartition[] partitions;
+    private String lastTopicName;
+    private int lastTopic = NO_TOPIC;
+
+    private PartitionIndex(String[] topics, int[] first) {
+        this.topics = topics;
+        this.first = first;
+        this.topicNumbers = new HashMap<>(topics.length * 2);
+        for (int t = 0; t < topics.length; t++) {
+            topicNumbers.put(topics[t], t);
+        }
+        this.partitions = new TopicPartition[first[topics.length]];
+    }
+
+    /** The subscribed topics that have metadata, sorted by name as {@code String.compareTo} sorts them. */
+    static PartitionIndex of(Collection<String> subscribedTopics, Map<String, Integer> partitionsPerTopic) {
+        List<String> present = new ArrayList<>(subscribedTopics.size());
+        for (String topic : subscribedTopics) {
+            Integer count = partitionsPerTopic.get(topic);
+            if (count != null && count > 0) {
+                present.add(topic);
+            }
+        }
+        String[] names = present.toArray(new String[0]);
+        Arrays.sort(names);
+        int[] first = new int[names.length + 1];
+        for (int t = 0; t < names.length; t++) {
+            first[t + 1] = first[t] + partitionsPerTopic.get(names[t]);
+        }
+        return new PartitionIndex(names, first);
+    }
+
+    int size() {
+        return partitions.length;
+    }
+
+    int topicCount() {
+        return topics.length;
+    }
+
+    String topicName(int topic) {
+        return topics[topic];
+    }
+
+    /** Index of partition 0 of {@code topic}; {@code first(topic + 1)} is one past its last partition. */
+    int first(int topic) {
+        return first[topic];
+    }
+
+    int partitionCount(int topic) {
+        return first[topic + 1] - first[topic];
+    }
+
+    /** The topic's number, or {@link #NO_TOPIC}. Remembers the last topic: owned lists come grouped by topic. */
+    int topicNumber(String name) {
+        if (name == lastTopicName) {
+            return lastTopic;
+        }
+        Integer number = topicNumbers.get(name);
+        lastTopicName = name;
+        lastTopic = number == null ? NO_TOPIC : number;
+        return lastTopic;
+    }
+
+    /** The partition's index, or {@link #NO_TOPIC} / {@link #NO_PARTITION} when it does not take part. */
+    int indexOf(TopicPartition partition) {
+        int topic = topicNumber(partition.topic());
+        if (topic == NO_TOPIC) {
+            return NO_TOPIC;
+        }
+        int number = partition.partition();
+        if (number < 0 || number >= partitionCount(topic)) {
+            return NO_PARTITION;
+        }
+        return first[topic] + number;
+    }
+
+    /** The topic an index belongs to (binary search: only the general path and the narration need it). */
+    int topicOf(int index) {
+        // first[] rises strictly: every topic here has at least one partition
+        int found = Arrays.binarySearch(first, 0, topics.length, index);
+        return found >= 0 ? found : -found - 2;
+    }
+
+    /** Reuses a member's own {@code TopicPartition} object for this index. */
+    void reuse(int index, TopicPartition partition) {
+        if (partitions[index] == null) {
+            partitions[index] = partition;
+        }
+    }
+
+    TopicPartition partition(int index) {
+        TopicPartition partition = partitions[index];
+        if (partition == null) {
+            int topic = topicOf(index);
+            partition = new TopicPartition(topics[topic], index - first[topic]);
+            partitions[index] = partition;
+        }
+        return partition;
+    }
+
+    /** Like {@link #partition(int)} when the caller already knows the topic, as the placement loops do. */
+    TopicPartition partition(int topic, int index) {
+        TopicPartition partition = partitions[index];
+        if (partition == null) {
+            partition = new TopicPartition(topics[topic], index - first[topic]);
+            partitions[index] = partition;
+        }
+        return partition;
+    }
+
+    List<TopicPartition> partitions(int[] indexes, int count) {
+        List<TopicPartition> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            list.add(partition(indexes[i]));
+        }
+        return list;
+    }
+}
