@@ -40,6 +40,7 @@ final class ConstrainedAssignment {
     private final List<List<TopicPartition>> lists;
     private final boolean[] kept;
     private boolean[] givenUp;
+    private int[] slotOf;
     private final UnfilledMembers unfilled;
     private final IntList transferred = new IntList(16);
     private final IntList transferredTo = new IntList(16);
@@ -84,66 +85,65 @@ final class ConstrainedAssignment {
     // ---- step 1: keep owned partitions up to the quota
 
     private void keepOwned(int member) {
-        int[] owned = withoutClaimedTwice(member, previous.owned(member));
-        int count = owned.length;
+        int[] slots = slotsNotClaimedTwice(member);
+        int count = slots.length;
         if (count < minQuota) {
-            keep(member, owned, count, "assign.sticky.keep.underMin");
+            keep(member, slots, count, "assign.sticky.keep.underMin");
             unfilled.addUnderMin(member);
         } else if (count >= maxQuota && currentOverMin < expectedOverMin) {
             currentOverMin++;
             if (currentOverMin == expectedOverMin) {
                 unfilled.clearExactlyMin();
             }
-            keep(member, owned, maxQuota, "assign.sticky.keep.max");
+            keep(member, slots, maxQuota, "assign.sticky.keep.max");
         } else {
             boolean mayGrow = currentOverMin < expectedOverMin;
-            keep(member, owned, minQuota, mayGrow ? "assign.sticky.keep.minMayGrow" : "assign.sticky.keep.min");
+            keep(member, slots, minQuota, mayGrow ? "assign.sticky.keep.minMayGrow" : "assign.sticky.keep.min");
             if (mayGrow) {
                 unfilled.addExactlyMin(member);
             }
         }
     }
 
-    /** Kafka removes partitions two members claimed in the same generation from any owned list still holding them. */
-    private int[] withoutClaimedTwice(int member, int[] owned) {
-        int count = 0;
-        int[] remaining = owned;
+    /**
+     * Positions in the member's valid owned partitions, minus those two members claimed in the same generation:
+     * Kafka removes them from any owned list still holding them.
+     */
+    private int[] slotsNotClaimedTwice(int member) {
+        int[] owned = previous.owned(member);
+        IntList slots = new IntList(owned.length);
         for (int i = 0; i < owned.length; i++) {
-            int p = owned[i];
-            if (previous.claimedTwice(p)) {
-                if (remaining == owned) {
-                    remaining = owned.clone();
-                }
-                if (narrator.on()) {
-                    narrator.step(Kind.DROP_OWNED, "assign.sticky.drop.claimedTwice", group.id(member),
-                            index.partition(p), args());
-                }
-            } else {
-                remaining[count++] = p;
+            if (!previous.claimedTwice(owned[i])) {
+                slots.add(i);
+            } else if (narrator.on()) {
+                narrator.step(Kind.DROP_OWNED, "assign.sticky.drop.claimedTwice", group.id(member),
+                        index.partition(owned[i]), args());
             }
         }
-        return count == owned.length ? owned : Arrays.copyOf(remaining, count);
+        return slots.toArray();
     }
 
     /**
      * Keeps the first {@code quota} owned partitions by (partition number, topic) and gives up the rest. Sorting is
      * only needed when some must go: the kept set does not depend on the order otherwise.
      */
-    private void keep(int member, int[] owned, int quota, String reasonKey) {
-        int[] ranked = owned.length > quota ? byPartitionThenTopic(owned) : owned;
-        narrateKeepDecision(member, owned.length, reasonKey);
+    private void keep(int member, int[] slots, int quota, String reasonKey) {
+        int[] owned = previous.owned(member);
+        int[] ranked = slots.length > quota ? byPartitionThenTopic(owned, slots) : slots;
+        narrateKeepDecision(member, slots.length, reasonKey);
         List<TopicPartition> list = lists.get(member);
         for (int i = 0; i < quota && i < ranked.length; i++) {
-            int p = ranked[i];
+            int p = owned[ranked[i]];
             kept[p] = true;
-            list.add(index.partition(p));
+            TopicPartition partition = previous.ownedPartition(group, member, ranked[i]);
+            list.add(partition);
             if (narrator.on()) {
-                narrator.kept(group.id(member), index.partition(p));
+                narrator.kept(group.id(member), partition);
             }
         }
         counts[member] = list.size();
         for (int i = quota; i < ranked.length; i++) {
-            giveUp(member, ranked[i], quota);
+            giveUp(member, owned[ranked[i]], quota);
         }
     }
 
@@ -158,18 +158,23 @@ final class ConstrainedAssignment {
         }
     }
 
-    private int[] byPartitionThenTopic(int[] owned) {
-        long[] keys = new long[owned.length];
-        for (int i = 0; i < owned.length; i++) {
-            int p = owned[i];
+    /** The slots ordered as Kafka orders owned partitions: by partition number, then topic name. */
+    private int[] byPartitionThenTopic(int[] owned, int[] slots) {
+        if (slotOf == null) {
+            slotOf = new int[index.size()];
+        }
+        long[] keys = new long[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            int p = owned[slots[i]];
             int topic = index.topicOf(p);
             keys[i] = ((long) (p - index.first(topic)) << 32) | topic;
+            slotOf[p] = slots[i];
         }
         Arrays.sort(keys);
-        int[] ranked = new int[owned.length];
+        int[] ranked = new int[slots.length];
         for (int i = 0; i < keys.length; i++) {
             int topic = (int) keys[i];
-            ranked[i] = index.first(topic) + (int) (keys[i] >>> 32);
+            ranked[i] = slotOf[index.first(topic) + (int) (keys[i] >>> 32)];
         }
         return ranked;
     }
@@ -197,7 +202,7 @@ final class ConstrainedAssignment {
             transferredTo.add(member);
         }
         if (!(transferring && withholdTransfers)) {
-            lists.get(member).add(index.partition(topic, p));
+            lists.get(member).add(index.create(topic, p));
         }
         if (narrator.on()) {
             narratePlace(member, p, count, fromUnderMin);

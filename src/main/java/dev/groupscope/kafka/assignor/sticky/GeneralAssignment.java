@@ -77,11 +77,14 @@ final class GeneralAssignment {
 
     private void keepOwned(PreviousOwnership previous) {
         for (int m : group.ownedMapOrder()) {
-            for (int p : previous.owned(m)) {
+            int[] owned = previous.owned(m);
+            for (int i = 0; i < owned.length; i++) {
+                int p = owned[i];
                 int topic = index.topicOf(p);
                 if (subscribers.subscribes(m, topic)) {
                     owner[p] = m;
                     sizes[m]++;
+                    index.remember(p, previous.ownedPartition(group, m, i));
                     if (narrator.on()) {
                         narrator.kept(group.id(m), index.partition(p));
                     }

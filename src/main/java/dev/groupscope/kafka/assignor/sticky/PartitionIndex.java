@@ -14,8 +14,7 @@ import java.util.Map;
  * of {@link TopicPartition} objects lets a million partitions live in a few flat arrays.
  *
  * <p>Like Kafka's {@code AbstractPartitionAssignor}, only topics someone subscribes to and that have at least one
- * partition take part. Each {@code TopicPartition} is created at most once: a member's owned partition is reused
- * as is, the others are made when first asked for.
+ * partition take part. {@code TopicPartition} objects are made only when needed; callers reuse members' own.
  */
 final class PartitionIndex {
 
@@ -27,7 +26,7 @@ final class PartitionIndex {
     private final String[] topics;
     private final int[] first;
     private final Map<String, Integer> topicNumbers;
-    private final TopicPartition[] partitions;
+    private TopicPartition[] partitions;
     private String lastTopicName;
     private int lastTopic = NO_TOPIC;
 
@@ -38,7 +37,6 @@ final class PartitionIndex {
         for (int t = 0; t < topics.length; t++) {
             topicNumbers.put(topics[t], t);
         }
-        this.partitions = new TopicPartition[first[topics.length]];
     }
 
     /** The subscribed topics that have metadata, sorted by name as {@code String.compareTo} sorts them. */
@@ -60,7 +58,7 @@ final class PartitionIndex {
     }
 
     int size() {
-        return partitions.length;
+        return first[topics.length];
     }
 
     int topicCount() {
@@ -111,14 +109,19 @@ final class PartitionIndex {
         return found >= 0 ? found : -found - 2;
     }
 
-    /** Reuses a member's own {@code TopicPartition} object for this index. */
-    void reuse(int index, TopicPartition partition) {
-        if (partitions[index] == null) {
-            partitions[index] = partition;
+    /** Lets later look-ups of this index return a member's own {@code TopicPartition} object. */
+    void remember(int index, TopicPartition partition) {
+        if (partitions == null) {
+            partitions = new TopicPartition[size()];
         }
+        partitions[index] = partition;
     }
 
+    /** The partition at this index, made once and remembered (narration, withheld and general-path lists). */
     TopicPartition partition(int index) {
+        if (partitions == null) {
+            partitions = new TopicPartition[size()];
+        }
         TopicPartition partition = partitions[index];
         if (partition == null) {
             int topic = topicOf(index);
@@ -128,21 +131,12 @@ final class PartitionIndex {
         return partition;
     }
 
-    /** Like {@link #partition(int)} when the caller already knows the topic, as the placement loops do. */
-    TopicPartition partition(int topic, int index) {
-        TopicPartition partition = partitions[index];
-        if (partition == null) {
-            partition = new TopicPartition(topics[topic], index - first[topic]);
-            partitions[index] = partition;
-        }
-        return partition;
+    /**
+     * A new partition object for the constrained round robin, which places each partition exactly once: not
+     * remembering it spares a million writes into a large array.
+     */
+    TopicPartition create(int topic, int index) {
+        return new TopicPartition(topics[topic], index - first[topic]);
     }
 
-    List<TopicPartition> partitions(int[] indexes, int count) {
-        List<TopicPartition> list = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            list.add(partition(indexes[i]));
-        }
-        return list;
-    }
 }

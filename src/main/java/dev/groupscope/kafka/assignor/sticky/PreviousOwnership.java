@@ -3,6 +3,7 @@ package dev.groupscope.kafka.assignor.sticky;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.assignor.GroupMember;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Who may still count as a partition's previous owner: Kafka's pre-pass in {@code allSubscriptionsEqual}.
@@ -15,14 +16,14 @@ import java.util.Arrays;
  */
 final class PreviousOwnership {
 
-    private static final int NOBODY = -1;
-
     private final int[][] owned;
+    private final int[][] positions;
     private final boolean[] claimedTwice;
     private final int maxGeneration;
 
-    private PreviousOwnership(int[][] owned, boolean[] claimedTwice, int maxGeneration) {
+    private PreviousOwnership(int[][] owned, int[][] positions, boolean[] claimedTwice, int maxGeneration) {
         this.owned = owned;
+        this.positions = positions;
         this.claimedTwice = claimedTwice;
         this.maxGeneration = maxGeneration;
     }
@@ -36,7 +37,12 @@ final class PreviousOwnership {
         return owned[member];
     }
 
-    /** Kafka's {@code partitionsWithMultiplePreviousOwners}; null when nobody claimed anything twice. */
+    /** The member's own {@code TopicPartition} object for {@code owned(member)[i]}, so none is made twice. */
+    TopicPartition ownedPartition(StickyGroup group, int member, int i) {
+        return group.member(member).ownedPartitions().get(positions[member][i]);
+    }
+
+    /** Kafka's {@code partitionsWithMultiplePreviousOwners}. */
     boolean claimedTwice(int partition) {
         return claimedTwice != null && claimedTwice[partition];
     }
@@ -45,15 +51,22 @@ final class PreviousOwnership {
         return maxGeneration;
     }
 
-    /** One pass over all claims; the arrays are only allocated when someone owns something. */
+    /**
+     * One pass over all claims. A single array says, per partition, who claimed it last and whether that member
+     * still holds it ({@code m}) or lost it to a same-generation rival ({@code −m − 2}); −1 means unclaimed.
+     * Kafka's holder is always the last claimant or nobody, so that is all there is to know.
+     */
     private static final class Resolver {
+        private static final int UNCLAIMED = -1;
+        private static final int EMITTED = Integer.MIN_VALUE;
+
         private final StickyGroup group;
         private final PartitionIndex index;
         private final StickyNarrator narrator;
         private final int[][] claims;
+        private final int[][] positions;
         private final int[] claimCounts;
-        private int[] holder;
-        private int[] lastClaimant;
+        private int[] claim;
         private boolean[] claimedTwice;
 
         Resolver(StickyGroup group, PartitionIndex index, StickyNarrator narrator) {
@@ -61,6 +74,7 @@ final class PreviousOwnership {
             this.index = index;
             this.narrator = narrator;
             this.claims = new int[group.size()][];
+            this.positions = new int[group.size()][];
             this.claimCounts = new int[group.size()];
         }
 
@@ -70,53 +84,56 @@ final class PreviousOwnership {
                 maxGeneration = Math.max(maxGeneration, group.claimGeneration(m));
                 claimAll(m);
             }
-            return new PreviousOwnership(validOwned(), claimedTwice, maxGeneration);
+            validOnly();
+            return new PreviousOwnership(claims, positions, claimedTwice, maxGeneration);
         }
 
         private void claimAll(int member) {
-            java.util.List<TopicPartition> partitions = group.member(member).ownedPartitions();
+            List<TopicPartition> partitions = group.member(member).ownedPartitions();
             claims[member] = new int[partitions.size()];
-            for (TopicPartition partition : partitions) {
+            positions[member] = new int[partitions.size()];
+            for (int i = 0; i < partitions.size(); i++) {
+                TopicPartition partition = partitions.get(i);
                 int p = index.indexOf(partition);
                 if (p < 0) {
                     narrator.ownedPartitionGone(group.id(member), partition, p == PartitionIndex.NO_PARTITION);
-                    continue;
+                } else {
+                    claim(member, p, i, partition);
                 }
-                index.reuse(p, partition);
-                claim(member, p);
             }
         }
 
-        private void claim(int member, int p) {
-            if (holder == null) {
-                holder = filled(index.size());
-                lastClaimant = filled(index.size());
+        private void claim(int member, int p, int position, TopicPartition partition) {
+            if (claim == null) {
+                claim = new int[index.size()];
+                Arrays.fill(claim, UNCLAIMED);
             }
-            int other = lastClaimant[p];
-            if (other == NOBODY) {
-                take(member, p);
+            int last = claim[p];
+            if (last == UNCLAIMED) {
+                take(member, p, position);
                 return;
             }
+            int other = last >= 0 ? last : -last - 2;
             int generation = group.claimGeneration(member);
             int otherGeneration = group.reportedGeneration(other);
             if (generation == otherGeneration) {
                 markClaimedTwice(p);
-                holder[p] = NOBODY;
-                lastClaimant[p] = member;
-                narrator.claimedInSameGeneration(group.id(member), group.id(other), index.partition(p), generation);
+                claim[p] = -member - 2;
+                narrator.claimedInSameGeneration(group.id(member), group.id(other), partition, generation);
             } else if (generation > otherGeneration) {
-                take(member, p);
-                narrator.claimWon(group.id(member), group.id(other), index.partition(p), generation, otherGeneration);
+                take(member, p, position);
+                narrator.claimWon(group.id(member), group.id(other), partition, generation, otherGeneration);
             } else {
-                narrator.claimLost(group.id(member), group.id(other), index.partition(p), generation, otherGeneration);
+                narrator.claimLost(group.id(member), group.id(other), partition, generation, otherGeneration);
             }
         }
 
-        /** The claim stands; whoever held it before (always the last claimant, if anyone) loses it. */
-        private void take(int member, int p) {
-            claims[member][claimCounts[member]++] = p;
-            holder[p] = member;
-            lastClaimant[p] = member;
+        /** The claim stands; whoever held the partition before (always the last claimant) loses it. */
+        private void take(int member, int p, int position) {
+            int count = claimCounts[member]++;
+            claims[member][count] = p;
+            positions[member][count] = position;
+            claim[p] = member;
         }
 
         private void markClaimedTwice(int p) {
@@ -126,28 +143,25 @@ final class PreviousOwnership {
             claimedTwice[p] = true;
         }
 
-        /** Each member's claims that still stand, once each (a member listing a partition twice keeps one). */
-        private int[][] validOwned() {
-            int[][] owned = new int[group.size()][];
-            for (int m = 0; m < owned.length; m++) {
+        /** Keeps each member's claims that still stand, once each (a member listing a partition twice keeps one). */
+        private void validOnly() {
+            for (int m = 0; m < claims.length; m++) {
                 int[] mine = claims[m];
+                int[] where = positions[m];
                 int count = 0;
                 for (int i = 0; i < claimCounts[m]; i++) {
                     int p = mine[i];
-                    if (holder[p] == m && lastClaimant[p] != Integer.MIN_VALUE) {
-                        lastClaimant[p] = Integer.MIN_VALUE;
-                        mine[count++] = p;
+                    if (claim[p] == m) {
+                        claim[p] = EMITTED;
+                        mine[count] = p;
+                        where[count++] = where[i];
                     }
                 }
-                owned[m] = count == mine.length ? mine : Arrays.copyOf(mine, count);
+                if (count != mine.length) {
+                    claims[m] = Arrays.copyOf(mine, count);
+                    positions[m] = Arrays.copyOf(where, count);
+                }
             }
-            return owned;
-        }
-
-        private static int[] filled(int size) {
-            int[] array = new int[size];
-            Arrays.fill(array, NOBODY);
-            return array;
         }
     }
 }
