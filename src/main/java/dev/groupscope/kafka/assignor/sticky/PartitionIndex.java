@@ -23,6 +23,7 @@ final class PartitionIndex {
     /** {@link #indexOf} for a partition number the topic does not have (any more). */
     static final int NO_PARTITION = -2;
 
+    private final Map<String, Integer> partitionsPerTopic;
     private final String[] topics;
     private final int[] first;
     private final Map<String, Integer> topicNumbers;
@@ -30,7 +31,8 @@ final class PartitionIndex {
     private String lastTopicName;
     private int lastTopic = NO_TOPIC;
 
-    private PartitionIndex(String[] topics, int[] first) {
+    private PartitionIndex(Map<String, Integer> partitionsPerTopic, String[] topics, int[] first) {
+        this.partitionsPerTopic = partitionsPerTopic;
         this.topics = topics;
         this.first = first;
         this.topicNumbers = new HashMap<>(topics.length * 2);
@@ -54,7 +56,7 @@ final class PartitionIndex {
         for (int t = 0; t < names.length; t++) {
             first[t + 1] = first[t] + partitionsPerTopic.get(names[t]);
         }
-        return new PartitionIndex(names, first);
+        return new PartitionIndex(partitionsPerTopic, names, first);
     }
 
     int size() {
@@ -76,6 +78,17 @@ final class PartitionIndex {
 
     int partitionCount(int topic) {
         return first[topic + 1] - first[topic];
+    }
+
+    /** Whether the topic has metadata (exists with at least one partition), subscribed to or not. */
+    boolean exists(String topic) {
+        Integer count = partitionsPerTopic.get(topic);
+        return count != null && count > 0;
+    }
+
+    /** The topic's partition count in the metadata, 0 if it has none. */
+    int metadataPartitionCount(String topic) {
+        return partitionsPerTopic.getOrDefault(topic, 0);
     }
 
     /** The topic's number, or {@link #NO_TOPIC}. Remembers the last topic: owned lists come grouped by topic. */

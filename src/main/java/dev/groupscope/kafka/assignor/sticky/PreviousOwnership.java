@@ -96,7 +96,7 @@ final class PreviousOwnership {
                 TopicPartition partition = partitions.get(i);
                 int p = index.indexOf(partition);
                 if (p < 0) {
-                    narrator.ownedPartitionGone(group.id(member), partition, p == PartitionIndex.NO_PARTITION);
+                    narrator.ownedPartitionGone(group.id(member), partition, index);
                 } else {
                     claim(member, p, i, partition);
                 }

@@ -59,12 +59,20 @@ final class StickyNarrator {
         step(Kind.SKIP_TOPIC, "assign.skipTopic", null, null, args("topic", topic));
     }
 
-    void ownedPartitionGone(String member, TopicPartition partition, boolean topicStillExists) {
+    /** An owned partition of a deleted topic, of a topic nobody subscribes to any more, or past its last one. */
+    void ownedPartitionGone(String member, TopicPartition partition, PartitionIndex index) {
         if (!on()) {
             return;
         }
-        String key = topicStillExists ? "assign.sticky.drop.noSuchPartition" : "assign.sticky.drop.topicGone";
-        step(Kind.DROP_OWNED, key, member, partition, args("topic", partition.topic()));
+        String topic = partition.topic();
+        if (!index.exists(topic)) {
+            step(Kind.DROP_OWNED, "assign.sticky.drop.topicDeleted", member, partition, args("topic", topic));
+        } else if (index.topicNumber(topic) == PartitionIndex.NO_TOPIC) {
+            step(Kind.DROP_OWNED, "assign.sticky.drop.topicUnsubscribed", member, partition, args("topic", topic));
+        } else {
+            step(Kind.DROP_OWNED, "assign.sticky.drop.noSuchPartition", member, partition,
+                    args("topic", topic, "partitions", index.metadataPartitionCount(topic)));
+        }
     }
 
     void claimedInSameGeneration(String member, String other, TopicPartition partition, int generation) {
