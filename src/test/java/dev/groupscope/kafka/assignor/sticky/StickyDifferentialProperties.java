@@ -26,7 +26,7 @@ import net.jqwik.api.Provide;
  */
 class StickyDifferentialProperties {
 
-    @Property(tries = 1500)
+    @Property(tries = 2000)
     void stickyMatchesKafkaOnAnyGroup(@ForAll("anyGroup") AssignCase input) {
         assertSameAsKafka(StickyAssignor.NAME, input);
     }
@@ -36,17 +36,17 @@ class StickyDifferentialProperties {
         assertSameAsKafka(StickyAssignor.NAME, input);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 1000)
     void stickyMatchesKafkaAfterAHeterogeneousRound(@ForAll("heterogeneousRebalance") AssignCase input) {
         assertSameAsKafka(StickyAssignor.NAME, input);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 1000)
     void stickyMatchesKafkaOnConflictingClaims(@ForAll("conflictingClaims") AssignCase input) {
         assertSameAsKafka(StickyAssignor.NAME, input);
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 2000)
     void cooperativeMatchesKafkaOnAnyGroup(@ForAll("anyGroup") AssignCase input) {
         assertSameAsKafka(CooperativeStickyAssignor.NAME, input);
     }
@@ -56,12 +56,12 @@ class StickyDifferentialProperties {
         assertSameAsKafka(CooperativeStickyAssignor.NAME, input);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 1000)
     void cooperativeMatchesKafkaAfterAHeterogeneousRound(@ForAll("heterogeneousRebalance") AssignCase input) {
         assertSameAsKafka(CooperativeStickyAssignor.NAME, input);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 1000)
     void cooperativeMatchesKafkaOnConflictingClaims(@ForAll("conflictingClaims") AssignCase input) {
         assertSameAsKafka(CooperativeStickyAssignor.NAME, input);
     }
