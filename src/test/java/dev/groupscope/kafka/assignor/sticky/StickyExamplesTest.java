@@ -58,7 +58,7 @@ class StickyExamplesTest {
                 "7 partitions for 4 members: each gets 1 or 2, and exactly 3 of them get 2.",
                 "C0 gives up t0-3: it is beyond its quota of 2 (owned partitions are ranked by partition number,"
                         + " then topic).",
-                "t0-3 → C3, next in the round robin over members below the minimum (it now has 1).");
+                "t0-3 → C3, next in the round robin over members below the minimum (now holding 1).");
     }
 
     @Test
