@@ -125,6 +125,23 @@ class StickyExamplesTest {
         assertThat(result.steps()).extracting(AssignmentStep::messageKey).contains("assign.sticky.path.general");
     }
 
+    /** Owned partitions without a generation (an old client) lose to any generation, and tie with each other. */
+    @Test
+    void claimsWithoutAGenerationLoseToAnyGenerationAndTieWithEachOther() {
+        TopicPartition t0p0 = new TopicPartition("t0", 0);
+        TopicPartition t0p1 = new TopicPartition("t0", 1);
+        List<GroupMember> group = List.of(
+                new GroupMember("C0", Optional.empty(), List.of("t0"), List.of(t0p0, t0p1), GroupMember.NO_GENERATION),
+                new GroupMember("C1", Optional.empty(), List.of("t0"), List.of(t0p0), 1),
+                new GroupMember("C2", Optional.empty(), List.of("t0"), List.of(t0p1), GroupMember.NO_GENERATION));
+        for (String strategy : List.of(StickyAssignor.NAME, CooperativeStickyAssignor.NAME)) {
+            GroupAssignment result = traced(strategy, Map.of("t0", 3), group);
+            assertThat(partitions(result, "C1")).as(strategy).contains("t0-0");
+            assertThat(result.steps()).extracting(AssignmentStep::messageKey).as(strategy)
+                    .contains("assign.sticky.claim.sameGeneration");
+        }
+    }
+
     @Test
     void bothAreRegisteredBeforeLegacyWithKafkasProtocols() {
         List<String> names = Assignors.names();

@@ -49,6 +49,21 @@ class StickyRoundsProperties {
         assertThat(handedOver).containsAll(second.withheld());
     }
 
+    /**
+     * Groups of 13 to 80 members: Kafka's HashMaps resize past 12 entries, which reshuffles the member order that
+     * decides who keeps the most, so small groups alone would not prove we walk members as Kafka does.
+     */
+    @Property(tries = 150)
+    void bothFollowKafkaInGroupsLargeEnoughToResizeKafkasMaps(@ForAll long seed) {
+        Random random = new Random(seed);
+        Group group = Group.large(random);
+        for (String strategy : List.of(StickyAssignor.NAME, CooperativeStickyAssignor.NAME)) {
+            GroupAssignment first = matchKafka(strategy, group.topics, group.members);
+            Group changed = group.reporting(first, 1 + random.nextInt(5)).change(random);
+            matchKafka(strategy, changed.topics, changed.members);
+        }
+    }
+
     private static GroupAssignment matchKafka(String strategy, Map<String, Integer> topics,
                                               List<GroupMember> members) {
         GroupAssignment result = StickyDifferentialProperties.assertSameAsKafka(strategy,
@@ -77,6 +92,23 @@ class StickyRoundsProperties {
             List<String> shared = someTopics(random, topics);
             List<GroupMember> members = new ArrayList<>();
             for (String id : IDS.subList(0, 2 + random.nextInt(5))) {
+                members.add(GroupMember.of(id, sameTopics ? shared : someTopics(random, topics)));
+            }
+            return new Group(topics, members);
+        }
+
+        static Group large(Random random) {
+            Map<String, Integer> topics = new LinkedHashMap<>();
+            int topicCount = 1 + random.nextInt(3);
+            for (int t = 0; t < topicCount; t++) {
+                topics.put("topic-" + t, 1 + random.nextInt(120));
+            }
+            boolean sameTopics = random.nextInt(4) < 3;
+            List<String> shared = someTopics(random, topics);
+            List<GroupMember> members = new ArrayList<>();
+            int size = 13 + random.nextInt(68);
+            for (int m = 0; m < size; m++) {
+                String id = "consumer-" + Integer.toHexString(random.nextInt(1 << 20)) + "-" + m;
                 members.add(GroupMember.of(id, sameTopics ? shared : someTopics(random, topics)));
             }
             return new Group(topics, members);
