@@ -131,7 +131,8 @@ class StickyExamplesTest {
         TopicPartition t0p0 = new TopicPartition("t0", 0);
         TopicPartition t0p1 = new TopicPartition("t0", 1);
         List<GroupMember> group = List.of(
-                new GroupMember("C0", Optional.empty(), List.of("t0"), List.of(t0p0, t0p1), GroupMember.NO_GENERATION),
+                new GroupMember("C0", Optional.empty(), List.of("t0"), List.of(t0p0, t0p1),
+                        GroupMember.NO_GENERATION),
                 new GroupMember("C1", Optional.empty(), List.of("t0"), List.of(t0p0), 1),
                 new GroupMember("C2", Optional.empty(), List.of("t0"), List.of(t0p1), GroupMember.NO_GENERATION));
         for (String strategy : List.of(StickyAssignor.NAME, CooperativeStickyAssignor.NAME)) {
