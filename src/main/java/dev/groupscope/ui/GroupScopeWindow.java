@@ -20,12 +20,16 @@ public final class GroupScopeWindow {
     /** The size a classroom projector (1280×800) shows whole; smaller screens get their own size. */
     static final double PREFERRED_WIDTH = 1280;
     static final double PREFERRED_HEIGHT = 800;
+    /** On larger screens the window takes this share of the screen, and its text grows to match. */
+    static final double SHARE_OF_LARGE_SCREEN = 0.9;
     private static final String SHELL = "/fxml/main.fxml";
     private static final String STYLESHEET = "/dev/groupscope/ui/groupscope.css";
 
     private final Stage stage;
     private final AssignorLabViewModel lab;
     private UiLanguage language;
+    private TextZoom zoom = new TextZoom(1);
+    private TextZoom startingZoom = zoom;
 
     public GroupScopeWindow(Stage stage) {
         this(stage, new AssignorLabViewModel());
@@ -38,9 +42,10 @@ public final class GroupScopeWindow {
 
     public void show(UiLanguage initial) {
         language = initial;
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(load(initial), Math.min(PREFERRED_WIDTH, screen.getWidth()),
-                Math.min(PREFERRED_HEIGHT, screen.getHeight()));
+        Rectangle2D size = initialSize(Screen.getPrimary().getVisualBounds());
+        startingZoom = TextZoom.forWindow(size.getWidth(), size.getHeight());
+        zoom = startingZoom;
+        Scene scene = new Scene(load(initial), size.getWidth(), size.getHeight());
         stage.setScene(scene);
         stage.setTitle(title(initial));
         stage.setMinWidth(800);
@@ -52,6 +57,35 @@ public final class GroupScopeWindow {
         language = next;
         stage.getScene().setRoot(load(next));
         stage.setTitle(title(next));
+    }
+
+    /** 1280×800 where the screen has room (all of it where it has less); 90% of a larger screen. */
+    static Rectangle2D initialSize(Rectangle2D screen) {
+        double width = Math.min(screen.getWidth(), Math.max(PREFERRED_WIDTH, screen.getWidth() * SHARE_OF_LARGE_SCREEN));
+        double height = Math.min(screen.getHeight(),
+                Math.max(PREFERRED_HEIGHT, screen.getHeight() * SHARE_OF_LARGE_SCREEN));
+        return new Rectangle2D(0, 0, Math.floor(width), Math.floor(height));
+    }
+
+    public TextZoom zoom() {
+        return zoom;
+    }
+
+    void zoomTo(TextZoom next) {
+        zoom = next;
+        stage.getScene().getRoot().setStyle(zoom.rootStyle(language));
+    }
+
+    void zoomIn() {
+        zoomTo(zoom.larger());
+    }
+
+    void zoomOut() {
+        zoomTo(zoom.smaller());
+    }
+
+    void resetZoom() {
+        zoomTo(startingZoom);
     }
 
     public UiLanguage language() {
@@ -81,6 +115,7 @@ public final class GroupScopeWindow {
         try {
             Parent root = loader.load();
             root.getStylesheets().add(GroupScopeWindow.class.getResource(STYLESHEET).toExternalForm());
+            root.setStyle(zoom.rootStyle(language));
             return root;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + SHELL, e);

@@ -3,7 +3,8 @@ package dev.groupscope.ui;
 import javafx.fxml.FXML;
 import javafx.scene.control.RadioMenuItem;
 
-/** Code-behind of {@code fxml/main.fxml}, the window shell: the menus for language, full screen and quitting. */
+/** Code-behind of {@code fxml/main.fxml}, the window shell: the menus for language, text size, full screen and
+ * quitting. */
 public final class ShellView {
 
     private final GroupScopeWindow window;
@@ -36,6 +37,21 @@ public final class ShellView {
     @FXML
     private void toggleFullScreen() {
         window.toggleFullScreen();
+    }
+
+    @FXML
+    private void largerText() {
+        window.zoomIn();
+    }
+
+    @FXML
+    private void smallerText() {
+        window.zoomOut();
+    }
+
+    @FXML
+    private void defaultTextSize() {
+        window.resetZoom();
     }
 
     @FXML

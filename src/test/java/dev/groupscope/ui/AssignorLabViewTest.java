@@ -147,6 +147,18 @@ class AssignorLabViewTest {
         assertThat(window.language()).isEqualTo(UiLanguage.SIMPLIFIED_CHINESE);
     }
 
+    @Test
+    void theViewKeysMakeTheTextLargerAndItStaysLargerInChinese(FxRobot robot) {
+        robot.push(KeyCode.CONTROL, KeyCode.EQUALS).push(KeyCode.CONTROL, KeyCode.EQUALS);
+        assertThat(stage.getScene().getRoot().getStyle()).isEqualTo("-fx-font-size: 20.4px;");
+
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        assertThat(stage.getScene().getRoot().getStyle()).isEqualTo("-fx-font-size: 21.6px;");
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        assertThat(stage.getScene().getRoot().getStyle()).isEqualTo("-fx-font-size: 18.0px;");
+    }
+
     private static void chooseStrategy(FxRobot robot, String name) {
         robot.clickOn("#strategy");
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText(name)).<Node>query());
