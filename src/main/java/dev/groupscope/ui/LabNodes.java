@@ -34,7 +34,7 @@ final class LabNodes {
     }
 
     Node memberRow(LabRound round, MemberRow member, ObservableBooleanValue canLeave, Consumer<String> leave) {
-        HBox row = new HBox(name(member), content(round, member), leaveButton(member.memberId(), canLeave, leave));
+        HBox row = new HBox(name(round, member), content(round, member), leaveButton(member.memberId(), canLeave, leave));
         row.setId("consumer-" + member.memberId());
         row.getStyleClass().add("member-row");
         if (member.idle().isPresent()) {
@@ -43,12 +43,13 @@ final class LabNodes {
         return row;
     }
 
-    private Node name(MemberRow member) {
+    private Node name(LabRound round, MemberRow member) {
         Label name = new Label(member.memberId());
         name.getStyleClass().add("member-name");
         VBox box = new VBox(name);
         box.getStyleClass().add("member-name-box");
-        if (member.joinedThisRound()) {
+        // In a fresh group everyone has just joined, so the badge would say nothing.
+        if (member.joinedThisRound() && !round.members().stream().allMatch(MemberRow::joinedThisRound)) {
             Label joined = new Label(messages.text("ui.lab.joined"));
             joined.getStyleClass().add("joined-badge");
             box.getChildren().add(joined);
