@@ -34,7 +34,8 @@ final class LabNodes {
     }
 
     Node memberRow(LabRound round, MemberRow member, ObservableBooleanValue canLeave, Consumer<String> leave) {
-        HBox row = new HBox(name(round, member), content(round, member), leaveButton(member.memberId(), canLeave, leave));
+        HBox row = new HBox(name(round, member), content(round, member),
+                leaveButton(member.memberId(), canLeave, leave));
         row.setId("consumer-" + member.memberId());
         row.getStyleClass().add("member-row");
         if (member.idle().isPresent()) {

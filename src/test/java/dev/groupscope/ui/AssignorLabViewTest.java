@@ -45,7 +45,7 @@ class AssignorLabViewTest {
         assertThat(chipsOf(robot, "C0")).containsExactly("t0-0", "t0-1", "t1-0");
         assertThat(chipsOf(robot, "C1")).containsExactly("t0-2", "t0-3", "t1-1");
         assertThat(chipsOf(robot, "C2")).containsExactly("t1-2");
-        assertThat(text(robot, "#summary")).isEqualTo("Generation 1 · legacy · 3 consumers · 0 partitions moved · 0 idle");
+        assertThat(text(robot, "#summary")).isEqualTo("Generation 1 · legacy · consumers: 3 · moved: 0 · idle: 0");
     }
 
     @Test
@@ -73,7 +73,7 @@ class AssignorLabViewTest {
         assertThat(moved.getStyleClass()).contains("moved");
         assertThat(moved.getText()).isEqualTo("t0-3  ← C1");
         assertThat(robot.lookup("#partition-t0-0").queryAs(Label.class).getStyleClass()).doesNotContain("moved");
-        assertThat(text(robot, "#summary")).isEqualTo("Generation 2 · legacy · 4 consumers · 3 partitions moved · 0 idle");
+        assertThat(text(robot, "#summary")).isEqualTo("Generation 2 · legacy · consumers: 4 · moved: 3 · idle: 0");
         assertThat(robot.lookup("#consumerCount").<Spinner<Integer>>query().getValue()).isEqualTo(4);
     }
 
@@ -106,7 +106,7 @@ class AssignorLabViewTest {
 
         assertThat(robot.lookup("#consumer-C2").queryAs(Node.class).getStyleClass()).contains("idle");
         assertThat(texts(robot, "#idle-C2")).containsExactly("idle",
-                "Only 2 partitions for 3 consumers: a partition has one owner in a group, so someone waits.");
+                "More consumers (3) than partitions (2): a partition has one owner in a group, so someone waits.");
     }
 
     @Test
@@ -141,7 +141,7 @@ class AssignorLabViewTest {
         robot.clickOn("中文（简体）");
 
         assertThat(robot.lookup("#addConsumer").queryAs(Labeled.class).getText()).isEqualTo("添加消费者");
-        assertThat(text(robot, "#summary")).isEqualTo("第 2 代 · legacy · 4 个消费者 · 3 个分区迁移 · 0 个空闲");
+        assertThat(text(robot, "#summary")).isEqualTo("第 2 代 · legacy · 消费者：4 · 迁移：3 · 空闲：0");
         assertThat(robot.lookup("#consumer-C3").tryQuery()).isPresent();
         assertThat(stage.getTitle()).isEqualTo("GroupScope · 分配器实验室");
         assertThat(window.language()).isEqualTo(UiLanguage.SIMPLIFIED_CHINESE);
