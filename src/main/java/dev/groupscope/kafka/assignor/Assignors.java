@@ -1,5 +1,7 @@
 package dev.groupscope.kafka.assignor;
 
+import dev.groupscope.kafka.assignor.sticky.CooperativeStickyAssignor;
+import dev.groupscope.kafka.assignor.sticky.StickyAssignor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ public final class Assignors {
     static {
         BY_NAME.put(RangeAssignor.NAME, RangeAssignor::new);
         BY_NAME.put(RoundRobinAssignor.NAME, RoundRobinAssignor::new);
+        BY_NAME.put(StickyAssignor.NAME, StickyAssignor::new);
+        BY_NAME.put(CooperativeStickyAssignor.NAME, CooperativeStickyAssignor::new);
         BY_NAME.put(LegacyAssignor.NAME, LegacyAssignor::new);
     }
 

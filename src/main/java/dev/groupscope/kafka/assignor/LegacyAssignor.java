@@ -69,7 +69,7 @@ public final class LegacyAssignor implements PartitionAssignor {
                 assignment.get(consumer).add(partition);
                 if (trace.enabled()) {
                     trace.step(AssignmentStep.Kind.PLACE, "assign.legacy.place", consumer, partition,
-                            args("member", consumer, "partition", partition, "index", i, "n", perConsumer,
+                            args("index", i, "n", perConsumer,
                                     "first", first, "last", (i + 1) * perConsumer - 1));
                 }
             }
@@ -97,7 +97,7 @@ public final class LegacyAssignor implements PartitionAssignor {
         }
         assignment.forEach((member, partitions) -> {
             if (partitions.isEmpty()) {
-                trace.step(AssignmentStep.Kind.IDLE, "assign.idle", member, null, args("member", member));
+                trace.step(AssignmentStep.Kind.IDLE, "assign.idle", member, null, args());
             }
         });
     }

@@ -122,7 +122,6 @@ public final class RangeAssignor implements PartitionAssignor {
         String member = group.memberId(share.subscribers()[index]);
         trace.step(AssignmentStep.Kind.PLACE, extra ? KEYS + ".takeExtra" : KEYS + ".take",
                 member, null, args(
-                        "member", member,
                         "topic", share.topic(),
                         "range", range,
                         "partitions", List.copyOf(taken),

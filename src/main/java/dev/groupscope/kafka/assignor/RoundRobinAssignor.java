@@ -171,8 +171,6 @@ public final class RoundRobinAssignor implements PartitionAssignor {
         String key = skipped.isEmpty() ? KEYS + ".place" : KEYS + ".placeAfterSkip";
         String member = group.memberId(taker);
         trace.step(AssignmentStep.Kind.PLACE, key, member, partition, args(
-                "member", member,
-                "partition", partition,
                 "topic", partition.topic(),
                 "skipped", skipped,
                 "next", group.memberId((taker + 1) % group.memberCount())));

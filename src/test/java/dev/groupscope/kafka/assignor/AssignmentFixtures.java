@@ -71,6 +71,6 @@ final class AssignmentFixtures {
     static List<String> english(List<AssignmentStep> steps, String key) {
         Messages messages = Messages.english();
         return steps.stream().filter(step -> step.messageKey().equals(key))
-                .map(step -> messages.format(step.messageKey(), step.args())).toList();
+                .map(step -> messages.format(step.messageKey(), step.textArgs())).toList();
     }
 }

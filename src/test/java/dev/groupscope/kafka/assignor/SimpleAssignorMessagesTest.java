@@ -44,7 +44,7 @@ class SimpleAssignorMessagesTest {
             for (Properties bundle : List.of(ENGLISH, CHINESE)) {
                 String sentence = bundle.getProperty(step.messageKey());
                 assertThat(sentence).as("sentence for %s", step.messageKey()).isNotNull();
-                assertThat(step.args().keySet()).as("arguments of %s", step.messageKey())
+                assertThat(step.textArgs().keySet()).as("arguments of %s", step.messageKey())
                         .containsAll(placeholders(sentence));
             }
         }

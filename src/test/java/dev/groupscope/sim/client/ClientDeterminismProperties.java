@@ -54,14 +54,14 @@ class ClientDeterminismProperties {
     private static Simulation simulation(long seed, List<ScriptedAction> script, int snapshotEvery) {
         World world = new World(seed);
         world.addActor(new FakeCluster(3, Map.of("t", 6), new Network(2, 3)));
-        ConsumerBehavior behavior = ConsumerBehavior.processing(7).withAssignors(RoundRobinCooperative.LOOKUP);
+        ConsumerBehavior behavior = ConsumerBehavior.processing(7);
         ConsumerClientConfig config = ClientScenario.quick().with("auto.offset.reset", "earliest")
                 .with("max.poll.records", 50);
         world.addActor(new ConsumerActor("C1", config, List.of("t"), behavior, Network.DEFAULT));
         world.addActor(new ConsumerActor("C2", config.with("group.instance.id", "i2"), List.of("t"), behavior,
                 Network.DEFAULT));
         world.addActor(new ConsumerActor("C3", config.with("partition.assignment.strategy",
-                List.of("cooperative-sticky")).with("group.id", "g2"), List.of("t"), behavior, Network.DEFAULT));
+                List.of("cooperative-sticky")), List.of("t"), behavior, Network.DEFAULT));
         world.addActor(new ProducerActor("P1", ProducerConfig.of("t", 40, new KeyDistribution.Zipf(8, 1))));
         List<ScriptedAction> all = new ArrayList<>();
         all.add(new ScriptedAction(0, new ProducerActor.Start("P1")));

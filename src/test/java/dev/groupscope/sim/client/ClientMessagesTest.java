@@ -32,7 +32,7 @@ class ClientMessagesTest {
 
     @Test
     void everyRuleARunEmitsHasItsSentenceWithEveryPlaceholderFilled() {
-        ConsumerBehavior behavior = ConsumerBehavior.processing(20).withAssignors(RoundRobinCooperative.LOOKUP);
+        ConsumerBehavior behavior = ConsumerBehavior.processing(20);
         ConsumerClientConfig config = ClientScenario.quick().with("partition.assignment.strategy", List.of("range"))
                 .with("max.poll.records", 50);
         ClientScenario run = new ClientScenario(3, Map.of("t", 4))

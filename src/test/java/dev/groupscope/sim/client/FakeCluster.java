@@ -323,6 +323,9 @@ final class FakeCluster implements Actor, ClusterAccess {
         pendingJoins.remove(memberId);
         reply(context, deliver, new LeaveGroupResponse(request.correlationId(), Errors.NONE,
                 Map.of(memberId, Errors.NONE)));
+        if (memberId.equals(leader)) {
+            leader = members.isEmpty() ? null : members.keySet().iterator().next();
+        }
         if (members.isEmpty()) {
             state = "Empty";
             generation++;
