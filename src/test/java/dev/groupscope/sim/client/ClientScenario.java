@@ -41,8 +41,13 @@ final class ClientScenario {
         return this;
     }
 
+    /** Schedules an action; once the run has started, as a fork of it (the engine's "what if" from that time). */
     ClientScenario at(long time, Task action) {
-        script.add(new ScriptedAction(time, action));
+        if (simulation == null) {
+            script.add(new ScriptedAction(time, action));
+        } else {
+            simulation = simulation.fork(time, action);
+        }
         return this;
     }
 
