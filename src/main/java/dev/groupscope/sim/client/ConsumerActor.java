@@ -171,6 +171,8 @@ public final class ConsumerActor implements Actor {
     final class Step {
 
         final Context context;
+        /** The broker the request being answered went to: the peer of the RESPONSE event. */
+        private int answeringBroker;
 
         Step(Context context) {
             this.context = context;
@@ -473,6 +475,7 @@ public final class ConsumerActor implements Actor {
             if (pending == null) {
                 return; // answer to a request failed locally (coordinator marked unknown): dropped
             }
+            answeringBroker = pending.broker();
             if (message instanceof Disconnected disconnected) {
                 context.emit(EventKind.RESPONSE, "Disconnected", id, ClientEvents.broker(disconnected.broker()),
                         fields("api", disconnected.api(), "sentAt", deliver.sentAt(),
@@ -496,19 +499,16 @@ public final class ConsumerActor implements Actor {
         }
 
         void emitResponse(Deliver deliver, Map<String, Object> salient) {
-            Map<String, Object> all = new LinkedHashMap<>(salient);
-            all.put("sentAt", deliver.sentAt());
-            all.put("correlationId", deliver.message().correlationId());
-            context.emit(EventKind.RESPONSE, deliver.message().api() + "Response", id,
-                    ClientEvents.broker(deliver.broker() >= 0 ? deliver.broker() : 0), all);
+            emitResponse(deliver, salient, null, Map.of());
         }
 
+        /** The RESPONSE event of an answer: api + "Response", peer broker-N, with sentAt and correlationId. */
         void emitResponse(Deliver deliver, Map<String, Object> salient, String ruleKey, Map<String, Object> args) {
             Map<String, Object> all = new LinkedHashMap<>(salient);
             all.put("sentAt", deliver.sentAt());
             all.put("correlationId", deliver.message().correlationId());
             context.emit(EventKind.RESPONSE, deliver.message().api() + "Response", id,
-                    ClientEvents.broker(deliver.broker() >= 0 ? deliver.broker() : 0), all, ruleKey, args);
+                    ClientEvents.broker(answeringBroker), all, ruleKey, args);
         }
 
         private void dispatchResponse(Deliver deliver, Pending pending) {
