@@ -28,94 +28,94 @@ import java.util.Map;
  * A cluster in a world, and clients whose requests the test delivers at chosen times: the test plays the
  * consumer, step by step, and reads what came back. Time only moves when the test says so.
  */
-final class Harness {
+public final class Harness {
 
-    static final String GROUP = "g1";
-    static final int SESSION_MS = 10_000;
-    static final int REBALANCE_MS = 30_000;
+    public static final String GROUP = "g1";
+    public static final int SESSION_MS = 10_000;
+    public static final int REBALANCE_MS = 30_000;
 
-    final World world;
-    final ClusterActor cluster;
+    public final World world;
+    public final ClusterActor cluster;
     private final List<SimEvent> events = new ArrayList<>();
     private long now;
     private long actionIndex;
     private long nextCorrelationId = 1;
 
-    Harness(ClusterSetup setup, long seed) {
+    public Harness(ClusterSetup setup, long seed) {
         this.world = new World(seed);
         this.cluster = ClusterActor.install(world, setup);
     }
 
     /** One broker, Kafka's default settings, no log cleaner (its timer would never let the world go quiet). */
-    static Harness oneBroker() {
+    public static Harness oneBroker() {
         return new Harness(ClusterSetup.of(1).withSim(SimSettings.DEFAULT.withLogCleanerBackoffMs(0))
                 .withTopic("orders", 4, 1), 42);
     }
 
-    static Harness withSettings(BrokerSettings settings) {
+    public static Harness withSettings(BrokerSettings settings) {
         return new Harness(ClusterSetup.of(1).withSettings(settings)
                 .withSim(SimSettings.DEFAULT.withLogCleanerBackoffMs(0)).withTopic("orders", 4, 1), 42);
     }
 
-    Recorder client(String id) {
+    public Recorder client(String id) {
         Recorder recorder = new Recorder(id);
         world.addActor(recorder);
         return recorder;
     }
 
-    long now() {
+    public long now() {
         return now;
     }
 
     /** Processes everything due up to {@code time} and moves the test's clock there. */
-    void advanceTo(long time) {
+    public void advanceTo(long time) {
         while (world.peek() != null && world.peek().time() <= time) {
             events.addAll(world.step());
         }
         now = time;
     }
 
-    void advance(long ms) {
+    public void advance(long ms) {
         advanceTo(now + ms);
     }
 
     /** Delivers a request to {@code broker} now, as if it had just crossed the network. */
-    void deliver(String client, int broker, Message message) {
+    public void deliver(String client, int broker, Message message) {
         schedule(new Deliver(ClusterActor.ID, client, broker, now, message));
     }
 
-    void schedule(Task task) {
+    public void schedule(Task task) {
         world.scheduleAction(now, actionIndex++, task);
     }
 
     /** Delivers to the group's coordinator and lets the answer (if immediate) arrive. */
-    void send(String client, Message message) {
+    public void send(String client, Message message) {
         deliver(client, coordinator(), message);
         advance(10);
     }
 
-    int coordinator() {
+    public int coordinator() {
         return cluster.shard(cluster.offsetsPartitionFor(GROUP)).broker();
     }
 
-    ClassicGroup group() {
+    public ClassicGroup group() {
         return cluster.shard(cluster.offsetsPartitionFor(GROUP)).group(GROUP);
     }
 
-    List<SimEvent> events() {
+    public List<SimEvent> events() {
         return events;
     }
 
-    List<SimEvent> events(String type) {
+    public List<SimEvent> events(String type) {
         return events.stream().filter(event -> event.type().equals(type)).toList();
     }
 
-    long correlationId() {
+    public long correlationId() {
         return nextCorrelationId++;
     }
 
     @SuppressWarnings("unchecked")
-    <T extends Message> T last(Recorder client, Class<T> type) {
+    public <T extends Message> T last(Recorder client, Class<T> type) {
         List<Recorder.Received> received = client.received();
         for (int i = received.size() - 1; i >= 0; i--) {
             if (type.isInstance(received.get(i).message())) {
@@ -125,47 +125,47 @@ final class Harness {
         throw new AssertionError(client.id() + " received no " + type.getSimpleName());
     }
 
-    <T extends Message> List<T> all(Recorder client, Class<T> type) {
+    public <T extends Message> List<T> all(Recorder client, Class<T> type) {
         return client.received().stream().map(Recorder.Received::message).filter(type::isInstance)
                 .map(type::cast).toList();
     }
 
     // ------------------------------------------------------------------ requests, as a consumer would send them
 
-    static List<JoinGroupProtocol> protocols(List<String> topics) {
+    public static List<JoinGroupProtocol> protocols(List<String> topics) {
         Subscription subscription = new Subscription(topics, List.of(), -1, List.of());
         return List.of(new JoinGroupProtocol("range", subscription),
                 new JoinGroupProtocol("cooperative-sticky", subscription));
     }
 
-    JoinGroupRequest join(String memberId) {
+    public JoinGroupRequest join(String memberId) {
         return join(memberId, null, SESSION_MS, REBALANCE_MS, protocols(List.of("orders")));
     }
 
-    JoinGroupRequest join(String memberId, String instanceId, int sessionMs, int rebalanceMs,
+    public JoinGroupRequest join(String memberId, String instanceId, int sessionMs, int rebalanceMs,
                           List<JoinGroupProtocol> protocols) {
         return new JoinGroupRequest(correlationId(), GROUP, sessionMs, rebalanceMs, memberId, instanceId,
                 "consumer", protocols, null);
     }
 
-    SyncGroupRequest sync(int generation, String memberId, Map<String, List<TopicPartition>> assignments) {
+    public SyncGroupRequest sync(int generation, String memberId, Map<String, List<TopicPartition>> assignments) {
         return new SyncGroupRequest(correlationId(), GROUP, generation, memberId, null, "consumer", "range",
                 assignments);
     }
 
-    HeartbeatRequest heartbeat(int generation, String memberId) {
+    public HeartbeatRequest heartbeat(int generation, String memberId) {
         return new HeartbeatRequest(correlationId(), GROUP, generation, memberId, null);
     }
 
-    LeaveGroupRequest leave(String memberId) {
+    public LeaveGroupRequest leave(String memberId) {
         return new LeaveGroupRequest(correlationId(), GROUP, List.of(new MemberIdentity(memberId, null, null)));
     }
 
-    OffsetCommitRequest commit(int generation, String memberId, Map<TopicPartition, Long> offsets) {
+    public OffsetCommitRequest commit(int generation, String memberId, Map<TopicPartition, Long> offsets) {
         return new OffsetCommitRequest(correlationId(), GROUP, generation, memberId, null, offsets);
     }
 
-    OffsetFetchRequest fetchOffsets(List<TopicPartition> partitions) {
+    public OffsetFetchRequest fetchOffsets(List<TopicPartition> partitions) {
         return new OffsetFetchRequest(correlationId(), GROUP, partitions);
     }
 
@@ -173,7 +173,7 @@ final class Harness {
      * Forms a Stable group of dynamic members, joined in the given order: two-step joins, the initial delay, the
      * leader's SyncGroup (giving partition i of "orders" to member i), then each follower's. Returns the member ids.
      */
-    List<String> formStableGroup(Recorder... clients) {
+    public List<String> formStableGroup(Recorder... clients) {
         List<String> ids = new ArrayList<>();
         for (Recorder client : clients) {
             ids.add(joinTwoStep(client));
@@ -184,7 +184,7 @@ final class Harness {
     }
 
     /** Every member syncs the current generation, the leader (first) with one partition of "orders" each. */
-    void syncAll(Recorder[] clients, List<String> ids) {
+    public void syncAll(Recorder[] clients, List<String> ids) {
         int generation = group().generationId();
         Map<String, List<TopicPartition>> assignment = new java.util.TreeMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -204,7 +204,7 @@ final class Harness {
     }
 
     /** The two-step join of a dynamic member: returns the member id the coordinator gave it. */
-    String joinTwoStep(Recorder client) {
+    public String joinTwoStep(Recorder client) {
         send(client.id(), join(""));
         String memberId = last(client, JoinGroupResponse.class).memberId();
         send(client.id(), join(memberId));

@@ -9,16 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A client that only records what reaches it: the tests play the consumer's part themselves. */
-final class Recorder implements Actor {
+public final class Recorder implements Actor {
 
     /** One message as it arrived. */
-    record Received(long time, String from, int broker, Message message) {
+    public record Received(long time, String from, int broker, Message message) {
     }
 
     private final String id;
     private final List<Received> received;
 
-    Recorder(String id) {
+    public Recorder(String id) {
         this(id, new ArrayList<>());
     }
 
@@ -44,7 +44,7 @@ final class Recorder implements Actor {
         }
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
