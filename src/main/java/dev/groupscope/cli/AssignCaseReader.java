@@ -1,5 +1,9 @@
 package dev.groupscope.cli;
 
+import dev.groupscope.scenario.json.DidYouMean;
+import dev.groupscope.scenario.json.JsonPaths;
+import dev.groupscope.scenario.json.EnglishText;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -54,7 +58,7 @@ final class AssignCaseReader {
             return new Cases(cases, true, reader.notes);
         }
         if (!root.isJsonObject()) {
-            throw new BadInputException(CliText.format("cli.error.topLevel", "file", file,
+            throw new BadInputException(EnglishText.format("cli.error.topLevel", "file", file,
                     "got", JsonPaths.describe(root)));
         }
         cases.add(reader.readCase(root, "$"));
@@ -300,13 +304,13 @@ final class AssignCaseReader {
     }
 
     private BadInputException fail(String path, String key, Object... args) {
-        String problem = CliText.format(key, args);
-        return new BadInputException(CliText.format("cli.error.inCase", "file", file, "case", caseIndex,
+        String problem = EnglishText.format(key, args);
+        return new BadInputException(EnglishText.format("cli.error.inCase", "file", file, "case", caseIndex,
                 "path", path, "problem", problem));
     }
 
     private void note(String path, String key, Object... args) {
-        String note = CliText.format(key, args);
-        notes.add(CliText.format("cli.note.inCase", "file", file, "case", caseIndex, "path", path, "note", note));
+        String note = EnglishText.format(key, args);
+        notes.add(EnglishText.format("cli.note.inCase", "file", file, "case", caseIndex, "path", path, "note", note));
     }
 }

@@ -1,5 +1,8 @@
 package dev.groupscope.cli;
 
+import dev.groupscope.scenario.json.StrictJson;
+import dev.groupscope.scenario.json.EnglishText;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -60,9 +63,9 @@ final class AssignCommand implements Callable<Integer> {
             }
             return Files.readString(Path.of(input), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new BadInputException(CliText.format("cli.error.noSuchFile", "file", input));
+            throw new BadInputException(EnglishText.format("cli.error.noSuchFile", "file", input));
         } catch (IOException | RuntimeException e) {
-            throw new BadInputException(CliText.format("cli.error.unreadable", "file", input,
+            throw new BadInputException(EnglishText.format("cli.error.unreadable", "file", input,
                     "reason", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         }
     }

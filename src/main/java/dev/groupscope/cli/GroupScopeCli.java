@@ -1,5 +1,7 @@
 package dev.groupscope.cli;
 
+import dev.groupscope.scenario.json.JsonInputException;
+
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +42,7 @@ public final class GroupScopeCli {
             return BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((ex, ignored, parseResult) -> {
-            boolean badInput = ex instanceof BadInputException;
+            boolean badInput = ex instanceof BadInputException || ex instanceof JsonInputException;
             err.println("groupscope: " + (badInput ? ex.getMessage() : "internal error: " + ex));
             err.flush();
             return badInput ? BAD_INPUT : INTERNAL_ERROR;

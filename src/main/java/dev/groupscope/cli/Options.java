@@ -1,5 +1,7 @@
 package dev.groupscope.cli;
 
+import dev.groupscope.scenario.json.EnglishText;
+
 import com.google.gson.JsonElement;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +15,7 @@ final class Options {
     /** A topic, __consumer_offsets included, has at least one partition. */
     static void requirePartitions(int partitions, String messageKey) {
         if (partitions < 1) {
-            throw new BadInputException(CliText.format(messageKey, "value", partitions));
+            throw new BadInputException(EnglishText.format(messageKey, "value", partitions));
         }
     }
 

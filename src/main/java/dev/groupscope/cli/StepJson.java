@@ -1,5 +1,7 @@
 package dev.groupscope.cli;
 
+import dev.groupscope.scenario.json.EnglishText;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -22,7 +24,7 @@ final class StepJson {
         json.add("partition", step.partition() == null ? JsonNull.INSTANCE
                 : new JsonPrimitive(step.partition().toString()));
         json.add("args", value(step.args()));
-        json.addProperty("text", CliText.messages().format(step.messageKey(), step.textArgs()));
+        json.addProperty("text", EnglishText.messages().format(step.messageKey(), step.textArgs()));
         return json;
     }
 

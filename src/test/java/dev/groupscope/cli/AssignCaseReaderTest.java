@@ -1,5 +1,7 @@
 package dev.groupscope.cli;
 
+import dev.groupscope.scenario.json.StrictJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.kafka.TopicPartition;

@@ -1,6 +1,7 @@
 package dev.groupscope.sim.offsets;
 
 import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.protocol.Subscription;
 import java.util.List;
 
 /**
@@ -15,11 +16,14 @@ public record GroupMetadataValue(String protocolType, int generation, String pro
         members = List.copyOf(members);
     }
 
-    /** One member as persisted. */
+    /**
+     * One member as persisted. {@code subscription} is the member's metadata for the group's protocol, as Kafka
+     * stores the serialized ConsumerProtocolSubscription (topics, owned partitions, generation): a coordinator that
+     * loads the group hands it to the leader again if the leader must list the members.
+     */
     public record Member(String memberId, String groupInstanceId, String clientId, int rebalanceTimeoutMs,
-                         int sessionTimeoutMs, List<String> subscription, List<TopicPartition> assignment) {
+                         int sessionTimeoutMs, Subscription subscription, List<TopicPartition> assignment) {
         public Member {
-            subscription = List.copyOf(subscription);
             assignment = List.copyOf(assignment);
         }
     }

@@ -1,4 +1,4 @@
-package dev.groupscope.cli;
+package dev.groupscope.scenario.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,16 @@
-package dev.groupscope.cli;
+package dev.groupscope.scenario.json;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the known word closest to a mistyped one, if it is close enough to be what was meant. */
-final class DidYouMean {
+public final class DidYouMean {
 
     private DidYouMean() {
     }
 
-    static Optional<String> closest(String typed, Collection<String> known) {
+    public static Optional<String> closest(String typed, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
@@ -25,12 +25,12 @@ final class DidYouMean {
     }
 
     /** The " (did you mean ...?)" hint, or nothing. */
-    static String hint(String typed, Collection<String> known) {
-        return closest(typed, known).map(word -> CliText.format("cli.didYouMean", "suggestion", word)).orElse("");
+    public static String hint(String typed, Collection<String> known) {
+        return closest(typed, known).map(word -> EnglishText.format("cli.didYouMean", "suggestion", word)).orElse("");
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

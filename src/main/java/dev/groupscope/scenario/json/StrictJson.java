@@ -1,4 +1,4 @@
-package dev.groupscope.cli;
+package dev.groupscope.scenario.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * refuses a key given twice in one object, which Gson's own parser would silently overwrite. Every problem becomes
  * one line naming the file, and the line and column or the JSON path.
  */
-final class StrictJson {
+public final class StrictJson {
 
     private static final Pattern GSON_MESSAGE =
             Pattern.compile("(.*?) at line (\\d+) column (\\d+) path (\\S*).*", Pattern.DOTALL);
@@ -36,9 +36,9 @@ final class StrictJson {
         reader.setStrictness(Strictness.STRICT);
     }
 
-    static JsonElement parse(String file, String text) {
+    public static JsonElement parse(String file, String text) {
         if (text.isBlank()) {
-            throw new BadInputException(CliText.format("cli.error.emptyFile", "file", file));
+            throw JsonInputException.of("cli.error.emptyFile", "file", file);
         }
         return new StrictJson(file, text).document();
     }
@@ -59,7 +59,7 @@ final class StrictJson {
             // Gson refuses text after the value with a hint for programmers; keep its position, say it plainly.
             position = e.getMessage() == null ? position : e.getMessage();
         }
-        throw malformed(position, CliText.format("cli.json.textAfterEnd"), true);
+        throw malformed(position, EnglishText.format("cli.json.textAfterEnd"), true);
     }
 
     private JsonElement value() throws IOException {
@@ -88,8 +88,8 @@ final class StrictJson {
         while (reader.hasNext()) {
             String name = reader.nextName();
             if (object.has(name)) {
-                throw new BadInputException(CliText.format("cli.error.duplicateKey", "file", file,
-                        "path", reader.getPath(), "key", name));
+                throw JsonInputException.of("cli.error.duplicateKey", "file", file,
+                        "path", reader.getPath(), "key", name);
             }
             object.add(name, value());
         }
@@ -108,7 +108,7 @@ final class StrictJson {
     }
 
     /** Gson's message carries the position; its reason is kept unless it only tells a programmer to be lenient. */
-    private BadInputException malformed(IOException e) {
+    private JsonInputException malformed(IOException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher gson = GSON_MESSAGE.matcher(message);
         boolean endOfInput = e instanceof EOFException || message.startsWith("End of input");
@@ -120,7 +120,7 @@ final class StrictJson {
      * Gson counts the column after the character it just read; a person wants the column of that character. At the
      * end of the input there is no such character, and the column after the last one is the right place.
      */
-    private BadInputException malformed(String position, String reason, boolean atACharacter) {
+    private JsonInputException malformed(String position, String reason, boolean atACharacter) {
         Matcher where = POSITION.matcher(position);
         String line = "?";
         String column = "?";
@@ -129,8 +129,8 @@ final class StrictJson {
             int gsonColumn = Integer.parseInt(where.group(2));
             column = Integer.toString(atACharacter ? Math.max(1, gsonColumn - 1) : gsonColumn);
         }
-        return new BadInputException(CliText.format("cli.error.malformedJson", "file", file, "line", line,
-                "column", column, "reason", reason));
+        return JsonInputException.of("cli.error.malformedJson", "file", file, "line", line,
+                "column", column, "reason", reason);
     }
 
     /** Where the reader stands, as Gson describes it: " at line L column C path P". */
@@ -140,10 +140,10 @@ final class StrictJson {
 
     private static String explain(String reason, boolean endOfInput) {
         if (endOfInput) {
-            return CliText.format("cli.json.endsEarly");
+            return EnglishText.format("cli.json.endsEarly");
         }
         if (reason.startsWith(GSON_LENIENT_HINT)) {
-            return CliText.format("cli.json.notStrict");
+            return EnglishText.format("cli.json.notStrict");
         }
         return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }

@@ -1,0 +1,106 @@
+package dev.groupscope.sim.broker;
+
+import dev.groupscope.kafka.CoordinatorLookup;
+import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+import dev.groupscope.kafka.OffsetsTopicMetadata;
+import dev.groupscope.sim.cluster.ClusterState;
+import dev.groupscope.sim.cluster.PartitionState;
+import dev.groupscope.sim.coordinator.CoordinatorEnv;
+import dev.groupscope.sim.coordinator.GroupCoordinatorService;
+import dev.groupscope.sim.coordinator.Rule;
+import dev.groupscope.sim.engine.Context;
+import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.protocol.Disconnected;
+import dev.groupscope.sim.protocol.Message;
+import dev.groupscope.sim.protocol.Requests.FetchRequest;
+import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
+import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** A request arriving at one of the brokers: refused if the broker is down, else recorded and served. */
+final class BrokerRequests {
+
+    private final ClusterActor cluster;
+    private final Context context;
+
+    BrokerRequests(ClusterActor cluster, Context context) {
+        this.cluster = cluster;
+        this.context = context;
+    }
+
+    void handle(Deliver delivery) {
+        int broker = delivery.broker();
+        Message message = delivery.message();
+        if (!cluster.state.isUp(broker)) {
+            refuse(delivery);
+        } else if (message instanceof FindCoordinatorRequest find) {
+            findCoordinator(delivery, find);
+        } else if (message instanceof FetchRequest fetch) {
+            recordArrival(delivery, null);
+            cluster.fetches.onFetch(delivery, fetch, cluster.state, cluster.sim, context);
+        } else if (GroupCoordinatorService.isGroupRequest(message)) {
+            recordArrival(delivery, null);
+            String groupId = GroupCoordinatorService.groupId(message);
+            int partition = cluster.state.hasTopic(ClusterState.OFFSETS_TOPIC)
+                    ? cluster.offsetsPartitionFor(groupId) : -1;
+            GroupCoordinatorService.handle(delivery, cluster.shardAt(broker, groupId),
+                    cluster.coordinatorEnv(context, broker, partition));
+        } else {
+            throw new IllegalArgumentException("brokers do not serve " + message.api());
+        }
+    }
+
+    /** The connection to a stopped broker fails: the client learns it after the network delay. */
+    private void refuse(Deliver delivery) {
+        int broker = delivery.broker();
+        Message message = delivery.message();
+        Rule rule = Rule.of("sim.cluster.brokerDown", "broker", broker, "api", message.api());
+        context.emit(EventKind.FAULT, "ConnectionFailed", CoordinatorEnv.brokerActor(broker), delivery.from(),
+                Map.of("api", message.api(), "correlationId", message.correlationId()), rule.key(), rule.args());
+        cluster.sim.network().send(context, CoordinatorEnv.brokerActor(broker), delivery.from(), broker,
+                new Disconnected(message.correlationId(), message.api(), broker));
+    }
+
+    /** FindCoordinator as KafkaApis answers it; the first one on a fresh cluster creates __consumer_offsets. */
+    private void findCoordinator(Deliver delivery, FindCoordinatorRequest request) {
+        CoordinatorLookup lookup = GroupCoordinatorPartitioning.findCoordinator(request.key(),
+                cluster.offsetsPartitionCount(), offsetsMetadata());
+        int partition = lookup.partition().partition();
+        int broker = lookup.coordinator().orElse(cluster.leaderOf(ClusterState.OFFSETS_TOPIC, partition));
+        recordArrival(delivery, Rule.of(lookup.reason().messageKey(), "broker", broker, "partition", partition));
+        if (lookup.reason() == CoordinatorLookup.Reason.TOPIC_MISSING) {
+            new ClusterAdmin(cluster, context).autoCreateOffsetsTopic();
+        }
+        cluster.sim.network().send(context, CoordinatorEnv.brokerActor(delivery.broker()), delivery.from(),
+                delivery.broker(), new FindCoordinatorResponse(request.correlationId(), lookup.error(),
+                        lookup.coordinator().orElse(-1)));
+    }
+
+    private OffsetsTopicMetadata offsetsMetadata() {
+        ClusterState state = cluster.state;
+        if (!state.hasTopic(ClusterState.OFFSETS_TOPIC)) {
+            return OffsetsTopicMetadata.missing();
+        }
+        Map<Integer, Integer> leaders = new TreeMap<>();
+        for (int p = 0; p < state.offsetsPartitionCount(); p++) {
+            int leader = state.leaderOf(ClusterState.OFFSETS_TOPIC, p);
+            if (leader != PartitionState.NO_LEADER) {
+                leaders.put(p, leader);
+            }
+        }
+        Set<Integer> live = new HashSet<>();
+        state.brokerIds().stream().filter(state::isUp).forEach(live::add);
+        return OffsetsTopicMetadata.of(leaders, live);
+    }
+
+    private void recordArrival(Deliver delivery, Rule rule) {
+        Message message = delivery.message();
+        context.emit(EventKind.REQUEST, RequestEvents.type(message),
+                CoordinatorEnv.brokerActor(delivery.broker()), delivery.from(), RequestEvents.fields(delivery),
+                rule == null ? null : rule.key(), rule == null ? Map.of() : rule.args());
+    }
+}

@@ -1,0 +1,211 @@
+package dev.groupscope.sim.broker;
+
+import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.kafka.config.BrokerSettings;
+import dev.groupscope.sim.cluster.ClusterState;
+import dev.groupscope.sim.cluster.ClusterView;
+import dev.groupscope.sim.cluster.PartitionState;
+import dev.groupscope.sim.coordinator.CoordinatorEnv;
+import dev.groupscope.sim.coordinator.CoordinatorShard;
+import dev.groupscope.sim.coordinator.GroupTimer;
+import dev.groupscope.sim.coordinator.ShardView;
+import dev.groupscope.sim.engine.Actor;
+import dev.groupscope.sim.engine.Context;
+import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.protocol.Deliver;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every broker of the simulated cluster, in one actor (id {@value #ID}): a request names the broker it was sent to
+ * in {@link Deliver#broker()}. The brokers serve FindCoordinator, Fetch and the group requests — the latter through
+ * the classic group coordinator of each {@code __consumer_offsets} partition they lead — and carry out the scripted
+ * actions of {@link ClusterActions}. Producers append synchronously with {@link #append}.
+ *
+ * <p>Replies travel back over the network as {@link Deliver}s from {@code "broker-<id>"} with that broker's id; a
+ * request to a stopped broker gets a {@code Disconnected} instead.
+ */
+public final class ClusterActor implements Actor {
+
+    public static final String ID = "cluster";
+
+    final BrokerSettings settings;
+    final SimSettings sim;
+    final ClusterState state;
+    /** The coordinator shard of each {@code __consumer_offsets} partition that has a leader, on that leader. */
+    final TreeMap<Integer, CoordinatorShard> shards;
+    final FetchPurgatory fetches;
+
+    private ClusterActor(BrokerSettings settings, SimSettings sim, ClusterState state,
+                         TreeMap<Integer, CoordinatorShard> shards, FetchPurgatory fetches) {
+        this.settings = settings;
+        this.sim = sim;
+        this.state = state;
+        this.shards = shards;
+        this.fetches = fetches;
+    }
+
+    /**
+     * A cluster with the given brokers (ids 1..brokerCount) and nothing else: topics, {@code __consumer_offsets}
+     * included, come from {@link ClusterSetup} or scripted actions.
+     */
+    static ClusterActor empty(int brokerCount, BrokerSettings settings, SimSettings sim) {
+        ClusterState state = new ClusterState();
+        for (int id = 1; id <= brokerCount; id++) {
+            state.addBroker(id);
+        }
+        return new ClusterActor(settings, sim, state, new TreeMap<>(), new FetchPurgatory());
+    }
+
+    /** Builds the cluster of {@code setup}, adds it to the world and starts its log cleaner. */
+    public static ClusterActor install(World world, ClusterSetup setup) {
+        ClusterActor cluster = setup.build(world.random());
+        world.addActor(cluster);
+        LogCleaner.arm(world, cluster.sim);
+        return cluster;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public ClusterActor copy() {
+        TreeMap<Integer, CoordinatorShard> shardCopies = new TreeMap<>();
+        shards.forEach((partition, shard) -> shardCopies.put(partition, shard.copy()));
+        return new ClusterActor(settings, sim, state.copy(), shardCopies, fetches.copy());
+    }
+
+    @Override
+    public void handle(Task task, Context context) {
+        if (task instanceof Deliver delivery) {
+            new BrokerRequests(this, context).handle(delivery);
+        } else if (task instanceof GroupTimer timer) {
+            CoordinatorShard shard = shards.get(timer.partition());
+            if (shard == null) {
+                throw new IllegalStateException("timer of unloaded shard " + timer.partition() + ": " + timer);
+            }
+            shard.onTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
+        } else if (task instanceof FetchTimeout timeout) {
+            fetches.onTimeout(timeout, state, sim, context);
+        } else if (task instanceof CleanerTick) {
+            LogCleaner.run(state, sim, context);
+        } else {
+            new ClusterAdmin(this, context).handle(task);
+        }
+    }
+
+    /**
+     * A producer's write to the partition's leader (acks=1, no batching): the record gets the next offset, waiting
+     * fetches wake up, and a PRODUCE event records it.
+     *
+     * @return the record's offset, or -1 when the topic or partition does not exist or has no live leader (the
+     *         producer's send fails and it retries after refreshing its metadata)
+     */
+    public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
+        if (!state.hasTopic(topic) || topic.equals(ClusterState.OFFSETS_TOPIC)
+                || partition < 0 || partition >= state.partitionCount(topic)) {
+            return -1;
+        }
+        int leader = state.leaderOf(topic, partition);
+        if (leader == PartitionState.NO_LEADER) {
+            return -1;
+        }
+        long offset = state.log(topic, partition).append(timestamp, state.keys().idOf(key));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("topicPartition", topic + "-" + partition);
+        fields.put("offset", offset);
+        if (key != null) {
+            fields.put("key", key);
+        }
+        fields.put("timestamp", timestamp);
+        context.emit(EventKind.PRODUCE, "Produce", CoordinatorEnv.brokerActor(leader), producer, fields);
+        fetches.onAppend(new TopicPartition(topic, partition), state, sim, context);
+        return offset;
+    }
+
+    // ------------------------------------------------------------------ what clients may read synchronously
+
+    /** Brokers, topics, replicas, leaders and log-end offsets: the metadata a client would fetch. */
+    public ClusterView metadata() {
+        return state.view();
+    }
+
+    public boolean isUp(int brokerId) {
+        return state.isUp(brokerId);
+    }
+
+    /** The leader broker of a partition, or -1 if it has none or does not exist. */
+    public int leaderOf(String topic, int partition) {
+        if (!state.hasTopic(topic) || partition < 0 || partition >= state.partitionCount(topic)) {
+            return PartitionState.NO_LEADER;
+        }
+        return state.leaderOf(topic, partition);
+    }
+
+    /** Ordinary topics with their partition counts, by name. */
+    public Map<String, Integer> partitionsPerTopic() {
+        return state.partitionsPerTopic();
+    }
+
+    /** The key of the record at {@code offset} (null for a keyless record). */
+    public String keyAt(String topic, int partition, long offset) {
+        return state.keys().key(state.log(topic, partition).keyIdAt(offset));
+    }
+
+    public long timestampAt(String topic, int partition, long offset) {
+        return state.log(topic, partition).timestampAt(offset);
+    }
+
+    /** The {@code __consumer_offsets} partition of a group: Kafka's Utils.abs(hash) mod the partition count. */
+    public int offsetsPartitionFor(String groupId) {
+        return GroupCoordinatorPartitioning.partitionFor(groupId, offsetsPartitionCount()).partition();
+    }
+
+    /** The existing topic's partition count, or offsets.topic.num.partitions before it exists. */
+    int offsetsPartitionCount() {
+        return state.hasTopic(ClusterState.OFFSETS_TOPIC) ? state.offsetsPartitionCount()
+                : settings.offsetsTopicNumPartitions();
+    }
+
+    /** The coordinator shard of a group if {@code broker} leads the group's partition, else null. */
+    CoordinatorShard shardAt(int broker, String groupId) {
+        if (!state.hasTopic(ClusterState.OFFSETS_TOPIC)) {
+            return null;
+        }
+        CoordinatorShard shard = shards.get(offsetsPartitionFor(groupId));
+        return shard != null && shard.broker() == broker ? shard : null;
+    }
+
+    CoordinatorEnv coordinatorEnv(Context context, int broker, int partition) {
+        return new CoordinatorEnv(context, ID, broker, sim.network(), settings,
+                partition < 0 ? null : state.offsetsLog(partition), state::hasTopic);
+    }
+
+    /** Read-only access for tests and views: the shard of a partition, or null. */
+    public CoordinatorShard shard(int partition) {
+        return shards.get(partition);
+    }
+
+    public BrokerSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public ClusterActorView view() {
+        Map<Integer, ShardView> coordinators = new TreeMap<>();
+        shards.forEach((partition, shard) -> coordinators.put(partition, shard.view()));
+        Map<Integer, java.util.List<dev.groupscope.sim.offsets.OffsetsLogEntry>> logs = new TreeMap<>();
+        if (state.hasTopic(ClusterState.OFFSETS_TOPIC)) {
+            for (int p = 0; p < state.offsetsPartitionCount(); p++) {
+                logs.put(p, java.util.List.copyOf(state.offsetsLog(p).entries()));
+            }
+        }
+        return new ClusterActorView(state.view(), coordinators, logs, fetches.parked());
+    }
+}

@@ -1,0 +1,128 @@
+package dev.groupscope.sim.broker;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.cluster.ClusterState;
+import dev.groupscope.sim.coordinator.CoordinatorEnv;
+import dev.groupscope.sim.coordinator.Rule;
+import dev.groupscope.sim.engine.Context;
+import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.protocol.Requests.FetchRequest;
+import dev.groupscope.sim.protocol.Responses.FetchResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Fetch requests and the fetches brokers hold (Kafka's fetch purgatory): a fetch that finds fewer than
+ * fetch.min.bytes waits until appends bring enough, until fetch.max.wait.ms passes, or until a partition it reads
+ * is no longer led by its broker.
+ */
+final class FetchPurgatory {
+
+    private final TreeMap<Long, ParkedFetch> parked;
+    private long nextId;
+
+    FetchPurgatory() {
+        this.parked = new TreeMap<>();
+    }
+
+    private FetchPurgatory(FetchPurgatory other) {
+        this.parked = new TreeMap<>(other.parked);
+        this.nextId = other.nextId;
+    }
+
+    FetchPurgatory copy() {
+        return new FetchPurgatory(this);
+    }
+
+    List<ParkedFetch> parked() {
+        return List.copyOf(parked.values());
+    }
+
+    void onFetch(Deliver delivery, FetchRequest request, ClusterState state, SimSettings sim, Context context) {
+        FetchRead read = FetchRead.read(state, delivery.broker(), request, sim.recordSizeBytes());
+        if (read.answersNow(request, sim.recordSizeBytes())) {
+            answer(delivery.broker(), delivery.from(), request, read, sim, context);
+            return;
+        }
+        ParkedFetch fetch = new ParkedFetch(nextId++, delivery.broker(), delivery.from(), request, context.now());
+        parked.put(fetch.id(), fetch);
+        context.setTimer(FetchTimeout.key(fetch.id()), request.maxWaitMs(),
+                new FetchTimeout(ClusterActor.ID, fetch.id()));
+        emit(context, fetch, "FetchParked", fields(fetch, read, sim), Rule.of("sim.cluster.fetch.parked",
+                "minBytes", request.minBytes(), "bytes", read.bytes(sim.recordSizeBytes()),
+                "maxWaitMs", request.maxWaitMs()));
+    }
+
+    /** fetch.max.wait.ms passed: the fetch is answered with what there is, possibly nothing. */
+    void onTimeout(FetchTimeout timeout, ClusterState state, SimSettings sim, Context context) {
+        ParkedFetch fetch = parked.remove(timeout.fetchId());
+        if (fetch == null) {
+            return;
+        }
+        FetchRead read = FetchRead.read(state, fetch.broker(), fetch.request(), sim.recordSizeBytes());
+        emit(context, fetch, "FetchMaxWait", fields(fetch, read, sim), Rule.of("sim.cluster.fetch.maxWait",
+                "maxWaitMs", fetch.request().maxWaitMs(), "bytes", read.bytes(sim.recordSizeBytes())));
+        release(fetch, read, sim, context, null);
+    }
+
+    /** Records were appended to a partition: fetches waiting on it may now have enough. */
+    void onAppend(TopicPartition partition, ClusterState state, SimSettings sim, Context context) {
+        recheck(fetch -> fetch.request().fetchOffsets().containsKey(partition), state, sim, context,
+                Rule.of("sim.cluster.fetch.dataArrived", "topicPartition", partition.toString()));
+    }
+
+    /** Leadership or topics changed: a fetch reading a partition its broker no longer leads is answered. */
+    void onMetadataChange(ClusterState state, SimSettings sim, Context context) {
+        recheck(fetch -> true, state, sim, context, Rule.of("sim.cluster.fetch.metadataChanged"));
+    }
+
+    private void recheck(Predicate<ParkedFetch> affected, ClusterState state, SimSettings sim,
+                         Context context, Rule rule) {
+        for (ParkedFetch fetch : new ArrayList<>(parked.values())) {
+            if (!affected.test(fetch)) {
+                continue;
+            }
+            FetchRead read = FetchRead.read(state, fetch.broker(), fetch.request(), sim.recordSizeBytes());
+            if (read.anyError() || read.bytes(sim.recordSizeBytes()) >= fetch.request().minBytes()) {
+                parked.remove(fetch.id());
+                context.cancelTimer(FetchTimeout.key(fetch.id()));
+                release(fetch, read, sim, context, rule);
+            }
+        }
+    }
+
+    private void release(ParkedFetch fetch, FetchRead read, SimSettings sim, Context context, Rule rule) {
+        if (rule != null) {
+            emit(context, fetch, "FetchReleased", fields(fetch, read, sim), rule);
+        }
+        answer(fetch.broker(), fetch.client(), fetch.request(), read, sim, context);
+    }
+
+    private static void answer(int broker, String client, FetchRequest request, FetchRead read, SimSettings sim,
+                               Context context) {
+        sim.network().send(context, CoordinatorEnv.brokerActor(broker), client, broker,
+                new FetchResponse(request.correlationId(), read.partitions()));
+    }
+
+    private static Map<String, Object> fields(ParkedFetch fetch, FetchRead read, SimSettings sim) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("correlationId", fetch.request().correlationId());
+        fields.put("records", read.records());
+        fields.put("bytes", read.bytes(sim.recordSizeBytes()));
+        return fields;
+    }
+
+    private static void emit(Context context, ParkedFetch fetch, String type, Map<String, Object> fields,
+                             Rule rule) {
+        Map<String, Object> withWait = new LinkedHashMap<>(fields);
+        withWait.put("waitedMs", context.now() - fetch.parkedAt());
+        EventKind kind = type.equals("FetchMaxWait") ? EventKind.TIMER : EventKind.REQUEST;
+        context.emit(kind, type, CoordinatorEnv.brokerActor(fetch.broker()), fetch.client(), withWait, rule.key(),
+                rule.args());
+    }
+}

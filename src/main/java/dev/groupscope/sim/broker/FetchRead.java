@@ -1,0 +1,73 @@
+package dev.groupscope.sim.broker;
+
+import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.cluster.ClusterState;
+import dev.groupscope.sim.protocol.Requests.FetchRequest;
+import dev.groupscope.sim.protocol.Responses.FetchedPartition;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a broker can answer to a fetch right now: per partition an error or the records from the fetch offset, as
+ * many as fit in the request's max bytes — but at least one record overall, as Kafka returns the first record even
+ * when it is larger than the limit (KIP-74), so a consumer always makes progress.
+ */
+record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, boolean anyError) {
+
+    /** Kafka's high watermark of a partition answered with an error. */
+    static final long INVALID_HIGH_WATERMARK = -1;
+
+    FetchRead {
+        partitions = Collections.unmodifiableMap(new TreeMap<>(partitions));
+    }
+
+    static FetchRead read(ClusterState state, int broker, FetchRequest request, int recordSizeBytes) {
+        Map<TopicPartition, FetchedPartition> partitions = new TreeMap<>();
+        long remainingBytes = request.maxBytes();
+        int records = 0;
+        boolean anyError = false;
+        for (Map.Entry<TopicPartition, Long> entry : request.fetchOffsets().entrySet()) {
+            TopicPartition partition = entry.getKey();
+            long offset = entry.getValue();
+            Errors error = check(state, broker, partition, offset);
+            if (error != Errors.NONE) {
+                anyError = true;
+                partitions.put(partition, new FetchedPartition(error, offset, 0, INVALID_HIGH_WATERMARK));
+                continue;
+            }
+            long logEnd = state.log(partition.topic(), partition.partition()).logEndOffset();
+            long available = logEnd - offset;
+            int count = (int) Math.min(available, remainingBytes / recordSizeBytes);
+            if (count == 0 && available > 0 && records == 0) {
+                count = 1;
+            }
+            remainingBytes = Math.max(0, remainingBytes - (long) count * recordSizeBytes);
+            records += count;
+            partitions.put(partition, new FetchedPartition(Errors.NONE, offset, count, logEnd));
+        }
+        return new FetchRead(partitions, records, anyError);
+    }
+
+    private static Errors check(ClusterState state, int broker, TopicPartition partition, long offset) {
+        if (!state.hasTopic(partition.topic()) || partition.topic().equals(ClusterState.OFFSETS_TOPIC)
+                || partition.partition() >= state.partitionCount(partition.topic())) {
+            return Errors.UNKNOWN_TOPIC_OR_PARTITION;
+        }
+        if (state.leaderOf(partition.topic(), partition.partition()) != broker) {
+            return Errors.NOT_LEADER_OR_FOLLOWER;
+        }
+        long logEnd = state.log(partition.topic(), partition.partition()).logEndOffset();
+        return offset < 0 || offset > logEnd ? Errors.OFFSET_OUT_OF_RANGE : Errors.NONE;
+    }
+
+    long bytes(int recordSizeBytes) {
+        return (long) records * recordSizeBytes;
+    }
+
+    /** Kafka answers at once with an error, with enough bytes, or when the consumer will not wait. */
+    boolean answersNow(FetchRequest request, int recordSizeBytes) {
+        return anyError || bytes(recordSizeBytes) >= request.minBytes() || request.maxWaitMs() <= 0;
+    }
+}

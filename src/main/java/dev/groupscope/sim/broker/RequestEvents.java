@@ -1,0 +1,120 @@
+package dev.groupscope.sim.broker;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.protocol.JoinGroupProtocol;
+import dev.groupscope.sim.protocol.Message;
+import dev.groupscope.sim.protocol.Requests.FetchRequest;
+import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
+import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
+import dev.groupscope.sim.protocol.Requests.JoinGroupRequest;
+import dev.groupscope.sim.protocol.Requests.LeaveGroupRequest;
+import dev.groupscope.sim.protocol.Requests.MemberIdentity;
+import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
+import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
+import dev.groupscope.sim.protocol.Requests.SyncGroupRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fields of a REQUEST event: the request's salient fields with Kafka's names, then {@code sentAt} and
+ * {@code correlationId}. Values are JSON-friendly: strings, numbers, booleans, and sorted lists and maps of them,
+ * a partition as its {@code topic-partition} string.
+ */
+final class RequestEvents {
+
+    private RequestEvents() {
+    }
+
+    static String type(Message message) {
+        return message.api() + "Request";
+    }
+
+    static Map<String, Object> fields(Deliver delivery) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        Message message = delivery.message();
+        if (message instanceof FindCoordinatorRequest find) {
+            fields.put("key", find.key());
+        } else if (message instanceof JoinGroupRequest join) {
+            join(fields, join);
+        } else if (message instanceof SyncGroupRequest sync) {
+            sync(fields, sync);
+        } else if (message instanceof HeartbeatRequest heartbeat) {
+            member(fields, heartbeat.groupId(), heartbeat.generationId(), heartbeat.memberId(),
+                    heartbeat.groupInstanceId());
+        } else if (message instanceof LeaveGroupRequest leave) {
+            fields.put("groupId", leave.groupId());
+            fields.put("members", identities(leave.members()));
+        } else if (message instanceof OffsetCommitRequest commit) {
+            member(fields, commit.groupId(), commit.generationId(), commit.memberId(), commit.groupInstanceId());
+            fields.put("offsets", byPartition(commit.offsets()));
+        } else if (message instanceof OffsetFetchRequest fetch) {
+            fields.put("groupId", fetch.groupId());
+            fields.put("partitions", fetch.partitions().stream().sorted().map(TopicPartition::toString).toList());
+        } else if (message instanceof FetchRequest fetch) {
+            fields.put("fetchOffsets", byPartition(fetch.fetchOffsets()));
+            fields.put("maxBytes", fetch.maxBytes());
+            fields.put("minBytes", fetch.minBytes());
+            fields.put("maxWaitMs", fetch.maxWaitMs());
+        }
+        fields.put("sentAt", delivery.sentAt());
+        fields.put("correlationId", message.correlationId());
+        return fields;
+    }
+
+    private static void join(Map<String, Object> fields, JoinGroupRequest join) {
+        fields.put("groupId", join.groupId());
+        fields.put("memberId", join.memberId());
+        putIfPresent(fields, "groupInstanceId", join.groupInstanceId());
+        fields.put("sessionTimeoutMs", join.sessionTimeoutMs());
+        fields.put("rebalanceTimeoutMs", join.rebalanceTimeoutMs());
+        fields.put("protocolType", join.protocolType());
+        fields.put("protocols", join.protocols().stream().map(JoinGroupProtocol::name).toList());
+        putIfPresent(fields, "reason", join.reason());
+    }
+
+    private static void sync(Map<String, Object> fields, SyncGroupRequest sync) {
+        member(fields, sync.groupId(), sync.generationId(), sync.memberId(), sync.groupInstanceId());
+        putIfPresent(fields, "protocolName", sync.protocolName());
+        Map<String, List<String>> assignments = new TreeMap<>();
+        sync.assignments().forEach((member, partitions) ->
+                assignments.put(member, partitions.stream().sorted().map(TopicPartition::toString).toList()));
+        fields.put("assignments", Collections.unmodifiableMap(assignments));
+    }
+
+    private static void member(Map<String, Object> fields, String groupId, int generationId, String memberId,
+                               String groupInstanceId) {
+        fields.put("groupId", groupId);
+        fields.put("generationId", generationId);
+        fields.put("memberId", memberId);
+        putIfPresent(fields, "groupInstanceId", groupInstanceId);
+    }
+
+    private static List<Map<String, Object>> identities(List<MemberIdentity> members) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (MemberIdentity identity : members) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("memberId", identity.memberId());
+            putIfPresent(entry, "groupInstanceId", identity.groupInstanceId());
+            putIfPresent(entry, "reason", identity.reason());
+            list.add(Collections.unmodifiableMap(entry));
+        }
+        return List.copyOf(list);
+    }
+
+    private static Map<String, Long> byPartition(Map<TopicPartition, Long> offsets) {
+        Map<String, Long> map = new TreeMap<>();
+        offsets.forEach((partition, offset) -> map.put(partition.toString(), offset));
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static void putIfPresent(Map<String, Object> fields, String name, Object value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+}

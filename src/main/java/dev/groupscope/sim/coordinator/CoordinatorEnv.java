@@ -1,0 +1,30 @@
+package dev.groupscope.sim.coordinator;
+
+import dev.groupscope.kafka.config.BrokerSettings;
+import dev.groupscope.sim.engine.Context;
+import dev.groupscope.sim.offsets.CompactedLog;
+import dev.groupscope.sim.protocol.Network;
+import java.util.function.Predicate;
+
+/**
+ * What a coordinator shard works with while it handles one request or timer: the step's context, the actor that
+ * hosts every broker (timers are addressed to it), the broker leading the shard's partition, the network replies
+ * travel over, the broker's settings, the partition's log, and which topics exist (OffsetCommit refuses others).
+ * Built afresh for each call and never stored.
+ */
+public record CoordinatorEnv(Context context, String hostActorId, int brokerId, Network network,
+                             BrokerSettings settings, CompactedLog log, Predicate<String> topicExists) {
+
+    /** The actor name events use for the broker: {@code broker-<id>}. */
+    public String brokerActor() {
+        return brokerActor(brokerId);
+    }
+
+    public static String brokerActor(int brokerId) {
+        return "broker-" + brokerId;
+    }
+
+    public static String groupActor(String groupId) {
+        return "group:" + groupId;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.groupscope.sim.coordinator;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.offsets.OffsetCommitValue;
+import dev.groupscope.sim.protocol.Deliver;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The group coordinator for one partition of {@code __consumer_offsets} on the broker that leads it (Kafka's
+ * {@code GroupCoordinatorShard}: a {@code GroupMetadataManager} and an {@code OffsetMetadataManager}). It holds the
+ * classic groups and committed offsets of every group that hashes to the partition, writes their records to the
+ * partition's log, and is rebuilt from that log by the next leader.
+ *
+ * <p>Plain data with a deep {@link #copy()}; the logic lives in the handlers, which get the shard and a
+ * {@link CoordinatorEnv} per call.
+ */
+public final class CoordinatorShard {
+
+    private final int partition;
+    private final int broker;
+    final TreeMap<String, ClassicGroup> groups;
+    final TreeMap<String, TreeMap<TopicPartition, OffsetCommitValue>> offsets;
+    /** The engine timer keys this shard has armed and not yet seen fire or cancelled: unloading cancels them. */
+    final TreeSet<String> timerKeys;
+
+    CoordinatorShard(int partition, int broker) {
+        this.partition = partition;
+        this.broker = broker;
+        this.groups = new TreeMap<>();
+        this.offsets = new TreeMap<>();
+        this.timerKeys = new TreeSet<>();
+    }
+
+    private CoordinatorShard(CoordinatorShard other) {
+        this.partition = other.partition;
+        this.broker = other.broker;
+        this.groups = new TreeMap<>();
+        other.groups.forEach((id, group) -> this.groups.put(id, group.copy()));
+        this.offsets = new TreeMap<>();
+        other.offsets.forEach((group, byPartition) -> this.offsets.put(group, new TreeMap<>(byPartition)));
+        this.timerKeys = new TreeSet<>(other.timerKeys);
+    }
+
+    public CoordinatorShard copy() {
+        return new CoordinatorShard(this);
+    }
+
+    /** The shard of a partition whose log is empty, e.g. of a {@code __consumer_offsets} just created. */
+    public static CoordinatorShard empty(int partition, int broker) {
+        return new CoordinatorShard(partition, broker);
+    }
+
+    /**
+     * Becomes coordinator of {@code env}'s partition: replays the partition's log (committed offsets, then each
+     * group's latest GroupMetadata) and arms every loaded member's heartbeat, as Kafka's {@code onLoaded} does.
+     */
+    public static CoordinatorShard load(int partition, CoordinatorEnv env) {
+        CoordinatorShard shard = new CoordinatorShard(partition, env.brokerId());
+        new ShardLoader(new ShardCall(shard, env)).load();
+        return shard;
+    }
+
+    /** Stops coordinating: every group goes Dead, parked requests get NOT_COORDINATOR, timers are cancelled. */
+    public void unload(CoordinatorEnv env) {
+        new ShardLoader(new ShardCall(this, env)).unload();
+    }
+
+    /**
+     * Handles a group request (JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, OffsetFetch) that the
+     * broker has routed here: it leads this shard's partition and the request names a group of it.
+     */
+    public void handle(Deliver request, CoordinatorEnv env) {
+        new RequestDispatcher(new ShardCall(this, env)).dispatch(request);
+    }
+
+    public void onTimer(GroupTimer timer, CoordinatorEnv env) {
+        ShardCall call = new ShardCall(this, env);
+        timerKeys.remove(timer.key());
+        new TimerHandler(call).fire(timer);
+    }
+
+    /** A topic was deleted: its committed offsets are deleted with tombstones (Kafka's onPartitionsDeleted). */
+    public void onTopicDeleted(String topic, CoordinatorEnv env) {
+        new OffsetHandler(new ShardCall(this, env)).deleteTopicOffsets(topic);
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    public int broker() {
+        return broker;
+    }
+
+    public ClassicGroup group(String groupId) {
+        return groups.get(groupId);
+    }
+
+    public Set<String> groupIds() {
+        return java.util.Collections.unmodifiableSet(groups.keySet());
+    }
+
+    /** The committed offset of a partition for a group, or -1 if none. */
+    public long committedOffset(String groupId, TopicPartition partition) {
+        TreeMap<TopicPartition, OffsetCommitValue> byPartition = offsets.get(groupId);
+        OffsetCommitValue value = byPartition == null ? null : byPartition.get(partition);
+        return value == null ? -1 : value.offset();
+    }
+
+    public ShardView view() {
+        Map<String, GroupView> groupViews = new TreeMap<>();
+        groups.forEach((id, group) -> groupViews.put(id, GroupView.of(group)));
+        Map<String, Map<TopicPartition, Long>> committed = new TreeMap<>();
+        offsets.forEach((group, byPartition) -> {
+            Map<TopicPartition, Long> values = new TreeMap<>();
+            byPartition.forEach((tp, value) -> values.put(tp, value.offset()));
+            committed.put(group, values);
+        });
+        return new ShardView(partition, broker, groupViews, committed);
+    }
+}
