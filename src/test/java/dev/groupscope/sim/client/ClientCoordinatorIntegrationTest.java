@@ -125,4 +125,25 @@ class ClientCoordinatorIntegrationTest {
         assertThat(run.view("C2").assigned()).hasSize(3);
         assertThat(run.view("C2").generation()).isEqualTo(run.view("C1").generation());
     }
+
+    @Test
+    void fetchesReturnAtMostMaxPartitionFetchBytesPerPartition() {
+        ConsumerClientConfig config = ClientScenario.quick().with("partition.assignment.strategy", List.of("range"))
+                .with("auto.offset.reset", "earliest").with("max.partition.fetch.bytes", 1_000);
+        ClientScenario run = ClientScenario.onRealCluster(31, CLUSTER)
+                .producer("P1", ProducerConfig.of("t", 300, new KeyDistribution.Uniform(50)))
+                .consumer("C1", config, ConsumerBehavior.processing(1), "t")
+                .at(0, new ProducerActor.Start("P1")).at(2_000, new ProducerActor.Stop("P1"))
+                .at(2_000, new ConsumerTasks.Start("C1")).runUntil(12_000);
+
+        // Records count as 100 bytes each (the cluster's record size): 1000 bytes = 10 records per partition.
+        List<Integer> perPartition = run.events("C1", "FetchResponse").stream()
+                .flatMap(event -> ((java.util.Map<?, ?>) event.fields().get("records")).values().stream())
+                .map(count -> ((Number) count).intValue()).toList();
+        assertThat(perPartition).isNotEmpty().allMatch(count -> count <= 10).contains(10);
+        long produced = ((ProducerActor.ProducerView) run.simulation().current().actors().get("P1").view()).produced();
+        long processed = run.view("C1").processed().values().stream().flatMap(List::stream)
+                .mapToLong(range -> range.get(1) - range.get(0) + 1).sum();
+        assertThat(processed).isEqualTo(produced);
+    }
 }

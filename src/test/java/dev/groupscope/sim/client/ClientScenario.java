@@ -50,6 +50,11 @@ final class ClientScenario {
         return this;
     }
 
+    ClientScenario producer(String id, ProducerConfig config) {
+        world.addActor(new ProducerActor(id, config));
+        return this;
+    }
+
     ClientScenario preload(String topic, int partition, int records) {
         cluster().preload(topic, partition, records);
         return this;
