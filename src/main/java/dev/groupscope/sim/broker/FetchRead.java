@@ -11,7 +11,7 @@ import java.util.TreeMap;
 
 /**
  * What a broker can answer to a fetch right now: per partition an error or the records from the fetch offset, as
- * many as fit in the request's max bytes — but at least one record overall, as Kafka returns the first record even
+ * many as fit in the request's max bytes and the partition's max bytes — but at least one record overall, as Kafka returns the first record even
  * when it is larger than the limit (KIP-74), so a consumer always makes progress.
  */
 record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, boolean anyError) {
@@ -39,7 +39,9 @@ record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, 
             }
             long logEnd = state.log(partition.topic(), partition.partition()).logEndOffset();
             long available = logEnd - offset;
-            int count = (int) Math.min(available, remainingBytes / recordSizeBytes);
+            // fetch.max.bytes bounds the response, max.partition.fetch.bytes each partition.
+            long partitionRecords = Math.min(remainingBytes, request.partitionMaxBytes()) / recordSizeBytes;
+            int count = (int) Math.min(available, partitionRecords);
             if (count == 0 && available > 0 && records == 0) {
                 count = 1;
             }

@@ -1,5 +1,6 @@
 package dev.groupscope.sim.client;
 
+import dev.groupscope.sim.broker.ClusterActor;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
 import java.util.List;
@@ -40,8 +41,11 @@ public interface ClusterAccess {
     /** The cluster actor of this world, as clients see it. */
     static ClusterAccess of(Context context) {
         Actor actor = context.actor(ACTOR_ID, Actor.class);
+        if (actor instanceof ClusterActor cluster) {
+            return new ClusterActorAccess(cluster);
+        }
         if (actor instanceof ClusterAccess access) {
-            return access;
+            return access; // a test's stand-in cluster
         }
         throw new IllegalStateException("actor " + ACTOR_ID + " does not offer cluster access: " + actor);
     }

@@ -2,6 +2,9 @@ package dev.groupscope.sim.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.sim.broker.ClusterActor;
+import dev.groupscope.sim.broker.ClusterSetup;
+import dev.groupscope.sim.broker.SimSettings;
 import dev.groupscope.sim.engine.ScriptedAction;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.Task;
@@ -18,16 +21,20 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Consumers and a producer under random actions: the same run every time, and every past state rebuildable. */
+/**
+ * Consumers (dynamic, static, eager and cooperative) and a producer under random crash/restart/close/stall
+ * schedules, on the fake and on the real coordinator: the same run every time, and every past state rebuildable.
+ */
 class ClientDeterminismProperties {
 
     private static final long END = 40_000;
     private static final List<String> CONSUMERS = List.of("C1", "C2", "C3");
 
-    @Property(tries = 15)
-    void theSameSeedAndActionsGiveTheSameEventLog(@ForAll long seed, @ForAll("schedules") List<ScriptedAction> script) {
-        Simulation first = simulation(seed, script, 50);
-        Simulation second = simulation(seed, script, 50);
+    @Property(tries = 12)
+    void theSameSeedAndActionsGiveTheSameEventLog(@ForAll long seed, @ForAll("schedules") List<ScriptedAction> script,
+                                                  @ForAll boolean realCluster) {
+        Simulation first = simulation(seed, script, 50, realCluster);
+        Simulation second = simulation(seed, script, 50, realCluster);
         first.runUntil(END);
         second.runUntil(END);
 
@@ -35,11 +42,12 @@ class ClientDeterminismProperties {
         assertThat(second.current().views()).isEqualTo(first.current().views());
     }
 
-    @Property(tries = 10)
+    @Property(tries = 8)
     void everyRebuiltStateEqualsTheStateReachedGoingForward(@ForAll long seed,
                                                             @ForAll("schedules") List<ScriptedAction> script,
-                                                            @ForAll @IntRange(min = 1, max = 97) int snapshotEvery) {
-        Simulation simulation = simulation(seed, script, snapshotEvery);
+                                                            @ForAll @IntRange(min = 1, max = 97) int snapshotEvery,
+                                                            @ForAll boolean realCluster) {
+        Simulation simulation = simulation(seed, script, snapshotEvery, realCluster);
         Map<Long, Map<String, Object>> forward = new java.util.TreeMap<>();
         long sampleEvery = 37;
         while (simulation.current().peek() != null && simulation.current().peek().time() <= END) {
@@ -51,9 +59,16 @@ class ClientDeterminismProperties {
         forward.forEach((steps, views) -> assertThat(simulation.stateAfterSteps(steps).views()).isEqualTo(views));
     }
 
-    private static Simulation simulation(long seed, List<ScriptedAction> script, int snapshotEvery) {
+    /** The consumers and producer on the fake coordinator or on the real cluster actor, with network jitter. */
+    private static Simulation simulation(long seed, List<ScriptedAction> script, int snapshotEvery,
+                                         boolean realCluster) {
         World world = new World(seed);
-        world.addActor(new FakeCluster(3, Map.of("t", 6), new Network(2, 3)));
+        if (realCluster) {
+            ClusterActor.install(world, ClusterSetup.of(3).withTopic("t", 6, 2)
+                    .withSim(SimSettings.DEFAULT.withNetwork(new Network(2, 3))));
+        } else {
+            world.addActor(new FakeCluster(3, Map.of("t", 6), new Network(2, 3)));
+        }
         ConsumerBehavior behavior = ConsumerBehavior.processing(7);
         ConsumerClientConfig config = ClientScenario.quick().with("auto.offset.reset", "earliest")
                 .with("max.poll.records", 50);

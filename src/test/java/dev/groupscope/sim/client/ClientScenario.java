@@ -1,5 +1,7 @@
 package dev.groupscope.sim.client;
 
+import dev.groupscope.sim.broker.ClusterActor;
+import dev.groupscope.sim.broker.ClusterSetup;
 import dev.groupscope.sim.engine.ScriptedAction;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
@@ -20,9 +22,21 @@ final class ClientScenario {
     private final List<ScriptedAction> script = new ArrayList<>();
     private Simulation simulation;
 
+    /** Against the scripted fake coordinator. */
     ClientScenario(long seed, Map<String, Integer> topics) {
-        this.world = new World(seed);
+        this(new World(seed));
         world.addActor(new FakeCluster(3, topics, Network.DEFAULT));
+    }
+
+    private ClientScenario(World world) {
+        this.world = world;
+    }
+
+    /** Against the real cluster actor and classic group coordinator. */
+    static ClientScenario onRealCluster(long seed, ClusterSetup setup) {
+        World world = new World(seed);
+        ClusterActor.install(world, setup);
+        return new ClientScenario(world);
     }
 
     /** Test-sized timeouts: session 6000, heartbeat 1000, max.poll.interval 10000. */
@@ -33,6 +47,11 @@ final class ClientScenario {
 
     ClientScenario consumer(String id, ConsumerClientConfig config, ConsumerBehavior behavior, String... topics) {
         world.addActor(new ConsumerActor(id, config, List.of(topics), behavior, Network.DEFAULT));
+        return this;
+    }
+
+    ClientScenario producer(String id, ProducerConfig config) {
+        world.addActor(new ProducerActor(id, config));
         return this;
     }
 
@@ -66,6 +85,12 @@ final class ClientScenario {
     FakeCluster cluster() {
         World current = simulation == null ? world : simulation.current();
         return (FakeCluster) current.actors().get(ClusterAccess.ACTOR_ID);
+    }
+
+    /** REQUEST events the brokers logged for {@code api} requests from {@code id}. */
+    List<SimEvent> requestEvents(String id, String api) {
+        return events(event -> event.kind() == dev.groupscope.sim.engine.EventKind.REQUEST && id.equals(event.peer())
+                && event.type().equals(api + "Request"));
     }
 
     ConsumerView view(String id) {

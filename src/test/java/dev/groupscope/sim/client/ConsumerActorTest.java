@@ -264,4 +264,36 @@ class ConsumerActorTest {
         assertThat(stays.view("C1").state()).isEqualTo(MemberState.STOPPED);
         assertThat(stays.callbacks("C1")).last().isEqualTo("onPartitionsRevoked[t-0, t-1, t-2, t-3]");
     }
+
+    @Test
+    void findCoordinatorIsRetriedWithKafkasExponentialBackoff() {
+        ClientScenario run = fourPartitions().consumer("C1", EAGER, IDLE, "t");
+        run.cluster().coordinatorUnavailable(0, 1_000);
+        run.at(0, new ConsumerTasks.Start("C1")).runUntil(5_000);
+
+        List<Long> backoffs = run.events("C1", "FindCoordinatorRetry").stream()
+                .map(event -> ((Number) event.fields().get("backoffMs")).longValue()).toList();
+        assertThat(backoffs).hasSizeGreaterThanOrEqualTo(3);
+        // retry.backoff.ms 100 doubling to retry.backoff.max.ms 1000, each within Kafka's 20 % jitter
+        assertThat(backoffs.get(0)).isBetween(80L, 120L);
+        assertThat(backoffs.get(1)).isBetween(160L, 240L);
+        assertThat(backoffs.get(2)).isBetween(320L, 480L);
+        assertThat(run.view("C1").state()).isEqualTo(MemberState.STABLE);
+    }
+
+    @Test
+    void aMovedCoordinatorIsFoundAgainWithoutLosingTheGeneration() {
+        ClientScenario run = fourPartitions().consumer("C1", EAGER, IDLE, "t");
+        run.cluster().coordinatorUnavailable(5_000, 5_300);
+        run.at(0, new ConsumerTasks.Start("C1")).runUntil(9_000);
+
+        assertThat(run.events("C1", "HeartbeatResponse")).anyMatch(event ->
+                event.fields().get("error").equals("NOT_COORDINATOR"));
+        assertThat(run.events("C1", "CoordinatorUnknown")).hasSize(1);
+        assertThat(run.events("C1", "CoordinatorFound")).hasSize(2);
+        assertThat(run.events("C1", "HeartbeatResponse")).last()
+                .satisfies(event -> assertThat(event.fields()).containsEntry("error", "NONE"));
+        assertThat(run.view("C1").generation()).isEqualTo(1);
+        assertThat(run.callbacks("C1")).containsExactly("onPartitionsAssigned[t-0, t-1, t-2, t-3]");
+    }
 }

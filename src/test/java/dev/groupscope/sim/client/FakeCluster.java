@@ -65,6 +65,8 @@ final class FakeCluster implements Actor, ClusterAccess {
     private String leader;
     private String protocol;
     private int nextMemberId;
+    private long unavailableFrom = -1;
+    private long unavailableUntil = -1;
 
     FakeCluster(int brokers, Map<String, Integer> topics, Network network) {
         this.cluster = new ClusterState();
@@ -98,6 +100,22 @@ final class FakeCluster implements Actor, ClusterAccess {
         this.leader = other.leader;
         this.protocol = other.protocol;
         this.nextMemberId = other.nextMemberId;
+        this.unavailableFrom = other.unavailableFrom;
+        this.unavailableUntil = other.unavailableUntil;
+    }
+
+    /**
+     * From {@code from} until {@code until} the coordinator is moving: FindCoordinator answers
+     * COORDINATOR_NOT_AVAILABLE and group requests NOT_COORDINATOR.
+     */
+    FakeCluster coordinatorUnavailable(long from, long until) {
+        this.unavailableFrom = from;
+        this.unavailableUntil = until;
+        return this;
+    }
+
+    private boolean moving(Context context) {
+        return context.now() >= unavailableFrom && context.now() < unavailableUntil;
     }
 
     @Override
@@ -181,6 +199,9 @@ final class FakeCluster implements Actor, ClusterAccess {
         Deliver deliver = (Deliver) task;
         Message message = deliver.message();
         received.add(new Received(context.now(), deliver.from(), message.api(), memberIdOf(message)));
+        if (moving(context) && answeredUnavailable(context, deliver)) {
+            return;
+        }
         if (message instanceof FindCoordinatorRequest request) {
             reply(context, deliver, new FindCoordinatorResponse(request.correlationId(), Errors.NONE, COORDINATOR));
         } else if (message instanceof JoinGroupRequest request) {
@@ -207,6 +228,22 @@ final class FakeCluster implements Actor, ClusterAccess {
         } else if (message instanceof FetchRequest) {
             answerFetch(context, deliver, false);
         }
+    }
+
+    private boolean answeredUnavailable(Context context, Deliver deliver) {
+        Message message = deliver.message();
+        long id = message.correlationId();
+        if (message instanceof FindCoordinatorRequest) {
+            reply(context, deliver, new FindCoordinatorResponse(id, Errors.COORDINATOR_NOT_AVAILABLE, -1));
+        } else if (message instanceof HeartbeatRequest) {
+            reply(context, deliver, new HeartbeatResponse(id, Errors.NOT_COORDINATOR));
+        } else if (message instanceof JoinGroupRequest) {
+            reply(context, deliver, new JoinGroupResponse(id, Errors.NOT_COORDINATOR, -1, "consumer", null, "", false,
+                    "", List.of()));
+        } else {
+            return false;
+        }
+        return true;
     }
 
     private static String memberIdOf(Message message) {

@@ -1,0 +1,61 @@
+package dev.groupscope.sim.client;
+
+import dev.groupscope.sim.broker.ClusterActor;
+import dev.groupscope.sim.cluster.ClusterView;
+import dev.groupscope.sim.engine.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Clients' view of the broker side's {@link ClusterActor}: its public reads, and its append. */
+record ClusterActorAccess(ClusterActor cluster) implements ClusterAccess {
+
+    @Override
+    public List<Integer> liveBrokers() {
+        List<Integer> live = new ArrayList<>();
+        cluster.metadata().brokersUp().forEach((broker, up) -> {
+            if (up) {
+                live.add(broker);
+            }
+        });
+        return live;
+    }
+
+    @Override
+    public Map<String, Integer> partitionsPerTopic() {
+        return cluster.partitionsPerTopic();
+    }
+
+    @Override
+    public int leaderOf(String topic, int partition) {
+        return cluster.leaderOf(topic, partition);
+    }
+
+    @Override
+    public long logEndOffset(String topic, int partition) {
+        List<ClusterView.PartitionView> partitions = cluster.metadata().topics().get(topic);
+        return partitions.get(partition).logEndOffset();
+    }
+
+    /** A binary search over the record timestamps, which never decrease (as Kafka's time index). */
+    @Override
+    public long offsetForTimestamp(String topic, int partition, long timestamp) {
+        long end = logEndOffset(topic, partition);
+        long low = 0;
+        long high = end;
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            if (cluster.timestampAt(topic, partition, mid) < timestamp) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low == end ? -1 : low;
+    }
+
+    @Override
+    public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
+        return cluster.append(context, producer, topic, partition, timestamp, key);
+    }
+}
