@@ -27,6 +27,7 @@ public final class RebalanceHistory {
     private final Map<String, Open> open = new TreeMap<>();
     /** Members that gave up their partitions before the rebalance they belong to was opened (eager, on leave). */
     private final Map<String, Long> emptyBeforeOpen = new HashMap<>();
+    private final java.util.Set<String> crashed = new java.util.HashSet<>();
     private final List<Rebalance> done = new ArrayList<>();
 
     private RebalanceHistory(Map<String, String> groupOfClient) {
@@ -49,6 +50,10 @@ public final class RebalanceHistory {
         } else if (event.type().startsWith("onPartitions")) {
             callback(event);
         } else if (event.type().equals("CrashConsumer")) {
+            // The group still counts a crashed member's partitions as its own until a rebalance gives them away.
+            crashed.add(event.actor());
+        } else if (event.type().equals("RestartConsumer")) {
+            crashed.remove(event.actor());
             ownership(event.actor()).clear();
         }
     }
@@ -65,7 +70,7 @@ public final class RebalanceHistory {
                 if (current != null) {
                     done.add(current.finish(event.time()));
                 }
-                Open next = new Open(group, event, generation, ownersOf(group));
+                Open next = new Open(group, event, generation, ownersOf(group, true));
                 open.put(group, next);
                 takePendingEmpties(next);
             }
@@ -90,6 +95,7 @@ public final class RebalanceHistory {
             mine.addAll(partitions);
             if (rebalance != null) {
                 rebalance.assigned(client, event.time());
+                rebalance.ownersAfter = ownersOf(rebalance.group, false);
             }
             emptyBeforeOpen.remove(client);
             return;
@@ -122,10 +128,11 @@ public final class RebalanceHistory {
         return owned.computeIfAbsent(client, c -> new TreeSet<>());
     }
 
-    private Map<String, String> ownersOf(String group) {
+    /** Who owns what in {@code group}; crashed members count only before a rebalance, not after it. */
+    private Map<String, String> ownersOf(String group, boolean withCrashed) {
         Map<String, String> owners = new TreeMap<>();
-        owned.forEach((client, partitions) -> {
-            if (Objects.equals(groupOfClient.get(client), group)) {
+        new TreeMap<>(owned).forEach((client, partitions) -> {
+            if (Objects.equals(groupOfClient.get(client), group) && (withCrashed || !crashed.contains(client))) {
                 partitions.forEach(partition -> owners.put(partition, client));
             }
         });
@@ -140,6 +147,8 @@ public final class RebalanceHistory {
         private final Map<String, Object> triggerArgs;
         private final int fromGeneration;
         private final Map<String, String> ownersBefore;
+        /** Ownership once the members had their new partitions (null until the first assignment arrives). */
+        private Map<String, String> ownersAfter;
         private final Map<String, Long> emptySince = new HashMap<>();
         private final Map<String, Long> stopTheWorld = new LinkedHashMap<>();
         private int rounds;
@@ -184,13 +193,13 @@ public final class RebalanceHistory {
 
         /** Members still waiting never came back (closed, crashed): their absence is not a pause. */
         Rebalance finish(long runEnd) {
-            Map<String, String> ownersAfter = ownersOf(group);
+            Map<String, String> after = ownersAfter != null ? ownersAfter : ownersOf(group, false);
             List<Rebalance.Move> moves = new ArrayList<>();
             TreeSet<String> partitions = new TreeSet<>(ownersBefore.keySet());
-            partitions.addAll(ownersAfter.keySet());
+            partitions.addAll(after.keySet());
             for (String partition : partitions) {
                 String from = ownersBefore.get(partition);
-                String to = ownersAfter.get(partition);
+                String to = after.get(partition);
                 if (!Objects.equals(from, to)) {
                     moves.add(new Rebalance.Move(partition, from, to));
                 }
