@@ -126,6 +126,9 @@ final class ShardLoader {
             }
         }
         call.cancelAllTimers();
+        if (call.shard.groups.isEmpty()) {
+            return;
+        }
         call.emitBroker(EventKind.STATE, "CoordinatorUnloaded", null, ShardCall.fields(
                 "partition", call.partition(), "groups", List.copyOf(call.shard.groups.keySet())), rule);
     }

@@ -14,11 +14,17 @@ import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import dev.groupscope.sim.protocol.Subscription;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class JoinGroupTest {
 
     private final Harness h = Harness.oneBroker();
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
+    }
 
     @Test
     void aNewDynamicMemberFirstGetsAnIdWithMemberIdRequiredThenJoinsWithIt() {
