@@ -1,28 +1,70 @@
 package dev.groupscope.app;
 
-import dev.groupscope.i18n.Messages;
+import dev.groupscope.ui.GroupScopeWindow;
+import dev.groupscope.ui.Snapshots;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-/** The JavaFX application: the main window from {@code fxml/main.fxml}. */
+/**
+ * The JavaFX application: parses the window's options ({@link AppOptions}) and opens {@link GroupScopeWindow}.
+ * With {@code --snapshot=out.png} it shows the window, lets layout and CSS settle, writes the scene at 2× as
+ * PNG and quits, so one command both smoke-tests the real start-up path and makes documentation images.
+ */
 public final class GroupScopeApp extends Application {
 
-    static void launchApp(String[] args) {
+    static final double SNAPSHOT_SCALE = 2.0;
+    private static final Duration SETTLE = Duration.millis(500);
+    private static volatile int exitStatus;
+
+    /** Launches the window and returns the status to exit with: 0, or 1 if a snapshot failed, 2 for bad options. */
+    static int launchApp(String[] args) {
+        try {
+            AppOptions.parse(List.of(args), Locale.getDefault());
+        } catch (IllegalArgumentException e) {
+            System.err.println("groupscope: " + e.getMessage());
+            return 2;
+        }
         Application.launch(GroupScopeApp.class, args);
+        return exitStatus;
     }
 
     @Override
-    public void start(Stage stage) throws IOException {
-        Messages messages = Messages.of(Locale.getDefault());
-        FXMLLoader loader = new FXMLLoader(GroupScopeApp.class.getResource("/fxml/main.fxml"), messages.bundle());
-        Parent root = loader.load();
-        stage.setTitle(messages.text("app.title"));
-        stage.setScene(new Scene(root, 1024, 700));
-        stage.show();
+    public void start(Stage stage) {
+        AppOptions options;
+        try {
+            options = AppOptions.parse(getParameters().getRaw(), Locale.getDefault());
+        } catch (IllegalArgumentException e) {
+            // Only reachable through javafx:run, which starts this class without Launcher's check.
+            System.err.println("groupscope: " + e.getMessage());
+            exitStatus = 2;
+            Platform.exit();
+            return;
+        }
+        GroupScopeWindow window = new GroupScopeWindow(stage);
+        window.show(options.language());
+        options.snapshot().ifPresent(file -> snapshotThenExit(stage, file));
+    }
+
+    private static void snapshotThenExit(Stage stage, Path file) {
+        PauseTransition settle = new PauseTransition(SETTLE);
+        settle.setOnFinished(event -> {
+            try {
+                Image image = Snapshots.writePng(stage.getScene().getRoot(), SNAPSHOT_SCALE, file);
+                System.out.printf("wrote %s (%d x %d)%n", file, (int) image.getWidth(), (int) image.getHeight());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("groupscope: cannot write snapshot " + file + ": " + e.getMessage());
+                exitStatus = 1;
+            }
+            Platform.exit();
+        });
+        settle.play();
     }
 }

@@ -16,7 +16,10 @@ public final class Launcher {
         if (isCliInvocation(args)) {
             System.exit(GroupScopeCli.run(args));
         }
-        GroupScopeApp.launchApp(args);
+        int status = GroupScopeApp.launchApp(args);
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 
     /** A CLI run is one whose first argument is a subcommand or a CLI-only flag such as --help. */

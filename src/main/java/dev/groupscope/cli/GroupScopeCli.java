@@ -1,5 +1,7 @@
 package dev.groupscope.cli;
 
+import dev.groupscope.scenario.json.JsonInputException;
+
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,11 +14,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = GroupScopeCli.Version.class,
         description = "Watch Kafka consumer groups think. With no subcommand the app opens its window.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CoordinatorCommand.class, PartitionCommand.class,
+                AssignCommand.class})
 public final class GroupScopeCli {
 
     /** Exit code for bad input or usage, as the README promises. */
     public static final int BAD_INPUT = 2;
+
+    /** Exit code for a failure that is GroupScope's fault, not the input's (reported on one line too). */
+    public static final int INTERNAL_ERROR = 1;
 
     private GroupScopeCli() {
     }
@@ -32,7 +38,14 @@ public final class GroupScopeCli {
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
             err.println("groupscope: " + ex.getMessage());
+            err.flush();
             return BAD_INPUT;
+        });
+        commandLine.setExecutionExceptionHandler((ex, ignored, parseResult) -> {
+            boolean badInput = ex instanceof BadInputException || ex instanceof JsonInputException;
+            err.println("groupscope: " + (badInput ? ex.getMessage() : "internal error: " + ex));
+            err.flush();
+            return badInput ? BAD_INPUT : INTERNAL_ERROR;
         });
         return commandLine.execute(args);
     }

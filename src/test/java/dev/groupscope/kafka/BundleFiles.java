@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The two message bundles read as plain files. A {@code ResourceBundle} lookup would fall back from Chinese to
@@ -21,6 +22,22 @@ public final class BundleFiles {
 
     public static boolean inBoth(String key) {
         return ENGLISH.containsKey(key) && CHINESE.containsKey(key);
+    }
+
+    public static String english(String key) {
+        return ENGLISH.getProperty(key);
+    }
+
+    public static String chinese(String key) {
+        return CHINESE.getProperty(key);
+    }
+
+    public static Set<String> englishKeys() {
+        return ENGLISH.stringPropertyNames();
+    }
+
+    public static Set<String> chineseKeys() {
+        return CHINESE.stringPropertyNames();
     }
 
     private static Properties load(String file) {

@@ -50,6 +50,21 @@ public record AssignmentStep(Kind kind, String messageKey, String member, TopicP
         args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
 
+    /**
+     * The arguments a step's sentence is rendered with: its own arguments plus {@code member} and
+     * {@code partition}, which a sentence may name but the arguments do not repeat.
+     */
+    public Map<String, Object> textArgs() {
+        Map<String, Object> text = new LinkedHashMap<>(args);
+        if (member != null) {
+            text.putIfAbsent("member", member);
+        }
+        if (partition != null) {
+            text.putIfAbsent("partition", partition);
+        }
+        return text;
+    }
+
     /** Builds a step's arguments in the order given: {@code args("topic", "t0", "count", 4)}. */
     public static Map<String, Object> args(Object... keysAndValues) {
         if (keysAndValues.length % 2 != 0) {

@@ -1,5 +1,7 @@
 package dev.groupscope.kafka.assignor;
 
+import dev.groupscope.kafka.assignor.sticky.CooperativeStickyAssignor;
+import dev.groupscope.kafka.assignor.sticky.StickyAssignor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,10 @@ public final class Assignors {
     private static final Map<String, Supplier<PartitionAssignor>> BY_NAME = new LinkedHashMap<>();
 
     static {
+        BY_NAME.put(RangeAssignor.NAME, RangeAssignor::new);
+        BY_NAME.put(RoundRobinAssignor.NAME, RoundRobinAssignor::new);
+        BY_NAME.put(StickyAssignor.NAME, StickyAssignor::new);
+        BY_NAME.put(CooperativeStickyAssignor.NAME, CooperativeStickyAssignor::new);
         BY_NAME.put(LegacyAssignor.NAME, LegacyAssignor::new);
     }
 

@@ -69,7 +69,8 @@ public final class LegacyAssignor implements PartitionAssignor {
                 assignment.get(consumer).add(partition);
                 if (trace.enabled()) {
                     trace.step(AssignmentStep.Kind.PLACE, "assign.legacy.place", consumer, partition,
-                            args("index", i, "n", perConsumer, "first", first, "last", (i + 1) * perConsumer - 1));
+                            args("index", i, "n", perConsumer,
+                                    "first", first, "last", (i + 1) * perConsumer - 1));
                 }
             }
         }

@@ -44,23 +44,17 @@ public final class ConsumerSettings {
     private final List<String> strategies;
     private final AutoOffsetReset autoOffsetReset;
 
-    /** Only for values that passed validation, so the derived values below cannot fail. */
+    /**
+     * Only for values that passed validation, so the derived values cannot fail: a classic consumer's assignor
+     * names were checked as Kafka loads them, and a consumer-protocol consumer may not name any.
+     */
     private ConsumerSettings(Map<String, Object> originals, Map<String, Object> values, Set<String> unused) {
         this.originals = originals;
         this.values = values;
         this.unused = unused;
-        this.strategies = strategies(values);
         try {
+            this.strategies = AssignmentStrategies.protocolNames((List<?>) values.get(PARTITION_ASSIGNMENT_STRATEGY));
             this.autoOffsetReset = AutoOffsetReset.parse((String) values.get(AUTO_OFFSET_RESET));
-        } catch (BadValueException e) {
-            throw new IllegalStateException("settings are validated before they are built", e);
-        }
-    }
-
-    /** A consumer-protocol consumer never loads assignors (and may not name any): its list stays the default. */
-    private static List<String> strategies(Map<String, Object> values) {
-        try {
-            return AssignmentStrategies.protocolNames((List<?>) values.get(PARTITION_ASSIGNMENT_STRATEGY));
         } catch (BadValueException e) {
             throw new IllegalStateException("settings are validated before they are built", e);
         }

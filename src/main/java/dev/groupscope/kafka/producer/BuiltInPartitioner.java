@@ -45,6 +45,18 @@ public final class BuiltInPartitioner {
         this.random = Objects.requireNonNull(random, "random");
     }
 
+    /**
+     * A partitioner in the same sticky state drawing from {@code random}: a simulation snapshot copies its producer
+     * this way, since the state must not be shared with the original.
+     */
+    public BuiltInPartitioner copy(RandomGenerator random) {
+        BuiltInPartitioner copy = new BuiltInPartitioner(stickyBatchSize, random);
+        copy.stickyPartition = stickyPartition;
+        copy.stickyBytes = stickyBytes;
+        copy.stickyRecords = stickyRecords;
+        return copy;
+    }
+
     /** The partition for a serialized key, with the intermediate values. */
     public static KeyedPartition partitionForKey(byte[] serializedKey, int partitionCount) {
         if (partitionCount < 1) {

@@ -98,12 +98,19 @@ public final class Requests {
     /**
      * Reads records from partitions this broker leads, starting at each fetch offset. The broker answers at once
      * if it has at least {@code minBytes} for the consumer, else waits up to {@code maxWaitMs} (fetch.min.bytes,
-     * fetch.max.wait.ms).
+     * fetch.max.wait.ms). {@code maxBytes} bounds the whole response (fetch.max.bytes), {@code partitionMaxBytes}
+     * each partition (max.partition.fetch.bytes); as in Kafka, the first batch is returned even when larger.
      */
     public record FetchRequest(long correlationId, Map<TopicPartition, Long> fetchOffsets, int maxBytes,
-                               int minBytes, int maxWaitMs) implements Message {
+                               int minBytes, int maxWaitMs, int partitionMaxBytes) implements Message {
         public FetchRequest {
             fetchOffsets = Sorted.copy(fetchOffsets);
+        }
+
+        /** Without a per-partition bound: each partition may use the whole {@code maxBytes}. */
+        public FetchRequest(long correlationId, Map<TopicPartition, Long> fetchOffsets, int maxBytes, int minBytes,
+                            int maxWaitMs) {
+            this(correlationId, fetchOffsets, maxBytes, minBytes, maxWaitMs, maxBytes);
         }
 
         @Override

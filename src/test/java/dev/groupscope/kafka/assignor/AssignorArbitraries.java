@@ -41,6 +41,169 @@ public final class AssignorArbitraries {
         return Arbitraries.longs().map(seed -> build(new Random(seed), true));
     }
 
+    /**
+     * Inputs the assignor contract allows though a coordinator rarely or never sends them, for assignors that
+     * must match Kafka on every input: bigger groups (up to 40 members, 8 topics, 60 partitions a topic), topics
+     * whose metadata lists 0 partitions, a topic listed twice in one subscription, members subscribed to nothing,
+     * and static members sharing a {@code group.instance.id}. Nobody owns anything (a first join).
+     */
+    public static Arbitrary<AssignCase> irregularCases() {
+        return Arbitraries.longs().map(seed -> buildIrregular(new Random(seed)));
+    }
+
+    static AssignCase buildIrregular(Random random) {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        for (int t = 0, count = 1 + random.nextInt(8); t < count; t++) {
+            topics.put("topic-" + random.nextInt(12), random.nextInt(10) == 0 ? 0 : 1 + random.nextInt(60));
+        }
+        List<String> candidates = new ArrayList<>(topics.keySet());
+        candidates.add("gone");
+        boolean sharedInstanceIds = random.nextInt(4) == 0;
+        List<GroupMember> members = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (int m = 0, count = 1 + random.nextInt(40); m < count; m++) {
+            String id = "consumer-" + random.nextInt(100);
+            if (!ids.add(id)) {
+                continue;
+            }
+            List<String> memberTopics = pick(random, candidates, random.nextInt(10) == 0 ? 0
+                    : 1 + random.nextInt(candidates.size()));
+            if (!memberTopics.isEmpty() && random.nextInt(10) == 0) {
+                memberTopics.add(memberTopics.get(0));
+            }
+            Optional<String> instanceId = random.nextInt(10) < 3
+                    ? Optional.of("i" + (sharedInstanceIds ? random.nextInt(3) : m)) : Optional.empty();
+            members.add(new GroupMember(id, instanceId, memberTopics, List.of(), GroupMember.NO_GENERATION));
+        }
+        return new AssignCase(topics, members);
+    }
+
+    /**
+     * Heterogeneous subscriptions after a realistic previous round: each partition was owned by a member that
+     * subscribes to its topic (or by one that has left), some members are a generation behind and still report
+     * partitions that have since moved on (Kafka's "previous owner" on the general path), some joined with nothing,
+     * and a few partitions were added. Reaches the general path's balancing moves, reverts and cycle avoidance.
+     */
+    public static Arbitrary<AssignCase> heterogeneousRebalanceCases() {
+        return Arbitraries.longs().map(seed -> buildHeterogeneousRebalance(new Random(seed)));
+    }
+
+    /**
+     * Previous assignments in which some partitions are claimed by two or three members: in the same generation
+     * (Kafka trusts neither) or in different ones (the newer wins), including a newer third claim after a
+     * same-generation tie.
+     */
+    public static Arbitrary<AssignCase> conflictingClaimCases() {
+        return Arbitraries.longs().map(seed -> buildConflictingClaims(new Random(seed)));
+    }
+
+    static AssignCase buildHeterogeneousRebalance(Random random) {
+        Map<String, Integer> topics = topics(random);
+        List<String> memberIds = pick(random, MEMBER_NAMES, 2 + random.nextInt(6));
+        Map<String, List<String>> subscriptions = new LinkedHashMap<>();
+        for (String id : memberIds) {
+            subscriptions.put(id, pick(random, new ArrayList<>(topics.keySet()), 1 + random.nextInt(topics.size())));
+        }
+        int generation = 2 + random.nextInt(4);
+        Map<String, Integer> generations = new LinkedHashMap<>();
+        for (String id : memberIds) {
+            int roll = random.nextInt(10);
+            generations.put(id, roll < 6 ? generation : roll < 8 ? generation - 1 : GroupMember.NO_GENERATION);
+        }
+        Map<String, List<TopicPartition>> owned = subscriberOwnership(random, topics, subscriptions, generations);
+        List<GroupMember> members = new ArrayList<>();
+        for (String id : memberIds) {
+            List<TopicPartition> mine = owned.getOrDefault(id, List.of());
+            int memberGeneration = mine.isEmpty() && generations.get(id) < 0 ? GroupMember.NO_GENERATION
+                    : Math.max(generations.get(id), 1);
+            members.add(new GroupMember(id, Optional.empty(), subscriptions.get(id), mine, memberGeneration));
+        }
+        return new AssignCase(grown(random, topics), members);
+    }
+
+    /** Owners drawn among each topic's subscribers (sometimes skewed to one), stale members echoing others. */
+    private static Map<String, List<TopicPartition>> subscriberOwnership(Random random, Map<String, Integer> topics,
+                                                                        Map<String, List<String>> subscriptions,
+                                                                        Map<String, Integer> generations) {
+        Map<String, List<TopicPartition>> owned = new LinkedHashMap<>();
+        boolean skewed = random.nextBoolean();
+        topics.forEach((topic, count) -> {
+            List<String> subscribers = new ArrayList<>();
+            subscriptions.forEach((id, subscribed) -> {
+                if (subscribed.contains(topic) && generations.get(id) >= 0) {
+                    subscribers.add(id);
+                }
+            });
+            subscribers.add("departed");
+            for (int p = 0; p < count; p++) {
+                if (random.nextInt(6) == 0) {
+                    continue;
+                }
+                int choice = skewed && random.nextBoolean() ? 0 : random.nextInt(subscribers.size());
+                owned.computeIfAbsent(subscribers.get(choice), k -> new ArrayList<>())
+                        .add(new TopicPartition(topic, p));
+            }
+        });
+        List<String> stale = new ArrayList<>();
+        generations.forEach((id, generation) -> {
+            if (generation >= 0 && random.nextInt(3) == 0) {
+                stale.add(id);
+            }
+        });
+        for (String id : stale) {
+            if (owned.isEmpty()) {
+                break;
+            }
+            String echoed = new ArrayList<>(owned.keySet()).get(random.nextInt(owned.size()));
+            for (TopicPartition partition : owned.get(echoed)) {
+                if (random.nextInt(3) == 0 && !echoed.equals(id)) {
+                    owned.computeIfAbsent(id, k -> new ArrayList<>()).add(partition);
+                }
+            }
+        }
+        return owned;
+    }
+
+    /** Sometimes a topic gained partitions since the previous round. */
+    private static Map<String, Integer> grown(Random random, Map<String, Integer> topics) {
+        if (random.nextInt(4) != 0) {
+            return topics;
+        }
+        Map<String, Integer> grown = new LinkedHashMap<>(topics);
+        String topic = new ArrayList<>(topics.keySet()).get(random.nextInt(topics.size()));
+        grown.put(topic, topics.get(topic) + 1 + random.nextInt(3));
+        return grown;
+    }
+
+    static AssignCase buildConflictingClaims(Random random) {
+        Map<String, Integer> topics = topics(random);
+        List<String> memberIds = pick(random, MEMBER_NAMES, 2 + random.nextInt(5));
+        boolean homogeneous = random.nextInt(3) != 0;
+        List<String> shared = pick(random, new ArrayList<>(topics.keySet()), 1 + random.nextInt(topics.size()));
+        Map<String, List<TopicPartition>> owned = new LinkedHashMap<>();
+        Map<String, Integer> generations = new LinkedHashMap<>();
+        int generation = 1 + random.nextInt(3);
+        for (String id : memberIds) {
+            generations.put(id, random.nextInt(4) == 0 ? generation + 1 : generation);
+            owned.put(id, new ArrayList<>());
+        }
+        topics.forEach((topic, count) -> {
+            for (int p = 0; p < count; p++) {
+                List<String> claimants = pick(random, memberIds, 1 + random.nextInt(Math.min(3, memberIds.size())));
+                for (String claimant : claimants) {
+                    owned.get(claimant).add(new TopicPartition(topic, p));
+                }
+            }
+        });
+        List<GroupMember> members = new ArrayList<>();
+        for (String id : memberIds) {
+            List<String> memberTopics = homogeneous ? shared
+                    : pick(random, new ArrayList<>(topics.keySet()), 1 + random.nextInt(topics.size()));
+            members.add(new GroupMember(id, Optional.empty(), memberTopics, owned.get(id), generations.get(id)));
+        }
+        return new AssignCase(topics, members);
+    }
+
     static AssignCase build(Random random) {
         return build(random, random.nextBoolean());
     }

@@ -1,0 +1,71 @@
+package dev.groupscope.scenario;
+
+import java.util.List;
+
+/** Everything a scenario can make happen, by the name a scenario file uses, and what each acts on. */
+public enum ActionType {
+    START_CONSUMER("startConsumer", Target.CONSUMER, List.of()),
+    CLOSE_CONSUMER("closeConsumer", Target.CONSUMER, List.of("leaveGroup")),
+    CRASH_CONSUMER("crashConsumer", Target.CONSUMER, List.of()),
+    STALL_CONSUMER("stallConsumer", Target.CONSUMER, List.of("durationMs")),
+    RESTART_CONSUMER("restartConsumer", Target.CONSUMER, List.of()),
+    START_PRODUCER("startProducer", Target.PRODUCER, List.of()),
+    STOP_PRODUCER("stopProducer", Target.PRODUCER, List.of()),
+    STOP_BROKER("stopBroker", Target.BROKER, List.of()),
+    START_BROKER("startBroker", Target.BROKER, List.of()),
+    CREATE_TOPIC("createTopic", Target.NEW_TOPIC, List.of("partitions", "replicationFactor")),
+    INCREASE_PARTITIONS("increasePartitions", Target.TOPIC, List.of("partitions")),
+    DELETE_TOPIC("deleteTopic", Target.TOPIC, List.of());
+
+    /** What an action names. */
+    public enum Target {
+        CONSUMER("consumer"), PRODUCER("producer"), BROKER("broker"), TOPIC("topic"), NEW_TOPIC("topic");
+
+        private final String key;
+
+        Target(String key) {
+            this.key = key;
+        }
+
+        /** The JSON key an action uses to name its target. */
+        public String key() {
+            return key;
+        }
+    }
+
+    private final String fileName;
+    private final Target target;
+    private final List<String> params;
+
+    ActionType(String fileName, Target target, List<String> params) {
+        this.fileName = fileName;
+        this.target = target;
+        this.params = params;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** The parameters beside "atMs", "action" and the target. */
+    public List<String> params() {
+        return params;
+    }
+
+    public static List<String> fileNames() {
+        return java.util.Arrays.stream(values()).map(ActionType::fileName).toList();
+    }
+
+    public static ActionType byFileName(String name) {
+        for (ActionType type : values()) {
+            if (type.fileName.equals(name)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.groupscope.scenario;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A scenario as its file describes it: the cluster, its topics, producers and consumers (settings under Kafka's own
+ * names), a seed, how long to run, and actions at virtual times. Validated on reading (see {@link ScenarioReader}),
+ * so everything here refers to things that exist and every value is one Kafka would accept.
+ */
+public record Scenario(String file, String name, String description, long seed, long durationMs,
+                       ClusterSpec cluster, List<TopicSpec> topics, List<ProducerSpec> producers,
+                       List<ConsumerSpec> consumers, List<ActionSpec> actions) {
+
+    public Scenario {
+        topics = List.copyOf(topics);
+        producers = List.copyOf(producers);
+        consumers = List.copyOf(consumers);
+        actions = List.copyOf(actions);
+    }
+
+    /**
+     * Brokers 1..{@code brokers}; {@code brokerSettings} under Kafka's names (validated by {@code BrokerSettings});
+     * the network and the simulation's own knobs.
+     */
+    public record ClusterSpec(int brokers, Map<String, Object> brokerSettings, int networkDelayMs,
+                              int networkJitterMs, int recordSizeBytes, int offsetsSegmentRecords,
+                              long logCleanerBackoffMs) {
+        public ClusterSpec {
+            brokerSettings = Map.copyOf(brokerSettings);
+        }
+    }
+
+    public record TopicSpec(String name, int partitions, int replicationFactor) {
+    }
+
+    /** Keys: {@code uniform} over {@code keyCount} keys, {@code zipf} (skewed) over them, or {@code none}. */
+    public record ProducerSpec(String id, String topic, double recordsPerSecond, String keys, int keyCount,
+                               double zipfExponent, Optional<Long> startAtMs) {
+    }
+
+    /**
+     * A consumer: its client id, group, topics, settings under Kafka's names (validated by {@code ConsumerSettings}),
+     * how long it takes per record, and when it starts (empty: only when an action starts it).
+     */
+    public record ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
+                               long processingMsPerRecord, Optional<Long> startAtMs) {
+        public ConsumerSpec {
+            topics = List.copyOf(topics);
+            settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+        }
+    }
+
+    /** An action at a virtual time; {@code target} names the consumer, producer, broker or topic it acts on. */
+    public record ActionSpec(long atMs, ActionType type, String target, Map<String, Object> params, String path) {
+        public ActionSpec {
+            params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        }
+    }
+}

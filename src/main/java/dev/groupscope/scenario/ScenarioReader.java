@@ -1,0 +1,298 @@
+package dev.groupscope.scenario;
+
+import dev.groupscope.kafka.config.BrokerConfigs;
+import dev.groupscope.kafka.config.BrokerSettings;
+import dev.groupscope.kafka.config.ConsumerConfigs;
+import dev.groupscope.kafka.config.ConsumerSettings;
+import dev.groupscope.kafka.config.SettingDefinition;
+import dev.groupscope.kafka.config.SettingProblem;
+import dev.groupscope.scenario.Scenario.ActionSpec;
+import dev.groupscope.scenario.Scenario.ClusterSpec;
+import dev.groupscope.scenario.Scenario.ConsumerSpec;
+import dev.groupscope.scenario.Scenario.ProducerSpec;
+import dev.groupscope.scenario.Scenario.TopicSpec;
+import dev.groupscope.scenario.json.DidYouMean;
+import dev.groupscope.scenario.json.JsonInputException;
+import dev.groupscope.scenario.json.JsonObjectReader;
+import dev.groupscope.scenario.json.StrictJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a scenario file strictly. Besides well-formed JSON with known keys and values of the right type, it checks
+ * what a simulation needs to make sense: ids are unique; every topic, consumer, producer and broker an action or a
+ * subscription names exists (a topic may also come from a createTopic action); replication factors fit the brokers;
+ * partition counts only grow; and every Kafka setting is a real one (with a "did you mean") holding a value Kafka
+ * accepts, checked by the same rules as a real KafkaConsumer and broker. Each problem is one line naming the file,
+ * the line and column or the JSON path, and what was expected.
+ *
+ * <p>A consumer or producer starts at {@code startAtMs} (default 0) — unless an action starts it, in which case it
+ * waits for that action.
+ */
+public final class ScenarioReader {
+
+    private static final List<String> TOP_KEYS = List.of("name", "description", "seed", "durationMs", "cluster",
+            "topics", "producers", "consumers", "actions");
+    private static final List<String> CLUSTER_KEYS = List.of("brokers", "settings", "network", "simulation");
+    private static final List<String> NETWORK_KEYS = List.of("delayMs", "jitterMs");
+    private static final List<String> SIMULATION_KEYS =
+            List.of("recordSizeBytes", "offsetsSegmentRecords", "logCleanerBackoffMs");
+    private static final List<String> TOPIC_KEYS = List.of("name", "partitions", "replicationFactor");
+    private static final List<String> PRODUCER_KEYS =
+            List.of("id", "topic", "recordsPerSecond", "keys", "keyCount", "zipfExponent", "startAtMs");
+    private static final List<String> CONSUMER_KEYS =
+            List.of("id", "groupId", "topics", "settings", "processingMsPerRecord", "startAtMs");
+    private static final List<String> KEY_DISTRIBUTIONS = List.of("uniform", "zipf", "none");
+    private static final long MAX_DURATION_MS = 24L * 3_600_000L;
+    private static final int MAX_BROKERS = 12;
+    private static final int MAX_PARTITIONS = 10_000;
+
+    private final String file;
+    private int brokers;
+    private final Map<String, Integer> topicPartitions = new LinkedHashMap<>();
+    private final Set<String> consumerIds = new LinkedHashSet<>();
+    private final Set<String> producerIds = new LinkedHashSet<>();
+
+    private ScenarioReader(String file) {
+        this.file = file;
+    }
+
+    /** Reads and validates the scenario file at {@code path}. */
+    public static Scenario read(Path path) {
+        String name = path.toString();
+        try {
+            return read(name, Files.readString(path, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw JsonInputException.of("json.error.noFile", "file", name);
+        } catch (IOException e) {
+            throw JsonInputException.of("json.error.unreadable", "file", name, "reason", String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Reads and validates scenario text; {@code file} names it in messages. */
+    public static Scenario read(String file, String text) {
+        return new ScenarioReader(file).scenario(JsonObjectReader.of(file, "$", StrictJson.parse(file, text)));
+    }
+
+    private Scenario scenario(JsonObjectReader root) {
+        root.allowOnly(TOP_KEYS);
+        ClusterSpec cluster = cluster(root.object("cluster"));
+        List<TopicSpec> topics = new ArrayList<>();
+        root.objects("topics").forEach(topic -> topics.add(topic(topic)));
+        List<JsonObjectReader> actionReaders = root.objects("actions");
+        actionReaders.forEach(this::noteCreatedTopic);
+        List<ProducerSpec> producers = new ArrayList<>();
+        root.objects("producers").forEach(producer -> producers.add(producer(producer)));
+        List<ConsumerSpec> consumers = new ArrayList<>();
+        root.objects("consumers").forEach(consumer -> consumers.add(consumer(consumer)));
+        long duration = root.whole("durationMs", 1, MAX_DURATION_MS);
+        List<ActionSpec> actions = new ArrayList<>();
+        actionReaders.forEach(action -> actions.add(action(action, duration)));
+        ScenarioChecks.partitionsOnlyGrow(file, topics, actions);
+        return new Scenario(file, root.optionalString("name").orElse(file), root.optionalString("description")
+                .orElse(""), root.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0), duration, cluster, topics,
+                producers, withStarts(consumers, actions), actions);
+    }
+
+    private ClusterSpec cluster(JsonObjectReader cluster) {
+        cluster.allowOnly(CLUSTER_KEYS);
+        brokers = cluster.count("brokers", 1, MAX_BROKERS);
+        Map<String, Object> settings = cluster.settings("settings");
+        checkSettingNames(cluster, "settings", settings, BrokerConfigs.DEFINITIONS);
+        reportProblem(cluster, "settings", BrokerSettings.validate(settings));
+        JsonObjectReader network = cluster.optionalObject("network").orElse(null);
+        JsonObjectReader simulation = cluster.optionalObject("simulation").orElse(null);
+        if (network != null) {
+            network.allowOnly(NETWORK_KEYS);
+        }
+        if (simulation != null) {
+            simulation.allowOnly(SIMULATION_KEYS);
+        }
+        return new ClusterSpec(brokers, settings,
+                network == null ? 2 : network.count("delayMs", 0, 10_000, 2),
+                network == null ? 0 : network.count("jitterMs", 0, 10_000, 0),
+                simulation == null ? 100 : simulation.count("recordSizeBytes", 1, 1_048_576, 100),
+                simulation == null ? 20 : simulation.count("offsetsSegmentRecords", 1, 1_000_000, 20),
+                simulation == null ? 15_000 : simulation.whole("logCleanerBackoffMs", 0, MAX_DURATION_MS, 15_000));
+    }
+
+    private TopicSpec topic(JsonObjectReader topic) {
+        topic.allowOnly(TOPIC_KEYS);
+        String name = newTopicName(topic, "name");
+        int partitions = topic.count("partitions", 1, MAX_PARTITIONS);
+        int replicationFactor = replicationFactor(topic);
+        topicPartitions.put(name, partitions);
+        return new TopicSpec(name, partitions, replicationFactor);
+    }
+
+    private int replicationFactor(JsonObjectReader reader) {
+        int factor = reader.count("replicationFactor", 1, Integer.MAX_VALUE, Math.min(3, brokers));
+        if (factor > brokers) {
+            throw reader.fail("replicationFactor", "scenario.error.replicationFactor", "factor", factor,
+                    "brokers", brokers);
+        }
+        return factor;
+    }
+
+    private String newTopicName(JsonObjectReader reader, String key) {
+        String name = reader.string(key);
+        if (name.equals("__consumer_offsets")) {
+            throw reader.fail(key, "scenario.error.internalTopic");
+        }
+        if (topicPartitions.containsKey(name)) {
+            throw reader.fail(key, "scenario.error.duplicate", "kind", "topic", "name", name);
+        }
+        return name;
+    }
+
+    /** Topics created by actions can be subscribed to and produced to; their names are known up front. */
+    private void noteCreatedTopic(JsonObjectReader action) {
+        if (action.has("action") && action.has("topic") && "createTopic".equals(action.string("action"))) {
+            String name = newTopicName(action, "topic");
+            topicPartitions.put(name, action.count("partitions", 1, MAX_PARTITIONS));
+        }
+    }
+
+    private ProducerSpec producer(JsonObjectReader producer) {
+        producer.allowOnly(PRODUCER_KEYS);
+        String id = newId(producer);
+        producerIds.add(id);
+        String keys = producer.has("keys") ? producer.choice("keys", KEY_DISTRIBUTIONS) : "uniform";
+        return new ProducerSpec(id, existingTopic(producer, "topic"), producer.positive("recordsPerSecond", 1000),
+                keys, producer.count("keyCount", 1, 1_000_000, 100), producer.positive("zipfExponent", 10, 1.0),
+                optionalStart(producer));
+    }
+
+    private ConsumerSpec consumer(JsonObjectReader consumer) {
+        consumer.allowOnly(CONSUMER_KEYS);
+        String id = newId(consumer);
+        consumerIds.add(id);
+        String groupId = consumer.string("groupId");
+        List<String> topics = consumer.strings("topics");
+        if (topics.isEmpty()) {
+            throw consumer.fail("topics", "scenario.error.noTopics");
+        }
+        for (int i = 0; i < topics.size(); i++) {
+            requireTopic(consumer, consumer.pathOf("topics") + "[" + i + "]", topics.get(i));
+        }
+        Map<String, Object> settings = consumer.settings("settings");
+        checkSettingNames(consumer, "settings", settings, ConsumerConfigs.DEFINITIONS);
+        for (String reserved : List.of(ConsumerConfigs.GROUP_ID, ConsumerConfigs.CLIENT_ID)) {
+            if (settings.containsKey(reserved)) {
+                throw consumer.fail("settings", "scenario.error.reservedSetting", "setting", reserved);
+            }
+        }
+        Map<String, Object> withGroup = new LinkedHashMap<>(settings);
+        withGroup.put(ConsumerConfigs.GROUP_ID, groupId);
+        withGroup.put(ConsumerConfigs.CLIENT_ID, id);
+        reportProblem(consumer, "settings", ConsumerSettings.validate(withGroup));
+        return new ConsumerSpec(id, groupId, topics, settings,
+                consumer.whole("processingMsPerRecord", 0, 3_600_000, 1), optionalStart(consumer));
+    }
+
+    private ActionSpec action(JsonObjectReader action, long duration) {
+        ActionType type = ActionType.byFileName(action.choice("action", ActionType.fileNames()));
+        List<String> keys = new ArrayList<>(List.of("atMs", "action", type.target().key()));
+        keys.addAll(type.params());
+        action.allowOnly(keys);
+        long at = action.whole("atMs", 0, duration);
+        String target = target(action, type);
+        Map<String, Object> params = ScenarioChecks.actionParams(action, type, brokers);
+        return new ActionSpec(at, type, target, params, action.path());
+    }
+
+    private String target(JsonObjectReader action, ActionType type) {
+        String key = type.target().key();
+        switch (type.target()) {
+            case CONSUMER:
+                return existing(action, key, "consumer", consumerIds);
+            case PRODUCER:
+                return existing(action, key, "producer", producerIds);
+            case BROKER:
+                return Long.toString(action.whole(key, 1, brokers));
+            case NEW_TOPIC:
+                return action.string(key);
+            default:
+                return existingTopic(action, key);
+        }
+    }
+
+    private String existing(JsonObjectReader reader, String key, String kind, Set<String> known) {
+        String name = reader.string(key);
+        if (!known.contains(name)) {
+            throw reader.fail(key, "scenario.error.unknownReference", "kind", kind, "name", name,
+                    "hint", DidYouMean.hint(name, known), "known", String.join(", ", known));
+        }
+        return name;
+    }
+
+    private String existingTopic(JsonObjectReader reader, String key) {
+        String name = reader.string(key);
+        requireTopic(reader, reader.pathOf(key), name);
+        return name;
+    }
+
+    private void requireTopic(JsonObjectReader reader, String path, String name) {
+        if (!topicPartitions.containsKey(name)) {
+            throw JsonInputException.of("scenario.error.unknownReference", "file", file, "path", path,
+                    "kind", "topic", "name", name, "hint", DidYouMean.hint(name, topicPartitions.keySet()),
+                    "known", String.join(", ", topicPartitions.keySet()));
+        }
+    }
+
+    private String newId(JsonObjectReader reader) {
+        String id = reader.string("id");
+        if (consumerIds.contains(id) || producerIds.contains(id) || id.equals("cluster") || id.startsWith("broker-")
+                || id.startsWith("group:")) {
+            throw reader.fail("id", "scenario.error.duplicate", "kind", "id", "name", id);
+        }
+        return id;
+    }
+
+    private static Optional<Long> optionalStart(JsonObjectReader reader) {
+        return reader.has("startAtMs") ? Optional.of(reader.whole("startAtMs", 0, MAX_DURATION_MS)) : Optional.empty();
+    }
+
+    /** A consumer without startAtMs starts at 0 unless an action starts it. */
+    private static List<ConsumerSpec> withStarts(List<ConsumerSpec> consumers, List<ActionSpec> actions) {
+        List<ConsumerSpec> resolved = new ArrayList<>();
+        for (ConsumerSpec consumer : consumers) {
+            boolean startedByAction = actions.stream().anyMatch(action -> action.type() == ActionType.START_CONSUMER
+                    && action.target().equals(consumer.id()));
+            Optional<Long> start = consumer.startAtMs().isPresent() || startedByAction ? consumer.startAtMs()
+                    : Optional.of(0L);
+            resolved.add(new ConsumerSpec(consumer.id(), consumer.groupId(), consumer.topics(), consumer.settings(),
+                    consumer.processingMsPerRecord(), start));
+        }
+        return resolved;
+    }
+
+    private void checkSettingNames(JsonObjectReader reader, String key, Map<String, Object> settings,
+                                   List<SettingDefinition> definitions) {
+        List<String> known = definitions.stream().map(SettingDefinition::name).toList();
+        for (String name : settings.keySet()) {
+            if (!known.contains(name)) {
+                throw JsonInputException.of("scenario.error.unknownSetting", "file", file,
+                        "path", reader.pathOf(key), "setting", name, "hint", DidYouMean.hint(name, known));
+            }
+        }
+    }
+
+    private void reportProblem(JsonObjectReader reader, String key, List<SettingProblem> problems) {
+        if (!problems.isEmpty()) {
+            SettingProblem problem = problems.get(0);
+            throw JsonInputException.of("scenario.error.setting", "file", file,
+                    "path", reader.pathOf(key) + "['" + problem.setting() + "']", "reason", problem.kafkaMessage());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.groupscope.sim.client;
+
+import dev.groupscope.kafka.TopicPartition;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** JSON-friendly, deterministic field values for client events. */
+final class ClientEvents {
+
+    private ClientEvents() {
+    }
+
+    /** The peer of a message from broker {@code id}. */
+    static String broker(int id) {
+        return "broker-" + id;
+    }
+
+    /** Partitions as sorted {@code topic-partition} strings. */
+    static List<String> partitions(Collection<TopicPartition> partitions) {
+        List<String> names = new ArrayList<>();
+        partitions.stream().sorted().forEach(tp -> names.add(tp.toString()));
+        return names;
+    }
+
+    /** Offsets by {@code topic-partition}, sorted. */
+    static Map<String, Object> offsets(Map<TopicPartition, Long> offsets) {
+        Map<String, Object> view = new TreeMap<>();
+        offsets.forEach((tp, offset) -> view.put(tp.toString(), offset));
+        return view;
+    }
+
+    /** Builds an ordered field map from key/value pairs; null values are written as "". */
+    static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            Object value = keysAndValues[i + 1];
+            map.put((String) keysAndValues[i], value == null ? "" : value);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.groupscope.sim.client;
+
+import dev.groupscope.sim.engine.Actor;
+import dev.groupscope.sim.engine.Context;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What clients read and do synchronously on the cluster actor (id {@value #ACTOR_ID}), in the broker side's terms.
+ * Reads are cluster metadata (live brokers, partition counts, leaders) and log bounds, taken as always fresh: the
+ * model has no Metadata or ListOffsets requests and no stale client caches. Producing is a synchronous append, so
+ * the broker can wake the fetches it parked for fetch.min.bytes at once.
+ */
+public interface ClusterAccess {
+
+    String ACTOR_ID = "cluster";
+
+    /** Brokers that are up, by id. */
+    List<Integer> liveBrokers();
+
+    /** Ordinary topics with their partition counts, by name. */
+    Map<String, Integer> partitionsPerTopic();
+
+    /** The leader broker of a partition, or -1 if it has none or does not exist. */
+    int leaderOf(String topic, int partition);
+
+    /** The partition's log-end offset: the offset the next record gets. */
+    long logEndOffset(String topic, int partition);
+
+    /** The earliest offset whose timestamp is at or after {@code timestamp}, or -1 if every record is older. */
+    long offsetForTimestamp(String topic, int partition, long timestamp);
+
+    /**
+     * A producer's write to the partition's leader.
+     *
+     * @return the record's offset, or -1 when the partition does not exist or has no live leader
+     */
+    long append(Context context, String producer, String topic, int partition, long timestamp, String key);
+
+    /** The cluster actor of this world, as clients see it. */
+    static ClusterAccess of(Context context) {
+        Actor actor = context.actor(ACTOR_ID, Actor.class);
+        if (actor instanceof ClusterAccess access) {
+            return access;
+        }
+        throw new IllegalStateException("actor " + ACTOR_ID + " does not offer cluster access: " + actor);
+    }
+}

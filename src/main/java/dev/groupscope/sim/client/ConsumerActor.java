@@ -1,0 +1,713 @@
+package dev.groupscope.sim.client;
+
+import static dev.groupscope.sim.client.ClientEvents.fields;
+
+import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.RebalanceProtocol;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
+import dev.groupscope.sim.client.FetchBuffer.Slice;
+import dev.groupscope.sim.client.InFlight.CommitPurpose;
+import dev.groupscope.sim.client.InFlight.Pending;
+import dev.groupscope.sim.engine.Actor;
+import dev.groupscope.sim.engine.Context;
+import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.protocol.Disconnected;
+import dev.groupscope.sim.protocol.Message;
+import dev.groupscope.sim.protocol.Network;
+import dev.groupscope.sim.protocol.Responses.FetchResponse;
+import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
+import dev.groupscope.sim.protocol.Responses.HeartbeatResponse;
+import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
+import dev.groupscope.sim.protocol.Responses.LeaveGroupResponse;
+import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
+import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
+import dev.groupscope.sim.protocol.Responses.SyncGroupResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongFunction;
+
+/**
+ * A classic-protocol {@code KafkaConsumer} that {@code subscribe()}s to topics, with the two threads kafka-clients
+ * has: the application's poll loop ({@link PollLoop}: poll → process records one by one → poll) and the heartbeat
+ * thread (timers keyed by this consumer's id). The group protocol (coordinator discovery, join, sync, heartbeats,
+ * leave, commits) is {@link GroupMembership}; fetching is {@link Fetcher}. The actor id is the client id.
+ *
+ * <p>Messages that arrive while neither thread reads the network (the poll loop is processing records and the
+ * heartbeat thread is off because the member has not joined) wait, as they wait in the socket, until the next
+ * poll().
+ */
+public final class ConsumerActor implements Actor {
+
+    private final String id;
+    private final ConsumerClientConfig config;
+    private final List<String> topics;
+    private final ConsumerBehavior behavior;
+    private final Network network;
+    private final RebalanceProtocol protocol;
+
+    private MemberState state;
+    private InFlight inFlight;
+    private GroupMembership group;
+    private Commits commits;
+    private Fetcher fetcher;
+    private PollLoop loop;
+    private ProcessedLog processed;
+    private List<Deliver> unread;
+    private String failure;
+    private int incarnations;
+
+    public ConsumerActor(String clientId, ConsumerClientConfig config, List<String> topics,
+                         ConsumerBehavior behavior, Network network) {
+        this.id = Objects.requireNonNull(clientId, "clientId");
+        this.config = Objects.requireNonNull(config, "config");
+        this.topics = List.copyOf(new TreeSet<>(topics));
+        this.behavior = Objects.requireNonNull(behavior, "behavior");
+        this.network = Objects.requireNonNull(network, "network");
+        this.protocol = RebalanceProtocols.chosen(config.assignmentStrategies(), behavior.assignors());
+        this.state = MemberState.STOPPED;
+        this.inFlight = new InFlight();
+        this.processed = new ProcessedLog();
+        this.unread = new ArrayList<>();
+        freshProcess();
+    }
+
+    private ConsumerActor(ConsumerActor other) {
+        this.id = other.id;
+        this.config = other.config;
+        this.topics = other.topics;
+        this.behavior = other.behavior;
+        this.network = other.network;
+        this.protocol = other.protocol;
+        this.state = other.state;
+        this.inFlight = other.inFlight.copy();
+        this.group = other.group.copy();
+        this.commits = other.commits.copy();
+        this.fetcher = other.fetcher.copy();
+        this.loop = other.loop.copy();
+        this.processed = other.processed.copy();
+        this.unread = new ArrayList<>(other.unread);
+        this.failure = other.failure;
+        this.incarnations = other.incarnations;
+    }
+
+    /** A new KafkaConsumer instance: nothing of the old one's memory but what the application logged. */
+    private void freshProcess() {
+        this.group = new GroupMembership();
+        this.commits = new Commits();
+        this.fetcher = new Fetcher();
+        this.loop = new PollLoop();
+        this.unread = new ArrayList<>();
+        this.failure = null;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Actor copy() {
+        return new ConsumerActor(this);
+    }
+
+    public ConsumerClientConfig config() {
+        return config;
+    }
+
+    /** The rebalance protocol the configured assignors allow (KIP-429): COOPERATIVE only if all support it. */
+    public RebalanceProtocol rebalanceProtocol() {
+        return protocol;
+    }
+
+    @Override
+    public void handle(Task task, Context context) {
+        Step step = new Step(context);
+        if (task instanceof ConsumerTasks.Start) {
+            step.start(false);
+        } else if (task instanceof ConsumerTasks.Restart) {
+            step.restart();
+        } else if (task instanceof ConsumerTasks.Crash) {
+            step.crash();
+        } else if (task instanceof ConsumerTasks.Close close) {
+            step.close(close.leaveGroup());
+        } else if (task instanceof ConsumerTasks.StallProcessing stall) {
+            step.stall(stall.durationMs());
+        } else if (task instanceof ConsumerTasks.Tick tick) {
+            step.tick(tick.kind());
+        } else if (task instanceof Deliver deliver) {
+            step.arrive(deliver);
+        }
+    }
+
+    @Override
+    public Object view() {
+        return new ConsumerView(id, state, group.generation.generationId(), group.generation.memberId(),
+                group.generation.protocolName() == null ? "" : group.generation.protocolName(), group.leader,
+                group.coordinator, ClientEvents.partitions(fetcher.assignment.partitions()),
+                fetcher.assignment.positionsView(), ClientEvents.offsets(commits.committed), processed.view(),
+                loop.phase.name(), failure == null ? "" : failure, inFlight.size(), unread.size(),
+                fetcher.buffer.size(), incarnations);
+    }
+
+    /** The state of the member as the group protocol sees it. */
+    public MemberState state() {
+        return state;
+    }
+
+    /**
+     * Everything that happens in one engine step: the context, and the consumer's logic, which needs it. Short-lived
+     * (never stored), so it may hold the context.
+     */
+    final class Step {
+
+        final Context context;
+        /** The broker the request being answered went to: the peer of the RESPONSE event. */
+        private int answeringBroker;
+
+        Step(Context context) {
+            this.context = context;
+        }
+
+        long now() {
+            return context.now();
+        }
+
+        // ---- actions ------------------------------------------------------------------------------------------
+
+        void start(boolean restarted) {
+            if (state != MemberState.STOPPED || loop.phase != PollLoop.Phase.NOT_STARTED) {
+                return;
+            }
+            action(restarted ? "RestartConsumer" : "StartConsumer",
+                    fields("topics", topics, "groupInstanceId", config.groupInstanceId().orElse(""),
+                            "protocol", protocol.name()));
+            changeState(MemberState.UNJOINED, "sim.client.state.subscribed", Map.of("topics", topics));
+            commits.start(this);
+            callPoll();
+        }
+
+        void restart() {
+            if (state.running()) {
+                return;
+            }
+            cancelAllTimers();
+            freshProcess();
+            inFlight.clear(); // a new instance has new connections: old answers reach nobody
+            incarnations++;
+            state = MemberState.STOPPED;
+            start(true);
+        }
+
+        void crash() {
+            if (!state.running()) {
+                return;
+            }
+            context.emit(EventKind.FAULT, "CrashConsumer", id, null,
+                    fields("inFlightRequests", inFlight.size(), "batchLeft", loop.recordsLeft()),
+                    "sim.client.crash", Map.of("consumer", id, "sessionTimeoutMs", config.sessionTimeoutMs()));
+            stopProcess(MemberState.CRASHED, "crash");
+            inFlight.clear();
+        }
+
+        void close(boolean leaveGroup) {
+            if (!state.running() || loop.closeRequested) {
+                return;
+            }
+            action("CloseConsumer", fields("leaveGroup", leaveGroup, "static", config.isStatic()));
+            loop.closeRequested = true;
+            loop.closeLeave = leaveGroup;
+            if (loop.phase == PollLoop.Phase.IN_POLL) {
+                beginClose();
+            }
+        }
+
+        void stall(long durationMs) {
+            if (!state.running() || durationMs <= 0) {
+                return;
+            }
+            context.emit(EventKind.FAULT, "StallProcessing", id, null,
+                    fields("durationMs", durationMs, "phase", loop.phase.name()), "sim.client.stall",
+                    Map.of("consumer", id, "durationMs", durationMs, "maxPollIntervalMs", config.maxPollIntervalMs()));
+            if (loop.phase == PollLoop.Phase.PROCESSING) {
+                long deadline = context.timerDeadline(timerKey(TimerKind.PROCESS));
+                context.setTimer(timerKey(TimerKind.PROCESS), deadline - now() + durationMs,
+                        new ConsumerTasks.Tick(id, TimerKind.PROCESS));
+            } else {
+                loop.pendingStallMs += durationMs;
+            }
+        }
+
+        // ---- the poll loop (application thread) ---------------------------------------------------------------
+
+        /** The application calls poll(Duration): {@code ClassicKafkaConsumer.poll}. */
+        void callPoll() {
+            if (loop.closeRequested) {
+                beginClose();
+                return;
+            }
+            if (group.fatalError != null) {
+                fail(group.fatalError);
+                return;
+            }
+            loop.phase = PollLoop.Phase.IN_POLL;
+            loop.pollStartedAt = now();
+            armTimer(TimerKind.POLL_RETURN, behavior.pollTimeoutMs());
+            readUnread();
+            iterate();
+        }
+
+        /**
+         * Something happened while the loop is blocked in poll(). As in kafka-clients, records that arrived are
+         * returned at once (pollForFetches collects after its network wait, without another coordinator poll);
+         * otherwise the loop goes round again.
+         */
+        void pollIteration() {
+            if (loop.phase != PollLoop.Phase.IN_POLL || !state.running()) {
+                return;
+            }
+            if (!returnBuffered()) {
+                iterate();
+            }
+        }
+
+        /**
+         * One pass of the body of poll(): the coordinator's poll (the heartbeat's poll timer, discovery, rebalance,
+         * auto commit), fetch positions, then buffered records if any, else send fetches and keep waiting.
+         */
+        private void iterate() {
+            // Heartbeat.poll(now) in ConsumerCoordinator.poll: max.poll.interval.ms counts from here.
+            group.pollDeadline = now() + config.maxPollIntervalMs();
+            if (group.heartbeatEnabled) {
+                armTimer(TimerKind.POLL_TIMEOUT, config.maxPollIntervalMs());
+            }
+            boolean ready = coordinatorPoll();
+            if (!state.running() || loop.phase != PollLoop.Phase.IN_POLL) {
+                return;
+            }
+            if (ready) {
+                fetchPositions();
+            }
+            if (state.running()) {
+                returnBuffered();
+            }
+        }
+
+        /** Returns buffered records (sending the next fetches first, as poll() does); false if there were none. */
+        private boolean returnBuffered() {
+            List<Slice> slices = fetcher.buffer.collect(config.maxPollRecords(), fetcher.assignment);
+            sendFetches();
+            if (slices.isEmpty()) {
+                return false;
+            }
+            returnRecords(slices);
+            return true;
+        }
+
+        private void returnRecords(List<Slice> slices) {
+            context.cancelTimer(timerKey(TimerKind.POLL_RETURN));
+            int total = slices.stream().mapToInt(Slice::count).sum();
+            Map<String, Object> ranges = new TreeMap<>();
+            slices.forEach(slice -> ranges.merge(slice.partition().toString(),
+                    List.of(slice.first(), slice.first() + slice.count() - 1), (a, b) -> mergeRange(a, b)));
+            context.emit(EventKind.CLIENT, "Poll", id, null, fields("records", total, "partitions", ranges,
+                    "maxPollRecords", config.maxPollRecords()), "sim.client.poll",
+                    Map.of("consumer", id, "records", total, "maxPollRecords", config.maxPollRecords()));
+            loop.startBatch(slices, now());
+            long first = loop.pendingStallMs + processingMs(loop.currentRecord());
+            loop.pendingStallMs = 0;
+            armTimer(TimerKind.PROCESS, first);
+        }
+
+        /** poll() returned nothing; the loop calls it again at once, unless the application is stalled. */
+        private void emptyPollReturned() {
+            if (loop.pendingStallMs > 0) {
+                loop.startBatch(List.of(), now());
+                armTimer(TimerKind.PROCESS, loop.pendingStallMs);
+                loop.pendingStallMs = 0;
+                return;
+            }
+            callPoll();
+        }
+
+        @SuppressWarnings("unchecked")
+        private Object mergeRange(Object earlier, Object later) {
+            List<Long> a = (List<Long>) earlier;
+            List<Long> b = (List<Long>) later;
+            return List.of(Math.min(a.get(0), b.get(0)), Math.max(a.get(1), b.get(1)));
+        }
+
+        private long processingMs(PollLoop.RecordRef record) {
+            return behavior.processor().processingMs(record.partition(), record.offset());
+        }
+
+        /** The record in hand is done; the next one starts, or the batch is over and the loop polls again. */
+        private void recordProcessed() {
+            while (true) {
+                PollLoop.RecordRef done = loop.currentRecord();
+                processed.processed(done.partition(), done.offset());
+                loop.advance();
+                if (loop.batchDone()) {
+                    break;
+                }
+                long next = processingMs(loop.currentRecord());
+                if (next > 0) {
+                    armTimer(TimerKind.PROCESS, next);
+                    return;
+                }
+            }
+            context.emit(EventKind.CLIENT, "ProcessRecords", id, null,
+                    fields("records", loop.batchSize(), "durationMs", now() - loop.batchStartedAt,
+                            "partitions", loop.batchRanges()),
+                    "sim.client.processed", Map.of("consumer", id, "records", loop.batchSize(),
+                            "durationMs", now() - loop.batchStartedAt));
+            loop.endBatch();
+            callPoll();
+        }
+
+        void tick(TimerKind kind) {
+            if (!state.running() && kind != TimerKind.RETRY) {
+                return;
+            }
+            switch (kind) {
+                case HEARTBEAT -> heartbeatThread(false);
+                case POLL_TIMEOUT -> heartbeatThread(true);
+                case AUTO_COMMIT -> autoCommitTimer();
+                case POLL_RETURN -> {
+                    if (loop.phase == PollLoop.Phase.IN_POLL) {
+                        emptyPollReturned();
+                    }
+                }
+                case PROCESS -> {
+                    if (loop.phase == PollLoop.Phase.PROCESSING) {
+                        if (loop.batchDone()) {
+                            loop.endBatch();
+                            callPoll(); // a stall with no records in hand is over
+                        } else {
+                            recordProcessed();
+                        }
+                    }
+                }
+                case RETRY -> wake();
+                default -> throw new IllegalStateException("unknown timer " + kind);
+            }
+        }
+
+        /** Something the blocked threads wait for happened: let them look again. */
+        void wake() {
+            if (!state.running()) {
+                return;
+            }
+            if (group.heartbeatEnabled && group.coordinator < 0) {
+                lookupCoordinator();
+            }
+            pollIteration();
+        }
+
+        private void autoCommitTimer() {
+            boolean inPoll = loop.phase == PollLoop.Phase.IN_POLL;
+            context.emit(EventKind.TIMER, "AutoCommitInterval", id, null,
+                    fields("inPoll", inPoll, "intervalMs", config.autoCommitIntervalMs()),
+                    inPoll ? "sim.client.autoCommitDue" : "sim.client.autoCommitWaits",
+                    Map.of("consumer", id, "autoCommitIntervalMs", config.autoCommitIntervalMs()));
+            if (inPoll) {
+                pollIteration();
+            }
+        }
+
+        // ---- network ------------------------------------------------------------------------------------------
+
+        /** Sends a request to {@code broker} and remembers it. Returns the correlation id. */
+        long send(int broker, boolean toCoordinator, CommitPurpose purpose, Map<TopicPartition, Long> offsets,
+                  LongFunction<Message> request) {
+            long correlationId = inFlight.nextId();
+            Message message = request.apply(correlationId);
+            inFlight.put(correlationId, new Pending(message.api(), broker, now(), group.generation, toCoordinator,
+                    purpose, offsets));
+            network.send(context, id, ClusterAccess.ACTOR_ID, broker, message);
+            return correlationId;
+        }
+
+        long send(int broker, boolean toCoordinator, LongFunction<Message> request) {
+            return send(broker, toCoordinator, CommitPurpose.NONE, Map.of(), request);
+        }
+
+        void arrive(Deliver deliver) {
+            if (!state.running() && state != MemberState.STOPPED) {
+                return; // a crashed or failed process reads nothing
+            }
+            if (readsNetworkNow()) {
+                read(deliver);
+                if (state.running()) {
+                    pollIteration();
+                }
+            } else {
+                unread.add(deliver);
+            }
+        }
+
+        /** Whether a thread is reading the network: the poll loop inside poll() or close(), or the heartbeat thread. */
+        private boolean readsNetworkNow() {
+            return !state.running()
+                    || loop.phase == PollLoop.Phase.IN_POLL
+                    || loop.phase == PollLoop.Phase.CLOSING
+                    || (group.heartbeatEnabled && !state.hasNotJoinedGroup());
+        }
+
+        private void readUnread() {
+            List<Deliver> waiting = new ArrayList<>(unread);
+            unread.clear();
+            waiting.forEach(this::read);
+        }
+
+        private void read(Deliver deliver) {
+            Message message = deliver.message();
+            Pending pending = inFlight.complete(message.correlationId());
+            if (pending == null) {
+                return; // answer to a request failed locally (coordinator marked unknown): dropped
+            }
+            answeringBroker = pending.broker();
+            if (message instanceof Disconnected disconnected) {
+                context.emit(EventKind.RESPONSE, "Disconnected", id, ClientEvents.broker(disconnected.broker()),
+                        fields("api", disconnected.api(), "sentAt", deliver.sentAt(),
+                                "correlationId", message.correlationId()),
+                        "sim.client.disconnected", Map.of("consumer", id, "broker", disconnected.broker(),
+                                "api", disconnected.api()));
+                if (!state.running()) {
+                    return;
+                }
+                if (pending.toCoordinator()) {
+                    group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
+                }
+                requestFailed(pending, Errors.NETWORK_EXCEPTION);
+                return;
+            }
+            if (!state.running()) {
+                emitResponse(deliver, fields("ignored", "closed")); // close() waits for pending answers
+                return;
+            }
+            dispatchResponse(deliver, pending);
+        }
+
+        void emitResponse(Deliver deliver, Map<String, Object> salient) {
+            emitResponse(deliver, salient, null, Map.of());
+        }
+
+        /** The RESPONSE event of an answer: api + "Response", peer broker-N, with sentAt and correlationId. */
+        void emitResponse(Deliver deliver, Map<String, Object> salient, String ruleKey, Map<String, Object> args) {
+            Map<String, Object> all = new LinkedHashMap<>(salient);
+            all.put("sentAt", deliver.sentAt());
+            all.put("correlationId", deliver.message().correlationId());
+            context.emit(EventKind.RESPONSE, deliver.message().api() + "Response", id,
+                    ClientEvents.broker(answeringBroker), all, ruleKey, args);
+        }
+
+        private void dispatchResponse(Deliver deliver, Pending pending) {
+            Message message = deliver.message();
+            if (message instanceof FindCoordinatorResponse response) {
+                group.onFindCoordinator(this, deliver, response);
+            } else if (message instanceof JoinGroupResponse response) {
+                group.onJoinGroup(this, deliver, response, pending);
+            } else if (message instanceof SyncGroupResponse response) {
+                group.onSyncGroup(this, deliver, response, pending);
+            } else if (message instanceof HeartbeatResponse response) {
+                group.onHeartbeat(this, deliver, response, pending);
+            } else if (message instanceof LeaveGroupResponse response) {
+                emitResponse(deliver, fields("error", response.error().name()));
+            } else if (message instanceof OffsetCommitResponse response) {
+                commits.onOffsetCommit(this, deliver, response, pending);
+            } else if (message instanceof OffsetFetchResponse response) {
+                fetcher.onOffsetFetch(this, deliver, response);
+            } else if (message instanceof FetchResponse response) {
+                fetcher.onFetch(this, deliver, response);
+            }
+        }
+
+        /** A request failed without an answer (disconnect, or its coordinator was marked unknown). */
+        void requestFailed(Pending pending, Errors error) {
+            switch (pending.api()) {
+                case "FindCoordinator" -> group.findCoordinatorFailed(this, error);
+                case "JoinGroup", "SyncGroup" -> group.joinFailed(this, error.name(), error, true, false);
+                case "Heartbeat" -> group.failHeartbeat(this);
+                case "OffsetCommit" -> commits.commitFailed(this, pending, error, true);
+                case "OffsetFetch" -> fetcher.offsetFetchPending = false;
+                default -> {
+                    // LeaveGroup, Fetch: nothing waits for them; the next poll() fetches again.
+                }
+            }
+        }
+
+        // ---- pieces used by GroupMembership and Fetcher --------------------------------------------------------
+
+        ConsumerClientConfig config() {
+            return config;
+        }
+
+        String id() {
+            return id;
+        }
+
+        List<String> topics() {
+            return topics;
+        }
+
+        RebalanceProtocol protocol() {
+            return protocol;
+        }
+
+        ConsumerBehavior behavior() {
+            return behavior;
+        }
+
+        MemberState state() {
+            return state;
+        }
+
+        InFlight inFlight() {
+            return inFlight;
+        }
+
+        Fetcher fetcher() {
+            return fetcher;
+        }
+
+        GroupMembership group() {
+            return group;
+        }
+
+        Commits commits() {
+            return commits;
+        }
+
+        PollLoop loop() {
+            return loop;
+        }
+
+        boolean inPoll() {
+            return loop.phase == PollLoop.Phase.IN_POLL;
+        }
+
+        void changeState(MemberState to, String ruleKey, Map<String, Object> args) {
+            if (state == to) {
+                return;
+            }
+            MemberState from = state;
+            state = to;
+            Map<String, Object> ruleArgs = new LinkedHashMap<>(args);
+            ruleArgs.putIfAbsent("consumer", id);
+            context.emit(EventKind.STATE, "MemberStateChange", id, null,
+                    fields("from", from.name(), "to", to.name(), "generation", group.generation.generationId(),
+                            "memberId", group.generation.memberId()), ruleKey, ruleArgs);
+        }
+
+        void action(String type, Map<String, Object> fieldValues) {
+            context.emit(EventKind.ACTION, type, id, null, fieldValues);
+        }
+
+        void client(String type, Map<String, Object> fieldValues, String ruleKey, Map<String, Object> args) {
+            Map<String, Object> ruleArgs = new LinkedHashMap<>(args);
+            ruleArgs.putIfAbsent("consumer", id);
+            context.emit(EventKind.CLIENT, type, id, null, fieldValues, ruleKey, ruleArgs);
+        }
+
+        String timerKey(TimerKind kind) {
+            return id + "/" + kind.name();
+        }
+
+        void armTimer(TimerKind kind, long delayMs) {
+            context.setTimer(timerKey(kind), Math.max(0, delayMs), new ConsumerTasks.Tick(id, kind));
+        }
+
+        void cancelTimer(TimerKind kind) {
+            context.cancelTimer(timerKey(kind));
+        }
+
+        private void cancelAllTimers() {
+            for (TimerKind kind : TimerKind.values()) {
+                cancelTimer(kind);
+            }
+        }
+
+        /** Runs a listener callback on the poll loop and records it. */
+        void invokeListener(String callback, SortedSet<TopicPartition> partitions, String ruleKey) {
+            client(callback, fields("partitions", ClientEvents.partitions(partitions),
+                    "generation", group.generation.generationId(), "protocol", protocol.name()), ruleKey,
+                    Map.of("partitions", String.join(", ", ClientEvents.partitions(partitions))));
+            RebalanceListener listener = behavior.listener();
+            switch (callback) {
+                case "onPartitionsRevoked" -> listener.onPartitionsRevoked(partitions);
+                case "onPartitionsAssigned" -> listener.onPartitionsAssigned(partitions);
+                case "onPartitionsLost" -> listener.onPartitionsLost(partitions);
+                default -> throw new IllegalArgumentException(callback);
+            }
+        }
+
+        // ---- threads of the group protocol --------------------------------------------------------------------
+
+        private boolean coordinatorPoll() {
+            return group.poll(this);
+        }
+
+        private void fetchPositions() {
+            fetcher.updateFetchPositions(this);
+        }
+
+        private void sendFetches() {
+            fetcher.sendFetches(this);
+        }
+
+        void lookupCoordinator() {
+            group.lookupCoordinator(this);
+        }
+
+        private void heartbeatThread(boolean pollTimerFired) {
+            group.heartbeatThread(this, pollTimerFired);
+        }
+
+        // ---- endings ------------------------------------------------------------------------------------------
+
+        private void beginClose() {
+            loop.phase = PollLoop.Phase.CLOSING;
+            cancelTimer(TimerKind.POLL_RETURN);
+            if (!commits.closeCommit(this)) {
+                finishClose();
+            }
+        }
+
+        /** After the close-time commit (if any): listener, LeaveGroup, stop ({@code AbstractCoordinator.close}). */
+        void finishClose() {
+            if (loop.phase != PollLoop.Phase.CLOSING) {
+                return;
+            }
+            group.heartbeatEnabled = false;
+            group.onLeavePrepare(this);
+            group.maybeLeaveGroup(this, loop.closeLeave, "the consumer is being closed");
+            stopProcess(MemberState.STOPPED, "close");
+        }
+
+        /** A fatal error from poll(): the application stops (and sends nothing more). */
+        void fail(String reason) {
+            failure = reason;
+            client("ConsumerFailed", fields("error", reason), "sim.client.failed", Map.of("error", reason));
+            stopProcess(MemberState.FAILED, reason);
+        }
+
+        private void stopProcess(MemberState end, String reason) {
+            cancelAllTimers();
+            unread.clear();
+            loop.stop();
+            group.heartbeatEnabled = false;
+            changeState(end, "sim.client.state." + end.name().toLowerCase(Locale.ROOT),
+                    Map.of("reason", reason));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.groupscope.sim.client;
+
+import static dev.groupscope.sim.client.ClientEvents.fields;
+
+import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.kafka.config.AutoOffsetReset;
+import dev.groupscope.sim.client.ConsumerActor.Step;
+import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.protocol.Requests.FetchRequest;
+import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
+import dev.groupscope.sim.protocol.Responses.FetchResponse;
+import dev.groupscope.sim.protocol.Responses.FetchedPartition;
+import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Positions and fetching: OffsetFetch for partitions without a position, then auto.offset.reset; Fetch requests to
+ * partition leaders (kafka-clients' {@code Fetcher}: one request per broker in flight, no fetch for a partition
+ * whose records are still buffered); fetched records buffered until poll() takes them.
+ */
+final class Fetcher {
+
+    final Assignment assignment;
+    final FetchBuffer buffer;
+    boolean offsetFetchPending;
+
+    Fetcher() {
+        this(new Assignment(), new FetchBuffer(), false);
+    }
+
+    private Fetcher(Assignment assignment, FetchBuffer buffer, boolean offsetFetchPending) {
+        this.assignment = assignment;
+        this.buffer = buffer;
+        this.offsetFetchPending = offsetFetchPending;
+    }
+
+    Fetcher copy() {
+        return new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending);
+    }
+
+    /** kafka-clients' {@code initWithCommittedOffsetsIfNeeded}: ask the coordinator for committed offsets. */
+    void updateFetchPositions(Step step) {
+        List<TopicPartition> missing = assignment.withoutPosition();
+        int coordinator = step.group().coordinator;
+        if (missing.isEmpty() || offsetFetchPending || coordinator < 0) {
+            return;
+        }
+        offsetFetchPending = true;
+        String groupId = step.config().groupId();
+        step.send(coordinator, true, correlationId -> new OffsetFetchRequest(correlationId, groupId, missing));
+    }
+
+    void onOffsetFetch(Step step, Deliver deliver, OffsetFetchResponse response) {
+        offsetFetchPending = false;
+        step.emitResponse(deliver, fields("error", response.error().name(),
+                "offsets", ClientEvents.offsets(response.offsets())));
+        if (response.error() == Errors.COORDINATOR_NOT_AVAILABLE || response.error() == Errors.NOT_COORDINATOR) {
+            step.group().markCoordinatorUnknown(step, "error response " + response.error().name(), false);
+            return;
+        }
+        if (response.error() != Errors.NONE) {
+            return; // asked again at the next poll()
+        }
+        Map<TopicPartition, Long> fromCommitted = new TreeMap<>();
+        response.offsets().forEach((tp, offset) -> {
+            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && offset >= 0) {
+                assignment.seek(tp, offset);
+                fromCommitted.put(tp, offset);
+            }
+        });
+        if (!fromCommitted.isEmpty()) {
+            step.client("PositionFromCommitted", fields("offsets", ClientEvents.offsets(fromCommitted)),
+                    "sim.client.positionCommitted", Map.of("offsets", ClientEvents.offsets(fromCommitted).toString()));
+        }
+        response.offsets().forEach((tp, offset) -> {
+            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && step.state().running()) {
+                reset(step, tp, "no committed offset");
+            }
+        });
+    }
+
+    /** auto.offset.reset for a partition without a usable offset. */
+    private void reset(Step step, TopicPartition tp, String why) {
+        AutoOffsetReset reset = step.config().autoOffsetReset();
+        if (reset.strategy() == AutoOffsetReset.Strategy.NONE) {
+            step.fail("NoOffsetForPartitionException: " + tp);
+            return;
+        }
+        long offset = resetOffset(step, tp, reset);
+        assignment.seek(tp, offset);
+        String name = reset.strategy().kafkaName();
+        step.client("OffsetReset", fields("partition", tp.toString(), "strategy", reset.toString(), "offset", offset,
+                "cause", why), "sim.client.reset." + name, Map.of("partition", tp.toString(), "offset", offset,
+                "strategy", reset.toString()));
+    }
+
+    /**
+     * The offset auto.offset.reset points at, read from the partition's log (Kafka asks the leader with ListOffsets;
+     * here the log is read directly). Logs are never truncated, so the earliest offset is 0; by_duration takes the
+     * first record no older than the duration, or the log end if there is none.
+     */
+    private static long resetOffset(Step step, TopicPartition tp, AutoOffsetReset reset) {
+        ClusterAccess cluster = ClusterAccess.of(step.context);
+        return switch (reset.strategy()) {
+            case EARLIEST -> 0;
+            case BY_DURATION -> {
+                long since = step.now() - reset.duration().orElseThrow().toMillis();
+                long found = cluster.offsetForTimestamp(tp.topic(), tp.partition(), since);
+                yield found < 0 ? cluster.logEndOffset(tp.topic(), tp.partition()) : found;
+            }
+            default -> cluster.logEndOffset(tp.topic(), tp.partition());
+        };
+    }
+
+    /** kafka-clients' {@code sendFetches}: one request per leader without a fetch in flight. */
+    void sendFetches(Step step) {
+        ClusterAccess cluster = ClusterAccess.of(step.context);
+        TreeMap<Integer, TreeMap<TopicPartition, Long>> byLeader = new TreeMap<>();
+        for (TopicPartition tp : assignment.partitions()) {
+            if (!assignment.hasPosition(tp) || buffer.holds(tp)) {
+                continue;
+            }
+            int leader = cluster.leaderOf(tp.topic(), tp.partition());
+            if (leader < 0 || step.inFlight().anyTo("Fetch", leader)) {
+                continue;
+            }
+            byLeader.computeIfAbsent(leader, key -> new TreeMap<>()).put(tp, assignment.position(tp));
+        }
+        ConsumerClientConfig config = step.config();
+        byLeader.forEach((leader, offsets) -> step.send(leader, false, correlationId -> new FetchRequest(
+                correlationId, offsets, config.fetchMaxBytes(), config.fetchMinBytes(), config.fetchMaxWaitMs(),
+                config.maxPartitionFetchBytes())));
+    }
+
+    void onFetch(Step step, Deliver deliver, FetchResponse response) {
+        Map<String, Object> counts = new TreeMap<>();
+        response.partitions().forEach((tp, data) -> counts.put(tp.toString(), data.count()));
+        step.emitResponse(deliver, fields("records", counts));
+        response.partitions().forEach((tp, data) -> accept(step, tp, data));
+    }
+
+    private void accept(Step step, TopicPartition tp, FetchedPartition data) {
+        if (!assignment.isAssigned(tp) || assignment.position(tp) != data.fetchOffset()) {
+            return; // revoked or moved meanwhile: kafka-clients drops such data
+        }
+        if (data.error() == Errors.NONE && data.count() > 0) {
+            buffer.add(tp, data.fetchOffset(), data.count());
+        } else if (data.error() == Errors.OFFSET_OUT_OF_RANGE) {
+            reset(step, tp, "fetch offset out of range");
+        }
+    }
+}

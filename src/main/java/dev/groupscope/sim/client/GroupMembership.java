@@ -1,0 +1,658 @@
+package dev.groupscope.sim.client;
+
+import static dev.groupscope.sim.client.ClientEvents.fields;
+
+import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.RebalanceProtocol;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.client.ConsumerActor.Step;
+import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
+import dev.groupscope.sim.client.InFlight.CommitPurpose;
+import dev.groupscope.sim.client.InFlight.Pending;
+import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.protocol.JoinGroupProtocol;
+import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
+import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
+import dev.groupscope.sim.protocol.Requests.JoinGroupRequest;
+import dev.groupscope.sim.protocol.Requests.LeaveGroupRequest;
+import dev.groupscope.sim.protocol.Requests.MemberIdentity;
+import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
+import dev.groupscope.sim.protocol.Responses.HeartbeatResponse;
+import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
+import dev.groupscope.sim.protocol.Responses.SyncGroupResponse;
+import dev.groupscope.sim.protocol.Subscription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The consumer's side of the classic group protocol: kafka-clients' {@code AbstractCoordinator} and
+ * {@code ConsumerCoordinator} (discovery, join, sync, heartbeat thread, leave, auto commit). Plain mutable state with
+ * a deep {@link #copy()}; the logic takes the step it runs in.
+ */
+final class GroupMembership {
+
+    /** Where the current join round is: kafka-clients' {@code joinFuture}. */
+    enum JoinPhase {
+        NONE, JOINING, SYNCING, SUCCEEDED, FAILED
+    }
+
+    /** Why the last join round failed, and how kafka-clients' {@code joinGroupIfNeeded} goes on. */
+    record JoinFailure(String reason, boolean retriable, boolean retryAtOnce) {
+    }
+
+    /** Where onJoinPrepare's auto commit is (kafka-clients' {@code autoCommitOffsetRequestFuture}). */
+    enum PrepareCommit {
+        /** Not sent yet in this onJoinPrepare. */
+        NONE,
+        SENT,
+        /** Answered, failed locally, or nothing to commit: go on. */
+        DONE,
+        /** Failed with a retriable error: send again after retry.backoff.ms. */
+        RETRY
+    }
+
+    private static final Set<Errors> RETRY_JOIN_AT_ONCE = Set.of(Errors.UNKNOWN_MEMBER_ID, Errors.ILLEGAL_GENERATION,
+            Errors.REBALANCE_IN_PROGRESS, Errors.MEMBER_ID_REQUIRED);
+
+    Generation generation = Generation.NO_GENERATION;
+    boolean rejoinNeeded = true;
+    boolean needsJoinPrepare = true;
+    String rejoinReason = "";
+    int coordinator = -1;
+    long findCoordinatorAttempts;
+    long findCoordinatorRetryAt;
+    JoinPhase join = JoinPhase.NONE;
+    JoinFailure joinFailure;
+    List<TopicPartition> syncedAssignment = List.of();
+    long appSleepUntil;
+    PrepareCommit prepareCommit = PrepareCommit.NONE;
+    long joinPrepareDeadline = -1;
+    boolean leader;
+    boolean heartbeatEnabled;
+    long heartbeatDeadline;
+    long heartbeatAttempts;
+    long sessionDeadline;
+    long pollDeadline;
+    String fatalError;
+    /** What the sticky assignor's user data carries: the last assignment received and its generation. */
+    List<TopicPartition> previousAssignment = List.of();
+    int previousAssignmentGeneration = -1;
+
+    GroupMembership copy() {
+        GroupMembership copy = new GroupMembership();
+        copy.generation = generation;
+        copy.rejoinNeeded = rejoinNeeded;
+        copy.needsJoinPrepare = needsJoinPrepare;
+        copy.rejoinReason = rejoinReason;
+        copy.coordinator = coordinator;
+        copy.findCoordinatorAttempts = findCoordinatorAttempts;
+        copy.findCoordinatorRetryAt = findCoordinatorRetryAt;
+        copy.join = join;
+        copy.joinFailure = joinFailure;
+        copy.syncedAssignment = syncedAssignment;
+        copy.appSleepUntil = appSleepUntil;
+        copy.prepareCommit = prepareCommit;
+        copy.joinPrepareDeadline = joinPrepareDeadline;
+        copy.leader = leader;
+        copy.heartbeatEnabled = heartbeatEnabled;
+        copy.heartbeatDeadline = heartbeatDeadline;
+        copy.heartbeatAttempts = heartbeatAttempts;
+        copy.sessionDeadline = sessionDeadline;
+        copy.pollDeadline = pollDeadline;
+        copy.fatalError = fatalError;
+        copy.previousAssignment = previousAssignment;
+        copy.previousAssignmentGeneration = previousAssignmentGeneration;
+        return copy;
+    }
+
+    // ---- ConsumerCoordinator.poll ---------------------------------------------------------------------------------
+
+    /** kafka-clients' {@code ConsumerCoordinator.poll(timer, false)}: true when the member is in a stable group. */
+    boolean poll(Step step) {
+        if (coordinator < 0) {
+            lookupCoordinator(step);
+            return false;
+        }
+        if ((rejoinNeeded || join != JoinPhase.NONE) && !joinGroupIfNeeded(step)) {
+            return false;
+        }
+        step.commits().maybeAutoCommitAsync(step);
+        return true;
+    }
+
+    // ---- coordinator discovery ------------------------------------------------------------------------------------
+
+    /** kafka-clients' {@code lookupCoordinator}: one FindCoordinator at a time, to a live broker, after backoff. */
+    void lookupCoordinator(Step step) {
+        if (coordinator >= 0 || step.inFlight().anyTo("FindCoordinator") || step.now() < findCoordinatorRetryAt) {
+            return;
+        }
+        List<Integer> live = liveBrokers(step);
+        if (live.isEmpty()) {
+            findCoordinatorFailed(step, Errors.COORDINATOR_NOT_AVAILABLE);
+            return;
+        }
+        // leastLoadedNode: any connectable broker; Kafka starts its scan at a random node.
+        int broker = live.get(step.context.random().nextInt(live.size()));
+        String groupId = step.config().groupId();
+        step.send(broker, false, correlationId -> new FindCoordinatorRequest(correlationId, groupId));
+    }
+
+    private static List<Integer> liveBrokers(Step step) {
+        return ClusterAccess.of(step.context).liveBrokers();
+    }
+
+    void onFindCoordinator(Step step, Deliver deliver, FindCoordinatorResponse response) {
+        step.emitResponse(deliver, fields("error", response.error().name(), "nodeId", response.nodeId()));
+        if (response.error() == Errors.NONE) {
+            coordinator = response.nodeId();
+            findCoordinatorAttempts = 0;
+            step.client("CoordinatorFound", fields("coordinator", coordinator), "sim.client.coordinatorFound",
+                    Map.of("broker", coordinator));
+            return;
+        }
+        findCoordinatorFailed(step, response.error());
+    }
+
+    /** ensureCoordinatorReady's retry: exponential backoff from retry.backoff.ms with jitter. */
+    void findCoordinatorFailed(Step step, Errors error) {
+        long wait = backoff(step).backoff(findCoordinatorAttempts++, step.context.random());
+        findCoordinatorRetryAt = step.now() + wait;
+        step.client("FindCoordinatorRetry", fields("error", error.name(), "backoffMs", wait),
+                "sim.client.findCoordinatorRetry", Map.of("error", error.name(), "backoffMs", wait));
+        step.armTimer(TimerKind.RETRY, wait);
+    }
+
+    private static Backoff backoff(Step step) {
+        return new Backoff(step.config().retryBackoffMs(), step.config().retryBackoffMaxMs());
+    }
+
+    /**
+     * kafka-clients' {@code markCoordinatorUnknown}: forget the coordinator and fail every request in flight to it,
+     * as the client's disconnect does; their answers, if any arrive, are dropped.
+     */
+    void markCoordinatorUnknown(Step step, String cause, boolean disconnected) {
+        if (coordinator < 0) {
+            return;
+        }
+        int old = coordinator;
+        coordinator = -1;
+        step.client("CoordinatorUnknown", fields("coordinator", old, "cause", cause, "disconnected", disconnected),
+                "sim.client.coordinatorUnknown", Map.of("broker", old, "cause", cause));
+        for (Map.Entry<Long, Pending> failed : step.inFlight().failCoordinatorRequests()) {
+            step.requestFailed(failed.getValue(), Errors.NETWORK_EXCEPTION);
+        }
+        if (heartbeatEnabled) {
+            step.armTimer(TimerKind.HEARTBEAT, step.config().retryBackoffMs());
+        }
+    }
+
+    // ---- join / sync ----------------------------------------------------------------------------------------------
+
+    /** kafka-clients' {@code joinGroupIfNeeded}, run by the poll loop; false while the round is not over. */
+    private boolean joinGroupIfNeeded(Step step) {
+        while (rejoinNeeded || join != JoinPhase.NONE) {
+            if (coordinator < 0) {
+                lookupCoordinator(step);
+                return false;
+            }
+            if (step.now() < appSleepUntil) {
+                return false;
+            }
+            if (needsJoinPrepare) {
+                needsJoinPrepare = false;
+                if (!onJoinPrepare(step)) {
+                    needsJoinPrepare = true;
+                    return false;
+                }
+            }
+            switch (join) {
+                case NONE -> {
+                    sendJoinGroup(step);
+                    return false;
+                }
+                case JOINING, SYNCING -> {
+                    return false;
+                }
+                case SUCCEEDED -> joinSucceeded(step);
+                case FAILED -> {
+                    if (!afterJoinFailure(step)) {
+                        return false;
+                    }
+                }
+                default -> throw new IllegalStateException("unknown join phase " + join);
+            }
+            if (!step.state().running()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void joinSucceeded(Step step) {
+        join = JoinPhase.NONE;
+        if (!generation.isReset() && step.state() == MemberState.STABLE) {
+            onJoinComplete(step);
+            needsJoinPrepare = true;
+        } else {
+            resetStateAndRejoin(step, "rebalance failed since the generation/state was modified by heartbeat thread",
+                    true);
+        }
+    }
+
+    /** True to go round again at once, false to wait (backoff) or stop (fatal). */
+    private boolean afterJoinFailure(Step step) {
+        JoinFailure failure = joinFailure;
+        join = JoinPhase.NONE;
+        joinFailure = null;
+        if (!failure.reason().equals(Errors.MEMBER_ID_REQUIRED.name())) {
+            requestRejoin("rebalance failed due to " + failure.reason());
+        }
+        if (failure.retryAtOnce()) {
+            return true;
+        }
+        if (!failure.retriable()) {
+            step.fail(failure.reason());
+            return false;
+        }
+        appSleepUntil = step.now() + step.config().retryBackoffMs();
+        step.armTimer(TimerKind.RETRY, step.config().retryBackoffMs());
+        return false;
+    }
+
+    private void sendJoinGroup(Step step) {
+        step.changeState(MemberState.PREPARING_REBALANCE, "sim.client.state.joining",
+                Map.of("reason", rejoinReason));
+        join = JoinPhase.JOINING;
+        ConsumerClientConfig config = step.config();
+        List<JoinGroupProtocol> protocols = metadata(step);
+        String memberId = generation.memberId();
+        String reason = rejoinReason;
+        step.send(coordinator, true, correlationId -> new JoinGroupRequest(correlationId, config.groupId(),
+                config.sessionTimeoutMs(), config.maxPollIntervalMs(), memberId,
+                config.groupInstanceId().orElse(null), "consumer", protocols, reason));
+    }
+
+    /**
+     * kafka-clients' {@code ConsumerCoordinator.metadata()}: one protocol per configured assignor, in order, each
+     * with the subscription, the owned partitions and the generation. For {@code sticky} the generation is the one
+     * its user data carries (that of the last assignment received), which is what StickyAssignor reads.
+     */
+    private List<JoinGroupProtocol> metadata(Step step) {
+        List<TopicPartition> owned = List.copyOf(step.fetcher().assignment.partitions());
+        List<JoinGroupProtocol> protocols = new ArrayList<>();
+        for (String name : step.config().assignmentStrategies()) {
+            int gen = name.equals("sticky") ? previousAssignmentGeneration : generation.generationId();
+            protocols.add(new JoinGroupProtocol(name, new Subscription(step.topics(), owned, gen,
+                    previousAssignment)));
+        }
+        return protocols;
+    }
+
+    void onJoinGroup(Step step, Deliver deliver, JoinGroupResponse response, Pending pending) {
+        step.emitResponse(deliver, fields("error", response.error().name(), "generation", response.generationId(),
+                "memberId", response.memberId(), "leader", response.leader(), "protocolName",
+                response.protocolName(), "skipAssignment", response.skipAssignment(),
+                "members", response.members().stream().map(m -> m.memberId()).toList()),
+                joinRuleKey(response.error()), Map.of("memberId", response.memberId(),
+                        "generation", response.generationId(), "consumer", step.id(),
+                        "error", response.error().name()));
+        Errors error = response.error();
+        if (error == Errors.NONE) {
+            joinAccepted(step, response);
+        } else if (error == Errors.MEMBER_ID_REQUIRED) {
+            // KIP-394: keep the id the coordinator generated and join again with it at once.
+            generation = new Generation(Generation.NO_GENERATION.generationId(), response.memberId(), null);
+            requestRejoin("need to re-join with the given member-id: " + response.memberId());
+            joinFailed(step, error.name(), error, true, true);
+        } else if (error == Errors.UNKNOWN_MEMBER_ID) {
+            if (generation.equals(pending.generation())) {
+                resetStateAndRejoin(step, "encountered UNKNOWN_MEMBER_ID from JOIN_GROUP response", true);
+            }
+            joinFailed(step, error.name(), error, true, true);
+        } else if (error == Errors.COORDINATOR_NOT_AVAILABLE || error == Errors.NOT_COORDINATOR) {
+            markCoordinatorUnknown(step, "error response " + error.name(), false);
+            joinFailed(step, error.name(), error, true, false);
+        } else if (error == Errors.COORDINATOR_LOAD_IN_PROGRESS || error == Errors.REBALANCE_IN_PROGRESS) {
+            joinFailed(step, error.name(), error, true, RETRY_JOIN_AT_ONCE.contains(error));
+        } else {
+            // FENCED_INSTANCE_ID, INCONSISTENT_GROUP_PROTOCOL, INVALID_SESSION_TIMEOUT, GROUP_MAX_SIZE_REACHED...
+            joinFailed(step, error.name(), error, false, false);
+        }
+    }
+
+    private static String joinRuleKey(Errors error) {
+        return switch (error) {
+            case NONE -> "sim.client.joined";
+            case MEMBER_ID_REQUIRED -> "sim.client.memberIdRequired";
+            default -> "sim.client.joinFailed";
+        };
+    }
+
+    private void joinAccepted(Step step, JoinGroupResponse response) {
+        if (step.state() != MemberState.PREPARING_REBALANCE) {
+            joinFailed(step, "UnjoinedGroupException", null, true, false);
+            return;
+        }
+        generation = new Generation(response.generationId(), response.memberId(), response.protocolName());
+        step.changeState(MemberState.COMPLETING_REBALANCE, "sim.client.state.completing",
+                Map.of("generation", response.generationId()));
+        enableHeartbeat(step);
+        Map<String, List<TopicPartition>> assignments = Map.of();
+        if (response.leader().equals(response.memberId())) {
+            leader = true;
+            if (!response.skipAssignment()) {
+                assignments = LeaderAssignment.run(step, response);
+            }
+        }
+        join = JoinPhase.SYNCING;
+        ConsumerClientConfig config = step.config();
+        Generation sent = generation;
+        Map<String, List<TopicPartition>> finalAssignments = assignments;
+        step.send(coordinator, true, correlationId -> new dev.groupscope.sim.protocol.Requests.SyncGroupRequest(
+                correlationId, config.groupId(), sent.generationId(), sent.memberId(),
+                config.groupInstanceId().orElse(null), "consumer", sent.protocolName(), finalAssignments));
+    }
+
+    void onSyncGroup(Step step, Deliver deliver, SyncGroupResponse response, Pending pending) {
+        step.emitResponse(deliver, fields("error", response.error().name(), "generation",
+                pending.generation().generationId(), "memberId", pending.generation().memberId(),
+                "assignment", ClientEvents.partitions(response.assignment())),
+                response.error() == Errors.NONE ? "sim.client.synced" : "sim.client.syncFailed",
+                Map.of("consumer", step.id(), "assignment", String.join(", ",
+                        ClientEvents.partitions(response.assignment())), "error", response.error().name()));
+        Errors error = response.error();
+        if (error == Errors.NONE) {
+            if (!generation.equals(Generation.NO_GENERATION) && step.state() == MemberState.COMPLETING_REBALANCE) {
+                step.changeState(MemberState.STABLE, "sim.client.state.stable",
+                        Map.of("generation", generation.generationId()));
+                rejoinReason = "";
+                rejoinNeeded = false;
+                syncedAssignment = List.copyOf(response.assignment());
+                join = JoinPhase.SUCCEEDED;
+            } else {
+                joinFailed(step, Errors.ILLEGAL_GENERATION.name(), Errors.ILLEGAL_GENERATION, false, true);
+            }
+        } else if (error == Errors.REBALANCE_IN_PROGRESS) {
+            joinFailed(step, error.name(), error, false, true);
+        } else if (error == Errors.UNKNOWN_MEMBER_ID || error == Errors.ILLEGAL_GENERATION) {
+            if (generation.equals(pending.generation())) {
+                resetStateAndRejoin(step, "encountered " + error + " from SYNC_GROUP response",
+                        error != Errors.ILLEGAL_GENERATION);
+            }
+            joinFailed(step, error.name(), error, false, true);
+        } else if (error == Errors.COORDINATOR_NOT_AVAILABLE || error == Errors.NOT_COORDINATOR) {
+            markCoordinatorUnknown(step, "error response " + error.name(), false);
+            joinFailed(step, error.name(), error, true, false);
+        } else {
+            joinFailed(step, error.name(), error, false, false);
+        }
+    }
+
+    /** The join future fails; the poll loop decides what next (kafka-clients' joinGroupIfNeeded). */
+    void joinFailed(Step step, String reason, Errors error, boolean retriable, boolean retryAtOnce) {
+        if (join != JoinPhase.JOINING && join != JoinPhase.SYNCING) {
+            return;
+        }
+        join = JoinPhase.FAILED;
+        joinFailure = new JoinFailure(reason, retriable, retryAtOnce);
+    }
+
+    /** kafka-clients' {@code ConsumerCoordinator.onJoinPrepare}; false while its auto commit is pending. */
+    private boolean onJoinPrepare(Step step) {
+        if (step.config().enableAutoCommit() && !awaitPrepareCommit(step)) {
+            return false;
+        }
+        SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
+        if (generation.isReset()) {
+            if (!owned.isEmpty()) {
+                step.invokeListener("onPartitionsLost", owned, "sim.client.lost");
+                assign(step, new TreeSet<>());
+            }
+        } else if (step.protocol() == RebalanceProtocol.EAGER) {
+            step.invokeListener("onPartitionsRevoked", owned, "sim.client.revokedEager");
+            assign(step, new TreeSet<>());
+        } else {
+            SortedSet<TopicPartition> revoked = new TreeSet<>();
+            owned.stream().filter(tp -> !step.topics().contains(tp.topic())).forEach(revoked::add);
+            if (!revoked.isEmpty()) {
+                step.invokeListener("onPartitionsRevoked", revoked, "sim.client.revokedUnsubscribed");
+                SortedSet<TopicPartition> kept = new TreeSet<>(owned);
+                kept.removeAll(revoked);
+                assign(step, kept);
+            }
+        }
+        leader = false;
+        prepareCommit = PrepareCommit.NONE;
+        joinPrepareDeadline = -1;
+        return true;
+    }
+
+    /**
+     * onJoinPrepare's first part: commit the consumed positions before giving partitions away, and wait for the
+     * answer up to the rebalance timeout; a retriable failure is retried after retry.backoff.ms.
+     */
+    private boolean awaitPrepareCommit(Step step) {
+        if (joinPrepareDeadline < 0) {
+            joinPrepareDeadline = step.now() + step.config().maxPollIntervalMs();
+        }
+        if (prepareCommit == PrepareCommit.NONE) {
+            prepareCommit = step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE) ? PrepareCommit.SENT
+                    : PrepareCommit.DONE;
+        }
+        if (prepareCommit == PrepareCommit.DONE || step.now() >= joinPrepareDeadline) {
+            return true;
+        }
+        if (prepareCommit == PrepareCommit.RETRY) {
+            prepareCommit = PrepareCommit.NONE;
+            long wait = Math.min(step.config().retryBackoffMs(), joinPrepareDeadline - step.now());
+            appSleepUntil = step.now() + wait;
+            step.armTimer(TimerKind.RETRY, wait);
+        }
+        return false;
+    }
+
+    /** kafka-clients' {@code ConsumerCoordinator.onJoinComplete}. */
+    private void onJoinComplete(Step step) {
+        SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
+        SortedSet<TopicPartition> assigned = new TreeSet<>(syncedAssignment);
+        SortedSet<TopicPartition> added = new TreeSet<>(assigned);
+        added.removeAll(owned);
+        if (step.protocol() == RebalanceProtocol.COOPERATIVE) {
+            SortedSet<TopicPartition> revoked = new TreeSet<>(owned);
+            revoked.removeAll(assigned);
+            if (!revoked.isEmpty()) {
+                step.invokeListener("onPartitionsRevoked", revoked, "sim.client.revokedCooperative");
+                requestRejoin("need to revoke partitions and re-join");
+            }
+        }
+        // The assignors' onAssignment: the sticky user data remembers this assignment and its generation.
+        previousAssignment = List.copyOf(assigned);
+        previousAssignmentGeneration = generation.generationId();
+        step.commits().rescheduleAutoCommit(step);
+        assign(step, assigned);
+        step.invokeListener("onPartitionsAssigned", added, step.protocol() == RebalanceProtocol.EAGER
+                ? "sim.client.assignedEager" : "sim.client.assignedCooperative");
+    }
+
+    private static void assign(Step step, SortedSet<TopicPartition> partitions) {
+        step.fetcher().assignment.assign(partitions);
+    }
+
+    void requestRejoin(String reason) {
+        rejoinReason = reason;
+        rejoinNeeded = true;
+    }
+
+    /** kafka-clients' {@code resetStateAndRejoin}: UNJOINED, generation reset, partitions to be given up as lost. */
+    void resetStateAndRejoin(Step step, String reason, boolean resetMemberId) {
+        generation = resetMemberId ? Generation.NO_GENERATION : generation.keepingMemberId();
+        step.changeState(MemberState.UNJOINED, "sim.client.state.reset", Map.of("reason", reason));
+        requestRejoin(reason);
+        needsJoinPrepare = true;
+    }
+
+    // ---- heartbeat thread -----------------------------------------------------------------------------------------
+
+    /** The heartbeat thread starts (or restarts) when JoinGroup is answered: {@code Heartbeat.resetTimeouts}. */
+    private void enableHeartbeat(Step step) {
+        heartbeatEnabled = true;
+        long now = step.now();
+        heartbeatDeadline = now + step.config().heartbeatIntervalMs();
+        sessionDeadline = now + step.config().sessionTimeoutMs();
+        pollDeadline = now + step.config().maxPollIntervalMs();
+        step.armTimer(TimerKind.HEARTBEAT, step.config().heartbeatIntervalMs());
+        step.armTimer(TimerKind.POLL_TIMEOUT, step.config().maxPollIntervalMs());
+    }
+
+    /** One turn of kafka-clients' {@code HeartbeatThread.run} loop, in its order of checks. */
+    void heartbeatThread(Step step, boolean pollTimerFired) {
+        if (!heartbeatEnabled) {
+            return;
+        }
+        if (step.state().hasNotJoinedGroup()) {
+            heartbeatEnabled = false;
+            return;
+        }
+        long now = step.now();
+        long backoffMs = step.config().retryBackoffMs();
+        if (coordinator < 0) {
+            lookupCoordinator(step);
+            step.armTimer(TimerKind.HEARTBEAT, backoffMs);
+        } else if (now >= sessionDeadline) {
+            markCoordinatorUnknown(step, "session timed out without receiving a heartbeat response", false);
+            step.armTimer(TimerKind.HEARTBEAT, backoffMs);
+        } else if (now >= pollDeadline) {
+            handlePollTimeoutExpiry(step);
+        } else if (now >= heartbeatDeadline) {
+            sendHeartbeat(step);
+        } else if (!pollTimerFired) {
+            step.armTimer(TimerKind.HEARTBEAT, heartbeatDeadline - now);
+        }
+    }
+
+    private void sendHeartbeat(Step step) {
+        long interval = step.config().heartbeatIntervalMs();
+        heartbeatDeadline = step.now() + interval;
+        step.armTimer(TimerKind.HEARTBEAT, interval);
+        step.context.emit(dev.groupscope.sim.engine.EventKind.TIMER, "HeartbeatInterval", step.id(), null,
+                fields("generation", generation.generationId(), "memberId", generation.memberId(),
+                        "pollLoop", step.loop().phase.name()), "sim.client.heartbeat",
+                Map.of("consumer", step.id(), "heartbeatIntervalMs", interval));
+        ConsumerClientConfig config = step.config();
+        Generation sent = generation;
+        step.send(coordinator, true, correlationId -> new HeartbeatRequest(correlationId, config.groupId(),
+                sent.generationId(), sent.memberId(), config.groupInstanceId().orElse(null)));
+    }
+
+    /** kafka-clients' {@code handlePollTimeoutExpiry}: the poll loop stalled longer than max.poll.interval.ms. */
+    private void handlePollTimeoutExpiry(Step step) {
+        long since = step.now() - (pollDeadline - step.config().maxPollIntervalMs());
+        step.context.emit(dev.groupscope.sim.engine.EventKind.TIMER, "PollTimeoutExpired", step.id(), null,
+                fields("sinceLastPollMs", since, "maxPollIntervalMs", step.config().maxPollIntervalMs(),
+                        "static", step.config().isStatic()),
+                step.config().isStatic() ? "sim.client.pollTimeoutStatic" : "sim.client.pollTimeout",
+                Map.of("consumer", step.id(), "maxPollIntervalMs", step.config().maxPollIntervalMs()));
+        maybeLeaveGroup(step, false, "consumer poll timeout has expired.");
+    }
+
+    void onHeartbeat(Step step, Deliver deliver, HeartbeatResponse response, Pending pending) {
+        Errors error = response.error();
+        step.emitResponse(deliver, fields("error", error.name(), "generation", pending.generation().generationId()),
+                error == Errors.NONE ? null : "sim.client.heartbeatError",
+                Map.of("consumer", step.id(), "error", error.name()));
+        if (error == Errors.NONE) {
+            receiveHeartbeat(step);
+        } else if (error == Errors.COORDINATOR_NOT_AVAILABLE || error == Errors.NOT_COORDINATOR) {
+            markCoordinatorUnknown(step, "error response " + error.name(), false);
+            failHeartbeat(step);
+        } else if (error == Errors.REBALANCE_IN_PROGRESS) {
+            // Sent while rebalancing, the answer is expected and ignored; a stable member must rejoin.
+            if (step.state() == MemberState.STABLE) {
+                requestRejoin("group is already rebalancing");
+            }
+            receiveHeartbeat(step);
+        } else if (error == Errors.ILLEGAL_GENERATION || error == Errors.UNKNOWN_MEMBER_ID
+                || error == Errors.FENCED_INSTANCE_ID) {
+            heartbeatRejected(step, error, pending);
+        } else {
+            failHeartbeat(step);
+        }
+    }
+
+    private void heartbeatRejected(Step step, Errors error, Pending pending) {
+        if (!generation.equals(pending.generation())) {
+            receiveHeartbeat(step); // a stale generation's answer: ignored
+            return;
+        }
+        resetStateAndRejoin(step, "encountered " + error + " from HEARTBEAT response",
+                error != Errors.ILLEGAL_GENERATION);
+        if (error == Errors.FENCED_INSTANCE_ID) {
+            fatalError = error.name(); // the heartbeat thread fails; the next poll() throws
+        } else {
+            failHeartbeat(step);
+        }
+    }
+
+    private void receiveHeartbeat(Step step) {
+        heartbeatAttempts = 0;
+        sessionDeadline = step.now() + step.config().sessionTimeoutMs();
+    }
+
+    /** kafka-clients' {@code Heartbeat.failHeartbeat}: the next try after an exponential backoff. */
+    void failHeartbeat(Step step) {
+        if (!heartbeatEnabled) {
+            return;
+        }
+        long wait = backoff(step).backoff(heartbeatAttempts++, step.context.random());
+        heartbeatDeadline = step.now() + wait;
+        step.armTimer(TimerKind.HEARTBEAT, wait);
+    }
+
+    // ---- leaving --------------------------------------------------------------------------------------------------
+
+    /**
+     * kafka-clients' {@code maybeLeaveGroup}: a LeaveGroup only when the coordinator is known, the member has joined
+     * and has an id, and it is dynamic or asked to leave ({@code CloseOptions} LEAVE_GROUP); then the generation is
+     * reset either way.
+     */
+    void maybeLeaveGroup(Step step, boolean leaveGroupOption, String reason) {
+        boolean joined = coordinator >= 0 && step.state() != MemberState.UNJOINED && generation.hasMemberId();
+        if (joined && (leaveGroupOption || !step.config().isStatic())) {
+            String memberId = generation.memberId();
+            String groupId = step.config().groupId();
+            step.send(coordinator, true, correlationId -> new LeaveGroupRequest(correlationId, groupId,
+                    List.of(new MemberIdentity(memberId, null, reason))));
+            step.client("LeaveGroup", fields("memberId", memberId, "reason", reason), "sim.client.leave",
+                    Map.of("reason", reason, "memberId", memberId));
+        } else if (joined) {
+            step.client("StayInGroup", fields("memberId", generation.memberId(), "reason", reason),
+                    "sim.client.staticStays", Map.of("reason", reason,
+                            "groupInstanceId", step.config().groupInstanceId().orElse("")));
+        }
+        resetStateAndRejoin(step, "consumer pro-actively leaving the group", true);
+    }
+
+    /** kafka-clients' {@code ConsumerCoordinator.onLeavePrepare}: lost if the generation is gone or mid-rebalance. */
+    void onLeavePrepare(Step step) {
+        SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
+        if (owned.isEmpty()) {
+            return;
+        }
+        if (generation.isReset() || step.state().rebalancing()) {
+            step.invokeListener("onPartitionsLost", owned, "sim.client.lost");
+        } else {
+            step.invokeListener("onPartitionsRevoked", owned, "sim.client.revokedOnClose");
+        }
+        assign(step, new TreeSet<>());
+    }
+
+    /** onJoinPrepare's commit was answered: go on, or retry after retry.backoff.ms if it failed retriably. */
+    void prepareCommitAnswered(boolean retriableFailure) {
+        prepareCommit = retriableFailure ? PrepareCommit.RETRY : PrepareCommit.DONE;
+    }
+}

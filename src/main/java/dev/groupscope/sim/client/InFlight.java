@@ -1,0 +1,90 @@
+package dev.groupscope.sim.client;
+
+import dev.groupscope.kafka.TopicPartition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Requests sent and not yet answered, by correlation id. A response whose id is not here is stale (its request was
+ * failed locally when the coordinator was marked unknown, or it belongs to a process that crashed) and is dropped,
+ * as kafka-clients drops answers on a connection it has closed.
+ */
+final class InFlight {
+
+    /**
+     * One request: its API, the broker it went to, when, the generation it was sent in, and for an OffsetCommit
+     * why it was sent and what it commits.
+     */
+    record Pending(String api, int broker, long sentAt, Generation generation, boolean toCoordinator,
+                   CommitPurpose purpose, Map<TopicPartition, Long> offsets) {
+        Pending {
+            offsets = java.util.Collections.unmodifiableMap(new TreeMap<>(offsets));
+        }
+    }
+
+    /** Why an OffsetCommit was sent: the interval, before a rebalance (onJoinPrepare), or on close. */
+    enum CommitPurpose {
+        NONE, INTERVAL, BEFORE_REBALANCE, ON_CLOSE
+    }
+
+    private final TreeMap<Long, Pending> pending;
+    private long nextCorrelationId;
+
+    InFlight() {
+        this.pending = new TreeMap<>();
+    }
+
+    private InFlight(InFlight other) {
+        this.pending = new TreeMap<>(other.pending);
+        this.nextCorrelationId = other.nextCorrelationId;
+    }
+
+    InFlight copy() {
+        return new InFlight(this);
+    }
+
+    /** The correlation id of the next request. */
+    long nextId() {
+        return nextCorrelationId++;
+    }
+
+    void put(long correlationId, Pending request) {
+        pending.put(correlationId, request);
+    }
+
+    /** Removes and returns the request answered by {@code correlationId}, or null if it is stale. */
+    Pending complete(long correlationId) {
+        return pending.remove(correlationId);
+    }
+
+    /** Removes every request to the coordinator, oldest first: Kafka disconnects and fails them. */
+    List<Map.Entry<Long, Pending>> failCoordinatorRequests() {
+        List<Map.Entry<Long, Pending>> failed = new ArrayList<>();
+        pending.entrySet().removeIf(entry -> {
+            if (entry.getValue().toCoordinator()) {
+                failed.add(Map.entry(entry.getKey(), entry.getValue()));
+                return true;
+            }
+            return false;
+        });
+        return failed;
+    }
+
+    boolean anyTo(String api) {
+        return pending.values().stream().anyMatch(request -> request.api().equals(api));
+    }
+
+    boolean anyTo(String api, int broker) {
+        return pending.values().stream().anyMatch(request -> request.api().equals(api) && request.broker() == broker);
+    }
+
+    void clear() {
+        pending.clear();
+    }
+
+    int size() {
+        return pending.size();
+    }
+}

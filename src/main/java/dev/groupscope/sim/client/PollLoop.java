@@ -1,0 +1,126 @@
+package dev.groupscope.sim.client;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.client.FetchBuffer.Slice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The application thread: where it is in its loop and the batch poll() last returned. */
+final class PollLoop {
+
+    enum Phase {
+        /** subscribe() not called yet. */
+        NOT_STARTED,
+        /** Blocked inside poll(). */
+        IN_POLL,
+        /** Processing the records poll() returned, one by one. */
+        PROCESSING,
+        /** Inside close(). */
+        CLOSING,
+        /** The loop has ended (closed, crashed or failed). */
+        ENDED
+    }
+
+    /** One record of the batch. */
+    record RecordRef(TopicPartition partition, long offset) {
+    }
+
+    Phase phase = Phase.NOT_STARTED;
+    long pollStartedAt;
+    long batchStartedAt;
+    long pendingStallMs;
+    boolean closeRequested;
+    boolean closeLeave;
+    private List<Slice> batch = List.of();
+    private int sliceIndex;
+    private int inSlice;
+    private int doneCount;
+
+    PollLoop copy() {
+        PollLoop copy = new PollLoop();
+        copy.phase = phase;
+        copy.pollStartedAt = pollStartedAt;
+        copy.batchStartedAt = batchStartedAt;
+        copy.pendingStallMs = pendingStallMs;
+        copy.closeRequested = closeRequested;
+        copy.closeLeave = closeLeave;
+        copy.batch = batch; // immutable list of immutable slices
+        copy.sliceIndex = sliceIndex;
+        copy.inSlice = inSlice;
+        copy.doneCount = doneCount;
+        return copy;
+    }
+
+    void startBatch(List<Slice> slices, long now) {
+        phase = Phase.PROCESSING;
+        batch = List.copyOf(slices);
+        batchStartedAt = now;
+        sliceIndex = 0;
+        inSlice = 0;
+        doneCount = 0;
+    }
+
+    RecordRef currentRecord() {
+        Slice slice = batch.get(sliceIndex);
+        return new RecordRef(slice.partition(), slice.first() + inSlice);
+    }
+
+    void advance() {
+        doneCount++;
+        inSlice++;
+        if (inSlice == batch.get(sliceIndex).count()) {
+            sliceIndex++;
+            inSlice = 0;
+        }
+    }
+
+    boolean batchDone() {
+        return sliceIndex >= batch.size();
+    }
+
+    int batchSize() {
+        return batch.stream().mapToInt(Slice::count).sum();
+    }
+
+    int recordsLeft() {
+        return phase == Phase.PROCESSING ? batchSize() - doneCount : 0;
+    }
+
+    /** The batch's offsets per partition as {@code [first, last]}. */
+    Map<String, Object> batchRanges() {
+        Map<String, Object> ranges = new TreeMap<>();
+        for (Slice slice : batch) {
+            ranges.put(slice.partition().toString(), List.of(slice.first(), slice.first() + slice.count() - 1));
+        }
+        return ranges;
+    }
+
+    void endBatch() {
+        batch = List.of();
+        sliceIndex = 0;
+        inSlice = 0;
+        doneCount = 0;
+    }
+
+    void stop() {
+        phase = Phase.ENDED;
+        endBatch();
+        pendingStallMs = 0;
+    }
+
+    List<RecordRef> unprocessed() {
+        List<RecordRef> left = new ArrayList<>();
+        if (phase != Phase.PROCESSING) {
+            return left;
+        }
+        for (int s = sliceIndex; s < batch.size(); s++) {
+            Slice slice = batch.get(s);
+            for (int i = s == sliceIndex ? inSlice : 0; i < slice.count(); i++) {
+                left.add(new RecordRef(slice.partition(), slice.first() + i));
+            }
+        }
+        return left;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.groupscope.sim.client;
+
+import static dev.groupscope.sim.client.ClientEvents.fields;
+
+import dev.groupscope.kafka.producer.BuiltInPartitioner;
+import dev.groupscope.kafka.producer.KeyedPartition;
+import dev.groupscope.kafka.producer.PartitionAvailability;
+import dev.groupscope.kafka.producer.PartitionChoice;
+import dev.groupscope.sim.engine.Actor;
+import dev.groupscope.sim.engine.Context;
+import dev.groupscope.sim.engine.DeterministicRandom;
+import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.Task;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * A producer appending records to one topic at a steady rate, each placed by Kafka's default partitioner
+ * ({@link BuiltInPartitioner}: murmur2 of the key, or sticky batches without one) and appended synchronously
+ * through the cluster actor. Acks, batching delays and retries are not modelled: a record is in the log the moment
+ * it is produced.
+ */
+public final class ProducerActor implements Actor {
+
+    /** Starts producing now. */
+    public record Start(String target) implements Task {
+    }
+
+    /** Stops producing. */
+    public record Stop(String target) implements Task {
+    }
+
+    record Produce(String target) implements Task {
+    }
+
+    /** What a producer looks like: running or not, and how many records it put in each partition. */
+    public record ProducerView(String id, boolean running, long produced, Map<Integer, Long> perPartition,
+                               int stickyPartition) {
+        public ProducerView {
+            perPartition = Collections.unmodifiableMap(new TreeMap<>(perPartition));
+        }
+    }
+
+    private final String id;
+    private final ProducerConfig config;
+    private final Draws draws;
+    private final BuiltInPartitioner partitioner;
+    private boolean running;
+    private long startedAt;
+    private long sinceStart;
+    private long produced;
+    private final TreeMap<Integer, Long> perPartition;
+
+    public ProducerActor(String id, ProducerConfig config) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.config = Objects.requireNonNull(config, "config");
+        this.draws = new Draws();
+        this.partitioner = new BuiltInPartitioner(config.batchSize(), draws);
+        this.perPartition = new TreeMap<>();
+    }
+
+    private ProducerActor(ProducerActor other) {
+        this.id = other.id;
+        this.config = other.config;
+        this.draws = new Draws();
+        this.partitioner = other.partitioner.copy(draws);
+        this.running = other.running;
+        this.startedAt = other.startedAt;
+        this.sinceStart = other.sinceStart;
+        this.produced = other.produced;
+        this.perPartition = new TreeMap<>(other.perPartition);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Actor copy() {
+        return new ProducerActor(this);
+    }
+
+    @Override
+    public void handle(Task task, Context context) {
+        if (task instanceof Start && !running) {
+            running = true;
+            startedAt = context.now();
+            sinceStart = 0;
+            context.emit(EventKind.ACTION, "StartProducer", id, null, fields("topic", config.topic(),
+                    "recordsPerSecond", config.recordsPerSecond(), "keys", config.keys().toString()));
+            context.setTimer(timerKey(), 0, new Produce(id));
+        } else if (task instanceof Stop && running) {
+            running = false;
+            context.cancelTimer(timerKey());
+            context.emit(EventKind.ACTION, "StopProducer", id, null, fields("produced", produced));
+        } else if (task instanceof Produce && running) {
+            produceOne(context);
+            sinceStart++;
+            context.setTimer(timerKey(), config.timeOf(startedAt, sinceStart) - context.now(), new Produce(id));
+        }
+    }
+
+    private String timerKey() {
+        return id + "/produce";
+    }
+
+    private void produceOne(Context context) {
+        ClusterAccess cluster = ClusterAccess.of(context);
+        Integer partitions = cluster.partitionsPerTopic().get(config.topic());
+        if (partitions == null) {
+            context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
+                    "error", "UNKNOWN_TOPIC_OR_PARTITION"), "sim.producer.noTopic", Map.of("topic", config.topic(), "producer", id));
+            return;
+        }
+        String key = config.keys().next(context.random());
+        PartitionChoice choice = place(context, cluster, partitions, key);
+        long offset = cluster.append(context, id, config.topic(), choice.partition(), context.now(), key);
+        if (offset < 0) {
+            context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
+                    "partition", choice.partition(), "error", "NOT_LEADER_OR_FOLLOWER"), "sim.producer.noLeader",
+                    Map.of("producer", id, "partition", choice.partition()));
+            return;
+        }
+        produced++;
+        perPartition.merge(choice.partition(), 1L, Long::sum);
+        emitAppend(context, key, choice, offset);
+    }
+
+    /** The one place a record's partition is decided: Kafka's default partitioner, random draws from the run. */
+    private PartitionChoice place(Context context, ClusterAccess cluster, int count, String key) {
+        List<Integer> available = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            if (cluster.leaderOf(config.topic(), p) >= 0) {
+                available.add(p);
+            }
+        }
+        draws.source = context.random();
+        byte[] serialized = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+        return partitioner.partition(serialized, config.recordBytes(), new PartitionAvailability(count, available));
+    }
+
+    private void emitAppend(Context context, String key, PartitionChoice choice, long offset) {
+        String topicPartition = config.topic() + "-" + choice.partition();
+        if (choice.keyed().isPresent()) {
+            KeyedPartition keyed = choice.keyed().get();
+            context.emit(EventKind.PRODUCE, "Send", id, null, fields("partition", topicPartition, "offset", offset,
+                    "key", key, "murmur2", keyed.murmur2(), "positive", keyed.positive(),
+                    "partitionCount", keyed.partitionCount()), "sim.producer.keyed",
+                    Map.of("producer", id, "key", key, "murmur2", keyed.murmur2(), "positive", keyed.positive(),
+                            "partitionCount", keyed.partitionCount(), "partition", choice.partition()));
+        } else {
+            context.emit(EventKind.PRODUCE, "Send", id, null, fields("partition", topicPartition, "offset", offset,
+                    "key", null, "stickyBytes", choice.stickyBytes(), "batchFilled", choice.batchFilled()),
+                    choice.newSticky() ? "sim.producer.newSticky" : "sim.producer.sticky",
+                    Map.of("producer", id, "partition", choice.partition(), "stickyBytes", choice.stickyBytes(),
+                            "batchSize", config.batchSize()));
+        }
+    }
+
+    @Override
+    public Object view() {
+        return new ProducerView(id, running, produced, perPartition, partitioner.stickyPartition().orElse(-1));
+    }
+
+    /**
+     * The partitioner's random source: the run's seeded generator of the current step. Kafka draws the next sticky
+     * partition from a thread-local random; here every draw is replayable.
+     */
+    private static final class Draws implements RandomGenerator {
+        private DeterministicRandom source;
+
+        @Override
+        public long nextLong() {
+            return source.nextLong();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.i18n.Messages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * GroupScope's main window: the shell from {@code fxml/main.fxml} around the assignor lab, in one language.
+ * Switching language rebuilds the scene's root from FXML with the other bundle, reusing the same view model, so
+ * the class sees the same group in the new language.
+ */
+public final class GroupScopeWindow {
+
+    /** The size a classroom projector (1280×800) shows whole; smaller screens get their own size. */
+    static final double PREFERRED_WIDTH = 1280;
+    static final double PREFERRED_HEIGHT = 800;
+    /** On larger screens the window takes this share of the screen, and its text grows to match. */
+    static final double SHARE_OF_LARGE_SCREEN = 0.9;
+    private static final String SHELL = "/fxml/main.fxml";
+    private static final String STYLESHEET = "/dev/groupscope/ui/groupscope.css";
+
+    private final Stage stage;
+    private final AssignorLabViewModel lab;
+    private UiLanguage language;
+    private TextZoom zoom = new TextZoom(1);
+    private TextZoom startingZoom = zoom;
+
+    public GroupScopeWindow(Stage stage) {
+        this(stage, new AssignorLabViewModel());
+    }
+
+    public GroupScopeWindow(Stage stage, AssignorLabViewModel lab) {
+        this.stage = stage;
+        this.lab = lab;
+    }
+
+    public void show(UiLanguage initial) {
+        language = initial;
+        Rectangle2D size = initialSize(Screen.getPrimary().getVisualBounds());
+        startingZoom = TextZoom.forWindow(size.getWidth(), size.getHeight());
+        zoom = startingZoom;
+        Scene scene = new Scene(load(initial), size.getWidth(), size.getHeight());
+        stage.setScene(scene);
+        stage.setTitle(title(initial));
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+        stage.show();
+    }
+
+    public void switchTo(UiLanguage next) {
+        language = next;
+        stage.getScene().setRoot(load(next));
+        stage.setTitle(title(next));
+    }
+
+    /** 1280×800 where the screen has room (all of it where it has less); 90% of a larger screen. */
+    static Rectangle2D initialSize(Rectangle2D screen) {
+        double width = Math.min(screen.getWidth(), Math.max(PREFERRED_WIDTH, screen.getWidth() * SHARE_OF_LARGE_SCREEN));
+        double height = Math.min(screen.getHeight(),
+                Math.max(PREFERRED_HEIGHT, screen.getHeight() * SHARE_OF_LARGE_SCREEN));
+        return new Rectangle2D(0, 0, Math.floor(width), Math.floor(height));
+    }
+
+    public TextZoom zoom() {
+        return zoom;
+    }
+
+    void zoomTo(TextZoom next) {
+        zoom = next;
+        stage.getScene().getRoot().setStyle(zoom.rootStyle(language));
+    }
+
+    void zoomIn() {
+        zoomTo(zoom.larger());
+    }
+
+    void zoomOut() {
+        zoomTo(zoom.smaller());
+    }
+
+    void resetZoom() {
+        zoomTo(startingZoom);
+    }
+
+    public UiLanguage language() {
+        return language;
+    }
+
+    public AssignorLabViewModel lab() {
+        return lab;
+    }
+
+    void toggleFullScreen() {
+        stage.setFullScreen(!stage.isFullScreen());
+    }
+
+    void close() {
+        stage.close();
+    }
+
+    private static String title(UiLanguage language) {
+        return Messages.of(language.locale()).text("ui.window.title");
+    }
+
+    private Parent load(UiLanguage language) {
+        Messages messages = Messages.of(language.locale());
+        FXMLLoader loader = new FXMLLoader(GroupScopeWindow.class.getResource(SHELL), messages.bundle());
+        loader.setControllerFactory(type -> controller(type, language, messages));
+        try {
+            Parent root = loader.load();
+            root.getStylesheets().add(GroupScopeWindow.class.getResource(STYLESHEET).toExternalForm());
+            root.setStyle(zoom.rootStyle(language));
+            return root;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + SHELL, e);
+        }
+    }
+
+    private Object controller(Class<?> type, UiLanguage language, Messages messages) {
+        if (type == ShellView.class) {
+            return new ShellView(this, language);
+        }
+        if (type == AssignorLabView.class) {
+            return new AssignorLabView(lab, messages);
+        }
+        throw new IllegalArgumentException("no controller for " + type.getName());
+    }
+}

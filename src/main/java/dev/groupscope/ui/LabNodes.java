@@ -1,0 +1,176 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.kafka.assignor.AssignmentStep;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * Builds the lab's nodes from a {@link LabRound}: member rows, partition chips and narrated steps, each with a
+ * stable id ({@code consumer-C0}, {@code partition-t0-3}, {@code step-0}) so tests and exports can find them.
+ * Colours and sizes live in the stylesheet; this class only picks style classes.
+ */
+final class LabNodes {
+
+    private final Messages messages;
+
+    LabNodes(Messages messages) {
+        this.messages = messages;
+    }
+
+    Node memberRow(LabRound round, MemberRow member, ObservableBooleanValue canLeave, Consumer<String> leave) {
+        HBox row = new HBox(name(round, member), content(round, member),
+                leaveButton(member.memberId(), canLeave, leave));
+        row.setId("consumer-" + member.memberId());
+        row.getStyleClass().add("member-row");
+        if (member.idle().isPresent()) {
+            row.getStyleClass().add("idle");
+        }
+        return row;
+    }
+
+    private Node name(LabRound round, MemberRow member) {
+        Label name = new Label(member.memberId());
+        name.getStyleClass().add("member-name");
+        VBox box = new VBox(name);
+        box.getStyleClass().add("member-name-box");
+        // In a fresh group everyone has just joined, so the badge would say nothing.
+        if (member.joinedThisRound() && !round.members().stream().allMatch(MemberRow::joinedThisRound)) {
+            Label joined = new Label(messages.text("ui.lab.joined"));
+            joined.getStyleClass().add("joined-badge");
+            box.getChildren().add(joined);
+        }
+        return box;
+    }
+
+    private Node content(LabRound round, MemberRow member) {
+        Node content = member.idle().map(reason -> idleNote(round, member.memberId(), reason))
+                .orElseGet(() -> chips(member));
+        HBox.setHgrow(content, Priority.ALWAYS);
+        return content;
+    }
+
+    private Node chips(MemberRow member) {
+        FlowPane chips = new FlowPane();
+        chips.getStyleClass().add("chips");
+        member.partitions().forEach(chip -> chips.getChildren().add(assignedChip(chip)));
+        return chips;
+    }
+
+    private Node idleNote(LabRound round, String memberId, IdleReason reason) {
+        Label badge = new Label(messages.text("ui.lab.idle"));
+        badge.getStyleClass().add("idle-badge");
+        badge.setMinWidth(Label.USE_PREF_SIZE);
+        Label why = new Label(messages.format(reason.messageKey(), idleArgs(round, memberId)));
+        why.getStyleClass().add("idle-reason");
+        why.setWrapText(true);
+        HBox note = new HBox(badge, why);
+        note.setId("idle-" + memberId);
+        note.getStyleClass().add("idle-note");
+        return note;
+    }
+
+    private static Map<String, Object> idleArgs(LabRound round, String memberId) {
+        return Map.of("member", memberId, "strategy", round.strategy(),
+                "partitions", round.partitionCount(), "consumers", round.members().size());
+    }
+
+    private Node leaveButton(String memberId, ObservableBooleanValue canLeave, Consumer<String> leave) {
+        Button button = new Button(messages.text("ui.lab.leave"));
+        button.setId("leave-" + memberId);
+        button.getStyleClass().add("leave-button");
+        button.setMinWidth(Button.USE_PREF_SIZE);
+        button.setTooltip(new Tooltip(messages.format("ui.lab.leave.tooltip", Map.of("member", memberId))));
+        button.disableProperty().bind(Bindings.not(canLeave));
+        button.setOnAction(event -> leave.accept(memberId));
+        button.setFocusTraversable(false);
+        return button;
+    }
+
+    Node assignedChip(PartitionChip chip) {
+        Label chipNode = chip(chip);
+        chip.from().ifPresent(from -> {
+            chipNode.getStyleClass().add("moved");
+            chipNode.setText(chip.partition() + "  ← " + from);
+            chipNode.setTooltip(new Tooltip(messages.format("ui.lab.chip.movedFrom", args(chip, from))));
+        });
+        return chipNode;
+    }
+
+    Node withheldChip(PartitionChip chip) {
+        Label chipNode = chip(chip);
+        chipNode.getStyleClass().add("withheld");
+        chip.from().ifPresent(holder -> {
+            chipNode.setText(chip.partition() + "  (" + holder + ")");
+            chipNode.setTooltip(new Tooltip(messages.format("ui.lab.chip.withheldFrom", args(chip, holder))));
+        });
+        return chipNode;
+    }
+
+    private static Label chip(PartitionChip chip) {
+        Label node = new Label(chip.partition().toString());
+        node.setId("partition-" + chip.partition());
+        node.getStyleClass().addAll("chip", topicSlotClass(chip.topicSlot()));
+        node.setMinWidth(Label.USE_PREF_SIZE);
+        return node;
+    }
+
+    private static Map<String, Object> args(PartitionChip chip, String member) {
+        return Map.of("partition", chip.partition().toString(), "member", member);
+    }
+
+    static String topicSlotClass(int slot) {
+        return "topic-slot-" + Math.floorMod(slot, TopicsSpec.MAX_TOPICS);
+    }
+
+    Node stepRow(int index, AssignmentStep step, Map<String, Integer> topics) {
+        Label number = new Label(Integer.toString(index + 1));
+        number.getStyleClass().add("step-number");
+        Label kind = new Label(StepNarration.kindName(step.kind(), messages));
+        kind.getStyleClass().addAll("step-kind", "step-kind-" + step.kind().name().toLowerCase(Locale.ROOT));
+        kind.setMinWidth(Label.USE_PREF_SIZE);
+        TextFlow sentence = sentence(step, topics);
+        HBox.setHgrow(sentence, Priority.ALWAYS);
+        HBox row = new HBox(number, kind, sentence);
+        row.setId("step-" + index);
+        row.getStyleClass().add("step-row");
+        return row;
+    }
+
+    private TextFlow sentence(AssignmentStep step, Map<String, Integer> topics) {
+        TextFlow flow = new TextFlow();
+        flow.getStyleClass().add("step-sentence");
+        for (StepNarration.Run run : StepNarration.runs(step, messages)) {
+            flow.getChildren().add(runNode(run, step.partition(), topics));
+        }
+        flow.setAccessibleText(StepNarration.sentence(step, messages));
+        return flow;
+    }
+
+    private static Node runNode(StepNarration.Run run, TopicPartition partition, Map<String, Integer> topics) {
+        if (run.role() == StepNarration.Role.PARTITION && partition != null) {
+            Label chip = new Label(run.text());
+            int slot = List.copyOf(topics.keySet()).indexOf(partition.topic());
+            chip.getStyleClass().addAll("chip", "inline-chip", topicSlotClass(Math.max(0, slot)));
+            return chip;
+        }
+        Text text = new Text(run.text());
+        text.getStyleClass().add(run.role() == StepNarration.Role.MEMBER ? "step-member" : "step-text");
+        return text;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.groupscope.ui;
+
+import java.util.Locale;
+
+/**
+ * How large the window's text is. Everything in the stylesheet is sized in {@code em}, so one root font size
+ * scales the whole lab. A bigger screen (a 1080p projector) starts with bigger text; the View menu steps it.
+ * Chinese starts one pixel larger: CJK glyphs need more pixels to stay legible, and the fallback font has no bold.
+ */
+public record TextZoom(double factor) {
+
+    public static final double MIN = 0.8;
+    public static final double MAX = 2.0;
+    private static final double STEP = 0.1;
+    private static final double MAX_START = 1.6;
+    private static final double REFERENCE_WIDTH = 1280;
+    private static final double REFERENCE_HEIGHT = 800;
+
+    public TextZoom {
+        factor = Math.round(Math.max(MIN, Math.min(MAX, factor)) / STEP) * STEP;
+    }
+
+    /** The zoom for a window of this size: 1 at 1280×800 or smaller, growing with the window up to 1.6. */
+    public static TextZoom forWindow(double width, double height) {
+        double fit = Math.min(width / REFERENCE_WIDTH, height / REFERENCE_HEIGHT);
+        return new TextZoom(Math.max(1.0, Math.min(MAX_START, Math.floor(fit / STEP) * STEP)));
+    }
+
+    public TextZoom larger() {
+        return new TextZoom(factor + STEP);
+    }
+
+    public TextZoom smaller() {
+        return new TextZoom(factor - STEP);
+    }
+
+    public double fontPixels(UiLanguage language) {
+        double base = language == UiLanguage.SIMPLIFIED_CHINESE ? 18 : 17;
+        return Math.round(base * factor * 10) / 10.0;
+    }
+
+    /** The root style that applies this zoom. */
+    public String rootStyle(UiLanguage language) {
+        return String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", fontPixels(language));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.groupscope.realkafka;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Waits that always end: a real cluster can stall, and a test must then fail with a reason, never hang. */
+final class Bounded {
+
+    private static final long POLL_MS = 100;
+
+    private Bounded() {
+    }
+
+    /** Polls the condition until it holds; after the timeout fails with what was awaited and the diagnostics. */
+    static void await(String what, Duration timeout, BooleanSupplier condition, Supplier<String> diagnostics) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting until " + what
+                        + "\n" + diagnostics.get());
+            }
+            sleep(POLL_MS);
+        }
+    }
+
+    /** The future's value, or an AssertionError naming the operation if it fails or takes longer than the timeout. */
+    static <T> T get(Future<T> future, Duration timeout, String operation) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError(operation + " failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new AssertionError(operation + " did not finish within " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(operation + " was interrupted", e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting", e);
+        }
+    }
+}

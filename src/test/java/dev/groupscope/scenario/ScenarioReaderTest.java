@@ -1,0 +1,176 @@
+package dev.groupscope.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.scenario.json.JsonInputException;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ScenarioReaderTest {
+
+    private static final String VALID = """
+            {
+              "name": "Three consumers, one crashes",
+              "seed": 7,
+              "durationMs": 120000,
+              "cluster": {"brokers": 3, "settings": {"group.initial.rebalance.delay.ms": 0},
+                          "network": {"delayMs": 3}},
+              "topics": [{"name": "orders", "partitions": 6}],
+              "producers": [{"id": "P1", "topic": "orders", "recordsPerSecond": 20, "keys": "zipf", "keyCount": 50}],
+              "consumers": [
+                {"id": "C1", "groupId": "g1", "topics": ["orders"], "settings": {"session.timeout.ms": 10000}},
+                {"id": "C2", "groupId": "g1", "topics": ["orders"]},
+                {"id": "C3", "groupId": "g1", "topics": ["orders", "audit"]}
+              ],
+              "actions": [
+                {"atMs": 20000, "action": "startConsumer", "consumer": "C3"},
+                {"atMs": 30000, "action": "crashConsumer", "consumer": "C2"},
+                {"atMs": 40000, "action": "createTopic", "topic": "audit", "partitions": 2},
+                {"atMs": 50000, "action": "increasePartitions", "topic": "orders", "partitions": 8},
+                {"atMs": 60000, "action": "stopBroker", "broker": 2},
+                {"atMs": 70000, "action": "closeConsumer", "consumer": "C1", "leaveGroup": true}
+              ]
+            }
+            """;
+
+    private static Scenario read(String text) {
+        return ScenarioReader.read("demo.json", text);
+    }
+
+    private static String errorOf(String text) {
+        try {
+            read(text);
+        } catch (JsonInputException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected the scenario to be refused");
+    }
+
+    @Test
+    void aValidScenarioReadsWithDefaultsFilledIn() {
+        Scenario scenario = read(VALID);
+
+        assertThat(scenario.seed()).isEqualTo(7);
+        assertThat(scenario.cluster().brokers()).isEqualTo(3);
+        assertThat(scenario.cluster().networkDelayMs()).isEqualTo(3);
+        assertThat(scenario.topics().get(0).replicationFactor()).isEqualTo(3);
+        assertThat(scenario.consumers().get(0).settings()).containsEntry("session.timeout.ms", 10000);
+        assertThat(scenario.actions()).extracting(Scenario.ActionSpec::type).containsExactly(
+                ActionType.START_CONSUMER, ActionType.CRASH_CONSUMER, ActionType.CREATE_TOPIC,
+                ActionType.INCREASE_PARTITIONS, ActionType.STOP_BROKER, ActionType.CLOSE_CONSUMER);
+        assertThat(scenario.actions().get(5).params()).containsEntry("leaveGroup", true);
+    }
+
+    @Test
+    void aConsumerStartsAtZeroUnlessAnActionStartsIt() {
+        Scenario scenario = read(VALID);
+        assertThat(scenario.consumers().get(0).startAtMs()).contains(0L);
+        assertThat(scenario.consumers().get(2).startAtMs()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void malformedJsonNamesTheLineAndColumn() {
+        assertThat(errorOf("{\n  \"seed\": 7,\n  \"cluster\" {}\n}"))
+                .startsWith("demo.json: line 3, column 13: malformed JSON");
+    }
+
+    @Test
+    void anUnknownKeySuggestsTheClosestKnownOne() {
+        assertThat(errorOf(VALID.replace("\"durationMs\"", "\"duration\"")))
+                .isEqualTo("demo.json: $: unknown key \"duration\" (did you mean \"durationMs\"?); expected one of: "
+                        + "name, description, seed, durationMs, cluster, topics, producers, consumers, actions");
+    }
+
+    @Test
+    void anUnknownKafkaSettingSuggestsTheRealName() {
+        assertThat(errorOf(VALID.replace("\"session.timeout.ms\"", "\"session.timeout\"")))
+                .isEqualTo("demo.json: $.consumers[0].settings: \"session.timeout\" is not a Kafka setting GroupScope "
+                        + "models (did you mean \"session.timeout.ms\"?)");
+    }
+
+    @Test
+    void aSettingKafkaWouldRefuseIsRefusedWithKafkasReason() {
+        assertThat(errorOf(VALID.replace("{\"session.timeout.ms\": 10000}",
+                "{\"session.timeout.ms\": 10000, \"heartbeat.interval.ms\": 10000}")))
+                .startsWith("demo.json: $.consumers[0].settings['")
+                .contains("Heartbeat must be set lower than the session timeout");
+    }
+
+    @Test
+    void anActionOnAConsumerThatDoesNotExistIsRefused() {
+        assertThat(errorOf(VALID.replace("\"consumer\": \"C2\"", "\"consumer\": \"C22\"")))
+                .isEqualTo("demo.json: $.actions[1].consumer: there is no consumer named \"C22\" (did you mean \"C2\"?);"
+                        + " known: C1, C2, C3");
+    }
+
+    @Test
+    void aSubscriptionToATopicNoOneCreatesIsRefused() {
+        assertThat(errorOf(VALID.replace("[\"orders\", \"audit\"]", "[\"orders\", \"audti\"]")))
+                .startsWith("demo.json: $.consumers[2].topics[1]: there is no topic named \"audti\"");
+    }
+
+    @Test
+    void partitionsCanOnlyGrow() {
+        assertThat(errorOf(VALID.replace("\"partitions\": 8", "\"partitions\": 6")))
+                .isEqualTo("demo.json: $.actions[3].partitions: topic orders has 6 partitions by then, and Kafka can "
+                        + "only add partitions: 6 must be more than 6");
+    }
+
+    @Test
+    void aReplicationFactorAboveTheBrokersIsRefused() {
+        assertThat(errorOf(VALID.replace("\"partitions\": 6}", "\"partitions\": 6, \"replicationFactor\": 4}")))
+                .contains("replication factor 4 is larger than the 3 brokers");
+    }
+
+    @Test
+    void aStopOfABrokerThatDoesNotExistIsOutOfRange() {
+        assertThat(errorOf(VALID.replace("\"broker\": 2", "\"broker\": 4")))
+                .isEqualTo("demo.json: $.actions[4].broker: 4 is out of range: expected 1 to 3");
+    }
+
+    @Test
+    void anActionAfterTheEndIsOutOfRange() {
+        assertThat(errorOf(VALID.replace("\"atMs\": 70000", "\"atMs\": 170000")))
+                .isEqualTo("demo.json: $.actions[5].atMs: 170000 is out of range: expected 0 to 120000");
+    }
+
+    @Test
+    void aMisspelledActionSuggestsTheRightOne() {
+        assertThat(errorOf(VALID.replace("crashConsumer", "crashConsmer")))
+                .startsWith("demo.json: $.actions[1].action: \"crashConsmer\" is not one of:")
+                .endsWith("(did you mean \"crashConsumer\"?)");
+    }
+
+    @Test
+    void twoConsumersWithOneIdAreRefused() {
+        assertThat(errorOf(VALID.replace("{\"id\": \"C2\"", "{\"id\": \"C1\"")))
+                .isEqualTo("demo.json: $.consumers[1].id: id \"C1\" is defined twice");
+    }
+
+    @Test
+    void aFractionalPartitionCountIsNotAWholeNumber() {
+        assertThat(errorOf(VALID.replace("\"partitions\": 6}", "\"partitions\": 6.5}")))
+                .isEqualTo("demo.json: $.topics[0].partitions: expected a whole number, got the number 6.5");
+    }
+
+    @Test
+    void theSameErrorCanBeSaidInChinese() {
+        try {
+            read(VALID.replace("\"broker\": 2", "\"broker\": 4"));
+        } catch (JsonInputException e) {
+            assertThat(e.localized(Messages.of(Locale.SIMPLIFIED_CHINESE)))
+                    .isEqualTo("demo.json：$.actions[4].broker：4 超出范围：应在 1 到 3 之间");
+            return;
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    @Test
+    void aMissingFileIsOneLine() {
+        assertThatThrownBy(() -> ScenarioReader.read(java.nio.file.Path.of("no/such/scenario.json")))
+                .isInstanceOf(JsonInputException.class).hasMessage("no/such/scenario.json: no such file");
+    }
+}

@@ -1,0 +1,163 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.kafka.assignor.Assignors;
+import dev.groupscope.kafka.assignor.GroupMember;
+import dev.groupscope.kafka.assignor.LegacyAssignor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class AssignorLabTest {
+
+    private static final Map<String, Integer> T0_4_T1_3 = TopicsSpec.parse("t0:4, t1:3");
+
+    private static AssignorLab lab(ScriptedAssignor assignor, Map<String, Integer> topics, int consumers) {
+        return new AssignorLab("scripted", topics, consumers, name -> Optional.of(assignor));
+    }
+
+    private static AssignorLab legacyLab(Map<String, Integer> topics, int consumers) {
+        return new AssignorLab(LegacyAssignor.NAME, topics, consumers, Assignors::byName);
+    }
+
+    private static TopicPartition tp(String text) {
+        return TopicPartition.parse(text);
+    }
+
+    private static MemberRow row(LabRound round, String member) {
+        return round.members().stream().filter(r -> r.memberId().equals(member)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aNewGroupIsGenerationOneWhereNobodyOwnsAnything() {
+        ScriptedAssignor assignor = ScriptedAssignor.dealing();
+        LabRound round = lab(assignor, T0_4_T1_3, 3).round();
+
+        assertThat(round.generation()).isEqualTo(1);
+        assertThat(assignor.lastCall()).extracting(GroupMember::memberId).containsExactly("C0", "C1", "C2");
+        assertThat(assignor.lastCall()).allSatisfy(member -> {
+            assertThat(member.ownedPartitions()).isEmpty();
+            assertThat(member.generation()).isEqualTo(GroupMember.NO_GENERATION);
+            assertThat(member.topics()).containsExactly("t0", "t1");
+        });
+        assertThat(round.members()).allMatch(MemberRow::joinedThisRound);
+        assertThat(round.movedCount()).isZero();
+    }
+
+    @Test
+    void aJoiningConsumerMakesTheOthersReportWhatTheyOwnWithTheirGeneration() {
+        ScriptedAssignor assignor = ScriptedAssignor.dealing();
+        AssignorLab lab = lab(assignor, T0_4_T1_3, 3);
+        Map<String, List<TopicPartition>> before = Map.of(
+                "C0", List.of(tp("t0-0"), tp("t0-3"), tp("t1-2")),
+                "C1", List.of(tp("t0-1"), tp("t1-0")),
+                "C2", List.of(tp("t0-2"), tp("t1-1")));
+
+        LabRound round = lab.join();
+
+        assertThat(round.generation()).isEqualTo(2);
+        List<GroupMember> told = assignor.lastCall();
+        assertThat(told).extracting(GroupMember::memberId).containsExactly("C0", "C1", "C2", "C3");
+        for (GroupMember member : told.subList(0, 3)) {
+            assertThat(member.ownedPartitions()).isEqualTo(before.get(member.memberId()));
+            assertThat(member.generation()).isEqualTo(1);
+        }
+        assertThat(told.get(3).ownedPartitions()).isEmpty();
+        assertThat(told.get(3).generation()).isEqualTo(GroupMember.NO_GENERATION);
+        assertThat(round.members()).extracting(MemberRow::joinedThisRound).containsExactly(false, false, false, true);
+    }
+
+    @Test
+    void partitionsThatChangeOwnerAreMarkedWithTheirPreviousOwner() {
+        LabRound round = legacyLab(T0_4_T1_3, 3).join();
+
+        // legacy, 3 -> 4 consumers: t0 goes from ranges of 2 (C0: 0,1  C1: 2,3) to ranges of 1.
+        assertThat(row(round, "C1").partitions()).contains(
+                new PartitionChip(tp("t0-1"), 0, Optional.of("C0")));
+        assertThat(row(round, "C2").partitions()).contains(
+                new PartitionChip(tp("t0-2"), 0, Optional.of("C1")));
+        assertThat(row(round, "C3").partitions()).containsExactly(
+                new PartitionChip(tp("t0-3"), 0, Optional.of("C1")));
+        assertThat(row(round, "C0").partitions()).containsExactly(
+                new PartitionChip(tp("t0-0"), 0, Optional.empty()),
+                new PartitionChip(tp("t1-0"), 1, Optional.empty()));
+        assertThat(round.movedCount()).isEqualTo(3);
+    }
+
+    @Test
+    void partitionsOfALeavingConsumerAreMarkedAsMovedFromIt() {
+        AssignorLab lab = legacyLab(TopicsSpec.parse("t0:4"), 4);
+
+        LabRound round = lab.leave("C3");
+
+        assertThat(lab.members()).containsExactly("C0", "C1", "C2");
+        assertThat(round.members()).flatExtracting(MemberRow::partitions)
+                .filteredOn(chip -> chip.partition().equals(tp("t0-3")))
+                .extracting(PartitionChip::from).containsExactly(Optional.of("C3"));
+    }
+
+    @Test
+    void moreConsumersThanPartitionsLeavesTheRestIdleForThatReason() {
+        LabRound round = legacyLab(TopicsSpec.parse("t0:2"), 3).round();
+
+        assertThat(row(round, "C2").idle()).contains(IdleReason.TOO_FEW_PARTITIONS);
+        assertThat(round.idleCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aConsumerLeftEmptyDespiteEnoughPartitionsIsBlamedOnTheStrategy() {
+        // legacy: N = ceil(4 / 3) = 2, so C0 and C1 take two each and C2 none.
+        LabRound round = legacyLab(TopicsSpec.parse("t0:4"), 3).round();
+
+        assertThat(row(round, "C2").idle()).contains(IdleReason.LEFT_OUT_BY_STRATEGY);
+        assertThat(row(round, "C0").idle()).isEmpty();
+    }
+
+    @Test
+    void aWithheldPartitionWaitsWithItsHolderAndLaterMovesFromIt() {
+        AtomicInteger round = new AtomicInteger();
+        ScriptedAssignor assignor = new ScriptedAssignor((topics, members) -> round.incrementAndGet() == 2
+                ? ScriptedAssignor.deal(topics, members, Set.of(tp("t0-1")), 1)
+                : ScriptedAssignor.deal(topics, members, Set.of()));
+        AssignorLab lab = lab(assignor, TopicsSpec.parse("t0:2"), 1);
+
+        LabRound second = lab.join();
+        assertThat(second.withheld()).containsExactly(new PartitionChip(tp("t0-1"), 0, Optional.of("C0")));
+        assertThat(row(second, "C1").idle()).contains(IdleReason.WAITING_FOR_REVOCATION);
+        assertThat(assignor.lastCall()).hasSize(2);
+
+        LabRound third = lab.rebalance();
+        assertThat(third.withheld()).isEmpty();
+        assertThat(row(third, "C1").partitions()).containsExactly(
+                new PartitionChip(tp("t0-1"), 0, Optional.of("C0")));
+        assertThat(third.generation()).isEqualTo(3);
+    }
+
+    @Test
+    void changingTopicsRebalancesAndForgetsPartitionsThatNoLongerExist() {
+        ScriptedAssignor assignor = ScriptedAssignor.dealing();
+        AssignorLab lab = lab(assignor, TopicsSpec.parse("t0:4"), 2);
+
+        LabRound round = lab.changeTopics(TopicsSpec.parse("t0:2, t9:1"));
+
+        assertThat(round.generation()).isEqualTo(2);
+        assertThat(round.topics()).containsExactly(Map.entry("t0", 2), Map.entry("t9", 1));
+        assertThat(assignor.lastCall().get(0).topics()).containsExactly("t0", "t9");
+        assertThat(round.members()).flatExtracting(MemberRow::partitions)
+                .extracting(chip -> chip.partition().toString()).containsExactlyInAnyOrder("t0-0", "t0-1", "t9-0");
+    }
+
+    @Test
+    void newConsumersNeverReuseTheIdOfOneThatLeft() {
+        AssignorLab lab = lab(ScriptedAssignor.dealing(), T0_4_T1_3, 3);
+        lab.leave("C1");
+        lab.join();
+
+        assertThat(lab.members()).containsExactly("C0", "C2", "C3");
+    }
+}

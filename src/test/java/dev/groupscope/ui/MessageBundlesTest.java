@@ -1,0 +1,95 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.kafka.assignor.AssignmentStep;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** English and Chinese must say the same things: same keys, same placeholders, and every key the UI uses. */
+class MessageBundlesTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+    private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.]+)\"");
+
+    private final Properties english = load("/dev/groupscope/i18n/messages.properties");
+    private final Properties chinese = load("/dev/groupscope/i18n/messages_zh.properties");
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        assertThat(chinese.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+    }
+
+    @Test
+    void eachSentenceUsesTheSamePlaceholdersInBothLanguages() {
+        for (String key : english.stringPropertyNames()) {
+            assertThat(placeholders(chinese.getProperty(key, ""))).as(key)
+                    .isEqualTo(placeholders(english.getProperty(key)));
+        }
+    }
+
+    @Test
+    void everyStepKindAndIdleReasonHasItsWords() {
+        for (AssignmentStep.Kind kind : AssignmentStep.Kind.values()) {
+            assertThat(english).containsKey(StepNarration.kindKey(kind));
+        }
+        for (IdleReason reason : IdleReason.values()) {
+            assertThat(english).containsKey(reason.messageKey());
+        }
+    }
+
+    @Test
+    void everyKeyTheFxmlNamesExists() throws IOException {
+        for (String fxml : new String[] {"/fxml/main.fxml", "/fxml/assignor-lab.fxml"}) {
+            Matcher keys = FXML_KEY.matcher(read(fxml));
+            while (keys.find()) {
+                assertThat(english).as(fxml).containsKey(keys.group(1));
+            }
+        }
+    }
+
+    @Test
+    void chineseIsWrittenInChineseNotEscaped() {
+        assertThat(chinese.getProperty("ui.lab.addConsumer")).isEqualTo("添加消费者");
+    }
+
+    private static Set<String> placeholders(String sentence) {
+        Set<String> names = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(sentence);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    private static Properties load(String resource) {
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(resource)) {
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties;
+        } catch (IOException e) {
+            throw new IllegalStateException(resource, e);
+        }
+    }
+
+    private static String read(String resource) throws IOException {
+        try (InputStream in = MessageBundlesTest.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theLabLegendNamesItsKeysWhateverTheLanguage() {
+        assertThat(Arrays.asList("add", "remove", "rebalance"))
+                .allSatisfy(name -> assertThat(english.getProperty("ui.lab.legend")).contains("{" + name + "}"));
+    }
+}
