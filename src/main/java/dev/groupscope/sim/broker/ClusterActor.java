@@ -9,6 +9,7 @@ import dev.groupscope.sim.client.ClusterAccess;
 import dev.groupscope.sim.cluster.PartitionState;
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.coordinator.CoordinatorShard;
+import dev.groupscope.sim.coordinator.ExpirationTimer;
 import dev.groupscope.sim.coordinator.GroupTimer;
 import dev.groupscope.sim.coordinator.ShardView;
 import dev.groupscope.sim.engine.Actor;
@@ -69,6 +70,8 @@ public final class ClusterActor implements Actor, ClusterAccess {
         ClusterActor cluster = setup.build(world.random());
         world.addActor(cluster);
         LogCleaner.arm(world, cluster.sim);
+        cluster.shards.forEach((partition, shard) ->
+                shard.startExpiration(cluster.coordinatorEnv(world, shard.broker(), partition)));
         return cluster;
     }
 
@@ -94,6 +97,9 @@ public final class ClusterActor implements Actor, ClusterAccess {
                 throw new IllegalStateException("timer of unloaded shard " + timer.partition() + ": " + timer);
             }
             shard.onTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
+        } else if (task instanceof ExpirationTimer timer) {
+            CoordinatorShard shard = shards.get(timer.partition());
+            shard.onExpirationTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
         } else if (task instanceof FetchTimeout timeout) {
             fetches.onTimeout(timeout, state, sim, context);
         } else if (task instanceof CleanerTick) {

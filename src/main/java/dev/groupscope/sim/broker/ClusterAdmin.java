@@ -141,6 +141,8 @@ final class ClusterAdmin {
 
     private void createOffsetsTopic(int partitions, int replicationFactor) {
         createOffsetsTopic(cluster, partitions, replicationFactor, context.random());
+        cluster.shards.forEach((partition, shard) ->
+                shard.startExpiration(cluster.coordinatorEnv(context, shard.broker(), partition)));
     }
 
     /** Creates {@code __consumer_offsets} and an empty coordinator shard on each partition's leader. */

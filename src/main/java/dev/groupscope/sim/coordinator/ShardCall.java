@@ -287,6 +287,13 @@ final class ShardCall {
         cancel(GroupTimer.syncKey(partition(), group.groupId()));
     }
 
+    /** Kafka's {@code scheduleGroupMetadataExpiration}: the shard's clean-up runs every retention check interval. */
+    void armExpiration() {
+        ExpirationTimer timer = new ExpirationTimer(env.hostActorId(), partition());
+        env.context().setTimer(timer.key(), settings().offsetsRetentionCheckIntervalMs(), timer);
+        shard.timerKeys.add(timer.key());
+    }
+
     /** Cancels every timer the shard armed: what unloading a partition does to Kafka's CoordinatorTimer. */
     void cancelAllTimers() {
         for (String key : List.copyOf(shard.timerKeys)) {
@@ -304,6 +311,11 @@ final class ShardCall {
     /** Kafka's {@code newEmptyGroupMetadataRecord}, which a new group writes so that it exists in the log. */
     void appendEmptyGroupMetadata(ClassicGroup group, Rule rule) {
         append(new GroupMetadataKey(group.groupId()), GroupRecords.empty(group), rule);
+    }
+
+    /** A GroupMetadata tombstone: the group is deleted from the log (compaction drops it after delete.retention.ms). */
+    void appendGroupTombstone(ClassicGroup group, Rule rule) {
+        append(new GroupMetadataKey(group.groupId()), null, rule);
     }
 
     void appendOffsetCommit(String groupId, TopicPartition partition, long offset, Rule rule) {

@@ -31,7 +31,7 @@ import net.jqwik.api.Tuple;
 
 /**
  * Random runs — four consumers in two groups, scripted to join, leave, commit (sometimes with a stale generation),
- * fall silent and restart, while brokers stop and start — must keep the coordinator's rules: no illegal state
+ * fall silent and restart, while brokers stop and start and offsets expire — must keep the coordinator's rules: no illegal state
  * transition (it would throw), every member of a Stable group in the current generation, committed offsets that
  * change only through accepted commits and survive every failover, and a run that is deterministic and rebuildable
  * from snapshots.
@@ -44,7 +44,9 @@ class CoordinatorProperties {
     /** a1 and b1 are static members; a* are in group "ga", b* in "gb". */
     static World world(long seed) {
         World world = new World(seed);
-        BrokerSettings settings = BrokerSettings.defaults().with("offsets.topic.num.partitions", 5);
+        // Offsets expire after a minute, so groups left Empty lose their offsets and vanish within a run.
+        BrokerSettings settings = BrokerSettings.defaults().with("offsets.topic.num.partitions", 5)
+                .with("offsets.retention.minutes", 1).with("offsets.retention.check.interval.ms", 15_000L);
         ClusterActor.install(world, ClusterSetup.of(3).withSettings(settings)
                 .withSim(SimSettings.DEFAULT.withOffsetsSegmentRecords(4)).withTopic("orders", 4, 2));
         for (String id : CLIENTS) {
