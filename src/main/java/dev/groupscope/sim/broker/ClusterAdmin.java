@@ -5,11 +5,11 @@ import dev.groupscope.sim.cluster.LeaderChange;
 import dev.groupscope.sim.cluster.PartitionState;
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.coordinator.CoordinatorShard;
+import dev.groupscope.sim.coordinator.EventFields;
 import dev.groupscope.sim.coordinator.Rule;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.Task;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -209,6 +209,6 @@ final class ClusterAdmin {
     }
 
     private static Map<String, Object> fields(Object... namesAndValues) {
-        return new LinkedHashMap<>(Rule.of("fields", namesAndValues).args());
+        return EventFields.of(namesAndValues);
     }
 }
