@@ -105,6 +105,24 @@ class JoinGroupTest {
     }
 
     @Test
+    void aGroupOfGroupMaxSizeTurnsFurtherMembersAway() {
+        Harness small = Harness.withSettings(BrokerSettings.defaults().with("group.max.size", 2));
+        Recorder c1 = small.client("c1");
+        Recorder c2 = small.client("c2");
+        Recorder c3 = small.client("c3");
+        small.joinTwoStep(c1);
+        small.joinTwoStep(c2);
+
+        small.send("c3", small.join(""));
+
+        JoinGroupResponse answer = small.last(c3, JoinGroupResponse.class);
+        assertThat(answer.error()).isEqualTo(Errors.GROUP_MAX_SIZE_REACHED);
+        assertThat(answer.memberId()).isEmpty();
+        assertThat(small.group().numMembers()).isEqualTo(2);
+        assertThat(small.group().pendingJoinMembers()).isEmpty();
+    }
+
+    @Test
     void anEmptyGroupIdIsInvalid() {
         Recorder c1 = h.client("c1");
         JoinGroupRequest request = new JoinGroupRequest(h.correlationId(), "", Harness.SESSION_MS,
