@@ -70,7 +70,8 @@ final class BrokerRequests {
         CoordinatorLookup lookup = GroupCoordinatorPartitioning.findCoordinator(request.key(),
                 cluster.offsetsPartitionCount(), offsetsMetadata());
         int partition = lookup.partition().partition();
-        int broker = lookup.coordinator().orElse(cluster.leaderOf(ClusterState.OFFSETS_TOPIC, partition));
+        int broker = lookup.coordinator().orElse(cluster.state.hasTopic(ClusterState.OFFSETS_TOPIC)
+                ? cluster.state.leaderOf(ClusterState.OFFSETS_TOPIC, partition) : PartitionState.NO_LEADER);
         recordArrival(delivery, Rule.of(lookup.reason().messageKey(), "broker", broker, "partition", partition));
         if (lookup.reason() == CoordinatorLookup.Reason.TOPIC_MISSING) {
             new ClusterAdmin(cluster, context).autoCreateOffsetsTopic();

@@ -5,9 +5,11 @@ import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.config.BrokerSettings;
 import dev.groupscope.sim.cluster.ClusterState;
 import dev.groupscope.sim.cluster.ClusterView;
+import dev.groupscope.sim.client.ClusterAccess;
 import dev.groupscope.sim.cluster.PartitionState;
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.coordinator.CoordinatorShard;
+import dev.groupscope.sim.coordinator.ExpirationTimer;
 import dev.groupscope.sim.coordinator.GroupTimer;
 import dev.groupscope.sim.coordinator.ShardView;
 import dev.groupscope.sim.engine.Actor;
@@ -15,8 +17,10 @@ import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.offsets.OffsetsLogEntry;
 import dev.groupscope.sim.protocol.Deliver;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,9 +33,9 @@ import java.util.TreeMap;
  * <p>Replies travel back over the network as {@link Deliver}s from {@code "broker-<id>"} with that broker's id; a
  * request to a stopped broker gets a {@code Disconnected} instead.
  */
-public final class ClusterActor implements Actor {
+public final class ClusterActor implements Actor, ClusterAccess {
 
-    public static final String ID = "cluster";
+    public static final String ID = ClusterAccess.ACTOR_ID;
 
     final BrokerSettings settings;
     final SimSettings sim;
@@ -66,6 +70,8 @@ public final class ClusterActor implements Actor {
         ClusterActor cluster = setup.build(world.random());
         world.addActor(cluster);
         LogCleaner.arm(world, cluster.sim);
+        cluster.shards.forEach((partition, shard) ->
+                shard.startExpiration(cluster.coordinatorEnv(world, shard.broker(), partition)));
         return cluster;
     }
 
@@ -91,6 +97,9 @@ public final class ClusterActor implements Actor {
                 throw new IllegalStateException("timer of unloaded shard " + timer.partition() + ": " + timer);
             }
             shard.onTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
+        } else if (task instanceof ExpirationTimer timer) {
+            CoordinatorShard shard = shards.get(timer.partition());
+            shard.onExpirationTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
         } else if (task instanceof FetchTimeout timeout) {
             fetches.onTimeout(timeout, state, sim, context);
         } else if (task instanceof CleanerTick) {
@@ -107,9 +116,9 @@ public final class ClusterActor implements Actor {
      * @return the record's offset, or -1 when the topic or partition does not exist or has no live leader (the
      *         producer's send fails and it retries after refreshing its metadata)
      */
+    @Override
     public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
-        if (!state.hasTopic(topic) || topic.equals(ClusterState.OFFSETS_TOPIC)
-                || partition < 0 || partition >= state.partitionCount(topic)) {
+        if (!exists(topic, partition)) {
             return -1;
         }
         int leader = state.leaderOf(topic, partition);
@@ -140,17 +149,38 @@ public final class ClusterActor implements Actor {
         return state.isUp(brokerId);
     }
 
+    @Override
+    public List<Integer> liveBrokers() {
+        return state.brokerIds().stream().filter(state::isUp).toList();
+    }
+
     /** The leader broker of a partition, or -1 if it has none or does not exist. */
+    @Override
     public int leaderOf(String topic, int partition) {
-        if (!state.hasTopic(topic) || partition < 0 || partition >= state.partitionCount(topic)) {
-            return PartitionState.NO_LEADER;
-        }
-        return state.leaderOf(topic, partition);
+        return exists(topic, partition) ? state.leaderOf(topic, partition) : PartitionState.NO_LEADER;
     }
 
     /** Ordinary topics with their partition counts, by name. */
+    @Override
     public Map<String, Integer> partitionsPerTopic() {
         return state.partitionsPerTopic();
+    }
+
+    /** The log-end offset of a partition of an ordinary topic (-1 if there is no such partition). */
+    @Override
+    public long logEndOffset(String topic, int partition) {
+        return exists(topic, partition) ? state.log(topic, partition).logEndOffset() : -1;
+    }
+
+    /** Kafka's ListOffsets by timestamp: the first offset at or after it, or -1 (also for no such partition). */
+    @Override
+    public long offsetForTimestamp(String topic, int partition, long timestamp) {
+        return exists(topic, partition) ? state.log(topic, partition).offsetForTimestamp(timestamp) : -1;
+    }
+
+    private boolean exists(String topic, int partition) {
+        return state.hasTopic(topic) && !topic.equals(ClusterState.OFFSETS_TOPIC)
+                && partition >= 0 && partition < state.partitionCount(topic);
     }
 
     /** The key of the record at {@code offset} (null for a keyless record). */
@@ -200,10 +230,10 @@ public final class ClusterActor implements Actor {
     public ClusterActorView view() {
         Map<Integer, ShardView> coordinators = new TreeMap<>();
         shards.forEach((partition, shard) -> coordinators.put(partition, shard.view()));
-        Map<Integer, java.util.List<dev.groupscope.sim.offsets.OffsetsLogEntry>> logs = new TreeMap<>();
+        Map<Integer, List<OffsetsLogEntry>> logs = new TreeMap<>();
         if (state.hasTopic(ClusterState.OFFSETS_TOPIC)) {
             for (int p = 0; p < state.offsetsPartitionCount(); p++) {
-                logs.put(p, java.util.List.copyOf(state.offsetsLog(p).entries()));
+                logs.put(p, List.copyOf(state.offsetsLog(p).entries()));
             }
         }
         return new ClusterActorView(state.view(), coordinators, logs, fetches.parked());

@@ -5,11 +5,11 @@ import dev.groupscope.sim.cluster.LeaderChange;
 import dev.groupscope.sim.cluster.PartitionState;
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.coordinator.CoordinatorShard;
+import dev.groupscope.sim.coordinator.EventFields;
 import dev.groupscope.sim.coordinator.Rule;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.Task;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -141,6 +141,8 @@ final class ClusterAdmin {
 
     private void createOffsetsTopic(int partitions, int replicationFactor) {
         createOffsetsTopic(cluster, partitions, replicationFactor, context.random());
+        cluster.shards.forEach((partition, shard) ->
+                shard.startExpiration(cluster.coordinatorEnv(context, shard.broker(), partition)));
     }
 
     /** Creates {@code __consumer_offsets} and an empty coordinator shard on each partition's leader. */
@@ -207,6 +209,6 @@ final class ClusterAdmin {
     }
 
     private static Map<String, Object> fields(Object... namesAndValues) {
-        return new LinkedHashMap<>(Rule.of("fields", namesAndValues).args());
+        return EventFields.of(namesAndValues);
     }
 }

@@ -23,6 +23,9 @@ import java.util.TreeSet;
  */
 public final class ClassicGroup {
 
+    /** Kafka's {@code ConsumerProtocol.PROTOCOL_TYPE}. */
+    public static final String CONSUMER_PROTOCOL_TYPE = "consumer";
+
     private final String groupId;
     private ClassicGroupState state;
     private ClassicGroupState previousState;
@@ -39,6 +42,8 @@ public final class ClassicGroup {
     private final TreeMap<String, Integer> supportedProtocols;
     private int numMembersAwaitingJoinResponse;
     private boolean newMemberAdded;
+    /** The topics the members subscribe to, or null when unknown (Kafka's empty Optional). */
+    private TreeSet<String> subscribedTopics;
 
     ClassicGroup(String groupId, ClassicGroupState initialState, long now) {
         this(groupId, initialState, now, 0, null, null, null);
@@ -81,6 +86,7 @@ public final class ClassicGroup {
         this.supportedProtocols = new TreeMap<>(other.supportedProtocols);
         this.numMembersAwaitingJoinResponse = other.numMembersAwaitingJoinResponse;
         this.newMemberAdded = other.newMemberAdded;
+        this.subscribedTopics = other.subscribedTopics == null ? null : new TreeSet<>(other.subscribedTopics);
     }
 
     ClassicGroup copy() {
@@ -482,7 +488,61 @@ public final class ClassicGroup {
     ClassicGroupState advanceGeneration() {
         generationId++;
         protocolName = members.isEmpty() ? null : selectProtocol().protocol();
+        updateSubscribedTopics();
         return members.isEmpty() ? ClassicGroupState.EMPTY : ClassicGroupState.COMPLETING_REBALANCE;
+    }
+
+    /**
+     * Kafka's {@code computeSubscribedTopics}: for a "consumer" group, the union of the members' subscriptions
+     * under the selected protocol (none for a group without members); unknown for any other group.
+     */
+    void updateSubscribedTopics() {
+        if (!usesConsumerGroupProtocol()) {
+            subscribedTopics = null;
+        } else if (members.isEmpty()) {
+            subscribedTopics = new TreeSet<>();
+        } else if (protocolName != null) {
+            subscribedTopics = new TreeSet<>();
+            members.values().forEach(member -> subscribedTopics.addAll(member.metadata(protocolName).topics()));
+        } else {
+            subscribedTopics = null;
+        }
+    }
+
+    public boolean usesConsumerGroupProtocol() {
+        return CONSUMER_PROTOCOL_TYPE.equals(protocolType);
+    }
+
+    /** Kafka's {@code isSubscribedToTopic}: when the topics are unknown, a "consumer" group counts as subscribed. */
+    public boolean isSubscribedToTopic(String topic) {
+        return subscribedTopics != null ? subscribedTopics.contains(topic) : usesConsumerGroupProtocol();
+    }
+
+    /**
+     * Kafka's {@code offsetExpirationCondition}: from when an offset's retention counts, or null if none of the
+     * group's offsets may expire now. An Empty group's offsets expire counting from when it became Empty; a Stable
+     * consumer group's offsets of topics it no longer subscribes to, and a group without protocol type's offsets,
+     * counting from their commit.
+     */
+    public OffsetExpiry offsetExpiry() {
+        if (protocolType == null) {
+            return OffsetExpiry.SINCE_COMMIT;
+        }
+        if (isInState(ClassicGroupState.EMPTY)) {
+            return OffsetExpiry.SINCE_EMPTY;
+        }
+        if (usesConsumerGroupProtocol() && subscribedTopics != null && isInState(ClassicGroupState.STABLE)) {
+            return OffsetExpiry.SINCE_COMMIT;
+        }
+        return null;
+    }
+
+    /** What an offset's retention period counts from. */
+    public enum OffsetExpiry {
+        /** The commit's timestamp. */
+        SINCE_COMMIT,
+        /** When the group became Empty (its current state's timestamp). */
+        SINCE_EMPTY
     }
 
     /** The leader's member list (Kafka's {@code currentClassicGroupMembers}), in HashMap order. */

@@ -76,6 +76,19 @@ public final class CoordinatorShard {
         new RequestDispatcher(new ShardCall(this, env)).dispatch(request);
     }
 
+    /** Starts the periodic offset expiry of a shard that did not come from {@link #load} (a new partition). */
+    public void startExpiration(CoordinatorEnv env) {
+        new ShardCall(this, env).armExpiration();
+    }
+
+    /** Deletes expired offsets and the Empty groups left without any, then runs again after the interval. */
+    public void onExpirationTimer(ExpirationTimer timer, CoordinatorEnv env) {
+        ShardCall call = new ShardCall(this, env);
+        timerKeys.remove(timer.key());
+        new GroupExpiry(call).run();
+        call.armExpiration();
+    }
+
     public void onTimer(GroupTimer timer, CoordinatorEnv env) {
         ShardCall call = new ShardCall(this, env);
         timerKeys.remove(timer.key());

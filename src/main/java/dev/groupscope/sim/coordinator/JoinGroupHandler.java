@@ -56,7 +56,7 @@ final class JoinGroupHandler {
         int recordsBefore = call.recordsAppended();
         if (!acceptJoiningMember(group, request.memberId())) {
             if (group.hasMember(request.memberId()) || group.isPendingMember(request.memberId())) {
-                call.removeMember(group, request.memberId(), Rule.of("sim.coordinator.join.groupFull",
+                call.membership.remove(group, request.memberId(), Rule.of("sim.coordinator.join.groupFull",
                         "groupMaxSize", call.settings().groupMaxSize()));
             }
             reject(Errors.GROUP_MAX_SIZE_REACHED, "");
@@ -122,7 +122,7 @@ final class JoinGroupHandler {
      * with the session timeout to come back with it, and returned with MEMBER_ID_REQUIRED.
      */
     private void joinNewDynamicMember(ClassicGroup group, String newMemberId) {
-        call.addPendingMember(group, newMemberId, request.sessionTimeoutMs(), Rule.of(
+        call.membership.addPending(group, newMemberId, request.sessionTimeoutMs(), Rule.of(
                 "sim.coordinator.join.memberIdRequired", "memberId", newMemberId,
                 "sessionTimeoutMs", request.sessionTimeoutMs()));
         call.armHeartbeat(group, newMemberId, request.sessionTimeoutMs());
@@ -194,7 +194,7 @@ final class JoinGroupHandler {
             // A member arriving during the initial delay extends it.
             group.setNewMemberAdded(true);
         }
-        call.addMember(group, member, parked, Rule.of("sim.coordinator.join.memberAdded", "memberId", memberId));
+        call.membership.add(group, member, parked, Rule.of("sim.coordinator.join.memberAdded", "memberId", memberId));
         parkedAs = memberId;
         // A new member cannot heartbeat while its JoinGroup is parked, so it gets the long new-member join timeout.
         call.armHeartbeat(group, memberId, NEW_MEMBER_JOIN_TIMEOUT_MS);
@@ -219,7 +219,7 @@ final class JoinGroupHandler {
     private void updateStaticMemberThenRebalanceOrCompleteJoin(ClassicGroup group, String oldMemberId,
                                                                String newMemberId) {
         String instanceId = request.groupInstanceId();
-        ClassicGroupMember old = call.replaceStaticMember(group, instanceId, oldMemberId, newMemberId);
+        ClassicGroupMember old = call.membership.replaceStatic(group, instanceId, oldMemberId, newMemberId);
         fence(group, old);
         ClassicGroupMember member = group.member(newMemberId);
         call.rescheduleHeartbeat(group, member);

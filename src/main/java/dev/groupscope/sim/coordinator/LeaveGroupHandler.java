@@ -79,7 +79,7 @@ final class LeaveGroupHandler {
             return Errors.NONE;
         }
         if (group.isPendingMember(memberId)) {
-            call.removeMember(group, memberId, Rule.of("sim.coordinator.leave.pending", "memberId", memberId));
+            call.membership.remove(group, memberId, Rule.of("sim.coordinator.leave.pending", "memberId", memberId));
             call.cancelHeartbeat(group, memberId);
             left.add(memberId);
             return Errors.NONE;
@@ -98,7 +98,7 @@ final class LeaveGroupHandler {
         call.cancelHeartbeat(group, memberId);
         call.completeJoin(group, member, correlationId ->
                 Answers.joinError(correlationId, Errors.UNKNOWN_MEMBER_ID, ""), rule);
-        call.removeMember(group, memberId, rule);
+        call.membership.remove(group, memberId, rule);
     }
 
     private Map<String, Errors> allFailed(Errors error) {

@@ -112,7 +112,7 @@ final class Rebalancer {
         if (group.isInState(DEAD)) {
             return;
         }
-        if (!call.electJoinedLeader(group) && group.numMembers() > 0) {
+        if (!call.membership.electJoinedLeader(group) && group.numMembers() > 0) {
             // Nobody rejoined: wait another rebalance timeout, until session timeouts remove the silent members.
             call.armJoin(group, group.rebalanceTimeoutMs());
             call.emitGroup(EventKind.STATE, "JoinPhaseExtended", group.groupId(),
@@ -136,7 +136,7 @@ final class Rebalancer {
                 .sorted(java.util.Comparator.comparing(ClassicGroupMember::memberId))
                 .toList();
         for (ClassicGroupMember member : silent) {
-            call.removeMember(group, member.memberId(), Rule.of("sim.coordinator.join.notRejoined",
+            call.membership.remove(group, member.memberId(), Rule.of("sim.coordinator.join.notRejoined",
                     "memberId", member.memberId(), "rebalanceTimeoutMs", group.rebalanceTimeoutMs()));
             call.cancelHeartbeat(group, member.memberId());
         }
@@ -209,7 +209,7 @@ final class Rebalancer {
     void removeMemberAndUpdateGroup(ClassicGroup group, ClassicGroupMember member, Rule why) {
         call.completeJoin(group, member, correlationId ->
                 Answers.joinError(correlationId, Errors.UNKNOWN_MEMBER_ID, ""), why);
-        call.removeMember(group, member.memberId(), why);
+        call.membership.remove(group, member.memberId(), why);
         if (group.isInState(STABLE) || group.isInState(COMPLETING_REBALANCE)) {
             maybePrepareRebalanceOrCompleteJoin(group, Rule.of("sim.coordinator.rebalance.memberFailed",
                     "memberId", member.memberId()));
@@ -220,7 +220,7 @@ final class Rebalancer {
 
     /** Kafka's {@code removePendingMemberAndUpdateClassicGroup}. */
     void removePendingMemberAndUpdateGroup(ClassicGroup group, String memberId, Rule why) {
-        call.removeMember(group, memberId, why);
+        call.membership.remove(group, memberId, why);
         if (group.isInState(PREPARING_REBALANCE) && group.hasAllMembersJoined()) {
             completeJoin(group, Rule.of("sim.coordinator.join.allJoined", "members", group.numMembers()));
         }

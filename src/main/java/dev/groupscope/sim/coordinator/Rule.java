@@ -22,13 +22,6 @@ public record Rule(String key, Map<String, Object> args) {
 
     /** A rule with arguments given as name, value, name, value... (kept in that order). */
     public static Rule of(String key, Object... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("arguments come in name, value pairs");
-        }
-        Map<String, Object> args = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            args.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return new Rule(key, args);
+        return new Rule(key, EventFields.of(namesAndValues));
     }
 }

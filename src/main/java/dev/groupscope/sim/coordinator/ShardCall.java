@@ -8,7 +8,6 @@ import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.offsets.CoordinatorKey;
 import dev.groupscope.sim.offsets.GroupMetadataKey;
-import dev.groupscope.sim.offsets.GroupMetadataValue;
 import dev.groupscope.sim.offsets.OffsetCommitKey;
 import dev.groupscope.sim.offsets.OffsetCommitValue;
 import dev.groupscope.sim.protocol.Message;
@@ -29,11 +28,14 @@ final class ShardCall {
 
     final CoordinatorShard shard;
     final CoordinatorEnv env;
+    /** Members joining, leaving and being replaced, and the leader changes that follow. */
+    final Membership membership;
     private int recordsAppended;
 
     ShardCall(CoordinatorShard shard, CoordinatorEnv env) {
         this.shard = shard;
         this.env = env;
+        this.membership = new Membership(this);
     }
 
     long now() {
@@ -160,84 +162,6 @@ final class ShardCall {
         return text.toString();
     }
 
-    // ---------------------------------------------------------------- membership
-
-    void addMember(ClassicGroup group, ClassicGroupMember member, ParkedRequest join, Rule rule) {
-        String leaderBefore = group.leaderId();
-        group.add(member, join);
-        Map<String, Object> fields = memberFields(member);
-        fields.put("protocols", member.protocolNames());
-        fields.put("sessionTimeoutMs", member.sessionTimeoutMs());
-        fields.put("rebalanceTimeoutMs", member.rebalanceTimeoutMs());
-        emitGroup(EventKind.STATE, "MemberAdded", group.groupId(), fields, rule);
-        if (leaderBefore == null && group.leaderId() != null) {
-            leaderChanged(group, null, Rule.of("sim.coordinator.leader.firstJoiner", "leader", group.leaderId()));
-        }
-    }
-
-    /** Kafka's {@code remove}; the caller has answered the member's parked JoinGroup if it had one. */
-    void removeMember(ClassicGroup group, String memberId, Rule rule) {
-        ClassicGroupMember member = group.member(memberId);
-        String leaderBefore = group.leaderId();
-        boolean pending = group.isPendingMember(memberId);
-        group.remove(memberId);
-        Map<String, Object> fields = member != null ? memberFields(member) : fields("memberId", memberId);
-        emitGroup(EventKind.STATE, pending ? "PendingMemberRemoved" : "MemberRemoved", group.groupId(), fields,
-                rule);
-        if (leaderBefore != null && !leaderBefore.equals(group.leaderId())) {
-            leaderChanged(group, leaderBefore, group.leaderId() == null
-                    ? Rule.of("sim.coordinator.leader.none", "previous", leaderBefore)
-                    : Rule.of("sim.coordinator.leader.leaderRemoved", "previous", leaderBefore,
-                            "leader", group.leaderId()));
-        }
-    }
-
-    void addPendingMember(ClassicGroup group, String memberId, long sessionTimeoutMs, Rule rule) {
-        group.addPendingMember(memberId);
-        emitGroup(EventKind.STATE, "PendingMemberAdded", group.groupId(),
-                fields("memberId", memberId, "sessionTimeoutMs", sessionTimeoutMs), rule);
-    }
-
-    /** Kafka's {@code maybeElectNewJoinedLeader}, with an event when the leader changes. */
-    boolean electJoinedLeader(ClassicGroup group) {
-        String before = group.leaderId();
-        boolean elected = group.maybeElectNewJoinedLeader();
-        if (elected && !before.equals(group.leaderId())) {
-            leaderChanged(group, before, Rule.of("sim.coordinator.leader.notRejoined", "previous", before,
-                    "leader", group.leaderId()));
-        }
-        return elected;
-    }
-
-    ClassicGroupMember replaceStaticMember(ClassicGroup group, String instanceId, String oldId, String newId) {
-        boolean wasLeader = group.isLeader(oldId);
-        ClassicGroupMember old = group.replaceStaticMember(instanceId, oldId, newId);
-        emitGroup(EventKind.STATE, "StaticMemberReplaced", group.groupId(),
-                fields("groupInstanceId", instanceId, "oldMemberId", oldId, "newMemberId", newId),
-                Rule.of("sim.coordinator.static.replaced", "groupInstanceId", instanceId, "oldMemberId", oldId,
-                        "newMemberId", newId));
-        if (wasLeader) {
-            leaderChanged(group, oldId, Rule.of("sim.coordinator.leader.staticReplaced", "previous", oldId,
-                    "leader", newId, "groupInstanceId", instanceId));
-        }
-        return old;
-    }
-
-    private void leaderChanged(ClassicGroup group, String previous, Rule rule) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        putIfPresent(fields, "previous", previous);
-        putIfPresent(fields, "leader", group.leaderId());
-        emitGroup(EventKind.STATE, "LeaderChanged", group.groupId(), fields, rule);
-    }
-
-    private static Map<String, Object> memberFields(ClassicGroupMember member) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("memberId", member.memberId());
-        putIfPresent(fields, "groupInstanceId", member.groupInstanceId());
-        fields.put("clientId", member.clientId());
-        return fields;
-    }
-
     // ---------------------------------------------------------------- timers
 
     private void arm(GroupTimer timer, long delayMs) {
@@ -287,6 +211,13 @@ final class ShardCall {
         cancel(GroupTimer.syncKey(partition(), group.groupId()));
     }
 
+    /** Kafka's {@code scheduleGroupMetadataExpiration}: the shard's clean-up runs every retention check interval. */
+    void armExpiration() {
+        ExpirationTimer timer = new ExpirationTimer(env.hostActorId(), partition());
+        env.context().setTimer(timer.key(), settings().offsetsRetentionCheckIntervalMs(), timer);
+        shard.timerKeys.add(timer.key());
+    }
+
     /** Cancels every timer the shard armed: what unloading a partition does to Kafka's CoordinatorTimer. */
     void cancelAllTimers() {
         for (String key : List.copyOf(shard.timerKeys)) {
@@ -304,6 +235,11 @@ final class ShardCall {
     /** Kafka's {@code newEmptyGroupMetadataRecord}, which a new group writes so that it exists in the log. */
     void appendEmptyGroupMetadata(ClassicGroup group, Rule rule) {
         append(new GroupMetadataKey(group.groupId()), GroupRecords.empty(group), rule);
+    }
+
+    /** A GroupMetadata tombstone: the group is deleted from the log (compaction drops it after delete.retention.ms). */
+    void appendGroupTombstone(ClassicGroup group, Rule rule) {
+        append(new GroupMetadataKey(group.groupId()), null, rule);
     }
 
     void appendOffsetCommit(String groupId, TopicPartition partition, long offset, Rule rule) {
@@ -347,7 +283,7 @@ final class ShardCall {
     }
 
     static Map<String, Object> fields(Object... namesAndValues) {
-        return new LinkedHashMap<>(Rule.of("fields", namesAndValues).args());
+        return EventFields.of(namesAndValues);
     }
 
     static void putIfPresent(Map<String, Object> fields, String name, Object value) {

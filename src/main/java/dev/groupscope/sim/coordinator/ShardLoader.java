@@ -30,8 +30,12 @@ final class ShardLoader {
         this.call = call;
     }
 
-    /** Replays the log, then arms every member's session: a loaded member must heartbeat within its timeout. */
+    /**
+     * Replays the log, then arms every member's session (a loaded member must heartbeat within its timeout) and
+     * the shard's periodic offset expiry.
+     */
     void load() {
+        call.armExpiration();
         List<OffsetsLogEntry> entries = call.env.log().entries();
         if (entries.isEmpty()) {
             return;
@@ -102,6 +106,7 @@ final class ShardLoader {
             member.setGenerationId(value.generation());
             group.add(member, null);
         }
+        group.updateSubscribedTopics();
         return group;
     }
 
@@ -126,6 +131,9 @@ final class ShardLoader {
             }
         }
         call.cancelAllTimers();
+        if (call.shard.groups.isEmpty()) {
+            return;
+        }
         call.emitBroker(EventKind.STATE, "CoordinatorUnloaded", null, ShardCall.fields(
                 "partition", call.partition(), "groups", List.copyOf(call.shard.groups.keySet())), rule);
     }

@@ -96,7 +96,7 @@ final class TimerHandler {
                 "rebalanceTimeoutMs", timer.timeoutMs());
         fired(timer, "SyncTimeout", fields, rule);
         for (String memberId : missing) {
-            call.removeMember(group, memberId, rule);
+            call.membership.remove(group, memberId, rule);
             call.cancelHeartbeat(group, memberId);
         }
         rebalancer.prepareRebalance(group, Rule.of("sim.coordinator.rebalance.syncExpired", "members", missing));

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.coordinator.Harness;
 import dev.groupscope.sim.coordinator.Recorder;
+import dev.groupscope.sim.coordinator.EventChecks;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Topics created, grown and deleted by scripted actions, and what the brokers refuse. */
@@ -19,6 +21,11 @@ class ClusterAdminTest {
     private void act(dev.groupscope.sim.engine.Task action) {
         h.schedule(action);
         h.advance(1);
+    }
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.coordinator.Harness;
 import dev.groupscope.sim.coordinator.Recorder;
+import dev.groupscope.sim.coordinator.EventChecks;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.Task;
@@ -13,6 +14,7 @@ import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Fetch: records from the fetch offset, bounded by bytes, and the purgatory of fetches waiting for data. */
@@ -72,6 +74,11 @@ class FetchTest {
 
     {
         h.world.addActor(new Producer());
+    }
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.cluster.ClusterState;
 import dev.groupscope.sim.coordinator.Harness;
 import dev.groupscope.sim.coordinator.Recorder;
+import dev.groupscope.sim.coordinator.EventChecks;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.offsets.OffsetCommitKey;
 import dev.groupscope.sim.offsets.OffsetCommitValue;
@@ -13,6 +14,7 @@ import dev.groupscope.sim.offsets.OffsetsLogEntry;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The log cleaner compacts __consumer_offsets, and a coordinator loading the compacted log loses nothing. */
@@ -27,6 +29,11 @@ class LogCleanerTest {
 
     private List<OffsetsLogEntry> offsetsLog() {
         return h.cluster.view().offsetsLogs().get(h.cluster.offsetsPartitionFor(Harness.GROUP));
+    }
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The coordinator's broker stops: the group moves with its __consumer_offsets partition. */
@@ -42,6 +43,11 @@ class FailoverTest {
         h.deliver(client.id(), broker, new FindCoordinatorRequest(h.correlationId(), Harness.GROUP));
         h.advance(10);
         return h.last(client, FindCoordinatorResponse.class);
+    }
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
     }
 
     @Test

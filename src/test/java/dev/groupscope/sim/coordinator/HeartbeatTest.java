@@ -9,6 +9,7 @@ import dev.groupscope.sim.protocol.Responses.HeartbeatResponse;
 import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Heartbeat answers in each state, and which members a session timeout removes. */
@@ -21,6 +22,11 @@ class HeartbeatTest {
     private Errors heartbeat(Recorder client, int generation, String memberId) {
         h.send(client.id(), h.heartbeat(generation, memberId));
         return h.last(client, HeartbeatResponse.class).error();
+    }
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
     }
 
     @Test

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groupscope.kafka.Errors;
 import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** group.initial.rebalance.delay.ms: a new group waits for more members before its first generation. */
 class InitialDelayTest {
 
     private final Harness h = Harness.oneBroker();
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
+    }
 
     @Test
     void aLoneMemberOfANewGroupWaitsTheFullInitialDelay() {

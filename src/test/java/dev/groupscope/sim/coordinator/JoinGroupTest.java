@@ -14,11 +14,17 @@ import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import dev.groupscope.sim.protocol.Subscription;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class JoinGroupTest {
 
     private final Harness h = Harness.oneBroker();
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
+    }
 
     @Test
     void aNewDynamicMemberFirstGetsAnIdWithMemberIdRequiredThenJoinsWithIt() {
@@ -96,6 +102,24 @@ class JoinGroupTest {
         strict.send("c1", strict.join(""));
 
         assertThat(strict.last(c1, JoinGroupResponse.class).error()).isEqualTo(Errors.INVALID_SESSION_TIMEOUT);
+    }
+
+    @Test
+    void aGroupOfGroupMaxSizeTurnsFurtherMembersAway() {
+        Harness small = Harness.withSettings(BrokerSettings.defaults().with("group.max.size", 2));
+        Recorder c1 = small.client("c1");
+        Recorder c2 = small.client("c2");
+        Recorder c3 = small.client("c3");
+        small.joinTwoStep(c1);
+        small.joinTwoStep(c2);
+
+        small.send("c3", small.join(""));
+
+        JoinGroupResponse answer = small.last(c3, JoinGroupResponse.class);
+        assertThat(answer.error()).isEqualTo(Errors.GROUP_MAX_SIZE_REACHED);
+        assertThat(answer.memberId()).isEmpty();
+        assertThat(small.group().numMembers()).isEqualTo(2);
+        assertThat(small.group().pendingJoinMembers()).isEmpty();
     }
 
     @Test

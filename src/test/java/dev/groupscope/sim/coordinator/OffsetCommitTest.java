@@ -10,6 +10,7 @@ import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** OffsetCommit's validation against the group, and OffsetFetch. */
@@ -33,6 +34,11 @@ class OffsetCommitTest {
         OffsetFetchResponse response = h.last(client, OffsetFetchResponse.class);
         assertThat(response.error()).isEqualTo(Errors.NONE);
         return response.offsets();
+    }
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
     }
 
     @Test

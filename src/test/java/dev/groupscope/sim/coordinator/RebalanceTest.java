@@ -14,6 +14,7 @@ import dev.groupscope.sim.protocol.Responses.LeaveGroupResponse;
 import dev.groupscope.sim.protocol.Responses.SyncGroupResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Rebalances of a group that already has a generation: rejoining, leaving, and members that fall silent. */
@@ -22,6 +23,11 @@ class RebalanceTest {
     private final Harness h = Harness.oneBroker();
     private final Recorder c1 = h.client("c1");
     private final Recorder c2 = h.client("c2");
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
+    }
 
     @Test
     void aFormedGroupIsStableWithEachMembersAssignment() {

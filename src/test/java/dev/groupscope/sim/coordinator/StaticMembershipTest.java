@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** KIP-345 static membership: a restarted instance takes its place back, often without a rebalance. */
@@ -48,6 +49,11 @@ class StaticMembershipTest {
                     "i" + (i + 1), "consumer", "range", i == 0 ? assignment : Map.of()));
         }
         return ids;
+    }
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
     }
 
     @Test
