@@ -32,6 +32,11 @@ public record SimSettings(Network network, int recordSizeBytes, int offsetsSegme
         }
     }
 
+    public SimSettings withRecordSizeBytes(int value) {
+        return new SimSettings(network, value, offsetsSegmentRecords, minCleanableDirtyRatio, deleteRetentionMs,
+                logCleanerBackoffMs);
+    }
+
     public SimSettings withNetwork(Network value) {
         return new SimSettings(value, recordSizeBytes, offsetsSegmentRecords, minCleanableDirtyRatio,
                 deleteRetentionMs, logCleanerBackoffMs);

@@ -1,0 +1,142 @@
+package dev.groupscope.scenario;
+
+import dev.groupscope.kafka.config.BrokerSettings;
+import dev.groupscope.kafka.config.ConsumerConfigs;
+import dev.groupscope.kafka.config.ConsumerSettings;
+import dev.groupscope.kafka.producer.BuiltInPartitioner;
+import dev.groupscope.scenario.Scenario.ActionSpec;
+import dev.groupscope.scenario.Scenario.ClusterSpec;
+import dev.groupscope.scenario.Scenario.ConsumerSpec;
+import dev.groupscope.scenario.Scenario.ProducerSpec;
+import dev.groupscope.scenario.Scenario.TopicSpec;
+import dev.groupscope.sim.broker.ClusterActions;
+import dev.groupscope.sim.broker.ClusterActor;
+import dev.groupscope.sim.broker.ClusterSetup;
+import dev.groupscope.sim.broker.SimSettings;
+import dev.groupscope.sim.client.ConsumerActor;
+import dev.groupscope.sim.client.ConsumerBehavior;
+import dev.groupscope.sim.client.ConsumerClientConfig;
+import dev.groupscope.sim.client.ConsumerTasks;
+import dev.groupscope.sim.client.KeyDistribution;
+import dev.groupscope.sim.client.ProducerActor;
+import dev.groupscope.sim.client.ProducerConfig;
+import dev.groupscope.sim.engine.ScriptedAction;
+import dev.groupscope.sim.engine.Simulation;
+import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.protocol.Network;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a validated scenario into a simulation: the cluster with its topics, the producers and consumers as actors,
+ * and a script of their starts followed by the file's actions. Same scenario, same seed → the same run, event for
+ * event: the world is built in file order and every chance comes from the scenario's seed.
+ */
+public final class ScenarioWorld {
+
+    /** Snapshot interval: small enough that any state rebuilds quickly, large enough to keep history small. */
+    public static final int SNAPSHOT_EVERY = 512;
+
+    private ScenarioWorld() {
+    }
+
+    public static Simulation simulation(Scenario scenario) {
+        World world = new World(scenario.seed());
+        Network network = new Network(scenario.cluster().networkDelayMs(), scenario.cluster().networkJitterMs());
+        ClusterActor.install(world, clusterSetup(scenario, network));
+        List<ScriptedAction> script = new ArrayList<>();
+        for (ProducerSpec producer : scenario.producers()) {
+            world.addActor(new ProducerActor(producer.id(), producerConfig(producer, scenario.cluster())));
+            if (!startedByAction(scenario, ActionType.START_PRODUCER, producer.id())) {
+                script.add(new ScriptedAction(producer.startAtMs().orElse(0L), new ProducerActor.Start(producer.id())));
+            }
+        }
+        for (ConsumerSpec consumer : scenario.consumers()) {
+            world.addActor(new ConsumerActor(consumer.id(), consumerConfig(consumer), consumer.topics(),
+                    ConsumerBehavior.processing(consumer.processingMsPerRecord()), network));
+            consumer.startAtMs().ifPresent(at -> script.add(new ScriptedAction(at,
+                    new ConsumerTasks.Start(consumer.id()))));
+        }
+        for (ActionSpec action : scenario.actions()) {
+            script.add(new ScriptedAction(action.atMs(), task(action)));
+        }
+        return new Simulation(world, script, SNAPSHOT_EVERY);
+    }
+
+    static ConsumerClientConfig consumerConfig(ConsumerSpec consumer) {
+        Map<String, Object> settings = new LinkedHashMap<>(consumer.settings());
+        settings.put(ConsumerConfigs.GROUP_ID, consumer.groupId());
+        settings.put(ConsumerConfigs.CLIENT_ID, consumer.id());
+        return new ConsumerClientConfig(ConsumerSettings.from(settings));
+    }
+
+    private static ClusterSetup clusterSetup(Scenario scenario, Network network) {
+        ClusterSpec spec = scenario.cluster();
+        SimSettings sim = SimSettings.DEFAULT.withNetwork(network)
+                .withOffsetsSegmentRecords(spec.offsetsSegmentRecords())
+                .withLogCleanerBackoffMs(spec.logCleanerBackoffMs())
+                .withRecordSizeBytes(spec.recordSizeBytes());
+        ClusterSetup setup = ClusterSetup.of(spec.brokers()).withSettings(BrokerSettings.from(spec.brokerSettings()))
+                .withSim(sim);
+        for (TopicSpec topic : scenario.topics()) {
+            setup = setup.withTopic(topic.name(), topic.partitions(), topic.replicationFactor());
+        }
+        return setup;
+    }
+
+    private static ProducerConfig producerConfig(ProducerSpec producer, ClusterSpec cluster) {
+        KeyDistribution keys;
+        switch (producer.keys()) {
+            case "none":
+                keys = new KeyDistribution.NoKey();
+                break;
+            case "zipf":
+                keys = new KeyDistribution.Zipf(producer.keyCount(), producer.zipfExponent());
+                break;
+            default:
+                keys = new KeyDistribution.Uniform(producer.keyCount());
+        }
+        return new ProducerConfig(producer.topic(), producer.recordsPerSecond(), keys, cluster.recordSizeBytes(),
+                BuiltInPartitioner.DEFAULT_BATCH_SIZE);
+    }
+
+    private static boolean startedByAction(Scenario scenario, ActionType type, String id) {
+        return scenario.actions().stream().anyMatch(action -> action.type() == type && action.target().equals(id));
+    }
+
+    static Task task(ActionSpec action) {
+        String target = action.target();
+        switch (action.type()) {
+            case START_CONSUMER:
+                return new ConsumerTasks.Start(target);
+            case CLOSE_CONSUMER:
+                return new ConsumerTasks.Close(target, (Boolean) action.params().get("leaveGroup"));
+            case CRASH_CONSUMER:
+                return new ConsumerTasks.Crash(target);
+            case STALL_CONSUMER:
+                return new ConsumerTasks.StallProcessing(target, (Long) action.params().get("durationMs"));
+            case RESTART_CONSUMER:
+                return new ConsumerTasks.Restart(target);
+            case START_PRODUCER:
+                return new ProducerActor.Start(target);
+            case STOP_PRODUCER:
+                return new ProducerActor.Stop(target);
+            case STOP_BROKER:
+                return new ClusterActions.StopBroker(Integer.parseInt(target));
+            case START_BROKER:
+                return new ClusterActions.StartBroker(Integer.parseInt(target));
+            case CREATE_TOPIC:
+                return new ClusterActions.CreateTopic(target, (Integer) action.params().get("partitions"),
+                        (Integer) action.params().get("replicationFactor"));
+            case INCREASE_PARTITIONS:
+                return new ClusterActions.IncreasePartitions(target, (Integer) action.params().get("partitions"));
+            case DELETE_TOPIC:
+                return new ClusterActions.DeleteTopic(target);
+            default:
+                throw new IllegalStateException("no task for " + action.type());
+        }
+    }
+}
