@@ -71,6 +71,11 @@ final class GroupMembership {
     PrepareCommit prepareCommit = PrepareCommit.NONE;
     long joinPrepareDeadline = -1;
     boolean leader;
+    /**
+     * The leader's {@code assignmentSnapshot}: partition counts of the group's subscribed topics when it assigned
+     * (null for a follower). Metadata that no longer matches makes the leader rejoin.
+     */
+    Map<String, Integer> assignmentSnapshot;
     String fatalError;
     /** What the sticky assignor's user data carries: the last assignment received and its generation. */
     List<TopicPartition> previousAssignment = List.of();
@@ -92,6 +97,7 @@ final class GroupMembership {
         copy.prepareCommit = prepareCommit;
         copy.joinPrepareDeadline = joinPrepareDeadline;
         copy.leader = leader;
+        copy.assignmentSnapshot = assignmentSnapshot;
         copy.fatalError = fatalError;
         copy.previousAssignment = previousAssignment;
         copy.previousAssignmentGeneration = previousAssignmentGeneration;
@@ -105,6 +111,12 @@ final class GroupMembership {
         if (coordinator < 0) {
             lookupCoordinator(step);
             return false;
+        }
+        if (metadataChangedSinceAssignment(step) && !rejoinNeeded) {
+            requestRejoin("cached metadata has changed");
+            step.client("MetadataChanged", fields("assigned", assignmentSnapshot, "now",
+                    LeaderAssignment.snapshot(step, assignmentSnapshot.keySet())),
+                    "sim.client.metadataChanged", Map.of());
         }
         if ((rejoinNeeded || join != JoinPhase.NONE) && !joinGroupIfNeeded(step)) {
             return false;
@@ -332,7 +344,12 @@ final class GroupMembership {
         Map<String, List<TopicPartition>> assignments = Map.of();
         if (response.leader().equals(response.memberId())) {
             leader = true;
-            if (!response.skipAssignment()) {
+            if (response.skipAssignment()) {
+                // A returning static leader keeps the assignment, but watches metadata from now on.
+                assignmentSnapshot = LeaderAssignment.snapshot(step, response.members().stream()
+                        .flatMap(member -> member.metadata().topics().stream()).collect(
+                                java.util.stream.Collectors.toCollection(TreeSet::new)));
+            } else {
                 assignments = LeaderAssignment.run(step, response);
             }
         }
@@ -444,7 +461,20 @@ final class GroupMembership {
     }
 
     /** kafka-clients' {@code ConsumerCoordinator.onJoinComplete}. */
+    /**
+     * {@code ConsumerCoordinator.needRejoin}: the leader rejoins when the partition counts it assigned with changed
+     * (partitions added, a subscribed topic created or deleted). Metadata is always fresh here, so it sees the change
+     * at its next poll().
+     */
+    private boolean metadataChangedSinceAssignment(Step step) {
+        return assignmentSnapshot != null && !assignmentSnapshot.equals(
+                LeaderAssignment.snapshot(step, assignmentSnapshot.keySet()));
+    }
+
     private void onJoinComplete(Step step) {
+        if (!leader) {
+            assignmentSnapshot = null; // only the leader watches metadata
+        }
         SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
         SortedSet<TopicPartition> assigned = new TreeSet<>(syncedAssignment);
         SortedSet<TopicPartition> added = new TreeSet<>(assigned);
