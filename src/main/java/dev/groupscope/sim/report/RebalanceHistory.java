@@ -93,8 +93,7 @@ public final class RebalanceHistory {
         Open rebalance = open.get(groupOfClient.get(client));
         if (event.type().equals("onPartitionsAssigned")) {
             mine.addAll(partitions);
-            if (rebalance != null) {
-                rebalance.assigned(client, event.time());
+            if (rebalance != null && rebalance.assigned(client, event.time())) {
                 rebalance.ownersAfter = ownersOf(rebalance.group, false);
             }
             emptyBeforeOpen.remove(client);
@@ -151,6 +150,7 @@ public final class RebalanceHistory {
         private Map<String, String> ownersAfter;
         private final Map<String, Long> emptySince = new HashMap<>();
         private final Map<String, Long> stopTheWorld = new LinkedHashMap<>();
+        private final java.util.Set<String> settled = new java.util.HashSet<>();
         private int rounds;
         private int toGeneration;
         private boolean closed;
@@ -170,6 +170,7 @@ public final class RebalanceHistory {
         void reopen() {
             closed = false;
             revokedSinceClose = false;
+            settled.clear();
         }
 
         void close(long time, int generation) {
@@ -182,13 +183,21 @@ public final class RebalanceHistory {
             emptySince.putIfAbsent(client, time);
         }
 
-        /** The member's new assignment ends its pause, even an empty one: the rebalance is over for it. */
-        void assigned(String client, long time) {
+        /**
+         * The member's new assignment ends its pause, even an empty one: the rebalance is over for it. Once the group
+         * is stable again only each member's first assignment belongs here; a later one (a static member coming
+         * back without a rebalance) does not.
+         */
+        boolean assigned(String client, long time) {
+            if (closed && !settled.add(client)) {
+                return false;
+            }
             endMs = Math.max(endMs, time);
             Long since = emptySince.remove(client);
             if (since != null) {
                 stopTheWorld.merge(client, time - since, Long::sum);
             }
+            return true;
         }
 
         /** Members still waiting never came back (closed, crashed): their absence is not a pause. */

@@ -1,0 +1,184 @@
+package dev.groupscope.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.broker.ClusterActorView;
+import dev.groupscope.sim.client.ConsumerView;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.report.Rebalance;
+import dev.groupscope.sim.report.RunSummary;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The source notes' claims, each shown happening in one of the lesson scenarios. */
+class ScenarioBehaviourTest {
+
+    @Test
+    void twoGroupsEachReadEveryRecordWithTheirOwnOffsets() {
+        ScenarioRun run = ScenarioRun.of("two-groups-one-topic");
+
+        for (String group : List.of("billing", "shipping")) {
+            assertThat(run.group(group).recordsProcessed()).as(group).isEqualTo(run.summary.recordsProduced());
+            assertThat(run.group(group).totalLag()).as(group).isZero();
+        }
+        assertThat(run.group("billing").members()).hasSize(1);
+        assertThat(run.group("shipping").members()).hasSize(2);
+    }
+
+    @Test
+    void withinAGroupEachPartitionHasOneOwnerAndTheSeventhConsumerIsIdle() {
+        ScenarioRun run = ScenarioRun.of("seven-consumers-six-partitions");
+
+        List<RunSummary.MemberSummary> members = run.group("g").members();
+        assertThat(members).hasSize(7);
+        assertThat(members).filteredOn(member -> member.assignment().isEmpty()).hasSize(1);
+        Set<String> owned = new HashSet<>();
+        members.forEach(member -> member.assignment().forEach(partition -> assertThat(owned.add(partition))
+                .as("%s has one owner", partition).isTrue()));
+        assertThat(owned).hasSize(6);
+    }
+
+    @Test
+    void theCoordinatorIsTheLeaderOfTheGroupsOffsetsPartition() {
+        ScenarioRun run = ScenarioRun.of("crash-and-rebalance");
+
+        RunSummary.GroupSummary group = run.group("orders-app");
+        int partition = GroupCoordinatorPartitioning.partitionFor("orders-app", 50).partition();
+        ClusterActorView cluster = ScenarioRun.clusterAt(run.simulation.current());
+        assertThat(group.offsetsPartition()).isEqualTo(partition);
+        assertThat(group.coordinator())
+                .isEqualTo(cluster.cluster().topics().get("__consumer_offsets").get(partition).leader());
+    }
+
+    @Test
+    void aCrashIsNoticedOneSessionTimeoutAfterTheLastHeartbeat() {
+        ScenarioRun run = ScenarioRun.of("crash-and-rebalance");
+
+        long lastHeartbeat = run.events(event -> event.type().equals("HeartbeatRequest") && "C2".equals(event.peer())
+                && event.time() <= 20_000).stream().mapToLong(SimEvent::time).max().orElseThrow();
+        Rebalance afterCrash = run.group("orders-app").rebalances().get(1);
+        assertThat(afterCrash.trigger()).isEqualTo("sim.coordinator.rebalance.memberFailed");
+        assertThat(afterCrash.startMs()).isEqualTo(lastHeartbeat + 10_000);
+        assertThat(afterCrash.moved()).extracting(Rebalance.Move::from).containsOnly("C2");
+    }
+
+    @Test
+    void afterACrashTheNewOwnerResumesFromTheCommittedOffsetAndReReadsWhatWasNotCommitted() {
+        ScenarioRun run = ScenarioRun.of("crash-and-rebalance");
+        Rebalance afterCrash = run.group("orders-app").rebalances().get(1);
+
+        for (Rebalance.Move move : afterCrash.moved()) {
+            TopicPartition partition = TopicPartition.parse(move.partition());
+            long committedAtCrash = committed(run, afterCrash.startMs(), partition);
+            List<List<Long>> byCrashed = processed(run, "C2", partition);
+            List<List<Long>> byNewOwner = processed(run, move.to(), partition);
+            long lastByCrashed = byCrashed.get(byCrashed.size() - 1).get(1);
+
+            assertThat(byNewOwner.get(0).get(0)).as("new owner of %s starts at the committed offset", partition)
+                    .isEqualTo(committedAtCrash);
+            assertThat(lastByCrashed).as("C2 had processed past the last auto commit of %s", partition)
+                    .isGreaterThanOrEqualTo(committedAtCrash);
+        }
+    }
+
+    @Test
+    void aSlowHandlerLeavesAfterMaxPollIntervalAgainAndAgain() {
+        ScenarioRun run = ScenarioRun.of("slow-consumer-poll-timeout");
+
+        List<Rebalance> rebalances = run.group("workers").rebalances();
+        assertThat(rebalances).filteredOn(r -> r.trigger().equals("sim.coordinator.rebalance.memberLeft"))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(run.events(event -> event.type().equals("PollTimeoutExpired") && event.actor().equals("C2")))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(run.events(event -> event.type().equals("PollTimeoutExpired") && event.actor().equals("C1")))
+                .isEmpty();
+    }
+
+    @Test
+    void aStaticMemberRestartingWithinTheSessionTimeoutCausesNoRebalance() {
+        ScenarioRun run = ScenarioRun.of("static-membership-restart");
+
+        RunSummary.GroupSummary group = run.group("orders-app");
+        assertThat(group.rebalances()).hasSize(1);
+        assertThat(group.generation()).isEqualTo(1);
+        assertThat(run.consumer("C2").assigned()).containsExactly("orders-3", "orders-4", "orders-5");
+        assertThat(run.consumer("C2").state()).isEqualTo("STABLE");
+    }
+
+    @Test
+    void whenTheCoordinatorsBrokerStopsTheGroupMovesToTheNewLeaderAndKeepsItsOffsets() {
+        ScenarioRun run = ScenarioRun.of("coordinator-failover");
+        int stopped = 2;
+
+        RunSummary.GroupSummary group = run.group("payments");
+        ClusterActorView end = ScenarioRun.clusterAt(run.simulation.current());
+        assertThat(ScenarioRun.clusterAt(run.simulation.stateAtTime(19_999)).coordinators().values())
+                .anyMatch(shard -> shard.partition() == 13 && shard.broker() == stopped);
+        assertThat(group.coordinator()).isNotEqualTo(stopped)
+                .isEqualTo(end.cluster().topics().get("__consumer_offsets").get(13).leader());
+        assertThat(group.rebalances()).hasSize(1);
+        assertThat(group.state()).isEqualTo("Stable");
+        TopicPartition first = new TopicPartition("transfers", 0);
+        assertThat(committed(run, run.scenario.durationMs(), first)).isGreaterThan(committed(run, 20_000, first));
+    }
+
+    @Test
+    void aCooperativeJoinRevokesOnlyThePartitionThatMovesAndStopsNobody() {
+        Rebalance join = ScenarioRun.of("cooperative-join").group("analytics").rebalances().get(1);
+
+        assertThat(join.rounds()).isEqualTo(2);
+        assertThat(join.moved()).singleElement().extracting(Rebalance.Move::to).isEqualTo("C4");
+        assertThat(join.stopTheWorldMs()).isEmpty();
+    }
+
+    @Test
+    void anEagerJoinStopsEveryMemberThatHadPartitions() {
+        Rebalance join = ScenarioRun.of("eager-join").group("analytics").rebalances().get(1);
+
+        assertThat(join.rounds()).isEqualTo(1);
+        assertThat(join.stopTheWorldMs()).containsOnlyKeys("C1", "C2", "C3");
+        assertThat(join.stopTheWorldMs().values()).allMatch(ms -> ms > 0);
+    }
+
+    @Test
+    void commitsPileUpInConsumerOffsetsAndCompactionKeepsTheLatestPerPartition() {
+        ScenarioRun run = ScenarioRun.of("offsets-topic-compaction");
+        int partition = GroupCoordinatorPartitioning.partitionFor("dashboard", 50).partition();
+
+        List<SimEvent> compactions = run.events(event -> event.type().equals("LogCompaction"));
+        assertThat(compactions).isNotEmpty();
+        ClusterActorView end = ScenarioRun.clusterAt(run.simulation.current());
+        long commitRecords = end.cluster().topics().get("__consumer_offsets").get(partition).logEndOffset();
+        assertThat(end.offsetsLogs().get(partition)).hasSizeLessThan((int) commitRecords / 2);
+    }
+
+    @Test
+    void theSameScenarioAndSeedGiveTheSameRunEventForEvent() {
+        ScenarioRun first = ScenarioRun.of("crash-and-rebalance");
+        ScenarioRun second = ScenarioRun.of("crash-and-rebalance");
+
+        assertThat(second.simulation.log()).isEqualTo(first.simulation.log());
+        assertThat(second.summary).isEqualTo(first.summary);
+    }
+
+    private static long committed(ScenarioRun run, long time, TopicPartition partition) {
+        ClusterActorView cluster = ScenarioRun.clusterAt(run.simulation.stateAtTime(time));
+        return cluster.coordinators().values().stream()
+                .map(shard -> shard.committedOffsets().getOrDefault(groupOf(run), Map.of()).get(partition))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(-1L);
+    }
+
+    private static String groupOf(ScenarioRun run) {
+        return run.scenario.consumers().get(0).groupId();
+    }
+
+    private static List<List<Long>> processed(ScenarioRun run, String client, TopicPartition partition) {
+        ConsumerView view = ScenarioRun.consumerAt(run.simulation.current(), client);
+        return view.processed().getOrDefault(partition.toString(), List.of());
+    }
+}

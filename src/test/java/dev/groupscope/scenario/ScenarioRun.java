@@ -1,0 +1,58 @@
+package dev.groupscope.scenario;
+
+import dev.groupscope.sim.broker.ClusterActorView;
+import dev.groupscope.sim.client.ConsumerView;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
+import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.report.RunSummary;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** A lesson scenario run to its end, with the questions the scenario tests ask of it. */
+final class ScenarioRun {
+
+    final Scenario scenario;
+    final Simulation simulation;
+    final RunSummary summary;
+
+    private ScenarioRun(Scenario scenario) {
+        this.scenario = scenario;
+        this.simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(scenario.durationMs());
+        this.summary = RunSummary.of(simulation, groupOfClient(scenario));
+    }
+
+    static ScenarioRun of(String name) {
+        return new ScenarioRun(ScenarioReader.read(Path.of("lessons", "scenarios", name + ".json")));
+    }
+
+    static Map<String, String> groupOfClient(Scenario scenario) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        scenario.consumers().forEach(consumer -> groups.put(consumer.id(), consumer.groupId()));
+        return groups;
+    }
+
+    RunSummary.GroupSummary group(String groupId) {
+        return summary.groups().stream().filter(g -> g.groupId().equals(groupId)).findFirst().orElseThrow();
+    }
+
+    RunSummary.ConsumerSummary consumer(String clientId) {
+        return summary.consumers().stream().filter(c -> c.clientId().equals(clientId)).findFirst().orElseThrow();
+    }
+
+    static ConsumerView consumerAt(World world, String clientId) {
+        return (ConsumerView) world.views().get(clientId);
+    }
+
+    static ClusterActorView clusterAt(World world) {
+        return (ClusterActorView) world.views().get("cluster");
+    }
+
+    List<SimEvent> events(Predicate<SimEvent> filter) {
+        return simulation.log().stream().filter(filter).toList();
+    }
+}
