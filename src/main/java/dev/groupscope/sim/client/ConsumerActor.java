@@ -59,6 +59,7 @@ public final class ConsumerActor implements Actor {
     private InFlight inFlight;
     private GroupMembership group;
     private Commits commits;
+    private HeartbeatThread heartbeat;
     private Fetcher fetcher;
     private PollLoop loop;
     private ProcessedLog processed;
@@ -92,6 +93,7 @@ public final class ConsumerActor implements Actor {
         this.inFlight = other.inFlight.copy();
         this.group = other.group.copy();
         this.commits = other.commits.copy();
+        this.heartbeat = other.heartbeat.copy();
         this.fetcher = other.fetcher.copy();
         this.loop = other.loop.copy();
         this.processed = other.processed.copy();
@@ -104,6 +106,7 @@ public final class ConsumerActor implements Actor {
     private void freshProcess() {
         this.group = new GroupMembership();
         this.commits = new Commits();
+        this.heartbeat = new HeartbeatThread();
         this.fetcher = new Fetcher();
         this.loop = new PollLoop();
         this.unread = new ArrayList<>();
@@ -286,10 +289,7 @@ public final class ConsumerActor implements Actor {
          */
         private void iterate() {
             // Heartbeat.poll(now) in ConsumerCoordinator.poll: max.poll.interval.ms counts from here.
-            group.pollDeadline = now() + config.maxPollIntervalMs();
-            if (group.heartbeatEnabled) {
-                armTimer(TimerKind.POLL_TIMEOUT, config.maxPollIntervalMs());
-            }
+            heartbeat.polled(this);
             boolean ready = coordinatorPoll();
             if (!state.running() || loop.phase != PollLoop.Phase.IN_POLL) {
                 return;
@@ -407,7 +407,7 @@ public final class ConsumerActor implements Actor {
             if (!state.running()) {
                 return;
             }
-            if (group.heartbeatEnabled && group.coordinator < 0) {
+            if (heartbeat.enabled && group.coordinator < 0) {
                 lookupCoordinator();
             }
             pollIteration();
@@ -460,7 +460,7 @@ public final class ConsumerActor implements Actor {
             return !state.running()
                     || loop.phase == PollLoop.Phase.IN_POLL
                     || loop.phase == PollLoop.Phase.CLOSING
-                    || (group.heartbeatEnabled && !state.hasNotJoinedGroup());
+                    || (heartbeat.enabled && !state.hasNotJoinedGroup());
         }
 
         private void readUnread() {
@@ -520,7 +520,7 @@ public final class ConsumerActor implements Actor {
             } else if (message instanceof SyncGroupResponse response) {
                 group.onSyncGroup(this, deliver, response, pending);
             } else if (message instanceof HeartbeatResponse response) {
-                group.onHeartbeat(this, deliver, response, pending);
+                heartbeat.onResponse(this, deliver, response, pending);
             } else if (message instanceof LeaveGroupResponse response) {
                 emitResponse(deliver, fields("error", response.error().name()));
             } else if (message instanceof OffsetCommitResponse response) {
@@ -537,7 +537,7 @@ public final class ConsumerActor implements Actor {
             switch (pending.api()) {
                 case "FindCoordinator" -> group.findCoordinatorFailed(this, error);
                 case "JoinGroup", "SyncGroup" -> group.joinFailed(this, error.name(), error, true, false);
-                case "Heartbeat" -> group.failHeartbeat(this);
+                case "Heartbeat" -> heartbeat.failHeartbeat(this);
                 case "OffsetCommit" -> commits.commitFailed(this, pending, error, true);
                 case "OffsetFetch" -> fetcher.offsetFetchPending = false;
                 default -> {
@@ -586,6 +586,10 @@ public final class ConsumerActor implements Actor {
 
         Commits commits() {
             return commits;
+        }
+
+        HeartbeatThread heartbeat() {
+            return heartbeat;
         }
 
         PollLoop loop() {
@@ -670,7 +674,7 @@ public final class ConsumerActor implements Actor {
         }
 
         private void heartbeatThread(boolean pollTimerFired) {
-            group.heartbeatThread(this, pollTimerFired);
+            heartbeat.run(this, pollTimerFired);
         }
 
         // ---- endings ------------------------------------------------------------------------------------------
@@ -688,7 +692,7 @@ public final class ConsumerActor implements Actor {
             if (loop.phase != PollLoop.Phase.CLOSING) {
                 return;
             }
-            group.heartbeatEnabled = false;
+            heartbeat.enabled = false;
             group.onLeavePrepare(this);
             group.maybeLeaveGroup(this, loop.closeLeave, "the consumer is being closed");
             stopProcess(MemberState.STOPPED, "close");
@@ -705,7 +709,7 @@ public final class ConsumerActor implements Actor {
             cancelAllTimers();
             unread.clear();
             loop.stop();
-            group.heartbeatEnabled = false;
+            heartbeat.enabled = false;
             changeState(end, "sim.client.state." + end.name().toLowerCase(Locale.ROOT),
                     Map.of("reason", reason));
         }

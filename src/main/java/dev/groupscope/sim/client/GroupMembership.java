@@ -12,12 +12,10 @@ import dev.groupscope.sim.client.InFlight.Pending;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.JoinGroupProtocol;
 import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
-import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
 import dev.groupscope.sim.protocol.Requests.JoinGroupRequest;
 import dev.groupscope.sim.protocol.Requests.LeaveGroupRequest;
 import dev.groupscope.sim.protocol.Requests.MemberIdentity;
 import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
-import dev.groupscope.sim.protocol.Responses.HeartbeatResponse;
 import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import dev.groupscope.sim.protocol.Responses.SyncGroupResponse;
 import dev.groupscope.sim.protocol.Subscription;
@@ -30,8 +28,9 @@ import java.util.TreeSet;
 
 /**
  * The consumer's side of the classic group protocol: kafka-clients' {@code AbstractCoordinator} and
- * {@code ConsumerCoordinator} (discovery, join, sync, heartbeat thread, leave, auto commit). Plain mutable state with
- * a deep {@link #copy()}; the logic takes the step it runs in.
+ * {@code ConsumerCoordinator} (discovery, join, sync, onJoinPrepare / onJoinComplete, leave). The heartbeat thread is
+ * {@link HeartbeatThread}, commits are {@link Commits}. Plain mutable state with a deep {@link #copy()}; the logic
+ * takes the step it runs in.
  */
 final class GroupMembership {
 
@@ -72,11 +71,11 @@ final class GroupMembership {
     PrepareCommit prepareCommit = PrepareCommit.NONE;
     long joinPrepareDeadline = -1;
     boolean leader;
-    boolean heartbeatEnabled;
-    long heartbeatDeadline;
-    long heartbeatAttempts;
-    long sessionDeadline;
-    long pollDeadline;
+    /**
+     * The leader's {@code assignmentSnapshot}: partition counts of the group's subscribed topics when it assigned
+     * (null for a follower). Metadata that no longer matches makes the leader rejoin.
+     */
+    Map<String, Integer> assignmentSnapshot;
     String fatalError;
     /** What the sticky assignor's user data carries: the last assignment received and its generation. */
     List<TopicPartition> previousAssignment = List.of();
@@ -98,11 +97,7 @@ final class GroupMembership {
         copy.prepareCommit = prepareCommit;
         copy.joinPrepareDeadline = joinPrepareDeadline;
         copy.leader = leader;
-        copy.heartbeatEnabled = heartbeatEnabled;
-        copy.heartbeatDeadline = heartbeatDeadline;
-        copy.heartbeatAttempts = heartbeatAttempts;
-        copy.sessionDeadline = sessionDeadline;
-        copy.pollDeadline = pollDeadline;
+        copy.assignmentSnapshot = assignmentSnapshot;
         copy.fatalError = fatalError;
         copy.previousAssignment = previousAssignment;
         copy.previousAssignmentGeneration = previousAssignmentGeneration;
@@ -116,6 +111,12 @@ final class GroupMembership {
         if (coordinator < 0) {
             lookupCoordinator(step);
             return false;
+        }
+        if (metadataChangedSinceAssignment(step) && !rejoinNeeded) {
+            requestRejoin("cached metadata has changed");
+            step.client("MetadataChanged", fields("assigned", assignmentSnapshot, "now",
+                    LeaderAssignment.snapshot(step, assignmentSnapshot.keySet())),
+                    "sim.client.metadataChanged", Map.of());
         }
         if ((rejoinNeeded || join != JoinPhase.NONE) && !joinGroupIfNeeded(step)) {
             return false;
@@ -167,7 +168,7 @@ final class GroupMembership {
         step.armTimer(TimerKind.RETRY, wait);
     }
 
-    private static Backoff backoff(Step step) {
+    static Backoff backoff(Step step) {
         return new Backoff(step.config().retryBackoffMs(), step.config().retryBackoffMaxMs());
     }
 
@@ -186,9 +187,7 @@ final class GroupMembership {
         for (Map.Entry<Long, Pending> failed : step.inFlight().failCoordinatorRequests()) {
             step.requestFailed(failed.getValue(), Errors.NETWORK_EXCEPTION);
         }
-        if (heartbeatEnabled) {
-            step.armTimer(TimerKind.HEARTBEAT, step.config().retryBackoffMs());
-        }
+        step.heartbeat().coordinatorLost(step);
     }
 
     // ---- join / sync ----------------------------------------------------------------------------------------------
@@ -341,11 +340,16 @@ final class GroupMembership {
         generation = new Generation(response.generationId(), response.memberId(), response.protocolName());
         step.changeState(MemberState.COMPLETING_REBALANCE, "sim.client.state.completing",
                 Map.of("generation", response.generationId()));
-        enableHeartbeat(step);
+        step.heartbeat().enable(step);
         Map<String, List<TopicPartition>> assignments = Map.of();
         if (response.leader().equals(response.memberId())) {
             leader = true;
-            if (!response.skipAssignment()) {
+            if (response.skipAssignment()) {
+                // A returning static leader keeps the assignment, but watches metadata from now on.
+                assignmentSnapshot = LeaderAssignment.snapshot(step, response.members().stream()
+                        .flatMap(member -> member.metadata().topics().stream()).collect(
+                                java.util.stream.Collectors.toCollection(TreeSet::new)));
+            } else {
                 assignments = LeaderAssignment.run(step, response);
             }
         }
@@ -457,7 +461,20 @@ final class GroupMembership {
     }
 
     /** kafka-clients' {@code ConsumerCoordinator.onJoinComplete}. */
+    /**
+     * {@code ConsumerCoordinator.needRejoin}: the leader rejoins when the partition counts it assigned with changed
+     * (partitions added, a subscribed topic created or deleted). Metadata is always fresh here, so it sees the change
+     * at its next poll().
+     */
+    private boolean metadataChangedSinceAssignment(Step step) {
+        return assignmentSnapshot != null && !assignmentSnapshot.equals(
+                LeaderAssignment.snapshot(step, assignmentSnapshot.keySet()));
+    }
+
     private void onJoinComplete(Step step) {
+        if (!leader) {
+            assignmentSnapshot = null; // only the leader watches metadata
+        }
         SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
         SortedSet<TopicPartition> assigned = new TreeSet<>(syncedAssignment);
         SortedSet<TopicPartition> added = new TreeSet<>(assigned);
@@ -494,123 +511,6 @@ final class GroupMembership {
         step.changeState(MemberState.UNJOINED, "sim.client.state.reset", Map.of("reason", reason));
         requestRejoin(reason);
         needsJoinPrepare = true;
-    }
-
-    // ---- heartbeat thread -----------------------------------------------------------------------------------------
-
-    /** The heartbeat thread starts (or restarts) when JoinGroup is answered: {@code Heartbeat.resetTimeouts}. */
-    private void enableHeartbeat(Step step) {
-        heartbeatEnabled = true;
-        long now = step.now();
-        heartbeatDeadline = now + step.config().heartbeatIntervalMs();
-        sessionDeadline = now + step.config().sessionTimeoutMs();
-        pollDeadline = now + step.config().maxPollIntervalMs();
-        step.armTimer(TimerKind.HEARTBEAT, step.config().heartbeatIntervalMs());
-        step.armTimer(TimerKind.POLL_TIMEOUT, step.config().maxPollIntervalMs());
-    }
-
-    /** One turn of kafka-clients' {@code HeartbeatThread.run} loop, in its order of checks. */
-    void heartbeatThread(Step step, boolean pollTimerFired) {
-        if (!heartbeatEnabled) {
-            return;
-        }
-        if (step.state().hasNotJoinedGroup()) {
-            heartbeatEnabled = false;
-            return;
-        }
-        long now = step.now();
-        long backoffMs = step.config().retryBackoffMs();
-        if (coordinator < 0) {
-            lookupCoordinator(step);
-            step.armTimer(TimerKind.HEARTBEAT, backoffMs);
-        } else if (now >= sessionDeadline) {
-            markCoordinatorUnknown(step, "session timed out without receiving a heartbeat response", false);
-            step.armTimer(TimerKind.HEARTBEAT, backoffMs);
-        } else if (now >= pollDeadline) {
-            handlePollTimeoutExpiry(step);
-        } else if (now >= heartbeatDeadline) {
-            sendHeartbeat(step);
-        } else if (!pollTimerFired) {
-            step.armTimer(TimerKind.HEARTBEAT, heartbeatDeadline - now);
-        }
-    }
-
-    private void sendHeartbeat(Step step) {
-        long interval = step.config().heartbeatIntervalMs();
-        heartbeatDeadline = step.now() + interval;
-        step.armTimer(TimerKind.HEARTBEAT, interval);
-        step.context.emit(dev.groupscope.sim.engine.EventKind.TIMER, "HeartbeatInterval", step.id(), null,
-                fields("generation", generation.generationId(), "memberId", generation.memberId(),
-                        "pollLoop", step.loop().phase.name()), "sim.client.heartbeat",
-                Map.of("consumer", step.id(), "heartbeatIntervalMs", interval));
-        ConsumerClientConfig config = step.config();
-        Generation sent = generation;
-        step.send(coordinator, true, correlationId -> new HeartbeatRequest(correlationId, config.groupId(),
-                sent.generationId(), sent.memberId(), config.groupInstanceId().orElse(null)));
-    }
-
-    /** kafka-clients' {@code handlePollTimeoutExpiry}: the poll loop stalled longer than max.poll.interval.ms. */
-    private void handlePollTimeoutExpiry(Step step) {
-        long since = step.now() - (pollDeadline - step.config().maxPollIntervalMs());
-        step.context.emit(dev.groupscope.sim.engine.EventKind.TIMER, "PollTimeoutExpired", step.id(), null,
-                fields("sinceLastPollMs", since, "maxPollIntervalMs", step.config().maxPollIntervalMs(),
-                        "static", step.config().isStatic()),
-                step.config().isStatic() ? "sim.client.pollTimeoutStatic" : "sim.client.pollTimeout",
-                Map.of("consumer", step.id(), "maxPollIntervalMs", step.config().maxPollIntervalMs()));
-        maybeLeaveGroup(step, false, "consumer poll timeout has expired.");
-    }
-
-    void onHeartbeat(Step step, Deliver deliver, HeartbeatResponse response, Pending pending) {
-        Errors error = response.error();
-        step.emitResponse(deliver, fields("error", error.name(), "generation", pending.generation().generationId()),
-                error == Errors.NONE ? null : "sim.client.heartbeatError",
-                Map.of("consumer", step.id(), "error", error.name()));
-        if (error == Errors.NONE) {
-            receiveHeartbeat(step);
-        } else if (error == Errors.COORDINATOR_NOT_AVAILABLE || error == Errors.NOT_COORDINATOR) {
-            markCoordinatorUnknown(step, "error response " + error.name(), false);
-            failHeartbeat(step);
-        } else if (error == Errors.REBALANCE_IN_PROGRESS) {
-            // Sent while rebalancing, the answer is expected and ignored; a stable member must rejoin.
-            if (step.state() == MemberState.STABLE) {
-                requestRejoin("group is already rebalancing");
-            }
-            receiveHeartbeat(step);
-        } else if (error == Errors.ILLEGAL_GENERATION || error == Errors.UNKNOWN_MEMBER_ID
-                || error == Errors.FENCED_INSTANCE_ID) {
-            heartbeatRejected(step, error, pending);
-        } else {
-            failHeartbeat(step);
-        }
-    }
-
-    private void heartbeatRejected(Step step, Errors error, Pending pending) {
-        if (!generation.equals(pending.generation())) {
-            receiveHeartbeat(step); // a stale generation's answer: ignored
-            return;
-        }
-        resetStateAndRejoin(step, "encountered " + error + " from HEARTBEAT response",
-                error != Errors.ILLEGAL_GENERATION);
-        if (error == Errors.FENCED_INSTANCE_ID) {
-            fatalError = error.name(); // the heartbeat thread fails; the next poll() throws
-        } else {
-            failHeartbeat(step);
-        }
-    }
-
-    private void receiveHeartbeat(Step step) {
-        heartbeatAttempts = 0;
-        sessionDeadline = step.now() + step.config().sessionTimeoutMs();
-    }
-
-    /** kafka-clients' {@code Heartbeat.failHeartbeat}: the next try after an exponential backoff. */
-    void failHeartbeat(Step step) {
-        if (!heartbeatEnabled) {
-            return;
-        }
-        long wait = backoff(step).backoff(heartbeatAttempts++, step.context.random());
-        heartbeatDeadline = step.now() + wait;
-        step.armTimer(TimerKind.HEARTBEAT, wait);
     }
 
     // ---- leaving --------------------------------------------------------------------------------------------------

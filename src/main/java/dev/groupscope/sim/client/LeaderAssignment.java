@@ -42,7 +42,9 @@ final class LeaderAssignment {
             subscribed.addAll(member.metadata().topics());
         }
         AssignmentTrace trace = AssignmentTrace.recording();
-        GroupAssignment result = assignor.assign(partitionsPerTopic(step, subscribed), members, trace);
+        Map<String, Integer> counts = partitionsPerTopic(step, subscribed);
+        step.group().assignmentSnapshot = snapshot(step, subscribed);
+        GroupAssignment result = assignor.assign(counts, members, trace);
         Map<String, List<TopicPartition>> assignments = new TreeMap<>();
         members.forEach(member -> assignments.put(member.memberId(), result.sortedPartitionsOf(member.memberId())));
         emit(step, protocolName, members, assignments, result);
@@ -62,8 +64,19 @@ final class LeaderAssignment {
                 subscription.topics(), owned, subscription.generationId());
     }
 
+    /**
+     * What the leader remembers of the metadata it assigned with: every subscribed topic's partition count, -1 for a
+     * topic without metadata, so that its creation is noticed too.
+     */
+    static Map<String, Integer> snapshot(Step step, Collection<String> topics) {
+        Map<String, Integer> existing = ClusterAccess.of(step.context).partitionsPerTopic();
+        Map<String, Integer> snapshot = new TreeMap<>();
+        topics.forEach(topic -> snapshot.put(topic, existing.getOrDefault(topic, -1)));
+        return java.util.Collections.unmodifiableMap(snapshot);
+    }
+
     /** Partition counts of the subscribed topics that exist; a missing topic is skipped, as Kafka skips it. */
-    private static Map<String, Integer> partitionsPerTopic(Step step, Collection<String> topics) {
+    static Map<String, Integer> partitionsPerTopic(Step step, Collection<String> topics) {
         Map<String, Integer> existing = ClusterAccess.of(step.context).partitionsPerTopic();
         Map<String, Integer> counts = new TreeMap<>();
         for (String topic : topics) {

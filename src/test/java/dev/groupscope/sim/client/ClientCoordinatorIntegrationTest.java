@@ -2,6 +2,7 @@ package dev.groupscope.sim.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.sim.broker.ClusterActions;
 import dev.groupscope.sim.broker.ClusterSetup;
 import dev.groupscope.sim.engine.SimEvent;
 import java.util.List;
@@ -145,5 +146,23 @@ class ClientCoordinatorIntegrationTest {
         long processed = run.view("C1").processed().values().stream().flatMap(List::stream)
                 .mapToLong(range -> range.get(1) - range.get(0) + 1).sum();
         assertThat(processed).isEqualTo(produced);
+    }
+
+    @Test
+    void addingPartitionsMakesTheLeaderRejoinAndEveryoneGetsTheNewOnes() {
+        ConsumerClientConfig config = ClientScenario.quick().with("partition.assignment.strategy", List.of("range"));
+        ClientScenario run = ClientScenario.onRealCluster(37, ClusterSetup.of(3).withTopic("t", 4, 1));
+        for (String id : List.of("C1", "C2")) {
+            run.consumer(id, config, ConsumerBehavior.processing(0), "t").at(0, new ConsumerTasks.Start(id));
+        }
+        run.runUntil(15_000);
+        String leader = run.view("C1").leader() ? "C1" : "C2";
+
+        run.at(15_000, new ClusterActions.IncreasePartitions("t", 6)).runUntil(30_000);
+
+        assertThat(run.events(leader, "MetadataChanged")).hasSize(1);
+        assertThat(run.view("C1").assigned()).containsExactly("t-0", "t-1", "t-2");
+        assertThat(run.view("C2").assigned()).containsExactly("t-3", "t-4", "t-5");
+        assertThat(run.view("C1").generation()).isEqualTo(run.view("C2").generation());
     }
 }

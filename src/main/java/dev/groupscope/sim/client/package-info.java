@@ -1,0 +1,53 @@
+/**
+ * The client side of the simulation: a classic-protocol {@code KafkaConsumer} ({@link dev.groupscope.sim.client.ConsumerActor})
+ * and a producer ({@link dev.groupscope.sim.client.ProducerActor}), deciding as kafka-clients 4.1 does.
+ *
+ * <h2>Using them</h2>
+ * <pre>{@code
+ * World world = new World(seed);
+ * ClusterActor.install(world, ClusterSetup.of(3).withTopic("orders", 6, 2));
+ * world.addActor(new ConsumerActor("C1", ConsumerClientConfig.defaults("g1").with("group.instance.id", "c1"),
+ *         List.of("orders"), ConsumerBehavior.processing(5), Network.DEFAULT));
+ * world.addActor(new ProducerActor("P1", ProducerConfig.of("orders", 50, new KeyDistribution.Uniform(20))));
+ * script: new ConsumerTasks.Start("C1"), new ProducerActor.Start("P1"), new ConsumerTasks.Crash("C1"), ...
+ * }</pre>
+ * Consumer actions: {@code Start}, {@code Close(leaveGroup)}, {@code Crash}, {@code StallProcessing(ms)},
+ * {@code Restart}; producer actions: {@code ProducerActor.Start}, {@code ProducerActor.Stop}.
+ *
+ * <h2>Events</h2>
+ * <ul>
+ *   <li>RESPONSE {@code <Api>Response} (actor = client id, peer = {@code broker-<id>}): {@code error},
+ *       {@code generation}, {@code memberId}, {@code assignment} (sorted {@code topic-partition}s), offsets, fetched
+ *       record counts..., then {@code sentAt}, {@code correlationId}. RESPONSE {@code Disconnected}: {@code api}.</li>
+ *   <li>STATE {@code MemberStateChange}: {@code from}/{@code to} among UNJOINED, PREPARING_REBALANCE,
+ *       COMPLETING_REBALANCE, STABLE, and GroupScope's STOPPED (not started or closed), CRASHED and FAILED (poll()
+ *       threw, e.g. FENCED_INSTANCE_ID or NoOffsetForPartitionException).</li>
+ *   <li>CLIENT: {@code Poll} (records, per partition {@code [first, last]}), {@code ProcessRecords},
+ *       {@code onPartitionsRevoked} / {@code onPartitionsAssigned} / {@code onPartitionsLost} ({@code partitions}
+ *       sorted), {@code AutoCommit} ({@code purpose}, {@code offsets}, {@code sent}), {@code AssignorRun}
+ *       ({@code assignor}, {@code members}, {@code assignment}, {@code withheld}, {@code steps} as the assignor's
+ *       trace: kind, messageKey, member, partition, args), {@code CoordinatorFound}, {@code CoordinatorUnknown},
+ *       {@code FindCoordinatorRetry}, {@code LeaveGroup}, {@code StayInGroup}, {@code PositionFromCommitted},
+ *       {@code OffsetReset}, {@code ConsumerFailed}.</li>
+ *   <li>TIMER: {@code HeartbeatInterval} (a heartbeat is sent), {@code PollTimeoutExpired},
+ *       {@code AutoCommitInterval} ({@code inPoll}: false means the commit waits for the next poll()).</li>
+ *   <li>FAULT {@code CrashConsumer}, {@code StallProcessing}; ACTION {@code StartConsumer}, {@code RestartConsumer},
+ *       {@code CloseConsumer}, {@code StartProducer}, {@code StopProducer}; PRODUCE {@code Send} (the partitioner's
+ *       choice: key, murmur2, or sticky batch), {@code ProduceFailed}. The broker logs the append itself.</li>
+ * </ul>
+ * Rule keys are {@code sim.client.*} and {@code sim.producer.*} in the i18n bundles.
+ *
+ * <h2>Where the model departs from kafka-clients, and why</h2>
+ * <ul>
+ *   <li>Metadata is always fresh and read synchronously ({@link dev.groupscope.sim.client.ClusterAccess}): no Metadata
+ *       requests; auto.offset.reset reads the log bounds directly instead of sending ListOffsets.</li>
+ *   <li>The heartbeat thread handles a response the moment it arrives (Kafka's thread wakes within
+ *       retry.backoff.ms) and checks the poll timer exactly at its deadline.</li>
+ *   <li>FindCoordinator goes to a random live broker (Kafka: the least loaded node, scanned from a random start).</li>
+ *   <li>close() acts when the loop is inside poll() or at its next poll() (the wakeup() pattern); its auto commit is
+ *       one attempt, and a consumer whose poll() throws stops without closing.</li>
+ *   <li>Request timeouts are not modelled: an answer comes, or a Disconnected when the broker is down.</li>
+ *   <li>Records are offsets without payloads; each record counts as the cluster's record size against fetch limits.</li>
+ * </ul>
+ */
+package dev.groupscope.sim.client;
