@@ -158,6 +158,17 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void addingPartitionsMakesTheLeaderRejoinSoTheNewPartitionsGetOwners() {
+        ScenarioRun run = ScenarioRun.of("partitions-added");
+
+        Rebalance grown = run.group("indexer").rebalances().get(1);
+        assertThat(grown.trigger()).isEqualTo("sim.coordinator.rebalance.leaderRejoined");
+        assertThat(grown.startMs()).isBetween(15_000L, 16_000L);
+        assertThat(run.group("indexer").members()).flatExtracting(RunSummary.MemberSummary::assignment)
+                .containsExactlyInAnyOrder("logs-0", "logs-1", "logs-2", "logs-3");
+    }
+
+    @Test
     void theSameScenarioAndSeedGiveTheSameRunEventForEvent() {
         ScenarioRun first = ScenarioRun.of("crash-and-rebalance");
         ScenarioRun second = ScenarioRun.of("crash-and-rebalance");

@@ -28,6 +28,8 @@ public final class RebalanceHistory {
     /** Members that gave up their partitions before the rebalance they belong to was opened (eager, on leave). */
     private final Map<String, Long> emptyBeforeOpen = new HashMap<>();
     private final java.util.Set<String> crashed = new java.util.HashSet<>();
+    /** Partitions given up before their rebalance was opened (eager rejoin, leave), with who gave them up. */
+    private final Map<String, String> revokedBeforeOpen = new TreeMap<>();
     private final List<Rebalance> done = new ArrayList<>();
 
     private RebalanceHistory(Map<String, String> groupOfClient) {
@@ -70,7 +72,7 @@ public final class RebalanceHistory {
                 if (current != null) {
                     done.add(current.finish(event.time()));
                 }
-                Open next = new Open(group, event, generation, ownersOf(group, true));
+                Open next = new Open(group, event, generation, ownersBeforeOpening(group));
                 open.put(group, next);
                 takePendingEmpties(next);
             }
@@ -99,6 +101,9 @@ public final class RebalanceHistory {
             emptyBeforeOpen.remove(client);
             return;
         }
+        if (rebalance == null || rebalance.closed) {
+            partitions.forEach(partition -> revokedBeforeOpen.putIfAbsent(partition, client));
+        }
         mine.removeAll(partitions);
         if (COOPERATIVE_REVOKE.equals(event.ruleKey()) && rebalance != null && rebalance.closed) {
             // The cooperative protocol's first round ended with this member giving partitions up: it rejoins at
@@ -111,6 +116,19 @@ public final class RebalanceHistory {
                 emptyBeforeOpen.put(client, event.time());
             }
         }
+    }
+
+    /** Ownership as the rebalance found it, counting partitions members gave up just before it opened. */
+    private Map<String, String> ownersBeforeOpening(String group) {
+        Map<String, String> owners = ownersOf(group, true);
+        revokedBeforeOpen.entrySet().removeIf(entry -> {
+            if (Objects.equals(groupOfClient.get(entry.getValue()), group)) {
+                owners.putIfAbsent(entry.getKey(), entry.getValue());
+                return true;
+            }
+            return false;
+        });
+        return owners;
     }
 
     private void takePendingEmpties(Open rebalance) {

@@ -1,0 +1,146 @@
+package dev.groupscope.scenario;
+
+import dev.groupscope.scenario.Scenario.ActionSpec;
+import dev.groupscope.scenario.Scenario.ClusterSpec;
+import dev.groupscope.scenario.Scenario.ConsumerSpec;
+import dev.groupscope.scenario.Scenario.ProducerSpec;
+import dev.groupscope.scenario.Scenario.TopicSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Random but realistic scenarios for property tests: 1–3 brokers, one or two groups under any assignor (static or
+ * dynamic members, eager or cooperative), producers, and a fault schedule — crashes and restarts, closes with and
+ * without LeaveGroup, late joins, stalls, broker stops and restarts, added partitions — all before a quiet last
+ * stretch in which every group can settle. Built from one seed, so a failing case is reproducible and readable.
+ */
+final class RandomScenarios {
+
+    static final long QUIET_MS = 40_000;
+    private static final List<List<String>> STRATEGIES = List.of(List.of("range"), List.of("roundrobin"),
+            List.of("sticky"), List.of("cooperative-sticky"), List.of("range", "cooperative-sticky"));
+
+    private RandomScenarios() {
+    }
+
+    static Scenario build(long seed) {
+        Random random = new Random(seed);
+        int brokers = 1 + random.nextInt(3);
+        long faultsUntil = 20_000 + random.nextInt(20_000);
+        long duration = faultsUntil + QUIET_MS;
+        List<TopicSpec> topics = new ArrayList<>();
+        topics.add(new TopicSpec("t0", 1 + random.nextInt(8), 1 + random.nextInt(brokers)));
+        if (random.nextBoolean()) {
+            topics.add(new TopicSpec("t1", 1 + random.nextInt(4), 1 + random.nextInt(brokers)));
+        }
+        List<ProducerSpec> producers = new ArrayList<>();
+        for (TopicSpec topic : topics) {
+            producers.add(new ProducerSpec("P-" + topic.name(), topic.name(), 5 + random.nextInt(30),
+                    random.nextInt(4) == 0 ? "none" : "uniform", 1 + random.nextInt(50), 1.0, Optional.empty()));
+        }
+        List<ConsumerSpec> consumers = new ArrayList<>();
+        int groups = 1 + random.nextInt(2);
+        for (int g = 0; g < groups; g++) {
+            consumers.addAll(group(random, "g" + g, topics));
+        }
+        List<ActionSpec> actions = faults(random, consumers, brokers, topics, faultsUntil);
+        ClusterSpec cluster = new ClusterSpec(brokers, Map.of("group.initial.rebalance.delay.ms",
+                random.nextInt(4) * 1000), 1 + random.nextInt(5), random.nextInt(3), 100, 5 + random.nextInt(30), 5_000);
+        return new Scenario("random-" + seed + ".json", "random " + seed, "", seed, duration, cluster, topics,
+                producers, consumers, actions);
+    }
+
+    private static List<ConsumerSpec> group(Random random, String groupId, List<TopicSpec> topics) {
+        List<String> strategy = STRATEGIES.get(random.nextInt(STRATEGIES.size()));
+        boolean staticMembers = random.nextInt(3) == 0;
+        int sessionTimeout = 6_000 + 1_000 * random.nextInt(7);
+        List<String> subscription = random.nextBoolean() || topics.size() == 1 ? List.of("t0")
+                : topics.stream().map(TopicSpec::name).toList();
+        List<ConsumerSpec> members = new ArrayList<>();
+        int size = 2 + random.nextInt(3);
+        for (int i = 0; i < size; i++) {
+            String id = groupId + "-c" + i;
+            Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("partition.assignment.strategy", String.join(",", strategy));
+            settings.put("session.timeout.ms", sessionTimeout);
+            settings.put("heartbeat.interval.ms", sessionTimeout / 3);
+            settings.put("max.poll.interval.ms", 10_000 + 5_000 * random.nextInt(3));
+            settings.put("max.poll.records", 10 + random.nextInt(200));
+            settings.put("auto.commit.interval.ms", 1_000 + 1_000 * random.nextInt(5));
+            settings.put("auto.offset.reset", random.nextBoolean() ? "earliest" : "latest");
+            if (staticMembers) {
+                settings.put("group.instance.id", id);
+            }
+            Optional<Long> start = i == size - 1 && random.nextBoolean() ? Optional.empty() : Optional.of(0L);
+            members.add(new ConsumerSpec(id, groupId, subscription, settings, random.nextInt(20), start));
+        }
+        return members;
+    }
+
+    private static List<ActionSpec> faults(Random random, List<ConsumerSpec> consumers, int brokers,
+                                           List<TopicSpec> topics, long until) {
+        List<ActionSpec> actions = new ArrayList<>();
+        for (ConsumerSpec consumer : consumers) {
+            if (consumer.startAtMs().isEmpty()) {
+                actions.add(action(1_000 + random.nextInt((int) until / 2), ActionType.START_CONSUMER,
+                        consumer.id(), Map.of()));
+            }
+        }
+        int faults = random.nextInt(5);
+        Map<String, Integer> partitions = new LinkedHashMap<>();
+        topics.forEach(topic -> partitions.put(topic.name(), topic.partitions()));
+        for (int f = 0; f < faults; f++) {
+            long at = 2_000 + random.nextInt((int) until - 2_000);
+            String consumer = consumers.get(random.nextInt(consumers.size())).id();
+            switch (random.nextInt(6)) {
+                case 0 -> {
+                    actions.add(action(at, ActionType.CRASH_CONSUMER, consumer, Map.of()));
+                    actions.add(action(Math.min(until, at + 1_000 + random.nextInt(15_000)),
+                            ActionType.RESTART_CONSUMER, consumer, Map.of()));
+                }
+                case 1 -> actions.add(action(at, ActionType.CLOSE_CONSUMER, consumer,
+                        Map.of("leaveGroup", random.nextBoolean())));
+                case 2 -> actions.add(action(at, ActionType.STALL_CONSUMER, consumer,
+                        Map.of("durationMs", (long) (1_000 + random.nextInt(15_000)))));
+                case 3 -> {
+                    String broker = Integer.toString(1 + random.nextInt(brokers));
+                    actions.add(action(at, ActionType.STOP_BROKER, broker, Map.of()));
+                    actions.add(action(Math.min(until, at + 1_000 + random.nextInt(10_000)),
+                            ActionType.START_BROKER, broker, Map.of()));
+                }
+                case 4 -> {
+                    int grown = partitions.get("t0") + 1 + random.nextInt(3);
+                    partitions.put("t0", grown);
+                    actions.add(action(at, ActionType.INCREASE_PARTITIONS, "t0", Map.of("partitions", grown)));
+                }
+                default -> actions.add(action(at, ActionType.CRASH_CONSUMER, consumer, Map.of()));
+            }
+        }
+        // Partition counts only grow, so increases must be in time order of their size.
+        actions.sort(java.util.Comparator.comparingLong(ActionSpec::atMs));
+        return renumberIncreases(actions, topics);
+    }
+
+    /** After sorting by time, give increases ascending sizes so each one grows the topic. */
+    private static List<ActionSpec> renumberIncreases(List<ActionSpec> actions, List<TopicSpec> topics) {
+        int count = topics.get(0).partitions();
+        List<ActionSpec> result = new ArrayList<>();
+        for (ActionSpec action : actions) {
+            if (action.type() == ActionType.INCREASE_PARTITIONS) {
+                count += 1;
+                result.add(action(action.atMs(), action.type(), action.target(), Map.of("partitions", count)));
+            } else {
+                result.add(action);
+            }
+        }
+        return result;
+    }
+
+    private static ActionSpec action(long at, ActionType type, String target, Map<String, Object> params) {
+        return new ActionSpec(at, type, target, params, "$.actions");
+    }
+}
