@@ -168,6 +168,26 @@ public final class Simulation {
         return world.steps();
     }
 
+    /** The first computed event after {@code seq} that passes {@code filter}, or -1 (use -1 to search from the start). */
+    public long nextEvent(long seq, java.util.function.Predicate<SimEvent> filter) {
+        for (int i = (int) Math.max(0, seq + 1); i < log.size(); i++) {
+            if (filter.test(log.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last event before {@code seq} that passes {@code filter}, or -1. */
+    public long previousEvent(long seq, java.util.function.Predicate<SimEvent> filter) {
+        for (int i = (int) Math.min(seq, log.size()) - 1; i >= 0; i--) {
+            if (filter.test(log.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Visits the events of the computed run from {@code fromSeq} on. */
     public void forEachEvent(long fromSeq, Consumer<SimEvent> visitor) {
         for (int i = (int) fromSeq; i < log.size(); i++) {

@@ -1,0 +1,47 @@
+package dev.groupscope.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.sim.engine.LearnerFilter;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Stepping through a run one meaningful event at a time, forwards and back, as a learner does. */
+class LearnerSteppingTest {
+
+    private final Simulation run = ScenarioRun.of("crash-and-rebalance").simulation;
+
+    @Test
+    void steppingForwardSkipsTheSteadyBackgroundButKeepsEveryProtocolStep() {
+        List<SimEvent> steps = new ArrayList<>();
+        for (long seq = run.nextEvent(-1, LearnerFilter.INSTANCE); seq >= 0;
+             seq = run.nextEvent(seq, LearnerFilter.INSTANCE)) {
+            steps.add(run.log().get((int) seq));
+        }
+
+        assertThat(steps.size()).isLessThan(run.log().size() / 10);
+        assertThat(steps).extracting(SimEvent::type)
+                .contains("JoinGroupRequest", "SyncGroupResponse", "GroupStateChange", "onPartitionsAssigned",
+                        "CrashConsumer", "onPartitionsRevoked")
+                .doesNotContain("Poll", "ProcessRecords", "FetchRequest", "Produce");
+        assertThat(steps).filteredOn(event -> event.type().equals("HeartbeatResponse"))
+                .allMatch(event -> !"NONE".equals(event.fields().get("error")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void steppingBackReturnsToThePreviousMeaningfulEventAndItsState() {
+        long crash = run.log().stream().filter(event -> event.type().equals("CrashConsumer")).findFirst()
+                .orElseThrow().seq();
+        long before = run.previousEvent(crash, LearnerFilter.INSTANCE);
+        long after = run.nextEvent(before, LearnerFilter.INSTANCE);
+
+        assertThat(before).isLessThan(crash);
+        assertThat(after).isEqualTo(crash);
+        assertThat(run.stateAtEvent(after).views().get("C2").toString()).contains("CRASHED");
+        assertThat(run.stateAtEvent(before).views().get("C2").toString()).doesNotContain("CRASHED");
+    }
+}
