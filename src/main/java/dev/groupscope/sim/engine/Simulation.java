@@ -145,7 +145,16 @@ public final class Simulation {
         long keep = stepsBefore(position);
         World world = stateAfterSteps(keep);
         world.scheduleAction(time, script.size(), action);
-        List<World> keptSnapshots = new ArrayList<>(snapshots.subList(0, (int) (keep / snapshotEvery) + 1));
+        // Every kept snapshot was taken before the insertion point, so its queue must hold the new action too:
+        // otherwise a state rebuilt from it (stateAfterSteps past the fork point, or a fork of this fork, which
+        // starts from these snapshots) replays the run without the action. Snapshots are copies, so the original
+        // run's stay as they were.
+        List<World> keptSnapshots = new ArrayList<>();
+        for (World snapshot : snapshots.subList(0, (int) (keep / snapshotEvery) + 1)) {
+            World withAction = snapshot.copy();
+            withAction.scheduleAction(time, script.size(), action);
+            keptSnapshots.add(withAction);
+        }
         List<SimEvent> keptLog = new ArrayList<>(log.subList(0, (int) world.eventCount()));
         return new Simulation(extended, snapshotEvery, keptSnapshots, keptLog, world);
     }

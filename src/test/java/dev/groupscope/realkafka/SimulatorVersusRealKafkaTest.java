@@ -1,0 +1,272 @@
+package dev.groupscope.realkafka;
+
+import static dev.groupscope.realkafka.Step.awaitStable;
+import static dev.groupscope.realkafka.Step.start;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+import dev.groupscope.sim.coordinator.ShardView;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The simulator's classic group protocol against a real Kafka 4.1.1 broker: each test plays one {@link GroupScript}
+ * on the in-process 3-broker cluster ({@link ScriptedGroupRun}) and the same script in the simulator
+ * ({@link SimulatedGroupRun}: same group id, topic, 6 partitions, static instance ids or dynamic members, session
+ * 6000 / heartbeat 1000 / max.poll.interval 15000 ms, offsets.topic.num.partitions 5, initial rebalance delay 0),
+ * then requires of the two runs:
+ *
+ * <ul>
+ *   <li>per member, the same ordered listener callbacks: kind and partition set, with generations compared
+ *       relative to the run's first callback (real Kafka's first generation is 1 or 2 depending on whether c0's solo
+ *       join completed before c1's arrived; the simulator, starting members 1 ms apart, sees 2), so the generations
+ *       must rise identically from callback to callback;</li>
+ *   <li>the same assignment after every rebalance round (by relative generation);</li>
+ *   <li>the same coordinator partition, {@code abs(hash(group)) % 5}, as Kafka's own
+ *       {@link GroupCoordinatorPartitioning#partitionFor} computes it, with the coordinator the leader of that
+ *       {@code __consumer_offsets} partition on each side. Broker ids are NOT compared: real brokers are 0..2, the
+ *       simulator's 1..3, and both place the partition's leader from a random starting broker (KRaft's striped
+ *       placer; the simulator's seeded copy of it), so no fixed mapping exists; only the partition is compared
+ *       across, the leader within each run;</li>
+ *   <li>for the session-timeout scripts, that both rebalance only after the session timeout, and for LeaveGroup
+ *       well before it (wall-clock against virtual milliseconds, so in the same band, not equal).</li>
+ * </ul>
+ *
+ * <p>The one thing the script leaves to chance on real Kafka is how the three concurrent starts interleave
+ * (whether c0's solo join completes before the others arrive); the simulator replays the interleaving real Kafka
+ * showed ({@link #withRealJoinOrder}), and everything after that is compared callback for callback.
+ *
+ * <p>The simulator is deterministic; each script runs there with three seeds (they change replica placement and
+ * generated member ids), each compared with the one real run. One real cluster serves the class; each test uses
+ * its own group and topic.
+ */
+@Timeout(90)
+class SimulatorVersusRealKafkaTest {
+
+    private static final int SESSION_MS = ScriptedGroupRun.SESSION_TIMEOUT_MS;
+    private static final int HEARTBEAT_MS = ScriptedGroupRun.HEARTBEAT_INTERVAL_MS;
+    private static final long[] SEEDS = {1, 2, 3};
+
+    private static RealKafkaCluster cluster;
+
+    @BeforeAll
+    static void startCluster() {
+        cluster = RealKafkaCluster.start(3);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void rangeLeaveGroup() {
+        Step leave = Step.leave("c2");
+        Compared runs = compare("vs-range-leave", threeMembersThen(leave, awaitStable(2)),
+                real -> real.assignor("range"), sim -> sim.assignor("range"));
+        runs.assertRebalanceBeganWithin(leave, 0, SESSION_MS);
+    }
+
+    @Test
+    void cooperativeStickyLeaveGroup() {
+        Step leave = Step.leave("c2");
+        Compared runs = compare("vs-coop-leave", threeMembersThen(leave, awaitStable(2)),
+                real -> real.assignor("cooperative-sticky"), sim -> sim.assignor("cooperative-sticky"));
+        runs.assertRebalanceBeganWithin(leave, 0, SESSION_MS);
+    }
+
+    @Test
+    void rangeStaticMemberClosesWithoutLeaveGroup() {
+        Step close = Step.close("c2");
+        Compared runs = compare("vs-static-close", threeMembersThen(close, awaitStable(2)),
+                real -> real.assignor("range"), sim -> sim.assignor("range"));
+        runs.assertRebalanceBeganWithin(close, SESSION_MS - HEARTBEAT_MS, 2L * SESSION_MS);
+    }
+
+    @Test
+    void rangeDynamicMemberCrashes() {
+        Step crash = Step.crash("c2");
+        Compared runs = compare("vs-crash", threeMembersThen(crash, awaitStable(2)),
+                real -> real.assignor("range").dynamicMembers(), sim -> sim.assignor("range").dynamicMembers());
+        assertThat(runs.real.timedSince(crash)).noneMatch(timed -> timed.observation().member().equals("c2"));
+        runs.assertRebalanceBeganWithin(crash, SESSION_MS - HEARTBEAT_MS, 2L * SESSION_MS);
+    }
+
+    /** Both runs of one script, with the comparisons every script gets already made. */
+    private record Compared(RunLog real, List<RunLog> simulated) {
+
+        /** The first callback of a member other than the step's own came this long after the step began, in both. */
+        void assertRebalanceBeganWithin(Step step, long atLeastMs, long belowMs) {
+            String member = memberOf(step);
+            assertThat(rebalanceDelay(real, step, member).orElseThrow())
+                    .as("real Kafka: ms to the first survivor callback after %s", step)
+                    .isBetween(atLeastMs, belowMs - 1);
+            for (RunLog sim : simulated) {
+                assertThat(rebalanceDelay(sim, step, member).orElseThrow())
+                        .as("simulator: ms to the first survivor callback after %s", step)
+                        .isBetween(atLeastMs, belowMs - 1);
+            }
+        }
+    }
+
+    private static Compared compare(String name, GroupScript script, UnaryOperator<ScriptedGroupRun> realSetup,
+                                    UnaryOperator<SimulatedGroupRun> simSetup) {
+        RunLog real = realSetup.apply(ScriptedGroupRun.on(cluster, name, name)).run(script);
+        int offsetsPartition = GroupCoordinatorPartitioning.partitionFor(name, cluster.offsetsTopicPartitions())
+                .partition();
+        int realCoordinator = cluster.coordinatorOf(name);
+        assertThat(realCoordinator).as("real coordinator of %s is the leader of __consumer_offsets-%d",
+                name, offsetsPartition).isEqualTo(cluster.leaderOfOffsetsPartition(offsetsPartition));
+        // Sanity: the script did rebalance the group at least twice, so equal runs are not trivially equal.
+        assertThat(real.rounds()).as("real Kafka's rounds").hasSizeGreaterThanOrEqualTo(2);
+
+        List<RunLog> simulated = new ArrayList<>();
+        for (long seed : SEEDS) {
+            SimulatedGroupRun simRun = simSetup.apply(SimulatedGroupRun.of(name, name).seed(seed));
+            RunLog sim = simRun.run(withRealJoinOrder(script, real));
+            String context = "seed " + seed + "\nreal Kafka:\n" + describe(real) + "simulator:\n" + describe(sim);
+
+            assertThat(relativeCallbacks(sim)).as("callbacks per member, %s", context)
+                    .isEqualTo(relativeCallbacks(real));
+            assertThat(relativeRounds(sim)).as("assignment per round, %s", context).isEqualTo(relativeRounds(real));
+
+            ShardView shard = simRun.coordinatorShard().orElseThrow(() -> new AssertionError(
+                    "no simulated coordinator shard holds " + name));
+            assertThat(shard.partition()).as("simulated coordinator partition of %s", name).isEqualTo(offsetsPartition);
+            assertThat(shard.broker()).as("simulated coordinator of %s leads __consumer_offsets-%d, seed %d",
+                    name, offsetsPartition, seed).isEqualTo(simRun.leaderOfOffsetsPartition(offsetsPartition));
+            simulated.add(sim);
+        }
+        return new Compared(real, simulated);
+    }
+
+    /**
+     * The script with the formation as real Kafka went through it. Members start a few milliseconds apart, and
+     * whether c0's solo join completes (a round of its own: c0 gets all six partitions, then revokes them at its
+     * next heartbeat) before the others' JoinGroups arrive is thread timing, not the script: both outcomes were seen
+     * on real Kafka. Every formation round real Kafka completed before the full group becomes a barrier in the
+     * simulator's copy ({@code awaitStable(k)} after the start of that round's last member), so the simulator
+     * replays the same interleaving, and then every callback of the formation is compared too.
+     */
+    static GroupScript withRealJoinOrder(GroupScript script, RunLog real) {
+        int firstAwait = -1;
+        for (int i = 0; i < script.steps().size() && firstAwait < 0; i++) {
+            if (script.steps().get(i) instanceof Step.AwaitStable) {
+                firstAwait = i;
+            }
+        }
+        if (firstAwait < 0 || firstAwait + 1 >= script.steps().size()) {
+            return script;
+        }
+        List<Step> starts = script.steps().subList(0, firstAwait);
+        int formed = real.roundBefore(script.steps().get(firstAwait + 1)).generation();
+        List<Step> steps = new ArrayList<>();
+        List<Set<String>> partial = new ArrayList<>();
+        for (RebalanceRound round : real.rounds()) {
+            if (round.generation() < formed) {
+                partial.add(round.assignment().keySet());
+            }
+        }
+        Set<String> started = new HashSet<>();
+        for (Step step : starts) {
+            steps.add(step);
+            if (step instanceof Step.Start start) {
+                started.add(start.member());
+            }
+            for (Set<String> members : partial) {
+                if (members.equals(started)) {
+                    steps.add(awaitStable(members.size()));
+                }
+            }
+        }
+        for (Set<String> members : partial) {
+            assertThat(steps).as("real Kafka's formation round of %s is not a prefix of the start order %s", members,
+                    starts).contains(awaitStable(members.size()));
+        }
+        steps.addAll(script.steps().subList(firstAwait, script.steps().size()));
+        return new GroupScript(steps);
+    }
+
+    /**
+     * Per member, its callbacks in order as "KIND [partitions] g+d", d the generation minus the run's first
+     * callback's generation.
+     */
+    static Map<String, List<String>> relativeCallbacks(RunLog log) {
+        List<ListenerCallback> callbacks = log.callbacks();
+        int base = callbacks.isEmpty() ? 0 : callbacks.get(0).generation();
+        Map<String, List<String>> byMember = new TreeMap<>();
+        for (ListenerCallback callback : callbacks) {
+            byMember.computeIfAbsent(callback.member(), m -> new ArrayList<>()).add(callback.kind() + " "
+                    + callback.partitionNumbers() + " g+" + (callback.generation() - base));
+        }
+        return byMember;
+    }
+
+    /** The assignment after each round, as "g+d {member=[partitions]}", relative as above. */
+    static List<String> relativeRounds(RunLog log) {
+        List<ListenerCallback> callbacks = log.callbacks();
+        int base = callbacks.isEmpty() ? 0 : callbacks.get(0).generation();
+        return log.rounds().stream()
+                .map(round -> "g+" + (round.generation() - base) + " " + round.partitionNumbers()).toList();
+    }
+
+    /**
+     * Milliseconds from the start of the step to the first callback of any other member. From the start, not the
+     * end: a real close takes a few hundred ms, and a survivor's heartbeat can learn of the rebalance before the
+     * close call returns (seen once, -93 ms from the end). The session timer of a member that stops heartbeating
+     * started at its last heartbeat, at most one interval before the step, hence the lower bounds.
+     */
+    private static OptionalLong rebalanceDelay(RunLog log, Step step, String member) {
+        long stepStart = log.timing(step).startedMs();
+        return log.timedSince(step).stream()
+                .filter(timed -> timed.observation() instanceof ListenerCallback)
+                .filter(timed -> !timed.observation().member().equals(member))
+                .mapToLong(timed -> timed.elapsedMs() - stepStart)
+                .findFirst();
+    }
+
+    private static String memberOf(Step step) {
+        if (step instanceof Step.Leave leave) {
+            return leave.member();
+        } else if (step instanceof Step.Close close) {
+            return close.member();
+        } else if (step instanceof Step.Crash crash) {
+            return crash.member();
+        }
+        throw new IllegalArgumentException("no member in " + step);
+    }
+
+    private static String describe(RunLog log) {
+        StringBuilder text = new StringBuilder();
+        for (StepTiming step : log.steps()) {
+            text.append("  [").append(step.startedMs()).append("..").append(step.finishedMs()).append(" ms] ")
+                    .append(step.step()).append('\n');
+        }
+        for (Timed timed : log.timeline()) {
+            if (timed.observation() instanceof ListenerCallback callback) {
+                text.append("  ").append(timed.elapsedMs()).append(" ms  ").append(callback.member()).append(' ')
+                        .append(callback.kind()).append(' ').append(callback.partitionNumbers()).append(" gen ")
+                        .append(callback.generation()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static GroupScript threeMembersThen(Step... steps) {
+        List<Step> script = new ArrayList<>(List.of(start("c0"), start("c1"), start("c2"), awaitStable(3)));
+        script.addAll(List.of(steps));
+        return new GroupScript(script);
+    }
+}
