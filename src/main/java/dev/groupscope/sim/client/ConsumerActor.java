@@ -12,6 +12,7 @@ import dev.groupscope.sim.client.InFlight.Pending;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Disconnected;
@@ -606,7 +607,7 @@ public final class ConsumerActor implements Actor {
             }
             MemberState from = state;
             state = to;
-            Map<String, Object> ruleArgs = new LinkedHashMap<>(args);
+            Map<String, Object> ruleArgs = new LinkedHashMap<>(SimEvent.stable(args));
             ruleArgs.putIfAbsent("consumer", id);
             context.emit(EventKind.STATE, "MemberStateChange", id, null,
                     fields("from", from.name(), "to", to.name(), "generation", group.generation.generationId(),
@@ -618,7 +619,7 @@ public final class ConsumerActor implements Actor {
         }
 
         void client(String type, Map<String, Object> fieldValues, String ruleKey, Map<String, Object> args) {
-            Map<String, Object> ruleArgs = new LinkedHashMap<>(args);
+            Map<String, Object> ruleArgs = new LinkedHashMap<>(SimEvent.stable(args));
             ruleArgs.putIfAbsent("consumer", id);
             context.emit(EventKind.CLIENT, type, id, null, fieldValues, ruleKey, ruleArgs);
         }

@@ -26,7 +26,17 @@ public record SimEvent(long seq, long step, long time, EventKind kind, String ty
     public SimEvent {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(type, "type");
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        ruleArgs = Collections.unmodifiableMap(new LinkedHashMap<>(ruleArgs));
+        fields = stable(fields);
+        ruleArgs = stable(ruleArgs);
+    }
+
+    /**
+     * An unmodifiable copy whose order is the same on every run: a map with a defined order (insertion or sorted)
+     * keeps it; any other ({@code Map.of}, {@code HashMap}) is sorted by key, because its iteration order depends on
+     * the JVM (Map.of's is randomised per JVM) and traces must be identical byte for byte.
+     */
+    public static Map<String, Object> stable(Map<String, ?> map) {
+        boolean ordered = map instanceof LinkedHashMap || map instanceof java.util.SortedMap || map.size() < 2;
+        return Collections.unmodifiableMap(new LinkedHashMap<>(ordered ? map : new java.util.TreeMap<>(map)));
     }
 }
