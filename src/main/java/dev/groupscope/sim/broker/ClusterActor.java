@@ -148,6 +148,23 @@ public final class ClusterActor implements Actor {
         return state.leaderOf(topic, partition);
     }
 
+    /**
+     * The partitions 0 … {@code count} − 1 of {@code topic} that have a leader (as {@link #leaderOf} would say, one
+     * by one); the same list instance while leaders and topics stay as they are.
+     */
+    public java.util.List<Integer> partitionsWithLeader(String topic, int count) {
+        if (state.hasTopic(topic) && count == state.partitionCount(topic)) {
+            return state.partitionsWithLeader(topic);
+        }
+        java.util.List<Integer> available = new java.util.ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            if (leaderOf(topic, p) >= 0) {
+                available.add(p);
+            }
+        }
+        return java.util.List.copyOf(available);
+    }
+
     /** Ordinary topics with their partition counts, by name. */
     public Map<String, Integer> partitionsPerTopic() {
         return state.partitionsPerTopic();

@@ -32,6 +32,11 @@ record ClusterActorAccess(ClusterActor cluster) implements ClusterAccess {
     }
 
     @Override
+    public List<Integer> partitionsWithLeader(String topic, int count) {
+        return cluster.partitionsWithLeader(topic, count);
+    }
+
+    @Override
     public long logEndOffset(String topic, int partition) {
         List<ClusterView.PartitionView> partitions = cluster.metadata().topics().get(topic);
         return partitions.get(partition).logEndOffset();
