@@ -100,11 +100,16 @@ public class SimulationBenchmark {
         return used;
     }
 
-    static String report(Simulation sim, long nanos, long retainedBytes) {
+    static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** Wall and this thread's CPU time: on a shared machine the CPU time is the steadier of the two. */
+    static String report(Simulation sim, long nanos, long cpu, long retainedBytes) {
         long events = sim.log().size();
         return String.format(Locale.ROOT,
-                "events=%d steps=%d wall=%.2fs events/s=%.0f steps/s=%.0f retained=%.1fMiB",
-                events, sim.steps(), nanos / 1e9, events / (nanos / 1e9), sim.steps() / (nanos / 1e9),
+                "events=%d steps=%d wall=%.2fs cpu=%.2fs events/s(wall)=%.0f events/s(cpu)=%.0f retained=%.1fMiB",
+                events, sim.steps(), nanos / 1e9, cpu / 1e9, events / (nanos / 1e9), events / (cpu / 1e9),
                 retainedBytes / 1048576.0);
     }
 
@@ -120,30 +125,37 @@ public class SimulationBenchmark {
         @Param({"5"})
         public int producers;
 
+        /** Virtual time simulated: the hour, or a shorter window where the hour does not fit in the heap. */
+        @Param({"3600000"})
+        public long durationMs;
+
         private Simulation sim;
         private long baseline;
         private long started;
+        private long startedCpu;
 
         @Setup(Level.Invocation)
         public void build() {
             sim = null;
             baseline = usedHeapAfterGc();
-            sim = simulation(producers, HOUR_MS);
+            sim = simulation(producers, durationMs);
             started = System.nanoTime();
+            startedCpu = cpuNanos();
         }
 
         @Benchmark
         public Simulation hour() {
-            sim.runUntil(HOUR_MS);
+            sim.runUntil(durationMs);
             return sim;
         }
 
         @TearDown(Level.Invocation)
         public void measure() {
             long nanos = System.nanoTime() - started;
+            long cpu = cpuNanos() - startedCpu;
             long retained = usedHeapAfterGc() - baseline;
             System.out.println();
-            System.out.println("hour: " + report(sim, nanos, retained));
+            System.out.println("hour: " + report(sim, nanos, cpu, retained));
             sim = null;
         }
     }
@@ -160,6 +172,9 @@ public class SimulationBenchmark {
         @Param({"5"})
         public int producers;
 
+        @Param({"3600000"})
+        public long durationMs;
+
         private Simulation sim;
         private long[] times;
         private long[] stepCounts;
@@ -167,13 +182,13 @@ public class SimulationBenchmark {
 
         @Setup(Level.Trial)
         public void runTheHour() {
-            sim = simulation(producers, HOUR_MS);
-            sim.runUntil(HOUR_MS);
+            sim = simulation(producers, durationMs);
+            sim.runUntil(durationMs);
             Random random = new Random(20240601L);
             times = new long[1000];
             stepCounts = new long[1000];
             for (int i = 0; i < times.length; i++) {
-                times[i] = (long) (random.nextDouble() * HOUR_MS);
+                times[i] = (long) (random.nextDouble() * durationMs);
                 stepCounts[i] = (long) (random.nextDouble() * sim.steps());
             }
         }
@@ -189,7 +204,7 @@ public class SimulationBenchmark {
         }
     }
 
-    /** One plain run, for profiling: {@code main [producers] [durationMs] [rebuilds]}. */
+    /** One plain run, for profiling: {@code main [producers] [durationMs] [rebuilds] [holdMs]}. */
     public static void main(String[] args) {
         int producers = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         long duration = args.length > 1 ? Long.parseLong(args[1]) : HOUR_MS;
@@ -197,10 +212,12 @@ public class SimulationBenchmark {
         long baseline = usedHeapAfterGc();
         Simulation sim = simulation(producers, duration);
         long start = System.nanoTime();
+        long startCpu = cpuNanos();
         sim.runUntil(duration);
         long nanos = System.nanoTime() - start;
+        long cpu = cpuNanos() - startCpu;
         long retained = usedHeapAfterGc() - baseline;
-        System.out.println("run: " + report(sim, nanos, retained));
+        System.out.println("run: " + report(sim, nanos, cpu, retained));
         Random random = new Random(20240601L);
         long[] samples = new long[rebuilds];
         for (int i = 0; i < rebuilds; i++) {
@@ -213,6 +230,15 @@ public class SimulationBenchmark {
         if (rebuilds > 0) {
             System.out.printf(Locale.ROOT, "stateAtTime: n=%d median=%.2fms max=%.2fms%n", rebuilds,
                     samples[rebuilds / 2] / 1e6, samples[rebuilds - 1] / 1e6);
+        }
+        if (args.length > 3) {
+            // Time to look at the finished run from outside, e.g. jcmd <pid> GC.class_histogram.
+            try {
+                Thread.sleep(Long.parseLong(args[3]));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.out.println(sim.steps());
         }
     }
 }
