@@ -145,6 +145,25 @@ public final class ClusterActor implements Actor, ClusterAccess {
         return state.view();
     }
 
+    /** The brokers that are up, ascending: what {@code metadata().brokersUp()} says, without the whole view. */
+    public java.util.List<Integer> liveBrokers() {
+        java.util.List<Integer> live = new java.util.ArrayList<>();
+        for (int broker : state.brokerIds()) {
+            if (state.isUp(broker)) {
+                live.add(broker);
+            }
+        }
+        return live;
+    }
+
+    /** A partition's log-end offset, as {@code metadata()} reports it, without building the whole view. */
+    public long logEndOffset(String topic, int partition) {
+        if (topic.equals(ClusterState.OFFSETS_TOPIC)) {
+            return state.offsetsLog(partition).logEndOffset();
+        }
+        return state.log(topic, partition).logEndOffset();
+    }
+
     public boolean isUp(int brokerId) {
         return state.isUp(brokerId);
     }
@@ -158,6 +177,23 @@ public final class ClusterActor implements Actor, ClusterAccess {
     @Override
     public int leaderOf(String topic, int partition) {
         return exists(topic, partition) ? state.leaderOf(topic, partition) : PartitionState.NO_LEADER;
+    }
+
+    /**
+     * The partitions 0 … {@code count} − 1 of {@code topic} that have a leader (as {@link #leaderOf} would say, one
+     * by one); the same list instance while leaders and topics stay as they are.
+     */
+    public java.util.List<Integer> partitionsWithLeader(String topic, int count) {
+        if (state.hasTopic(topic) && count == state.partitionCount(topic)) {
+            return state.partitionsWithLeader(topic);
+        }
+        java.util.List<Integer> available = new java.util.ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            if (leaderOf(topic, p) >= 0) {
+                available.add(p);
+            }
+        }
+        return java.util.List.copyOf(available);
     }
 
     /** Ordinary topics with their partition counts, by name. */

@@ -10,10 +10,12 @@ import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -24,6 +26,12 @@ import java.util.function.Predicate;
 final class FetchPurgatory {
 
     private final TreeMap<Long, ParkedFetch> parked;
+    /**
+     * Partition → ids of the parked fetches that read it: derived from {@link #parked} (so not copied; built again
+     * on first use). Every append asks which fetches it may complete; scanning every parked fetch instead made
+     * producing cost O(parked fetches) per record.
+     */
+    private Map<TopicPartition, TreeSet<Long>> byPartition;
     private long nextId;
 
     FetchPurgatory() {
@@ -51,6 +59,7 @@ final class FetchPurgatory {
         }
         ParkedFetch fetch = new ParkedFetch(nextId++, delivery.broker(), delivery.from(), request, context.now());
         parked.put(fetch.id(), fetch);
+        index(fetch);
         context.setTimer(FetchTimeout.key(fetch.id()), request.maxWaitMs(),
                 new FetchTimeout(ClusterActor.ID, fetch.id()));
         emit(context, fetch, "FetchParked", fields(fetch, read, sim), Rule.of("sim.cluster.fetch.parked",
@@ -64,6 +73,7 @@ final class FetchPurgatory {
         if (fetch == null) {
             return;
         }
+        unindex(fetch);
         FetchRead read = FetchRead.read(state, fetch.broker(), fetch.request(), sim.recordSizeBytes());
         emit(context, fetch, "FetchMaxWait", fields(fetch, read, sim), Rule.of("sim.cluster.fetch.maxWait",
                 "maxWaitMs", fetch.request().maxWaitMs(), "bytes", read.bytes(sim.recordSizeBytes())));
@@ -72,26 +82,67 @@ final class FetchPurgatory {
 
     /** Records were appended to a partition: fetches waiting on it may now have enough. */
     void onAppend(TopicPartition partition, ClusterState state, SimSettings sim, Context context) {
-        recheck(fetch -> fetch.request().fetchOffsets().containsKey(partition), state, sim, context,
+        TreeSet<Long> reading = index().get(partition);
+        if (reading == null || reading.isEmpty()) {
+            return;
+        }
+        // The same fetches, in the same (id) order, as a scan of every parked fetch for those reading the partition.
+        List<ParkedFetch> affected = new ArrayList<>(reading.size());
+        reading.forEach(id -> affected.add(parked.get(id)));
+        recheck(affected, fetch -> true, state, sim, context,
                 Rule.of("sim.cluster.fetch.dataArrived", "topicPartition", partition.toString()));
     }
 
     /** Leadership or topics changed: a fetch reading a partition its broker no longer leads is answered. */
     void onMetadataChange(ClusterState state, SimSettings sim, Context context) {
-        recheck(fetch -> true, state, sim, context, Rule.of("sim.cluster.fetch.metadataChanged"));
+        recheck(new ArrayList<>(parked.values()), fetch -> true, state, sim, context,
+                Rule.of("sim.cluster.fetch.metadataChanged"));
     }
 
-    private void recheck(Predicate<ParkedFetch> affected, ClusterState state, SimSettings sim,
-                         Context context, Rule rule) {
-        for (ParkedFetch fetch : new ArrayList<>(parked.values())) {
+    private void recheck(List<ParkedFetch> candidates, Predicate<ParkedFetch> affected, ClusterState state,
+                         SimSettings sim, Context context, Rule rule) {
+        for (ParkedFetch fetch : candidates) {
             if (!affected.test(fetch)) {
                 continue;
             }
             FetchRead read = FetchRead.read(state, fetch.broker(), fetch.request(), sim.recordSizeBytes());
             if (read.anyError() || read.bytes(sim.recordSizeBytes()) >= fetch.request().minBytes()) {
                 parked.remove(fetch.id());
+                unindex(fetch);
                 context.cancelTimer(FetchTimeout.key(fetch.id()));
                 release(fetch, read, sim, context, rule);
+            }
+        }
+    }
+
+    private Map<TopicPartition, TreeSet<Long>> index() {
+        if (byPartition == null) {
+            byPartition = new HashMap<>();
+            parked.values().forEach(this::index);
+        }
+        return byPartition;
+    }
+
+    private void index(ParkedFetch fetch) {
+        if (byPartition == null) {
+            return;
+        }
+        for (TopicPartition partition : fetch.request().fetchOffsets().keySet()) {
+            byPartition.computeIfAbsent(partition, p -> new TreeSet<>()).add(fetch.id());
+        }
+    }
+
+    private void unindex(ParkedFetch fetch) {
+        if (byPartition == null) {
+            return;
+        }
+        for (TopicPartition partition : fetch.request().fetchOffsets().keySet()) {
+            TreeSet<Long> ids = byPartition.get(partition);
+            if (ids != null) {
+                ids.remove(fetch.id());
+                if (ids.isEmpty()) {
+                    byPartition.remove(partition);
+                }
             }
         }
     }

@@ -25,6 +25,21 @@ public interface ClusterAccess {
     /** The leader broker of a partition, or -1 if it has none or does not exist. */
     int leaderOf(String topic, int partition);
 
+    /**
+     * The partitions 0 … {@code count} − 1 of {@code topic} that have a leader, ascending, as an unmodifiable
+     * list: what a producer's metadata calls "available". Implementations may return the same list instance for
+     * as long as the answer does not change.
+     */
+    default List<Integer> partitionsWithLeader(String topic, int count) {
+        List<Integer> available = new java.util.ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            if (leaderOf(topic, p) >= 0) {
+                available.add(p);
+            }
+        }
+        return List.copyOf(available);
+    }
+
     /** The partition's log-end offset: the offset the next record gets. */
     long logEndOffset(String topic, int partition);
 

@@ -1,9 +1,7 @@
 package dev.groupscope.sim.client;
 
 import dev.groupscope.sim.broker.ClusterActor;
-import dev.groupscope.sim.cluster.ClusterView;
 import dev.groupscope.sim.engine.Context;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +10,7 @@ record ClusterActorAccess(ClusterActor cluster) implements ClusterAccess {
 
     @Override
     public List<Integer> liveBrokers() {
-        List<Integer> live = new ArrayList<>();
-        cluster.metadata().brokersUp().forEach((broker, up) -> {
-            if (up) {
-                live.add(broker);
-            }
-        });
-        return live;
+        return cluster.liveBrokers();
     }
 
     @Override
@@ -32,9 +24,13 @@ record ClusterActorAccess(ClusterActor cluster) implements ClusterAccess {
     }
 
     @Override
+    public List<Integer> partitionsWithLeader(String topic, int count) {
+        return cluster.partitionsWithLeader(topic, count);
+    }
+
+    @Override
     public long logEndOffset(String topic, int partition) {
-        List<ClusterView.PartitionView> partitions = cluster.metadata().topics().get(topic);
-        return partitions.get(partition).logEndOffset();
+        return cluster.logEndOffset(topic, partition);
     }
 
     /** A binary search over the record timestamps, which never decrease (as Kafka's time index). */

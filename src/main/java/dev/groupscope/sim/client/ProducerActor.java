@@ -12,7 +12,6 @@ import dev.groupscope.sim.engine.DeterministicRandom;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.Task;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +55,9 @@ public final class ProducerActor implements Actor {
     private long sinceStart;
     private long produced;
     private final TreeMap<Integer, Long> perPartition;
+    /** The availability last handed to the partitioner and the list it was made from (derived, not copied). */
+    private List<Integer> lastAvailable;
+    private PartitionAvailability lastAvailability;
 
     public ProducerActor(String id, ProducerConfig config) {
         this.id = Objects.requireNonNull(id, "id");
@@ -135,15 +137,14 @@ public final class ProducerActor implements Actor {
 
     /** The one place a record's partition is decided: Kafka's default partitioner, random draws from the run. */
     private PartitionChoice place(Context context, ClusterAccess cluster, int count, String key) {
-        List<Integer> available = new ArrayList<>();
-        for (int p = 0; p < count; p++) {
-            if (cluster.leaderOf(config.topic(), p) >= 0) {
-                available.add(p);
-            }
+        List<Integer> available = cluster.partitionsWithLeader(config.topic(), count);
+        if (available != lastAvailable || lastAvailability.partitionCount() != count) {
+            lastAvailability = new PartitionAvailability(count, available);
+            lastAvailable = available;
         }
         draws.source = context.random();
         byte[] serialized = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
-        return partitioner.partition(serialized, config.recordBytes(), new PartitionAvailability(count, available));
+        return partitioner.partition(serialized, config.recordBytes(), lastAvailability);
     }
 
     private void emitAppend(Context context, String key, PartitionChoice choice, long offset) {

@@ -2,18 +2,35 @@ package dev.groupscope.sim.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An append-only list of longs whose copies share storage: full chunks are never written again, so a copy
- * shares them and duplicates only the partly filled last chunk. Snapshotting a log of millions of records then
- * costs one chunk, not the whole log — and a fork appending different records cannot disturb the original.
+ * An append-only list of longs whose copies share storage, the last chunk included: a copy costs one small
+ * object per chunk list, not a clone of the partly filled chunk. Each chunk remembers how many of its slots
+ * have been written by any copy sharing it; a copy appends in place only while it is the one extending that
+ * high-water mark, and otherwise (another copy has already written past its end: the two have diverged) it
+ * takes a private copy of its own prefix of the chunk first. Written slots are never written again, so what a
+ * copy has read stays what it reads — and a fork appending different records cannot disturb the original.
+ * (Cloning the partial chunk on every copy cost 32 KiB per partition per snapshot: 64 MiB a snapshot for
+ * 1,000 partitions.)
  */
 final class ChunkedLongs {
 
     private static final int CHUNK_BITS = 12;
     private static final int CHUNK = 1 << CHUNK_BITS;
 
-    private final List<long[]> chunks;
+    /** A chunk's values and how many of its slots some copy has written (a claim, so atomic). */
+    private static final class Chunk {
+        final long[] values;
+        final AtomicInteger written;
+
+        Chunk(long[] values, int written) {
+            this.values = values;
+            this.written = new AtomicInteger(written);
+        }
+    }
+
+    private final List<Chunk> chunks;
     private long size;
 
     ChunkedLongs() {
@@ -23,10 +40,6 @@ final class ChunkedLongs {
     private ChunkedLongs(ChunkedLongs other) {
         this.chunks = new ArrayList<>(other.chunks);
         this.size = other.size;
-        int last = chunks.size() - 1;
-        if (last >= 0 && size % CHUNK != 0) {
-            chunks.set(last, chunks.get(last).clone());
-        }
     }
 
     ChunkedLongs copy() {
@@ -36,9 +49,18 @@ final class ChunkedLongs {
     void add(long value) {
         int offsetInChunk = (int) (size & (CHUNK - 1));
         if (offsetInChunk == 0) {
-            chunks.add(new long[CHUNK]);
+            chunks.add(new Chunk(new long[CHUNK], 0));
         }
-        chunks.get(chunks.size() - 1)[offsetInChunk] = value;
+        int last = chunks.size() - 1;
+        Chunk chunk = chunks.get(last);
+        if (!chunk.written.compareAndSet(offsetInChunk, offsetInChunk + 1)) {
+            // Another copy sharing this chunk has appended here already: continue on a private copy of our part.
+            long[] values = new long[CHUNK];
+            System.arraycopy(chunk.values, 0, values, 0, offsetInChunk);
+            chunk = new Chunk(values, offsetInChunk + 1);
+            chunks.set(last, chunk);
+        }
+        chunk.values[offsetInChunk] = value;
         size++;
     }
 
@@ -46,7 +68,7 @@ final class ChunkedLongs {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("index " + index + " of " + size);
         }
-        return chunks.get((int) (index >>> CHUNK_BITS))[(int) (index & (CHUNK - 1))];
+        return chunks.get((int) (index >>> CHUNK_BITS)).values[(int) (index & (CHUNK - 1))];
     }
 
     long size() {

@@ -28,6 +28,11 @@ public final class ClusterState {
     private final TreeMap<String, List<PartitionLog>> logs;
     private final List<CompactedLog> offsetsLogs;
     private final KeyTable keys;
+    /**
+     * Per topic, its partitions that have a leader: derived from {@link #topics}, dropped whenever a leader or a
+     * topic changes. Producers ask for it on every record; recomputing it is a scan of every partition.
+     */
+    private final Map<String, List<Integer>> withLeader = new java.util.HashMap<>();
 
     public ClusterState() {
         this.brokers = new TreeMap<>();
@@ -89,6 +94,7 @@ public final class ClusterState {
     }
 
     private List<LeaderChange> electLeaders(java.util.function.IntPredicate needsElection) {
+        withLeader.clear();
         List<LeaderChange> changes = new ArrayList<>();
         topics.forEach((topic, partitions) -> {
             for (int p = 0; p < partitions.size(); p++) {
@@ -121,6 +127,7 @@ public final class ClusterState {
             throw new IllegalArgumentException("replication factor " + replicationFactor + " is larger than the "
                     + brokers.size() + " available brokers");
         }
+        withLeader.clear();
         topics.put(name, new ArrayList<>());
         logs.put(name, new ArrayList<>());
         int start = random.nextInt(brokers.size());
@@ -149,6 +156,7 @@ public final class ClusterState {
     }
 
     private void addPartitions(String topic, int from, int to, int replicationFactor, int start) {
+        withLeader.clear();
         List<Integer> ids = brokerIds();
         for (int p = from; p < to; p++) {
             List<Integer> replicas = new ArrayList<>(replicationFactor);
@@ -164,6 +172,7 @@ public final class ClusterState {
 
     public void deleteTopic(String topic) {
         requireTopic(topic);
+        withLeader.clear();
         topics.remove(topic);
         logs.remove(topic);
     }
@@ -190,6 +199,23 @@ public final class ClusterState {
             }
         });
         return counts;
+    }
+
+    /** The partitions of {@code topic} that have a leader, ascending (unmodifiable). */
+    public List<Integer> partitionsWithLeader(String topic) {
+        List<Integer> cached = withLeader.get(topic);
+        if (cached == null) {
+            List<PartitionState> partitions = requireTopic(topic);
+            List<Integer> available = new ArrayList<>(partitions.size());
+            for (int p = 0; p < partitions.size(); p++) {
+                if (partitions.get(p).leader() >= 0) {
+                    available.add(p);
+                }
+            }
+            cached = List.copyOf(available);
+            withLeader.put(topic, cached);
+        }
+        return cached;
     }
 
     public int partitionCount(String topic) {
