@@ -145,29 +145,11 @@ public final class ClusterActor implements Actor, ClusterAccess {
         return state.view();
     }
 
-    /** The brokers that are up, ascending: what {@code metadata().brokersUp()} says, without the whole view. */
-    public java.util.List<Integer> liveBrokers() {
-        java.util.List<Integer> live = new java.util.ArrayList<>();
-        for (int broker : state.brokerIds()) {
-            if (state.isUp(broker)) {
-                live.add(broker);
-            }
-        }
-        return live;
-    }
-
-    /** A partition's log-end offset, as {@code metadata()} reports it, without building the whole view. */
-    public long logEndOffset(String topic, int partition) {
-        if (topic.equals(ClusterState.OFFSETS_TOPIC)) {
-            return state.offsetsLog(partition).logEndOffset();
-        }
-        return state.log(topic, partition).logEndOffset();
-    }
-
     public boolean isUp(int brokerId) {
         return state.isUp(brokerId);
     }
 
+    /** The brokers that are up, ascending, without building the whole view. */
     @Override
     public List<Integer> liveBrokers() {
         return state.brokerIds().stream().filter(state::isUp).toList();
