@@ -14,6 +14,12 @@ public interface Context {
     void schedule(long delayMs, Task task);
 
     /**
+     * Schedules a message on a connection: it arrives {@code delayMs} from now, but never before a message sent
+     * earlier on the same {@code channel} — a TCP connection delivers in order, whatever the jitter.
+     */
+    void scheduleInOrder(String channel, long delayMs, Task task);
+
+    /**
      * Arms the timer {@code key}: {@code task} runs after {@code delayMs} unless the timer is re-armed or cancelled
      * first. Re-arming replaces the previous deadline (as Kafka's CoordinatorTimer does per key).
      */

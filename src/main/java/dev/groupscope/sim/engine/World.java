@@ -25,6 +25,8 @@ public final class World implements Context {
     private final Map<String, Long> timers;
     private final Map<String, Long> timerDeadlines;
     private final TreeMap<String, Actor> actors;
+    /** Per connection, the arrival time of the last message sent on it: later ones may not overtake it. */
+    private final Map<String, Long> channelArrivals;
     private List<SimEvent> emitted = new ArrayList<>();
 
     public World(long seed) {
@@ -33,6 +35,7 @@ public final class World implements Context {
         this.timers = new HashMap<>();
         this.timerDeadlines = new HashMap<>();
         this.actors = new TreeMap<>();
+        this.channelArrivals = new HashMap<>();
     }
 
     private World(World other) {
@@ -47,6 +50,7 @@ public final class World implements Context {
         this.timerDeadlines = new HashMap<>(other.timerDeadlines);
         this.actors = new TreeMap<>();
         other.actors.forEach((id, actor) -> this.actors.put(id, actor.copy()));
+        this.channelArrivals = new HashMap<>(other.channelArrivals);
     }
 
     public World copy() {
@@ -127,6 +131,14 @@ public final class World implements Context {
     @Override
     public void schedule(long delayMs, Task task) {
         queue.add(new Scheduled(now + requireNonNegative(delayMs), Scheduled.NORMAL, nextSeq++, task, null));
+    }
+
+    @Override
+    public void scheduleInOrder(String channel, long delayMs, Task task) {
+        long arrival = Math.max(now + requireNonNegative(delayMs), channelArrivals.getOrDefault(channel, 0L));
+        channelArrivals.put(channel, arrival);
+        // Same arrival time as an earlier message: the sequence number keeps them in sending order.
+        queue.add(new Scheduled(arrival, Scheduled.NORMAL, nextSeq++, task, null));
     }
 
     @Override

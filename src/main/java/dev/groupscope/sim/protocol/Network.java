@@ -4,7 +4,9 @@ import dev.groupscope.sim.engine.Context;
 
 /**
  * The simulated network: every message takes {@code delayMs} plus up to {@code jitterMs} drawn from the run's
- * seeded random source, so requests and responses are separate events a sequence diagram can draw. Immutable.
+ * seeded random source, so requests and responses are separate events a sequence diagram can draw. Jitter never
+ * reorders one connection: like TCP, a message arrives after everything sent before it from the same sender to the
+ * same receiver (and broker). Immutable.
  */
 public record Network(int delayMs, int jitterMs) {
 
@@ -20,6 +22,7 @@ public record Network(int delayMs, int jitterMs) {
     /** Sends {@code message} from actor {@code from} to actor {@code to} (at {@code broker}, for a request). */
     public void send(Context context, String from, String to, int broker, Message message) {
         long delay = delayMs + (jitterMs == 0 ? 0 : context.random().nextInt(jitterMs + 1));
-        context.schedule(delay, new Deliver(to, from, broker, context.now(), message));
+        context.scheduleInOrder(from + "->" + to + "@" + broker, delay,
+                new Deliver(to, from, broker, context.now(), message));
     }
 }
