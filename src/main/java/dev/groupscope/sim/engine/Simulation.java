@@ -145,7 +145,14 @@ public final class Simulation {
         long keep = stepsBefore(position);
         World world = stateAfterSteps(keep);
         world.scheduleAction(time, script.size(), action);
-        List<World> keptSnapshots = new ArrayList<>(snapshots.subList(0, (int) (keep / snapshotEvery) + 1));
+        // Every kept snapshot must hold the new action in its queue, as a fresh run of the extended script would:
+        // otherwise rebuilding a state after the fork point from a snapshot before it would replay without it.
+        List<World> keptSnapshots = new ArrayList<>();
+        for (World snapshot : snapshots.subList(0, (int) (keep / snapshotEvery) + 1)) {
+            World withAction = snapshot.copy();
+            withAction.scheduleAction(time, script.size(), action);
+            keptSnapshots.add(withAction);
+        }
         List<SimEvent> keptLog = new ArrayList<>(log.subList(0, (int) world.eventCount()));
         return new Simulation(extended, snapshotEvery, keptSnapshots, keptLog, world);
     }
