@@ -95,7 +95,8 @@ public final class SimulationRunner {
         if (renderQueued.compareAndSet(false, true)) {
             worker.execute(() -> {
                 renderQueued.set(false);
-                long at = Math.min(wanted.get(), Math.max(0, computedUntil));
+                // Scrubbing past what is computed computes up to it here, on the worker, never on the FX thread.
+                long at = Math.max(0, Math.min(wanted.get(), durationMs));
                 advanceTo(at);
                 publish(frameAtTime(at));
             });
