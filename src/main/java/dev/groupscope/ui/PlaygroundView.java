@@ -273,7 +273,7 @@ public final class PlaygroundView {
             row.getStyleClass().add("recent-event");
             rows.add(0, row);
         }
-        recentEvents.getChildren().setAll(rows.subList(0, Math.min(3, rows.size())));
+        recentEvents.getChildren().setAll(rows.subList(0, Math.min(2, rows.size())));
     }
 
     private String meta(SimEvent event) {
@@ -372,7 +372,7 @@ public final class PlaygroundView {
             HBox facts = new HBox(state, generation);
             facts.getStyleClass().add("member-facts");
             VBox left = new VBox(title, facts);
-            left.getStyleClass().add("member-name-box");
+            left.getStyleClass().add("member-card-names");
             left.setMinWidth(Region.USE_PREF_SIZE);
             chips.getStyleClass().add("chips");
             HBox.setHgrow(chips, Priority.ALWAYS);
