@@ -21,6 +21,7 @@ import javafx.util.Duration;
 public final class GroupScopeApp extends Application {
 
     static final double SNAPSHOT_SCALE = 2.0;
+    static final long SNAPSHOT_AT_MS = 30_000;
     private static final Duration SETTLE = Duration.millis(500);
     private static volatile int exitStatus;
 
@@ -50,7 +51,30 @@ public final class GroupScopeApp extends Application {
         }
         GroupScopeWindow window = new GroupScopeWindow(stage);
         window.show(options.language());
-        options.snapshot().ifPresent(file -> snapshotThenExit(stage, file));
+        if (options.snapshot().isPresent()) {
+            // A documentation image: the playground paused at a moment with a stable group and some lag.
+            window.playground().scrubTo(SNAPSHOT_AT_MS);
+            whenShowing(window, () -> snapshotThenExit(stage, options.snapshot().get()));
+        } else {
+            window.playground().play();
+        }
+    }
+
+    private static void whenShowing(GroupScopeWindow window, Runnable then) {
+        if (window.playground().getFrame() != null && window.playground().getFrame().time() == SNAPSHOT_AT_MS) {
+            then.run();
+            return;
+        }
+        window.playground().frameProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends dev.groupscope.ui.PlaygroundFrame> value,
+                                dev.groupscope.ui.PlaygroundFrame before, dev.groupscope.ui.PlaygroundFrame now) {
+                if (now.time() == SNAPSHOT_AT_MS) {
+                    value.removeListener(this);
+                    then.run();
+                }
+            }
+        });
     }
 
     private static void snapshotThenExit(Stage stage, Path file) {

@@ -3,6 +3,7 @@ package dev.groupscope.ui;
 import dev.groupscope.i18n.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javafx.animation.AnimationTimer;
 import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -11,9 +12,10 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * GroupScope's main window: the shell from {@code fxml/main.fxml} around the assignor lab, in one language.
- * Switching language rebuilds the scene's root from FXML with the other bundle, reusing the same view model, so
- * the class sees the same group in the new language.
+ * GroupScope's main window: the shell from {@code fxml/main.fxml} with the playground (a running simulation) and
+ * the assignor lab as tabs, in one language. Switching language rebuilds the scene's root from FXML with the other
+ * bundle, reusing the same view models, so the class sees the same run and the same group in the new language.
+ * The window owns the one playback clock: an {@code AnimationTimer} that moves the playground's time t.
  */
 public final class GroupScopeWindow {
 
@@ -27,17 +29,32 @@ public final class GroupScopeWindow {
 
     private final Stage stage;
     private final AssignorLabViewModel lab;
+    private final PlaygroundViewModel playground;
+    private final AnimationTimer clock;
     private UiLanguage language;
     private TextZoom zoom = new TextZoom(1);
     private TextZoom startingZoom = zoom;
+    private boolean labShown;
 
     public GroupScopeWindow(Stage stage) {
-        this(stage, new AssignorLabViewModel());
+        this(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
     }
 
     public GroupScopeWindow(Stage stage, AssignorLabViewModel lab) {
+        this(stage, lab, PlaygroundViewModel.playground());
+    }
+
+    public GroupScopeWindow(Stage stage, AssignorLabViewModel lab, PlaygroundViewModel playground) {
         this.stage = stage;
         this.lab = lab;
+        this.playground = playground;
+        this.clock = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                playground.tick(now);
+            }
+        };
+        stage.setOnHidden(event -> clock.stop());
     }
 
     public void show(UiLanguage initial) {
@@ -51,6 +68,7 @@ public final class GroupScopeWindow {
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.show();
+        clock.start();
     }
 
     public void switchTo(UiLanguage next) {
@@ -96,6 +114,28 @@ public final class GroupScopeWindow {
         return lab;
     }
 
+    /** Whether the assignor lab's tab is the one shown (kept across language switches). */
+    public boolean labShown() {
+        return labShown;
+    }
+
+    /** Shows the assignor lab's tab (true) or the playground's. */
+    public void labShown(boolean shown) {
+        if (labShown != shown) {
+            labShown = shown;
+            if (stage.getScene() != null && stage.getScene().getRoot() != null) {
+                javafx.scene.Node tabs = stage.getScene().getRoot().lookup("#tabs");
+                if (tabs instanceof javafx.scene.control.TabPane pane) {
+                    pane.getSelectionModel().select(shown ? 1 : 0);
+                }
+            }
+        }
+    }
+
+    public PlaygroundViewModel playground() {
+        return playground;
+    }
+
     void toggleFullScreen() {
         stage.setFullScreen(!stage.isFullScreen());
     }
@@ -125,6 +165,9 @@ public final class GroupScopeWindow {
     private Object controller(Class<?> type, UiLanguage language, Messages messages) {
         if (type == ShellView.class) {
             return new ShellView(this, language);
+        }
+        if (type == PlaygroundView.class) {
+            return new PlaygroundView(playground, messages);
         }
         if (type == AssignorLabView.class) {
             return new AssignorLabView(lab, messages);

@@ -1,7 +1,12 @@
 package dev.groupscope.ui;
 
+import java.util.HashMap;
+import java.util.Map;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 
 /** Code-behind of {@code fxml/main.fxml}, the window shell: the menus for language, text size, full screen and
  * quitting. */
@@ -12,6 +17,10 @@ public final class ShellView {
 
     @FXML private RadioMenuItem english;
     @FXML private RadioMenuItem chinese;
+    @FXML private TabPane tabs;
+    @FXML private Tab playgroundTab;
+    @FXML private Tab labTab;
+    private final Map<Tab, Node> contents = new HashMap<>();
 
     public ShellView(GroupScopeWindow window, UiLanguage language) {
         this.window = window;
@@ -22,6 +31,20 @@ public final class ShellView {
     private void initialize() {
         english.setSelected(language == UiLanguage.ENGLISH);
         chinese.setSelected(language == UiLanguage.SIMPLIFIED_CHINESE);
+        // Only the shown tab's nodes are in the scene, so ids such as consumer-C1 are unique in it.
+        for (Tab tab : tabs.getTabs()) {
+            contents.put(tab, tab.getContent());
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, now) -> showOnly(now));
+        tabs.getSelectionModel().select(window.labShown() ? labTab : playgroundTab);
+        showOnly(tabs.getSelectionModel().getSelectedItem());
+    }
+
+    private void showOnly(Tab shown) {
+        for (Tab tab : tabs.getTabs()) {
+            tab.setContent(tab == shown ? contents.get(tab) : null);
+        }
+        window.labShown(shown == labTab);
     }
 
     @FXML

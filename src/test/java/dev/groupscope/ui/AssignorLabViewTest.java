@@ -36,6 +36,7 @@ class AssignorLabViewTest {
         this.stage = stage;
         window = new GroupScopeWindow(stage);
         window.show(UiLanguage.ENGLISH);
+        window.labShown(true);
     }
 
     @Test
@@ -143,7 +144,7 @@ class AssignorLabViewTest {
         assertThat(robot.lookup("#addConsumer").queryAs(Labeled.class).getText()).isEqualTo("添加消费者");
         assertThat(text(robot, "#summary")).isEqualTo("第 2 代 · legacy · 消费者：4 · 迁移：3 · 空闲：0");
         assertThat(robot.lookup("#consumer-C3").tryQuery()).isPresent();
-        assertThat(stage.getTitle()).isEqualTo("GroupScope · 分配器实验室");
+        assertThat(stage.getTitle()).isEqualTo("GroupScope");
         assertThat(window.language()).isEqualTo(UiLanguage.SIMPLIFIED_CHINESE);
     }
 

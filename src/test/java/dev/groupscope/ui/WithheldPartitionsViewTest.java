@@ -31,8 +31,10 @@ class WithheldPartitionsViewTest {
         ScriptedAssignor assignor = new ScriptedAssignor((topics, members) -> round.incrementAndGet() == 2
                 ? ScriptedAssignor.deal(topics, members, Set.of(T0_1), members.size() - 1)
                 : ScriptedAssignor.deal(topics, members, Set.of()));
-        new GroupScopeWindow(stage, new AssignorLabViewModel(List.of("scripted"), name -> Optional.of(assignor)))
-                .show(UiLanguage.ENGLISH);
+        GroupScopeWindow window =
+                new GroupScopeWindow(stage, new AssignorLabViewModel(List.of("scripted"), name -> Optional.of(assignor)));
+        window.show(UiLanguage.ENGLISH);
+        window.labShown(true);
     }
 
     @Test

@@ -103,6 +103,26 @@ class SimulationTest {
         }
     }
 
+    @Property(tries = 100)
+    void everyStateOfAForkRebuildsAsInAFreshRunOfTheExtendedScript(
+            @ForAll long seed, @ForAll @LongRange(min = 0, max = 6_000) long crashAt,
+            @ForAll @IntRange(min = 1, max = 40) int snapshotEvery) {
+        Simulation fork = run(seed, crashAndRestart(), snapshotEvery).fork(crashAt, new PingPong.Crash("server"));
+        fork.runUntil(HORIZON);
+        List<ScriptedAction> extended = new ArrayList<>(crashAndRestart());
+        extended.add(new ScriptedAction(crashAt, new PingPong.Crash("server")));
+        Simulation fresh = run(seed, extended, snapshotEvery);
+
+        for (long steps = 0; steps <= fresh.steps(); steps++) {
+            assertThat(fork.stateAfterSteps(steps).views()).as("after %d steps", steps)
+                    .isEqualTo(fresh.stateAfterSteps(steps).views());
+        }
+        for (long time = 0; time <= HORIZON; time += 250) {
+            assertThat(fork.stateAtTime(time).views()).as("at %d ms", time)
+                    .isEqualTo(fresh.stateAtTime(time).views());
+        }
+    }
+
     @Test
     void forkingLeavesTheOriginalRunAsItWas() {
         Simulation original = run(42, crashAndRestart(), 10);

@@ -1,0 +1,80 @@
+package dev.groupscope.ui;
+
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * One partition's log drawn as a strip of its newest {@code window} offsets, the log end at the right: the part
+ * the group has not committed yet (the lag) shaded, a bar at the committed offset and a triangle at the owner's
+ * position, in the owner's colour. Sizes follow the strip's width, so it scales with the window and the zoom.
+ */
+final class LogStrip extends Region {
+
+    private final Rectangle track = new Rectangle();
+    private final Rectangle lag = new Rectangle();
+    private final Rectangle committedMark = new Rectangle();
+    private final Polygon positionMark = new Polygon();
+    private long window = 20;
+    private long logEnd;
+    private Long committed;
+    private Long position;
+
+    LogStrip() {
+        getStyleClass().add("log-strip");
+        track.getStyleClass().add("log-track");
+        lag.getStyleClass().add("log-lag");
+        committedMark.getStyleClass().add("log-committed");
+        positionMark.getStyleClass().add("log-position");
+        getChildren().addAll(track, lag, committedMark, positionMark);
+        setMinHeight(24);
+        setPrefHeight(30);
+    }
+
+    void show(long window, long logEnd, Long committed, Long position, String ownerSlotClass) {
+        this.window = Math.max(1, window);
+        this.logEnd = logEnd;
+        this.committed = committed;
+        this.position = position;
+        positionMark.getStyleClass().removeIf(style -> style.startsWith("member-slot-"));
+        if (ownerSlotClass != null) {
+            positionMark.getStyleClass().add(ownerSlotClass);
+        }
+        requestLayout();
+    }
+
+    private double x(long offset, double width) {
+        long first = logEnd - window;
+        double fraction = (double) Math.max(0, Math.min(window, offset - first)) / window;
+        return fraction * width;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = getWidth() - 2;
+        double height = getHeight();
+        double bar = height * 0.55;
+        double top = (height - bar) / 2;
+        track.setX(1);
+        track.setY(top);
+        track.setWidth(width);
+        track.setHeight(bar);
+        double committedX = 1 + x(committed == null ? 0 : committed, width);
+        lag.setX(committedX);
+        lag.setY(top);
+        lag.setWidth(Math.max(0, 1 + width - committedX));
+        lag.setHeight(bar);
+        committedMark.setVisible(committed != null);
+        committedMark.setX(committedX - 2);
+        committedMark.setY(top - 3);
+        committedMark.setWidth(4);
+        committedMark.setHeight(bar + 6);
+        positionMark.setVisible(position != null);
+        if (position != null) {
+            double px = 1 + x(position, width);
+            double size = top + 1;
+            positionMark.getPoints().setAll(px, top + bar * 0.5, px - size * 1.4, top + bar + size,
+                    px + size * 1.4, top + bar + size);
+        }
+    }
+}

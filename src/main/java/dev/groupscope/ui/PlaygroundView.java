@@ -1,0 +1,430 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.ui.PlaygroundFrame.BrokerRow;
+import dev.groupscope.ui.PlaygroundFrame.ConsumerRow;
+import dev.groupscope.ui.PlaygroundFrame.GroupRow;
+import dev.groupscope.ui.PlaygroundFrame.PartitionRow;
+import dev.groupscope.ui.PlaygroundViewModel.WhatIf;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Code-behind of {@code fxml/playground.fxml}: draws each {@link PlaygroundFrame} the view model publishes and
+ * binds the transport and the what-if buttons to its commands. Nodes are keyed by stable ids
+ * ({@code broker-1}, {@code partition-orders-0}, {@code consumer-C1}, {@code group-state}) and reused from frame to
+ * frame. A new view is built on every language switch; the view model, and so t and the run, outlive it.
+ */
+public final class PlaygroundView {
+
+    static final KeyCombination PLAY_KEY = new KeyCodeCombination(KeyCode.SPACE);
+    static final KeyCombination NEXT_KEY = new KeyCodeCombination(KeyCode.PAGE_DOWN);
+    static final KeyCombination PREVIOUS_KEY = new KeyCodeCombination(KeyCode.PAGE_UP);
+    static final KeyCombination CRASH_KEY = KeyCombination.keyCombination("Shortcut+K");
+    static final KeyCombination ADD_KEY = KeyCombination.keyCombination("Shortcut+N");
+    static final KeyCombination STOP_BROKER_KEY = KeyCombination.keyCombination("Shortcut+B");
+    /** The strip shows at least this many of the newest offsets, so a small lag still looks small. */
+    static final long MIN_WINDOW = 40;
+
+    private final PlaygroundViewModel viewModel;
+    private final Messages messages;
+    private final Map<String, PartitionNode> partitionNodes = new LinkedHashMap<>();
+    private final Map<String, ConsumerNode> consumerNodes = new HashMap<>();
+    private final Map<String, Label> stateNodes = new LinkedHashMap<>();
+    // Held strongly here and registered weakly on the view model, so a replaced view can be collected.
+    private final ChangeListener<PlaygroundFrame> frameListener = (observable, before, now) -> render(now);
+    private final ChangeListener<Number> timeListener = (observable, before, now) -> showTime(now.longValue());
+    private final ChangeListener<Boolean> playingListener = (observable, before, now) -> showPlaying(now);
+    private final ChangeListener<Number> horizonListener = (observable, before, now) -> { };
+    private boolean movingScrubber;
+
+    @FXML private Parent playgroundRoot;
+    @FXML private Button previous;
+    @FXML private Button play;
+    @FXML private Button next;
+    @FXML private Slider speed;
+    @FXML private Label speedValue;
+    @FXML private Label clock;
+    @FXML private Button addConsumer;
+    @FXML private Button crashConsumer;
+    @FXML private Button stopBroker;
+    @FXML private Slider scrubber;
+    @FXML private FlowPane brokers;
+    @FXML private VBox partitions;
+    @FXML private Label groupTitle;
+    @FXML private FlowPane groupStates;
+    @FXML private Label groupSummary;
+    @FXML private VBox consumers;
+    @FXML private Label eventMeta;
+    @FXML private Label explanation;
+    @FXML private VBox recentEvents;
+
+    public PlaygroundView(PlaygroundViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        bindTransport();
+        bindActions();
+        for (String state : PlaygroundFrame.GROUP_STATES) {
+            Label pill = new Label(messages.text("ui.main.groupState." + state));
+            pill.setId("group-state-" + state);
+            pill.getStyleClass().add("state-pill");
+            pill.setMinWidth(Region.USE_PREF_SIZE);
+            stateNodes.put(state, pill);
+        }
+        groupStates.getChildren().setAll(stateNodes.values());
+        viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
+        viewModel.timeProperty().addListener(new WeakChangeListener<>(timeListener));
+        viewModel.playingProperty().addListener(new WeakChangeListener<>(playingListener));
+        playgroundRoot.sceneProperty().addListener((observable, before, scene) -> installKeys(scene));
+        showPlaying(viewModel.playingProperty().get());
+        showTime(viewModel.getTime());
+        if (viewModel.getFrame() != null) {
+            render(viewModel.getFrame());
+        }
+    }
+
+    private void bindTransport() {
+        play.setOnAction(event -> viewModel.togglePlay());
+        next.setOnAction(event -> viewModel.stepNext());
+        previous.setOnAction(event -> viewModel.stepPrevious());
+        play.setTooltip(keyTooltip("ui.main.play.tooltip", PLAY_KEY));
+        next.setTooltip(keyTooltip("ui.main.next.tooltip", NEXT_KEY));
+        previous.setTooltip(keyTooltip("ui.main.previous.tooltip", PREVIOUS_KEY));
+        speed.setMin(PlaygroundViewModel.MIN_SPEED_EXPONENT);
+        speed.setMax(PlaygroundViewModel.MAX_SPEED_EXPONENT);
+        speed.setMajorTickUnit(1);
+        speed.setMinorTickCount(0);
+        speed.valueProperty().bindBidirectional(viewModel.speedExponentProperty());
+        speedValue.textProperty().bind(viewModel.speedProperty().asString(Locale.ROOT, "%.2g×"));
+        scrubber.setMin(0);
+        scrubber.setMax(viewModel.durationMs());
+        scrubber.setTooltip(new Tooltip(messages.text("ui.main.scrubber.tooltip")));
+        scrubber.valueProperty().addListener((observable, before, now) -> {
+            if (!movingScrubber) {
+                viewModel.scrubTo(now.longValue());
+            }
+        });
+    }
+
+    private void bindActions() {
+        addConsumer.disableProperty().bind(viewModel.canAddConsumerProperty().not());
+        crashConsumer.disableProperty().bind(viewModel.canCrashConsumerProperty().not());
+        stopBroker.disableProperty().bind(viewModel.canStopCoordinatorProperty().not());
+        addConsumer.setOnAction(event -> viewModel.act(WhatIf.ADD_CONSUMER, null));
+        crashConsumer.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, null));
+        stopBroker.setOnAction(event -> viewModel.act(WhatIf.STOP_COORDINATOR_BROKER, null));
+        addConsumer.setTooltip(keyTooltip("ui.main.act.add.tooltip", ADD_KEY));
+        crashConsumer.setTooltip(keyTooltip("ui.main.act.crash.tooltip", CRASH_KEY));
+        stopBroker.setTooltip(keyTooltip("ui.main.act.stopBroker.tooltip", STOP_BROKER_KEY));
+    }
+
+    private Tooltip keyTooltip(String key, KeyCombination keys) {
+        return new Tooltip(messages.format(key, Map.of("key", keys.getDisplayText())));
+    }
+
+    private void installKeys(Scene scene) {
+        if (scene != null) {
+            scene.getAccelerators().put(PLAY_KEY, viewModel::togglePlay);
+            scene.getAccelerators().put(NEXT_KEY, viewModel::stepNext);
+            scene.getAccelerators().put(PREVIOUS_KEY, viewModel::stepPrevious);
+            scene.getAccelerators().put(CRASH_KEY, () -> viewModel.act(WhatIf.CRASH_CONSUMER, null));
+            scene.getAccelerators().put(ADD_KEY, () -> viewModel.act(WhatIf.ADD_CONSUMER, null));
+            scene.getAccelerators().put(STOP_BROKER_KEY, () -> viewModel.act(WhatIf.STOP_COORDINATOR_BROKER, null));
+        }
+    }
+
+    private void showPlaying(boolean playing) {
+        play.setText(messages.text(playing ? "ui.main.pause" : "ui.main.play"));
+    }
+
+    private void showTime(long time) {
+        clock.setText(messages.format("ui.main.time", Map.of("seconds", seconds(time))));
+        movingScrubber = true;
+        scrubber.setValue(time);
+        movingScrubber = false;
+    }
+
+    private static String seconds(long time) {
+        return String.format(Locale.ROOT, "%.1f", time / 1000.0);
+    }
+
+    void render(PlaygroundFrame frame) {
+        renderBrokers(frame);
+        renderPartitions(frame);
+        renderGroup(frame.group());
+        renderConsumers(frame);
+        renderExplanation(frame);
+    }
+
+    private void renderBrokers(PlaygroundFrame frame) {
+        List<Node> nodes = new ArrayList<>();
+        for (BrokerRow broker : frame.brokers()) {
+            Label name = new Label(messages.format("ui.main.broker", Map.of("id", broker.id())));
+            name.getStyleClass().add("broker-name");
+            Label state = new Label(messages.text(broker.up() ? "ui.main.broker.up" : "ui.main.broker.down"));
+            state.getStyleClass().add("broker-state");
+            VBox box = new VBox(name, state);
+            if (broker.coordinator()) {
+                Label coordinator = new Label(messages.format("ui.main.broker.coordinator", Map.of(
+                        "group", frame.group().groupId(), "partition", frame.group().offsetsPartition())));
+                coordinator.getStyleClass().add("broker-coordinator");
+                coordinator.setWrapText(true);
+                box.getChildren().add(coordinator);
+                box.getStyleClass().add("coordinator");
+            }
+            box.setId("broker-" + broker.id());
+            box.getStyleClass().addAll("broker", broker.up() ? "up" : "down");
+            nodes.add(box);
+        }
+        brokers.getChildren().setAll(nodes);
+    }
+
+    private void renderPartitions(PlaygroundFrame frame) {
+        long window = MIN_WINDOW;
+        for (PartitionRow row : frame.partitions()) {
+            long oldest = Math.min(row.committed() == null ? row.logEndOffset() : row.committed(),
+                    row.position() == null ? row.logEndOffset() : row.position());
+            window = Math.max(window, row.logEndOffset() - oldest + 5);
+        }
+        List<Node> rows = new ArrayList<>();
+        for (PartitionRow row : frame.partitions()) {
+            PartitionNode node = partitionNodes.computeIfAbsent(row.name(), name -> new PartitionNode(name));
+            node.show(row, window);
+            rows.add(node.root);
+        }
+        if (!partitions.getChildren().equals(rows)) {
+            partitions.getChildren().setAll(rows);
+        }
+    }
+
+    private void renderGroup(GroupRow group) {
+        groupTitle.setText(messages.format("ui.main.group", Map.of("group", group.groupId())));
+        stateNodes.forEach((state, pill) -> {
+            boolean lit = state.equals(group.state());
+            if (lit && !pill.getStyleClass().contains("lit")) {
+                pill.getStyleClass().add("lit");
+            } else if (!lit) {
+                pill.getStyleClass().remove("lit");
+            }
+        });
+        groupStates.setAccessibleText(group.state());
+        groupStates.setUserData(group.state());
+        if (group.coordinatorBroker() < 0) {
+            groupSummary.setText(messages.format("ui.main.group.noCoordinator",
+                    Map.of("group", group.groupId(), "partition", group.offsetsPartition())));
+        } else {
+            String none = messages.text("ui.main.group.none");
+            groupSummary.setText(messages.format("ui.main.group.summary", Map.of(
+                    "generation", Math.max(0, group.generation()),
+                    "protocol", group.protocol().isEmpty() ? none : group.protocol(),
+                    "leader", group.leader().isEmpty() ? none : group.leader(),
+                    "coordinator", group.coordinatorBroker(), "partition", group.offsetsPartition())));
+        }
+    }
+
+    private void renderConsumers(PlaygroundFrame frame) {
+        List<Node> cards = new ArrayList<>();
+        for (ConsumerRow consumer : frame.consumers()) {
+            ConsumerNode node = consumerNodes.computeIfAbsent(consumer.clientId(), id -> new ConsumerNode(consumer));
+            node.show(consumer, frame);
+            cards.add(node.root);
+        }
+        if (!consumers.getChildren().equals(cards)) {
+            consumers.getChildren().setAll(cards);
+        }
+    }
+
+    private void renderExplanation(PlaygroundFrame frame) {
+        Optional<SimEvent> current = frame.current();
+        eventMeta.setText(current.map(this::meta).orElse(""));
+        explanation.setText(current.map(this::sentence).orElse(messages.text("ui.main.explanation.none")));
+        List<Node> rows = new ArrayList<>();
+        List<SimEvent> earlier = frame.recent().subList(0, Math.max(0, frame.recent().size() - 1));
+        for (SimEvent event : earlier) {
+            Label row = new Label(meta(event) + " — " + sentence(event));
+            row.getStyleClass().add("recent-event");
+            rows.add(0, row);
+        }
+        recentEvents.getChildren().setAll(rows.subList(0, Math.min(2, rows.size())));
+    }
+
+    private String meta(SimEvent event) {
+        return messages.format("ui.main.event.at", Map.of("seconds", String.format(Locale.ROOT, "%.3f",
+                event.time() / 1000.0), "type", event.type()));
+    }
+
+    /** The event's Kafka rule in the UI language; a plain "actor: type" for events that carry no rule. */
+    String sentence(SimEvent event) {
+        if (event.ruleKey() != null && messages.has(event.ruleKey())) {
+            return messages.format(event.ruleKey(), event.ruleArgs());
+        }
+        return messages.format("ui.main.event.generic", Map.of("actor", String.valueOf(event.actor()),
+                "type", event.type()));
+    }
+
+    static String slotClass(int slot) {
+        return "member-slot-" + Math.floorMod(slot, 8);
+    }
+
+    private final class PartitionNode {
+        final HBox root;
+        final Label name = new Label();
+        final Label owner = new Label();
+        final LogStrip strip = new LogStrip();
+        final Label numbers = new Label();
+        final Label position = new Label();
+
+        PartitionNode(String id) {
+            name.setText(id);
+            name.getStyleClass().add("partition-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            owner.getStyleClass().addAll("part-chip", "owner-chip");
+            owner.setMinWidth(Region.USE_PREF_SIZE);
+            numbers.getStyleClass().add("partition-numbers");
+            position.getStyleClass().add("partition-position");
+            HBox.setHgrow(strip, Priority.ALWAYS);
+            HBox head = new HBox(name, owner, strip);
+            head.getStyleClass().add("partition-head");
+            HBox facts = new HBox(numbers, position);
+            facts.getStyleClass().add("partition-facts");
+            VBox body = new VBox(head, facts);
+            body.getStyleClass().add("partition-body");
+            HBox.setHgrow(body, Priority.ALWAYS);
+            root = new HBox(body);
+            root.setId("partition-" + id);
+            root.getStyleClass().add("partition-row");
+        }
+
+        void show(PartitionRow row, long window) {
+            owner.getStyleClass().removeIf(style -> style.startsWith("member-slot-") || style.equals("unowned"));
+            if (row.owner() == null) {
+                owner.setText(messages.text("ui.main.partition.unowned"));
+                owner.getStyleClass().add("unowned");
+                position.setText("");
+            } else {
+                owner.setText(row.owner());
+                owner.getStyleClass().add(slotClass(row.ownerSlot()));
+                position.setText(row.position() == null ? "" : messages.format("ui.main.partition.position",
+                        Map.of("owner", row.owner(), "position", row.position())));
+            }
+            numbers.setText(messages.format("ui.main.partition.numbers", Map.of("end", row.logEndOffset(),
+                    "committed", row.committed() == null ? messages.text("ui.main.partition.noCommit")
+                            : row.committed(), "lag", row.lag())));
+            strip.show(window, row.logEndOffset(), row.committed(), row.position(),
+                    row.owner() == null ? null : slotClass(row.ownerSlot()));
+            root.setUserData(row);
+        }
+    }
+
+    private final class ConsumerNode {
+        final HBox root;
+        final Region swatch = new Region();
+        final Label name = new Label();
+        final Label leader = new Label(messages.text("ui.main.consumer.leader"));
+        final Label state = new Label();
+        final Label generation = new Label();
+        final FlowPane chips = new FlowPane();
+        final Button crash = new Button(messages.text("ui.main.consumer.crash"));
+
+        ConsumerNode(ConsumerRow consumer) {
+            String id = consumer.clientId();
+            swatch.getStyleClass().addAll("member-swatch", slotClass(consumer.slot()));
+            name.setText(id);
+            name.getStyleClass().add("member-name");
+            for (Label label : List.of(name, leader, state, generation)) {
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            leader.getStyleClass().add("leader-badge");
+            leader.setId("leader-" + id);
+            state.getStyleClass().add("member-state");
+            state.setId("member-state-" + id);
+            generation.getStyleClass().add("member-generation");
+            HBox title = new HBox(name, leader);
+            title.getStyleClass().add("member-title");
+            HBox facts = new HBox(state, generation);
+            facts.getStyleClass().add("member-facts");
+            VBox left = new VBox(title, facts);
+            left.getStyleClass().add("member-card-names");
+            left.setMinWidth(Region.USE_PREF_SIZE);
+            chips.getStyleClass().add("chips");
+            HBox.setHgrow(chips, Priority.ALWAYS);
+            crash.setId("crash-" + id);
+            crash.getStyleClass().add("leave-button");
+            crash.setMinWidth(Region.USE_PREF_SIZE);
+            crash.setFocusTraversable(false);
+            crash.setTooltip(new Tooltip(messages.format("ui.main.consumer.crash.tooltip", Map.of("consumer", id))));
+            crash.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, id));
+            root = new HBox(swatch, left, chips, crash);
+            root.setId("consumer-" + id);
+            root.getStyleClass().add("member-row");
+        }
+
+        void show(ConsumerRow consumer, PlaygroundFrame frame) {
+            leader.setVisible(consumer.leader());
+            leader.setManaged(consumer.leader());
+            state.setText(messages.text("ui.main.memberState." + consumer.state()));
+            state.getStyleClass().removeIf(style -> style.startsWith("member-state-"));
+            state.getStyleClass().add("member-state-" + consumer.state().toLowerCase(Locale.ROOT));
+            generation.setText(consumer.generation() < 0 ? "" : messages.format("ui.main.consumer.generation",
+                    Map.of("generation", consumer.generation())));
+            boolean down = consumer.state().equals("CRASHED") || consumer.state().equals("FAILED")
+                    || consumer.state().equals("STOPPED");
+            if (down && !root.getStyleClass().contains("down")) {
+                root.getStyleClass().add("down");
+            } else if (!down) {
+                root.getStyleClass().remove("down");
+            }
+            crash.setDisable(down);
+            List<String> shown = chips.getChildren().stream().map(Node::getId).toList();
+            // A crashed or stopped process still remembers its partitions, but it owns nothing any more.
+            List<String> owned = down ? List.of() : consumer.assigned();
+            List<String> wanted = owned.stream().map(p -> "owned-" + consumer.clientId() + "-" + p)
+                    .toList();
+            if (!shown.equals(wanted)) {
+                List<Node> nodes = new ArrayList<>();
+                for (String partition : owned) {
+                    Label chip = new Label(partition);
+                    chip.setId("owned-" + consumer.clientId() + "-" + partition);
+                    chip.getStyleClass().addAll("part-chip", slotClass(consumer.slot()));
+                    chip.setMinWidth(Region.USE_PREF_SIZE);
+                    nodes.add(chip);
+                }
+                if (nodes.isEmpty()) {
+                    Label nothing = new Label(messages.text("ui.main.consumer.nothing"));
+                    nothing.getStyleClass().add("member-nothing");
+                    nodes.add(nothing);
+                }
+                chips.getChildren().setAll(nodes);
+            }
+            root.setUserData(consumer);
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.scenario.Scenario;
+import dev.groupscope.scenario.ScenarioReader;
+import dev.groupscope.scenario.ScenarioWorld;
+import dev.groupscope.sim.broker.ClusterActions;
+import dev.groupscope.sim.client.ConsumerTasks;
+import dev.groupscope.sim.client.MemberState;
+import dev.groupscope.sim.engine.Task;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/**
+ * The main window's state and commands, with no layout and no words. Time {@code t} is the one thing playback
+ * moves: {@link #tick} (driven by the window's single {@code AnimationTimer}), play / pause, step, scrub and speed
+ * only change t, and what is drawn is the {@link PlaygroundFrame} the {@link SimulationRunner} reads from the model
+ * at t. Acting on the model goes through one command path, {@link #act}, which forks the simulation at t.
+ */
+public final class PlaygroundViewModel {
+
+    public static final String PLAYGROUND = "/lessons/scenarios/playground.json";
+    /** Speed is 10^exponent: 0.1× to 100×. */
+    public static final double MIN_SPEED_EXPONENT = -1;
+    public static final double MAX_SPEED_EXPONENT = 2;
+    /** Computing ahead covers this much real time of playback (and never less than {@link #MIN_LOOKAHEAD_MS}). */
+    static final double LOOKAHEAD_REAL_MS = 4_000;
+    static final long MIN_LOOKAHEAD_MS = 10_000;
+    /** A frame longer than this (a stalled window, a debugger) moves t as if it had been this long. */
+    static final long MAX_FRAME_NANOS = 250_000_000L;
+
+    /** What a person can do to the running model. */
+    public enum WhatIf { CRASH_CONSUMER, ADD_CONSUMER, STOP_COORDINATOR_BROKER }
+
+    private final SimulationRunner runner;
+    private final String scenarioName;
+    private final ReadOnlyLongWrapper time = new ReadOnlyLongWrapper(this, "time");
+    private final ReadOnlyLongWrapper horizon = new ReadOnlyLongWrapper(this, "horizon");
+    private final ReadOnlyObjectWrapper<PlaygroundFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
+    private final DoubleProperty speedExponent = new SimpleDoubleProperty(this, "speedExponent", 0);
+    private final DoubleBinding speed = Bindings.createDoubleBinding(
+            () -> Math.pow(10, clampExponent(speedExponent.get())), speedExponent);
+    private final BooleanBinding canAddConsumer = Bindings.createBooleanBinding(
+            () -> frame.get() != null && !frame.get().spares().isEmpty(), frame);
+    private final BooleanBinding canCrashConsumer = Bindings.createBooleanBinding(
+            () -> firstRunning().isPresent(), frame);
+    private final BooleanBinding canStopCoordinator = Bindings.createBooleanBinding(
+            () -> coordinatorToStop().isPresent(), frame);
+    private double exactTime;
+    private long lastTick = -1;
+
+    /** The built-in playground, computed on its own daemon thread and published on the FX thread. */
+    public static PlaygroundViewModel playground() {
+        ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "groupscope-simulation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new PlaygroundViewModel(readPlayground(), worker, Platform::runLater);
+    }
+
+    public static Scenario readPlayground() {
+        try (InputStream in = PlaygroundViewModel.class.getResourceAsStream(PLAYGROUND)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + PLAYGROUND);
+            }
+            return ScenarioReader.read("playground.json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A view model over {@code scenario}'s first group; {@code worker} runs the model, {@code publisher} the UI. */
+    public PlaygroundViewModel(Scenario scenario, Executor worker, Executor publisher) {
+        String groupId = scenario.consumers().get(0).groupId();
+        this.scenarioName = scenario.name();
+        this.runner = new SimulationRunner(ScenarioWorld.simulation(scenario), new FrameReader(groupId),
+                scenario.durationMs(), worker, publisher, this::accept, horizon::set);
+        runner.computeAhead(MIN_LOOKAHEAD_MS);
+        runner.show(0);
+    }
+
+    public String scenarioName() {
+        return scenarioName;
+    }
+
+    public ReadOnlyLongProperty timeProperty() {
+        return time.getReadOnlyProperty();
+    }
+
+    public long getTime() {
+        return time.get();
+    }
+
+    /** How far the model has been computed: playback never passes it. */
+    public ReadOnlyLongProperty horizonProperty() {
+        return horizon.getReadOnlyProperty();
+    }
+
+    public long durationMs() {
+        return runner.durationMs();
+    }
+
+    public ReadOnlyObjectProperty<PlaygroundFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public PlaygroundFrame getFrame() {
+        return frame.get();
+    }
+
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
+
+    public DoubleProperty speedExponentProperty() {
+        return speedExponent;
+    }
+
+    public DoubleBinding speedProperty() {
+        return speed;
+    }
+
+    public BooleanBinding canAddConsumerProperty() {
+        return canAddConsumer;
+    }
+
+    public BooleanBinding canCrashConsumerProperty() {
+        return canCrashConsumer;
+    }
+
+    public BooleanBinding canStopCoordinatorProperty() {
+        return canStopCoordinator;
+    }
+
+    public void play() {
+        if (time.get() >= durationMs()) {
+            return;
+        }
+        lastTick = -1;
+        playing.set(true);
+    }
+
+    public void pause() {
+        playing.set(false);
+    }
+
+    public void togglePlay() {
+        if (playing.get()) {
+            pause();
+        } else {
+            play();
+        }
+    }
+
+    /**
+     * One clock frame at {@code nowNanos} (the {@code AnimationTimer}'s timestamp): while playing, t moves by the
+     * elapsed real time times the speed, but never past what the model has computed.
+     */
+    public void tick(long nowNanos) {
+        if (!playing.get()) {
+            lastTick = -1;
+            return;
+        }
+        long elapsed = lastTick < 0 ? 0 : Math.min(MAX_FRAME_NANOS, Math.max(0, nowNanos - lastTick));
+        lastTick = nowNanos;
+        double next = Math.min(exactTime + elapsed / 1_000_000.0 * speed.get(), Math.min(horizon.get(), durationMs()));
+        exactTime = Math.max(exactTime, next);
+        time.set((long) exactTime);
+        runner.computeAhead(time.get() + lookaheadMs());
+        runner.show(time.get());
+        if (time.get() >= durationMs()) {
+            pause();
+        }
+    }
+
+    long lookaheadMs() {
+        return Math.max(MIN_LOOKAHEAD_MS, (long) (LOOKAHEAD_REAL_MS * speed.get()));
+    }
+
+    /** Moves t to {@code target} (clamped to the run), computing ahead when needed. */
+    public void scrubTo(long target) {
+        long at = Math.max(0, Math.min(durationMs(), target));
+        exactTime = at;
+        time.set(at);
+        runner.computeAhead(at + lookaheadMs());
+        runner.show(at);
+    }
+
+    /** Pauses and moves to the next event a learner should see. */
+    public void stepNext() {
+        pause();
+        runner.stepNext(currentSeq(), time.get());
+    }
+
+    /** Pauses and moves to the previous learner event (or to the one shown, when t is past it). */
+    public void stepPrevious() {
+        pause();
+        PlaygroundFrame shown = frame.get();
+        if (shown == null || shown.current().isEmpty()) {
+            scrubTo(0);
+            return;
+        }
+        long seq = shown.current().get().seq();
+        boolean atIt = shown.current().get().time() == time.get() && shown.time() == time.get();
+        runner.stepPrevious(atIt ? seq : seq + 1);
+    }
+
+    private long currentSeq() {
+        PlaygroundFrame shown = frame.get();
+        return shown == null ? -1 : shown.current().map(event -> event.seq()).orElse(-1L);
+    }
+
+    /**
+     * The one command path for acting on the model: turns {@code what} into a simulation task and forks the run at
+     * t. {@code target} names the consumer to crash (null: the first running one); the other actions ignore it.
+     * Returns false when the action does not apply to the state shown (nothing to crash, no spare, broker down).
+     */
+    public boolean act(WhatIf what, String target) {
+        Optional<Task> task = taskFor(what, target);
+        task.ifPresent(action -> runner.fork(time.get(), action));
+        return task.isPresent();
+    }
+
+    Optional<Task> taskFor(WhatIf what, String target) {
+        PlaygroundFrame shown = frame.get();
+        if (shown == null) {
+            return Optional.empty();
+        }
+        switch (what) {
+            case CRASH_CONSUMER:
+                return (target == null ? firstRunning() : shown.consumer(target).filter(PlaygroundViewModel::running)
+                        .map(PlaygroundFrame.ConsumerRow::clientId))
+                        .map(ConsumerTasks.Crash::new);
+            case ADD_CONSUMER:
+                return shown.spares().stream().findFirst().map(ConsumerTasks.Start::new);
+            case STOP_COORDINATOR_BROKER:
+                return coordinatorToStop().map(ClusterActions.StopBroker::new);
+            default:
+                throw new IllegalArgumentException(String.valueOf(what));
+        }
+    }
+
+    private Optional<String> firstRunning() {
+        PlaygroundFrame shown = frame.get();
+        return shown == null ? Optional.empty() : shown.consumers().stream().filter(PlaygroundViewModel::running)
+                .map(PlaygroundFrame.ConsumerRow::clientId).findFirst();
+    }
+
+    private Optional<Integer> coordinatorToStop() {
+        PlaygroundFrame shown = frame.get();
+        return shown == null ? Optional.empty() : shown.brokers().stream()
+                .filter(broker -> broker.coordinator() && broker.up()).map(PlaygroundFrame.BrokerRow::id).findFirst();
+    }
+
+    private static boolean running(PlaygroundFrame.ConsumerRow consumer) {
+        return MemberState.valueOf(consumer.state()).running();
+    }
+
+    private void accept(PlaygroundFrame next) {
+        frame.set(next);
+        if (!playing.get()) {
+            // A step, a fork or a scrub: the frame says where t is now.
+            exactTime = next.time();
+            time.set(next.time());
+        }
+    }
+
+    private static double clampExponent(double exponent) {
+        return Math.max(MIN_SPEED_EXPONENT, Math.min(MAX_SPEED_EXPONENT, exponent));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.sim.engine.LearnerFilter;
+import dev.groupscope.ui.PlaygroundViewModel.WhatIf;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The main window's view model without a window: a synchronous runner, so every command's frame is there at once. */
+class PlaygroundViewModelTest {
+
+    private PlaygroundViewModel viewModel;
+
+    @BeforeEach
+    void setUp() {
+        viewModel = new PlaygroundViewModel(PlaygroundViewModel.readPlayground(), Runnable::run, Runnable::run);
+    }
+
+    @Test
+    void opensAtTimeZeroOnThreeBrokersSixPartitionsAndThreeConsumers() {
+        PlaygroundFrame frame = viewModel.getFrame();
+
+        assertThat(frame.time()).isZero();
+        assertThat(frame.brokers()).hasSize(3);
+        assertThat(frame.partitions()).extracting(PlaygroundFrame.PartitionRow::name)
+                .containsExactly("orders-0", "orders-1", "orders-2", "orders-3", "orders-4", "orders-5");
+        assertThat(frame.spares()).containsExactly("C4", "C5", "C6");
+        assertThat(viewModel.horizonProperty().get()).isGreaterThanOrEqualTo(PlaygroundViewModel.MIN_LOOKAHEAD_MS);
+    }
+
+    @Test
+    void steppingVisitsOnlyLearnerEventsInOrderAndReachesAStableGroup() {
+        long previous = -1;
+        for (int i = 0; i < 200 && !"Stable".equals(viewModel.getFrame().group().state()); i++) {
+            viewModel.stepNext();
+            PlaygroundFrame frame = viewModel.getFrame();
+            assertThat(frame.current()).isPresent();
+            assertThat(LearnerFilter.INSTANCE.test(frame.current().get())).isTrue();
+            assertThat(frame.current().get().seq()).isGreaterThan(previous);
+            assertThat(viewModel.getTime()).isEqualTo(frame.current().get().time());
+            previous = frame.current().get().seq();
+        }
+        PlaygroundFrame stable = viewModel.getFrame();
+        assertThat(stable.group().state()).isEqualTo("Stable");
+        assertThat(stable.group().generation()).isEqualTo(1);
+        assertThat(stable.group().coordinatorBroker()).isPositive();
+        assertThat(stable.brokers()).filteredOn(PlaygroundFrame.BrokerRow::coordinator).hasSize(1);
+    }
+
+    @Test
+    void steppingBackReturnsToTheEventBefore() {
+        viewModel.stepNext();
+        viewModel.stepNext();
+        long second = viewModel.getFrame().current().get().seq();
+        viewModel.stepNext();
+
+        viewModel.stepPrevious();
+
+        assertThat(viewModel.getFrame().current().get().seq()).isEqualTo(second);
+    }
+
+    @Test
+    void playingMovesTimeBySpeedAndNeverPastTheComputedHorizon() {
+        viewModel.speedExponentProperty().set(1);
+        viewModel.play();
+        viewModel.tick(0);
+        viewModel.tick(100_000_000L);
+
+        assertThat(viewModel.getTime()).isEqualTo(1_000);
+        assertThat(viewModel.speedProperty().get()).isEqualTo(10.0);
+        assertThat(viewModel.getFrame().time()).isEqualTo(1_000);
+
+        viewModel.speedExponentProperty().set(5);
+        assertThat(viewModel.speedProperty().get()).isEqualTo(100.0);
+        for (int i = 2; i < 20; i++) {
+            viewModel.tick(i * 250_000_000L);
+        }
+        assertThat(viewModel.getTime()).isLessThanOrEqualTo(viewModel.horizonProperty().get());
+        assertThat(viewModel.getTime()).isGreaterThan(100_000);
+    }
+
+    @Test
+    void crashingAConsumerForksTheRunAndTheGroupRebalancesWithoutIt() {
+        viewModel.scrubTo(20_000);
+        assertThat(viewModel.getFrame().group().state()).isEqualTo("Stable");
+
+        assertThat(viewModel.act(WhatIf.CRASH_CONSUMER, "C2")).isTrue();
+        assertThat(viewModel.getFrame().consumer("C2").orElseThrow().state()).isEqualTo("CRASHED");
+
+        stepUntilGeneration(2);
+        viewModel.scrubTo(viewModel.getTime() + 5_000);
+        PlaygroundFrame after = viewModel.getFrame();
+        assertThat(after.group().state()).isEqualTo("Stable");
+        assertThat(after.partitions()).allSatisfy(p -> assertThat(p.owner()).isIn("C1", "C3"));
+    }
+
+    @Test
+    void addingAConsumerStartsASpareAndItGetsPartitions() {
+        viewModel.scrubTo(20_000);
+
+        assertThat(viewModel.act(WhatIf.ADD_CONSUMER, null)).isTrue();
+        assertThat(viewModel.getFrame().spares()).containsExactly("C5", "C6");
+
+        stepUntilGeneration(2);
+        viewModel.scrubTo(viewModel.getTime() + 5_000);
+        assertThat(viewModel.getFrame().consumer("C4").orElseThrow().assigned()).isNotEmpty();
+    }
+
+    @Test
+    void stoppingTheCoordinatorsBrokerMovesTheGroupToAnotherBroker() {
+        viewModel.scrubTo(20_000);
+        int coordinator = viewModel.getFrame().group().coordinatorBroker();
+
+        assertThat(viewModel.act(WhatIf.STOP_COORDINATOR_BROKER, null)).isTrue();
+        viewModel.scrubTo(60_000);
+
+        PlaygroundFrame after = viewModel.getFrame();
+        assertThat(after.brokers()).filteredOn(b -> b.id() == coordinator).allMatch(b -> !b.up());
+        assertThat(after.group().coordinatorBroker()).isNotEqualTo(coordinator).isPositive();
+        assertThat(viewModel.canStopCoordinatorProperty().get()).isTrue();
+    }
+
+    @Test
+    void committedOffsetsAndPositionsAreReadFromTheModel() {
+        viewModel.scrubTo(30_000);
+
+        List<PlaygroundFrame.PartitionRow> partitions = viewModel.getFrame().partitions();
+        assertThat(partitions).allSatisfy(p -> {
+            assertThat(p.owner()).isNotNull();
+            assertThat(p.committed()).isNotNull().isLessThanOrEqualTo(p.logEndOffset());
+            assertThat(p.position()).isNotNull().isLessThanOrEqualTo(p.logEndOffset());
+            assertThat(p.lag()).isGreaterThanOrEqualTo(0);
+        });
+    }
+
+    private void stepUntilGeneration(int generation) {
+        for (int i = 0; i < 300 && viewModel.getFrame().group().generation() < generation; i++) {
+            viewModel.stepNext();
+        }
+        assertThat(viewModel.getFrame().group().generation()).isEqualTo(generation);
+    }
+}
