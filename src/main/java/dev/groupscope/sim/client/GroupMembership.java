@@ -408,10 +408,14 @@ final class GroupMembership {
 
     /** kafka-clients' {@code ConsumerCoordinator.onJoinPrepare}; false while its auto commit is pending. */
     private boolean onJoinPrepare(Step step) {
-        if (step.config().enableAutoCommit() && !awaitPrepareCommit(step)) {
+        SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
+        // commitOnRevoke: the listener's commitSync inside onPartitionsRevoked blocks onJoinPrepare like the auto
+        // commit does; lost partitions (generation reset) are never committed.
+        boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
+                && !generation.isReset() && step.protocol() == RebalanceProtocol.EAGER && !owned.isEmpty();
+        if ((step.config().enableAutoCommit() || listenerCommits) && !awaitPrepareCommit(step, owned)) {
             return false;
         }
-        SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
         if (generation.isReset()) {
             if (!owned.isEmpty()) {
                 step.invokeListener("onPartitionsLost", owned, "sim.client.lost");
@@ -424,6 +428,7 @@ final class GroupMembership {
             SortedSet<TopicPartition> revoked = new TreeSet<>();
             owned.stream().filter(tp -> !step.topics().contains(tp.topic())).forEach(revoked::add);
             if (!revoked.isEmpty()) {
+                listenerCommit(step, revoked);
                 step.invokeListener("onPartitionsRevoked", revoked, "sim.client.revokedUnsubscribed");
                 SortedSet<TopicPartition> kept = new TreeSet<>(owned);
                 kept.removeAll(revoked);
@@ -440,13 +445,18 @@ final class GroupMembership {
      * onJoinPrepare's first part: commit the consumed positions before giving partitions away, and wait for the
      * answer up to the rebalance timeout; a retriable failure is retried after retry.backoff.ms.
      */
-    private boolean awaitPrepareCommit(Step step) {
+    private boolean awaitPrepareCommit(Step step, SortedSet<TopicPartition> owned) {
         if (joinPrepareDeadline < 0) {
             joinPrepareDeadline = step.now() + step.config().maxPollIntervalMs();
         }
         if (prepareCommit == PrepareCommit.NONE) {
-            prepareCommit = step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE) ? PrepareCommit.SENT
-                    : PrepareCommit.DONE;
+            boolean sent = step.config().enableAutoCommit()
+                    && step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE);
+            if (!sent && step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE && !generation.isReset()
+                    && step.protocol() == RebalanceProtocol.EAGER) {
+                sent = step.commits().revokeCommit(step, owned, CommitPurpose.BEFORE_REBALANCE);
+            }
+            prepareCommit = sent ? PrepareCommit.SENT : PrepareCommit.DONE;
         }
         if (prepareCommit == PrepareCommit.DONE || step.now() >= joinPrepareDeadline) {
             return true;
@@ -483,6 +493,7 @@ final class GroupMembership {
             SortedSet<TopicPartition> revoked = new TreeSet<>(owned);
             revoked.removeAll(assigned);
             if (!revoked.isEmpty()) {
+                listenerCommit(step, revoked);
                 step.invokeListener("onPartitionsRevoked", revoked, "sim.client.revokedCooperative");
                 requestRejoin("need to revoke partitions and re-join");
             }
@@ -494,6 +505,17 @@ final class GroupMembership {
         assign(step, assigned);
         step.invokeListener("onPartitionsAssigned", added, step.protocol() == RebalanceProtocol.EAGER
                 ? "sim.client.assignedEager" : "sim.client.assignedCooperative");
+    }
+
+    /**
+     * commitOnRevoke outside onJoinPrepare (a cooperative revocation): the commit goes out before anything else
+     * this member sends, so the coordinator stores it before this member's next JoinGroup lets the partitions move;
+     * the poll loop does not wait for its answer (see the package notes).
+     */
+    private static void listenerCommit(Step step, SortedSet<TopicPartition> revoked) {
+        if (step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE) {
+            step.commits().revokeCommit(step, revoked, CommitPurpose.REVOKE);
+        }
     }
 
     private static void assign(Step step, SortedSet<TopicPartition> partitions) {
