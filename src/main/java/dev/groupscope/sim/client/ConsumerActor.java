@@ -305,6 +305,9 @@ public final class ConsumerActor implements Actor {
 
         /** Returns buffered records (sending the next fetches first, as poll() does); false if there were none. */
         private boolean returnBuffered() {
+            if (group.listenerCommitPending) {
+                return false; // blocked in the listener's commitSync(), inside onPartitionsRevoked
+            }
             List<Slice> slices = fetcher.buffer.collect(config.maxPollRecords(), fetcher.assignment);
             sendFetches();
             if (slices.isEmpty()) {
@@ -326,6 +329,7 @@ public final class ConsumerActor implements Actor {
             loop.startBatch(slices, now());
             Ledger ledger = Ledger.of(context);
             if (ledger != null) {
+                ledger.handsEmpty(config.groupId(), id);
                 for (Slice slice : slices) {
                     ledger.delivered(config.groupId(), id, slice.partition(), slice.first(),
                             slice.first() + slice.count() - 1, now());
@@ -780,6 +784,10 @@ public final class ConsumerActor implements Actor {
         }
 
         private void stopProcess(MemberState end, String reason) {
+            Ledger ledger = Ledger.of(context);
+            if (ledger != null) {
+                ledger.handsEmpty(config.groupId(), id);
+            }
             cancelAllTimers();
             unread.clear();
             loop.stop();

@@ -69,6 +69,11 @@ final class GroupMembership {
     List<TopicPartition> syncedAssignment = List.of();
     long appSleepUntil;
     PrepareCommit prepareCommit = PrepareCommit.NONE;
+    /**
+     * The listener's commitSync in onPartitionsRevoked is under way: unlike the auto commit of onJoinPrepare (which
+     * poll() may leave pending while it returns records), it blocks the poll loop, so poll() returns nothing.
+     */
+    boolean listenerCommitPending;
     long joinPrepareDeadline = -1;
     boolean leader;
     /**
@@ -95,6 +100,7 @@ final class GroupMembership {
         copy.syncedAssignment = syncedAssignment;
         copy.appSleepUntil = appSleepUntil;
         copy.prepareCommit = prepareCommit;
+        copy.listenerCommitPending = listenerCommitPending;
         copy.joinPrepareDeadline = joinPrepareDeadline;
         copy.leader = leader;
         copy.assignmentSnapshot = assignmentSnapshot;
@@ -436,6 +442,7 @@ final class GroupMembership {
             }
         }
         leader = false;
+        listenerCommitPending = false;
         prepareCommit = PrepareCommit.NONE;
         joinPrepareDeadline = -1;
         return true;
@@ -452,10 +459,12 @@ final class GroupMembership {
         if (prepareCommit == PrepareCommit.NONE) {
             boolean sent = step.config().enableAutoCommit()
                     && step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE);
-            if (!sent && step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE && !generation.isReset()
-                    && step.protocol() == RebalanceProtocol.EAGER) {
+            boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
+                    && !generation.isReset() && step.protocol() == RebalanceProtocol.EAGER;
+            if (!sent && listenerCommits) {
                 sent = step.commits().revokeCommit(step, owned, CommitPurpose.BEFORE_REBALANCE);
             }
+            listenerCommitPending = sent && listenerCommits;
             prepareCommit = sent ? PrepareCommit.SENT : PrepareCommit.DONE;
         }
         if (prepareCommit == PrepareCommit.DONE || step.now() >= joinPrepareDeadline) {

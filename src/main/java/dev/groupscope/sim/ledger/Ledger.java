@@ -137,11 +137,17 @@ public final class Ledger implements Actor {
     /** group → consumer → counts; group → counts. */
     private final TreeMap<String, TreeMap<String, Counts>> consumers;
     private final TreeMap<String, Counts> totals;
+    /**
+     * group → consumer → the batch poll() last returned to it while its process is alive: records in hand, still
+     * to be processed, are not lost (yet). A crash, close or failure empties it.
+     */
+    private final TreeMap<String, TreeMap<String, List<Run>>> inHand;
 
     public Ledger() {
         this.groups = new TreeMap<>();
         this.consumers = new TreeMap<>();
         this.totals = new TreeMap<>();
+        this.inHand = new TreeMap<>();
     }
 
     private Ledger(Ledger other) {
@@ -154,6 +160,8 @@ public final class Ledger implements Actor {
         this.consumers = new TreeMap<>();
         other.consumers.forEach((group, counts) -> this.consumers.put(group, new TreeMap<>(counts)));
         this.totals = new TreeMap<>(other.totals);
+        this.inHand = new TreeMap<>();
+        other.inHand.forEach((group, batches) -> this.inHand.put(group, new TreeMap<>(batches)));
     }
 
     /** The world's ledger, or null when the world has none (worlds built by hand in tests). */
@@ -186,7 +194,32 @@ public final class Ledger implements Actor {
         if (ledger.firstDelivered < 0 || first < ledger.firstDelivered) {
             ledger.firstDelivered = first;
         }
+        Run run = new Run(consumer + "@" + tp, first, last, now, now);
         ledger.delivered.add(new Run(consumer, first, last, now, now));
+        List<Run> batch = new ArrayList<>(inHand.computeIfAbsent(group, key -> new TreeMap<>())
+                .getOrDefault(consumer, List.of()));
+        batch.add(run);
+        inHand.get(group).put(consumer, List.copyOf(batch));
+    }
+
+    /** {@code consumer} starts a new batch, or its process ended: what it had in hand is no longer in hand. */
+    public void handsEmpty(String group, String consumer) {
+        TreeMap<String, List<Run>> batches = inHand.get(group);
+        if (batches != null) {
+            batches.remove(consumer);
+        }
+    }
+
+    private boolean inHand(String group, TopicPartition tp, long offset) {
+        String suffix = "@" + tp;
+        for (List<Run> batch : inHand.getOrDefault(group, new TreeMap<>()).values()) {
+            for (Run run : batch) {
+                if (run.consumer().endsWith(suffix) && run.first() <= offset && offset <= run.last()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code consumer} of {@code group} finished processing record {@code offset} of {@code tp} at {@code now}. */
@@ -236,7 +269,8 @@ public final class Ledger implements Actor {
 
     /**
      * Losses of {@code group} given its committed offsets: per consumer it is attributed to ("" for records poll()
-     * never returned to anyone), how many records below the committed offset nobody processed.
+     * never returned to anyone), how many records below the committed offset nobody processed and no live consumer
+     * still holds in the batch it is processing.
      */
     public Map<String, Long> lost(String group, Map<TopicPartition, Long> committed) {
         TreeMap<String, Long> lost = new TreeMap<>();
@@ -251,7 +285,7 @@ public final class Ledger implements Actor {
                 return;
             }
             for (long o = from; o < offset; o++) {
-                if (ledger.processedIn(o, o + 1) == 0) {
+                if (ledger.processedIn(o, o + 1) == 0 && !inHand(group, tp, o)) {
                     lost.merge(lastDeliveredTo(ledger, o), 1L, Long::sum);
                 }
             }

@@ -19,7 +19,8 @@
  *   <li><b>duplicate</b>: a processing of a record the group had already processed (by anyone, in any earlier
  *       incarnation). Counted against the consumer that processed it again.</li>
  *   <li><b>lost</b>: an offset below the group's committed offset, at or above the first offset poll() ever returned
- *       to the group for that partition, that no member ever processed. Records the group never started at (skipped
+ *       to the group for that partition, that no member ever processed and no live member still holds in the batch it
+ *       is processing (at the end of a run, a batch in hand is not lost yet). Records the group never started at (skipped
  *       by auto.offset.reset=latest before its first poll) are not losses; records skipped later (a reset to latest
  *       after a member died before committing) are. Counted against the consumer poll() last returned the record
  *       to, or only at group level if it was never returned.</li>
