@@ -528,6 +528,9 @@ final class GroupMembership {
     }
 
     private static void assign(Step step, SortedSet<TopicPartition> partitions) {
+        // The application forgets what it tracked for partitions it gave up (as its onPartitionsRevoked/Lost would):
+        // committing those positions later, after another owner committed, would move the offset back.
+        step.commits().processedPositions.keySet().retainAll(partitions);
         step.fetcher().assignment.assign(partitions);
     }
 
