@@ -1,5 +1,7 @@
 package dev.groupscope.scenario;
 
+import dev.groupscope.sim.client.CommitPolicy;
+import dev.groupscope.sim.client.ListenerPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,10 +47,20 @@ public record Scenario(String file, String name, String description, long seed, 
      * how long it takes per record, and when it starts (empty: only when an action starts it).
      */
     public record ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
-                               long processingMsPerRecord, Optional<Long> startAtMs) {
+                               long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
+                               ListenerPolicy listener) {
         public ConsumerSpec {
             topics = List.copyOf(topics);
             settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+            java.util.Objects.requireNonNull(commitPolicy, "commitPolicy");
+            java.util.Objects.requireNonNull(listener, "listener");
+        }
+
+        /** Kafka's auto commit (whatever enable.auto.commit says) and no listener. */
+        public ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
+                            long processingMsPerRecord, Optional<Long> startAtMs) {
+            this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, CommitPolicy.AUTO,
+                    ListenerPolicy.NONE);
         }
     }
 

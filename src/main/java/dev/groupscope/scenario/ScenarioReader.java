@@ -15,6 +15,9 @@ import dev.groupscope.scenario.json.DidYouMean;
 import dev.groupscope.scenario.json.JsonInputException;
 import dev.groupscope.scenario.json.JsonObjectReader;
 import dev.groupscope.scenario.json.StrictJson;
+import dev.groupscope.sim.client.CommitPolicy;
+import dev.groupscope.sim.client.ListenerPolicy;
+import dev.groupscope.sim.ledger.Ledger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +54,9 @@ public final class ScenarioReader {
     private static final List<String> PRODUCER_KEYS =
             List.of("id", "topic", "recordsPerSecond", "keys", "keyCount", "zipfExponent", "startAtMs");
     private static final List<String> CONSUMER_KEYS =
-            List.of("id", "groupId", "topics", "settings", "processingMsPerRecord", "startAtMs");
+            List.of("id", "groupId", "topics", "settings", "processingMsPerRecord", "startAtMs", "commitPolicy",
+                    "listener");
+    private static final List<String> COMMIT_POLICY_KEYS = List.of("type", "records");
     private static final List<String> KEY_DISTRIBUTIONS = List.of("uniform", "zipf", "none");
     private static final long MAX_DURATION_MS = 24L * 3_600_000L;
     private static final int MAX_BROKERS = 12;
@@ -196,8 +201,40 @@ public final class ScenarioReader {
         withGroup.put(ConsumerConfigs.GROUP_ID, groupId);
         withGroup.put(ConsumerConfigs.CLIENT_ID, id);
         reportProblem(consumer, "settings", ConsumerSettings.validate(withGroup));
+        boolean autoCommit = ConsumerSettings.from(withGroup).enableAutoCommit();
+        CommitPolicy policy = commitPolicy(consumer, autoCommit);
+        ListenerPolicy listener = consumer.has("listener")
+                ? ListenerPolicy.byFileName(consumer.choice("listener", ListenerPolicy.fileNames()))
+                : ListenerPolicy.NONE;
         return new ConsumerSpec(id, groupId, topics, settings,
-                consumer.whole("processingMsPerRecord", 0, 3_600_000, 1), optionalStart(consumer));
+                consumer.whole("processingMsPerRecord", 0, 3_600_000, 1), optionalStart(consumer), policy, listener);
+    }
+
+    /**
+     * {@code "commitPolicy": {"type": "syncAfterBatch"}} or {@code {"type": "everyN", "records": 100}}; absent: Kafka's
+     * auto commit. A policy of the application's own needs enable.auto.commit=false, as with a real consumer (which
+     * would otherwise also auto-commit).
+     */
+    private CommitPolicy commitPolicy(JsonObjectReader consumer, boolean autoCommit) {
+        if (!consumer.has("commitPolicy")) {
+            return CommitPolicy.AUTO;
+        }
+        JsonObjectReader policy = consumer.object("commitPolicy");
+        policy.allowOnly(COMMIT_POLICY_KEYS);
+        CommitPolicy.Kind kind = CommitPolicy.Kind.byFileName(policy.choice("type", CommitPolicy.Kind.fileNames()));
+        if (kind == CommitPolicy.Kind.AUTO && !autoCommit) {
+            throw policy.fail("type", "scenario.error.autoPolicyNeedsAutoCommit");
+        }
+        if (kind != CommitPolicy.Kind.AUTO && autoCommit) {
+            throw policy.fail("type", "scenario.error.commitPolicyNeedsNoAutoCommit", "policy", kind.fileName());
+        }
+        if (kind == CommitPolicy.Kind.EVERY_N) {
+            return CommitPolicy.everyN(policy.count("records", 1, 1_000_000));
+        }
+        if (policy.has("records")) {
+            throw policy.fail("records", "scenario.error.everyNOnly");
+        }
+        return CommitPolicy.of(kind);
     }
 
     private ActionSpec action(JsonObjectReader action, long duration) {
@@ -253,7 +290,8 @@ public final class ScenarioReader {
     private String newId(JsonObjectReader reader) {
         String id = reader.string("id");
         if (consumerIds.contains(id) || producerIds.contains(id) || id.equals("cluster") || id.startsWith("broker-")
-                || id.startsWith("group:")) {
+                || id.startsWith("group:")
+                || id.equals(Ledger.ID)) {
             throw reader.fail("id", "scenario.error.duplicate", "kind", "id", "name", id);
         }
         return id;
@@ -272,7 +310,7 @@ public final class ScenarioReader {
             Optional<Long> start = consumer.startAtMs().isPresent() || startedByAction ? consumer.startAtMs()
                     : Optional.of(0L);
             resolved.add(new ConsumerSpec(consumer.id(), consumer.groupId(), consumer.topics(), consumer.settings(),
-                    consumer.processingMsPerRecord(), start));
+                    consumer.processingMsPerRecord(), start, consumer.commitPolicy(), consumer.listener()));
         }
         return resolved;
     }

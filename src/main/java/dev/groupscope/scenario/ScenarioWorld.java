@@ -24,6 +24,7 @@ import dev.groupscope.sim.engine.ScriptedAction;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.ledger.Ledger;
 import dev.groupscope.sim.protocol.Network;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class ScenarioWorld {
         World world = new World(scenario.seed());
         Network network = new Network(scenario.cluster().networkDelayMs(), scenario.cluster().networkJitterMs());
         ClusterActor.install(world, clusterSetup(scenario, network));
+        world.addActor(new Ledger());
         List<ScriptedAction> script = new ArrayList<>();
         for (ProducerSpec producer : scenario.producers()) {
             world.addActor(new ProducerActor(producer.id(), producerConfig(producer, scenario.cluster())));
@@ -56,7 +58,8 @@ public final class ScenarioWorld {
         }
         for (ConsumerSpec consumer : scenario.consumers()) {
             world.addActor(new ConsumerActor(consumer.id(), consumerConfig(consumer), consumer.topics(),
-                    ConsumerBehavior.processing(consumer.processingMsPerRecord()), network));
+                    ConsumerBehavior.processing(consumer.processingMsPerRecord())
+                            .withCommits(consumer.commitPolicy(), consumer.listener()), network));
             consumer.startAtMs().ifPresent(at -> script.add(new ScriptedAction(at,
                     new ConsumerTasks.Start(consumer.id()))));
         }

@@ -3,6 +3,8 @@ package dev.groupscope.scenario;
 import dev.groupscope.scenario.Scenario.ActionSpec;
 import dev.groupscope.scenario.Scenario.ClusterSpec;
 import dev.groupscope.scenario.Scenario.ConsumerSpec;
+import dev.groupscope.sim.client.CommitPolicy;
+import dev.groupscope.sim.client.ListenerPolicy;
 import dev.groupscope.scenario.Scenario.ProducerSpec;
 import dev.groupscope.scenario.Scenario.TopicSpec;
 import java.util.ArrayList;
@@ -45,13 +47,36 @@ final class RandomScenarios {
         List<ConsumerSpec> consumers = new ArrayList<>();
         int groups = 1 + random.nextInt(2);
         for (int g = 0; g < groups; g++) {
-            consumers.addAll(group(random, "g" + g, topics));
+            // The commit policy comes from its own random source, so the rest of the scenario stays as it was.
+            consumers.addAll(withCommitPolicy(new Random(seed * 31 + g), group(random, "g" + g, topics)));
         }
         List<ActionSpec> actions = faults(random, consumers, brokers, topics, faultsUntil);
         ClusterSpec cluster = new ClusterSpec(brokers, Map.of("group.initial.rebalance.delay.ms",
                 random.nextInt(4) * 1000), 1 + random.nextInt(5), random.nextInt(3), 100, 5 + random.nextInt(30), 5_000);
         return new Scenario("random-" + seed + ".json", "random " + seed, "", seed, duration, cluster, topics,
                 producers, consumers, actions);
+    }
+
+    /** The group's application: Kafka's auto commit half the time, else one of the other policies and listeners. */
+    private static List<ConsumerSpec> withCommitPolicy(Random random, List<ConsumerSpec> members) {
+        if (random.nextBoolean()) {
+            return members;
+        }
+        CommitPolicy policy = switch (random.nextInt(4)) {
+            case 0 -> CommitPolicy.of(CommitPolicy.Kind.SYNC_AFTER_BATCH);
+            case 1 -> CommitPolicy.of(CommitPolicy.Kind.ASYNC_AFTER_BATCH);
+            case 2 -> CommitPolicy.everyN(1 + random.nextInt(50));
+            default -> CommitPolicy.of(CommitPolicy.Kind.BEFORE_PROCESSING);
+        };
+        ListenerPolicy listener = random.nextBoolean() ? ListenerPolicy.COMMIT_ON_REVOKE : ListenerPolicy.NONE;
+        List<ConsumerSpec> changed = new ArrayList<>();
+        for (ConsumerSpec member : members) {
+            Map<String, Object> settings = new LinkedHashMap<>(member.settings());
+            settings.put("enable.auto.commit", false);
+            changed.add(new ConsumerSpec(member.id(), member.groupId(), member.topics(), settings,
+                    member.processingMsPerRecord(), member.startAtMs(), policy, listener));
+        }
+        return changed;
     }
 
     private static List<ConsumerSpec> group(Random random, String groupId, List<TopicSpec> topics) {

@@ -9,6 +9,8 @@ import dev.groupscope.sim.coordinator.ShardView;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.client.ListenerPolicy;
+import dev.groupscope.sim.report.RunSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,7 @@ class ScenarioProperties {
 
         noPartitionHasTwoOwnersInAGroup(simulation, context);
         committedOffsetsNeverMoveBack(simulation.log(), context);
+        commitAfterProcessingLosesNothingAndDuplicatesOnlyAfterAFault(simulation, scenario, context);
         settledMembersHoldTheirAssignment(simulation, scenario, context);
         forwardViews.forEach((steps, views) -> assertThat(simulation.stateAfterSteps(steps).views())
                 .as("state rebuilt after %d steps\n%s", steps, context).isEqualTo(views));
@@ -97,6 +100,48 @@ class ScenarioProperties {
                         group.groupId(), world.now(), context).isTrue()));
             }
         }
+    }
+
+    /**
+     * With commit-after-process and synchronous commits (syncAfterBatch, everyN) and auto.offset.reset=earliest,
+     * nothing is ever lost; and a record is processed twice only if something happened that Kafka's at-least-once
+     * allows to cause it: a member crashed, lost its membership (onPartitionsLost, e.g. after max.poll.interval.ms),
+     * a commit failed, or a member gave partitions up without committing in its listener.
+     */
+    private static void commitAfterProcessingLosesNothingAndDuplicatesOnlyAfterAFault(Simulation simulation,
+                                                                                      Scenario scenario,
+                                                                                      String context) {
+        RunSummary summary = RunSummary.of(simulation, ScenarioRun.groupOfClient(scenario));
+        Map<String, List<Scenario.ConsumerSpec>> byGroup = new HashMap<>();
+        scenario.consumers().forEach(c -> byGroup.computeIfAbsent(c.groupId(), k -> new ArrayList<>()).add(c));
+        byGroup.forEach((groupId, members) -> {
+            boolean syncAfter = members.stream().allMatch(c -> c.commitPolicy().commitsAfterProcessingSync());
+            boolean earliest = members.stream().allMatch(c -> "earliest".equals(c.settings().get("auto.offset.reset")));
+            if (!syncAfter) {
+                return;
+            }
+            Set<String> ids = new HashSet<>();
+            members.forEach(c -> ids.add(c.id()));
+            RunSummary.GroupSummary group = summary.groups().stream().filter(g -> g.groupId().equals(groupId))
+                    .findFirst().orElse(null);
+            if (group == null) {
+                return;
+            }
+            if (earliest) {
+                assertThat(group.lost()).as("records lost by %s\n%s", groupId, context).isZero();
+            }
+            if (group.duplicates() > 0) {
+                boolean listener = members.stream().allMatch(c -> c.listener() == ListenerPolicy.COMMIT_ON_REVOKE);
+                boolean fault = simulation.log().stream().anyMatch(e -> e.actor() != null && ids.contains(e.actor())
+                        && (e.type().equals("CrashConsumer") || e.type().equals("onPartitionsLost")
+                        || e.type().equals("CommitSyncFailed") || e.type().equals("ConsumerFailed")
+                        || (!listener && e.type().equals("onPartitionsRevoked")
+                        && !((List<?>) e.fields().get("partitions")).isEmpty())
+                        || ("OffsetCommitResponse".equals(e.type()) && !"NONE".equals(e.fields().get("error")))));
+                assertThat(fault).as("%s duplicated %d records with no crash, lost membership, failed commit or "
+                        + "uncommitted revocation\n%s", groupId, group.duplicates(), context).isTrue();
+            }
+        });
     }
 
     private static void committedOffsetsNeverMoveBack(List<SimEvent> log, String context) {

@@ -72,6 +72,36 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aCommitPolicyAndListenerAreRead() {
+        Scenario scenario = read(VALID.replace("{\"session.timeout.ms\": 10000}",
+                "{\"session.timeout.ms\": 10000, \"enable.auto.commit\": false}, \"commitPolicy\": {\"type\": "
+                        + "\"everyN\", \"records\": 25}, \"listener\": \"commitOnRevoke\", \"x\": {}"
+                        .replace(", \"x\": {}", "")));
+        Scenario.ConsumerSpec consumer = scenario.consumers().get(0);
+        assertThat(consumer.commitPolicy()).isEqualTo(dev.groupscope.sim.client.CommitPolicy.everyN(25));
+        assertThat(consumer.listener()).isEqualTo(dev.groupscope.sim.client.ListenerPolicy.COMMIT_ON_REVOKE);
+        assertThat(scenario.consumers().get(1).commitPolicy()).isEqualTo(dev.groupscope.sim.client.CommitPolicy.AUTO);
+    }
+
+    @Test
+    void aCommitPolicyOfItsOwnNeedsAutoCommitOff() {
+        assertThat(errorOf(VALID.replace("{\"session.timeout.ms\": 10000}",
+                "{\"session.timeout.ms\": 10000}, \"commitPolicy\": {\"type\": \"syncAfterBatch\"}")))
+                .contains("$.consumers[0].commitPolicy.type").contains("enable.auto.commit must be false");
+    }
+
+    @Test
+    void aMisspelledCommitPolicySuggestsTheClosest() {
+        assertThat(errorOf(VALID.replace("{\"session.timeout.ms\": 10000}",
+                "{\"session.timeout.ms\": 10000, \"enable.auto.commit\": false}, \"commitPolicy\": "
+                        + "{\"type\": \"syncAfterBatches\"}")))
+                .contains("did you mean \"syncAfterBatch\"?");
+        assertThat(errorOf(VALID.replace("{\"session.timeout.ms\": 10000}",
+                "{\"session.timeout.ms\": 10000}, \"listener\": \"commitOnRevokes\"")))
+                .contains("did you mean \"commitOnRevoke\"?");
+    }
+
+    @Test
     void malformedJsonNamesTheLineAndColumn() {
         assertThat(errorOf("{\n  \"seed\": 7,\n  \"cluster\" {}\n}"))
                 .startsWith("demo.json: line 3, column 13: malformed JSON");

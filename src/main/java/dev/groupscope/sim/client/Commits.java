@@ -11,6 +11,7 @@ import dev.groupscope.sim.client.InFlight.Pending;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
 import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,14 +22,231 @@ import java.util.TreeMap;
  */
 final class Commits {
 
+    /** What the poll loop does once its commitSync() returned (or threw, and the application caught it). */
+    enum Then {
+        /** Call poll() again (syncAfterBatch, everyN at a batch's end). */
+        POLL,
+        /** Process the batch poll() returned (beforeProcessing). */
+        PROCESS_BATCH,
+        /** Go on with the next record of the batch (everyN). */
+        CONTINUE_BATCH
+    }
+
+    /** A commitSync() the poll loop is blocked in. Immutable. */
+    record SyncCommit(String policy, Map<TopicPartition, Long> offsets, long deadline, long attempts, long retryAt,
+                      boolean sent, Then then) {
+        SyncCommit {
+            offsets = java.util.Collections.unmodifiableMap(new TreeMap<>(offsets));
+        }
+
+        SyncCommit sending() {
+            return new SyncCommit(policy, offsets, deadline, attempts, retryAt, true, then);
+        }
+
+        SyncCommit retryingAt(long at) {
+            return new SyncCommit(policy, offsets, deadline, attempts + 1, at, false, then);
+        }
+    }
+
     long nextAutoCommitAt;
     TreeMap<TopicPartition, Long> committed = new TreeMap<>();
+    SyncCommit sync;
+    /** everyN: per partition the offset after the last record processed, and how many since the last commit. */
+    TreeMap<TopicPartition, Long> processedPositions = new TreeMap<>();
+    int processedSinceCommit;
 
     Commits copy() {
         Commits copy = new Commits();
         copy.nextAutoCommitAt = nextAutoCommitAt;
         copy.committed = new TreeMap<>(committed);
+        copy.sync = sync;
+        copy.processedPositions = new TreeMap<>(processedPositions);
+        copy.processedSinceCommit = processedSinceCommit;
         return copy;
+    }
+
+    // ---- the application's commits -------------------------------------------------------------------------------
+
+    /** A record is processed: everyN counts it. */
+    void noteProcessed(TopicPartition partition, long offset) {
+        processedPositions.put(partition, offset + 1);
+        processedSinceCommit++;
+    }
+
+    /** everyN: whether {@code everyRecords} records were processed since the last commit. */
+    boolean everyNDue(CommitPolicy policy) {
+        return policy.kind() == CommitPolicy.Kind.EVERY_N && processedSinceCommit >= policy.everyRecords();
+    }
+
+    /** The processed positions everyN commits, of partitions still assigned; the count starts again. */
+    Map<TopicPartition, Long> takeProcessed(Step step) {
+        Map<TopicPartition, Long> offsets = new TreeMap<>(processedPositions);
+        offsets.keySet().retainAll(step.fetcher().assignment.partitions());
+        processedPositions.clear();
+        processedSinceCommit = 0;
+        return offsets;
+    }
+
+    /**
+     * The application calls {@code commitSync(offsets)}: {@code ConsumerCoordinator.commitOffsetsSync}. The poll loop
+     * blocks (phase COMMITTING) until success, a non-retriable error, or default.api.timeout.ms; retriable errors are
+     * retried after {@code retryBackoff.backoff(attempts++)}. Nothing to commit returns at once, as Kafka's does.
+     */
+    void beginSync(Step step, String policy, Map<TopicPartition, Long> offsets, Then then) {
+        if (offsets.isEmpty()) {
+            step.afterSyncCommit(then);
+            return;
+        }
+        sync = new SyncCommit(policy, offsets, step.now() + step.config().settings().defaultApiTimeoutMs(), 0,
+                step.now(), false, then);
+        step.loop().phase = PollLoop.Phase.COMMITTING;
+        trySync(step);
+    }
+
+    /** Something happened while commitSync() waits (an answer, a coordinator found, the backoff ended). */
+    void syncWake(Step step) {
+        if (sync != null && !sync.sent() && step.loop().phase == PollLoop.Phase.COMMITTING) {
+            trySync(step);
+        }
+    }
+
+    private void trySync(Step step) {
+        if (step.now() < sync.retryAt()) {
+            step.armTimer(TimerKind.COMMIT_RETRY, sync.retryAt() - step.now());
+            return;
+        }
+        if (step.now() >= sync.deadline()) {
+            endSync(step, "TimeoutException", Errors.REQUEST_TIMED_OUT, "sim.client.commitSync.timeout");
+            return;
+        }
+        // sendOffsetCommitRequest: generationIfStable() is null outside a stable generation.
+        if (step.state() != MemberState.STABLE) {
+            boolean rebalancing = step.state().rebalancing();
+            endSync(step, rebalancing ? "RebalanceInProgressException" : "CommitFailedException",
+                    rebalancing ? Errors.REBALANCE_IN_PROGRESS : Errors.ILLEGAL_GENERATION,
+                    "sim.client.commitSync.notStable");
+            return;
+        }
+        // coordinatorUnknownAndUnreadySync: find the coordinator first (its own backoff wakes us).
+        if (step.group().coordinator < 0) {
+            step.lookupCoordinator();
+            return;
+        }
+        sync = sync.sending();
+        send(step, "CommitSync", sync.policy(), CommitPurpose.SYNC, sync.offsets(), sync.attempts());
+    }
+
+    /** The OffsetCommit of commitSync() answered (or failed locally). */
+    private void syncAnswered(Step step, Errors error, boolean retriable) {
+        if (sync == null || step.loop().phase != PollLoop.Phase.COMMITTING) {
+            return;
+        }
+        if (error == Errors.NONE) {
+            Then then = sync.then();
+            sync = null;
+            step.afterSyncCommit(then);
+            return;
+        }
+        if (!retriable) {
+            endSync(step, exceptionOf(error), error, "sim.client.commitSync.failed");
+            return;
+        }
+        long wait = GroupMembership.backoff(step).backoff(sync.attempts(), step.context.random());
+        if (step.now() + wait >= sync.deadline()) {
+            endSync(step, "TimeoutException", error, "sim.client.commitSync.timeout");
+            return;
+        }
+        step.client("CommitSyncRetry", fields("error", error.name(), "backoffMs", wait, "attempt", sync.attempts() + 1),
+                "sim.client.commitSync.retry", Map.of("error", error.name(), "backoffMs", wait,
+                        "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs()));
+        sync = sync.retryingAt(step.now() + wait);
+        step.armTimer(TimerKind.COMMIT_RETRY, wait);
+    }
+
+    /** commitSync() threw; the application catches it, logs it, and goes on. */
+    private void endSync(Step step, String exception, Errors error, String ruleKey) {
+        step.client("CommitSyncFailed", fields("exception", exception, "error", error.name(), "policy", sync.policy(),
+                "offsets", ClientEvents.offsets(sync.offsets())), ruleKey, Map.of("exception", exception,
+                "error", error.name(), "offsets", ClientEvents.offsets(sync.offsets()).toString(),
+                "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs()));
+        Then then = sync.then();
+        sync = null;
+        step.cancelTimer(TimerKind.COMMIT_RETRY);
+        step.afterSyncCommit(then);
+    }
+
+    private static String exceptionOf(Errors error) {
+        return switch (error) {
+            case REBALANCE_IN_PROGRESS -> "RebalanceInProgressException";
+            case UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, FENCED_INSTANCE_ID -> "CommitFailedException";
+            default -> "KafkaException(" + error.name() + ")";
+        };
+    }
+
+    /**
+     * {@code commitAsync(offsets, callback)}: {@code ConsumerCoordinator.commitOffsetsAsync}. Sent now if the member
+     * is in a stable generation and knows its coordinator; otherwise the callback gets the failure at once (Kafka
+     * waits for the coordinator's lookup first; see the package notes). Never retried.
+     */
+    void commitAsync(Step step, Map<TopicPartition, Long> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (step.state() != MemberState.STABLE) {
+            asyncCallback(step, offsets, step.state().rebalancing() ? Errors.REBALANCE_IN_PROGRESS
+                    : Errors.ILLEGAL_GENERATION);
+            return;
+        }
+        if (step.group().coordinator < 0) {
+            step.lookupCoordinator();
+            asyncCallback(step, offsets, Errors.COORDINATOR_NOT_AVAILABLE);
+            return;
+        }
+        send(step, "CommitAsync", "asyncAfterBatch", CommitPurpose.ASYNC, offsets, 0);
+    }
+
+    /** The OffsetCommitCallback: in call order (one connection, answered in order). */
+    private void asyncCallback(Step step, Map<TopicPartition, Long> offsets, Errors error) {
+        String exception = error == Errors.NONE ? "" : error.retriable() ? "RetriableCommitFailedException"
+                : exceptionOf(error);
+        step.client("CommitAsyncCallback", fields("error", error.name(), "exception", exception,
+                "offsets", ClientEvents.offsets(offsets)), error == Errors.NONE ? "sim.client.commitAsync.ok"
+                : "sim.client.commitAsync.failed", Map.of("error", error.name(), "exception", exception,
+                "offsets", ClientEvents.offsets(offsets).toString()));
+    }
+
+    /**
+     * The listener's {@code commitSync} in onPartitionsRevoked of {@code partitions} (their positions: every record
+     * poll() returned was processed, since the callback runs inside poll()). True if a request went out.
+     */
+    boolean revokeCommit(Step step, java.util.SortedSet<TopicPartition> partitions, CommitPurpose purpose) {
+        Map<TopicPartition, Long> offsets = new TreeMap<>(step.fetcher().assignment.allConsumed());
+        offsets.keySet().retainAll(partitions);
+        if (offsets.isEmpty() || step.group().coordinator < 0 || step.state() != MemberState.STABLE) {
+            if (!offsets.isEmpty()) {
+                step.client("CommitSyncFailed", fields("exception", "CommitFailedException", "error",
+                        Errors.ILLEGAL_GENERATION.name(), "policy", "commitOnRevoke", "offsets",
+                        ClientEvents.offsets(offsets)), "sim.client.commitSync.notStable", Map.of(
+                        "exception", "CommitFailedException", "error", Errors.ILLEGAL_GENERATION.name(),
+                        "offsets", ClientEvents.offsets(offsets).toString(),
+                        "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs()));
+            }
+            return false;
+        }
+        send(step, "CommitSync", "commitOnRevoke", purpose, offsets, 0);
+        return true;
+    }
+
+    private void send(Step step, String type, String policy, CommitPurpose purpose, Map<TopicPartition, Long> offsets,
+                      long attempt) {
+        step.client(type, fields("policy", policy, "offsets", ClientEvents.offsets(offsets), "attempt", attempt,
+                "generation", step.group().generation.generationId()), "sim.client." + policy + ".commit",
+                Map.of("offsets", ClientEvents.offsets(offsets).toString()));
+        ConsumerClientConfig config = step.config();
+        Generation sent = step.group().generation;
+        step.send(step.group().coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(
+                correlationId, config.groupId(), sent.generationId(), sent.memberId(),
+                config.groupInstanceId().orElse(null), offsets));
     }
 
     /** The consumer is created: the first auto commit is due one interval later. */
@@ -96,7 +314,25 @@ final class Commits {
 
     /** close()'s {@code maybeAutoCommitOffsetsSync}; true if close waits for the answer. */
     boolean closeCommit(Step step) {
-        return step.config().enableAutoCommit() && autoCommitAsync(step, CommitPurpose.ON_CLOSE);
+        if (step.config().enableAutoCommit()) {
+            return autoCommitAsync(step, CommitPurpose.ON_CLOSE);
+        }
+        // asyncAfterBatch's final commitSync() before close(), or the listener's commit in onPartitionsRevoked
+        // (close's onLeavePrepare): the same offsets, since close() runs between batches. Lost partitions (not
+        // stable) are never committed.
+        ConsumerBehavior behavior = step.behavior();
+        boolean commits = behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH
+                || behavior.listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE;
+        if (!commits || step.state() != MemberState.STABLE || step.group().coordinator < 0) {
+            return false;
+        }
+        Map<TopicPartition, Long> offsets = step.fetcher().assignment.allConsumed();
+        if (offsets.isEmpty()) {
+            return false;
+        }
+        send(step, "CommitSync", behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH
+                ? "asyncAfterBatch" : "commitOnRevoke", CommitPurpose.ON_CLOSE, offsets, 0);
+        return true;
     }
 
     void onOffsetCommit(Step step, Deliver deliver, OffsetCommitResponse response, Pending pending) {
@@ -117,7 +353,8 @@ final class Commits {
             commitDone(step, pending);
             return;
         }
-        commitFailed(step, pending, error, commitErrorSideEffects(step, error, pending));
+        boolean retriable = commitErrorSideEffects(step, error, pending);
+        commitFailed(step, pending, error, retriable);
     }
 
     /** The OffsetCommit response handler's reactions; returns whether the failure is retriable. */
@@ -157,6 +394,8 @@ final class Commits {
             }
             case BEFORE_REBALANCE -> step.group().prepareCommitAnswered(retriable);
             case ON_CLOSE -> step.finishClose();
+            case SYNC -> syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable);
+            case ASYNC -> asyncCallback(step, pending.offsets(), error);
             default -> {
             }
         }
@@ -167,6 +406,10 @@ final class Commits {
             step.group().prepareCommitAnswered(false);
         } else if (pending.purpose() == CommitPurpose.ON_CLOSE) {
             step.finishClose();
+        } else if (pending.purpose() == CommitPurpose.SYNC) {
+            syncAnswered(step, Errors.NONE, false);
+        } else if (pending.purpose() == CommitPurpose.ASYNC) {
+            asyncCallback(step, pending.offsets(), Errors.NONE);
         }
     }
 }

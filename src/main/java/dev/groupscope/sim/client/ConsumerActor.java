@@ -14,6 +14,7 @@ import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.ledger.Ledger;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Disconnected;
 import dev.groupscope.sim.protocol.Message;
@@ -305,6 +306,9 @@ public final class ConsumerActor implements Actor {
 
         /** Returns buffered records (sending the next fetches first, as poll() does); false if there were none. */
         private boolean returnBuffered() {
+            if (group.listenerCommitPending) {
+                return false; // blocked in the listener's commitSync(), inside onPartitionsRevoked
+            }
             List<Slice> slices = fetcher.buffer.collect(config.maxPollRecords(), fetcher.assignment);
             sendFetches();
             if (slices.isEmpty()) {
@@ -324,9 +328,51 @@ public final class ConsumerActor implements Actor {
                     "maxPollRecords", config.maxPollRecords()), "sim.client.poll",
                     Map.of("consumer", id, "records", total, "maxPollRecords", config.maxPollRecords()));
             loop.startBatch(slices, now());
-            long first = loop.pendingStallMs + processingMs(loop.currentRecord());
+            Ledger ledger = Ledger.of(context);
+            if (ledger != null) {
+                ledger.handsEmpty(config.groupId(), id);
+                for (Slice slice : slices) {
+                    ledger.delivered(config.groupId(), id, slice.partition(), slice.first(),
+                            slice.first() + slice.count() - 1, now());
+                }
+            }
+            if (behavior.commitPolicy().kind() == CommitPolicy.Kind.BEFORE_PROCESSING) {
+                // At most once: records = poll(); consumer.commitSync(); process(records). commitSync() commits
+                // subscriptions.allConsumed(), the positions after this batch.
+                commits.beginSync(this, "beforeProcessing", fetcher.assignment.allConsumed(),
+                        Commits.Then.PROCESS_BATCH);
+                return;
+            }
+            processNextRecord();
+        }
+
+        /** Starts (or goes on with) the record in hand, after any stall the application was told to take. */
+        private void processNextRecord() {
+            loop.phase = PollLoop.Phase.PROCESSING;
+            long next = loop.pendingStallMs + processingMs(loop.currentRecord());
             loop.pendingStallMs = 0;
-            armTimer(TimerKind.PROCESS, first);
+            armTimer(TimerKind.PROCESS, next);
+        }
+
+        /** The application's commitSync() returned or threw (caught): the loop goes on. */
+        void afterSyncCommit(Commits.Then then) {
+            if (!state.running()) {
+                return;
+            }
+            switch (then) {
+                case PROCESS_BATCH, CONTINUE_BATCH -> {
+                    if (loop.batchDone()) {
+                        loop.endBatch();
+                        callPoll();
+                    } else {
+                        processNextRecord();
+                    }
+                }
+                default -> {
+                    loop.endBatch();
+                    callPoll();
+                }
+            }
         }
 
         /** poll() returned nothing; the loop calls it again at once, unless the application is stalled. */
@@ -353,10 +399,24 @@ public final class ConsumerActor implements Actor {
 
         /** The record in hand is done; the next one starts, or the batch is over and the loop polls again. */
         private void recordProcessed() {
+            Ledger ledger = Ledger.of(context);
             while (true) {
                 PollLoop.RecordRef done = loop.currentRecord();
                 processed.processed(done.partition(), done.offset());
+                if (ledger != null) {
+                    ledger.processed(config.groupId(), id, done.partition(), done.offset(), now());
+                }
+                commits.noteProcessed(done.partition(), done.offset());
                 loop.advance();
+                if (commits.everyNDue(behavior.commitPolicy())) {
+                    if (loop.batchDone()) {
+                        emitProcessed();
+                    }
+                    // commitSync(offsets) of what was processed, then on with the batch (or poll()).
+                    commits.beginSync(this, "everyN", commits.takeProcessed(this), loop.batchDone()
+                            ? Commits.Then.POLL : Commits.Then.CONTINUE_BATCH);
+                    return;
+                }
                 if (loop.batchDone()) {
                     break;
                 }
@@ -366,13 +426,27 @@ public final class ConsumerActor implements Actor {
                     return;
                 }
             }
+            emitProcessed();
+            switch (behavior.commitPolicy().kind()) {
+                case SYNC_AFTER_BATCH -> {
+                    // consumer.commitSync(): subscriptions.allConsumed(), the positions after this batch.
+                    commits.beginSync(this, "syncAfterBatch", fetcher.assignment.allConsumed(), Commits.Then.POLL);
+                    return;
+                }
+                case ASYNC_AFTER_BATCH -> commits.commitAsync(this, fetcher.assignment.allConsumed());
+                default -> {
+                }
+            }
+            loop.endBatch();
+            callPoll();
+        }
+
+        private void emitProcessed() {
             context.emit(EventKind.CLIENT, "ProcessRecords", id, null,
                     fields("records", loop.batchSize(), "durationMs", now() - loop.batchStartedAt,
                             "partitions", loop.batchRanges()),
                     "sim.client.processed", Map.of("consumer", id, "records", loop.batchSize(),
                             "durationMs", now() - loop.batchStartedAt));
-            loop.endBatch();
-            callPoll();
         }
 
         void tick(TimerKind kind) {
@@ -399,6 +473,7 @@ public final class ConsumerActor implements Actor {
                     }
                 }
                 case RETRY -> wake();
+                case COMMIT_RETRY -> commits.syncWake(this);
                 default -> throw new IllegalStateException("unknown timer " + kind);
             }
         }
@@ -411,6 +486,7 @@ public final class ConsumerActor implements Actor {
             if (heartbeat.enabled && group.coordinator < 0) {
                 lookupCoordinator();
             }
+            commits.syncWake(this);
             pollIteration();
         }
 
@@ -449,6 +525,7 @@ public final class ConsumerActor implements Actor {
             if (readsNetworkNow()) {
                 read(deliver);
                 if (state.running()) {
+                    commits.syncWake(this);
                     pollIteration();
                 }
             } else {
@@ -461,6 +538,7 @@ public final class ConsumerActor implements Actor {
             return !state.running()
                     || loop.phase == PollLoop.Phase.IN_POLL
                     || loop.phase == PollLoop.Phase.CLOSING
+                    || loop.phase == PollLoop.Phase.COMMITTING
                     || (heartbeat.enabled && !state.hasNotJoinedGroup());
         }
 
@@ -707,6 +785,10 @@ public final class ConsumerActor implements Actor {
         }
 
         private void stopProcess(MemberState end, String reason) {
+            Ledger ledger = Ledger.of(context);
+            if (ledger != null) {
+                ledger.handsEmpty(config.groupId(), id);
+            }
             cancelAllTimers();
             unread.clear();
             loop.stop();

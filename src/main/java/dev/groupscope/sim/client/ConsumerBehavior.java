@@ -7,15 +7,22 @@ import java.util.Objects;
  * each record takes, its rebalance listener, and where its assignors come from. Immutable.
  */
 public record ConsumerBehavior(long pollTimeoutMs, RecordProcessor processor, RebalanceListener listener,
-                               AssignorLookup assignors) {
+                               AssignorLookup assignors, CommitPolicy commitPolicy, ListenerPolicy listenerPolicy) {
 
     public ConsumerBehavior {
+        Objects.requireNonNull(commitPolicy, "commitPolicy");
+        Objects.requireNonNull(listenerPolicy, "listenerPolicy");
         Objects.requireNonNull(processor, "processor");
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(assignors, "assignors");
         if (pollTimeoutMs < 1) {
             throw new IllegalArgumentException("the poll timeout must be at least 1 ms");
         }
+    }
+
+    public ConsumerBehavior(long pollTimeoutMs, RecordProcessor processor, RebalanceListener listener,
+                            AssignorLookup assignors) {
+        this(pollTimeoutMs, processor, listener, assignors, CommitPolicy.AUTO, ListenerPolicy.NONE);
     }
 
     /** {@code poll(Duration.ofMillis(100))}, {@code perRecordMs} per record, no listener, Kafka's assignors. */
@@ -25,10 +32,15 @@ public record ConsumerBehavior(long pollTimeoutMs, RecordProcessor processor, Re
     }
 
     public ConsumerBehavior withAssignors(AssignorLookup lookup) {
-        return new ConsumerBehavior(pollTimeoutMs, processor, listener, lookup);
+        return new ConsumerBehavior(pollTimeoutMs, processor, listener, lookup, commitPolicy, listenerPolicy);
     }
 
     public ConsumerBehavior withPollTimeout(long millis) {
-        return new ConsumerBehavior(millis, processor, listener, assignors);
+        return new ConsumerBehavior(millis, processor, listener, assignors, commitPolicy, listenerPolicy);
+    }
+
+    /** The application's commit policy and what its rebalance listener does about commits. */
+    public ConsumerBehavior withCommits(CommitPolicy policy, ListenerPolicy listenerPolicy) {
+        return new ConsumerBehavior(pollTimeoutMs, processor, listener, assignors, policy, listenerPolicy);
     }
 }

@@ -48,6 +48,8 @@ public final class ConsumerTasks {
         /** The record being processed is done. */
         PROCESS,
         /** A retry backoff ended. */
-        RETRY
+        RETRY,
+        /** commitSync()'s retry backoff ended. */
+        COMMIT_RETRY
     }
 }

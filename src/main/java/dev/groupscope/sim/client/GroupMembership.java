@@ -69,6 +69,11 @@ final class GroupMembership {
     List<TopicPartition> syncedAssignment = List.of();
     long appSleepUntil;
     PrepareCommit prepareCommit = PrepareCommit.NONE;
+    /**
+     * The listener's commitSync in onPartitionsRevoked is under way: unlike the auto commit of onJoinPrepare (which
+     * poll() may leave pending while it returns records), it blocks the poll loop, so poll() returns nothing.
+     */
+    boolean listenerCommitPending;
     long joinPrepareDeadline = -1;
     boolean leader;
     /**
@@ -95,6 +100,7 @@ final class GroupMembership {
         copy.syncedAssignment = syncedAssignment;
         copy.appSleepUntil = appSleepUntil;
         copy.prepareCommit = prepareCommit;
+        copy.listenerCommitPending = listenerCommitPending;
         copy.joinPrepareDeadline = joinPrepareDeadline;
         copy.leader = leader;
         copy.assignmentSnapshot = assignmentSnapshot;
@@ -408,10 +414,14 @@ final class GroupMembership {
 
     /** kafka-clients' {@code ConsumerCoordinator.onJoinPrepare}; false while its auto commit is pending. */
     private boolean onJoinPrepare(Step step) {
-        if (step.config().enableAutoCommit() && !awaitPrepareCommit(step)) {
+        SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
+        // commitOnRevoke: the listener's commitSync inside onPartitionsRevoked blocks onJoinPrepare like the auto
+        // commit does; lost partitions (generation reset) are never committed.
+        boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
+                && !generation.isReset() && step.protocol() == RebalanceProtocol.EAGER && !owned.isEmpty();
+        if ((step.config().enableAutoCommit() || listenerCommits) && !awaitPrepareCommit(step, owned)) {
             return false;
         }
-        SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
         if (generation.isReset()) {
             if (!owned.isEmpty()) {
                 step.invokeListener("onPartitionsLost", owned, "sim.client.lost");
@@ -424,6 +434,7 @@ final class GroupMembership {
             SortedSet<TopicPartition> revoked = new TreeSet<>();
             owned.stream().filter(tp -> !step.topics().contains(tp.topic())).forEach(revoked::add);
             if (!revoked.isEmpty()) {
+                listenerCommit(step, revoked);
                 step.invokeListener("onPartitionsRevoked", revoked, "sim.client.revokedUnsubscribed");
                 SortedSet<TopicPartition> kept = new TreeSet<>(owned);
                 kept.removeAll(revoked);
@@ -431,6 +442,7 @@ final class GroupMembership {
             }
         }
         leader = false;
+        listenerCommitPending = false;
         prepareCommit = PrepareCommit.NONE;
         joinPrepareDeadline = -1;
         return true;
@@ -440,13 +452,20 @@ final class GroupMembership {
      * onJoinPrepare's first part: commit the consumed positions before giving partitions away, and wait for the
      * answer up to the rebalance timeout; a retriable failure is retried after retry.backoff.ms.
      */
-    private boolean awaitPrepareCommit(Step step) {
+    private boolean awaitPrepareCommit(Step step, SortedSet<TopicPartition> owned) {
         if (joinPrepareDeadline < 0) {
             joinPrepareDeadline = step.now() + step.config().maxPollIntervalMs();
         }
         if (prepareCommit == PrepareCommit.NONE) {
-            prepareCommit = step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE) ? PrepareCommit.SENT
-                    : PrepareCommit.DONE;
+            boolean sent = step.config().enableAutoCommit()
+                    && step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE);
+            boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
+                    && !generation.isReset() && step.protocol() == RebalanceProtocol.EAGER;
+            if (!sent && listenerCommits) {
+                sent = step.commits().revokeCommit(step, owned, CommitPurpose.BEFORE_REBALANCE);
+            }
+            listenerCommitPending = sent && listenerCommits;
+            prepareCommit = sent ? PrepareCommit.SENT : PrepareCommit.DONE;
         }
         if (prepareCommit == PrepareCommit.DONE || step.now() >= joinPrepareDeadline) {
             return true;
@@ -483,6 +502,7 @@ final class GroupMembership {
             SortedSet<TopicPartition> revoked = new TreeSet<>(owned);
             revoked.removeAll(assigned);
             if (!revoked.isEmpty()) {
+                listenerCommit(step, revoked);
                 step.invokeListener("onPartitionsRevoked", revoked, "sim.client.revokedCooperative");
                 requestRejoin("need to revoke partitions and re-join");
             }
@@ -496,7 +516,21 @@ final class GroupMembership {
                 ? "sim.client.assignedEager" : "sim.client.assignedCooperative");
     }
 
+    /**
+     * commitOnRevoke outside onJoinPrepare (a cooperative revocation): the commit goes out before anything else
+     * this member sends, so the coordinator stores it before this member's next JoinGroup lets the partitions move;
+     * the poll loop does not wait for its answer (see the package notes).
+     */
+    private static void listenerCommit(Step step, SortedSet<TopicPartition> revoked) {
+        if (step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE) {
+            step.commits().revokeCommit(step, revoked, CommitPurpose.REVOKE);
+        }
+    }
+
     private static void assign(Step step, SortedSet<TopicPartition> partitions) {
+        // The application forgets what it tracked for partitions it gave up (as its onPartitionsRevoked/Lost would):
+        // committing those positions later, after another owner committed, would move the offset back.
+        step.commits().processedPositions.keySet().retainAll(partitions);
         step.fetcher().assignment.assign(partitions);
     }
 

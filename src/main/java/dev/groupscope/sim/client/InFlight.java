@@ -24,9 +24,13 @@ final class InFlight {
         }
     }
 
-    /** Why an OffsetCommit was sent: the interval, before a rebalance (onJoinPrepare), or on close. */
+    /**
+     * Why an OffsetCommit was sent: the auto commit's interval, before a rebalance (onJoinPrepare: the auto commit or
+     * the listener's commitSync), or on close; the application's commitSync or commitAsync; the listener's commit of
+     * partitions a cooperative rebalance revokes.
+     */
     enum CommitPurpose {
-        NONE, INTERVAL, BEFORE_REBALANCE, ON_CLOSE
+        NONE, INTERVAL, BEFORE_REBALANCE, ON_CLOSE, SYNC, ASYNC, REVOKE
     }
 
     private final TreeMap<Long, Pending> pending;

@@ -17,6 +17,8 @@ final class PollLoop {
         IN_POLL,
         /** Processing the records poll() returned, one by one. */
         PROCESSING,
+        /** Blocked in the application's commitSync() (before, during or after processing a batch). */
+        COMMITTING,
         /** Inside close(). */
         CLOSING,
         /** The loop has ended (closed, crashed or failed). */

@@ -24,7 +24,11 @@
  *       threw, e.g. FENCED_INSTANCE_ID or NoOffsetForPartitionException).</li>
  *   <li>CLIENT: {@code Poll} (records, per partition {@code [first, last]}), {@code ProcessRecords},
  *       {@code onPartitionsRevoked} / {@code onPartitionsAssigned} / {@code onPartitionsLost} ({@code partitions}
- *       sorted), {@code AutoCommit} ({@code purpose}, {@code offsets}, {@code sent}), {@code AssignorRun}
+ *       sorted), {@code AutoCommit} ({@code purpose}, {@code offsets}, {@code sent}), the application's commits
+ *       ({@link dev.groupscope.sim.client.CommitPolicy}, {@link dev.groupscope.sim.client.ListenerPolicy}):
+ *       {@code CommitSync} / {@code CommitAsync} ({@code policy}, {@code offsets}, {@code attempt},
+ *       {@code generation}), {@code CommitSyncRetry} ({@code error}, {@code backoffMs}), {@code CommitSyncFailed}
+ *       ({@code exception}, {@code error}), {@code CommitAsyncCallback} ({@code error}, {@code exception}), {@code AssignorRun}
  *       ({@code assignor}, {@code members}, {@code assignment}, {@code withheld}, {@code steps} as the assignor's
  *       trace: kind, messageKey, member, partition, args), {@code CoordinatorFound}, {@code CoordinatorUnknown},
  *       {@code FindCoordinatorRetry}, {@code LeaveGroup}, {@code StayInGroup}, {@code PositionFromCommitted},
@@ -48,6 +52,12 @@
  *       one attempt, and a consumer whose poll() throws stops without closing.</li>
  *   <li>Request timeouts are not modelled: an answer comes, or a Disconnected when the broker is down.</li>
  *   <li>Records are offsets without payloads; each record counts as the cluster's record size against fetch limits.</li>
+ *   <li>Commit policies: commitAsync with an unknown coordinator fails to its callback at once (Kafka queues it
+ *       until the lookup ends); the commits on close (asyncAfterBatch's final commitSync, commitOnRevoke's) are one
+ *       attempt, like the auto commit on close; the listener's commitSync in an EAGER onJoinPrepare blocks poll()
+ *       up to max.poll.interval.ms (Kafka: default.api.timeout.ms) and its CLIENT event comes when the callback
+ *       returns; a COOPERATIVE revocation's commit is sent first but not waited for; a failure inside the listener
+ *       is caught and logged by the application (Kafka would rethrow an uncaught one from poll()).</li>
  * </ul>
  */
 package dev.groupscope.sim.client;

@@ -8,6 +8,7 @@ import dev.groupscope.sim.coordinator.GroupView;
 import dev.groupscope.sim.coordinator.ShardView;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.ledger.Ledger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.TreeMap;
 /**
  * What a run came to, at its last computed moment: every group as its coordinator holds it (state, generation,
  * protocol, leader, members and their partitions, committed offsets and lag), what each consumer processed, and
- * the rebalances along the way. Plain data in a stable order, so the same run always prints the same bytes.
+ * the rebalances along the way. From the {@link Ledger}: per group and consumer the duplicates, losses and order
+ * breaks (see {@code dev.groupscope.sim.ledger} for their exact meaning). Plain data in a stable order, so the same run always prints the same bytes.
  */
 public record RunSummary(long timeMs, long events, long recordsProduced, List<GroupSummary> groups,
                          List<ConsumerSummary> consumers) {
@@ -26,7 +28,8 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
     public record GroupSummary(String groupId, String state, int generation, String protocol, String leader,
                                int coordinator, int offsetsPartition, List<MemberSummary> members,
                                Map<String, Long> committed, Map<String, Long> lag, long totalLag,
-                               long recordsProcessed, List<Rebalance> rebalances) {
+                               long recordsProcessed, long duplicates, long lost, long orderBreaks,
+                               List<Rebalance> rebalances) {
     }
 
     /** A member: its client id (what people call it), member id, static instance id and partitions. */
@@ -35,37 +38,55 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
 
     /** A consumer as it sees itself. */
     public record ConsumerSummary(String clientId, String groupId, String state, int generation,
-                                  List<String> assigned, long recordsProcessed) {
+                                  List<String> assigned, long recordsProcessed, long duplicates, long lost,
+                                  long orderBreaks) {
     }
 
     /** Summarises {@code simulation} at its furthest step; {@code groupOfClient} maps client ids to group ids. */
     public static RunSummary of(Simulation simulation, Map<String, String> groupOfClient) {
         World world = simulation.current();
         ClusterActorView cluster = null;
-        List<ConsumerSummary> consumers = new ArrayList<>();
         for (Object view : world.views().values()) {
             if (view instanceof ClusterActorView clusterView) {
                 cluster = clusterView;
-            } else if (view instanceof ConsumerView consumer) {
-                consumers.add(new ConsumerSummary(consumer.clientId(), groupOfClient.get(consumer.clientId()),
-                        consumer.state().name(), consumer.generation(), consumer.assigned(), processed(consumer)));
             }
         }
         if (cluster == null) {
             throw new IllegalStateException("the simulation has no cluster");
         }
+        Ledger ledger = world.actors().get(Ledger.ID) instanceof Ledger l ? l : new Ledger();
+        // Losses need the committed offsets, which the coordinators hold.
+        Map<String, Map<String, Long>> lostByGroup = new TreeMap<>();
+        for (ShardView shard : cluster.coordinators().values()) {
+            shard.committedOffsets().forEach((groupId, offsets) -> lostByGroup.put(groupId,
+                    ledger.lost(groupId, offsets)));
+        }
+        List<ConsumerSummary> consumers = new ArrayList<>();
+        for (Object view : world.views().values()) {
+            if (view instanceof ConsumerView consumer) {
+                String groupId = groupOfClient.get(consumer.clientId());
+                Ledger.Counts counts = ledger.counts(groupId, consumer.clientId());
+                consumers.add(new ConsumerSummary(consumer.clientId(), groupId, consumer.state().name(),
+                        consumer.generation(), consumer.assigned(), processed(consumer), counts.duplicates(),
+                        lostByGroup.getOrDefault(groupId, Map.of()).getOrDefault(consumer.clientId(), 0L),
+                        counts.orderBreaks()));
+            }
+        }
         List<Rebalance> rebalances = RebalanceHistory.of(simulation.log(), groupOfClient);
         List<GroupSummary> groups = new ArrayList<>();
         for (ShardView shard : cluster.coordinators().values()) {
             for (GroupView group : shard.groups().values()) {
-                groups.add(group(group, shard, cluster.cluster(), consumers, rebalances));
+                groups.add(group(group, shard, cluster.cluster(), consumers, rebalances, ledger.counts(
+                        group.groupId()), lostByGroup.getOrDefault(group.groupId(), Map.of()).values().stream()
+                        .mapToLong(Long::longValue).sum()));
             }
         }
         return new RunSummary(world.now(), simulation.log().size(), produced(cluster.cluster()), groups, consumers);
     }
 
     private static GroupSummary group(GroupView group, ShardView shard, ClusterView cluster,
-                                      List<ConsumerSummary> consumers, List<Rebalance> rebalances) {
+                                      List<ConsumerSummary> consumers, List<Rebalance> rebalances,
+                                      Ledger.Counts counts, long lost) {
         Map<String, String> clientOfMember = new LinkedHashMap<>();
         List<MemberSummary> members = new ArrayList<>();
         for (GroupView.MemberView member : group.members()) {
@@ -94,7 +115,7 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
                 group.leaderId());
         return new GroupSummary(group.groupId(), group.state(), group.generationId(), group.protocolName(), leader,
                 shard.broker(), shard.partition(), members, committed, lag, totalLag, processed,
-                rebalances.stream().filter(r -> r.groupId().equals(group.groupId())).toList());
+                counts.duplicates(), lost, counts.orderBreaks(), rebalances.stream().filter(r -> r.groupId().equals(group.groupId())).toList());
     }
 
     private static long logEndOffset(ClusterView cluster, TopicPartition partition) {

@@ -1,0 +1,112 @@
+package dev.groupscope.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.broker.ClusterActorView;
+import dev.groupscope.sim.coordinator.ShardView;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.ledger.Ledger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The notes' claims about commit policies and the rebalance listener, as the ledger counts them. */
+class LedgerScenarioTest {
+
+    @Test
+    void autoCommitAndACrashDuplicateExactlyWhatWasProcessedSinceTheLastCommit() {
+        ScenarioRun run = ScenarioRun.of("auto-commit-crash-duplicates");
+        SimEvent crash = run.events(e -> e.type().equals("CrashConsumer")).get(0);
+        World atCrash = run.simulation.stateAtEvent(crash.seq());
+        Map<TopicPartition, Long> committed = committed(atCrash, "ledger-app");
+        Map<String, List<List<Long>>> byC2 = ScenarioRun.consumerAt(atCrash, "C2").processed();
+        List<String> ownedAtCrash = ScenarioRun.consumerAt(atCrash, "C2").assigned();
+
+        long expected = 0;
+        for (String partition : ownedAtCrash) {
+            List<List<Long>> runs = byC2.get(partition);
+            long lastProcessed = runs.get(runs.size() - 1).get(1);
+            expected += lastProcessed + 1 - committed.get(TopicPartition.parse(partition));
+        }
+        assertThat(expected).isPositive();
+        assertThat(run.group("ledger-app").duplicates()).isEqualTo(expected);
+        assertThat(run.consumer("C1").duplicates()).isEqualTo(expected);
+        assertThat(run.consumer("C2").duplicates()).isZero();
+        assertThat(run.group("ledger-app").lost()).isZero();
+        assertThat(run.group("ledger-app").orderBreaks()).isZero();
+    }
+
+    @Test
+    void committingBeforeProcessingLosesTheCrashedBatchAndDuplicatesNothing() {
+        ScenarioRun run = ScenarioRun.of("before-processing-crash-loses");
+        SimEvent crash = run.events(e -> e.type().equals("CrashConsumer")).get(0);
+        long batchLeft = ((Number) crash.fields().get("batchLeft")).longValue();
+
+        assertThat(batchLeft).isPositive();
+        assertThat(run.group("alerting").lost()).isEqualTo(batchLeft);
+        assertThat(run.consumer("C2").lost()).isEqualTo(batchLeft);
+        assertThat(run.group("alerting").duplicates()).isZero();
+        assertThat(run.group("alerting").orderBreaks()).isZero();
+    }
+
+    @Test
+    void committingOnRevokeAvoidsDuplicatesOnGracefulRebalancesButNotOnACrash() {
+        ScenarioRun run = ScenarioRun.of("commit-on-revoke");
+        SimEvent crash = run.events(e -> e.type().equals("CrashConsumer")).get(0);
+        Ledger beforeCrash = (Ledger) run.simulation.stateAtTime(crash.time() - 1).actors().get(Ledger.ID);
+
+        assertThat(run.events(e -> e.type().equals("onPartitionsRevoked") && e.actor().startsWith("L")))
+                .isNotEmpty();
+        assertThat(beforeCrash.counts("with-listener").duplicates()).isZero();
+        assertThat(beforeCrash.counts("no-listener").duplicates()).isPositive();
+        assertThat(run.group("with-listener").duplicates()).isPositive();
+        assertThat(run.group("with-listener").lost()).isZero();
+        assertThat(run.group("no-listener").lost()).isZero();
+    }
+
+    @Test
+    void aFailedCommitAsyncIsNotRetriedAndTheCommittedOffsetNeverMovesBack() {
+        ScenarioRun run = ScenarioRun.of("async-commit-cooperative");
+
+        List<SimEvent> failed = run.events(e -> e.type().equals("CommitAsyncCallback")
+                && !"NONE".equals(e.fields().get("error")));
+        assertThat(failed).isNotEmpty();
+        SimEvent firstFailure = failed.get(0);
+        assertThat(run.events(e -> e.type().equals("CommitAsyncCallback") && e.actor().equals(firstFailure.actor())
+                && "NONE".equals(e.fields().get("error")) && e.seq() > firstFailure.seq())).isNotEmpty();
+        assertThat(run.events(e -> e.type().equals("CommitSyncRetry"))).isEmpty();
+        assertCommittedOffsetsNeverMoveBack(run.simulation.log());
+        assertThat(run.group("events-app").lost()).isZero();
+    }
+
+    /** Successful OffsetCommit answers, in time order: per partition the offset never decreases. */
+    static void assertCommittedOffsetsNeverMoveBack(List<SimEvent> log) {
+        Map<String, Long> last = new HashMap<>();
+        for (SimEvent event : log) {
+            if (event.type().equals("OffsetCommitResponse") && "NONE".equals(event.fields().get("error"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> offsets = (Map<String, Object>) event.fields().get("offsets");
+                offsets.forEach((partition, offset) -> {
+                    long value = ((Number) offset).longValue();
+                    Long before = last.put(partition, value);
+                    assertThat(before == null || value >= before).as("%s at %d: %d after %s", partition,
+                            event.time(), value, before).isTrue();
+                });
+            }
+        }
+    }
+
+    static Map<TopicPartition, Long> committed(World world, String groupId) {
+        ClusterActorView cluster = ScenarioRun.clusterAt(world);
+        for (ShardView shard : cluster.coordinators().values()) {
+            Map<TopicPartition, Long> offsets = shard.committedOffsets().get(groupId);
+            if (offsets != null) {
+                return offsets;
+            }
+        }
+        return Map.of();
+    }
+}
