@@ -11,8 +11,6 @@ import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_TOPIC_NUM_PARTIT
 import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_TOPIC_REPLICATION_FACTOR;
 
 import dev.groupscope.kafka.Errors;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,14 +22,12 @@ import java.util.Set;
  */
 public final class BrokerSettings {
 
-    private final Map<String, Object> originals;
+    private final ParsedSettings parsed;
     private final Map<String, Object> values;
-    private final Set<String> unused;
 
-    private BrokerSettings(Map<String, Object> originals, Map<String, Object> values, Set<String> unused) {
-        this.originals = originals;
-        this.values = values;
-        this.unused = unused;
+    private BrokerSettings(ParsedSettings parsed) {
+        this.parsed = parsed;
+        this.values = parsed.values();
     }
 
     public static BrokerSettings defaults() {
@@ -44,8 +40,7 @@ public final class BrokerSettings {
         if (!parsed.problems().isEmpty()) {
             throw new InvalidSettingsException(parsed.problems());
         }
-        return new BrokerSettings(Collections.unmodifiableMap(new LinkedHashMap<>(raw)), parsed.values(),
-                parsed.unused());
+        return new BrokerSettings(ParsedSettings.of(raw, parsed));
     }
 
     public static List<SettingProblem> validate(Map<String, ?> raw) {
@@ -53,17 +48,15 @@ public final class BrokerSettings {
     }
 
     public BrokerSettings with(String name, Object value) {
-        Map<String, Object> changed = new LinkedHashMap<>(originals);
-        changed.put(name, value);
-        return from(changed);
+        return from(parsed.with(name, value));
     }
 
     public Map<String, Object> originals() {
-        return originals;
+        return parsed.originals();
     }
 
     public Set<String> unused() {
-        return unused;
+        return parsed.unused();
     }
 
     public Object get(String name) {

@@ -24,8 +24,6 @@ import static dev.groupscope.kafka.config.ConsumerConfigs.RETRY_BACKOFF_MS;
 import static dev.groupscope.kafka.config.ConsumerConfigs.SESSION_TIMEOUT_MS;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,9 +36,8 @@ import java.util.Set;
  */
 public final class ConsumerSettings {
 
-    private final Map<String, Object> originals;
+    private final ParsedSettings parsed;
     private final Map<String, Object> values;
-    private final Set<String> unused;
     private final List<String> strategies;
     private final AutoOffsetReset autoOffsetReset;
 
@@ -48,10 +45,9 @@ public final class ConsumerSettings {
      * Only for values that passed validation, so the derived values cannot fail: a classic consumer's assignor
      * names were checked as Kafka loads them, and a consumer-protocol consumer may not name any.
      */
-    private ConsumerSettings(Map<String, Object> originals, Map<String, Object> values, Set<String> unused) {
-        this.originals = originals;
-        this.values = values;
-        this.unused = unused;
+    private ConsumerSettings(ParsedSettings parsed) {
+        this.parsed = parsed;
+        this.values = parsed.values();
         try {
             this.strategies = AssignmentStrategies.protocolNames((List<?>) values.get(PARTITION_ASSIGNMENT_STRATEGY));
             this.autoOffsetReset = AutoOffsetReset.parse((String) values.get(AUTO_OFFSET_RESET));
@@ -77,8 +73,7 @@ public final class ConsumerSettings {
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
-        return new ConsumerSettings(Collections.unmodifiableMap(new LinkedHashMap<>(raw)), parsed.values(),
-                parsed.unused());
+        return new ConsumerSettings(ParsedSettings.of(raw, parsed));
     }
 
     /** Every problem Kafka would find in {@code raw}; empty if it would accept them. */
@@ -100,19 +95,17 @@ public final class ConsumerSettings {
 
     /** A copy with one setting changed (validated like the rest). */
     public ConsumerSettings with(String name, Object value) {
-        Map<String, Object> changed = new LinkedHashMap<>(originals);
-        changed.put(name, value);
-        return from(changed);
+        return from(parsed.with(name, value));
     }
 
     /** The settings as given, before defaults. */
     public Map<String, Object> originals() {
-        return originals;
+        return parsed.originals();
     }
 
     /** Given settings GroupScope does not model; Kafka ignores them too (with a "not used" warning). */
     public Set<String> unused() {
-        return unused;
+        return parsed.unused();
     }
 
     /** The value Kafka would use for a modelled setting. */
@@ -122,7 +115,7 @@ public final class ConsumerSettings {
     }
 
     public boolean isExplicit(String name) {
-        return originals.containsKey(name);
+        return parsed.originals().containsKey(name);
     }
 
     public Optional<String> groupId() {
