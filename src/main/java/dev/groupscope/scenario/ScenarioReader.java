@@ -245,6 +245,7 @@ public final class ScenarioReader {
         long at = action.whole("atMs", 0, duration);
         String target = target(action, type);
         Map<String, Object> params = ScenarioChecks.actionParams(action, type, brokers);
+        requirePartitionTopics(action, params);
         return new ActionSpec(at, type, target, params, action.path());
     }
 
@@ -261,6 +262,20 @@ public final class ScenarioReader {
                 return action.string(key);
             default:
                 return existingTopic(action, key);
+        }
+    }
+
+    /** The topics of the partitions a consumer call names exist (or are created by an action). */
+    private void requirePartitionTopics(JsonObjectReader action, Map<String, Object> params) {
+        if (params.get("partition") instanceof dev.groupscope.kafka.TopicPartition tp) {
+            requireTopic(action, action.pathOf("partition"), tp.topic());
+        }
+        if (params.get("partitions") instanceof List<?> partitions) {
+            for (int i = 0; i < partitions.size(); i++) {
+                if (partitions.get(i) instanceof dev.groupscope.kafka.TopicPartition tp) {
+                    requireTopic(action, action.pathOf("partitions") + "[" + i + "]", tp.topic());
+                }
+            }
         }
     }
 

@@ -138,6 +138,8 @@ public final class ScenarioWorld {
                 return new ClusterActions.IncreasePartitions(target, (Integer) action.params().get("partitions"));
             case DELETE_TOPIC:
                 return new ClusterActions.DeleteTopic(target);
+            case PAUSE, RESUME, SEEK, SEEK_TO_BEGINNING, SEEK_TO_END, OFFSETS_FOR_TIMES:
+                return ClientActionTasks.task(action);
             default:
                 throw new IllegalStateException("no task for " + action.type());
         }

@@ -151,6 +151,8 @@ public final class ConsumerActor implements Actor {
             step.tick(tick.kind());
         } else if (task instanceof Deliver deliver) {
             step.arrive(deliver);
+        } else if (task instanceof ApplicationCalls.Call call) {
+            ConsumerCalls.run(step, call);
         }
     }
 
