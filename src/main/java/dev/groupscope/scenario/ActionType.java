@@ -21,7 +21,10 @@ public enum ActionType {
     SEEK("seek", Target.CONSUMER, List.of("partition", "offset")),
     SEEK_TO_BEGINNING("seekToBeginning", Target.CONSUMER, List.of("partitions")),
     SEEK_TO_END("seekToEnd", Target.CONSUMER, List.of("partitions")),
-    OFFSETS_FOR_TIMES("offsetsForTimes", Target.CONSUMER, List.of("partitions", "timestampMs", "seek"));
+    OFFSETS_FOR_TIMES("offsetsForTimes", Target.CONSUMER, List.of("partitions", "timestampMs", "seek")),
+    SUBSCRIBE("subscribe", Target.CONSUMER, List.of("topics", "pattern")),
+    ASSIGN("assign", Target.CONSUMER, List.of("partitions")),
+    UNSUBSCRIBE("unsubscribe", Target.CONSUMER, List.of());
 
     /** What an action names. */
     public enum Target {

@@ -25,6 +25,13 @@ final class ClientActionParams {
                 params.put("partition", partition(action, "partition", action.string("partition"), -1));
                 params.put("offset", action.whole("offset", 0, MAX_OFFSET));
             }
+            case ASSIGN -> {
+                List<TopicPartition> partitions = partitions(action);
+                if (partitions.isEmpty()) {
+                    throw action.fail("partitions", "scenario.error.noPartitions");
+                }
+                params.put("partitions", partitions);
+            }
             case OFFSETS_FOR_TIMES -> {
                 params.put("partitions", partitions(action));
                 params.put("timestampMs", action.whole("timestampMs", 0, MAX_OFFSET));

@@ -3,6 +3,7 @@ package dev.groupscope.scenario;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.scenario.Scenario.ActionSpec;
 import dev.groupscope.sim.client.ApplicationCalls;
+import dev.groupscope.sim.client.ConsumerSubscription;
 import dev.groupscope.sim.engine.Task;
 import java.util.List;
 
@@ -26,6 +27,10 @@ final class ClientActionTasks {
             case SEEK_TO_END -> new ApplicationCalls.SeekToEnd(consumer, partitions);
             case OFFSETS_FOR_TIMES -> new ApplicationCalls.OffsetsForTimes(consumer, partitions,
                     (Long) action.params().get("timestampMs"), (Boolean) action.params().get("seek"));
+            case SUBSCRIBE -> new ApplicationCalls.Subscribe(consumer,
+                    (ConsumerSubscription) action.params().get("subscription"));
+            case ASSIGN -> new ApplicationCalls.Assign(consumer, partitions);
+            case UNSUBSCRIBE -> new ApplicationCalls.Unsubscribe(consumer);
             default -> throw new IllegalStateException("not a consumer call: " + action.type());
         };
     }

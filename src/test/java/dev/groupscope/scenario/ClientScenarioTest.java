@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The consumer's subscriptions, positions and faults, each shown happening in a lesson scenario. */
 class ClientScenarioTest {
 
-    private static final List<String> LESSONS = List.of("seek-replay", "offset-reset-none", "by-duration-reset");
+    private static final List<String> LESSONS = List.of("seek-replay", "offset-reset-none", "by-duration-reset",
+            "pattern-new-topic", "subscription-change");
 
     @Test
     void aMemberRemovedWhileStillAliveHasItsPartitionsListedAsMoved() {
@@ -29,6 +30,76 @@ class ClientScenarioTest {
         assertThat(firstLeave.moved()).extracting(Rebalance.Move::partition).containsExactly("jobs-2", "jobs-3");
         assertThat(firstLeave.moved()).extracting(Rebalance.Move::from).containsOnly("C2");
         assertThat(firstLeave.moved()).extracting(Rebalance.Move::to).containsOnly("C1");
+    }
+
+    // ---- subscriptions --------------------------------------------------------------------------------------------
+
+    @Test
+    void aNewMatchingTopicRebalancesThePatternGroupOnlyAfterAMetadataRefresh() {
+        ScenarioRun run = ScenarioRun.of("pattern-new-topic");
+
+        List<Rebalance> rebalances = run.group("indexers").rebalances();
+        Rebalance discovery = rebalances.stream().filter(r -> r.startMs() > 20_000).findFirst().orElseThrow();
+        SimEvent firstSeen = run.events(type("PatternMatched").and(e -> e.time() > 20_000)).get(0);
+        assertThat(firstSeen.fields().get("added")).isEqualTo(List.of("logs-web"));
+        SimEvent refresh = run.events(type("MetadataRefresh").and(e -> e.time() > 20_000)).get(0);
+        assertThat(refresh.time()).isEqualTo(firstSeen.time()).isGreaterThan(20_000).isLessThanOrEqualTo(30_000);
+        assertThat(discovery.startMs()).isGreaterThanOrEqualTo(firstSeen.time()).isLessThan(25_000);
+        assertThat(discovery.trigger()).isEqualTo("sim.coordinator.rebalance.metadataChanged");
+        assertThat(discovery.moved()).extracting(Rebalance.Move::partition)
+                .containsExactlyInAnyOrder("logs-web-0", "logs-web-1");
+        // metrics (created at 25 s) does not match: the next rebalance is the deletion of logs-app at 45 s.
+        Rebalance deletion = rebalances.get(rebalances.indexOf(discovery) + 1);
+        assertThat(deletion.startMs()).isGreaterThan(45_000);
+        assertThat(deletion.moved()).extracting(Rebalance.Move::to).containsOnlyNulls();
+        assertThat(run.events(type("PatternMatched")).stream().flatMap(e -> ((List<?>) e.fields().get("topics"))
+                .stream()).map(String::valueOf)).doesNotContain("metrics");
+    }
+
+    @Test
+    void anAssignedConsumerNeverJoinsNorRebalancesAndCommitsOutsideAnyGeneration() {
+        ScenarioRun run = ScenarioRun.of("pattern-new-topic");
+
+        assertThat(run.events(actor("C3").and(e -> e.type().startsWith("onPartitions")))).isEmpty();
+        assertThat(run.events(e -> "C3".equals(e.peer()) && e.type().endsWith("Request"))
+                .stream().map(SimEvent::type).distinct()).containsOnly("FindCoordinatorRequest", "OffsetFetchRequest",
+                "FetchRequest", "OffsetCommitRequest");
+        assertThat(run.group("auditor").rebalances()).isEmpty();
+        assertThat(run.group("auditor").state()).isEqualTo("Empty");
+        List<SimEvent> commits = run.events(type("OffsetCommitResponse").and(actor("C3"))
+                .and(e -> e.time() < 45_000));
+        assertThat(commits).isNotEmpty().allSatisfy(commit -> {
+            assertThat(commit.fields()).containsEntry("error", "NONE").containsEntry("generation", -1);
+        });
+        assertThat(run.consumer("C3").state()).isEqualTo("UNJOINED");
+    }
+
+    @Test
+    void changingTheSubscriptionWhileRunningRejoinsAndUnsubscribeLeaves() {
+        ScenarioRun run = ScenarioRun.of("subscription-change");
+
+        List<Rebalance> rebalances = run.group("shop").rebalances();
+        assertThat(rebalances).hasSize(3);
+        assertThat(rebalances.get(1).startMs()).isBetween(20_000L, 20_100L);
+        assertThat(rebalances.get(1).moved()).extracting(Rebalance.Move::partition)
+                .containsExactlyInAnyOrder("payments-0", "payments-1");
+        assertThat(rebalances.get(1).moved()).extracting(Rebalance.Move::to).containsOnly("C2");
+        assertThat(rebalances.get(2).trigger()).isEqualTo("sim.coordinator.rebalance.memberLeft");
+        assertThat(rebalances.get(2).moved()).extracting(Rebalance.Move::from).containsOnly("C1");
+        SimEvent unsubscribe = run.events(type("Unsubscribe")).get(0);
+        assertThat(run.events(type("onPartitionsRevoked").and(actor("C1")).and(e -> e.time() == unsubscribe.time())))
+                .hasSize(1);
+
+        // assign() outside the group: the coordinator refuses its generation -1 commits while the group has members.
+        List<SimEvent> manualCommits = run.events(type("OffsetCommitResponse").and(actor("C1"))
+                .and(e -> e.time() > 45_000));
+        assertThat(manualCommits).isNotEmpty().allSatisfy(commit ->
+                assertThat(commit.fields()).containsEntry("error", "UNKNOWN_MEMBER_ID"));
+        assertThat(run.consumer("C1").duplicates()).isPositive();
+        SimEvent rejected = run.events(type("CallRejected")).get(0);
+        assertThat(rejected.fields()).containsEntry("method", "subscribe")
+                .containsEntry("message", "Subscription to topics, partitions and pattern are mutually exclusive");
+        assertThat(run.consumer("C1").assigned()).containsExactly("orders-0");
     }
 
     // ---- where to start -------------------------------------------------------------------------------------------

@@ -18,9 +18,49 @@ public final class ApplicationCalls {
 
     /** One call on the consumer {@code target}. */
     public sealed interface Call extends Task permits Pause, Resume, Seek, SeekToBeginning, SeekToEnd,
-            OffsetsForTimes {
+            OffsetsForTimes, Subscribe, Assign, Unsubscribe {
         /** The name of the KafkaConsumer method, as events and sentences show it. */
         String method();
+    }
+
+    /**
+     * {@code subscribe(topics)} or {@code subscribe(Pattern)} while running: the next poll() rejoins the group with
+     * the new subscription. Switching between topics, a pattern and assign() needs an unsubscribe() first.
+     */
+    public record Subscribe(String target, ConsumerSubscription subscription) implements Call {
+        public Subscribe {
+            if (!subscription.autoAssigned()) {
+                throw new IllegalArgumentException("subscribe takes topics or a pattern; use Assign for partitions");
+            }
+        }
+
+        @Override
+        public String method() {
+            return "subscribe";
+        }
+    }
+
+    /** {@code assign(partitions)}: manual assignment, no group membership and no rebalance. */
+    public record Assign(String target, List<TopicPartition> partitions) implements Call {
+        public Assign {
+            partitions = List.copyOf(partitions);
+            if (partitions.isEmpty()) {
+                throw new IllegalArgumentException("assign() of no partitions is unsubscribe(): use Unsubscribe");
+            }
+        }
+
+        @Override
+        public String method() {
+            return "assign";
+        }
+    }
+
+    /** {@code unsubscribe()}: give the partitions up (listener callbacks, LeaveGroup) and stop polling. */
+    public record Unsubscribe(String target) implements Call {
+        @Override
+        public String method() {
+            return "unsubscribe";
+        }
     }
 
     /** {@code pause(partitions)}: no more fetches for them, and poll() holds back what was already fetched. */

@@ -3,6 +3,7 @@ package dev.groupscope.sim.client;
 import static dev.groupscope.sim.client.ClientEvents.fields;
 
 import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.client.ApplicationCalls.Assign;
 import dev.groupscope.sim.client.ApplicationCalls.Call;
 import dev.groupscope.sim.client.ApplicationCalls.OffsetsForTimes;
 import dev.groupscope.sim.client.ApplicationCalls.Pause;
@@ -10,6 +11,8 @@ import dev.groupscope.sim.client.ApplicationCalls.Resume;
 import dev.groupscope.sim.client.ApplicationCalls.Seek;
 import dev.groupscope.sim.client.ApplicationCalls.SeekToBeginning;
 import dev.groupscope.sim.client.ApplicationCalls.SeekToEnd;
+import dev.groupscope.sim.client.ApplicationCalls.Subscribe;
+import dev.groupscope.sim.client.ApplicationCalls.Unsubscribe;
 import dev.groupscope.sim.client.ConsumerActor.Step;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +50,12 @@ final class ConsumerCalls {
             lazySeek(step, call, toEnd.partitions(), "latest");
         } else if (call instanceof OffsetsForTimes forTimes) {
             offsetsForTimes(step, forTimes);
+        } else if (call instanceof Subscribe subscribe) {
+            Subscriptions.subscribe(step, subscribe.subscription());
+        } else if (call instanceof Assign assign) {
+            Subscriptions.assign(step, assign.partitions());
+        } else if (call instanceof Unsubscribe) {
+            Subscriptions.unsubscribe(step);
         }
         // Whatever changed (a resumed partition with records waiting, a new position to fetch from) is acted on
         // by the poll() the loop is in, or by its next one.

@@ -82,6 +82,11 @@ final class FetchBuffer {
         return slices;
     }
 
+    /** Drops buffered records of partitions that fail {@code keep} ({@code clearBufferedDataForUnassigned...}). */
+    void retainOnly(java.util.function.Predicate<TopicPartition> keep) {
+        completed.removeIf(entry -> !keep.test(entry.partition()));
+    }
+
     void clear() {
         completed.clear();
     }

@@ -187,6 +187,9 @@ final class Fetcher {
             buffer.add(tp, data.fetchOffset(), data.count());
         } else if (data.error() == Errors.OFFSET_OUT_OF_RANGE) {
             reset(step, tp, "fetch offset out of range");
+        } else if (data.error() == Errors.UNKNOWN_TOPIC_OR_PARTITION) {
+            // The topic is gone: the fetcher asks for a metadata update, which a pattern then matches again.
+            step.subscription().metadataUpdateRequested = true;
         }
     }
 }
