@@ -3,6 +3,7 @@ package dev.groupscope.ui;
 import dev.groupscope.sim.engine.SimEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the main window draws at one moment: an immutable reading of the simulation's state at {@code time}
@@ -46,9 +47,13 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
             return topic + "-" + partition;
         }
 
-        /** Records not yet committed by the group: log-end minus committed (all of them before a commit). */
-        public long lag() {
-            return logEndOffset - (committed == null ? 0 : committed);
+        /**
+         * Records not yet committed by the group: log-end minus committed. Empty before the group's first commit,
+         * as {@code kafka-consumer-groups.sh} shows "-": with nothing committed, where the group would start is up to
+         * auto.offset.reset, so there is no lag to speak of.
+         */
+        public OptionalLong lag() {
+            return committed == null ? OptionalLong.empty() : OptionalLong.of(logEndOffset - committed);
         }
     }
 

@@ -50,6 +50,10 @@ import java.util.function.LongFunction;
  */
 public final class ConsumerActor implements Actor {
 
+    /** Successful answers a learner steps to that no client rule explains; see {@code Step.emitResponse}. */
+    private static final java.util.Set<String> EXPLAINED_RESPONSES =
+            java.util.Set.of("FindCoordinator", "OffsetFetch", "LeaveGroup");
+
     private final String id;
     private final ConsumerClientConfig config;
     private final List<String> topics;
@@ -577,8 +581,27 @@ public final class ConsumerActor implements Actor {
             dispatchResponse(deliver, pending);
         }
 
+        /**
+         * A response no rule of the client explains: the answers a learner steps to (FindCoordinator, OffsetFetch,
+         * LeaveGroup, and any answer with an error) get {@code sim.response.<api>} or {@code sim.response.error};
+         * routine ones (fetches) none.
+         */
         void emitResponse(Deliver deliver, Map<String, Object> salient) {
-            emitResponse(deliver, salient, null, Map.of());
+            String api = deliver.message().api();
+            Object error = salient.get("error");
+            String key = null;
+            if (salient.containsKey("ignored")) {
+                key = "sim.response.ignored";
+            } else if (error != null && !"NONE".equals(error)) {
+                key = "sim.response.error";
+            } else if (EXPLAINED_RESPONSES.contains(api)) {
+                key = "sim.response." + api;
+            }
+            Map<String, Object> args = new LinkedHashMap<>(salient);
+            args.put("consumer", id);
+            args.put("broker", answeringBroker);
+            args.put("api", api);
+            emitResponse(deliver, salient, key, key == null ? Map.of() : args);
         }
 
         /** The RESPONSE event of an answer: api + "Response", peer broker-N, with sentAt and correlationId. */
@@ -692,8 +715,11 @@ public final class ConsumerActor implements Actor {
                             "memberId", group.generation.memberId()), ruleKey, ruleArgs);
         }
 
+        /** An action done to this consumer, explained by {@code sim.client.action.<type>}. */
         void action(String type, Map<String, Object> fieldValues) {
-            context.emit(EventKind.ACTION, type, id, null, fieldValues);
+            Map<String, Object> args = new LinkedHashMap<>(fieldValues);
+            args.put("consumer", id);
+            context.emit(EventKind.ACTION, type, id, null, fieldValues, "sim.client.action." + type, args);
         }
 
         void client(String type, Map<String, Object> fieldValues, String ruleKey, Map<String, Object> args) {
