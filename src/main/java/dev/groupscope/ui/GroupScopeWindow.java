@@ -30,6 +30,7 @@ public final class GroupScopeWindow {
     private final Stage stage;
     private final AssignorLabViewModel lab;
     private final PlaygroundViewModel playground;
+    private final CoordinatorCalculatorViewModel calculator;
     private final AnimationTimer clock;
     private UiLanguage language;
     private TextZoom zoom = new TextZoom(1);
@@ -48,6 +49,7 @@ public final class GroupScopeWindow {
         this.stage = stage;
         this.lab = lab;
         this.playground = playground;
+        this.calculator = new CoordinatorCalculatorViewModel(playground);
         this.clock = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -132,6 +134,10 @@ public final class GroupScopeWindow {
         }
     }
 
+    public CoordinatorCalculatorViewModel calculator() {
+        return calculator;
+    }
+
     public PlaygroundViewModel playground() {
         return playground;
     }
@@ -171,6 +177,9 @@ public final class GroupScopeWindow {
         }
         if (type == AssignorLabView.class) {
             return new AssignorLabView(lab, messages);
+        }
+        if (type == CoordinatorCalculatorView.class) {
+            return new CoordinatorCalculatorView(calculator, messages);
         }
         throw new IllegalArgumentException("no controller for " + type.getName());
     }

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  */
 public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<PartitionRow> partitions, GroupRow group,
                               List<ConsumerRow> consumers, List<String> spares, Optional<SimEvent> current,
-                              List<SimEvent> recent) {
+                              List<SimEvent> recent, FrameDetails details) {
 
     public PlaygroundFrame {
         brokers = List.copyOf(brokers);
@@ -24,6 +24,19 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
         consumers = List.copyOf(consumers);
         spares = List.copyOf(spares);
         recent = List.copyOf(recent);
+        java.util.Objects.requireNonNull(details, "details");
+    }
+
+    /** A frame without details (tooltips, calculator and settings sheet then have nothing to show). */
+    public PlaygroundFrame(long time, List<BrokerRow> brokers, List<PartitionRow> partitions, GroupRow group,
+                           List<ConsumerRow> consumers, List<String> spares, Optional<SimEvent> current,
+                           List<SimEvent> recent) {
+        this(time, brokers, partitions, group, consumers, spares, current, recent, FrameDetails.NONE);
+    }
+
+    /** This frame with {@code more} details. */
+    public PlaygroundFrame withDetails(FrameDetails more) {
+        return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, more);
     }
 
     /** The group states Kafka's classic protocol has, in the order the window lists them. */

@@ -14,6 +14,7 @@ import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.engine.World;
 import dev.groupscope.sim.ledger.Ledger;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Disconnected;
@@ -131,6 +132,16 @@ public final class ConsumerActor implements Actor {
 
     public ConsumerClientConfig config() {
         return config;
+    }
+
+    /** When the application commits (its code around the consumer). */
+    public CommitPolicy commitPolicy() {
+        return behavior.commitPolicy();
+    }
+
+    /** When the timer {@code kind} of this consumer fires next (ms), or -1 when it is not set. */
+    public long timerDeadline(World world, String kind) {
+        return world.timerDeadline(id + "/" + ConsumerTasks.TimerKind.valueOf(kind).name());
     }
 
     /** The rebalance protocol the configured assignors allow (KIP-429): COOPERATIVE only if all support it. */
