@@ -19,7 +19,6 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -103,7 +102,6 @@ public final class PlaygroundView {
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
         viewModel.timeProperty().addListener(new WeakChangeListener<>(timeListener));
         viewModel.playingProperty().addListener(new WeakChangeListener<>(playingListener));
-        playgroundRoot.sceneProperty().addListener((observable, before, scene) -> installKeys(scene));
         showPlaying(viewModel.playingProperty().get());
         showTime(viewModel.getTime());
         if (viewModel.getFrame() != null) {
@@ -148,17 +146,6 @@ public final class PlaygroundView {
 
     private Tooltip keyTooltip(String key, KeyCombination keys) {
         return new Tooltip(messages.format(key, Map.of("key", keys.getDisplayText())));
-    }
-
-    private void installKeys(Scene scene) {
-        if (scene != null) {
-            scene.getAccelerators().put(PLAY_KEY, viewModel::togglePlay);
-            scene.getAccelerators().put(NEXT_KEY, viewModel::stepNext);
-            scene.getAccelerators().put(PREVIOUS_KEY, viewModel::stepPrevious);
-            scene.getAccelerators().put(CRASH_KEY, () -> viewModel.act(WhatIf.CRASH_CONSUMER, null));
-            scene.getAccelerators().put(ADD_KEY, () -> viewModel.act(WhatIf.ADD_CONSUMER, null));
-            scene.getAccelerators().put(STOP_BROKER_KEY, () -> viewModel.act(WhatIf.STOP_COORDINATOR_BROKER, null));
-        }
     }
 
     private void showPlaying(boolean playing) {
