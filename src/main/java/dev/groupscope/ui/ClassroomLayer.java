@@ -5,8 +5,8 @@ import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -49,9 +49,13 @@ final class ClassroomLayer extends StackPane {
         return blank.isVisible();
     }
 
+    /** Two columns of sections, so the whole list fits a 1280x800 screen without scrolling, even in presenter mode. */
     private static Region helpOverlay(UiActions actions, Messages messages) {
-        GridPane keys = new GridPane();
-        keys.getStyleClass().add("help-keys");
+        GridPane left = new GridPane();
+        GridPane right = new GridPane();
+        int rows = (int) actions.all().stream().filter(a -> !a.keys().isEmpty()).count()
+                + UiAction.Section.values().length;
+        GridPane keys = left;
         int row = 0;
         UiAction.Section section = null;
         for (UiAction action : actions.all()) {
@@ -60,33 +64,39 @@ final class ClassroomLayer extends StackPane {
             }
             if (action.section() != section) {
                 section = action.section();
+                if (keys == left && row >= rows / 2) {
+                    keys = right;
+                    row = 0;
+                }
                 Label heading = new Label(messages.text("ui.help.section." + section.name()));
                 heading.getStyleClass().add("help-section");
                 keys.add(heading, 0, row++, 2, 1);
             }
             Label key = new Label(action.keyText());
-            key.setId("help-key-" + action.id());
+            key.setId("help-key-" + action.id().replace('.', '-'));
             key.getStyleClass().add("help-key");
             key.setMinWidth(Region.USE_PREF_SIZE);
-            Label label = new Label(messages.text(action.labelKey()).replace("_", ""));
-            label.setId("help-label-" + action.id());
+            Label label = new Label(messages.text(action.labelKey()).replace("_", "").replaceAll("\\(.\\)$", ""));
+            label.setId("help-label-" + action.id().replace('.', '-'));
             label.getStyleClass().add("help-label");
-            label.setWrapText(true);
+            label.setMinWidth(Region.USE_PREF_SIZE);
             keys.add(key, 0, row);
             keys.add(label, 1, row++);
         }
+        left.getStyleClass().add("help-keys");
+        right.getStyleClass().add("help-keys");
         Label title = new Label(messages.text("ui.help.title"));
         title.getStyleClass().add("help-title");
         Label close = new Label(messages.format("ui.help.close", Map.of("key", actions.keyText("help"))));
         close.getStyleClass().add("help-close");
         close.setWrapText(true);
-        ScrollPane scroll = new ScrollPane(keys);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("panel-scroll");
-        VBox card = new VBox(title, close, scroll);
+        HBox columns = new HBox(left, right);
+        columns.getStyleClass().add("help-columns");
+        VBox card = new VBox(title, close, columns);
         card.getStyleClass().add("help-card");
         card.setMaxWidth(Region.USE_PREF_SIZE);
         card.setMaxHeight(Region.USE_PREF_SIZE);
+        close.maxWidthProperty().bind(columns.widthProperty());
         StackPane overlay = new StackPane(card);
         overlay.setId("helpOverlay");
         overlay.getStyleClass().add("help-overlay");

@@ -17,7 +17,7 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The single registry of the window's actions: menus take their accelerators from it, buttons their tooltips' keys,
- * the help overlay its list, and one key handler on the scene dispatches every key that no menu item carries. A key
+ * the help overlay its list, and one key filter on the scene dispatches every key that no menu item carries. A key
  * without a modifier (Space, arrows, ".") is left to a text field that has the focus, so typing a group id never
  * plays or blanks the screen.
  */
@@ -66,10 +66,13 @@ public final class UiActions {
         }
     }
 
-    /** Dispatches every key no menu carries on {@code scene} (idempotent). */
+    /**
+     * Dispatches every key no menu carries on {@code scene} (idempotent). A filter, not a handler: controls would
+     * otherwise take the clicker's keys first (a focused tab pane turns → into "next tab").
+     */
     public void install(Scene scene) {
-        scene.removeEventHandler(KeyEvent.KEY_PRESSED, dispatcher);
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, dispatcher);
+        scene.removeEventFilter(KeyEvent.KEY_PRESSED, dispatcher);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, dispatcher);
     }
 
     /** Forgets which actions menus carried: a new shell (language switch) binds its menus again. */
