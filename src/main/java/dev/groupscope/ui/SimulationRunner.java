@@ -160,7 +160,7 @@ public final class SimulationRunner {
             seq = simulation.previousEvent(seq, LearnerFilter.INSTANCE);
         }
         Optional<SimEvent> event = current >= 0 ? Optional.of(simulation.log().get((int) current)) : Optional.empty();
-        return reader.read(time, world.views(), event, recent);
+        return reader.read(time, world, event, recent);
     }
 
     /** The last computed event at or before {@code time} (binary search: the log is in time order), or -1. */
