@@ -76,6 +76,7 @@ public final class DiagramStyles {
         t.put("row-band", Style.fill("#f6f8fa"));
         t.put("current", Style.fill("#fff4cc").withStroke("#8a6d00", 1));
         t.put("selected", Style.NONE.withStroke(ACCENT, 3));
+        t.put("future", Style.NONE.withOpacity(0.35));
         for (int slot = 0; slot < MEMBER_COLOURS.size(); slot++) {
             String colour = MEMBER_COLOURS.get(slot);
             t.put(memberSlot(slot), Style.fill(colour).withStroke(colour, 2));

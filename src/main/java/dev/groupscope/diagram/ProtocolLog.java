@@ -26,25 +26,36 @@ public final class ProtocolLog {
 
     /** The rows for the events that arrive (or happen) from {@code fromMs} to {@code toMs}, both included. */
     public static List<ProtocolEvent> read(List<SimEvent> log, long fromMs, long toMs) {
+        Reader reader = new Reader();
         List<ProtocolEvent> rows = new ArrayList<>();
-        String coordinatorLane = null;
         for (SimEvent event : log) {
             if (event.time() > toMs) {
                 break;
             }
-            ProtocolEvent row = row(event, coordinatorLane);
-            if (row == null) {
-                continue;
-            }
-            if (row.kind() == ProtocolEvent.Kind.RESPONSE && !"FindCoordinator".equals(row.api())
-                    && !"NOT_COORDINATOR".equals(row.error()) && !"DISCONNECTED".equals(row.error())) {
-                coordinatorLane = row.from();
-            }
-            if (event.time() >= fromMs) {
+            ProtocolEvent row = reader.next(event);
+            if (row != null && event.time() >= fromMs) {
                 rows.add(row);
             }
         }
         return rows;
+    }
+
+    /**
+     * Reads a log event by event, in order, as it grows: it remembers which broker last answered as the group's
+     * coordinator, the lane the group's own notes go on.
+     */
+    public static final class Reader {
+        private String coordinatorLane;
+
+        /** The row for the next event of the log, or null when it is not part of the protocol picture. */
+        public ProtocolEvent next(SimEvent event) {
+            ProtocolEvent row = row(event, coordinatorLane);
+            if (row != null && row.kind() == ProtocolEvent.Kind.RESPONSE && !"FindCoordinator".equals(row.api())
+                    && !"NOT_COORDINATOR".equals(row.error()) && !"DISCONNECTED".equals(row.error())) {
+                coordinatorLane = row.from();
+            }
+            return row;
+        }
     }
 
     /** The row for one event, or null when it is not part of the protocol picture. */

@@ -19,24 +19,30 @@ public final class SequenceLayout {
     static final double MARGIN = 24;
     static final double GUTTER = 96;
     static final double LANE_WIDTH = 170;
-    static final double ROW = 30;
-    static final double HEAD_TOP = 52;
-    static final double HEAD_HEIGHT = 40;
+    public static final double ROW_HEIGHT = 30;
+    static final double ROW = ROW_HEIGHT;
+    public static final double HEAD_TOP = 52;
+    public static final double HEAD_HEIGHT = 40;
     static final double SLOPE = 4;
 
     private final List<ProtocolEvent> events;
     private final Messages messages;
     private final boolean foldHeartbeats;
     private final long currentTime;
+    private final String preferredCurrent;
     private final Map<String, Double> laneX = new LinkedHashMap<>();
     private final Drawing.Builder out = new Drawing.Builder();
     private final List<SequenceDiagram.Row> rows = new ArrayList<>();
+    /** Set once the rows pass the current time: the rest are drawn faded. */
+    private boolean future;
 
-    private SequenceLayout(List<ProtocolEvent> events, Messages messages, boolean foldHeartbeats, long currentTime) {
+    private SequenceLayout(List<ProtocolEvent> events, Messages messages, boolean foldHeartbeats, long currentTime,
+                           String preferredCurrent) {
         this.events = events;
         this.messages = messages;
         this.foldHeartbeats = foldHeartbeats;
         this.currentTime = currentTime;
+        this.preferredCurrent = preferredCurrent;
     }
 
     /**
@@ -45,7 +51,18 @@ public final class SequenceLayout {
      */
     public static SequenceDiagram layout(List<ProtocolEvent> events, long fromMs, long toMs, Messages messages,
                                          boolean foldHeartbeats, long currentTime) {
-        return new SequenceLayout(events, messages, foldHeartbeats, currentTime).draw(fromMs, toMs);
+        return new SequenceLayout(events, messages, foldHeartbeats, currentTime, null).draw(fromMs, toMs);
+    }
+
+    /**
+     * As {@link #layout(List, long, long, Messages, boolean, long)} for a window: rows after {@code currentTime} are
+     * drawn faded (they have happened in this run, but after the moment shown), and the current row is the one
+     * with id {@code preferredCurrent} when that row is at {@code currentTime} (the row a person selected among
+     * several in the same millisecond), else the last row at or before it.
+     */
+    public static SequenceDiagram layout(List<ProtocolEvent> events, long fromMs, long toMs, Messages messages,
+                                         boolean foldHeartbeats, long currentTime, String preferredCurrent) {
+        return new SequenceLayout(events, messages, foldHeartbeats, currentTime, preferredCurrent).draw(fromMs, toMs);
     }
 
     private SequenceDiagram draw(long fromMs, long toMs) {
@@ -83,8 +100,15 @@ public final class SequenceLayout {
             return found;
         }
         for (int i = 0; i < grouped.size(); i++) {
-            if (grouped.get(i).get(0).time() <= currentTime) {
+            ProtocolEvent first = grouped.get(i).get(0);
+            if (first.time() <= currentTime) {
                 found = i;
+            }
+        }
+        for (int i = 0; i < grouped.size(); i++) {
+            ProtocolEvent first = grouped.get(i).get(0);
+            if (first.time() == currentTime && rowId(grouped.get(i)).equals(preferredCurrent)) {
+                return i;
             }
         }
         return found;
@@ -152,10 +176,22 @@ public final class SequenceLayout {
         run.clear();
     }
 
+    /** The id a row's shapes share. */
+    private static String rowId(List<ProtocolEvent> group) {
+        ProtocolEvent first = group.get(0);
+        if (group.size() > 1) {
+            return "heartbeats-" + first.seq();
+        }
+        return (first.kind() == ProtocolEvent.Kind.NOTE ? "note-" : "msg-") + first.seq();
+    }
+
     private void row(List<ProtocolEvent> group, double y, double width) {
         ProtocolEvent first = group.get(0);
+        if (currentTime >= 0 && first.time() > currentTime) {
+            future = true;
+        }
         out.label("time-" + first.seq(), MARGIN + GUTTER - 12, y + 4, text("diagram.sequence.time",
-                "time", TextFit.number(first.time())), Anchor.END, "time");
+                "time", TextFit.number(first.time())), Anchor.END, rowStyles("time"));
         if (group.size() > 1) {
             folded(group, y, width);
         } else if (first.kind() == ProtocolEvent.Kind.NOTE) {
@@ -174,9 +210,9 @@ public final class SequenceLayout {
                 "from", TextFit.number(first.time()), "to", TextFit.number(group.get(group.size() - 1).time()));
         double left = MARGIN + GUTTER;
         double right = width - MARGIN;
-        out.box(id, left, y - 10, right - left, 20, 10, "", "folded", "heartbeat");
+        out.box(id, left, y - 10, right - left, 20, 10, "", rowStyles("folded", "heartbeat"));
         out.label(id + "-label", (left + right) / 2, y + 4, TextFit.fit(label, 12, right - left - 20),
-                Anchor.MIDDLE, "caption");
+                Anchor.MIDDLE, rowStyles("caption"));
         rows.add(new SequenceDiagram.Row(id, first.seq(), first.time(), y));
     }
 
@@ -186,8 +222,8 @@ public final class SequenceLayout {
         double w = Math.min(LANE_WIDTH * 2, TextFit.width(label, 12) + 16);
         // Centred on its lane, but kept inside the lanes' area so a note on the last lane is not cut off.
         double x = Math.max(MARGIN + GUTTER + w / 2, Math.min(width - MARGIN - w / 2, laneX.get(event.from())));
-        out.box(id, x - w / 2, y - 10, w, 20, 4, "", "note", "note-" + event.api());
-        out.label(id + "-label", x, y + 4, TextFit.fit(label, 12, w - 10), Anchor.MIDDLE, "detail", "note");
+        out.box(id, x - w / 2, y - 10, w, 20, 4, "", rowStyles("note", "note-" + event.api()));
+        out.label(id + "-label", x, y + 4, TextFit.fit(label, 12, w - 10), Anchor.MIDDLE, rowStyles("detail", "note"));
         rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y));
     }
 
@@ -222,6 +258,9 @@ public final class SequenceLayout {
         }
         if (event.failed()) {
             styles.add("error");
+        }
+        if (future) {
+            styles.add("future");
         }
         out.arrow(id, x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE, styles.toArray(String[]::new));
         // The label may run past short arrows (one message per row, so nothing else is on its line), but stays
@@ -294,6 +333,15 @@ public final class SequenceLayout {
             return String.join(", ", parts);
         }
         return "";
+    }
+
+    private String[] rowStyles(String... styles) {
+        if (!future) {
+            return styles;
+        }
+        String[] with = java.util.Arrays.copyOf(styles, styles.length + 1);
+        with[styles.length] = "future";
+        return with;
     }
 
     static boolean isBroker(String lane) {

@@ -36,7 +36,8 @@ public final class ShellView {
             contents.put(tab, tab.getContent());
         }
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, now) -> showOnly(now));
-        tabs.getSelectionModel().select(window.labShown() ? labTab : playgroundTab);
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> window.shownTab().equals(tab.getId()))
+                .findFirst().orElse(playgroundTab));
         showOnly(tabs.getSelectionModel().getSelectedItem());
     }
 
@@ -44,7 +45,7 @@ public final class ShellView {
         for (Tab tab : tabs.getTabs()) {
             tab.setContent(tab == shown ? contents.get(tab) : null);
         }
-        window.labShown(shown == labTab);
+        window.showTab(shown.getId());
     }
 
     @FXML
@@ -75,6 +76,21 @@ public final class ShellView {
     @FXML
     private void defaultTextSize() {
         window.resetZoom();
+    }
+
+    @FXML
+    private void exportTopologySvg() {
+        window.export(ExportActions.Kind.TOPOLOGY_SVG);
+    }
+
+    @FXML
+    private void exportTopologyPng() {
+        window.export(ExportActions.Kind.TOPOLOGY_PNG);
+    }
+
+    @FXML
+    private void exportSequenceSvg() {
+        window.export(ExportActions.Kind.SEQUENCE_SVG);
     }
 
     @FXML
