@@ -240,6 +240,12 @@ public final class PlaygroundViewModel {
         return task.isPresent();
     }
 
+    /** Reads the run on the model's thread; the answer comes back on the UI thread (see SimulationRunner#query). */
+    public <T> void query(java.util.function.Function<dev.groupscope.sim.engine.Simulation, T> query,
+                          java.util.function.Consumer<T> answer) {
+        runner.query(query, answer);
+    }
+
     Optional<Task> taskFor(WhatIf what, String target) {
         PlaygroundFrame shown = frame.get();
         if (shown == null) {

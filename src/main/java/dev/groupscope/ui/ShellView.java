@@ -23,8 +23,10 @@ public final class ShellView {
     @FXML private RadioMenuItem chinese;
     @FXML private TabPane tabs;
     @FXML private Tab playgroundTab;
-    @FXML private Tab labTab;
     @FXML private MenuItem quitItem;
+    @FXML private MenuItem exportTopologySvg;
+    @FXML private MenuItem exportTopologyPng;
+    @FXML private MenuItem exportSequenceSvg;
     @FXML private MenuItem largerText;
     @FXML private MenuItem smallerText;
     @FXML private MenuItem defaultTextSize;
@@ -48,13 +50,17 @@ public final class ShellView {
             contents.put(tab, tab.getContent());
         }
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, now) -> showOnly(now));
-        tabs.getSelectionModel().select(window.labShown() ? labTab : playgroundTab);
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> window.shownTab().equals(tab.getId()))
+                .findFirst().orElse(playgroundTab));
         showOnly(tabs.getSelectionModel().getSelectedItem());
     }
 
     /** Menus take their handlers and keys from the window's one action registry. */
     void bindActions(UiActions actions) {
         actions.bind(quitItem, "quit");
+        actions.bind(exportTopologySvg, "export.topologySvg");
+        actions.bind(exportTopologyPng, "export.topologyPng");
+        actions.bind(exportSequenceSvg, "export.sequenceSvg");
         actions.bind(largerText, "zoom.in");
         actions.bind(smallerText, "zoom.out");
         actions.bind(defaultTextSize, "zoom.reset");
@@ -76,7 +82,7 @@ public final class ShellView {
         for (Tab tab : tabs.getTabs()) {
             tab.setContent(tab == shown ? contents.get(tab) : null);
         }
-        window.labShown(shown == labTab);
+        window.showTab(shown.getId());
     }
 
     @FXML

@@ -137,6 +137,17 @@ public final class SimulationRunner {
         });
     }
 
+    /**
+     * Runs {@code query} on the worker against the current run (it must only read it) and hands the answer to
+     * {@code answer} on the UI thread: how views other than the frame (the sequence diagram, exports) read the model.
+     */
+    public <T> void query(java.util.function.Function<Simulation, T> query, Consumer<T> answer) {
+        worker.execute(() -> {
+            T value = query.apply(simulation);
+            publisher.execute(() -> answer.accept(value));
+        });
+    }
+
     private void publish(PlaygroundFrame frame) {
         publisher.execute(() -> frames.accept(frame));
     }

@@ -73,6 +73,16 @@ final class WindowActions {
                         AssignorLabView.REMOVE_KEY))
                 .add(action("lab.rebalance", "ui.action.lab.rebalance", LAB, lab::rebalance,
                         AssignorLabView.REBALANCE_KEY))
+                .add(action("export.topologySvg", "ui.menu.file.exportTopologySvg", WINDOW,
+                        () -> window.export(ExportActions.Kind.TOPOLOGY_SVG), shortcut(KeyCode.E)))
+                .add(action("export.topologyPng", "ui.menu.file.exportTopologyPng", WINDOW,
+                        () -> window.export(ExportActions.Kind.TOPOLOGY_PNG),
+                        KeyCombination.keyCombination("Shortcut+Shift+E")))
+                .add(action("export.sequenceSvg", "ui.menu.file.exportSequenceSvg", WINDOW,
+                        () -> window.export(ExportActions.Kind.SEQUENCE_SVG),
+                        KeyCombination.keyCombination("Shortcut+Alt+E")))
+                .add(action("tab.protocol", "ui.action.tab.protocol", VIEW, () -> window.showTab(3),
+                        shortcut(KeyCode.DIGIT4)))
                 .add(action("quit", "ui.menu.file.quit", WINDOW, window::close, shortcut(KeyCode.Q)));
         return actions;
     }
