@@ -125,11 +125,18 @@ public final class GroupScopeWindow {
             labShown = shown;
             if (stage.getScene() != null && stage.getScene().getRoot() != null) {
                 javafx.scene.Node tabs = stage.getScene().getRoot().lookup("#tabs");
-                if (tabs instanceof javafx.scene.control.TabPane pane) {
+                // Leaving the lab for another tab (Numbers, say) must not pull the playground to the front.
+                if (tabs instanceof javafx.scene.control.TabPane pane
+                        && (shown || pane.getSelectionModel().getSelectedIndex() == 1)) {
                     pane.getSelectionModel().select(shown ? 1 : 0);
                 }
             }
         }
+    }
+
+    /** The scene's root (for tools that look at the whole window). */
+    javafx.scene.Parent stageRoot() {
+        return stage.getScene().getRoot();
     }
 
     public PlaygroundViewModel playground() {
@@ -171,6 +178,9 @@ public final class GroupScopeWindow {
         }
         if (type == AssignorLabView.class) {
             return new AssignorLabView(lab, messages);
+        }
+        if (type == NumbersView.class) {
+            return new NumbersView(playground, messages);
         }
         throw new IllegalArgumentException("no controller for " + type.getName());
     }
