@@ -92,6 +92,7 @@ public final class PlaygroundView {
     private void initialize() {
         bindTransport();
         bindActions();
+        TimelineMarksView.install(scrubber, viewModel, messages);
         for (String state : PlaygroundFrame.GROUP_STATES) {
             Label pill = new Label(messages.text("ui.main.groupState." + state));
             pill.setId("group-state-" + state);
