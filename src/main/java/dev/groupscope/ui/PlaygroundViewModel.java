@@ -57,7 +57,7 @@ public final class PlaygroundViewModel {
 
     private final SimulationRunner runner;
     private final String scenarioName;
-    private final Map<String, Boolean> staticMembers = new TreeMap<>();
+    private final Map<String, Map<String, Object>> consumerSettings = new TreeMap<>();
     private final ReadOnlyObjectWrapper<MetricsFrame> metrics = new ReadOnlyObjectWrapper<>(this, "metrics");
     private final ReadOnlyObjectWrapper<List<BranchInfo>> branches =
             new ReadOnlyObjectWrapper<>(this, "branches", List.of());
@@ -107,7 +107,7 @@ public final class PlaygroundViewModel {
         Map<String, String> groupOfClient = new TreeMap<>();
         scenario.consumers().forEach(consumer -> {
             groupOfClient.put(consumer.id(), consumer.groupId());
-            staticMembers.put(consumer.id(), consumer.settings().containsKey("group.instance.id"));
+            consumerSettings.put(consumer.id(), Map.copyOf(consumer.settings()));
         });
         runner.recordMetrics(new MetricsRecorder(groupId, groupOfClient, MetricsRecorder.DEFAULT_INTERVAL_MS),
                 CHART_WINDOW_MS, metrics::set, branches::set);
@@ -125,9 +125,9 @@ public final class PlaygroundViewModel {
         return branches.getReadOnlyProperty();
     }
 
-    /** Whether {@code consumer} is a static member (has a group.instance.id in the scenario). */
-    public boolean staticMember(String consumer) {
-        return staticMembers.getOrDefault(consumer, false);
+    /** The settings the scenario gives {@code consumer} (Kafka's names; defaults are not listed). */
+    public Map<String, Object> consumerSettings(String consumer) {
+        return consumerSettings.getOrDefault(consumer, Map.of());
     }
 
     /**
