@@ -8,7 +8,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Control;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SeparatorMenuItem;
@@ -46,7 +45,9 @@ public final class EntityMenus {
         });
         playgroundRoot.addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
             Node target = event.getPickResult().getIntersectedNode();
-            if (event.getButton() == MouseButton.PRIMARY && !onControl(target)
+            // A right click opens the menu too where the platform sends no context-menu event (headless Monocle).
+            boolean secondary = event.getButton() == MouseButton.SECONDARY && !menus.menu.isShowing();
+            if ((secondary || event.getButton() == MouseButton.PRIMARY) && !onControl(target)
                     && menus.open(target, event.getScreenX(), event.getScreenY())) {
                 event.consume();
             }
@@ -54,14 +55,12 @@ public final class EntityMenus {
         return menus;
     }
 
-    /** Whether a click landed on a button, slider, scroll bar…: those do their own thing. */
+    /** Whether a click landed on a button, slider, scroll bar or field: those do their own thing. */
     private static boolean onControl(Node target) {
         for (Node node = target; node != null; node = node.getParent()) {
-            if (node instanceof ButtonBase || node instanceof ScrollBar || node instanceof javafx.scene.control.Slider) {
-                return true;
-            }
-            if (node instanceof Control && !(node instanceof javafx.scene.control.Label)
-                    && !(node instanceof javafx.scene.control.ScrollPane)) {
+            if (node instanceof ButtonBase || node instanceof ScrollBar || node instanceof javafx.scene.control.Slider
+                    || node instanceof javafx.scene.control.TextInputControl
+                    || node instanceof javafx.scene.control.ComboBoxBase) {
                 return true;
             }
         }
