@@ -281,6 +281,11 @@ public final class GroupScopeWindow {
         return calculator;
     }
 
+    /** The scene's root (for tools that look at the whole window). */
+    javafx.scene.Parent stageRoot() {
+        return stage.getScene().getRoot();
+    }
+
     public PlaygroundViewModel playground() {
         return playground;
     }
@@ -356,6 +361,9 @@ public final class GroupScopeWindow {
         }
         if (type == CoordinatorCalculatorView.class) {
             return new CoordinatorCalculatorView(calculator, messages);
+        }
+        if (type == NumbersView.class) {
+            return new NumbersView(playground, messages);
         }
         throw new IllegalArgumentException("no controller for " + type.getName());
     }

@@ -91,6 +91,9 @@ public final class PlaygroundView {
     private void initialize() {
         bindTransport();
         bindActions();
+        TimelineMarksView.install(scrubber, viewModel, messages);
+        WhatIfBar.install((HBox) addConsumer.getParent(), viewModel, messages,
+                EntityMenus.install(playgroundRoot, viewModel, messages));
         for (String state : PlaygroundFrame.GROUP_STATES) {
             Label pill = new Label(messages.text("ui.main.groupState." + state));
             pill.setId("group-state-" + state);

@@ -83,6 +83,8 @@ final class WindowActions {
                         KeyCombination.keyCombination("Shortcut+Alt+E")))
                 .add(action("tab.protocol", "ui.action.tab.protocol", VIEW, () -> window.showTab(3),
                         shortcut(KeyCode.DIGIT4)))
+                .add(action("tab.numbers", "ui.action.tab.numbers", VIEW, () -> window.showTab(4),
+                        shortcut(KeyCode.DIGIT5)))
                 .add(action("quit", "ui.menu.file.quit", WINDOW, window::close, shortcut(KeyCode.Q)));
         return actions;
     }
