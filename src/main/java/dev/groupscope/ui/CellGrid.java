@@ -42,7 +42,7 @@ final class CellGrid extends Region {
     static final double GAP = 2;
     static final Duration FADE = Duration.millis(900);
     private static final Color UNOWNED = Color.web("#d7dce1");
-    private static final Color SHADE = Color.rgb(0, 0, 0, 0.55);
+    private static final Color SHADE = Color.rgb(0, 0, 0, 0.45);
 
     private final Canvas canvas = new Canvas();
     private final Region[] slotProbes = new Region[SLOTS];
