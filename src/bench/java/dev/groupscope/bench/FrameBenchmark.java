@@ -107,9 +107,17 @@ public class FrameBenchmark {
         public void open() throws Exception {
             startToolkit();
             CountDownLatch opened = new CountDownLatch(1);
+            Throwable[] failed = new Throwable[1];
             Platform.runLater(() -> {
-                stage = new Stage();
-                view(view).open(stage);
+                try {
+                    stage = new Stage();
+                    view(view).open(stage);
+                } catch (RuntimeException | Error e) {
+                    // Without this the trial would wait for pulses that never come.
+                    failed[0] = e;
+                    opened.countDown();
+                    return;
+                }
                 counter = new AnimationTimer() {
                     @Override
                     public void handle(long now) {
@@ -123,6 +131,9 @@ public class FrameBenchmark {
                 opened.countDown();
             });
             opened.await();
+            if (failed[0] != null) {
+                throw new IllegalStateException("cannot open the " + view + " view", failed[0]);
+            }
         }
 
         /** Returns when the next pulse starts. */

@@ -41,6 +41,9 @@ public final class ShellView {
     }
 
     private void showOnly(Tab shown) {
+        if (shown == labTab && contents.get(labTab) == null) {
+            contents.put(labTab, window.loadPart(GroupScopeWindow.LAB));
+        }
         for (Tab tab : tabs.getTabs()) {
             tab.setContent(tab == shown ? contents.get(tab) : null);
         }
