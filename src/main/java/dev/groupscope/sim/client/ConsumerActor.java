@@ -67,6 +67,8 @@ public final class ConsumerActor implements Actor {
     private PollLoop loop;
     private ProcessedLog processed;
     private SubscriptionState subscription;
+    /** Faults of the consumer's host and network: they outlast a restart. */
+    private FaultState faults;
     private List<Deliver> unread;
     private String failure;
     private int incarnations;
@@ -87,6 +89,7 @@ public final class ConsumerActor implements Actor {
         this.state = MemberState.STOPPED;
         this.inFlight = new InFlight();
         this.processed = new ProcessedLog();
+        this.faults = new FaultState();
         this.unread = new ArrayList<>();
         freshProcess();
     }
@@ -107,6 +110,7 @@ public final class ConsumerActor implements Actor {
         this.loop = other.loop.copy();
         this.processed = other.processed.copy();
         this.subscription = other.subscription.copy();
+        this.faults = other.faults.copy();
         this.unread = new ArrayList<>(other.unread);
         this.failure = other.failure;
         this.incarnations = other.incarnations;
@@ -162,6 +166,8 @@ public final class ConsumerActor implements Actor {
             step.arrive(deliver);
         } else if (task instanceof ApplicationCalls.Call call) {
             ConsumerCalls.run(step, call);
+        } else if (task instanceof ConsumerFaults.Fault fault) {
+            faults.apply(step, fault);
         }
     }
 
@@ -551,7 +557,9 @@ public final class ConsumerActor implements Actor {
             Message message = request.apply(correlationId);
             inFlight.put(correlationId, new Pending(message.api(), broker, now(), group.generation, toCoordinator,
                     purpose, offsets));
-            network.send(context, id, ClusterAccess.ACTOR_ID, broker, message);
+            if (!faults.intercept(this, broker, message, network)) {
+                network.send(context, id, ClusterAccess.ACTOR_ID, broker, message);
+            }
             return correlationId;
         }
 
@@ -594,6 +602,10 @@ public final class ConsumerActor implements Actor {
             Pending pending = inFlight.complete(message.correlationId());
             if (pending == null) {
                 return; // answer to a request failed locally (coordinator marked unknown): dropped
+            }
+            if (faults.losesAnswer(this, deliver, pending)) {
+                inFlight.put(message.correlationId(), pending); // still waiting, until request.timeout.ms
+                return;
             }
             answeringBroker = pending.broker();
             if (message instanceof Disconnected disconnected) {
