@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ClientScenarioTest {
 
     private static final List<String> LESSONS = List.of("seek-replay", "offset-reset-none", "by-duration-reset",
-            "pattern-new-topic", "subscription-change");
+            "pattern-new-topic", "subscription-change", "network-partition", "commit-async-failure");
 
     @Test
     void aMemberRemovedWhileStillAliveHasItsPartitionsListedAsMoved() {
@@ -216,6 +216,88 @@ class ClientScenarioTest {
         SimEvent rejected = only(run, type("CallRejected"));
         assertThat(rejected.fields()).containsEntry("method", "pause")
                 .containsEntry("message", "No current assignment for partition t-5");
+    }
+
+    // ---- faults ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void aConsumerCutOffFromItsCoordinatorIsExpelledAfterTheSessionTimeoutKeepsWorkingThenRejoins() {
+        ScenarioRun run = ScenarioRun.of("network-partition");
+
+        SimEvent cut = run.events(type("NetworkPartition")).get(0);
+        long lastAnswered = run.events(type("HeartbeatResponse").and(actor("C2")).and(e -> e.time() <= cut.time()))
+                .stream().mapToLong(SimEvent::time).max().orElseThrow();
+        assertThat(run.events(type("HeartbeatResponse").and(actor("C2"))
+                .and(e -> e.time() > cut.time() && e.time() < 45_000))).isEmpty();
+        Rebalance expelled = run.group("stream").rebalances().get(1);
+        assertThat(expelled.trigger()).isEqualTo("sim.coordinator.rebalance.memberFailed");
+        assertThat(expelled.startMs()).isBetween(lastAnswered, lastAnswered + 10_000 + 100);
+        assertThat(expelled.moved()).isNotEmpty().extracting(Rebalance.Move::from).containsOnly("C2");
+
+        // The zombie: C2 still processes its old partitions while their new owners process them too.
+        assertThat(run.events(type("ProcessRecords").and(actor("C2"))
+                .and(e -> e.time() > expelled.startMs() && e.time() < 45_000))).isNotEmpty();
+        assertThat(run.group("stream").duplicates()).isPositive();
+        assertThat(run.group("stream").lost()).isZero();
+
+        SimEvent healed = run.events(type("NetworkHealed")).get(0);
+        SimEvent rejected = run.events(type("HeartbeatResponse").and(actor("C2")).and(e -> e.time() > healed.time()))
+                .get(0);
+        assertThat(rejected.fields()).containsEntry("error", "UNKNOWN_MEMBER_ID");
+        SimEvent lost = run.events(type("onPartitionsLost").and(actor("C2"))).get(0);
+        assertThat(lost.time()).isEqualTo(rejected.time());
+        assertThat(run.events(type("OffsetCommitResponse").and(actor("C2"))
+                .and(e -> e.time() > cut.time() && e.time() <= lost.time() && "NONE".equals(e.fields().get("error")))))
+                .as("no commit of C2 reaches the coordinator during the partition").isEmpty();
+        assertThat(run.group("stream").rebalances()).hasSize(3);
+        assertThat(run.consumer("C2").state()).isEqualTo("STABLE");
+    }
+
+    @Test
+    void aFailedCommitAsyncIsNotRetriedAndTheCommittedOffsetOnlyGrows() {
+        ScenarioRun run = ScenarioRun.of("commit-async-failure");
+
+        List<SimEvent> callbacks = run.events(type("CommitAsyncCallback"));
+        List<SimEvent> failed = callbacks.stream().filter(e -> !"NONE".equals(e.fields().get("error"))).toList();
+        assertThat(failed).hasSize(3).allSatisfy(callback -> assertThat(callback.fields())
+                .containsEntry("exception", "RetriableCommitFailedException"));
+        SimEvent laterSuccess = callbacks.get(callbacks.indexOf(failed.get(2)) + 1);
+        assertThat(laterSuccess.fields()).containsEntry("error", "NONE");
+        assertThat(offsetsOf(laterSuccess)).allSatisfy((partition, offset) ->
+                assertThat(offset).isGreaterThanOrEqualTo(offsetsOf(failed.get(0)).get(partition)));
+
+        // Never retried: the offsets the application sends never go back, and the coordinator's only grow.
+        assertNonDecreasing(run.events(type("CommitAsync")));
+        assertNonDecreasing(run.events(type("OffsetCommitResponse").and(e -> "NONE".equals(e.fields().get("error")))));
+
+        // Delayed commits: several in flight at once, answered in the order they were sent.
+        List<SimEvent> delayed = run.events(type("CommitDelayInjected"));
+        assertThat(delayed).hasSize(5);
+        SimEvent firstDelayed = delayed.get(0);
+        long inFlightAtOnce = run.events(type("CommitAsync").and(e -> e.time() >= firstDelayed.time()
+                && e.time() < firstDelayed.time() + 1_500)).size();
+        assertThat(inFlightAtOnce).isGreaterThan(1);
+        List<Long> answered = run.events(type("OffsetCommitResponse")).stream()
+                .map(e -> ((Number) e.fields().get("correlationId")).longValue()).toList();
+        assertThat(answered).isSorted();
+        assertThat(run.group("settlement").duplicates()).isZero();
+        assertThat(run.group("settlement").lost()).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> offsetsOf(SimEvent event) {
+        return (Map<String, Long>) event.fields().get("offsets");
+    }
+
+    private static void assertNonDecreasing(List<SimEvent> commits) {
+        Map<String, Long> highest = new java.util.TreeMap<>();
+        for (SimEvent commit : commits) {
+            offsetsOf(commit).forEach((partition, offset) -> {
+                assertThat(offset).as("%s at %d ms", partition, commit.time())
+                        .isGreaterThanOrEqualTo(highest.getOrDefault(partition, 0L));
+                highest.put(partition, offset);
+            });
+        }
     }
 
     // ---- the bundle -----------------------------------------------------------------------------------------------
