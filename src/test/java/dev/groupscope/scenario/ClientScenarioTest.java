@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ClientScenarioTest {
 
     private static final List<String> LESSONS = List.of("seek-replay", "offset-reset-none", "by-duration-reset",
-            "pattern-new-topic", "subscription-change", "network-partition", "commit-async-failure");
+            "pattern-new-topic", "subscription-change", "network-partition", "commit-async-failure",
+            "fetch-min-bytes");
 
     @Test
     void aMemberRemovedWhileStillAliveHasItsPartitionsListedAsMoved() {
@@ -218,6 +219,38 @@ class ClientScenarioTest {
                 .containsEntry("message", "No current assignment for partition t-5");
     }
 
+    // ---- fetching -------------------------------------------------------------------------------------------------
+
+    @Test
+    void fetchMinBytesMakesTheBrokerHoldFetchesOnAQuietTopicUntilFetchMaxWaitMs() {
+        ScenarioRun run = ScenarioRun.of("fetch-min-bytes");
+
+        List<SimEvent> fast = run.events(type("FetchResponse").and(actor("C-fast")));
+        List<SimEvent> batch = run.events(type("FetchResponse").and(actor("C-batch")));
+        assertThat(batch.size() * 5).isLessThan(fast.size());
+        // fast: each record alone; batch: about two seconds' worth (10 records), never the 50 fetch.min.bytes wants.
+        assertThat(fast.subList(1, fast.size())).allSatisfy(response -> assertThat(recordsIn(response)).isLessThanOrEqualTo(2));
+        assertThat(batch.subList(1, batch.size())).allSatisfy(response ->
+                assertThat(recordsIn(response)).isBetween(8L, 12L));
+        List<SimEvent> expired = run.events(type("FetchMaxWait").and(e -> "C-batch".equals(e.peer())));
+        assertThat(expired).hasSizeGreaterThanOrEqualTo(batch.size() - 2);
+        for (SimEvent response : batch.subList(1, batch.size())) {
+            Object id = response.fields().get("correlationId");
+            SimEvent request = run.events(type("FetchRequest").and(e -> "C-batch".equals(e.peer()))
+                    .and(e -> id.equals(e.fields().get("correlationId")))).get(0);
+            long heldMs = ((Number) response.fields().get("sentAt")).longValue() - request.time();
+            assertThat(heldMs).as("held until fetch.max.wait.ms").isEqualTo(2_000L);
+        }
+        assertThat(run.group("batch").recordsProcessed()).isPositive();
+        assertThat(run.group("fast").recordsProcessed()).isGreaterThan(run.group("batch").recordsProcessed());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long recordsIn(SimEvent fetchResponse) {
+        return ((Map<String, Number>) fetchResponse.fields().get("records")).values().stream()
+                .mapToLong(Number::longValue).sum();
+    }
+
     // ---- faults ---------------------------------------------------------------------------------------------------
 
     @Test
@@ -298,6 +331,35 @@ class ClientScenarioTest {
                 highest.put(partition, offset);
             });
         }
+    }
+
+    @Test
+    void anEagerRebalanceUnpausesEveryPartitionWhileACooperativeOneKeepsThePausesOfPartitionsThatStay() {
+        // C2 joins at 15 s; C1 paused both partitions at 10 s. range is eager: C1 is assigned the empty set first.
+        String actions = """
+                "actions": [{"atMs": 10000, "action": "pause", "consumer": "C1"},
+                            {"atMs": 15000, "action": "startConsumer", "consumer": "C2"}]""";
+        String consumers = """
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1,
+                               "settings": {"auto.offset.reset": "earliest", "partition.assignment.strategy": "S"}},
+                              {"id": "C2", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1,
+                               "settings": {"auto.offset.reset": "earliest", "partition.assignment.strategy": "S"}}],
+                """;
+        Simulation eager = inline(consumers.replace("S", "range") + actions);
+        Simulation cooperative = inline(consumers.replace("S", "cooperative-sticky") + actions);
+
+        SimEvent eagerAssigned = eager.log().stream().filter(type("onPartitionsAssigned").and(actor("C1"))
+                .and(e -> e.time() > 15_000)).findFirst().orElseThrow();
+        assertThat(partitionsPolledAfter(eager, "C1", eagerAssigned)).isNotEmpty();
+        SimEvent cooperativeDone = cooperative.log().stream().filter(type("onPartitionsAssigned").and(actor("C2"))
+                .and(e -> e.time() > 15_000)).reduce((a, b) -> b).orElseThrow();
+        assertThat(partitionsPolledAfter(cooperative, "C1", cooperativeDone)).isEmpty();
+        assertThat(ScenarioRun.consumerAt(cooperative.current(), "C1").assigned()).hasSize(1);
+    }
+
+    private static List<String> partitionsPolledAfter(Simulation run, String consumer, SimEvent after) {
+        return run.log().stream().filter(type("Poll").and(actor(consumer)).and(e -> e.seq() > after.seq()))
+                .flatMap(poll -> partitionsOf(poll).keySet().stream()).distinct().toList();
     }
 
     // ---- the bundle -----------------------------------------------------------------------------------------------
