@@ -14,6 +14,7 @@ import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.engine.World;
 import dev.groupscope.sim.ledger.Ledger;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Disconnected;
@@ -49,6 +50,10 @@ import java.util.function.LongFunction;
  * poll().
  */
 public final class ConsumerActor implements Actor {
+
+    /** Successful answers a learner steps to that no client rule explains; see {@code Step.emitResponse}. */
+    private static final java.util.Set<String> EXPLAINED_RESPONSES =
+            java.util.Set.of("FindCoordinator", "OffsetFetch", "LeaveGroup");
 
     private final String id;
     private final ConsumerClientConfig config;
@@ -142,6 +147,16 @@ public final class ConsumerActor implements Actor {
         return config;
     }
 
+    /** When the application commits (its code around the consumer). */
+    public CommitPolicy commitPolicy() {
+        return behavior.commitPolicy();
+    }
+
+    /** When the timer {@code kind} of this consumer fires next (ms), or -1 when it is not set. */
+    public long timerDeadline(World world, String kind) {
+        return world.timerDeadline(id + "/" + ConsumerTasks.TimerKind.valueOf(kind).name());
+    }
+
     /** The rebalance protocol the configured assignors allow (KIP-429): COOPERATIVE only if all support it. */
     public RebalanceProtocol rebalanceProtocol() {
         return protocol;
@@ -213,7 +228,18 @@ public final class ConsumerActor implements Actor {
             Map<String, Object> started = new LinkedHashMap<>(subscription.describe());
             started.put("groupInstanceId", config.groupInstanceId().orElse(""));
             started.put("protocol", protocol.name());
-            action(restarted ? "RestartConsumer" : "StartConsumer", started);
+            String type = restarted ? "RestartConsumer" : "StartConsumer";
+            if (subscription.autoAssigned() && !subscription.hasPattern()) {
+                action(type, started);
+            } else {
+                // subscribe(Pattern) and assign() have sentences of their own.
+                Map<String, Object> args = new LinkedHashMap<>(started);
+                args.put("consumer", id);
+                args.put("subscription", subscription.hasPattern() ? subscription.pattern
+                        : String.join(", ", ClientEvents.partitions(subscription.userAssignment)));
+                context.emit(EventKind.ACTION, type, id, null, started, "sim.client.action." + type + "."
+                        + (subscription.hasPattern() ? "pattern" : "assign"), args);
+            }
             if (subscription.hasPattern()) {
                 subscription.refreshMetadata(this, "subscribe");
             }
@@ -630,8 +656,27 @@ public final class ConsumerActor implements Actor {
             dispatchResponse(deliver, pending);
         }
 
+        /**
+         * A response no rule of the client explains: the answers a learner steps to (FindCoordinator, OffsetFetch,
+         * LeaveGroup, and any answer with an error) get {@code sim.response.<api>} or {@code sim.response.error};
+         * routine ones (fetches) none.
+         */
         void emitResponse(Deliver deliver, Map<String, Object> salient) {
-            emitResponse(deliver, salient, null, Map.of());
+            String api = deliver.message().api();
+            Object error = salient.get("error");
+            String key = null;
+            if (salient.containsKey("ignored")) {
+                key = "sim.response.ignored";
+            } else if (error != null && !"NONE".equals(error)) {
+                key = "sim.response.error";
+            } else if (EXPLAINED_RESPONSES.contains(api)) {
+                key = "sim.response." + api;
+            }
+            Map<String, Object> args = new LinkedHashMap<>(salient);
+            args.put("consumer", id);
+            args.put("broker", answeringBroker);
+            args.put("api", api);
+            emitResponse(deliver, salient, key, key == null ? Map.of() : args);
         }
 
         /** The RESPONSE event of an answer: api + "Response", peer broker-N, with sentAt and correlationId. */
@@ -750,8 +795,11 @@ public final class ConsumerActor implements Actor {
                             "memberId", group.generation.memberId()), ruleKey, ruleArgs);
         }
 
+        /** An action done to this consumer, explained by {@code sim.client.action.<type>}. */
         void action(String type, Map<String, Object> fieldValues) {
-            context.emit(EventKind.ACTION, type, id, null, fieldValues);
+            Map<String, Object> args = new LinkedHashMap<>(fieldValues);
+            args.put("consumer", id);
+            context.emit(EventKind.ACTION, type, id, null, fieldValues, "sim.client.action." + type, args);
         }
 
         void client(String type, Map<String, Object> fieldValues, String ruleKey, Map<String, Object> args) {

@@ -12,6 +12,7 @@ import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,8 +57,13 @@ final class Fetcher {
 
     void onOffsetFetch(Step step, Deliver deliver, OffsetFetchResponse response) {
         offsetFetchPending = false;
-        step.emitResponse(deliver, fields("error", response.error().name(),
-                "offsets", ClientEvents.offsets(response.offsets())));
+        Map<String, Object> salient = fields("error", response.error().name(),
+                "offsets", ClientEvents.offsets(response.offsets()));
+        if (response.error() == Errors.NONE) {
+            step.emitResponse(deliver, salient, offsetFetchKey(response), offsetFetchArgs(step, response));
+        } else {
+            step.emitResponse(deliver, salient);
+        }
         if (response.error() == Errors.COORDINATOR_NOT_AVAILABLE || response.error() == Errors.NOT_COORDINATOR) {
             step.group().markCoordinatorUnknown(step, "error response " + response.error().name(), false);
             return;
@@ -112,6 +118,30 @@ final class Fetcher {
                     "cause", call), "sim.client.lazySeek." + strategy, Map.of("partition", tp.toString(),
                     "offset", offset, "call", call));
         });
+    }
+
+    /** Which sentence explains the committed offsets: all partitions have one, none has, or some have. */
+    private static String offsetFetchKey(OffsetFetchResponse response) {
+        long withCommit = response.offsets().values().stream().filter(offset -> offset >= 0).count();
+        if (withCommit == response.offsets().size()) {
+            return "sim.client.offsetFetch.all";
+        }
+        return withCommit == 0 ? "sim.client.offsetFetch.none" : "sim.client.offsetFetch.some";
+    }
+
+    /** {@code committed}: "orders-0 at 120, …"; {@code uncommitted}: the partitions the group never committed. */
+    private static Map<String, Object> offsetFetchArgs(Step step, OffsetFetchResponse response) {
+        List<String> committed = new ArrayList<>();
+        List<String> uncommitted = new ArrayList<>();
+        new TreeMap<>(response.offsets()).forEach((tp, offset) -> {
+            if (offset >= 0) {
+                committed.add(tp + " @ " + offset);
+            } else {
+                uncommitted.add(tp.toString());
+            }
+        });
+        return Map.of("consumer", step.id(), "committed", String.join(", ", committed),
+                "uncommitted", String.join(", ", uncommitted));
     }
 
     /** auto.offset.reset for a partition without a usable offset. */

@@ -46,7 +46,24 @@ public final class RebalanceHistory {
         return history.done;
     }
 
-    private void read(SimEvent event) {
+    /** An empty history fed event by event ({@link #read}) while a run is still being computed. */
+    public static RebalanceHistory reading(Map<String, String> groupOfClient) {
+        return new RebalanceHistory(groupOfClient);
+    }
+
+    /**
+     * The rebalances read so far, in the order they started; one still going is shown as it stands at {@code nowMs}
+     * (its end is now, its pauses those already over). Reading on later changes nothing in the returned list.
+     */
+    public List<Rebalance> soFar(long nowMs) {
+        List<Rebalance> all = new ArrayList<>(done);
+        open.values().forEach(rebalance -> all.add(rebalance.finish(nowMs)));
+        all.sort(java.util.Comparator.comparingLong(Rebalance::startMs));
+        return List.copyOf(all);
+    }
+
+    /** Reads the next event of the run (events must come in log order). */
+    public void read(SimEvent event) {
         if (event.type().equals("GroupStateChange")) {
             groupStateChange(event);
         } else if (event.type().startsWith("onPartitions")) {
