@@ -193,7 +193,8 @@ public final class ConsumerActor implements Actor {
                 group.coordinator, ClientEvents.partitions(fetcher.assignment.partitions()),
                 fetcher.assignment.positionsView(), ClientEvents.offsets(commits.committed), processed.view(),
                 loop.phase.name(), failure == null ? "" : failure, inFlight.size(), unread.size(),
-                fetcher.buffer.size(), incarnations);
+                fetcher.buffer.size(), incarnations, subscription.summary(),
+                ClientEvents.partitions(fetcher.assignment.pausedPartitions()));
     }
 
     /** The state of the member as the group protocol sees it. */
