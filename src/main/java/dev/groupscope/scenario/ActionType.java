@@ -24,7 +24,10 @@ public enum ActionType {
     OFFSETS_FOR_TIMES("offsetsForTimes", Target.CONSUMER, List.of("partitions", "timestampMs", "seek")),
     SUBSCRIBE("subscribe", Target.CONSUMER, List.of("topics", "pattern")),
     ASSIGN("assign", Target.CONSUMER, List.of("partitions")),
-    UNSUBSCRIBE("unsubscribe", Target.CONSUMER, List.of());
+    UNSUBSCRIBE("unsubscribe", Target.CONSUMER, List.of()),
+    CUT_OFF_CONSUMER("cutOffConsumer", Target.CONSUMER, List.of("durationMs")),
+    FAIL_COMMITS("failCommits", Target.CONSUMER, List.of("count", "error")),
+    DELAY_COMMITS("delayCommits", Target.CONSUMER, List.of("count", "delayMs"));
 
     /** What an action names. */
     public enum Target {

@@ -1,7 +1,9 @@
 package dev.groupscope.scenario;
 
 import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.kafka.Errors;
 import dev.groupscope.scenario.json.JsonObjectReader;
+import dev.groupscope.sim.client.ConsumerFaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.Map;
 final class ClientActionParams {
 
     private static final long MAX_OFFSET = Long.MAX_VALUE / 2;
+    private static final long MAX_DURATION_MS = 24L * 3_600_000L;
 
     private ClientActionParams() {
     }
@@ -31,6 +34,17 @@ final class ClientActionParams {
                     throw action.fail("partitions", "scenario.error.noPartitions");
                 }
                 params.put("partitions", partitions);
+            }
+            case CUT_OFF_CONSUMER -> params.put("durationMs", action.whole("durationMs", 1, MAX_DURATION_MS));
+            case FAIL_COMMITS -> {
+                params.put("count", action.count("count", 1, 1_000_000, 1));
+                List<String> errors = ConsumerFaults.COMMIT_ERRORS.stream().map(Errors::name).sorted().toList();
+                params.put("error", Errors.valueOf(action.has("error") ? action.choice("error", errors)
+                        : Errors.COORDINATOR_LOAD_IN_PROGRESS.name()));
+            }
+            case DELAY_COMMITS -> {
+                params.put("count", action.count("count", 1, 1_000_000, 1));
+                params.put("delayMs", action.whole("delayMs", 1, MAX_DURATION_MS));
             }
             case OFFSETS_FOR_TIMES -> {
                 params.put("partitions", partitions(action));

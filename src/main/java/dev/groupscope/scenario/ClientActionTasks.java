@@ -3,7 +3,9 @@ package dev.groupscope.scenario;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.scenario.Scenario.ActionSpec;
 import dev.groupscope.sim.client.ApplicationCalls;
+import dev.groupscope.sim.client.ConsumerFaults;
 import dev.groupscope.sim.client.ConsumerSubscription;
+import dev.groupscope.kafka.Errors;
 import dev.groupscope.sim.engine.Task;
 import java.util.List;
 
@@ -31,6 +33,11 @@ final class ClientActionTasks {
                     (ConsumerSubscription) action.params().get("subscription"));
             case ASSIGN -> new ApplicationCalls.Assign(consumer, partitions);
             case UNSUBSCRIBE -> new ApplicationCalls.Unsubscribe(consumer);
+            case CUT_OFF_CONSUMER -> new ConsumerFaults.CutOff(consumer, (Long) action.params().get("durationMs"));
+            case FAIL_COMMITS -> new ConsumerFaults.FailCommits(consumer, (Integer) action.params().get("count"),
+                    (Errors) action.params().get("error"));
+            case DELAY_COMMITS -> new ConsumerFaults.DelayCommits(consumer, (Integer) action.params().get("count"),
+                    (Long) action.params().get("delayMs"));
             default -> throw new IllegalStateException("not a consumer call: " + action.type());
         };
     }

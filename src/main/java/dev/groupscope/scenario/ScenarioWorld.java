@@ -139,7 +139,7 @@ public final class ScenarioWorld {
             case DELETE_TOPIC:
                 return new ClusterActions.DeleteTopic(target);
             case PAUSE, RESUME, SEEK, SEEK_TO_BEGINNING, SEEK_TO_END, OFFSETS_FOR_TIMES, SUBSCRIBE, ASSIGN,
-                    UNSUBSCRIBE:
+                    UNSUBSCRIBE, CUT_OFF_CONSUMER, FAIL_COMMITS, DELAY_COMMITS:
                 return ClientActionTasks.task(action);
             default:
                 throw new IllegalStateException("no task for " + action.type());

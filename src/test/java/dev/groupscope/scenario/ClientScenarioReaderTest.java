@@ -86,4 +86,22 @@ class ClientScenarioReaderTest {
                 "{\"atMs\": 1000, \"action\": \"assign\", \"consumer\": \"C1\", \"partitions\": []}"))
                 .contains("$.actions[0].partitions: name at least one partition");
     }
+
+    @Test
+    void faultsReadWithKafkasRetriableErrorsOnly() {
+        Scenario scenario = read("\"topics\": [\"orders\"]", """
+                {"atMs": 1000, "action": "cutOffConsumer", "consumer": "C1", "durationMs": 5000},
+                {"atMs": 2000, "action": "failCommits", "consumer": "C1", "count": 2},
+                {"atMs": 3000, "action": "delayCommits", "consumer": "C1", "count": 1, "delayMs": 700}""");
+
+        assertThat(ScenarioWorld.task(scenario.actions().get(0)))
+                .isEqualTo(new dev.groupscope.sim.client.ConsumerFaults.CutOff("C1", 5000));
+        assertThat(ScenarioWorld.task(scenario.actions().get(1))).isEqualTo(new dev.groupscope.sim.client
+                .ConsumerFaults.FailCommits("C1", 2, dev.groupscope.kafka.Errors.COORDINATOR_LOAD_IN_PROGRESS));
+        assertThat(ScenarioWorld.task(scenario.actions().get(2)))
+                .isEqualTo(new dev.groupscope.sim.client.ConsumerFaults.DelayCommits("C1", 1, 700));
+        assertThat(errorOf("\"topics\": [\"orders\"]",
+                "{\"atMs\": 1000, \"action\": \"failCommits\", \"consumer\": \"C1\", \"error\": \"ILLEGAL_GENERATION\"}"))
+                .startsWith("demo.json: $.actions[0].error:").contains("COORDINATOR_LOAD_IN_PROGRESS");
+    }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ClientScenarioTest {
 
     private static final List<String> LESSONS = List.of("seek-replay", "offset-reset-none", "by-duration-reset",
-            "pattern-new-topic", "subscription-change");
+            "pattern-new-topic", "subscription-change", "network-partition", "commit-async-failure",
+            "fetch-min-bytes");
 
     @Test
     void aMemberRemovedWhileStillAliveHasItsPartitionsListedAsMoved() {
@@ -216,6 +217,149 @@ class ClientScenarioTest {
         SimEvent rejected = only(run, type("CallRejected"));
         assertThat(rejected.fields()).containsEntry("method", "pause")
                 .containsEntry("message", "No current assignment for partition t-5");
+    }
+
+    // ---- fetching -------------------------------------------------------------------------------------------------
+
+    @Test
+    void fetchMinBytesMakesTheBrokerHoldFetchesOnAQuietTopicUntilFetchMaxWaitMs() {
+        ScenarioRun run = ScenarioRun.of("fetch-min-bytes");
+
+        List<SimEvent> fast = run.events(type("FetchResponse").and(actor("C-fast")));
+        List<SimEvent> batch = run.events(type("FetchResponse").and(actor("C-batch")));
+        assertThat(batch.size() * 5).isLessThan(fast.size());
+        // fast: each record alone; batch: about two seconds' worth (10 records), never the 50 fetch.min.bytes wants.
+        assertThat(fast.subList(1, fast.size())).allSatisfy(response -> assertThat(recordsIn(response)).isLessThanOrEqualTo(2));
+        assertThat(batch.subList(1, batch.size())).allSatisfy(response ->
+                assertThat(recordsIn(response)).isBetween(8L, 12L));
+        List<SimEvent> expired = run.events(type("FetchMaxWait").and(e -> "C-batch".equals(e.peer())));
+        assertThat(expired).hasSizeGreaterThanOrEqualTo(batch.size() - 2);
+        for (SimEvent response : batch.subList(1, batch.size())) {
+            Object id = response.fields().get("correlationId");
+            SimEvent request = run.events(type("FetchRequest").and(e -> "C-batch".equals(e.peer()))
+                    .and(e -> id.equals(e.fields().get("correlationId")))).get(0);
+            long heldMs = ((Number) response.fields().get("sentAt")).longValue() - request.time();
+            assertThat(heldMs).as("held until fetch.max.wait.ms").isEqualTo(2_000L);
+        }
+        assertThat(run.group("batch").recordsProcessed()).isPositive();
+        assertThat(run.group("fast").recordsProcessed()).isGreaterThan(run.group("batch").recordsProcessed());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long recordsIn(SimEvent fetchResponse) {
+        return ((Map<String, Number>) fetchResponse.fields().get("records")).values().stream()
+                .mapToLong(Number::longValue).sum();
+    }
+
+    // ---- faults ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void aConsumerCutOffFromItsCoordinatorIsExpelledAfterTheSessionTimeoutKeepsWorkingThenRejoins() {
+        ScenarioRun run = ScenarioRun.of("network-partition");
+
+        SimEvent cut = run.events(type("NetworkPartition")).get(0);
+        long lastAnswered = run.events(type("HeartbeatResponse").and(actor("C2")).and(e -> e.time() <= cut.time()))
+                .stream().mapToLong(SimEvent::time).max().orElseThrow();
+        assertThat(run.events(type("HeartbeatResponse").and(actor("C2"))
+                .and(e -> e.time() > cut.time() && e.time() < 45_000))).isEmpty();
+        Rebalance expelled = run.group("stream").rebalances().get(1);
+        assertThat(expelled.trigger()).isEqualTo("sim.coordinator.rebalance.memberFailed");
+        assertThat(expelled.startMs()).isBetween(lastAnswered, lastAnswered + 10_000 + 100);
+        assertThat(expelled.moved()).isNotEmpty().extracting(Rebalance.Move::from).containsOnly("C2");
+
+        // The zombie: C2 still processes its old partitions while their new owners process them too.
+        assertThat(run.events(type("ProcessRecords").and(actor("C2"))
+                .and(e -> e.time() > expelled.startMs() && e.time() < 45_000))).isNotEmpty();
+        assertThat(run.group("stream").duplicates()).isPositive();
+        assertThat(run.group("stream").lost()).isZero();
+
+        SimEvent healed = run.events(type("NetworkHealed")).get(0);
+        SimEvent rejected = run.events(type("HeartbeatResponse").and(actor("C2")).and(e -> e.time() > healed.time()))
+                .get(0);
+        assertThat(rejected.fields()).containsEntry("error", "UNKNOWN_MEMBER_ID");
+        SimEvent lost = run.events(type("onPartitionsLost").and(actor("C2"))).get(0);
+        assertThat(lost.time()).isEqualTo(rejected.time());
+        assertThat(run.events(type("OffsetCommitResponse").and(actor("C2"))
+                .and(e -> e.time() > cut.time() && e.time() <= lost.time() && "NONE".equals(e.fields().get("error")))))
+                .as("no commit of C2 reaches the coordinator during the partition").isEmpty();
+        assertThat(run.group("stream").rebalances()).hasSize(3);
+        assertThat(run.consumer("C2").state()).isEqualTo("STABLE");
+    }
+
+    @Test
+    void aFailedCommitAsyncIsNotRetriedAndTheCommittedOffsetOnlyGrows() {
+        ScenarioRun run = ScenarioRun.of("commit-async-failure");
+
+        List<SimEvent> callbacks = run.events(type("CommitAsyncCallback"));
+        List<SimEvent> failed = callbacks.stream().filter(e -> !"NONE".equals(e.fields().get("error"))).toList();
+        assertThat(failed).hasSize(3).allSatisfy(callback -> assertThat(callback.fields())
+                .containsEntry("exception", "RetriableCommitFailedException"));
+        SimEvent laterSuccess = callbacks.get(callbacks.indexOf(failed.get(2)) + 1);
+        assertThat(laterSuccess.fields()).containsEntry("error", "NONE");
+        assertThat(offsetsOf(laterSuccess)).allSatisfy((partition, offset) ->
+                assertThat(offset).isGreaterThanOrEqualTo(offsetsOf(failed.get(0)).get(partition)));
+
+        // Never retried: the offsets the application sends never go back, and the coordinator's only grow.
+        assertNonDecreasing(run.events(type("CommitAsync")));
+        assertNonDecreasing(run.events(type("OffsetCommitResponse").and(e -> "NONE".equals(e.fields().get("error")))));
+
+        // Delayed commits: several in flight at once, answered in the order they were sent.
+        List<SimEvent> delayed = run.events(type("CommitDelayInjected"));
+        assertThat(delayed).hasSize(5);
+        SimEvent firstDelayed = delayed.get(0);
+        long inFlightAtOnce = run.events(type("CommitAsync").and(e -> e.time() >= firstDelayed.time()
+                && e.time() < firstDelayed.time() + 1_500)).size();
+        assertThat(inFlightAtOnce).isGreaterThan(1);
+        List<Long> answered = run.events(type("OffsetCommitResponse")).stream()
+                .map(e -> ((Number) e.fields().get("correlationId")).longValue()).toList();
+        assertThat(answered).isSorted();
+        assertThat(run.group("settlement").duplicates()).isZero();
+        assertThat(run.group("settlement").lost()).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> offsetsOf(SimEvent event) {
+        return (Map<String, Long>) event.fields().get("offsets");
+    }
+
+    private static void assertNonDecreasing(List<SimEvent> commits) {
+        Map<String, Long> highest = new java.util.TreeMap<>();
+        for (SimEvent commit : commits) {
+            offsetsOf(commit).forEach((partition, offset) -> {
+                assertThat(offset).as("%s at %d ms", partition, commit.time())
+                        .isGreaterThanOrEqualTo(highest.getOrDefault(partition, 0L));
+                highest.put(partition, offset);
+            });
+        }
+    }
+
+    @Test
+    void anEagerRebalanceUnpausesEveryPartitionWhileACooperativeOneKeepsThePausesOfPartitionsThatStay() {
+        // C2 joins at 15 s; C1 paused both partitions at 10 s. range is eager: C1 is assigned the empty set first.
+        String actions = """
+                "actions": [{"atMs": 10000, "action": "pause", "consumer": "C1"},
+                            {"atMs": 15000, "action": "startConsumer", "consumer": "C2"}]""";
+        String consumers = """
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1,
+                               "settings": {"auto.offset.reset": "earliest", "partition.assignment.strategy": "S"}},
+                              {"id": "C2", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1,
+                               "settings": {"auto.offset.reset": "earliest", "partition.assignment.strategy": "S"}}],
+                """;
+        Simulation eager = inline(consumers.replace("S", "range") + actions);
+        Simulation cooperative = inline(consumers.replace("S", "cooperative-sticky") + actions);
+
+        SimEvent eagerAssigned = eager.log().stream().filter(type("onPartitionsAssigned").and(actor("C1"))
+                .and(e -> e.time() > 15_000)).findFirst().orElseThrow();
+        assertThat(partitionsPolledAfter(eager, "C1", eagerAssigned)).isNotEmpty();
+        SimEvent cooperativeDone = cooperative.log().stream().filter(type("onPartitionsAssigned").and(actor("C2"))
+                .and(e -> e.time() > 15_000)).reduce((a, b) -> b).orElseThrow();
+        assertThat(partitionsPolledAfter(cooperative, "C1", cooperativeDone)).isEmpty();
+        assertThat(ScenarioRun.consumerAt(cooperative.current(), "C1").assigned()).hasSize(1);
+    }
+
+    private static List<String> partitionsPolledAfter(Simulation run, String consumer, SimEvent after) {
+        return run.log().stream().filter(type("Poll").and(actor(consumer)).and(e -> e.seq() > after.seq()))
+                .flatMap(poll -> partitionsOf(poll).keySet().stream()).distinct().toList();
     }
 
     // ---- the bundle -----------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 package dev.groupscope.scenario;
 
+import dev.groupscope.kafka.Errors;
+
 import dev.groupscope.scenario.Scenario.ActionSpec;
 import dev.groupscope.scenario.Scenario.ClusterSpec;
 import dev.groupscope.scenario.Scenario.ConsumerSpec;
@@ -121,7 +123,7 @@ final class RandomScenarios {
         for (int f = 0; f < faults; f++) {
             long at = 2_000 + random.nextInt((int) until - 2_000);
             String consumer = consumers.get(random.nextInt(consumers.size())).id();
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(10)) {
                 case 0 -> {
                     actions.add(action(at, ActionType.CRASH_CONSUMER, consumer, Map.of()));
                     actions.add(action(Math.min(until, at + 1_000 + random.nextInt(15_000)),
@@ -141,6 +143,18 @@ final class RandomScenarios {
                     int grown = partitions.get("t0") + 1 + random.nextInt(3);
                     partitions.put("t0", grown);
                     actions.add(action(at, ActionType.INCREASE_PARTITIONS, "t0", Map.of("partitions", grown)));
+                }
+                case 6 -> actions.add(action(at, ActionType.CUT_OFF_CONSUMER, consumer,
+                        Map.of("durationMs", (long) (1_000 + random.nextInt(20_000)))));
+                case 7 -> actions.add(action(at, ActionType.FAIL_COMMITS, consumer, Map.of("count",
+                        1 + random.nextInt(3), "error", random.nextBoolean() ? Errors.COORDINATOR_LOAD_IN_PROGRESS
+                                : Errors.NOT_COORDINATOR)));
+                case 8 -> actions.add(action(at, ActionType.DELAY_COMMITS, consumer, Map.of("count",
+                        1 + random.nextInt(5), "delayMs", (long) (100 + random.nextInt(2_000)))));
+                case 9 -> {
+                    actions.add(action(at, ActionType.PAUSE, consumer, Map.of("partitions", List.of())));
+                    actions.add(action(Math.min(until, at + 500 + random.nextInt(5_000)), ActionType.RESUME,
+                            consumer, Map.of("partitions", List.of())));
                 }
                 default -> actions.add(action(at, ActionType.CRASH_CONSUMER, consumer, Map.of()));
             }

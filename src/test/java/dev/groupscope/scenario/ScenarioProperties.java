@@ -105,7 +105,8 @@ class ScenarioProperties {
     /**
      * With commit-after-process and synchronous commits (syncAfterBatch, everyN) and auto.offset.reset=earliest,
      * nothing is ever lost; and a record is processed twice only if something happened that Kafka's at-least-once
-     * allows to cause it: a member crashed, lost its membership (onPartitionsLost, e.g. after max.poll.interval.ms),
+     * allows to cause it: a member crashed, lost its membership (onPartitionsLost, e.g. after max.poll.interval.ms, or
+     * a network partition from its coordinator, which it may outlive unaware until the run ends),
      * a commit failed, or a member gave partitions up without committing in its listener.
      */
     private static void commitAfterProcessingLosesNothingAndDuplicatesOnlyAfterAFault(Simulation simulation,
@@ -134,6 +135,7 @@ class ScenarioProperties {
                 boolean listener = members.stream().allMatch(c -> c.listener() == ListenerPolicy.COMMIT_ON_REVOKE);
                 boolean fault = simulation.log().stream().anyMatch(e -> e.actor() != null && ids.contains(e.actor())
                         && (e.type().equals("CrashConsumer") || e.type().equals("onPartitionsLost")
+                        || e.type().equals("NetworkPartition")
                         || e.type().equals("CommitSyncFailed") || e.type().equals("ConsumerFailed")
                         || (!listener && e.type().equals("onPartitionsRevoked")
                         && !((List<?>) e.fields().get("partitions")).isEmpty())

@@ -215,6 +215,14 @@ public final class ClusterActor implements Actor, ClusterAccess {
         return GroupCoordinatorPartitioning.partitionFor(groupId, offsetsPartitionCount()).partition();
     }
 
+    /** The broker coordinating {@code groupId} now (the leader of its offsets partition), or -1 if none. */
+    public int coordinatorOf(String groupId) {
+        if (!state.hasTopic(ClusterState.OFFSETS_TOPIC)) {
+            return -1;
+        }
+        return state.leaderOf(ClusterState.OFFSETS_TOPIC, offsetsPartitionFor(groupId));
+    }
+
     /** The existing topic's partition count, or offsets.topic.num.partitions before it exists. */
     int offsetsPartitionCount() {
         return state.hasTopic(ClusterState.OFFSETS_TOPIC) ? state.offsetsPartitionCount()

@@ -40,6 +40,11 @@ public interface ClusterAccess {
         return List.copyOf(available);
     }
 
+    /** The broker coordinating {@code groupId} now, or -1 (no {@code __consumer_offsets} yet, or no leader). */
+    default int coordinatorOf(String groupId) {
+        return -1;
+    }
+
     /** The partition's log-end offset: the offset the next record gets. */
     long logEndOffset(String topic, int partition);
 

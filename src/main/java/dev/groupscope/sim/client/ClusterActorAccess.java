@@ -29,6 +29,11 @@ record ClusterActorAccess(ClusterActor cluster) implements ClusterAccess {
     }
 
     @Override
+    public int coordinatorOf(String groupId) {
+        return cluster.coordinatorOf(groupId);
+    }
+
+    @Override
     public long logEndOffset(String topic, int partition) {
         return cluster.logEndOffset(topic, partition);
     }

@@ -72,6 +72,8 @@ public final class ConsumerActor implements Actor {
     private PollLoop loop;
     private ProcessedLog processed;
     private SubscriptionState subscription;
+    /** Faults of the consumer's host and network: they outlast a restart. */
+    private FaultState faults;
     private List<Deliver> unread;
     private String failure;
     private int incarnations;
@@ -92,6 +94,7 @@ public final class ConsumerActor implements Actor {
         this.state = MemberState.STOPPED;
         this.inFlight = new InFlight();
         this.processed = new ProcessedLog();
+        this.faults = new FaultState();
         this.unread = new ArrayList<>();
         freshProcess();
     }
@@ -112,6 +115,7 @@ public final class ConsumerActor implements Actor {
         this.loop = other.loop.copy();
         this.processed = other.processed.copy();
         this.subscription = other.subscription.copy();
+        this.faults = other.faults.copy();
         this.unread = new ArrayList<>(other.unread);
         this.failure = other.failure;
         this.incarnations = other.incarnations;
@@ -177,6 +181,8 @@ public final class ConsumerActor implements Actor {
             step.arrive(deliver);
         } else if (task instanceof ApplicationCalls.Call call) {
             ConsumerCalls.run(step, call);
+        } else if (task instanceof ConsumerFaults.Fault fault) {
+            faults.apply(step, fault);
         }
     }
 
@@ -187,7 +193,8 @@ public final class ConsumerActor implements Actor {
                 group.coordinator, ClientEvents.partitions(fetcher.assignment.partitions()),
                 fetcher.assignment.positionsView(), ClientEvents.offsets(commits.committed), processed.view(),
                 loop.phase.name(), failure == null ? "" : failure, inFlight.size(), unread.size(),
-                fetcher.buffer.size(), incarnations);
+                fetcher.buffer.size(), incarnations, subscription.summary(),
+                ClientEvents.partitions(fetcher.assignment.pausedPartitions()));
     }
 
     /** The state of the member as the group protocol sees it. */
@@ -222,7 +229,18 @@ public final class ConsumerActor implements Actor {
             Map<String, Object> started = new LinkedHashMap<>(subscription.describe());
             started.put("groupInstanceId", config.groupInstanceId().orElse(""));
             started.put("protocol", protocol.name());
-            action(restarted ? "RestartConsumer" : "StartConsumer", started);
+            String type = restarted ? "RestartConsumer" : "StartConsumer";
+            if (subscription.autoAssigned() && !subscription.hasPattern()) {
+                action(type, started);
+            } else {
+                // subscribe(Pattern) and assign() have sentences of their own.
+                Map<String, Object> args = new LinkedHashMap<>(started);
+                args.put("consumer", id);
+                args.put("subscription", subscription.hasPattern() ? subscription.pattern
+                        : String.join(", ", ClientEvents.partitions(subscription.userAssignment)));
+                context.emit(EventKind.ACTION, type, id, null, started, "sim.client.action." + type + "."
+                        + (subscription.hasPattern() ? "pattern" : "assign"), args);
+            }
             if (subscription.hasPattern()) {
                 subscription.refreshMetadata(this, "subscribe");
             }
@@ -566,7 +584,9 @@ public final class ConsumerActor implements Actor {
             Message message = request.apply(correlationId);
             inFlight.put(correlationId, new Pending(message.api(), broker, now(), group.generation, toCoordinator,
                     purpose, offsets));
-            network.send(context, id, ClusterAccess.ACTOR_ID, broker, message);
+            if (!faults.intercept(this, broker, message, network)) {
+                network.send(context, id, ClusterAccess.ACTOR_ID, broker, message);
+            }
             return correlationId;
         }
 
@@ -609,6 +629,10 @@ public final class ConsumerActor implements Actor {
             Pending pending = inFlight.complete(message.correlationId());
             if (pending == null) {
                 return; // answer to a request failed locally (coordinator marked unknown): dropped
+            }
+            if (faults.losesAnswer(this, deliver, pending)) {
+                inFlight.put(message.correlationId(), pending); // still waiting, until request.timeout.ms
+                return;
             }
             answeringBroker = pending.broker();
             if (message instanceof Disconnected disconnected) {

@@ -178,6 +178,8 @@ final class GroupMembership {
         if (response.error() == Errors.NONE) {
             coordinator = response.nodeId();
             findCoordinatorAttempts = 0;
+            // FindCoordinatorResponseHandler: heartbeat.resetSessionTimeout() on discovering the coordinator.
+            step.heartbeat().sessionDeadline = step.now() + step.config().sessionTimeoutMs();
             step.client("CoordinatorFound", fields("coordinator", coordinator), "sim.client.coordinatorFound",
                     Map.of("broker", coordinator));
             return;

@@ -118,6 +118,16 @@ final class SubscriptionState {
         };
     }
 
+    /** One line for views: how the consumer asks for partitions. */
+    String summary() {
+        return switch (type) {
+            case NONE -> "none";
+            case AUTO_TOPICS -> "topics " + topics;
+            case AUTO_PATTERN -> "pattern " + pattern + " " + topics;
+            case USER_ASSIGNED -> "assign " + ClientEvents.partitions(userAssignment);
+        };
+    }
+
     /** What events show of the subscription. */
     Map<String, Object> describe() {
         return switch (type) {

@@ -35,6 +35,18 @@
  *       {@code OffsetReset}, {@code ConsumerFailed}.</li>
  *   <li>TIMER: {@code HeartbeatInterval} (a heartbeat is sent), {@code PollTimeoutExpired},
  *       {@code AutoCommitInterval} ({@code inPoll}: false means the commit waits for the next poll()).</li>
+ *   <li>The application's calls ({@link dev.groupscope.sim.client.ApplicationCalls}), CLIENT: {@code Pause},
+ *       {@code Resume} ({@code partitions}, {@code paused}), {@code Seek} ({@code partition}, {@code offset},
+ *       {@code previousPosition}), {@code SeekToBeginning} / {@code SeekToEnd} (then {@code OffsetReset} with
+ *       {@code cause} seekToBeginning / seekToEnd at the next poll()), {@code OffsetsForTimes} ({@code timestamp},
+ *       {@code offsets}), {@code Subscribe}, {@code Assign}, {@code Unsubscribe}, {@code CallRejected}
+ *       ({@code method}, {@code exception}, {@code message}); subscriptions: {@code PatternMatched}
+ *       ({@code pattern}, {@code topics}, {@code added}, {@code removed}), {@code SubscriptionChanged}
+ *       ({@code joined}, {@code now}); TIMER {@code MetadataRefresh} ({@code why}: maxAge, requested, beforeJoin;
+ *       {@code created}, {@code deleted}).</li>
+ *   <li>Faults ({@link dev.groupscope.sim.client.ConsumerFaults}), FAULT: {@code NetworkPartition}
+ *       ({@code broker}, {@code durationMs}), {@code NetworkHealed}, {@code FailCommits}, {@code DelayCommits},
+ *       {@code CommitFailureInjected}, {@code CommitDelayInjected}.</li>
  *   <li>FAULT {@code CrashConsumer}, {@code StallProcessing}; ACTION {@code StartConsumer}, {@code RestartConsumer},
  *       {@code CloseConsumer}, {@code StartProducer}, {@code StopProducer}; PRODUCE {@code Send} (the partitioner's
  *       choice: key, murmur2, or sticky batch), {@code ProduceFailed}. The broker logs the append itself.</li>
@@ -58,6 +70,21 @@
  *       up to max.poll.interval.ms (Kafka: default.api.timeout.ms) and its CLIENT event comes when the callback
  *       returns; a COOPERATIVE revocation's commit is sent first but not waited for; a failure inside the listener
  *       is caught and logged by the application (Kafka would rethrow an uncaught one from poll()).</li>
+ *   <li>A pattern is matched against the topics of the consumer's last metadata refresh (every
+ *       metadata.max.age.ms, at once after a fetch finds a topic gone, and before a rejoin); everything else reads
+ *       cluster metadata fresh, as above. The leader's check of the partition counts it assigned with stays fresh.</li>
+ *   <li>The application's calls run at their scripted moment on its thread: between two records, or as poll()
+ *       returns when the loop is inside poll() (Kafka's single application thread could not call them while blocked
+ *       in poll()). A call naming an unassigned partition stops at it, as Kafka's loop over the partitions throws.
+ *       After unsubscribe() the application stops calling poll() until it subscribes or assigns again (Kafka's
+ *       poll() would throw IllegalStateException).</li>
+ *   <li>A delayed commit ({@code delayCommits}) holds back everything after it on the consumer's one connection to
+ *       that broker, fetches included; kafka-clients keeps a separate connection to the coordinator, so only
+ *       coordinator requests would queue behind it. A failed commit ({@code failCommits}) is answered after one
+ *       network round trip without reaching the coordinator.</li>
+ *   <li>A lost request (network partition) fails request.timeout.ms after it was sent, as a {@code Disconnected};
+ *       Kafka closes the connection then and fails every request on it, and its connection attempts to an
+ *       unreachable broker time out after socket.connection.setup.timeout.ms, which is not modelled.</li>
  * </ul>
  */
 package dev.groupscope.sim.client;

@@ -21,7 +21,15 @@ public record Network(int delayMs, int jitterMs) {
 
     /** Sends {@code message} from actor {@code from} to actor {@code to} (at {@code broker}, for a request). */
     public void send(Context context, String from, String to, int broker, Message message) {
-        long delay = delayMs + (jitterMs == 0 ? 0 : context.random().nextInt(jitterMs + 1));
+        sendLater(context, from, to, broker, message, 0);
+    }
+
+    /**
+     * Sends {@code message} {@code extraMs} slower than usual (a fault): like a stalled TCP connection, it also holds
+     * back whatever is sent after it on the same connection.
+     */
+    public void sendLater(Context context, String from, String to, int broker, Message message, long extraMs) {
+        long delay = delayMs + (jitterMs == 0 ? 0 : context.random().nextInt(jitterMs + 1)) + extraMs;
         context.scheduleInOrder(from + "->" + to + "@" + broker, delay,
                 new Deliver(to, from, broker, context.now(), message));
     }

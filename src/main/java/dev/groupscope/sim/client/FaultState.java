@@ -1,0 +1,154 @@
+package dev.groupscope.sim.client;
+
+import static dev.groupscope.sim.client.ClientEvents.fields;
+
+import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.client.ConsumerActor.Step;
+import dev.groupscope.sim.client.ConsumerFaults.CutOff;
+import dev.groupscope.sim.client.ConsumerFaults.DelayCommits;
+import dev.groupscope.sim.client.ConsumerFaults.FailCommits;
+import dev.groupscope.sim.client.ConsumerFaults.Fault;
+import dev.groupscope.sim.client.ConsumerFaults.Heal;
+import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.protocol.Disconnected;
+import dev.groupscope.sim.protocol.Message;
+import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
+import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The faults in force on one consumer's connections ({@link ConsumerFaults}). They belong to its host and network,
+ * not to the KafkaConsumer instance, so they outlast a restart. A lost request is never answered: kafka-clients
+ * closes the connection after request.timeout.ms and fails it with a DisconnectException, modelled as a
+ * {@link Disconnected} arriving then (unless the client gave the request up earlier, e.g. by marking the
+ * coordinator unknown when its session timed out).
+ */
+final class FaultState {
+
+    /** The broker cut off from this consumer, or -1. */
+    int cutBroker = -1;
+    long cutUntil;
+    int failCommitsLeft;
+    Errors failWith = Errors.NONE;
+    int delayCommitsLeft;
+    long commitDelayMs;
+
+    FaultState copy() {
+        FaultState copy = new FaultState();
+        copy.cutBroker = cutBroker;
+        copy.cutUntil = cutUntil;
+        copy.failCommitsLeft = failCommitsLeft;
+        copy.failWith = failWith;
+        copy.delayCommitsLeft = delayCommitsLeft;
+        copy.commitDelayMs = commitDelayMs;
+        return copy;
+    }
+
+    /** A scripted fault begins (or a network partition ends). */
+    void apply(Step step, Fault fault) {
+        if (fault instanceof CutOff cut) {
+            cutOff(step, cut);
+        } else if (fault instanceof Heal heal) {
+            if (heal.broker() == cutBroker && step.now() >= cutUntil) {
+                step.context.emit(EventKind.FAULT, "NetworkHealed", step.id(), ClientEvents.broker(cutBroker),
+                        fields("broker", cutBroker), "sim.client.fault.healed",
+                        Map.of("consumer", step.id(), "broker", cutBroker));
+                cutBroker = -1;
+            }
+        } else if (fault instanceof FailCommits fail) {
+            failCommitsLeft = fail.count();
+            failWith = fail.error();
+            step.context.emit(EventKind.FAULT, "FailCommits", step.id(), null, fields("count", fail.count(),
+                    "error", fail.error().name()), "sim.client.fault.failCommits", Map.of("consumer", step.id(),
+                    "count", fail.count(), "error", fail.error().name()));
+        } else if (fault instanceof DelayCommits delay) {
+            delayCommitsLeft = delay.count();
+            commitDelayMs = delay.delayMs();
+            step.context.emit(EventKind.FAULT, "DelayCommits", step.id(), null, fields("count", delay.count(),
+                    "delayMs", delay.delayMs()), "sim.client.fault.delayCommits", Map.of("consumer", step.id(),
+                    "count", delay.count(), "delayMs", delay.delayMs()));
+        }
+    }
+
+    /**
+     * The broker to cut off is the coordinator the consumer knows, or else the one it would find: the leader of the
+     * group's {@code __consumer_offsets} partition.
+     */
+    private void cutOff(Step step, CutOff cut) {
+        int broker = step.group().coordinator >= 0 ? step.group().coordinator
+                : ClusterAccess.of(step.context).coordinatorOf(step.config().groupId());
+        if (broker < 0) {
+            return;
+        }
+        cutBroker = broker;
+        cutUntil = step.now() + cut.durationMs();
+        step.context.emit(EventKind.FAULT, "NetworkPartition", step.id(), ClientEvents.broker(broker),
+                fields("broker", broker, "durationMs", cut.durationMs(), "sessionTimeoutMs",
+                        step.config().sessionTimeoutMs()), "sim.client.fault.cutOff",
+                Map.of("consumer", step.id(), "broker", broker, "durationMs", cut.durationMs(),
+                        "sessionTimeoutMs", step.config().sessionTimeoutMs()));
+        step.context.schedule(cut.durationMs(), new Heal(step.id(), broker));
+    }
+
+    boolean cutFrom(int broker, long now) {
+        return broker == cutBroker && now < cutUntil;
+    }
+
+    /**
+     * What happens to a request about to be sent: false if it goes out as usual (the caller sends it), true if this
+     * fault took care of it (lost, answered with an injected error, or sent late).
+     */
+    boolean intercept(Step step, int broker, Message message, dev.groupscope.sim.protocol.Network network) {
+        if (cutFrom(broker, step.now())) {
+            lose(step, broker, message.correlationId(), message.api(), step.now());
+            return true;
+        }
+        if (!(message instanceof OffsetCommitRequest commit)) {
+            return false;
+        }
+        if (failCommitsLeft > 0) {
+            failCommitsLeft--;
+            Map<TopicPartition, Errors> errors = new TreeMap<>();
+            commit.offsets().keySet().forEach(tp -> errors.put(tp, failWith));
+            step.context.emit(EventKind.FAULT, "CommitFailureInjected", step.id(), ClientEvents.broker(broker),
+                    fields("error", failWith.name(), "offsets", ClientEvents.offsets(commit.offsets()), "left",
+                            failCommitsLeft), "sim.client.fault.commitFails", Map.of("consumer", step.id(),
+                            "error", failWith.name(), "offsets", ClientEvents.offsets(commit.offsets()).toString()));
+            // The coordinator's answer after a round trip, without the offsets being stored.
+            long roundTrip = 2L * network.delayMs();
+            step.context.schedule(roundTrip, new Deliver(step.id(), "broker-" + broker, broker, step.now(),
+                    new OffsetCommitResponse(commit.correlationId(), errors)));
+            return true;
+        }
+        if (delayCommitsLeft > 0) {
+            delayCommitsLeft--;
+            step.context.emit(EventKind.FAULT, "CommitDelayInjected", step.id(), ClientEvents.broker(broker),
+                    fields("delayMs", commitDelayMs, "offsets", ClientEvents.offsets(commit.offsets()), "left",
+                            delayCommitsLeft), "sim.client.fault.commitDelayed", Map.of("consumer", step.id(),
+                            "delayMs", commitDelayMs, "offsets", ClientEvents.offsets(commit.offsets()).toString()));
+            network.sendLater(step.context, step.id(), ClusterAccess.ACTOR_ID, broker, message, commitDelayMs);
+            return true;
+        }
+        return false;
+    }
+
+    /** An answer from a cut-off broker arriving during the partition is lost too. */
+    boolean losesAnswer(Step step, Deliver deliver, InFlight.Pending pending) {
+        if (deliver.message() instanceof Disconnected || !cutFrom(deliver.broker(), step.now())) {
+            return false;
+        }
+        lose(step, deliver.broker(), deliver.message().correlationId(), pending.api(), pending.sentAt());
+        return true;
+    }
+
+    /** No answer will come: after request.timeout.ms the client closes the connection and fails the request. */
+    private static void lose(Step step, int broker, long correlationId, String api, long sentAt) {
+        long timeout = step.config().settings().requestTimeoutMs();
+        long at = Math.max(step.now(), sentAt + timeout);
+        step.context.schedule(at - step.now(), new Deliver(step.id(), "broker-" + broker, broker, sentAt,
+                new Disconnected(correlationId, api, broker)));
+    }
+}
