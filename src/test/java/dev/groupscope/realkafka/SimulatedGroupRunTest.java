@@ -61,6 +61,20 @@ class SimulatedGroupRunTest {
     }
 
     @Test
+    void aFirstStarterWhoseJoinArrivedLastStartsAfterTheRoundItMissed() {
+        // As CI saw it once: c0 started first, but c1's and c2's JoinGroups formed generation 1 without it.
+        RunLog lateC0 = new RunLog(List.of(timed(880, "c1", ASSIGNED, 1, 0, 1, 2), timed(881, "c2", ASSIGNED, 1, 3, 4, 5),
+                timed(1900, "c0", ASSIGNED, 2, 0, 1), timed(1901, "c1", ASSIGNED, 2, 2, 3),
+                timed(1902, "c2", ASSIGNED, 2, 4, 5)), List.of(new StepTiming(start("c0"), 0, 392, 0),
+                new StepTiming(start("c1"), 392, 421, 0), new StepTiming(start("c2"), 421, 442, 0),
+                new StepTiming(awaitStable(3), 442, 1960, 0), new StepTiming(leave("c2"), 1960, 2482, 5),
+                new StepTiming(awaitStable(2), 2482, 3000, 5)), java.util.Map.of());
+
+        assertThat(SimulatorVersusRealKafkaTest.withRealJoinOrder(SCRIPT, lateC0).steps()).containsExactly(
+                start("c1"), start("c2"), awaitStable(2), start("c0"), awaitStable(3), leave("c2"), awaitStable(2));
+    }
+
+    @Test
     void theSimulatorReplaysTheRecordedRunCallbackForCallback() {
         RunLog real = recordedRealRun();
         RunLog sim = SimulatedGroupRun.of(TOPIC, TOPIC).assignor("range")
