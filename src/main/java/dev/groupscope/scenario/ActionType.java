@@ -9,6 +9,7 @@ public enum ActionType {
     CRASH_CONSUMER("crashConsumer", Target.CONSUMER, List.of()),
     STALL_CONSUMER("stallConsumer", Target.CONSUMER, List.of("durationMs")),
     RESTART_CONSUMER("restartConsumer", Target.CONSUMER, List.of()),
+    SLOW_WORKER("slowWorker", Target.CONSUMER, List.of("worker", "durationMs", "factor")),
     START_PRODUCER("startProducer", Target.PRODUCER, List.of()),
     STOP_PRODUCER("stopProducer", Target.PRODUCER, List.of()),
     STOP_BROKER("stopBroker", Target.BROKER, List.of()),

@@ -2,6 +2,7 @@ package dev.groupscope.scenario;
 
 import dev.groupscope.sim.client.CommitPolicy;
 import dev.groupscope.sim.client.ListenerPolicy;
+import dev.groupscope.sim.client.WorkerPoolConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,12 +49,21 @@ public record Scenario(String file, String name, String description, long seed, 
      */
     public record ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
                                long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
-                               ListenerPolicy listener) {
+                               ListenerPolicy listener, Optional<WorkerPoolConfig> workers) {
         public ConsumerSpec {
             topics = List.copyOf(topics);
             settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
             java.util.Objects.requireNonNull(commitPolicy, "commitPolicy");
             java.util.Objects.requireNonNull(listener, "listener");
+            java.util.Objects.requireNonNull(workers, "workers");
+        }
+
+        /** A consumer whose poll loop processes the records itself (no worker pool). */
+        public ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
+                            long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
+                            ListenerPolicy listener) {
+            this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, commitPolicy, listener,
+                    Optional.empty());
         }
 
         /** Kafka's auto commit (whatever enable.auto.commit says) and no listener. */

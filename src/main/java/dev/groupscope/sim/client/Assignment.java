@@ -20,13 +20,17 @@ final class Assignment {
     static final long NO_POSITION = -1;
 
     private final TreeMap<TopicPartition, Long> positions;
+    /** Kafka's per-partition paused flag (TopicPartitionState): not fetched, its buffered records not returned. */
+    private final TreeSet<TopicPartition> paused;
 
     Assignment() {
         this.positions = new TreeMap<>();
+        this.paused = new TreeSet<>();
     }
 
     private Assignment(Assignment other) {
         this.positions = new TreeMap<>(other.positions);
+        this.paused = new TreeSet<>(other.paused);
     }
 
     Assignment copy() {
@@ -36,7 +40,22 @@ final class Assignment {
     /** Kafka's {@code assignFromSubscribed}: partitions that stay keep their position, new ones start without. */
     void assign(SortedSet<TopicPartition> partitions) {
         positions.keySet().retainAll(partitions);
+        paused.retainAll(partitions); // a partition that stays stays paused; a new one starts unpaused
         partitions.forEach(tp -> positions.putIfAbsent(tp, NO_POSITION));
+    }
+
+    /** {@code consumer.pause(partitions)}: only assigned partitions can be paused. */
+    void pause(java.util.Collection<TopicPartition> partitions) {
+        partitions.stream().filter(positions::containsKey).forEach(paused::add);
+    }
+
+    /** {@code consumer.resume(partitions)}. */
+    void resume(java.util.Collection<TopicPartition> partitions) {
+        paused.removeAll(partitions);
+    }
+
+    boolean isPaused(TopicPartition tp) {
+        return paused.contains(tp);
     }
 
     SortedSet<TopicPartition> partitions() {

@@ -55,11 +55,16 @@ final class FetchBuffer {
     List<Slice> collect(int maxRecords, Assignment assignment) {
         List<Slice> slices = new ArrayList<>();
         int left = maxRecords;
-        while (left > 0 && !completed.isEmpty()) {
-            Completed head = completed.get(0);
+        int index = 0;
+        while (left > 0 && index < completed.size()) {
+            Completed head = completed.get(index);
             if (!assignment.isAssigned(head.partition())
                     || assignment.position(head.partition()) != head.nextOffset()) {
-                completed.remove(0);
+                completed.remove(index);
+                continue;
+            }
+            if (assignment.isPaused(head.partition())) {
+                index++; // FetchCollector keeps a paused partition's records buffered for after resume()
                 continue;
             }
             int take = Math.min(left, head.remaining());
@@ -67,9 +72,9 @@ final class FetchBuffer {
             assignment.seek(head.partition(), head.nextOffset() + take);
             left -= take;
             if (take == head.remaining()) {
-                completed.remove(0);
+                completed.remove(index);
             } else {
-                completed.set(0, new Completed(head.partition(), head.fetchOffset(), head.count(), head.taken() + take));
+                completed.set(index, new Completed(head.partition(), head.fetchOffset(), head.count(), head.taken() + take));
             }
         }
         return slices;

@@ -120,7 +120,7 @@ final class Fetcher {
         ClusterAccess cluster = ClusterAccess.of(step.context);
         TreeMap<Integer, TreeMap<TopicPartition, Long>> byLeader = new TreeMap<>();
         for (TopicPartition tp : assignment.partitions()) {
-            if (!assignment.hasPosition(tp) || buffer.holds(tp)) {
+            if (!assignment.hasPosition(tp) || buffer.holds(tp) || assignment.isPaused(tp)) {
                 continue;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());
