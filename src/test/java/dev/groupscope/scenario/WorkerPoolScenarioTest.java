@@ -1,6 +1,7 @@
 package dev.groupscope.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.client.ConsumerActor;
@@ -61,7 +62,7 @@ class WorkerPoolScenarioTest {
         Simulation simulation = ScenarioWorld.simulation(scenario);
         CommittedNeverPassesUnfinished check = new CommittedNeverPassesUnfinished("window-app");
         while (simulation.current().now() <= scenario.durationMs() && simulation.step()) {
-            check.after(simulation.current());
+            check.after(simulation);
         }
         assertThat(check.commitsChecked()).isGreaterThan(100);
         assertThat(simulation.log().stream().filter(e -> e.type().equals("PausePartitions")
@@ -96,6 +97,42 @@ class WorkerPoolScenarioTest {
         assertThat(run.group("window-app").lost()).isZero();
     }
 
+    @Test
+    void autoCommitWithAPoolCommitsPastUnfinishedRecordsAndACrashLosesThem() {
+        ScenarioRun run = ScenarioRun.of("worker-pool-auto-commit-loses");
+        TopicPartition slowed = new TopicPartition("orders", 0);
+        SimEvent crash = run.events(e -> e.type().equals("CrashConsumer")).get(0);
+        World atCrash = run.simulation.stateAtEvent(crash.seq());
+        WorkerPoolView.Window window = ((ConsumerActor) atCrash.actors().get("C1")).workerPool().orElseThrow()
+                .windows().get(slowed.toString());
+        long committed = LedgerScenarioTest.committed(atCrash, "auto-pool-app").get(slowed);
+        Ledger ledgerAtCrash = ledger(atCrash);
+        long unfinishedBelowCommitted = 0;
+        for (long offset = window.lowMark(); offset < committed; offset++) {
+            if (ledgerAtCrash.timesProcessed("auto-pool-app", slowed, offset) == 0) {
+                unfinishedBelowCommitted++;
+            }
+        }
+
+        assertThat(committed).as("auto commit passed the window's low mark").isGreaterThan(window.lowMark());
+        assertThat(unfinishedBelowCommitted).isPositive();
+        assertThat(run.group("auto-pool-app").lost()).isEqualTo(unfinishedBelowCommitted);
+        assertThat(run.consumer("C1").lost()).isEqualTo(unfinishedBelowCommitted);
+    }
+
+    @Test
+    void theWindowCheckCatchesACommitPastAnUnfinishedRecord() {
+        Scenario scenario = ScenarioReader.read(Path.of("lessons", "scenarios", "worker-pool-auto-commit-loses.json"));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        CommittedNeverPassesUnfinished check = new CommittedNeverPassesUnfinished("auto-pool-app");
+
+        assertThatThrownBy(() -> {
+            while (simulation.current().now() <= scenario.durationMs() && simulation.step()) {
+                check.after(simulation);
+            }
+        }).isInstanceOf(AssertionError.class).hasMessageContaining("but unfinished");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> offsets(SimEvent event) {
         return (Map<String, Object>) event.fields().get("offsets");
@@ -106,38 +143,44 @@ class WorkerPoolScenarioTest {
     }
 
     /**
-     * Checked after every step: each partition's committed offset never passes a record the group has not
-     * finished, i.e. every offset below it was processed at least once by the time the commit was stored.
+     * Checked after every step: each commit the coordinator stores for the group (its {@code OffsetCommitRecord})
+     * never passes a record the group has not finished, i.e. every offset below it, from the first the group read,
+     * was processed at least once by the time the commit was stored.
      */
     static final class CommittedNeverPassesUnfinished {
         private final String group;
         private final Map<TopicPartition, Long> verified = new TreeMap<>();
+        private int seen;
         private long commitsChecked;
 
         CommittedNeverPassesUnfinished(String group) {
             this.group = group;
         }
 
-        void after(World world) {
-            Map<TopicPartition, Long> committed = LedgerScenarioTest.committed(world, group);
-            Ledger ledger = ledger(world);
-            committed.forEach((tp, offset) -> {
-                long from = verified.getOrDefault(tp, -1L);
-                if (offset <= from) {
-                    return;
+        void after(Simulation simulation) {
+            List<SimEvent> log = simulation.log();
+            Ledger ledger = ledger(simulation.current());
+            for (; seen < log.size(); seen++) {
+                SimEvent event = log.get(seen);
+                if (event.type().equals("OffsetCommitRecord") && group.equals(event.fields().get("groupId"))) {
+                    check(ledger, TopicPartition.parse((String) event.fields().get("topicPartition")),
+                            ((Number) event.fields().get("committedOffset")).longValue(), event.time());
                 }
-                commitsChecked++;
-                long start = Math.max(from, firstDelivered(ledger, tp, offset));
-                for (long o = start; o < offset; o++) {
-                    assertThat(ledger.timesProcessed(group, tp, o)).as("%s@%d is below the committed %d at %d ms"
-                            + " but unfinished", tp, o, offset, world.now()).isPositive();
-                }
-                verified.put(tp, offset);
-            });
+            }
+        }
+
+        private void check(Ledger ledger, TopicPartition tp, long offset, long time) {
+            commitsChecked++;
+            long from = verified.containsKey(tp) ? verified.get(tp) : firstProcessed(ledger, tp, offset);
+            for (long o = from; o < offset; o++) {
+                assertThat(ledger.timesProcessed(group, tp, o)).as("%s@%d is below the offset %d committed at %d ms"
+                        + " but unfinished", tp, o, offset, time).isPositive();
+            }
+            verified.put(tp, Math.max(from, offset));
         }
 
         /** Offsets before the group's first record were never read (auto.offset.reset): not this check's business. */
-        private long firstDelivered(Ledger ledger, TopicPartition tp, long upTo) {
+        private long firstProcessed(Ledger ledger, TopicPartition tp, long upTo) {
             for (long o = 0; o < upTo; o++) {
                 if (ledger.timesProcessed(group, tp, o) > 0) {
                     return o;
