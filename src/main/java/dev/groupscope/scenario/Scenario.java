@@ -44,13 +44,16 @@ public record Scenario(String file, String name, String description, long seed, 
     }
 
     /**
-     * A consumer: its client id, group, topics, settings under Kafka's names (validated by {@code ConsumerSettings}),
-     * how long it takes per record, and when it starts (empty: only when an action starts it).
+     * A consumer (one KafkaConsumer, used by one thread): its client id, group, topics, settings under Kafka's names (validated by {@code ConsumerSettings}),
+     * how long it takes per record, and when it starts (empty: only when an action starts it). {@code process}
+     * names the application process it runs in (by default its own id): several consumers of one process each have
+     * their own membership, and a crashProcess action kills them all at once.
      */
     public record ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
                                long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
-                               ListenerPolicy listener, Optional<WorkerPoolConfig> workers) {
+                               ListenerPolicy listener, Optional<WorkerPoolConfig> workers, String process) {
         public ConsumerSpec {
+            java.util.Objects.requireNonNull(process, "process");
             topics = List.copyOf(topics);
             settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
             java.util.Objects.requireNonNull(commitPolicy, "commitPolicy");
@@ -63,7 +66,15 @@ public record Scenario(String file, String name, String description, long seed, 
                             long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
                             ListenerPolicy listener) {
             this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, commitPolicy, listener,
-                    Optional.empty());
+                    Optional.empty(), id);
+        }
+
+        /** A consumer alone in its own process (the process is named after it). */
+        public ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
+                            long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
+                            ListenerPolicy listener, Optional<WorkerPoolConfig> workers) {
+            this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, commitPolicy, listener, workers,
+                    id);
         }
 
         /** Kafka's auto commit (whatever enable.auto.commit says) and no listener. */

@@ -56,7 +56,7 @@ public final class ScenarioReader {
             List.of("id", "topic", "recordsPerSecond", "keys", "keyCount", "zipfExponent", "startAtMs");
     private static final List<String> CONSUMER_KEYS =
             List.of("id", "groupId", "topics", "settings", "processingMsPerRecord", "startAtMs", "commitPolicy",
-                    "listener", "workers");
+                    "listener", "workers", "process");
     private static final List<String> WORKERS_KEYS =
             List.of("count", "ordering", "windowSize", "onRevoke", "processingJitterMs");
     private static final List<String> COMMIT_POLICY_KEYS = List.of("type", "records");
@@ -71,6 +71,7 @@ public final class ScenarioReader {
     private final Set<String> consumerIds = new LinkedHashSet<>();
     private final Set<String> producerIds = new LinkedHashSet<>();
     private final Map<String, Integer> workerCounts = new LinkedHashMap<>();
+    private final Set<String> processes = new LinkedHashSet<>();
 
     private ScenarioReader(String file) {
         this.file = file;
@@ -212,9 +213,11 @@ public final class ScenarioReader {
                 : ListenerPolicy.NONE;
         Optional<WorkerPoolConfig> workers = workers(consumer, policy);
         workers.ifPresent(pool -> workerCounts.put(id, pool.count()));
+        String process = consumer.optionalString("process").orElse(id);
+        processes.add(process);
         return new ConsumerSpec(id, groupId, topics, settings,
                 consumer.whole("processingMsPerRecord", 0, 3_600_000, 1), optionalStart(consumer), policy, listener,
-                workers);
+                workers, process);
     }
 
     /**
@@ -298,6 +301,8 @@ public final class ScenarioReader {
                 return existing(action, key, "consumer", consumerIds);
             case PRODUCER:
                 return existing(action, key, "producer", producerIds);
+            case PROCESS:
+                return existing(action, key, "process", processes);
             case BROKER:
                 return Long.toString(action.whole(key, 1, brokers));
             case NEW_TOPIC:
@@ -354,7 +359,7 @@ public final class ScenarioReader {
                     : Optional.of(0L);
             resolved.add(new ConsumerSpec(consumer.id(), consumer.groupId(), consumer.topics(), consumer.settings(),
                     consumer.processingMsPerRecord(), start, consumer.commitPolicy(), consumer.listener(),
-                    consumer.workers()));
+                    consumer.workers(), consumer.process()));
         }
         return resolved;
     }

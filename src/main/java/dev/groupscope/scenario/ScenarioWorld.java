@@ -66,7 +66,17 @@ public final class ScenarioWorld {
                     new ConsumerTasks.Start(consumer.id()))));
         }
         for (ActionSpec action : scenario.actions()) {
-            script.add(new ScriptedAction(action.atMs(), task(action)));
+            if (action.type().target() == ActionType.Target.PROCESS) {
+                // The process dies (or starts again): every consumer in it, in file order, at the same moment.
+                for (ConsumerSpec consumer : scenario.consumers()) {
+                    if (consumer.process().equals(action.target())) {
+                        script.add(new ScriptedAction(action.atMs(), action.type() == ActionType.CRASH_PROCESS
+                                ? new ConsumerTasks.Crash(consumer.id()) : new ConsumerTasks.Restart(consumer.id())));
+                    }
+                }
+            } else {
+                script.add(new ScriptedAction(action.atMs(), task(action)));
+            }
         }
         return new Simulation(world, script, SNAPSHOT_EVERY);
     }

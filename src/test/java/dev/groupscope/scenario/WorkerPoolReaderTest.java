@@ -99,4 +99,17 @@ class WorkerPoolReaderTest {
                 "{\"atMs\": 1, \"action\": \"slowWorker\", \"consumer\": \"C1\", \"worker\": 1, \"durationMs\": 5,"
                         + " \"factor\": 1}"))).contains("$.actions[0].factor");
     }
+
+    @Test
+    void consumersShareAProcessByNameAndAProcessActionNeedsOne() {
+        String text = scenario(", \"process\": \"app-1\"", "{\"atMs\": 5, \"action\": \"crashProcess\","
+                + " \"process\": \"app-1\"}");
+        Scenario read = read(text);
+
+        assertThat(read.consumers().get(0).process()).isEqualTo("app-1");
+        assertThat(read.consumers().get(1).process()).as("alone in a process of its own name").isEqualTo("C2");
+        assertThat(errorOf(scenario(", \"process\": \"app-1\"", "{\"atMs\": 5, \"action\": \"crashProcess\","
+                + " \"process\": \"app-2\"}")))
+                .contains("$.actions[0].process").contains("app-2").contains("app-1");
+    }
 }
