@@ -58,7 +58,7 @@ public final class ScenarioReader {
             List.of("id", "groupId", "topics", "settings", "processingMsPerRecord", "startAtMs", "commitPolicy",
                     "listener", "workers", "process");
     private static final List<String> WORKERS_KEYS =
-            List.of("count", "ordering", "windowSize", "onRevoke", "processingJitterMs");
+            List.of("count", "ordering", "windowSize", "onRevoke", "processingJitterMs", "commitIntervalMs");
     private static final List<String> COMMIT_POLICY_KEYS = List.of("type", "records");
     private static final List<String> KEY_DISTRIBUTIONS = List.of("uniform", "zipf", "none");
     private static final long MAX_DURATION_MS = 24L * 3_600_000L;
@@ -243,7 +243,8 @@ public final class ScenarioReader {
                 workers.count("windowSize", 1, WorkerPoolConfig.MAX_WINDOW, 500),
                 workers.has("onRevoke") ? WorkerPoolConfig.OnRevoke.byFileName(workers.choice("onRevoke",
                         WorkerPoolConfig.OnRevoke.fileNames())) : WorkerPoolConfig.OnRevoke.WAIT,
-                workers.whole("processingJitterMs", 0, 3_600_000, 0)));
+                workers.whole("processingJitterMs", 0, 3_600_000, 0),
+                workers.whole("commitIntervalMs", 0, 3_600_000, 0)));
     }
 
     /**

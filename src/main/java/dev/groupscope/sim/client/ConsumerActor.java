@@ -426,9 +426,11 @@ public final class ConsumerActor implements Actor {
          */
         private void poolRound() {
             pool.resumeDrained(this);
-            Map<TopicPartition, Long> offsets = pool.toCommit(fetcher.assignment.partitions(), commits.committed);
+            CommitPolicy.Kind policy = behavior.commitPolicy().kind();
+            Map<TopicPartition, Long> offsets = policy == CommitPolicy.Kind.AUTO ? Map.of()
+                    : pool.toCommit(now(), fetcher.assignment.partitions(), commits.committed);
             loop.startBatch(List.of(), now()); // in the application's code: not in poll()
-            switch (behavior.commitPolicy().kind()) {
+            switch (policy) {
                 case SYNC_AFTER_BATCH -> {
                     if (!offsets.isEmpty()) {
                         commits.beginSync(this, "window", offsets, Commits.Then.POLL);
@@ -456,10 +458,16 @@ public final class ConsumerActor implements Actor {
 
         /** A worker finished a record: the ledger and the application's log learn it. */
         void finishedByPool(TopicPartition partition, long offset, String key) {
-            processed.processed(partition, offset);
             Ledger ledger = Ledger.of(context);
             if (ledger != null) {
                 ledger.processed(config.groupId(), id, partition, offset, now(), key);
+            }
+        }
+
+        /** The pool's window slid from {@code from} to {@code to}: those records are all finished. */
+        void processedUpTo(TopicPartition partition, long from, long to) {
+            for (long offset = from; offset < to; offset++) {
+                processed.processed(partition, offset);
             }
         }
 

@@ -47,6 +47,13 @@ final class FetchBuffer {
         return completed.stream().anyMatch(entry -> entry.partition().equals(partition));
     }
 
+    /** The partitions with records buffered: one pass, for callers that ask about every assigned partition. */
+    java.util.Set<TopicPartition> partitions() {
+        java.util.Set<TopicPartition> held = new java.util.HashSet<>();
+        completed.forEach(entry -> held.add(entry.partition()));
+        return held;
+    }
+
     /**
      * Kafka's {@code collectFetch}: takes up to {@code maxRecords} records in arrival order. Data for a partition
      * no longer assigned, or fetched from an offset that is no longer its position (a seek or reset happened), is

@@ -119,8 +119,9 @@ final class Fetcher {
     void sendFetches(Step step) {
         ClusterAccess cluster = ClusterAccess.of(step.context);
         TreeMap<Integer, TreeMap<TopicPartition, Long>> byLeader = new TreeMap<>();
+        java.util.Set<TopicPartition> buffered = buffer.partitions();
         for (TopicPartition tp : assignment.partitions()) {
-            if (!assignment.hasPosition(tp) || buffer.holds(tp) || assignment.isPaused(tp)) {
+            if (!assignment.hasPosition(tp) || buffered.contains(tp) || assignment.isPaused(tp)) {
                 continue;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());

@@ -49,6 +49,8 @@ final class WorkerPool {
     /** The poller is blocked in onPartitionsRevoked waiting for these partitions' records (onRevoke = wait). */
     private TreeSet<TopicPartition> awaitingRevoke;
     private long awaitingSince;
+    /** When the poller last committed its low marks (commitIntervalMs counts from here). */
+    private long lastCommitAt = Long.MIN_VALUE / 2;
 
     @SuppressWarnings("unchecked")
     WorkerPool(WorkerPoolConfig config) {
@@ -87,6 +89,7 @@ final class WorkerPool {
         this.nextEpoch = other.nextEpoch;
         this.awaitingRevoke = other.awaitingRevoke == null ? null : new TreeSet<>(other.awaitingRevoke);
         this.awaitingSince = other.awaitingSince;
+        this.lastCommitAt = other.lastCommitAt;
     }
 
     WorkerPool copy() {
@@ -131,7 +134,7 @@ final class WorkerPool {
                 count += (int) (offset - first);
                 ranges.put(tp.toString(), List.of(first, offset - 1));
                 if (ledger != null) {
-                    ledger.delivered(group, step.id(), tp, first, offset - 1, step.now());
+                    ledger.deliveredToPool(group, step.id(), tp, first, offset - 1, step.now());
                     ledger.holding(group, step.id(), tp, window.committable(), window.next());
                 }
             }
@@ -224,10 +227,20 @@ final class WorkerPool {
         return offsets;
     }
 
-    /** The low marks that moved past what the coordinator last confirmed: what the poller commits this round. */
-    TreeMap<TopicPartition, Long> toCommit(Collection<TopicPartition> assigned, Map<TopicPartition, Long> committed) {
+    /**
+     * The low marks that moved past what the coordinator last confirmed: what the poller commits this round (none
+     * until commitIntervalMs has passed since its last commit).
+     */
+    TreeMap<TopicPartition, Long> toCommit(long now, Collection<TopicPartition> assigned,
+                                           Map<TopicPartition, Long> committed) {
+        if (now - lastCommitAt < config.commitIntervalMs()) {
+            return new TreeMap<>();
+        }
         TreeMap<TopicPartition, Long> offsets = committable(assigned);
         offsets.entrySet().removeIf(entry -> entry.getValue() <= committed.getOrDefault(entry.getKey(), -1L));
+        if (!offsets.isEmpty()) {
+            lastCommitAt = now;
+        }
         return offsets;
     }
 
@@ -297,8 +310,12 @@ final class WorkerPool {
         if (window == null || epochs.get(job.partition()) != job.epoch()) {
             return false; // abandoned: processed all the same, but it no longer moves any window
         }
+        long lowBefore = window.committable();
         boolean slid = window.finished(job.offset());
         if (slid) {
+            // The application's own log (ConsumerView.processed) records what the window slid over: contiguous, so
+            // it stays one run per partition however the workers overtake each other (the ledger has each record).
+            step.processedUpTo(job.partition(), lowBefore, window.committable());
             Ledger ledger = Ledger.of(step.context);
             if (ledger != null) {
                 ledger.holding(step.config().groupId(), step.id(), job.partition(), window.committable(),

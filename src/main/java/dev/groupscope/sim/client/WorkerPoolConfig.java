@@ -24,10 +24,12 @@ import java.util.Objects;
  *       longer move the window). Either way only the window's low mark is committed.</li>
  *   <li>{@code processingJitterMs}: each record takes the consumer's processingMsPerRecord plus a uniformly drawn
  *       0 … jitter ms (from the scenario's seed), so completions overtake each other.</li>
+ *   <li>{@code commitIntervalMs}: the poller commits the low marks that moved at most this often (0: every round
+ *       of its loop; parallel-consumer commits every 5000 ms by default, like auto commit).</li>
  * </ul>
  */
 public record WorkerPoolConfig(int count, Ordering ordering, int windowSize, OnRevoke onRevoke,
-                               long processingJitterMs) {
+                               long processingJitterMs, long commitIntervalMs) {
 
     public static final int MAX_WORKERS = 256;
     public static final int MAX_WINDOW = 100_000;
@@ -87,9 +89,14 @@ public record WorkerPoolConfig(int count, Ordering ordering, int windowSize, OnR
         if (windowSize < 1 || windowSize > MAX_WINDOW) {
             throw new IllegalArgumentException("window size must be 1.." + MAX_WINDOW + ": " + windowSize);
         }
-        if (processingJitterMs < 0) {
-            throw new IllegalArgumentException("processing jitter must not be negative: " + processingJitterMs);
+        if (processingJitterMs < 0 || commitIntervalMs < 0) {
+            throw new IllegalArgumentException("jitter and commit interval must not be negative");
         }
+    }
+
+    /** A pool whose poller commits every round of its loop. */
+    public WorkerPoolConfig(int count, Ordering ordering, int windowSize, OnRevoke onRevoke, long processingJitterMs) {
+        this(count, ordering, windowSize, onRevoke, processingJitterMs, 0);
     }
 
     /** The window drained this far is resumed: half of it, at least one slot. */

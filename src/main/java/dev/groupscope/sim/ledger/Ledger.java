@@ -209,16 +209,24 @@ public final class Ledger implements Actor {
 
     /** poll() returned {@code first} … {@code last} of {@code tp} to {@code consumer} of {@code group}. */
     public void delivered(String group, String consumer, TopicPartition tp, long first, long last, long now) {
-        PartitionLedger ledger = partition(group, tp);
-        if (ledger.firstDelivered < 0 || first < ledger.firstDelivered) {
-            ledger.firstDelivered = first;
-        }
+        deliveredToPool(group, consumer, tp, first, last, now);
         Run run = new Run(consumer + "@" + tp, first, last, now, now);
-        ledger.delivered.add(new Run(consumer, first, last, now, now));
         List<Run> batch = new ArrayList<>(inHand.computeIfAbsent(group, key -> new TreeMap<>())
                 .getOrDefault(consumer, List.of()));
         batch.add(run);
         inHand.get(group).put(consumer, List.copyOf(batch));
+    }
+
+    /**
+     * {@code consumer}'s poller handed {@code first} … {@code last} of {@code tp} to its worker pool: a delivery, but
+     * not a batch in hand (the pool's window says what it holds: {@link #holding}).
+     */
+    public void deliveredToPool(String group, String consumer, TopicPartition tp, long first, long last, long now) {
+        PartitionLedger ledger = partition(group, tp);
+        if (ledger.firstDelivered < 0 || first < ledger.firstDelivered) {
+            ledger.firstDelivered = first;
+        }
+        ledger.delivered.add(new Run(consumer, first, last, now, now));
     }
 
     /** {@code consumer} starts a new batch, or its process ended: what it had in hand is no longer in hand. */
