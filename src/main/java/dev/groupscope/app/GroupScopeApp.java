@@ -50,6 +50,7 @@ public final class GroupScopeApp extends Application {
             return;
         }
         GroupScopeWindow window = new GroupScopeWindow(stage);
+        window.useTheme(options.theme());
         window.show(options.language());
         if (options.snapshot().isPresent()) {
             // A documentation image: the playground paused at a moment with a stable group and some lag.

@@ -28,6 +28,6 @@ public final class Launcher {
             return false;
         }
         String first = args[0];
-        return !first.startsWith("--lang") && !first.startsWith("--snapshot");
+        return !first.startsWith("--lang") && !first.startsWith("--snapshot") && !first.startsWith("--theme");
     }
 }

@@ -1,6 +1,7 @@
 package dev.groupscope.scenario;
 
 import dev.groupscope.sim.client.CommitPolicy;
+import dev.groupscope.sim.client.ConsumerSubscription;
 import dev.groupscope.sim.client.ListenerPolicy;
 import dev.groupscope.sim.client.WorkerPoolConfig;
 import java.util.List;
@@ -44,37 +45,48 @@ public record Scenario(String file, String name, String description, long seed, 
     }
 
     /**
-     * A consumer (one KafkaConsumer, used by one thread): its client id, group, topics, settings under Kafka's names (validated by {@code ConsumerSettings}),
-     * how long it takes per record, and when it starts (empty: only when an action starts it). {@code process}
-     * names the application process it runs in (by default its own id): several consumers of one process each have
-     * their own membership, and a crashProcess action kills them all at once.
+     * A consumer (one KafkaConsumer, used by one thread): its client id, group, topics, settings under Kafka's names
+     * (validated by {@code ConsumerSettings}), how long it takes per record, and when it starts (empty: only when an
+     * action starts it). {@code workers}: the worker pool its poll loop feeds, if any. {@code process} names the
+     * application process it runs in (by default its own id): several consumers of one process each have their own
+     * membership, and a crashProcess action kills them all at once.
      */
     public record ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
                                long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
-                               ListenerPolicy listener, Optional<WorkerPoolConfig> workers, String process) {
+                               ListenerPolicy listener, ConsumerSubscription subscription,
+                               Optional<WorkerPoolConfig> workers, String process) {
         public ConsumerSpec {
-            java.util.Objects.requireNonNull(process, "process");
             topics = List.copyOf(topics);
             settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
             java.util.Objects.requireNonNull(commitPolicy, "commitPolicy");
             java.util.Objects.requireNonNull(listener, "listener");
+            java.util.Objects.requireNonNull(subscription, "subscription");
             java.util.Objects.requireNonNull(workers, "workers");
+            java.util.Objects.requireNonNull(process, "process");
         }
 
-        /** A consumer whose poll loop processes the records itself (no worker pool). */
+        /** A consumer alone in its own process, processing records on its poll loop. */
+        public ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
+                            long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
+                            ListenerPolicy listener, ConsumerSubscription subscription) {
+            this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, commitPolicy, listener,
+                    subscription, Optional.empty(), id);
+        }
+
+        /** A consumer that subscribes to {@code topics}, alone in its own process, with the given worker pool. */
+        public ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
+                            long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
+                            ListenerPolicy listener, Optional<WorkerPoolConfig> workers) {
+            this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, commitPolicy, listener,
+                    ConsumerSubscription.topics(topics), workers, id);
+        }
+
+        /** A consumer that subscribes to {@code topics}. */
         public ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
                             long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
                             ListenerPolicy listener) {
             this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, commitPolicy, listener,
-                    Optional.empty(), id);
-        }
-
-        /** A consumer alone in its own process (the process is named after it). */
-        public ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
-                            long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
-                            ListenerPolicy listener, Optional<WorkerPoolConfig> workers) {
-            this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, commitPolicy, listener, workers,
-                    id);
+                    ConsumerSubscription.topics(topics));
         }
 
         /** Kafka's auto commit (whatever enable.auto.commit says) and no listener. */

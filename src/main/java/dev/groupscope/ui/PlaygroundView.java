@@ -19,7 +19,6 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -92,6 +91,9 @@ public final class PlaygroundView {
     private void initialize() {
         bindTransport();
         bindActions();
+        TimelineMarksView.install(scrubber, viewModel, messages);
+        WhatIfBar.install((HBox) addConsumer.getParent(), viewModel, messages,
+                EntityMenus.install(playgroundRoot, viewModel, messages));
         for (String state : PlaygroundFrame.GROUP_STATES) {
             Label pill = new Label(messages.text("ui.main.groupState." + state));
             pill.setId("group-state-" + state);
@@ -103,7 +105,6 @@ public final class PlaygroundView {
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
         viewModel.timeProperty().addListener(new WeakChangeListener<>(timeListener));
         viewModel.playingProperty().addListener(new WeakChangeListener<>(playingListener));
-        playgroundRoot.sceneProperty().addListener((observable, before, scene) -> installKeys(scene));
         showPlaying(viewModel.playingProperty().get());
         showTime(viewModel.getTime());
         if (viewModel.getFrame() != null) {
@@ -150,17 +151,6 @@ public final class PlaygroundView {
         return new Tooltip(messages.format(key, Map.of("key", keys.getDisplayText())));
     }
 
-    private void installKeys(Scene scene) {
-        if (scene != null) {
-            scene.getAccelerators().put(PLAY_KEY, viewModel::togglePlay);
-            scene.getAccelerators().put(NEXT_KEY, viewModel::stepNext);
-            scene.getAccelerators().put(PREVIOUS_KEY, viewModel::stepPrevious);
-            scene.getAccelerators().put(CRASH_KEY, () -> viewModel.act(WhatIf.CRASH_CONSUMER, null));
-            scene.getAccelerators().put(ADD_KEY, () -> viewModel.act(WhatIf.ADD_CONSUMER, null));
-            scene.getAccelerators().put(STOP_BROKER_KEY, () -> viewModel.act(WhatIf.STOP_COORDINATOR_BROKER, null));
-        }
-    }
-
     private void showPlaying(boolean playing) {
         play.setText(messages.text(playing ? "ui.main.pause" : "ui.main.play"));
     }
@@ -191,12 +181,16 @@ public final class PlaygroundView {
             name.getStyleClass().add("broker-name");
             Label state = new Label(messages.text(broker.up() ? "ui.main.broker.up" : "ui.main.broker.down"));
             state.getStyleClass().add("broker-state");
-            VBox box = new VBox(name, state);
+            // Name and state on one line, the coordinator note on one more: the cluster keeps its height for the
+            // partitions, so all six of the playground fit at 1280x800.
+            HBox title = new HBox(name, state);
+            title.getStyleClass().add("broker-title");
+            VBox box = new VBox(title);
             if (broker.coordinator()) {
                 Label coordinator = new Label(messages.format("ui.main.broker.coordinator", Map.of(
                         "group", frame.group().groupId(), "partition", frame.group().offsetsPartition())));
                 coordinator.getStyleClass().add("broker-coordinator");
-                coordinator.setWrapText(true);
+                coordinator.setMinWidth(Region.USE_PREF_SIZE);
                 box.getChildren().add(coordinator);
                 box.getStyleClass().add("coordinator");
             }
@@ -335,9 +329,10 @@ public final class PlaygroundView {
                 position.setText(row.position() == null ? "" : messages.format("ui.main.partition.position",
                         Map.of("owner", row.owner(), "position", row.position())));
             }
-            numbers.setText(messages.format("ui.main.partition.numbers", Map.of("end", row.logEndOffset(),
-                    "committed", row.committed() == null ? messages.text("ui.main.partition.noCommit")
-                            : row.committed(), "lag", row.lag())));
+            numbers.setText(row.lag().isPresent()
+                    ? messages.format("ui.main.partition.numbers", Map.of("end", row.logEndOffset(),
+                            "committed", row.committed(), "lag", row.lag().getAsLong()))
+                    : messages.format("ui.main.partition.numbers.noCommit", Map.of("end", row.logEndOffset())));
             strip.show(window, row.logEndOffset(), row.committed(), row.position(),
                     row.owner() == null ? null : slotClass(row.ownerSlot()));
             root.setUserData(row);

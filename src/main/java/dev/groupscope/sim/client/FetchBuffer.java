@@ -47,31 +47,25 @@ final class FetchBuffer {
         return completed.stream().anyMatch(entry -> entry.partition().equals(partition));
     }
 
-    /** The partitions with records buffered: one pass, for callers that ask about every assigned partition. */
-    java.util.Set<TopicPartition> partitions() {
-        java.util.Set<TopicPartition> held = new java.util.HashSet<>();
-        completed.forEach(entry -> held.add(entry.partition()));
-        return held;
-    }
-
     /**
      * Kafka's {@code collectFetch}: takes up to {@code maxRecords} records in arrival order. Data for a partition
      * no longer assigned, or fetched from an offset that is no longer its position (a seek or reset happened), is
-     * dropped, as the fetcher drops it.
+     * dropped, as the fetcher drops it. Data of a paused partition is kept for a poll() after resume(): Kafka sets
+     * it aside and puts it back at the end of the queue.
      */
     List<Slice> collect(int maxRecords, Assignment assignment) {
         List<Slice> slices = new ArrayList<>();
+        List<Completed> pausedAside = new ArrayList<>();
         int left = maxRecords;
-        int index = 0;
-        while (left > 0 && index < completed.size()) {
-            Completed head = completed.get(index);
-            if (!assignment.isAssigned(head.partition())
-                    || assignment.position(head.partition()) != head.nextOffset()) {
-                completed.remove(index);
+        while (left > 0 && !completed.isEmpty()) {
+            Completed head = completed.get(0);
+            if (assignment.isPaused(head.partition())) {
+                pausedAside.add(completed.remove(0));
                 continue;
             }
-            if (assignment.isPaused(head.partition())) {
-                index++; // FetchCollector keeps a paused partition's records buffered for after resume()
+            if (!assignment.isAssigned(head.partition())
+                    || assignment.position(head.partition()) != head.nextOffset()) {
+                completed.remove(0);
                 continue;
             }
             int take = Math.min(left, head.remaining());
@@ -79,12 +73,18 @@ final class FetchBuffer {
             assignment.seek(head.partition(), head.nextOffset() + take);
             left -= take;
             if (take == head.remaining()) {
-                completed.remove(index);
+                completed.remove(0);
             } else {
-                completed.set(index, new Completed(head.partition(), head.fetchOffset(), head.count(), head.taken() + take));
+                completed.set(0, new Completed(head.partition(), head.fetchOffset(), head.count(), head.taken() + take));
             }
         }
+        completed.addAll(pausedAside);
         return slices;
+    }
+
+    /** Drops buffered records of partitions that fail {@code keep} ({@code clearBufferedDataForUnassigned...}). */
+    void retainOnly(java.util.function.Predicate<TopicPartition> keep) {
+        completed.removeIf(entry -> !keep.test(entry.partition()));
     }
 
     void clear() {

@@ -152,7 +152,7 @@ final class WorkerPool {
                 "sim.pool.dispatch." + config.ordering().fileName(),
                 Map.of("records", count, "workers", config.count(), "queued", queued()));
         if (!filled.isEmpty()) {
-            step.fetcher().assignment.pause(filled);
+            filled.forEach(step.fetcher().assignment::pause);
             step.client("PausePartitions", fields("partitions", ClientEvents.partitions(filled),
                     "windowSize", config.windowSize(), "windows", windowsView(filled)), "sim.pool.pause",
                     Map.of("partitions", String.join(", ", ClientEvents.partitions(filled)),
@@ -206,7 +206,7 @@ final class WorkerPool {
             return;
         }
         pausedFull.removeAll(drained);
-        step.fetcher().assignment.resume(drained);
+        drained.forEach(step.fetcher().assignment::resume);
         step.client("ResumePartitions", fields("partitions", ClientEvents.partitions(drained),
                 "windowSize", config.windowSize(), "windows", windowsView(drained)), "sim.pool.resume",
                 Map.of("partitions", String.join(", ", ClientEvents.partitions(drained)),

@@ -54,9 +54,15 @@ public final class Ledger implements Actor {
         /** Per record key (only for processings that said their key): the highest offset processed. */
         TreeMap<String, Long> maxByKey = new TreeMap<>();
         long keyOrderBreaks;
+        /** The ledger copy that may change this one in place (see {@link Ledger#partition}). */
+        Object owner;
 
-        PartitionLedger copy() {
-            PartitionLedger copy = new PartitionLedger();
+        PartitionLedger(Object owner) {
+            this.owner = owner;
+        }
+
+        PartitionLedger copy(Object newOwner) {
+            PartitionLedger copy = new PartitionLedger(newOwner);
             copy.orderBreaks = orderBreaks;
             copy.maxByKey = new TreeMap<>(maxByKey);
             copy.keyOrderBreaks = keyOrderBreaks;
@@ -154,6 +160,11 @@ public final class Ledger implements Actor {
      * window from the low mark to the highest dispatched offset). Records in it are in hand, as a batch is.
      */
     private final TreeMap<String, TreeMap<String, TreeMap<TopicPartition, Run>>> pools;
+    /**
+     * Partition ledgers are copied on write: a copy of the ledger shares them, and each side copies one (marking it
+     * with its own token) before changing it, so a snapshot costs only the partitions processed since the last.
+     */
+    private Object token = new Object();
 
     public Ledger() {
         this.groups = new TreeMap<>();
@@ -166,10 +177,9 @@ public final class Ledger implements Actor {
     private Ledger(Ledger other) {
         this.groups = new TreeMap<>();
         other.groups.forEach((group, partitions) -> {
-            TreeMap<TopicPartition, PartitionLedger> copy = new TreeMap<>();
-            partitions.forEach((tp, ledger) -> copy.put(tp, ledger.copy()));
-            this.groups.put(group, copy);
+            this.groups.put(group, new TreeMap<>(partitions));
         });
+        other.token = new Object();
         this.consumers = new TreeMap<>();
         other.consumers.forEach((group, counts) -> this.consumers.put(group, new TreeMap<>(counts)));
         this.totals = new TreeMap<>(other.totals);
@@ -203,8 +213,18 @@ public final class Ledger implements Actor {
         // Nothing is ever addressed to the ledger.
     }
 
+    /** The partition's ledger, ready to change: created if new, copied first if a copy of this ledger shares it. */
     private PartitionLedger partition(String group, TopicPartition tp) {
-        return groups.computeIfAbsent(group, key -> new TreeMap<>()).computeIfAbsent(tp, key -> new PartitionLedger());
+        TreeMap<TopicPartition, PartitionLedger> partitions = groups.computeIfAbsent(group, key -> new TreeMap<>());
+        PartitionLedger ledger = partitions.get(tp);
+        if (ledger == null) {
+            ledger = new PartitionLedger(token);
+            partitions.put(tp, ledger);
+        } else if (ledger.owner != token) {
+            ledger = ledger.copy(token);
+            partitions.put(tp, ledger);
+        }
+        return ledger;
     }
 
     /** poll() returned {@code first} … {@code last} of {@code tp} to {@code consumer} of {@code group}. */
