@@ -41,7 +41,7 @@ public class WorkerPoolBenchmark {
     static String scenarioJson(long durationMs) {
         StringBuilder json = new StringBuilder();
         json.append("{\"name\": \"bench-worker-pool\", \"seed\": 42, \"durationMs\": ").append(durationMs)
-                .append(",\n\"cluster\": {\"brokers\": 3},\n");
+                .append(",\n\"cluster\": {\"brokers\": 3, \"settings\": {\"group.initial.rebalance.delay.ms\": 0}},\n");
         json.append("\"topics\": [{\"name\": \"events\", \"partitions\": ").append(PARTITIONS)
                 .append(", \"replicationFactor\": 3}],\n\"producers\": [");
         for (int p = 1; p <= PRODUCERS; p++) {

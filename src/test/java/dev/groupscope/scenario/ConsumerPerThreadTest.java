@@ -47,4 +47,21 @@ class ConsumerPerThreadTest {
         assertThat(APP_2.stream().mapToLong(id -> run.consumer(id).duplicates()).sum())
                 .isEqualTo(run.group("events-app").duplicates());
     }
+
+    @Test
+    void bothSchemesKeepEveryPartitionInOrderAndLoseNothingAcrossAProcessCrash() {
+        ScenarioRun run = ScenarioRun.of("two-threading-schemes");
+
+        assertThat(run.group("threads-app").members()).as("a member per thread").hasSize(3);
+        assertThat(run.group("pool-app").members()).as("one member feeding three workers").hasSize(1);
+        for (String group : List.of("threads-app", "pool-app")) {
+            assertThat(run.group(group).recordsProcessed()).as(group).isGreaterThan(4000);
+            assertThat(run.group(group).orderBreaks()).as(group).isZero();
+            assertThat(run.group(group).lost()).as(group).isZero();
+        }
+        assertThat(run.group("threads-app").duplicates()).as("the batches in hand at the crash").isPositive();
+        assertThat(run.events(e -> e.type().equals("CrashConsumer"))).extracting(SimEvent::actor)
+                .containsExactlyInAnyOrder("T1", "T2", "T3", "W1");
+        assertThat(run.events(e -> e.type().equals("DispatchRecords") && e.actor().equals("W1"))).isNotEmpty();
+    }
 }

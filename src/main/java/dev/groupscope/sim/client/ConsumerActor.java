@@ -474,7 +474,7 @@ public final class ConsumerActor implements Actor {
             pool.resumeDrained(this);
             CommitPolicy.Kind policy = behavior.commitPolicy().kind();
             Map<TopicPartition, Long> offsets = policy == CommitPolicy.Kind.AUTO ? Map.of()
-                    : pool.toCommit(now(), fetcher.assignment.partitions(), commits.committed);
+                    : pool.toCommit(now(), fetcher.assignment.positions().keySet(), commits.committed);
             loop.startBatch(List.of(), now()); // in the application's code: not in poll()
             switch (policy) {
                 case SYNC_AFTER_BATCH -> {

@@ -58,6 +58,17 @@
  *       up to max.poll.interval.ms (Kafka: default.api.timeout.ms) and its CLIENT event comes when the callback
  *       returns; a COOPERATIVE revocation's commit is sent first but not waited for; a failure inside the listener
  *       is caught and logged by the application (Kafka would rethrow an uncaught one from poll()).</li>
+ *   <li>Worker pools ({@link dev.groupscope.sim.client.WorkerPool}): the poller learns of finished records at its
+ *       next loop round (a real poller reads a concurrent map whenever it likes); onRevoke=wait blocks only an EAGER
+ *       onJoinPrepare: a COOPERATIVE revocation and close() abandon the pool's queued records at once and commit the
+ *       low marks as they are (still never past an unfinished record); a partition the pool paused is resumed by
+ *       the pool even if the application paused it too.</li>
  * </ul>
+ *
+ * <h2>Worker pools</h2>
+ * CLIENT events {@code DispatchRecords}, {@code PausePartitions}, {@code ResumePartitions}, {@code RevokeWaiting},
+ * {@code RevokeDrained}, {@code AbandonRecords}, {@code CommitSync}/{@code CommitAsync} with policy "window"; FAULT
+ * {@code SlowWorker}. Rule keys {@code sim.pool.*}. Records finished by workers are not events (the ledger has each
+ * one); the pool's timer fires once per millisecond with completions, not once per record.
  */
 package dev.groupscope.sim.client;
