@@ -50,6 +50,27 @@ class WorkerPoolProperties {
         }
         assertThat(simulation.log().stream().anyMatch(e -> e.type().equals("DispatchRecords")))
                 .as("the pools worked\n%s", scenario).isTrue();
+        everyRuleIsExplainedInBothLanguages(simulation);
+    }
+
+    /** Each rule the run cites, with each set of arguments it came with, reads as a full sentence in both languages. */
+    private static void everyRuleIsExplainedInBothLanguages(Simulation simulation) {
+        java.util.Set<String> checked = new java.util.HashSet<>();
+        List<dev.groupscope.i18n.Messages> languages = List.of(dev.groupscope.i18n.Messages.of(java.util.Locale.ENGLISH),
+                dev.groupscope.i18n.Messages.of(java.util.Locale.SIMPLIFIED_CHINESE));
+        for (dev.groupscope.sim.engine.SimEvent event : simulation.log()) {
+            if (event.ruleKey() == null || !event.ruleKey().startsWith("sim.pool")
+                    && !event.ruleKey().equals("sim.client.window.commit")
+                    || !checked.add(event.ruleKey() + event.ruleArgs().keySet())) {
+                continue;
+            }
+            for (dev.groupscope.i18n.Messages messages : languages) {
+                assertThat(messages.has(event.ruleKey())).as(event.ruleKey()).isTrue();
+                assertThat(messages.format(event.ruleKey(), event.ruleArgs())).as(event.ruleKey())
+                        .doesNotContainPattern("\\{[A-Za-z][A-Za-z0-9_]*}");
+            }
+        }
+        assertThat(checked).as("pool rules were cited").isNotEmpty();
     }
 
     /** Every group becomes a pool group: its own random ordering, size, window and revocation policy. */

@@ -133,6 +133,25 @@ class WorkerPoolScenarioTest {
         }).isInstanceOf(AssertionError.class).hasMessageContaining("but unfinished");
     }
 
+    @Test
+    void everyRuleThePoolLessonsCiteReadsInBothLanguages() {
+        for (String lesson : List.of("worker-pool-unordered", "worker-pool-by-key", "window-commit",
+                "worker-pool-auto-commit-loses", "two-threading-schemes", "consumer-per-thread")) {
+            List<SimEvent> ruled = ScenarioRun.of(lesson).events(e -> e.ruleKey() != null);
+            for (java.util.Locale locale : List.of(java.util.Locale.ENGLISH, java.util.Locale.SIMPLIFIED_CHINESE)) {
+                dev.groupscope.i18n.Messages messages = dev.groupscope.i18n.Messages.of(locale);
+                java.util.Set<String> checked = new java.util.HashSet<>();
+                for (SimEvent event : ruled) {
+                    if (event.ruleKey().startsWith("sim.pool") && checked.add(event.ruleKey() + event.ruleArgs().keySet())) {
+                        assertThat(messages.has(event.ruleKey())).as(lesson + ": " + event.ruleKey()).isTrue();
+                        assertThat(messages.format(event.ruleKey(), event.ruleArgs())).as(event.ruleKey())
+                                .doesNotContainPattern("\\{[A-Za-z][A-Za-z0-9_]*}");
+                    }
+                }
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> offsets(SimEvent event) {
         return (Map<String, Object>) event.fields().get("offsets");
