@@ -31,6 +31,8 @@ public final class GroupScopeWindow {
     static final String GROUP_PANEL = "group-panel";
     static final String EXPLANATION_PANEL = "explanation-panel";
     private static final String SHELL = "/fxml/main.fxml";
+    /** The assignor lab's tab content, loaded the first time the tab is shown. */
+    static final String LAB = "/fxml/assignor-lab.fxml";
     private static final String STYLESHEET = "/dev/groupscope/ui/groupscope.css";
 
     private final Stage stage;
@@ -343,6 +345,18 @@ public final class GroupScopeWindow {
             return layer;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + SHELL, e);
+        }
+    }
+
+    /** Loads a part of the shell (a tab's content) in the current language, with the window's controllers. */
+    Parent loadPart(String fxml) {
+        Messages messages = Messages.of(language.locale());
+        FXMLLoader loader = new FXMLLoader(GroupScopeWindow.class.getResource(fxml), messages.bundle());
+        loader.setControllerFactory(type -> controller(type, language, messages));
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + fxml, e);
         }
     }
 

@@ -23,6 +23,7 @@ public final class ShellView {
     @FXML private RadioMenuItem chinese;
     @FXML private TabPane tabs;
     @FXML private Tab playgroundTab;
+    @FXML private Tab labTab;
     @FXML private MenuItem quitItem;
     @FXML private MenuItem exportTopologySvg;
     @FXML private MenuItem exportTopologyPng;
@@ -79,6 +80,9 @@ public final class ShellView {
     }
 
     private void showOnly(Tab shown) {
+        if (shown == labTab && contents.get(labTab) == null) {
+            contents.put(labTab, window.loadPart(GroupScopeWindow.LAB));
+        }
         for (Tab tab : tabs.getTabs()) {
             tab.setContent(tab == shown ? contents.get(tab) : null);
         }
