@@ -9,6 +9,9 @@ public enum ActionType {
     CRASH_CONSUMER("crashConsumer", Target.CONSUMER, List.of()),
     STALL_CONSUMER("stallConsumer", Target.CONSUMER, List.of("durationMs")),
     RESTART_CONSUMER("restartConsumer", Target.CONSUMER, List.of()),
+    SLOW_WORKER("slowWorker", Target.CONSUMER, List.of("worker", "durationMs", "factor")),
+    CRASH_PROCESS("crashProcess", Target.PROCESS, List.of()),
+    RESTART_PROCESS("restartProcess", Target.PROCESS, List.of()),
     START_PRODUCER("startProducer", Target.PRODUCER, List.of()),
     STOP_PRODUCER("stopProducer", Target.PRODUCER, List.of()),
     STOP_BROKER("stopBroker", Target.BROKER, List.of()),
@@ -31,7 +34,9 @@ public enum ActionType {
 
     /** What an action names. */
     public enum Target {
-        CONSUMER("consumer"), PRODUCER("producer"), BROKER("broker"), TOPIC("topic"), NEW_TOPIC("topic");
+        CONSUMER("consumer"), PRODUCER("producer"), BROKER("broker"), TOPIC("topic"), NEW_TOPIC("topic"),
+        /** An application process: every consumer whose "process" names it. */
+        PROCESS("process");
 
         private final String key;
 

@@ -3,6 +3,7 @@ package dev.groupscope.scenario;
 import dev.groupscope.sim.client.CommitPolicy;
 import dev.groupscope.sim.client.ConsumerSubscription;
 import dev.groupscope.sim.client.ListenerPolicy;
+import dev.groupscope.sim.client.WorkerPoolConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,18 +45,40 @@ public record Scenario(String file, String name, String description, long seed, 
     }
 
     /**
-     * A consumer: its client id, group, topics, settings under Kafka's names (validated by {@code ConsumerSettings}),
-     * how long it takes per record, and when it starts (empty: only when an action starts it).
+     * A consumer (one KafkaConsumer, used by one thread): its client id, group, topics, settings under Kafka's names
+     * (validated by {@code ConsumerSettings}), how long it takes per record, and when it starts (empty: only when an
+     * action starts it). {@code workers}: the worker pool its poll loop feeds, if any. {@code process} names the
+     * application process it runs in (by default its own id): several consumers of one process each have their own
+     * membership, and a crashProcess action kills them all at once.
      */
     public record ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
                                long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
-                               ListenerPolicy listener, ConsumerSubscription subscription) {
+                               ListenerPolicy listener, ConsumerSubscription subscription,
+                               Optional<WorkerPoolConfig> workers, String process) {
         public ConsumerSpec {
             topics = List.copyOf(topics);
             settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
             java.util.Objects.requireNonNull(commitPolicy, "commitPolicy");
             java.util.Objects.requireNonNull(listener, "listener");
             java.util.Objects.requireNonNull(subscription, "subscription");
+            java.util.Objects.requireNonNull(workers, "workers");
+            java.util.Objects.requireNonNull(process, "process");
+        }
+
+        /** A consumer alone in its own process, processing records on its poll loop. */
+        public ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
+                            long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
+                            ListenerPolicy listener, ConsumerSubscription subscription) {
+            this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, commitPolicy, listener,
+                    subscription, Optional.empty(), id);
+        }
+
+        /** A consumer that subscribes to {@code topics}, alone in its own process, with the given worker pool. */
+        public ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
+                            long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
+                            ListenerPolicy listener, Optional<WorkerPoolConfig> workers) {
+            this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, commitPolicy, listener,
+                    ConsumerSubscription.topics(topics), workers, id);
         }
 
         /** A consumer that subscribes to {@code topics}. */

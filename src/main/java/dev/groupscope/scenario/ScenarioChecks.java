@@ -4,6 +4,7 @@ import dev.groupscope.scenario.Scenario.ActionSpec;
 import dev.groupscope.scenario.Scenario.TopicSpec;
 import dev.groupscope.scenario.json.JsonInputException;
 import dev.groupscope.scenario.json.JsonObjectReader;
+import dev.groupscope.sim.client.WorkerPoolConfig;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +25,11 @@ final class ScenarioChecks {
                 break;
             case STALL_CONSUMER:
                 params.put("durationMs", action.whole("durationMs", 1, 24L * 3_600_000L));
+                break;
+            case SLOW_WORKER:
+                params.put("worker", action.count("worker", 1, WorkerPoolConfig.MAX_WORKERS));
+                params.put("durationMs", action.whole("durationMs", 1, 24L * 3_600_000L));
+                params.put("factor", action.count("factor", 2, 1_000));
                 break;
             case CREATE_TOPIC:
                 params.put("partitions", action.count("partitions", 1, 10_000));

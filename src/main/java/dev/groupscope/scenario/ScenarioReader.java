@@ -18,6 +18,7 @@ import dev.groupscope.scenario.json.StrictJson;
 import dev.groupscope.sim.client.CommitPolicy;
 import dev.groupscope.sim.client.ConsumerSubscription;
 import dev.groupscope.sim.client.ListenerPolicy;
+import dev.groupscope.sim.client.WorkerPoolConfig;
 import dev.groupscope.sim.ledger.Ledger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +57,10 @@ public final class ScenarioReader {
             List.of("id", "topic", "recordsPerSecond", "keys", "keyCount", "zipfExponent", "startAtMs");
     private static final List<String> CONSUMER_KEYS =
             List.of("id", "groupId", "topics", "pattern", "assign", "settings", "processingMsPerRecord", "startAtMs",
-                    "commitPolicy", "listener");
+                    "commitPolicy", "listener", "workers", "process");
     private static final List<String> SUBSCRIPTION_KEYS = List.of("topics", "pattern", "assign");
+    private static final List<String> WORKERS_KEYS =
+            List.of("count", "ordering", "windowSize", "onRevoke", "processingJitterMs", "commitIntervalMs");
     private static final List<String> COMMIT_POLICY_KEYS = List.of("type", "records");
     private static final List<String> KEY_DISTRIBUTIONS = List.of("uniform", "zipf", "none");
     private static final long MAX_DURATION_MS = 24L * 3_600_000L;
@@ -69,6 +72,8 @@ public final class ScenarioReader {
     private final Map<String, Integer> topicPartitions = new LinkedHashMap<>();
     private final Set<String> consumerIds = new LinkedHashSet<>();
     private final Set<String> producerIds = new LinkedHashSet<>();
+    private final Map<String, Integer> workerCounts = new LinkedHashMap<>();
+    private final Set<String> processes = new LinkedHashSet<>();
 
     private ScenarioReader(String file) {
         this.file = file;
@@ -203,9 +208,40 @@ public final class ScenarioReader {
         ListenerPolicy listener = consumer.has("listener")
                 ? ListenerPolicy.byFileName(consumer.choice("listener", ListenerPolicy.fileNames()))
                 : ListenerPolicy.NONE;
+        Optional<WorkerPoolConfig> workers = workers(consumer, policy);
+        workers.ifPresent(pool -> workerCounts.put(id, pool.count()));
+        String process = consumer.optionalString("process").orElse(id);
+        processes.add(process);
         return new ConsumerSpec(id, groupId, topics, settings,
                 consumer.whole("processingMsPerRecord", 0, 3_600_000, 1), optionalStart(consumer), policy, listener,
-                subscription);
+                subscription, workers, process);
+    }
+
+    /**
+     * {@code "workers": {"count": 8, "ordering": "unordered" | "byKey", "windowSize": 500, "onRevoke": "wait" |
+     * "abandon", "processingJitterMs": 0}}: the poll loop feeds a worker pool. Only ordering is required. The poller
+     * commits the windows' low marks (syncAfterBatch: commitSync each round; asyncAfterBatch: commitAsync), or
+     * Kafka's auto commit commits positions (past unfinished records: the pitfall); everyN and beforeProcessing
+     * count records processed on the poll loop, which a pool does not do.
+     */
+    private Optional<WorkerPoolConfig> workers(JsonObjectReader consumer, CommitPolicy policy) {
+        if (!consumer.has("workers")) {
+            return Optional.empty();
+        }
+        JsonObjectReader workers = consumer.object("workers");
+        workers.allowOnly(WORKERS_KEYS);
+        if (policy.kind() == CommitPolicy.Kind.EVERY_N || policy.kind() == CommitPolicy.Kind.BEFORE_PROCESSING) {
+            throw consumer.fail("workers", "scenario.error.workersPolicy", "policy", policy.kind().fileName());
+        }
+        return Optional.of(new WorkerPoolConfig(
+                workers.count("count", 1, WorkerPoolConfig.MAX_WORKERS, 8),
+                WorkerPoolConfig.Ordering.byFileName(workers.choice("ordering",
+                        WorkerPoolConfig.Ordering.fileNames())),
+                workers.count("windowSize", 1, WorkerPoolConfig.MAX_WINDOW, 500),
+                workers.has("onRevoke") ? WorkerPoolConfig.OnRevoke.byFileName(workers.choice("onRevoke",
+                        WorkerPoolConfig.OnRevoke.fileNames())) : WorkerPoolConfig.OnRevoke.WAIT,
+                workers.whole("processingJitterMs", 0, 3_600_000, 0),
+                workers.whole("commitIntervalMs", 0, 3_600_000, 0)));
     }
 
     /**
@@ -295,6 +331,16 @@ public final class ScenarioReader {
             params.put("subscription", subscription(action));
         }
         requirePartitionTopics(action, params);
+        if (type == ActionType.SLOW_WORKER) {
+            Integer workers = workerCounts.get(target);
+            if (workers == null) {
+                throw action.fail("consumer", "scenario.error.noWorkers", "consumer", target);
+            }
+            if ((Integer) params.get("worker") > workers) {
+                throw action.fail("worker", "scenario.error.noSuchWorker", "worker", params.get("worker"),
+                        "consumer", target, "count", workers);
+            }
+        }
         return new ActionSpec(at, type, target, params, action.path());
     }
 
@@ -305,6 +351,8 @@ public final class ScenarioReader {
                 return existing(action, key, "consumer", consumerIds);
             case PRODUCER:
                 return existing(action, key, "producer", producerIds);
+            case PROCESS:
+                return existing(action, key, "process", processes);
             case BROKER:
                 return Long.toString(action.whole(key, 1, brokers));
             case NEW_TOPIC:
@@ -375,7 +423,7 @@ public final class ScenarioReader {
                     : Optional.of(0L);
             resolved.add(new ConsumerSpec(consumer.id(), consumer.groupId(), consumer.topics(), consumer.settings(),
                     consumer.processingMsPerRecord(), start, consumer.commitPolicy(), consumer.listener(),
-                    consumer.subscription()));
+                    consumer.subscription(), consumer.workers(), consumer.process()));
         }
         return resolved;
     }

@@ -20,6 +20,7 @@ import dev.groupscope.sim.client.ConsumerTasks;
 import dev.groupscope.sim.client.KeyDistribution;
 import dev.groupscope.sim.client.ProducerActor;
 import dev.groupscope.sim.client.ProducerConfig;
+import dev.groupscope.sim.client.WorkerPoolTasks;
 import dev.groupscope.sim.engine.ScriptedAction;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.Task;
@@ -59,12 +60,23 @@ public final class ScenarioWorld {
         for (ConsumerSpec consumer : scenario.consumers()) {
             world.addActor(new ConsumerActor(consumer.id(), consumerConfig(consumer), consumer.subscription(),
                     ConsumerBehavior.processing(consumer.processingMsPerRecord())
-                            .withCommits(consumer.commitPolicy(), consumer.listener()), network));
+                            .withCommits(consumer.commitPolicy(), consumer.listener()), network,
+                    consumer.workers().orElse(null)));
             consumer.startAtMs().ifPresent(at -> script.add(new ScriptedAction(at,
                     new ConsumerTasks.Start(consumer.id()))));
         }
         for (ActionSpec action : scenario.actions()) {
-            script.add(new ScriptedAction(action.atMs(), task(action)));
+            if (action.type().target() == ActionType.Target.PROCESS) {
+                // The process dies (or starts again): every consumer in it, in file order, at the same moment.
+                for (ConsumerSpec consumer : scenario.consumers()) {
+                    if (consumer.process().equals(action.target())) {
+                        script.add(new ScriptedAction(action.atMs(), action.type() == ActionType.CRASH_PROCESS
+                                ? new ConsumerTasks.Crash(consumer.id()) : new ConsumerTasks.Restart(consumer.id())));
+                    }
+                }
+            } else {
+                script.add(new ScriptedAction(action.atMs(), task(action)));
+            }
         }
         return new Simulation(world, script, SNAPSHOT_EVERY);
     }
@@ -123,6 +135,9 @@ public final class ScenarioWorld {
                 return new ConsumerTasks.StallProcessing(target, (Long) action.params().get("durationMs"));
             case RESTART_CONSUMER:
                 return new ConsumerTasks.Restart(target);
+            case SLOW_WORKER:
+                return new WorkerPoolTasks.SlowWorker(target, (Integer) action.params().get("worker"),
+                        (Long) action.params().get("durationMs"), (Integer) action.params().get("factor"));
             case START_PRODUCER:
                 return new ProducerActor.Start(target);
             case STOP_PRODUCER:

@@ -56,6 +56,11 @@ final class Assignment {
         return Collections.unmodifiableSortedSet(new TreeSet<>(positions.keySet()));
     }
 
+    /** Every assigned partition with its position ({@link #NO_POSITION} if none yet): a read-only view, no copy. */
+    Map<TopicPartition, Long> positions() {
+        return Collections.unmodifiableMap(positions);
+    }
+
     boolean isAssigned(TopicPartition tp) {
         return positions.containsKey(tp);
     }

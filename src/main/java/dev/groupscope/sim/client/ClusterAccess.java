@@ -48,6 +48,11 @@ public interface ClusterAccess {
     /** The partition's log-end offset: the offset the next record gets. */
     long logEndOffset(String topic, int partition);
 
+    /** The key of the record at {@code offset} (null for a keyless record): what a worker pool orders by. */
+    default String keyAt(String topic, int partition, long offset) {
+        throw new UnsupportedOperationException("this cluster stand-in has no record keys");
+    }
+
     /** The earliest offset whose timestamp is at or after {@code timestamp}, or -1 if every record is older. */
     long offsetForTimestamp(String topic, int partition, long timestamp);
 

@@ -38,6 +38,11 @@ record ClusterActorAccess(ClusterActor cluster) implements ClusterAccess {
         return cluster.logEndOffset(topic, partition);
     }
 
+    @Override
+    public String keyAt(String topic, int partition, long offset) {
+        return cluster.keyAt(topic, partition, offset);
+    }
+
     /** A binary search over the record timestamps, which never decrease (as Kafka's time index). */
     @Override
     public long offsetForTimestamp(String topic, int partition, long timestamp) {

@@ -189,6 +189,11 @@ final class Commits {
      * waits for the coordinator's lookup first; see the package notes). Never retried.
      */
     void commitAsync(Step step, Map<TopicPartition, Long> offsets) {
+        commitAsync(step, offsets, "asyncAfterBatch");
+    }
+
+    /** commitAsync of {@code offsets}, labelled {@code policy} in the event ("window": a worker pool's low marks). */
+    void commitAsync(Step step, Map<TopicPartition, Long> offsets, String policy) {
         if (offsets.isEmpty()) {
             return;
         }
@@ -202,7 +207,7 @@ final class Commits {
             asyncCallback(step, offsets, Errors.COORDINATOR_NOT_AVAILABLE);
             return;
         }
-        send(step, "CommitAsync", "asyncAfterBatch", CommitPurpose.ASYNC, offsets, 0);
+        send(step, "CommitAsync", policy, CommitPurpose.ASYNC, offsets, 0);
     }
 
     /** The OffsetCommitCallback: in call order (one connection, answered in order). */
@@ -220,7 +225,7 @@ final class Commits {
      * poll() returned was processed, since the callback runs inside poll()). True if a request went out.
      */
     boolean revokeCommit(Step step, java.util.SortedSet<TopicPartition> partitions, CommitPurpose purpose) {
-        Map<TopicPartition, Long> offsets = new TreeMap<>(step.fetcher().assignment.allConsumed());
+        Map<TopicPartition, Long> offsets = new TreeMap<>(step.processedPositions());
         offsets.keySet().retainAll(partitions);
         if (offsets.isEmpty() || step.group().coordinator < 0 || !inGeneration(step)) {
             if (!offsets.isEmpty()) {
@@ -341,7 +346,7 @@ final class Commits {
         if (!commits || !inGeneration(step) || step.group().coordinator < 0) {
             return false;
         }
-        Map<TopicPartition, Long> offsets = step.fetcher().assignment.allConsumed();
+        Map<TopicPartition, Long> offsets = step.processedPositions();
         if (offsets.isEmpty()) {
             return false;
         }

@@ -62,6 +62,8 @@ public final class ConsumerActor implements Actor {
     private final ConsumerBehavior behavior;
     private final Network network;
     private final RebalanceProtocol protocol;
+    /** The worker pool the poll loop feeds, or null when the poll loop processes records itself. */
+    private final WorkerPoolConfig workers;
 
     private MemberState state;
     private InFlight inFlight;
@@ -77,6 +79,7 @@ public final class ConsumerActor implements Actor {
     private List<Deliver> unread;
     private String failure;
     private int incarnations;
+    private WorkerPool pool;
 
     public ConsumerActor(String clientId, ConsumerClientConfig config, List<String> topics,
                          ConsumerBehavior behavior, Network network) {
@@ -85,6 +88,13 @@ public final class ConsumerActor implements Actor {
 
     public ConsumerActor(String clientId, ConsumerClientConfig config, ConsumerSubscription subscription,
                          ConsumerBehavior behavior, Network network) {
+        this(clientId, config, subscription, behavior, network, null);
+    }
+
+    /** A consumer whose poll loop dispatches records to a pool of {@code workers} (null: it processes them). */
+    public ConsumerActor(String clientId, ConsumerClientConfig config, ConsumerSubscription subscription,
+                         ConsumerBehavior behavior, Network network, WorkerPoolConfig workers) {
+        this.workers = workers;
         this.id = Objects.requireNonNull(clientId, "clientId");
         this.config = Objects.requireNonNull(config, "config");
         this.initialSubscription = Objects.requireNonNull(subscription, "subscription");
@@ -106,6 +116,8 @@ public final class ConsumerActor implements Actor {
         this.behavior = other.behavior;
         this.network = other.network;
         this.protocol = other.protocol;
+        this.workers = other.workers;
+        this.pool = other.pool == null ? null : other.pool.copy();
         this.state = other.state;
         this.inFlight = other.inFlight.copy();
         this.group = other.group.copy();
@@ -131,6 +143,7 @@ public final class ConsumerActor implements Actor {
         this.subscription = SubscriptionState.of(initialSubscription);
         this.unread = new ArrayList<>();
         this.failure = null;
+        this.pool = workers == null ? null : new WorkerPool(workers);
     }
 
     @Override
@@ -183,6 +196,10 @@ public final class ConsumerActor implements Actor {
             ConsumerCalls.run(step, call);
         } else if (task instanceof ConsumerFaults.Fault fault) {
             faults.apply(step, fault);
+        } else if (task instanceof WorkerPoolTasks.Tick) {
+            step.poolTick();
+        } else if (task instanceof WorkerPoolTasks.SlowWorker slow) {
+            step.slowWorker(slow);
         }
     }
 
@@ -195,6 +212,11 @@ public final class ConsumerActor implements Actor {
                 loop.phase.name(), failure == null ? "" : failure, inFlight.size(), unread.size(),
                 fetcher.buffer.size(), incarnations, subscription.summary(),
                 ClientEvents.partitions(fetcher.assignment.pausedPartitions()));
+    }
+
+    /** The worker pool's state, or empty when this consumer processes records on its poll loop. */
+    public java.util.Optional<WorkerPoolView> workerPool() {
+        return pool == null ? java.util.Optional.empty() : java.util.Optional.of(pool.view());
     }
 
     /** The state of the member as the group protocol sees it. */
@@ -391,6 +413,11 @@ public final class ConsumerActor implements Actor {
             context.emit(EventKind.CLIENT, "Poll", id, null, fields("records", total, "partitions", ranges,
                     "maxPollRecords", config.maxPollRecords()), "sim.client.poll",
                     Map.of("consumer", id, "records", total, "maxPollRecords", config.maxPollRecords()));
+            if (pool != null) {
+                pool.dispatch(this, slices);
+                poolRound();
+                return;
+            }
             loop.startBatch(slices, now());
             Ledger ledger = Ledger.of(context);
             if (ledger != null) {
@@ -447,7 +474,95 @@ public final class ConsumerActor implements Actor {
                 loop.pendingStallMs = 0;
                 return;
             }
+            if (pool != null) {
+                poolRound();
+                return;
+            }
             callPoll();
+        }
+
+        // ---- the worker pool (WorkerPool): the poll loop only polls, dispatches, resumes and commits ---------------
+
+        /**
+         * The poller's round between two poll() calls: resume partitions whose window drained, commit the windows'
+         * low marks that moved (commitSync blocks the poller, commitAsync does not; auto commit needs nothing here
+         * and commits positions inside poll(), past unfinished records), then poll() again in the next step.
+         */
+        private void poolRound() {
+            pool.resumeDrained(this);
+            CommitPolicy.Kind policy = behavior.commitPolicy().kind();
+            Map<TopicPartition, Long> offsets = policy == CommitPolicy.Kind.AUTO ? Map.of()
+                    : pool.toCommit(now(), fetcher.assignment.positions().keySet(), commits.committed);
+            loop.startBatch(List.of(), now()); // in the application's code: not in poll()
+            switch (policy) {
+                case SYNC_AFTER_BATCH -> {
+                    if (!offsets.isEmpty()) {
+                        commits.beginSync(this, "window", offsets, Commits.Then.POLL);
+                        return;
+                    }
+                }
+                case ASYNC_AFTER_BATCH -> commits.commitAsync(this, offsets, "window");
+                default -> {
+                }
+            }
+            armTimer(TimerKind.PROCESS, 0);
+        }
+
+        void poolTick() {
+            if (pool != null && state.running()) {
+                pool.runWorkers(this);
+            }
+        }
+
+        void slowWorker(WorkerPoolTasks.SlowWorker slow) {
+            if (pool != null && state.running()) {
+                pool.slow(this, slow.worker(), slow.durationMs(), slow.factor());
+            }
+        }
+
+        /** A worker finished a record: the ledger and the application's log learn it. */
+        void finishedByPool(TopicPartition partition, long offset, String key) {
+            Ledger ledger = Ledger.of(context);
+            if (ledger != null) {
+                ledger.processed(config.groupId(), id, partition, offset, now(), key);
+            }
+        }
+
+        /** The pool's window slid from {@code from} to {@code to}: those records are all finished. */
+        void processedUpTo(TopicPartition partition, long from, long to) {
+            for (long offset = from; offset < to; offset++) {
+                processed.processed(partition, offset);
+            }
+        }
+
+        WorkerPool pool() {
+            return pool;
+        }
+
+        /** onPartitionsRevoked waits for the pool: the poller is in the listener, not in poll()'s loop. */
+        void blockInListener() {
+            cancelTimer(TimerKind.POLL_RETURN);
+            loop.startBatch(List.of(), now());
+        }
+
+        /** The pool drained what onPartitionsRevoked waited for: the listener returns and poll() goes on. */
+        void listenerWaitOver() {
+            if (!state.running() || loop.phase != PollLoop.Phase.PROCESSING || !loop.batchDone()
+                    || context.timerDeadline(timerKey(TimerKind.PROCESS)) >= 0) {
+                return;
+            }
+            loop.endBatch();
+            loop.phase = PollLoop.Phase.IN_POLL;
+            armTimer(TimerKind.POLL_RETURN, behavior.pollTimeoutMs());
+            iterate();
+        }
+
+        /**
+         * What the application commits as "processed" on revocation and close: the positions after the records
+         * poll() returned (all processed, when the poll loop processes them itself), or the pool's low marks.
+         */
+        Map<TopicPartition, Long> processedPositions() {
+            return pool == null ? fetcher.assignment.allConsumed() : pool.committable(fetcher.assignment.partitions());
         }
 
         @SuppressWarnings("unchecked")
@@ -892,6 +1007,9 @@ public final class ConsumerActor implements Actor {
         }
 
         private void stopProcess(MemberState end, String reason) {
+            if (pool != null) {
+                pool.stop(this);
+            }
             Ledger ledger = Ledger.of(context);
             if (ledger != null) {
                 ledger.handsEmpty(config.groupId(), id);

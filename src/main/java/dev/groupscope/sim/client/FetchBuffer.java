@@ -43,6 +43,13 @@ final class FetchBuffer {
         completed.add(new Completed(partition, fetchOffset, count, 0));
     }
 
+    /** The partitions with records buffered, in one pass over the buffer. */
+    java.util.Set<TopicPartition> partitions() {
+        java.util.Set<TopicPartition> held = new java.util.HashSet<>();
+        completed.forEach(entry -> held.add(entry.partition()));
+        return held;
+    }
+
     boolean holds(TopicPartition partition) {
         return completed.stream().anyMatch(entry -> entry.partition().equals(partition));
     }

@@ -186,15 +186,20 @@ final class Fetcher {
     void sendFetches(Step step) {
         ClusterAccess cluster = ClusterAccess.of(step.context);
         TreeMap<Integer, TreeMap<TopicPartition, Long>> byLeader = new TreeMap<>();
-        for (TopicPartition tp : assignment.partitions()) {
-            if (!assignment.hasPosition(tp) || assignment.isPaused(tp) || buffer.holds(tp)) {
+        // Asked once per call, not once per partition: with a thousand partitions and a poll() every few
+        // milliseconds (a worker pool's poller) the per-partition scans were most of a run's time.
+        java.util.Set<TopicPartition> buffered = buffer.partitions();
+        java.util.Map<Integer, Boolean> fetchInFlight = new java.util.HashMap<>();
+        for (Map.Entry<TopicPartition, Long> entry : assignment.positions().entrySet()) {
+            TopicPartition tp = entry.getKey();
+            if (entry.getValue() == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)) {
                 continue;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());
-            if (leader < 0 || step.inFlight().anyTo("Fetch", leader)) {
+            if (leader < 0 || fetchInFlight.computeIfAbsent(leader, broker -> step.inFlight().anyTo("Fetch", broker))) {
                 continue;
             }
-            byLeader.computeIfAbsent(leader, key -> new TreeMap<>()).put(tp, assignment.position(tp));
+            byLeader.computeIfAbsent(leader, key -> new TreeMap<>()).put(tp, entry.getValue());
         }
         ConsumerClientConfig config = step.config();
         byLeader.forEach((leader, offsets) -> step.send(leader, false, correlationId -> new FetchRequest(

@@ -438,6 +438,13 @@ final class GroupMembership {
     /** kafka-clients' {@code ConsumerCoordinator.onJoinPrepare}; false while its auto commit is pending. */
     private boolean onJoinPrepare(Step step) {
         SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
+        // A worker pool's onPartitionsRevoked first waits for (or abandons) the revoked partitions' records.
+        WorkerPool pool = step.pool();
+        if (pool != null && !generation.isReset() && step.protocol() == RebalanceProtocol.EAGER && !owned.isEmpty()
+                && !pool.readyToRevoke(step, owned)) {
+            step.blockInListener();
+            return false;
+        }
         // commitOnRevoke: the listener's commitSync inside onPartitionsRevoked blocks onJoinPrepare like the auto
         // commit does; lost partitions (generation reset) are never committed.
         boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
@@ -561,6 +568,9 @@ final class GroupMembership {
         // The application forgets what it tracked for partitions it gave up (as its onPartitionsRevoked/Lost would):
         // committing those positions later, after another owner committed, would move the offset back.
         step.commits().processedPositions.keySet().retainAll(partitions);
+        if (step.pool() != null) {
+            step.pool().retain(step, partitions);
+        }
         step.fetcher().assignment.assign(partitions);
     }
 

@@ -85,6 +85,17 @@
  *   <li>A lost request (network partition) fails request.timeout.ms after it was sent, as a {@code Disconnected};
  *       Kafka closes the connection then and fails every request on it, and its connection attempts to an
  *       unreachable broker time out after socket.connection.setup.timeout.ms, which is not modelled.</li>
+ *   <li>Worker pools ({@link dev.groupscope.sim.client.WorkerPool}): the poller learns of finished records at its
+ *       next loop round (a real poller reads a concurrent map whenever it likes); onRevoke=wait blocks only an EAGER
+ *       onJoinPrepare: a COOPERATIVE revocation and close() abandon the pool's queued records at once and commit the
+ *       low marks as they are (still never past an unfinished record); a partition the pool paused is resumed by
+ *       the pool even if the application paused it too.</li>
  * </ul>
+ *
+ * <h2>Worker pools</h2>
+ * CLIENT events {@code DispatchRecords}, {@code PausePartitions}, {@code ResumePartitions}, {@code RevokeWaiting},
+ * {@code RevokeDrained}, {@code AbandonRecords}, {@code CommitSync}/{@code CommitAsync} with policy "window"; FAULT
+ * {@code SlowWorker}. Rule keys {@code sim.pool.*}. Records finished by workers are not events (the ledger has each
+ * one); the pool's timer fires once per millisecond with completions, not once per record.
  */
 package dev.groupscope.sim.client;

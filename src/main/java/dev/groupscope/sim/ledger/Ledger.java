@@ -50,6 +50,10 @@ public final class Ledger implements Actor {
         List<Run> delivered = new ArrayList<>();
         long maxProcessed = -1;
         long firstDelivered = -1;
+        long orderBreaks;
+        /** Per record key (only for processings that said their key): the highest offset processed. */
+        TreeMap<String, Long> maxByKey = new TreeMap<>();
+        long keyOrderBreaks;
         /** The ledger copy that may change this one in place (see {@link Ledger#partition}). */
         Object owner;
 
@@ -59,6 +63,9 @@ public final class Ledger implements Actor {
 
         PartitionLedger copy(Object newOwner) {
             PartitionLedger copy = new PartitionLedger(newOwner);
+            copy.orderBreaks = orderBreaks;
+            copy.maxByKey = new TreeMap<>(maxByKey);
+            copy.keyOrderBreaks = keyOrderBreaks;
             copy.segments = new TreeMap<>(segments);
             copy.runs = new ArrayList<>(runs);
             copy.lastRun = new TreeMap<>(lastRun);
@@ -149,6 +156,11 @@ public final class Ledger implements Actor {
      */
     private final TreeMap<String, TreeMap<String, List<Run>>> inHand;
     /**
+     * group → consumer → partition → the span a worker pool still holds ({@code first} … {@code last} of a Run: its
+     * window from the low mark to the highest dispatched offset). Records in it are in hand, as a batch is.
+     */
+    private final TreeMap<String, TreeMap<String, TreeMap<TopicPartition, Run>>> pools;
+    /**
      * Partition ledgers are copied on write: a copy of the ledger shares them, and each side copies one (marking it
      * with its own token) before changing it, so a snapshot costs only the partitions processed since the last.
      */
@@ -159,6 +171,7 @@ public final class Ledger implements Actor {
         this.consumers = new TreeMap<>();
         this.totals = new TreeMap<>();
         this.inHand = new TreeMap<>();
+        this.pools = new TreeMap<>();
     }
 
     private Ledger(Ledger other) {
@@ -172,6 +185,12 @@ public final class Ledger implements Actor {
         this.totals = new TreeMap<>(other.totals);
         this.inHand = new TreeMap<>();
         other.inHand.forEach((group, batches) -> this.inHand.put(group, new TreeMap<>(batches)));
+        this.pools = new TreeMap<>();
+        other.pools.forEach((group, byConsumer) -> {
+            TreeMap<String, TreeMap<TopicPartition, Run>> copy = new TreeMap<>();
+            byConsumer.forEach((consumer, spans) -> copy.put(consumer, new TreeMap<>(spans)));
+            this.pools.put(group, copy);
+        });
     }
 
     /** The world's ledger, or null when the world has none (worlds built by hand in tests). */
@@ -210,16 +229,24 @@ public final class Ledger implements Actor {
 
     /** poll() returned {@code first} … {@code last} of {@code tp} to {@code consumer} of {@code group}. */
     public void delivered(String group, String consumer, TopicPartition tp, long first, long last, long now) {
-        PartitionLedger ledger = partition(group, tp);
-        if (ledger.firstDelivered < 0 || first < ledger.firstDelivered) {
-            ledger.firstDelivered = first;
-        }
+        deliveredToPool(group, consumer, tp, first, last, now);
         Run run = new Run(consumer + "@" + tp, first, last, now, now);
-        ledger.delivered.add(new Run(consumer, first, last, now, now));
         List<Run> batch = new ArrayList<>(inHand.computeIfAbsent(group, key -> new TreeMap<>())
                 .getOrDefault(consumer, List.of()));
         batch.add(run);
         inHand.get(group).put(consumer, List.copyOf(batch));
+    }
+
+    /**
+     * {@code consumer}'s poller handed {@code first} … {@code last} of {@code tp} to its worker pool: a delivery, but
+     * not a batch in hand (the pool's window says what it holds: {@link #holding}).
+     */
+    public void deliveredToPool(String group, String consumer, TopicPartition tp, long first, long last, long now) {
+        PartitionLedger ledger = partition(group, tp);
+        if (ledger.firstDelivered < 0 || first < ledger.firstDelivered) {
+            ledger.firstDelivered = first;
+        }
+        ledger.delivered.add(new Run(consumer, first, last, now, now));
     }
 
     /** {@code consumer} starts a new batch, or its process ended: what it had in hand is no longer in hand. */
@@ -227,6 +254,24 @@ public final class Ledger implements Actor {
         TreeMap<String, List<Run>> batches = inHand.get(group);
         if (batches != null) {
             batches.remove(consumer);
+        }
+        TreeMap<String, TreeMap<TopicPartition, Run>> held = pools.get(group);
+        if (held != null) {
+            held.remove(consumer);
+        }
+    }
+
+    /**
+     * {@code consumer}'s worker pool holds offsets {@code from} … {@code to} − 1 of {@code tp} (its window; empty
+     * when {@code to <= from}): unfinished records there are in hand, not lost.
+     */
+    public void holding(String group, String consumer, TopicPartition tp, long from, long to) {
+        TreeMap<TopicPartition, Run> spans = pools.computeIfAbsent(group, key -> new TreeMap<>())
+                .computeIfAbsent(consumer, key -> new TreeMap<>());
+        if (to <= from) {
+            spans.remove(tp);
+        } else {
+            spans.put(tp, new Run(consumer, from, to - 1, 0, 0));
         }
     }
 
@@ -239,20 +284,47 @@ public final class Ledger implements Actor {
                 }
             }
         }
+        for (TreeMap<TopicPartition, Run> spans : pools.getOrDefault(group, new TreeMap<>()).values()) {
+            Run span = spans.get(tp);
+            if (span != null && span.first() <= offset && offset <= span.last()) {
+                return true;
+            }
+        }
         return false;
     }
 
     /** {@code consumer} of {@code group} finished processing record {@code offset} of {@code tp} at {@code now}. */
     public void processed(String group, String consumer, TopicPartition tp, long offset, long now) {
+        processed(group, consumer, tp, offset, now, null);
+    }
+
+    /**
+     * As {@link #processed(String, String, TopicPartition, long, long)}, for a record whose key is {@code key}
+     * (null: keyless or not known): also counts a key order break when a record of the same key and partition with a
+     * higher offset was already processed (a first processing, not a re-delivery).
+     */
+    public void processed(String group, String consumer, TopicPartition tp, long offset, long now, String key) {
         PartitionLedger ledger = partition(group, tp);
+        if (key != null) {
+            Long highest = ledger.maxByKey.get(key);
+            if (highest != null && offset < highest && timesProcessed(ledger, offset) == 0) {
+                ledger.keyOrderBreaks++;
+            }
+            if (highest == null || offset > highest) {
+                ledger.maxByKey.put(key, offset);
+            }
+        }
         int before = ledger.count(offset);
         boolean duplicate = before > 0;
         boolean orderBreak = !duplicate && offset < ledger.maxProcessed;
         ledger.maxProcessed = Math.max(ledger.maxProcessed, offset);
+        if (orderBreak) {
+            ledger.orderBreaks++;
+        }
         ledger.addRun(consumer, offset, now);
         long dup = duplicate ? 1 : 0;
         long brk = orderBreak ? 1 : 0;
-        consumers.computeIfAbsent(group, key -> new TreeMap<>()).merge(consumer, Counts.ZERO.plus(1, dup, brk),
+        consumers.computeIfAbsent(group, g -> new TreeMap<>()).merge(consumer, Counts.ZERO.plus(1, dup, brk),
                 (a, b) -> a.plus(b.processed(), b.duplicates(), b.orderBreaks()));
         totals.merge(group, Counts.ZERO.plus(1, dup, brk),
                 (a, b) -> a.plus(b.processed(), b.duplicates(), b.orderBreaks()));
@@ -275,6 +347,34 @@ public final class Ledger implements Actor {
             return List.of();
         }
         return ledger.runs.stream().filter(run -> run.first() <= offset && offset <= run.last()).toList();
+    }
+
+    /** How many order breaks {@code group} made in partition {@code tp}. */
+    public long orderBreaks(String group, TopicPartition tp) {
+        PartitionLedger ledger = groups.getOrDefault(group, new TreeMap<>()).get(tp);
+        return ledger == null ? 0 : ledger.orderBreaks;
+    }
+
+    /** How many key order breaks {@code group} made in {@code tp}: records of one key processed out of order. */
+    public long keyOrderBreaks(String group, TopicPartition tp) {
+        PartitionLedger ledger = groups.getOrDefault(group, new TreeMap<>()).get(tp);
+        return ledger == null ? 0 : ledger.keyOrderBreaks;
+    }
+
+    private static int timesProcessed(PartitionLedger ledger, long offset) {
+        Map.Entry<Long, Segment> floor = ledger.segments.floorEntry(offset);
+        return floor != null && floor.getValue().last() >= offset ? floor.getValue().times() : 0;
+    }
+
+    /** Per partition of {@code group} that had any, its order breaks. */
+    public Map<TopicPartition, Long> orderBreaksByPartition(String group) {
+        TreeMap<TopicPartition, Long> breaks = new TreeMap<>();
+        groups.getOrDefault(group, new TreeMap<>()).forEach((tp, ledger) -> {
+            if (ledger.orderBreaks > 0) {
+                breaks.put(tp, ledger.orderBreaks);
+            }
+        });
+        return breaks;
     }
 
     /** The group's counts (zero if it processed nothing). */

@@ -28,7 +28,13 @@
  *       of the same partition. A re-delivery after a rewind (to the committed offset, after a crash or revocation)
  *       processes records that were processed before: those are duplicates, never order breaks. So an order break
  *       only happens when two members process the same partition at once (a zombie whose session expired while it
- *       was still processing), or when records are skipped and then read.</li>
+ *       was still processing), when records are skipped and then read, or when a worker pool finishes records of
+ *       one partition out of order (unordered, or by key across keys).</li>
+ *   <li><b>key order break</b> (per partition, only for processings that say the record's key, as worker pools
+ *       do): the first processing of a record after a higher offset with the same key was processed. A pool ordered
+ *       by key has none; an unordered one has them.</li>
+ *   <li>A worker pool's window (from its low mark to the highest dispatched offset) counts as in hand, as a batch
+ *       does: its unfinished records are not lost while the consumer lives.</li>
  * </ul>
  */
 package dev.groupscope.sim.ledger;
