@@ -97,12 +97,15 @@ public final class ProducerActor implements Actor {
             startedAt = context.now();
             sinceStart = 0;
             context.emit(EventKind.ACTION, "StartProducer", id, null, fields("topic", config.topic(),
-                    "recordsPerSecond", config.recordsPerSecond(), "keys", config.keys().toString()));
+                    "recordsPerSecond", config.recordsPerSecond(), "keys", config.keys().toString()),
+                    "sim.producer.started", fields("producer", id, "topic", config.topic(),
+                            "recordsPerSecond", config.recordsPerSecond()));
             context.setTimer(timerKey(), 0, new Produce(id));
         } else if (task instanceof Stop && running) {
             running = false;
             context.cancelTimer(timerKey());
-            context.emit(EventKind.ACTION, "StopProducer", id, null, fields("produced", produced));
+            context.emit(EventKind.ACTION, "StopProducer", id, null, fields("produced", produced),
+                    "sim.producer.stopped", fields("producer", id, "produced", produced));
         } else if (task instanceof Produce && running) {
             produceOne(context);
             sinceStart++;
