@@ -1,8 +1,9 @@
 package dev.groupscope.sim.engine;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 
 /**
@@ -10,17 +11,24 @@ import java.util.function.Consumer;
  * world every {@code snapshotEvery} steps. Because the world is deterministic, any earlier state is rebuilt by
  * copying the nearest snapshot and replaying; and inserting an action in the past ({@link #fork}) gives a new run
  * whose history up to that point is shared and whose future is recomputed. The original run stays as it was.
+ * Events are replayed the same way: the log keeps a window of recently used segments (see {@link EventLog}).
  */
 public final class Simulation {
+
+    /** Events the log keeps at most besides the open segment (~600 bytes each): every lesson fits. */
+    static final long EVENTS_HELD = 1L << 18;
 
     private final List<ScriptedAction> script;
     private final int snapshotEvery;
     private final List<World> snapshots;
-    private final List<SimEvent> log;
+    private final EventLog log;
     private World current;
 
-    /** A run of {@code initial} (which must not have been stepped) with the given scripted actions. */
-    public Simulation(World initial, List<ScriptedAction> script, int snapshotEvery) {
+    /**
+     * A run of {@code initial} (which must not have been stepped) with the given scripted actions, holding at most
+     * about {@code eventsHeld} events of its log as objects (the rest is replayed when read).
+     */
+    Simulation(World initial, List<ScriptedAction> script, int snapshotEvery, long eventsHeld) {
         if (initial.steps() != 0) {
             throw new IllegalArgumentException("a simulation starts from an unstepped world");
         }
@@ -36,16 +44,31 @@ public final class Simulation {
         }
         this.snapshots = new ArrayList<>();
         this.snapshots.add(current.copy());
-        this.log = new ArrayList<>();
+        this.log = new EventLog(this::replaySegment, eventsHeld);
     }
 
-    private Simulation(List<ScriptedAction> script, int snapshotEvery, List<World> snapshots, List<SimEvent> log,
-                       World current) {
+    public Simulation(World initial, List<ScriptedAction> script, int snapshotEvery) {
+        this(initial, script, snapshotEvery, EVENTS_HELD);
+    }
+
+    private Simulation(List<ScriptedAction> script, int snapshotEvery, List<World> snapshots, EventLog parentLog,
+                       int keptSegments, World current) {
         this.script = List.copyOf(script);
         this.snapshotEvery = snapshotEvery;
         this.snapshots = snapshots;
-        this.log = log;
         this.current = current;
+        this.log = parentLog.prefix(keptSegments, current.eventCount(), this::replaySegment);
+    }
+
+    /** The events of closed segment {@code index}: its snapshot stepped to where the next snapshot was taken. */
+    private List<SimEvent> replaySegment(int index) {
+        World world = snapshots.get(index).copy();
+        long end = snapshots.get(index + 1).steps();
+        List<SimEvent> events = new ArrayList<>();
+        while (world.steps() < end) {
+            events.addAll(world.step());
+        }
+        return events;
     }
 
     /** Processes every task due at or before {@code time}. */
@@ -62,9 +85,10 @@ public final class Simulation {
         if (!current.hasPending()) {
             return false;
         }
-        log.addAll(current.step());
+        log.append(current.step());
         if (current.steps() % snapshotEvery == 0) {
             snapshots.add(current.copy());
+            log.closeSegment();
         }
         return true;
     }
@@ -78,8 +102,21 @@ public final class Simulation {
         return current.steps();
     }
 
+    /** The events of the computed run, in order (unmodifiable; an event not held is replayed when read). */
     public List<SimEvent> log() {
-        return Collections.unmodifiableList(log);
+        return new LogView();
+    }
+
+    private final class LogView extends AbstractList<SimEvent> implements RandomAccess {
+        @Override
+        public SimEvent get(int index) {
+            return log.get(index);
+        }
+
+        @Override
+        public int size() {
+            return Math.toIntExact(log.size());
+        }
     }
 
     public List<ScriptedAction> script() {
@@ -100,37 +137,39 @@ public final class Simulation {
 
     /** A copy of the state after event {@code seq}: after the step that produced it. */
     public World stateAtEvent(long seq) {
-        return stateAfterSteps(log.get((int) seq).step() + 1);
+        return stateAfterSteps(log.get(seq).step() + 1);
     }
 
     /** A copy of the state at virtual time {@code time}: after every step due at or before it. */
     public World stateAtTime(long time) {
-        return stateAfterSteps(stepsUpTo(time));
-    }
-
-    /** How many of the computed steps are due at or before {@code time}. */
-    public long stepsUpTo(long time) {
-        int index = nearestSnapshotBefore(time);
-        World world = snapshots.get(index).copy();
+        World world = snapshots.get(nearestSnapshotBefore(time)).copy();
         Scheduled next = world.peek();
         while (world.steps() < current.steps() && next != null && next.time() <= time) {
             world.step();
             next = world.peek();
         }
-        return world.steps();
+        return world;
     }
 
+    /** How many of the computed steps are due at or before {@code time}. */
+    public long stepsUpTo(long time) {
+        return stateAtTime(time).steps();
+    }
+
+    /** The last snapshot taken at or before {@code time} (its last step was due by then), or the first. */
     private int nearestSnapshotBefore(long time) {
-        int index = 0;
-        for (int i = 1; i < snapshots.size(); i++) {
-            Scheduled last = snapshots.get(i).lastProcessed();
+        int low = 0;
+        int high = snapshots.size() - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            Scheduled last = snapshots.get(mid).lastProcessed();
             if (last != null && last.time() <= time) {
-                index = i;
+                low = mid;
             } else {
-                break;
+                high = mid - 1;
             }
         }
-        return index;
+        return low;
     }
 
     /**
@@ -155,8 +194,7 @@ public final class Simulation {
             withAction.scheduleAction(time, script.size(), action);
             keptSnapshots.add(withAction);
         }
-        List<SimEvent> keptLog = new ArrayList<>(log.subList(0, (int) world.eventCount()));
-        return new Simulation(extended, snapshotEvery, keptSnapshots, keptLog, world);
+        return new Simulation(extended, snapshotEvery, keptSnapshots, log, keptSnapshots.size() - 1, world);
     }
 
     /** How many computed steps come strictly before a task at {@code position} in queue order. */
@@ -179,7 +217,7 @@ public final class Simulation {
 
     /** The first computed event after {@code seq} that passes {@code filter}, or -1 (use -1 to search from the start). */
     public long nextEvent(long seq, java.util.function.Predicate<SimEvent> filter) {
-        for (int i = (int) Math.max(0, seq + 1); i < log.size(); i++) {
+        for (long i = Math.max(0, seq + 1); i < log.size(); i++) {
             if (filter.test(log.get(i))) {
                 return i;
             }
@@ -189,7 +227,7 @@ public final class Simulation {
 
     /** The last event before {@code seq} that passes {@code filter}, or -1. */
     public long previousEvent(long seq, java.util.function.Predicate<SimEvent> filter) {
-        for (int i = (int) Math.min(seq, log.size()) - 1; i >= 0; i--) {
+        for (long i = Math.min(seq, log.size()) - 1; i >= 0; i--) {
             if (filter.test(log.get(i))) {
                 return i;
             }
@@ -199,7 +237,7 @@ public final class Simulation {
 
     /** Visits the events of the computed run from {@code fromSeq} on. */
     public void forEachEvent(long fromSeq, Consumer<SimEvent> visitor) {
-        for (int i = (int) fromSeq; i < log.size(); i++) {
+        for (long i = fromSeq; i < log.size(); i++) {
             visitor.accept(log.get(i));
         }
     }
