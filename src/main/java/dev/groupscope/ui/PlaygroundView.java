@@ -17,6 +17,7 @@ import java.util.Optional;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -48,6 +49,7 @@ public final class PlaygroundView {
     static final KeyCombination STOP_BROKER_KEY = KeyCombination.keyCombination("Shortcut+B");
     /** The strip shows at least this many of the newest offsets, so a small lag still looks small. */
     static final long MIN_WINDOW = 40;
+    static final double MIN_SCRUBBER = 160;
 
     private final PlaygroundViewModel viewModel;
     private final Messages messages;
@@ -72,6 +74,7 @@ public final class PlaygroundView {
     @FXML private Button crashConsumer;
     @FXML private Button stopBroker;
     @FXML private Slider scrubber;
+    @FXML private FlowPane transportRow;
     @FXML private FlowPane brokers;
     @FXML private VBox partitions;
     @FXML private Label groupTitle;
@@ -90,6 +93,10 @@ public final class PlaygroundView {
     @FXML
     private void initialize() {
         bindTransport();
+        stretchScrubber();
+        // A wrapped sentence keeps all its lines even when the panel is short of height.
+        groupSummary.setMinHeight(Region.USE_PREF_SIZE);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
         bindActions();
         for (String state : PlaygroundFrame.GROUP_STATES) {
             Label pill = new Label(messages.text("ui.main.groupState." + state));
@@ -130,6 +137,25 @@ public final class PlaygroundView {
                 viewModel.scrubTo(now.longValue());
             }
         });
+    }
+
+    /**
+     * The scrubber takes what the transport row has left (at least {@link #MIN_SCRUBBER} px); with large text the
+     * row wraps instead, so no button's label is ever cut short.
+     */
+    private void stretchScrubber() {
+        List<javafx.beans.Observable> inputs = new ArrayList<>();
+        inputs.add(transportRow.widthProperty());
+        inputs.add(transportRow.hgapProperty());
+        transportRow.getChildren().stream().filter(node -> node != scrubber).forEach(node -> inputs.add(
+                ((Region) node).widthProperty()));
+        scrubber.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double others = transportRow.getChildren().stream().filter(node -> node != scrubber)
+                    .mapToDouble(node -> ((Region) node).getWidth() + transportRow.getHgap()).sum();
+            Insets padding = transportRow.getInsets();
+            return Math.max(MIN_SCRUBBER, transportRow.getWidth() - others - padding.getLeft() - padding.getRight()
+                    - 2);
+        }, inputs.toArray(javafx.beans.Observable[]::new)));
     }
 
     private void bindActions() {
@@ -262,9 +288,12 @@ public final class PlaygroundView {
         for (SimEvent event : earlier) {
             Label row = new Label(meta(event) + " — " + sentence(event));
             row.getStyleClass().add("recent-event");
+            // Whole sentences, never cut with "…": one earlier event, wrapped, instead of two cut short.
+            row.setWrapText(true);
+            row.setMinHeight(Region.USE_PREF_SIZE);
             rows.add(0, row);
         }
-        recentEvents.getChildren().setAll(rows.subList(0, Math.min(2, rows.size())));
+        recentEvents.getChildren().setAll(rows.subList(0, Math.min(1, rows.size())));
     }
 
     private String meta(SimEvent event) {
@@ -304,7 +333,10 @@ public final class PlaygroundView {
             HBox.setHgrow(strip, Priority.ALWAYS);
             HBox head = new HBox(name, owner, strip);
             head.getStyleClass().add("partition-head");
-            HBox facts = new HBox(numbers, position);
+            // Wraps (position under the numbers) rather than cut either short when the text is large.
+            numbers.setMinWidth(Region.USE_PREF_SIZE);
+            position.setMinWidth(Region.USE_PREF_SIZE);
+            FlowPane facts = new FlowPane(numbers, position);
             facts.getStyleClass().add("partition-facts");
             VBox body = new VBox(head, facts);
             body.getStyleClass().add("partition-body");
