@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.lab.LabRound;
 import dev.groupscope.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;

@@ -31,23 +31,29 @@ public final class GroupScopeWindow {
     static final String GROUP_PANEL = "group-panel";
     static final String EXPLANATION_PANEL = "explanation-panel";
     private static final String SHELL = "/fxml/main.fxml";
+    /** The assignor lab's tab content, loaded the first time the tab is shown. */
+    static final String LAB = "/fxml/assignor-lab.fxml";
     private static final String STYLESHEET = "/dev/groupscope/ui/groupscope.css";
 
     private final Stage stage;
     private final AssignorLabViewModel lab;
     private final PlaygroundViewModel playground;
     private final CoordinatorCalculatorViewModel calculator;
+    private final SequenceViewModel sequence;
+    private final ExportActions exports;
     private final AnimationTimer clock;
     private UiLanguage language;
     private TextZoom zoom = new TextZoom(1);
     private TextZoom startingZoom = zoom;
-    private boolean labShown;
     private Theme theme = Theme.LIGHT;
     private final UiActions actions;
     private ClassroomLayer layer;
     private boolean presenter;
     private TextZoom zoomBeforePresenter;
     private final java.util.Set<String> hiddenPanels = new java.util.TreeSet<>();
+    private static final String PLAYGROUND_TAB = "playgroundTab";
+    private static final String LAB_TAB = "labTab";
+    private String shownTab = PLAYGROUND_TAB;
 
     public GroupScopeWindow(Stage stage) {
         this(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
@@ -62,6 +68,8 @@ public final class GroupScopeWindow {
         this.lab = lab;
         this.playground = playground;
         this.calculator = new CoordinatorCalculatorViewModel(playground);
+        this.sequence = new SequenceViewModel(playground);
+        this.exports = new ExportActions(playground, sequence);
         this.actions = WindowActions.create(this);
         this.clock = new AnimationTimer() {
             @Override
@@ -244,17 +252,28 @@ public final class GroupScopeWindow {
 
     /** Whether the assignor lab's tab is the one shown (kept across language switches). */
     public boolean labShown() {
-        return labShown;
+        return LAB_TAB.equals(shownTab);
     }
 
     /** Shows the assignor lab's tab (true) or the playground's. */
     public void labShown(boolean shown) {
-        if (labShown != shown) {
-            labShown = shown;
+        showTab(shown ? LAB_TAB : PLAYGROUND_TAB);
+    }
+
+    /** The fx:id of the tab shown (kept across language switches). */
+    public String shownTab() {
+        return shownTab;
+    }
+
+    /** Shows the tab with this fx:id (playgroundTab, labTab, protocolTab). */
+    public void showTab(String tabId) {
+        if (!tabId.equals(shownTab)) {
+            shownTab = tabId;
             if (stage.getScene() != null && stage.getScene().getRoot() != null) {
                 javafx.scene.Node tabs = stage.getScene().getRoot().lookup("#tabs");
                 if (tabs instanceof javafx.scene.control.TabPane pane) {
-                    pane.getSelectionModel().select(shown ? 1 : 0);
+                    pane.getTabs().stream().filter(tab -> tabId.equals(tab.getId())).findFirst()
+                            .ifPresent(tab -> pane.getSelectionModel().select(tab));
                 }
             }
         }
@@ -264,8 +283,38 @@ public final class GroupScopeWindow {
         return calculator;
     }
 
+    /** The scene's root (for tools that look at the whole window). */
+    javafx.scene.Parent stageRoot() {
+        return stage.getScene().getRoot();
+    }
+
     public PlaygroundViewModel playground() {
         return playground;
+    }
+
+    public SequenceViewModel sequence() {
+        return sequence;
+    }
+
+    /** File → Export: asks where, then writes the picture of the current moment (see {@link ExportActions}). */
+    void export(ExportActions.Kind kind) {
+        Messages messages = Messages.of(language.locale());
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(messages.text("ui.export.title"));
+        chooser.setInitialFileName(kind.suggestedFileName(playground.getTime()));
+        String extension = kind.format().extension();
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            exports.export(kind, file.toPath(), messages, failure -> failure.ifPresent(reason -> {
+                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.ERROR, messages.format("ui.export.failed",
+                        java.util.Map.of("file", file.getName(), "reason", reason)));
+                alert.initOwner(stage);
+                alert.show();
+            }));
+        }
     }
 
     void toggleFullScreen() {
@@ -299,6 +348,18 @@ public final class GroupScopeWindow {
         }
     }
 
+    /** Loads a part of the shell (a tab's content) in the current language, with the window's controllers. */
+    Parent loadPart(String fxml) {
+        Messages messages = Messages.of(language.locale());
+        FXMLLoader loader = new FXMLLoader(GroupScopeWindow.class.getResource(fxml), messages.bundle());
+        loader.setControllerFactory(type -> controller(type, language, messages));
+        try {
+            return loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + fxml, e);
+        }
+    }
+
     private Object controller(Class<?> type, UiLanguage language, Messages messages) {
         if (type == ShellView.class) {
             return new ShellView(this, language);
@@ -306,11 +367,17 @@ public final class GroupScopeWindow {
         if (type == PlaygroundView.class) {
             return new PlaygroundView(playground, messages);
         }
+        if (type == SequenceView.class) {
+            return new SequenceView(sequence, playground, messages);
+        }
         if (type == AssignorLabView.class) {
             return new AssignorLabView(lab, messages);
         }
         if (type == CoordinatorCalculatorView.class) {
             return new CoordinatorCalculatorView(calculator, messages);
+        }
+        if (type == NumbersView.class) {
+            return new NumbersView(playground, messages);
         }
         throw new IllegalArgumentException("no controller for " + type.getName());
     }

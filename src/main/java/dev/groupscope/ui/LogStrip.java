@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import java.util.List;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
@@ -36,9 +37,14 @@ final class LogStrip extends Region {
         this.logEnd = logEnd;
         this.committed = committed;
         this.position = position;
-        positionMark.getStyleClass().removeIf(style -> style.startsWith("member-slot-"));
-        if (ownerSlotClass != null) {
-            positionMark.getStyleClass().add(ownerSlotClass);
+        // Touch the style classes only on a change of owner: each change re-applies CSS to the mark.
+        List<String> slot = positionMark.getStyleClass().stream().filter(style -> style.startsWith("member-slot-"))
+                .toList();
+        if (!slot.equals(ownerSlotClass == null ? List.of() : List.of(ownerSlotClass))) {
+            positionMark.getStyleClass().removeIf(style -> style.startsWith("member-slot-"));
+            if (ownerSlotClass != null) {
+                positionMark.getStyleClass().add(ownerSlotClass);
+            }
         }
         requestLayout();
     }

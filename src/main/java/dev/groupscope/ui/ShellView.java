@@ -25,6 +25,9 @@ public final class ShellView {
     @FXML private Tab playgroundTab;
     @FXML private Tab labTab;
     @FXML private MenuItem quitItem;
+    @FXML private MenuItem exportTopologySvg;
+    @FXML private MenuItem exportTopologyPng;
+    @FXML private MenuItem exportSequenceSvg;
     @FXML private MenuItem largerText;
     @FXML private MenuItem smallerText;
     @FXML private MenuItem defaultTextSize;
@@ -48,13 +51,17 @@ public final class ShellView {
             contents.put(tab, tab.getContent());
         }
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, now) -> showOnly(now));
-        tabs.getSelectionModel().select(window.labShown() ? labTab : playgroundTab);
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> window.shownTab().equals(tab.getId()))
+                .findFirst().orElse(playgroundTab));
         showOnly(tabs.getSelectionModel().getSelectedItem());
     }
 
     /** Menus take their handlers and keys from the window's one action registry. */
     void bindActions(UiActions actions) {
         actions.bind(quitItem, "quit");
+        actions.bind(exportTopologySvg, "export.topologySvg");
+        actions.bind(exportTopologyPng, "export.topologyPng");
+        actions.bind(exportSequenceSvg, "export.sequenceSvg");
         actions.bind(largerText, "zoom.in");
         actions.bind(smallerText, "zoom.out");
         actions.bind(defaultTextSize, "zoom.reset");
@@ -73,10 +80,13 @@ public final class ShellView {
     }
 
     private void showOnly(Tab shown) {
+        if (shown == labTab && contents.get(labTab) == null) {
+            contents.put(labTab, window.loadPart(GroupScopeWindow.LAB));
+        }
         for (Tab tab : tabs.getTabs()) {
             tab.setContent(tab == shown ? contents.get(tab) : null);
         }
-        window.labShown(shown == labTab);
+        window.showTab(shown.getId());
     }
 
     @FXML

@@ -44,6 +44,7 @@ final class WindowActions {
                         () -> playground.act(WhatIf.CRASH_CONSUMER, null), PlaygroundView.CRASH_KEY))
                 .add(action("whatIf.stopBroker", "ui.action.stopBroker", WHAT_IF,
                         () -> playground.act(WhatIf.STOP_COORDINATOR_BROKER, null), PlaygroundView.STOP_BROKER_KEY))
+                .add(action("whatIf.undo", "ui.action.undo", WHAT_IF, playground::undo, WhatIfBar.UNDO_KEY))
                 .add(action("presenter", "ui.action.presenter", CLASSROOM, window::togglePresenter, key(KeyCode.F5)))
                 .add(action("blank", "ui.action.blank", CLASSROOM, window::toggleBlank, key(KeyCode.PERIOD)))
                 .add(action("panel.cluster", "ui.action.panel.cluster", CLASSROOM,
@@ -73,6 +74,18 @@ final class WindowActions {
                         AssignorLabView.REMOVE_KEY))
                 .add(action("lab.rebalance", "ui.action.lab.rebalance", LAB, lab::rebalance,
                         AssignorLabView.REBALANCE_KEY))
+                .add(action("export.topologySvg", "ui.menu.file.exportTopologySvg", WINDOW,
+                        () -> window.export(ExportActions.Kind.TOPOLOGY_SVG), shortcut(KeyCode.E)))
+                .add(action("export.topologyPng", "ui.menu.file.exportTopologyPng", WINDOW,
+                        () -> window.export(ExportActions.Kind.TOPOLOGY_PNG),
+                        KeyCombination.keyCombination("Shortcut+Shift+E")))
+                .add(action("export.sequenceSvg", "ui.menu.file.exportSequenceSvg", WINDOW,
+                        () -> window.export(ExportActions.Kind.SEQUENCE_SVG),
+                        KeyCombination.keyCombination("Shortcut+Alt+E")))
+                .add(action("tab.protocol", "ui.action.tab.protocol", VIEW, () -> window.showTab(3),
+                        shortcut(KeyCode.DIGIT4)))
+                .add(action("tab.numbers", "ui.action.tab.numbers", VIEW, () -> window.showTab(4),
+                        shortcut(KeyCode.DIGIT5)))
                 .add(action("quit", "ui.menu.file.quit", WINDOW, window::close, shortcut(KeyCode.Q)));
         return actions;
     }

@@ -44,6 +44,7 @@ final class Fetcher {
 
     /** kafka-clients' {@code initWithCommittedOffsetsIfNeeded}: ask the coordinator for committed offsets. */
     void updateFetchPositions(Step step) {
+        resolveLazySeeks(step);
         List<TopicPartition> missing = assignment.withoutPosition();
         int coordinator = step.group().coordinator;
         if (missing.isEmpty() || offsetFetchPending || coordinator < 0) {
@@ -81,10 +82,41 @@ final class Fetcher {
             step.client("PositionFromCommitted", fields("offsets", ClientEvents.offsets(fromCommitted)),
                     "sim.client.positionCommitted", Map.of("offsets", ClientEvents.offsets(fromCommitted).toString()));
         }
+        List<TopicPartition> uncommitted = new java.util.ArrayList<>();
         response.offsets().forEach((tp, offset) -> {
-            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && step.state().running()) {
-                reset(step, tp, "no committed offset");
+            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp)) {
+                uncommitted.add(tp);
             }
+        });
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        if (step.config().autoOffsetReset().strategy() == AutoOffsetReset.Strategy.NONE) {
+            // Kafka's resetInitializingPositions: with no default strategy, poll() throws for all of them at once.
+            String partitions = String.join(", ", uncommitted.stream().map(TopicPartition::toString).toList());
+            step.client("OffsetReset", fields("partitions", ClientEvents.partitions(uncommitted), "strategy",
+                    "none", "cause", "no committed offset", "exception", "NoOffsetForPartitionException"),
+                    "sim.client.reset.none", Map.of("partitions", partitions));
+            step.fail("NoOffsetForPartitionException: Undefined offset with no reset policy for partitions: ["
+                    + partitions + "]");
+            return;
+        }
+        uncommitted.forEach(tp -> reset(step, tp, "no committed offset"));
+    }
+
+    /**
+     * seekToBeginning / seekToEnd are lazy ({@code requestOffsetReset}): poll() resolves them, as Kafka's
+     * {@code resetPositionsIfNeeded} does with a ListOffsets request (read here directly from the log).
+     */
+    private void resolveLazySeeks(Step step) {
+        ClusterAccess cluster = ClusterAccess.of(step.context);
+        assignment.awaitingReset().forEach((tp, strategy) -> {
+            long offset = strategy.equals("earliest") ? 0 : cluster.logEndOffset(tp.topic(), tp.partition());
+            assignment.seek(tp, offset);
+            String call = strategy.equals("earliest") ? "seekToBeginning" : "seekToEnd";
+            step.client("OffsetReset", fields("partition", tp.toString(), "strategy", strategy, "offset", offset,
+                    "cause", call), "sim.client.lazySeek." + strategy, Map.of("partition", tp.toString(),
+                    "offset", offset, "call", call));
         });
     }
 
@@ -116,7 +148,12 @@ final class Fetcher {
     private void reset(Step step, TopicPartition tp, String why) {
         AutoOffsetReset reset = step.config().autoOffsetReset();
         if (reset.strategy() == AutoOffsetReset.Strategy.NONE) {
-            step.fail("NoOffsetForPartitionException: " + tp);
+            // An out-of-range fetch offset with no reset policy: Kafka's OffsetOutOfRangeException from poll().
+            step.client("OffsetReset", fields("partitions", List.of(tp.toString()), "strategy", "none",
+                    "cause", why, "exception", "OffsetOutOfRangeException"), "sim.client.reset.noneOutOfRange",
+                    Map.of("partition", tp.toString()));
+            step.fail("OffsetOutOfRangeException: Offsets out of range with no configured reset policy for "
+                    + "partitions: {" + tp + "=" + assignment.position(tp) + "}");
             return;
         }
         long offset = resetOffset(step, tp, reset);
@@ -150,7 +187,7 @@ final class Fetcher {
         ClusterAccess cluster = ClusterAccess.of(step.context);
         TreeMap<Integer, TreeMap<TopicPartition, Long>> byLeader = new TreeMap<>();
         for (TopicPartition tp : assignment.partitions()) {
-            if (!assignment.hasPosition(tp) || buffer.holds(tp)) {
+            if (!assignment.hasPosition(tp) || assignment.isPaused(tp) || buffer.holds(tp)) {
                 continue;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());
@@ -180,6 +217,9 @@ final class Fetcher {
             buffer.add(tp, data.fetchOffset(), data.count());
         } else if (data.error() == Errors.OFFSET_OUT_OF_RANGE) {
             reset(step, tp, "fetch offset out of range");
+        } else if (data.error() == Errors.UNKNOWN_TOPIC_OR_PARTITION) {
+            // The topic is gone: the fetcher asks for a metadata update, which a pattern then matches again.
+            step.subscription().metadataUpdateRequested = true;
         }
     }
 }
