@@ -66,6 +66,8 @@ public final class PlaygroundView {
     private final ChangeListener<Boolean> playingListener = (observable, before, now) -> showPlaying(now);
     private final ChangeListener<Number> horizonListener = (observable, before, now) -> { };
     private boolean movingScrubber;
+    private PlaygroundFrame shownFrame;
+    private final EntityTooltips tooltips;
 
     @FXML private Parent playgroundRoot;
     @FXML private Button previous;
@@ -92,6 +94,7 @@ public final class PlaygroundView {
     public PlaygroundView(PlaygroundViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
+        this.tooltips = new EntityTooltips(messages);
     }
 
     @FXML
@@ -202,6 +205,7 @@ public final class PlaygroundView {
     }
 
     void render(PlaygroundFrame frame) {
+        shownFrame = frame;
         renderBrokers(frame);
         if (AggregatedPanels.needed(frame)) {
             renderAggregated(frame);
@@ -352,6 +356,21 @@ public final class PlaygroundView {
         node.getStyleClass().add(wanted);
     }
 
+    /** A tooltip whose text the view model's {@link EntityTooltips} writes when it opens, from the frame shown. */
+    private static void entityTooltip(Node node, java.util.function.Supplier<String> text) {
+        Tooltip tip = new Tooltip();
+        tip.getStyleClass().add("entity-tooltip");
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        tip.setOnShowing(event -> tip.setText(text.get()));
+        Tooltip.install(node, tip);
+    }
+
+    /** The tooltip text of an entity (by node id suffix) at the frame shown, for tests. */
+    String tooltipText(String kind, String id) {
+        return kind.equals("partition") ? tooltips.partition(shownFrame, id) : tooltips.consumer(shownFrame, id);
+    }
+
     static String slotClass(int slot) {
         return "member-slot-" + Math.floorMod(slot, 8);
     }
@@ -423,6 +442,7 @@ public final class PlaygroundView {
             HBox.setHgrow(body, Priority.ALWAYS);
             root = new HBox(body);
             root.setId("partition-" + id);
+            entityTooltip(root, () -> tooltips.partition(shownFrame, id));
             root.getStyleClass().add("partition-row");
         }
 
@@ -489,6 +509,7 @@ public final class PlaygroundView {
             crash.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, id));
             root = new HBox(swatch, left, chips, crash);
             root.setId("consumer-" + id);
+            entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
             root.getStyleClass().add("member-row");
         }
 
