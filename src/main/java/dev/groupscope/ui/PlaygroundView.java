@@ -165,8 +165,9 @@ public final class PlaygroundView {
             double others = transportRow.getChildren().stream().filter(node -> node != slot)
                     .mapToDouble(node -> ((Region) node).getWidth() + transportRow.getHgap()).sum();
             Insets padding = transportRow.getInsets();
-            return Math.max(MIN_SCRUBBER, transportRow.getWidth() - others - padding.getLeft() - padding.getRight()
-                    - 2);
+            double inner = transportRow.getWidth() - padding.getLeft() - padding.getRight() - 2;
+            // Beside the others if it fits there at a usable width; otherwise on a line of its own, all of it.
+            return inner - others >= MIN_SCRUBBER ? inner - others : Math.max(MIN_SCRUBBER, inner);
         }, inputs.toArray(javafx.beans.Observable[]::new)));
         if (slot != scrubber) {
             scrubber.setMaxWidth(Double.MAX_VALUE);
