@@ -1,6 +1,9 @@
 package dev.groupscope.ui;
 
 import dev.groupscope.i18n.Messages;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -58,13 +61,15 @@ final class ClassroomLayer extends StackPane {
         GridPane keys = left;
         int row = 0;
         UiAction.Section section = null;
-        for (UiAction action : actions.all()) {
+        List<UiAction> bySection = new ArrayList<>(actions.all());
+        bySection.sort(Comparator.comparing(UiAction::section)); // stable: registry order within a section
+        for (UiAction action : bySection) {
             if (action.keys().isEmpty()) {
                 continue;
             }
             if (action.section() != section) {
                 section = action.section();
-                if (keys == left && row >= rows / 2) {
+                if (keys == left && row >= rows / 2 - 3) {
                     keys = right;
                     row = 0;
                 }

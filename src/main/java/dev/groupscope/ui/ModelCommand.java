@@ -81,6 +81,34 @@ public sealed interface ModelCommand {
         }
     }
 
+    /**
+     * New settings (Kafka's names) and, if not null, a new commit policy for a consumer: the model closes it and
+     * starts a new KafkaConsumer with them, as an application must (see {@code ConsumerTasks.ChangeSettings}).
+     */
+    record ChangeSettings(String consumer, Map<String, Object> settings,
+                          dev.groupscope.sim.client.CommitPolicy commitPolicy) implements ModelCommand {
+        public ChangeSettings {
+            settings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
+        }
+
+        public Task task() {
+            return new ConsumerTasks.ChangeSettings(consumer, settings, commitPolicy);
+        }
+
+        public String messageKey() {
+            return "ui.command.changeSettings";
+        }
+
+        public Map<String, Object> args() {
+            java.util.List<String> changes = new java.util.ArrayList<>();
+            settings.forEach((name, value) -> changes.add(name + "=" + value));
+            if (commitPolicy != null) {
+                changes.add(commitPolicy.kind().fileName());
+            }
+            return named("consumer", consumer, "changes", String.join(", ", changes));
+        }
+    }
+
     /** A stopped or crashed consumer starts again (a static member with the same group.instance.id). */
     record RestartConsumer(String consumer, boolean staticMember) implements ModelCommand {
         public Task task() {

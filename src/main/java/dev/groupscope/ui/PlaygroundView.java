@@ -17,6 +17,7 @@ import java.util.Optional;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -48,6 +49,7 @@ public final class PlaygroundView {
     static final KeyCombination STOP_BROKER_KEY = KeyCombination.keyCombination("Shortcut+B");
     /** The strip shows at least this many of the newest offsets, so a small lag still looks small. */
     static final long MIN_WINDOW = 40;
+    static final double MIN_SCRUBBER = 160;
 
     private final PlaygroundViewModel viewModel;
     private final Messages messages;
@@ -64,6 +66,8 @@ public final class PlaygroundView {
     private final ChangeListener<Boolean> playingListener = (observable, before, now) -> showPlaying(now);
     private final ChangeListener<Number> horizonListener = (observable, before, now) -> { };
     private boolean movingScrubber;
+    private PlaygroundFrame shownFrame;
+    private final EntityTooltips tooltips;
 
     @FXML private Parent playgroundRoot;
     @FXML private Button previous;
@@ -76,6 +80,7 @@ public final class PlaygroundView {
     @FXML private Button crashConsumer;
     @FXML private Button stopBroker;
     @FXML private Slider scrubber;
+    @FXML private FlowPane transportRow;
     @FXML private FlowPane brokers;
     @FXML private VBox partitions;
     @FXML private Label groupTitle;
@@ -89,14 +94,19 @@ public final class PlaygroundView {
     public PlaygroundView(PlaygroundViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
+        this.tooltips = new EntityTooltips(messages);
     }
 
     @FXML
     private void initialize() {
         bindTransport();
+        // A wrapped sentence keeps all its lines even when the panel is short of height.
+        groupSummary.setMinHeight(Region.USE_PREF_SIZE);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
         bindActions();
         TimelineMarksView.install(scrubber, viewModel, messages);
-        WhatIfBar.install((HBox) addConsumer.getParent(), viewModel, messages,
+        stretchScrubber();
+        WhatIfBar.install((javafx.scene.layout.Pane) addConsumer.getParent(), viewModel, messages,
                 EntityMenus.install(playgroundRoot, viewModel, messages));
         for (String state : PlaygroundFrame.GROUP_STATES) {
             Label pill = new Label(messages.text("ui.main.groupState." + state));
@@ -139,6 +149,31 @@ public final class PlaygroundView {
         });
     }
 
+    /**
+     * The scrubber takes what the transport row has left (at least {@link #MIN_SCRUBBER} px); with large text the
+     * row wraps instead, so no button's label is ever cut short.
+     */
+    private void stretchScrubber() {
+        // The scrubber, or the box that also holds its timeline marks, is the row's stretching child.
+        Region slot = (Region) (scrubber.getParent() == transportRow ? scrubber : scrubber.getParent());
+        List<javafx.beans.Observable> inputs = new ArrayList<>();
+        inputs.add(transportRow.widthProperty());
+        inputs.add(transportRow.hgapProperty());
+        transportRow.getChildren().stream().filter(node -> node != slot).forEach(node -> inputs.add(
+                ((Region) node).widthProperty()));
+        slot.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double others = transportRow.getChildren().stream().filter(node -> node != slot)
+                    .mapToDouble(node -> ((Region) node).getWidth() + transportRow.getHgap()).sum();
+            Insets padding = transportRow.getInsets();
+            double inner = transportRow.getWidth() - padding.getLeft() - padding.getRight() - 2;
+            // Beside the others if it fits there at a usable width; otherwise on a line of its own, all of it.
+            return inner - others >= MIN_SCRUBBER ? inner - others : Math.max(MIN_SCRUBBER, inner);
+        }, inputs.toArray(javafx.beans.Observable[]::new)));
+        if (slot != scrubber) {
+            scrubber.setMaxWidth(Double.MAX_VALUE);
+        }
+    }
+
     private void bindActions() {
         addConsumer.disableProperty().bind(viewModel.canAddConsumerProperty().not());
         crashConsumer.disableProperty().bind(viewModel.canCrashConsumerProperty().not());
@@ -171,6 +206,7 @@ public final class PlaygroundView {
     }
 
     void render(PlaygroundFrame frame) {
+        shownFrame = frame;
         renderBrokers(frame);
         if (AggregatedPanels.needed(frame)) {
             renderAggregated(frame);
@@ -266,7 +302,8 @@ public final class PlaygroundView {
         }
         if (!consumers.getChildren().equals(cards)) {
             consumers.getChildren().setAll(cards);
-        }        motion.endFrame();
+        }
+        motion.endFrame();
     }
 
     private void renderExplanation(PlaygroundFrame frame) {
@@ -274,10 +311,13 @@ public final class PlaygroundView {
         eventMeta.setText(current.map(this::meta).orElse(""));
         explanation.setText(current.map(this::sentence).orElse(messages.text("ui.main.explanation.none")));
         List<SimEvent> earlier = frame.recent().subList(0, Math.max(0, frame.recent().size() - 1));
-        int shown = Math.min(2, earlier.size());
+        int shown = Math.min(1, earlier.size());
         while (recentRows.size() < shown) {
             Label row = new Label();
             row.getStyleClass().add("recent-event");
+            // Whole sentences, never cut with "…": one earlier event, wrapped, instead of two cut short.
+            row.setWrapText(true);
+            row.setMinHeight(Region.USE_PREF_SIZE);
             recentRows.add(row);
         }
         for (int i = 0; i < shown; i++) {
@@ -315,6 +355,21 @@ public final class PlaygroundView {
         }
         node.getStyleClass().removeIf(family);
         node.getStyleClass().add(wanted);
+    }
+
+    /** A tooltip whose text the view model's {@link EntityTooltips} writes when it opens, from the frame shown. */
+    private static void entityTooltip(Node node, java.util.function.Supplier<String> text) {
+        Tooltip tip = new Tooltip();
+        tip.getStyleClass().add("entity-tooltip");
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        tip.setOnShowing(event -> tip.setText(text.get()));
+        Tooltip.install(node, tip);
+    }
+
+    /** The tooltip text of an entity (by node id suffix) at the frame shown, for tests. */
+    String tooltipText(String kind, String id) {
+        return kind.equals("partition") ? tooltips.partition(shownFrame, id) : tooltips.consumer(shownFrame, id);
     }
 
     static String slotClass(int slot) {
@@ -378,13 +433,17 @@ public final class PlaygroundView {
             HBox.setHgrow(strip, Priority.ALWAYS);
             HBox head = new HBox(name, owner, strip);
             head.getStyleClass().add("partition-head");
-            HBox facts = new HBox(numbers, position);
+            // Wraps (position under the numbers) rather than cut either short when the text is large.
+            numbers.setMinWidth(Region.USE_PREF_SIZE);
+            position.setMinWidth(Region.USE_PREF_SIZE);
+            FlowPane facts = new FlowPane(numbers, position);
             facts.getStyleClass().add("partition-facts");
             VBox body = new VBox(head, facts);
             body.getStyleClass().add("partition-body");
             HBox.setHgrow(body, Priority.ALWAYS);
             root = new HBox(body);
             root.setId("partition-" + id);
+            entityTooltip(root, () -> tooltips.partition(shownFrame, id));
             root.getStyleClass().add("partition-row");
         }
 
@@ -451,6 +510,7 @@ public final class PlaygroundView {
             crash.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, id));
             root = new HBox(swatch, left, chips, crash);
             root.setId("consumer-" + id);
+            entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
             root.getStyleClass().add("member-row");
         }
 

@@ -55,10 +55,10 @@ public final class TimelineMarksView {
         this.messages = messages;
     }
 
-    /** Puts the marks under {@code scrubber} (which must sit in an HBox) and keeps them up to date. */
+    /** Puts the marks under {@code scrubber} (in its row, an HBox or a FlowPane) and keeps them up to date. */
     public static TimelineMarksView install(Slider scrubber, PlaygroundViewModel viewModel, Messages messages) {
         TimelineMarksView view = new TimelineMarksView(scrubber, viewModel, messages);
-        HBox row = (HBox) scrubber.getParent();
+        Pane row = (Pane) scrubber.getParent();
         int index = row.getChildren().indexOf(scrubber);
         VBox box = new VBox();
         box.getStyleClass().add("scrubber-box");

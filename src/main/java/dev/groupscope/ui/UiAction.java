@@ -25,7 +25,7 @@ public record UiAction(String id, String labelKey, List<KeyCombination> keys, Se
 
     /** The keys as a person reads them, e.g. "Page Down / →". */
     public String keyText() {
-        return String.join(" / ", keys.stream().map(UiAction::display).toList());
+        return String.join(" / ", keys.stream().map(UiAction::display).distinct().toList());
     }
 
     static String display(KeyCombination keys) {

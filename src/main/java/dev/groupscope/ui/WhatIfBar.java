@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -16,7 +15,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.geometry.Orientation;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
@@ -40,7 +38,7 @@ public final class WhatIfBar {
         this.undo = new Button(messages.text("ui.whatIf.undo"));
     }
 
-    public static WhatIfBar install(HBox row, PlaygroundViewModel viewModel, Messages messages, EntityMenus menus) {
+    public static WhatIfBar install(javafx.scene.layout.Pane row, PlaygroundViewModel viewModel, Messages messages, EntityMenus menus) {
         WhatIfBar bar = new WhatIfBar(viewModel, messages);
         Button createTopic = new Button(messages.text("ui.menu.createTopic"));
         createTopic.setId("createTopic");
@@ -72,16 +70,9 @@ public final class WhatIfBar {
         });
         row.getChildren().addAll(createTopic, separator, bar.undo, bar.branches);
         viewModel.branchesProperty().addListener(new WeakChangeListener<>(bar.branchListener));
-        row.sceneProperty().addListener((observable, before, scene) -> bar.installKeys(scene));
         row.getProperties().put(WhatIfBar.class, bar);
         bar.show(viewModel.branchesProperty().get());
         return bar;
-    }
-
-    private void installKeys(Scene scene) {
-        if (scene != null) {
-            scene.getAccelerators().put(UNDO_KEY, viewModel::undo);
-        }
     }
 
     private void show(List<BranchInfo> list) {

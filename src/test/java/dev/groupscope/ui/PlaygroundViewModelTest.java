@@ -143,6 +143,20 @@ class PlaygroundViewModelTest {
         assertThat(new PlaygroundFrame.PartitionRow("orders", 0, 1, 40, 30L, "C1", 0, 35L).lag()).hasValue(10);
     }
 
+    @Test
+    void changingAConsumersSettingsIsARecordedActionOnTheOneCommandPath() {
+        viewModel.scrubTo(20_000);
+
+        viewModel.perform(new ModelCommand.ChangeSettings("C2", java.util.Map.of("session.timeout.ms", 20000), null));
+        viewModel.scrubTo(30_000);
+
+        assertThat(viewModel.getFrame().details().consumer("C2").orElseThrow().settings().sessionTimeoutMs())
+                .isEqualTo(20000);
+        assertThat(viewModel.branchesProperty().get()).hasSize(2);
+        stepUntilGeneration(2);
+        assertThat(viewModel.getFrame().recent()).isNotEmpty();
+    }
+
     private void stepUntilGeneration(int generation) {
         for (int i = 0; i < 300 && viewModel.getFrame().group().generation() < generation; i++) {
             viewModel.stepNext();

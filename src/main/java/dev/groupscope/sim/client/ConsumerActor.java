@@ -56,12 +56,12 @@ public final class ConsumerActor implements Actor {
             java.util.Set.of("FindCoordinator", "OffsetFetch", "LeaveGroup");
 
     private final String id;
-    private final ConsumerClientConfig config;
+    private ConsumerClientConfig config;
     /** What the application subscribes to (or assigns) when it starts: again after a restart. */
     private final ConsumerSubscription initialSubscription;
-    private final ConsumerBehavior behavior;
+    private ConsumerBehavior behavior;
     private final Network network;
-    private final RebalanceProtocol protocol;
+    private RebalanceProtocol protocol;
     /** The worker pool the poll loop feeds, or null when the poll loop processes records itself. */
     private final WorkerPoolConfig workers;
 
@@ -80,6 +80,9 @@ public final class ConsumerActor implements Actor {
     private String failure;
     private int incarnations;
     private WorkerPool pool;
+    /** Settings waiting for close() to finish, then a new consumer with them (ChangeSettings). */
+    private ConsumerClientConfig nextConfig;
+    private ConsumerBehavior nextBehavior;
 
     public ConsumerActor(String clientId, ConsumerClientConfig config, List<String> topics,
                          ConsumerBehavior behavior, Network network) {
@@ -131,6 +134,8 @@ public final class ConsumerActor implements Actor {
         this.unread = new ArrayList<>(other.unread);
         this.failure = other.failure;
         this.incarnations = other.incarnations;
+        this.nextConfig = other.nextConfig;
+        this.nextBehavior = other.nextBehavior;
     }
 
     /** A new KafkaConsumer instance: nothing of the old one's memory but what the application logged. */
@@ -188,6 +193,8 @@ public final class ConsumerActor implements Actor {
             step.close(close.leaveGroup());
         } else if (task instanceof ConsumerTasks.StallProcessing stall) {
             step.stall(stall.durationMs());
+        } else if (task instanceof ConsumerTasks.ChangeSettings change) {
+            step.changeSettings(change);
         } else if (task instanceof ConsumerTasks.Tick tick) {
             step.tick(tick.kind());
         } else if (task instanceof Deliver deliver) {
@@ -314,6 +321,61 @@ public final class ConsumerActor implements Actor {
             if (loop.phase == PollLoop.Phase.IN_POLL) {
                 beginClose();
             }
+        }
+
+        /**
+         * New settings: as the application must, close this KafkaConsumer and build a new one with them. Settings
+         * Kafka would refuse are refused here too (the event says why) and change nothing.
+         */
+        void changeSettings(ConsumerTasks.ChangeSettings change) {
+            Map<String, Object> merged = new LinkedHashMap<>(config.settings().originals());
+            merged.putAll(change.settings());
+            ConsumerClientConfig changed;
+            try {
+                changed = new ConsumerClientConfig(dev.groupscope.kafka.config.ConsumerSettings.from(merged));
+            } catch (IllegalArgumentException refused) {
+                context.emit(EventKind.ACTION, "ChangeSettingsRefused", id, null,
+                        fields("settings", change.settings(), "error", refused.getMessage()),
+                        "sim.client.changeSettingsRefused", Map.of("consumer", id, "error", refused.getMessage()));
+                return;
+            }
+            ConsumerBehavior changedBehavior = change.commitPolicy() == null ? behavior
+                    : behavior.withCommits(change.commitPolicy(), behavior.listenerPolicy());
+            String summary = describe(change);
+            boolean restarts = state.running();
+            context.emit(EventKind.ACTION, "ChangeSettings", id, null,
+                    fields("settings", change.settings(), "commitPolicy",
+                            change.commitPolicy() == null ? "" : change.commitPolicy().kind().fileName(),
+                            "restarts", restarts),
+                    restarts ? "sim.client.action.ChangeSettings" : "sim.client.action.ChangeSettingsStopped",
+                    Map.of("consumer", id, "changes", summary));
+            if (restarts) {
+                nextConfig = changed;
+                nextBehavior = changedBehavior;
+                close(false);
+                return;
+            }
+            adopt(changed, changedBehavior);
+            if (state != MemberState.STOPPED || incarnations > 0 || group.generation.generationId() >= 0) {
+                restart();
+            }
+        }
+
+        private String describe(ConsumerTasks.ChangeSettings change) {
+            List<String> parts = new ArrayList<>();
+            change.settings().forEach((name, value) -> parts.add(name + "=" + value));
+            if (change.commitPolicy() != null) {
+                parts.add("commit policy " + change.commitPolicy().kind().fileName());
+            }
+            return String.join(", ", parts);
+        }
+
+        private void adopt(ConsumerClientConfig changed, ConsumerBehavior changedBehavior) {
+            config = changed;
+            behavior = changedBehavior;
+            protocol = RebalanceProtocols.chosen(config.assignmentStrategies(), behavior.assignors());
+            nextConfig = null;
+            nextBehavior = null;
         }
 
         void stall(long durationMs) {
@@ -1020,6 +1082,14 @@ public final class ConsumerActor implements Actor {
             heartbeat.enabled = false;
             changeState(end, "sim.client.state." + end.name().toLowerCase(Locale.ROOT),
                     Map.of("reason", reason));
+            if (nextConfig != null) {
+                // close() returned: the application builds its new KafkaConsumer with the changed settings. A
+                // process that died before that keeps them for whoever restarts it.
+                adopt(nextConfig, nextBehavior);
+                if (end == MemberState.STOPPED) {
+                    restart();
+                }
+            }
         }
     }
 }

@@ -1,0 +1,221 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Paint;
+import javafx.scene.paint.Stop;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every word the playground, the lab and the calculator show, as rendered: readable in every theme (WCAG contrast
+ * of its text colour on the background behind it: 4.5:1, 7:1 in high contrast) and never cut short ("…") at any text
+ * size the View menu offers, in both languages.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ThemeAndZoomTest {
+
+    private GroupScopeWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        window.show(UiLanguage.ENGLISH);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+    }
+
+    @Test
+    void wcagRatioOfBlackOnWhiteIs21AndOfOkabeItoBlueOnWhiteAbove5() {
+        assertThat(contrast(Color.BLACK, Color.WHITE)).isCloseTo(21, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(contrast(Color.web("#0072b2"), Color.WHITE)).isGreaterThan(5).isLessThan(5.5);
+    }
+
+    @Test
+    void everyThemeKeepsEveryLabelReadable(FxRobot robot) {
+        showStableGroup(robot);
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> window.useTheme(theme));
+            double needed = theme == Theme.HIGH_CONTRAST ? 7 : 4.5;
+            for (int tab = 0; tab < 3; tab++) {
+                int shown = tab;
+                robot.interact(() -> robot.lookup("#tabs").<TabPane>query().getSelectionModel().select(shown));
+                settle(robot);
+                Set<String> unreadable = new TreeSet<>();
+                for (Labeled label : visibleLabels(stage.getScene().getRoot())) {
+                    double ratio = worstContrast(label);
+                    if (ratio < needed) {
+                        unreadable.add(String.format("%s %s \"%s\" %.2f", theme, label.getStyleClass(),
+                                label.getText(), ratio));
+                    }
+                }
+                assertThat(unreadable).as("labels under %s:1 in %s, tab %d", needed, theme, tab).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theWholeConsumerAndTopicPaletteIsReadableInEveryTheme(FxRobot robot) {
+        javafx.scene.layout.HBox chips = new javafx.scene.layout.HBox();
+        for (int slot = 0; slot < 8; slot++) {
+            javafx.scene.control.Label member = new javafx.scene.control.Label("C" + slot);
+            member.getStyleClass().addAll("part-chip", PlaygroundView.slotClass(slot));
+            javafx.scene.control.Label topic = new javafx.scene.control.Label("t" + slot);
+            topic.getStyleClass().addAll("chip", "topic-slot-" + slot);
+            chips.getChildren().addAll(member, topic);
+        }
+        robot.interact(() -> ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren().add(chips));
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> window.useTheme(theme));
+            settle(robot);
+            double needed = theme == Theme.HIGH_CONTRAST ? 7 : 4.5;
+            for (javafx.scene.Node chip : chips.getChildren()) {
+                Labeled label = (Labeled) chip;
+                assertThat(worstContrast(label)).as("%s %s", theme, label.getStyleClass()).isGreaterThanOrEqualTo(needed);
+            }
+        }
+    }
+
+    @Test
+    void noTextIsCutShortAtAnyZoomInEitherLanguage(FxRobot robot) {
+        showStableGroup(robot);
+        for (UiLanguage language : UiLanguage.values()) {
+            robot.interact(() -> window.switchTo(language));
+            for (double factor : new double[] {TextZoom.MIN, 1.0, 1.5, TextZoom.MAX}) {
+                robot.interact(() -> window.zoomTo(new TextZoom(factor)));
+                for (int tab = 0; tab < 3; tab++) {
+                    int shown = tab;
+                    robot.interact(() -> robot.lookup("#tabs").<TabPane>query().getSelectionModel().select(shown));
+                    settle(robot);
+                    List<String> cut = new ArrayList<>();
+                    for (Labeled label : visibleLabels(stage.getScene().getRoot())) {
+                        Node text = label.lookup(".text");
+                        String full = label.isMnemonicParsing() ? label.getText().replaceFirst("_", "")
+                                : label.getText();
+                        if (text instanceof Text shownText && !shownText.getText().equals(full)) {
+                            cut.add(label.getText() + " → " + shownText.getText());
+                        }
+                    }
+                    assertThat(cut).as("%s at zoom %.1f, tab %d", language, factor, tab).isEmpty();
+                }
+            }
+        }
+    }
+
+    private void showStableGroup(FxRobot robot) {
+        robot.interact(() -> window.playground().scrubTo(30_000));
+        waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == 30_000);
+        settle(robot);
+    }
+
+    private void settle(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Labels a person can read now: visible all the way up, enabled, with text, not in a hidden layer. */
+    static List<Labeled> visibleLabels(Parent root) {
+        List<Labeled> labels = new ArrayList<>();
+        collect(root, labels);
+        return labels;
+    }
+
+    private static void collect(Node node, List<Labeled> into) {
+        if (!node.isVisible() || node.isDisabled() || node.getOpacity() == 0) {
+            return;
+        }
+        if (node instanceof Labeled label && label.getText() != null && !label.getText().isBlank()) {
+            into.add(label);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collect(child, into);
+            }
+        }
+    }
+
+    /** The lowest contrast of the label's text against the colours of the nearest background behind it. */
+    private static double worstContrast(Labeled label) {
+        if (!(label.getTextFill() instanceof Color text)) {
+            return 21;
+        }
+        double worst = 21;
+        for (Color background : backgroundBehind(label)) {
+            worst = Math.min(worst, contrast(text, background));
+        }
+        return worst;
+    }
+
+    private static List<Color> backgroundBehind(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (at instanceof Region region && region.getBackground() != null
+                    && !region.getBackground().getFills().isEmpty()) {
+                List<BackgroundFill> fills = region.getBackground().getFills();
+                List<Color> colours = colours(fills.get(fills.size() - 1).getFill());
+                if (!colours.isEmpty() && colours.stream().allMatch(c -> c.getOpacity() > 0.9)) {
+                    return colours;
+                }
+            }
+        }
+        return List.of(Color.WHITE);
+    }
+
+    private static List<Color> colours(Paint paint) {
+        if (paint instanceof Color colour) {
+            return List.of(colour);
+        }
+        if (paint instanceof LinearGradient gradient) {
+            return gradient.getStops().stream().map(Stop::getColor).toList();
+        }
+        return List.of();
+    }
+
+    /** WCAG 2.x contrast ratio: (L1 + 0.05) / (L2 + 0.05) of the relative luminances. */
+    static double contrast(Color a, Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * channel(c.getRed()) + 0.7152 * channel(c.getGreen()) + 0.0722 * channel(c.getBlue());
+    }
+
+    private static double channel(double value) {
+        return value <= 0.03928 ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached in 20 s", e);
+        }
+    }
+}
