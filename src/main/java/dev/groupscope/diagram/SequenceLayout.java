@@ -114,7 +114,7 @@ public final class SequenceLayout {
         return found;
     }
 
-    /** Consumers in the order they first appear, then brokers by id. */
+    /** Consumers in natural order of their ids (C2 before C10), then brokers by id. */
     private List<String> lanes() {
         List<String> clients = new ArrayList<>();
         List<String> brokers = new ArrayList<>();
@@ -127,6 +127,7 @@ public final class SequenceLayout {
             }
         }
         brokers.sort((a, b) -> Integer.compare(brokerId(a), brokerId(b)));
+        clients.sort(SequenceLayout::naturalOrder);
         List<String> lanes = new ArrayList<>(clients);
         lanes.addAll(brokers);
         return lanes;
@@ -267,8 +268,7 @@ public final class SequenceLayout {
         // inside the lanes' area.
         double left = MARGIN + GUTTER;
         double right = width - MARGIN;
-        String label = TextFit.fit(messageText(event), 12, Math.min(right - left,
-                Math.max(Math.abs(x2 - x1) - 16, 2 * LANE_WIDTH - 20)));
+        String label = TextFit.fit(messageText(event), 12, right - left - 8);
         double half = TextFit.width(label, 12) / 2;
         double centre = Math.max(left + half, Math.min(right - half, (x1 + x2) / 2));
         List<String> labelStyles = new ArrayList<>(styles);
@@ -342,6 +342,41 @@ public final class SequenceLayout {
         String[] with = java.util.Arrays.copyOf(styles, styles.length + 1);
         with[styles.length] = "future";
         return with;
+    }
+
+    /** Compares ids as text, but runs of digits as numbers: C2 before C10. */
+    static int naturalOrder(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int ei = i;
+                int ej = j;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+                    ei++;
+                }
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                int compared = new java.math.BigInteger(a.substring(i, ei)).compareTo(
+                        new java.math.BigInteger(b.substring(j, ej)));
+                if (compared != 0) {
+                    return compared;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                if (ca != cb) {
+                    return Character.compare(ca, cb);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j) != 0 ? Integer.compare(a.length() - i,
+                b.length() - j) : a.compareTo(b);
     }
 
     static boolean isBroker(String lane) {
