@@ -32,9 +32,14 @@ final class DrawingNodes {
     }
 
     static List<Node> nodes(Drawing drawing) {
+        return nodes(drawing, DiagramStyles.Palette.LIGHT);
+    }
+
+    /** The nodes in the colours of the window's theme (the light palette is the exports' own). */
+    static List<Node> nodes(Drawing drawing, DiagramStyles.Palette palette) {
         List<Node> nodes = new ArrayList<>(drawing.shapes().size());
         for (Shape shape : drawing.shapes()) {
-            Style style = DiagramStyles.resolve(shape.styles());
+            Style style = DiagramStyles.resolve(shape.styles(), palette);
             Node node;
             if (shape instanceof Shape.Box box) {
                 node = box(box, style);
