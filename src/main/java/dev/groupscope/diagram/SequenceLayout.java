@@ -136,8 +136,7 @@ public final class SequenceLayout {
     private void lane(String lane, double height) {
         double x = laneX.get(lane);
         boolean broker = isBroker(lane);
-        boolean coordinator = broker && events.stream().anyMatch(e -> e.kind() == ProtocolEvent.Kind.RESPONSE
-                && e.from().equals(lane) && !"FindCoordinator".equals(e.api()) && !e.failed());
+        boolean coordinator = broker && events.stream().anyMatch(e -> coordinates(e, lane));
         String id = "lane-" + lane;
         out.line(id + "-life", x, HEAD_TOP + HEAD_HEIGHT, x, height - 12, "lifeline");
         out.box(id, x - LANE_WIDTH / 2 + 10, HEAD_TOP, LANE_WIDTH - 20, HEAD_HEIGHT, 6, "",
@@ -149,6 +148,28 @@ public final class SequenceLayout {
                     LANE_WIDTH - 28), Anchor.MIDDLE, "detail");
         } else {
             out.label(id + "-name", x, HEAD_TOP + 25, TextFit.fit(name, 13, LANE_WIDTH - 28), Anchor.MIDDLE, "name");
+        }
+    }
+
+    private static final java.util.Set<String> NOT_HERE = java.util.Set.of("NOT_COORDINATOR", "DISCONNECTED",
+            "COORDINATOR_NOT_AVAILABLE", "COORDINATOR_LOAD_IN_PROGRESS");
+
+    /**
+     * Whether {@code event} shows broker {@code lane} acting as the group's coordinator: a group request reaching
+     * it, an answer from it that is not "I am not (yet) the coordinator", or a note of the group's own there.
+     */
+    private static boolean coordinates(ProtocolEvent event, String lane) {
+        if ("FindCoordinator".equals(event.api())) {
+            return false;
+        }
+        switch (event.kind()) {
+            case REQUEST:
+                return event.to().equals(lane);
+            case RESPONSE:
+                return event.from().equals(lane) && !NOT_HERE.contains(event.error());
+            default:
+                return event.from().equals(lane)
+                        && (event.api().equals("GroupStateChange") || event.api().equals("HeartbeatExpiration"));
         }
     }
 

@@ -29,6 +29,18 @@ class SequenceLayoutTest {
     }
 
     @Test
+    void aBrokerThatOnlyReceivesALeaveGroupInTheRangeIsStillMarkedCoordinatorButNotOneThatSaysNotCoordinator() {
+        List<ProtocolEvent> events = List.of(
+                request(1, "LeaveGroup", "C2", "broker-1", 0, 2),
+                response(2, "Heartbeat", "broker-3", "C1", 2, 4, "NOT_COORDINATOR"));
+
+        Drawing drawing = SequenceLayout.layout(events, 0, 10, ENGLISH, true, -1).drawing();
+
+        assertThat(drawing.shape("lane-broker-1").orElseThrow().styles()).contains("coordinator-lane");
+        assertThat(drawing.shape("lane-broker-3").orElseThrow().styles()).doesNotContain("coordinator-lane");
+    }
+
+    @Test
     void aRequestPointsFromClientToBrokerAndItsAnswerBackDashedWithErrorsInTheirOwnStyle() {
         List<ProtocolEvent> events = List.of(
                 request(1, "JoinGroup", "C1", "broker-1", 0, 2),
