@@ -141,7 +141,7 @@ public final class SequenceLayout {
         out.line(id + "-life", x, HEAD_TOP + HEAD_HEIGHT, x, height - 12, "lifeline");
         out.box(id, x - LANE_WIDTH / 2 + 10, HEAD_TOP, LANE_WIDTH - 20, HEAD_HEIGHT, 6, "",
                 coordinator ? new String[] {"lane-head", "coordinator-lane"} : new String[] {"lane-head"});
-        String name = broker ? text("diagram.sequence.broker", "id", brokerId(lane)) : lane;
+        String name = laneName(lane);
         if (coordinator) {
             out.label(id + "-name", x, HEAD_TOP + 17, name, Anchor.MIDDLE, "name");
             out.label(id + "-role", x, HEAD_TOP + 33, TextFit.fit(text("diagram.sequence.coordinator"), 12,
@@ -284,7 +284,12 @@ public final class SequenceLayout {
         if (future) {
             styles.add("future");
         }
-        out.arrow(id, x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE, styles.toArray(String[]::new));
+        String tip = text(event.kind() == ProtocolEvent.Kind.REQUEST ? "diagram.sequence.tip.request"
+                        : "diagram.sequence.tip.response", "api", event.api(), "from", laneName(event.from()),
+                "to", laneName(event.to()), "sent", TextFit.number(event.sentAt()),
+                "arrived", TextFit.number(event.time()), "delay", TextFit.number(event.time() - event.sentAt()));
+        out.arrow(id, tip, x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE,
+                styles.toArray(String[]::new));
         // The label may run past short arrows (one message per row, so nothing else is on its line), but stays
         // inside the lanes' area.
         double left = MARGIN + GUTTER;
@@ -398,6 +403,10 @@ public final class SequenceLayout {
         }
         return Integer.compare(a.length() - i, b.length() - j) != 0 ? Integer.compare(a.length() - i,
                 b.length() - j) : a.compareTo(b);
+    }
+
+    private String laneName(String lane) {
+        return isBroker(lane) ? text("diagram.sequence.broker", "id", brokerId(lane)) : lane;
     }
 
     static boolean isBroker(String lane) {

@@ -79,7 +79,11 @@ final class DrawingNodes {
         }
         Polygon head = new Polygon(ArrowHead.points(shape, style.strokeWidth()));
         head.setFill(paint(style.stroke()));
-        return new Group(line, head);
+        Group arrow = new Group(line, head);
+        if (!shape.tooltip().isEmpty()) {
+            Tooltip.install(arrow, new Tooltip(shape.tooltip()));
+        }
+        return arrow;
     }
 
     private static Node label(Shape.Label label, Style style) {
