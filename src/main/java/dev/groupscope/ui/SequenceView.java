@@ -138,6 +138,11 @@ public final class SequenceView {
             hit.setFill(Color.TRANSPARENT);
             hit.setCursor(Cursor.HAND);
             hit.setOnMouseClicked(event -> viewModel.select(row.id()));
+            // The click target lies over the arrow, so it carries the arrow's tooltip (sent and arrival times).
+            diagram.drawing().shape(row.id()).filter(Shape.Line.class::isInstance).map(Shape.Line.class::cast)
+                    .filter(line -> !line.tooltip().isEmpty())
+                    .ifPresent(line -> javafx.scene.control.Tooltip.install(hit,
+                            new javafx.scene.control.Tooltip(line.tooltip())));
             nodes.add(hit);
         }
         content.getChildren().setAll(nodes);
