@@ -6,6 +6,7 @@ import dev.groupscope.diagram.SequenceLayout;
 import dev.groupscope.diagram.TopologyLayout;
 import dev.groupscope.diagram.TopologyReader;
 import dev.groupscope.export.DiagramExport;
+import dev.groupscope.export.PngExporter;
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
@@ -81,6 +82,11 @@ final class ExportCommand implements Callable<Integer> {
         };
         Scenario scenario = ScenarioReader.read(scenarioFile);
         Drawing drawing = sequence ? sequence(scenario, messages) : topology(scenario, messages);
+        if (fileFormat == DiagramExport.PNG && !PngExporter.fits(drawing, PngExporter.SCALE)) {
+            throw new BadInputException(EnglishText.format("cli.export.tooLarge",
+                    "width", PngExporter.pixelWidth(drawing, PngExporter.SCALE),
+                    "height", PngExporter.pixelHeight(drawing, PngExporter.SCALE)));
+        }
         try {
             Files.write(out, fileFormat.bytes(drawing));
         } catch (IOException e) {

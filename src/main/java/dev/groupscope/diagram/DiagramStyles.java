@@ -104,12 +104,71 @@ public final class DiagramStyles {
 
     /** What a shape with these classes looks like: {@link Style#DEFAULT} under each known class, in table order. */
     public static Style resolve(List<String> classes) {
-        Style style = Style.DEFAULT;
+        return resolve(classes, Palette.LIGHT);
+    }
+
+    /**
+     * As {@link #resolve(List)} on a window in a dark or high-contrast theme: the palette replaces the look of the
+     * classes it names (surfaces, lines and text), and keeps the consumers' colours. Exports are always light.
+     */
+    public static Style resolve(List<String> classes, Palette palette) {
+        Style style = palette.text == null ? Style.DEFAULT : Style.DEFAULT.withTextFill(palette.text);
         for (Map.Entry<String, Style> entry : TABLE.entrySet()) {
             if (classes.contains(entry.getKey())) {
-                style = entry.getValue().over(style);
+                style = palette.overrides.getOrDefault(entry.getKey(), entry.getValue()).over(style);
             }
         }
         return style;
+    }
+
+    /** The window's themes, as the diagram colours them. */
+    public enum Palette {
+        LIGHT(null, Map.of()),
+        DARK("#e6edf3", Map.ofEntries(
+                Map.entry("canvas", Style.fill("#0d1117")),
+                Map.entry("title", Style.NONE.withText("#e6edf3", 20, true)),
+                Map.entry("name", Style.NONE.withText("#e6edf3", 13, true)),
+                Map.entry("detail", Style.NONE.withText("#c9d1d9", 12, false)),
+                Map.entry("caption", Style.NONE.withText("#9aa5b1", 12, false)),
+                Map.entry("lane-head", Style.fill("#161b22").withStroke("#8b949e", 1)),
+                Map.entry("coordinator-lane", Style.fill("#0b2a42").withStroke("#58a6ff", 2)),
+                Map.entry("lifeline", Style.NONE.withStroke("#484f58", 1).withDash("4 4")),
+                Map.entry("message", Style.NONE.withStroke("#c9d1d9", 1.5).withTextFill("#e6edf3")),
+                Map.entry("heartbeat", Style.NONE.withStroke("#8b949e", 1).withTextFill("#9aa5b1")),
+                Map.entry("commit", Style.NONE.withStroke("#3fb950", 1.5).withTextFill("#56d364")),
+                Map.entry("leave", Style.NONE.withStroke("#f0883e", 1.5).withTextFill("#f0883e")),
+                Map.entry("error", Style.NONE.withStroke("#ff7b72", 2).withTextFill("#ff7b72")),
+                Map.entry("folded", Style.fill("#161b22").withStroke("#30363d", 1).withTextFill("#9aa5b1")),
+                Map.entry("note", Style.fill("#3d2e00").withStroke("#d29922", 1).withTextFill("#f2cc60")),
+                Map.entry("time", Style.NONE.withText("#9aa5b1", 11, false)),
+                Map.entry("current", Style.fill("#2d2400").withStroke("#d29922", 1)))),
+        HIGH_CONTRAST("#ffffff", Map.ofEntries(
+                Map.entry("canvas", Style.fill("#000000")),
+                Map.entry("title", Style.NONE.withText("#ffffff", 20, true)),
+                Map.entry("name", Style.NONE.withText("#ffffff", 13, true)),
+                Map.entry("detail", Style.NONE.withText("#ffffff", 12, false)),
+                Map.entry("caption", Style.NONE.withText("#ffffff", 12, false)),
+                Map.entry("lane-head", Style.fill("#000000").withStroke("#ffffff", 1)),
+                Map.entry("coordinator-lane", Style.fill("#333300").withStroke("#ffff00", 2)),
+                Map.entry("lifeline", Style.NONE.withStroke("#ffffff", 1).withDash("4 4")),
+                Map.entry("message", Style.NONE.withStroke("#ffffff", 1.5).withTextFill("#ffffff")),
+                Map.entry("heartbeat", Style.NONE.withStroke("#c0c0c0", 1).withTextFill("#ffffff")),
+                Map.entry("commit", Style.NONE.withStroke("#66ff99", 1.5).withTextFill("#66ff99")),
+                Map.entry("leave", Style.NONE.withStroke("#ffb366", 1.5).withTextFill("#ffb366")),
+                Map.entry("error", Style.NONE.withStroke("#ff6666", 3).withTextFill("#ff8080")),
+                Map.entry("folded", Style.fill("#000000").withStroke("#ffffff", 1).withTextFill("#ffffff")),
+                Map.entry("note", Style.fill("#333300").withStroke("#ffff00", 1).withTextFill("#ffff00")),
+                Map.entry("time", Style.NONE.withText("#ffffff", 11, false)),
+                Map.entry("current", Style.fill("#333300").withStroke("#ffff00", 2)),
+                // Rows after t stay readable on a washed-out projector.
+                Map.entry("future", Style.NONE.withOpacity(0.6))));
+
+        private final String text;
+        private final Map<String, Style> overrides;
+
+        Palette(String text, Map<String, Style> overrides) {
+            this.text = text;
+            this.overrides = overrides;
+        }
     }
 }

@@ -41,12 +41,19 @@ public record Drawing(String kind, String title, double width, double height, Li
         }
 
         public Builder line(String id, double x1, double y1, double x2, double y2, String... styles) {
-            shapes.add(new Shape.Line(id, List.of(styles), x1, y1, x2, y2, false));
+            shapes.add(new Shape.Line(id, List.of(styles), x1, y1, x2, y2, false, ""));
             return this;
         }
 
         public Builder arrow(String id, double x1, double y1, double x2, double y2, String... styles) {
-            shapes.add(new Shape.Line(id, List.of(styles), x1, y1, x2, y2, true));
+            shapes.add(new Shape.Line(id, List.of(styles), x1, y1, x2, y2, true, ""));
+            return this;
+        }
+
+        /** An arrow with a tooltip. */
+        public Builder arrow(String id, String tooltip, double x1, double y1, double x2, double y2,
+                             String... styles) {
+            shapes.add(new Shape.Line(id, List.of(styles), x1, y1, x2, y2, true, tooltip));
             return this;
         }
 

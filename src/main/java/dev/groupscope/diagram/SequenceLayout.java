@@ -114,7 +114,7 @@ public final class SequenceLayout {
         return found;
     }
 
-    /** Consumers in the order they first appear, then brokers by id. */
+    /** Consumers in natural order of their ids (C2 before C10), then brokers by id. */
     private List<String> lanes() {
         List<String> clients = new ArrayList<>();
         List<String> brokers = new ArrayList<>();
@@ -127,6 +127,7 @@ public final class SequenceLayout {
             }
         }
         brokers.sort((a, b) -> Integer.compare(brokerId(a), brokerId(b)));
+        clients.sort(SequenceLayout::naturalOrder);
         List<String> lanes = new ArrayList<>(clients);
         lanes.addAll(brokers);
         return lanes;
@@ -135,19 +136,40 @@ public final class SequenceLayout {
     private void lane(String lane, double height) {
         double x = laneX.get(lane);
         boolean broker = isBroker(lane);
-        boolean coordinator = broker && events.stream().anyMatch(e -> e.kind() == ProtocolEvent.Kind.RESPONSE
-                && e.from().equals(lane) && !"FindCoordinator".equals(e.api()) && !e.failed());
+        boolean coordinator = broker && events.stream().anyMatch(e -> coordinates(e, lane));
         String id = "lane-" + lane;
         out.line(id + "-life", x, HEAD_TOP + HEAD_HEIGHT, x, height - 12, "lifeline");
         out.box(id, x - LANE_WIDTH / 2 + 10, HEAD_TOP, LANE_WIDTH - 20, HEAD_HEIGHT, 6, "",
                 coordinator ? new String[] {"lane-head", "coordinator-lane"} : new String[] {"lane-head"});
-        String name = broker ? text("diagram.sequence.broker", "id", brokerId(lane)) : lane;
+        String name = laneName(lane);
         if (coordinator) {
             out.label(id + "-name", x, HEAD_TOP + 17, name, Anchor.MIDDLE, "name");
             out.label(id + "-role", x, HEAD_TOP + 33, TextFit.fit(text("diagram.sequence.coordinator"), 12,
                     LANE_WIDTH - 28), Anchor.MIDDLE, "detail");
         } else {
             out.label(id + "-name", x, HEAD_TOP + 25, TextFit.fit(name, 13, LANE_WIDTH - 28), Anchor.MIDDLE, "name");
+        }
+    }
+
+    private static final java.util.Set<String> NOT_HERE = java.util.Set.of("NOT_COORDINATOR", "DISCONNECTED",
+            "COORDINATOR_NOT_AVAILABLE", "COORDINATOR_LOAD_IN_PROGRESS");
+
+    /**
+     * Whether {@code event} shows broker {@code lane} acting as the group's coordinator: a group request reaching
+     * it, an answer from it that is not "I am not (yet) the coordinator", or a note of the group's own there.
+     */
+    private static boolean coordinates(ProtocolEvent event, String lane) {
+        if ("FindCoordinator".equals(event.api())) {
+            return false;
+        }
+        switch (event.kind()) {
+            case REQUEST:
+                return event.to().equals(lane);
+            case RESPONSE:
+                return event.from().equals(lane) && !NOT_HERE.contains(event.error());
+            default:
+                return event.from().equals(lane)
+                        && (event.api().equals("GroupStateChange") || event.api().equals("HeartbeatExpiration"));
         }
     }
 
@@ -262,13 +284,17 @@ public final class SequenceLayout {
         if (future) {
             styles.add("future");
         }
-        out.arrow(id, x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE, styles.toArray(String[]::new));
+        String tip = text(event.kind() == ProtocolEvent.Kind.REQUEST ? "diagram.sequence.tip.request"
+                        : "diagram.sequence.tip.response", "api", event.api(), "from", laneName(event.from()),
+                "to", laneName(event.to()), "sent", TextFit.number(event.sentAt()),
+                "arrived", TextFit.number(event.time()), "delay", TextFit.number(event.time() - event.sentAt()));
+        out.arrow(id, tip, x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE,
+                styles.toArray(String[]::new));
         // The label may run past short arrows (one message per row, so nothing else is on its line), but stays
         // inside the lanes' area.
         double left = MARGIN + GUTTER;
         double right = width - MARGIN;
-        String label = TextFit.fit(messageText(event), 12, Math.min(right - left,
-                Math.max(Math.abs(x2 - x1) - 16, 2 * LANE_WIDTH - 20)));
+        String label = TextFit.fit(messageText(event), 12, right - left - 8);
         double half = TextFit.width(label, 12) / 2;
         double centre = Math.max(left + half, Math.min(right - half, (x1 + x2) / 2));
         List<String> labelStyles = new ArrayList<>(styles);
@@ -342,6 +368,45 @@ public final class SequenceLayout {
         String[] with = java.util.Arrays.copyOf(styles, styles.length + 1);
         with[styles.length] = "future";
         return with;
+    }
+
+    /** Compares ids as text, but runs of digits as numbers: C2 before C10. */
+    static int naturalOrder(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int ei = i;
+                int ej = j;
+                while (ei < a.length() && Character.isDigit(a.charAt(ei))) {
+                    ei++;
+                }
+                while (ej < b.length() && Character.isDigit(b.charAt(ej))) {
+                    ej++;
+                }
+                int compared = new java.math.BigInteger(a.substring(i, ei)).compareTo(
+                        new java.math.BigInteger(b.substring(j, ej)));
+                if (compared != 0) {
+                    return compared;
+                }
+                i = ei;
+                j = ej;
+            } else {
+                if (ca != cb) {
+                    return Character.compare(ca, cb);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j) != 0 ? Integer.compare(a.length() - i,
+                b.length() - j) : a.compareTo(b);
+    }
+
+    private String laneName(String lane) {
+        return isBroker(lane) ? text("diagram.sequence.broker", "id", brokerId(lane)) : lane;
     }
 
     static boolean isBroker(String lane) {

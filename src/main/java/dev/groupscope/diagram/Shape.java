@@ -21,9 +21,12 @@ public sealed interface Shape permits Shape.Box, Shape.Line, Shape.Label {
         }
     }
 
-    /** A straight line from (x1, y1) to (x2, y2), with an arrow head at the end when {@code arrow}. */
-    record Line(String id, List<String> styles, double x1, double y1, double x2, double y2, boolean arrow)
-            implements Shape {
+    /**
+     * A straight line from (x1, y1) to (x2, y2), with an arrow head at the end when {@code arrow}; {@code tooltip}
+     * is extra detail for a UI (and the SVG's {@code <title>}), or empty.
+     */
+    record Line(String id, List<String> styles, double x1, double y1, double x2, double y2, boolean arrow,
+                String tooltip) implements Shape {
         public Line {
             styles = List.copyOf(styles);
         }

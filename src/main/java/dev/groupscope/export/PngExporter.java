@@ -28,6 +28,8 @@ public final class PngExporter {
 
     /** The scale exports use: two pixels per drawing unit. */
     public static final double SCALE = 2;
+    /** The largest image drawn (about 200 MB of pixels): an hour of protocol is a picture for SVG, not PNG. */
+    public static final long MAX_PIXELS = 50_000_000L;
     private static final String FONT = Font.SANS_SERIF;
 
     private PngExporter() {
@@ -38,15 +40,32 @@ public final class PngExporter {
     }
 
     public static byte[] png(Drawing drawing, double scale) {
+        if (!fits(drawing, scale)) {
+            throw new IllegalArgumentException("a " + pixelWidth(drawing, scale) + " x " + pixelHeight(drawing, scale)
+                    + " px image is more than " + MAX_PIXELS + " pixels");
+        }
         BufferedImage image = render(drawing, scale);
-        int width = image.getWidth();
-        int height = image.getHeight();
-        return PngEncoder.encode(image.getRGB(0, 0, width, height, null, 0, width), width, height);
+        // TYPE_INT_ARGB keeps its pixels as ARGB ints: hand them over without a copy.
+        int[] argb = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        return PngEncoder.encode(argb, image.getWidth(), image.getHeight());
+    }
+
+    /** Whether the drawing at {@code scale} stays within {@link #MAX_PIXELS} (larger pictures: export SVG). */
+    public static boolean fits(Drawing drawing, double scale) {
+        return (long) pixelWidth(drawing, scale) * pixelHeight(drawing, scale) <= MAX_PIXELS;
+    }
+
+    public static int pixelWidth(Drawing drawing, double scale) {
+        return (int) Math.ceil(drawing.width() * scale);
+    }
+
+    public static int pixelHeight(Drawing drawing, double scale) {
+        return (int) Math.ceil(drawing.height() * scale);
     }
 
     public static BufferedImage render(Drawing drawing, double scale) {
-        int width = (int) Math.ceil(drawing.width() * scale);
-        int height = (int) Math.ceil(drawing.height() * scale);
+        int width = pixelWidth(drawing, scale);
+        int height = pixelHeight(drawing, scale);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {

@@ -71,7 +71,11 @@ public final class SvgExporter {
         }
         out.append("  <g");
         common(out, line);
-        out.append(">\n    <line");
+        out.append(">\n");
+        if (!line.tooltip().isEmpty()) {
+            out.append("    <title>").append(escape(line.tooltip())).append("</title>\n");
+        }
+        out.append("    <line");
         lineBody(out, line, style);
         out.append("/>\n    <polygon points=\"");
         double[] head = ArrowHead.points(line, style.strokeWidth());

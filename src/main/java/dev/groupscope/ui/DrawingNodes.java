@@ -32,9 +32,14 @@ final class DrawingNodes {
     }
 
     static List<Node> nodes(Drawing drawing) {
+        return nodes(drawing, DiagramStyles.Palette.LIGHT);
+    }
+
+    /** The nodes in the colours of the window's theme (the light palette is the exports' own). */
+    static List<Node> nodes(Drawing drawing, DiagramStyles.Palette palette) {
         List<Node> nodes = new ArrayList<>(drawing.shapes().size());
         for (Shape shape : drawing.shapes()) {
-            Style style = DiagramStyles.resolve(shape.styles());
+            Style style = DiagramStyles.resolve(shape.styles(), palette);
             Node node;
             if (shape instanceof Shape.Box box) {
                 node = box(box, style);
@@ -74,7 +79,11 @@ final class DrawingNodes {
         }
         Polygon head = new Polygon(ArrowHead.points(shape, style.strokeWidth()));
         head.setFill(paint(style.stroke()));
-        return new Group(line, head);
+        Group arrow = new Group(line, head);
+        if (!shape.tooltip().isEmpty()) {
+            Tooltip.install(arrow, new Tooltip(shape.tooltip()));
+        }
+        return arrow;
     }
 
     private static Node label(Shape.Label label, Style style) {

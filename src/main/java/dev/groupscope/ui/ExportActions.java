@@ -6,6 +6,7 @@ import dev.groupscope.diagram.SequenceLayout;
 import dev.groupscope.diagram.TopologyLayout;
 import dev.groupscope.diagram.TopologyReader;
 import dev.groupscope.export.DiagramExport;
+import dev.groupscope.export.PngExporter;
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.sim.engine.Simulation;
 import java.io.IOException;
@@ -60,7 +61,15 @@ public final class ExportActions {
     public void export(Kind kind, Path file, Messages language, Consumer<Optional<String>> done) {
         long time = playground.getTime();
         boolean fold = sequence.foldHeartbeatsProperty().get();
-        playground.query(run -> write(file, kind.format().bytes(drawing(kind, run, time, language, fold))), done);
+        playground.query(run -> {
+            Drawing drawing = drawing(kind, run, time, language, fold);
+            if (kind.format() == DiagramExport.PNG && !PngExporter.fits(drawing, PngExporter.SCALE)) {
+                return Optional.of(language.format("ui.export.tooLarge", java.util.Map.of(
+                        "width", PngExporter.pixelWidth(drawing, PngExporter.SCALE),
+                        "height", PngExporter.pixelHeight(drawing, PngExporter.SCALE))));
+            }
+            return write(file, kind.format().bytes(drawing));
+        }, done);
     }
 
     static Drawing drawing(Kind kind, Simulation run, long time, Messages language, boolean foldHeartbeats) {

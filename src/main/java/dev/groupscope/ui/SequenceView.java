@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.diagram.DiagramStyles;
 import dev.groupscope.diagram.SequenceDiagram;
 import dev.groupscope.diagram.SequenceLayout;
 import dev.groupscope.diagram.Shape;
@@ -34,6 +35,8 @@ public final class SequenceView {
     private final Messages messages;
     private final Group content = new Group();
     private final Scale zoom = new Scale(1, 1);
+    private DiagramStyles.Palette palette = DiagramStyles.Palette.LIGHT;
+    private javafx.collections.ObservableList<String> watchedSheets;
 
     @FXML private BorderPane sequenceRoot;
     @FXML private Button sequencePrevious;
@@ -75,11 +78,41 @@ public final class SequenceView {
         // The diagram is drawn in px for a 17 px window font; Ctrl +/- scales it with the rest of the text.
         sequenceHint.fontProperty().addListener((observable, before, now) -> rescale());
         // Only a shown pane works per frame: the shell takes hidden tabs' content out of the scene.
-        sequenceRoot.sceneProperty().addListener((observable, before, now) -> viewModel.setActive(this, now != null, messages));
+        sequenceRoot.sceneProperty().addListener((observable, before, now) -> {
+            viewModel.setActive(this, now != null, messages);
+            followTheme(now);
+        });
+        followTheme(sequenceRoot.getScene());
         if (sequenceRoot.getScene() != null) {
             viewModel.setActive(this, true, messages);
         }
         show(viewModel.getDiagram());
+    }
+
+    /** The diagram takes the theme's colours: the theme is the stylesheet the window adds to the scene's root. */
+    private void followTheme(javafx.scene.Scene scene) {
+        if (scene == null || scene.getRoot() == null) {
+            return;
+        }
+        javafx.collections.ObservableList<String> sheets = scene.getRoot().getStylesheets();
+        if (sheets != watchedSheets) {
+            watchedSheets = sheets;
+            sheets.addListener((javafx.collections.ListChangeListener<String>) change -> usePalette(sheets));
+        }
+        usePalette(sheets);
+    }
+
+    private void usePalette(List<String> sheets) {
+        DiagramStyles.Palette next = DiagramStyles.Palette.LIGHT;
+        for (Theme theme : Theme.values()) {
+            if (theme.stylesheet().map(sheets::contains).orElse(false)) {
+                next = theme == Theme.DARK ? DiagramStyles.Palette.DARK : DiagramStyles.Palette.HIGH_CONTRAST;
+            }
+        }
+        if (next != palette) {
+            palette = next;
+            show(viewModel.getDiagram());
+        }
     }
 
     private void showPlaying(boolean playing) {
@@ -96,7 +129,7 @@ public final class SequenceView {
             content.getChildren().clear();
             return;
         }
-        List<Node> nodes = new ArrayList<>(DrawingNodes.nodes(diagram.drawing()));
+        List<Node> nodes = new ArrayList<>(DrawingNodes.nodes(diagram.drawing(), palette));
         double width = diagram.drawing().width();
         for (SequenceDiagram.Row row : diagram.rows()) {
             Rectangle hit = new Rectangle(0, row.y() - SequenceLayout.ROW_HEIGHT / 2, width, SequenceLayout.ROW_HEIGHT);
@@ -105,6 +138,11 @@ public final class SequenceView {
             hit.setFill(Color.TRANSPARENT);
             hit.setCursor(Cursor.HAND);
             hit.setOnMouseClicked(event -> viewModel.select(row.id()));
+            // The click target lies over the arrow, so it carries the arrow's tooltip (sent and arrival times).
+            diagram.drawing().shape(row.id()).filter(Shape.Line.class::isInstance).map(Shape.Line.class::cast)
+                    .filter(line -> !line.tooltip().isEmpty())
+                    .ifPresent(line -> javafx.scene.control.Tooltip.install(hit,
+                            new javafx.scene.control.Tooltip(line.tooltip())));
             nodes.add(hit);
         }
         content.getChildren().setAll(nodes);
@@ -129,7 +167,7 @@ public final class SequenceView {
             }
         }
         List<Node> nodes = DrawingNodes.nodes(new dev.groupscope.diagram.Drawing("heads", "", width,
-                SequenceLayout.HEAD_HEIGHT + 12, shapes));
+                SequenceLayout.HEAD_HEIGHT + 12, shapes), palette);
         // Copies must not share ids with the diagram's own heads.
         nodes.forEach(node -> node.setId("head-" + node.getId()));
         heads.getChildren().setAll(nodes);

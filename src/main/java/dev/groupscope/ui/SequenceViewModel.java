@@ -25,7 +25,11 @@ import javafx.beans.property.SimpleBooleanProperty;
  */
 public final class SequenceViewModel {
 
+    /** The most protocol events the pane lays out at once. */
+    static final int MAX_EVENTS = 600;
+
     private final PlaygroundViewModel playground;
+    private int maxEvents = MAX_EVENTS;
     private final BooleanProperty foldHeartbeats = new SimpleBooleanProperty(this, "foldHeartbeats", true);
     private final ReadOnlyObjectWrapper<SequenceDiagram> diagram = new ReadOnlyObjectWrapper<>(this, "diagram");
     /** Every protocol row of the run computed so far, in log order (UI thread). */
@@ -51,6 +55,13 @@ public final class SequenceViewModel {
         this.playground = playground;
         playground.frameProperty().addListener((observable, before, now) -> refresh());
         foldHeartbeats.addListener((observable, before, now) -> relayout());
+    }
+
+    /** For tests: a smaller window of events. */
+    void maxEvents(int events) {
+        this.maxEvents = events;
+        layoutKey = "";
+        relayout();
     }
 
     public BooleanProperty foldHeartbeatsProperty() {
@@ -163,18 +174,21 @@ public final class SequenceViewModel {
             return;
         }
         long time = playground.getTime();
-        List<ProtocolEvent> shown = known.stream().filter(row -> row.time() <= reach).toList();
-        long current = shown.stream().filter(row -> row.time() <= time).count();
+        List<ProtocolEvent> reached = known.stream().filter(row -> row.time() <= reach).toList();
+        int current = (int) reached.stream().filter(row -> row.time() <= time).count();
+        // A big group sends thousands of messages: the pane shows a window of them around t, most of it before.
+        int from = Math.max(0, Math.min(current - maxEvents * 3 / 4, reached.size() - maxEvents));
+        List<ProtocolEvent> shown = reached.subList(from, Math.min(reached.size(), from + maxEvents));
         String selectedNow = selected != null && selectedTime == time ? selected : "";
         // t moves every frame while playing; the picture changes only when a row starts or stops being current.
-        String key = shown.size() + "/" + current + "/" + foldHeartbeats.get() + "/" + messages.locale() + "/"
+        String key = from + "/" + shown.size() + "/" + current + "/" + foldHeartbeats.get() + "/" + messages.locale() + "/"
                 + selectedNow;
         if (key.equals(layoutKey)) {
             return;
         }
         layoutKey = key;
         long to = shown.isEmpty() ? 0 : shown.get(shown.size() - 1).time();
-        diagram.set(SequenceLayout.layout(shown, 0, to, messages, foldHeartbeats.get(), time,
+        diagram.set(SequenceLayout.layout(shown, from == 0 ? 0 : shown.get(0).time(), to, messages, foldHeartbeats.get(), time,
                 selectedNow.isEmpty() ? null : selectedNow));
     }
 

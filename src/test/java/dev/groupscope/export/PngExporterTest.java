@@ -34,6 +34,17 @@ class PngExporterTest {
         assertThat(colourAtCentre(image, (Shape.Box) drawing.shape("offsets-7").orElseThrow())).isEqualTo(0xffffff);
     }
 
+    @Test
+    void refusesPicturesTooLargeToHoldInMemory() {
+        Drawing huge = new Drawing("sequence", "an hour of protocol", 1200, 30_000, java.util.List.of());
+        Drawing fine = new Drawing("sequence", "a minute", 1200, 3_000, java.util.List.of());
+
+        assertThat(PngExporter.fits(huge, PngExporter.SCALE)).isFalse();
+        assertThat(PngExporter.fits(fine, PngExporter.SCALE)).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PngExporter.png(huge))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2400 x 60000 px");
+    }
+
     private static int colourAtCentre(BufferedImage image, Shape.Box box) {
         int x = (int) Math.round((box.x() + box.width() / 2) * PngExporter.SCALE);
         int y = (int) Math.round((box.y() + box.height() / 2) * PngExporter.SCALE);

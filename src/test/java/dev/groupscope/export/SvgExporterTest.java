@@ -92,6 +92,10 @@ class SvgExporterTest {
         }
         assertThat(errors).extracting(e -> e.getAttribute("class"))
                 .contains("message response api-JoinGroup error", "message response api-Heartbeat heartbeat error");
+        Element firstJoin = errors.stream().filter(e -> e.getAttribute("class").contains("api-JoinGroup"))
+                .findFirst().orElseThrow();
+        assertThat(firstJoin.getElementsByTagName("title").item(0).getTextContent())
+                .isEqualTo("JoinGroup response from Broker 2 to C1: sent at 6 ms, arrived at 8 ms (2 ms on the network)");
         assertThat(texts(svg)).contains("JoinGroup ✗ MEMBER_ID_REQUIRED", "Heartbeat ✗ REBALANCE_IN_PROGRESS",
                 "process crashed", "C2 removed: no heartbeat for 6,000 ms", "Stable → PreparingRebalance");
     }

@@ -89,6 +89,21 @@ class SequenceViewModelTest {
     }
 
     @Test
+    void aLongRunShowsAWindowOfRowsAroundTheCurrentTime() {
+        sequence.foldHeartbeatsProperty().set(false);
+        sequence.maxEvents(20);
+        playground.scrubTo(12_000);
+
+        SequenceDiagram diagram = sequence.getDiagram();
+        assertThat(diagram.rows()).hasSize(20);
+        assertThat(diagram.rows().get(0).time()).isPositive();
+        assertThat(diagram.drawing().title()).startsWith("Group protocol from " + String.format(Locale.ROOT, "%,d",
+                diagram.rows().get(0).time()));
+        assertThat(diagram.drawing().shape("current-row")).isPresent();
+        assertThat(diagram.rows().get(19).time()).isEqualTo(10_032);
+    }
+
+    @Test
     void speaksTheLanguageOfThePaneShowingIt() {
         sequence.setActive(this, false, Messages.english());
         sequence.setActive(this, true, Messages.of(Locale.SIMPLIFIED_CHINESE));

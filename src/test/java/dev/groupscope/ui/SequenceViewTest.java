@@ -93,6 +93,17 @@ class SequenceViewTest {
         Path screens = Path.of(dir);
         Files.createDirectories(screens);
         robot.interact(() -> write(window, screens.resolve("protocol-tab-en.png")));
+        // The first rebalance: MEMBER_ID_REQUIRED answers, JoinGroup held by the initial delay, SyncGroup.
+        goTo(robot, 6_020);
+        robot.interact(() -> write(window, screens.resolve("protocol-tab-join-en.png")));
+        robot.interact(() -> window.useTheme(Theme.DARK));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> write(window, screens.resolve("protocol-tab-join-dark.png")));
+        robot.interact(() -> window.useTheme(Theme.HIGH_CONTRAST));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> write(window, screens.resolve("protocol-tab-join-high-contrast.png")));
+        robot.interact(() -> window.useTheme(Theme.LIGHT));
+        goTo(robot, 31_000);
         robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
         waitFor(robot, () -> robot.lookup("#lane-C1").tryQuery().isPresent());
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);

@@ -1,0 +1,113 @@
+package dev.groupscope.diagram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.i18n.Messages;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SequenceLayoutTest {
+
+    private static final Messages ENGLISH = Messages.english();
+
+    @Test
+    void lanesAreConsumersInNaturalOrderThenBrokersByIdAndOnlyTheAnsweringBrokerIsCoordinator() {
+        List<ProtocolEvent> events = List.of(
+                request(1, "FindCoordinator", "C10", "broker-2", 0, 2),
+                response(2, "FindCoordinator", "broker-2", "C10", 2, 4, ""),
+                request(3, "JoinGroup", "C2", "broker-1", 4, 6),
+                response(4, "JoinGroup", "broker-1", "C2", 6, 8, ""));
+
+        Drawing drawing = SequenceLayout.layout(events, 0, 10, ENGLISH, true, -1).drawing();
+
+        List<Double> x = List.of("lane-C2", "lane-C10", "lane-broker-1", "lane-broker-2").stream()
+                .map(id -> ((Shape.Box) drawing.shape(id).orElseThrow()).x()).toList();
+        assertThat(x).isSorted();
+        assertThat(drawing.shape("lane-broker-1").orElseThrow().styles()).contains("coordinator-lane");
+        assertThat(drawing.shape("lane-broker-2").orElseThrow().styles()).doesNotContain("coordinator-lane");
+    }
+
+    @Test
+    void aBrokerThatOnlyReceivesALeaveGroupInTheRangeIsStillMarkedCoordinatorButNotOneThatSaysNotCoordinator() {
+        List<ProtocolEvent> events = List.of(
+                request(1, "LeaveGroup", "C2", "broker-1", 0, 2),
+                response(2, "Heartbeat", "broker-3", "C1", 2, 4, "NOT_COORDINATOR"));
+
+        Drawing drawing = SequenceLayout.layout(events, 0, 10, ENGLISH, true, -1).drawing();
+
+        assertThat(drawing.shape("lane-broker-1").orElseThrow().styles()).contains("coordinator-lane");
+        assertThat(drawing.shape("lane-broker-3").orElseThrow().styles()).doesNotContain("coordinator-lane");
+    }
+
+    @Test
+    void aRequestPointsFromClientToBrokerAndItsAnswerBackDashedWithErrorsInTheirOwnStyle() {
+        List<ProtocolEvent> events = List.of(
+                request(1, "JoinGroup", "C1", "broker-1", 0, 2),
+                response(2, "JoinGroup", "broker-1", "C1", 2, 4, "MEMBER_ID_REQUIRED"));
+
+        Drawing drawing = SequenceLayout.layout(events, 0, 10, ENGLISH, true, -1).drawing();
+
+        Shape.Line request = (Shape.Line) drawing.shape("msg-1").orElseThrow();
+        Shape.Line answer = (Shape.Line) drawing.shape("msg-2").orElseThrow();
+        assertThat(request.x2()).isGreaterThan(request.x1());
+        assertThat(request.y2()).as("sloped down for the network delay").isGreaterThan(request.y1());
+        assertThat(answer.x2()).isLessThan(answer.x1());
+        assertThat(request.styles()).containsExactly("message", "request", "api-JoinGroup");
+        assertThat(answer.styles()).containsExactly("message", "response", "api-JoinGroup", "error");
+        assertThat(((Shape.Label) drawing.shape("msg-2-label").orElseThrow()).text())
+                .isEqualTo("JoinGroup ✗ MEMBER_ID_REQUIRED");
+        assertThat(DiagramStyles.resolve(answer.styles()).dash()).isNotNull();
+        assertThat(DiagramStyles.resolve(answer.styles()).stroke()).isEqualTo("#b3261e");
+    }
+
+    @Test
+    void foldingJoinsOnlyRunsOfSuccessfulHeartbeats() {
+        List<ProtocolEvent> events = List.of(
+                request(1, "Heartbeat", "C1", "broker-1", 0, 2),
+                response(2, "Heartbeat", "broker-1", "C1", 2, 4, ""),
+                request(3, "Heartbeat", "C1", "broker-1", 3000, 3002),
+                response(4, "Heartbeat", "broker-1", "C1", 3002, 3004, "REBALANCE_IN_PROGRESS"),
+                request(5, "Heartbeat", "C1", "broker-1", 6000, 6002));
+
+        SequenceDiagram folded = SequenceLayout.layout(events, 0, 7000, ENGLISH, true, -1);
+        SequenceDiagram unfolded = SequenceLayout.layout(events, 0, 7000, ENGLISH, false, -1);
+
+        assertThat(folded.rows()).extracting(SequenceDiagram.Row::id)
+                .containsExactly("heartbeats-1", "msg-4", "msg-5");
+        assertThat(unfolded.rows()).extracting(SequenceDiagram.Row::id)
+                .containsExactly("msg-1", "msg-2", "msg-3", "msg-4", "msg-5");
+        assertThat(((Shape.Label) folded.drawing().shape("heartbeats-1-label").orElseThrow()).text())
+                .isEqualTo("heartbeats: 2 sent, 1 answered, no errors (2–3,002 ms)");
+    }
+
+    @Test
+    void theCurrentRowIsTheLastAtOrBeforeTheTimeAndLaterRowsAreFaded() {
+        List<ProtocolEvent> events = List.of(
+                request(1, "SyncGroup", "C1", "broker-1", 0, 2),
+                response(2, "SyncGroup", "broker-1", "C1", 2, 4, ""),
+                request(3, "OffsetCommit", "C1", "broker-1", 5, 7));
+
+        SequenceDiagram diagram = SequenceLayout.layout(events, 0, 7, ENGLISH, true, 4);
+
+        Shape.Box current = (Shape.Box) diagram.drawing().shape("current-row").orElseThrow();
+        assertThat(current.y() + current.height() / 2).isEqualTo(diagram.row("msg-2").orElseThrow().y());
+        assertThat(diagram.drawing().shape("msg-3").orElseThrow().styles()).contains("future");
+        assertThat(diagram.drawing().shape("msg-2").orElseThrow().styles()).doesNotContain("future");
+    }
+
+    @Test
+    void naturalOrderComparesDigitRunsAsNumbers() {
+        assertThat(List.of("C10", "C2", "C1", "B3", "C1a").stream().sorted(SequenceLayout::naturalOrder).toList())
+                .containsExactly("B3", "C1", "C1a", "C2", "C10");
+    }
+
+    private static ProtocolEvent request(long seq, String api, String from, String to, long sent, long time) {
+        return new ProtocolEvent(seq, ProtocolEvent.Kind.REQUEST, api, from, to, sent, time, "", Map.of());
+    }
+
+    private static ProtocolEvent response(long seq, String api, String from, String to, long sent, long time,
+                                          String error) {
+        return new ProtocolEvent(seq, ProtocolEvent.Kind.RESPONSE, api, from, to, sent, time, error, Map.of());
+    }
+}
