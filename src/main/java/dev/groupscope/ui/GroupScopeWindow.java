@@ -29,6 +29,7 @@ public final class GroupScopeWindow {
 
     private final Stage stage;
     private final AssignorLabViewModel lab;
+    private final AssignorCompareViewModel compare = new AssignorCompareViewModel();
     private final PlaygroundViewModel playground;
     private final AnimationTimer clock;
     private UiLanguage language;
@@ -139,6 +140,10 @@ public final class GroupScopeWindow {
         return stage.getScene().getRoot();
     }
 
+    public AssignorCompareViewModel compare() {
+        return compare;
+    }
+
     public PlaygroundViewModel playground() {
         return playground;
     }
@@ -178,6 +183,9 @@ public final class GroupScopeWindow {
         }
         if (type == AssignorLabView.class) {
             return new AssignorLabView(lab, messages);
+        }
+        if (type == AssignorCompareView.class) {
+            return new AssignorCompareView(compare, messages);
         }
         if (type == NumbersView.class) {
             return new NumbersView(playground, messages);

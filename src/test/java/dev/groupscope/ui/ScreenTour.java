@@ -37,7 +37,11 @@ public final class ScreenTour {
                 && window[0].playground().getFrame().time() == 20_000);
         Platform.runLater(() -> window[0].playground().perform(new ModelCommand.CrashConsumer("C2")));
         Thread.sleep(1500);
-        Platform.runLater(() -> window[0].playground().scrubTo(at));
+        Platform.runLater(() -> {
+            window[0].playground().scrubTo(at);
+            // The comparison after a join: moves, revocations and the cooperative column's withheld partitions.
+            window[0].compare().addConsumer();
+        });
         waitUntil(() -> window[0].playground().getFrame().time() == at);
         String size = System.getProperty("headless.geometry", "1280x800").replaceAll("-.*", "");
         for (int tab = 0; tab < tabCount(window[0]); tab++) {
