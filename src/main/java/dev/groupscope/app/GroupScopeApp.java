@@ -1,6 +1,8 @@
 package dev.groupscope.app;
 
+import dev.groupscope.ui.AssignorLabViewModel;
 import dev.groupscope.ui.GroupScopeWindow;
+import dev.groupscope.ui.PlaygroundViewModel;
 import dev.groupscope.ui.Snapshots;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,11 +26,17 @@ public final class GroupScopeApp extends Application {
     static final long SNAPSHOT_AT_MS = 30_000;
     private static final Duration SETTLE = Duration.millis(500);
     private static volatile int exitStatus;
+    /** Options and scenario checked by {@link #launchApp} before the toolkit starts, handed to {@link #start}. */
+    private static volatile Prepared prepared;
+
+    private record Prepared(AppOptions options, StartScenario start) {
+    }
 
     /** Launches the window and returns the status to exit with: 0, or 1 if a snapshot failed, 2 for bad options. */
     static int launchApp(String[] args) {
         try {
-            AppOptions.parse(List.of(args), Locale.getDefault());
+            AppOptions options = AppOptions.parse(List.of(args), Locale.getDefault());
+            prepared = new Prepared(options, StartScenario.of(options, defaultAt(options)));
         } catch (IllegalArgumentException e) {
             System.err.println("groupscope: " + e.getMessage());
             return 2;
@@ -39,29 +47,44 @@ public final class GroupScopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        AppOptions options;
-        try {
-            options = AppOptions.parse(getParameters().getRaw(), Locale.getDefault());
-        } catch (IllegalArgumentException e) {
-            // Only reachable through javafx:run, which starts this class without Launcher's check.
-            System.err.println("groupscope: " + e.getMessage());
-            exitStatus = 2;
-            Platform.exit();
-            return;
+        Prepared ready = prepared;
+        if (ready == null) {
+            // Only through javafx:run, which starts this class without Launcher's check.
+            try {
+                AppOptions options = AppOptions.parse(getParameters().getRaw(), Locale.getDefault());
+                ready = new Prepared(options, StartScenario.of(options, defaultAt(options)));
+            } catch (IllegalArgumentException e) {
+                System.err.println("groupscope: " + e.getMessage());
+                exitStatus = 2;
+                Platform.exit();
+                return;
+            }
         }
-        GroupScopeWindow window = new GroupScopeWindow(stage);
+        AppOptions options = ready.options();
+        long at = ready.start().startAtMs();
+        GroupScopeWindow window = new GroupScopeWindow(stage, new AssignorLabViewModel(),
+                PlaygroundViewModel.running(ready.start().scenario()));
+        window.useTheme(options.theme());
         window.show(options.language());
         if (options.snapshot().isPresent()) {
-            // A documentation image: the playground paused at a moment with a stable group and some lag.
-            window.playground().scrubTo(SNAPSHOT_AT_MS);
-            whenShowing(window, () -> snapshotThenExit(stage, options.snapshot().get()));
+            // A documentation image: paused at a moment (by default one with a stable group and some lag).
+            window.playground().scrubTo(at);
+            whenShowing(window, at, () -> snapshotThenExit(stage, options.snapshot().get()));
         } else {
+            if (at > 0) {
+                window.playground().scrubTo(at);
+            }
             window.playground().play();
         }
     }
 
-    private static void whenShowing(GroupScopeWindow window, Runnable then) {
-        if (window.playground().getFrame() != null && window.playground().getFrame().time() == SNAPSHOT_AT_MS) {
+    /** Where t starts without {@code --at}: a snapshot pictures a settled moment, a live window starts at 0. */
+    private static long defaultAt(AppOptions options) {
+        return options.snapshot().isPresent() ? SNAPSHOT_AT_MS : 0;
+    }
+
+    private static void whenShowing(GroupScopeWindow window, long at, Runnable then) {
+        if (window.playground().getFrame() != null && window.playground().getFrame().time() == at) {
             then.run();
             return;
         }
@@ -69,7 +92,7 @@ public final class GroupScopeApp extends Application {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends dev.groupscope.ui.PlaygroundFrame> value,
                                 dev.groupscope.ui.PlaygroundFrame before, dev.groupscope.ui.PlaygroundFrame now) {
-                if (now.time() == SNAPSHOT_AT_MS) {
+                if (now.time() == at) {
                     value.removeListener(this);
                     then.run();
                 }

@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import java.util.List;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
@@ -27,8 +28,8 @@ final class LogStrip extends Region {
         committedMark.getStyleClass().add("log-committed");
         positionMark.getStyleClass().add("log-position");
         getChildren().addAll(track, lag, committedMark, positionMark);
-        setMinHeight(24);
-        setPrefHeight(30);
+        setMinHeight(20);
+        setPrefHeight(26);
     }
 
     void show(long window, long logEnd, Long committed, Long position, String ownerSlotClass) {
@@ -36,9 +37,14 @@ final class LogStrip extends Region {
         this.logEnd = logEnd;
         this.committed = committed;
         this.position = position;
-        positionMark.getStyleClass().removeIf(style -> style.startsWith("member-slot-"));
-        if (ownerSlotClass != null) {
-            positionMark.getStyleClass().add(ownerSlotClass);
+        // Touch the style classes only on a change of owner: each change re-applies CSS to the mark.
+        List<String> slot = positionMark.getStyleClass().stream().filter(style -> style.startsWith("member-slot-"))
+                .toList();
+        if (!slot.equals(ownerSlotClass == null ? List.of() : List.of(ownerSlotClass))) {
+            positionMark.getStyleClass().removeIf(style -> style.startsWith("member-slot-"));
+            if (ownerSlotClass != null) {
+                positionMark.getStyleClass().add(ownerSlotClass);
+            }
         }
         requestLayout();
     }
@@ -59,7 +65,9 @@ final class LogStrip extends Region {
         track.setY(top);
         track.setWidth(width);
         track.setHeight(bar);
-        double committedX = 1 + x(committed == null ? 0 : committed, width);
+        // Before the first commit there is no lag to shade: where the group starts is up to auto.offset.reset.
+        double committedX = 1 + x(committed == null ? logEnd : committed, width);
+        lag.setVisible(committed != null);
         lag.setX(committedX);
         lag.setY(top);
         lag.setWidth(Math.max(0, 1 + width - committedX));

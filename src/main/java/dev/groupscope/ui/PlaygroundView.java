@@ -19,7 +19,6 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -55,6 +54,10 @@ public final class PlaygroundView {
     private final Map<String, PartitionNode> partitionNodes = new LinkedHashMap<>();
     private final Map<String, ConsumerNode> consumerNodes = new HashMap<>();
     private final Map<String, Label> stateNodes = new LinkedHashMap<>();
+    private final Map<Integer, BrokerNode> brokerNodes = new HashMap<>();
+    private final List<Label> recentRows = new ArrayList<>();
+    private AggregatedPanels aggregated;
+    private ChipMotion motion;
     // Held strongly here and registered weakly on the view model, so a replaced view can be collected.
     private final ChangeListener<PlaygroundFrame> frameListener = (observable, before, now) -> render(now);
     private final ChangeListener<Number> timeListener = (observable, before, now) -> showTime(now.longValue());
@@ -106,7 +109,6 @@ public final class PlaygroundView {
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
         viewModel.timeProperty().addListener(new WeakChangeListener<>(timeListener));
         viewModel.playingProperty().addListener(new WeakChangeListener<>(playingListener));
-        playgroundRoot.sceneProperty().addListener((observable, before, scene) -> installKeys(scene));
         showPlaying(viewModel.playingProperty().get());
         showTime(viewModel.getTime());
         if (viewModel.getFrame() != null) {
@@ -153,17 +155,6 @@ public final class PlaygroundView {
         return new Tooltip(messages.format(key, Map.of("key", keys.getDisplayText())));
     }
 
-    private void installKeys(Scene scene) {
-        if (scene != null) {
-            scene.getAccelerators().put(PLAY_KEY, viewModel::togglePlay);
-            scene.getAccelerators().put(NEXT_KEY, viewModel::stepNext);
-            scene.getAccelerators().put(PREVIOUS_KEY, viewModel::stepPrevious);
-            scene.getAccelerators().put(CRASH_KEY, () -> viewModel.act(WhatIf.CRASH_CONSUMER, null));
-            scene.getAccelerators().put(ADD_KEY, () -> viewModel.act(WhatIf.ADD_CONSUMER, null));
-            scene.getAccelerators().put(STOP_BROKER_KEY, () -> viewModel.act(WhatIf.STOP_COORDINATOR_BROKER, null));
-        }
-    }
-
     private void showPlaying(boolean playing) {
         play.setText(messages.text(playing ? "ui.main.pause" : "ui.main.play"));
     }
@@ -181,33 +172,42 @@ public final class PlaygroundView {
 
     void render(PlaygroundFrame frame) {
         renderBrokers(frame);
-        renderPartitions(frame);
+        if (AggregatedPanels.needed(frame)) {
+            renderAggregated(frame);
+        } else {
+            renderPartitions(frame);
+            renderConsumers(frame);
+        }
         renderGroup(frame.group());
-        renderConsumers(frame);
         renderExplanation(frame);
+    }
+
+    /** A large cluster: two cell grids instead of a row per partition and a card per consumer. */
+    private void renderAggregated(PlaygroundFrame frame) {
+        if (aggregated == null) {
+            aggregated = new AggregatedPanels(messages);
+        }
+        aggregated.show(frame, System.nanoTime());
+        List<Node> cluster = List.of(aggregated.partitionCaption, aggregated.partitionGrid);
+        if (!partitions.getChildren().equals(cluster)) {
+            partitions.getChildren().setAll(cluster);
+        }
+        List<Node> group = List.of(aggregated.consumerCaption, aggregated.consumerGrid);
+        if (!consumers.getChildren().equals(group)) {
+            consumers.getChildren().setAll(group);
+        }
     }
 
     private void renderBrokers(PlaygroundFrame frame) {
         List<Node> nodes = new ArrayList<>();
         for (BrokerRow broker : frame.brokers()) {
-            Label name = new Label(messages.format("ui.main.broker", Map.of("id", broker.id())));
-            name.getStyleClass().add("broker-name");
-            Label state = new Label(messages.text(broker.up() ? "ui.main.broker.up" : "ui.main.broker.down"));
-            state.getStyleClass().add("broker-state");
-            VBox box = new VBox(name, state);
-            if (broker.coordinator()) {
-                Label coordinator = new Label(messages.format("ui.main.broker.coordinator", Map.of(
-                        "group", frame.group().groupId(), "partition", frame.group().offsetsPartition())));
-                coordinator.getStyleClass().add("broker-coordinator");
-                coordinator.setWrapText(true);
-                box.getChildren().add(coordinator);
-                box.getStyleClass().add("coordinator");
-            }
-            box.setId("broker-" + broker.id());
-            box.getStyleClass().addAll("broker", broker.up() ? "up" : "down");
-            nodes.add(box);
+            BrokerNode node = brokerNodes.computeIfAbsent(broker.id(), BrokerNode::new);
+            node.show(broker, frame.group());
+            nodes.add(node.root);
         }
-        brokers.getChildren().setAll(nodes);
+        if (!brokers.getChildren().equals(nodes)) {
+            brokers.getChildren().setAll(nodes);
+        }
     }
 
     private void renderPartitions(PlaygroundFrame frame) {
@@ -254,6 +254,10 @@ public final class PlaygroundView {
     }
 
     private void renderConsumers(PlaygroundFrame frame) {
+        if (motion == null) {
+            motion = new ChipMotion(consumers);
+        }
+        motion.beginFrame();
         List<Node> cards = new ArrayList<>();
         for (ConsumerRow consumer : frame.consumers()) {
             ConsumerNode node = consumerNodes.computeIfAbsent(consumer.clientId(), id -> new ConsumerNode(consumer));
@@ -262,21 +266,28 @@ public final class PlaygroundView {
         }
         if (!consumers.getChildren().equals(cards)) {
             consumers.getChildren().setAll(cards);
-        }
+        }        motion.endFrame();
     }
 
     private void renderExplanation(PlaygroundFrame frame) {
         Optional<SimEvent> current = frame.current();
         eventMeta.setText(current.map(this::meta).orElse(""));
         explanation.setText(current.map(this::sentence).orElse(messages.text("ui.main.explanation.none")));
-        List<Node> rows = new ArrayList<>();
         List<SimEvent> earlier = frame.recent().subList(0, Math.max(0, frame.recent().size() - 1));
-        for (SimEvent event : earlier) {
-            Label row = new Label(meta(event) + " — " + sentence(event));
+        int shown = Math.min(2, earlier.size());
+        while (recentRows.size() < shown) {
+            Label row = new Label();
             row.getStyleClass().add("recent-event");
-            rows.add(0, row);
+            recentRows.add(row);
         }
-        recentEvents.getChildren().setAll(rows.subList(0, Math.min(2, rows.size())));
+        for (int i = 0; i < shown; i++) {
+            SimEvent event = earlier.get(earlier.size() - 1 - i);
+            recentRows.get(i).setText(meta(event) + " — " + sentence(event));
+        }
+        List<Label> rows = recentRows.subList(0, shown);
+        if (!recentEvents.getChildren().equals(rows)) {
+            recentEvents.getChildren().setAll(rows);
+        }
     }
 
     private String meta(SimEvent event) {
@@ -293,8 +304,59 @@ public final class PlaygroundView {
                 "type", event.type()));
     }
 
+    /**
+     * Gives {@code node} the style class {@code wanted} and none other that {@code family} matches, touching the
+     * list only when it changes: every change re-applies CSS to the node, which is what makes a frame slow.
+     */
+    static void setOnly(Node node, java.util.function.Predicate<String> family, String wanted) {
+        List<String> current = node.getStyleClass().stream().filter(family).toList();
+        if (current.size() == 1 && current.get(0).equals(wanted)) {
+            return;
+        }
+        node.getStyleClass().removeIf(family);
+        node.getStyleClass().add(wanted);
+    }
+
     static String slotClass(int slot) {
         return "member-slot-" + Math.floorMod(slot, 8);
+    }
+
+    /** One broker's box, reused from frame to frame (so its tooltip and any hover survive the next frame). */
+    private final class BrokerNode {
+        final VBox root = new VBox();
+        final Label name = new Label();
+        final Label state = new Label();
+        final Label coordinator = new Label();
+
+        BrokerNode(int id) {
+            name.setText(messages.format("ui.main.broker", Map.of("id", id)));
+            name.getStyleClass().add("broker-name");
+            state.getStyleClass().add("broker-state");
+            coordinator.getStyleClass().add("broker-coordinator");
+            coordinator.setMinWidth(Region.USE_PREF_SIZE);
+            root.setId("broker-" + id);
+            root.getStyleClass().add("broker");
+            // Name and state on one line, the coordinator note on one more: the cluster keeps its height for the
+            // partitions, so all six of the playground fit at 1280x800.
+            HBox title = new HBox(name, state);
+            title.getStyleClass().add("broker-title");
+            root.getChildren().setAll(title);
+        }
+
+        void show(BrokerRow broker, GroupRow group) {
+            state.setText(messages.text(broker.up() ? "ui.main.broker.up" : "ui.main.broker.down"));
+            setOnly(root, style -> style.equals("up") || style.equals("down"), broker.up() ? "up" : "down");
+            if (broker.coordinator()) {
+                coordinator.setText(messages.format("ui.main.broker.coordinator", Map.of(
+                        "group", group.groupId(), "partition", group.offsetsPartition())));
+                if (!root.getChildren().contains(coordinator)) {
+                    root.getChildren().add(coordinator);
+                    root.getStyleClass().add("coordinator");
+                }
+            } else if (root.getChildren().remove(coordinator)) {
+                root.getStyleClass().remove("coordinator");
+            }
+        }
     }
 
     private final class PartitionNode {
@@ -327,20 +389,20 @@ public final class PlaygroundView {
         }
 
         void show(PartitionRow row, long window) {
-            owner.getStyleClass().removeIf(style -> style.startsWith("member-slot-") || style.equals("unowned"));
+            setOnly(owner, style -> style.startsWith("member-slot-") || style.equals("unowned"),
+                    row.owner() == null ? "unowned" : slotClass(row.ownerSlot()));
             if (row.owner() == null) {
                 owner.setText(messages.text("ui.main.partition.unowned"));
-                owner.getStyleClass().add("unowned");
                 position.setText("");
             } else {
                 owner.setText(row.owner());
-                owner.getStyleClass().add(slotClass(row.ownerSlot()));
                 position.setText(row.position() == null ? "" : messages.format("ui.main.partition.position",
                         Map.of("owner", row.owner(), "position", row.position())));
             }
-            numbers.setText(messages.format("ui.main.partition.numbers", Map.of("end", row.logEndOffset(),
-                    "committed", row.committed() == null ? messages.text("ui.main.partition.noCommit")
-                            : row.committed(), "lag", row.lag())));
+            numbers.setText(row.lag().isPresent()
+                    ? messages.format("ui.main.partition.numbers", Map.of("end", row.logEndOffset(),
+                            "committed", row.committed(), "lag", row.lag().getAsLong()))
+                    : messages.format("ui.main.partition.numbers.noCommit", Map.of("end", row.logEndOffset())));
             strip.show(window, row.logEndOffset(), row.committed(), row.position(),
                     row.owner() == null ? null : slotClass(row.ownerSlot()));
             root.setUserData(row);
@@ -356,6 +418,7 @@ public final class PlaygroundView {
         final Label generation = new Label();
         final FlowPane chips = new FlowPane();
         final Button crash = new Button(messages.text("ui.main.consumer.crash"));
+        final Label nothing = new Label(messages.text("ui.main.consumer.nothing"));
 
         ConsumerNode(ConsumerRow consumer) {
             String id = consumer.clientId();
@@ -382,6 +445,7 @@ public final class PlaygroundView {
             crash.setId("crash-" + id);
             crash.getStyleClass().add("leave-button");
             crash.setMinWidth(Region.USE_PREF_SIZE);
+            nothing.getStyleClass().add("member-nothing");
             crash.setFocusTraversable(false);
             crash.setTooltip(new Tooltip(messages.format("ui.main.consumer.crash.tooltip", Map.of("consumer", id))));
             crash.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, id));
@@ -394,8 +458,8 @@ public final class PlaygroundView {
             leader.setVisible(consumer.leader());
             leader.setManaged(consumer.leader());
             state.setText(messages.text("ui.main.memberState." + consumer.state()));
-            state.getStyleClass().removeIf(style -> style.startsWith("member-state-"));
-            state.getStyleClass().add("member-state-" + consumer.state().toLowerCase(Locale.ROOT));
+            setOnly(state, style -> style.startsWith("member-state-"),
+                    "member-state-" + consumer.state().toLowerCase(Locale.ROOT));
             generation.setText(consumer.generation() < 0 ? "" : messages.format("ui.main.consumer.generation",
                     Map.of("generation", consumer.generation())));
             boolean down = consumer.state().equals("CRASHED") || consumer.state().equals("FAILED")
@@ -414,18 +478,15 @@ public final class PlaygroundView {
             if (!shown.equals(wanted)) {
                 List<Node> nodes = new ArrayList<>();
                 for (String partition : owned) {
-                    Label chip = new Label(partition);
-                    chip.setId("owned-" + consumer.clientId() + "-" + partition);
-                    chip.getStyleClass().addAll("part-chip", slotClass(consumer.slot()));
-                    chip.setMinWidth(Region.USE_PREF_SIZE);
-                    nodes.add(chip);
+                    nodes.add(motion.chip(partition, consumer.clientId(), consumer.slot()));
                 }
                 if (nodes.isEmpty()) {
-                    Label nothing = new Label(messages.text("ui.main.consumer.nothing"));
-                    nothing.getStyleClass().add("member-nothing");
                     nodes.add(nothing);
                 }
                 chips.getChildren().setAll(nodes);
+            } else {
+                // Unchanged here; still claim the chips, so a stale duplicate elsewhere cannot take them.
+                owned.forEach(partition -> motion.chip(partition, consumer.clientId(), consumer.slot()));
             }
             root.setUserData(consumer);
         }

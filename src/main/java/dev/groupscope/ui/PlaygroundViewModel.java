@@ -79,12 +79,17 @@ public final class PlaygroundViewModel {
 
     /** The built-in playground, computed on its own daemon thread and published on the FX thread. */
     public static PlaygroundViewModel playground() {
+        return running(readPlayground());
+    }
+
+    /** A view model over {@code scenario}, computed on its own daemon thread and published on the FX thread. */
+    public static PlaygroundViewModel running(Scenario scenario) {
         ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "groupscope-simulation");
             thread.setDaemon(true);
             return thread;
         });
-        return new PlaygroundViewModel(readPlayground(), worker, Platform::runLater);
+        return new PlaygroundViewModel(scenario, worker, Platform::runLater);
     }
 
     public static Scenario readPlayground() {
@@ -292,6 +297,12 @@ public final class PlaygroundViewModel {
         Optional<ModelCommand> command = commandFor(what, target);
         command.ifPresent(this::perform);
         return command.isPresent();
+    }
+
+    /** Reads the run on the model's thread; the answer comes back on the UI thread (see SimulationRunner#query). */
+    public <T> void query(java.util.function.Function<dev.groupscope.sim.engine.Simulation, T> query,
+                          java.util.function.Consumer<T> answer) {
+        runner.query(query, answer);
     }
 
     Optional<Task> taskFor(WhatIf what, String target) {

@@ -178,6 +178,17 @@ public final class SimulationRunner {
         });
     }
 
+    /**
+     * Runs {@code query} on the worker against the current run (it must only read it) and hands the answer to
+     * {@code answer} on the UI thread: how views other than the frame (the sequence diagram, exports) read the model.
+     */
+    public <T> void query(java.util.function.Function<Simulation, T> query, Consumer<T> answer) {
+        worker.execute(() -> {
+            T value = query.apply(simulation);
+            publisher.execute(() -> answer.accept(value));
+        });
+    }
+
     /** Goes back to the branch the current one forked from, at the moment it forked; nothing on the first run. */
     public void undo() {
         worker.execute(() -> {
@@ -248,7 +259,7 @@ public final class SimulationRunner {
             seq = simulation.previousEvent(seq, LearnerFilter.INSTANCE);
         }
         Optional<SimEvent> event = current >= 0 ? Optional.of(simulation.log().get((int) current)) : Optional.empty();
-        return reader.read(time, world.views(), event, recent);
+        return reader.read(time, world, event, recent);
     }
 
     /** The last computed event at or before {@code time} (binary search: the log is in time order), or -1. */

@@ -76,6 +76,32 @@ class PlaygroundViewTest {
         assertThat(robot.lookup("#owned-C2-orders-2").tryQuery()).isEmpty();
     }
 
+    @Test
+    void aPartitionThatChangesOwnerFliesToItsNewConsumerOnTheSameNode(FxRobot robot) {
+        stepUntil(robot, () -> lit(robot, "Stable"));
+        robot.interact(() -> window.playground().scrubTo(window.playground().getTime() + 5_000));
+        waitFor(robot, () -> window.playground().getFrame().time() == window.playground().getTime());
+        Node before = robot.lookup("#owned-C2-orders-2").query();
+        boolean[] flew = new boolean[1];
+        robot.interact(() -> before.translateYProperty().addListener((value, was, now) -> {
+            if (now.doubleValue() != 0) {
+                flew[0] = true;
+            }
+        }));
+
+        robot.clickOn("#crash-C2");
+        stepUntil(robot, () -> robot.lookup(".part-chip").queryAll().stream().map(Node::getId)
+                .anyMatch(id -> id != null && id.matches("owned-C[13]-orders-2")));
+
+        Node after = robot.lookup(".part-chip").queryAll().stream()
+                .filter(node -> node.getId() != null && node.getId().matches("owned-C[13]-orders-2")).findFirst()
+                .orElseThrow();
+        assertThat(after).as("the chip is the partition's node, reused, not a new one").isSameAs(before);
+        assertThat(flew[0]).as("the chip started at C2's card and moved (C2 is above its new owner or below)")
+                .isTrue();
+        waitFor(robot, () -> after.getTranslateX() == 0 && after.getTranslateY() == 0);
+    }
+
     private static boolean lit(FxRobot robot, String state) {
         return robot.lookup("#group-state-" + state).query().getStyleClass().contains("lit");
     }

@@ -111,6 +111,7 @@ public final class RebalanceHistory {
         boolean hadSome = !mine.isEmpty();
         Open rebalance = open.get(groupOfClient.get(client));
         if (event.type().equals("onPartitionsAssigned")) {
+            takeOverFromStaleOwners(client, partitions);
             mine.addAll(partitions);
             if (rebalance != null && rebalance.assigned(client, event.time())) {
                 rebalance.ownersAfter = ownersOf(rebalance.group, false);
@@ -133,6 +134,21 @@ public final class RebalanceHistory {
                 emptyBeforeOpen.put(client, event.time());
             }
         }
+    }
+
+    /**
+     * A partition has one owner in a group: whoever is assigned it now. A member the coordinator removed while it
+     * was still alive (session timeout behind a network partition, max.poll.interval.ms while processing) believes
+     * it owns its partitions until its next poll() calls onPartitionsLost, which may come after the new owners'
+     * onPartitionsAssigned; its stale claim must not hide the move.
+     */
+    private void takeOverFromStaleOwners(String client, TreeSet<String> partitions) {
+        String group = groupOfClient.get(client);
+        owned.forEach((other, theirs) -> {
+            if (!other.equals(client) && Objects.equals(groupOfClient.get(other), group)) {
+                theirs.removeAll(partitions);
+            }
+        });
     }
 
     /** Ownership as the rebalance found it, counting partitions members gave up just before it opened. */

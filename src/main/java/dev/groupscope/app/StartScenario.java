@@ -1,0 +1,42 @@
+package dev.groupscope.app;
+
+import dev.groupscope.scenario.Scenario;
+import dev.groupscope.scenario.ScenarioReader;
+import dev.groupscope.scenario.json.JsonInputException;
+import dev.groupscope.ui.PlaygroundViewModel;
+import java.util.function.Supplier;
+
+/**
+ * What the window opens on and at which moment: the scenario named by {@code --scenario} (the built-in playground
+ * without it) and the time from {@code --at}. Everything is checked here, before any window exists, so a bad file
+ * or a time past the scenario's end is one readable line and exit code 2, never a half-open window.
+ *
+ * @param startAtMs where t starts; {@code defaultAtMs} unless {@code --at} says otherwise
+ */
+record StartScenario(Scenario scenario, long startAtMs) {
+
+    /** Reads the scenario {@code options} name; throws {@link IllegalArgumentException} with one line otherwise. */
+    static StartScenario of(AppOptions options, long defaultAtMs) {
+        return of(options, defaultAtMs, PlaygroundViewModel::readPlayground);
+    }
+
+    static StartScenario of(AppOptions options, long defaultAtMs, Supplier<Scenario> playground) {
+        Scenario scenario;
+        try {
+            scenario = options.scenario().map(ScenarioReader::read).orElseGet(playground);
+        } catch (JsonInputException e) {
+            // Already one line naming the file and the line and column or the JSON path.
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (scenario.consumers().isEmpty()) {
+            throw new IllegalArgumentException(scenario.file() + ": $.consumers: the window shows a consumer group, "
+                    + "but this scenario has no consumers");
+        }
+        long at = options.at().orElse(Math.min(defaultAtMs, scenario.durationMs()));
+        if (at > scenario.durationMs()) {
+            throw new IllegalArgumentException("--at=" + at + " is past the end of " + scenario.file()
+                    + " (durationMs " + scenario.durationMs() + ")");
+        }
+        return new StartScenario(scenario, at);
+    }
+}

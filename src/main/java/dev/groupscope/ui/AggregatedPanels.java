@@ -1,0 +1,100 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.ui.PlaygroundFrame.ConsumerRow;
+import dev.groupscope.ui.PlaygroundFrame.PartitionRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Label;
+
+/**
+ * The cluster and the group of a large run drawn aggregated: more than {@link #MAX_PARTITION_ROWS} partitions or
+ * {@link #MAX_CONSUMER_CARDS} consumers would be thousands of nodes re-laid out every frame, so the window
+ * switches to two {@link CellGrid}s, each under a caption that says it is aggregated and how to read it. Every
+ * number still comes from the frame; tooltips give one partition's or consumer's details.
+ */
+final class AggregatedPanels {
+
+    static final int MAX_PARTITION_ROWS = 48;
+    static final int MAX_CONSUMER_CARDS = 24;
+    /** Partitions listed in a consumer's tooltip before "…". */
+    static final int TOOLTIP_PARTITIONS = 16;
+
+    private final Messages messages;
+    final Label partitionCaption = new Label();
+    final CellGrid partitionGrid = new CellGrid("partition-grid");
+    final Label consumerCaption = new Label();
+    final CellGrid consumerGrid = new CellGrid("consumer-grid");
+
+    AggregatedPanels(Messages messages) {
+        this.messages = messages;
+        partitionCaption.setId("partitions-aggregated");
+        partitionCaption.getStyleClass().add("aggregated-caption");
+        partitionCaption.setWrapText(true);
+        partitionGrid.setId("partition-grid");
+        consumerCaption.setId("consumers-aggregated");
+        consumerCaption.getStyleClass().add("aggregated-caption");
+        consumerCaption.setWrapText(true);
+        consumerGrid.setId("consumer-grid");
+    }
+
+    /** Whether {@code frame} is too large to draw one node per partition and consumer. */
+    static boolean needed(PlaygroundFrame frame) {
+        return frame.partitions().size() > MAX_PARTITION_ROWS || frame.consumers().size() > MAX_CONSUMER_CARDS;
+    }
+
+    void show(PlaygroundFrame frame, long nowNanos) {
+        List<PartitionRow> partitions = frame.partitions();
+        long maxLag = 1;
+        for (PartitionRow row : partitions) {
+            maxLag = Math.max(maxLag, row.lag().orElse(0));
+        }
+        List<CellGrid.Cell> cells = new ArrayList<>(partitions.size());
+        for (PartitionRow row : partitions) {
+            cells.add(new CellGrid.Cell(row.name(), row.owner() == null ? -1 : row.ownerSlot(),
+                    (double) row.lag().orElse(0) / maxLag, false));
+        }
+        long shownMaxLag = maxLag;
+        partitionCaption.setText(messages.format("ui.main.aggregated.partitions",
+                Map.of("count", partitions.size(), "maxLag", shownMaxLag)));
+        partitionGrid.show(cells, index -> partitionTip(partitions.get(index)), nowNanos);
+
+        List<ConsumerRow> consumers = frame.consumers();
+        List<CellGrid.Cell> members = new ArrayList<>(consumers.size());
+        for (ConsumerRow consumer : consumers) {
+            members.add(new CellGrid.Cell(consumer.clientId(), consumer.slot(), 0, down(consumer)));
+        }
+        consumerCaption.setText(messages.format("ui.main.aggregated.consumers", Map.of("count", consumers.size(),
+                "down", consumers.stream().filter(AggregatedPanels::down).count())));
+        consumerGrid.show(members, index -> consumerTip(consumers.get(index)), nowNanos);
+    }
+
+    static boolean down(ConsumerRow consumer) {
+        return consumer.state().equals("CRASHED") || consumer.state().equals("FAILED")
+                || consumer.state().equals("STOPPED");
+    }
+
+    String partitionTip(PartitionRow row) {
+        return messages.format("ui.main.aggregated.partitionTip", Map.of(
+                "partition", row.name(), "leader", row.leader(),
+                "owner", row.owner() == null ? messages.text("ui.main.partition.unowned") : row.owner(),
+                "end", row.logEndOffset(),
+                "committed", row.committed() == null ? messages.text("ui.main.partition.noCommit") : row.committed(),
+                "lag", row.lag().isPresent() ? (Object) row.lag().getAsLong() : "–"));
+    }
+
+    String consumerTip(ConsumerRow consumer) {
+        List<String> owned = down(consumer) ? List.of() : consumer.assigned();
+        String listed = String.join(", ", owned.subList(0, Math.min(TOOLTIP_PARTITIONS, owned.size())))
+                + (owned.size() > TOOLTIP_PARTITIONS ? ", …" : "");
+        return messages.format("ui.main.aggregated.consumerTip", Map.of(
+                "consumer", consumer.clientId() + (consumer.leader() ? " " + messages.text("ui.main.consumer.leader")
+                        : ""),
+                "state", messages.text("ui.main.memberState." + consumer.state()),
+                "generation", Math.max(0, consumer.generation()),
+                "count", owned.size(),
+                "partitions", owned.isEmpty() ? messages.text("ui.main.consumer.nothing") : listed));
+    }
+
+}
