@@ -36,7 +36,7 @@ class ChartDataTest {
         for (PlaygroundFrame.PartitionRow row : viewModel.getFrame().partitions()) {
             ChartData.Point last = data.lag().get(row.name()).get(data.lag().get(row.name()).size() - 1);
             assertThat(last.seconds()).isEqualTo(30.0);
-            assertThat(last.value()).as(row.name()).isEqualTo(row.lag());
+            assertThat(last.value()).as(row.name()).isEqualTo(row.lag().orElseThrow());
         }
     }
 
