@@ -30,6 +30,7 @@ public final class ScreenTour {
         GroupScopeWindow[] window = new GroupScopeWindow[1];
         Platform.runLater(() -> {
             window[0] = new GroupScopeWindow(new Stage());
+            Theme.fromTag(System.getProperty("tour.theme", "light")).ifPresent(window[0]::useTheme);
             window[0].show(language);
             window[0].playground().scrubTo(20_000);
         });
@@ -48,7 +49,9 @@ public final class ScreenTour {
             int index = tab;
             run(() -> ((TabPane) window[0].stageRoot().lookup("#tabs")).getSelectionModel().select(index));
             Thread.sleep(1200);
-            Path file = dir.resolve("tab" + index + "-" + size + "-" + args[1] + ".png");
+            String theme = System.getProperty("tour.theme", "light");
+            Path file = dir.resolve("tab" + index + "-" + size + "-" + args[1]
+                    + (theme.equals("light") ? "" : "-" + theme) + ".png");
             run(() -> {
                 try {
                     Snapshots.writePng(window[0].stageRoot(), 1, file);
