@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -20,7 +19,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
- * The what-if row's second half: create a topic, undo the last what-if (Ctrl+Z: back to the run it forked from, at
+ * The what-if row's second half: create a topic, undo the last what-if (Ctrl+Z, registered with the window's other
+ * keys in {@code WindowActions}: back to the run it forked from, at
  * the moment it forked), and the list of branches — the scenario as written and every fork, each named by its
  * command and time — to go back to any of them.
  */
@@ -72,16 +72,9 @@ public final class WhatIfBar {
         });
         row.getChildren().addAll(createTopic, separator, bar.undo, bar.branches);
         viewModel.branchesProperty().addListener(new WeakChangeListener<>(bar.branchListener));
-        row.sceneProperty().addListener((observable, before, scene) -> bar.installKeys(scene));
         row.getProperties().put(WhatIfBar.class, bar);
         bar.show(viewModel.branchesProperty().get());
         return bar;
-    }
-
-    private void installKeys(Scene scene) {
-        if (scene != null) {
-            scene.getAccelerators().put(UNDO_KEY, viewModel::undo);
-        }
     }
 
     private void show(List<BranchInfo> list) {

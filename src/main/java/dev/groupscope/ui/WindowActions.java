@@ -44,6 +44,7 @@ final class WindowActions {
                         () -> playground.act(WhatIf.CRASH_CONSUMER, null), PlaygroundView.CRASH_KEY))
                 .add(action("whatIf.stopBroker", "ui.action.stopBroker", WHAT_IF,
                         () -> playground.act(WhatIf.STOP_COORDINATOR_BROKER, null), PlaygroundView.STOP_BROKER_KEY))
+                .add(action("whatIf.undo", "ui.action.undo", WHAT_IF, playground::undo, WhatIfBar.UNDO_KEY))
                 .add(action("presenter", "ui.action.presenter", CLASSROOM, window::togglePresenter, key(KeyCode.F5)))
                 .add(action("blank", "ui.action.blank", CLASSROOM, window::toggleBlank, key(KeyCode.PERIOD)))
                 .add(action("panel.cluster", "ui.action.panel.cluster", CLASSROOM,
@@ -85,6 +86,8 @@ final class WindowActions {
                         shortcut(KeyCode.DIGIT4)))
                 .add(action("tab.numbers", "ui.action.tab.numbers", VIEW, () -> window.showTab(4),
                         shortcut(KeyCode.DIGIT5)))
+                .add(action("tab.compare", "ui.action.tab.compare", VIEW, () -> window.showTab(5),
+                        shortcut(KeyCode.DIGIT6)))
                 .add(action("quit", "ui.menu.file.quit", WINDOW, window::close, shortcut(KeyCode.Q)));
         return actions;
     }

@@ -50,7 +50,10 @@ public final class ScreenTour {
             run(() -> ((TabPane) window[0].stageRoot().lookup("#tabs")).getSelectionModel().select(index));
             Thread.sleep(1200);
             String theme = System.getProperty("tour.theme", "light");
-            Path file = dir.resolve("tab" + index + "-" + size + "-" + args[1]
+            String[] name = new String[1];
+            run(() -> name[0] = ((TabPane) window[0].stageRoot().lookup("#tabs")).getTabs().get(index).getId()
+                    .replace("Tab", ""));
+            Path file = dir.resolve(name[0] + "-" + size + "-" + args[1]
                     + (theme.equals("light") ? "" : "-" + theme) + ".png");
             run(() -> {
                 try {
