@@ -116,7 +116,10 @@ public final class AssignorLab {
                     .map(partition -> chip(partition, topicOrder, movedFrom(partition, member)))
                     .toList();
             Optional<IdleReason> idle = chips.isEmpty() ? Optional.of(idleReason(result)) : Optional.empty();
-            rows.add(new MemberRow(member, chips, joined.contains(member), idle));
+            List<TopicPartition> now = result.assignment().getOrDefault(member, List.of());
+            List<TopicPartition> revoked = owned.getOrDefault(member, List.of()).stream()
+                    .filter(partition -> !now.contains(partition)).sorted().toList();
+            rows.add(new MemberRow(member, chips, joined.contains(member), idle, revoked));
         }
         List<PartitionChip> withheld = result.withheld().stream().sorted()
                 .map(partition -> chip(partition, topicOrder, Optional.ofNullable(lastHolder.get(partition))))

@@ -29,6 +29,11 @@ public record LabRound(String strategy, int generation, Map<String, Integer> top
         return members.stream().flatMap(row -> row.partitions().stream()).filter(PartitionChip::moved).count();
     }
 
+    /** Partitions taken from a member that owned them in the previous round. */
+    public long revokedCount() {
+        return members.stream().mapToLong(row -> row.revoked().size()).sum();
+    }
+
     public long idleCount() {
         return members.stream().filter(row -> row.idle().isPresent()).count();
     }

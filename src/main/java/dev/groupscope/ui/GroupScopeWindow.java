@@ -37,6 +37,7 @@ public final class GroupScopeWindow {
 
     private final Stage stage;
     private final AssignorLabViewModel lab;
+    private final AssignorCompareViewModel compare = new AssignorCompareViewModel();
     private final PlaygroundViewModel playground;
     private final CoordinatorCalculatorViewModel calculator;
     private final SequenceViewModel sequence;
@@ -288,6 +289,10 @@ public final class GroupScopeWindow {
         return stage.getScene().getRoot();
     }
 
+    public AssignorCompareViewModel compare() {
+        return compare;
+    }
+
     public PlaygroundViewModel playground() {
         return playground;
     }
@@ -372,6 +377,9 @@ public final class GroupScopeWindow {
         }
         if (type == AssignorLabView.class) {
             return new AssignorLabView(lab, messages);
+        }
+        if (type == AssignorCompareView.class) {
+            return new AssignorCompareView(compare, messages);
         }
         if (type == CoordinatorCalculatorView.class) {
             return new CoordinatorCalculatorView(calculator, messages);

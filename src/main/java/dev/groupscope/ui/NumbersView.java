@@ -137,6 +137,37 @@ public final class NumbersView {
             pauseChart.getData().setAll(series);
         }
         pauseChart.setUserData(data.rebalances());
+        paintMembers();
+    }
+
+    /**
+     * Each member's bars (and legend key) in the member's own colour from the playground, so C3 is the same green
+     * here as on its card.
+     */
+    private void paintMembers() {
+        PlaygroundFrame frame = viewModel.getFrame();
+        if (frame == null) {
+            return;
+        }
+        for (XYChart.Series<String, Number> series : pauseChart.getData()) {
+            String slot = frame.consumer(series.getName()).map(c -> PlaygroundView.slotClass(c.slot())).orElse(null);
+            if (slot == null) {
+                continue;
+            }
+            for (XYChart.Data<String, Number> bar : series.getData()) {
+                if (bar.getNode() != null) {
+                    bar.getNode().getStyleClass().removeIf(style -> style.startsWith("member-slot-"));
+                    bar.getNode().getStyleClass().add(slot);
+                }
+            }
+            for (javafx.scene.Node item : pauseChart.lookupAll(".chart-legend-item")) {
+                if (item instanceof Label label && series.getName().equals(label.getText())
+                        && label.getGraphic() != null) {
+                    label.getGraphic().getStyleClass().removeIf(style -> style.startsWith("member-slot-"));
+                    label.getGraphic().getStyleClass().add(slot);
+                }
+            }
+        }
     }
 
     private String category(ChartData.RebalanceBar bar) {

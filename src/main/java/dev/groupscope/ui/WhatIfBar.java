@@ -18,7 +18,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Region;
 
 /**
- * The what-if row's second half: create a topic, undo the last what-if (Ctrl+Z: back to the run it forked from, at
+ * The what-if row's second half: create a topic, undo the last what-if (Ctrl+Z, registered with the window's other
+ * keys in {@code WindowActions}: back to the run it forked from, at
  * the moment it forked), and the list of branches — the scenario as written and every fork, each named by its
  * command and time — to go back to any of them.
  */

@@ -86,6 +86,8 @@ final class WindowActions {
                         shortcut(KeyCode.DIGIT4)))
                 .add(action("tab.numbers", "ui.action.tab.numbers", VIEW, () -> window.showTab(4),
                         shortcut(KeyCode.DIGIT5)))
+                .add(action("tab.compare", "ui.action.tab.compare", VIEW, () -> window.showTab(5),
+                        shortcut(KeyCode.DIGIT6)))
                 .add(action("quit", "ui.menu.file.quit", WINDOW, window::close, shortcut(KeyCode.Q)));
         return actions;
     }

@@ -30,6 +30,7 @@ public final class ScreenTour {
         GroupScopeWindow[] window = new GroupScopeWindow[1];
         Platform.runLater(() -> {
             window[0] = new GroupScopeWindow(new Stage());
+            Theme.fromTag(System.getProperty("tour.theme", "light")).ifPresent(window[0]::useTheme);
             window[0].show(language);
             window[0].playground().scrubTo(20_000);
         });
@@ -37,14 +38,23 @@ public final class ScreenTour {
                 && window[0].playground().getFrame().time() == 20_000);
         Platform.runLater(() -> window[0].playground().perform(new ModelCommand.CrashConsumer("C2")));
         Thread.sleep(1500);
-        Platform.runLater(() -> window[0].playground().scrubTo(at));
+        Platform.runLater(() -> {
+            window[0].playground().scrubTo(at);
+            // The comparison after a join: moves, revocations and the cooperative column's withheld partitions.
+            window[0].compare().addConsumer();
+        });
         waitUntil(() -> window[0].playground().getFrame().time() == at);
         String size = System.getProperty("headless.geometry", "1280x800").replaceAll("-.*", "");
         for (int tab = 0; tab < tabCount(window[0]); tab++) {
             int index = tab;
             run(() -> ((TabPane) window[0].stageRoot().lookup("#tabs")).getSelectionModel().select(index));
             Thread.sleep(1200);
-            Path file = dir.resolve("tab" + index + "-" + size + "-" + args[1] + ".png");
+            String theme = System.getProperty("tour.theme", "light");
+            String[] name = new String[1];
+            run(() -> name[0] = ((TabPane) window[0].stageRoot().lookup("#tabs")).getTabs().get(index).getId()
+                    .replace("Tab", ""));
+            Path file = dir.resolve(name[0] + "-" + size + "-" + args[1]
+                    + (theme.equals("light") ? "" : "-" + theme) + ".png");
             run(() -> {
                 try {
                     Snapshots.writePng(window[0].stageRoot(), 1, file);

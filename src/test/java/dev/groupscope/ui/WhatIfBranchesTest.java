@@ -101,4 +101,24 @@ class WhatIfBranchesTest {
 
         assertThat(viewModel.metricsProperty().get().rebalances()).hasSize(1);
     }
+
+    @Test
+    void aCommandIsRecordedInTheRunSoSteppingBackStopsAtIt() {
+        viewModel.scrubTo(20_000);
+        viewModel.perform(new ModelCommand.CrashConsumer("C2"));
+        viewModel.scrubTo(24_000);
+
+        for (int i = 0; i < 50 && !viewModel.getFrame().current().map(e -> e.type().equals("CrashConsumer"))
+                .orElse(false); i++) {
+            viewModel.stepPrevious();
+        }
+
+        assertThat(viewModel.getFrame().current()).hasValueSatisfying(event -> {
+            assertThat(event.type()).isEqualTo("CrashConsumer");
+            assertThat(event.actor()).isEqualTo("C2");
+            assertThat(event.time()).isEqualTo(20_000);
+        });
+        viewModel.stepPrevious();
+        assertThat(viewModel.getFrame().consumer("C2").orElseThrow().state()).isNotEqualTo("CRASHED");
+    }
 }

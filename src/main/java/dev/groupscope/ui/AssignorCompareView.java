@@ -1,0 +1,182 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.kafka.assignor.AssignmentStep;
+import dev.groupscope.lab.LabRound;
+import dev.groupscope.lab.MemberRow;
+import dev.groupscope.lab.PartitionChip;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Code-behind of {@code fxml/assignor-compare.fxml}: a column per assignor with its members, each member's
+ * partitions (moved ones marked "← C1"), the partitions just revoked from it (struck through), the partitions a
+ * cooperative round withholds, and the assignor's step trace below. Ids: {@code compare-range},
+ * {@code compare-range-C0}, {@code compare-range-revoked-t0-3}.
+ */
+public final class AssignorCompareView {
+
+    private static final String STYLESHEET = "/dev/groupscope/ui/charts.css";
+
+    private final AssignorCompareViewModel viewModel;
+    private final Messages messages;
+    private final LabNodes nodes;
+    private final ChangeListener<List<LabRound>> roundsListener = (observable, before, now) -> render(now);
+
+    @FXML private Parent compareRoot;
+    @FXML private TextField compareTopics;
+    @FXML private Label compareTopicsError;
+    @FXML private Label compareSize;
+    @FXML private Button compareAdd;
+    @FXML private Button compareRemove;
+    @FXML private Button compareRebalance;
+    @FXML private Button compareStartOver;
+    @FXML private HBox columns;
+
+    public AssignorCompareView(AssignorCompareViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+        this.nodes = new LabNodes(messages);
+    }
+
+    @FXML
+    private void initialize() {
+        compareRoot.getStylesheets().add(AssignorCompareView.class.getResource(STYLESHEET).toExternalForm());
+        compareTopics.textProperty().bindBidirectional(viewModel.topicsTextProperty());
+        compareTopics.setOnAction(event -> viewModel.applyTopics());
+        compareTopics.focusedProperty().addListener((observable, before, now) -> {
+            if (!now) {
+                viewModel.applyTopics();
+            }
+        });
+        compareTopicsError.textProperty().bind(Bindings.createStringBinding(() -> {
+            TopicsSpec.Problem problem = viewModel.topicsProblemProperty().get();
+            return problem == null ? "" : messages.format(problem.messageKey(), problem.args());
+        }, viewModel.topicsProblemProperty()));
+        compareTopicsError.visibleProperty().bind(viewModel.topicsProblemProperty().isNotNull());
+        compareTopicsError.managedProperty().bind(compareTopicsError.visibleProperty());
+        compareSize.textProperty().bind(Bindings.createStringBinding(() -> messages.format("ui.compare.size",
+                Map.of("consumers", viewModel.groupSizeProperty().get())), viewModel.groupSizeProperty()));
+        compareAdd.disableProperty().bind(viewModel.canAddConsumerProperty().not());
+        compareRemove.disableProperty().bind(viewModel.canRemoveConsumerProperty().not());
+        compareAdd.setOnAction(event -> viewModel.addConsumer());
+        compareRemove.setOnAction(event -> viewModel.removeConsumer());
+        compareRebalance.setOnAction(event -> viewModel.rebalance());
+        compareStartOver.setOnAction(event -> viewModel.startOver());
+        compareRebalance.setTooltip(new Tooltip(messages.text("ui.compare.nextRound.tooltip")));
+        viewModel.roundsProperty().addListener(new WeakChangeListener<>(roundsListener));
+        render(viewModel.getRounds());
+    }
+
+    private void render(List<LabRound> rounds) {
+        List<Node> built = new ArrayList<>();
+        for (LabRound round : rounds) {
+            built.add(column(round));
+        }
+        columns.getChildren().setAll(built);
+    }
+
+    private Node column(LabRound round) {
+        String prefix = "compare-" + round.strategy();
+        Label title = new Label(round.strategy());
+        title.getStyleClass().add("compare-title");
+        Label summary = new Label(messages.format("ui.compare.summary", Map.of("generation", round.generation(),
+                "moved", round.movedCount(), "revoked", round.revokedCount(), "idle", round.idleCount())));
+        summary.getStyleClass().add("compare-summary");
+        summary.setWrapText(true);
+        VBox members = new VBox();
+        members.getStyleClass().add("compare-members");
+        for (MemberRow member : round.members()) {
+            members.getChildren().add(memberRow(prefix, member));
+        }
+        if (!round.withheld().isEmpty()) {
+            Label withheldTitle = new Label(messages.text("ui.compare.withheld"));
+            withheldTitle.getStyleClass().add("compare-withheld-title");
+            withheldTitle.setWrapText(true);
+            FlowPane withheld = new FlowPane();
+            withheld.getStyleClass().add("chips");
+            round.withheld().forEach(chip -> withheld.getChildren().add(nodes.withheldChip(chip)));
+            members.getChildren().addAll(withheldTitle, withheld);
+        }
+        ScrollPane membersScroll = new ScrollPane(members);
+        membersScroll.setFitToWidth(true);
+        membersScroll.getStyleClass().add("panel-scroll");
+        // The members take the height they need (up to 60% of the column); the trace scrolls in the rest.
+        membersScroll.prefViewportHeightProperty().bind(members.heightProperty());
+        VBox.setVgrow(membersScroll, Priority.NEVER);
+        Label traceTitle = new Label(messages.format("ui.compare.trace", Map.of("steps", round.steps().size())));
+        traceTitle.getStyleClass().add("compare-trace-title");
+        VBox steps = new VBox();
+        steps.getStyleClass().add("compare-steps");
+        List<AssignmentStep> trace = round.steps();
+        for (int i = 0; i < trace.size(); i++) {
+            Label step = new Label((i + 1) + ". " + StepNarration.sentence(trace.get(i), messages));
+            step.setWrapText(true);
+            step.getStyleClass().add("compare-step");
+            step.setId(prefix + "-step-" + i);
+            steps.getChildren().add(step);
+        }
+        ScrollPane stepsScroll = new ScrollPane(steps);
+        stepsScroll.setFitToWidth(true);
+        stepsScroll.getStyleClass().add("panel-scroll");
+        stepsScroll.setPrefViewportHeight(10);
+        VBox.setVgrow(stepsScroll, Priority.ALWAYS);
+        VBox column = new VBox(title, summary, membersScroll, traceTitle, stepsScroll);
+        column.setId(prefix);
+        column.getStyleClass().add("compare-column");
+        column.setMinWidth(0);
+        column.setPrefWidth(10);
+        HBox.setHgrow(column, Priority.ALWAYS);
+        column.setUserData(round);
+        membersScroll.maxHeightProperty().bind(column.heightProperty().multiply(0.6));
+        return column;
+    }
+
+    private Node memberRow(String prefix, MemberRow member) {
+        Label name = new Label(member.memberId());
+        name.getStyleClass().add("compare-member-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane chips = new FlowPane();
+        chips.getStyleClass().add("chips");
+        for (PartitionChip chip : member.partitions()) {
+            chips.getChildren().add(nodes.assignedChip(chip));
+        }
+        for (TopicPartition revoked : member.revoked()) {
+            Label chip = new Label(revoked.toString());
+            chip.setId(prefix + "-revoked-" + revoked);
+            chip.getStyleClass().addAll("chip", "revoked");
+            chip.setMinWidth(Region.USE_PREF_SIZE);
+            chip.setTooltip(new Tooltip(messages.format("ui.compare.revoked.tooltip",
+                    Map.of("partition", revoked.toString(), "member", member.memberId()))));
+            chips.getChildren().add(chip);
+        }
+        if (chips.getChildren().isEmpty()) {
+            Label idle = new Label(messages.text("ui.lab.idle"));
+            idle.getStyleClass().add("idle-badge");
+            chips.getChildren().add(idle);
+        }
+        HBox.setHgrow(chips, Priority.ALWAYS);
+        HBox row = new HBox(name, chips);
+        row.setId(prefix + "-" + member.memberId());
+        row.getStyleClass().add("compare-member");
+        return row;
+    }
+}
