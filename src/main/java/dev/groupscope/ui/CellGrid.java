@@ -166,8 +166,9 @@ final class CellGrid extends Region {
                 }
             }
         }
-        return scroll == null ? Double.MAX_VALUE : Math.max(MIN_CELL, scroll.getViewportBounds().getHeight() - 8
-                - (getParent() instanceof Region box ? box.getHeight() - getHeight() : 0));
+        // What is left of the visible height below the grid's top (the caption above it may wrap to more lines).
+        return scroll == null ? Double.MAX_VALUE
+                : Math.max(MIN_CELL, scroll.getViewportBounds().getHeight() - getLayoutY() - 8);
     }
 
     @Override
@@ -195,6 +196,10 @@ final class CellGrid extends Region {
         columns = Math.max(1, (int) Math.floor(width / cell));
         canvas.setWidth(Math.floor(width));
         canvas.setHeight(Math.ceil((double) cells.size() / columns) * cell);
+        if (Math.abs(canvas.getHeight() - getHeight()) > 0.5 && getParent() != null) {
+            // The caption above changed height since the parent sized this grid: size it again next pulse.
+            getParent().requestLayout();
+        }
         draw(System.nanoTime());
     }
 
