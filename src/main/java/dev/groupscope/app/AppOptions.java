@@ -1,5 +1,6 @@
 package dev.groupscope.app;
 
+import dev.groupscope.ui.Theme;
 import dev.groupscope.ui.UiLanguage;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -13,6 +14,7 @@ import java.util.Set;
  * The window's own options, each also written with a space ({@code --lang zh-CN}):
  * <ul>
  *   <li>{@code --lang=en|zh-CN}: the language (without it the desktop's locale chooses);</li>
+ *   <li>{@code --theme=light|dark|high-contrast}: the colours (light by default);</li>
  *   <li>{@code --snapshot=out.png}: write the window as PNG and quit;</li>
  *   <li>{@code --scenario=file.json}: open that scenario instead of the built-in playground;</li>
  *   <li>{@code --at=ms}: start at that virtual time (with {@code --snapshot}: the moment pictured).</li>
@@ -20,16 +22,18 @@ import java.util.Set;
  * Only the syntax is checked here; whether the scenario file reads and {@code --at} lies inside it is checked by
  * {@link StartScenario} before any window opens.
  */
-record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> scenario, OptionalLong at) {
+record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> scenario, OptionalLong at,
+                  Theme theme) {
 
     private static final String LANG = "--lang";
     private static final String SNAPSHOT = "--snapshot";
     private static final String SCENARIO = "--scenario";
     private static final String AT = "--at";
-    private static final Set<String> NAMES = Set.of(LANG, SNAPSHOT, SCENARIO, AT);
+    private static final String THEME = "--theme";
+    private static final Set<String> NAMES = Set.of(LANG, SNAPSHOT, SCENARIO, AT, THEME);
 
     AppOptions(UiLanguage language, Optional<Path> snapshot) {
-        this(language, snapshot, Optional.empty(), OptionalLong.empty());
+        this(language, snapshot, Optional.empty(), OptionalLong.empty(), Theme.LIGHT);
     }
 
     /** Whether {@code arg} is one of the window's options (so the launcher opens the window, not the CLI). */
@@ -44,6 +48,7 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
         Optional<Path> snapshot = Optional.empty();
         Optional<Path> scenario = Optional.empty();
         OptionalLong at = OptionalLong.empty();
+        Theme theme = Theme.LIGHT;
         Iterator<String> rest = args.iterator();
         while (rest.hasNext()) {
             String arg = rest.next();
@@ -51,7 +56,7 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
             String name = equals < 0 ? arg : arg.substring(0, equals);
             if (!NAMES.contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + arg
-                        + "' (the window takes --lang, --snapshot, --scenario and --at)");
+                        + "' (the window takes --lang, --theme, --snapshot, --scenario and --at)");
             }
             String value = equals >= 0 ? arg.substring(equals + 1) : valueAfter(name, rest);
             switch (name) {
@@ -65,12 +70,16 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
                 case SCENARIO:
                     scenario = Optional.of(scenarioFile(value));
                     break;
+                case THEME:
+                    theme = Theme.fromTag(value).orElseThrow(() -> new IllegalArgumentException(
+                            "unknown theme '" + value + "' for --theme (use light, dark or high-contrast)"));
+                    break;
                 default:
                     at = OptionalLong.of(milliseconds(value));
                     break;
             }
         }
-        return new AppOptions(language, snapshot, scenario, at);
+        return new AppOptions(language, snapshot, scenario, at, theme);
     }
 
     private static String valueAfter(String name, Iterator<String> rest) {
@@ -88,6 +97,8 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
                 return "--snapshot=out.png";
             case SCENARIO:
                 return "--scenario=lessons/scenarios/crash-and-rebalance.json";
+            case THEME:
+                return "--theme=dark";
             default:
                 return "--at=30000";
         }

@@ -64,6 +64,7 @@ public final class GroupScopeApp extends Application {
         long at = ready.start().startAtMs();
         GroupScopeWindow window = new GroupScopeWindow(stage, new AssignorLabViewModel(),
                 PlaygroundViewModel.running(ready.start().scenario()));
+        window.useTheme(options.theme());
         window.show(options.language());
         if (options.snapshot().isPresent()) {
             // A documentation image: paused at a moment (by default one with a stable group and some lag).

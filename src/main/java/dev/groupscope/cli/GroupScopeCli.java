@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = GroupScopeCli.Version.class,
         description = "Watch Kafka consumer groups think. With no subcommand the app opens its window.",
         subcommands = {CommandLine.HelpCommand.class, CoordinatorCommand.class, PartitionCommand.class,
-                AssignCommand.class, SimulateCommand.class})
+                AssignCommand.class, SimulateCommand.class, ExportCommand.class})
 public final class GroupScopeCli {
 
     /** Exit code for bad input or usage, as the README promises. */

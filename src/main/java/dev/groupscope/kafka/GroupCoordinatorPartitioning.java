@@ -1,5 +1,9 @@
 package dev.groupscope.kafka;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -45,6 +49,35 @@ public final class GroupCoordinatorPartitioning {
         int hash = groupId.hashCode();
         int abs = abs(hash);
         return new OffsetsTopicPartition(groupId, hash, abs, partitionCount, abs % partitionCount);
+    }
+
+    /**
+     * Every step from a group id to its coordinator in a cluster, for a learner: the hash, Kafka's abs (with the
+     * {@code Integer.MIN_VALUE} case named when it happens), the modulo, and the leader of that partition of
+     * {@code __consumer_offsets} (or why FindCoordinator would answer COORDINATOR_NOT_AVAILABLE). The numbers are the
+     * ones {@link #partitionFor} and {@link #findCoordinator} compute.
+     */
+    public static List<CoordinatorStep> steps(String groupId, int partitionCount, OffsetsTopicMetadata metadata) {
+        CoordinatorLookup lookup = findCoordinator(groupId, partitionCount, metadata);
+        OffsetsTopicPartition p = lookup.partition();
+        List<CoordinatorStep> steps = new ArrayList<>();
+        steps.add(new CoordinatorStep(CoordinatorStep.Kind.HASH, "coordinator.step.hash",
+                Map.of("group", groupId, "hash", p.hash())));
+        steps.add(p.hash() == Integer.MIN_VALUE
+                ? new CoordinatorStep(CoordinatorStep.Kind.ABS, "coordinator.step.absMinValue",
+                        Map.of("hash", p.hash(), "abs", p.abs()))
+                : new CoordinatorStep(CoordinatorStep.Kind.ABS, "coordinator.step.abs",
+                        Map.of("hash", p.hash(), "abs", p.abs())));
+        steps.add(new CoordinatorStep(CoordinatorStep.Kind.MODULO, "coordinator.step.modulo",
+                Map.of("abs", p.abs(), "partitions", p.partitionCount(), "partition", p.partition())));
+        Map<String, Object> leaderArgs = new LinkedHashMap<>();
+        leaderArgs.put("partition", p.partition());
+        lookup.coordinator().ifPresent(broker -> leaderArgs.put("broker", broker));
+        if (lookup.reason() == CoordinatorLookup.Reason.LEADER_NOT_ALIVE) {
+            leaderArgs.put("broker", metadata.leaderOf(p.partition()).getAsInt());
+        }
+        steps.add(new CoordinatorStep(CoordinatorStep.Kind.LEADER, lookup.reason().messageKey(), leaderArgs));
+        return List.copyOf(steps);
     }
 
     /**

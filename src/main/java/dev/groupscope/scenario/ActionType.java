@@ -15,7 +15,16 @@ public enum ActionType {
     START_BROKER("startBroker", Target.BROKER, List.of()),
     CREATE_TOPIC("createTopic", Target.NEW_TOPIC, List.of("partitions", "replicationFactor")),
     INCREASE_PARTITIONS("increasePartitions", Target.TOPIC, List.of("partitions")),
-    DELETE_TOPIC("deleteTopic", Target.TOPIC, List.of());
+    DELETE_TOPIC("deleteTopic", Target.TOPIC, List.of()),
+    PAUSE("pause", Target.CONSUMER, List.of("partitions")),
+    RESUME("resume", Target.CONSUMER, List.of("partitions")),
+    SEEK("seek", Target.CONSUMER, List.of("partition", "offset")),
+    SEEK_TO_BEGINNING("seekToBeginning", Target.CONSUMER, List.of("partitions")),
+    SEEK_TO_END("seekToEnd", Target.CONSUMER, List.of("partitions")),
+    OFFSETS_FOR_TIMES("offsetsForTimes", Target.CONSUMER, List.of("partitions", "timestampMs", "seek")),
+    SUBSCRIBE("subscribe", Target.CONSUMER, List.of("topics", "pattern")),
+    ASSIGN("assign", Target.CONSUMER, List.of("partitions")),
+    UNSUBSCRIBE("unsubscribe", Target.CONSUMER, List.of());
 
     /** What an action names. */
     public enum Target {

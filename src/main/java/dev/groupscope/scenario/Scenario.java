@@ -1,6 +1,7 @@
 package dev.groupscope.scenario;
 
 import dev.groupscope.sim.client.CommitPolicy;
+import dev.groupscope.sim.client.ConsumerSubscription;
 import dev.groupscope.sim.client.ListenerPolicy;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,21 @@ public record Scenario(String file, String name, String description, long seed, 
      */
     public record ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
                                long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
-                               ListenerPolicy listener) {
+                               ListenerPolicy listener, ConsumerSubscription subscription) {
         public ConsumerSpec {
             topics = List.copyOf(topics);
             settings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
             java.util.Objects.requireNonNull(commitPolicy, "commitPolicy");
             java.util.Objects.requireNonNull(listener, "listener");
+            java.util.Objects.requireNonNull(subscription, "subscription");
+        }
+
+        /** A consumer that subscribes to {@code topics}. */
+        public ConsumerSpec(String id, String groupId, List<String> topics, Map<String, Object> settings,
+                            long processingMsPerRecord, Optional<Long> startAtMs, CommitPolicy commitPolicy,
+                            ListenerPolicy listener) {
+            this(id, groupId, topics, settings, processingMsPerRecord, startAtMs, commitPolicy, listener,
+                    ConsumerSubscription.topics(topics));
         }
 
         /** Kafka's auto commit (whatever enable.auto.commit says) and no listener. */

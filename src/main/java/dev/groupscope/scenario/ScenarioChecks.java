@@ -38,6 +38,7 @@ final class ScenarioChecks {
                 params.put("partitions", action.count("partitions", 1, 10_000));
                 break;
             default:
+                ClientActionParams.read(action, type, params);
                 break;
         }
         return params;

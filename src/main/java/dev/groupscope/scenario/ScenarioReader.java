@@ -16,6 +16,7 @@ import dev.groupscope.scenario.json.JsonInputException;
 import dev.groupscope.scenario.json.JsonObjectReader;
 import dev.groupscope.scenario.json.StrictJson;
 import dev.groupscope.sim.client.CommitPolicy;
+import dev.groupscope.sim.client.ConsumerSubscription;
 import dev.groupscope.sim.client.ListenerPolicy;
 import dev.groupscope.sim.ledger.Ledger;
 import java.io.IOException;
@@ -54,8 +55,9 @@ public final class ScenarioReader {
     private static final List<String> PRODUCER_KEYS =
             List.of("id", "topic", "recordsPerSecond", "keys", "keyCount", "zipfExponent", "startAtMs");
     private static final List<String> CONSUMER_KEYS =
-            List.of("id", "groupId", "topics", "settings", "processingMsPerRecord", "startAtMs", "commitPolicy",
-                    "listener");
+            List.of("id", "groupId", "topics", "pattern", "assign", "settings", "processingMsPerRecord", "startAtMs",
+                    "commitPolicy", "listener");
+    private static final List<String> SUBSCRIPTION_KEYS = List.of("topics", "pattern", "assign");
     private static final List<String> COMMIT_POLICY_KEYS = List.of("type", "records");
     private static final List<String> KEY_DISTRIBUTIONS = List.of("uniform", "zipf", "none");
     private static final long MAX_DURATION_MS = 24L * 3_600_000L;
@@ -183,13 +185,8 @@ public final class ScenarioReader {
         String id = newId(consumer);
         consumerIds.add(id);
         String groupId = consumer.string("groupId");
-        List<String> topics = consumer.strings("topics");
-        if (topics.isEmpty()) {
-            throw consumer.fail("topics", "scenario.error.noTopics");
-        }
-        for (int i = 0; i < topics.size(); i++) {
-            requireTopic(consumer, consumer.pathOf("topics") + "[" + i + "]", topics.get(i));
-        }
+        ConsumerSubscription subscription = subscription(consumer);
+        List<String> topics = subscription.topics();
         Map<String, Object> settings = consumer.settings("settings");
         checkSettingNames(consumer, "settings", settings, ConsumerConfigs.DEFINITIONS);
         for (String reserved : List.of(ConsumerConfigs.GROUP_ID, ConsumerConfigs.CLIENT_ID)) {
@@ -207,7 +204,56 @@ public final class ScenarioReader {
                 ? ListenerPolicy.byFileName(consumer.choice("listener", ListenerPolicy.fileNames()))
                 : ListenerPolicy.NONE;
         return new ConsumerSpec(id, groupId, topics, settings,
-                consumer.whole("processingMsPerRecord", 0, 3_600_000, 1), optionalStart(consumer), policy, listener);
+                consumer.whole("processingMsPerRecord", 0, 3_600_000, 1), optionalStart(consumer), policy, listener,
+                subscription);
+    }
+
+    /**
+     * Exactly one of {@code "topics"} (subscribe(topics)), {@code "pattern"} (subscribe(Pattern), a Java regular
+     * expression matched against whole topic names) and {@code "assign"} (assign(partitions), no group
+     * membership); also the form of the subscribe and assign actions.
+     */
+    private ConsumerSubscription subscription(JsonObjectReader reader) {
+        List<String> given = SUBSCRIPTION_KEYS.stream().filter(reader::has).toList();
+        if (given.size() != 1) {
+            throw reader.fail(given.isEmpty() ? "topics" : given.get(1), "scenario.error.oneSubscription");
+        }
+        switch (given.get(0)) {
+            case "topics" -> {
+                List<String> topics = reader.strings("topics");
+                if (topics.isEmpty()) {
+                    throw reader.fail("topics", "scenario.error.noTopics");
+                }
+                for (int i = 0; i < topics.size(); i++) {
+                    requireTopic(reader, reader.pathOf("topics") + "[" + i + "]", topics.get(i));
+                }
+                return ConsumerSubscription.topics(topics);
+            }
+            case "pattern" -> {
+                String pattern = reader.string("pattern");
+                try {
+                    return ConsumerSubscription.pattern(pattern);
+                } catch (IllegalArgumentException e) {
+                    throw reader.fail("pattern", "scenario.error.pattern", "pattern", pattern,
+                            "reason", e.getCause() instanceof java.util.regex.PatternSyntaxException syntax
+                                    ? syntax.getDescription() : e.getMessage());
+                }
+            }
+            default -> {
+                List<String> names = reader.strings("assign");
+                if (names.isEmpty()) {
+                    throw reader.fail("assign", "scenario.error.noPartitions");
+                }
+                List<dev.groupscope.kafka.TopicPartition> partitions = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    dev.groupscope.kafka.TopicPartition tp = ClientActionParams.partition(reader, "assign",
+                            names.get(i), i);
+                    requireTopic(reader, reader.pathOf("assign") + "[" + i + "]", tp.topic());
+                    partitions.add(tp);
+                }
+                return ConsumerSubscription.assign(partitions);
+            }
+        }
     }
 
     /**
@@ -245,6 +291,10 @@ public final class ScenarioReader {
         long at = action.whole("atMs", 0, duration);
         String target = target(action, type);
         Map<String, Object> params = ScenarioChecks.actionParams(action, type, brokers);
+        if (type == ActionType.SUBSCRIBE) {
+            params.put("subscription", subscription(action));
+        }
+        requirePartitionTopics(action, params);
         return new ActionSpec(at, type, target, params, action.path());
     }
 
@@ -261,6 +311,20 @@ public final class ScenarioReader {
                 return action.string(key);
             default:
                 return existingTopic(action, key);
+        }
+    }
+
+    /** The topics of the partitions a consumer call names exist (or are created by an action). */
+    private void requirePartitionTopics(JsonObjectReader action, Map<String, Object> params) {
+        if (params.get("partition") instanceof dev.groupscope.kafka.TopicPartition tp) {
+            requireTopic(action, action.pathOf("partition"), tp.topic());
+        }
+        if (params.get("partitions") instanceof List<?> partitions) {
+            for (int i = 0; i < partitions.size(); i++) {
+                if (partitions.get(i) instanceof dev.groupscope.kafka.TopicPartition tp) {
+                    requireTopic(action, action.pathOf("partitions") + "[" + i + "]", tp.topic());
+                }
+            }
         }
     }
 
@@ -310,7 +374,8 @@ public final class ScenarioReader {
             Optional<Long> start = consumer.startAtMs().isPresent() || startedByAction ? consumer.startAtMs()
                     : Optional.of(0L);
             resolved.add(new ConsumerSpec(consumer.id(), consumer.groupId(), consumer.topics(), consumer.settings(),
-                    consumer.processingMsPerRecord(), start, consumer.commitPolicy(), consumer.listener()));
+                    consumer.processingMsPerRecord(), start, consumer.commitPolicy(), consumer.listener(),
+                    consumer.subscription()));
         }
         return resolved;
     }

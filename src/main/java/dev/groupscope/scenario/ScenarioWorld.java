@@ -57,7 +57,7 @@ public final class ScenarioWorld {
             }
         }
         for (ConsumerSpec consumer : scenario.consumers()) {
-            world.addActor(new ConsumerActor(consumer.id(), consumerConfig(consumer), consumer.topics(),
+            world.addActor(new ConsumerActor(consumer.id(), consumerConfig(consumer), consumer.subscription(),
                     ConsumerBehavior.processing(consumer.processingMsPerRecord())
                             .withCommits(consumer.commitPolicy(), consumer.listener()), network));
             consumer.startAtMs().ifPresent(at -> script.add(new ScriptedAction(at,
@@ -138,6 +138,9 @@ public final class ScenarioWorld {
                 return new ClusterActions.IncreasePartitions(target, (Integer) action.params().get("partitions"));
             case DELETE_TOPIC:
                 return new ClusterActions.DeleteTopic(target);
+            case PAUSE, RESUME, SEEK, SEEK_TO_BEGINNING, SEEK_TO_END, OFFSETS_FOR_TIMES, SUBSCRIBE, ASSIGN,
+                    UNSUBSCRIBE:
+                return ClientActionTasks.task(action);
             default:
                 throw new IllegalStateException("no task for " + action.type());
         }

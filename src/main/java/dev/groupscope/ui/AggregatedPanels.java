@@ -48,12 +48,12 @@ final class AggregatedPanels {
         List<PartitionRow> partitions = frame.partitions();
         long maxLag = 1;
         for (PartitionRow row : partitions) {
-            maxLag = Math.max(maxLag, row.lag());
+            maxLag = Math.max(maxLag, row.lag().orElse(0));
         }
         List<CellGrid.Cell> cells = new ArrayList<>(partitions.size());
         for (PartitionRow row : partitions) {
             cells.add(new CellGrid.Cell(row.name(), row.owner() == null ? -1 : row.ownerSlot(),
-                    (double) row.lag() / maxLag, false));
+                    (double) row.lag().orElse(0) / maxLag, false));
         }
         long shownMaxLag = maxLag;
         partitionCaption.setText(messages.format("ui.main.aggregated.partitions",
@@ -81,7 +81,7 @@ final class AggregatedPanels {
                 "owner", row.owner() == null ? messages.text("ui.main.partition.unowned") : row.owner(),
                 "end", row.logEndOffset(),
                 "committed", row.committed() == null ? messages.text("ui.main.partition.noCommit") : row.committed(),
-                "lag", row.lag()));
+                "lag", row.lag().isPresent() ? (Object) row.lag().getAsLong() : "–"));
     }
 
     String consumerTip(ConsumerRow consumer) {

@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.lab.LabRound;
 import dev.groupscope.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -73,7 +73,6 @@ public final class AssignorLabView {
         bindSetup();
         bindCommands();
         viewModel.roundProperty().addListener(new WeakChangeListener<>(roundListener));
-        labRoot.sceneProperty().addListener((observable, before, scene) -> installKeys(scene));
         legend.setText(messages.format("ui.lab.legend", Map.of("add", ADD_KEY.getDisplayText(),
                 "remove", REMOVE_KEY.getDisplayText(), "rebalance", REBALANCE_KEY.getDisplayText())));
         render(viewModel.getRound());
@@ -118,15 +117,6 @@ public final class AssignorLabView {
 
     private Tooltip keyTooltip(String key, KeyCombination keys) {
         return new Tooltip(messages.format(key, Map.of("key", keys.getDisplayText())));
-    }
-
-    /** The lab's keys work anywhere in the window, also while the topic field has focus. */
-    private void installKeys(Scene scene) {
-        if (scene != null) {
-            scene.getAccelerators().put(ADD_KEY, viewModel::addConsumer);
-            scene.getAccelerators().put(REMOVE_KEY, viewModel::removeConsumer);
-            scene.getAccelerators().put(REBALANCE_KEY, viewModel::rebalance);
-        }
     }
 
     private String topicsProblemText() {

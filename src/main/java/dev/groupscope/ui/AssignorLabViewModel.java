@@ -1,5 +1,7 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.lab.AssignorLab;
+import dev.groupscope.lab.LabRound;
 import dev.groupscope.kafka.assignor.Assignors;
 import dev.groupscope.kafka.assignor.PartitionAssignor;
 import java.util.Collections;

@@ -9,7 +9,14 @@ import dev.groupscope.sim.cluster.ClusterView;
 import dev.groupscope.sim.coordinator.GroupView;
 import dev.groupscope.sim.coordinator.ShardView;
 import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.kafka.OffsetsTopicMetadata;
+import dev.groupscope.sim.client.ConsumerActor;
+import dev.groupscope.sim.engine.World;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +40,77 @@ public final class FrameReader {
 
     public String groupId() {
         return groupId;
+    }
+
+    /** The frame at {@code time} with its {@link FrameDetails}: replicas, every group's offsets, settings, timers. */
+    public PlaygroundFrame read(long time, World world, Optional<SimEvent> current, List<SimEvent> recent) {
+        Map<String, Object> views = world.views();
+        PlaygroundFrame frame = read(time, views, current, recent);
+        return frame.withDetails(details(world, views));
+    }
+
+    private static FrameDetails details(World world, Map<String, Object> views) {
+        ClusterActorView clusterActor = (ClusterActorView) views.get("cluster");
+        ClusterView cluster = clusterActor.cluster();
+        List<ClusterView.PartitionView> offsets = cluster.topics().getOrDefault(OFFSETS_TOPIC, List.of());
+        Map<Integer, Integer> leaders = new TreeMap<>();
+        offsets.forEach(p -> {
+            if (p.leader() >= 0) {
+                leaders.put(p.partition(), p.leader());
+            }
+        });
+        Set<Integer> live = new TreeSet<>();
+        cluster.brokersUp().forEach((id, up) -> {
+            if (up) {
+                live.add(id);
+            }
+        });
+        OffsetsTopicMetadata metadata = offsets.isEmpty() ? OffsetsTopicMetadata.missing()
+                : OffsetsTopicMetadata.of(leaders, live);
+        Map<String, FrameDetails.ConsumerDetail> consumers = new LinkedHashMap<>();
+        Map<String, ConsumerView> consumerViews = new LinkedHashMap<>();
+        world.actors().forEach((id, actor) -> {
+            if (actor instanceof ConsumerActor consumer && views.get(id) instanceof ConsumerView view) {
+                consumerViews.put(id, view);
+                consumers.put(id, new FrameDetails.ConsumerDetail(id, consumer.config().groupId(), view.memberId(),
+                        consumer.config().groupInstanceId(), consumer.config().settings(), consumer.commitPolicy(),
+                        consumer.timerDeadline(world, "HEARTBEAT"), consumer.timerDeadline(world, "POLL_TIMEOUT"),
+                        consumer.timerDeadline(world, "AUTO_COMMIT")));
+            }
+        });
+        Map<String, Map<TopicPartition, Long>> committed = new TreeMap<>();
+        clusterActor.coordinators().values().forEach(shard -> shard.committedOffsets()
+                .forEach((group, byPartition) -> committed.merge(group, byPartition, (a, b) -> a)));
+        Set<String> groups = new TreeSet<>(committed.keySet());
+        consumers.values().forEach(c -> groups.add(c.groupId()));
+        Map<String, FrameDetails.PartitionDetail> partitions = new LinkedHashMap<>();
+        cluster.topics().forEach((topic, rows) -> {
+            if (topic.startsWith("__")) {
+                return;
+            }
+            for (ClusterView.PartitionView row : rows) {
+                String name = topic + "-" + row.partition();
+                TopicPartition tp = new TopicPartition(topic, row.partition());
+                List<FrameDetails.GroupOnPartition> onIt = new ArrayList<>();
+                for (String group : groups) {
+                    Optional<ConsumerView> owner = consumerViews.entrySet().stream()
+                            .filter(e -> consumers.get(e.getKey()).groupId().equals(group))
+                            .map(Map.Entry::getValue)
+                            .filter(v -> v.state().running() && v.assigned().contains(name)).findFirst();
+                    Long offset = committed.getOrDefault(group, Map.of()).get(tp);
+                    if (owner.isEmpty() && offset == null) {
+                        continue;
+                    }
+                    Long position = owner.map(v -> v.positions().get(name)).map(p -> ((Number) p).longValue())
+                            .orElse(null);
+                    onIt.add(new FrameDetails.GroupOnPartition(group, owner.map(ConsumerView::clientId).orElse(null),
+                            offset, position));
+                }
+                partitions.put(name, new FrameDetails.PartitionDetail(name, row.leader(), row.replicas(),
+                        row.logEndOffset(), onIt));
+            }
+        });
+        return new FrameDetails(offsets.size(), metadata, partitions, consumers);
     }
 
     public PlaygroundFrame read(long time, Map<String, Object> views, Optional<SimEvent> current,

@@ -24,6 +24,12 @@ public final class GroupScopeWindow {
     static final double PREFERRED_HEIGHT = 800;
     /** On larger screens the window takes this share of the screen, and its text grows to match. */
     static final double SHARE_OF_LARGE_SCREEN = 0.9;
+    /** Presenter mode's text is this much larger than the window's starting size. */
+    static final double PRESENTER_BOOST = 0.4;
+    /** The collapsible panels, by their style class. */
+    static final String CLUSTER_PANEL = "cluster-panel";
+    static final String GROUP_PANEL = "group-panel";
+    static final String EXPLANATION_PANEL = "explanation-panel";
     private static final String SHELL = "/fxml/main.fxml";
     /** The assignor lab's tab content, loaded the first time the tab is shown. */
     static final String LAB = "/fxml/assignor-lab.fxml";
@@ -32,11 +38,22 @@ public final class GroupScopeWindow {
     private final Stage stage;
     private final AssignorLabViewModel lab;
     private final PlaygroundViewModel playground;
+    private final CoordinatorCalculatorViewModel calculator;
+    private final SequenceViewModel sequence;
+    private final ExportActions exports;
     private final AnimationTimer clock;
     private UiLanguage language;
     private TextZoom zoom = new TextZoom(1);
     private TextZoom startingZoom = zoom;
-    private boolean labShown;
+    private Theme theme = Theme.LIGHT;
+    private final UiActions actions;
+    private ClassroomLayer layer;
+    private boolean presenter;
+    private TextZoom zoomBeforePresenter;
+    private final java.util.Set<String> hiddenPanels = new java.util.TreeSet<>();
+    private static final String PLAYGROUND_TAB = "playgroundTab";
+    private static final String LAB_TAB = "labTab";
+    private String shownTab = PLAYGROUND_TAB;
 
     public GroupScopeWindow(Stage stage) {
         this(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
@@ -50,6 +67,10 @@ public final class GroupScopeWindow {
         this.stage = stage;
         this.lab = lab;
         this.playground = playground;
+        this.calculator = new CoordinatorCalculatorViewModel(playground);
+        this.sequence = new SequenceViewModel(playground);
+        this.exports = new ExportActions(playground, sequence);
+        this.actions = WindowActions.create(this);
         this.clock = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -66,6 +87,7 @@ public final class GroupScopeWindow {
         zoom = startingZoom;
         Scene scene = new Scene(load(initial), size.getWidth(), size.getHeight());
         stage.setScene(scene);
+        actions.install(scene);
         stage.setTitle(title(initial));
         stage.setMinWidth(800);
         stage.setMinHeight(560);
@@ -77,6 +99,118 @@ public final class GroupScopeWindow {
         language = next;
         stage.getScene().setRoot(load(next));
         stage.setTitle(title(next));
+    }
+
+    /** The window's one registry of actions and their keys. */
+    public UiActions actions() {
+        return actions;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    /** Switches the colour theme (before or after the window is shown). */
+    public void useTheme(Theme next) {
+        theme = next;
+        if (stage.getScene() != null && stage.getScene().getRoot() != null) {
+            applyStylesheets(stage.getScene().getRoot());
+        }
+    }
+
+    void nextTheme() {
+        useTheme(Theme.values()[(theme.ordinal() + 1) % Theme.values().length]);
+    }
+
+    public boolean presenter() {
+        return presenter;
+    }
+
+    /**
+     * Presenter mode: full screen, larger text, the legend folded away; toggling it again restores the text size
+     * and the window. Panels stay as the teacher set them (keys C, G, E).
+     */
+    public void togglePresenter() {
+        presenter = !presenter;
+        if (presenter) {
+            zoomBeforePresenter = zoom;
+            zoomTo(new TextZoom(Math.max(zoom.factor(), startingZoom.factor() + PRESENTER_BOOST)));
+        } else if (zoomBeforePresenter != null) {
+            zoomTo(zoomBeforePresenter);
+        }
+        stage.setFullScreen(presenter);
+        applyClassroomState();
+    }
+
+    /** The "." key: blanks the screen, or shows it again. */
+    public void toggleBlank() {
+        if (layer != null) {
+            layer.blank(!layer.blanked());
+        }
+    }
+
+    public boolean blanked() {
+        return layer != null && layer.blanked();
+    }
+
+    public void toggleHelp() {
+        if (layer != null) {
+            layer.showHelp(!layer.helpShown());
+        }
+    }
+
+    public boolean helpShown() {
+        return layer != null && layer.helpShown();
+    }
+
+    /** Folds a panel away (or back): {@link #CLUSTER_PANEL}, {@link #GROUP_PANEL}, {@link #EXPLANATION_PANEL}. */
+    public void togglePanel(String panel) {
+        if (!hiddenPanels.remove(panel)) {
+            hiddenPanels.add(panel);
+        }
+        applyClassroomState();
+    }
+
+    public boolean panelHidden(String panel) {
+        return hiddenPanels.contains(panel);
+    }
+
+    void showTab(int index) {
+        if (stage.getScene() != null && stage.getScene().getRoot().lookup("#tabs")
+                instanceof javafx.scene.control.TabPane pane && index < pane.getTabs().size()) {
+            pane.getSelectionModel().select(index);
+        }
+    }
+
+    private void applyClassroomState() {
+        if (stage.getScene() == null || stage.getScene().getRoot() == null) {
+            return;
+        }
+        Parent root = stage.getScene().getRoot();
+        root.pseudoClassStateChanged(PRESENTER, presenter);
+        // Presenter mode folds away what the teacher talks through anyway: the legend and the earlier events.
+        for (String extra : java.util.List.of(".legend", ".recent-title", ".recent-events")) {
+            for (javafx.scene.Node node : root.lookupAll(extra)) {
+                node.setVisible(!presenter);
+                node.setManaged(!presenter);
+            }
+        }
+        for (String panel : java.util.List.of(CLUSTER_PANEL, GROUP_PANEL, EXPLANATION_PANEL)) {
+            for (javafx.scene.Node node : root.lookupAll("." + panel)) {
+                if (node.getParent() != null && node.getParent().getStyleClass().contains("stage-panes")
+                        || panel.equals(EXPLANATION_PANEL)) {
+                    node.setVisible(!hiddenPanels.contains(panel));
+                    node.setManaged(!hiddenPanels.contains(panel));
+                }
+            }
+        }
+    }
+
+    private static final javafx.css.PseudoClass PRESENTER = javafx.css.PseudoClass.getPseudoClass("presenter");
+
+    private void applyStylesheets(Parent root) {
+        root.getStylesheets().setAll(GroupScopeWindow.class.getResource(STYLESHEET).toExternalForm());
+        theme.stylesheet().ifPresent(root.getStylesheets()::add);
     }
 
     /** 1280×800 where the screen has room (all of it where it has less); 90% of a larger screen. */
@@ -118,24 +252,69 @@ public final class GroupScopeWindow {
 
     /** Whether the assignor lab's tab is the one shown (kept across language switches). */
     public boolean labShown() {
-        return labShown;
+        return LAB_TAB.equals(shownTab);
     }
 
     /** Shows the assignor lab's tab (true) or the playground's. */
     public void labShown(boolean shown) {
-        if (labShown != shown) {
-            labShown = shown;
+        showTab(shown ? LAB_TAB : PLAYGROUND_TAB);
+    }
+
+    /** The fx:id of the tab shown (kept across language switches). */
+    public String shownTab() {
+        return shownTab;
+    }
+
+    /** Shows the tab with this fx:id (playgroundTab, labTab, protocolTab). */
+    public void showTab(String tabId) {
+        if (!tabId.equals(shownTab)) {
+            shownTab = tabId;
             if (stage.getScene() != null && stage.getScene().getRoot() != null) {
                 javafx.scene.Node tabs = stage.getScene().getRoot().lookup("#tabs");
                 if (tabs instanceof javafx.scene.control.TabPane pane) {
-                    pane.getSelectionModel().select(shown ? 1 : 0);
+                    pane.getTabs().stream().filter(tab -> tabId.equals(tab.getId())).findFirst()
+                            .ifPresent(tab -> pane.getSelectionModel().select(tab));
                 }
             }
         }
     }
 
+    public CoordinatorCalculatorViewModel calculator() {
+        return calculator;
+    }
+
+    /** The scene's root (for tools that look at the whole window). */
+    javafx.scene.Parent stageRoot() {
+        return stage.getScene().getRoot();
+    }
+
     public PlaygroundViewModel playground() {
         return playground;
+    }
+
+    public SequenceViewModel sequence() {
+        return sequence;
+    }
+
+    /** File → Export: asks where, then writes the picture of the current moment (see {@link ExportActions}). */
+    void export(ExportActions.Kind kind) {
+        Messages messages = Messages.of(language.locale());
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(messages.text("ui.export.title"));
+        chooser.setInitialFileName(kind.suggestedFileName(playground.getTime()));
+        String extension = kind.format().extension();
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            exports.export(kind, file.toPath(), messages, failure -> failure.ifPresent(reason -> {
+                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.ERROR, messages.format("ui.export.failed",
+                        java.util.Map.of("file", file.getName(), "reason", reason)));
+                alert.initOwner(stage);
+                alert.show();
+            }));
+        }
     }
 
     void toggleFullScreen() {
@@ -155,10 +334,15 @@ public final class GroupScopeWindow {
         FXMLLoader loader = new FXMLLoader(GroupScopeWindow.class.getResource(SHELL), messages.bundle());
         loader.setControllerFactory(type -> controller(type, language, messages));
         try {
-            Parent root = loader.load();
-            root.getStylesheets().add(GroupScopeWindow.class.getResource(STYLESHEET).toExternalForm());
-            root.setStyle(zoom.rootStyle(language));
-            return root;
+            Parent shell = loader.load();
+            actions.menusRebuilt();
+            ShellView shellView = loader.getController();
+            shellView.bindActions(actions);
+            layer = new ClassroomLayer(shell, actions, messages);
+            applyStylesheets(layer);
+            layer.setStyle(zoom.rootStyle(language));
+            javafx.application.Platform.runLater(this::applyClassroomState);
+            return layer;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + SHELL, e);
         }
@@ -183,8 +367,17 @@ public final class GroupScopeWindow {
         if (type == PlaygroundView.class) {
             return new PlaygroundView(playground, messages);
         }
+        if (type == SequenceView.class) {
+            return new SequenceView(sequence, playground, messages);
+        }
         if (type == AssignorLabView.class) {
             return new AssignorLabView(lab, messages);
+        }
+        if (type == CoordinatorCalculatorView.class) {
+            return new CoordinatorCalculatorView(calculator, messages);
+        }
+        if (type == NumbersView.class) {
+            return new NumbersView(playground, messages);
         }
         throw new IllegalArgumentException("no controller for " + type.getName());
     }

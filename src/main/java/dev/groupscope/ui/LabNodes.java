@@ -1,5 +1,9 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.lab.LabRound;
+import dev.groupscope.lab.MemberRow;
+import dev.groupscope.lab.PartitionChip;
+import dev.groupscope.lab.IdleReason;
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.assignor.AssignmentStep;

@@ -28,8 +28,8 @@ final class LogStrip extends Region {
         committedMark.getStyleClass().add("log-committed");
         positionMark.getStyleClass().add("log-position");
         getChildren().addAll(track, lag, committedMark, positionMark);
-        setMinHeight(24);
-        setPrefHeight(30);
+        setMinHeight(20);
+        setPrefHeight(26);
     }
 
     void show(long window, long logEnd, Long committed, Long position, String ownerSlotClass) {
@@ -65,7 +65,9 @@ final class LogStrip extends Region {
         track.setY(top);
         track.setWidth(width);
         track.setHeight(bar);
-        double committedX = 1 + x(committed == null ? 0 : committed, width);
+        // Before the first commit there is no lag to shade: where the group starts is up to auto.offset.reset.
+        double committedX = 1 + x(committed == null ? logEnd : committed, width);
+        lag.setVisible(committed != null);
         lag.setX(committedX);
         lag.setY(top);
         lag.setWidth(Math.max(0, 1 + width - committedX));

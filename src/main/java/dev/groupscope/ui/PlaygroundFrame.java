@@ -3,6 +3,7 @@ package dev.groupscope.ui;
 import dev.groupscope.sim.engine.SimEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the main window draws at one moment: an immutable reading of the simulation's state at {@code time}
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<PartitionRow> partitions, GroupRow group,
                               List<ConsumerRow> consumers, List<String> spares, Optional<SimEvent> current,
-                              List<SimEvent> recent) {
+                              List<SimEvent> recent, FrameDetails details) {
 
     public PlaygroundFrame {
         brokers = List.copyOf(brokers);
@@ -23,6 +24,19 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
         consumers = List.copyOf(consumers);
         spares = List.copyOf(spares);
         recent = List.copyOf(recent);
+        java.util.Objects.requireNonNull(details, "details");
+    }
+
+    /** A frame without details (tooltips, calculator and settings sheet then have nothing to show). */
+    public PlaygroundFrame(long time, List<BrokerRow> brokers, List<PartitionRow> partitions, GroupRow group,
+                           List<ConsumerRow> consumers, List<String> spares, Optional<SimEvent> current,
+                           List<SimEvent> recent) {
+        this(time, brokers, partitions, group, consumers, spares, current, recent, FrameDetails.NONE);
+    }
+
+    /** This frame with {@code more} details. */
+    public PlaygroundFrame withDetails(FrameDetails more) {
+        return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, more);
     }
 
     /** The group states Kafka's classic protocol has, in the order the window lists them. */
@@ -46,9 +60,13 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
             return topic + "-" + partition;
         }
 
-        /** Records not yet committed by the group: log-end minus committed (all of them before a commit). */
-        public long lag() {
-            return logEndOffset - (committed == null ? 0 : committed);
+        /**
+         * Records not yet committed by the group: log-end minus committed. Empty before the group's first commit,
+         * as {@code kafka-consumer-groups.sh} shows "-": with nothing committed, where the group would start is up to
+         * auto.offset.reset, so there is no lag to speak of.
+         */
+        public OptionalLong lag() {
+            return committed == null ? OptionalLong.empty() : OptionalLong.of(logEndOffset - committed);
         }
     }
 

@@ -19,7 +19,6 @@ import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -96,6 +95,9 @@ public final class PlaygroundView {
     private void initialize() {
         bindTransport();
         bindActions();
+        TimelineMarksView.install(scrubber, viewModel, messages);
+        WhatIfBar.install((HBox) addConsumer.getParent(), viewModel, messages,
+                EntityMenus.install(playgroundRoot, viewModel, messages));
         for (String state : PlaygroundFrame.GROUP_STATES) {
             Label pill = new Label(messages.text("ui.main.groupState." + state));
             pill.setId("group-state-" + state);
@@ -107,7 +109,6 @@ public final class PlaygroundView {
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
         viewModel.timeProperty().addListener(new WeakChangeListener<>(timeListener));
         viewModel.playingProperty().addListener(new WeakChangeListener<>(playingListener));
-        playgroundRoot.sceneProperty().addListener((observable, before, scene) -> installKeys(scene));
         showPlaying(viewModel.playingProperty().get());
         showTime(viewModel.getTime());
         if (viewModel.getFrame() != null) {
@@ -152,17 +153,6 @@ public final class PlaygroundView {
 
     private Tooltip keyTooltip(String key, KeyCombination keys) {
         return new Tooltip(messages.format(key, Map.of("key", keys.getDisplayText())));
-    }
-
-    private void installKeys(Scene scene) {
-        if (scene != null) {
-            scene.getAccelerators().put(PLAY_KEY, viewModel::togglePlay);
-            scene.getAccelerators().put(NEXT_KEY, viewModel::stepNext);
-            scene.getAccelerators().put(PREVIOUS_KEY, viewModel::stepPrevious);
-            scene.getAccelerators().put(CRASH_KEY, () -> viewModel.act(WhatIf.CRASH_CONSUMER, null));
-            scene.getAccelerators().put(ADD_KEY, () -> viewModel.act(WhatIf.ADD_CONSUMER, null));
-            scene.getAccelerators().put(STOP_BROKER_KEY, () -> viewModel.act(WhatIf.STOP_COORDINATOR_BROKER, null));
-        }
     }
 
     private void showPlaying(boolean playing) {
@@ -343,10 +333,14 @@ public final class PlaygroundView {
             name.getStyleClass().add("broker-name");
             state.getStyleClass().add("broker-state");
             coordinator.getStyleClass().add("broker-coordinator");
-            coordinator.setWrapText(true);
+            coordinator.setMinWidth(Region.USE_PREF_SIZE);
             root.setId("broker-" + id);
             root.getStyleClass().add("broker");
-            root.getChildren().setAll(name, state);
+            // Name and state on one line, the coordinator note on one more: the cluster keeps its height for the
+            // partitions, so all six of the playground fit at 1280x800.
+            HBox title = new HBox(name, state);
+            title.getStyleClass().add("broker-title");
+            root.getChildren().setAll(title);
         }
 
         void show(BrokerRow broker, GroupRow group) {
@@ -405,9 +399,10 @@ public final class PlaygroundView {
                 position.setText(row.position() == null ? "" : messages.format("ui.main.partition.position",
                         Map.of("owner", row.owner(), "position", row.position())));
             }
-            numbers.setText(messages.format("ui.main.partition.numbers", Map.of("end", row.logEndOffset(),
-                    "committed", row.committed() == null ? messages.text("ui.main.partition.noCommit")
-                            : row.committed(), "lag", row.lag())));
+            numbers.setText(row.lag().isPresent()
+                    ? messages.format("ui.main.partition.numbers", Map.of("end", row.logEndOffset(),
+                            "committed", row.committed(), "lag", row.lag().getAsLong()))
+                    : messages.format("ui.main.partition.numbers.noCommit", Map.of("end", row.logEndOffset())));
             strip.show(window, row.logEndOffset(), row.committed(), row.position(),
                     row.owner() == null ? null : slotClass(row.ownerSlot()));
             root.setUserData(row);

@@ -3,14 +3,17 @@ package dev.groupscope.ui;
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.scenario.ScenarioWorld;
-import dev.groupscope.sim.broker.ClusterActions;
-import dev.groupscope.sim.client.ConsumerTasks;
 import dev.groupscope.sim.client.MemberState;
 import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.report.MetricsFrame;
+import dev.groupscope.sim.report.MetricsRecorder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
@@ -49,8 +52,15 @@ public final class PlaygroundViewModel {
     /** What a person can do to the running model. */
     public enum WhatIf { CRASH_CONSUMER, ADD_CONSUMER, STOP_COORDINATOR_BROKER }
 
+    /** The charts show the numbers of this much virtual time up to t. */
+    public static final long CHART_WINDOW_MS = 120_000;
+
     private final SimulationRunner runner;
     private final String scenarioName;
+    private final Map<String, Map<String, Object>> consumerSettings = new TreeMap<>();
+    private final ReadOnlyObjectWrapper<MetricsFrame> metrics = new ReadOnlyObjectWrapper<>(this, "metrics");
+    private final ReadOnlyObjectWrapper<List<BranchInfo>> branches =
+            new ReadOnlyObjectWrapper<>(this, "branches", List.of());
     private final ReadOnlyLongWrapper time = new ReadOnlyLongWrapper(this, "time");
     private final ReadOnlyLongWrapper horizon = new ReadOnlyLongWrapper(this, "horizon");
     private final ReadOnlyObjectWrapper<PlaygroundFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
@@ -99,8 +109,52 @@ public final class PlaygroundViewModel {
         this.scenarioName = scenario.name();
         this.runner = new SimulationRunner(ScenarioWorld.simulation(scenario), new FrameReader(groupId),
                 scenario.durationMs(), worker, publisher, this::accept, horizon::set);
+        Map<String, String> groupOfClient = new TreeMap<>();
+        scenario.consumers().forEach(consumer -> {
+            groupOfClient.put(consumer.id(), consumer.groupId());
+            consumerSettings.put(consumer.id(), Map.copyOf(consumer.settings()));
+        });
+        runner.recordMetrics(new MetricsRecorder(groupId, groupOfClient, MetricsRecorder.DEFAULT_INTERVAL_MS),
+                CHART_WINDOW_MS, metrics::set, branches::set);
         runner.computeAhead(MIN_LOOKAHEAD_MS);
         runner.show(0);
+    }
+
+    /** The numbers at t (charts, the timeline's marks), published with each frame. */
+    public ReadOnlyObjectProperty<MetricsFrame> metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    /** Every run of this session: the scenario as written and each what-if fork; one is marked current. */
+    public ReadOnlyObjectProperty<List<BranchInfo>> branchesProperty() {
+        return branches.getReadOnlyProperty();
+    }
+
+    /** The settings the scenario gives {@code consumer} (Kafka's names; defaults are not listed). */
+    public Map<String, Object> consumerSettings(String consumer) {
+        return consumerSettings.getOrDefault(consumer, Map.of());
+    }
+
+    /**
+     * The one command path into the model: forks the run at t with {@code command}'s action, as a new branch that
+     * {@link #undo} leaves again. Whether the model accepts it is the model's answer (a refused request is an event);
+     * {@link CommandChecks} says beforehand which commands apply to the state shown.
+     */
+    public void perform(ModelCommand command) {
+        pause();
+        runner.fork(time.get(), command);
+    }
+
+    /** Back to the run the current one forked from, at the moment it forked (Ctrl+Z). */
+    public void undo() {
+        pause();
+        runner.undo();
+    }
+
+    /** Shows another branch, at the moment it forked. */
+    public void showBranch(int id) {
+        pause();
+        runner.switchTo(id, time.get());
     }
 
     public String scenarioName() {
@@ -240,12 +294,22 @@ public final class PlaygroundViewModel {
      * Returns false when the action does not apply to the state shown (nothing to crash, no spare, broker down).
      */
     public boolean act(WhatIf what, String target) {
-        Optional<Task> task = taskFor(what, target);
-        task.ifPresent(action -> runner.fork(time.get(), action));
-        return task.isPresent();
+        Optional<ModelCommand> command = commandFor(what, target);
+        command.ifPresent(this::perform);
+        return command.isPresent();
+    }
+
+    /** Reads the run on the model's thread; the answer comes back on the UI thread (see SimulationRunner#query). */
+    public <T> void query(java.util.function.Function<dev.groupscope.sim.engine.Simulation, T> query,
+                          java.util.function.Consumer<T> answer) {
+        runner.query(query, answer);
     }
 
     Optional<Task> taskFor(WhatIf what, String target) {
+        return commandFor(what, target).map(ModelCommand::task);
+    }
+
+    Optional<ModelCommand> commandFor(WhatIf what, String target) {
         PlaygroundFrame shown = frame.get();
         if (shown == null) {
             return Optional.empty();
@@ -254,11 +318,11 @@ public final class PlaygroundViewModel {
             case CRASH_CONSUMER:
                 return (target == null ? firstRunning() : shown.consumer(target).filter(PlaygroundViewModel::running)
                         .map(PlaygroundFrame.ConsumerRow::clientId))
-                        .map(ConsumerTasks.Crash::new);
+                        .map(ModelCommand.CrashConsumer::new);
             case ADD_CONSUMER:
-                return shown.spares().stream().findFirst().map(ConsumerTasks.Start::new);
+                return shown.spares().stream().findFirst().map(ModelCommand.AddConsumer::new);
             case STOP_COORDINATOR_BROKER:
-                return coordinatorToStop().map(ClusterActions.StopBroker::new);
+                return coordinatorToStop().map(ModelCommand.StopBroker::new);
             default:
                 throw new IllegalArgumentException(String.valueOf(what));
         }

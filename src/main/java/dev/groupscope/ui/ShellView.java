@@ -4,22 +4,37 @@ import java.util.HashMap;
 import java.util.Map;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
-/** Code-behind of {@code fxml/main.fxml}, the window shell: the menus for language, text size, full screen and
- * quitting. */
+/** Code-behind of {@code fxml/main.fxml}, the window shell: the menus (their actions and keys from
+ * {@link UiActions}), the language and theme choices, and the tabs. */
 public final class ShellView {
 
     private final GroupScopeWindow window;
     private final UiLanguage language;
 
+    @FXML private java.util.ResourceBundle resources;
     @FXML private RadioMenuItem english;
     @FXML private RadioMenuItem chinese;
     @FXML private TabPane tabs;
     @FXML private Tab playgroundTab;
     @FXML private Tab labTab;
+    @FXML private MenuItem quitItem;
+    @FXML private MenuItem exportTopologySvg;
+    @FXML private MenuItem exportTopologyPng;
+    @FXML private MenuItem exportSequenceSvg;
+    @FXML private MenuItem largerText;
+    @FXML private MenuItem smallerText;
+    @FXML private MenuItem defaultTextSize;
+    @FXML private MenuItem fullScreenItem;
+    @FXML private MenuItem presenterItem;
+    @FXML private MenuItem helpItem;
+    @FXML private Menu themeMenu;
     private final Map<Tab, Node> contents = new HashMap<>();
 
     public ShellView(GroupScopeWindow window, UiLanguage language) {
@@ -36,8 +51,32 @@ public final class ShellView {
             contents.put(tab, tab.getContent());
         }
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, now) -> showOnly(now));
-        tabs.getSelectionModel().select(window.labShown() ? labTab : playgroundTab);
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> window.shownTab().equals(tab.getId()))
+                .findFirst().orElse(playgroundTab));
         showOnly(tabs.getSelectionModel().getSelectedItem());
+    }
+
+    /** Menus take their handlers and keys from the window's one action registry. */
+    void bindActions(UiActions actions) {
+        actions.bind(quitItem, "quit");
+        actions.bind(exportTopologySvg, "export.topologySvg");
+        actions.bind(exportTopologyPng, "export.topologyPng");
+        actions.bind(exportSequenceSvg, "export.sequenceSvg");
+        actions.bind(largerText, "zoom.in");
+        actions.bind(smallerText, "zoom.out");
+        actions.bind(defaultTextSize, "zoom.reset");
+        actions.bind(fullScreenItem, "fullScreen");
+        actions.bind(presenterItem, "presenter");
+        actions.bind(helpItem, "help");
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme theme : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(resources.getString(theme.labelKey()));
+            item.setId("theme-" + theme.tag());
+            item.setToggleGroup(themes);
+            item.setSelected(window.theme() == theme);
+            item.setOnAction(event -> window.useTheme(theme));
+            themeMenu.getItems().add(item);
+        }
     }
 
     private void showOnly(Tab shown) {
@@ -47,7 +86,7 @@ public final class ShellView {
         for (Tab tab : tabs.getTabs()) {
             tab.setContent(tab == shown ? contents.get(tab) : null);
         }
-        window.labShown(shown == labTab);
+        window.showTab(shown.getId());
     }
 
     @FXML
@@ -60,28 +99,4 @@ public final class ShellView {
         window.switchTo(UiLanguage.SIMPLIFIED_CHINESE);
     }
 
-    @FXML
-    private void toggleFullScreen() {
-        window.toggleFullScreen();
-    }
-
-    @FXML
-    private void largerText() {
-        window.zoomIn();
-    }
-
-    @FXML
-    private void smallerText() {
-        window.zoomOut();
-    }
-
-    @FXML
-    private void defaultTextSize() {
-        window.resetZoom();
-    }
-
-    @FXML
-    private void quit() {
-        window.close();
-    }
 }

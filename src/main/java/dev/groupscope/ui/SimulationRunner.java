@@ -5,6 +5,8 @@ import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.report.MetricsFrame;
+import dev.groupscope.sim.report.MetricsRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,10 +47,16 @@ public final class SimulationRunner {
     // Confined to the worker thread.
     private Simulation simulation;
     private long computedUntil = -1;
+    private final RunBranches branches;
+    private MetricsRecorder metrics;
+    private long metricsWindowMs;
+    private Consumer<MetricsFrame> metricsSink = frame -> { };
+    private Consumer<List<BranchInfo>> branchSink = list -> { };
 
     public SimulationRunner(Simulation simulation, FrameReader reader, long durationMs, Executor worker,
                             Executor publisher, Consumer<PlaygroundFrame> frames, LongConsumer horizons) {
         this.simulation = simulation;
+        this.branches = new RunBranches(simulation, null);
         this.reader = reader;
         this.durationMs = durationMs;
         this.worker = worker;
@@ -82,7 +90,11 @@ public final class SimulationRunner {
 
     private void advanceTo(long time) {
         if (time > computedUntil) {
-            simulation.runUntil(time);
+            if (metrics != null) {
+                metrics.runUntil(simulation, time);
+            } else {
+                simulation.runUntil(time);
+            }
             computedUntil = time;
             long horizon = time;
             publisher.execute(() -> horizons.accept(horizon));
@@ -126,19 +138,106 @@ public final class SimulationRunner {
         });
     }
 
+    /**
+     * Follows the run with {@code recorder} (call before the run is computed): from then on each frame shown also
+     * publishes the numbers at its time, over the last {@code windowMs}, to {@code sink}; and every change of branch
+     * publishes the branch list to {@code branchList}.
+     */
+    public void recordMetrics(MetricsRecorder recorder, long windowMs, Consumer<MetricsFrame> sink,
+                              Consumer<List<BranchInfo>> branchList) {
+        worker.execute(() -> {
+            metrics = recorder;
+            branches.current().metrics = recorder;
+            metricsWindowMs = windowMs;
+            metricsSink = sink;
+            branchSink = branchList;
+            publishBranches();
+        });
+    }
+
     /** Replaces the future after {@code time} with a run in which {@code action} happens then, and shows it. */
     public void fork(long time, Task action) {
+        fork(time, new ModelCommand.Scripted(action));
+    }
+
+    /**
+     * Forks the run at {@code time} with {@code command}'s action inserted then, as a new branch (the run it forked
+     * from stays as it was, for undo), and shows it.
+     */
+    public void fork(long time, ModelCommand command) {
         worker.execute(() -> {
             advanceTo(time);
-            simulation = simulation.fork(time, action);
+            branches.current().computedUntil = computedUntil;
+            simulation = simulation.fork(time, command.task());
+            metrics = metrics == null ? null : metrics.forkedAt(time, simulation);
+            branches.fork(time, command, simulation, metrics);
             computedUntil = -1;
             advanceTo(time);
             publish(frameAtTime(time));
+            publishBranches();
         });
+    }
+
+    /**
+     * Runs {@code query} on the worker against the current run (it must only read it) and hands the answer to
+     * {@code answer} on the UI thread: how views other than the frame (the sequence diagram, exports) read the model.
+     */
+    public <T> void query(java.util.function.Function<Simulation, T> query, Consumer<T> answer) {
+        worker.execute(() -> {
+            T value = query.apply(simulation);
+            publisher.execute(() -> answer.accept(value));
+        });
+    }
+
+    /** Goes back to the branch the current one forked from, at the moment it forked; nothing on the first run. */
+    public void undo() {
+        worker.execute(() -> {
+            long computed = computedUntil;
+            branches.undo().ifPresent(left -> {
+                left.computedUntil = computed;
+                enter(branches.current(), left.forkTimeMs);
+            });
+        });
+    }
+
+    /** Shows branch {@code id} (at the moment it forked; the first run at {@code time}). */
+    public void switchTo(int id, long time) {
+        worker.execute(() -> {
+            RunBranches.Branch from = branches.current();
+            long computed = computedUntil;
+            branches.switchTo(id).ifPresent(to -> {
+                from.computedUntil = computed;
+                enter(to, to.parent < 0 ? time : to.forkTimeMs);
+            });
+        });
+    }
+
+    private void enter(RunBranches.Branch branch, long time) {
+        simulation = branch.simulation;
+        metrics = branch.metrics;
+        computedUntil = branch.computedUntil;
+        long horizon = Math.max(0, computedUntil);
+        publisher.execute(() -> horizons.accept(horizon));
+        advanceTo(time);
+        publish(frameAtTime(time));
+        publishBranches();
+    }
+
+    private void publishBranches() {
+        List<BranchInfo> list = branches.infos();
+        int current = branches.current().id;
+        Consumer<List<BranchInfo>> sink = branchSink;
+        publisher.execute(() -> sink.accept(list.stream().map(info -> info.id() == current
+                ? info.asCurrent() : info).toList()));
     }
 
     private void publish(PlaygroundFrame frame) {
         publisher.execute(() -> frames.accept(frame));
+        if (metrics != null) {
+            MetricsFrame numbers = metrics.frameAt(frame.time(), metricsWindowMs);
+            Consumer<MetricsFrame> sink = metricsSink;
+            publisher.execute(() -> sink.accept(numbers));
+        }
     }
 
     private PlaygroundFrame frameAtTime(long time) {
@@ -160,7 +259,7 @@ public final class SimulationRunner {
             seq = simulation.previousEvent(seq, LearnerFilter.INSTANCE);
         }
         Optional<SimEvent> event = current >= 0 ? Optional.of(simulation.log().get((int) current)) : Optional.empty();
-        return reader.read(time, world.views(), event, recent);
+        return reader.read(time, world, event, recent);
     }
 
     /** The last computed event at or before {@code time} (binary search: the log is in time order), or -1. */

@@ -3,6 +3,7 @@ package dev.groupscope.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.groupscope.ui.Theme;
 import dev.groupscope.ui.UiLanguage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,10 +62,20 @@ class AppOptionsTest {
     void scenarioAndStartTimeInEitherSpelling() {
         assertThat(AppOptions.parse(List.of("--scenario=big.json", "--at=45000", "--snapshot=big.png"), Locale.US))
                 .isEqualTo(new AppOptions(UiLanguage.ENGLISH, Optional.of(Path.of("big.png")),
-                        Optional.of(Path.of("big.json")), OptionalLong.of(45_000)));
+                        Optional.of(Path.of("big.json")), OptionalLong.of(45_000), Theme.LIGHT));
         AppOptions spaced = AppOptions.parse(List.of("--scenario", "lessons/a.json", "--at", "0"), Locale.US);
         assertThat(spaced.scenario()).contains(Path.of("lessons/a.json"));
         assertThat(spaced.at()).hasValue(0);
+    }
+
+    @Test
+    void aThemeByNameAndARefusedUnknownOne() {
+        assertThat(AppOptions.parse(List.of("--theme=dark"), Locale.US).theme()).isEqualTo(Theme.DARK);
+        assertThat(AppOptions.parse(List.of("--theme", "high-contrast"), Locale.US).theme())
+                .isEqualTo(Theme.HIGH_CONTRAST);
+        assertThat(Launcher.isCliInvocation(new String[] {"--theme=dark"})).isFalse();
+        assertThatThrownBy(() -> AppOptions.parse(List.of("--theme=pink"), Locale.US))
+                .hasMessage("unknown theme 'pink' for --theme (use light, dark or high-contrast)");
     }
 
     @Test

@@ -19,7 +19,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule modelAndWordsDoNotUseJavaFx = noClasses()
             .that().resideInAnyPackage("dev.groupscope.kafka..", "dev.groupscope.sim..",
-                    "dev.groupscope.scenario..", "dev.groupscope.diagram..", "dev.groupscope.i18n..")
+                    "dev.groupscope.scenario..", "dev.groupscope.diagram..", "dev.groupscope.i18n..",
+                    "dev.groupscope.lab..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .allowEmptyShould(true);
 
@@ -33,5 +34,13 @@ class ArchitectureTest {
     static final ArchRule kafkaRulesStandOnTheJdkAlone = classes()
             .that().resideInAPackage("dev.groupscope.kafka..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.groupscope.kafka..", "java..", "javax..")
+            .allowEmptyShould(true);
+
+    /** The assignor lab's books are plain data over Kafka's assignors: usable from tests and exports alike. */
+    @ArchTest
+    static final ArchRule theLabStandsOnKafkaRulesAndTheJdk = classes()
+            .that().resideInAPackage("dev.groupscope.lab..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.groupscope.lab..", "dev.groupscope.kafka..",
+                    "java..")
             .allowEmptyShould(true);
 }

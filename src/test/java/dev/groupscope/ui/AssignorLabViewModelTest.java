@@ -2,6 +2,9 @@ package dev.groupscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.lab.LabRound;
+import dev.groupscope.lab.MemberRow;
+import dev.groupscope.lab.ScriptedAssignor;
 import dev.groupscope.kafka.assignor.Assignors;
 import dev.groupscope.kafka.assignor.GroupMember;
 import java.util.List;

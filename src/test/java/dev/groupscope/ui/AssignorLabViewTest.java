@@ -2,6 +2,7 @@ package dev.groupscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.lab.LabRound;
 import dev.groupscope.kafka.assignor.Assignors;
 import dev.groupscope.kafka.assignor.LegacyAssignor;
 import java.util.ArrayList;

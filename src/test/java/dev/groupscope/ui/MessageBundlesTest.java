@@ -2,6 +2,7 @@ package dev.groupscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.lab.IdleReason;
 import dev.groupscope.kafka.assignor.AssignmentStep;
 import java.io.IOException;
 import java.io.InputStream;

@@ -131,8 +131,16 @@ class PlaygroundViewModelTest {
             assertThat(p.owner()).isNotNull();
             assertThat(p.committed()).isNotNull().isLessThanOrEqualTo(p.logEndOffset());
             assertThat(p.position()).isNotNull().isLessThanOrEqualTo(p.logEndOffset());
-            assertThat(p.lag()).isGreaterThanOrEqualTo(0);
+            assertThat(p.lag()).hasValue(p.logEndOffset() - p.committed());
         });
+    }
+
+    @Test
+    void beforeTheFirstCommitAPartitionHasNoLag() {
+        PlaygroundFrame.PartitionRow fresh = new PlaygroundFrame.PartitionRow("orders", 0, 1, 40, null, "C1", 0, 12L);
+
+        assertThat(fresh.lag()).isEmpty();
+        assertThat(new PlaygroundFrame.PartitionRow("orders", 0, 1, 40, 30L, "C1", 0, 35L).lag()).hasValue(10);
     }
 
     private void stepUntilGeneration(int generation) {

@@ -2,6 +2,7 @@ package dev.groupscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.lab.ScriptedAssignor;
 import dev.groupscope.kafka.TopicPartition;
 import java.util.List;
 import java.util.Optional;

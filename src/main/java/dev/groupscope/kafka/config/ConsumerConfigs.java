@@ -33,6 +33,7 @@ public final class ConsumerConfigs {
     public static final String FETCH_MAX_WAIT_MS = "fetch.max.wait.ms";
     public static final String MAX_PARTITION_FETCH_BYTES = "max.partition.fetch.bytes";
     public static final String REQUEST_TIMEOUT_MS = "request.timeout.ms";
+    public static final String METADATA_MAX_AGE_MS = "metadata.max.age.ms";
     public static final String DEFAULT_API_TIMEOUT_MS = "default.api.timeout.ms";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
@@ -60,6 +61,7 @@ public final class ConsumerConfigs {
             new SettingDefinition(FETCH_MAX_WAIT_MS, SettingType.INT, 500, new AtLeast(0)),
             new SettingDefinition(MAX_PARTITION_FETCH_BYTES, SettingType.INT, 1048576, new AtLeast(0)),
             new SettingDefinition(REQUEST_TIMEOUT_MS, SettingType.INT, 30000, new AtLeast(0)),
+            new SettingDefinition(METADATA_MAX_AGE_MS, SettingType.LONG, 300000L, new AtLeast(0)),
             new SettingDefinition(DEFAULT_API_TIMEOUT_MS, SettingType.INT, 60000, new AtLeast(0)),
             new SettingDefinition(RETRY_BACKOFF_MS, SettingType.LONG, 100L, new AtLeast(0)),
             new SettingDefinition(RETRY_BACKOFF_MAX_MS, SettingType.LONG, 1000L, new AtLeast(0)),

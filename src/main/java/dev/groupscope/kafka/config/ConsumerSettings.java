@@ -18,6 +18,7 @@ import static dev.groupscope.kafka.config.ConsumerConfigs.MAX_PARTITION_FETCH_BY
 import static dev.groupscope.kafka.config.ConsumerConfigs.MAX_POLL_INTERVAL_MS;
 import static dev.groupscope.kafka.config.ConsumerConfigs.MAX_POLL_RECORDS;
 import static dev.groupscope.kafka.config.ConsumerConfigs.PARTITION_ASSIGNMENT_STRATEGY;
+import static dev.groupscope.kafka.config.ConsumerConfigs.METADATA_MAX_AGE_MS;
 import static dev.groupscope.kafka.config.ConsumerConfigs.REQUEST_TIMEOUT_MS;
 import static dev.groupscope.kafka.config.ConsumerConfigs.RETRY_BACKOFF_MAX_MS;
 import static dev.groupscope.kafka.config.ConsumerConfigs.RETRY_BACKOFF_MS;
@@ -196,6 +197,11 @@ public final class ConsumerSettings {
 
     public int maxPartitionFetchBytes() {
         return (Integer) values.get(MAX_PARTITION_FETCH_BYTES);
+    }
+
+    /** {@code metadata.max.age.ms}: how old the client's metadata may get before it is refreshed. */
+    public long metadataMaxAgeMs() {
+        return (Long) values.get(METADATA_MAX_AGE_MS);
     }
 
     public int requestTimeoutMs() {

@@ -100,8 +100,11 @@ final class BrokerRequests {
 
     private void recordArrival(Deliver delivery, Rule rule) {
         Message message = delivery.message();
+        Map<String, Object> fields = RequestEvents.fields(delivery);
+        String key = rule != null ? rule.key() : RequestEvents.arrivalKey(message).orElse(null);
+        Map<String, Object> args = rule != null ? rule.args() : key == null ? Map.of()
+                : RequestEvents.arrivalArgs(delivery, fields);
         context.emit(EventKind.REQUEST, RequestEvents.type(message),
-                CoordinatorEnv.brokerActor(delivery.broker()), delivery.from(), RequestEvents.fields(delivery),
-                rule == null ? null : rule.key(), rule == null ? Map.of() : rule.args());
+                CoordinatorEnv.brokerActor(delivery.broker()), delivery.from(), fields, key, args);
     }
 }

@@ -125,7 +125,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
         if (leader == PartitionState.NO_LEADER) {
             return -1;
         }
-        long offset = state.log(topic, partition).append(timestamp, state.keys().idOf(key));
+        long offset = state.append(topic, partition, timestamp, state.keys().idOf(key));
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("topicPartition", topic + "-" + partition);
         fields.put("offset", offset);

@@ -18,6 +18,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,6 +34,24 @@ final class RequestEvents {
 
     static String type(Message message) {
         return message.api() + "Request";
+    }
+
+    /** Requests a learner steps to; each arrival is explained by {@code sim.request.<api>} when no rule says more. */
+    private static final Set<String> EXPLAINED = Set.of("FindCoordinator", "JoinGroup", "SyncGroup", "OffsetFetch",
+            "LeaveGroup");
+
+    /** The sentence key for a request's arrival that no coordinator rule explains, if a learner sees it. */
+    static Optional<String> arrivalKey(Message message) {
+        return EXPLAINED.contains(message.api()) ? Optional.of("sim.request." + message.api()) : Optional.empty();
+    }
+
+    /** The arrival sentence's arguments: the request's fields, who sent it and the broker it reached. */
+    static Map<String, Object> arrivalArgs(Deliver delivery, Map<String, Object> fields) {
+        Map<String, Object> args = new LinkedHashMap<>(fields);
+        args.put("client", delivery.from());
+        args.put("broker", delivery.broker());
+        args.putIfAbsent("memberId", "");
+        return args;
     }
 
     static Map<String, Object> fields(Deliver delivery) {

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 /**
  * The part of kafka-clients' {@code SubscriptionState} the model needs: the assigned partitions and, per
  * partition, the fetch position (the next offset poll() returns), or none while it is being initialised from the
- * committed offset or auto.offset.reset.
+ * committed offset or auto.offset.reset, or while a seekToBeginning/seekToEnd waits for the next poll(); and
+ * whether the application paused it ({@code TopicPartitionState.paused}).
  */
 final class Assignment {
 
@@ -20,13 +21,21 @@ final class Assignment {
     static final long NO_POSITION = -1;
 
     private final TreeMap<TopicPartition, Long> positions;
+    /** Partitions the application paused: not fetched, and their buffered records are held back by poll(). */
+    private final TreeSet<TopicPartition> paused;
+    /** Lazy seeks (Kafka's AWAIT_RESET state): the strategy resolved at the next poll(), "earliest" or "latest". */
+    private final TreeMap<TopicPartition, String> awaitingReset;
 
     Assignment() {
         this.positions = new TreeMap<>();
+        this.paused = new TreeSet<>();
+        this.awaitingReset = new TreeMap<>();
     }
 
     private Assignment(Assignment other) {
         this.positions = new TreeMap<>(other.positions);
+        this.paused = new TreeSet<>(other.paused);
+        this.awaitingReset = new TreeMap<>(other.awaitingReset);
     }
 
     Assignment copy() {
@@ -36,6 +45,10 @@ final class Assignment {
     /** Kafka's {@code assignFromSubscribed}: partitions that stay keep their position, new ones start without. */
     void assign(SortedSet<TopicPartition> partitions) {
         positions.keySet().retainAll(partitions);
+        // Partitions that stay keep their state, paused included; new ones start unpaused. An eager rebalance
+        // assigns the empty set first, so afterwards every partition is unpaused.
+        paused.retainAll(partitions);
+        awaitingReset.keySet().retainAll(partitions);
         partitions.forEach(tp -> positions.putIfAbsent(tp, NO_POSITION));
     }
 
@@ -62,14 +75,49 @@ final class Assignment {
     void seek(TopicPartition tp, long offset) {
         if (positions.containsKey(tp)) {
             positions.put(tp, offset);
+            awaitingReset.remove(tp);
         }
     }
 
-    /** Kafka's {@code initializingPartitions()}: assigned partitions still without a position. */
+    /** {@code requestOffsetReset}: the position is dropped until the next poll() resolves {@code strategy}. */
+    void requestReset(TopicPartition tp, String strategy) {
+        if (positions.containsKey(tp)) {
+            positions.put(tp, NO_POSITION);
+            awaitingReset.put(tp, strategy);
+        }
+    }
+
+    /** Partitions whose lazy seek waits for the next poll(), with the strategy to resolve. */
+    Map<TopicPartition, String> awaitingReset() {
+        return Collections.unmodifiableMap(new TreeMap<>(awaitingReset));
+    }
+
+    void pause(TopicPartition tp) {
+        if (positions.containsKey(tp)) {
+            paused.add(tp);
+        }
+    }
+
+    void resume(TopicPartition tp) {
+        paused.remove(tp);
+    }
+
+    boolean isPaused(TopicPartition tp) {
+        return paused.contains(tp);
+    }
+
+    SortedSet<TopicPartition> pausedPartitions() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(paused));
+    }
+
+    /**
+     * Kafka's {@code initializingPartitions()}: assigned partitions still without a position, other than those
+     * waiting for a lazy seek.
+     */
     List<TopicPartition> withoutPosition() {
         List<TopicPartition> missing = new ArrayList<>();
         positions.forEach((tp, position) -> {
-            if (position == NO_POSITION) {
+            if (position == NO_POSITION && !awaitingReset.containsKey(tp)) {
                 missing.add(tp);
             }
         });

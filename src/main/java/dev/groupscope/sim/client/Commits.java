@@ -120,7 +120,7 @@ final class Commits {
             return;
         }
         // sendOffsetCommitRequest: generationIfStable() is null outside a stable generation.
-        if (step.state() != MemberState.STABLE) {
+        if (!inGeneration(step)) {
             boolean rebalancing = step.state().rebalancing();
             endSync(step, rebalancing ? "RebalanceInProgressException" : "CommitFailedException",
                     rebalancing ? Errors.REBALANCE_IN_PROGRESS : Errors.ILLEGAL_GENERATION,
@@ -192,7 +192,7 @@ final class Commits {
         if (offsets.isEmpty()) {
             return;
         }
-        if (step.state() != MemberState.STABLE) {
+        if (!inGeneration(step)) {
             asyncCallback(step, offsets, step.state().rebalancing() ? Errors.REBALANCE_IN_PROGRESS
                     : Errors.ILLEGAL_GENERATION);
             return;
@@ -222,7 +222,7 @@ final class Commits {
     boolean revokeCommit(Step step, java.util.SortedSet<TopicPartition> partitions, CommitPurpose purpose) {
         Map<TopicPartition, Long> offsets = new TreeMap<>(step.fetcher().assignment.allConsumed());
         offsets.keySet().retainAll(partitions);
-        if (offsets.isEmpty() || step.group().coordinator < 0 || step.state() != MemberState.STABLE) {
+        if (offsets.isEmpty() || step.group().coordinator < 0 || !inGeneration(step)) {
             if (!offsets.isEmpty()) {
                 step.client("CommitSyncFailed", fields("exception", "CommitFailedException", "error",
                         Errors.ILLEGAL_GENERATION.name(), "policy", "commitOnRevoke", "offsets",
@@ -246,7 +246,20 @@ final class Commits {
         Generation sent = step.group().generation;
         step.send(step.group().coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(
                 correlationId, config.groupId(), sent.generationId(), sent.memberId(),
-                config.groupInstanceId().orElse(null), offsets));
+                instanceId(step), offsets));
+    }
+
+    /**
+     * Whether a commit may be sent: {@code sendOffsetCommitRequest} needs a stable generation for subscribed
+     * partitions, and none at all for assign()-ed ones (generation -1, empty member id, no instance id).
+     */
+    private static boolean inGeneration(Step step) {
+        return step.subscription().userAssigned() || step.state() == MemberState.STABLE;
+    }
+
+    /** {@code group.instance.id} as a commit carries it: never for assign()-ed partitions. */
+    private static String instanceId(Step step) {
+        return step.subscription().userAssigned() ? null : step.config().groupInstanceId().orElse(null);
     }
 
     /** The consumer is created: the first auto commit is due one interval later. */
@@ -286,7 +299,10 @@ final class Commits {
             return false;
         }
         String why = purpose.name();
-        if (step.group().coordinator < 0 || step.state() != MemberState.STABLE) {
+        if (step.group().coordinator < 0 && step.subscription().userAssigned()) {
+            step.lookupCoordinator(); // commitOffsetsAsync looks the coordinator up first
+        }
+        if (step.group().coordinator < 0 || !inGeneration(step)) {
             step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", false,
                     "state", step.state().name()), "sim.client.autoCommitNotStable",
                     Map.of("state", step.state().name()));
@@ -299,8 +315,7 @@ final class Commits {
         ConsumerClientConfig config = step.config();
         Generation sent = step.group().generation;
         step.send(step.group().coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(correlationId,
-                config.groupId(), sent.generationId(), sent.memberId(), config.groupInstanceId().orElse(null),
-                offsets));
+                config.groupId(), sent.generationId(), sent.memberId(), instanceId(step), offsets));
         return true;
     }
 
@@ -323,7 +338,7 @@ final class Commits {
         ConsumerBehavior behavior = step.behavior();
         boolean commits = behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH
                 || behavior.listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE;
-        if (!commits || step.state() != MemberState.STABLE || step.group().coordinator < 0) {
+        if (!commits || !inGeneration(step) || step.group().coordinator < 0) {
             return false;
         }
         Map<TopicPartition, Long> offsets = step.fetcher().assignment.allConsumed();

@@ -14,6 +14,7 @@ import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.engine.World;
 import dev.groupscope.sim.ledger.Ledger;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Disconnected;
@@ -50,9 +51,14 @@ import java.util.function.LongFunction;
  */
 public final class ConsumerActor implements Actor {
 
+    /** Successful answers a learner steps to that no client rule explains; see {@code Step.emitResponse}. */
+    private static final java.util.Set<String> EXPLAINED_RESPONSES =
+            java.util.Set.of("FindCoordinator", "OffsetFetch", "LeaveGroup");
+
     private final String id;
     private final ConsumerClientConfig config;
-    private final List<String> topics;
+    /** What the application subscribes to (or assigns) when it starts: again after a restart. */
+    private final ConsumerSubscription initialSubscription;
     private final ConsumerBehavior behavior;
     private final Network network;
     private final RebalanceProtocol protocol;
@@ -65,15 +71,21 @@ public final class ConsumerActor implements Actor {
     private Fetcher fetcher;
     private PollLoop loop;
     private ProcessedLog processed;
+    private SubscriptionState subscription;
     private List<Deliver> unread;
     private String failure;
     private int incarnations;
 
     public ConsumerActor(String clientId, ConsumerClientConfig config, List<String> topics,
                          ConsumerBehavior behavior, Network network) {
+        this(clientId, config, ConsumerSubscription.topics(topics), behavior, network);
+    }
+
+    public ConsumerActor(String clientId, ConsumerClientConfig config, ConsumerSubscription subscription,
+                         ConsumerBehavior behavior, Network network) {
         this.id = Objects.requireNonNull(clientId, "clientId");
         this.config = Objects.requireNonNull(config, "config");
-        this.topics = List.copyOf(new TreeSet<>(topics));
+        this.initialSubscription = Objects.requireNonNull(subscription, "subscription");
         this.behavior = Objects.requireNonNull(behavior, "behavior");
         this.network = Objects.requireNonNull(network, "network");
         this.protocol = RebalanceProtocols.chosen(config.assignmentStrategies(), behavior.assignors());
@@ -87,7 +99,7 @@ public final class ConsumerActor implements Actor {
     private ConsumerActor(ConsumerActor other) {
         this.id = other.id;
         this.config = other.config;
-        this.topics = other.topics;
+        this.initialSubscription = other.initialSubscription;
         this.behavior = other.behavior;
         this.network = other.network;
         this.protocol = other.protocol;
@@ -99,6 +111,7 @@ public final class ConsumerActor implements Actor {
         this.fetcher = other.fetcher.copy();
         this.loop = other.loop.copy();
         this.processed = other.processed.copy();
+        this.subscription = other.subscription.copy();
         this.unread = new ArrayList<>(other.unread);
         this.failure = other.failure;
         this.incarnations = other.incarnations;
@@ -111,6 +124,7 @@ public final class ConsumerActor implements Actor {
         this.heartbeat = new HeartbeatThread();
         this.fetcher = new Fetcher();
         this.loop = new PollLoop();
+        this.subscription = SubscriptionState.of(initialSubscription);
         this.unread = new ArrayList<>();
         this.failure = null;
     }
@@ -127,6 +141,16 @@ public final class ConsumerActor implements Actor {
 
     public ConsumerClientConfig config() {
         return config;
+    }
+
+    /** When the application commits (its code around the consumer). */
+    public CommitPolicy commitPolicy() {
+        return behavior.commitPolicy();
+    }
+
+    /** When the timer {@code kind} of this consumer fires next (ms), or -1 when it is not set. */
+    public long timerDeadline(World world, String kind) {
+        return world.timerDeadline(id + "/" + ConsumerTasks.TimerKind.valueOf(kind).name());
     }
 
     /** The rebalance protocol the configured assignors allow (KIP-429): COOPERATIVE only if all support it. */
@@ -151,6 +175,8 @@ public final class ConsumerActor implements Actor {
             step.tick(tick.kind());
         } else if (task instanceof Deliver deliver) {
             step.arrive(deliver);
+        } else if (task instanceof ApplicationCalls.Call call) {
+            ConsumerCalls.run(step, call);
         }
     }
 
@@ -193,10 +219,24 @@ public final class ConsumerActor implements Actor {
             if (state != MemberState.STOPPED || loop.phase != PollLoop.Phase.NOT_STARTED) {
                 return;
             }
-            action(restarted ? "RestartConsumer" : "StartConsumer",
-                    fields("topics", topics, "groupInstanceId", config.groupInstanceId().orElse(""),
-                            "protocol", protocol.name()));
-            changeState(MemberState.UNJOINED, "sim.client.state.subscribed", Map.of("topics", topics));
+            Map<String, Object> started = new LinkedHashMap<>(subscription.describe());
+            started.put("groupInstanceId", config.groupInstanceId().orElse(""));
+            started.put("protocol", protocol.name());
+            action(restarted ? "RestartConsumer" : "StartConsumer", started);
+            if (subscription.hasPattern()) {
+                subscription.refreshMetadata(this, "subscribe");
+            }
+            if (subscription.userAssigned()) {
+                fetcher.assignment.assign(subscription.userAssignment);
+                changeState(MemberState.UNJOINED, "sim.client.state.assigned", Map.of("partitions",
+                        String.join(", ", ClientEvents.partitions(subscription.userAssignment))));
+            } else if (subscription.hasPattern()) {
+                changeState(MemberState.UNJOINED, "sim.client.state.subscribedPattern",
+                        Map.of("pattern", subscription.pattern));
+            } else {
+                changeState(MemberState.UNJOINED, "sim.client.state.subscribed",
+                        Map.of("topics", List.copyOf(subscription.topics)));
+            }
             commits.start(this);
             callPoll();
         }
@@ -262,6 +302,12 @@ public final class ConsumerActor implements Actor {
             }
             if (group.fatalError != null) {
                 fail(group.fatalError);
+                return;
+            }
+            if (subscription.isNone()) {
+                // poll() without a subscription throws IllegalStateException; the application waits instead.
+                loop.phase = PollLoop.Phase.UNSUBSCRIBED;
+                cancelTimer(TimerKind.POLL_RETURN);
                 return;
             }
             loop.phase = PollLoop.Phase.IN_POLL;
@@ -456,7 +502,17 @@ public final class ConsumerActor implements Actor {
             switch (kind) {
                 case HEARTBEAT -> heartbeatThread(false);
                 case POLL_TIMEOUT -> heartbeatThread(true);
-                case AUTO_COMMIT -> autoCommitTimer();
+                case AUTO_COMMIT -> {
+                    if (loop.phase != PollLoop.Phase.UNSUBSCRIBED) {
+                        autoCommitTimer();
+                    }
+                }
+                case METADATA -> {
+                    if (subscription.hasPattern()) {
+                        subscription.refreshMetadata(this, "maxAge");
+                        pollIteration();
+                    }
+                }
                 case POLL_RETURN -> {
                     if (loop.phase == PollLoop.Phase.IN_POLL) {
                         emptyPollReturned();
@@ -577,8 +633,27 @@ public final class ConsumerActor implements Actor {
             dispatchResponse(deliver, pending);
         }
 
+        /**
+         * A response no rule of the client explains: the answers a learner steps to (FindCoordinator, OffsetFetch,
+         * LeaveGroup, and any answer with an error) get {@code sim.response.<api>} or {@code sim.response.error};
+         * routine ones (fetches) none.
+         */
         void emitResponse(Deliver deliver, Map<String, Object> salient) {
-            emitResponse(deliver, salient, null, Map.of());
+            String api = deliver.message().api();
+            Object error = salient.get("error");
+            String key = null;
+            if (salient.containsKey("ignored")) {
+                key = "sim.response.ignored";
+            } else if (error != null && !"NONE".equals(error)) {
+                key = "sim.response.error";
+            } else if (EXPLAINED_RESPONSES.contains(api)) {
+                key = "sim.response." + api;
+            }
+            Map<String, Object> args = new LinkedHashMap<>(salient);
+            args.put("consumer", id);
+            args.put("broker", answeringBroker);
+            args.put("api", api);
+            emitResponse(deliver, salient, key, key == null ? Map.of() : args);
         }
 
         /** The RESPONSE event of an answer: api + "Response", peer broker-N, with sentAt and correlationId. */
@@ -635,8 +710,13 @@ public final class ConsumerActor implements Actor {
             return id;
         }
 
+        /** The topics subscribed to now (named, or matched by the pattern); none for assign(). */
         List<String> topics() {
-            return topics;
+            return List.copyOf(subscription.topics);
+        }
+
+        SubscriptionState subscription() {
+            return subscription;
         }
 
         RebalanceProtocol protocol() {
@@ -692,8 +772,11 @@ public final class ConsumerActor implements Actor {
                             "memberId", group.generation.memberId()), ruleKey, ruleArgs);
         }
 
+        /** An action done to this consumer, explained by {@code sim.client.action.<type>}. */
         void action(String type, Map<String, Object> fieldValues) {
-            context.emit(EventKind.ACTION, type, id, null, fieldValues);
+            Map<String, Object> args = new LinkedHashMap<>(fieldValues);
+            args.put("consumer", id);
+            context.emit(EventKind.ACTION, type, id, null, fieldValues, "sim.client.action." + type, args);
         }
 
         void client(String type, Map<String, Object> fieldValues, String ruleKey, Map<String, Object> args) {

@@ -50,6 +50,8 @@ public final class ConsumerTasks {
         /** A retry backoff ended. */
         RETRY,
         /** commitSync()'s retry backoff ended. */
-        COMMIT_RETRY
+        COMMIT_RETRY,
+        /** metadata.max.age.ms since the last metadata refresh (pattern subscriptions). */
+        METADATA
     }
 }

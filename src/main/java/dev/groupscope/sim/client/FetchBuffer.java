@@ -50,13 +50,19 @@ final class FetchBuffer {
     /**
      * Kafka's {@code collectFetch}: takes up to {@code maxRecords} records in arrival order. Data for a partition
      * no longer assigned, or fetched from an offset that is no longer its position (a seek or reset happened), is
-     * dropped, as the fetcher drops it.
+     * dropped, as the fetcher drops it. Data of a paused partition is kept for a poll() after resume(): Kafka sets
+     * it aside and puts it back at the end of the queue.
      */
     List<Slice> collect(int maxRecords, Assignment assignment) {
         List<Slice> slices = new ArrayList<>();
+        List<Completed> pausedAside = new ArrayList<>();
         int left = maxRecords;
         while (left > 0 && !completed.isEmpty()) {
             Completed head = completed.get(0);
+            if (assignment.isPaused(head.partition())) {
+                pausedAside.add(completed.remove(0));
+                continue;
+            }
             if (!assignment.isAssigned(head.partition())
                     || assignment.position(head.partition()) != head.nextOffset()) {
                 completed.remove(0);
@@ -72,7 +78,13 @@ final class FetchBuffer {
                 completed.set(0, new Completed(head.partition(), head.fetchOffset(), head.count(), head.taken() + take));
             }
         }
+        completed.addAll(pausedAside);
         return slices;
+    }
+
+    /** Drops buffered records of partitions that fail {@code keep} ({@code clearBufferedDataForUnassigned...}). */
+    void retainOnly(java.util.function.Predicate<TopicPartition> keep) {
+        completed.removeIf(entry -> !keep.test(entry.partition()));
     }
 
     void clear() {

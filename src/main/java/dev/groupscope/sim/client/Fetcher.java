@@ -12,6 +12,7 @@ import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,6 +44,7 @@ final class Fetcher {
 
     /** kafka-clients' {@code initWithCommittedOffsetsIfNeeded}: ask the coordinator for committed offsets. */
     void updateFetchPositions(Step step) {
+        resolveLazySeeks(step);
         List<TopicPartition> missing = assignment.withoutPosition();
         int coordinator = step.group().coordinator;
         if (missing.isEmpty() || offsetFetchPending || coordinator < 0) {
@@ -55,8 +57,13 @@ final class Fetcher {
 
     void onOffsetFetch(Step step, Deliver deliver, OffsetFetchResponse response) {
         offsetFetchPending = false;
-        step.emitResponse(deliver, fields("error", response.error().name(),
-                "offsets", ClientEvents.offsets(response.offsets())));
+        Map<String, Object> salient = fields("error", response.error().name(),
+                "offsets", ClientEvents.offsets(response.offsets()));
+        if (response.error() == Errors.NONE) {
+            step.emitResponse(deliver, salient, offsetFetchKey(response), offsetFetchArgs(step, response));
+        } else {
+            step.emitResponse(deliver, salient);
+        }
         if (response.error() == Errors.COORDINATOR_NOT_AVAILABLE || response.error() == Errors.NOT_COORDINATOR) {
             step.group().markCoordinatorUnknown(step, "error response " + response.error().name(), false);
             return;
@@ -75,18 +82,78 @@ final class Fetcher {
             step.client("PositionFromCommitted", fields("offsets", ClientEvents.offsets(fromCommitted)),
                     "sim.client.positionCommitted", Map.of("offsets", ClientEvents.offsets(fromCommitted).toString()));
         }
+        List<TopicPartition> uncommitted = new java.util.ArrayList<>();
         response.offsets().forEach((tp, offset) -> {
-            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && step.state().running()) {
-                reset(step, tp, "no committed offset");
+            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp)) {
+                uncommitted.add(tp);
             }
         });
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        if (step.config().autoOffsetReset().strategy() == AutoOffsetReset.Strategy.NONE) {
+            // Kafka's resetInitializingPositions: with no default strategy, poll() throws for all of them at once.
+            String partitions = String.join(", ", uncommitted.stream().map(TopicPartition::toString).toList());
+            step.client("OffsetReset", fields("partitions", ClientEvents.partitions(uncommitted), "strategy",
+                    "none", "cause", "no committed offset", "exception", "NoOffsetForPartitionException"),
+                    "sim.client.reset.none", Map.of("partitions", partitions));
+            step.fail("NoOffsetForPartitionException: Undefined offset with no reset policy for partitions: ["
+                    + partitions + "]");
+            return;
+        }
+        uncommitted.forEach(tp -> reset(step, tp, "no committed offset"));
+    }
+
+    /**
+     * seekToBeginning / seekToEnd are lazy ({@code requestOffsetReset}): poll() resolves them, as Kafka's
+     * {@code resetPositionsIfNeeded} does with a ListOffsets request (read here directly from the log).
+     */
+    private void resolveLazySeeks(Step step) {
+        ClusterAccess cluster = ClusterAccess.of(step.context);
+        assignment.awaitingReset().forEach((tp, strategy) -> {
+            long offset = strategy.equals("earliest") ? 0 : cluster.logEndOffset(tp.topic(), tp.partition());
+            assignment.seek(tp, offset);
+            String call = strategy.equals("earliest") ? "seekToBeginning" : "seekToEnd";
+            step.client("OffsetReset", fields("partition", tp.toString(), "strategy", strategy, "offset", offset,
+                    "cause", call), "sim.client.lazySeek." + strategy, Map.of("partition", tp.toString(),
+                    "offset", offset, "call", call));
+        });
+    }
+
+    /** Which sentence explains the committed offsets: all partitions have one, none has, or some have. */
+    private static String offsetFetchKey(OffsetFetchResponse response) {
+        long withCommit = response.offsets().values().stream().filter(offset -> offset >= 0).count();
+        if (withCommit == response.offsets().size()) {
+            return "sim.client.offsetFetch.all";
+        }
+        return withCommit == 0 ? "sim.client.offsetFetch.none" : "sim.client.offsetFetch.some";
+    }
+
+    /** {@code committed}: "orders-0 at 120, …"; {@code uncommitted}: the partitions the group never committed. */
+    private static Map<String, Object> offsetFetchArgs(Step step, OffsetFetchResponse response) {
+        List<String> committed = new ArrayList<>();
+        List<String> uncommitted = new ArrayList<>();
+        new TreeMap<>(response.offsets()).forEach((tp, offset) -> {
+            if (offset >= 0) {
+                committed.add(tp + " @ " + offset);
+            } else {
+                uncommitted.add(tp.toString());
+            }
+        });
+        return Map.of("consumer", step.id(), "committed", String.join(", ", committed),
+                "uncommitted", String.join(", ", uncommitted));
     }
 
     /** auto.offset.reset for a partition without a usable offset. */
     private void reset(Step step, TopicPartition tp, String why) {
         AutoOffsetReset reset = step.config().autoOffsetReset();
         if (reset.strategy() == AutoOffsetReset.Strategy.NONE) {
-            step.fail("NoOffsetForPartitionException: " + tp);
+            // An out-of-range fetch offset with no reset policy: Kafka's OffsetOutOfRangeException from poll().
+            step.client("OffsetReset", fields("partitions", List.of(tp.toString()), "strategy", "none",
+                    "cause", why, "exception", "OffsetOutOfRangeException"), "sim.client.reset.noneOutOfRange",
+                    Map.of("partition", tp.toString()));
+            step.fail("OffsetOutOfRangeException: Offsets out of range with no configured reset policy for "
+                    + "partitions: {" + tp + "=" + assignment.position(tp) + "}");
             return;
         }
         long offset = resetOffset(step, tp, reset);
@@ -120,7 +187,7 @@ final class Fetcher {
         ClusterAccess cluster = ClusterAccess.of(step.context);
         TreeMap<Integer, TreeMap<TopicPartition, Long>> byLeader = new TreeMap<>();
         for (TopicPartition tp : assignment.partitions()) {
-            if (!assignment.hasPosition(tp) || buffer.holds(tp)) {
+            if (!assignment.hasPosition(tp) || assignment.isPaused(tp) || buffer.holds(tp)) {
                 continue;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());
@@ -150,6 +217,9 @@ final class Fetcher {
             buffer.add(tp, data.fetchOffset(), data.count());
         } else if (data.error() == Errors.OFFSET_OUT_OF_RANGE) {
             reset(step, tp, "fetch offset out of range");
+        } else if (data.error() == Errors.UNKNOWN_TOPIC_OR_PARTITION) {
+            // The topic is gone: the fetcher asks for a metadata update, which a pattern then matches again.
+            step.subscription().metadataUpdateRequested = true;
         }
     }
 }

@@ -114,15 +114,35 @@ final class GroupMembership {
 
     /** kafka-clients' {@code ConsumerCoordinator.poll(timer, false)}: true when the member is in a stable group. */
     boolean poll(Step step) {
+        SubscriptionState subscription = step.subscription();
+        if (subscription.userAssigned()) {
+            // assign(): no membership. The coordinator is looked up only for committed offsets and commits.
+            if (coordinator < 0 && !step.fetcher().assignment.withoutPosition().isEmpty()) {
+                lookupCoordinator(step);
+            }
+            step.commits().maybeAutoCommitAsync(step);
+            return true;
+        }
+        subscription.maybeUpdatePatternSubscription(step);
         if (coordinator < 0) {
             lookupCoordinator(step);
             return false;
+        }
+        if (subscription.changedSinceJoin() && !rejoinNeeded) {
+            requestRejoin("subscription has changed");
+            step.client("SubscriptionChanged", fields("joined", List.copyOf(subscription.joined), "now",
+                    List.copyOf(subscription.topics)), "sim.client.subscriptionChanged",
+                    Map.of("joined", String.join(", ", subscription.joined), "now",
+                            String.join(", ", subscription.topics)));
         }
         if (metadataChangedSinceAssignment(step) && !rejoinNeeded) {
             requestRejoin("cached metadata has changed");
             step.client("MetadataChanged", fields("assigned", assignmentSnapshot, "now",
                     LeaderAssignment.snapshot(step, assignmentSnapshot.keySet())),
                     "sim.client.metadataChanged", Map.of());
+        }
+        if (rejoinNeeded && join == JoinPhase.NONE) {
+            subscription.freshBeforeRejoin(step);
         }
         if ((rejoinNeeded || join != JoinPhase.NONE) && !joinGroupIfNeeded(step)) {
             return false;
@@ -288,6 +308,7 @@ final class GroupMembership {
      * its user data carries (that of the last assignment received), which is what StickyAssignor reads.
      */
     private List<JoinGroupProtocol> metadata(Step step) {
+        step.subscription().joined = new TreeSet<>(step.topics());
         List<TopicPartition> owned = List.copyOf(step.fetcher().assignment.partitions());
         List<JoinGroupProtocol> protocols = new ArrayList<>();
         for (String name : step.config().assignmentStrategies()) {
@@ -496,6 +517,13 @@ final class GroupMembership {
         }
         SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
         SortedSet<TopicPartition> assigned = new TreeSet<>(syncedAssignment);
+        if (assigned.stream().anyMatch(tp -> !step.topics().contains(tp.topic()))) {
+            // checkAssignmentMatchedSubscription: the subscription changed since this member joined.
+            requestRejoin("received assignment " + ClientEvents.partitions(assigned) + " does not match the "
+                    + "current subscription " + step.topics() + "; it is likely that the subscription has changed "
+                    + "since we joined the group, will re-join with current subscription");
+            return;
+        }
         SortedSet<TopicPartition> added = new TreeSet<>(assigned);
         added.removeAll(owned);
         if (step.protocol() == RebalanceProtocol.COOPERATIVE) {
@@ -574,8 +602,8 @@ final class GroupMembership {
     /** kafka-clients' {@code ConsumerCoordinator.onLeavePrepare}: lost if the generation is gone or mid-rebalance. */
     void onLeavePrepare(Step step) {
         SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
-        if (owned.isEmpty()) {
-            return;
+        if (owned.isEmpty() || !step.subscription().autoAssigned()) {
+            return; // assign()-ed partitions have no listener callbacks
         }
         if (generation.isReset() || step.state().rebalancing()) {
             step.invokeListener("onPartitionsLost", owned, "sim.client.lost");

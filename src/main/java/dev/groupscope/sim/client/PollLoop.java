@@ -21,6 +21,8 @@ final class PollLoop {
         COMMITTING,
         /** Inside close(). */
         CLOSING,
+        /** After unsubscribe(): the application calls poll() again once it subscribes or assigns. */
+        UNSUBSCRIBED,
         /** The loop has ended (closed, crashed or failed). */
         ENDED
     }

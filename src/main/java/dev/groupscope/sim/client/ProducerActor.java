@@ -54,7 +54,8 @@ public final class ProducerActor implements Actor {
     private long startedAt;
     private long sinceStart;
     private long produced;
-    private final TreeMap<Integer, Long> perPartition;
+    /** Records put in each partition, by partition number: an array, as a snapshot copies it (1,000 partitions). */
+    private long[] perPartition;
     /** The availability last handed to the partitioner and the list it was made from (derived, not copied). */
     private List<Integer> lastAvailable;
     private PartitionAvailability lastAvailability;
@@ -64,7 +65,7 @@ public final class ProducerActor implements Actor {
         this.config = Objects.requireNonNull(config, "config");
         this.draws = new Draws();
         this.partitioner = new BuiltInPartitioner(config.batchSize(), draws);
-        this.perPartition = new TreeMap<>();
+        this.perPartition = new long[0];
     }
 
     private ProducerActor(ProducerActor other) {
@@ -76,7 +77,7 @@ public final class ProducerActor implements Actor {
         this.startedAt = other.startedAt;
         this.sinceStart = other.sinceStart;
         this.produced = other.produced;
-        this.perPartition = new TreeMap<>(other.perPartition);
+        this.perPartition = other.perPartition.clone();
     }
 
     @Override
@@ -96,12 +97,15 @@ public final class ProducerActor implements Actor {
             startedAt = context.now();
             sinceStart = 0;
             context.emit(EventKind.ACTION, "StartProducer", id, null, fields("topic", config.topic(),
-                    "recordsPerSecond", config.recordsPerSecond(), "keys", config.keys().toString()));
+                    "recordsPerSecond", config.recordsPerSecond(), "keys", config.keys().toString()),
+                    "sim.producer.started", fields("producer", id, "topic", config.topic(),
+                            "recordsPerSecond", config.recordsPerSecond()));
             context.setTimer(timerKey(), 0, new Produce(id));
         } else if (task instanceof Stop && running) {
             running = false;
             context.cancelTimer(timerKey());
-            context.emit(EventKind.ACTION, "StopProducer", id, null, fields("produced", produced));
+            context.emit(EventKind.ACTION, "StopProducer", id, null, fields("produced", produced),
+                    "sim.producer.stopped", fields("producer", id, "produced", produced));
         } else if (task instanceof Produce && running) {
             produceOne(context);
             sinceStart++;
@@ -131,7 +135,10 @@ public final class ProducerActor implements Actor {
             return;
         }
         produced++;
-        perPartition.merge(choice.partition(), 1L, Long::sum);
+        if (choice.partition() >= perPartition.length) {
+            perPartition = java.util.Arrays.copyOf(perPartition, Math.max(partitions, choice.partition() + 1));
+        }
+        perPartition[choice.partition()]++;
         emitAppend(context, key, choice, offset);
     }
 
@@ -167,7 +174,13 @@ public final class ProducerActor implements Actor {
 
     @Override
     public Object view() {
-        return new ProducerView(id, running, produced, perPartition, partitioner.stickyPartition().orElse(-1));
+        TreeMap<Integer, Long> counts = new TreeMap<>();
+        for (int p = 0; p < perPartition.length; p++) {
+            if (perPartition[p] > 0) {
+                counts.put(p, perPartition[p]);
+            }
+        }
+        return new ProducerView(id, running, produced, counts, partitioner.stickyPartition().orElse(-1));
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The brokers, topics, partitions and logs of the simulated cluster. Plain data with a deep {@link #copy()}; the
- * actors that serve requests hold one of these.
+ * The brokers, topics, partitions and logs of the simulated cluster. Plain data whose {@link #copy()} behaves as a
+ * deep copy but shares what neither side changes: partition states are replaced, never changed, and a partition's
+ * log is copied by whichever side appends to it first (copy on write), so a snapshot of 1,000 partitions costs two
+ * arrays of references plus the logs written since the previous one. The actors that serve requests hold one.
  *
  * <p>Replica placement is Kafka's rack-unaware striping: a random start broker, then partition p's replicas are
  * the next {@code replicationFactor} brokers from {@code start + p}. The leader is the first replica whose broker
@@ -33,6 +35,11 @@ public final class ClusterState {
      * topic changes. Producers ask for it on every record; recomputing it is a scan of every partition.
      */
     private final Map<String, List<Integer>> withLeader = new java.util.HashMap<>();
+    /**
+     * The logs this state may append to in place are those whose {@link PartitionLog#owner} is this token; a copy
+     * gives both sides a new token, so each copies a shared log before its first append.
+     */
+    private Object token = new Object();
 
     public ClusterState() {
         this.brokers = new TreeMap<>();
@@ -45,17 +52,10 @@ public final class ClusterState {
     private ClusterState(ClusterState other) {
         this.brokers = new TreeMap<>(other.brokers);
         this.topics = new TreeMap<>();
-        other.topics.forEach((name, partitions) -> {
-            List<PartitionState> copies = new ArrayList<>(partitions.size());
-            partitions.forEach(partition -> copies.add(partition.copy()));
-            this.topics.put(name, copies);
-        });
+        other.topics.forEach((name, partitions) -> this.topics.put(name, new ArrayList<>(partitions)));
         this.logs = new TreeMap<>();
-        other.logs.forEach((name, partitionLogs) -> {
-            List<PartitionLog> copies = new ArrayList<>(partitionLogs.size());
-            partitionLogs.forEach(log -> copies.add(log.copy()));
-            this.logs.put(name, copies);
-        });
+        other.logs.forEach((name, partitionLogs) -> this.logs.put(name, new ArrayList<>(partitionLogs)));
+        other.token = new Object();
         this.offsetsLogs = new ArrayList<>(other.offsetsLogs.size());
         other.offsetsLogs.forEach(log -> this.offsetsLogs.add(log.copy()));
         this.keys = other.keys.copy();
@@ -103,7 +103,7 @@ public final class ClusterState {
                     int newLeader = firstLiveReplica(state.replicas());
                     if (newLeader != state.leader()) {
                         changes.add(new LeaderChange(topic, p, state.leader(), newLeader));
-                        state.setLeader(newLeader);
+                        partitions.set(p, state.withLeader(newLeader));
                     }
                 }
             }
@@ -165,7 +165,7 @@ public final class ClusterState {
             }
             topics.get(topic).add(new PartitionState(replicas, firstLiveReplica(replicas)));
             if (!topic.equals(OFFSETS_TOPIC)) {
-                logs.get(topic).add(new PartitionLog());
+                logs.get(topic).add(new PartitionLog(token));
             }
         }
     }
@@ -230,9 +230,22 @@ public final class ClusterState {
         return partition(topic, partition).leader();
     }
 
+    /** The partition's log, for reading ({@link #append} writes to it). */
     public PartitionLog log(String topic, int partition) {
         requireTopic(topic);
         return logs.get(topic).get(partition);
+    }
+
+    /** Appends a record to the partition's log (copying the log first if a copy of this state shares it). */
+    public long append(String topic, int partition, long timestamp, int keyId) {
+        requireTopic(topic);
+        List<PartitionLog> topicLogs = logs.get(topic);
+        PartitionLog log = topicLogs.get(partition);
+        if (log.owner != token) {
+            log = log.copy(token);
+            topicLogs.set(partition, log);
+        }
+        return log.append(timestamp, keyId);
     }
 
     public CompactedLog offsetsLog(int partition) {

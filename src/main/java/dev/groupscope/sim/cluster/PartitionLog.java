@@ -12,23 +12,38 @@ public final class PartitionLog {
 
     private final ChunkedLongs timestamps;
     private final ChunkedLongs keys;
+    /** The {@link ClusterState} copy that may append to this log in place (see {@link ClusterState#append}). */
+    final Object owner;
 
     public PartitionLog() {
-        this.timestamps = new ChunkedLongs();
-        this.keys = new ChunkedLongs();
+        this(new Object());
     }
 
-    private PartitionLog(PartitionLog other) {
+    PartitionLog(Object owner) {
+        this.timestamps = new ChunkedLongs();
+        this.keys = new ChunkedLongs();
+        this.owner = owner;
+    }
+
+    private PartitionLog(PartitionLog other, Object owner) {
         this.timestamps = other.timestamps.copy();
         this.keys = other.keys.copy();
+        this.owner = owner;
     }
 
     public PartitionLog copy() {
-        return new PartitionLog(this);
+        return new PartitionLog(this, new Object());
     }
 
-    /** Appends a record and returns its offset. */
-    public long append(long timestamp, int keyId) {
+    PartitionLog copy(Object newOwner) {
+        return new PartitionLog(this, newOwner);
+    }
+
+    /**
+     * Appends a record and returns its offset. Package-private: copies of a cluster share logs, so writes go
+     * through {@link ClusterState#append}, which copies a shared log first.
+     */
+    long append(long timestamp, int keyId) {
         long offset = timestamps.size();
         if (offset > 0 && timestamp < timestamps.get(offset - 1)) {
             throw new IllegalArgumentException("timestamps must not go back: " + timestamp);

@@ -11,15 +11,16 @@ public final class PartitionState {
     public static final int NO_LEADER = -1;
 
     private final List<Integer> replicas;
-    private int leader;
+    private final int leader;
 
     PartitionState(List<Integer> replicas, int leader) {
         this.replicas = List.copyOf(replicas);
         this.leader = leader;
     }
 
-    PartitionState copy() {
-        return new PartitionState(replicas, leader);
+    /** This partition with another leader: states are values, so copies of the cluster can share them. */
+    PartitionState withLeader(int newLeader) {
+        return new PartitionState(replicas, newLeader);
     }
 
     public List<Integer> replicas() {
@@ -28,9 +29,5 @@ public final class PartitionState {
 
     public int leader() {
         return leader;
-    }
-
-    void setLeader(int leader) {
-        this.leader = leader;
     }
 }

@@ -10,7 +10,10 @@ import java.util.TreeMap;
 /**
  * The whole mutable state of one run: clock, chance, pending tasks, armed timers and actors. One {@link #step()}
  * takes the earliest task and lets its actor handle it; everything that step emits is one step's events.
- * {@link #copy()} is a deep copy, which is what a snapshot is.
+ * {@link #copy()} is what a snapshot is: a copy that shares each actor with the original until one of the two is
+ * about to change it (copy on write, per actor). An actor handed out for a step — the task's target, or one reached
+ * through {@link #actor} — is first made private to this world, so neither copy ever sees the other's changes;
+ * actors a step never touches (most of a large world between two snapshots) are not copied at all.
  */
 public final class World implements Context {
 
@@ -25,6 +28,8 @@ public final class World implements Context {
     private final Map<String, Long> timers;
     private final Map<String, Long> timerDeadlines;
     private final TreeMap<String, Actor> actors;
+    /** Ids of the actors this world may mutate in place: not shared with any copy. */
+    private final java.util.HashSet<String> owned;
     /** Per connection, the arrival time of the last message sent on it: later ones may not overtake it. */
     private final Map<String, Long> channelArrivals;
     private List<SimEvent> emitted = new ArrayList<>();
@@ -35,6 +40,7 @@ public final class World implements Context {
         this.timers = new HashMap<>();
         this.timerDeadlines = new HashMap<>();
         this.actors = new TreeMap<>();
+        this.owned = new java.util.HashSet<>();
         this.channelArrivals = new HashMap<>();
     }
 
@@ -48,8 +54,12 @@ public final class World implements Context {
         this.queue = other.queue.copy();
         this.timers = new HashMap<>(other.timers);
         this.timerDeadlines = new HashMap<>(other.timerDeadlines);
-        this.actors = new TreeMap<>();
-        other.actors.forEach((id, actor) -> this.actors.put(id, actor.copy()));
+        // Both worlds now share every actor: each copies one before changing it (see mutable()).
+        this.actors = new TreeMap<>(other.actors);
+        this.owned = new java.util.HashSet<>();
+        if (!other.owned.isEmpty()) {
+            other.owned.clear();
+        }
         this.channelArrivals = new HashMap<>(other.channelArrivals);
     }
 
@@ -89,7 +99,7 @@ public final class World implements Context {
         steps++;
         lastProcessed = next;
         emitted = new ArrayList<>();
-        Actor actor = actors.get(next.task().target());
+        Actor actor = mutable(next.task().target());
         if (actor != null) {
             actor.handle(next.task(), this);
         }
@@ -161,9 +171,20 @@ public final class World implements Context {
         return timerDeadlines.getOrDefault(key, -1L);
     }
 
+    /** The actor {@code id}, private to this world (copied first if a copy shares it), or null. */
+    private Actor mutable(String id) {
+        Actor actor = actors.get(id);
+        if (actor != null && !owned.contains(id)) {
+            actor = actor.copy();
+            actors.put(id, actor);
+            owned.add(id);
+        }
+        return actor;
+    }
+
     @Override
     public <A extends Actor> A actor(String id, Class<A> type) {
-        Actor actor = actors.get(id);
+        Actor actor = mutable(id);
         if (actor == null) {
             throw new IllegalArgumentException("no actor " + id);
         }
@@ -180,14 +201,16 @@ public final class World implements Context {
         if (actors.putIfAbsent(actor.id(), actor) != null) {
             throw new IllegalArgumentException("duplicate actor " + actor.id());
         }
+        owned.add(actor.id());
     }
 
     @Override
     public void removeActor(String id) {
         actors.remove(id);
+        owned.remove(id);
     }
 
-    /** The actors, ordered by id. */
+    /** The actors, ordered by id; for reading only (a copy of this world may share them). */
     public Map<String, Actor> actors() {
         return java.util.Collections.unmodifiableMap(actors);
     }

@@ -50,9 +50,15 @@ public final class Ledger implements Actor {
         List<Run> delivered = new ArrayList<>();
         long maxProcessed = -1;
         long firstDelivered = -1;
+        /** The ledger copy that may change this one in place (see {@link Ledger#partition}). */
+        Object owner;
 
-        PartitionLedger copy() {
-            PartitionLedger copy = new PartitionLedger();
+        PartitionLedger(Object owner) {
+            this.owner = owner;
+        }
+
+        PartitionLedger copy(Object newOwner) {
+            PartitionLedger copy = new PartitionLedger(newOwner);
             copy.segments = new TreeMap<>(segments);
             copy.runs = new ArrayList<>(runs);
             copy.lastRun = new TreeMap<>(lastRun);
@@ -142,6 +148,11 @@ public final class Ledger implements Actor {
      * to be processed, are not lost (yet). A crash, close or failure empties it.
      */
     private final TreeMap<String, TreeMap<String, List<Run>>> inHand;
+    /**
+     * Partition ledgers are copied on write: a copy of the ledger shares them, and each side copies one (marking it
+     * with its own token) before changing it, so a snapshot costs only the partitions processed since the last.
+     */
+    private Object token = new Object();
 
     public Ledger() {
         this.groups = new TreeMap<>();
@@ -153,10 +164,9 @@ public final class Ledger implements Actor {
     private Ledger(Ledger other) {
         this.groups = new TreeMap<>();
         other.groups.forEach((group, partitions) -> {
-            TreeMap<TopicPartition, PartitionLedger> copy = new TreeMap<>();
-            partitions.forEach((tp, ledger) -> copy.put(tp, ledger.copy()));
-            this.groups.put(group, copy);
+            this.groups.put(group, new TreeMap<>(partitions));
         });
+        other.token = new Object();
         this.consumers = new TreeMap<>();
         other.consumers.forEach((group, counts) -> this.consumers.put(group, new TreeMap<>(counts)));
         this.totals = new TreeMap<>(other.totals);
@@ -184,8 +194,18 @@ public final class Ledger implements Actor {
         // Nothing is ever addressed to the ledger.
     }
 
+    /** The partition's ledger, ready to change: created if new, copied first if a copy of this ledger shares it. */
     private PartitionLedger partition(String group, TopicPartition tp) {
-        return groups.computeIfAbsent(group, key -> new TreeMap<>()).computeIfAbsent(tp, key -> new PartitionLedger());
+        TreeMap<TopicPartition, PartitionLedger> partitions = groups.computeIfAbsent(group, key -> new TreeMap<>());
+        PartitionLedger ledger = partitions.get(tp);
+        if (ledger == null) {
+            ledger = new PartitionLedger(token);
+            partitions.put(tp, ledger);
+        } else if (ledger.owner != token) {
+            ledger = ledger.copy(token);
+            partitions.put(tp, ledger);
+        }
+        return ledger;
     }
 
     /** poll() returned {@code first} … {@code last} of {@code tp} to {@code consumer} of {@code group}. */

@@ -46,7 +46,24 @@ public final class RebalanceHistory {
         return history.done;
     }
 
-    private void read(SimEvent event) {
+    /** An empty history fed event by event ({@link #read}) while a run is still being computed. */
+    public static RebalanceHistory reading(Map<String, String> groupOfClient) {
+        return new RebalanceHistory(groupOfClient);
+    }
+
+    /**
+     * The rebalances read so far, in the order they started; one still going is shown as it stands at {@code nowMs}
+     * (its end is now, its pauses those already over). Reading on later changes nothing in the returned list.
+     */
+    public List<Rebalance> soFar(long nowMs) {
+        List<Rebalance> all = new ArrayList<>(done);
+        open.values().forEach(rebalance -> all.add(rebalance.finish(nowMs)));
+        all.sort(java.util.Comparator.comparingLong(Rebalance::startMs));
+        return List.copyOf(all);
+    }
+
+    /** Reads the next event of the run (events must come in log order). */
+    public void read(SimEvent event) {
         if (event.type().equals("GroupStateChange")) {
             groupStateChange(event);
         } else if (event.type().startsWith("onPartitions")) {
@@ -94,6 +111,7 @@ public final class RebalanceHistory {
         boolean hadSome = !mine.isEmpty();
         Open rebalance = open.get(groupOfClient.get(client));
         if (event.type().equals("onPartitionsAssigned")) {
+            takeOverFromStaleOwners(client, partitions);
             mine.addAll(partitions);
             if (rebalance != null && rebalance.assigned(client, event.time())) {
                 rebalance.ownersAfter = ownersOf(rebalance.group, false);
@@ -116,6 +134,21 @@ public final class RebalanceHistory {
                 emptyBeforeOpen.put(client, event.time());
             }
         }
+    }
+
+    /**
+     * A partition has one owner in a group: whoever is assigned it now. A member the coordinator removed while it
+     * was still alive (session timeout behind a network partition, max.poll.interval.ms while processing) believes
+     * it owns its partitions until its next poll() calls onPartitionsLost, which may come after the new owners'
+     * onPartitionsAssigned; its stale claim must not hide the move.
+     */
+    private void takeOverFromStaleOwners(String client, TreeSet<String> partitions) {
+        String group = groupOfClient.get(client);
+        owned.forEach((other, theirs) -> {
+            if (!other.equals(client) && Objects.equals(groupOfClient.get(other), group)) {
+                theirs.removeAll(partitions);
+            }
+        });
     }
 
     /** Ownership as the rebalance found it, counting partitions members gave up just before it opened. */

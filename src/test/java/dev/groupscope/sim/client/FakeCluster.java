@@ -160,13 +160,13 @@ final class FakeCluster implements Actor, ClusterAccess {
 
     @Override
     public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
-        return cluster.log(topic, partition).append(timestamp, cluster.keys().idOf(key));
+        return cluster.append(topic, partition, timestamp, cluster.keys().idOf(key));
     }
 
     /** Appends {@code count} records to a partition at time 0 (before a run starts). */
     void preload(String topic, int partition, int count) {
         for (int i = 0; i < count; i++) {
-            cluster.log(topic, partition).append(0, PartitionLogKeys.NONE);
+            cluster.append(topic, partition, 0, PartitionLogKeys.NONE);
         }
     }
 

@@ -89,17 +89,17 @@ class ClusterStateTest {
         ClusterState cluster = threeBrokers();
         cluster.createTopic("t", 1, 3, new DeterministicRandom(1));
         for (int i = 0; i < 5_000; i++) {
-            cluster.log("t", 0).append(i, cluster.keys().idOf("k" + (i % 7)));
+            cluster.append("t", 0, i, cluster.keys().idOf("k" + (i % 7)));
         }
         ClusterState snapshot = cluster.copy();
 
-        cluster.log("t", 0).append(9_999, cluster.keys().idOf("new-key"));
+        cluster.append("t", 0, 9_999, cluster.keys().idOf("new-key"));
         cluster.stopBroker(cluster.leaderOf("t", 0));
 
         assertThat(snapshot.log("t", 0).logEndOffset()).isEqualTo(5_000);
         assertThat(snapshot.keys().size()).isEqualTo(7);
         assertThat(snapshot.view()).isNotEqualTo(cluster.view());
-        snapshot.log("t", 0).append(5_000, snapshot.keys().idOf("fork-key"));
+        snapshot.append("t", 0, 5_000, snapshot.keys().idOf("fork-key"));
         assertThat(cluster.log("t", 0).keyIdAt(5_000)).isEqualTo(cluster.keys().idOf("new-key"));
     }
 }

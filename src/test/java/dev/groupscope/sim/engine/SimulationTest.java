@@ -124,6 +124,25 @@ class SimulationTest {
     }
 
     @Test
+    void aCopySharesTheActorsNoStepHasTouchedAndNeverSeesTheOtherSidesChanges() {
+        World world = PingPong.world(3);
+        for (int i = 0; i < 20; i++) {
+            world.step();
+        }
+        World snapshot = world.copy();
+        Map<String, Object> before = snapshot.views();
+        assertThat(snapshot.actors().get("server")).isSameAs(world.actors().get("server"));
+
+        world.step(); // the client's next task: the client is copied before it changes, the server stays shared
+        World rebuilt = snapshot.copy();
+        rebuilt.step();
+
+        assertThat(snapshot.views()).isEqualTo(before);
+        assertThat(world.actors().get("client")).isNotSameAs(snapshot.actors().get("client"));
+        assertThat(rebuilt.views()).isEqualTo(world.views());
+    }
+
+    @Test
     void forkingLeavesTheOriginalRunAsItWas() {
         Simulation original = run(42, crashAndRestart(), 10);
         List<SimEvent> before = List.copyOf(original.log());

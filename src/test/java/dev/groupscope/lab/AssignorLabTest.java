@@ -1,4 +1,4 @@
-package dev.groupscope.ui;
+package dev.groupscope.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.assignor.Assignors;
 import dev.groupscope.kafka.assignor.GroupMember;
 import dev.groupscope.kafka.assignor.LegacyAssignor;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,17 @@ import org.junit.jupiter.api.Test;
 
 class AssignorLabTest {
 
-    private static final Map<String, Integer> T0_4_T1_3 = TopicsSpec.parse("t0:4, t1:3");
+    private static final Map<String, Integer> T0_4_T1_3 = topics("t0:4, t1:3");
+
+    /** "t0:4, t1:3" as an ordered map (the lab keeps topics in the order written). */
+    private static Map<String, Integer> topics(String spec) {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        for (String entry : spec.split(",")) {
+            String[] parts = entry.trim().split(":");
+            topics.put(parts[0], Integer.parseInt(parts[1]));
+        }
+        return topics;
+    }
 
     private static AssignorLab lab(ScriptedAssignor assignor, Map<String, Integer> topics, int consumers) {
         return new AssignorLab("scripted", topics, consumers, name -> Optional.of(assignor));
@@ -91,7 +102,7 @@ class AssignorLabTest {
 
     @Test
     void partitionsOfALeavingConsumerAreMarkedAsMovedFromIt() {
-        AssignorLab lab = legacyLab(TopicsSpec.parse("t0:4"), 4);
+        AssignorLab lab = legacyLab(topics("t0:4"), 4);
 
         LabRound round = lab.leave("C3");
 
@@ -103,7 +114,7 @@ class AssignorLabTest {
 
     @Test
     void moreConsumersThanPartitionsLeavesTheRestIdleForThatReason() {
-        LabRound round = legacyLab(TopicsSpec.parse("t0:2"), 3).round();
+        LabRound round = legacyLab(topics("t0:2"), 3).round();
 
         assertThat(row(round, "C2").idle()).contains(IdleReason.TOO_FEW_PARTITIONS);
         assertThat(round.idleCount()).isEqualTo(1);
@@ -112,7 +123,7 @@ class AssignorLabTest {
     @Test
     void aConsumerLeftEmptyDespiteEnoughPartitionsIsBlamedOnTheStrategy() {
         // legacy: N = ceil(4 / 3) = 2, so C0 and C1 take two each and C2 none.
-        LabRound round = legacyLab(TopicsSpec.parse("t0:4"), 3).round();
+        LabRound round = legacyLab(topics("t0:4"), 3).round();
 
         assertThat(row(round, "C2").idle()).contains(IdleReason.LEFT_OUT_BY_STRATEGY);
         assertThat(row(round, "C0").idle()).isEmpty();
@@ -124,7 +135,7 @@ class AssignorLabTest {
         ScriptedAssignor assignor = new ScriptedAssignor((topics, members) -> round.incrementAndGet() == 2
                 ? ScriptedAssignor.deal(topics, members, Set.of(tp("t0-1")), 1)
                 : ScriptedAssignor.deal(topics, members, Set.of()));
-        AssignorLab lab = lab(assignor, TopicsSpec.parse("t0:2"), 1);
+        AssignorLab lab = lab(assignor, topics("t0:2"), 1);
 
         LabRound second = lab.join();
         assertThat(second.withheld()).containsExactly(new PartitionChip(tp("t0-1"), 0, Optional.of("C0")));
@@ -141,9 +152,9 @@ class AssignorLabTest {
     @Test
     void changingTopicsRebalancesAndForgetsPartitionsThatNoLongerExist() {
         ScriptedAssignor assignor = ScriptedAssignor.dealing();
-        AssignorLab lab = lab(assignor, TopicsSpec.parse("t0:4"), 2);
+        AssignorLab lab = lab(assignor, topics("t0:4"), 2);
 
-        LabRound round = lab.changeTopics(TopicsSpec.parse("t0:2, t9:1"));
+        LabRound round = lab.changeTopics(topics("t0:2, t9:1"));
 
         assertThat(round.generation()).isEqualTo(2);
         assertThat(round.topics()).containsExactly(Map.entry("t0", 2), Map.entry("t9", 1));

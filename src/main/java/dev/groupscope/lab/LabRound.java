@@ -1,4 +1,4 @@
-package dev.groupscope.ui;
+package dev.groupscope.lab;
 
 import dev.groupscope.kafka.assignor.AssignmentStep;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.groupscope.ui;
+package dev.groupscope.lab;
 
 import dev.groupscope.kafka.RebalanceProtocol;
 import dev.groupscope.kafka.TopicPartition;
@@ -18,26 +18,26 @@ import java.util.function.BiFunction;
  * A stand-in assignor for the lab's bookkeeping tests: it remembers what every member told it, and answers with
  * whatever the test scripts, so the tests can prove what the lab feeds in and how it describes what comes out.
  */
-final class ScriptedAssignor implements PartitionAssignor {
+public final class ScriptedAssignor implements PartitionAssignor {
 
-    final List<List<GroupMember>> calls = new ArrayList<>();
+    public final List<List<GroupMember>> calls = new ArrayList<>();
     private final BiFunction<Map<String, Integer>, List<GroupMember>, GroupAssignment> answer;
 
-    ScriptedAssignor(BiFunction<Map<String, Integer>, List<GroupMember>, GroupAssignment> answer) {
+    public ScriptedAssignor(BiFunction<Map<String, Integer>, List<GroupMember>, GroupAssignment> answer) {
         this.answer = answer;
     }
 
     /** Deals the sorted partitions out one by one over the members in the order given. */
-    static ScriptedAssignor dealing() {
+    public static ScriptedAssignor dealing() {
         return new ScriptedAssignor((topics, members) -> deal(topics, members, Set.of()));
     }
 
-    static GroupAssignment deal(Map<String, Integer> topics, List<GroupMember> members, Set<TopicPartition> withheld) {
+    public static GroupAssignment deal(Map<String, Integer> topics, List<GroupMember> members, Set<TopicPartition> withheld) {
         return deal(topics, members, withheld, members.size());
     }
 
     /** Deals to the first {@code receivers} members only; the others are in the answer with nothing. */
-    static GroupAssignment deal(Map<String, Integer> topics, List<GroupMember> members, Set<TopicPartition> withheld,
+    public static GroupAssignment deal(Map<String, Integer> topics, List<GroupMember> members, Set<TopicPartition> withheld,
                                 int receivers) {
         Map<String, List<TopicPartition>> assignment = new LinkedHashMap<>();
         members.forEach(member -> assignment.put(member.memberId(), new ArrayList<>()));
@@ -51,7 +51,7 @@ final class ScriptedAssignor implements PartitionAssignor {
         return new GroupAssignment(assignment, withheld, List.of(step));
     }
 
-    static List<TopicPartition> allPartitions(Map<String, Integer> topics) {
+    public static List<TopicPartition> allPartitions(Map<String, Integer> topics) {
         List<TopicPartition> partitions = new ArrayList<>();
         topics.forEach((topic, count) -> {
             for (int p = 0; p < count; p++) {
@@ -62,7 +62,7 @@ final class ScriptedAssignor implements PartitionAssignor {
         return partitions;
     }
 
-    List<GroupMember> lastCall() {
+    public List<GroupMember> lastCall() {
         return calls.get(calls.size() - 1);
     }
 

@@ -1,4 +1,4 @@
-package dev.groupscope.ui;
+package dev.groupscope.lab;
 
 import java.util.List;
 import java.util.Objects;

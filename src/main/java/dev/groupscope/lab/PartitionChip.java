@@ -1,4 +1,4 @@
-package dev.groupscope.ui;
+package dev.groupscope.lab;
 
 import dev.groupscope.kafka.TopicPartition;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.groupscope.ui;
+package dev.groupscope.lab;
 
 /**
  * Why a member ended a round with no partitions, as the lab explains it to a class. These are observations about

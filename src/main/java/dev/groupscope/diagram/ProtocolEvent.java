@@ -1,0 +1,37 @@
+package dev.groupscope.diagram;
+
+import java.util.Map;
+
+/**
+ * One row of a sequence diagram, read from the event log: a protocol message (a request arriving at a broker, or a
+ * response arriving back at the client — separate events, each with the time it was sent and the time it arrived)
+ * or a note on one lane (a group's state change, a crash, a session timeout).
+ *
+ * @param seq     the event's place in the log: its stable id
+ * @param api     FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit or OffsetFetch; for a
+ *                note, the event type (GroupStateChange, CrashConsumer...)
+ * @param from    the sending lane (a client id or {@code broker-<id>}); for a note, its lane
+ * @param to      the receiving lane; for a note, the same as {@code from}
+ * @param sentAt  when the message left (a note: its time)
+ * @param time    when it arrived (a note: its time)
+ * @param error   the error code of an answer, or "" for none
+ * @param fields  the event's fields, for the label
+ */
+public record ProtocolEvent(long seq, Kind kind, String api, String from, String to, long sentAt, long time,
+                            String error, Map<String, Object> fields) {
+
+    public enum Kind { REQUEST, RESPONSE, NOTE }
+
+    public ProtocolEvent {
+        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+    }
+
+    public boolean failed() {
+        return !error.isEmpty();
+    }
+
+    /** A heartbeat or its answer that carries no error: the routine traffic a diagram may fold. */
+    public boolean routineHeartbeat() {
+        return "Heartbeat".equals(api) && kind != Kind.NOTE && !failed();
+    }
+}

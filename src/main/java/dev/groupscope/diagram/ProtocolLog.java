@@ -1,0 +1,127 @@
+package dev.groupscope.diagram;
+
+import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.SimEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Picks out of an event log what a sequence diagram of the group protocol shows: every FindCoordinator, JoinGroup,
+ * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response (and a Disconnected answer
+ * from a stopped broker), and notes for the group's state changes, crashes and session timeouts. Fetches and
+ * produce traffic are left out: they are not the group protocol.
+ */
+public final class ProtocolLog {
+
+    public static final List<String> APIS = List.of("FindCoordinator", "JoinGroup", "SyncGroup", "Heartbeat",
+            "LeaveGroup", "OffsetCommit", "OffsetFetch");
+    private static final Set<String> NOTES = Set.of("GroupStateChange", "CrashConsumer", "HeartbeatExpiration",
+            "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing");
+    private static final String GROUP_ACTOR = "group:";
+
+    private ProtocolLog() {
+    }
+
+    /** The rows for the events that arrive (or happen) from {@code fromMs} to {@code toMs}, both included. */
+    public static List<ProtocolEvent> read(List<SimEvent> log, long fromMs, long toMs) {
+        Reader reader = new Reader();
+        List<ProtocolEvent> rows = new ArrayList<>();
+        for (SimEvent event : log) {
+            if (event.time() > toMs) {
+                break;
+            }
+            ProtocolEvent row = reader.next(event);
+            if (row != null && event.time() >= fromMs) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Reads a log event by event, in order, as it grows: it remembers which broker last answered as the group's
+     * coordinator, the lane the group's own notes go on.
+     */
+    public static final class Reader {
+        private String coordinatorLane;
+
+        /** The row for the next event of the log, or null when it is not part of the protocol picture. */
+        public ProtocolEvent next(SimEvent event) {
+            ProtocolEvent row = row(event, coordinatorLane);
+            if (row != null && row.kind() == ProtocolEvent.Kind.RESPONSE && !"FindCoordinator".equals(row.api())
+                    && !"NOT_COORDINATOR".equals(row.error()) && !"DISCONNECTED".equals(row.error())) {
+                coordinatorLane = row.from();
+            }
+            return row;
+        }
+    }
+
+    /** The row for one event, or null when it is not part of the protocol picture. */
+    static ProtocolEvent row(SimEvent event, String coordinatorLane) {
+        String type = event.type();
+        if (event.kind() == EventKind.REQUEST && type.endsWith("Request")) {
+            String api = type.substring(0, type.length() - "Request".length());
+            if (APIS.contains(api) && event.peer() != null) {
+                return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.REQUEST, api, event.peer(), event.actor(),
+                        sentAt(event), event.time(), "", event.fields());
+            }
+            return null;
+        }
+        if (event.kind() == EventKind.RESPONSE) {
+            if (type.endsWith("Response")) {
+                String api = type.substring(0, type.length() - "Response".length());
+                if (APIS.contains(api) && event.peer() != null) {
+                    Object error = event.fields().get("error");
+                    return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.RESPONSE, api, event.peer(),
+                            event.actor(), sentAt(event), event.time(),
+                            error == null || "NONE".equals(error) ? "" : String.valueOf(error), event.fields());
+                }
+            } else if (type.equals("Disconnected") && event.peer() != null
+                    && APIS.contains(String.valueOf(event.fields().get("api")))) {
+                return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.RESPONSE,
+                        String.valueOf(event.fields().get("api")), event.peer(), event.actor(), sentAt(event),
+                        event.time(), "DISCONNECTED", event.fields());
+            }
+            return null;
+        }
+        if (NOTES.contains(type) && event.actor() != null) {
+            String lane = event.actor();
+            if (lane.startsWith(GROUP_ACTOR)) {
+                if (coordinatorLane == null) {
+                    return null;
+                }
+                lane = coordinatorLane;
+            } else if (lane.equals("cluster") && event.fields().get("broker") != null) {
+                lane = "broker-" + event.fields().get("broker");
+            }
+            return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.NOTE, type, lane, lane, event.time(),
+                    event.time(), "", withGroup(event));
+        }
+        return null;
+    }
+
+    private static Map<String, Object> withGroup(SimEvent event) {
+        if (event.actor().startsWith(GROUP_ACTOR)) {
+            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(event.fields());
+            fields.put("group", event.actor().substring(GROUP_ACTOR.length()));
+            return fields;
+        }
+        return event.fields();
+    }
+
+    private static long sentAt(SimEvent event) {
+        Object sent = event.fields().get("sentAt");
+        return sent instanceof Number n ? n.longValue() : event.time();
+    }
+
+    /** The client id inside a member id ({@code C1-<uuid>} → C1); other ids unchanged. */
+    public static String shortMember(String memberId) {
+        int cut = memberId.length() - 37;
+        if (cut > 0 && memberId.charAt(cut) == '-') {
+            return memberId.substring(0, cut);
+        }
+        return memberId;
+    }
+}

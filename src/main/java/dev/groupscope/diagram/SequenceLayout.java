@@ -1,0 +1,368 @@
+package dev.groupscope.diagram;
+
+import dev.groupscope.diagram.Shape.Anchor;
+import dev.groupscope.i18n.Messages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lays protocol rows ({@link ProtocolLog}) out as a sequence diagram: a lane per consumer (in the order they first
+ * speak) and per broker they talk to, time running down, one row per message. A request's arrow runs from the
+ * client to the broker and its response's (dashed) back, each sloping down a little for the network delay; error
+ * answers have their own colour; notes on a lane mark the group's state changes, crashes and timeouts. With
+ * {@code foldHeartbeats}, each run of successful heartbeats between two other rows becomes one row that counts them.
+ */
+public final class SequenceLayout {
+
+    static final double MARGIN = 24;
+    static final double GUTTER = 96;
+    static final double LANE_WIDTH = 170;
+    public static final double ROW_HEIGHT = 30;
+    static final double ROW = ROW_HEIGHT;
+    public static final double HEAD_TOP = 52;
+    public static final double HEAD_HEIGHT = 40;
+    static final double SLOPE = 4;
+
+    private final List<ProtocolEvent> events;
+    private final Messages messages;
+    private final boolean foldHeartbeats;
+    private final long currentTime;
+    private final String preferredCurrent;
+    private final Map<String, Double> laneX = new LinkedHashMap<>();
+    private final Drawing.Builder out = new Drawing.Builder();
+    private final List<SequenceDiagram.Row> rows = new ArrayList<>();
+    /** Set once the rows pass the current time: the rest are drawn faded. */
+    private boolean future;
+
+    private SequenceLayout(List<ProtocolEvent> events, Messages messages, boolean foldHeartbeats, long currentTime,
+                           String preferredCurrent) {
+        this.events = events;
+        this.messages = messages;
+        this.foldHeartbeats = foldHeartbeats;
+        this.currentTime = currentTime;
+        this.preferredCurrent = preferredCurrent;
+    }
+
+    /**
+     * The diagram of {@code events} (from {@code fromMs} to {@code toMs}, for the title). {@code currentTime} marks
+     * the last row at or before it as current (use -1 for none, as exports do).
+     */
+    public static SequenceDiagram layout(List<ProtocolEvent> events, long fromMs, long toMs, Messages messages,
+                                         boolean foldHeartbeats, long currentTime) {
+        return new SequenceLayout(events, messages, foldHeartbeats, currentTime, null).draw(fromMs, toMs);
+    }
+
+    /**
+     * As {@link #layout(List, long, long, Messages, boolean, long)} for a window: rows after {@code currentTime} are
+     * drawn faded (they have happened in this run, but after the moment shown), and the current row is the one
+     * with id {@code preferredCurrent} when that row is at {@code currentTime} (the row a person selected among
+     * several in the same millisecond), else the last row at or before it.
+     */
+    public static SequenceDiagram layout(List<ProtocolEvent> events, long fromMs, long toMs, Messages messages,
+                                         boolean foldHeartbeats, long currentTime, String preferredCurrent) {
+        return new SequenceLayout(events, messages, foldHeartbeats, currentTime, preferredCurrent).draw(fromMs, toMs);
+    }
+
+    private SequenceDiagram draw(long fromMs, long toMs) {
+        List<String> lanes = lanes();
+        double width = Math.max(760, MARGIN + GUTTER + lanes.size() * LANE_WIDTH + MARGIN);
+        for (int i = 0; i < lanes.size(); i++) {
+            laneX.put(lanes.get(i), MARGIN + GUTTER + LANE_WIDTH * (i + 0.5));
+        }
+        List<List<ProtocolEvent>> grouped = rowsOf(events);
+        double firstRow = HEAD_TOP + HEAD_HEIGHT + 28;
+        double height = firstRow + Math.max(1, grouped.size()) * ROW + 24;
+        String title = text("diagram.sequence.title", "from", TextFit.number(fromMs), "to", TextFit.number(toMs));
+        out.box("canvas", 0, 0, width, height, 0, "", "canvas");
+        out.label("title", MARGIN, 34, TextFit.fit(title, 20, width - 2 * MARGIN), Anchor.START, "title");
+        int current = currentRow(grouped);
+        if (current >= 0) {
+            out.box("current-row", MARGIN, firstRow + current * ROW - ROW / 2, width - 2 * MARGIN, ROW, 3, "",
+                    "current");
+        }
+        for (String lane : lanes) {
+            lane(lane, height);
+        }
+        if (grouped.isEmpty()) {
+            out.label("empty", MARGIN, firstRow + 6, text("diagram.sequence.empty"), Anchor.START, "caption");
+        }
+        for (int i = 0; i < grouped.size(); i++) {
+            row(grouped.get(i), firstRow + i * ROW, width);
+        }
+        return new SequenceDiagram(out.build("sequence", title, width, height), rows);
+    }
+
+    private int currentRow(List<List<ProtocolEvent>> grouped) {
+        int found = -1;
+        if (currentTime < 0) {
+            return found;
+        }
+        for (int i = 0; i < grouped.size(); i++) {
+            ProtocolEvent first = grouped.get(i).get(0);
+            if (first.time() <= currentTime) {
+                found = i;
+            }
+        }
+        for (int i = 0; i < grouped.size(); i++) {
+            ProtocolEvent first = grouped.get(i).get(0);
+            if (first.time() == currentTime && rowId(grouped.get(i)).equals(preferredCurrent)) {
+                return i;
+            }
+        }
+        return found;
+    }
+
+    /** Consumers in the order they first appear, then brokers by id. */
+    private List<String> lanes() {
+        List<String> clients = new ArrayList<>();
+        List<String> brokers = new ArrayList<>();
+        for (ProtocolEvent event : events) {
+            for (String lane : List.of(event.from(), event.to())) {
+                List<String> list = isBroker(lane) ? brokers : clients;
+                if (!list.contains(lane)) {
+                    list.add(lane);
+                }
+            }
+        }
+        brokers.sort((a, b) -> Integer.compare(brokerId(a), brokerId(b)));
+        List<String> lanes = new ArrayList<>(clients);
+        lanes.addAll(brokers);
+        return lanes;
+    }
+
+    private void lane(String lane, double height) {
+        double x = laneX.get(lane);
+        boolean broker = isBroker(lane);
+        boolean coordinator = broker && events.stream().anyMatch(e -> e.kind() == ProtocolEvent.Kind.RESPONSE
+                && e.from().equals(lane) && !"FindCoordinator".equals(e.api()) && !e.failed());
+        String id = "lane-" + lane;
+        out.line(id + "-life", x, HEAD_TOP + HEAD_HEIGHT, x, height - 12, "lifeline");
+        out.box(id, x - LANE_WIDTH / 2 + 10, HEAD_TOP, LANE_WIDTH - 20, HEAD_HEIGHT, 6, "",
+                coordinator ? new String[] {"lane-head", "coordinator-lane"} : new String[] {"lane-head"});
+        String name = broker ? text("diagram.sequence.broker", "id", brokerId(lane)) : lane;
+        if (coordinator) {
+            out.label(id + "-name", x, HEAD_TOP + 17, name, Anchor.MIDDLE, "name");
+            out.label(id + "-role", x, HEAD_TOP + 33, TextFit.fit(text("diagram.sequence.coordinator"), 12,
+                    LANE_WIDTH - 28), Anchor.MIDDLE, "detail");
+        } else {
+            out.label(id + "-name", x, HEAD_TOP + 25, TextFit.fit(name, 13, LANE_WIDTH - 28), Anchor.MIDDLE, "name");
+        }
+    }
+
+    /** Rows: one per event, or with folding one per run of routine heartbeats. */
+    private List<List<ProtocolEvent>> rowsOf(List<ProtocolEvent> all) {
+        List<List<ProtocolEvent>> grouped = new ArrayList<>();
+        List<ProtocolEvent> run = new ArrayList<>();
+        for (ProtocolEvent event : all) {
+            if (foldHeartbeats && event.routineHeartbeat()) {
+                run.add(event);
+                continue;
+            }
+            flush(run, grouped);
+            grouped.add(List.of(event));
+        }
+        flush(run, grouped);
+        return grouped;
+    }
+
+    private static void flush(List<ProtocolEvent> run, List<List<ProtocolEvent>> grouped) {
+        if (run.size() == 1) {
+            grouped.add(List.of(run.get(0)));
+        } else if (!run.isEmpty()) {
+            grouped.add(List.copyOf(run));
+        }
+        run.clear();
+    }
+
+    /** The id a row's shapes share. */
+    private static String rowId(List<ProtocolEvent> group) {
+        ProtocolEvent first = group.get(0);
+        if (group.size() > 1) {
+            return "heartbeats-" + first.seq();
+        }
+        return (first.kind() == ProtocolEvent.Kind.NOTE ? "note-" : "msg-") + first.seq();
+    }
+
+    private void row(List<ProtocolEvent> group, double y, double width) {
+        ProtocolEvent first = group.get(0);
+        if (currentTime >= 0 && first.time() > currentTime) {
+            future = true;
+        }
+        out.label("time-" + first.seq(), MARGIN + GUTTER - 12, y + 4, text("diagram.sequence.time",
+                "time", TextFit.number(first.time())), Anchor.END, rowStyles("time"));
+        if (group.size() > 1) {
+            folded(group, y, width);
+        } else if (first.kind() == ProtocolEvent.Kind.NOTE) {
+            note(first, y, width);
+        } else {
+            message(first, y, width);
+        }
+    }
+
+    private void folded(List<ProtocolEvent> group, double y, double width) {
+        ProtocolEvent first = group.get(0);
+        String id = "heartbeats-" + first.seq();
+        long requests = group.stream().filter(e -> e.kind() == ProtocolEvent.Kind.REQUEST).count();
+        String label = text("diagram.sequence.folded", "requests", TextFit.number(requests),
+                "responses", TextFit.number(group.size() - requests),
+                "from", TextFit.number(first.time()), "to", TextFit.number(group.get(group.size() - 1).time()));
+        double left = MARGIN + GUTTER;
+        double right = width - MARGIN;
+        out.box(id, left, y - 10, right - left, 20, 10, "", rowStyles("folded", "heartbeat"));
+        out.label(id + "-label", (left + right) / 2, y + 4, TextFit.fit(label, 12, right - left - 20),
+                Anchor.MIDDLE, rowStyles("caption"));
+        rows.add(new SequenceDiagram.Row(id, first.seq(), first.time(), y));
+    }
+
+    private void note(ProtocolEvent event, double y, double width) {
+        String id = "note-" + event.seq();
+        String label = noteText(event);
+        double w = Math.min(LANE_WIDTH * 2, TextFit.width(label, 12) + 16);
+        // Centred on its lane, but kept inside the lanes' area so a note on the last lane is not cut off.
+        double x = Math.max(MARGIN + GUTTER + w / 2, Math.min(width - MARGIN - w / 2, laneX.get(event.from())));
+        out.box(id, x - w / 2, y - 10, w, 20, 4, "", rowStyles("note", "note-" + event.api()));
+        out.label(id + "-label", x, y + 4, TextFit.fit(label, 12, w - 10), Anchor.MIDDLE, rowStyles("detail", "note"));
+        rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y));
+    }
+
+    private String noteText(ProtocolEvent event) {
+        Map<String, Object> f = event.fields();
+        switch (event.api()) {
+            case "GroupStateChange":
+                return text("diagram.sequence.note.GroupStateChange", "from", f.get("from"), "to", f.get("to"),
+                        "generation", f.get("generation"));
+            case "HeartbeatExpiration":
+                return text("diagram.sequence.note.HeartbeatExpiration",
+                        "member", ProtocolLog.shortMember(String.valueOf(f.get("memberId"))),
+                        "timeout", TextFit.number(((Number) f.getOrDefault("timeoutMs", 0)).longValue()));
+            default:
+                return text("diagram.sequence.note." + event.api());
+        }
+    }
+
+    private void message(ProtocolEvent event, double y, double width) {
+        String id = "msg-" + event.seq();
+        double x1 = laneX.get(event.from());
+        double x2 = laneX.get(event.to());
+        double direction = Math.signum(x2 - x1);
+        List<String> styles = new ArrayList<>(List.of("message", event.kind() == ProtocolEvent.Kind.REQUEST
+                ? "request" : "response", "api-" + event.api()));
+        if (event.api().equals("Heartbeat")) {
+            styles.add("heartbeat");
+        } else if (event.api().equals("OffsetCommit") || event.api().equals("OffsetFetch")) {
+            styles.add("commit");
+        } else if (event.api().equals("LeaveGroup")) {
+            styles.add("leave");
+        }
+        if (event.failed()) {
+            styles.add("error");
+        }
+        if (future) {
+            styles.add("future");
+        }
+        out.arrow(id, x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE, styles.toArray(String[]::new));
+        // The label may run past short arrows (one message per row, so nothing else is on its line), but stays
+        // inside the lanes' area.
+        double left = MARGIN + GUTTER;
+        double right = width - MARGIN;
+        String label = TextFit.fit(messageText(event), 12, Math.min(right - left,
+                Math.max(Math.abs(x2 - x1) - 16, 2 * LANE_WIDTH - 20)));
+        double half = TextFit.width(label, 12) / 2;
+        double centre = Math.max(left + half, Math.min(right - half, (x1 + x2) / 2));
+        List<String> labelStyles = new ArrayList<>(styles);
+        labelStyles.add("detail");
+        out.label(id + "-label", centre, y - 7, label, Anchor.MIDDLE, labelStyles.toArray(String[]::new));
+        rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y));
+    }
+
+    private String messageText(ProtocolEvent event) {
+        String detail = detail(event);
+        String api = event.api();
+        if (event.failed()) {
+            return text("diagram.sequence.error", "api", api, "error", event.error());
+        }
+        return detail.isEmpty() ? api : api + " · " + detail;
+    }
+
+    /** The one or two facts about a message a learner needs: the generation, the member, the partitions. */
+    private String detail(ProtocolEvent event) {
+        Map<String, Object> f = event.fields();
+        boolean request = event.kind() == ProtocolEvent.Kind.REQUEST;
+        switch (event.api()) {
+            case "FindCoordinator":
+                return request ? "" : text("diagram.sequence.detail.coordinator", "broker", f.get("nodeId"));
+            case "JoinGroup":
+                if (request) {
+                    String member = String.valueOf(f.getOrDefault("memberId", ""));
+                    return member.isEmpty() ? text("diagram.sequence.detail.newMember") : "";
+                }
+                return text("diagram.sequence.detail.joined", "generation", f.get("generation"),
+                        "leader", ProtocolLog.shortMember(String.valueOf(f.getOrDefault("leader", ""))));
+            case "SyncGroup":
+                if (request) {
+                    Object assignments = f.get("assignments");
+                    boolean leader = assignments instanceof Map<?, ?> map && !map.isEmpty();
+                    return text(leader ? "diagram.sequence.detail.syncLeader" : "diagram.sequence.detail.generation",
+                            "generation", f.get("generationId"));
+                }
+                return partitions(f.get("assignment"));
+            case "Heartbeat":
+                return "";
+            case "OffsetCommit":
+            case "OffsetFetch":
+                return request && event.api().equals("OffsetFetch") ? "" : offsets(f.get("offsets"));
+            default:
+                return "";
+        }
+    }
+
+    private String partitions(Object list) {
+        if (list instanceof List<?> items) {
+            return items.isEmpty() ? text("diagram.sequence.detail.nothing") : String.join(", ",
+                    items.stream().map(String::valueOf).toList());
+        }
+        return "";
+    }
+
+    private static String offsets(Object map) {
+        if (map instanceof Map<?, ?> offsets) {
+            List<String> parts = new ArrayList<>();
+            offsets.forEach((partition, offset) -> parts.add(partition + "=" + offset));
+            return String.join(", ", parts);
+        }
+        return "";
+    }
+
+    private String[] rowStyles(String... styles) {
+        if (!future) {
+            return styles;
+        }
+        String[] with = java.util.Arrays.copyOf(styles, styles.length + 1);
+        with[styles.length] = "future";
+        return with;
+    }
+
+    static boolean isBroker(String lane) {
+        return lane.startsWith("broker-");
+    }
+
+    static int brokerId(String lane) {
+        try {
+            return Integer.parseInt(lane.substring("broker-".length()));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    private String text(String key, Object... namesAndValues) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            args.put((String) namesAndValues[i], value instanceof Number n ? TextFit.number(n.longValue())
+                    : value == null ? "" : value);
+        }
+        return messages.format(key, args);
+    }
+}

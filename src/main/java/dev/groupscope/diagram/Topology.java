@@ -1,0 +1,98 @@
+package dev.groupscope.diagram;
+
+import java.util.List;
+
+/**
+ * The cluster and its groups at one moment, as data read from the model ({@link TopologyReader}); the
+ * {@link TopologyLayout} turns it into a {@link Drawing}. Nothing here is decided by the diagram: owners, offsets,
+ * leaders and coordinators are copied from the simulation's own views.
+ *
+ * @param time virtual time in ms
+ */
+public record Topology(long time, List<Broker> brokers, List<Topic> topics, OffsetsTopic offsets,
+                       List<Group> groups) {
+
+    public Topology {
+        brokers = List.copyOf(brokers);
+        topics = List.copyOf(topics);
+        groups = List.copyOf(groups);
+    }
+
+    /** A broker, whether it is up, and the partitions it leads (user topics only, as {@code topic-n}). */
+    public record Broker(int id, boolean up, List<String> leads) {
+        public Broker {
+            leads = List.copyOf(leads);
+        }
+    }
+
+    public record Topic(String name, List<Partition> partitions) {
+        public Topic {
+            partitions = List.copyOf(partitions);
+        }
+    }
+
+    /** One partition's log with, per group (in {@link Topology#groups()} order), where that group is in it. */
+    public record Partition(String topic, int partition, int leader, long logEndOffset, List<GroupOffsets> groups) {
+        public Partition {
+            groups = List.copyOf(groups);
+        }
+
+        public String name() {
+            return topic + "-" + partition;
+        }
+    }
+
+    /**
+     * A group's place in one partition: its committed offset (null before its first commit), the owning consumer
+     * and that owner's position (null when no running member owns it).
+     */
+    public record GroupOffsets(String groupId, Long committed, String owner, int ownerSlot, Long position) {
+        /** Records the group has not committed yet: log-end minus committed (all of them before a commit). */
+        public long lag(long logEndOffset) {
+            return Math.max(0, logEndOffset - (committed == null ? 0 : committed));
+        }
+    }
+
+    /**
+     * {@code __consumer_offsets}: its partition count, each partition's leader, how many records each holds now,
+     * and for each group the partition that stores its offsets.
+     */
+    public record OffsetsTopic(List<Integer> leaders, List<Integer> records, List<GroupPlace> places) {
+        public OffsetsTopic {
+            leaders = List.copyOf(leaders);
+            records = List.copyOf(records);
+            places = List.copyOf(places);
+        }
+
+        public int partitions() {
+            return leaders.size();
+        }
+    }
+
+    public record GroupPlace(String groupId, int partition) {
+    }
+
+    /**
+     * A group as its coordinator holds it ({@code state} "Unknown" while no coordinator has it loaded) and the
+     * consumers started in it.
+     *
+     * @param coordinator the broker leading the group's offsets partition, or -1
+     */
+    public record Group(String groupId, String state, int generation, String protocol, String leader,
+                        int coordinator, int offsetsPartition, List<Member> members) {
+        public Group {
+            members = List.copyOf(members);
+        }
+    }
+
+    /**
+     * One consumer. {@code slot} is its palette colour, stable per client id (its place among all consumers in id
+     * order, as the main window has it); {@code state} is a {@code MemberState} name.
+     */
+    public record Member(String clientId, int slot, String state, boolean running, boolean leader, int generation,
+                         List<String> assigned) {
+        public Member {
+            assigned = List.copyOf(assigned);
+        }
+    }
+}

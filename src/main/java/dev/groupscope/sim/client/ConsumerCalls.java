@@ -1,0 +1,175 @@
+package dev.groupscope.sim.client;
+
+import static dev.groupscope.sim.client.ClientEvents.fields;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.client.ApplicationCalls.Assign;
+import dev.groupscope.sim.client.ApplicationCalls.Call;
+import dev.groupscope.sim.client.ApplicationCalls.OffsetsForTimes;
+import dev.groupscope.sim.client.ApplicationCalls.Pause;
+import dev.groupscope.sim.client.ApplicationCalls.Resume;
+import dev.groupscope.sim.client.ApplicationCalls.Seek;
+import dev.groupscope.sim.client.ApplicationCalls.SeekToBeginning;
+import dev.groupscope.sim.client.ApplicationCalls.SeekToEnd;
+import dev.groupscope.sim.client.ApplicationCalls.Subscribe;
+import dev.groupscope.sim.client.ApplicationCalls.Unsubscribe;
+import dev.groupscope.sim.client.ConsumerActor.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The application's calls on its consumer ({@link ApplicationCalls}), each as kafka-clients runs it: pause and
+ * resume flip the partition's flag in the subscription state; seek sets the position at once; seekToBeginning and
+ * seekToEnd only request a reset that the next poll() resolves; offsetsForTimes asks the logs. A call naming a
+ * partition that is not assigned throws Kafka's IllegalStateException at that partition, after the ones before it
+ * took effect (the methods loop over the partitions in order); the application catches and logs it.
+ */
+final class ConsumerCalls {
+
+    private ConsumerCalls() {
+    }
+
+    static void run(Step step, Call call) {
+        if (!step.state().running()) {
+            step.client("CallRejected", fields("method", call.method(), "exception", "IllegalStateException",
+                    "state", step.state().name()), "sim.client.call.notRunning",
+                    Map.of("method", call.method(), "state", step.state().name()));
+            return;
+        }
+        if (call instanceof Pause pause) {
+            flag(step, call, pause.partitions(), true);
+        } else if (call instanceof Resume resume) {
+            flag(step, call, resume.partitions(), false);
+        } else if (call instanceof Seek seek) {
+            seek(step, seek);
+        } else if (call instanceof SeekToBeginning toBeginning) {
+            lazySeek(step, call, toBeginning.partitions(), "earliest");
+        } else if (call instanceof SeekToEnd toEnd) {
+            lazySeek(step, call, toEnd.partitions(), "latest");
+        } else if (call instanceof OffsetsForTimes forTimes) {
+            offsetsForTimes(step, forTimes);
+        } else if (call instanceof Subscribe subscribe) {
+            Subscriptions.subscribe(step, subscribe.subscription());
+        } else if (call instanceof Assign assign) {
+            Subscriptions.assign(step, assign.partitions());
+        } else if (call instanceof Unsubscribe) {
+            Subscriptions.unsubscribe(step);
+        }
+        // Whatever changed (a resumed partition with records waiting, a new position to fetch from) is acted on
+        // by the poll() the loop is in, or by its next one.
+        step.pollIteration();
+    }
+
+    /** {@code consumer.assignment()} when the call names no partitions. */
+    private static List<TopicPartition> orAssigned(Step step, List<TopicPartition> partitions) {
+        return partitions.isEmpty() ? List.copyOf(step.fetcher().assignment.partitions()) : partitions;
+    }
+
+    private static void flag(Step step, Call call, List<TopicPartition> named, boolean pause) {
+        Assignment assignment = step.fetcher().assignment;
+        List<TopicPartition> done = new ArrayList<>();
+        for (TopicPartition tp : orAssigned(step, named)) {
+            if (!assignment.isAssigned(tp)) {
+                report(step, call, done);
+                rejectUnassigned(step, call, tp);
+                return;
+            }
+            if (pause) {
+                assignment.pause(tp);
+            } else {
+                assignment.resume(tp);
+            }
+            done.add(tp);
+        }
+        report(step, call, done);
+    }
+
+    private static void report(Step step, Call call, List<TopicPartition> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        String type = call instanceof Pause ? "Pause" : "Resume";
+        step.client(type, fields("partitions", ClientEvents.partitions(done), "paused",
+                ClientEvents.partitions(step.fetcher().assignment.pausedPartitions())),
+                "sim.client.call." + call.method(), Map.of("partitions", String.join(", ",
+                        ClientEvents.partitions(done))));
+    }
+
+    private static void seek(Step step, Seek seek) {
+        TopicPartition tp = seek.partition();
+        Assignment assignment = step.fetcher().assignment;
+        if (!assignment.isAssigned(tp)) {
+            rejectUnassigned(step, seek, tp);
+            return;
+        }
+        long before = assignment.position(tp);
+        assignment.seek(tp, seek.offset());
+        step.client("Seek", fields("partition", tp.toString(), "offset", seek.offset(), "previousPosition", before,
+                "recordsInHand", step.loop().recordsLeft()), "sim.client.call.seek",
+                Map.of("partition", tp.toString(), "offset", seek.offset()));
+    }
+
+    private static void lazySeek(Step step, Call call, List<TopicPartition> named, String strategy) {
+        Assignment assignment = step.fetcher().assignment;
+        List<TopicPartition> requested = new ArrayList<>();
+        TopicPartition unassigned = null;
+        for (TopicPartition tp : orAssigned(step, named)) {
+            if (!assignment.isAssigned(tp)) {
+                unassigned = tp;
+                break;
+            }
+            assignment.requestReset(tp, strategy);
+            requested.add(tp);
+        }
+        if (!requested.isEmpty()) {
+            String type = call instanceof SeekToBeginning ? "SeekToBeginning" : "SeekToEnd";
+            step.client(type, fields("partitions", ClientEvents.partitions(requested), "strategy", strategy),
+                    "sim.client.call." + call.method(), Map.of("partitions", String.join(", ",
+                            ClientEvents.partitions(requested))));
+        }
+        if (unassigned != null) {
+            rejectUnassigned(step, call, unassigned);
+        }
+    }
+
+    /**
+     * {@code offsetsForTimes}: a blocking ListOffsets by timestamp in Kafka, read here from the logs directly.
+     * Each answer is the earliest offset whose timestamp is at or after the target, or null.
+     */
+    private static void offsetsForTimes(Step step, OffsetsForTimes call) {
+        ClusterAccess cluster = ClusterAccess.of(step.context);
+        Map<String, Integer> topics = cluster.partitionsPerTopic();
+        Map<String, Object> answers = new LinkedHashMap<>();
+        Map<TopicPartition, Long> found = new LinkedHashMap<>();
+        for (TopicPartition tp : orAssigned(step, call.partitions())) {
+            Integer count = topics.get(tp.topic());
+            long offset = count == null || tp.partition() >= count ? -1
+                    : cluster.offsetForTimestamp(tp.topic(), tp.partition(), call.timestampMs());
+            answers.put(tp.toString(), offset < 0 ? "null" : offset);
+            if (offset >= 0) {
+                found.put(tp, offset);
+            }
+        }
+        step.client("OffsetsForTimes", fields("timestamp", call.timestampMs(), "offsets", answers,
+                "seek", call.seek()), "sim.client.call.offsetsForTimes", Map.of("timestamp", call.timestampMs(),
+                "offsets", answers.toString()));
+        if (call.seek()) {
+            for (Map.Entry<TopicPartition, Long> entry : found.entrySet()) {
+                Seek seek = new Seek(call.target(), entry.getKey(), entry.getValue());
+                if (!step.fetcher().assignment.isAssigned(entry.getKey())) {
+                    rejectUnassigned(step, seek, entry.getKey());
+                    return;
+                }
+                seek(step, seek);
+            }
+        }
+    }
+
+    private static void rejectUnassigned(Step step, Call call, TopicPartition tp) {
+        step.client("CallRejected", fields("method", call.method(), "exception", "IllegalStateException",
+                "message", "No current assignment for partition " + tp), "sim.client.call.unassigned",
+                Map.of("method", call.method(), "partition", tp.toString()));
+    }
+}

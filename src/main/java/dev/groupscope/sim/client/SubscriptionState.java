@@ -1,0 +1,203 @@
+package dev.groupscope.sim.client;
+
+import static dev.groupscope.sim.client.ClientEvents.fields;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.client.ConsumerActor.Step;
+import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
+import dev.groupscope.sim.engine.EventKind;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The subscription half of kafka-clients' {@code SubscriptionState}, and the consumer metadata a pattern needs:
+ * what the application subscribed to (topics, a pattern, or partitions it assigned itself), the topics a pattern
+ * matches now, and the cluster's topic list as of the consumer's last metadata refresh. Kafka refreshes metadata
+ * every metadata.max.age.ms, sooner when a fetch finds a topic gone; a pattern is matched again (in poll()) only
+ * against that refreshed list, so a new topic can go unnoticed for up to metadata.max.age.ms. Plain mutable state
+ * with a deep {@link #copy()}; the logic takes the step it runs in.
+ */
+final class SubscriptionState {
+
+    /** Kafka's {@code SubscriptionType}. */
+    enum Type {
+        NONE, AUTO_TOPICS, AUTO_PATTERN, USER_ASSIGNED
+    }
+
+    Type type = Type.NONE;
+    /** Subscribed topics: the ones named, or those the pattern matched at the last poll(). */
+    TreeSet<String> topics = new TreeSet<>();
+    String pattern;
+    TreeSet<TopicPartition> userAssignment = new TreeSet<>();
+    /** The cluster's ordinary topics at the last metadata refresh (pattern subscriptions only). */
+    TreeSet<String> metadataTopics = new TreeSet<>();
+    long lastMetadataRefresh = Long.MIN_VALUE;
+    boolean metadataUpdateRequested;
+    /** {@code ConsumerCoordinator.joinedSubscription}: the topics the last JoinGroup carried (null: none yet). */
+    TreeSet<String> joined;
+
+    SubscriptionState copy() {
+        SubscriptionState copy = new SubscriptionState();
+        copy.type = type;
+        copy.topics = new TreeSet<>(topics);
+        copy.pattern = pattern;
+        copy.userAssignment = new TreeSet<>(userAssignment);
+        copy.metadataTopics = new TreeSet<>(metadataTopics);
+        copy.lastMetadataRefresh = lastMetadataRefresh;
+        copy.metadataUpdateRequested = metadataUpdateRequested;
+        copy.joined = joined == null ? null : new TreeSet<>(joined);
+        return copy;
+    }
+
+    static SubscriptionState of(ConsumerSubscription initial) {
+        SubscriptionState state = new SubscriptionState();
+        state.set(initial);
+        return state;
+    }
+
+    /** Takes the subscription as given; pattern matches wait for {@link #refreshMetadata}. */
+    void set(ConsumerSubscription subscription) {
+        switch (subscription.kind()) {
+            case TOPICS -> {
+                type = Type.AUTO_TOPICS;
+                topics = new TreeSet<>(subscription.topics());
+                pattern = null;
+            }
+            case PATTERN -> {
+                if (type != Type.AUTO_PATTERN || !subscription.pattern().equals(pattern)) {
+                    topics = new TreeSet<>();
+                }
+                type = Type.AUTO_PATTERN;
+                pattern = subscription.pattern();
+            }
+            case ASSIGN -> {
+                type = Type.USER_ASSIGNED;
+                userAssignment = new TreeSet<>(subscription.partitions());
+                topics = new TreeSet<>();
+                pattern = null;
+            }
+            default -> throw new IllegalStateException("unknown subscription " + subscription.kind());
+        }
+    }
+
+    /** {@code SubscriptionState.unsubscribe}. */
+    void clear() {
+        type = Type.NONE;
+        topics = new TreeSet<>();
+        pattern = null;
+        userAssignment = new TreeSet<>();
+        metadataUpdateRequested = false;
+    }
+
+    boolean isNone() {
+        return type == Type.NONE;
+    }
+
+    boolean autoAssigned() {
+        return type == Type.AUTO_TOPICS || type == Type.AUTO_PATTERN;
+    }
+
+    boolean userAssigned() {
+        return type == Type.USER_ASSIGNED;
+    }
+
+    boolean hasPattern() {
+        return type == Type.AUTO_PATTERN;
+    }
+
+    /** Kafka's {@code SUBSCRIPTION_EXCEPTION_MESSAGE}: the three kinds exclude each other until unsubscribe(). */
+    boolean conflictsWith(ConsumerSubscription.Kind kind) {
+        return switch (type) {
+            case NONE -> false;
+            case AUTO_TOPICS -> kind != ConsumerSubscription.Kind.TOPICS;
+            case AUTO_PATTERN -> kind != ConsumerSubscription.Kind.PATTERN;
+            case USER_ASSIGNED -> kind != ConsumerSubscription.Kind.ASSIGN;
+        };
+    }
+
+    /** What events show of the subscription. */
+    Map<String, Object> describe() {
+        return switch (type) {
+            case AUTO_PATTERN -> fields("pattern", pattern, "topics", List.copyOf(topics));
+            case USER_ASSIGNED -> fields("partitions", ClientEvents.partitions(userAssignment));
+            default -> fields("topics", List.copyOf(topics));
+        };
+    }
+
+    // ---- metadata and the pattern ---------------------------------------------------------------------------------
+
+    /**
+     * A metadata refresh: the consumer learns the cluster's topic list ({@code __consumer_offsets} excluded, as
+     * exclude.internal.topics=true does). Arms the next periodic refresh.
+     */
+    void refreshMetadata(Step step, String why) {
+        TreeSet<String> before = metadataTopics;
+        metadataTopics = new TreeSet<>(ClusterAccess.of(step.context).partitionsPerTopic().keySet());
+        lastMetadataRefresh = step.now();
+        metadataUpdateRequested = false;
+        long maxAge = step.config().settings().metadataMaxAgeMs();
+        step.armTimer(TimerKind.METADATA, maxAge);
+        boolean changed = !metadataTopics.equals(before);
+        // Before a rejoin Kafka refreshes as often as retry.backoff.ms allows: only a refresh that finds something
+        // new is worth an event there.
+        if (!why.equals("subscribe") && (changed || !why.equals("beforeJoin"))) {
+            SortedSet<String> created = new TreeSet<>(metadataTopics);
+            created.removeAll(before);
+            SortedSet<String> deleted = new TreeSet<>(before);
+            deleted.removeAll(metadataTopics);
+            step.context.emit(EventKind.TIMER, "MetadataRefresh", step.id(), null, fields("why", why,
+                    "topics", List.copyOf(metadataTopics), "created", List.copyOf(created), "deleted",
+                    List.copyOf(deleted), "metadataMaxAgeMs", maxAge), "sim.client.metadataRefresh." + why,
+                    Map.of("consumer", step.id(), "metadataMaxAgeMs", maxAge, "created", String.join(", ", created),
+                            "deleted", String.join(", ", deleted)));
+        }
+    }
+
+    /**
+     * {@code ConsumerCoordinator.maybeUpdateSubscriptionMetadata} / {@code updatePatternSubscription}, in poll():
+     * the pattern is matched (whole names, {@code Matcher.matches}) against the refreshed topic list.
+     */
+    void maybeUpdatePatternSubscription(Step step) {
+        if (!hasPattern()) {
+            return;
+        }
+        if (metadataUpdateRequested && step.now() - lastMetadataRefresh >= step.config().retryBackoffMs()) {
+            refreshMetadata(step, "requested");
+        }
+        Pattern compiled = ConsumerSubscription.compile(pattern);
+        TreeSet<String> matched = new TreeSet<>();
+        metadataTopics.stream().filter(topic -> compiled.matcher(topic).matches()).forEach(matched::add);
+        if (matched.equals(topics)) {
+            return;
+        }
+        SortedSet<String> added = new TreeSet<>(matched);
+        added.removeAll(topics);
+        SortedSet<String> removed = new TreeSet<>(topics);
+        removed.removeAll(matched);
+        topics = matched;
+        step.client("PatternMatched", fields("pattern", pattern, "topics", List.copyOf(matched), "added",
+                List.copyOf(added), "removed", List.copyOf(removed)), "sim.client.patternMatched",
+                Map.of("pattern", pattern, "topics", String.join(", ", matched), "added", String.join(", ", added),
+                        "removed", String.join(", ", removed)));
+    }
+
+    /**
+     * Before a pattern consumer rejoins, Kafka refreshes metadata if retry.backoff.ms has passed since the last
+     * refresh ({@code ensureFreshMetadata}): every member that joins a rebalance started by one member's discovery
+     * matches the new topic too, so one topic creation costs one rebalance, not one per member.
+     */
+    void freshBeforeRejoin(Step step) {
+        if (hasPattern() && step.now() - lastMetadataRefresh >= step.config().retryBackoffMs()) {
+            refreshMetadata(step, "beforeJoin");
+        }
+        maybeUpdatePatternSubscription(step);
+    }
+
+    /** {@code needRejoin}'s subscription check: the topics changed since the last JoinGroup. */
+    boolean changedSinceJoin() {
+        return autoAssigned() && joined != null && !joined.equals(topics);
+    }
+}

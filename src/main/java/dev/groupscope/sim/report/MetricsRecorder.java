@@ -1,0 +1,207 @@
+package dev.groupscope.sim.report;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.broker.ClusterActor;
+import dev.groupscope.sim.broker.ClusterActorView;
+import dev.groupscope.sim.cluster.ClusterView;
+import dev.groupscope.sim.coordinator.ShardView;
+import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
+import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.ledger.Ledger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Follows one run of a simulation as it is computed, for charts and a timeline: every {@code intervalMs} of virtual
+ * time it reads one group's numbers from the state at exactly that moment ({@link MetricSample}: lag per partition,
+ * duplicates and losses from the {@link Ledger}, rebalances with each member's stop-the-world time), and it reads
+ * every new event of the log once, for the timeline's marks. Reading as the run advances costs one pass over the
+ * log in all, where reading the log again for every frame would grow with the run.
+ *
+ * <p>The run is advanced through {@link #runUntil}, which stops at each sampling time. A fork shares the run's past:
+ * {@link #forkedAt} keeps the samples taken before the fork and reads the new run's (shared) log once. Confined to
+ * the thread that computes the simulation.
+ */
+public final class MetricsRecorder {
+
+    /** Sampling period: fine enough for a rebalance of a few seconds to show, coarse enough for an hour's run. */
+    public static final long DEFAULT_INTERVAL_MS = 500;
+
+    private final String groupId;
+    private final Map<String, String> groupOfClient;
+    private final long intervalMs;
+    private final List<MetricSample> samples = new ArrayList<>();
+    private final List<TimelineMark> eventMarks = new ArrayList<>();
+    private RebalanceHistory history;
+    private int readEvents;
+    private long nextSampleMs;
+    private List<Rebalance> lastRebalances = List.of();
+    private List<TimelineMark> publishedMarks = List.of();
+    private boolean marksChanged;
+
+    public MetricsRecorder(String groupId, Map<String, String> groupOfClient, long intervalMs) {
+        if (intervalMs < 1) {
+            throw new IllegalArgumentException("intervalMs must be at least 1");
+        }
+        this.groupId = groupId;
+        this.groupOfClient = Map.copyOf(groupOfClient);
+        this.intervalMs = intervalMs;
+        this.history = RebalanceHistory.reading(this.groupOfClient);
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public long intervalMs() {
+        return intervalMs;
+    }
+
+    /** Runs {@code simulation} up to {@code time} (as {@link Simulation#runUntil}), sampling on the way. */
+    public void runUntil(Simulation simulation, long time) {
+        while (nextSampleMs <= time) {
+            simulation.runUntil(nextSampleMs);
+            readNewEvents(simulation);
+            samples.add(sample(nextSampleMs, simulation.current()));
+            nextSampleMs += intervalMs;
+        }
+        simulation.runUntil(time);
+        readNewEvents(simulation);
+    }
+
+    /**
+     * A recorder for {@code forked}, a fork of this recorder's run at {@code forkTime}: the samples before the fork
+     * are the same in both runs and are kept; the fork's log (its shared past) is read again for rebalances and marks.
+     */
+    public MetricsRecorder forkedAt(long forkTime, Simulation forked) {
+        MetricsRecorder copy = new MetricsRecorder(groupId, groupOfClient, intervalMs);
+        for (MetricSample sample : samples) {
+            if (sample.timeMs() >= forkTime) {
+                break;
+            }
+            copy.samples.add(sample);
+            copy.nextSampleMs = sample.timeMs() + intervalMs;
+        }
+        copy.lastRebalances = copy.samples.isEmpty() ? List.of() : copy.samples.get(copy.samples.size() - 1)
+                .rebalances();
+        copy.readNewEvents(forked);
+        return copy;
+    }
+
+    private void readNewEvents(Simulation simulation) {
+        List<SimEvent> log = simulation.log();
+        for (; readEvents < log.size(); readEvents++) {
+            SimEvent event = log.get(readEvents);
+            history.read(event);
+            TimelineMark.Kind kind = markKind(event);
+            if (kind != null) {
+                eventMarks.add(TimelineMark.of(kind, event));
+                marksChanged = true;
+            }
+        }
+    }
+
+    /** Which mark an event makes on the timeline, or null for the steady traffic that makes none. */
+    static TimelineMark.Kind markKind(SimEvent event) {
+        if (event.kind() == EventKind.FAULT) {
+            return TimelineMark.Kind.FAULT;
+        }
+        if (event.kind() == EventKind.ACTION) {
+            return event.type().equals("ActionRefused") ? TimelineMark.Kind.FAULT : TimelineMark.Kind.ACTION;
+        }
+        if (event.type().equals("OffsetCommitResponse")) {
+            return TimelineMark.Kind.COMMIT;
+        }
+        return null;
+    }
+
+    private MetricSample sample(long time, World world) {
+        ClusterActorView cluster = (ClusterActorView) world.actors().get(ClusterActor.ID).view();
+        Map<TopicPartition, Long> committed = new TreeMap<>();
+        for (ShardView shard : cluster.coordinators().values()) {
+            committed.putAll(shard.committedOffsets().getOrDefault(groupId, Map.of()));
+        }
+        Map<String, Long> lag = new TreeMap<>();
+        committed.forEach((partition, offset) -> {
+            long end = logEndOffset(cluster.cluster(), partition);
+            if (end >= 0) {
+                lag.put(partition.toString(), Math.max(0, end - offset));
+            }
+        });
+        Ledger ledger = world.actors().get(Ledger.ID) instanceof Ledger l ? l : new Ledger();
+        Ledger.Counts counts = ledger.counts(groupId);
+        long lost = ledger.lost(groupId, committed).values().stream().mapToLong(Long::longValue).sum();
+        List<Rebalance> rebalances = history.soFar(time).stream().filter(r -> r.groupId().equals(groupId)).toList();
+        // Rebalances rarely change: share one list between the samples they are the same in.
+        if (rebalances.equals(lastRebalances)) {
+            rebalances = lastRebalances;
+        } else {
+            lastRebalances = rebalances;
+            marksChanged = true;
+        }
+        return new MetricSample(time, lag, counts.processed(), counts.duplicates(), lost, rebalances);
+    }
+
+    private static long logEndOffset(ClusterView cluster, TopicPartition partition) {
+        List<ClusterView.PartitionView> partitions = cluster.topics().get(partition.topic());
+        if (partitions == null || partition.partition() >= partitions.size()) {
+            return -1;
+        }
+        return partitions.get(partition.partition()).logEndOffset();
+    }
+
+    /** Every sample taken so far, oldest first. */
+    public List<MetricSample> samples() {
+        return List.copyOf(samples);
+    }
+
+    /**
+     * The numbers as of {@code time}: the samples in the {@code windowMs} up to it, and the latest sample at or
+     * before it (whose rebalances are the ones that had started by then). Nothing after {@code time} is shown, so
+     * scrubbing back shows the past as it was.
+     */
+    public MetricsFrame frameAt(long time, long windowMs) {
+        int last = lastSampleAtOrBefore(time);
+        int first = last;
+        while (first > 0 && samples.get(first - 1).timeMs() > time - windowMs) {
+            first--;
+        }
+        List<MetricSample> window = last < 0 ? List.of() : List.copyOf(samples.subList(first, last + 1));
+        return new MetricsFrame(time, windowMs, window, marks());
+    }
+
+    /**
+     * The timeline's marks over everything computed so far: rebalances (as spans) and the events that mark it, in
+     * time order. The same list object is returned until something new is marked, so a view can skip redrawing.
+     */
+    public List<TimelineMark> marks() {
+        if (marksChanged) {
+            List<TimelineMark> all = new ArrayList<>(eventMarks);
+            lastRebalances.forEach(rebalance -> all.add(TimelineMark.of(rebalance)));
+            all.sort(java.util.Comparator.comparingLong(TimelineMark::startMs));
+            publishedMarks = List.copyOf(all);
+            marksChanged = false;
+        }
+        return publishedMarks;
+    }
+
+    private int lastSampleAtOrBefore(long time) {
+        int low = 0;
+        int high = samples.size() - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (samples.get(mid).timeMs() <= time) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.sim.report.MetricSample;
+import dev.groupscope.sim.report.MetricsFrame;
+import dev.groupscope.sim.report.Rebalance;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The charts' points at one moment, from the model's {@link MetricsFrame}: plain numbers in seconds and counts, in a
+ * stable order, with no JavaFX and no words, so a test can read exactly what each chart plots. It copies the
+ * model's numbers; it computes nothing Kafka would.
+ *
+ * @param fromSeconds   the left edge of the time axis (the window's start, never below 0)
+ * @param toSeconds     the right edge: now
+ * @param lag           per partition, its lag at each sample in the window
+ * @param rebalances    each rebalance that had started by now, oldest first, with each member's stop-the-world time
+ * @param members       every member that paused in any of them, in name order (one bar series each)
+ * @param duplicates    the group's duplicate processings so far, at each sample
+ * @param lost          the group's lost records so far, at each sample
+ */
+public record ChartData(double fromSeconds, double toSeconds, Map<String, List<Point>> lag,
+                        List<RebalanceBar> rebalances, List<String> members, List<Point> duplicates,
+                        List<Point> lost, long processedNow, long duplicatesNow, long lostNow) {
+
+    /** One point of a time series: {@code seconds} of virtual time, {@code value}. */
+    public record Point(double seconds, long value) {
+    }
+
+    /**
+     * One rebalance: its number (1 = the group's first), when it started, whether it was still going at the moment
+     * shown, and each member's stop-the-world time in ms.
+     */
+    public record RebalanceBar(int number, double startSeconds, boolean ongoing, Map<String, Long> stopTheWorldMs) {
+    }
+
+    public static final ChartData EMPTY = new ChartData(0, 0, Map.of(), List.of(), List.of(), List.of(), List.of(),
+            0, 0, 0);
+
+    public static ChartData of(MetricsFrame frame) {
+        double to = frame.timeMs() / 1000.0;
+        double from = Math.max(0, (frame.timeMs() - frame.windowMs()) / 1000.0);
+        Map<String, List<Point>> lag = new TreeMap<>();
+        List<Point> duplicates = new ArrayList<>();
+        List<Point> lost = new ArrayList<>();
+        for (MetricSample sample : frame.window()) {
+            double at = sample.timeMs() / 1000.0;
+            sample.lag().forEach((partition, value) ->
+                    lag.computeIfAbsent(partition, key -> new ArrayList<>()).add(new Point(at, value)));
+            duplicates.add(new Point(at, sample.duplicates()));
+            lost.add(new Point(at, sample.lost()));
+        }
+        List<RebalanceBar> bars = new ArrayList<>();
+        TreeSet<String> members = new TreeSet<>();
+        List<Rebalance> rebalances = frame.rebalances();
+        for (int i = 0; i < rebalances.size(); i++) {
+            Rebalance rebalance = rebalances.get(i);
+            // Shown as it stood then: one still going ends "now" and has not reached its new generation yet.
+            boolean ongoing = rebalance.endMs() >= frame.latest().map(MetricSample::timeMs).orElse(0L)
+                    && rebalance.toGeneration() == rebalance.fromGeneration();
+            bars.add(new RebalanceBar(i + 1, rebalance.startMs() / 1000.0, ongoing,
+                    new LinkedHashMap<>(rebalance.stopTheWorldMs())));
+            members.addAll(rebalance.stopTheWorldMs().keySet());
+        }
+        MetricSample latest = frame.latest().orElse(null);
+        return new ChartData(from, to, lag, bars, List.copyOf(members), duplicates, lost,
+                latest == null ? 0 : latest.processed(), latest == null ? 0 : latest.duplicates(),
+                latest == null ? 0 : latest.lost());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.i18n.Messages;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The scene's root: the window shell with two layers a teacher can lay over it — the help overlay listing every key
+ * of the {@link UiActions} registry ({@code #helpOverlay}), and a blank screen ({@code #blankScreen}, the "."
+ * key) that hides everything while the class looks at the teacher.
+ */
+final class ClassroomLayer extends StackPane {
+
+    private final Region help;
+    private final Region blank;
+
+    ClassroomLayer(Parent shell, UiActions actions, Messages messages) {
+        help = helpOverlay(actions, messages);
+        blank = new StackPane(new Label(messages.text("ui.blank.hint")));
+        blank.setId("blankScreen");
+        blank.getStyleClass().add("blank-screen");
+        help.setVisible(false);
+        blank.setVisible(false);
+        help.setOnMouseClicked(event -> help.setVisible(false));
+        getStyleClass().add("classroom-layer");
+        getChildren().addAll(shell, help, blank);
+    }
+
+    void showHelp(boolean shown) {
+        help.setVisible(shown);
+    }
+
+    boolean helpShown() {
+        return help.isVisible();
+    }
+
+    void blank(boolean blanked) {
+        blank.setVisible(blanked);
+    }
+
+    boolean blanked() {
+        return blank.isVisible();
+    }
+
+    /** Two columns of sections, so the whole list fits a 1280x800 screen without scrolling, even in presenter mode. */
+    private static Region helpOverlay(UiActions actions, Messages messages) {
+        GridPane left = new GridPane();
+        GridPane right = new GridPane();
+        int rows = (int) actions.all().stream().filter(a -> !a.keys().isEmpty()).count()
+                + UiAction.Section.values().length;
+        GridPane keys = left;
+        int row = 0;
+        UiAction.Section section = null;
+        for (UiAction action : actions.all()) {
+            if (action.keys().isEmpty()) {
+                continue;
+            }
+            if (action.section() != section) {
+                section = action.section();
+                if (keys == left && row >= rows / 2) {
+                    keys = right;
+                    row = 0;
+                }
+                Label heading = new Label(messages.text("ui.help.section." + section.name()));
+                heading.getStyleClass().add("help-section");
+                keys.add(heading, 0, row++, 2, 1);
+            }
+            Label key = new Label(action.keyText());
+            key.setId("help-key-" + action.id().replace('.', '-'));
+            key.getStyleClass().add("help-key");
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            Label label = new Label(messages.text(action.labelKey()).replace("_", "").replaceAll("\\(.\\)$", ""));
+            label.setId("help-label-" + action.id().replace('.', '-'));
+            label.getStyleClass().add("help-label");
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            keys.add(key, 0, row);
+            keys.add(label, 1, row++);
+        }
+        left.getStyleClass().add("help-keys");
+        right.getStyleClass().add("help-keys");
+        Label title = new Label(messages.text("ui.help.title"));
+        title.getStyleClass().add("help-title");
+        Label close = new Label(messages.format("ui.help.close", Map.of("key", actions.keyText("help"))));
+        close.getStyleClass().add("help-close");
+        close.setWrapText(true);
+        HBox columns = new HBox(left, right);
+        columns.getStyleClass().add("help-columns");
+        VBox card = new VBox(title, close, columns);
+        card.getStyleClass().add("help-card");
+        card.setMaxWidth(Region.USE_PREF_SIZE);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        close.maxWidthProperty().bind(columns.widthProperty());
+        StackPane overlay = new StackPane(card);
+        overlay.setId("helpOverlay");
+        overlay.getStyleClass().add("help-overlay");
+        StackPane.setAlignment(card, Pos.CENTER);
+        return overlay;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.kafka.CoordinatorStep;
+import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+import java.util.List;
+import java.util.OptionalInt;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The coordinator calculator: a group id typed by the learner, and the steps by which Kafka finds its coordinator
+ * in the playground's cluster as it is at t. Every number and the leader come from the model
+ * ({@link GroupCoordinatorPartitioning#steps}) applied to the frame's {@code __consumer_offsets} metadata; this
+ * class only re-asks when the id or the frame changes.
+ */
+public final class CoordinatorCalculatorViewModel {
+
+    private final PlaygroundViewModel playground;
+    private final StringProperty groupId = new SimpleStringProperty(this, "groupId", "");
+    private final ObjectBinding<List<CoordinatorStep>> steps;
+
+    public CoordinatorCalculatorViewModel(PlaygroundViewModel playground) {
+        this.playground = playground;
+        this.steps = Bindings.createObjectBinding(this::compute, groupId, playground.frameProperty());
+        PlaygroundFrame frame = playground.getFrame();
+        groupId.set(frame == null ? "" : frame.group().groupId());
+    }
+
+    public StringProperty groupIdProperty() {
+        return groupId;
+    }
+
+    /** The steps for the typed id; empty while the id is empty (Kafka refuses an empty group id). */
+    public ObjectBinding<List<CoordinatorStep>> stepsProperty() {
+        return steps;
+    }
+
+    /** The playground's own group, to start from an id the class has seen. */
+    public void usePlaygroundGroup() {
+        PlaygroundFrame frame = playground.getFrame();
+        if (frame != null) {
+            groupId.set(frame.group().groupId());
+        }
+    }
+
+    /** The partition count the hash is taken modulo: the existing topic's, else offsets.topic.num.partitions. */
+    public int partitionCount() {
+        PlaygroundFrame frame = playground.getFrame();
+        int existing = frame == null ? 0 : frame.details().offsetsPartitionCount();
+        return existing > 0 ? existing : GroupCoordinatorPartitioning.DEFAULT_OFFSETS_TOPIC_PARTITIONS;
+    }
+
+    /** The broker the last step names as coordinator, if there is one. */
+    public OptionalInt coordinator() {
+        List<CoordinatorStep> shown = steps.get();
+        if (shown.isEmpty() || !shown.get(shown.size() - 1).foundCoordinator()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((Integer) shown.get(shown.size() - 1).args().get("broker"));
+    }
+
+    public long time() {
+        PlaygroundFrame frame = playground.getFrame();
+        return frame == null ? playground.getTime() : frame.time();
+    }
+
+    public PlaygroundFrame frame() {
+        return playground.getFrame();
+    }
+
+    private List<CoordinatorStep> compute() {
+        PlaygroundFrame frame = playground.getFrame();
+        String id = groupId.get();
+        if (frame == null || id == null || id.isEmpty()) {
+            return List.of();
+        }
+        return GroupCoordinatorPartitioning.steps(id, partitionCount(), frame.details().offsetsTopic());
+    }
+}

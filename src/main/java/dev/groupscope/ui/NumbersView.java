@@ -1,0 +1,185 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.sim.report.MetricsFrame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.util.Duration;
+
+/**
+ * Code-behind of {@code fxml/numbers.fxml}: three JavaFX charts of the numbers at the playback time t — lag per
+ * partition over the last two minutes, each member's stop-the-world time per rebalance, and the ledger's duplicates
+ * and losses. What is plotted is {@link ChartData#of} the view model's {@link MetricsFrame}; this class only draws
+ * it. Frames arrive with every rendered moment (60 a second while playing); the charts are redrawn at most
+ * {@link #REDRAW_MS} apart, and only when the numbers changed, so drawing never holds the FX thread up.
+ */
+public final class NumbersView {
+
+    static final double REDRAW_MS = 200;
+    private static final String STYLESHEET = "/dev/groupscope/ui/charts.css";
+
+    private final PlaygroundViewModel viewModel;
+    private final Messages messages;
+    private final ChangeListener<MetricsFrame> metricsListener = (observable, before, now) -> pending = now;
+    private final Timeline redraw = new Timeline(new KeyFrame(Duration.millis(REDRAW_MS), event -> redrawIfChanged()));
+    private MetricsFrame pending;
+    private MetricsFrame drawn;
+    private ChartData shown = ChartData.EMPTY;
+
+    @FXML private Parent numbersRoot;
+    @FXML private Label numbersClock;
+    @FXML private Label ledgerTotals;
+    @FXML private LineChart<Number, Number> lagChart;
+    @FXML private NumberAxis lagTime;
+    @FXML private BarChart<String, Number> pauseChart;
+    @FXML private CategoryAxis pauseRebalances;
+    @FXML private LineChart<Number, Number> ledgerChart;
+    @FXML private NumberAxis ledgerTime;
+
+    public NumbersView(PlaygroundViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        numbersRoot.getStylesheets().add(NumbersView.class.getResource(STYLESHEET).toExternalForm());
+        redraw.setCycleCount(Timeline.INDEFINITE);
+        viewModel.metricsProperty().addListener(new WeakChangeListener<>(metricsListener));
+        pending = viewModel.metricsProperty().get();
+        // Redraw only while shown: a hidden tab costs nothing.
+        numbersRoot.sceneProperty().addListener((observable, before, scene) -> {
+            if (scene == null) {
+                redraw.stop();
+            } else {
+                redrawIfChanged();
+                redraw.play();
+            }
+        });
+        redrawIfChanged();
+    }
+
+    /** What the charts show now (for tests). */
+    ChartData shown() {
+        return shown;
+    }
+
+    void redrawIfChanged() {
+        MetricsFrame next = pending;
+        if (next == null || next == drawn) {
+            return;
+        }
+        drawn = next;
+        draw(ChartData.of(next));
+    }
+
+    private void draw(ChartData data) {
+        shown = data;
+        numbersClock.setText(messages.format("ui.main.time", Map.of("seconds",
+                String.format(Locale.ROOT, "%.1f", data.toSeconds()))));
+        ledgerTotals.setText(messages.format("ui.numbers.ledger.totals", Map.of("processed", data.processedNow(),
+                "duplicates", data.duplicatesNow(), "lost", data.lostNow())));
+        drawLag(data);
+        drawPauses(data);
+        drawLedger(data);
+    }
+
+    private void drawLag(ChartData data) {
+        setTimeRange(lagTime, data);
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        data.lag().forEach((partition, points) -> series.add(series(partition, points)));
+        replace(lagChart, series);
+    }
+
+    private void drawLedger(ChartData data) {
+        setTimeRange(ledgerTime, data);
+        replace(ledgerChart, List.of(series(messages.text("ui.numbers.ledger.duplicates"), data.duplicates()),
+                series(messages.text("ui.numbers.ledger.lost"), data.lost())));
+    }
+
+    private void drawPauses(ChartData data) {
+        List<String> categories = new ArrayList<>();
+        for (ChartData.RebalanceBar bar : data.rebalances()) {
+            categories.add(category(bar));
+        }
+        pauseRebalances.setCategories(FXCollections.observableArrayList(categories));
+        List<XYChart.Series<String, Number>> series = new ArrayList<>();
+        for (String member : data.members()) {
+            XYChart.Series<String, Number> one = new XYChart.Series<>();
+            one.setName(member);
+            for (ChartData.RebalanceBar bar : data.rebalances()) {
+                one.getData().add(new XYChart.Data<>(category(bar), bar.stopTheWorldMs().getOrDefault(member, 0L)));
+            }
+            series.add(one);
+        }
+        // Series are replaced only when their members change, so bars keep their colours from frame to frame.
+        List<String> names = pauseChart.getData().stream().map(XYChart.Series::getName).toList();
+        if (names.equals(data.members())) {
+            for (int i = 0; i < series.size(); i++) {
+                pauseChart.getData().get(i).getData().setAll(series.get(i).getData());
+            }
+        } else {
+            pauseChart.getData().setAll(series);
+        }
+        pauseChart.setUserData(data.rebalances());
+    }
+
+    private String category(ChartData.RebalanceBar bar) {
+        return messages.format(bar.ongoing() ? "ui.numbers.pause.ongoing" : "ui.numbers.pause.rebalance",
+                Map.of("number", bar.number(), "seconds", String.format(Locale.ROOT, "%.1f", bar.startSeconds())));
+    }
+
+    private static void setTimeRange(NumberAxis axis, ChartData data) {
+        double span = Math.max(10, data.toSeconds() - data.fromSeconds());
+        axis.setLowerBound(data.fromSeconds());
+        axis.setUpperBound(data.fromSeconds() + span);
+        axis.setTickUnit(tickUnit(span));
+    }
+
+    /** A round tick spacing that gives about six ticks. */
+    static double tickUnit(double span) {
+        for (double unit : new double[] {1, 2, 5, 10, 20, 30, 60, 120, 300, 600}) {
+            if (span / unit <= 7) {
+                return unit;
+            }
+        }
+        return 1200;
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, List<ChartData.Point> points) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        for (ChartData.Point point : points) {
+            series.getData().add(new XYChart.Data<>(point.seconds(), point.value()));
+        }
+        return series;
+    }
+
+    /** Keeps the chart's series objects (and so their colours and legend) when only the points change. */
+    private static void replace(LineChart<Number, Number> chart, List<XYChart.Series<Number, Number>> next) {
+        List<String> names = chart.getData().stream().map(XYChart.Series::getName).toList();
+        List<String> nextNames = next.stream().map(XYChart.Series::getName).toList();
+        if (names.equals(nextNames)) {
+            for (int i = 0; i < next.size(); i++) {
+                chart.getData().get(i).getData().setAll(next.get(i).getData());
+            }
+        } else {
+            chart.getData().setAll(next);
+        }
+    }
+}

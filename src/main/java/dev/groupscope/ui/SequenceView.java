@@ -1,0 +1,186 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.diagram.SequenceDiagram;
+import dev.groupscope.diagram.SequenceLayout;
+import dev.groupscope.diagram.Shape;
+import dev.groupscope.i18n.Messages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.fxml.FXML;
+import javafx.scene.Cursor;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+
+/**
+ * Code-behind of {@code fxml/sequence.fxml}: draws the {@link SequenceViewModel}'s diagram with
+ * {@link DrawingNodes} (the picture File → Export writes), puts a click target over each row ({@code #hit-<row id>})
+ * that moves time to it, keeps the current row in view, and scales with the window's text size.
+ */
+public final class SequenceView {
+
+    private final SequenceViewModel viewModel;
+    private final PlaygroundViewModel playground;
+    private final Messages messages;
+    private final Group content = new Group();
+    private final Scale zoom = new Scale(1, 1);
+
+    @FXML private BorderPane sequenceRoot;
+    @FXML private Button sequencePrevious;
+    @FXML private Button sequencePlay;
+    @FXML private Button sequenceNext;
+    @FXML private Label sequenceClock;
+    @FXML private CheckBox foldHeartbeats;
+    @FXML private Label sequenceHint;
+    @FXML private ScrollPane sequenceScroll;
+    @FXML private Pane sequenceCanvas;
+    @FXML private Pane sequenceHeads;
+    private final Group heads = new Group();
+    private final Scale headZoom = new Scale(1, 1);
+
+    public SequenceView(SequenceViewModel viewModel, PlaygroundViewModel playground, Messages messages) {
+        this.viewModel = viewModel;
+        this.playground = playground;
+        this.messages = messages;
+    }
+
+    @FXML
+    private void initialize() {
+        content.getTransforms().add(zoom);
+        sequenceCanvas.getChildren().add(content);
+        heads.getTransforms().add(headZoom);
+        sequenceHeads.getChildren().add(heads);
+        sequenceScroll.hvalueProperty().addListener((observable, before, now) -> placeHeads());
+        sequenceScroll.vvalueProperty().addListener((observable, before, now) -> placeHeads());
+        sequenceScroll.viewportBoundsProperty().addListener((observable, before, now) -> placeHeads());
+        foldHeartbeats.selectedProperty().bindBidirectional(viewModel.foldHeartbeatsProperty());
+        sequencePlay.setOnAction(event -> playground.togglePlay());
+        sequencePrevious.setOnAction(event -> playground.stepPrevious());
+        sequenceNext.setOnAction(event -> playground.stepNext());
+        playground.playingProperty().addListener((observable, before, now) -> showPlaying(now));
+        playground.timeProperty().addListener((observable, before, now) -> showTime(now.longValue()));
+        showPlaying(playground.playingProperty().get());
+        showTime(playground.getTime());
+        viewModel.diagramProperty().addListener((observable, before, now) -> show(now));
+        // The diagram is drawn in px for a 17 px window font; Ctrl +/- scales it with the rest of the text.
+        sequenceHint.fontProperty().addListener((observable, before, now) -> rescale());
+        // Only a shown pane works per frame: the shell takes hidden tabs' content out of the scene.
+        sequenceRoot.sceneProperty().addListener((observable, before, now) -> viewModel.setActive(this, now != null, messages));
+        if (sequenceRoot.getScene() != null) {
+            viewModel.setActive(this, true, messages);
+        }
+        show(viewModel.getDiagram());
+    }
+
+    private void showPlaying(boolean playing) {
+        sequencePlay.setText(messages.text(playing ? "ui.main.pause" : "ui.main.play"));
+    }
+
+    private void showTime(long time) {
+        sequenceClock.setText(messages.format("ui.main.time",
+                Map.of("seconds", String.format(Locale.ROOT, "%.3f", time / 1000.0))));
+    }
+
+    private void show(SequenceDiagram diagram) {
+        if (diagram == null) {
+            content.getChildren().clear();
+            return;
+        }
+        List<Node> nodes = new ArrayList<>(DrawingNodes.nodes(diagram.drawing()));
+        double width = diagram.drawing().width();
+        for (SequenceDiagram.Row row : diagram.rows()) {
+            Rectangle hit = new Rectangle(0, row.y() - SequenceLayout.ROW_HEIGHT / 2, width, SequenceLayout.ROW_HEIGHT);
+            hit.setId("hit-" + row.id());
+            hit.getStyleClass().add("sequence-hit");
+            hit.setFill(Color.TRANSPARENT);
+            hit.setCursor(Cursor.HAND);
+            hit.setOnMouseClicked(event -> viewModel.select(row.id()));
+            nodes.add(hit);
+        }
+        content.getChildren().setAll(nodes);
+        showHeads(diagram);
+        rescale();
+        diagram.drawing().shape("current-row").ifPresent(current -> {
+            // After the next layout pass, when the scroll pane knows the new content's size.
+            javafx.application.Platform.runLater(() -> scrollTo((Shape.Box) current));
+        });
+    }
+
+    /** A copy of the lane heads on a band over the top of the rows, shown once the real ones scroll away. */
+    private void showHeads(SequenceDiagram diagram) {
+        double width = diagram.drawing().width();
+        double top = SequenceLayout.HEAD_TOP - 6;
+        List<dev.groupscope.diagram.Shape> shapes = new ArrayList<>();
+        shapes.add(new Shape.Box("heads-band", List.of("canvas"), 0, top, width,
+                SequenceLayout.HEAD_HEIGHT + 12, 0, ""));
+        for (dev.groupscope.diagram.Shape shape : diagram.drawing().shapes()) {
+            if (shape.id().startsWith("lane-") && !shape.id().endsWith("-life")) {
+                shapes.add(shape);
+            }
+        }
+        List<Node> nodes = DrawingNodes.nodes(new dev.groupscope.diagram.Drawing("heads", "", width,
+                SequenceLayout.HEAD_HEIGHT + 12, shapes));
+        // Copies must not share ids with the diagram's own heads.
+        nodes.forEach(node -> node.setId("head-" + node.getId()));
+        heads.getChildren().setAll(nodes);
+        placeHeads();
+    }
+
+    private void placeHeads() {
+        double factor = zoom.getY();
+        double contentWidth = sequenceCanvas.getPrefWidth();
+        double contentHeight = sequenceCanvas.getPrefHeight();
+        double viewportWidth = sequenceScroll.getViewportBounds().getWidth();
+        double viewportHeight = sequenceScroll.getViewportBounds().getHeight();
+        double left = Math.max(0, contentWidth - viewportWidth) * sequenceScroll.getHvalue();
+        double top = Math.max(0, contentHeight - viewportHeight) * sequenceScroll.getVvalue();
+        heads.setTranslateX(-left);
+        heads.setTranslateY(-(SequenceLayout.HEAD_TOP - 6) * factor);
+        // Hidden while the real heads are still on screen.
+        sequenceHeads.setVisible(top > (SequenceLayout.HEAD_TOP + SequenceLayout.HEAD_HEIGHT) * factor);
+        double band = (SequenceLayout.HEAD_HEIGHT + 12) * factor;
+        sequenceHeads.setPrefHeight(band);
+        sequenceHeads.setMaxHeight(band);
+        sequenceHeads.setClip(new Rectangle(0, 0, Math.max(0, viewportWidth), band));
+    }
+
+    private void rescale() {
+        double factor = sequenceHint.getFont().getSize() / 17.0;
+        zoom.setX(factor);
+        zoom.setY(factor);
+        headZoom.setX(factor);
+        headZoom.setY(factor);
+        SequenceDiagram diagram = viewModel.getDiagram();
+        if (diagram != null) {
+            sequenceCanvas.setPrefSize(diagram.drawing().width() * factor, diagram.drawing().height() * factor);
+            sequenceCanvas.setMinSize(diagram.drawing().width() * factor, diagram.drawing().height() * factor);
+        }
+    }
+
+    /** Scrolls so the current row is in view (centred when it was out of view). */
+    private void scrollTo(Shape.Box row) {
+        sequenceScroll.layout();
+        double factor = zoom.getY();
+        double contentHeight = sequenceCanvas.getPrefHeight();
+        double viewport = sequenceScroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport || viewport <= 0) {
+            return;
+        }
+        double top = sequenceScroll.getVvalue() * (contentHeight - viewport);
+        double y = row.y() * factor;
+        if (y < top || y + row.height() * factor > top + viewport) {
+            double target = (y - viewport / 2) / (contentHeight - viewport);
+            sequenceScroll.setVvalue(Math.max(0, Math.min(1, target)));
+        }
+    }
+}

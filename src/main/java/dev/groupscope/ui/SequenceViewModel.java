@@ -1,0 +1,183 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.diagram.ProtocolEvent;
+import dev.groupscope.diagram.ProtocolLog;
+import dev.groupscope.diagram.SequenceDiagram;
+import dev.groupscope.diagram.SequenceLayout;
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * The protocol pane's state: the sequence diagram of the run up to the current time t, which grows as t moves. It
+ * reads the protocol messages from the run's event log on the model's thread (a little at a time, as the run is
+ * computed; from the start again after a what-if forks it) and lays them out on the UI thread only when what is
+ * shown changes: a new row reached, another current row, the fold toggle, the language. Rows the run has already
+ * shown but that lie after t (after stepping back, or selecting an earlier arrow) stay, faded. Selecting a row moves
+ * the playground's time to it.
+ */
+public final class SequenceViewModel {
+
+    private final PlaygroundViewModel playground;
+    private final BooleanProperty foldHeartbeats = new SimpleBooleanProperty(this, "foldHeartbeats", true);
+    private final ReadOnlyObjectWrapper<SequenceDiagram> diagram = new ReadOnlyObjectWrapper<>(this, "diagram");
+    /** Every protocol row of the run computed so far, in log order (UI thread). */
+    private final List<ProtocolEvent> known = new ArrayList<>();
+    private Messages messages = Messages.english();
+    private boolean active;
+    private final java.util.Set<Object> panes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private boolean queryInFlight;
+    private boolean queryWanted;
+    /** How far t has gone in this run: rows up to here are shown. */
+    private long reach;
+    private String selected;
+    private long selectedTime = -1;
+    private String layoutKey = "";
+    private long readUntil = -1;
+
+    // Confined to the model's thread: which run was read, and how far.
+    private Simulation readRun;
+    private int readCount;
+    private ProtocolLog.Reader reader = new ProtocolLog.Reader();
+
+    public SequenceViewModel(PlaygroundViewModel playground) {
+        this.playground = playground;
+        playground.frameProperty().addListener((observable, before, now) -> refresh());
+        foldHeartbeats.addListener((observable, before, now) -> relayout());
+    }
+
+    public BooleanProperty foldHeartbeatsProperty() {
+        return foldHeartbeats;
+    }
+
+    public ReadOnlyObjectProperty<SequenceDiagram> diagramProperty() {
+        return diagram.getReadOnlyProperty();
+    }
+
+    public SequenceDiagram getDiagram() {
+        return diagram.get();
+    }
+
+    /**
+     * A pane showing the diagram in {@code language} appeared ({@code shown}) or went away: while none is shown the
+     * diagram costs nothing per frame. Keyed by pane, because switching language swaps the old pane for a new one.
+     */
+    public void setActive(Object pane, boolean shown, Messages language) {
+        if (shown) {
+            panes.add(pane);
+            messages = language;
+        } else {
+            panes.remove(pane);
+        }
+        active = !panes.isEmpty();
+        layoutKey = "";
+        if (active) {
+            refresh();
+        }
+    }
+
+    /** Moves the playground's time to the row with this id (an arrow, a note or a folded run of heartbeats). */
+    public boolean select(String rowId) {
+        SequenceDiagram shown = diagram.get();
+        Optional<SequenceDiagram.Row> row = shown == null ? Optional.empty() : shown.row(rowId);
+        if (row.isEmpty()) {
+            return false;
+        }
+        selected = rowId;
+        selectedTime = row.get().time();
+        playground.pause();
+        playground.scrubTo(row.get().time());
+        relayout();
+        return true;
+    }
+
+    /** The time of the last event of the run read so far (-1 before the first read): the diagram is complete up to it. */
+    public long readUntil() {
+        return readUntil;
+    }
+
+    /** The id of the row a person selected last, or null. */
+    public String selected() {
+        return selected;
+    }
+
+    private void refresh() {
+        if (!active) {
+            return;
+        }
+        reach = Math.max(reach, playground.getTime());
+        relayout();
+        if (queryInFlight) {
+            queryWanted = true;
+            return;
+        }
+        queryInFlight = true;
+        playground.query(this::readNew, this::accept);
+    }
+
+    /** On the model's thread: the rows logged since the last read, or all of them for a new (forked) run. */
+    private NewRows readNew(Simulation run) {
+        boolean fresh = run != readRun;
+        if (fresh) {
+            readRun = run;
+            readCount = 0;
+            reader = new ProtocolLog.Reader();
+        }
+        List<SimEvent> log = run.log();
+        List<ProtocolEvent> rows = new ArrayList<>();
+        for (int i = readCount; i < log.size(); i++) {
+            ProtocolEvent row = reader.next(log.get(i));
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        readCount = log.size();
+        return new NewRows(fresh, rows, log.isEmpty() ? -1 : log.get(log.size() - 1).time());
+    }
+
+    private void accept(NewRows rows) {
+        queryInFlight = false;
+        if (rows.fresh()) {
+            known.clear();
+            reach = playground.getTime();
+            selected = null;
+        }
+        known.addAll(rows.rows());
+        readUntil = rows.readUntil();
+        relayout();
+        if (queryWanted) {
+            queryWanted = false;
+            refresh();
+        }
+    }
+
+    private void relayout() {
+        if (!active) {
+            return;
+        }
+        long time = playground.getTime();
+        List<ProtocolEvent> shown = known.stream().filter(row -> row.time() <= reach).toList();
+        long current = shown.stream().filter(row -> row.time() <= time).count();
+        String selectedNow = selected != null && selectedTime == time ? selected : "";
+        // t moves every frame while playing; the picture changes only when a row starts or stops being current.
+        String key = shown.size() + "/" + current + "/" + foldHeartbeats.get() + "/" + messages.locale() + "/"
+                + selectedNow;
+        if (key.equals(layoutKey)) {
+            return;
+        }
+        layoutKey = key;
+        long to = shown.isEmpty() ? 0 : shown.get(shown.size() - 1).time();
+        diagram.set(SequenceLayout.layout(shown, 0, to, messages, foldHeartbeats.get(), time,
+                selectedNow.isEmpty() ? null : selectedNow));
+    }
+
+    private record NewRows(boolean fresh, List<ProtocolEvent> rows, long readUntil) {
+    }
+}

@@ -1,0 +1,280 @@
+package dev.groupscope.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.sim.broker.ClusterActor;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
+import dev.groupscope.sim.report.Rebalance;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/** The consumer's subscriptions, positions and faults, each shown happening in a lesson scenario. */
+class ClientScenarioTest {
+
+    private static final List<String> LESSONS = List.of("seek-replay", "offset-reset-none", "by-duration-reset",
+            "pattern-new-topic", "subscription-change");
+
+    @Test
+    void aMemberRemovedWhileStillAliveHasItsPartitionsListedAsMoved() {
+        // C2 is removed after max.poll.interval.ms while it is still processing: it learns it lost its partitions
+        // only at its next poll(), after C1 was already assigned them.
+        ScenarioRun run = ScenarioRun.of("slow-consumer-poll-timeout");
+
+        Rebalance firstLeave = run.group("workers").rebalances().stream()
+                .filter(r -> r.trigger().equals("sim.coordinator.rebalance.memberLeft")).findFirst().orElseThrow();
+        assertThat(firstLeave.moved()).extracting(Rebalance.Move::partition).containsExactly("jobs-2", "jobs-3");
+        assertThat(firstLeave.moved()).extracting(Rebalance.Move::from).containsOnly("C2");
+        assertThat(firstLeave.moved()).extracting(Rebalance.Move::to).containsOnly("C1");
+    }
+
+    // ---- subscriptions --------------------------------------------------------------------------------------------
+
+    @Test
+    void aNewMatchingTopicRebalancesThePatternGroupOnlyAfterAMetadataRefresh() {
+        ScenarioRun run = ScenarioRun.of("pattern-new-topic");
+
+        List<Rebalance> rebalances = run.group("indexers").rebalances();
+        Rebalance discovery = rebalances.stream().filter(r -> r.startMs() > 20_000).findFirst().orElseThrow();
+        SimEvent firstSeen = run.events(type("PatternMatched").and(e -> e.time() > 20_000)).get(0);
+        assertThat(firstSeen.fields().get("added")).isEqualTo(List.of("logs-web"));
+        SimEvent refresh = run.events(type("MetadataRefresh").and(e -> e.time() > 20_000)).get(0);
+        assertThat(refresh.time()).isEqualTo(firstSeen.time()).isGreaterThan(20_000).isLessThanOrEqualTo(30_000);
+        assertThat(discovery.startMs()).isGreaterThanOrEqualTo(firstSeen.time()).isLessThan(25_000);
+        assertThat(discovery.trigger()).isEqualTo("sim.coordinator.rebalance.metadataChanged");
+        assertThat(discovery.moved()).extracting(Rebalance.Move::partition)
+                .containsExactlyInAnyOrder("logs-web-0", "logs-web-1");
+        // metrics (created at 25 s) does not match: the next rebalance is the deletion of logs-app at 45 s.
+        Rebalance deletion = rebalances.get(rebalances.indexOf(discovery) + 1);
+        assertThat(deletion.startMs()).isGreaterThan(45_000);
+        assertThat(deletion.moved()).extracting(Rebalance.Move::to).containsOnlyNulls();
+        assertThat(run.events(type("PatternMatched")).stream().flatMap(e -> ((List<?>) e.fields().get("topics"))
+                .stream()).map(String::valueOf)).doesNotContain("metrics");
+    }
+
+    @Test
+    void anAssignedConsumerNeverJoinsNorRebalancesAndCommitsOutsideAnyGeneration() {
+        ScenarioRun run = ScenarioRun.of("pattern-new-topic");
+
+        assertThat(run.events(actor("C3").and(e -> e.type().startsWith("onPartitions")))).isEmpty();
+        assertThat(run.events(e -> "C3".equals(e.peer()) && e.type().endsWith("Request"))
+                .stream().map(SimEvent::type).distinct()).containsOnly("FindCoordinatorRequest", "OffsetFetchRequest",
+                "FetchRequest", "OffsetCommitRequest");
+        assertThat(run.group("auditor").rebalances()).isEmpty();
+        assertThat(run.group("auditor").state()).isEqualTo("Empty");
+        List<SimEvent> commits = run.events(type("OffsetCommitResponse").and(actor("C3"))
+                .and(e -> e.time() < 45_000));
+        assertThat(commits).isNotEmpty().allSatisfy(commit -> {
+            assertThat(commit.fields()).containsEntry("error", "NONE").containsEntry("generation", -1);
+        });
+        assertThat(run.consumer("C3").state()).isEqualTo("UNJOINED");
+    }
+
+    @Test
+    void changingTheSubscriptionWhileRunningRejoinsAndUnsubscribeLeaves() {
+        ScenarioRun run = ScenarioRun.of("subscription-change");
+
+        List<Rebalance> rebalances = run.group("shop").rebalances();
+        assertThat(rebalances).hasSize(3);
+        assertThat(rebalances.get(1).startMs()).isBetween(20_000L, 20_100L);
+        assertThat(rebalances.get(1).moved()).extracting(Rebalance.Move::partition)
+                .containsExactlyInAnyOrder("payments-0", "payments-1");
+        assertThat(rebalances.get(1).moved()).extracting(Rebalance.Move::to).containsOnly("C2");
+        assertThat(rebalances.get(2).trigger()).isEqualTo("sim.coordinator.rebalance.memberLeft");
+        assertThat(rebalances.get(2).moved()).extracting(Rebalance.Move::from).containsOnly("C1");
+        SimEvent unsubscribe = run.events(type("Unsubscribe")).get(0);
+        assertThat(run.events(type("onPartitionsRevoked").and(actor("C1")).and(e -> e.time() == unsubscribe.time())))
+                .hasSize(1);
+
+        // assign() outside the group: the coordinator refuses its generation -1 commits while the group has members.
+        List<SimEvent> manualCommits = run.events(type("OffsetCommitResponse").and(actor("C1"))
+                .and(e -> e.time() > 45_000));
+        assertThat(manualCommits).isNotEmpty().allSatisfy(commit ->
+                assertThat(commit.fields()).containsEntry("error", "UNKNOWN_MEMBER_ID"));
+        assertThat(run.consumer("C1").duplicates()).isPositive();
+        SimEvent rejected = run.events(type("CallRejected")).get(0);
+        assertThat(rejected.fields()).containsEntry("method", "subscribe")
+                .containsEntry("message", "Subscription to topics, partitions and pattern are mutually exclusive");
+        assertThat(run.consumer("C1").assigned()).containsExactly("orders-0");
+    }
+
+    // ---- where to start -------------------------------------------------------------------------------------------
+
+    @Test
+    void seekingBackWithOffsetsForTimesReplaysExactlyTheRecordsBetweenTheTargetAndThePosition() {
+        ScenarioRun run = ScenarioRun.of("seek-replay");
+        ClusterActor cluster = cluster(run.simulation);
+
+        SimEvent answer = run.events(type("OffsetsForTimes")).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> offsets = (Map<String, Object>) answer.fields().get("offsets");
+        assertThat(offsets).containsOnlyKeys("sales-0", "sales-1");
+        offsets.forEach((partition, offset) -> {
+            int p = Integer.parseInt(partition.substring("sales-".length()));
+            long found = ((Number) offset).longValue();
+            assertThat(cluster.timestampAt("sales", p, found)).as(partition).isGreaterThanOrEqualTo(10_000);
+            assertThat(cluster.timestampAt("sales", p, found - 1)).as(partition).isLessThan(10_000);
+        });
+        List<SimEvent> seeks = run.events(type("Seek"));
+        assertThat(seeks).hasSize(2);
+        long replayed = seeks.stream().mapToLong(seek -> ((Number) seek.fields().get("previousPosition")).longValue()
+                - ((Number) seek.fields().get("offset")).longValue()).sum();
+        assertThat(replayed).isPositive();
+        assertThat(run.group("reports").duplicates()).isEqualTo(replayed);
+        assertThat(run.group("reports").lost()).isZero();
+    }
+
+    @Test
+    void resetNoneOnANewGroupIsAnErrorWhileAGroupWithCommittedOffsetsStartsFromThem() {
+        ScenarioRun run = ScenarioRun.of("offset-reset-none");
+
+        assertThat(run.consumer("C3").state()).isEqualTo("FAILED");
+        assertThat(run.consumer("C3").recordsProcessed()).isZero();
+        SimEvent failed = run.events(type("ConsumerFailed").and(actor("C3"))).get(0);
+        assertThat((String) failed.fields().get("error")).startsWith("NoOffsetForPartitionException")
+                .contains("invoices-0", "invoices-1");
+        assertThat(run.events(type("OffsetReset").and(actor("C3")))).singleElement()
+                .extracting(SimEvent::ruleKey).isEqualTo("sim.client.reset.none");
+
+        SimEvent resumed = run.events(type("PositionFromCommitted").and(actor("C2"))).get(0);
+        assertThat(run.consumer("C2").state()).isEqualTo("STABLE");
+        assertThat(run.events(type("OffsetReset").and(actor("C2")))).isEmpty();
+        assertThat(resumed.fields().get("offsets")).isEqualTo(Map.of("invoices-0", 91L, "invoices-1", 109L));
+        assertThat(run.consumer("C1").recordsProcessed()).isEqualTo(91 + 109);
+        assertThat(run.group("billing").duplicates()).isZero();
+        assertThat(run.group("billing").lost()).isZero();
+    }
+
+    @Test
+    void byDurationStartsAtTheFirstRecordNoOlderThanTheDuration() {
+        ScenarioRun run = ScenarioRun.of("by-duration-reset");
+        ClusterActor cluster = cluster(run.simulation);
+
+        List<SimEvent> recent = run.events(type("OffsetReset").and(actor("C-recent")));
+        assertThat(recent).hasSize(2);
+        for (SimEvent reset : recent) {
+            int p = Integer.parseInt(((String) reset.fields().get("partition")).substring("clicks-".length()));
+            long offset = ((Number) reset.fields().get("offset")).longValue();
+            long since = reset.time() - 20_000;
+            assertThat(cluster.timestampAt("clicks", p, offset)).isGreaterThanOrEqualTo(since);
+            assertThat(cluster.timestampAt("clicks", p, offset - 1)).isLessThan(since);
+        }
+        long earliest = run.consumer("C-earliest").recordsProcessed();
+        long byDuration = run.consumer("C-recent").recordsProcessed();
+        long latest = run.consumer("C-latest").recordsProcessed();
+        assertThat(earliest).isGreaterThan(byDuration);
+        assertThat(byDuration).isGreaterThan(latest);
+        assertThat(run.events(type("OffsetReset").and(actor("C-earliest"))))
+                .allSatisfy(reset -> assertThat(reset.fields().get("offset")).isEqualTo(0L));
+    }
+
+    @Test
+    void seekToBeginningIsLazyAndResolvedByTheNextPoll() {
+        // C1 takes 100 ms per record (more than the 20 records/s arriving), so at 10 s it is processing a batch: the position stays unknown until the
+        // loop calls poll() again.
+        Simulation run = inline("""
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 100,
+                               "settings": {"auto.offset.reset": "earliest", "max.poll.records": 20}}],
+                "actions": [{"atMs": 10000, "action": "seekToBeginning", "consumer": "C1", "partitions": ["t-0"]}]""");
+
+        SimEvent call = only(run, type("SeekToBeginning"));
+        SimEvent resolved = only(run, type("OffsetReset").and(e -> "seekToBeginning".equals(e.fields().get("cause"))));
+        assertThat(resolved.time()).isGreaterThan(call.time());
+        assertThat(resolved.fields().get("offset")).isEqualTo(0L);
+        assertThat(ScenarioRun.consumerAt(run.stateAtEvent(call.seq()), "C1").positions().get("t-0")).isEqualTo(-1L);
+        SimEvent nextPoll = run.log().stream().filter(type("Poll").and(e -> e.seq() > call.seq())).findFirst()
+                .orElseThrow();
+        assertThat(nextPoll.seq()).isGreaterThan(resolved.seq());
+        SimEvent replay = run.log().stream().filter(type("Poll").and(e -> e.seq() > call.seq())
+                .and(e -> partitionsOf(e).containsKey("t-0"))).findFirst().orElseThrow();
+        assertThat(partitionsOf(replay).get("t-0").get(0)).isZero();
+    }
+
+    @Test
+    void aPausedPartitionIsNeitherFetchedNorReturnedUntilItIsResumed() {
+        Simulation run = inline("""
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1,
+                               "settings": {"auto.offset.reset": "earliest"}}],
+                "actions": [{"atMs": 10000, "action": "pause", "consumer": "C1", "partitions": ["t-0"]},
+                            {"atMs": 20000, "action": "resume", "consumer": "C1", "partitions": ["t-0"]},
+                            {"atMs": 21000, "action": "pause", "consumer": "C1", "partitions": ["t-5"]}]""");
+
+        SimEvent pause = only(run, type("Pause"));
+        SimEvent resume = only(run, type("Resume"));
+        long pausedAt = position(run, pause.seq(), "t-0");
+        assertThat(position(run, resume.seq() - 1, "t-0")).isEqualTo(pausedAt);
+        assertThat(run.log()).filteredOn(type("Poll").and(e -> e.time() > pause.time() && e.time() < resume.time()))
+                .isNotEmpty().allSatisfy(poll -> assertThat(partitionsOf(poll)).doesNotContainKey("t-0"));
+        SimEvent firstAfter = run.log().stream().filter(type("Poll").and(e -> e.seq() > resume.seq())
+                .and(e -> partitionsOf(e).containsKey("t-0"))).findFirst().orElseThrow();
+        assertThat(partitionsOf(firstAfter).get("t-0").get(0)).isEqualTo(pausedAt);
+        assertThat(position(run, run.log().size() - 1, "t-0")).isGreaterThan(pausedAt);
+        SimEvent rejected = only(run, type("CallRejected"));
+        assertThat(rejected.fields()).containsEntry("method", "pause")
+                .containsEntry("message", "No current assignment for partition t-5");
+    }
+
+    // ---- the bundle -----------------------------------------------------------------------------------------------
+
+    @Test
+    void everyRuleTheseLessonsEmitHasItsSentenceInBothLanguages() {
+        for (String lesson : LESSONS) {
+            List<SimEvent> ruled = ScenarioRun.of(lesson).events(e -> e.ruleKey() != null);
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+                Messages messages = Messages.of(locale);
+                for (SimEvent event : ruled) {
+                    assertThat(messages.has(event.ruleKey())).as(lesson + ": " + event.ruleKey()).isTrue();
+                    assertThat(messages.format(event.ruleKey(), event.ruleArgs())).as(event.ruleKey())
+                            .doesNotContainPattern("\\{[A-Za-z][A-Za-z0-9_]*}");
+                }
+            }
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    /** A one-broker cluster with topic t (2 partitions) and 20 records/s, plus the given consumers and actions. */
+    static Simulation inline(String consumersAndActions) {
+        String text = """
+                {"name": "inline", "seed": 1, "durationMs": 30000,
+                 "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
+                 "topics": [{"name": "t", "partitions": 2, "replicationFactor": 1}],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 20}],
+                """ + consumersAndActions + "}";
+        Scenario scenario = ScenarioReader.read("inline.json", text);
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(scenario.durationMs());
+        return simulation;
+    }
+
+    static SimEvent only(Simulation run, Predicate<SimEvent> filter) {
+        List<SimEvent> found = run.log().stream().filter(filter).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    static long position(Simulation run, long seq, String partition) {
+        return ((Number) ScenarioRun.consumerAt(run.stateAtEvent(seq), "C1").positions().get(partition)).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, List<Long>> partitionsOf(SimEvent poll) {
+        return (Map<String, List<Long>>) poll.fields().get("partitions");
+    }
+
+    static Predicate<SimEvent> type(String type) {
+        return event -> event.type().equals(type);
+    }
+
+    static Predicate<SimEvent> actor(String actor) {
+        return event -> actor.equals(event.actor());
+    }
+
+    static ClusterActor cluster(Simulation simulation) {
+        return (ClusterActor) simulation.current().actors().get(ClusterActor.ID);
+    }
+}

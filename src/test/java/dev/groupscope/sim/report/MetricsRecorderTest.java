@@ -1,0 +1,119 @@
+package dev.groupscope.sim.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.scenario.Scenario;
+import dev.groupscope.scenario.ScenarioReader;
+import dev.groupscope.scenario.ScenarioWorld;
+import dev.groupscope.sim.client.ConsumerTasks;
+import dev.groupscope.sim.engine.Simulation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The numbers the charts show, read from the model as a run is computed: they must be the model's own (the same as
+ * the run's summary at the same moment), taken at exact times, and a fork must share the past and compute the same
+ * future a fresh run of the extended script does.
+ */
+class MetricsRecorderTest {
+
+    private static final String GROUP = "ledger-app";
+
+    private static Scenario crashScenario() throws IOException {
+        Path file = Path.of("lessons/scenarios/auto-commit-crash-duplicates.json");
+        return ScenarioReader.read(file.toString(), Files.readString(file));
+    }
+
+    private static Map<String, String> groups(Scenario scenario) {
+        Map<String, String> groups = new TreeMap<>();
+        scenario.consumers().forEach(consumer -> groups.put(consumer.id(), consumer.groupId()));
+        return groups;
+    }
+
+    @Test
+    void samplesEveryIntervalAndAgreesWithTheRunSummaryAtTheSameMoment() throws IOException {
+        Scenario scenario = crashScenario();
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        MetricsRecorder recorder = new MetricsRecorder(GROUP, groups(scenario), 500);
+
+        recorder.runUntil(simulation, 45_000);
+
+        List<MetricSample> samples = recorder.samples();
+        assertThat(samples).hasSize(91);
+        assertThat(samples).extracting(MetricSample::timeMs).startsWith(0L, 500L, 1_000L).endsWith(45_000L);
+        MetricSample last = samples.get(samples.size() - 1);
+        RunSummary.GroupSummary summary = RunSummary.of(simulation, groups(scenario)).groups().stream()
+                .filter(g -> g.groupId().equals(GROUP)).findFirst().orElseThrow();
+        assertThat(last.lag()).isEqualTo(summary.lag());
+        assertThat(last.duplicates()).isEqualTo(summary.duplicates()).isPositive();
+        assertThat(last.lost()).isEqualTo(summary.lost()).isZero();
+        assertThat(last.rebalances()).isEqualTo(summary.rebalances());
+    }
+
+    @Test
+    void duplicatesAppearOnlyAfterTheCrashedMembersPartitionsAreTakenOver() throws IOException {
+        Scenario scenario = crashScenario();
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        MetricsRecorder recorder = new MetricsRecorder(GROUP, groups(scenario), 500);
+        recorder.runUntil(simulation, 45_000);
+
+        long firstDuplicate = recorder.samples().stream().filter(s -> s.duplicates() > 0)
+                .mapToLong(MetricSample::timeMs).min().orElseThrow();
+        Rebalance takeover = recorder.samples().get(90).rebalances().get(1);
+
+        assertThat(firstDuplicate).isGreaterThan(23_500).isGreaterThanOrEqualTo(takeover.endMs());
+        assertThat(takeover.stopTheWorldMs()).containsKey("C1");
+        // Before the takeover finished, the chart at that moment showed the rebalance as it stood then.
+        MetricsFrame during = recorder.frameAt(takeover.startMs() + 1, 120_000);
+        assertThat(during.rebalances()).hasSize(1);
+        assertThat(during.window()).allSatisfy(s -> assertThat(s.timeMs()).isLessThanOrEqualTo(takeover.startMs() + 1));
+    }
+
+    @Test
+    void aForkKeepsThePastAndComputesWhatAFreshRunOfTheExtendedScriptDoes() throws IOException {
+        Scenario scenario = crashScenario();
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        MetricsRecorder recorder = new MetricsRecorder(GROUP, groups(scenario), 500);
+        recorder.runUntil(simulation, 15_000);
+
+        Simulation forked = simulation.fork(12_250, new ConsumerTasks.Crash("C1"));
+        MetricsRecorder forkedRecorder = recorder.forkedAt(12_250, forked);
+        forkedRecorder.runUntil(forked, 30_000);
+
+        // A fork of a run not computed yet is the run of the extended script (Simulation.fork's contract).
+        Simulation fresh = ScenarioWorld.simulation(scenario).fork(12_250, new ConsumerTasks.Crash("C1"));
+        MetricsRecorder freshRecorder = new MetricsRecorder(GROUP, groups(scenario), 500);
+        freshRecorder.runUntil(fresh, 30_000);
+
+        assertThat(forkedRecorder.samples()).isEqualTo(freshRecorder.samples());
+        assertThat(forkedRecorder.samples().subList(0, 25)).isEqualTo(recorder.samples().subList(0, 25));
+        assertThat(forkedRecorder.marks()).extracting(TimelineMark::kind, TimelineMark::startMs)
+                .contains(org.assertj.core.groups.Tuple.tuple(TimelineMark.Kind.FAULT, 12_250L));
+        assertThat(recorder.marks()).extracting(TimelineMark::startMs).doesNotContain(12_250L);
+    }
+
+    @Test
+    void theTimelineMarksFaultsCommitsActionsAndRebalanceSpans() throws IOException {
+        Scenario scenario = crashScenario();
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        MetricsRecorder recorder = new MetricsRecorder(GROUP, groups(scenario), 500);
+        recorder.runUntil(simulation, 45_000);
+
+        List<TimelineMark> marks = recorder.marks();
+        assertThat(marks).filteredOn(m -> m.kind() == TimelineMark.Kind.FAULT)
+                .extracting(m -> m.event().orElseThrow().type()).containsExactly("CrashConsumer");
+        assertThat(marks).filteredOn(m -> m.kind() == TimelineMark.Kind.REBALANCE).hasSize(2)
+                .allSatisfy(m -> assertThat(m.endMs()).isGreaterThan(m.startMs()));
+        assertThat(marks).filteredOn(m -> m.kind() == TimelineMark.Kind.COMMIT).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.event().orElseThrow().type()).isEqualTo("OffsetCommitResponse"));
+        assertThat(marks).filteredOn(m -> m.kind() == TimelineMark.Kind.ACTION)
+                .extracting(m -> m.event().orElseThrow().type()).contains("StartConsumer");
+        assertThat(marks).isSortedAccordingTo(java.util.Comparator.comparingLong(TimelineMark::startMs));
+        assertThat(recorder.marks()).isSameAs(marks);
+    }
+}

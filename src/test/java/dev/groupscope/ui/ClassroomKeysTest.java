@@ -1,0 +1,161 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The classroom keys as a teacher with a clicker uses them, and the registry behind menus and the help overlay. */
+@ExtendWith(ApplicationExtension.class)
+class ClassroomKeysTest {
+
+    private GroupScopeWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        window.show(UiLanguage.ENGLISH);
+    }
+
+    @Test
+    void f1ListsEveryActionWithItsKeysAndClosesAgain(FxRobot robot) {
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#helpOverlay").query().isVisible()).isTrue();
+        for (UiAction action : window.actions().all()) {
+            String id = action.id().replace('.', '-');
+            assertThat(text(robot, "#help-key-" + id)).as(action.id()).isEqualTo(action.keyText());
+            assertThat(text(robot, "#help-label-" + id)).as(action.id()).isNotBlank().doesNotStartWith("ui.");
+        }
+        assertThat(text(robot, "#help-key-next")).isEqualTo("Page Down / →");
+        assertThat(text(robot, "#help-key-blank")).isEqualTo(".");
+
+        robot.type(KeyCode.F1);
+        assertThat(robot.lookup("#helpOverlay").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void everyToolbarButtonHasAKeyInTheRegistry(FxRobot robot) {
+        for (String button : new String[] {"#play", "#next", "#previous", "#addConsumer", "#crashConsumer",
+                                           "#stopBroker"}) {
+            String tooltip = robot.lookup(button).<Labeled>query().getTooltip().getText();
+            assertThat(window.actions().all().stream().anyMatch(action -> !action.keys().isEmpty()
+                    && tooltip.contains(action.keys().get(0).getDisplayText()))).as(button).isTrue();
+        }
+    }
+
+    @Test
+    void menusShowTheRegistrysKeys(FxRobot robot) {
+        MenuBar bar = robot.lookup("#menuBar").query();
+        int checked = 0;
+        for (var menu : bar.getMenus()) {
+            for (MenuItem item : menu.getItems()) {
+                if (item.getAccelerator() != null) {
+                    assertThat(window.actions().all().stream().anyMatch(a -> a.keys().contains(item.getAccelerator())))
+                            .as(item.getText()).isTrue();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void clickerKeysStepForwardAndBack(FxRobot robot) {
+        waitFor(() -> window.playground().getFrame() != null);
+        robot.type(KeyCode.PAGE_DOWN);
+        waitFor(() -> window.playground().getFrame().current().isPresent());
+        long first = window.playground().getFrame().current().get().seq();
+
+        robot.type(KeyCode.RIGHT);
+        waitFor(() -> window.playground().getFrame().current().get().seq() > first);
+        robot.type(KeyCode.LEFT);
+        waitFor(() -> window.playground().getFrame().current().get().seq() == first);
+
+        robot.type(KeyCode.SPACE);
+        assertThat(window.playground().playingProperty().get()).isTrue();
+        robot.type(KeyCode.SPACE);
+        assertThat(window.playground().playingProperty().get()).isFalse();
+    }
+
+    @Test
+    void theDotBlanksTheScreenButNotWhileTypingAGroupId(FxRobot robot) {
+        robot.type(KeyCode.PERIOD);
+        assertThat(robot.lookup("#blankScreen").query().isVisible()).isTrue();
+        robot.type(KeyCode.PERIOD);
+        assertThat(robot.lookup("#blankScreen").query().isVisible()).isFalse();
+
+        robot.interact(() -> robot.lookup("#tabs").<TabPane>query().getSelectionModel().select(2));
+        robot.clickOn("#calcGroupId");
+        robot.interact(() -> robot.lookup("#calcGroupId").<TextField>query().clear());
+        robot.write("a.b c");
+        assertThat(robot.lookup("#blankScreen").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#calcGroupId").<TextField>query().getText()).isEqualTo("a.b c");
+        assertThat(window.playground().playingProperty().get()).isFalse();
+    }
+
+    @Test
+    void presenterModeGoesFullScreenWithLargerTextAndFoldsTheLegend(FxRobot robot) {
+        double before = window.zoom().factor();
+
+        robot.type(KeyCode.F5);
+
+        assertThat(window.presenter()).isTrue();
+        assertThat(stage.isFullScreen()).isTrue();
+        assertThat(window.zoom().factor()).isGreaterThanOrEqualTo(before + GroupScopeWindow.PRESENTER_BOOST - 1e-9);
+        assertThat(robot.lookup(".legend").queryAll().stream().filter(Node::isVisible)).isEmpty();
+        robot.type(KeyCode.C);
+        assertThat(robot.lookup(".cluster-panel").query().isVisible()).isFalse();
+        robot.type(KeyCode.C);
+        assertThat(robot.lookup(".cluster-panel").query().isVisible()).isTrue();
+
+        robot.type(KeyCode.F5);
+        assertThat(window.presenter()).isFalse();
+        assertThat(stage.isFullScreen()).isFalse();
+        assertThat(window.zoom().factor()).isEqualTo(before);
+    }
+
+    @Test
+    void foldedPanelsStayFoldedAcrossALanguageSwitch(FxRobot robot) {
+        robot.type(KeyCode.G);
+        assertThat(robot.lookup(".group-panel").query().isVisible()).isFalse();
+
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup(".group-panel").query().isVisible()).isFalse();
+        assertThat(robot.lookup(".cluster-panel").query().isVisible()).isTrue();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).<Labeled>query().getText();
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached in 20 s", e);
+        }
+    }
+}

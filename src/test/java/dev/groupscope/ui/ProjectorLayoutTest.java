@@ -1,0 +1,80 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What a projector at 1280×800 shows: the whole playground, without scrolling, in both languages. */
+@ExtendWith(ApplicationExtension.class)
+class ProjectorLayoutTest {
+
+    private GroupScopeWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        window.show(UiLanguage.ENGLISH);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+    }
+
+    @Test
+    void allSixPartitionsOfThePlaygroundFitAt1280x800InEnglish(FxRobot robot) {
+        showMomentWithAStableGroup(robot);
+
+        assertThat(overflow(robot, "#partitions")).as("pixels of partitions below the fold").isLessThanOrEqualTo(0);
+        assertThat(overflow(robot, "#consumers")).as("pixels of consumers below the fold").isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void allSixPartitionsOfThePlaygroundFitAt1280x800InChinese(FxRobot robot) {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        showMomentWithAStableGroup(robot);
+
+        assertThat(overflow(robot, "#partitions")).as("pixels of partitions below the fold").isLessThanOrEqualTo(0);
+        assertThat(overflow(robot, "#consumers")).as("pixels of consumers below the fold").isLessThanOrEqualTo(0);
+    }
+
+    private void showMomentWithAStableGroup(FxRobot robot) {
+        robot.interact(() -> window.playground().scrubTo(30_000));
+        waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == 30_000
+                && robot.lookup("#partition-orders-5").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+    }
+
+    /** How far the content of the scroll pane around {@code query} reaches past its viewport. */
+    static double overflow(FxRobot robot, String query) {
+        Region content = robot.lookup(query).query();
+        Node parent = content.getParent();
+        while (parent != null && !(parent instanceof ScrollPane)) {
+            parent = parent.getParent();
+        }
+        ScrollPane scroll = (ScrollPane) parent;
+        return content.getHeight() - scroll.getViewportBounds().getHeight();
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached in 20 s", e);
+        }
+    }
+}

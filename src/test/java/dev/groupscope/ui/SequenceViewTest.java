@@ -1,0 +1,154 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.diagram.SequenceDiagram;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The protocol tab on Monocle: the sequence diagram grows with t, clicking an arrow moves time to it, heartbeats
+ * fold. With {@code -Dgroupscope.screens=<dir>} it also writes screenshots of the pane there.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SequenceViewTest {
+
+    private GroupScopeWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        window.show(UiLanguage.ENGLISH);
+        window.showTab("protocolTab");
+    }
+
+    @Test
+    void theDiagramGrowsAsTimeMoves(FxRobot robot) {
+        goTo(robot, 3_000);
+        int early = rows();
+        assertThat(robot.lookup("#lane-C1").tryQuery()).isPresent();
+
+        goTo(robot, 12_000);
+
+        assertThat(rows()).isGreaterThan(early);
+        assertThat(robot.lookup("#lane-C3").tryQuery()).isPresent();
+        assertThat(robot.from(robot.lookup("#sequenceCanvas").<Node>query()).lookup(".coordinator-lane").queryAll())
+                .hasSize(1);
+        assertThat(diagram().rows()).allMatch(row -> row.time() <= 12_000);
+    }
+
+    @Test
+    void clickingAnArrowMovesTimeToItAndMarksItsRow(FxRobot robot) {
+        goTo(robot, 12_000);
+        SequenceDiagram.Row join = diagram().rows().stream()
+                .filter(row -> row.id().startsWith("msg-") && robot.lookup("#" + row.id()).query()
+                        .getStyleClass().contains("api-SyncGroup"))
+                .findFirst().orElseThrow();
+        assertThat(join.time()).isLessThan(12_000);
+
+        robot.interact(() -> scrollIntoView(robot, join));
+        robot.clickOn("#hit-" + join.id());
+        waitFor(robot, () -> window.playground().getTime() == join.time());
+
+        assertThat(window.playground().getTime()).isEqualTo(join.time());
+        waitFor(robot, () -> currentRowY() == join.y() - 15);
+        // Rows after the new t stay in the diagram, faded, so the class can click forward again.
+        assertThat(diagram().rows().get(diagram().rows().size() - 1).time()).isGreaterThan(join.time());
+        assertThat(robot.lookup(".future").queryAll()).isNotEmpty();
+    }
+
+    @Test
+    void heartbeatsFoldIntoOneRowUntilUnfolded(FxRobot robot) {
+        goTo(robot, 20_000);
+        assertThat(robot.lookup(".folded").queryAll()).isNotEmpty();
+        int folded = rows();
+
+        robot.clickOn("#foldHeartbeats");
+        waitFor(robot, () -> !((CheckBox) robot.lookup("#foldHeartbeats").query()).isSelected()
+                && robot.lookup(".folded").queryAll().isEmpty());
+
+        assertThat(rows()).isGreaterThan(folded);
+        assertThat(robot.lookup(".api-Heartbeat").queryAll()).isNotEmpty();
+    }
+
+    @Test
+    void screenshots(FxRobot robot) throws IOException {
+        String dir = System.getProperty("groupscope.screens");
+        goTo(robot, 31_000);
+        if (dir == null) {
+            return;
+        }
+        Path screens = Path.of(dir);
+        Files.createDirectories(screens);
+        robot.interact(() -> write(window, screens.resolve("protocol-tab-en.png")));
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        waitFor(robot, () -> robot.lookup("#lane-C1").tryQuery().isPresent());
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> write(window, screens.resolve("protocol-tab-zh.png")));
+    }
+
+    private static void write(GroupScopeWindow window, Path file) {
+        try {
+            Snapshots.writePng(javafx.stage.Window.getWindows().get(0).getScene().getRoot(), 1, file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void goTo(FxRobot robot, long time) {
+        robot.interact(() -> window.playground().scrubTo(time));
+        waitFor(robot, () -> diagram() != null && window.playground().getTime() == time
+                && window.sequence().readUntil() >= time);
+    }
+
+    private static void scrollIntoView(FxRobot robot, SequenceDiagram.Row row) {
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#sequenceScroll").query();
+        double content = scroll.getContent().getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (content > viewport) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (row.y() - viewport / 2) / (content - viewport))));
+        }
+    }
+
+    private double currentRowY() {
+        return diagram().drawing().shape("current-row")
+                .map(shape -> ((dev.groupscope.diagram.Shape.Box) shape).y()).orElse(-1.0);
+    }
+
+    private SequenceDiagram diagram() {
+        return window.sequence().getDiagram();
+    }
+
+    private int rows() {
+        return diagram().rows().size();
+    }
+
+    private static void waitFor(FxRobot robot, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached in 20 s", e);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static Node node(FxRobot robot, String id) {
+        return robot.lookup("#" + id).query();
+    }
+}
