@@ -266,7 +266,8 @@ public final class PlaygroundView {
         }
         if (!consumers.getChildren().equals(cards)) {
             consumers.getChildren().setAll(cards);
-        }        motion.endFrame();
+        }
+        motion.endFrame();
     }
 
     private void renderExplanation(PlaygroundFrame frame) {
