@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -42,7 +43,8 @@ final class CellGrid extends Region {
     static final double GAP = 2;
     static final Duration FADE = Duration.millis(900);
     private static final Color UNOWNED = Color.web("#d7dce1");
-    private static final Color SHADE = Color.rgb(0, 0, 0, 0.45);
+    private static final Color SHADE = Color.rgb(0, 0, 0, 0.5);
+    static final double MAX_SHADE = 0.5;
 
     private final Canvas canvas = new Canvas();
     private final Region[] slotProbes = new Region[SLOTS];
@@ -166,13 +168,20 @@ final class CellGrid extends Region {
                 }
             }
         }
-        return scroll == null ? Double.MAX_VALUE : Math.max(MIN_CELL, scroll.getViewportBounds().getHeight() - 8
-                - (getParent() instanceof Region box ? box.getHeight() - getHeight() : 0));
+        // What is left of the visible height below the grid's top (the caption above it may wrap to more lines).
+        return scroll == null ? Double.MAX_VALUE
+                : Math.max(MIN_CELL, scroll.getViewportBounds().getHeight() - getLayoutY() - 8);
+    }
+
+    /** Its height depends on its width (more columns, fewer rows), so containers must ask with the width. */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
     }
 
     @Override
     protected double computePrefHeight(double width) {
-        double w = width > 0 ? width : getWidth();
+        double w = width > 0 ? width : getWidth() > 0 ? getWidth() : computePrefWidth(-1);
         double size = fit(Math.max(1, cells.size()), Math.max(MIN_CELL, w), availableHeight());
         int cols = Math.max(1, (int) Math.floor(Math.max(MIN_CELL, w) / size));
         return Math.ceil((double) cells.size() / cols) * size;
@@ -195,6 +204,10 @@ final class CellGrid extends Region {
         columns = Math.max(1, (int) Math.floor(width / cell));
         canvas.setWidth(Math.floor(width));
         canvas.setHeight(Math.ceil((double) cells.size() / columns) * cell);
+        if (Math.abs(canvas.getHeight() - getHeight()) > 0.5 && getParent() != null) {
+            // The caption above changed height since the parent sized this grid: size it again next pulse.
+            getParent().requestLayout();
+        }
         draw(System.nanoTime());
     }
 
@@ -232,7 +245,8 @@ final class CellGrid extends Region {
             g.setFill(fill);
             g.fillRect(x, y, inner, inner);
             if (c.shade() > 0) {
-                double dark = inner * Math.min(1, c.shade());
+                // At most the lower half: the owner's colour stays what the eye reads first.
+                double dark = inner * MAX_SHADE * Math.min(1, c.shade());
                 g.setFill(SHADE);
                 g.fillRect(x, y + inner - dark, inner, dark);
             }

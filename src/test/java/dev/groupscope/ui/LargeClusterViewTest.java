@@ -73,7 +73,8 @@ class LargeClusterViewTest {
 
         assertThat(panels.partitionTip(first)).isEqualTo("events-0 · leader broker " + first.leader() + "\nowner: "
                 + first.owner() + "\nend " + first.logEndOffset() + " · committed "
-                + (first.committed() == null ? "none yet" : first.committed()) + " · lag " + (first.lag().isPresent() ? first.lag().getAsLong() : "–"));
+                + (first.committed() == null ? "none yet" : first.committed()) + " · lag "
+                + (first.lag().isPresent() ? String.valueOf(first.lag().getAsLong()) : "–"));
         PlaygroundFrame.ConsumerRow owner = frame.consumer(first.owner()).orElseThrow();
         assertThat(panels.consumerTip(owner)).contains(owner.clientId()).contains("events-0")
                 .contains(owner.assigned().size() + " partitions");
