@@ -107,7 +107,7 @@ public final class PlaygroundViewModel {
     public PlaygroundViewModel(Scenario scenario, Executor worker, Executor publisher) {
         String groupId = scenario.consumers().get(0).groupId();
         this.scenarioName = scenario.name();
-        this.runner = new SimulationRunner(ScenarioWorld.simulation(scenario), new FrameReader(groupId),
+        this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario), new FrameReader(groupId),
                 scenario.durationMs(), worker, publisher, this::accept, horizon::set);
         Map<String, String> groupOfClient = new TreeMap<>();
         scenario.consumers().forEach(consumer -> {

@@ -47,7 +47,7 @@ public final class SimulationRunner {
     // Confined to the worker thread.
     private Simulation simulation;
     private long computedUntil = -1;
-    private final RunBranches branches;
+    private RunBranches branches;
     private MetricsRecorder metrics;
     private long metricsWindowMs;
     private Consumer<MetricsFrame> metricsSink = frame -> { };
@@ -55,8 +55,20 @@ public final class SimulationRunner {
 
     public SimulationRunner(Simulation simulation, FrameReader reader, long durationMs, Executor worker,
                             Executor publisher, Consumer<PlaygroundFrame> frames, LongConsumer horizons) {
-        this.simulation = simulation;
-        this.branches = new RunBranches(simulation, null);
+        this(() -> simulation, reader, durationMs, worker, publisher, frames, horizons);
+    }
+
+    /**
+     * A runner whose simulation {@code build} makes as the worker's first task: building a world is work the FX
+     * thread need not wait for (at start-up it would delay the window's first frame).
+     */
+    public SimulationRunner(java.util.function.Supplier<Simulation> build, FrameReader reader, long durationMs,
+                            Executor worker, Executor publisher, Consumer<PlaygroundFrame> frames,
+                            LongConsumer horizons) {
+        worker.execute(() -> {
+            simulation = build.get();
+            branches = new RunBranches(simulation, null);
+        });
         this.reader = reader;
         this.durationMs = durationMs;
         this.worker = worker;

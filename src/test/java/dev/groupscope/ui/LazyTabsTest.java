@@ -16,7 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Start-up builds only the playground's tab; every other tab is built from its FXML the first time it is selected
- * (by click or by its Ctrl+digit key), once, and kept.
+ * (by click or by its Ctrl+digit key), once, and kept. The help overlay likewise waits for its key.
  */
 @ExtendWith(ApplicationExtension.class)
 class LazyTabsTest {
@@ -33,6 +33,20 @@ class LazyTabsTest {
     void startUpBuildsOnlyThePlayground(FxRobot robot) {
         assertThat(window.builtTabs()).containsExactly("playgroundTab");
         assertThat(robot.lookup("#playgroundRoot").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theHelpOverlayIsBuiltWhenFirstShown(FxRobot robot) {
+        assertThat(robot.lookup("#helpOverlay").tryQuery()).isEmpty();
+
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#helpOverlay").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#help-key-help").tryQuery()).isPresent();
+
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.helpShown()).isFalse();
     }
 
     @Test
