@@ -48,6 +48,7 @@ public final class SimulationRunner {
     private Simulation simulation;
     private long computedUntil = -1;
     private RunBranches branches;
+    private final LearnerIndex learners = new LearnerIndex();
     private MetricsRecorder metrics;
     private long metricsWindowMs;
     private Consumer<MetricsFrame> metricsSink = frame -> { };
@@ -145,7 +146,7 @@ public final class SimulationRunner {
     /** Moves to the last learner event before event {@code beforeSeq}, or to the start when there is none. */
     public void stepPrevious(long beforeSeq) {
         worker.execute(() -> {
-            long seq = simulation.previousEvent(beforeSeq, LearnerFilter.INSTANCE);
+            long seq = learners.previous(simulation, beforeSeq);
             publish(seq >= 0 ? frameAtEvent(seq) : frameAtTime(0));
         });
     }
@@ -254,7 +255,7 @@ public final class SimulationRunner {
 
     private PlaygroundFrame frameAtTime(long time) {
         World world = simulation.stateAtTime(time);
-        long current = simulation.previousEvent(lastEventAtOrBefore(time) + 1, LearnerFilter.INSTANCE);
+        long current = learners.previous(simulation, lastEventAtOrBefore(time) + 1);
         return frame(time, world, current);
     }
 
@@ -268,7 +269,7 @@ public final class SimulationRunner {
         long seq = current;
         while (seq >= 0 && recent.size() < RECENT) {
             recent.add(0, simulation.log().get((int) seq));
-            seq = simulation.previousEvent(seq, LearnerFilter.INSTANCE);
+            seq = learners.previous(simulation, seq);
         }
         Optional<SimEvent> event = current >= 0 ? Optional.of(simulation.log().get((int) current)) : Optional.empty();
         return reader.read(time, world, event, recent);
