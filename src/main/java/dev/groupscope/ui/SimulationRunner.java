@@ -32,6 +32,12 @@ public final class SimulationRunner {
     static final int RECENT = 6;
     /** How far a step may compute ahead looking for the next learner event. */
     static final long STEP_SEARCH_MS = 120_000;
+    /**
+     * While playing a large (aggregated) cluster, reading frames may take at most this share of the worker's time.
+     * A frame of 1,000 partitions costs ~10 ms; read at every 60 Hz pulse they kept the worker busy all the time and
+     * left the FX and render threads one core between them. The cells still animate at every pulse.
+     */
+    static final double LARGE_FRAME_SHARE = 0.35;
 
     private final Executor worker;
     private final Executor publisher;
@@ -43,6 +49,11 @@ public final class SimulationRunner {
     private final AtomicBoolean renderQueued = new AtomicBoolean();
     private final AtomicBoolean computeQueued = new AtomicBoolean();
     private final AtomicLong target = new AtomicLong();
+    // Written on the worker, read on the FX thread: how long the last frame took to read, and when it was done.
+    private volatile long frameCostNanos;
+    private volatile long frameDoneNanos;
+    private volatile boolean largeFrames;
+    private java.util.function.LongSupplier nanoClock = System::nanoTime;
 
     // Confined to the worker thread.
     private Simulation simulation;
@@ -123,9 +134,34 @@ public final class SimulationRunner {
                 // Scrubbing past what is computed computes up to it here, on the worker, never on the FX thread.
                 long at = Math.max(0, Math.min(wanted.get(), durationMs));
                 advanceTo(at);
-                publish(frameAtTime(at));
+                long start = nanoClock.getAsLong();
+                PlaygroundFrame frame = frameAtTime(at);
+                long done = nanoClock.getAsLong();
+                frameCostNanos = done - start;
+                frameDoneNanos = done;
+                largeFrames = AggregatedPanels.needed(frame);
+                publish(frame);
             });
         }
+    }
+
+    /**
+     * {@link #show} for playback, which asks at every pulse: for a large cluster it skips the request while the
+     * worker's frames would take more than {@link #LARGE_FRAME_SHARE} of its time (the next pulse asks again).
+     * Returns whether it asked.
+     */
+    public boolean showPlaying(long time) {
+        long cost = frameCostNanos;
+        if (largeFrames && nanoClock.getAsLong() - frameDoneNanos < cost * (1 / LARGE_FRAME_SHARE - 1)) {
+            return false;
+        }
+        show(time);
+        return true;
+    }
+
+    /** For tests: the clock that times frames (UI pacing only; the model never reads a clock). */
+    void nanoClock(java.util.function.LongSupplier clock) {
+        this.nanoClock = clock;
     }
 
     /** Moves to the first learner event after event {@code fromSeq} (-1: from the start), computing ahead if needed. */
