@@ -35,7 +35,8 @@ public final class GroupScopeWindow {
 
     private final Stage stage;
     private final AssignorLabViewModel lab;
-    private final AssignorCompareViewModel compare = new AssignorCompareViewModel();
+    /** Made when the Compare tab is first built: it runs every assignor, work the first frame does not need. */
+    private AssignorCompareViewModel compare;
     private final PlaygroundViewModel playground;
     private final CoordinatorCalculatorViewModel calculator;
     private final SequenceViewModel sequence;
@@ -294,6 +295,9 @@ public final class GroupScopeWindow {
     }
 
     public AssignorCompareViewModel compare() {
+        if (compare == null) {
+            compare = new AssignorCompareViewModel();
+        }
         return compare;
     }
 
@@ -383,7 +387,7 @@ public final class GroupScopeWindow {
             return new AssignorLabView(lab, messages);
         }
         if (type == AssignorCompareView.class) {
-            return new AssignorCompareView(compare, messages);
+            return new AssignorCompareView(compare(), messages);
         }
         if (type == CoordinatorCalculatorView.class) {
             return new CoordinatorCalculatorView(calculator, messages);
