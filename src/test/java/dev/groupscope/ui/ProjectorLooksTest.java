@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
@@ -90,10 +89,11 @@ class ProjectorLooksTest {
     /** C2 crashes at 20 s; by 60 s C1 and C3 share its partitions (C1 holds three) and C2's card says so. */
     private void afterACrashAndTheRebalance(FxRobot robot) {
         robot.interact(() -> window.playground().scrubTo(20_000));
-        waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == 20_000);
+        FxWait.waitFor(() -> window.playground().getFrame() != null
+                && window.playground().getFrame().time() == 20_000);
         robot.interact(() -> window.playground().perform(new ModelCommand.CrashConsumer("C2")));
         robot.interact(() -> window.playground().scrubTo(60_000));
-        waitFor(() -> window.playground().getFrame().time() == 60_000
+        FxWait.waitFor(() -> window.playground().getFrame().time() == 60_000
                 && window.playground().getFrame().consumer("C1").orElseThrow().assigned().size() == 3
                 && robot.lookup("#owned-C1-orders-2").tryQuery().isPresent());
         settle(robot);
@@ -147,16 +147,5 @@ class ProjectorLooksTest {
             window.stageRoot().layout();
         });
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached in 20 s", e);
-        }
     }
 }

@@ -127,7 +127,8 @@ public final class ScreenTour {
 
     private int presenterShot() throws Exception {
         run(window::togglePresenter);
-        Thread.sleep(800);
+        // JavaFX's "Press ESC to exit full-screen mode" fades after a few seconds; picture the steady screen.
+        Thread.sleep(Long.getLong("tour.presenterWaitMs", 5500));
         run(() -> {
             // Without a window manager full screen may not resize the stage; the screen's size is what counts.
             stage.setWidth(Screen.getPrimary().getBounds().getWidth());
@@ -175,7 +176,7 @@ public final class ScreenTour {
         if (!only.isEmpty() && !java.util.Arrays.asList(only.split(",")).contains(name)) {
             return 0;
         }
-        Thread.sleep(700);
+        Thread.sleep(1200);
         Path file = dir.resolve(prefix + "-" + name + ".png");
         List<String> cut = new ArrayList<>();
         run(() -> {
