@@ -135,6 +135,9 @@ public final class ScreenTour {
             stage.setHeight(Screen.getPrimary().getBounds().getHeight());
         });
         int truncated = shot("presenter");
+        run(window::toggleHelp);
+        truncated += shot("presenter-help");
+        run(window::toggleHelp);
         run(window::togglePresenter);
         return truncated;
     }
