@@ -139,6 +139,8 @@ public final class GroupScopeWindow {
         } else if (zoomBeforePresenter != null) {
             zoomTo(zoomBeforePresenter);
         }
+        // JavaFX's own hint follows the JVM's locale and says Esc; the class sees the window's language and F5.
+        stage.setFullScreenExitHint(Messages.of(language.locale()).text("ui.presenter.exitHint"));
         stage.setFullScreen(presenter);
         applyClassroomState();
     }

@@ -86,6 +86,26 @@ class ProjectorLooksTest {
         assertThat(TruncatedText.in(window.stageRoot())).isEmpty();
     }
 
+    @Test
+    void theListOfKeysShowsWholeInPresenterModeAt1280x800(FxRobot robot) {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        robot.interact(window::togglePresenter);
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        robot.interact(window::toggleHelp);
+        settle(robot);
+
+        Node card = robot.lookup("#helpCard").query();
+        javafx.geometry.Bounds shown = card.localToScene(card.getBoundsInLocal());
+        assertThat(shown.getMinX()).isGreaterThanOrEqualTo(0);
+        assertThat(shown.getMinY()).isGreaterThanOrEqualTo(0);
+        assertThat(shown.getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth());
+        assertThat(shown.getMaxY()).isLessThanOrEqualTo(stage.getScene().getHeight());
+        assertThat(card.getScaleX()).as("still large enough to read from the back").isGreaterThan(0.6);
+    }
+
     /** C2 crashes at 20 s; by 60 s C1 and C3 share its partitions (C1 holds three) and C2's card says so. */
     private void afterACrashAndTheRebalance(FxRobot robot) {
         robot.interact(() -> window.playground().scrubTo(20_000));
