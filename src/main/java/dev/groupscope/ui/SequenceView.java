@@ -196,7 +196,7 @@ public final class SequenceView {
     /** On a wide screen the diagram grows to fill the width, up to this much more than the text's scale. */
     static final double MAX_FILL = 1.5;
     /** Room kept for the vertical scroll bar, so filling the width never needs a horizontal one. */
-    private static final double SCROLL_BAR_ROOM = 20;
+    private static final double SCROLL_BAR_ROOM = 32;
 
     private void rescale() {
         double text = sequenceHint.getFont().getSize() / 17.0;
