@@ -200,6 +200,8 @@ public final class ScreenTour {
     }
 
     private void scrubTo(long at) throws Exception {
+        // A large run is still being computed in the background: picture t only once the run has reached it.
+        waitUntil(() -> window.playground().horizonProperty().get() >= at);
         run(() -> window.playground().scrubTo(at));
         waitUntil(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == at);
     }
@@ -235,7 +237,7 @@ public final class ScreenTour {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 2400; i++) {
             if (call(condition::getAsBoolean)) {
                 return;
             }
