@@ -106,6 +106,22 @@ class ProjectorLooksTest {
         assertThat(card.getScaleX()).as("still large enough to read from the back").isGreaterThan(0.6);
     }
 
+    @Test
+    void theAssignorsStepSentencesAreLightOnTheDarkAndHighContrastSurfaces(FxRobot robot) {
+        for (Theme theme : List.of(Theme.DARK, Theme.HIGH_CONTRAST)) {
+            robot.interact(() -> window.useTheme(theme));
+            robot.interact(() -> robot.lookup("#tabs").<TabPane>query().getSelectionModel().select(1));
+            FxWait.waitFor(() -> !robot.lookup(".step-text").queryAll().isEmpty());
+            robot.interact(() -> window.stageRoot().applyCss());
+
+            for (Node node : robot.lookup(".step-text").queryAll()) {
+                javafx.scene.paint.Color fill = (javafx.scene.paint.Color) ((javafx.scene.text.Text) node).getFill();
+                assertThat(fill.getBrightness()).as(theme + ": " + ((javafx.scene.text.Text) node).getText())
+                        .isGreaterThan(0.85);
+            }
+        }
+    }
+
     /** C2 crashes at 20 s; by 60 s C1 and C3 share its partitions (C1 holds three) and C2's card says so. */
     private void afterACrashAndTheRebalance(FxRobot robot) {
         robot.interact(() -> window.playground().scrubTo(20_000));
