@@ -76,6 +76,7 @@ public final class PlaygroundViewModel {
             () -> coordinatorToStop().isPresent(), frame);
     private double exactTime;
     private long lastTick = -1;
+    private boolean behind;
 
     /** The built-in playground, computed on its own daemon thread and published on the FX thread. */
     public static PlaygroundViewModel playground() {
@@ -107,7 +108,7 @@ public final class PlaygroundViewModel {
     public PlaygroundViewModel(Scenario scenario, Executor worker, Executor publisher) {
         String groupId = scenario.consumers().get(0).groupId();
         this.scenarioName = scenario.name();
-        this.runner = new SimulationRunner(ScenarioWorld.simulation(scenario), new FrameReader(groupId),
+        this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario), new FrameReader(groupId),
                 scenario.durationMs(), worker, publisher, this::accept, horizon::set);
         Map<String, String> groupOfClient = new TreeMap<>();
         scenario.consumers().forEach(consumer -> {
@@ -220,6 +221,11 @@ public final class PlaygroundViewModel {
 
     public void pause() {
         playing.set(false);
+        if (behind) {
+            // The last pulse's frame was skipped (a large cluster's frames are paced): draw t as it stopped.
+            behind = false;
+            runner.show(time.get());
+        }
     }
 
     public void togglePlay() {
@@ -245,7 +251,7 @@ public final class PlaygroundViewModel {
         exactTime = Math.max(exactTime, next);
         time.set((long) exactTime);
         runner.computeAhead(time.get() + lookaheadMs());
-        runner.show(time.get());
+        behind = !runner.showPlaying(time.get());
         if (time.get() >= durationMs()) {
             pause();
         }
