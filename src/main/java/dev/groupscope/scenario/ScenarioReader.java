@@ -71,6 +71,7 @@ public final class ScenarioReader {
     private int brokers;
     private final Map<String, Integer> topicPartitions = new LinkedHashMap<>();
     private final Set<String> consumerIds = new LinkedHashSet<>();
+    private final Map<String, ConsumerSpec> consumerSpecs = new LinkedHashMap<>();
     private final Set<String> producerIds = new LinkedHashSet<>();
     private final Map<String, Integer> workerCounts = new LinkedHashMap<>();
     private final Set<String> processes = new LinkedHashSet<>();
@@ -106,7 +107,11 @@ public final class ScenarioReader {
         List<ProducerSpec> producers = new ArrayList<>();
         root.objects("producers").forEach(producer -> producers.add(producer(producer)));
         List<ConsumerSpec> consumers = new ArrayList<>();
-        root.objects("consumers").forEach(consumer -> consumers.add(consumer(consumer)));
+        root.objects("consumers").forEach(consumer -> {
+            ConsumerSpec spec = consumer(consumer);
+            consumerSpecs.put(spec.id(), spec);
+            consumers.add(spec);
+        });
         long duration = root.whole("durationMs", 1, MAX_DURATION_MS);
         List<ActionSpec> actions = new ArrayList<>();
         actionReaders.forEach(action -> actions.add(action(action, duration)));
@@ -230,7 +235,7 @@ public final class ScenarioReader {
         }
         JsonObjectReader workers = consumer.object("workers");
         workers.allowOnly(WORKERS_KEYS);
-        if (policy.kind() == CommitPolicy.Kind.EVERY_N || policy.kind() == CommitPolicy.Kind.BEFORE_PROCESSING) {
+        if (!policy.fitsWorkerPool()) {
             throw consumer.fail("workers", "scenario.error.workersPolicy", "policy", policy.kind().fileName());
         }
         return Optional.of(new WorkerPoolConfig(
@@ -304,11 +309,9 @@ public final class ScenarioReader {
         JsonObjectReader policy = consumer.object("commitPolicy");
         policy.allowOnly(COMMIT_POLICY_KEYS);
         CommitPolicy.Kind kind = CommitPolicy.Kind.byFileName(policy.choice("type", CommitPolicy.Kind.fileNames()));
-        if (kind == CommitPolicy.Kind.AUTO && !autoCommit) {
-            throw policy.fail("type", "scenario.error.autoPolicyNeedsAutoCommit");
-        }
-        if (kind != CommitPolicy.Kind.AUTO && autoCommit) {
-            throw policy.fail("type", "scenario.error.commitPolicyNeedsNoAutoCommit", "policy", kind.fileName());
+        if (!kind.fitsAutoCommit(autoCommit)) {
+            throw policy.fail("type", autoCommit ? "scenario.error.commitPolicyNeedsNoAutoCommit"
+                    : "scenario.error.autoPolicyNeedsAutoCommit", "policy", kind.fileName());
         }
         if (kind == CommitPolicy.Kind.EVERY_N) {
             return CommitPolicy.everyN(policy.count("records", 1, 1_000_000));
@@ -330,6 +333,9 @@ public final class ScenarioReader {
         if (type == ActionType.SUBSCRIBE) {
             params.put("subscription", subscription(action));
         }
+        if (type == ActionType.CHANGE_SETTINGS) {
+            changeSettings(action, consumerSpecs.get(target), params);
+        }
         requirePartitionTopics(action, params);
         if (type == ActionType.SLOW_WORKER) {
             Integer workers = workerCounts.get(target);
@@ -342,6 +348,41 @@ public final class ScenarioReader {
             }
         }
         return new ActionSpec(at, type, target, params, action.path());
+    }
+
+    /**
+     * {@code "settings": {...}} (Kafka's names) and/or {@code "commitPolicy": {...}} (as a consumer's): checked as the
+     * consumer's own settings are, merged over them. The model merges over the settings the consumer runs when the
+     * action comes (an earlier change may have changed them); a combination Kafka refuses only then is an event.
+     */
+    private void changeSettings(JsonObjectReader action, ConsumerSpec consumer, Map<String, Object> params) {
+        if (!action.has("settings") && !action.has("commitPolicy")) {
+            throw action.fail("settings", "scenario.error.nothingToChange");
+        }
+        Map<String, Object> settings = action.settings("settings");
+        checkSettingNames(action, "settings", settings, ConsumerConfigs.DEFINITIONS);
+        for (String reserved : List.of(ConsumerConfigs.GROUP_ID, ConsumerConfigs.CLIENT_ID)) {
+            if (settings.containsKey(reserved)) {
+                throw action.fail("settings", "scenario.error.reservedSetting", "setting", reserved);
+            }
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(consumer.settings());
+        merged.putAll(settings);
+        merged.put(ConsumerConfigs.GROUP_ID, consumer.groupId());
+        merged.put(ConsumerConfigs.CLIENT_ID, consumer.id());
+        reportProblem(action, "settings", ConsumerSettings.validate(merged));
+        boolean autoCommit = ConsumerSettings.from(merged).enableAutoCommit();
+        CommitPolicy policy = action.has("commitPolicy") ? commitPolicy(action, autoCommit) : null;
+        CommitPolicy.Kind kept = consumer.commitPolicy().kind();
+        if (policy == null && settings.containsKey(ConsumerConfigs.ENABLE_AUTO_COMMIT) && !kept.fitsAutoCommit(autoCommit)) {
+            throw action.fail("settings", autoCommit ? "scenario.error.commitPolicyNeedsNoAutoCommit"
+                    : "scenario.error.autoPolicyNeedsAutoCommit", "policy", kept.fileName());
+        }
+        if (policy != null && consumer.workers().isPresent() && !policy.fitsWorkerPool()) {
+            throw action.fail("commitPolicy", "scenario.error.workersPolicy", "policy", policy.kind().fileName());
+        }
+        params.put("settings", settings);
+        params.put("commitPolicy", policy);
     }
 
     private String target(JsonObjectReader action, ActionType type) {
