@@ -23,15 +23,18 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /**
- * The settings sheet of one consumer: a thin view of {@link ConsumerSettingsViewModel}. One line per setting —
- * Kafka's name and type, an editor for the value it runs with, Kafka's default, the allowed values and the one-line
- * description — then the commit policy. Apply hands the input to the view model: refused input stays as typed, each
+ * The settings sheet of one consumer: a thin view of {@link ConsumerSettingsViewModel}. Per setting, Kafka's name
+ * and type, an editor for the value it runs with, Kafka's default and the allowed values, and under them the
+ * one-line description; then the commit policy. Apply hands the input to the view model: refused input stays as typed, each
  * refused row shows why (Kafka's own words where Kafka refuses) and the sheet stays open; accepted input closes it
  * with the one command to perform.
  */
 final class ConsumerSettingsSheet {
 
-    private static final double DESCRIPTION_WIDTH = 340;
+    private static final double DESCRIPTION_WIDTH = 760;
+    private static final double LIMITS_WIDTH = 300;
+    /** Wide enough for the three columns; the header text wraps to it. */
+    private static final double SHEET_WIDTH = 880;
 
     private final ConsumerSettingsViewModel viewModel;
     private final Messages messages;
@@ -69,6 +72,7 @@ final class ConsumerSettingsSheet {
             if (owner.getScene() != null) {
                 // The window's theme and text size apply to the sheet too.
                 dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getRoot().getStylesheets());
                 dialog.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
             }
         }
@@ -83,9 +87,10 @@ final class ConsumerSettingsSheet {
         policyRows();
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(480);
-        scroll.setPrefViewportWidth(1000);
+        scroll.setPrefViewportHeight(440);
+        scroll.setPrefViewportWidth(800);
         dialog.getDialogPane().setContent(scroll);
+        dialog.getDialogPane().setPrefWidth(SHEET_WIDTH);
         ButtonType apply = new ButtonType(messages.text("ui.settings.apply"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(apply, ButtonType.CANCEL);
         ModelCommand[] accepted = new ModelCommand[1];
@@ -101,12 +106,23 @@ final class ConsumerSettingsSheet {
             }
         });
         dialog.setResultConverter(button -> button == apply ? accepted[0] : null);
+        dialog.setOnShown(event -> javafx.application.Platform.runLater(() -> keepOnScreen(dialog)));
         return dialog;
     }
 
+    /** Centred on a window larger than the screen, Apply could end up off the screen: move the sheet into view. */
+    private static void keepOnScreen(Dialog<?> dialog) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(dialog.getX(), dialog.getY(),
+                Math.max(1, dialog.getWidth()), Math.max(1, dialog.getHeight())).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        dialog.setWidth(Math.min(dialog.getWidth(), screen.getWidth()));
+        dialog.setHeight(Math.min(dialog.getHeight(), screen.getHeight()));
+        dialog.setX(Math.max(screen.getMinX(), Math.min(dialog.getX(), screen.getMaxX() - dialog.getWidth())));
+        dialog.setY(Math.max(screen.getMinY(), Math.min(dialog.getY(), screen.getMaxY() - dialog.getHeight())));
+    }
+
     private void header() {
-        String[] keys = {"ui.settings.column.name", "ui.settings.column.value", "ui.settings.column.default",
-                "ui.settings.column.allowed", "ui.settings.column.description"};
+        String[] keys = {"ui.settings.column.name", "ui.settings.column.value", "ui.settings.column.limits"};
         for (int column = 0; column < keys.length; column++) {
             Label label = new Label(messages.text(keys[column]));
             label.getStyleClass().add("settings-column");
@@ -116,15 +132,32 @@ final class ConsumerSettingsSheet {
         line++;
     }
 
+    /** Name and type, the editor, Kafka's default and allowed values; the description under them; then a problem line. */
     private void settingRow(Row row) {
-        Label name = new Label(row.name() + "  (" + row.type() + ")");
+        Label name = new Label(row.name() + " (" + row.type() + ")");
+        name.setStyle("-fx-font-weight: bold;");
         Node editor = editor(row);
         editor.setId(editorId(row.name()));
-        Label description = new Label(messages.text(row.descriptionKey()));
+        grid.addRow(line++, name, editor, limits(row.defaultValue(), row.allowed()));
+        description(messages.text(row.descriptionKey()));
+        problemLine(row.name());
+    }
+
+    private Label limits(String defaultValue, String allowed) {
+        Label limits = new Label(messages.format("ui.settings.limits",
+                Map.of("default", defaultValue, "allowed", allowed.isEmpty() ? "—" : allowed)));
+        limits.setWrapText(true);
+        limits.setMaxWidth(LIMITS_WIDTH);
+        return limits;
+    }
+
+    private void description(String text) {
+        Label description = new Label(text);
+        description.getStyleClass().add("settings-description");
         description.setWrapText(true);
         description.setMaxWidth(DESCRIPTION_WIDTH);
-        grid.addRow(line++, name, editor, new Label(row.defaultValue()), new Label(row.allowed()), description);
-        problemLine(row.name());
+        description.setOpacity(0.8);
+        grid.add(description, 0, line++, 3, 1);
     }
 
     private Node editor(Row row) {
@@ -156,18 +189,17 @@ final class ConsumerSettingsSheet {
         policy.getItems().setAll(viewModel.policyChoices());
         policy.setValue(viewModel.currentPolicy());
         policy.setId(editorId(ConsumerSettingsViewModel.COMMIT_POLICY));
-        Label description = new Label(messages.text("ui.settings.commitPolicy.description"));
-        description.setWrapText(true);
-        description.setMaxWidth(DESCRIPTION_WIDTH);
-        grid.addRow(line++, new Label(messages.text("ui.settings.commitPolicy")), policy, new Label("auto"),
-                new Label(String.join(", ", viewModel.policyChoices())), description);
+        Label name = new Label(messages.text("ui.settings.commitPolicy"));
+        name.setStyle("-fx-font-weight: bold;");
+        grid.addRow(line++, name, policy, limits("auto", String.join(", ", viewModel.policyChoices())));
+        description(messages.text("ui.settings.commitPolicy.description"));
         problemLine(ConsumerSettingsViewModel.COMMIT_POLICY);
         everyRecords.setText(viewModel.currentEveryRecords());
         everyRecords.setPrefColumnCount(9);
         everyRecords.setId(editorId(ConsumerSettingsViewModel.COMMIT_EVERY_RECORDS));
         everyRecords.disableProperty().bind(policy.valueProperty().isNotEqualTo("everyN"));
         grid.addRow(line++, new Label(messages.text("ui.settings.commitPolicy.records")), everyRecords,
-                new Label(""), new Label("[1,...,1000000]"));
+                limits("100", "[1,...,1000000]"));
         problemLine(ConsumerSettingsViewModel.COMMIT_EVERY_RECORDS);
     }
 
@@ -179,7 +211,8 @@ final class ConsumerSettingsSheet {
         problem.setWrapText(true);
         problem.setVisible(false);
         problem.setManaged(false);
-        grid.add(problem, 1, line++, 4, 1);
+        problem.setMaxWidth(DESCRIPTION_WIDTH);
+        grid.add(problem, 0, line++, 3, 1);
         problems.put(row, problem);
     }
 

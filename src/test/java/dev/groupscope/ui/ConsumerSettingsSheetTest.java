@@ -1,0 +1,115 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.sim.engine.SimEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The settings sheet on Monocle, as a teacher uses it: right-click a consumer, open Settings…, type a value Kafka
+ * refuses and read Kafka's reason in place with the input kept, then a good one: the sheet closes, the change is one
+ * recorded event and the consumer rejoins with the new setting.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConsumerSettingsSheetTest {
+
+    private static final String SESSION = "#" + ConsumerSettingsSheet.editorId("session.timeout.ms");
+    private static final String SESSION_PROBLEM = "#" + ConsumerSettingsSheet.problemId("session.timeout.ms");
+
+    private GroupScopeWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        window.show(UiLanguage.ENGLISH);
+    }
+
+    @Test
+    void badInputIsRefusedInPlaceWithKafkasReasonAndGoodInputRestartsTheConsumerWithIt(FxRobot robot) {
+        robot.interact(() -> window.playground().scrubTo(20_000));
+        waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == 20_000
+                && robot.lookup("#consumer-C2").tryQuery().isPresent());
+        int generation = window.playground().getFrame().group().generation();
+
+        robot.rightClickOn("#consumer-C2");
+        waitFor(() -> menuItem("menu-settings-C2") != null);
+        MenuItem settings = menuItem("menu-settings-C2");
+        Platform.runLater(settings::fire);
+        waitFor(() -> robot.lookup(SESSION).tryQuery().isPresent());
+        javafx.scene.Node apply = robot.lookup("#settings-apply").query();
+        // The window is larger than Monocle's 1280 x 800 screen: the sheet moves itself into view.
+        waitFor(() -> javafx.stage.Screen.getPrimary().getVisualBounds().contains(
+                apply.localToScreen(apply.getBoundsInLocal().getCenterX(), apply.getBoundsInLocal().getCenterY())));
+        assertThat(robot.lookup(SESSION).<TextField>query().getText()).isEqualTo("10000");
+
+        robot.interact(() -> robot.lookup(SESSION).<TextField>query().setText("20 s"));
+        robot.clickOn("#settings-apply");
+        waitFor(() -> robot.lookup(SESSION_PROBLEM).<Labeled>query().isVisible());
+        assertThat(robot.lookup(SESSION_PROBLEM).<Labeled>query().getText())
+                .isEqualTo("Invalid value 20 s for configuration session.timeout.ms: Not a number of type INT");
+        assertThat(robot.lookup(SESSION).<TextField>query().getText()).isEqualTo("20 s");
+        assertThat(window.playground().branchesProperty().get()).hasSize(1);
+
+        robot.interact(() -> robot.lookup(SESSION).<TextField>query().setText("20000"));
+        robot.clickOn("#settings-apply");
+        waitFor(() -> robot.lookup(SESSION).tryQuery().isEmpty());
+        waitFor(() -> window.playground().branchesProperty().get().size() == 2);
+
+        SimEvent change = events().stream().filter(e -> e.type().equals("ChangeSettings")).findFirst().orElseThrow();
+        assertThat(change.actor()).isEqualTo("C2");
+        assertThat(change.time()).isEqualTo(20_000);
+        assertThat(change.fields().get("settings").toString()).isEqualTo("{session.timeout.ms=20000}");
+        robot.interact(() -> window.playground().scrubTo(40_000));
+        waitFor(() -> window.playground().getFrame().time() == 40_000);
+        PlaygroundFrame rejoined = window.playground().getFrame();
+        assertThat(rejoined.details().consumer("C2").orElseThrow().settings().sessionTimeoutMs()).isEqualTo(20000);
+        assertThat(rejoined.group().generation()).isGreaterThan(generation);
+        assertThat(rejoined.consumer("C2").orElseThrow().state()).isEqualTo("STABLE");
+    }
+
+    private List<SimEvent> events() {
+        AtomicReference<List<SimEvent>> log = new AtomicReference<>();
+        window.playground().query(simulation -> new ArrayList<>(simulation.log()), log::set);
+        waitFor(() -> log.get() != null);
+        return log.get();
+    }
+
+    private static MenuItem menuItem(String id) {
+        for (javafx.stage.Window shown : javafx.stage.Window.getWindows()) {
+            if (shown instanceof javafx.scene.control.ContextMenu menu) {
+                for (MenuItem item : menu.getItems()) {
+                    if (id.equals(item.getId())) {
+                        return item;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not reached in 20 s", e);
+        }
+    }
+}
