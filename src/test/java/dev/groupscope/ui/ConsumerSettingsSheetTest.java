@@ -1,13 +1,12 @@
 package dev.groupscope.ui;
 
+import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.sim.engine.SimEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuItem;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The settings sheet on Monocle, as a teacher uses it: right-click a consumer, open Settings…, type a value Kafka
@@ -100,16 +98,5 @@ class ConsumerSettingsSheetTest {
             }
         }
         return null;
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached in 20 s", e);
-        }
     }
 }
