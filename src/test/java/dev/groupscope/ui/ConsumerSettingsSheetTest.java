@@ -80,6 +80,34 @@ class ConsumerSettingsSheetTest {
         assertThat(rejoined.consumer("C2").orElseThrow().state()).isEqualTo("STABLE");
     }
 
+    @Test
+    void theConsumerAndPartitionMenusOfferTheClientFaultsAndEachIsARecordedEvent(FxRobot robot) {
+        robot.interact(() -> window.playground().scrubTo(20_000));
+        waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == 20_000
+                && robot.lookup("#consumer-C1").tryQuery().isPresent());
+
+        robot.rightClickOn("#consumer-C1");
+        waitFor(() -> menuItem("menu-cutOffConsumer-C1-15") != null);
+        assertThat(menuItem("menu-failCommits-C1-3-COORDINATOR_LOAD_IN_PROGRESS")).isNotNull();
+        assertThat(menuItem("menu-delayCommits-C1-3-10")).isNotNull();
+        MenuItem cutOff = menuItem("menu-cutOffConsumer-C1-15");
+        assertThat(cutOff.getText()).isEqualTo("Cut C1 off from its coordinator for 15 s");
+        robot.interact(() -> {
+            cutOff.fire();
+            cutOff.getParentPopup().hide();
+        });
+        waitFor(() -> window.playground().branchesProperty().get().size() == 2);
+        assertThat(events().stream().filter(e -> e.type().equals("NetworkPartition") && e.time() == 20_000)
+                .map(SimEvent::actor)).containsExactly("C1");
+
+        robot.rightClickOn("#partition-orders-0");
+        waitFor(() -> menuItem("menu-deleteTopic-orders") != null);
+        robot.interact(menuItem("menu-deleteTopic-orders")::fire);
+        waitFor(() -> window.playground().branchesProperty().get().size() == 3);
+        assertThat(events().stream().filter(e -> e.type().equals("TopicDeleted")).map(SimEvent::time))
+                .containsExactly(20_000L);
+    }
+
     private List<SimEvent> events() {
         AtomicReference<List<SimEvent>> log = new AtomicReference<>();
         window.playground().query(simulation -> new ArrayList<>(simulation.log()), log::set);
