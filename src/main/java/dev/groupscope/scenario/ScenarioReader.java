@@ -374,7 +374,8 @@ public final class ScenarioReader {
         boolean autoCommit = ConsumerSettings.from(merged).enableAutoCommit();
         CommitPolicy policy = action.has("commitPolicy") ? commitPolicy(action, autoCommit) : null;
         CommitPolicy.Kind kept = consumer.commitPolicy().kind();
-        if (policy == null && settings.containsKey(ConsumerConfigs.ENABLE_AUTO_COMMIT) && !kept.fitsAutoCommit(autoCommit)) {
+        if (policy == null && settings.containsKey(ConsumerConfigs.ENABLE_AUTO_COMMIT)
+                && !kept.fitsAutoCommit(autoCommit)) {
             throw action.fail("settings", autoCommit ? "scenario.error.commitPolicyNeedsNoAutoCommit"
                     : "scenario.error.autoPolicyNeedsAutoCommit", "policy", kept.fileName());
         }

@@ -25,9 +25,9 @@ import javafx.stage.Window;
 /**
  * The settings sheet of one consumer: a thin view of {@link ConsumerSettingsViewModel}. Per setting, Kafka's name
  * and type, an editor for the value it runs with, Kafka's default and the allowed values, and under them the
- * one-line description; then the commit policy. Apply hands the input to the view model: refused input stays as typed, each
- * refused row shows why (Kafka's own words where Kafka refuses) and the sheet stays open; accepted input closes it
- * with the one command to perform.
+ * one-line description; then the commit policy. Apply hands the input to the view model: refused input stays as
+ * typed, each refused row shows why (Kafka's own words where Kafka refuses) and the sheet stays open; accepted
+ * input closes it with the one command to perform.
  */
 final class ConsumerSettingsSheet {
 
@@ -132,7 +132,7 @@ final class ConsumerSettingsSheet {
         line++;
     }
 
-    /** Name and type, the editor, Kafka's default and allowed values; the description under them; then a problem line. */
+    /** Name and type, the editor, Kafka's default and allowed values; the description under them; a problem line. */
     private void settingRow(Row row) {
         Label name = new Label(row.name() + " (" + row.type() + ")");
         name.setStyle("-fx-font-weight: bold;");

@@ -135,7 +135,8 @@ public final class ConsumerSettingsViewModel {
             choices.add(0, value);
         }
         return new Row(name, definition.type().name().toLowerCase(Locale.ROOT), editor(definition), value,
-                definition.defaultValue() == null ? "null" : text(definition.defaultValue()), allowed(definition), definition.descriptionKey(), choices,
+                definition.defaultValue() == null ? "null" : text(definition.defaultValue()), allowed(definition),
+                definition.descriptionKey(), choices,
                 name.equals(AUTO_OFFSET_RESET) || name.equals(PARTITION_ASSIGNMENT_STRATEGY));
     }
 

@@ -21,7 +21,7 @@ public sealed interface ModelCommand {
 
     Task task();
 
-    /** Every task to insert at t, in order: one for most commands, one per consumer of a process for a process action. */
+    /** Every task to insert at t, in order: one for most commands, one per consumer in it for a process action. */
     default java.util.List<Task> tasks() {
         return java.util.List.of(task());
     }

@@ -58,7 +58,8 @@ class ChangeSettingsScenarioTest {
     void settingsAloneKeepThePolicyAndAPolicyAloneKeepsTheSettings() {
         Scenario scenario = read("""
                 {"atMs": 5000, "action": "changeSettings", "consumer": "C1", "settings": {"max.poll.records": 10}},
-                {"atMs": 6000, "action": "changeSettings", "consumer": "W1", "commitPolicy": {"type": "asyncAfterBatch"}}""");
+                {"atMs": 6000, "action": "changeSettings", "consumer": "W1",
+                 "commitPolicy": {"type": "asyncAfterBatch"}}""");
 
         assertThat(ScenarioWorld.task(scenario.actions().get(0))).isEqualTo(
                 new ConsumerTasks.ChangeSettings("C1", Map.of("max.poll.records", 10), null));
@@ -95,7 +96,8 @@ class ChangeSettingsScenarioTest {
     @Test
     void aRuleBetweenTheNewAndTheOldSettingsIsCheckedToo() {
         assertThat(errorOf("""
-                {"atMs": 5000, "action": "changeSettings", "consumer": "C1", "settings": {"heartbeat.interval.ms": 10000}}"""))
+                {"atMs": 5000, "action": "changeSettings", "consumer": "C1",
+                 "settings": {"heartbeat.interval.ms": 10000}}"""))
                 .isEqualTo("demo.json: $.actions[0].settings['heartbeat.interval.ms']: "
                         + "Heartbeat must be set lower than the session timeout");
     }
@@ -103,14 +105,17 @@ class ChangeSettingsScenarioTest {
     @Test
     void thePolicyMustFitAutoCommitAndThePool() {
         assertThat(errorOf("""
-                {"atMs": 5000, "action": "changeSettings", "consumer": "C1", "commitPolicy": {"type": "syncAfterBatch"}}"""))
+                {"atMs": 5000, "action": "changeSettings", "consumer": "C1",
+                 "commitPolicy": {"type": "syncAfterBatch"}}"""))
                 .startsWith("demo.json: $.actions[0].commitPolicy.type: commit policy \"syncAfterBatch\" commits by "
                         + "itself, so enable.auto.commit must be false");
         assertThat(errorOf("""
-                {"atMs": 5000, "action": "changeSettings", "consumer": "C1", "settings": {"enable.auto.commit": false}}"""))
+                {"atMs": 5000, "action": "changeSettings", "consumer": "C1",
+                 "settings": {"enable.auto.commit": false}}"""))
                 .isEqualTo("demo.json: $.actions[0].settings: commit policy \"auto\" needs enable.auto.commit=true");
         assertThat(errorOf("""
-                {"atMs": 5000, "action": "changeSettings", "consumer": "W1", "commitPolicy": {"type": "beforeProcessing"}}"""))
+                {"atMs": 5000, "action": "changeSettings", "consumer": "W1",
+                 "commitPolicy": {"type": "beforeProcessing"}}"""))
                 .startsWith("demo.json: $.actions[0].commitPolicy: a worker pool cannot use commit policy "
                         + "\"beforeProcessing\"");
     }

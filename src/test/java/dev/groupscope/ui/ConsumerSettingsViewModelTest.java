@@ -158,6 +158,35 @@ class ConsumerSettingsViewModelTest {
                 "beforeProcessing");
     }
 
+    @Test
+    void theSheetsCommandIsAStepOfTheRunThatSteppingBackStopsAtAndUndoLeaves() {
+        PlaygroundViewModel playground = new PlaygroundViewModel(PlaygroundViewModel.readPlayground(), Runnable::run,
+                Runnable::run);
+        playground.scrubTo(20_000);
+        FrameDetails.ConsumerDetail c2 = playground.getFrame().details().consumer("C2").orElseThrow();
+        ConsumerSettingsViewModel c2Sheet = new ConsumerSettingsViewModel("C2", c2.settings(), c2.commitPolicy(),
+                playground.brokerSettings(), false);
+
+        playground.perform(((Accepted) c2Sheet.apply(Map.of("max.poll.records", "50"), "auto", ""))
+                .command().orElseThrow());
+        playground.scrubTo(20_200);
+        List<String> steppedBackOver = new java.util.ArrayList<>();
+        for (int i = 0; i < 100 && playground.getTime() >= 20_000 && !steppedBackOver.contains("ChangeSettings"); i++) {
+            playground.stepPrevious();
+            playground.getFrame().current().ifPresent(event -> steppedBackOver.add(event.type()));
+        }
+
+        assertThat(steppedBackOver).contains("ChangeSettings");
+        assertThat(playground.getTime()).isEqualTo(20_000);
+        playground.scrubTo(40_000);
+        assertThat(playground.getFrame().details().consumer("C2").orElseThrow().settings().maxPollRecords())
+                .isEqualTo(50);
+        playground.undo();
+        playground.scrubTo(40_000);
+        assertThat(playground.getFrame().details().consumer("C2").orElseThrow().settings().maxPollRecords())
+                .isEqualTo(500);
+    }
+
     private Row row(String name) {
         return sheet.rows().stream().filter(row -> row.name().equals(name)).findFirst().orElseThrow();
     }
