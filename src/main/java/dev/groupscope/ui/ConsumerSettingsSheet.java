@@ -92,7 +92,8 @@ final class ConsumerSettingsSheet {
         dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().setPrefWidth(SHEET_WIDTH);
         ButtonType apply = new ButtonType(messages.text("ui.settings.apply"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(apply, ButtonType.CANCEL);
+        ButtonType cancel = new ButtonType(messages.text("ui.settings.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(apply, cancel);
         ModelCommand[] accepted = new ModelCommand[1];
         Node applyButton = dialog.getDialogPane().lookupButton(apply);
         applyButton.setId("settings-apply");

@@ -162,6 +162,8 @@ public final class EntityMenus {
     private List<MenuItem> offers(List<CommandChecks.Offer> offers) {
         return offers.stream().map(offer -> {
             MenuItem item = new MenuItem(messages.format(offer.command().messageKey(), offer.command().args()));
+            // Labels hold names with underscores (COORDINATOR_LOAD_IN_PROGRESS, topic names): not mnemonics.
+            item.setMnemonicParsing(false);
             item.setId("menu-" + idOf(offer.command()));
             item.setDisable(!offer.enabled());
             item.setOnAction(event -> viewModel.perform(offer.command()));

@@ -88,7 +88,9 @@ class ConsumerSettingsSheetTest {
 
         robot.rightClickOn("#consumer-C1");
         waitFor(() -> menuItem("menu-cutOffConsumer-C1-15") != null);
-        assertThat(menuItem("menu-failCommits-C1-3-COORDINATOR_LOAD_IN_PROGRESS")).isNotNull();
+        assertThat(menuItem("menu-failCommits-C1-3-COORDINATOR_LOAD_IN_PROGRESS").getText())
+                .isEqualTo("Fail C1's next 3 commits (COORDINATOR_LOAD_IN_PROGRESS)");
+        assertThat(menuItem("menu-failCommits-C1-3-COORDINATOR_LOAD_IN_PROGRESS").isMnemonicParsing()).isFalse();
         assertThat(menuItem("menu-delayCommits-C1-3-10")).isNotNull();
         MenuItem cutOff = menuItem("menu-cutOffConsumer-C1-15");
         assertThat(cutOff.getText()).isEqualTo("Cut C1 off from its coordinator for 15 s");
