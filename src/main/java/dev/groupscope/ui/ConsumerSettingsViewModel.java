@@ -221,7 +221,9 @@ public final class ConsumerSettingsViewModel {
             return new Refused(problems);
         }
         Map<String, Object> settings = new LinkedHashMap<>();
-        changed.keySet().forEach(name -> settings.put(name, after.get(name)));
+        // Tasks are immutable data: a list value (the assignors) is copied too.
+        changed.keySet().forEach(name -> settings.put(name, after.get(name) instanceof List<?> list
+                ? List.copyOf(list) : after.get(name)));
         CommitPolicy commitPolicy = newPolicy.filter(p -> !p.equals(currentPolicy)).orElse(null);
         if (settings.isEmpty() && commitPolicy == null) {
             return new Accepted(Optional.empty());
