@@ -127,8 +127,10 @@ public final class EntityMenus {
     private List<MenuItem> consumerItems(PlaygroundFrame frame, PlaygroundFrame.ConsumerRow consumer) {
         String id = consumer.clientId();
         Optional<FrameDetails.ConsumerDetail> detail = frame.details().consumer(id);
-        List<MenuItem> items = new ArrayList<>(offers(CommandChecks.forConsumer(consumer,
-                viewModel.consumerSettings(id))));
+        // The settings it runs with at t: a live change (the settings sheet) may have changed max.poll.interval.ms.
+        Map<String, Object> settings = detail.map(d -> d.settings().originals())
+                .orElse(viewModel.consumerSettings(id));
+        List<MenuItem> items = new ArrayList<>(offers(CommandChecks.forConsumer(consumer, settings)));
         items.add(new SeparatorMenuItem());
         int sessionTimeoutMs = detail.map(d -> d.settings().sessionTimeoutMs())
                 .orElse(ConsumerSettings.defaults().sessionTimeoutMs());

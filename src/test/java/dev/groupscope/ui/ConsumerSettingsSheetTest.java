@@ -27,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 class ConsumerSettingsSheetTest {
 
     private static final String SESSION = "#" + ConsumerSettingsSheet.editorId("session.timeout.ms");
+    private static final String MAX_POLL = "#" + ConsumerSettingsSheet.editorId("max.poll.interval.ms");
     private static final String SESSION_PROBLEM = "#" + ConsumerSettingsSheet.problemId("session.timeout.ms");
 
     private GroupScopeWindow window;
@@ -47,7 +48,10 @@ class ConsumerSettingsSheetTest {
         robot.rightClickOn("#consumer-C2");
         waitFor(() -> menuItem("menu-settings-C2") != null);
         MenuItem settings = menuItem("menu-settings-C2");
-        Platform.runLater(settings::fire);
+        Platform.runLater(() -> {
+            settings.getParentPopup().hide();
+            settings.fire();
+        });
         waitFor(() -> robot.lookup(SESSION).tryQuery().isPresent());
         javafx.scene.Node apply = robot.lookup("#settings-apply").query();
         // The window is larger than Monocle's 1280 x 800 screen: the sheet moves itself into view.
@@ -63,7 +67,10 @@ class ConsumerSettingsSheetTest {
         assertThat(robot.lookup(SESSION).<TextField>query().getText()).isEqualTo("20 s");
         assertThat(window.playground().branchesProperty().get()).hasSize(1);
 
-        robot.interact(() -> robot.lookup(SESSION).<TextField>query().setText("20000"));
+        robot.interact(() -> {
+            robot.lookup(SESSION).<TextField>query().setText("20000");
+            robot.lookup(MAX_POLL).<TextField>query().setText("60000");
+        });
         robot.clickOn("#settings-apply");
         waitFor(() -> robot.lookup(SESSION).tryQuery().isEmpty());
         waitFor(() -> window.playground().branchesProperty().get().size() == 2);
@@ -71,13 +78,16 @@ class ConsumerSettingsSheetTest {
         SimEvent change = events().stream().filter(e -> e.type().equals("ChangeSettings")).findFirst().orElseThrow();
         assertThat(change.actor()).isEqualTo("C2");
         assertThat(change.time()).isEqualTo(20_000);
-        assertThat(change.fields().get("settings").toString()).isEqualTo("{session.timeout.ms=20000}");
+        assertThat(change.fields().get("settings").toString()).isEqualTo("{max.poll.interval.ms=60000, session.timeout.ms=20000}");
         robot.interact(() -> window.playground().scrubTo(40_000));
         waitFor(() -> window.playground().getFrame().time() == 40_000);
         PlaygroundFrame rejoined = window.playground().getFrame();
         assertThat(rejoined.details().consumer("C2").orElseThrow().settings().sessionTimeoutMs()).isEqualTo(20000);
         assertThat(rejoined.group().generation()).isGreaterThan(generation);
         assertThat(rejoined.consumer("C2").orElseThrow().state()).isEqualTo("STABLE");
+        // The menu now offers a stall just past the new max.poll.interval.ms (60 s + 5 s).
+        robot.rightClickOn("#consumer-C2");
+        waitFor(() -> menuItem("menu-stall-C2-65") != null);
     }
 
     @Test
