@@ -116,6 +116,7 @@ public final class ScenarioReader {
         List<ActionSpec> actions = new ArrayList<>();
         actionReaders.forEach(action -> actions.add(action(action, duration)));
         ScenarioChecks.partitionsOnlyGrow(file, topics, actions);
+        SettingChanges.check(file, consumerSpecs, actions);
         return new Scenario(file, root.optionalString("name").orElse(file), root.optionalString("description")
                 .orElse(""), root.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0), duration, cluster, topics,
                 producers, withStarts(consumers, actions), actions);
@@ -307,12 +308,18 @@ public final class ScenarioReader {
             return CommitPolicy.AUTO;
         }
         JsonObjectReader policy = consumer.object("commitPolicy");
+        CommitPolicy parsed = parsePolicy(policy);
+        if (!parsed.fitsAutoCommit(autoCommit)) {
+            throw policy.fail("type", autoCommit ? "scenario.error.commitPolicyNeedsNoAutoCommit"
+                    : "scenario.error.autoPolicyNeedsAutoCommit", "policy", parsed.kind().fileName());
+        }
+        return parsed;
+    }
+
+    /** The policy's own form: a known type, and a record count for everyN only. */
+    private static CommitPolicy parsePolicy(JsonObjectReader policy) {
         policy.allowOnly(COMMIT_POLICY_KEYS);
         CommitPolicy.Kind kind = CommitPolicy.Kind.byFileName(policy.choice("type", CommitPolicy.Kind.fileNames()));
-        if (!kind.fitsAutoCommit(autoCommit)) {
-            throw policy.fail("type", autoCommit ? "scenario.error.commitPolicyNeedsNoAutoCommit"
-                    : "scenario.error.autoPolicyNeedsAutoCommit", "policy", kind.fileName());
-        }
         if (kind == CommitPolicy.Kind.EVERY_N) {
             return CommitPolicy.everyN(policy.count("records", 1, 1_000_000));
         }
@@ -334,7 +341,7 @@ public final class ScenarioReader {
             params.put("subscription", subscription(action));
         }
         if (type == ActionType.CHANGE_SETTINGS) {
-            changeSettings(action, consumerSpecs.get(target), params);
+            changeSettings(action, params);
         }
         requirePartitionTopics(action, params);
         if (type == ActionType.SLOW_WORKER) {
@@ -351,11 +358,10 @@ public final class ScenarioReader {
     }
 
     /**
-     * {@code "settings": {...}} (Kafka's names) and/or {@code "commitPolicy": {...}} (as a consumer's): checked as the
-     * consumer's own settings are, merged over them. The model merges over the settings the consumer runs when the
-     * action comes (an earlier change may have changed them); a combination Kafka refuses only then is an event.
+     * {@code "settings": {...}} (Kafka's names) and/or {@code "commitPolicy": {...}} (as a consumer's). Here the names
+     * and the policy's form; the values, merged over what the consumer runs with by then, in {@link SettingChanges}.
      */
-    private void changeSettings(JsonObjectReader action, ConsumerSpec consumer, Map<String, Object> params) {
+    private void changeSettings(JsonObjectReader action, Map<String, Object> params) {
         if (!action.has("settings") && !action.has("commitPolicy")) {
             throw action.fail("settings", "scenario.error.nothingToChange");
         }
@@ -366,24 +372,8 @@ public final class ScenarioReader {
                 throw action.fail("settings", "scenario.error.reservedSetting", "setting", reserved);
             }
         }
-        Map<String, Object> merged = new LinkedHashMap<>(consumer.settings());
-        merged.putAll(settings);
-        merged.put(ConsumerConfigs.GROUP_ID, consumer.groupId());
-        merged.put(ConsumerConfigs.CLIENT_ID, consumer.id());
-        reportProblem(action, "settings", ConsumerSettings.validate(merged));
-        boolean autoCommit = ConsumerSettings.from(merged).enableAutoCommit();
-        CommitPolicy policy = action.has("commitPolicy") ? commitPolicy(action, autoCommit) : null;
-        CommitPolicy.Kind kept = consumer.commitPolicy().kind();
-        if (policy == null && settings.containsKey(ConsumerConfigs.ENABLE_AUTO_COMMIT)
-                && !kept.fitsAutoCommit(autoCommit)) {
-            throw action.fail("settings", autoCommit ? "scenario.error.commitPolicyNeedsNoAutoCommit"
-                    : "scenario.error.autoPolicyNeedsAutoCommit", "policy", kept.fileName());
-        }
-        if (policy != null && consumer.workers().isPresent() && !policy.fitsWorkerPool()) {
-            throw action.fail("commitPolicy", "scenario.error.workersPolicy", "policy", policy.kind().fileName());
-        }
         params.put("settings", settings);
-        params.put("commitPolicy", policy);
+        params.put("commitPolicy", action.has("commitPolicy") ? parsePolicy(action.object("commitPolicy")) : null);
     }
 
     private String target(JsonObjectReader action, ActionType type) {

@@ -103,6 +103,23 @@ class ChangeSettingsScenarioTest {
     }
 
     @Test
+    void changesPileUpInTimeAsTheModelMergesThem() {
+        assertThat(errorOf("""
+                {"atMs": 10000, "action": "changeSettings", "consumer": "C1",
+                 "settings": {"heartbeat.interval.ms": 6000}},
+                {"atMs": 5000, "action": "changeSettings", "consumer": "C1",
+                 "settings": {"session.timeout.ms": 6000}}"""))
+                .isEqualTo("demo.json: $.actions[0].settings['heartbeat.interval.ms']: "
+                        + "Heartbeat must be set lower than the session timeout");
+        assertThat(errorOf("""
+                {"atMs": 5000, "action": "changeSettings", "consumer": "C1",
+                 "settings": {"enable.auto.commit": false}, "commitPolicy": {"type": "syncAfterBatch"}},
+                {"atMs": 9000, "action": "changeSettings", "consumer": "C1",
+                 "settings": {"enable.auto.commit": true}}"""))
+                .startsWith("demo.json: $.actions[1].settings: commit policy \"syncAfterBatch\" commits by itself");
+    }
+
+    @Test
     void thePolicyMustFitAutoCommitAndThePool() {
         assertThat(errorOf("""
                 {"atMs": 5000, "action": "changeSettings", "consumer": "C1",
