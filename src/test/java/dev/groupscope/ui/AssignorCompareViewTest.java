@@ -1,9 +1,8 @@
 package dev.groupscope.ui;
 
+import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The comparison tab on Monocle: one click, five assignors' answers side by side, in both languages. */
 @ExtendWith(ApplicationExtension.class)
@@ -68,17 +66,6 @@ class AssignorCompareViewTest {
         waitFor(() -> robot.lookup("#compareSize").tryQuery().isPresent());
         assertThat(text(robot, "#compareSize")).isEqualTo("4 个消费者");
         assertThat(robot.lookup("#compare-range-C3").tryQuery()).isPresent();
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached in 20 s", e);
-        }
     }
 
     private static String text(FxRobot robot, String query) {

@@ -1,11 +1,10 @@
 package dev.groupscope.ui;
 
+import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.kafka.CoordinatorLookup;
 import dev.groupscope.kafka.GroupCoordinatorPartitioning;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -82,16 +81,5 @@ class CoordinatorCalculatorViewTest {
 
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).<Labeled>query().getText();
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached in 20 s", e);
-        }
     }
 }

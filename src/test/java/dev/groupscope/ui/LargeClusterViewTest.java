@@ -1,11 +1,10 @@
 package dev.groupscope.ui;
 
+import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class LargeClusterViewTest {
     @Test
     void sixtyPartitionsAreOneGridOfCellsWithACaptionNotSixtyRows(FxRobot robot) {
         robot.interact(() -> window.playground().scrubTo(15_000));
-        waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == 15_000
+        waitFor(30, () -> window.playground().getFrame() != null && window.playground().getFrame().time() == 15_000
                 && window.playground().getFrame().consumers().stream().allMatch(c -> !c.assigned().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -65,7 +64,7 @@ class LargeClusterViewTest {
     @Test
     void aCellsTooltipNamesThePartitionItsOwnerAndItsNumbers(FxRobot robot) {
         robot.interact(() -> window.playground().scrubTo(15_000));
-        waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == 15_000);
+        waitFor(30, () -> window.playground().getFrame() != null && window.playground().getFrame().time() == 15_000);
         WaitForAsyncUtils.waitForFxEvents();
         PlaygroundFrame frame = window.playground().getFrame();
         PlaygroundFrame.PartitionRow first = frame.partitions().get(0);
@@ -78,16 +77,5 @@ class LargeClusterViewTest {
         PlaygroundFrame.ConsumerRow owner = frame.consumer(first.owner()).orElseThrow();
         assertThat(panels.consumerTip(owner)).contains(owner.clientId()).contains("events-0")
                 .contains(owner.assigned().size() + " partitions");
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached in 30 s", e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ class PlaygroundViewTest {
 
     @Test
     void showsBrokersPartitionsAndTheGroupAtTimeZero(FxRobot robot) {
-        waitFor(robot, () -> robot.lookup("#partition-orders-5").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#partition-orders-5").tryQuery().isPresent());
 
         assertThat(robot.lookup("#broker-1").tryQuery()).isPresent();
         assertThat(robot.lookup("#broker-3").tryQuery()).isPresent();
@@ -39,7 +40,7 @@ class PlaygroundViewTest {
     @Test
     void playingMovesTimeAndPausingStopsIt(FxRobot robot) {
         robot.clickOn("#play");
-        waitFor(robot, () -> window.playground().getTime() > 300);
+        waitFor(() -> window.playground().getTime() > 300);
         assertThat(text(robot, "#play")).contains("Pause");
 
         robot.clickOn("#play");
@@ -65,10 +66,10 @@ class PlaygroundViewTest {
     void crashingAConsumerBringsARebalanceAfterSteppingOn(FxRobot robot) {
         stepUntil(robot, () -> lit(robot, "Stable"));
         robot.interact(() -> window.playground().scrubTo(window.playground().getTime() + 5_000));
-        waitFor(robot, () -> window.playground().getFrame().time() == window.playground().getTime());
+        waitFor(() -> window.playground().getFrame().time() == window.playground().getTime());
 
         robot.clickOn("#crash-C2");
-        waitFor(robot, () -> text(robot, "#member-state-C2").equals("crashed"));
+        waitFor(() -> text(robot, "#member-state-C2").equals("crashed"));
 
         stepUntil(robot, () -> text(robot, "#groupSummary").startsWith("Generation 2") && lit(robot, "Stable"));
         stepUntil(robot, () -> robot.lookup(".part-chip").queryAll().stream().map(Node::getId)
@@ -80,7 +81,7 @@ class PlaygroundViewTest {
     void aPartitionThatChangesOwnerFliesToItsNewConsumerOnTheSameNode(FxRobot robot) {
         stepUntil(robot, () -> lit(robot, "Stable"));
         robot.interact(() -> window.playground().scrubTo(window.playground().getTime() + 5_000));
-        waitFor(robot, () -> window.playground().getFrame().time() == window.playground().getTime());
+        waitFor(() -> window.playground().getFrame().time() == window.playground().getTime());
         Node before = robot.lookup("#owned-C2-orders-2").query();
         boolean[] flew = new boolean[1];
         robot.interact(() -> before.translateYProperty().addListener((value, was, now) -> {
@@ -99,7 +100,7 @@ class PlaygroundViewTest {
         assertThat(after).as("the chip is the partition's node, reused, not a new one").isSameAs(before);
         assertThat(flew[0]).as("the chip started at C2's card and moved (C2 is above its new owner or below)")
                 .isTrue();
-        waitFor(robot, () -> after.getTranslateX() == 0 && after.getTranslateY() == 0);
+        waitFor(() -> after.getTranslateX() == 0 && after.getTranslateY() == 0);
     }
 
     private static boolean lit(FxRobot robot, String state) {
@@ -118,17 +119,6 @@ class PlaygroundViewTest {
     private static void sleepBriefly(FxRobot robot) {
         WaitForAsyncUtils.sleep(30, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void waitFor(FxRobot robot, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached in 20 s", e);
-        }
     }
 
     private static String text(FxRobot robot, String query) {

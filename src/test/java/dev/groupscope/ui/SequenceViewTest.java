@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.diagram.SequenceDiagram;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
@@ -60,10 +60,10 @@ class SequenceViewTest {
 
         robot.interact(() -> scrollIntoView(robot, join));
         robot.clickOn("#hit-" + join.id());
-        waitFor(robot, () -> window.playground().getTime() == join.time());
+        waitFor(() -> window.playground().getTime() == join.time());
 
         assertThat(window.playground().getTime()).isEqualTo(join.time());
-        waitFor(robot, () -> currentRowY() == join.y() - 15);
+        waitFor(() -> currentRowY() == join.y() - 15);
         // Rows after the new t stay in the diagram, faded, so the class can click forward again.
         assertThat(diagram().rows().get(diagram().rows().size() - 1).time()).isGreaterThan(join.time());
         assertThat(robot.lookup(".future").queryAll()).isNotEmpty();
@@ -76,7 +76,7 @@ class SequenceViewTest {
         int folded = rows();
 
         robot.clickOn("#foldHeartbeats");
-        waitFor(robot, () -> !((CheckBox) robot.lookup("#foldHeartbeats").query()).isSelected()
+        waitFor(() -> !((CheckBox) robot.lookup("#foldHeartbeats").query()).isSelected()
                 && robot.lookup(".folded").queryAll().isEmpty());
 
         assertThat(rows()).isGreaterThan(folded);
@@ -105,7 +105,7 @@ class SequenceViewTest {
         robot.interact(() -> window.useTheme(Theme.LIGHT));
         goTo(robot, 31_000);
         robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
-        waitFor(robot, () -> robot.lookup("#lane-C1").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#lane-C1").tryQuery().isPresent());
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> write(window, screens.resolve("protocol-tab-zh.png")));
@@ -121,7 +121,7 @@ class SequenceViewTest {
 
     private void goTo(FxRobot robot, long time) {
         robot.interact(() -> window.playground().scrubTo(time));
-        waitFor(robot, () -> diagram() != null && window.playground().getTime() == time
+        waitFor(() -> diagram() != null && window.playground().getTime() == time
                 && window.sequence().readUntil() >= time);
     }
 
@@ -145,17 +145,6 @@ class SequenceViewTest {
 
     private int rows() {
         return diagram().rows().size();
-    }
-
-    private static void waitFor(FxRobot robot, BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached in 20 s", e);
-        }
     }
 
     @SuppressWarnings("unused")

@@ -1,9 +1,8 @@
 package dev.groupscope.ui;
 
+import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window on Monocle, driven as a teacher would: right-click a consumer and crash it, undo with Ctrl+Z, go back
@@ -124,17 +122,6 @@ class WhatIfViewTest {
             }
         }
         return null;
-    }
-
-    private static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached in 20 s", e);
-        }
     }
 
     private static String text(FxRobot robot, String query) {

@@ -1,0 +1,33 @@
+package dev.groupscope.ui;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Waiting in TestFX tests for what the window shows: the playground computes its run on a background thread, so a
+ * test waits until the FX thread has caught up and the condition holds, or fails saying so.
+ */
+final class FxWait {
+
+    private static final int DEFAULT_SECONDS = 20;
+
+    private FxWait() {
+    }
+
+    static void waitFor(BooleanSupplier condition) {
+        waitFor(DEFAULT_SECONDS, condition);
+    }
+
+    static void waitFor(int seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not reached in " + seconds + " s", e);
+        }
+    }
+}
