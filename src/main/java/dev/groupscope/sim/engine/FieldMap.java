@@ -29,9 +29,10 @@ public final class FieldMap extends AbstractMap<String, Object> {
     }
 
     /**
-     * {@code map} in an order that is the same on every run: a map with a defined order (insertion or sorted) keeps
-     * it; any other ({@code Map.of}, {@code HashMap}) is sorted by key, because its iteration order depends on the
-     * JVM (Map.of's is randomised per JVM) and traces must be identical byte for byte. A FieldMap is returned as is.
+     * {@code map} in an order that is the same on every run: a map with a defined order (insertion or sorted, or an
+     * {@link OrderedFields}) keeps it; any other ({@code Map.of}, {@code HashMap}) is sorted by key, because its
+     * iteration order depends on the JVM (Map.of's is randomised per JVM) and traces must be identical byte for
+     * byte. A FieldMap is returned as is.
      */
     public static FieldMap copyOf(Map<String, ?> map) {
         if (map instanceof FieldMap fieldMap) {
@@ -40,6 +41,9 @@ public final class FieldMap extends AbstractMap<String, Object> {
         int size = map.size();
         if (size == 0) {
             return EMPTY;
+        }
+        if (map instanceof OrderedFields ordered) {
+            return new FieldMap(ordered.keysCopy(), ordered.valuesCopy());
         }
         String[] keys = new String[size];
         Object[] values = new Object[size];
