@@ -41,6 +41,8 @@ public final class ScenarioWorld {
 
     /** Snapshot interval: small enough that any state rebuilds quickly, large enough to keep history small. */
     public static final int SNAPSHOT_EVERY = 512;
+    /** Actors per {@link #SNAPSHOT_EVERY} steps of interval (see {@link #snapshotSpacing}). */
+    static final int ACTORS_PER_INTERVAL = 32;
 
     private ScenarioWorld() {
     }
@@ -68,7 +70,17 @@ public final class ScenarioWorld {
         for (ActionSpec action : scenario.actions()) {
             tasks(action, scenario.consumers()).forEach(task -> script.add(new ScriptedAction(action.atMs(), task)));
         }
-        return new Simulation(world, script, SNAPSHOT_EVERY);
+        return new Simulation(world, script, snapshotSpacing(world.actors().size()));
+    }
+
+    /**
+     * Snapshots spaced by what they cost: a snapshot keeps a copy of every actor changed since the previous one, and
+     * a world of many actors both changes more of them per step and takes more steps per virtual second. So the
+     * interval grows with the number of actors: every lesson (a few consumers) keeps 512, a group of 100 consumers
+     * gets 4 × 512 (a quarter of the snapshots and their memory, rebuilds replaying up to 2,048 steps).
+     */
+    static int snapshotSpacing(int actors) {
+        return SNAPSHOT_EVERY * Math.max(1, (actors + ACTORS_PER_INTERVAL - 1) / ACTORS_PER_INTERVAL);
     }
 
     static ConsumerClientConfig consumerConfig(ConsumerSpec consumer) {
