@@ -116,6 +116,30 @@ final class ClassroomLayer extends StackPane {
         overlay.setId("helpOverlay");
         overlay.getStyleClass().add("help-overlay");
         StackPane.setAlignment(card, Pos.CENTER);
+        card.setId("helpCard");
+        // The overlay takes the window's size, however large the card; the card then scales itself to fit it.
+        overlay.setMinSize(0, 0);
+        javafx.beans.InvalidationListener fit = observable -> shrinkToFit(card, overlay);
+        overlay.widthProperty().addListener(fit);
+        overlay.heightProperty().addListener(fit);
+        card.layoutBoundsProperty().addListener(fit);
         return overlay;
+    }
+
+    /**
+     * Presenter mode and Ctrl + make the list of keys larger than the screen: then the card is scaled down (about
+     * its centre, where the overlay puts it) until all of it shows, rather than being cut at every edge.
+     */
+    private static void shrinkToFit(Region card, Region overlay) {
+        double width = overlay.getWidth() - overlay.snappedLeftInset() - overlay.snappedRightInset();
+        double height = overlay.getHeight() - overlay.snappedTopInset() - overlay.snappedBottomInset();
+        double cardWidth = card.getLayoutBounds().getWidth();
+        double cardHeight = card.getLayoutBounds().getHeight();
+        if (width <= 0 || height <= 0 || cardWidth <= 0 || cardHeight <= 0) {
+            return;
+        }
+        double scale = Math.min(1, Math.min(width / cardWidth, height / cardHeight));
+        card.setScaleX(scale);
+        card.setScaleY(scale);
     }
 }

@@ -139,6 +139,8 @@ public final class GroupScopeWindow {
         } else if (zoomBeforePresenter != null) {
             zoomTo(zoomBeforePresenter);
         }
+        // JavaFX's own hint follows the JVM's locale and says Esc; the class sees the window's language and F5.
+        stage.setFullScreenExitHint(Messages.of(language.locale()).text("ui.presenter.exitHint"));
         stage.setFullScreen(presenter);
         applyClassroomState();
     }
@@ -189,8 +191,9 @@ public final class GroupScopeWindow {
         }
         Parent root = stage.getScene().getRoot();
         root.pseudoClassStateChanged(PRESENTER, presenter);
-        // Presenter mode folds away what the teacher talks through anyway: the legend and the earlier events.
-        for (String extra : java.util.List.of(".legend", ".recent-title", ".recent-events")) {
+        // Presenter mode folds away what the teacher talks through anyway: the legend and the earlier events,
+        // and the menu bar (its keys still work), so a 1280x800 projector shows the whole playground.
+        for (String extra : java.util.List.of(".legend", ".recent-title", ".recent-events", ".menu-bar")) {
             for (javafx.scene.Node node : root.lookupAll(extra)) {
                 node.setVisible(!presenter);
                 node.setManaged(!presenter);

@@ -217,7 +217,9 @@ public final class SimulationRunner {
         worker.execute(() -> {
             advanceTo(time);
             branches.current().computedUntil = computedUntil;
-            simulation = simulation.fork(time, command.task());
+            for (Task task : command.tasks()) {
+                simulation = simulation.fork(time, task);
+            }
             metrics = metrics == null ? null : metrics.forkedAt(time, simulation);
             branches.fork(time, command, simulation, metrics);
             computedUntil = -1;
