@@ -41,6 +41,8 @@ public final class ScenarioWorld {
 
     /** Snapshot interval: small enough that any state rebuilds quickly, large enough to keep history small. */
     public static final int SNAPSHOT_EVERY = 512;
+    /** Actors per {@link #SNAPSHOT_EVERY} steps of interval (see {@link #snapshotSpacing}). */
+    static final int ACTORS_PER_INTERVAL = 32;
 
     private ScenarioWorld() {
     }
@@ -66,19 +68,19 @@ public final class ScenarioWorld {
                     new ConsumerTasks.Start(consumer.id()))));
         }
         for (ActionSpec action : scenario.actions()) {
-            if (action.type().target() == ActionType.Target.PROCESS) {
-                // The process dies (or starts again): every consumer in it, in file order, at the same moment.
-                for (ConsumerSpec consumer : scenario.consumers()) {
-                    if (consumer.process().equals(action.target())) {
-                        script.add(new ScriptedAction(action.atMs(), action.type() == ActionType.CRASH_PROCESS
-                                ? new ConsumerTasks.Crash(consumer.id()) : new ConsumerTasks.Restart(consumer.id())));
-                    }
-                }
-            } else {
-                script.add(new ScriptedAction(action.atMs(), task(action)));
-            }
+            tasks(action, scenario.consumers()).forEach(task -> script.add(new ScriptedAction(action.atMs(), task)));
         }
-        return new Simulation(world, script, SNAPSHOT_EVERY);
+        return new Simulation(world, script, snapshotSpacing(world.actors().size()));
+    }
+
+    /**
+     * Snapshots spaced by what they cost: a snapshot keeps a copy of every actor changed since the previous one, and
+     * a world of many actors both changes more of them per step and takes more steps per virtual second. So the
+     * interval grows with the number of actors: every lesson (a few consumers) keeps 512, a group of 100 consumers
+     * gets 4 × 512 (a quarter of the snapshots and their memory, rebuilds replaying up to 2,048 steps).
+     */
+    static int snapshotSpacing(int actors) {
+        return SNAPSHOT_EVERY * Math.max(1, (actors + ACTORS_PER_INTERVAL - 1) / ACTORS_PER_INTERVAL);
     }
 
     static ConsumerClientConfig consumerConfig(ConsumerSpec consumer) {
@@ -122,6 +124,26 @@ public final class ScenarioWorld {
         return scenario.actions().stream().anyMatch(action -> action.type() == type && action.target().equals(id));
     }
 
+    /**
+     * The simulation tasks of one action, the same for a scenario file and for the window's menus: one task, or for a
+     * process action one per consumer whose "process" names it, in file order, since the whole process dies (or
+     * starts again) at that moment.
+     */
+    public static List<Task> tasks(ActionSpec action, List<ConsumerSpec> consumers) {
+        if (action.type().target() != ActionType.Target.PROCESS) {
+            return List.of(task(action));
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (ConsumerSpec consumer : consumers) {
+            if (consumer.process().equals(action.target())) {
+                tasks.add(action.type() == ActionType.CRASH_PROCESS ? new ConsumerTasks.Crash(consumer.id())
+                        : new ConsumerTasks.Restart(consumer.id()));
+            }
+        }
+        return tasks;
+    }
+
+    @SuppressWarnings("unchecked")
     static Task task(ActionSpec action) {
         String target = action.target();
         switch (action.type()) {
@@ -135,6 +157,9 @@ public final class ScenarioWorld {
                 return new ConsumerTasks.StallProcessing(target, (Long) action.params().get("durationMs"));
             case RESTART_CONSUMER:
                 return new ConsumerTasks.Restart(target);
+            case CHANGE_SETTINGS:
+                return new ConsumerTasks.ChangeSettings(target, (Map<String, Object>) action.params().get("settings"),
+                        (dev.groupscope.sim.client.CommitPolicy) action.params().get("commitPolicy"));
             case SLOW_WORKER:
                 return new WorkerPoolTasks.SlowWorker(target, (Integer) action.params().get("worker"),
                         (Long) action.params().get("durationMs"), (Integer) action.params().get("factor"));

@@ -31,8 +31,6 @@ public final class GroupScopeWindow {
     static final String GROUP_PANEL = "group-panel";
     static final String EXPLANATION_PANEL = "explanation-panel";
     private static final String SHELL = "/fxml/main.fxml";
-    /** The assignor lab's tab content, loaded the first time the tab is shown. */
-    static final String LAB = "/fxml/assignor-lab.fxml";
     private static final String STYLESHEET = "/dev/groupscope/ui/groupscope.css";
 
     private final Stage stage;
@@ -49,6 +47,7 @@ public final class GroupScopeWindow {
     private Theme theme = Theme.LIGHT;
     private final UiActions actions;
     private ClassroomLayer layer;
+    private ShellView shellView;
     private boolean presenter;
     private TextZoom zoomBeforePresenter;
     private final java.util.Set<String> hiddenPanels = new java.util.TreeSet<>();
@@ -283,6 +282,11 @@ public final class GroupScopeWindow {
         }
     }
 
+    /** The fx:ids of the tabs built so far in the current language (each is built when first shown). */
+    java.util.Set<String> builtTabs() {
+        return shellView == null ? java.util.Set.of() : shellView.builtTabs();
+    }
+
     public CoordinatorCalculatorViewModel calculator() {
         return calculator;
     }
@@ -344,7 +348,7 @@ public final class GroupScopeWindow {
         try {
             Parent shell = loader.load();
             actions.menusRebuilt();
-            ShellView shellView = loader.getController();
+            shellView = loader.getController();
             shellView.bindActions(actions);
             layer = new ClassroomLayer(shell, actions, messages);
             applyStylesheets(layer);

@@ -19,7 +19,7 @@ import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.engine.World;
 import dev.groupscope.sim.offsets.OffsetsLogEntry;
 import dev.groupscope.sim.protocol.Deliver;
-import java.util.LinkedHashMap;
+import dev.groupscope.sim.engine.OrderedFields;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -126,7 +126,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
             return -1;
         }
         long offset = state.append(topic, partition, timestamp, state.keys().idOf(key));
-        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, Object> fields = new OrderedFields(4);
         fields.put("topicPartition", topic + "-" + partition);
         fields.put("offset", offset);
         if (key != null) {

@@ -9,9 +9,9 @@ import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
+import dev.groupscope.sim.engine.OrderedFields;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -161,7 +161,7 @@ final class FetchPurgatory {
     }
 
     private static Map<String, Object> fields(ParkedFetch fetch, FetchRead read, SimSettings sim) {
-        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, Object> fields = new OrderedFields(4);
         fields.put("correlationId", fetch.request().correlationId());
         fields.put("records", read.records());
         fields.put("bytes", read.bytes(sim.recordSizeBytes()));
@@ -170,7 +170,7 @@ final class FetchPurgatory {
 
     private static void emit(Context context, ParkedFetch fetch, String type, Map<String, Object> fields,
                              Rule rule) {
-        Map<String, Object> withWait = new LinkedHashMap<>(fields);
+        Map<String, Object> withWait = new OrderedFields(fields);
         withWait.put("waitedMs", context.now() - fetch.parkedAt());
         EventKind kind = type.equals("FetchMaxWait") ? EventKind.TIMER : EventKind.REQUEST;
         context.emit(kind, type, CoordinatorEnv.brokerActor(fetch.broker()), fetch.client(), withWait, rule.key(),

@@ -13,6 +13,7 @@ import dev.groupscope.sim.protocol.Requests.MemberIdentity;
 import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
 import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
 import dev.groupscope.sim.protocol.Requests.SyncGroupRequest;
+import dev.groupscope.sim.engine.OrderedFields;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ final class RequestEvents {
     }
 
     static Map<String, Object> fields(Deliver delivery) {
-        Map<String, Object> fields = new LinkedHashMap<>();
+        Map<String, Object> fields = new OrderedFields();
         Message message = delivery.message();
         if (message instanceof FindCoordinatorRequest find) {
             fields.put("key", find.key());

@@ -1,9 +1,9 @@
 package dev.groupscope.sim.client;
 
 import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.engine.OrderedFields;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +35,7 @@ final class ClientEvents {
 
     /** Builds an ordered field map from key/value pairs; null values are written as "". */
     static Map<String, Object> fields(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Object> map = new OrderedFields(keysAndValues.length / 2);
         for (int i = 0; i < keysAndValues.length; i += 2) {
             Object value = keysAndValues[i + 1];
             map.put((String) keysAndValues[i], value == null ? "" : value);

@@ -28,6 +28,7 @@ import dev.groupscope.sim.protocol.Responses.LeaveGroupResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import dev.groupscope.sim.protocol.Responses.SyncGroupResponse;
+import dev.groupscope.sim.engine.OrderedFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -850,16 +851,20 @@ public final class ConsumerActor implements Actor {
             } else if (EXPLAINED_RESPONSES.contains(api)) {
                 key = "sim.response." + api;
             }
-            Map<String, Object> args = new LinkedHashMap<>(salient);
+            if (key == null) {
+                emitResponse(deliver, salient, null, Map.of());
+                return;
+            }
+            Map<String, Object> args = new OrderedFields(salient);
             args.put("consumer", id);
             args.put("broker", answeringBroker);
             args.put("api", api);
-            emitResponse(deliver, salient, key, key == null ? Map.of() : args);
+            emitResponse(deliver, salient, key, args);
         }
 
         /** The RESPONSE event of an answer: api + "Response", peer broker-N, with sentAt and correlationId. */
         void emitResponse(Deliver deliver, Map<String, Object> salient, String ruleKey, Map<String, Object> args) {
-            Map<String, Object> all = new LinkedHashMap<>(salient);
+            Map<String, Object> all = new OrderedFields(salient);
             all.put("sentAt", deliver.sentAt());
             all.put("correlationId", deliver.message().correlationId());
             context.emit(EventKind.RESPONSE, deliver.message().api() + "Response", id,

@@ -20,7 +20,8 @@ final class InFlight {
     record Pending(String api, int broker, long sentAt, Generation generation, boolean toCoordinator,
                    CommitPurpose purpose, Map<TopicPartition, Long> offsets) {
         Pending {
-            offsets = java.util.Collections.unmodifiableMap(new TreeMap<>(offsets));
+            // Most requests (every Fetch) carry no offsets: no sorted copy of nothing for each of them.
+            offsets = offsets.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(offsets));
         }
     }
 
@@ -77,11 +78,17 @@ final class InFlight {
     }
 
     boolean anyTo(String api) {
-        return pending.values().stream().anyMatch(request -> request.api().equals(api));
+        return anyTo(api, -1);
     }
 
+    /** Whether a request of {@code api} to {@code broker} (any broker: -1) is pending; asked at every poll(). */
     boolean anyTo(String api, int broker) {
-        return pending.values().stream().anyMatch(request -> request.api().equals(api) && request.broker() == broker);
+        for (Pending request : pending.values()) {
+            if (request.api().equals(api) && (broker < 0 || request.broker() == broker)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void clear() {

@@ -1,7 +1,5 @@
 package dev.groupscope.sim.engine;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,10 +31,10 @@ public record SimEvent(long seq, long step, long time, EventKind kind, String ty
     /**
      * An unmodifiable copy whose order is the same on every run: a map with a defined order (insertion or sorted)
      * keeps it; any other ({@code Map.of}, {@code HashMap}) is sorted by key, because its iteration order depends on
-     * the JVM (Map.of's is randomised per JVM) and traces must be identical byte for byte.
+     * the JVM (Map.of's is randomised per JVM) and traces must be identical byte for byte. Held compactly as a
+     * {@link FieldMap} (a run keeps many events).
      */
     public static Map<String, Object> stable(Map<String, ?> map) {
-        boolean ordered = map instanceof LinkedHashMap || map instanceof java.util.SortedMap || map.size() < 2;
-        return Collections.unmodifiableMap(new LinkedHashMap<>(ordered ? map : new java.util.TreeMap<>(map)));
+        return FieldMap.copyOf(map);
     }
 }

@@ -130,7 +130,7 @@ public final class Simulation {
         }
         World world = snapshots.get((int) Math.min(count / snapshotEvery, snapshots.size() - 1)).copy();
         while (world.steps() < count) {
-            world.step();
+            world.advance();
         }
         return world;
     }
@@ -145,7 +145,7 @@ public final class Simulation {
         World world = snapshots.get(nearestSnapshotBefore(time)).copy();
         Scheduled next = world.peek();
         while (world.steps() < current.steps() && next != null && next.time() <= time) {
-            world.step();
+            world.advance();
             next = world.peek();
         }
         return world;
@@ -209,7 +209,7 @@ public final class Simulation {
         }
         Scheduled next = world.peek();
         while (world.steps() < current.steps() && next != null && next.compareTo(position) < 0) {
-            world.step();
+            world.advance();
             next = world.peek();
         }
         return world.steps();
