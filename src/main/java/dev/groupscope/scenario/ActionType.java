@@ -9,6 +9,8 @@ public enum ActionType {
     CRASH_CONSUMER("crashConsumer", Target.CONSUMER, List.of()),
     STALL_CONSUMER("stallConsumer", Target.CONSUMER, List.of("durationMs")),
     RESTART_CONSUMER("restartConsumer", Target.CONSUMER, List.of()),
+    /** New settings (Kafka's names) and/or a new commit policy: the application restarts its KafkaConsumer. */
+    CHANGE_SETTINGS("changeSettings", Target.CONSUMER, List.of("settings", "commitPolicy")),
     SLOW_WORKER("slowWorker", Target.CONSUMER, List.of("worker", "durationMs", "factor")),
     CRASH_PROCESS("crashProcess", Target.PROCESS, List.of()),
     RESTART_PROCESS("restartProcess", Target.PROCESS, List.of()),

@@ -71,6 +71,7 @@ public final class ScenarioReader {
     private int brokers;
     private final Map<String, Integer> topicPartitions = new LinkedHashMap<>();
     private final Set<String> consumerIds = new LinkedHashSet<>();
+    private final Map<String, ConsumerSpec> consumerSpecs = new LinkedHashMap<>();
     private final Set<String> producerIds = new LinkedHashSet<>();
     private final Map<String, Integer> workerCounts = new LinkedHashMap<>();
     private final Set<String> processes = new LinkedHashSet<>();
@@ -106,11 +107,16 @@ public final class ScenarioReader {
         List<ProducerSpec> producers = new ArrayList<>();
         root.objects("producers").forEach(producer -> producers.add(producer(producer)));
         List<ConsumerSpec> consumers = new ArrayList<>();
-        root.objects("consumers").forEach(consumer -> consumers.add(consumer(consumer)));
+        root.objects("consumers").forEach(consumer -> {
+            ConsumerSpec spec = consumer(consumer);
+            consumerSpecs.put(spec.id(), spec);
+            consumers.add(spec);
+        });
         long duration = root.whole("durationMs", 1, MAX_DURATION_MS);
         List<ActionSpec> actions = new ArrayList<>();
         actionReaders.forEach(action -> actions.add(action(action, duration)));
         ScenarioChecks.partitionsOnlyGrow(file, topics, actions);
+        SettingChanges.check(file, consumerSpecs, actions);
         return new Scenario(file, root.optionalString("name").orElse(file), root.optionalString("description")
                 .orElse(""), root.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0), duration, cluster, topics,
                 producers, withStarts(consumers, actions), actions);
@@ -230,7 +236,7 @@ public final class ScenarioReader {
         }
         JsonObjectReader workers = consumer.object("workers");
         workers.allowOnly(WORKERS_KEYS);
-        if (policy.kind() == CommitPolicy.Kind.EVERY_N || policy.kind() == CommitPolicy.Kind.BEFORE_PROCESSING) {
+        if (!policy.fitsWorkerPool()) {
             throw consumer.fail("workers", "scenario.error.workersPolicy", "policy", policy.kind().fileName());
         }
         return Optional.of(new WorkerPoolConfig(
@@ -302,14 +308,18 @@ public final class ScenarioReader {
             return CommitPolicy.AUTO;
         }
         JsonObjectReader policy = consumer.object("commitPolicy");
+        CommitPolicy parsed = parsePolicy(policy);
+        if (!parsed.fitsAutoCommit(autoCommit)) {
+            throw policy.fail("type", autoCommit ? "scenario.error.commitPolicyNeedsNoAutoCommit"
+                    : "scenario.error.autoPolicyNeedsAutoCommit", "policy", parsed.kind().fileName());
+        }
+        return parsed;
+    }
+
+    /** The policy's own form: a known type, and a record count for everyN only. */
+    private static CommitPolicy parsePolicy(JsonObjectReader policy) {
         policy.allowOnly(COMMIT_POLICY_KEYS);
         CommitPolicy.Kind kind = CommitPolicy.Kind.byFileName(policy.choice("type", CommitPolicy.Kind.fileNames()));
-        if (kind == CommitPolicy.Kind.AUTO && !autoCommit) {
-            throw policy.fail("type", "scenario.error.autoPolicyNeedsAutoCommit");
-        }
-        if (kind != CommitPolicy.Kind.AUTO && autoCommit) {
-            throw policy.fail("type", "scenario.error.commitPolicyNeedsNoAutoCommit", "policy", kind.fileName());
-        }
         if (kind == CommitPolicy.Kind.EVERY_N) {
             return CommitPolicy.everyN(policy.count("records", 1, 1_000_000));
         }
@@ -330,6 +340,9 @@ public final class ScenarioReader {
         if (type == ActionType.SUBSCRIBE) {
             params.put("subscription", subscription(action));
         }
+        if (type == ActionType.CHANGE_SETTINGS) {
+            changeSettings(action, params);
+        }
         requirePartitionTopics(action, params);
         if (type == ActionType.SLOW_WORKER) {
             Integer workers = workerCounts.get(target);
@@ -342,6 +355,25 @@ public final class ScenarioReader {
             }
         }
         return new ActionSpec(at, type, target, params, action.path());
+    }
+
+    /**
+     * {@code "settings": {...}} (Kafka's names) and/or {@code "commitPolicy": {...}} (as a consumer's). Here the names
+     * and the policy's form; the values, merged over what the consumer runs with by then, in {@link SettingChanges}.
+     */
+    private void changeSettings(JsonObjectReader action, Map<String, Object> params) {
+        if (!action.has("settings") && !action.has("commitPolicy")) {
+            throw action.fail("settings", "scenario.error.nothingToChange");
+        }
+        Map<String, Object> settings = action.settings("settings");
+        checkSettingNames(action, "settings", settings, ConsumerConfigs.DEFINITIONS);
+        for (String reserved : List.of(ConsumerConfigs.GROUP_ID, ConsumerConfigs.CLIENT_ID)) {
+            if (settings.containsKey(reserved)) {
+                throw action.fail("settings", "scenario.error.reservedSetting", "setting", reserved);
+            }
+        }
+        params.put("settings", settings);
+        params.put("commitPolicy", action.has("commitPolicy") ? parsePolicy(action.object("commitPolicy")) : null);
     }
 
     private String target(JsonObjectReader action, ActionType type) {

@@ -68,17 +68,7 @@ public final class ScenarioWorld {
                     new ConsumerTasks.Start(consumer.id()))));
         }
         for (ActionSpec action : scenario.actions()) {
-            if (action.type().target() == ActionType.Target.PROCESS) {
-                // The process dies (or starts again): every consumer in it, in file order, at the same moment.
-                for (ConsumerSpec consumer : scenario.consumers()) {
-                    if (consumer.process().equals(action.target())) {
-                        script.add(new ScriptedAction(action.atMs(), action.type() == ActionType.CRASH_PROCESS
-                                ? new ConsumerTasks.Crash(consumer.id()) : new ConsumerTasks.Restart(consumer.id())));
-                    }
-                }
-            } else {
-                script.add(new ScriptedAction(action.atMs(), task(action)));
-            }
+            tasks(action, scenario.consumers()).forEach(task -> script.add(new ScriptedAction(action.atMs(), task)));
         }
         return new Simulation(world, script, snapshotSpacing(world.actors().size()));
     }
@@ -134,6 +124,26 @@ public final class ScenarioWorld {
         return scenario.actions().stream().anyMatch(action -> action.type() == type && action.target().equals(id));
     }
 
+    /**
+     * The simulation tasks of one action, the same for a scenario file and for the window's menus: one task, or for a
+     * process action one per consumer whose "process" names it, in file order, since the whole process dies (or
+     * starts again) at that moment.
+     */
+    public static List<Task> tasks(ActionSpec action, List<ConsumerSpec> consumers) {
+        if (action.type().target() != ActionType.Target.PROCESS) {
+            return List.of(task(action));
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (ConsumerSpec consumer : consumers) {
+            if (consumer.process().equals(action.target())) {
+                tasks.add(action.type() == ActionType.CRASH_PROCESS ? new ConsumerTasks.Crash(consumer.id())
+                        : new ConsumerTasks.Restart(consumer.id()));
+            }
+        }
+        return tasks;
+    }
+
+    @SuppressWarnings("unchecked")
     static Task task(ActionSpec action) {
         String target = action.target();
         switch (action.type()) {
@@ -147,6 +157,9 @@ public final class ScenarioWorld {
                 return new ConsumerTasks.StallProcessing(target, (Long) action.params().get("durationMs"));
             case RESTART_CONSUMER:
                 return new ConsumerTasks.Restart(target);
+            case CHANGE_SETTINGS:
+                return new ConsumerTasks.ChangeSettings(target, (Map<String, Object>) action.params().get("settings"),
+                        (dev.groupscope.sim.client.CommitPolicy) action.params().get("commitPolicy"));
             case SLOW_WORKER:
                 return new WorkerPoolTasks.SlowWorker(target, (Integer) action.params().get("worker"),
                         (Long) action.params().get("durationMs"), (Integer) action.params().get("factor"));

@@ -17,31 +17,41 @@ import javafx.scene.layout.VBox;
 /**
  * The scene's root: the window shell with two layers a teacher can lay over it — the help overlay listing every key
  * of the {@link UiActions} registry ({@code #helpOverlay}), and a blank screen ({@code #blankScreen}, the "."
- * key) that hides everything while the class looks at the teacher.
+ * key) that hides everything while the class looks at the teacher. The help overlay is built the first time it is
+ * shown: it is a third of the window's nodes, and start-up would otherwise style and lay them out unseen.
  */
 final class ClassroomLayer extends StackPane {
 
-    private final Region help;
+    private final UiActions actions;
+    private final Messages messages;
+    private Region help;
     private final Region blank;
 
     ClassroomLayer(Parent shell, UiActions actions, Messages messages) {
-        help = helpOverlay(actions, messages);
+        this.actions = actions;
+        this.messages = messages;
         blank = new StackPane(new Label(messages.text("ui.blank.hint")));
         blank.setId("blankScreen");
         blank.getStyleClass().add("blank-screen");
-        help.setVisible(false);
         blank.setVisible(false);
-        help.setOnMouseClicked(event -> help.setVisible(false));
         getStyleClass().add("classroom-layer");
-        getChildren().addAll(shell, help, blank);
+        getChildren().addAll(shell, blank);
     }
 
     void showHelp(boolean shown) {
-        help.setVisible(shown);
+        if (shown && help == null) {
+            help = helpOverlay(actions, messages);
+            help.setOnMouseClicked(event -> help.setVisible(false));
+            // Under the blank screen, which hides everything.
+            getChildren().add(getChildren().indexOf(blank), help);
+        }
+        if (help != null) {
+            help.setVisible(shown);
+        }
     }
 
     boolean helpShown() {
-        return help.isVisible();
+        return help != null && help.isVisible();
     }
 
     void blank(boolean blanked) {
@@ -106,6 +116,30 @@ final class ClassroomLayer extends StackPane {
         overlay.setId("helpOverlay");
         overlay.getStyleClass().add("help-overlay");
         StackPane.setAlignment(card, Pos.CENTER);
+        card.setId("helpCard");
+        // The overlay takes the window's size, however large the card; the card then scales itself to fit it.
+        overlay.setMinSize(0, 0);
+        javafx.beans.InvalidationListener fit = observable -> shrinkToFit(card, overlay);
+        overlay.widthProperty().addListener(fit);
+        overlay.heightProperty().addListener(fit);
+        card.layoutBoundsProperty().addListener(fit);
         return overlay;
+    }
+
+    /**
+     * Presenter mode and Ctrl + make the list of keys larger than the screen: then the card is scaled down (about
+     * its centre, where the overlay puts it) until all of it shows, rather than being cut at every edge.
+     */
+    private static void shrinkToFit(Region card, Region overlay) {
+        double width = overlay.getWidth() - overlay.snappedLeftInset() - overlay.snappedRightInset();
+        double height = overlay.getHeight() - overlay.snappedTopInset() - overlay.snappedBottomInset();
+        double cardWidth = card.getLayoutBounds().getWidth();
+        double cardHeight = card.getLayoutBounds().getHeight();
+        if (width <= 0 || height <= 0 || cardWidth <= 0 || cardHeight <= 0) {
+            return;
+        }
+        double scale = Math.min(1, Math.min(width / cardWidth, height / cardHeight));
+        card.setScaleX(scale);
+        card.setScaleY(scale);
     }
 }

@@ -28,6 +28,8 @@ public final class CoordinatorCalculatorView {
     private final CoordinatorCalculatorViewModel viewModel;
     private final Messages messages;
     private final ChangeListener<List<CoordinatorStep>> stepsListener = (observable, before, now) -> show(now);
+    // With no id typed the steps stay empty (no change to hear), but the cluster line still follows the time.
+    private final ChangeListener<PlaygroundFrame> frameListener = (observable, before, now) -> showContext();
 
     @FXML private TextField calcGroupId;
     @FXML private Button calcUsePlayground;
@@ -45,6 +47,7 @@ public final class CoordinatorCalculatorView {
         calcGroupId.textProperty().bindBidirectional(viewModel.groupIdProperty());
         calcUsePlayground.setOnAction(event -> viewModel.usePlaygroundGroup());
         viewModel.stepsProperty().addListener(new WeakChangeListener<>(stepsListener));
+        viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
         show(viewModel.stepsProperty().get());
     }
 
@@ -74,6 +77,10 @@ public final class CoordinatorCalculatorView {
                             "broker", viewModel.coordinator().getAsInt(), "partition", last.args().get("partition")))
                     : messages.format("ui.calc.noResult", Map.of("group", viewModel.groupIdProperty().get())));
         }
+        showContext();
+    }
+
+    private void showContext() {
         PlaygroundFrame frame = viewModel.frame();
         String up = frame == null ? "" : frame.brokers().stream().filter(PlaygroundFrame.BrokerRow::up)
                 .map(b -> Integer.toString(b.id())).collect(Collectors.joining(", "));

@@ -70,6 +70,11 @@ public final class CoordinatorCalculatorViewModel {
         return playground.getFrame();
     }
 
+    /** The playground's frame: the cluster the calculator computes on, which moves on while the id stays. */
+    public javafx.beans.property.ReadOnlyObjectProperty<PlaygroundFrame> frameProperty() {
+        return playground.frameProperty();
+    }
+
     private List<CoordinatorStep> compute() {
         PlaygroundFrame frame = playground.getFrame();
         String id = groupId.get();

@@ -1,6 +1,8 @@
 package dev.groupscope.ui;
 
 import dev.groupscope.i18n.Messages;
+import dev.groupscope.kafka.config.ConsumerSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +18,9 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 
 /**
- * Click or right-click on what the playground draws to act on it: a consumer (close, crash, stall, restart), a
- * broker (stop, restart), a partition's topic (add partitions) or the cluster (create a topic). Entities are found
+ * Click or right-click on what the playground draws to act on it: a consumer (close, crash, stall, restart; cut it
+ * off, fail or delay its commits, slow a worker, crash or restart its process; its settings sheet), a broker (stop,
+ * restart), a partition's topic (add partitions, delete it) or the cluster (create a topic). Entities are found
  * by the stable ids the playground gives its nodes ({@code consumer-C1}, {@code broker-2},
  * {@code partition-orders-0}); every entry is a {@link ModelCommand} for the one command path, offered only where
  * {@link CommandChecks} says it applies to the state shown.
@@ -96,8 +99,7 @@ public final class EntityMenus {
             if (id.startsWith("consumer-")) {
                 Optional<PlaygroundFrame.ConsumerRow> consumer = frame.consumer(id.substring("consumer-".length()));
                 if (consumer.isPresent()) {
-                    return offers(CommandChecks.forConsumer(consumer.get(),
-                            viewModel.consumerSettings(consumer.get().clientId())));
+                    return consumerItems(frame, consumer.get());
                 }
             } else if (id.startsWith("broker-")) {
                 Optional<PlaygroundFrame.BrokerRow> broker = frame.brokers().stream()
@@ -109,17 +111,61 @@ public final class EntityMenus {
                 Optional<PlaygroundFrame.PartitionRow> partition = frame.partitions().stream()
                         .filter(p -> id.equals("partition-" + p.name())).findFirst();
                 if (partition.isPresent()) {
-                    return List.of(addPartitionsItem(frame, partition.get().topic()), new SeparatorMenuItem(),
-                            createTopicItem(frame));
+                    String topic = partition.get().topic();
+                    List<MenuItem> items = new ArrayList<>(List.of(addPartitionsItem(frame, topic)));
+                    items.addAll(offers(List.of(FaultOffers.deleteTopic(topic, viewModel.scenarioConsumers()))));
+                    items.add(new SeparatorMenuItem());
+                    items.add(createTopicItem(frame));
+                    return items;
                 }
             }
         }
         return List.of();
     }
 
+    /** Close, crash, stall, restart; then the client faults; then the settings sheet. */
+    private List<MenuItem> consumerItems(PlaygroundFrame frame, PlaygroundFrame.ConsumerRow consumer) {
+        String id = consumer.clientId();
+        Optional<FrameDetails.ConsumerDetail> detail = frame.details().consumer(id);
+        // The settings it runs with at t: a live change (the settings sheet) may have changed max.poll.interval.ms.
+        Map<String, Object> settings = detail.map(d -> d.settings().originals())
+                .orElse(viewModel.consumerSettings(id));
+        List<MenuItem> items = new ArrayList<>(offers(CommandChecks.forConsumer(consumer, settings)));
+        items.add(new SeparatorMenuItem());
+        int sessionTimeoutMs = detail.map(d -> d.settings().sessionTimeoutMs())
+                .orElse(ConsumerSettings.defaults().sessionTimeoutMs());
+        items.addAll(offers(FaultOffers.forConsumer(frame, consumer, sessionTimeoutMs,
+                viewModel.scenarioConsumers())));
+        items.add(new SeparatorMenuItem());
+        items.add(settingsItem(id, detail));
+        return items;
+    }
+
+    private MenuItem settingsItem(String consumer, Optional<FrameDetails.ConsumerDetail> detail) {
+        MenuItem item = new MenuItem(messages.text("ui.menu.settings"));
+        item.setId("menu-settings-" + consumer);
+        item.setDisable(detail.isEmpty());
+        detail.ifPresent(d -> item.setOnAction(event -> openSettings(settingsSheet(d))));
+        return item;
+    }
+
+    /** The settings sheet's view model for a consumer as the frame shows it. */
+    ConsumerSettingsViewModel settingsSheet(FrameDetails.ConsumerDetail detail) {
+        boolean workerPool = viewModel.scenarioConsumers().stream()
+                .anyMatch(c -> c.id().equals(detail.clientId()) && c.workers().isPresent());
+        return new ConsumerSettingsViewModel(detail.clientId(), detail.settings(), detail.commitPolicy(),
+                viewModel.brokerSettings(), workerPool);
+    }
+
+    void openSettings(ConsumerSettingsViewModel sheet) {
+        ConsumerSettingsSheet.dialog(sheet, messages, window()).showAndWait().ifPresent(viewModel::perform);
+    }
+
     private List<MenuItem> offers(List<CommandChecks.Offer> offers) {
         return offers.stream().map(offer -> {
             MenuItem item = new MenuItem(messages.format(offer.command().messageKey(), offer.command().args()));
+            // Labels hold names with underscores (COORDINATOR_LOAD_IN_PROGRESS, topic names): not mnemonics.
+            item.setMnemonicParsing(false);
             item.setId("menu-" + idOf(offer.command()));
             item.setDisable(!offer.enabled());
             item.setOnAction(event -> viewModel.perform(offer.command()));

@@ -83,6 +83,15 @@ public final class FrameReader {
                 .forEach((group, byPartition) -> committed.merge(group, byPartition, (a, b) -> a)));
         Set<String> groups = new TreeSet<>(committed.keySet());
         consumers.values().forEach(c -> groups.add(c.groupId()));
+        // Each group's owner of each partition, looked up once per frame rather than per partition and group.
+        Map<String, Map<String, ConsumerView>> ownerByGroup = new TreeMap<>();
+        consumerViews.forEach((id, view) -> {
+            if (view.state().running()) {
+                Map<String, ConsumerView> owners = ownerByGroup.computeIfAbsent(consumers.get(id).groupId(),
+                        group -> new java.util.HashMap<>());
+                view.assigned().forEach(partition -> owners.putIfAbsent(partition, view));
+            }
+        });
         Map<String, FrameDetails.PartitionDetail> partitions = new LinkedHashMap<>();
         cluster.topics().forEach((topic, rows) -> {
             if (topic.startsWith("__")) {
@@ -93,10 +102,8 @@ public final class FrameReader {
                 TopicPartition tp = new TopicPartition(topic, row.partition());
                 List<FrameDetails.GroupOnPartition> onIt = new ArrayList<>();
                 for (String group : groups) {
-                    Optional<ConsumerView> owner = consumerViews.entrySet().stream()
-                            .filter(e -> consumers.get(e.getKey()).groupId().equals(group))
-                            .map(Map.Entry::getValue)
-                            .filter(v -> v.state().running() && v.assigned().contains(name)).findFirst();
+                    Optional<ConsumerView> owner = Optional.ofNullable(
+                            ownerByGroup.getOrDefault(group, Map.of()).get(name));
                     Long offset = committed.getOrDefault(group, Map.of()).get(tp);
                     if (owner.isEmpty() && offset == null) {
                         continue;
@@ -135,6 +142,15 @@ public final class FrameReader {
         }
         Map<TopicPartition, Long> committed = shard.map(s -> s.committedOffsets().getOrDefault(groupId, Map.of()))
                 .orElse(Map.of());
+        // The first running consumer that lists a partition owns it; found once per frame, not per partition.
+        Map<String, ConsumerRow> owners = new java.util.HashMap<>();
+        Map<String, ConsumerView> viewById = new java.util.HashMap<>();
+        all.forEach(view -> viewById.putIfAbsent(view.clientId(), view));
+        for (ConsumerRow consumer : consumers) {
+            if (MemberState.valueOf(consumer.state()).running()) {
+                consumer.assigned().forEach(partition -> owners.putIfAbsent(partition, consumer));
+            }
+        }
         List<PlaygroundFrame.PartitionRow> partitions = new ArrayList<>();
         cluster.topics().forEach((topic, rows) -> {
             if (topic.startsWith("__")) {
@@ -142,12 +158,9 @@ public final class FrameReader {
             }
             for (ClusterView.PartitionView row : rows) {
                 String name = topic + "-" + row.partition();
-                Optional<ConsumerRow> owner = consumers.stream()
-                        .filter(c -> MemberState.valueOf(c.state()).running() && c.assigned().contains(name))
-                        .findFirst();
-                Long position = owner.flatMap(o -> all.stream().filter(v -> v.clientId().equals(o.clientId()))
-                        .findFirst()).map(v -> v.positions().get(name)).map(p -> ((Number) p).longValue())
-                        .orElse(null);
+                Optional<ConsumerRow> owner = Optional.ofNullable(owners.get(name));
+                Long position = owner.map(o -> viewById.get(o.clientId())).map(v -> v.positions().get(name))
+                        .map(p -> ((Number) p).longValue()).orElse(null);
                 partitions.add(new PlaygroundFrame.PartitionRow(topic, row.partition(), row.leader(),
                         row.logEndOffset(), committed.get(new TopicPartition(topic, row.partition())),
                         owner.map(ConsumerRow::clientId).orElse(null), owner.map(ConsumerRow::slot).orElse(-1),

@@ -31,8 +31,6 @@ public final class GroupScopeWindow {
     static final String GROUP_PANEL = "group-panel";
     static final String EXPLANATION_PANEL = "explanation-panel";
     private static final String SHELL = "/fxml/main.fxml";
-    /** The assignor lab's tab content, loaded the first time the tab is shown. */
-    static final String LAB = "/fxml/assignor-lab.fxml";
     private static final String STYLESHEET = "/dev/groupscope/ui/groupscope.css";
 
     private final Stage stage;
@@ -49,6 +47,7 @@ public final class GroupScopeWindow {
     private Theme theme = Theme.LIGHT;
     private final UiActions actions;
     private ClassroomLayer layer;
+    private ShellView shellView;
     private boolean presenter;
     private TextZoom zoomBeforePresenter;
     private final java.util.Set<String> hiddenPanels = new java.util.TreeSet<>();
@@ -139,6 +138,8 @@ public final class GroupScopeWindow {
         } else if (zoomBeforePresenter != null) {
             zoomTo(zoomBeforePresenter);
         }
+        // JavaFX's own hint follows the JVM's locale and says Esc; the class sees the window's language and F5.
+        stage.setFullScreenExitHint(Messages.of(language.locale()).text("ui.presenter.exitHint"));
         stage.setFullScreen(presenter);
         applyClassroomState();
     }
@@ -189,8 +190,9 @@ public final class GroupScopeWindow {
         }
         Parent root = stage.getScene().getRoot();
         root.pseudoClassStateChanged(PRESENTER, presenter);
-        // Presenter mode folds away what the teacher talks through anyway: the legend and the earlier events.
-        for (String extra : java.util.List.of(".legend", ".recent-title", ".recent-events")) {
+        // Presenter mode folds away what the teacher talks through anyway: the legend and the earlier events,
+        // and the menu bar (its keys still work), so a 1280x800 projector shows the whole playground.
+        for (String extra : java.util.List.of(".legend", ".recent-title", ".recent-events", ".menu-bar")) {
             for (javafx.scene.Node node : root.lookupAll(extra)) {
                 node.setVisible(!presenter);
                 node.setManaged(!presenter);
@@ -280,6 +282,11 @@ public final class GroupScopeWindow {
         }
     }
 
+    /** The fx:ids of the tabs built so far in the current language (each is built when first shown). */
+    java.util.Set<String> builtTabs() {
+        return shellView == null ? java.util.Set.of() : shellView.builtTabs();
+    }
+
     public CoordinatorCalculatorViewModel calculator() {
         return calculator;
     }
@@ -341,7 +348,7 @@ public final class GroupScopeWindow {
         try {
             Parent shell = loader.load();
             actions.menusRebuilt();
-            ShellView shellView = loader.getController();
+            shellView = loader.getController();
             shellView.bindActions(actions);
             layer = new ClassroomLayer(shell, actions, messages);
             applyStylesheets(layer);

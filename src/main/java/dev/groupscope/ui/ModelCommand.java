@@ -1,5 +1,9 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.scenario.ActionType;
+import dev.groupscope.scenario.Scenario;
+import dev.groupscope.scenario.Scenario.ActionSpec;
+import dev.groupscope.scenario.ScenarioWorld;
 import dev.groupscope.sim.broker.ClusterActions;
 import dev.groupscope.sim.client.ConsumerTasks;
 import dev.groupscope.sim.engine.Task;
@@ -16,6 +20,11 @@ import java.util.Map;
 public sealed interface ModelCommand {
 
     Task task();
+
+    /** Every task to insert at t, in order: one for most commands, one per consumer in it for a process action. */
+    default java.util.List<Task> tasks() {
+        return java.util.List.of(task());
+    }
 
     String messageKey();
 
@@ -178,6 +187,49 @@ public sealed interface ModelCommand {
 
         public Map<String, Object> args() {
             return named("topic", topic, "partitions", partitions, "replicationFactor", replicationFactor);
+        }
+    }
+
+    /**
+     * One of the scenario file's own actions (a client fault, a worker slowed down, a process crashed or restarted, a
+     * topic deleted): its tasks are built by the code that builds a scenario file's ({@link ScenarioWorld#tasks}), so
+     * a menu entry and a line of a scenario mean the same thing. {@code consumers} are the scenario's, which say
+     * who lives in a process.
+     */
+    record FileAction(ActionSpec action, java.util.List<Task> tasks) implements ModelCommand {
+        public FileAction {
+            tasks = java.util.List.copyOf(tasks);
+        }
+
+        static FileAction of(ActionType type, String target, Map<String, Object> params,
+                             java.util.List<Scenario.ConsumerSpec> consumers) {
+            ActionSpec action = new ActionSpec(0, type, target, params, "ui");
+            return new FileAction(action, ScenarioWorld.tasks(action, consumers));
+        }
+
+        /** The one task; a process action has one per consumer and only {@link #tasks()} gives them all. */
+        public Task task() {
+            if (tasks.size() != 1) {
+                throw new IllegalStateException(action.type().fileName() + " has " + tasks.size() + " tasks");
+            }
+            return tasks.get(0);
+        }
+
+        public String messageKey() {
+            return "ui.command." + action.type().fileName();
+        }
+
+        /** The target, then each parameter; durations also in whole seconds, as the menus say them. */
+        public Map<String, Object> args() {
+            Map<String, Object> args = named(action.type().target().key(), action.target());
+            action.params().forEach((name, value) -> {
+                if (name.endsWith("Ms")) {
+                    args.put(name.substring(0, name.length() - 2) + "Seconds", ((Long) value) / 1000);
+                } else {
+                    args.put(name, value);
+                }
+            });
+            return args;
         }
     }
 

@@ -492,23 +492,27 @@ public final class PlaygroundView {
             state.getStyleClass().add("member-state");
             state.setId("member-state-" + id);
             generation.getStyleClass().add("member-generation");
-            HBox title = new HBox(name, leader);
+            // Two rows: who (name, leader, state, generation, Crash) above what it owns. The chips then get the
+            // card's whole width, so three partitions take one row, not three, and the group fits a projector.
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox title = new HBox(name, leader, state, generation, nothing, gap, crash);
             title.getStyleClass().add("member-title");
-            HBox facts = new HBox(state, generation);
-            facts.getStyleClass().add("member-facts");
-            VBox left = new VBox(title, facts);
-            left.getStyleClass().add("member-card-names");
-            left.setMinWidth(Region.USE_PREF_SIZE);
             chips.getStyleClass().add("chips");
-            HBox.setHgrow(chips, Priority.ALWAYS);
+            chips.setMinWidth(0);
+            chips.setPrefWrapLength(1);
+            VBox body = new VBox(title, chips);
+            body.getStyleClass().add("member-card-body");
+            HBox.setHgrow(body, Priority.ALWAYS);
             crash.setId("crash-" + id);
             crash.getStyleClass().add("leave-button");
             crash.setMinWidth(Region.USE_PREF_SIZE);
             nothing.getStyleClass().add("member-nothing");
+            nothing.setMinWidth(Region.USE_PREF_SIZE);
             crash.setFocusTraversable(false);
             crash.setTooltip(new Tooltip(messages.format("ui.main.consumer.crash.tooltip", Map.of("consumer", id))));
             crash.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, id));
-            root = new HBox(swatch, left, chips, crash);
+            root = new HBox(swatch, body);
             root.setId("consumer-" + id);
             entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
             root.getStyleClass().add("member-row");
@@ -530,6 +534,9 @@ public final class PlaygroundView {
                 root.getStyleClass().remove("down");
             }
             crash.setDisable(down);
+            // Nothing left to crash: the button gives its room to "no partitions" on the card's one line.
+            crash.setVisible(!down);
+            crash.setManaged(!down);
             List<String> shown = chips.getChildren().stream().map(Node::getId).toList();
             // A crashed or stopped process still remembers its partitions, but it owns nothing any more.
             List<String> owned = down ? List.of() : consumer.assigned();
@@ -540,14 +547,17 @@ public final class PlaygroundView {
                 for (String partition : owned) {
                     nodes.add(motion.chip(partition, consumer.clientId(), consumer.slot()));
                 }
-                if (nodes.isEmpty()) {
-                    nodes.add(nothing);
-                }
                 chips.getChildren().setAll(nodes);
             } else {
                 // Unchanged here; still claim the chips, so a stale duplicate elsewhere cannot take them.
                 owned.forEach(partition -> motion.chip(partition, consumer.clientId(), consumer.slot()));
             }
+            // "no partitions" sits in the top row: a crashed consumer's card stays one line high.
+            boolean none = owned.isEmpty();
+            nothing.setVisible(none);
+            nothing.setManaged(none);
+            chips.setVisible(!none);
+            chips.setManaged(!none);
             root.setUserData(consumer);
         }
     }

@@ -58,6 +58,8 @@ public final class PlaygroundViewModel {
     private final SimulationRunner runner;
     private final String scenarioName;
     private final Map<String, Map<String, Object>> consumerSettings = new TreeMap<>();
+    private final List<dev.groupscope.scenario.Scenario.ConsumerSpec> scenarioConsumers;
+    private final dev.groupscope.kafka.config.BrokerSettings brokerSettings;
     private final ReadOnlyObjectWrapper<MetricsFrame> metrics = new ReadOnlyObjectWrapper<>(this, "metrics");
     private final ReadOnlyObjectWrapper<List<BranchInfo>> branches =
             new ReadOnlyObjectWrapper<>(this, "branches", List.of());
@@ -76,6 +78,7 @@ public final class PlaygroundViewModel {
             () -> coordinatorToStop().isPresent(), frame);
     private double exactTime;
     private long lastTick = -1;
+    private boolean behind;
 
     /** The built-in playground, computed on its own daemon thread and published on the FX thread. */
     public static PlaygroundViewModel playground() {
@@ -107,7 +110,9 @@ public final class PlaygroundViewModel {
     public PlaygroundViewModel(Scenario scenario, Executor worker, Executor publisher) {
         String groupId = scenario.consumers().get(0).groupId();
         this.scenarioName = scenario.name();
-        this.runner = new SimulationRunner(ScenarioWorld.simulation(scenario), new FrameReader(groupId),
+        this.scenarioConsumers = List.copyOf(scenario.consumers());
+        this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
+        this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario), new FrameReader(groupId),
                 scenario.durationMs(), worker, publisher, this::accept, horizon::set);
         Map<String, String> groupOfClient = new TreeMap<>();
         scenario.consumers().forEach(consumer -> {
@@ -133,6 +138,16 @@ public final class PlaygroundViewModel {
     /** The settings the scenario gives {@code consumer} (Kafka's names; defaults are not listed). */
     public Map<String, Object> consumerSettings(String consumer) {
         return consumerSettings.getOrDefault(consumer, Map.of());
+    }
+
+    /** The scenario's consumers as written: their worker pools and processes (what a fault menu may offer). */
+    public List<dev.groupscope.scenario.Scenario.ConsumerSpec> scenarioConsumers() {
+        return scenarioConsumers;
+    }
+
+    /** The brokers' group settings (the session timeouts a JoinGroup may ask for). */
+    public dev.groupscope.kafka.config.BrokerSettings brokerSettings() {
+        return brokerSettings;
     }
 
     /**
@@ -220,6 +235,11 @@ public final class PlaygroundViewModel {
 
     public void pause() {
         playing.set(false);
+        if (behind) {
+            // The last pulse's frame was skipped (a large cluster's frames are paced): draw t as it stopped.
+            behind = false;
+            runner.show(time.get());
+        }
     }
 
     public void togglePlay() {
@@ -245,7 +265,7 @@ public final class PlaygroundViewModel {
         exactTime = Math.max(exactTime, next);
         time.set((long) exactTime);
         runner.computeAhead(time.get() + lookaheadMs());
-        runner.show(time.get());
+        behind = !runner.showPlaying(time.get());
         if (time.get() >= durationMs()) {
             pause();
         }

@@ -77,6 +77,7 @@ public final class SequenceView {
         viewModel.diagramProperty().addListener((observable, before, now) -> show(now));
         // The diagram is drawn in px for a 17 px window font; Ctrl +/- scales it with the rest of the text.
         sequenceHint.fontProperty().addListener((observable, before, now) -> rescale());
+        sequenceScroll.widthProperty().addListener((observable, before, now) -> rescale());
         // Only a shown pane works per frame: the shell takes hidden tabs' content out of the scene.
         sequenceRoot.sceneProperty().addListener((observable, before, now) -> {
             viewModel.setActive(this, now != null, messages);
@@ -192,8 +193,19 @@ public final class SequenceView {
         sequenceHeads.setClip(new Rectangle(0, 0, Math.max(0, viewportWidth), band));
     }
 
+    /** On a wide screen the diagram grows to fill the width, up to this much more than the text's scale. */
+    static final double MAX_FILL = 1.5;
+    /** Room kept for the vertical scroll bar, so filling the width never needs a horizontal one. */
+    private static final double SCROLL_BAR_ROOM = 32;
+
     private void rescale() {
-        double factor = sequenceHint.getFont().getSize() / 17.0;
+        double text = sequenceHint.getFont().getSize() / 17.0;
+        double factor = text;
+        if (viewModel.getDiagram() != null && sequenceScroll.getWidth() > 0) {
+            // A 12 px label drawn for export is small on a 1080p projector: use the width the tab has.
+            double fit = (sequenceScroll.getWidth() - SCROLL_BAR_ROOM) / viewModel.getDiagram().drawing().width();
+            factor = Math.max(text, Math.min(text * MAX_FILL, fit));
+        }
         zoom.setX(factor);
         zoom.setY(factor);
         headZoom.setX(factor);

@@ -2,6 +2,8 @@ package dev.groupscope.ui;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
@@ -15,6 +17,17 @@ import javafx.scene.control.TabPane;
  * {@link UiActions}), the language and theme choices, and the tabs. */
 public final class ShellView {
 
+    /**
+     * The tabs other than the playground, by fx:id, and the FXML of their content. Each is loaded the first time its
+     * tab is selected: start-up builds (and styles) only what the first frame shows.
+     */
+    static final Map<String, String> PARTS = Map.of(
+            "labTab", "/fxml/assignor-lab.fxml",
+            "coordinatorTab", "/fxml/coordinator.fxml",
+            "protocolTab", "/fxml/sequence.fxml",
+            "numbersTab", "/fxml/numbers.fxml",
+            "compareTab", "/fxml/assignor-compare.fxml");
+
     private final GroupScopeWindow window;
     private final UiLanguage language;
 
@@ -23,7 +36,6 @@ public final class ShellView {
     @FXML private RadioMenuItem chinese;
     @FXML private TabPane tabs;
     @FXML private Tab playgroundTab;
-    @FXML private Tab labTab;
     @FXML private MenuItem quitItem;
     @FXML private MenuItem exportTopologySvg;
     @FXML private MenuItem exportTopologyPng;
@@ -79,9 +91,20 @@ public final class ShellView {
         }
     }
 
+    /** The fx:ids of the tabs whose content has been built (the playground's always is). */
+    Set<String> builtTabs() {
+        Set<String> built = new TreeSet<>();
+        contents.forEach((tab, content) -> {
+            if (content != null) {
+                built.add(tab.getId());
+            }
+        });
+        return built;
+    }
+
     private void showOnly(Tab shown) {
-        if (shown == labTab && contents.get(labTab) == null) {
-            contents.put(labTab, window.loadPart(GroupScopeWindow.LAB));
+        if (contents.get(shown) == null && PARTS.containsKey(shown.getId())) {
+            contents.put(shown, window.loadPart(PARTS.get(shown.getId())));
         }
         for (Tab tab : tabs.getTabs()) {
             tab.setContent(tab == shown ? contents.get(tab) : null);

@@ -32,6 +32,12 @@ public final class SimulationRunner {
     static final int RECENT = 6;
     /** How far a step may compute ahead looking for the next learner event. */
     static final long STEP_SEARCH_MS = 120_000;
+    /**
+     * While playing a large (aggregated) cluster, reading frames may take at most this share of the worker's time.
+     * A frame of 1,000 partitions costs ~10 ms; read at every 60 Hz pulse they kept the worker busy all the time and
+     * left the FX and render threads one core between them. The cells still animate at every pulse.
+     */
+    static final double LARGE_FRAME_SHARE = 0.35;
 
     private final Executor worker;
     private final Executor publisher;
@@ -43,11 +49,17 @@ public final class SimulationRunner {
     private final AtomicBoolean renderQueued = new AtomicBoolean();
     private final AtomicBoolean computeQueued = new AtomicBoolean();
     private final AtomicLong target = new AtomicLong();
+    // Written on the worker, read on the FX thread: how long the last frame took to read, and when it was done.
+    private volatile long frameCostNanos;
+    private volatile long frameDoneNanos;
+    private volatile boolean largeFrames;
+    private java.util.function.LongSupplier nanoClock = System::nanoTime;
 
     // Confined to the worker thread.
     private Simulation simulation;
     private long computedUntil = -1;
-    private final RunBranches branches;
+    private RunBranches branches;
+    private final LearnerIndex learners = new LearnerIndex();
     private MetricsRecorder metrics;
     private long metricsWindowMs;
     private Consumer<MetricsFrame> metricsSink = frame -> { };
@@ -55,8 +67,20 @@ public final class SimulationRunner {
 
     public SimulationRunner(Simulation simulation, FrameReader reader, long durationMs, Executor worker,
                             Executor publisher, Consumer<PlaygroundFrame> frames, LongConsumer horizons) {
-        this.simulation = simulation;
-        this.branches = new RunBranches(simulation, null);
+        this(() -> simulation, reader, durationMs, worker, publisher, frames, horizons);
+    }
+
+    /**
+     * A runner whose simulation {@code build} makes as the worker's first task: building a world is work the FX
+     * thread need not wait for (at start-up it would delay the window's first frame).
+     */
+    public SimulationRunner(java.util.function.Supplier<Simulation> build, FrameReader reader, long durationMs,
+                            Executor worker, Executor publisher, Consumer<PlaygroundFrame> frames,
+                            LongConsumer horizons) {
+        worker.execute(() -> {
+            simulation = build.get();
+            branches = new RunBranches(simulation, null);
+        });
         this.reader = reader;
         this.durationMs = durationMs;
         this.worker = worker;
@@ -110,9 +134,34 @@ public final class SimulationRunner {
                 // Scrubbing past what is computed computes up to it here, on the worker, never on the FX thread.
                 long at = Math.max(0, Math.min(wanted.get(), durationMs));
                 advanceTo(at);
-                publish(frameAtTime(at));
+                long start = nanoClock.getAsLong();
+                PlaygroundFrame frame = frameAtTime(at);
+                long done = nanoClock.getAsLong();
+                frameCostNanos = done - start;
+                frameDoneNanos = done;
+                largeFrames = AggregatedPanels.needed(frame);
+                publish(frame);
             });
         }
+    }
+
+    /**
+     * {@link #show} for playback, which asks at every pulse: for a large cluster it skips the request while the
+     * worker's frames would take more than {@link #LARGE_FRAME_SHARE} of its time (the next pulse asks again).
+     * Returns whether it asked.
+     */
+    public boolean showPlaying(long time) {
+        long cost = frameCostNanos;
+        if (largeFrames && nanoClock.getAsLong() - frameDoneNanos < cost * (1 / LARGE_FRAME_SHARE - 1)) {
+            return false;
+        }
+        show(time);
+        return true;
+    }
+
+    /** For tests: the clock that times frames (UI pacing only; the model never reads a clock). */
+    void nanoClock(java.util.function.LongSupplier clock) {
+        this.nanoClock = clock;
     }
 
     /** Moves to the first learner event after event {@code fromSeq} (-1: from the start), computing ahead if needed. */
@@ -133,7 +182,7 @@ public final class SimulationRunner {
     /** Moves to the last learner event before event {@code beforeSeq}, or to the start when there is none. */
     public void stepPrevious(long beforeSeq) {
         worker.execute(() -> {
-            long seq = simulation.previousEvent(beforeSeq, LearnerFilter.INSTANCE);
+            long seq = learners.previous(simulation, beforeSeq);
             publish(seq >= 0 ? frameAtEvent(seq) : frameAtTime(0));
         });
     }
@@ -168,7 +217,9 @@ public final class SimulationRunner {
         worker.execute(() -> {
             advanceTo(time);
             branches.current().computedUntil = computedUntil;
-            simulation = simulation.fork(time, command.task());
+            for (Task task : command.tasks()) {
+                simulation = simulation.fork(time, task);
+            }
             metrics = metrics == null ? null : metrics.forkedAt(time, simulation);
             branches.fork(time, command, simulation, metrics);
             computedUntil = -1;
@@ -242,7 +293,7 @@ public final class SimulationRunner {
 
     private PlaygroundFrame frameAtTime(long time) {
         World world = simulation.stateAtTime(time);
-        long current = simulation.previousEvent(lastEventAtOrBefore(time) + 1, LearnerFilter.INSTANCE);
+        long current = learners.previous(simulation, lastEventAtOrBefore(time) + 1);
         return frame(time, world, current);
     }
 
@@ -256,7 +307,7 @@ public final class SimulationRunner {
         long seq = current;
         while (seq >= 0 && recent.size() < RECENT) {
             recent.add(0, simulation.log().get((int) seq));
-            seq = simulation.previousEvent(seq, LearnerFilter.INSTANCE);
+            seq = learners.previous(simulation, seq);
         }
         Optional<SimEvent> event = current >= 0 ? Optional.of(simulation.log().get((int) current)) : Optional.empty();
         return reader.read(time, world, event, recent);

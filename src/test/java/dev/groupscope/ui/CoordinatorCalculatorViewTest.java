@@ -67,6 +67,17 @@ class CoordinatorCalculatorViewTest {
         assertThat(text(robot, "#calcResult")).contains("empty");
     }
 
+    @Test
+    void withNoIdTypedTheClusterLineStillFollowsTheTime(FxRobot robot) {
+        openCalculatorAt(robot, 20_000);
+        robot.interact(() -> robot.lookup("#calcGroupId").<TextField>query().setText(""));
+
+        robot.interact(() -> window.playground().scrubTo(30_000));
+        waitFor(() -> window.playground().getFrame().time() == 30_000);
+
+        assertThat(text(robot, "#calcContext")).startsWith("Cluster at t = 30.0 s: brokers up 1, 2, 3;");
+    }
+
     private void openCalculatorAt(FxRobot robot, long time) {
         robot.interact(() -> window.playground().scrubTo(time));
         waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == time);

@@ -1,96 +1,244 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.scenario.ScenarioReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.robot.Robot;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * Not a test: a tool for looking at the window as a class would. Opens it at the headless screen's size
- * ({@code -Dheadless.geometry=1920x1080-32}), crashes C2 at 20 s, moves to {@code at} ms, shows each tab in turn
- * and writes a PNG per tab into {@code dir}. Run it with Monocle on the test classpath:
- * {@code java -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -cp ... ScreenTour dir en 60000}.
+ * Not a test: a tool for looking at the window as a class would. Run it on a real display (Xvfb) with the test
+ * classpath; the window fills the screen, and each picture is a screen capture, so context menus and tooltips
+ * (their own windows) are in it:
+ * {@code xvfb-run -a -s "-screen 0 1280x800x24" java -cp ... dev.groupscope.ui.ScreenTour dir en light [large.json]}.
+ * It pictures the playground while a rebalance is in progress and once the group is Stable, every other tab, the
+ * help overlay, presenter mode, a context menu and a tooltip; with a scenario file, only the playground of that
+ * (large) run. Beside each PNG it prints the labels whose text is cut short ({@link TruncatedText}).
  */
 public final class ScreenTour {
 
-    private ScreenTour() {
+    private final Path dir;
+    private final String prefix;
+    private GroupScopeWindow window;
+    private Stage stage;
+    private Robot robot;
+
+    private ScreenTour(Path dir, String prefix) {
+        this.dir = dir;
+        this.prefix = prefix;
     }
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         UiLanguage language = args[1].equals("zh-CN") ? UiLanguage.SIMPLIFIED_CHINESE : UiLanguage.ENGLISH;
-        long at = Long.parseLong(args[2]);
+        String theme = args[2];
+        Path scenario = args.length > 3 ? Path.of(args[3]) : null;
         Files.createDirectories(dir);
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        GroupScopeWindow[] window = new GroupScopeWindow[1];
-        Platform.runLater(() -> {
-            window[0] = new GroupScopeWindow(new Stage());
-            Theme.fromTag(System.getProperty("tour.theme", "light")).ifPresent(window[0]::useTheme);
-            window[0].show(language);
-            window[0].playground().scrubTo(20_000);
-        });
-        waitUntil(() -> window[0] != null && window[0].playground().getFrame() != null
-                && window[0].playground().getFrame().time() == 20_000);
-        Platform.runLater(() -> window[0].playground().perform(new ModelCommand.CrashConsumer("C2")));
-        Thread.sleep(1500);
-        Platform.runLater(() -> {
-            window[0].playground().scrubTo(at);
-            // The comparison after a join: moves, revocations and the cooperative column's withheld partitions.
-            window[0].compare().addConsumer();
-        });
-        waitUntil(() -> window[0].playground().getFrame().time() == at);
-        String size = System.getProperty("headless.geometry", "1280x800").replaceAll("-.*", "");
-        for (int tab = 0; tab < tabCount(window[0]); tab++) {
-            int index = tab;
-            run(() -> ((TabPane) window[0].stageRoot().lookup("#tabs")).getSelectionModel().select(index));
-            Thread.sleep(1200);
-            String theme = System.getProperty("tour.theme", "light");
-            String[] name = new String[1];
-            run(() -> name[0] = ((TabPane) window[0].stageRoot().lookup("#tabs")).getTabs().get(index).getId()
-                    .replace("Tab", ""));
-            Path file = dir.resolve(name[0] + "-" + size + "-" + args[1]
-                    + (theme.equals("light") ? "" : "-" + theme) + ".png");
-            run(() -> {
-                try {
-                    Snapshots.writePng(window[0].stageRoot(), 1, file);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            System.out.println("wrote " + file);
+        Rectangle2D screen = call(() -> Screen.getPrimary().getBounds());
+        String size = (int) screen.getWidth() + "x" + (int) screen.getHeight();
+        ScreenTour tour = new ScreenTour(dir, size + "-" + args[1] + "-" + theme + (scenario == null ? "" : "-large"));
+        int truncated = 0;
+        try {
+            truncated = tour.run(language, theme, scenario, screen);
+        } finally {
+            Platform.exit();
         }
-        Platform.exit();
+        System.out.println("truncated labels in all pictures: " + truncated);
         System.exit(0);
     }
 
-    private static int tabCount(GroupScopeWindow window) throws Exception {
-        int[] count = new int[1];
-        run(() -> count[0] = ((TabPane) window.stageRoot().lookup("#tabs")).getTabs().size());
-        return count[0];
+    private int run(UiLanguage language, String theme, Path scenario, Rectangle2D screen) throws Exception {
+        run(() -> {
+            stage = new Stage();
+            window = scenario == null ? new GroupScopeWindow(stage) : new GroupScopeWindow(stage,
+                    new AssignorLabViewModel(), PlaygroundViewModel.running(ScenarioReader.read(scenario)));
+            Theme.fromTag(theme).ifPresent(window::useTheme);
+            window.show(language);
+            // What a teacher does first on a projector: the window takes the whole screen.
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+            robot = new Robot();
+        });
+        int truncated = 0;
+        if (scenario != null) {
+            scrubTo(30_000);
+            truncated += shot("playground-stable");
+            truncated += rebalanceShot();
+            truncated += presenterShot();
+            return truncated;
+        }
+        scrubTo(20_000);
+        run(() -> window.playground().perform(new ModelCommand.CrashConsumer("C2")));
+        truncated += rebalanceShot();
+        scrubTo(60_000);
+        truncated += shot("playground-stable");
+        truncated += tooltipShot();
+        truncated += contextMenuShot();
+        run(() -> window.compare().addConsumer());
+        int tabs = call(() -> tabs().getTabs().size());
+        for (int tab = 1; tab < tabs; tab++) {
+            int index = tab;
+            run(() -> tabs().getSelectionModel().select(index));
+            Thread.sleep(1200);
+            truncated += shot(call(() -> tabs().getTabs().get(index).getId().replace("Tab", "")));
+        }
+        run(() -> tabs().getSelectionModel().select(0));
+        run(window::toggleHelp);
+        truncated += shot("help");
+        run(window::toggleHelp);
+        truncated += presenterShot();
+        return truncated;
+    }
+
+    /** Finds the first moment after t at which the group is rebalancing, and pictures it. */
+    private int rebalanceShot() throws Exception {
+        long from = call(() -> window.playground().getTime());
+        long end = call(() -> window.playground().durationMs());
+        for (long t = from; t <= end; t += 250) {
+            scrubTo(t);
+            String state = call(() -> window.playground().getFrame().group().state());
+            if (state.endsWith("Rebalance")) {
+                System.out.println("rebalance at " + t + " ms: " + state);
+                return shot("playground-rebalance");
+            }
+        }
+        System.out.println("no rebalance after " + from + " ms");
+        return 0;
+    }
+
+    private int presenterShot() throws Exception {
+        run(window::togglePresenter);
+        // JavaFX's "Press ESC to exit full-screen mode" fades after a few seconds; picture the steady screen.
+        Thread.sleep(Long.getLong("tour.presenterWaitMs", 5500));
+        run(() -> {
+            // Without a window manager full screen may not resize the stage; the screen's size is what counts.
+            stage.setWidth(Screen.getPrimary().getBounds().getWidth());
+            stage.setHeight(Screen.getPrimary().getBounds().getHeight());
+        });
+        int truncated = shot("presenter");
+        run(window::toggleHelp);
+        truncated += shot("presenter-help");
+        run(window::toggleHelp);
+        run(window::togglePresenter);
+        return truncated;
+    }
+
+    private int tooltipShot() throws Exception {
+        Bounds partition = call(() -> screenBounds("#partition-orders-1"));
+        run(() -> robot.mouseMove(partition.getCenterX(), partition.getCenterY()));
+        Thread.sleep(400);
+        run(() -> robot.mouseMove(partition.getCenterX() + 2, partition.getCenterY() + 1));
+        Thread.sleep(1800);
+        int truncated = shot("tooltip");
+        run(() -> robot.mouseMove(1, 1));
+        Thread.sleep(600);
+        return truncated;
+    }
+
+    private int contextMenuShot() throws Exception {
+        Bounds consumer = call(() -> screenBounds("#consumer-C1"));
+        run(() -> {
+            robot.mouseMove(consumer.getMinX() + 12, consumer.getMinY() + 12);
+            robot.mouseClick(MouseButton.SECONDARY);
+        });
+        Thread.sleep(800);
+        int truncated = shot("context-menu");
+        run(() -> robot.keyType(javafx.scene.input.KeyCode.ESCAPE));
+        run(() -> robot.mouseMove(1, 1));
+        Thread.sleep(400);
+        return truncated;
+    }
+
+    private Bounds screenBounds(String query) {
+        Node node = window.stageRoot().lookup(query);
+        return node.localToScreen(node.getBoundsInLocal());
+    }
+
+    /** Writes the screen as {@code <size>-<lang>-<theme>-<name>.png}; returns how many labels are cut short. */
+    private int shot(String name) throws Exception {
+        String only = System.getProperty("tour.only", "");
+        if (!only.isEmpty() && !java.util.Arrays.asList(only.split(",")).contains(name)) {
+            return 0;
+        }
+        Thread.sleep(1200);
+        Path file = dir.resolve(prefix + "-" + name + ".png");
+        List<String> cut = new ArrayList<>();
+        run(() -> {
+            window.stageRoot().applyCss();
+            window.stageRoot().layout();
+            cut.addAll(TruncatedText.in(window.stageRoot()));
+            Rectangle2D screen = Screen.getPrimary().getBounds();
+            WritableImage image = robot.getScreenCapture(null, screen);
+            try {
+                Files.write(file, dev.groupscope.export.PngEncoder.encode(Snapshots.argb(image),
+                        (int) image.getWidth(), (int) image.getHeight()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        System.out.println("wrote " + file + (cut.isEmpty() ? "" : "; cut short: " + cut));
+        return cut.size();
+    }
+
+    private void scrubTo(long at) throws Exception {
+        // A large run is still being computed in the background: picture t only once the run has reached it.
+        waitUntil(() -> window.playground().horizonProperty().get() >= at);
+        run(() -> window.playground().scrubTo(at));
+        waitUntil(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == at);
+    }
+
+    private TabPane tabs() {
+        return (TabPane) window.stageRoot().lookup("#tabs");
+    }
+
+    private static <T> T call(Supplier<T> supplier) throws Exception {
+        List<T> result = new ArrayList<>(1);
+        run(() -> result.add(supplier.get()));
+        return result.get(0);
     }
 
     private static void run(Runnable action) throws Exception {
         CountDownLatch done = new CountDownLatch(1);
+        Throwable[] failure = new Throwable[1];
         Platform.runLater(() -> {
             try {
                 action.run();
+            } catch (Throwable e) {
+                failure[0] = e;
             } finally {
                 done.countDown();
             }
         });
-        done.await(20, TimeUnit.SECONDS);
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the FX thread did not answer in 30 s");
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
+        }
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws Exception {
-        for (int i = 0; i < 400; i++) {
-            boolean[] ok = new boolean[1];
-            run(() -> ok[0] = condition.getAsBoolean());
-            if (ok[0]) {
+    private static void waitUntil(BooleanSupplier condition) throws Exception {
+        for (int i = 0; i < 2400; i++) {
+            if (call(condition::getAsBoolean)) {
                 return;
             }
             Thread.sleep(50);

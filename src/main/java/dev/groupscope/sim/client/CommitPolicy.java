@@ -35,6 +35,16 @@ public record CommitPolicy(Kind kind, int everyRecords) {
             return fileName;
         }
 
+        /** See {@link CommitPolicy#fitsAutoCommit}. */
+        public boolean fitsAutoCommit(boolean autoCommit) {
+            return (this == AUTO) == autoCommit;
+        }
+
+        /** See {@link CommitPolicy#fitsWorkerPool}. */
+        public boolean fitsWorkerPool() {
+            return this != EVERY_N && this != BEFORE_PROCESSING;
+        }
+
         public static Kind byFileName(String name) {
             for (Kind kind : values()) {
                 if (kind.fileName.equals(name)) {
@@ -64,6 +74,19 @@ public record CommitPolicy(Kind kind, int everyRecords) {
 
     public static CommitPolicy everyN(int records) {
         return new CommitPolicy(Kind.EVERY_N, records);
+    }
+
+    /**
+     * Whether this policy goes with {@code enable.auto.commit}: auto needs it on; every other policy needs it off, or
+     * Kafka would auto-commit as well (twice, and past records not yet processed).
+     */
+    public boolean fitsAutoCommit(boolean autoCommit) {
+        return kind.fitsAutoCommit(autoCommit);
+    }
+
+    /** Whether a worker pool can commit this way: everyN and beforeProcessing count records on the poll loop. */
+    public boolean fitsWorkerPool() {
+        return kind.fitsWorkerPool();
     }
 
     /** Whether the application commits synchronously after processing (never before). */

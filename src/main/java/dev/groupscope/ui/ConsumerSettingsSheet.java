@@ -1,0 +1,243 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.ui.ConsumerSettingsViewModel.Accepted;
+import dev.groupscope.ui.ConsumerSettingsViewModel.Outcome;
+import dev.groupscope.ui.ConsumerSettingsViewModel.Problem;
+import dev.groupscope.ui.ConsumerSettingsViewModel.Refused;
+import dev.groupscope.ui.ConsumerSettingsViewModel.Row;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/**
+ * The settings sheet of one consumer: a thin view of {@link ConsumerSettingsViewModel}. Per setting, Kafka's name
+ * and type, an editor for the value it runs with, Kafka's default and the allowed values, and under them the
+ * one-line description; then the commit policy. Apply hands the input to the view model: refused input stays as
+ * typed, each refused row shows why (Kafka's own words where Kafka refuses) and the sheet stays open; accepted
+ * input closes it with the one command to perform.
+ */
+final class ConsumerSettingsSheet {
+
+    private static final double DESCRIPTION_WIDTH = 760;
+    private static final double LIMITS_WIDTH = 300;
+    /** Wide enough for the three columns; the header text wraps to it. */
+    private static final double SHEET_WIDTH = 880;
+
+    private final ConsumerSettingsViewModel viewModel;
+    private final Messages messages;
+    private final GridPane grid = new GridPane();
+    private final Map<String, Supplier<String>> inputs = new LinkedHashMap<>();
+    private final Map<String, Label> problems = new LinkedHashMap<>();
+    private final ComboBox<String> policy = new ComboBox<>();
+    private final TextField everyRecords = new TextField();
+    private int line;
+
+    private ConsumerSettingsSheet(ConsumerSettingsViewModel viewModel, Messages messages) {
+        this.viewModel = viewModel;
+        this.messages = messages;
+    }
+
+    /** The sheet as a dialog whose result is the command to perform (none: cancelled or nothing changed). */
+    static Dialog<ModelCommand> dialog(ConsumerSettingsViewModel viewModel, Messages messages, Window owner) {
+        return new ConsumerSettingsSheet(viewModel, messages).build(owner);
+    }
+
+    /** The node id of a setting's editor, e.g. {@code setting-session-timeout-ms} (dots would read as CSS classes). */
+    static String editorId(String setting) {
+        return "setting-" + setting.replace('.', '-');
+    }
+
+    static String problemId(String setting) {
+        return "setting-problem-" + setting.replace('.', '-');
+    }
+
+    private Dialog<ModelCommand> build(Window owner) {
+        Map<String, String> consumer = Map.of("consumer", viewModel.consumer());
+        Dialog<ModelCommand> dialog = new Dialog<>();
+        if (owner != null) {
+            dialog.initOwner(owner);
+            if (owner.getScene() != null) {
+                // The window's theme and text size apply to the sheet too.
+                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getRoot().getStylesheets());
+                dialog.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
+            }
+        }
+        dialog.setResizable(true);
+        dialog.setTitle(messages.format("ui.settings.title", consumer));
+        dialog.setHeaderText(messages.format("ui.settings.header", consumer));
+        grid.setId("settings-sheet");
+        grid.setHgap(12);
+        grid.setVgap(4);
+        header();
+        viewModel.rows().forEach(this::settingRow);
+        policyRows();
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(440);
+        scroll.setPrefViewportWidth(800);
+        dialog.getDialogPane().setContent(scroll);
+        dialog.getDialogPane().setPrefWidth(SHEET_WIDTH);
+        ButtonType apply = new ButtonType(messages.text("ui.settings.apply"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.text("ui.settings.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(apply, cancel);
+        ModelCommand[] accepted = new ModelCommand[1];
+        Node applyButton = dialog.getDialogPane().lookupButton(apply);
+        applyButton.setId("settings-apply");
+        applyButton.addEventFilter(ActionEvent.ACTION, event -> {
+            Outcome outcome = viewModel.apply(edited(), policy.getValue(), everyRecords.getText());
+            if (outcome instanceof Refused refused) {
+                show(refused);
+                event.consume();
+            } else {
+                accepted[0] = ((Accepted) outcome).command().orElse(null);
+            }
+        });
+        dialog.setResultConverter(button -> button == apply ? accepted[0] : null);
+        dialog.setOnShown(event -> javafx.application.Platform.runLater(() -> keepOnScreen(dialog)));
+        return dialog;
+    }
+
+    /** Centred on a window larger than the screen, Apply could end up off the screen: move the sheet into view. */
+    private static void keepOnScreen(Dialog<?> dialog) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(dialog.getX(), dialog.getY(),
+                Math.max(1, dialog.getWidth()), Math.max(1, dialog.getHeight())).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        dialog.setWidth(Math.min(dialog.getWidth(), screen.getWidth()));
+        dialog.setHeight(Math.min(dialog.getHeight(), screen.getHeight()));
+        dialog.setX(Math.max(screen.getMinX(), Math.min(dialog.getX(), screen.getMaxX() - dialog.getWidth())));
+        dialog.setY(Math.max(screen.getMinY(), Math.min(dialog.getY(), screen.getMaxY() - dialog.getHeight())));
+    }
+
+    private void header() {
+        String[] keys = {"ui.settings.column.name", "ui.settings.column.value", "ui.settings.column.limits"};
+        for (int column = 0; column < keys.length; column++) {
+            Label label = new Label(messages.text(keys[column]));
+            label.getStyleClass().add("settings-column");
+            label.setStyle("-fx-font-weight: bold;");
+            grid.add(label, column, line);
+        }
+        line++;
+    }
+
+    /** Name and type, the editor, Kafka's default and allowed values; the description under them; a problem line. */
+    private void settingRow(Row row) {
+        Label name = new Label(row.name() + " (" + row.type() + ")");
+        name.setStyle("-fx-font-weight: bold;");
+        Node editor = editor(row);
+        editor.setId(editorId(row.name()));
+        grid.addRow(line++, name, editor, limits(row.defaultValue(), row.allowed()));
+        description(messages.text(row.descriptionKey()));
+        problemLine(row.name());
+    }
+
+    private Label limits(String defaultValue, String allowed) {
+        Label limits = new Label(messages.format("ui.settings.limits",
+                Map.of("default", defaultValue, "allowed", allowed.isEmpty() ? "—" : allowed)));
+        limits.setWrapText(true);
+        limits.setMaxWidth(LIMITS_WIDTH);
+        return limits;
+    }
+
+    private void description(String text) {
+        Label description = new Label(text);
+        description.getStyleClass().add("settings-description");
+        description.setWrapText(true);
+        description.setMaxWidth(DESCRIPTION_WIDTH);
+        description.setOpacity(0.8);
+        grid.add(description, 0, line++, 3, 1);
+    }
+
+    private Node editor(Row row) {
+        switch (row.editor()) {
+            case BOOLEAN -> {
+                CheckBox box = new CheckBox();
+                box.setSelected(Boolean.parseBoolean(row.current()));
+                inputs.put(row.name(), () -> Boolean.toString(box.isSelected()));
+                return box;
+            }
+            case CHOICE -> {
+                ComboBox<String> choice = new ComboBox<>();
+                choice.getItems().setAll(row.choices());
+                choice.setEditable(row.editable());
+                choice.setValue(row.current());
+                inputs.put(row.name(), () -> row.editable() ? choice.getEditor().getText() : choice.getValue());
+                return choice;
+            }
+            default -> {
+                TextField field = new TextField(row.current());
+                field.setPrefColumnCount(row.editor() == ConsumerSettingsViewModel.Editor.NUMBER ? 9 : 16);
+                inputs.put(row.name(), field::getText);
+                return field;
+            }
+        }
+    }
+
+    private void policyRows() {
+        policy.getItems().setAll(viewModel.policyChoices());
+        policy.setValue(viewModel.currentPolicy());
+        policy.setId(editorId(ConsumerSettingsViewModel.COMMIT_POLICY));
+        Label name = new Label(messages.text("ui.settings.commitPolicy"));
+        name.setStyle("-fx-font-weight: bold;");
+        grid.addRow(line++, name, policy, limits("auto", String.join(", ", viewModel.policyChoices())));
+        description(messages.text("ui.settings.commitPolicy.description"));
+        problemLine(ConsumerSettingsViewModel.COMMIT_POLICY);
+        everyRecords.setText(viewModel.currentEveryRecords());
+        everyRecords.setPrefColumnCount(9);
+        everyRecords.setId(editorId(ConsumerSettingsViewModel.COMMIT_EVERY_RECORDS));
+        everyRecords.disableProperty().bind(policy.valueProperty().isNotEqualTo("everyN"));
+        grid.addRow(line++, new Label(messages.text("ui.settings.commitPolicy.records")), everyRecords,
+                limits("100", "[1,...,1000000]"));
+        problemLine(ConsumerSettingsViewModel.COMMIT_EVERY_RECORDS);
+    }
+
+    /** A line under a row for its problem, taking no space until there is one. */
+    private void problemLine(String row) {
+        Label problem = new Label();
+        problem.setId(problemId(row));
+        problem.getStyleClass().addAll("settings-problem", "field-error");
+        problem.setWrapText(true);
+        problem.setVisible(false);
+        problem.setManaged(false);
+        problem.setMaxWidth(DESCRIPTION_WIDTH);
+        grid.add(problem, 0, line++, 3, 1);
+        problems.put(row, problem);
+    }
+
+    private Map<String, String> edited() {
+        Map<String, String> edited = new LinkedHashMap<>();
+        inputs.forEach((name, input) -> edited.put(name, input.get()));
+        return edited;
+    }
+
+    private void show(Refused refused) {
+        problems.forEach((row, label) -> {
+            Problem problem = refused.problems().get(row);
+            label.setText(problem == null ? "" : text(problem));
+            label.setVisible(problem != null);
+            label.setManaged(problem != null);
+        });
+    }
+
+    /** Kafka's reason word for word where Kafka refuses, then our explanation when it says more (or in Chinese). */
+    private String text(Problem problem) {
+        String explained = messages.format(problem.messageKey(), problem.args());
+        return problem.kafkaReason()
+                .map(kafka -> kafka.equals(explained) ? kafka
+                        : messages.format("ui.settings.kafkaSays", Map.of("reason", kafka)) + "\n" + explained)
+                .orElse(explained);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.scenario.ScenarioWorld;
+import dev.groupscope.sim.client.ConsumerTasks;
+import dev.groupscope.sim.engine.LearnerFilter;
+import dev.groupscope.sim.engine.Simulation;
+import org.junit.jupiter.api.Test;
+
+/** The index answers exactly what scanning the log back would, as the run grows and when it is replaced by a fork. */
+class LearnerIndexTest {
+
+    private final LearnerIndex index = new LearnerIndex();
+
+    @Test
+    void findsTheSameLearnerEventAsAScanBackAtEveryPosition() {
+        Simulation run = ScenarioWorld.simulation(PlaygroundViewModel.readPlayground());
+        run.runUntil(5_000);
+        assertSameAsScan(run);
+
+        run.runUntil(20_000);
+        assertSameAsScan(run);
+    }
+
+    @Test
+    void startsAfreshForAForkedRun() {
+        Simulation run = ScenarioWorld.simulation(PlaygroundViewModel.readPlayground());
+        run.runUntil(20_000);
+        assertSameAsScan(run);
+
+        Simulation fork = run.fork(12_000, new ConsumerTasks.Crash("C1"));
+        fork.runUntil(25_000);
+        assertSameAsScan(fork);
+    }
+
+    private void assertSameAsScan(Simulation run) {
+        int size = run.log().size();
+        assertThat(size).isGreaterThan(100);
+        for (long seq = 0; seq <= size + 1; seq++) {
+            assertThat(index.previous(run, seq)).as("before %d", seq)
+                    .isEqualTo(run.previousEvent(seq, LearnerFilter.INSTANCE));
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What a class sees on a 1280×800 projector after a consumer crashed and the group settled again: no text on any
+ * tab cut short with "…", in English and Chinese, and in presenter mode (larger text) the whole group without a
+ * scroll bar.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProjectorLooksTest {
+
+    private GroupScopeWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        window.show(UiLanguage.ENGLISH);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+    }
+
+    @Test
+    void noTabCutsTextShortAt1280x800InEnglish(FxRobot robot) {
+        afterACrashAndTheRebalance(robot);
+
+        assertThat(truncatedOnEveryTab(robot)).isEmpty();
+    }
+
+    @Test
+    void noTabCutsTextShortAt1280x800InChinese(FxRobot robot) {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        afterACrashAndTheRebalance(robot);
+
+        assertThat(truncatedOnEveryTab(robot)).isEmpty();
+    }
+
+    @Test
+    void presenterModeShowsTheWholeGroupWithoutAScrollBarAt1280x800(FxRobot robot) {
+        afterACrashAndTheRebalance(robot);
+
+        robot.interact(window::togglePresenter);
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        settle(robot);
+
+        assertThat(stage.getHeight()).isEqualTo(800);
+        assertThat(shownScrollBars(robot, ".group-panel")).as("scroll bars shown in the group panel").isEmpty();
+        assertThat(robot.lookup("#crash-C3").query().isVisible()).isTrue();
+        assertThat(TruncatedText.in(window.stageRoot())).isEmpty();
+    }
+
+    @Test
+    void presenterModeShowsTheWholeGroupWithoutAScrollBarAt1280x800InChinese(FxRobot robot) {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        afterACrashAndTheRebalance(robot);
+
+        robot.interact(window::togglePresenter);
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        settle(robot);
+
+        assertThat(shownScrollBars(robot, ".group-panel")).as("scroll bars shown in the group panel").isEmpty();
+        assertThat(TruncatedText.in(window.stageRoot())).isEmpty();
+    }
+
+    @Test
+    void theListOfKeysShowsWholeInPresenterModeAt1280x800(FxRobot robot) {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        robot.interact(window::togglePresenter);
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        robot.interact(window::toggleHelp);
+        settle(robot);
+
+        Node card = robot.lookup("#helpCard").query();
+        javafx.geometry.Bounds shown = card.localToScene(card.getBoundsInLocal());
+        assertThat(shown.getMinX()).isGreaterThanOrEqualTo(0);
+        assertThat(shown.getMinY()).isGreaterThanOrEqualTo(0);
+        assertThat(shown.getMaxX()).isLessThanOrEqualTo(stage.getScene().getWidth());
+        assertThat(shown.getMaxY()).isLessThanOrEqualTo(stage.getScene().getHeight());
+        assertThat(card.getScaleX()).as("still large enough to read from the back").isGreaterThan(0.6);
+    }
+
+    @Test
+    void theAssignorsStepSentencesAreLightOnTheDarkAndHighContrastSurfaces(FxRobot robot) {
+        for (Theme theme : List.of(Theme.DARK, Theme.HIGH_CONTRAST)) {
+            robot.interact(() -> window.useTheme(theme));
+            robot.interact(() -> robot.lookup("#tabs").<TabPane>query().getSelectionModel().select(1));
+            FxWait.waitFor(() -> !robot.lookup(".step-text").queryAll().isEmpty());
+            robot.interact(() -> window.stageRoot().applyCss());
+
+            for (Node node : robot.lookup(".step-text").queryAll()) {
+                javafx.scene.paint.Color fill = (javafx.scene.paint.Color) ((javafx.scene.text.Text) node).getFill();
+                assertThat(fill.getBrightness()).as(theme + ": " + ((javafx.scene.text.Text) node).getText())
+                        .isGreaterThan(0.85);
+            }
+        }
+    }
+
+    /** C2 crashes at 20 s; by 60 s C1 and C3 share its partitions (C1 holds three) and C2's card says so. */
+    private void afterACrashAndTheRebalance(FxRobot robot) {
+        robot.interact(() -> window.playground().scrubTo(20_000));
+        FxWait.waitFor(() -> window.playground().getFrame() != null
+                && window.playground().getFrame().time() == 20_000);
+        robot.interact(() -> window.playground().perform(new ModelCommand.CrashConsumer("C2")));
+        robot.interact(() -> window.playground().scrubTo(60_000));
+        FxWait.waitFor(() -> window.playground().getFrame().time() == 60_000
+                && window.playground().getFrame().consumer("C1").orElseThrow().assigned().size() == 3
+                && robot.lookup("#owned-C1-orders-2").tryQuery().isPresent());
+        settle(robot);
+    }
+
+    private List<String> truncatedOnEveryTab(FxRobot robot) {
+        List<String> cut = new ArrayList<>();
+        TabPane tabs = robot.lookup("#tabs").query();
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            int index = i;
+            robot.interact(() -> tabs.getSelectionModel().select(index));
+            settle(robot);
+            robot.interact(() -> TruncatedText.in(window.stageRoot())
+                    .forEach(text -> cut.add(tabs.getTabs().get(index).getId() + " " + text)));
+        }
+        return cut;
+    }
+
+    private List<String> shownScrollBars(FxRobot robot, String panel) {
+        List<String> shown = new ArrayList<>();
+        Node group = robot.lookup(panel).query();
+        robot.interact(() -> {
+            for (Node node : group.lookupAll(".scroll-pane")) {
+                ScrollPane scroll = (ScrollPane) node;
+                for (Node bar : scroll.lookupAll(".scroll-bar")) {
+                    if (bar instanceof ScrollBar scrollBar && scrollBar.isVisible()
+                            && visibleUpTo(scrollBar, scroll)) {
+                        shown.add(scrollBar.getOrientation() == Orientation.VERTICAL ? "vertical" : "horizontal");
+                    }
+                }
+            }
+        });
+        return shown;
+    }
+
+    private static boolean visibleUpTo(Node node, Node top) {
+        for (Node up = node; up != null && up != top; up = up.getParent()) {
+            if (!up.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void settle(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        // Chips that change owner fly for ChipMotion.MOVE; let them land before measuring.
+        WaitForAsyncUtils.sleep((long) ChipMotion.MOVE.toMillis() + 200, TimeUnit.MILLISECONDS);
+        robot.interact(() -> {
+            window.stageRoot().applyCss();
+            window.stageRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
