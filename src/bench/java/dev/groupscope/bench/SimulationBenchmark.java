@@ -104,6 +104,12 @@ public class SimulationBenchmark {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
+    /** Bytes this thread allocated so far: unlike time, not inflated when other processes share the cores. */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
+    }
+
     /** Wall and this thread's CPU time: on a shared machine the CPU time is the steadier of the two. */
     static String report(Simulation sim, long nanos, long cpu, long retainedBytes) {
         long events = sim.log().size();
@@ -213,11 +219,14 @@ public class SimulationBenchmark {
         Simulation sim = simulation(producers, duration);
         long start = System.nanoTime();
         long startCpu = cpuNanos();
+        long startAllocated = allocatedBytes();
         sim.runUntil(duration);
         long nanos = System.nanoTime() - start;
         long cpu = cpuNanos() - startCpu;
+        long allocated = allocatedBytes() - startAllocated;
         long retained = usedHeapAfterGc() - baseline;
-        System.out.println("run: " + report(sim, nanos, cpu, retained));
+        System.out.println("run: " + report(sim, nanos, cpu, retained)
+                + String.format(Locale.ROOT, " allocated=%.2fGiB", allocated / 1073741824.0));
         Random random = new Random(20240601L);
         long[] samples = new long[rebuilds];
         long[] cpuSamples = new long[rebuilds];

@@ -122,10 +122,13 @@ public class WorkerPoolBenchmark {
         Simulation sim = simulation(duration);
         long start = System.nanoTime();
         long startCpu = SimulationBenchmark.cpuNanos();
+        long startAllocated = SimulationBenchmark.allocatedBytes();
         sim.runUntil(duration);
         long nanos = System.nanoTime() - start;
         long cpu = SimulationBenchmark.cpuNanos() - startCpu;
-        System.out.println("worker pool: " + report(sim, nanos, cpu, SimulationBenchmark.usedHeapAfterGc() - baseline));
+        long allocated = SimulationBenchmark.allocatedBytes() - startAllocated;
+        System.out.println("worker pool: " + report(sim, nanos, cpu, SimulationBenchmark.usedHeapAfterGc() - baseline)
+                + String.format(Locale.ROOT, " allocated=%.2fGiB", allocated / 1073741824.0));
         Ledger ledger = (Ledger) sim.current().actors().get(Ledger.ID);
         System.out.println("order breaks in events-0: " + ledger.orderBreaks("pool-app", new TopicPartition("events", 0)));
     }

@@ -200,9 +200,15 @@ public final class ScreenTour {
     }
 
     private void scrubTo(long at) throws Exception {
-        // A large run is still being computed in the background: picture t only once the run has reached it.
-        waitUntil(() -> window.playground().horizonProperty().get() >= at);
         run(() -> window.playground().scrubTo(at));
+        // A large run is computed in the background from the scrub on: once it has reached t, show t again.
+        waitUntil(() -> window.playground().horizonProperty().get() >= at);
+        PlaygroundFrame before = call(() -> window.playground().getFrame());
+        run(() -> window.playground().scrubTo(at));
+        // The computed frame replaces the provisional one (a large run's cells then fade to their owners' colours).
+        for (int i = 0; i < 100 && call(() -> window.playground().getFrame()) == before; i++) {
+            Thread.sleep(50);
+        }
         waitUntil(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == at);
     }
 

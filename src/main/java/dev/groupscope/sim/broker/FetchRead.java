@@ -20,7 +20,12 @@ record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, 
     static final long INVALID_HIGH_WATERMARK = -1;
 
     FetchRead {
-        partitions = Collections.unmodifiableMap(new TreeMap<>(partitions));
+        // Made only by read(), from a TreeMap of its own that nothing else holds: wrapped, not copied (every parked
+        // fetch is read again at each append to one of its partitions).
+        if (!(partitions instanceof TreeMap)) {
+            partitions = new TreeMap<>(partitions);
+        }
+        partitions = Collections.unmodifiableMap(partitions);
     }
 
     static FetchRead read(ClusterState state, int broker, FetchRequest request, int recordSizeBytes) {

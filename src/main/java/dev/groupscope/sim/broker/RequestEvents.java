@@ -77,7 +77,8 @@ final class RequestEvents {
             fields.put("groupId", fetch.groupId());
             fields.put("partitions", fetch.partitions().stream().sorted().map(TopicPartition::toString).toList());
         } else if (message instanceof FetchRequest fetch) {
-            fields.put("fetchOffsets", byPartition(fetch.fetchOffsets()));
+            // Built when read: the request's offsets are an immutable copy (Sorted), so the map is the same later.
+            fields.put("fetchOffsets", dev.groupscope.sim.engine.LazyMap.of(() -> byPartition(fetch.fetchOffsets())));
             fields.put("maxBytes", fetch.maxBytes());
             fields.put("minBytes", fetch.minBytes());
             fields.put("maxWaitMs", fetch.maxWaitMs());

@@ -57,6 +57,8 @@ public final class ConsumerActor implements Actor {
             java.util.Set.of("FindCoordinator", "OffsetFetch", "LeaveGroup");
 
     private final String id;
+    /** "<id>/<kind>" per timer kind, made once: timers are armed several times per fetch cycle. */
+    private final String[] timerKeys;
     private ConsumerClientConfig config;
     /** What the application subscribes to (or assigns) when it starts: again after a restart. */
     private final ConsumerSubscription initialSubscription;
@@ -100,6 +102,8 @@ public final class ConsumerActor implements Actor {
                          ConsumerBehavior behavior, Network network, WorkerPoolConfig workers) {
         this.workers = workers;
         this.id = Objects.requireNonNull(clientId, "clientId");
+        this.timerKeys = java.util.Arrays.stream(TimerKind.values()).map(kind -> clientId + "/" + kind.name())
+                .toArray(String[]::new);
         this.config = Objects.requireNonNull(config, "config");
         this.initialSubscription = Objects.requireNonNull(subscription, "subscription");
         this.behavior = Objects.requireNonNull(behavior, "behavior");
@@ -115,6 +119,7 @@ public final class ConsumerActor implements Actor {
 
     private ConsumerActor(ConsumerActor other) {
         this.id = other.id;
+        this.timerKeys = other.timerKeys;
         this.config = other.config;
         this.initialSubscription = other.initialSubscription;
         this.behavior = other.behavior;
@@ -992,7 +997,7 @@ public final class ConsumerActor implements Actor {
         }
 
         String timerKey(TimerKind kind) {
-            return id + "/" + kind.name();
+            return timerKeys[kind.ordinal()];
         }
 
         void armTimer(TimerKind kind, long delayMs) {

@@ -6,6 +6,7 @@ import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.config.AutoOffsetReset;
 import dev.groupscope.sim.client.ConsumerActor.Step;
+import dev.groupscope.sim.engine.LazyMap;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
@@ -208,8 +209,12 @@ final class Fetcher {
     }
 
     void onFetch(Step step, Deliver deliver, FetchResponse response) {
-        Map<String, Object> counts = new TreeMap<>();
-        response.partitions().forEach((tp, data) -> counts.put(tp.toString(), data.count()));
+        // Built when read: the response's partitions are an immutable copy (Sorted), so the map is the same later.
+        Map<String, Object> counts = LazyMap.of(() -> {
+            Map<String, Object> byName = new TreeMap<>();
+            response.partitions().forEach((tp, data) -> byName.put(tp.toString(), data.count()));
+            return byName;
+        });
         step.emitResponse(deliver, fields("records", counts));
         response.partitions().forEach((tp, data) -> accept(step, tp, data));
     }

@@ -47,6 +47,8 @@ public final class ProducerActor implements Actor {
     }
 
     private final String id;
+    /** The key of the producing timer, made once: it is re-armed for every record. */
+    private final String timerKey;
     private final ProducerConfig config;
     private final Draws draws;
     private final BuiltInPartitioner partitioner;
@@ -62,6 +64,7 @@ public final class ProducerActor implements Actor {
 
     public ProducerActor(String id, ProducerConfig config) {
         this.id = Objects.requireNonNull(id, "id");
+        this.timerKey = id + "/produce";
         this.config = Objects.requireNonNull(config, "config");
         this.draws = new Draws();
         this.partitioner = new BuiltInPartitioner(config.batchSize(), draws);
@@ -70,6 +73,7 @@ public final class ProducerActor implements Actor {
 
     private ProducerActor(ProducerActor other) {
         this.id = other.id;
+        this.timerKey = other.timerKey;
         this.config = other.config;
         this.draws = new Draws();
         this.partitioner = other.partitioner.copy(draws);
@@ -114,7 +118,7 @@ public final class ProducerActor implements Actor {
     }
 
     private String timerKey() {
-        return id + "/produce";
+        return timerKey;
     }
 
     private void produceOne(Context context) {
