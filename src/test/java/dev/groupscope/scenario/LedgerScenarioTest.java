@@ -68,6 +68,22 @@ class LedgerScenarioTest {
     }
 
     @Test
+    void aCloseDuringACoordinatorFailoverRetriesItsListenerCommitAtTheNewCoordinator() {
+        ScenarioRun run = ScenarioRun.of("close-during-failover");
+        SimEvent close = run.events(e -> e.type().equals("CloseConsumer")).get(0);
+        List<SimEvent> closeCommits = run.events(e -> e.seq() > close.seq() && "C2".equals(e.actor())
+                && e.type().equals("OffsetCommitResponse"));
+
+        assertThat(run.events(e -> e.seq() > close.seq() && "C2".equals(e.actor())
+                && e.type().equals("CommitSyncRetry"))).hasSize(1);
+        assertThat(closeCommits).hasSize(1);
+        assertThat(closeCommits.get(0).fields()).containsEntry("error", "NONE").containsEntry("purpose", "ON_CLOSE");
+        assertThat(closeCommits.get(0).peer()).isEqualTo("broker-3");
+        assertThat(run.group("payments").duplicates()).isZero();
+        assertThat(run.group("payments").lost()).isZero();
+    }
+
+    @Test
     void aFailedCommitAsyncIsNotRetriedAndTheCommittedOffsetNeverMovesBack() {
         ScenarioRun run = ScenarioRun.of("async-commit-cooperative");
 

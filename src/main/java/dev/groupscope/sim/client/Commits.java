@@ -29,7 +29,9 @@ final class Commits {
         /** Process the batch poll() returned (beforeProcessing). */
         PROCESS_BATCH,
         /** Go on with the next record of the batch (everyN). */
-        CONTINUE_BATCH
+        CONTINUE_BATCH,
+        /** Finish close(): the listener's commit in onPartitionsRevoked, or the final commitSync before close(). */
+        CLOSE
     }
 
     /** A commitSync() the poll loop is blocked in. Immutable. */
@@ -99,15 +101,24 @@ final class Commits {
         }
         sync = new SyncCommit(policy, offsets, step.now() + step.config().settings().defaultApiTimeoutMs(), 0,
                 step.now(), false, then);
-        step.loop().phase = PollLoop.Phase.COMMITTING;
+        if (then != Then.CLOSE) {
+            step.loop().phase = PollLoop.Phase.COMMITTING;
+        }
         trySync(step);
     }
 
     /** Something happened while commitSync() waits (an answer, a coordinator found, the backoff ended). */
     void syncWake(Step step) {
-        if (sync != null && !sync.sent() && step.loop().phase == PollLoop.Phase.COMMITTING) {
+        if (sync != null && !sync.sent() && waitsInSync(step)) {
             trySync(step);
         }
+    }
+
+    /** Whether a thread is blocked in commitSync(): the poll loop, or close() calling the application's commit. */
+    private boolean waitsInSync(Step step) {
+        PollLoop.Phase phase = step.loop().phase;
+        return phase == PollLoop.Phase.COMMITTING
+                || (phase == PollLoop.Phase.CLOSING && sync != null && sync.then() == Then.CLOSE);
     }
 
     private void trySync(Step step) {
@@ -133,12 +144,13 @@ final class Commits {
             return;
         }
         sync = sync.sending();
-        send(step, "CommitSync", sync.policy(), CommitPurpose.SYNC, sync.offsets(), sync.attempts());
+        send(step, "CommitSync", sync.policy(), sync.then() == Then.CLOSE ? CommitPurpose.ON_CLOSE : CommitPurpose.SYNC,
+                sync.offsets(), sync.attempts());
     }
 
     /** The OffsetCommit of commitSync() answered (or failed locally). */
     private void syncAnswered(Step step, Errors error, boolean retriable) {
-        if (sync == null || step.loop().phase != PollLoop.Phase.COMMITTING) {
+        if (sync == null || !waitsInSync(step)) {
             return;
         }
         if (error == Errors.NONE) {
@@ -350,8 +362,10 @@ final class Commits {
         if (offsets.isEmpty()) {
             return false;
         }
-        send(step, "CommitSync", behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH
-                ? "asyncAfterBatch" : "commitOnRevoke", CommitPurpose.ON_CLOSE, offsets, 0);
+        // A commitSync like any other: a coordinator that moved (its broker stopped) is found again and the commit
+        // retried until default.api.timeout.ms, so a graceful close loses no processed offset to a failover.
+        beginSync(step, behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH
+                ? "asyncAfterBatch" : "commitOnRevoke", offsets, Then.CLOSE);
         return true;
     }
 
@@ -413,7 +427,13 @@ final class Commits {
                 }
             }
             case BEFORE_REBALANCE -> step.group().prepareCommitAnswered(retriable);
-            case ON_CLOSE -> step.finishClose();
+            case ON_CLOSE -> {
+                if (sync != null) {
+                    syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable);
+                } else {
+                    step.finishClose();
+                }
+            }
             case SYNC -> syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable);
             case ASYNC -> asyncCallback(step, pending.offsets(), error);
             default -> {
@@ -424,6 +444,8 @@ final class Commits {
     private void commitDone(Step step, Pending pending) {
         if (pending.purpose() == CommitPurpose.BEFORE_REBALANCE) {
             step.group().prepareCommitAnswered(false);
+        } else if (pending.purpose() == CommitPurpose.ON_CLOSE && sync != null) {
+            syncAnswered(step, Errors.NONE, false);
         } else if (pending.purpose() == CommitPurpose.ON_CLOSE) {
             step.finishClose();
         } else if (pending.purpose() == CommitPurpose.SYNC) {

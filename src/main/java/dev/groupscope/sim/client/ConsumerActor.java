@@ -519,6 +519,7 @@ public final class ConsumerActor implements Actor {
                 return;
             }
             switch (then) {
+                case CLOSE -> finishClose();
                 case PROCESS_BATCH, CONTINUE_BATCH -> {
                     if (loop.batchDone()) {
                         loop.endBatch();
