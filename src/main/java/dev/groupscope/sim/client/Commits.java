@@ -266,7 +266,8 @@ final class Commits {
                       long attempt) {
         step.client(type, fields("policy", policy, "offsets", ClientEvents.offsets(offsets), "attempt", attempt,
                 "generation", step.group().generation.generationId()), "sim.client." + policy + ".commit",
-                Map.of("offsets", ClientEvents.offsets(offsets).toString()));
+                Map.of("offsets", ClientEvents.offsets(offsets).toString(),
+                        "everyRecords", step.behavior().commitPolicy().everyRecords()));
         ConsumerClientConfig config = step.config();
         Generation sent = step.group().generation;
         step.send(step.group().coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(
