@@ -180,6 +180,10 @@ final class ConsumerSettingsSheet {
             default -> {
                 TextField field = new TextField(row.current());
                 field.setPrefColumnCount(row.editor() == ConsumerSettingsViewModel.Editor.NUMBER ? 9 : 16);
+                if (ConsumerSettingsViewModel.unsets(row.name(), "")) {
+                    // Kafka's default is null: an empty field leaves the setting out (a static member turns dynamic).
+                    field.setPromptText(messages.text("ui.settings.unset"));
+                }
                 inputs.put(row.name(), field::getText);
                 return field;
             }
