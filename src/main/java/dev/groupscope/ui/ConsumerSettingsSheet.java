@@ -140,10 +140,18 @@ final class ConsumerSettingsSheet {
 
     private Label limits(String defaultValue, String allowed) {
         Label limits = new Label(messages.format("ui.settings.limits",
-                Map.of("default", defaultValue, "allowed", allowed.isEmpty() ? "—" : allowed)));
+                Map.of("default", defaultValue, "allowed", allowedText(allowed))));
         limits.setWrapText(true);
         limits.getStyleClass().add("settings-limits");
         return limits;
+    }
+
+    /** Kafka's documented ranges are symbols, except its one in words, which reads in the sheet's language. */
+    private String allowedText(String allowed) {
+        if (allowed.isEmpty()) {
+            return "—";
+        }
+        return allowed.equals("non-empty string") ? messages.text("ui.settings.allowed.nonEmptyString") : allowed;
     }
 
     /** A setting's name: Kafka's, whole (the value column gives way, never the name). */
