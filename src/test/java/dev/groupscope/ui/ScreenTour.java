@@ -121,7 +121,7 @@ public final class ScreenTour {
         run(() -> ((javafx.scene.control.ComboBox<?>) window.stageRoot().lookup("#group-choice")).hide());
         run(() -> window.playground().showNextGroup());
         truncated += shot("playground-next-group");
-        truncated += presenterShot();
+        truncated += presenterShot("presenter-next-group");
         run(() -> window.playground().showNextGroup());
         return truncated;
     }
@@ -143,6 +143,10 @@ public final class ScreenTour {
     }
 
     private int presenterShot() throws Exception {
+        return presenterShot("presenter");
+    }
+
+    private int presenterShot(String name) throws Exception {
         run(window::togglePresenter);
         // JavaFX's "Press ESC to exit full-screen mode" fades after a few seconds; picture the steady screen.
         Thread.sleep(Long.getLong("tour.presenterWaitMs", 5500));
@@ -151,9 +155,9 @@ public final class ScreenTour {
             stage.setWidth(Screen.getPrimary().getBounds().getWidth());
             stage.setHeight(Screen.getPrimary().getBounds().getHeight());
         });
-        int truncated = shot("presenter");
+        int truncated = shot(name);
         run(window::toggleHelp);
-        truncated += shot("presenter-help");
+        truncated += shot(name + "-help");
         run(window::toggleHelp);
         run(window::togglePresenter);
         return truncated;
