@@ -47,6 +47,8 @@ public final class PlaygroundView {
     static final KeyCombination CRASH_KEY = KeyCombination.keyCombination("Shortcut+K");
     static final KeyCombination ADD_KEY = KeyCombination.keyCombination("Shortcut+N");
     static final KeyCombination STOP_BROKER_KEY = KeyCombination.keyCombination("Shortcut+B");
+    /** Shows the scenario's next consumer group (when it has several). */
+    static final KeyCombination NEXT_GROUP_KEY = KeyCombination.keyCombination("Shortcut+G");
     /** The strip shows at least this many of the newest offsets, so a small lag still looks small. */
     static final long MIN_WINDOW = 40;
     static final double MIN_SCRUBBER = 160;
@@ -72,6 +74,7 @@ public final class PlaygroundView {
      */
     static final javafx.util.Duration NOTICE_DELAY = javafx.util.Duration.millis(150);
     private final javafx.animation.PauseTransition noticeDelay = new javafx.animation.PauseTransition(NOTICE_DELAY);
+    private final ChangeListener<String> groupListener = (observable, before, now) -> showChosenGroup(now);
     private boolean movingScrubber;
     private PlaygroundFrame shownFrame;
     private final EntityTooltips tooltips;
@@ -91,6 +94,8 @@ public final class PlaygroundView {
     @FXML private FlowPane brokers;
     @FXML private VBox partitions;
     @FXML private Label groupTitle;
+    @FXML private javafx.scene.control.ComboBox<String> groupChoice;
+    @FXML private Label legend;
     @FXML private FlowPane groupStates;
     @FXML private Label groupSummary;
     @FXML private VBox consumers;
@@ -125,6 +130,7 @@ public final class PlaygroundView {
             stateNodes.put(state, pill);
         }
         groupStates.getChildren().setAll(stateNodes.values());
+        bindGroupChoice();
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
         viewModel.timeProperty().addListener(new WeakChangeListener<>(timeListener));
         viewModel.playingProperty().addListener(new WeakChangeListener<>(playingListener));
@@ -136,6 +142,35 @@ public final class PlaygroundView {
             render(viewModel.getFrame());
         }
         showComputing();
+    }
+
+    /**
+     * A scenario with several groups: the group panel's title chooses the group the window shows (its consumers,
+     * owners, committed offsets, coordinator, charts and what-if actions); one group: a plain title.
+     */
+    private void bindGroupChoice() {
+        if (viewModel.groups().size() < 2) {
+            return;
+        }
+        groupChoice.getItems().setAll(viewModel.groups());
+        groupChoice.setValue(viewModel.getGroup());
+        groupChoice.setVisible(true);
+        groupChoice.setManaged(true);
+        groupChoice.setMinWidth(Region.USE_PREF_SIZE);
+        groupChoice.setTooltip(keyTooltip("ui.main.group.choose.tooltip", NEXT_GROUP_KEY));
+        groupChoice.setAccessibleText(messages.text("ui.main.group.choose"));
+        groupTitle.setLabelFor(groupChoice);
+        groupChoice.valueProperty().addListener((observable, before, now) -> {
+            if (now != null) {
+                viewModel.showGroup(now);
+            }
+        });
+        viewModel.groupProperty().addListener(new WeakChangeListener<>(groupListener));
+        legend.setText(messages.text("ui.main.legend.groups"));
+    }
+
+    private void showChosenGroup(String group) {
+        groupChoice.setValue(group);
     }
 
     private void bindTransport() {
@@ -254,6 +289,9 @@ public final class PlaygroundView {
     }
 
     void render(PlaygroundFrame frame) {
+        if (motion != null && shownFrame != null && !shownFrame.group().groupId().equals(frame.group().groupId())) {
+            motion.forget();
+        }
         shownFrame = frame;
         if (computingNotice.isVisible()) {
             showComputing(true);
@@ -299,15 +337,21 @@ public final class PlaygroundView {
 
     private void renderPartitions(PlaygroundFrame frame) {
         long window = MIN_WINDOW;
+        Map<String, List<FrameDetails.GroupOnPartition>> others = new HashMap<>();
         for (PartitionRow row : frame.partitions()) {
+            List<FrameDetails.GroupOnPartition> otherCommits = otherGroupsCommits(frame, row.name());
+            others.put(row.name(), otherCommits);
             long oldest = Math.min(row.committed() == null ? row.logEndOffset() : row.committed(),
                     row.position() == null ? row.logEndOffset() : row.position());
+            for (FrameDetails.GroupOnPartition other : otherCommits) {
+                oldest = Math.min(oldest, other.committed());
+            }
             window = Math.max(window, row.logEndOffset() - oldest + 5);
         }
         List<Node> rows = new ArrayList<>();
         for (PartitionRow row : frame.partitions()) {
             PartitionNode node = partitionNodes.computeIfAbsent(row.name(), name -> new PartitionNode(name));
-            node.show(row, window);
+            node.show(row, window, others.get(row.name()));
             rows.add(node.root);
         }
         if (!partitions.getChildren().equals(rows)) {
@@ -315,8 +359,16 @@ public final class PlaygroundView {
         }
     }
 
+    /** The other groups of the run that have committed on {@code partition}: one neutral mark each on its strip. */
+    private static List<FrameDetails.GroupOnPartition> otherGroupsCommits(PlaygroundFrame frame, String partition) {
+        return frame.details().partition(partition).map(detail -> detail.groups().stream()
+                .filter(g -> !g.groupId().equals(frame.group().groupId()) && g.committed() != null).toList())
+                .orElse(List.of());
+    }
+
     private void renderGroup(GroupRow group) {
-        groupTitle.setText(messages.format("ui.main.group", Map.of("group", group.groupId())));
+        groupTitle.setText(groupChoice.isVisible() ? messages.text("ui.main.group.choose")
+                : messages.format("ui.main.group", Map.of("group", group.groupId())));
         stateNodes.forEach((state, pill) -> {
             boolean lit = state.equals(group.state());
             if (lit && !pill.getStyleClass().contains("lit")) {
@@ -506,7 +558,7 @@ public final class PlaygroundView {
             root.getStyleClass().add("partition-row");
         }
 
-        void show(PartitionRow row, long window) {
+        void show(PartitionRow row, long window, List<FrameDetails.GroupOnPartition> others) {
             setOnly(owner, style -> style.startsWith("member-slot-") || style.equals("unowned"),
                     row.owner() == null ? "unowned" : slotClass(row.ownerSlot()));
             if (row.owner() == null) {
@@ -523,6 +575,10 @@ public final class PlaygroundView {
                     : messages.format("ui.main.partition.numbers.noCommit", Map.of("end", row.logEndOffset())));
             strip.show(window, row.logEndOffset(), row.committed(), row.position(),
                     row.owner() == null ? null : slotClass(row.ownerSlot()));
+            strip.showOthers(others.stream().map(FrameDetails.GroupOnPartition::committed).toList(),
+                    others.stream().map(other -> messages.format("ui.main.partition.otherCommitted", Map.of(
+                            "group", other.groupId(), "committed", other.committed(),
+                            "lag", row.logEndOffset() - other.committed()))).toList());
             root.setUserData(row);
         }
     }

@@ -45,6 +45,8 @@ final class WindowActions {
                 .add(action("whatIf.stopBroker", "ui.action.stopBroker", WHAT_IF,
                         () -> playground.act(WhatIf.STOP_COORDINATOR_BROKER, null), PlaygroundView.STOP_BROKER_KEY))
                 .add(action("whatIf.undo", "ui.action.undo", WHAT_IF, playground::undo, WhatIfBar.UNDO_KEY))
+                .add(action("group.next", "ui.action.group.next", VIEW, playground::showNextGroup,
+                        PlaygroundView.NEXT_GROUP_KEY))
                 .add(action("presenter", "ui.action.presenter", CLASSROOM, window::togglePresenter, key(KeyCode.F5)))
                 .add(action("blank", "ui.action.blank", CLASSROOM, window::toggleBlank, key(KeyCode.PERIOD)))
                 .add(action("panel.cluster", "ui.action.panel.cluster", CLASSROOM,
