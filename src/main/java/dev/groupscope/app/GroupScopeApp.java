@@ -65,12 +65,14 @@ public final class GroupScopeApp extends Application {
         GroupScopeWindow window = new GroupScopeWindow(stage, new AssignorLabViewModel(),
                 PlaygroundViewModel.running(ready.start().scenario()));
         window.useTheme(options.theme());
-        window.show(options.language());
         if (options.snapshot().isPresent()) {
+            // A picture of the whole window, so the whole window at once; start-up time does not matter here.
+            window.show(options.language());
             // A documentation image: paused at a moment (by default one with a stable group and some lag).
             window.playground().scrubTo(at);
             whenShowing(window, at, () -> snapshotThenExit(stage, options.snapshot().get()));
         } else {
+            window.showContentFirst(options.language());
             if (at > 0) {
                 window.playground().scrubTo(at);
             }

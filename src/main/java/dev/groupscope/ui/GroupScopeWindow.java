@@ -49,6 +49,8 @@ public final class GroupScopeWindow {
     private final UiActions actions;
     private ClassroomLayer layer;
     private ShellView shellView;
+    /** The playground view made before the shell's FXML, handed to it when the shell is loaded. */
+    private PlaygroundView waitingView;
     private boolean presenter;
     private TextZoom zoomBeforePresenter;
     private final java.util.Set<String> hiddenPanels = new java.util.TreeSet<>();
@@ -81,15 +83,51 @@ public final class GroupScopeWindow {
         stage.setOnHidden(event -> clock.stop());
     }
 
+    /** Shows the whole window at once: its first frame has the menus, the tabs and the playground. */
     public void show(UiLanguage initial) {
         language = initial;
+        Rectangle2D size = sizeAndZoom();
+        open(new Scene(load(initial), size.getWidth(), size.getHeight()));
+    }
+
+    /**
+     * Shows the window the way the app starts it: the first frame is the playground's cluster and group panels,
+     * drawn from the model at their places in the window; the menus, tabs, transport, explanation and tooltips
+     * (their FXML, and most of the classes and CSS of start-up) arrive right after that frame has been drawn.
+     */
+    public void showContentFirst(UiLanguage initial) {
+        language = initial;
+        Rectangle2D size = sizeAndZoom();
+        Messages messages = Messages.of(initial.locale());
+        PlaygroundView early = new PlaygroundView(playground, messages);
+        ContentFirst first = new ContentFirst(early, zoom.fontPixels(initial));
+        applyStylesheets(first.root());
+        first.root().setStyle(zoom.rootStyle(initial));
+        Scene scene = new Scene(first.root(), size.getWidth(), size.getHeight());
+        first.thenAttach(scene, () -> {
+            first.release();
+            waitingView = early;
+            scene.setRoot(load(language));
+        });
+        open(scene);
+    }
+
+    /** Whether the menus, tabs and transport are in the window (at once with {@link #show}). */
+    public boolean complete() {
+        return shellView != null;
+    }
+
+    private Rectangle2D sizeAndZoom() {
         Rectangle2D size = initialSize(Screen.getPrimary().getVisualBounds());
         startingZoom = TextZoom.forWindow(size.getWidth(), size.getHeight());
         zoom = startingZoom;
-        Scene scene = new Scene(load(initial), size.getWidth(), size.getHeight());
+        return size;
+    }
+
+    private void open(Scene scene) {
         stage.setScene(scene);
         actions.install(scene);
-        stage.setTitle(title(initial));
+        stage.setTitle(title(language));
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.show();
@@ -381,7 +419,10 @@ public final class GroupScopeWindow {
             return new ShellView(this, language);
         }
         if (type == PlaygroundView.class) {
-            return new PlaygroundView(playground, messages);
+            // The view whose panels were the first frame (showContentFirst) keeps them; later loads make their own.
+            PlaygroundView view = waitingView != null ? waitingView : new PlaygroundView(playground, messages);
+            waitingView = null;
+            return view;
         }
         if (type == SequenceView.class) {
             return new SequenceView(sequence, playground, messages);
