@@ -3,7 +3,6 @@ package dev.groupscope.bench;
 import com.sun.javafx.scene.SceneHelper;
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
-import dev.groupscope.ui.AssignorLabViewModel;
 import dev.groupscope.ui.GroupScopeWindow;
 import dev.groupscope.ui.PlaygroundViewModel;
 import dev.groupscope.ui.UiLanguage;
@@ -83,7 +82,7 @@ public class FrameBenchmark {
 
     /** The main window opened as the app opens it: the playground's panels first, the rest right after. */
     private static Opened mainWindow(Stage stage, PlaygroundViewModel playground) {
-        GroupScopeWindow window = new GroupScopeWindow(stage, new AssignorLabViewModel(), playground);
+        GroupScopeWindow window = new GroupScopeWindow(stage, playground);
         window.showContentFirst(UiLanguage.ENGLISH);
         playground.play();
         return new Opened(window, playground);

@@ -1,6 +1,5 @@
 package dev.groupscope.app;
 
-import dev.groupscope.ui.AssignorLabViewModel;
 import dev.groupscope.ui.GroupScopeWindow;
 import dev.groupscope.ui.PlaygroundViewModel;
 import dev.groupscope.ui.Snapshots;
@@ -62,8 +61,7 @@ public final class GroupScopeApp extends Application {
         }
         AppOptions options = ready.options();
         long at = ready.start().startAtMs();
-        GroupScopeWindow window = new GroupScopeWindow(stage, new AssignorLabViewModel(),
-                PlaygroundViewModel.running(ready.start().scenario()));
+        GroupScopeWindow window = new GroupScopeWindow(stage, PlaygroundViewModel.running(ready.start().scenario()));
         window.useTheme(options.theme());
         if (options.snapshot().isPresent()) {
             // A picture of the whole window, so the whole window at once; start-up time does not matter here.

@@ -34,7 +34,9 @@ public final class GroupScopeWindow {
     private static final String STYLESHEET = "/dev/groupscope/ui/groupscope.css";
 
     private final Stage stage;
-    private final AssignorLabViewModel lab;
+    /** Made when first asked for (the lab's tab): its first round runs an assignor, which the first frame does not need. */
+    private final java.util.function.Supplier<AssignorLabViewModel> labMaker;
+    private AssignorLabViewModel lab;
     /** Made when the Compare tab is first built: it runs every assignor, work the first frame does not need. */
     private AssignorCompareViewModel compare;
     private final PlaygroundViewModel playground;
@@ -59,7 +61,7 @@ public final class GroupScopeWindow {
     private String shownTab = PLAYGROUND_TAB;
 
     public GroupScopeWindow(Stage stage) {
-        this(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        this(stage, PlaygroundViewModel.playground());
     }
 
     public GroupScopeWindow(Stage stage, AssignorLabViewModel lab) {
@@ -67,8 +69,18 @@ public final class GroupScopeWindow {
     }
 
     public GroupScopeWindow(Stage stage, AssignorLabViewModel lab, PlaygroundViewModel playground) {
+        this(stage, playground, () -> lab);
+    }
+
+    /** The window on this playground, with an assignor lab of every registered assignor made when first shown. */
+    public GroupScopeWindow(Stage stage, PlaygroundViewModel playground) {
+        this(stage, playground, AssignorLabViewModel::new);
+    }
+
+    private GroupScopeWindow(Stage stage, PlaygroundViewModel playground,
+                             java.util.function.Supplier<AssignorLabViewModel> labMaker) {
         this.stage = stage;
-        this.lab = lab;
+        this.labMaker = labMaker;
         this.playground = playground;
         this.calculator = new CoordinatorCalculatorViewModel(playground);
         this.sequence = new SequenceViewModel(playground);
@@ -289,7 +301,15 @@ public final class GroupScopeWindow {
     }
 
     public AssignorLabViewModel lab() {
+        if (lab == null) {
+            lab = labMaker.get();
+        }
         return lab;
+    }
+
+    /** Whether the lab's model has been made (it waits for its tab or keys). */
+    boolean labMade() {
+        return lab != null;
     }
 
     /** Whether the assignor lab's tab is the one shown (kept across language switches). */
@@ -428,7 +448,7 @@ public final class GroupScopeWindow {
             return new SequenceView(sequence, playground, messages);
         }
         if (type == AssignorLabView.class) {
-            return new AssignorLabView(lab, messages);
+            return new AssignorLabView(lab(), messages);
         }
         if (type == AssignorCompareView.class) {
             return new AssignorCompareView(compare(), messages);

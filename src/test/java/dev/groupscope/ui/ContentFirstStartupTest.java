@@ -41,7 +41,7 @@ class ContentFirstStartupTest {
 
     @Start
     void start(Stage stage) {
-        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        window = new GroupScopeWindow(stage, PlaygroundViewModel.playground());
         window.showContentFirst(UiLanguage.ENGLISH);
         Scene scene = stage.getScene();
         scene.addPostLayoutPulseListener(() -> frames.add(laid(scene.getRoot())));
@@ -49,14 +49,14 @@ class ContentFirstStartupTest {
 
     private static Laid laid(Parent root) {
         Node partition = root.lookup("#partition-orders-0");
-        Node panels = root.lookup(".stage-panes");
+        Node panels = root.lookup(".stage-panes"); // none while another tab is shown
         Node states = root.lookup("#group-state");
         boolean chrome = root.lookup(".menu-bar") != null || root.lookup("#tabs") != null
                 || root.lookup("#play") != null || root.lookup("#explanation") != null;
         return new Laid(partition, partition == null ? null : partition.getUserData(),
                 root.lookup("#broker-1") != null, states == null ? null : (String) states.getUserData(), chrome,
                 partition != null && partition.getProperties().get(TOOLTIP) instanceof Tooltip,
-                panels.localToScene(panels.getLayoutBounds()).getMinY());
+                panels == null ? Double.NaN : panels.localToScene(panels.getLayoutBounds()).getMinY());
     }
 
     @Test
@@ -81,6 +81,18 @@ class ContentFirstStartupTest {
         assertThat(robot.lookup("#play").tryQuery()).isPresent();
         assertThat(robot.lookup("#explanation").<Labeled>query().getText()).isNotBlank();
         assertThat(window.builtTabs()).containsExactly("playgroundTab");
+    }
+
+    @Test
+    void theAssignorLabsModelIsMadeWhenItsTabIsFirstShown(FxRobot robot) {
+        waitFor(window::complete);
+        assertThat(window.labMade()).isFalse();
+
+        robot.interact(() -> window.showTab("labTab"));
+
+        assertThat(window.labMade()).isTrue();
+        assertThat(window.builtTabs()).contains("labTab");
+        assertThat(robot.lookup("#strategy").tryQuery()).isPresent();
     }
 
     @Test
