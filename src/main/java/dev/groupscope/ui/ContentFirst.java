@@ -48,7 +48,7 @@ final class ContentFirst {
 
             @Override
             public void run() {
-                if (!queued && view.showsFrame() && scene.getRoot() == root) {
+                if (!queued && view.showsFrame()) {
                     queued = true;
                     // Not removed here: the scene is going through its listeners.
                     Platform.runLater(() -> {

@@ -113,13 +113,16 @@ public final class GroupScopeWindow {
         Messages messages = Messages.of(initial.locale());
         PlaygroundView early = new PlaygroundView(playground, messages);
         ContentFirst first = new ContentFirst(early, zoom.fontPixels(initial));
-        applyStylesheets(first.root());
-        first.root().setStyle(zoom.rootStyle(initial));
-        Scene scene = new Scene(first.root(), size.getWidth(), size.getHeight());
+        // The classroom layer is the scene's root from the start; only the shell inside it is swapped.
+        layer = new ClassroomLayer(first.root(), actions, messages);
+        applyStylesheets(layer);
+        layer.setStyle(zoom.rootStyle(initial));
+        Scene scene = new Scene(layer, size.getWidth(), size.getHeight());
         first.thenAttach(scene, () -> {
             first.release();
             waitingView = early;
-            scene.setRoot(load(language));
+            layer.replaceShell(loadShell(language, messages));
+            applyClassroomState();
         });
         open(scene);
     }
@@ -405,6 +408,15 @@ public final class GroupScopeWindow {
 
     private Parent load(UiLanguage language) {
         Messages messages = Messages.of(language.locale());
+        layer = new ClassroomLayer(loadShell(language, messages), actions, messages);
+        applyStylesheets(layer);
+        layer.setStyle(zoom.rootStyle(language));
+        javafx.application.Platform.runLater(this::applyClassroomState);
+        return layer;
+    }
+
+    /** The shell from its FXML (menus, tabs, the playground), its menus bound to the window's actions. */
+    private Parent loadShell(UiLanguage language, Messages messages) {
         FXMLLoader loader = new FXMLLoader(GroupScopeWindow.class.getResource(SHELL), messages.bundle());
         loader.setControllerFactory(type -> controller(type, language, messages));
         try {
@@ -412,11 +424,7 @@ public final class GroupScopeWindow {
             actions.menusRebuilt();
             shellView = loader.getController();
             shellView.bindActions(actions);
-            layer = new ClassroomLayer(shell, actions, messages);
-            applyStylesheets(layer);
-            layer.setStyle(zoom.rootStyle(language));
-            javafx.application.Platform.runLater(this::applyClassroomState);
-            return layer;
+            return shell;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + SHELL, e);
         }
