@@ -114,11 +114,15 @@ public final class GroupScopeWindow {
         PlaygroundView early = new PlaygroundView(playground, messages);
         ContentFirst first = new ContentFirst(early, zoom.fontPixels(initial));
         // The classroom layer is the scene's root from the start; only the shell inside it is swapped.
-        layer = new ClassroomLayer(first.root(), actions, messages);
+        ClassroomLayer starting = new ClassroomLayer(first.root(), actions, messages);
+        layer = starting;
         applyStylesheets(layer);
         layer.setStyle(zoom.rootStyle(initial));
         Scene scene = new Scene(layer, size.getWidth(), size.getHeight());
         first.thenAttach(scene, () -> {
+            if (layer != starting) {
+                return; // a language switch came first and has built the whole window already
+            }
             first.release();
             waitingView = early;
             layer.replaceShell(loadShell(language, messages));
