@@ -91,37 +91,38 @@ public final class PlaygroundView {
     @FXML private Button stopBroker;
     @FXML private Slider scrubber;
     @FXML private FlowPane transportRow;
-    @FXML private FlowPane brokers;
-    @FXML private VBox partitions;
-    @FXML private Label groupTitle;
-    @FXML private javafx.scene.control.ComboBox<String> groupChoice;
     @FXML private Label legend;
-    @FXML private FlowPane groupStates;
-    @FXML private Label groupSummary;
-    @FXML private VBox consumers;
+    /** The cluster and group panels: built with the view, before (and without) its FXML. */
+    private final PlaygroundPanes panes;
+    private final FlowPane brokers;
+    private final VBox partitions;
+    private final Label groupTitle;
+    private final javafx.scene.control.ComboBox<String> groupChoice;
+    private final FlowPane groupStates;
+    private final Label groupSummary;
+    private final VBox consumers;
+    private final HBox stagePanes;
+    private final Label computingNotice;
+    /** Whether the FXML (transport, explanation) is loaded; until then the view draws only its panels. */
+    private boolean chrome;
     @FXML private Label eventMeta;
     @FXML private Label explanation;
     @FXML private VBox recentEvents;
-    @FXML private HBox stagePanes;
-    @FXML private Label computingNotice;
 
     public PlaygroundView(PlaygroundViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
         this.tooltips = new EntityTooltips(messages);
-    }
-
-    @FXML
-    private void initialize() {
-        bindTransport();
-        // A wrapped sentence keeps all its lines even when the panel is short of height.
-        groupSummary.setMinHeight(Region.USE_PREF_SIZE);
-        explanation.setMinHeight(Region.USE_PREF_SIZE);
-        bindActions();
-        TimelineMarksView.install(scrubber, viewModel, messages);
-        stretchScrubber();
-        WhatIfBar.install((javafx.scene.layout.Pane) addConsumer.getParent(), viewModel, messages,
-                EntityMenus.install(playgroundRoot, viewModel, messages));
+        this.panes = new PlaygroundPanes(messages);
+        this.brokers = panes.brokers;
+        this.partitions = panes.partitions;
+        this.groupTitle = panes.groupTitle;
+        this.groupChoice = panes.groupChoice;
+        this.stagePanes = panes.stagePanes;
+        this.computingNotice = panes.computingNotice;
+        this.groupStates = panes.groupStates;
+        this.groupSummary = panes.groupSummary;
+        this.consumers = panes.consumers;
         for (String state : PlaygroundFrame.GROUP_STATES) {
             Label pill = new Label(messages.text("ui.main.groupState." + state));
             pill.setId("group-state-" + state);
@@ -131,13 +132,46 @@ public final class PlaygroundView {
         }
         groupStates.getChildren().setAll(stateNodes.values());
         bindGroupChoice();
+        // The panels follow the model from now on, FXML or not: they can be a window's first frame on their own.
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
+        if (viewModel.getFrame() != null) {
+            render(viewModel.getFrame());
+        }
+    }
+
+    /** The cluster and group panels, drawn from the model's frames even before the FXML is loaded. */
+    Parent panels() {
+        return panes.root;
+    }
+
+    /** Whether the panels show a frame of the model yet. */
+    boolean showsFrame() {
+        return shownFrame != null;
+    }
+
+    @FXML
+    private void initialize() {
+        ((javafx.scene.layout.BorderPane) playgroundRoot).setCenter(panes.root);
+        bindTransport();
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
+        bindActions();
+        TimelineMarksView.install(scrubber, viewModel, messages);
+        stretchScrubber();
+        WhatIfBar.install((javafx.scene.layout.Pane) addConsumer.getParent(), viewModel, messages,
+                EntityMenus.install(playgroundRoot, viewModel, messages));
         viewModel.timeProperty().addListener(new WeakChangeListener<>(timeListener));
         viewModel.playingProperty().addListener(new WeakChangeListener<>(playingListener));
         viewModel.computingProperty().addListener(new WeakChangeListener<>(computingListener));
         noticeDelay.setOnFinished(event -> showComputing(true));
         showPlaying(viewModel.playingProperty().get());
         showTime(viewModel.getTime());
+        chrome = true;
+        if (viewModel.groups().size() > 1) {
+            legend.setText(messages.text("ui.main.legend.groups"));
+        }
+        // Tooltips are chrome too: nodes drawn before the FXML get theirs now, later ones when they are made.
+        partitionNodes.values().forEach(PartitionNode::installTooltips);
+        consumerNodes.values().forEach(ConsumerNode::installTooltips);
         if (viewModel.getFrame() != null) {
             render(viewModel.getFrame());
         }
@@ -166,7 +200,6 @@ public final class PlaygroundView {
             }
         });
         viewModel.groupProperty().addListener(new WeakChangeListener<>(groupListener));
-        legend.setText(messages.text("ui.main.legend.groups"));
     }
 
     private void showChosenGroup(String group) {
@@ -304,7 +337,9 @@ public final class PlaygroundView {
             renderConsumers(frame);
         }
         renderGroup(frame.group());
-        renderExplanation(frame);
+        if (chrome) {
+            renderExplanation(frame);
+        }
     }
 
     /** A large cluster: two cell grids instead of a row per partition and a card per consumer. */
@@ -554,8 +589,15 @@ public final class PlaygroundView {
             HBox.setHgrow(body, Priority.ALWAYS);
             root = new HBox(body);
             root.setId("partition-" + id);
-            entityTooltip(root, () -> tooltips.partition(shownFrame, id));
             root.getStyleClass().add("partition-row");
+            if (chrome) {
+                installTooltips();
+            }
+        }
+
+        void installTooltips() {
+            String id = name.getText();
+            entityTooltip(root, () -> tooltips.partition(shownFrame, id));
         }
 
         void show(PartitionRow row, long window, List<FrameDetails.GroupOnPartition> others) {
@@ -625,12 +667,19 @@ public final class PlaygroundView {
             nothing.getStyleClass().add("member-nothing");
             nothing.setMinWidth(Region.USE_PREF_SIZE);
             crash.setFocusTraversable(false);
-            crash.setTooltip(new Tooltip(messages.format("ui.main.consumer.crash.tooltip", Map.of("consumer", id))));
             crash.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, id));
             root = new HBox(swatch, body);
             root.setId("consumer-" + id);
-            entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
             root.getStyleClass().add("member-row");
+            if (chrome) {
+                installTooltips();
+            }
+        }
+
+        void installTooltips() {
+            String id = name.getText();
+            crash.setTooltip(new Tooltip(messages.format("ui.main.consumer.crash.tooltip", Map.of("consumer", id))));
+            entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
         }
 
         void show(ConsumerRow consumer, PlaygroundFrame frame) {
