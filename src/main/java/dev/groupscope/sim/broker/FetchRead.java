@@ -28,12 +28,22 @@ record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, 
         partitions = Collections.unmodifiableMap(partitions);
     }
 
+    /** Reads the partitions a full request names. */
     static FetchRead read(ClusterState state, int broker, FetchRequest request, int recordSizeBytes) {
+        return read(state, broker, request.fetchOffsets(), request, recordSizeBytes);
+    }
+
+    /**
+     * Reads {@code offsets} (a full request's, or a session's partitions that may have something to answer) within
+     * the request's byte limits, in partition order.
+     */
+    static FetchRead read(ClusterState state, int broker, Map<TopicPartition, Long> offsets, FetchRequest request,
+                          int recordSizeBytes) {
         Map<TopicPartition, FetchedPartition> partitions = new TreeMap<>();
         long remainingBytes = request.maxBytes();
         int records = 0;
         boolean anyError = false;
-        for (Map.Entry<TopicPartition, Long> entry : request.fetchOffsets().entrySet()) {
+        for (Map.Entry<TopicPartition, Long> entry : offsets.entrySet()) {
             TopicPartition partition = entry.getKey();
             long offset = entry.getValue();
             Errors error = check(state, broker, partition, offset);
