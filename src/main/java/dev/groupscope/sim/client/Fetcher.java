@@ -206,8 +206,9 @@ final class Fetcher {
                 bufferedNodes.add(cluster.leaderOf(tp.topic(), tp.partition()));
             }
         }
+        java.util.Set<Integer> fetching = step.inFlight().brokersWith("Fetch");
         java.util.Map<Integer, Boolean> skipped = new java.util.HashMap<>();
-        if (everyBrokerSkipped(step, cluster, bufferedNodes, skipped)) {
+        if (everyBrokerSkipped(cluster, bufferedNodes, fetching, skipped)) {
             return; // nothing to send: no need to look at each partition (a worker pool's poller polls every ms)
         }
         TreeMap<Integer, FetchSessionHandler> building = new TreeMap<>();
@@ -218,7 +219,7 @@ final class Fetcher {
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());
             if (leader < 0 || skipped.computeIfAbsent(leader, broker -> bufferedNodes.contains(broker)
-                    || step.inFlight().anyTo("Fetch", broker))) {
+                    || fetching.contains(broker))) {
                 continue;
             }
             FetchSessionHandler session = building.get(leader);
@@ -242,11 +243,11 @@ final class Fetcher {
      * Whether every live broker (every possible leader) has a fetch in flight or buffered partitions; fills
      * {@code skipped} with the answer per broker.
      */
-    private static boolean everyBrokerSkipped(Step step, ClusterAccess cluster, java.util.Set<Integer> bufferedNodes,
-                                              java.util.Map<Integer, Boolean> skipped) {
+    private static boolean everyBrokerSkipped(ClusterAccess cluster, java.util.Set<Integer> bufferedNodes,
+                                              java.util.Set<Integer> fetching, java.util.Map<Integer, Boolean> skipped) {
         boolean all = true;
         for (int broker : cluster.liveBrokers()) {
-            boolean skip = bufferedNodes.contains(broker) || step.inFlight().anyTo("Fetch", broker);
+            boolean skip = bufferedNodes.contains(broker) || fetching.contains(broker);
             skipped.put(broker, skip);
             all &= skip;
         }
