@@ -148,8 +148,10 @@ final class FetchPurgatory {
             return FetchRead.read(state, broker, request, sim.recordSizeBytes());
         }
         FetchSessionCache.Session session = sessions.session(request.sessionId());
-        Map<TopicPartition, Long> offsets = session == null ? Map.of() : session.toRead();
-        return FetchRead.read(state, broker, offsets, request, sim.recordSizeBytes());
+        if (session == null) {
+            return FetchRead.read(state, broker, Map.of(), request, sim.recordSizeBytes());
+        }
+        return FetchRead.read(state, broker, session.pending, session::fetchOffset, request, sim.recordSizeBytes());
     }
 
     private Map<TopicPartition, TreeSet<Long>> index() {

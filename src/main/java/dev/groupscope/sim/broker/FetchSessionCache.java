@@ -63,11 +63,8 @@ final class FetchSessionCache {
             this.pending = new TreeSet<>(other.pending);
         }
 
-        /** What the fetch reads: the pending partitions at their session offsets, in partition order. */
-        Map<TopicPartition, Long> toRead() {
-            Map<TopicPartition, Long> offsets = new TreeMap<>();
-            pending.forEach(tp -> offsets.put(tp, partitions.get(tp).fetchOffset()));
-            return offsets;
+        long fetchOffset(TopicPartition tp) {
+            return partitions.get(tp).fetchOffset();
         }
     }
 
@@ -76,23 +73,40 @@ final class FetchSessionCache {
     }
 
     private final TreeMap<Integer, Session> sessions;
+    /**
+     * Ids of the sessions this cache may change in place. A copy (a snapshot) shares the others and copies one
+     * before changing it: the cluster actor is copied at every snapshot, most of its sessions unchanged since.
+     */
+    private final java.util.Set<Integer> owned;
     private int nextId;
     /** Partition → ids of the sessions holding it: derived from {@link #sessions}, built again on first use. */
     private Map<TopicPartition, TreeSet<Integer>> byPartition;
 
     FetchSessionCache() {
         this.sessions = new TreeMap<>();
+        this.owned = new java.util.HashSet<>();
         this.nextId = 1;
     }
 
     private FetchSessionCache(FetchSessionCache other) {
-        this.sessions = new TreeMap<>();
-        other.sessions.forEach((id, session) -> sessions.put(id, new Session(session)));
+        this.sessions = new TreeMap<>(other.sessions);
+        this.owned = new java.util.HashSet<>();
         this.nextId = other.nextId;
     }
 
     FetchSessionCache copy() {
+        owned.clear(); // both now share every session: each copies one before changing it
         return new FetchSessionCache(this);
+    }
+
+    /** The session {@code id}, private to this cache (copied first if a copy shares it), or null. */
+    private Session mutable(int id) {
+        Session session = sessions.get(id);
+        if (session != null && owned.add(id)) {
+            session = new Session(session);
+            sessions.put(id, session);
+        }
+        return session;
     }
 
     /** Kafka's {@code FetchMetadata.nextEpoch}: epochs count up from 1 and wrap to 1. */
@@ -119,13 +133,14 @@ final class FetchSessionCache {
      * partitions are added or moved, the forgotten ones dropped, and the epoch advances.
      */
     Lookup update(int broker, FetchRequest request, long now) {
-        Session session = sessions.get(request.sessionId());
-        if (session == null || session.broker != broker) {
+        Session found = sessions.get(request.sessionId());
+        if (found == null || found.broker != broker) {
             return new Lookup(null, Errors.FETCH_SESSION_ID_NOT_FOUND);
         }
-        if (session.epoch != request.sessionEpoch()) {
+        if (found.epoch != request.sessionEpoch()) {
             return new Lookup(null, Errors.INVALID_FETCH_SESSION_EPOCH);
         }
+        Session session = mutable(found.id);
         request.fetchOffsets().forEach((tp, offset) -> {
             Cached before = session.partitions.get(tp);
             session.partitions.put(tp, new Cached(offset, before == null ? NO_HIGH_WATERMARK : before.highWatermark()));
@@ -155,6 +170,7 @@ final class FetchSessionCache {
         }
         Session session = new Session(nextId++, broker, now);
         sessions.put(session.id, session);
+        owned.add(session.id);
         answered.forEach((tp, data) -> {
             session.partitions.put(tp, new Cached(data.fetchOffset(), NO_HIGH_WATERMARK));
             index(tp, session.id);
@@ -167,7 +183,8 @@ final class FetchSessionCache {
      * Kafka's {@code IncrementalFetchContext.updateAndGenerateResponseData}: of what was read, the partitions the
      * answer must carry (records, a changed high watermark, an error); the session remembers what it answered.
      */
-    Map<TopicPartition, FetchedPartition> answer(Session session, Map<TopicPartition, FetchedPartition> read) {
+    Map<TopicPartition, FetchedPartition> answer(Session shared, Map<TopicPartition, FetchedPartition> read) {
+        Session session = mutable(shared.id);
         Map<TopicPartition, FetchedPartition> answered = new TreeMap<>();
         read.forEach((tp, data) -> {
             Cached cached = session.partitions.get(tp);
@@ -189,13 +206,21 @@ final class FetchSessionCache {
             return List.of();
         }
         List<Integer> holding = new ArrayList<>(ids);
-        holding.forEach(id -> sessions.get(id).pending.add(tp));
+        for (Integer id : holding) {
+            Session session = sessions.get(id);
+            if (!session.pending.contains(tp)) {
+                mutable(id).pending.add(tp);
+            }
+        }
         return holding;
     }
 
     /** Leaders or topics changed: any partition may now answer with an error. */
     void metadataChanged() {
-        sessions.values().forEach(session -> session.pending.addAll(session.partitions.keySet()));
+        new ArrayList<>(sessions.keySet()).forEach(id -> {
+            Session session = mutable(id);
+            session.pending.addAll(session.partitions.keySet());
+        });
     }
 
     /** A stopped broker forgets its sessions (they live in its memory only). */
@@ -243,6 +268,7 @@ final class FetchSessionCache {
     }
 
     private void remove(int id) {
+        owned.remove(id);
         Session session = sessions.remove(id);
         if (session != null && byPartition != null) {
             session.partitions.keySet().forEach(tp -> unindex(tp, id));
