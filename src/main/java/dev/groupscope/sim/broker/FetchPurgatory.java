@@ -99,19 +99,24 @@ final class FetchPurgatory {
 
     /** Records were appended to a partition: fetches waiting on it may now have enough. */
     void onAppend(TopicPartition partition, ClusterState state, SimSettings sim, Context context) {
-        List<Integer> holding = sessions.appended(partition);
-        TreeSet<Long> reading = index().get(partition);
-        if ((reading == null || reading.isEmpty()) && (holding.isEmpty() || parked.isEmpty())) {
+        java.util.Collection<Integer> holding = sessions.appended(partition);
+        if (parked.isEmpty()) {
             return;
         }
-        // The same fetches, in the same (id) order, as a scan of every parked fetch for those reading the partition.
-        TreeSet<Long> ids = reading == null ? new TreeSet<>() : new TreeSet<>(reading);
+        // The same fetches, in the same (id) order, as a scan of every parked fetch for those reading the partition:
+        // full fetches that name it, and incremental ones whose session holds it.
+        TreeSet<Long> reading = index().get(partition);
+        List<Long> ids = reading == null ? new ArrayList<>(holding.size()) : new ArrayList<>(reading);
         for (Integer session : holding) {
             Long id = bySession.get(session);
             if (id != null) {
                 ids.add(id);
             }
         }
+        if (ids.isEmpty()) {
+            return;
+        }
+        ids.sort(null);
         List<ParkedFetch> affected = new ArrayList<>(ids.size());
         ids.forEach(id -> affected.add(parked.get(id)));
         recheck(affected, fetch -> true, state, sim, context,

@@ -200,19 +200,17 @@ final class FetchSessionCache {
     }
 
     /** Records appended to {@code tp}: every session holding it may have something to answer. */
-    List<Integer> appended(TopicPartition tp) {
+    java.util.Collection<Integer> appended(TopicPartition tp) {
         TreeSet<Integer> ids = index().get(tp);
         if (ids == null) {
             return List.of();
         }
-        List<Integer> holding = new ArrayList<>(ids);
-        for (Integer id : holding) {
-            Session session = sessions.get(id);
-            if (!session.pending.contains(tp)) {
+        for (Integer id : ids) {
+            if (!sessions.get(id).pending.contains(tp)) {
                 mutable(id).pending.add(tp);
             }
         }
-        return holding;
+        return java.util.Collections.unmodifiableSet(ids); // read at once, before the index changes
     }
 
     /** Leaders or topics changed: any partition may now answer with an error. */
