@@ -65,6 +65,13 @@ public final class PlaygroundView {
     private final ChangeListener<Number> timeListener = (observable, before, now) -> showTime(now.longValue());
     private final ChangeListener<Boolean> playingListener = (observable, before, now) -> showPlaying(now);
     private final ChangeListener<Number> horizonListener = (observable, before, now) -> { };
+    private final ChangeListener<Boolean> computingListener = (observable, before, now) -> showComputing();
+    /**
+     * The computing notice waits this long: a scrub within what is computed (or computed in a moment) gets its
+     * frame in a pulse or two, and a notice flashing on and off while dragging the scrubber would only distract.
+     */
+    static final javafx.util.Duration NOTICE_DELAY = javafx.util.Duration.millis(150);
+    private final javafx.animation.PauseTransition noticeDelay = new javafx.animation.PauseTransition(NOTICE_DELAY);
     private boolean movingScrubber;
     private PlaygroundFrame shownFrame;
     private final EntityTooltips tooltips;
@@ -90,6 +97,8 @@ public final class PlaygroundView {
     @FXML private Label eventMeta;
     @FXML private Label explanation;
     @FXML private VBox recentEvents;
+    @FXML private HBox stagePanes;
+    @FXML private Label computingNotice;
 
     public PlaygroundView(PlaygroundViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -119,11 +128,14 @@ public final class PlaygroundView {
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
         viewModel.timeProperty().addListener(new WeakChangeListener<>(timeListener));
         viewModel.playingProperty().addListener(new WeakChangeListener<>(playingListener));
+        viewModel.computingProperty().addListener(new WeakChangeListener<>(computingListener));
+        noticeDelay.setOnFinished(event -> showComputing(true));
         showPlaying(viewModel.playingProperty().get());
         showTime(viewModel.getTime());
         if (viewModel.getFrame() != null) {
             render(viewModel.getFrame());
         }
+        showComputing();
     }
 
     private void bindTransport() {
@@ -199,6 +211,42 @@ public final class PlaygroundView {
         movingScrubber = true;
         scrubber.setValue(time);
         movingScrubber = false;
+        if (computingNotice.isVisible()) {
+            showComputing(true);
+        }
+    }
+
+    /** Starts (or ends) showing that t is still being computed, after {@link #NOTICE_DELAY}. */
+    private void showComputing() {
+        if (viewModel.computingProperty().get()) {
+            if (!computingNotice.isVisible()) {
+                noticeDelay.playFromStart();
+            }
+        } else {
+            noticeDelay.stop();
+            showComputing(false);
+        }
+    }
+
+    /**
+     * While t is not computed yet the panels show an earlier moment (the nearest one computed, or the one shown
+     * before the scrub): they are dimmed, and a notice over them names both moments, so the class never reads that
+     * picture as t.
+     */
+    private void showComputing(boolean on) {
+        boolean shown = on && viewModel.computingProperty().get();
+        if (shown) {
+            PlaygroundFrame frame = viewModel.getFrame();
+            computingNotice.setText(messages.format("ui.main.computing", Map.of(
+                    "seconds", seconds(viewModel.getTime()),
+                    "shown", frame == null ? "–" : seconds(frame.time()))));
+        }
+        computingNotice.setVisible(shown);
+        if (shown && !stagePanes.getStyleClass().contains("provisional")) {
+            stagePanes.getStyleClass().add("provisional");
+        } else if (!shown) {
+            stagePanes.getStyleClass().remove("provisional");
+        }
     }
 
     private static String seconds(long time) {
@@ -207,6 +255,9 @@ public final class PlaygroundView {
 
     void render(PlaygroundFrame frame) {
         shownFrame = frame;
+        if (computingNotice.isVisible()) {
+            showComputing(true);
+        }
         renderBrokers(frame);
         if (AggregatedPanels.needed(frame)) {
             renderAggregated(frame);
@@ -378,38 +429,46 @@ public final class PlaygroundView {
 
     /** One broker's box, reused from frame to frame (so its tooltip and any hover survive the next frame). */
     private final class BrokerNode {
-        final VBox root = new VBox();
+        final HBox root = new HBox();
         final Label name = new Label();
         final Label state = new Label();
-        final Label coordinator = new Label();
+        final Label coordinator = new Label(messages.text("ui.main.broker.coordinatorBadge"));
+        final Tooltip coordinatorTip = new Tooltip();
 
         BrokerNode(int id) {
             name.setText(messages.format("ui.main.broker", Map.of("id", id)));
             name.getStyleClass().add("broker-name");
             state.getStyleClass().add("broker-state");
             coordinator.getStyleClass().add("broker-coordinator");
-            coordinator.setMinWidth(Region.USE_PREF_SIZE);
+            for (Label label : List.of(name, state, coordinator)) {
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            coordinatorTip.setWrapText(true);
+            coordinatorTip.setMaxWidth(640);
             root.setId("broker-" + id);
-            root.getStyleClass().add("broker");
-            // Name and state on one line, the coordinator note on one more: the cluster keeps its height for the
-            // partitions, so all six of the playground fit at 1280x800.
-            HBox title = new HBox(name, state);
-            title.getStyleClass().add("broker-title");
-            root.getChildren().setAll(title);
+            root.getStyleClass().addAll("broker", "broker-title");
+            // One line per broker, the coordinator a short badge (which group and offsets partition are in the
+            // group's summary and the badge's tooltip): the three brokers take one row even in presenter mode, so
+            // all six partitions of the playground fit a 1280x800 projector.
+            root.getChildren().setAll(name, state);
         }
 
         void show(BrokerRow broker, GroupRow group) {
             state.setText(messages.text(broker.up() ? "ui.main.broker.up" : "ui.main.broker.down"));
             setOnly(root, style -> style.equals("up") || style.equals("down"), broker.up() ? "up" : "down");
             if (broker.coordinator()) {
-                coordinator.setText(messages.format("ui.main.broker.coordinator", Map.of(
-                        "group", group.groupId(), "partition", group.offsetsPartition())));
+                String note = messages.format("ui.main.broker.coordinator", Map.of(
+                        "group", group.groupId(), "partition", group.offsetsPartition()));
+                coordinatorTip.setText(note);
+                coordinator.setAccessibleText(note);
                 if (!root.getChildren().contains(coordinator)) {
                     root.getChildren().add(coordinator);
                     root.getStyleClass().add("coordinator");
+                    Tooltip.install(root, coordinatorTip);
                 }
             } else if (root.getChildren().remove(coordinator)) {
                 root.getStyleClass().remove("coordinator");
+                Tooltip.uninstall(root, coordinatorTip);
             }
         }
     }

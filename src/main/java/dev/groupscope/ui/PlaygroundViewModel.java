@@ -66,6 +66,8 @@ public final class PlaygroundViewModel {
     private final ReadOnlyLongWrapper time = new ReadOnlyLongWrapper(this, "time");
     private final ReadOnlyLongWrapper horizon = new ReadOnlyLongWrapper(this, "horizon");
     private final ReadOnlyObjectWrapper<PlaygroundFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper computing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "computing");
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
     private final DoubleProperty speedExponent = new SimpleDoubleProperty(this, "speedExponent", 0);
     private final DoubleBinding speed = Bindings.createDoubleBinding(
@@ -79,6 +81,8 @@ public final class PlaygroundViewModel {
     private double exactTime;
     private long lastTick = -1;
     private boolean behind;
+    /** The time a scrub asked for whose frame has not arrived yet; -1 when the frame shown is at t. */
+    private long requested = -1;
 
     /** The built-in playground, computed on its own daemon thread and published on the FX thread. */
     public static PlaygroundViewModel playground() {
@@ -157,18 +161,21 @@ public final class PlaygroundViewModel {
      */
     public void perform(ModelCommand command) {
         pause();
+        settle();
         runner.fork(time.get(), command);
     }
 
     /** Back to the run the current one forked from, at the moment it forked (Ctrl+Z). */
     public void undo() {
         pause();
+        settle();
         runner.undo();
     }
 
     /** Shows another branch, at the moment it forked. */
     public void showBranch(int id) {
         pause();
+        settle();
         runner.switchTo(id, time.get());
     }
 
@@ -199,6 +206,14 @@ public final class PlaygroundViewModel {
 
     public PlaygroundFrame getFrame() {
         return frame.get();
+    }
+
+    /**
+     * True while t is a moment the model has not reached yet (a scrub far ahead in a large run): the frame shown is
+     * then an earlier one, the nearest already computed, and the window must say so rather than present it as t.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
     }
 
     public BooleanProperty playingProperty() {
@@ -264,6 +279,9 @@ public final class PlaygroundViewModel {
         double next = Math.min(exactTime + elapsed / 1_000_000.0 * speed.get(), Math.min(horizon.get(), durationMs()));
         exactTime = Math.max(exactTime, next);
         time.set((long) exactTime);
+        if (requested >= 0 && time.get() > requested) {
+            settle();
+        }
         runner.computeAhead(time.get() + lookaheadMs());
         behind = !runner.showPlaying(time.get());
         if (time.get() >= durationMs()) {
@@ -280,19 +298,29 @@ public final class PlaygroundViewModel {
         long at = Math.max(0, Math.min(durationMs(), target));
         exactTime = at;
         time.set(at);
+        requested = at;
+        computing.set(frame.get() == null || frame.get().time() != at);
         runner.computeAhead(at + lookaheadMs());
         runner.show(at);
+    }
+
+    /** t is no longer waiting for a scrub's frame: a step, a fork or playback decides it from now on. */
+    private void settle() {
+        requested = -1;
+        computing.set(false);
     }
 
     /** Pauses and moves to the next event a learner should see. */
     public void stepNext() {
         pause();
+        settle();
         runner.stepNext(currentSeq(), time.get());
     }
 
     /** Pauses and moves to the previous learner event (or to the one shown, when t is past it). */
     public void stepPrevious() {
         pause();
+        settle();
         PlaygroundFrame shown = frame.get();
         if (shown == null || shown.current().isEmpty()) {
             scrubTo(0);
@@ -366,8 +394,14 @@ public final class PlaygroundViewModel {
 
     private void accept(PlaygroundFrame next) {
         frame.set(next);
-        if (!playing.get()) {
-            // A step, a fork or a scrub: the frame says where t is now.
+        if (requested >= 0) {
+            // A scrub is waiting: a frame of another moment (the nearest computed so far, or one asked for before
+            // the scrub) is shown as that, under the computing notice, and t stays where the scrub put it.
+            if (next.time() == requested) {
+                settle();
+            }
+        } else if (!playing.get()) {
+            // A step or a fork: the frame says where t is now.
             exactTime = next.time();
             time.set(next.time());
         }

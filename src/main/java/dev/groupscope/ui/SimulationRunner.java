@@ -38,6 +38,8 @@ public final class SimulationRunner {
      * left the FX and render threads one core between them. The cells still animate at every pulse.
      */
     static final double LARGE_FRAME_SHARE = 0.35;
+    /** While catching up with a scrub far ahead, the latest computed moment is shown this often (UI pacing only). */
+    static final long PROVISIONAL_NANOS = 250_000_000L;
 
     private final Executor worker;
     private final Executor publisher;
@@ -133,7 +135,9 @@ public final class SimulationRunner {
                 renderQueued.set(false);
                 // Scrubbing past what is computed computes up to it here, on the worker, never on the FX thread.
                 long at = Math.max(0, Math.min(wanted.get(), durationMs));
-                advanceTo(at);
+                if (!catchUpTo(at)) {
+                    return;
+                }
                 long start = nanoClock.getAsLong();
                 PlaygroundFrame frame = frameAtTime(at);
                 long done = nanoClock.getAsLong();
@@ -143,6 +147,27 @@ public final class SimulationRunner {
                 publish(frame);
             });
         }
+    }
+
+    /**
+     * Computes up to {@code at} a chunk at a time. A long way (a large run scrubbed far ahead) shows, every
+     * {@link #PROVISIONAL_NANOS} meanwhile, the latest moment computed: the nearest state known, as what it is (the
+     * view model keeps t at the moment asked for and the window says it is still computing). Returns false, leaving
+     * the rest, when a newer request came in: the next render computes for that one.
+     */
+    private boolean catchUpTo(long at) {
+        long shownAt = nanoClock.getAsLong();
+        while (computedUntil < at) {
+            advanceTo(Math.min(at, Math.max(0, computedUntil) + CHUNK_MS));
+            if (renderQueued.get()) {
+                return false;
+            }
+            if (computedUntil < at && nanoClock.getAsLong() - shownAt >= PROVISIONAL_NANOS) {
+                publish(frameAtTime(computedUntil));
+                shownAt = nanoClock.getAsLong();
+            }
+        }
+        return true;
     }
 
     /**
