@@ -123,10 +123,15 @@ public final class World implements Context {
 
     private void dropStaleTimers() {
         Scheduled head = queue.peek();
-        while (head != null && head.timerKey() != null && !Long.valueOf(head.seq()).equals(timers.get(head.timerKey()))) {
+        while (head != null && isStaleTimer(head)) {
             queue.poll();
             head = queue.peek();
         }
+    }
+
+    /** A timer entry that was re-armed or cancelled since it was queued: skipped when it comes up. */
+    private boolean isStaleTimer(Scheduled task) {
+        return task.timerKey() != null && !Long.valueOf(task.seq()).equals(timers.get(task.timerKey()));
     }
 
     @Override
@@ -173,6 +178,7 @@ public final class World implements Context {
         queue.add(new Scheduled(deadline, Scheduled.NORMAL, seq, task, key));
         timers.put(key, seq);
         timerDeadlines.put(key, deadline);
+        queue.sweep(this::isStaleTimer);
     }
 
     @Override
