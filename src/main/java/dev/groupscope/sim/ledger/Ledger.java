@@ -3,6 +3,7 @@ package dev.groupscope.sim.ledger;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
+import dev.groupscope.sim.engine.SharedList;
 import dev.groupscope.sim.engine.Task;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.groupscope.sim.ledger;
+package dev.groupscope.sim.engine;
 
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -7,10 +7,11 @@ import java.util.RandomAccess;
 /**
  * A list that grows at its end and whose copies share all but its last few elements: full chunks of
  * {@link #CHUNK} elements are frozen and shared between copies (a change to one replaces that chunk in the changing
- * copy only), and only the partly filled tail chunk is copied. A partition's ledger keeps a run per hand-over and is
- * copied whenever a snapshot shares it; copying whole ArrayLists made each snapshot's cost grow with every rebalance.
+ * copy only), and only the partly filled tail chunk is copied. The ledger and each consumer keep a run of offsets per
+ * partition and hand-over, copied whenever a snapshot shares them: copying whole ArrayLists made each snapshot's cost
+ * grow with every rebalance.
  */
-final class SharedList<T> extends AbstractList<T> implements RandomAccess {
+public final class SharedList<T> extends AbstractList<T> implements RandomAccess {
 
     private static final int CHUNK_BITS = 3;
     private static final int CHUNK = 1 << CHUNK_BITS;
@@ -22,7 +23,7 @@ final class SharedList<T> extends AbstractList<T> implements RandomAccess {
     private Object[] tail;
     private int size;
 
-    SharedList() {
+    public SharedList() {
         this.full = NONE;
         this.tail = new Object[CHUNK];
     }
@@ -33,7 +34,7 @@ final class SharedList<T> extends AbstractList<T> implements RandomAccess {
         this.size = other.size;
     }
 
-    SharedList<T> copy() {
+    public SharedList<T> copy() {
         return new SharedList<>(this);
     }
 

@@ -1,4 +1,4 @@
-package dev.groupscope.sim.ledger;
+package dev.groupscope.sim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
