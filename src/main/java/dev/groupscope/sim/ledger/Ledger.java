@@ -51,7 +51,7 @@ public final class Ledger implements Actor {
         long firstDelivered = -1;
         long orderBreaks;
         /** Per record key (only for processings that said their key): the highest offset processed. */
-        TreeMap<String, Long> maxByKey = new TreeMap<>();
+        KeyMaxima maxByKey = new KeyMaxima();
         long keyOrderBreaks;
         /** The ledger copy that may change this one in place (see {@link Ledger#partition}). */
         Object owner;
@@ -63,7 +63,7 @@ public final class Ledger implements Actor {
         PartitionLedger copy(Object newOwner) {
             PartitionLedger copy = new PartitionLedger(newOwner);
             copy.orderBreaks = orderBreaks;
-            copy.maxByKey = new TreeMap<>(maxByKey);
+            copy.maxByKey = maxByKey.copy();
             copy.keyOrderBreaks = keyOrderBreaks;
             copy.segments = new TreeMap<>(segments);
             copy.runs = runs.copy();
@@ -319,11 +319,11 @@ public final class Ledger implements Actor {
     public void processed(String group, String consumer, TopicPartition tp, long offset, long now, String key) {
         PartitionLedger ledger = partition(group, tp);
         if (key != null) {
-            Long highest = ledger.maxByKey.get(key);
-            if (highest != null && offset < highest && timesProcessed(ledger, offset) == 0) {
+            long highest = ledger.maxByKey.get(key);
+            if (highest >= 0 && offset < highest && timesProcessed(ledger, offset) == 0) {
                 ledger.keyOrderBreaks++;
             }
-            if (highest == null || offset > highest) {
+            if (offset > highest) {
                 ledger.maxByKey.put(key, offset);
             }
         }
