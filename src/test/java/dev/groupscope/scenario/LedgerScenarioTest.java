@@ -70,17 +70,36 @@ class LedgerScenarioTest {
     @Test
     void aCloseDuringACoordinatorFailoverRetriesItsListenerCommitAtTheNewCoordinator() {
         ScenarioRun run = ScenarioRun.of("close-during-failover");
-        SimEvent close = run.events(e -> e.type().equals("CloseConsumer")).get(0);
-        List<SimEvent> closeCommits = run.events(e -> e.seq() > close.seq() && "C2".equals(e.actor())
-                && e.type().equals("OffsetCommitResponse"));
 
-        assertThat(run.events(e -> e.seq() > close.seq() && "C2".equals(e.actor())
-                && e.type().equals("CommitSyncRetry"))).hasSize(1);
-        assertThat(closeCommits).hasSize(1);
-        assertThat(closeCommits.get(0).fields()).containsEntry("error", "NONE").containsEntry("purpose", "ON_CLOSE");
-        assertThat(closeCommits.get(0).peer()).isEqualTo("broker-3");
+        assertThat(closeCommitAnswers(run, "C2", "CommitSyncRetry")).hasSize(1);
+        List<SimEvent> commits = closeCommitAnswers(run, "C2", "OffsetCommitResponse");
+        assertThat(commits).hasSize(1);
+        assertThat(commits.get(0).fields()).containsEntry("error", "NONE").containsEntry("purpose", "ON_CLOSE");
+        assertThat(commits.get(0).peer()).isEqualTo("broker-3");
         assertThat(run.group("payments").duplicates()).isZero();
         assertThat(run.group("payments").lost()).isZero();
+    }
+
+    @Test
+    void aCloseDuringACoordinatorFailoverRetriesItsAutoCommitUntilClosesTimer() {
+        ScenarioRun run = ScenarioRun.of("close-during-failover");
+
+        assertThat(closeCommitAnswers(run, "R2", "AutoCommit")).hasSize(2);
+        assertThat(closeCommitAnswers(run, "R2", "CommitSyncRetry")).hasSize(1);
+        List<SimEvent> commits = closeCommitAnswers(run, "R2", "OffsetCommitResponse");
+        assertThat(commits).hasSize(1);
+        assertThat(commits.get(0).fields()).containsEntry("error", "NONE").containsEntry("purpose", "ON_CLOSE");
+        assertThat(run.group("reports").duplicates()).isZero();
+        assertThat(run.group("reports").lost()).isZero();
+    }
+
+    /** {@code consumer}'s events of {@code type} between its close and its stop. */
+    private static List<SimEvent> closeCommitAnswers(ScenarioRun run, String consumer, String type) {
+        SimEvent close = run.events(e -> e.type().equals("CloseConsumer") && consumer.equals(e.actor())).get(0);
+        SimEvent stopped = run.events(e -> e.type().equals("MemberStateChange") && consumer.equals(e.actor())
+                && "STOPPED".equals(e.fields().get("to"))).get(0);
+        return run.events(e -> e.seq() > close.seq() && e.seq() < stopped.seq() && consumer.equals(e.actor())
+                && e.type().equals(type));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -27,6 +28,12 @@ import net.jqwik.api.Property;
  * committed offset never passes a record nobody finished; with commitSync of the low marks nothing is lost.
  */
 class WorkerPoolProperties {
+
+    /** Found by this property: a stall while the poller waited in onPartitionsRevoked for its pool. */
+    @Example
+    void aStallWhileTheListenerWaitsForThePool() {
+        theWindowNeverCommitsPastAnUnfinishedRecordAndSyncCommitsLoseNothing(27081);
+    }
 
     @Property(tries = 10)
     void theWindowNeverCommitsPastAnUnfinishedRecordAndSyncCommitsLoseNothing(@ForAll long seed) {

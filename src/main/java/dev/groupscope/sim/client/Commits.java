@@ -144,6 +144,10 @@ final class Commits {
             return;
         }
         sync = sync.sending();
+        if (autoCommitOnClose()) {
+            autoCommitAsync(step, CommitPurpose.ON_CLOSE);
+            return;
+        }
         send(step, "CommitSync", sync.policy(), sync.then() == Then.CLOSE ? CommitPurpose.ON_CLOSE : CommitPurpose.SYNC,
                 sync.offsets(), sync.attempts());
     }
@@ -169,8 +173,10 @@ final class Commits {
             return;
         }
         step.client("CommitSyncRetry", fields("error", error.name(), "backoffMs", wait, "attempt", sync.attempts() + 1),
-                "sim.client.commitSync.retry", Map.of("error", error.name(), "backoffMs", wait,
-                        "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs()));
+                autoCommitOnClose() ? "sim.client.autoCommit.onClose.retry" : "sim.client.commitSync.retry",
+                Map.of("error", error.name(), "backoffMs", wait,
+                        "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs(),
+                        "closeTimeoutMs", closeTimeoutMs(step)));
         sync = sync.retryingAt(step.now() + wait);
         step.armTimer(TimerKind.COMMIT_RETRY, wait);
     }
@@ -178,9 +184,11 @@ final class Commits {
     /** commitSync() threw; the application catches it, logs it, and goes on. */
     private void endSync(Step step, String exception, Errors error, String ruleKey) {
         step.client("CommitSyncFailed", fields("exception", exception, "error", error.name(), "policy", sync.policy(),
-                "offsets", ClientEvents.offsets(sync.offsets())), ruleKey, Map.of("exception", exception,
+                "offsets", ClientEvents.offsets(sync.offsets())),
+                autoCommitOnClose() ? "sim.client.autoCommit.onClose.failed" : ruleKey, Map.of("exception", exception,
                 "error", error.name(), "offsets", ClientEvents.offsets(sync.offsets()).toString(),
-                "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs()));
+                "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs(),
+                "closeTimeoutMs", closeTimeoutMs(step)));
         Then then = sync.then();
         sync = null;
         step.cancelTimer(TimerKind.COMMIT_RETRY);
@@ -258,7 +266,8 @@ final class Commits {
                       long attempt) {
         step.client(type, fields("policy", policy, "offsets", ClientEvents.offsets(offsets), "attempt", attempt,
                 "generation", step.group().generation.generationId()), "sim.client." + policy + ".commit",
-                Map.of("offsets", ClientEvents.offsets(offsets).toString()));
+                Map.of("offsets", ClientEvents.offsets(offsets).toString(),
+                        "everyRecords", step.behavior().commitPolicy().everyRecords()));
         ConsumerClientConfig config = step.config();
         Generation sent = step.group().generation;
         step.send(step.group().coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(
@@ -344,10 +353,21 @@ final class Commits {
         };
     }
 
-    /** close()'s {@code maybeAutoCommitOffsetsSync}; true if close waits for the answer. */
+    /** KafkaConsumer.close()'s default timeout (DEFAULT_CLOSE_TIMEOUT_MS); close's timer is the lower of it and request.timeout.ms. */
+    static final long DEFAULT_CLOSE_TIMEOUT_MS = 30_000;
+    /** The sync commit's policy label for close()'s auto commit (its events stay {@code AutoCommit}). */
+    private static final String AUTO_COMMIT_ON_CLOSE = "autoCommitOnClose";
+    /** The sync commit's policy label for a commitAsync user's final commitSync() before close(). */
+    private static final String COMMIT_SYNC_ON_CLOSE = "commitSyncOnClose";
+
+    /**
+     * The commits of close(), before the listener and LeaveGroup; true if close() waits for one. Each is a
+     * commitSync: a retriable failure (a coordinator that moved, a broken connection) looks the coordinator up again
+     * and retries, so a graceful close during a coordinator failover still commits.
+     */
     boolean closeCommit(Step step) {
         if (step.config().enableAutoCommit()) {
-            return autoCommitAsync(step, CommitPurpose.ON_CLOSE);
+            return autoCommitOnClose(step);
         }
         // asyncAfterBatch's final commitSync() before close(), or the listener's commit in onPartitionsRevoked
         // (close's onLeavePrepare): the same offsets, since close() runs between batches. Lost partitions (not
@@ -355,17 +375,44 @@ final class Commits {
         ConsumerBehavior behavior = step.behavior();
         boolean commits = behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH
                 || behavior.listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE;
-        if (!commits || !inGeneration(step) || step.group().coordinator < 0) {
+        if (!commits || !inGeneration(step)) {
             return false;
         }
         Map<TopicPartition, Long> offsets = step.processedPositions();
         if (offsets.isEmpty()) {
             return false;
         }
-        // A commitSync like any other: a coordinator that moved (its broker stopped) is found again and the commit
-        // retried until default.api.timeout.ms, so a graceful close loses no processed offset to a failover.
+        // The application's commitSync(): retried until default.api.timeout.ms.
         beginSync(step, behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH
-                ? "asyncAfterBatch" : "commitOnRevoke", offsets, Then.CLOSE);
+                ? COMMIT_SYNC_ON_CLOSE : "commitOnRevoke", offsets, Then.CLOSE);
+        return true;
+    }
+
+    /**
+     * {@code ConsumerCoordinator.close}'s {@code maybeAutoCommitOffsetsSync(closeTimer)}: commitOffsetsSync of
+     * allConsumed(), retried on retriable errors until close's timer (min(30 s, request.timeout.ms)) runs out; any
+     * failure is logged, never thrown. Outside a stable generation it fails at once, as {@code autoCommitAsync} says.
+     */
+    /** Whether the commitSync waited for is close()'s auto commit (it logs its failures instead of throwing). */
+    private boolean autoCommitOnClose() {
+        return sync != null && AUTO_COMMIT_ON_CLOSE.equals(sync.policy());
+    }
+
+    private static long closeTimeoutMs(Step step) {
+        return Math.min(DEFAULT_CLOSE_TIMEOUT_MS, step.config().settings().requestTimeoutMs());
+    }
+
+    private boolean autoCommitOnClose(Step step) {
+        Map<TopicPartition, Long> offsets = step.fetcher().assignment.allConsumed();
+        boolean findCoordinatorFirst = !offsets.isEmpty() && inGeneration(step) && step.group().coordinator < 0;
+        if (!findCoordinatorFirst && !autoCommitAsync(step, CommitPurpose.ON_CLOSE)) {
+            return false;
+        }
+        sync = new SyncCommit(AUTO_COMMIT_ON_CLOSE, offsets, step.now() + closeTimeoutMs(step), 0, step.now(),
+                !findCoordinatorFirst, Then.CLOSE);
+        if (findCoordinatorFirst) {
+            trySync(step); // coordinatorUnknownAndUnreadySync: looks the coordinator up, then commits
+        }
         return true;
     }
 

@@ -393,7 +393,10 @@ public final class ConsumerActor implements Actor {
                     Map.of("consumer", id, "durationMs", durationMs, "maxPollIntervalMs", config.maxPollIntervalMs()));
             if (loop.phase == PollLoop.Phase.PROCESSING) {
                 long deadline = context.timerDeadline(timerKey(TimerKind.PROCESS));
-                context.setTimer(timerKey(TimerKind.PROCESS), deadline - now() + durationMs,
+                // Waiting in onPartitionsRevoked for the pool (no record in hand): the listener returns no sooner
+                // than the stall ends.
+                long left = deadline < 0 ? 0 : deadline - now();
+                context.setTimer(timerKey(TimerKind.PROCESS), left + durationMs,
                         new ConsumerTasks.Tick(id, TimerKind.PROCESS));
             } else {
                 loop.pendingStallMs += durationMs;
@@ -612,12 +615,13 @@ public final class ConsumerActor implements Actor {
         void blockInListener() {
             cancelTimer(TimerKind.POLL_RETURN);
             loop.startBatch(List.of(), now());
+            loop.inListener = true;
         }
 
         /** The pool drained what onPartitionsRevoked waited for: the listener returns and poll() goes on. */
         void listenerWaitOver() {
             if (!state.running() || loop.phase != PollLoop.Phase.PROCESSING || !loop.batchDone()
-                    || context.timerDeadline(timerKey(TimerKind.PROCESS)) >= 0) {
+                    || context.timerDeadline(timerKey(TimerKind.PROCESS)) >= 0 || pool.awaitingRevoke()) {
                 return;
             }
             loop.endBatch();
@@ -721,7 +725,9 @@ public final class ConsumerActor implements Actor {
                     }
                 }
                 case PROCESS -> {
-                    if (loop.phase == PollLoop.Phase.PROCESSING) {
+                    if (loop.phase == PollLoop.Phase.PROCESSING && loop.inListener) {
+                        listenerWaitOver(); // a stall inside the listener ended; it returns if the pool drained
+                    } else if (loop.phase == PollLoop.Phase.PROCESSING) {
                         if (loop.batchDone()) {
                             loop.endBatch();
                             callPoll(); // a stall with no records in hand is over

@@ -35,6 +35,8 @@ final class PollLoop {
     long pollStartedAt;
     long batchStartedAt;
     long pendingStallMs;
+    /** The poller is in onPartitionsRevoked, waiting for its worker pool to finish the revoked partitions' records. */
+    boolean inListener;
     boolean closeRequested;
     boolean closeLeave;
     private List<Slice> batch = List.of();
@@ -48,6 +50,7 @@ final class PollLoop {
         copy.pollStartedAt = pollStartedAt;
         copy.batchStartedAt = batchStartedAt;
         copy.pendingStallMs = pendingStallMs;
+        copy.inListener = inListener;
         copy.closeRequested = closeRequested;
         copy.closeLeave = closeLeave;
         copy.batch = batch; // immutable list of immutable slices
@@ -59,6 +62,7 @@ final class PollLoop {
 
     void startBatch(List<Slice> slices, long now) {
         phase = Phase.PROCESSING;
+        inListener = false;
         batch = List.copyOf(slices);
         batchStartedAt = now;
         sliceIndex = 0;
@@ -102,6 +106,7 @@ final class PollLoop {
     }
 
     void endBatch() {
+        inListener = false;
         batch = List.of();
         sliceIndex = 0;
         inSlice = 0;
@@ -112,6 +117,7 @@ final class PollLoop {
         phase = Phase.ENDED;
         endBatch();
         pendingStallMs = 0;
+        inListener = false;
     }
 
     List<RecordRef> unprocessed() {

@@ -60,13 +60,13 @@
  *   <li>The heartbeat thread handles a response the moment it arrives (Kafka's thread wakes within
  *       retry.backoff.ms) and checks the poll timer exactly at its deadline.</li>
  *   <li>FindCoordinator goes to a random live broker (Kafka: the least loaded node, scanned from a random start).</li>
- *   <li>close() acts when the loop is inside poll() or at its next poll() (the wakeup() pattern); its auto commit is
- *       one attempt, and a consumer whose poll() throws stops without closing.</li>
+ *   <li>close() acts when the loop is inside poll() or at its next poll() (the wakeup() pattern), and a
+ *       consumer whose poll() throws stops without closing.</li>
  *   <li>Request timeouts are not modelled: an answer comes, or a Disconnected when the broker is down.</li>
  *   <li>Records are offsets without payloads; each record counts as the cluster's record size against fetch limits.</li>
  *   <li>Commit policies: commitAsync with an unknown coordinator fails to its callback at once (Kafka queues it
- *       until the lookup ends); the commits on close (asyncAfterBatch's final commitSync, commitOnRevoke's) are one
- *       attempt, like the auto commit on close; the listener's commitSync in an EAGER onJoinPrepare blocks poll()
+ *       until the lookup ends); the commits on close (the auto commit, asyncAfterBatch's final commitSync,
+ *       commitOnRevoke's) are one commitSync each, retried as Kafka's are; the listener's commitSync in an EAGER onJoinPrepare blocks poll()
  *       up to max.poll.interval.ms (Kafka: default.api.timeout.ms) and its CLIENT event comes when the callback
  *       returns; a COOPERATIVE revocation's commit is sent first but not waited for; a failure inside the listener
  *       is caught and logged by the application (Kafka would rethrow an uncaught one from poll()).</li>
