@@ -31,11 +31,6 @@ import javafx.stage.Window;
  */
 final class ConsumerSettingsSheet {
 
-    private static final double DESCRIPTION_WIDTH = 760;
-    private static final double LIMITS_WIDTH = 300;
-    /** Wide enough for the three columns; the header text wraps to it. */
-    private static final double SHEET_WIDTH = 880;
-
     private final ConsumerSettingsViewModel viewModel;
     private final Messages messages;
     private final GridPane grid = new GridPane();
@@ -87,10 +82,10 @@ final class ConsumerSettingsSheet {
         policyRows();
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(440);
-        scroll.setPrefViewportWidth(800);
+        // Sizes in em (groupscope.css, .settings-sheet): the sheet grows with the window's text size and language.
+        scroll.getStyleClass().add("settings-scroll");
         dialog.getDialogPane().setContent(scroll);
-        dialog.getDialogPane().setPrefWidth(SHEET_WIDTH);
+        dialog.getDialogPane().getStyleClass().add("settings-sheet");
         ButtonType apply = new ButtonType(messages.text("ui.settings.apply"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.text("ui.settings.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         dialog.getDialogPane().getButtonTypes().setAll(apply, cancel);
@@ -135,8 +130,7 @@ final class ConsumerSettingsSheet {
 
     /** Name and type, the editor, Kafka's default and allowed values; the description under them; a problem line. */
     private void settingRow(Row row) {
-        Label name = new Label(row.name() + " (" + row.type() + ")");
-        name.setStyle("-fx-font-weight: bold;");
+        Label name = settingName(row.name() + " (" + row.type() + ")");
         Node editor = editor(row);
         editor.setId(editorId(row.name()));
         grid.addRow(line++, name, editor, limits(row.defaultValue(), row.allowed()));
@@ -146,18 +140,32 @@ final class ConsumerSettingsSheet {
 
     private Label limits(String defaultValue, String allowed) {
         Label limits = new Label(messages.format("ui.settings.limits",
-                Map.of("default", defaultValue, "allowed", allowed.isEmpty() ? "—" : allowed)));
+                Map.of("default", defaultValue, "allowed", allowedText(allowed))));
         limits.setWrapText(true);
-        limits.setMaxWidth(LIMITS_WIDTH);
+        limits.getStyleClass().add("settings-limits");
         return limits;
+    }
+
+    /** Kafka's documented ranges are symbols, except its one in words, which reads in the sheet's language. */
+    private String allowedText(String allowed) {
+        if (allowed.isEmpty()) {
+            return "—";
+        }
+        return allowed.equals("non-empty string") ? messages.text("ui.settings.allowed.nonEmptyString") : allowed;
+    }
+
+    /** A setting's name: Kafka's, whole (the value column gives way, never the name). */
+    private static Label settingName(String text) {
+        Label name = new Label(text);
+        name.setStyle("-fx-font-weight: bold;");
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return name;
     }
 
     private void description(String text) {
         Label description = new Label(text);
         description.getStyleClass().add("settings-description");
         description.setWrapText(true);
-        description.setMaxWidth(DESCRIPTION_WIDTH);
-        description.setOpacity(0.8);
         grid.add(description, 0, line++, 3, 1);
     }
 
@@ -180,6 +188,10 @@ final class ConsumerSettingsSheet {
             default -> {
                 TextField field = new TextField(row.current());
                 field.setPrefColumnCount(row.editor() == ConsumerSettingsViewModel.Editor.NUMBER ? 9 : 16);
+                if (ConsumerSettingsViewModel.unsets(row.name(), "")) {
+                    // Kafka's default is null: an empty field leaves the setting out (a static member turns dynamic).
+                    field.setPromptText(messages.text("ui.settings.unset"));
+                }
                 inputs.put(row.name(), field::getText);
                 return field;
             }
@@ -190,8 +202,7 @@ final class ConsumerSettingsSheet {
         policy.getItems().setAll(viewModel.policyChoices());
         policy.setValue(viewModel.currentPolicy());
         policy.setId(editorId(ConsumerSettingsViewModel.COMMIT_POLICY));
-        Label name = new Label(messages.text("ui.settings.commitPolicy"));
-        name.setStyle("-fx-font-weight: bold;");
+        Label name = settingName(messages.text("ui.settings.commitPolicy"));
         grid.addRow(line++, name, policy, limits("auto", String.join(", ", viewModel.policyChoices())));
         description(messages.text("ui.settings.commitPolicy.description"));
         problemLine(ConsumerSettingsViewModel.COMMIT_POLICY);
@@ -212,7 +223,6 @@ final class ConsumerSettingsSheet {
         problem.setWrapText(true);
         problem.setVisible(false);
         problem.setManaged(false);
-        problem.setMaxWidth(DESCRIPTION_WIDTH);
         grid.add(problem, 0, line++, 3, 1);
         problems.put(row, problem);
     }

@@ -208,7 +208,14 @@ public final class ConsumerSettingsViewModel {
     public Outcome apply(Map<String, String> edited, String policy, String everyRecords) {
         Map<String, String> changed = changes(edited);
         Map<String, Object> merged = new LinkedHashMap<>(current.originals());
-        merged.putAll(changed);
+        changed.forEach((name, text) -> {
+            if (unsets(name, text)) {
+                // As in Kafka, the property left out: a static member (group.instance.id) becomes a dynamic one.
+                merged.remove(name);
+            } else {
+                merged.put(name, text);
+            }
+        });
         Map<String, Problem> problems = new LinkedHashMap<>();
         ConsumerSettings.validate(merged).forEach(problem -> problems.putIfAbsent(problem.setting(), kafka(problem)));
         if (!problems.isEmpty()) {
@@ -229,6 +236,14 @@ public final class ConsumerSettingsViewModel {
             return new Accepted(Optional.empty());
         }
         return new Accepted(Optional.of(new ModelCommand.ChangeSettings(consumer, settings, commitPolicy)));
+    }
+
+    /**
+     * Whether {@code text} leaves the setting unset: an empty value for a setting whose Kafka default is null
+     * (group.instance.id). Kafka refuses an empty group.instance.id; it is cleared by not setting it.
+     */
+    public static boolean unsets(String name, String text) {
+        return text.isBlank() && ConsumerConfigs.definition(name).defaultValue() == null;
     }
 
     private Map<String, String> changes(Map<String, String> edited) {

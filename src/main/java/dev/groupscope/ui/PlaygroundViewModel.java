@@ -56,6 +56,9 @@ public final class PlaygroundViewModel {
     public static final long CHART_WINDOW_MS = 120_000;
 
     private final SimulationRunner runner;
+    private final Map<String, String> groupOfClient;
+    private final List<String> groups;
+    private final ReadOnlyObjectWrapper<String> group = new ReadOnlyObjectWrapper<>(this, "group");
     private final String scenarioName;
     private final Map<String, Map<String, Object>> consumerSettings = new TreeMap<>();
     private final List<dev.groupscope.scenario.Scenario.ConsumerSpec> scenarioConsumers;
@@ -66,6 +69,8 @@ public final class PlaygroundViewModel {
     private final ReadOnlyLongWrapper time = new ReadOnlyLongWrapper(this, "time");
     private final ReadOnlyLongWrapper horizon = new ReadOnlyLongWrapper(this, "horizon");
     private final ReadOnlyObjectWrapper<PlaygroundFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper computing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "computing");
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
     private final DoubleProperty speedExponent = new SimpleDoubleProperty(this, "speedExponent", 0);
     private final DoubleBinding speed = Bindings.createDoubleBinding(
@@ -79,6 +84,8 @@ public final class PlaygroundViewModel {
     private double exactTime;
     private long lastTick = -1;
     private boolean behind;
+    /** The time a scrub asked for whose frame has not arrived yet; -1 when the frame shown is at t. */
+    private long requested = -1;
 
     /** The built-in playground, computed on its own daemon thread and published on the FX thread. */
     public static PlaygroundViewModel playground() {
@@ -106,23 +113,60 @@ public final class PlaygroundViewModel {
         }
     }
 
-    /** A view model over {@code scenario}'s first group; {@code worker} runs the model, {@code publisher} the UI. */
+    /**
+     * A view model over {@code scenario}, showing its first group ({@link #showGroup} shows another); {@code worker}
+     * runs the model, {@code publisher} the UI.
+     */
     public PlaygroundViewModel(Scenario scenario, Executor worker, Executor publisher) {
-        String groupId = scenario.consumers().get(0).groupId();
         this.scenarioName = scenario.name();
         this.scenarioConsumers = List.copyOf(scenario.consumers());
         this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
-        this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario), new FrameReader(groupId),
-                scenario.durationMs(), worker, publisher, this::accept, horizon::set);
-        Map<String, String> groupOfClient = new TreeMap<>();
-        scenario.consumers().forEach(consumer -> {
-            groupOfClient.put(consumer.id(), consumer.groupId());
-            consumerSettings.put(consumer.id(), Map.copyOf(consumer.settings()));
-        });
-        runner.recordMetrics(new MetricsRecorder(groupId, groupOfClient, MetricsRecorder.DEFAULT_INTERVAL_MS),
+        this.groupOfClient = FrameReader.groupsOfClients(scenario);
+        this.groups = groupOfClient.values().stream().distinct().toList();
+        group.set(groups.get(0));
+        this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario),
+                new FrameReader(group.get(), groupOfClient), scenario.durationMs(), worker, publisher, this::accept,
+                horizon::set);
+        scenario.consumers().forEach(consumer -> consumerSettings.put(consumer.id(), Map.copyOf(consumer.settings())));
+        // Every group's numbers in one pass, so choosing another group shows its charts without a second run.
+        runner.recordMetrics(new MetricsRecorder(groups, groupOfClient, MetricsRecorder.DEFAULT_INTERVAL_MS),
                 CHART_WINDOW_MS, metrics::set, branches::set);
         runner.computeAhead(MIN_LOOKAHEAD_MS);
         runner.show(0);
+    }
+
+    /** The scenario's consumer groups, in the order its consumers name them: the groups the window can show. */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** The group the frames, the charts and the what-if actions are about. */
+    public ReadOnlyObjectProperty<String> groupProperty() {
+        return group.getReadOnlyProperty();
+    }
+
+    public String getGroup() {
+        return group.get();
+    }
+
+    /**
+     * Shows {@code groupId} (one of {@link #groups}): the moment shown is read again for it, in the same run at the
+     * same t; playback goes on as it was.
+     */
+    public void showGroup(String groupId) {
+        if (!groups.contains(groupId)) {
+            throw new IllegalArgumentException("no group " + groupId + " in this scenario: " + groups);
+        }
+        if (groupId.equals(group.get())) {
+            return;
+        }
+        group.set(groupId);
+        runner.readWith(new FrameReader(groupId, groupOfClient));
+    }
+
+    /** Shows the group after the one shown (after the last: the first again). */
+    public void showNextGroup() {
+        showGroup(groups.get((groups.indexOf(group.get()) + 1) % groups.size()));
     }
 
     /** The numbers at t (charts, the timeline's marks), published with each frame. */
@@ -157,18 +201,21 @@ public final class PlaygroundViewModel {
      */
     public void perform(ModelCommand command) {
         pause();
+        settle();
         runner.fork(time.get(), command);
     }
 
     /** Back to the run the current one forked from, at the moment it forked (Ctrl+Z). */
     public void undo() {
         pause();
+        settle();
         runner.undo();
     }
 
     /** Shows another branch, at the moment it forked. */
     public void showBranch(int id) {
         pause();
+        settle();
         runner.switchTo(id, time.get());
     }
 
@@ -199,6 +246,14 @@ public final class PlaygroundViewModel {
 
     public PlaygroundFrame getFrame() {
         return frame.get();
+    }
+
+    /**
+     * True while t is a moment the model has not reached yet (a scrub far ahead in a large run): the frame shown is
+     * then an earlier one, the nearest already computed, and the window must say so rather than present it as t.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
     }
 
     public BooleanProperty playingProperty() {
@@ -264,6 +319,9 @@ public final class PlaygroundViewModel {
         double next = Math.min(exactTime + elapsed / 1_000_000.0 * speed.get(), Math.min(horizon.get(), durationMs()));
         exactTime = Math.max(exactTime, next);
         time.set((long) exactTime);
+        if (requested >= 0 && time.get() > requested) {
+            settle();
+        }
         runner.computeAhead(time.get() + lookaheadMs());
         behind = !runner.showPlaying(time.get());
         if (time.get() >= durationMs()) {
@@ -280,19 +338,29 @@ public final class PlaygroundViewModel {
         long at = Math.max(0, Math.min(durationMs(), target));
         exactTime = at;
         time.set(at);
+        requested = at;
+        computing.set(frame.get() == null || frame.get().time() != at);
         runner.computeAhead(at + lookaheadMs());
         runner.show(at);
+    }
+
+    /** t is no longer waiting for a scrub's frame: a step, a fork or playback decides it from now on. */
+    private void settle() {
+        requested = -1;
+        computing.set(false);
     }
 
     /** Pauses and moves to the next event a learner should see. */
     public void stepNext() {
         pause();
+        settle();
         runner.stepNext(currentSeq(), time.get());
     }
 
     /** Pauses and moves to the previous learner event (or to the one shown, when t is past it). */
     public void stepPrevious() {
         pause();
+        settle();
         PlaygroundFrame shown = frame.get();
         if (shown == null || shown.current().isEmpty()) {
             scrubTo(0);
@@ -366,8 +434,14 @@ public final class PlaygroundViewModel {
 
     private void accept(PlaygroundFrame next) {
         frame.set(next);
-        if (!playing.get()) {
-            // A step, a fork or a scrub: the frame says where t is now.
+        if (requested >= 0) {
+            // A scrub is waiting: a frame of another moment (the nearest computed so far, or one asked for before
+            // the scrub) is shown as that, under the computing notice, and t stays where the scrub put it.
+            if (next.time() == requested) {
+                settle();
+            }
+        } else if (!playing.get()) {
+            // A step or a fork: the frame says where t is now.
             exactTime = next.time();
             time.set(next.time());
         }

@@ -38,10 +38,11 @@ public final class SimulationRunner {
      * left the FX and render threads one core between them. The cells still animate at every pulse.
      */
     static final double LARGE_FRAME_SHARE = 0.35;
+    /** While catching up with a scrub far ahead, the latest computed moment is shown this often (UI pacing only). */
+    static final long PROVISIONAL_NANOS = 250_000_000L;
 
     private final Executor worker;
     private final Executor publisher;
-    private final FrameReader reader;
     private final long durationMs;
     private final Consumer<PlaygroundFrame> frames;
     private final LongConsumer horizons;
@@ -56,6 +57,10 @@ public final class SimulationRunner {
     private java.util.function.LongSupplier nanoClock = System::nanoTime;
 
     // Confined to the worker thread.
+    private FrameReader reader;
+    /** What the last frame published was read at: an event's seq, or -1 for {@link #shownTime}. */
+    private long shownSeq = -1;
+    private long shownTime;
     private Simulation simulation;
     private long computedUntil = -1;
     private RunBranches branches;
@@ -77,11 +82,11 @@ public final class SimulationRunner {
     public SimulationRunner(java.util.function.Supplier<Simulation> build, FrameReader reader, long durationMs,
                             Executor worker, Executor publisher, Consumer<PlaygroundFrame> frames,
                             LongConsumer horizons) {
+        this.reader = reader;
         worker.execute(() -> {
             simulation = build.get();
             branches = new RunBranches(simulation, null);
         });
-        this.reader = reader;
         this.durationMs = durationMs;
         this.worker = worker;
         this.publisher = publisher;
@@ -133,7 +138,9 @@ public final class SimulationRunner {
                 renderQueued.set(false);
                 // Scrubbing past what is computed computes up to it here, on the worker, never on the FX thread.
                 long at = Math.max(0, Math.min(wanted.get(), durationMs));
-                advanceTo(at);
+                if (!catchUpTo(at)) {
+                    return;
+                }
                 long start = nanoClock.getAsLong();
                 PlaygroundFrame frame = frameAtTime(at);
                 long done = nanoClock.getAsLong();
@@ -143,6 +150,27 @@ public final class SimulationRunner {
                 publish(frame);
             });
         }
+    }
+
+    /**
+     * Computes up to {@code at} a chunk at a time. A long way (a large run scrubbed far ahead) shows, every
+     * {@link #PROVISIONAL_NANOS} meanwhile, the latest moment computed: the nearest state known, as what it is (the
+     * view model keeps t at the moment asked for and the window says it is still computing). Returns false, leaving
+     * the rest, when a newer request came in: the next render computes for that one.
+     */
+    private boolean catchUpTo(long at) {
+        long shownAt = nanoClock.getAsLong();
+        while (computedUntil < at) {
+            advanceTo(Math.min(at, Math.max(0, computedUntil) + CHUNK_MS));
+            if (renderQueued.get()) {
+                return false;
+            }
+            if (computedUntil < at && nanoClock.getAsLong() - shownAt >= PROVISIONAL_NANOS) {
+                publish(frameAtTime(computedUntil));
+                shownAt = nanoClock.getAsLong();
+            }
+        }
+        return true;
     }
 
     /**
@@ -201,6 +229,20 @@ public final class SimulationRunner {
             metricsSink = sink;
             branchSink = branchList;
             publishBranches();
+        });
+    }
+
+    /**
+     * From now on reads frames (and numbers, when recording) with {@code next}, another group's reader, and shows the
+     * moment last shown again, read for it: the same run at the same t (or the same event), not simulated again.
+     */
+    public void readWith(FrameReader next) {
+        worker.execute(() -> {
+            reader = next;
+            if (simulation == null || computedUntil < 0) {
+                return;
+            }
+            publish(shownSeq >= 0 ? frameAtEvent(shownSeq) : frameAtTime(Math.min(shownTime, computedUntil)));
         });
     }
 
@@ -285,19 +327,22 @@ public final class SimulationRunner {
     private void publish(PlaygroundFrame frame) {
         publisher.execute(() -> frames.accept(frame));
         if (metrics != null) {
-            MetricsFrame numbers = metrics.frameAt(frame.time(), metricsWindowMs);
+            MetricsFrame numbers = metrics.frameAt(reader.groupId(), frame.time(), metricsWindowMs);
             Consumer<MetricsFrame> sink = metricsSink;
             publisher.execute(() -> sink.accept(numbers));
         }
     }
 
     private PlaygroundFrame frameAtTime(long time) {
+        shownSeq = -1;
+        shownTime = time;
         World world = simulation.stateAtTime(time);
         long current = learners.previous(simulation, lastEventAtOrBefore(time) + 1);
         return frame(time, world, current);
     }
 
     private PlaygroundFrame frameAtEvent(long seq) {
+        shownSeq = seq;
         SimEvent event = simulation.log().get((int) seq);
         return frame(event.time(), simulation.stateAtEvent(seq), seq);
     }

@@ -187,6 +187,83 @@ class ConsumerSettingsViewModelTest {
                 .isEqualTo(500);
     }
 
+    @Test
+    void clearingGroupInstanceIdUnsetsItAsKafkaDoesForAnEmptyValueIsRefused() {
+        ConsumerSettingsViewModel staticSheet = new ConsumerSettingsViewModel("C1", ConsumerSettings.from(Map.of(
+                "group.id", "orders-app", "group.instance.id", "orders-app-1")), CommitPolicy.AUTO,
+                BrokerSettings.defaults(), false);
+
+        Accepted accepted = (Accepted) staticSheet.apply(Map.of("group.instance.id", ""), "auto", "");
+
+        Map<String, Object> settings = accepted.command().orElseThrow().settings();
+        assertThat(settings).containsOnlyKeys("group.instance.id");
+        assertThat(settings.get("group.instance.id")).as("unset, not the empty string").isNull();
+        // Kafka itself refuses the empty string: the only way back to a dynamic member is leaving the property out.
+        assertThat(kafkaRefusal("group.instance.id", "")).isNotEmpty();
+    }
+
+    @Test
+    void everySettingOnTheSheetCanBeSetBackToKafkasDefault() {
+        Map<String, Object> changed = new HashMap<>(Map.ofEntries(Map.entry("group.id", "orders-app"),
+                Map.entry("group.instance.id", "orders-app-1"), Map.entry("session.timeout.ms", 10000),
+                Map.entry("heartbeat.interval.ms", 2000), Map.entry("max.poll.interval.ms", 60000),
+                Map.entry("max.poll.records", 50), Map.entry("partition.assignment.strategy", "roundrobin"),
+                Map.entry("enable.auto.commit", false), Map.entry("auto.commit.interval.ms", 1000),
+                Map.entry("auto.offset.reset", "earliest"), Map.entry("fetch.min.bytes", 10),
+                Map.entry("fetch.max.bytes", 1_000_000), Map.entry("fetch.max.wait.ms", 100),
+                Map.entry("max.partition.fetch.bytes", 100_000), Map.entry("request.timeout.ms", 20000),
+                Map.entry("metadata.max.age.ms", 1000), Map.entry("default.api.timeout.ms", 30000),
+                Map.entry("retry.backoff.ms", 50), Map.entry("retry.backoff.max.ms", 500)));
+        ConsumerSettings running = ConsumerSettings.from(changed);
+        ConsumerSettingsViewModel changedSheet = new ConsumerSettingsViewModel("C1", running,
+                CommitPolicy.of(CommitPolicy.Kind.SYNC_AFTER_BATCH), BrokerSettings.defaults(), false);
+        ConsumerSettings defaults = ConsumerSettings.defaults();
+
+        for (Row row : changedSheet.rows()) {
+            assertThat(running.get(row.name())).as(row.name() + " starts away from its default")
+                    .isNotEqualTo(defaults.get(row.name()));
+            // What the sheet tells a person the default is, typed back ("null": an empty field).
+            String typed = row.defaultValue().equals("null") ? "" : row.defaultValue();
+            String policy = row.name().equals("enable.auto.commit") ? "auto" : "syncAfterBatch";
+
+            ConsumerSettingsViewModel.Outcome outcome = changedSheet.apply(Map.of(row.name(), typed), policy, "");
+
+            assertThat(outcome).as(row.name()).isInstanceOf(Accepted.class);
+            Map<String, Object> merged = new HashMap<>(running.originals());
+            ((Accepted) outcome).command().orElseThrow().settings().forEach((name, value) -> {
+                if (value == null) {
+                    merged.remove(name);
+                } else {
+                    merged.put(name, value);
+                }
+            });
+            assertThat(ConsumerSettings.from(merged).get(row.name())).as(row.name() + " back at Kafka's default")
+                    .isEqualTo(defaults.get(row.name()));
+        }
+    }
+
+    @Test
+    void aStaticMemberWhoseInstanceIdIsClearedRejoinsAsADynamicMember() {
+        PlaygroundViewModel run = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
+                java.nio.file.Path.of("lessons/scenarios/static-membership-restart.json")), Runnable::run,
+                Runnable::run);
+        run.scrubTo(10_000);
+        FrameDetails.ConsumerDetail c1 = run.getFrame().details().consumer("C1").orElseThrow();
+        assertThat(c1.instanceId()).hasValue("orders-app-1");
+        ConsumerSettingsViewModel c1Sheet = new ConsumerSettingsViewModel("C1", c1.settings(), c1.commitPolicy(),
+                run.brokerSettings(), false);
+
+        run.perform(((Accepted) c1Sheet.apply(Map.of("group.instance.id", ""), "auto", "")).command().orElseThrow());
+        // close() of a static member sends no LeaveGroup: the group waits for orders-app-1 until its session
+        // (30 s) expires, then settles with the dynamic C1.
+        run.scrubTo(58_000);
+
+        FrameDetails.ConsumerDetail rejoined = run.getFrame().details().consumer("C1").orElseThrow();
+        assertThat(rejoined.instanceId()).isEmpty();
+        assertThat(rejoined.settings().groupInstanceId()).isEmpty();
+        assertThat(run.getFrame().consumer("C1").orElseThrow().state()).isEqualTo("STABLE");
+    }
+
     private Row row(String name) {
         return sheet.rows().stream().filter(row -> row.name().equals(name)).findFirst().orElseThrow();
     }

@@ -28,11 +28,40 @@ class PlaygroundSentencesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"crash-and-rebalance.json", "coordinator-failover.json", "static-membership-restart.json",
-            "commit-on-revoke.json", "partitions-added.json"})
+            "commit-on-revoke.json", "partitions-added.json", "close-during-failover.json"})
     void everyLearnerEventOfALessonHasASentenceInBothLanguages(String file) throws Exception {
         Path path = Path.of("lessons/scenarios", file);
         Scenario scenario = ScenarioReader.read(file, Files.readString(path));
         assertEveryLearnerEventExplained(scenario, scenario.durationMs());
+    }
+
+    /**
+     * The lesson close-during-failover.json, read as a class steps it: C2's close reads as leaving (not as a member
+     * that "rejoins" and loses its partitions), Kafka's own reason strings are quoted as Kafka's, and no sentence
+     * shows an empty reason (the first JoinGroup has none).
+     */
+    @Test
+    void aConsumerClosingDuringAFailoverIsToldAsLeavingWithKafkasReasonsQuoted() throws Exception {
+        Path path = Path.of("lessons/scenarios/close-during-failover.json");
+        Scenario scenario = ScenarioReader.read(path.toString(), Files.readString(path));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(scenario.durationMs());
+        java.util.List<SimEvent> learned = simulation.log().stream().filter(LearnerFilter.INSTANCE).toList();
+
+        for (Messages messages : java.util.List.of(Messages.english(), Messages.of(Locale.SIMPLIFIED_CHINESE))) {
+            for (SimEvent event : learned) {
+                String sentence = messages.format(event.ruleKey(), event.ruleArgs());
+                assertThat(sentence).as(event.type()).doesNotContain("\"\"", "“”", "reason: )", "原因：）");
+            }
+        }
+        java.util.List<String> c2AfterClose = learned.stream().filter(event -> "C2".equals(event.actor())
+                && event.time() >= 20_000).map(SimEvent::ruleKey).toList();
+        assertThat(c2AfterClose).contains("sim.client.leave", "sim.client.state.resetOnLeave",
+                "sim.client.state.stopped").doesNotContain("sim.client.state.reset");
+        SimEvent leave = learned.stream().filter(event -> "sim.client.leave".equals(event.ruleKey())).findFirst()
+                .orElseThrow();
+        assertThat(Messages.of(Locale.SIMPLIFIED_CHINESE).format(leave.ruleKey(), leave.ruleArgs()))
+                .contains("Kafka 给出的原因：“the consumer is being closed”");
     }
 
     private static void assertEveryLearnerEventExplained(Scenario scenario, long until) {

@@ -87,6 +87,27 @@ class ProjectorLooksTest {
     }
 
     @Test
+    void presenterModeShowsAllSixPartitionsWithoutScrollingAt1280x800(FxRobot robot) {
+        for (UiLanguage language : List.of(UiLanguage.ENGLISH, UiLanguage.SIMPLIFIED_CHINESE)) {
+            robot.interact(() -> window.switchTo(language));
+            afterACrashAndTheRebalance(robot);
+            inPresenterModeAt1280x800(robot);
+
+            assertThat(ProjectorLayoutTest.overflow(robot, "#partitions")).as(language + ": pixels of partitions"
+                    + " below the cluster panel's fold").isLessThanOrEqualTo(0);
+            assertThat(shownScrollBars(robot, ".cluster-panel")).as(language + ": scroll bars in the cluster")
+                    .isEmpty();
+            assertThat(widthOverflow(robot, "#consumers")).as(language + ": pixels of the group's cards cut off"
+                    + " on the right").isLessThanOrEqualTo(0);
+            // Fitted by layout, not by shrinking: a partition's numbers stay at least the normal window's size.
+            javafx.scene.control.Label numbers = robot.lookup("#partition-orders-5 .partition-numbers").query();
+            assertThat(numbers.getFont().getSize()).as(language + ": size of a partition's numbers")
+                    .isGreaterThanOrEqualTo(TextZoom.forWindow(1280, 800).fontPixels(language));
+            robot.interact(window::togglePresenter);
+        }
+    }
+
+    @Test
     void theListOfKeysShowsWholeInPresenterModeAt1280x800(FxRobot robot) {
         robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
         robot.interact(window::togglePresenter);
@@ -132,6 +153,25 @@ class ProjectorLooksTest {
         FxWait.waitFor(() -> window.playground().getFrame().time() == 60_000
                 && window.playground().getFrame().consumer("C1").orElseThrow().assigned().size() == 3
                 && robot.lookup("#owned-C1-orders-2").tryQuery().isPresent());
+        settle(robot);
+    }
+
+    /** How far the content of the scroll pane around {@code query} reaches past its viewport's right edge. */
+    private static double widthOverflow(FxRobot robot, String query) {
+        javafx.scene.layout.Region content = robot.lookup(query).query();
+        Node parent = content.getParent();
+        while (!(parent instanceof ScrollPane)) {
+            parent = parent.getParent();
+        }
+        return content.getWidth() - ((ScrollPane) parent).getViewportBounds().getWidth();
+    }
+
+    private void inPresenterModeAt1280x800(FxRobot robot) {
+        robot.interact(window::togglePresenter);
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
         settle(robot);
     }
 

@@ -82,6 +82,7 @@ public final class ScreenTour {
         if (scenario != null) {
             scrubTo(30_000);
             truncated += shot("playground-stable");
+            truncated += otherGroupShots();
             truncated += rebalanceShot();
             truncated += presenterShot();
             return truncated;
@@ -93,6 +94,7 @@ public final class ScreenTour {
         truncated += shot("playground-stable");
         truncated += tooltipShot();
         truncated += contextMenuShot();
+        truncated += settingsShots();
         run(() -> window.compare().addConsumer());
         int tabs = call(() -> tabs().getTabs().size());
         for (int tab = 1; tab < tabs; tab++) {
@@ -106,6 +108,21 @@ public final class ScreenTour {
         truncated += shot("help");
         run(window::toggleHelp);
         truncated += presenterShot();
+        return truncated;
+    }
+
+    /** With several groups: the group choice open, then the next group at the same moment (and back). */
+    private int otherGroupShots() throws Exception {
+        if (call(() -> window.playground().groups().size()) < 2) {
+            return 0;
+        }
+        run(() -> ((javafx.scene.control.ComboBox<?>) window.stageRoot().lookup("#group-choice")).show());
+        int truncated = shot("group-choice");
+        run(() -> ((javafx.scene.control.ComboBox<?>) window.stageRoot().lookup("#group-choice")).hide());
+        run(() -> window.playground().showNextGroup());
+        truncated += shot("playground-next-group");
+        truncated += presenterShot();
+        run(() -> window.playground().showNextGroup());
         return truncated;
     }
 
@@ -168,6 +185,51 @@ public final class ScreenTour {
         return truncated;
     }
 
+    /** C1's settings sheet as it opens, then with a value Kafka refuses and its reason in place. */
+    private int settingsShots() throws Exception {
+        String only = System.getProperty("tour.only", "");
+        if (!only.isEmpty() && !only.contains("settings")) {
+            return 0;
+        }
+        Bounds consumer = call(() -> screenBounds("#consumer-C1"));
+        run(() -> {
+            robot.mouseMove(consumer.getMinX() + 12, consumer.getMinY() + 12);
+            robot.mouseClick(MouseButton.SECONDARY);
+        });
+        Thread.sleep(800);
+        // The sheet is a modal dialog (showAndWait): opened from a later pulse, not waited for here.
+        Platform.runLater(() -> javafx.stage.Window.getWindows().stream()
+                .filter(shown -> shown instanceof javafx.scene.control.ContextMenu).findFirst()
+                .ifPresent(shown -> {
+                    javafx.scene.control.ContextMenu menu = (javafx.scene.control.ContextMenu) shown;
+                    menu.getItems().stream().filter(item -> "menu-settings-C1".equals(item.getId())).findFirst()
+                            .ifPresent(item -> {
+                                menu.hide();
+                                Platform.runLater(item::fire);
+                            });
+                }));
+        String session = "#" + ConsumerSettingsSheet.editorId("session.timeout.ms");
+        waitUntil(() -> sheetNode(session) != null);
+        int truncated = shot("settings");
+        run(() -> {
+            ((javafx.scene.control.TextField) sheetNode(session)).setText("5000");
+            ((javafx.scene.control.Button) sheetNode("#settings-apply")).fire();
+        });
+        truncated += shot("settings-refused");
+        run(() -> robot.keyType(javafx.scene.input.KeyCode.ESCAPE));
+        Thread.sleep(600);
+        return truncated;
+    }
+
+    private static Node sheetNode(String query) {
+        for (javafx.stage.Window shown : javafx.stage.Window.getWindows()) {
+            if (shown.getScene() != null && shown.getScene().lookup(query) != null) {
+                return shown.getScene().lookup(query);
+            }
+        }
+        return null;
+    }
+
     private Bounds screenBounds(String query) {
         Node node = window.stageRoot().lookup(query);
         return node.localToScreen(node.getBoundsInLocal());
@@ -186,6 +248,13 @@ public final class ScreenTour {
             window.stageRoot().applyCss();
             window.stageRoot().layout();
             cut.addAll(TruncatedText.in(window.stageRoot()));
+            // Dialogs (the settings sheet) are windows of their own.
+            for (javafx.stage.Window shown : javafx.stage.Window.getWindows()) {
+                if (shown != stage && shown.getScene() != null && shown instanceof Stage) {
+                    shown.getScene().getRoot().applyCss();
+                    cut.addAll(TruncatedText.in(shown.getScene().getRoot()));
+                }
+            }
             Rectangle2D screen = Screen.getPrimary().getBounds();
             WritableImage image = robot.getScreenCapture(null, screen);
             try {

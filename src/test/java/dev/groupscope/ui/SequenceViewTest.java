@@ -50,6 +50,52 @@ class SequenceViewTest {
     }
 
     @Test
+    void noLifelineRunsThroughTheWordsOfAMessage(FxRobot robot) {
+        goTo(robot, 12_000);
+        javafx.scene.Parent canvas = robot.lookup("#sequenceCanvas").query();
+        java.util.List<String> crossed = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            java.util.List<Node> drawn = new java.util.ArrayList<>(canvas.lookupAll("Text"));
+            javafx.scene.Parent content = drawn.isEmpty() ? null : drawn.get(0).getParent();
+            java.util.List<Node> order = content == null ? java.util.List.of()
+                    : content.getChildrenUnmodifiable();
+            for (Node node : order) {
+                if (!(node instanceof javafx.scene.text.Text label) || !label.getId().endsWith("-label")
+                        || robot.lookup("#" + label.getId().replace("-label", "")).tryQuery()
+                                .filter(javafx.scene.Group.class::isInstance).isEmpty()) {
+                    continue;
+                }
+                javafx.geometry.Bounds words = label.getBoundsInParent();
+                for (Node life : order) {
+                    if (life.getId() != null && life.getId().endsWith("-life")
+                            && life.getBoundsInParent().intersects(words)
+                            && !coveredAbove(order, life, words)) {
+                        crossed.add(life.getId() + " through " + label.getText());
+                    }
+                }
+            }
+        });
+
+        assertThat(crossed).isEmpty();
+    }
+
+    /** Whether something opaque drawn after {@code below} and before the words hides it under {@code words}. */
+    private static boolean coveredAbove(java.util.List<Node> order, Node below, javafx.geometry.Bounds words) {
+        javafx.geometry.Bounds crossing = below.getBoundsInParent();
+        for (Node node : order.subList(order.indexOf(below) + 1, order.size())) {
+            if (node instanceof javafx.scene.shape.Rectangle patch && patch.getFill() != null
+                    && ((javafx.scene.paint.Color) patch.getFill()).getOpacity() == 1
+                    && patch.getBoundsInParent().getMinX() <= crossing.getMinX()
+                    && patch.getBoundsInParent().getMaxX() >= crossing.getMaxX()
+                    && patch.getBoundsInParent().getMinY() <= words.getMinY() + 0.5
+                    && patch.getBoundsInParent().getMaxY() >= words.getMinY() + words.getHeight() * 0.7) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void clickingAnArrowMovesTimeToItAndMarksItsRow(FxRobot robot) {
         goTo(robot, 12_000);
         SequenceDiagram.Row join = diagram().rows().stream()

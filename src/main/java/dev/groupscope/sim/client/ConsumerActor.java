@@ -335,7 +335,14 @@ public final class ConsumerActor implements Actor {
          */
         void changeSettings(ConsumerTasks.ChangeSettings change) {
             Map<String, Object> merged = new LinkedHashMap<>(config.settings().originals());
-            merged.putAll(change.settings());
+            // A null value unsets the property (group.instance.id: a static member becomes a dynamic one).
+            change.settings().forEach((name, value) -> {
+                if (value == null) {
+                    merged.remove(name);
+                } else {
+                    merged.put(name, value);
+                }
+            });
             ConsumerClientConfig changed;
             try {
                 changed = new ConsumerClientConfig(dev.groupscope.kafka.config.ConsumerSettings.from(merged));

@@ -35,8 +35,8 @@ public final class ConsumerTasks {
     /**
      * The application changes the consumer's settings. A KafkaConsumer's configuration is fixed when it is built,
      * so this is close() (with its commit, listener and, for a dynamic member, LeaveGroup) followed by a new
-     * KafkaConsumer with {@code settings} (Kafka's names, merged over the old ones) and, if not null, the new
-     * {@code commitPolicy}. A consumer that is not running just takes them for its next start.
+     * KafkaConsumer with {@code settings} (Kafka's names, merged over the old ones; a null value unsets one) and,
+     * if not null, the new {@code commitPolicy}. A consumer that is not running just takes them for its next start.
      */
     public record ChangeSettings(String target, java.util.Map<String, Object> settings, CommitPolicy commitPolicy)
             implements Task {

@@ -292,8 +292,9 @@ final class GroupMembership {
     }
 
     private void sendJoinGroup(Step step) {
-        step.changeState(MemberState.PREPARING_REBALANCE, "sim.client.state.joining",
-                Map.of("reason", rejoinReason));
+        // Kafka sends an empty reason when nothing asked for the join (a sentence about "reason: " would be empty).
+        step.changeState(MemberState.PREPARING_REBALANCE, rejoinReason.isEmpty() ? "sim.client.state.joiningNoReason"
+                : "sim.client.state.joining", Map.of("reason", rejoinReason));
         join = JoinPhase.JOINING;
         ConsumerClientConfig config = step.config();
         List<JoinGroupProtocol> protocols = metadata(step);
@@ -581,8 +582,13 @@ final class GroupMembership {
 
     /** kafka-clients' {@code resetStateAndRejoin}: UNJOINED, generation reset, partitions to be given up as lost. */
     void resetStateAndRejoin(Step step, String reason, boolean resetMemberId) {
+        resetStateAndRejoin(step, reason, resetMemberId, "sim.client.state.reset");
+    }
+
+    /** {@code ruleKey}: the sentence; leaving (close, unsubscribe) is not the "must join again" of a lost member. */
+    private void resetStateAndRejoin(Step step, String reason, boolean resetMemberId, String ruleKey) {
         generation = resetMemberId ? Generation.NO_GENERATION : generation.keepingMemberId();
-        step.changeState(MemberState.UNJOINED, "sim.client.state.reset", Map.of("reason", reason));
+        step.changeState(MemberState.UNJOINED, ruleKey, Map.of("reason", reason));
         requestRejoin(reason);
         needsJoinPrepare = true;
     }
@@ -608,7 +614,7 @@ final class GroupMembership {
                     "sim.client.staticStays", Map.of("reason", reason,
                             "groupInstanceId", step.config().groupInstanceId().orElse("")));
         }
-        resetStateAndRejoin(step, "consumer pro-actively leaving the group", true);
+        resetStateAndRejoin(step, "consumer pro-actively leaving the group", true, "sim.client.state.resetOnLeave");
     }
 
     /** kafka-clients' {@code ConsumerCoordinator.onLeavePrepare}: lost if the generation is gone or mid-rebalance. */
