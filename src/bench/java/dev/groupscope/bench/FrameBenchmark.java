@@ -3,7 +3,6 @@ package dev.groupscope.bench;
 import com.sun.javafx.scene.SceneHelper;
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
-import dev.groupscope.ui.AssignorLabViewModel;
 import dev.groupscope.ui.GroupScopeWindow;
 import dev.groupscope.ui.PlaygroundViewModel;
 import dev.groupscope.ui.UiLanguage;
@@ -41,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@link LargeScenario}: 1,000 partitions, 100 consumers).</li>
  *   <li>{@code firstFrame} (single shot, one per fork, so each is a cold JVM): from starting the toolkit to the end
  *       of rendering the first frame that shows the view's content (for the playground: the first frame drawn from
- *       the model, not the empty shell).</li>
+ *       the model, not the empty shell). The window opens as the app opens it
+ *       ({@link GroupScopeWindow#showContentFirst}): the playground's panels first, the menus, tabs and transport
+ *       right after; {@code complete} times the window until those are drawn as well.</li>
  * </ul>
  * Run: {@code mvn -B -o -Pbench verify -Djmh.args="FrameBenchmark"}. A command-line {@code -jvmArgsAppend}
  * replaces the Monocle switches below rather than adding to them.
@@ -65,9 +66,11 @@ public class FrameBenchmark {
                     return () -> true;
                 };
             case "playground":
-                return stage -> mainWindow(stage, PlaygroundViewModel.playground());
+                return stage -> mainWindow(stage, PlaygroundViewModel.playground()).content();
+            case "complete":
+                return stage -> mainWindow(stage, PlaygroundViewModel.playground()).complete();
             case "large":
-                return stage -> mainWindow(stage, PlaygroundViewModel.running(large()));
+                return stage -> mainWindow(stage, PlaygroundViewModel.running(large())).content();
             default:
                 throw new IllegalArgumentException(name);
         }
@@ -77,11 +80,25 @@ public class FrameBenchmark {
         return ScenarioReader.read("large-cluster.json", LargeScenario.json());
     }
 
-    private static BooleanSupplier mainWindow(Stage stage, PlaygroundViewModel playground) {
-        GroupScopeWindow window = new GroupScopeWindow(stage, new AssignorLabViewModel(), playground);
-        window.show(UiLanguage.ENGLISH);
+    /** The main window opened as the app opens it: the playground's panels first, the rest right after. */
+    private static Opened mainWindow(Stage stage, PlaygroundViewModel playground) {
+        GroupScopeWindow window = new GroupScopeWindow(stage, playground);
+        window.showContentFirst(UiLanguage.ENGLISH);
         playground.play();
-        return () -> playground.getFrame() != null;
+        return new Opened(window, playground);
+    }
+
+    record Opened(GroupScopeWindow window, PlaygroundViewModel playground) {
+
+        /** The panels show a frame of the model. */
+        BooleanSupplier content() {
+            return () -> playground.getFrame() != null;
+        }
+
+        /** That, and the menus, tabs and transport are in the window too. */
+        BooleanSupplier complete() {
+            return () -> playground.getFrame() != null && window.complete();
+        }
     }
 
     static void startToolkit() throws InterruptedException {
@@ -172,7 +189,8 @@ public class FrameBenchmark {
     @State(Scope.Benchmark)
     public static class Cold {
 
-        @Param({"bare", "playground"})
+        /** {@code complete}: the playground too, but timed until the menus, tabs and transport are drawn as well. */
+        @Param({"bare", "playground", "complete"})
         public String view;
     }
 

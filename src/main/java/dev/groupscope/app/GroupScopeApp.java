@@ -1,6 +1,5 @@
 package dev.groupscope.app;
 
-import dev.groupscope.ui.AssignorLabViewModel;
 import dev.groupscope.ui.GroupScopeWindow;
 import dev.groupscope.ui.PlaygroundViewModel;
 import dev.groupscope.ui.Snapshots;
@@ -62,15 +61,16 @@ public final class GroupScopeApp extends Application {
         }
         AppOptions options = ready.options();
         long at = ready.start().startAtMs();
-        GroupScopeWindow window = new GroupScopeWindow(stage, new AssignorLabViewModel(),
-                PlaygroundViewModel.running(ready.start().scenario()));
+        GroupScopeWindow window = new GroupScopeWindow(stage, PlaygroundViewModel.running(ready.start().scenario()));
         window.useTheme(options.theme());
-        window.show(options.language());
         if (options.snapshot().isPresent()) {
+            // A picture of the whole window, so the whole window at once; start-up time does not matter here.
+            window.show(options.language());
             // A documentation image: paused at a moment (by default one with a stable group and some lag).
             window.playground().scrubTo(at);
             whenShowing(window, at, () -> snapshotThenExit(stage, options.snapshot().get()));
         } else {
+            window.showContentFirst(options.language());
             if (at > 0) {
                 window.playground().scrubTo(at);
             }

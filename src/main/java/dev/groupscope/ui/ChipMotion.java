@@ -134,6 +134,25 @@ final class ChipMotion {
         }
     }
 
+    /**
+     * Forgets who owned what and where: the next frame shows another group, whose members did not take the
+     * partitions from the last group's, so its chips fade in where they are instead of flying over as in a rebalance.
+     */
+    void forget() {
+        for (TranslateTransition move : List.copyOf(moving.values())) {
+            move.stop();
+            // What finishing does: the card it raised for the flight goes back to its place in the order.
+            move.getOnFinished().handle(null);
+        }
+        moving.clear();
+        chips.values().forEach(chip -> {
+            chip.setTranslateX(0);
+            chip.setTranslateY(0);
+        });
+        lastPlace.clear();
+        lastOwner.clear();
+    }
+
     /** Whether {@code partition}'s chip is flying to a new owner (for tests). */
     boolean isMoving(String partition) {
         return moving.containsKey(partition);

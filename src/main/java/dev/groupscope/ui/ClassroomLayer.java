@@ -38,6 +38,11 @@ final class ClassroomLayer extends StackPane {
         getChildren().addAll(shell, blank);
     }
 
+    /** Puts the window's shell in place of the one shown so far (the content-first start's panels). */
+    void replaceShell(Parent shell) {
+        getChildren().set(0, shell);
+    }
+
     void showHelp(boolean shown) {
         if (shown && help == null) {
             help = helpOverlay(actions, messages);

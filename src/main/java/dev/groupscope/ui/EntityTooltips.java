@@ -28,7 +28,10 @@ public final class EntityTooltips {
             if (p.groups().isEmpty()) {
                 lines.add(messages.text("ui.tip.partition.noGroup"));
             }
-            for (FrameDetails.GroupOnPartition group : p.groups()) {
+            // The group the window shows first, then the others reading the same log.
+            List<FrameDetails.GroupOnPartition> groups = new ArrayList<>(p.groups());
+            groups.sort(java.util.Comparator.comparing(g -> !g.groupId().equals(frame.group().groupId())));
+            for (FrameDetails.GroupOnPartition group : groups) {
                 String none = messages.text("ui.tip.none");
                 lines.add(messages.format("ui.tip.partition.group", Map.of("group", group.groupId(),
                         "owner", group.owner() == null ? none : group.owner(),

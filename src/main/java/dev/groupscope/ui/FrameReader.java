@@ -24,18 +24,38 @@ import dev.groupscope.ui.PlaygroundFrame.ConsumerRow;
 import dev.groupscope.ui.PlaygroundFrame.GroupRow;
 
 /**
- * Reads a {@link PlaygroundFrame} out of the world's views: a pure function of the state, one group. It copies
+ * Reads a {@link PlaygroundFrame} out of the world's views: a pure function of the state, for one group. It copies
  * what the model says and decides nothing Kafka would decide (the coordinator, owners and offsets all come from
- * the cluster's and the consumers' own views).
+ * the cluster's and the consumers' own views). A scenario may run several groups on the same topics; the frame shows
+ * one of them: its consumers (a consumer's view does not carry its group, so the reader is told each client's group),
+ * the owners and positions among its members only, its committed offsets and its coordinator.
  */
 public final class FrameReader {
 
     static final String OFFSETS_TOPIC = "__consumer_offsets";
 
     private final String groupId;
+    private final Map<String, String> groupOfClient;
 
-    public FrameReader(String groupId) {
-        this.groupId = groupId;
+    /**
+     * @param groupId       the group the frames show
+     * @param groupOfClient each consumer's group, by client id; consumers of other groups are left out of the frame
+     */
+    public FrameReader(String groupId, Map<String, String> groupOfClient) {
+        this.groupId = java.util.Objects.requireNonNull(groupId, "groupId");
+        this.groupOfClient = Map.copyOf(groupOfClient);
+    }
+
+    /** A reader of {@code groupId}'s frames in a run of {@code scenario}. */
+    public static FrameReader of(dev.groupscope.scenario.Scenario scenario, String groupId) {
+        return new FrameReader(groupId, groupsOfClients(scenario));
+    }
+
+    /** Each of the scenario's consumers' group, by client id. */
+    public static Map<String, String> groupsOfClients(dev.groupscope.scenario.Scenario scenario) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        scenario.consumers().forEach(consumer -> groups.put(consumer.id(), consumer.groupId()));
+        return groups;
     }
 
     public String groupId() {
@@ -131,8 +151,12 @@ public final class FrameReader {
         GroupRow group = group(cluster, shard);
         List<ConsumerRow> consumers = new ArrayList<>();
         List<String> spares = new ArrayList<>();
+        // The palette slot counts every consumer of the run, so each client keeps its colour whichever group is shown.
         for (int slot = 0; slot < all.size(); slot++) {
             ConsumerView consumer = all.get(slot);
+            if (!groupId.equals(groupOfClient.get(consumer.clientId()))) {
+                continue;
+            }
             if (neverStarted(consumer)) {
                 spares.add(consumer.clientId());
             } else {
@@ -142,10 +166,11 @@ public final class FrameReader {
         }
         Map<TopicPartition, Long> committed = shard.map(s -> s.committedOffsets().getOrDefault(groupId, Map.of()))
                 .orElse(Map.of());
-        // The first running consumer that lists a partition owns it; found once per frame, not per partition.
+        // The first running member of the group that lists a partition owns it; found once per frame, not per partition.
         Map<String, ConsumerRow> owners = new java.util.HashMap<>();
         Map<String, ConsumerView> viewById = new java.util.HashMap<>();
-        all.forEach(view -> viewById.putIfAbsent(view.clientId(), view));
+        all.stream().filter(view -> groupId.equals(groupOfClient.get(view.clientId())))
+                .forEach(view -> viewById.putIfAbsent(view.clientId(), view));
         for (ConsumerRow consumer : consumers) {
             if (MemberState.valueOf(consumer.state()).running()) {
                 consumer.assigned().forEach(partition -> owners.putIfAbsent(partition, consumer));

@@ -34,7 +34,9 @@ public final class GroupScopeWindow {
     private static final String STYLESHEET = "/dev/groupscope/ui/groupscope.css";
 
     private final Stage stage;
-    private final AssignorLabViewModel lab;
+    /** Made when first asked for (the lab's tab): its first round runs an assignor, which the first frame does not need. */
+    private final java.util.function.Supplier<AssignorLabViewModel> labMaker;
+    private AssignorLabViewModel lab;
     /** Made when the Compare tab is first built: it runs every assignor, work the first frame does not need. */
     private AssignorCompareViewModel compare;
     private final PlaygroundViewModel playground;
@@ -49,6 +51,8 @@ public final class GroupScopeWindow {
     private final UiActions actions;
     private ClassroomLayer layer;
     private ShellView shellView;
+    /** The playground view made before the shell's FXML, handed to it when the shell is loaded. */
+    private PlaygroundView waitingView;
     private boolean presenter;
     private TextZoom zoomBeforePresenter;
     private final java.util.Set<String> hiddenPanels = new java.util.TreeSet<>();
@@ -57,7 +61,7 @@ public final class GroupScopeWindow {
     private String shownTab = PLAYGROUND_TAB;
 
     public GroupScopeWindow(Stage stage) {
-        this(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        this(stage, PlaygroundViewModel.playground());
     }
 
     public GroupScopeWindow(Stage stage, AssignorLabViewModel lab) {
@@ -65,8 +69,18 @@ public final class GroupScopeWindow {
     }
 
     public GroupScopeWindow(Stage stage, AssignorLabViewModel lab, PlaygroundViewModel playground) {
+        this(stage, playground, () -> lab);
+    }
+
+    /** The window on this playground, with an assignor lab of every registered assignor made when first shown. */
+    public GroupScopeWindow(Stage stage, PlaygroundViewModel playground) {
+        this(stage, playground, AssignorLabViewModel::new);
+    }
+
+    private GroupScopeWindow(Stage stage, PlaygroundViewModel playground,
+                             java.util.function.Supplier<AssignorLabViewModel> labMaker) {
         this.stage = stage;
-        this.lab = lab;
+        this.labMaker = labMaker;
         this.playground = playground;
         this.calculator = new CoordinatorCalculatorViewModel(playground);
         this.sequence = new SequenceViewModel(playground);
@@ -81,15 +95,58 @@ public final class GroupScopeWindow {
         stage.setOnHidden(event -> clock.stop());
     }
 
+    /** Shows the whole window at once: its first frame has the menus, the tabs and the playground. */
     public void show(UiLanguage initial) {
         language = initial;
+        Rectangle2D size = sizeAndZoom();
+        open(new Scene(load(initial), size.getWidth(), size.getHeight()));
+    }
+
+    /**
+     * Shows the window the way the app starts it: the first frame is the playground's cluster and group panels,
+     * drawn from the model at their places in the window; the menus, tabs, transport, explanation and tooltips
+     * (their FXML, and most of the classes and CSS of start-up) arrive right after that frame has been drawn.
+     */
+    public void showContentFirst(UiLanguage initial) {
+        language = initial;
+        Rectangle2D size = sizeAndZoom();
+        Messages messages = Messages.of(initial.locale());
+        PlaygroundView early = new PlaygroundView(playground, messages);
+        ContentFirst first = new ContentFirst(early, zoom.fontPixels(initial));
+        // The classroom layer is the scene's root from the start; only the shell inside it is swapped.
+        ClassroomLayer starting = new ClassroomLayer(first.root(), actions, messages);
+        layer = starting;
+        applyStylesheets(layer);
+        layer.setStyle(zoom.rootStyle(initial));
+        Scene scene = new Scene(layer, size.getWidth(), size.getHeight());
+        first.thenAttach(scene, () -> {
+            if (layer != starting) {
+                return; // a language switch came first and has built the whole window already
+            }
+            first.release();
+            waitingView = early;
+            layer.replaceShell(loadShell(language, messages));
+            applyClassroomState();
+        });
+        open(scene);
+    }
+
+    /** Whether the menus, tabs and transport are in the window (at once with {@link #show}). */
+    public boolean complete() {
+        return shellView != null;
+    }
+
+    private Rectangle2D sizeAndZoom() {
         Rectangle2D size = initialSize(Screen.getPrimary().getVisualBounds());
         startingZoom = TextZoom.forWindow(size.getWidth(), size.getHeight());
         zoom = startingZoom;
-        Scene scene = new Scene(load(initial), size.getWidth(), size.getHeight());
+        return size;
+    }
+
+    private void open(Scene scene) {
         stage.setScene(scene);
         actions.install(scene);
-        stage.setTitle(title(initial));
+        stage.setTitle(title(language));
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.show();
@@ -251,7 +308,15 @@ public final class GroupScopeWindow {
     }
 
     public AssignorLabViewModel lab() {
+        if (lab == null) {
+            lab = labMaker.get();
+        }
         return lab;
+    }
+
+    /** Whether the lab's model has been made (it waits for its tab or keys). */
+    boolean labMade() {
+        return lab != null;
     }
 
     /** Whether the assignor lab's tab is the one shown (kept across language switches). */
@@ -347,6 +412,15 @@ public final class GroupScopeWindow {
 
     private Parent load(UiLanguage language) {
         Messages messages = Messages.of(language.locale());
+        layer = new ClassroomLayer(loadShell(language, messages), actions, messages);
+        applyStylesheets(layer);
+        layer.setStyle(zoom.rootStyle(language));
+        javafx.application.Platform.runLater(this::applyClassroomState);
+        return layer;
+    }
+
+    /** The shell from its FXML (menus, tabs, the playground), its menus bound to the window's actions. */
+    private Parent loadShell(UiLanguage language, Messages messages) {
         FXMLLoader loader = new FXMLLoader(GroupScopeWindow.class.getResource(SHELL), messages.bundle());
         loader.setControllerFactory(type -> controller(type, language, messages));
         try {
@@ -354,11 +428,7 @@ public final class GroupScopeWindow {
             actions.menusRebuilt();
             shellView = loader.getController();
             shellView.bindActions(actions);
-            layer = new ClassroomLayer(shell, actions, messages);
-            applyStylesheets(layer);
-            layer.setStyle(zoom.rootStyle(language));
-            javafx.application.Platform.runLater(this::applyClassroomState);
-            return layer;
+            return shell;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + SHELL, e);
         }
@@ -381,13 +451,16 @@ public final class GroupScopeWindow {
             return new ShellView(this, language);
         }
         if (type == PlaygroundView.class) {
-            return new PlaygroundView(playground, messages);
+            // The view whose panels were the first frame (showContentFirst) keeps them; later loads make their own.
+            PlaygroundView view = waitingView != null ? waitingView : new PlaygroundView(playground, messages);
+            waitingView = null;
+            return view;
         }
         if (type == SequenceView.class) {
             return new SequenceView(sequence, playground, messages);
         }
         if (type == AssignorLabView.class) {
-            return new AssignorLabView(lab, messages);
+            return new AssignorLabView(lab(), messages);
         }
         if (type == AssignorCompareView.class) {
             return new AssignorCompareView(compare(), messages);

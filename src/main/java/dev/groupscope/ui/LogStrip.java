@@ -8,7 +8,8 @@ import javafx.scene.shape.Rectangle;
 /**
  * One partition's log drawn as a strip of its newest {@code window} offsets, the log end at the right: the part
  * the group has not committed yet (the lag) shaded, a bar at the committed offset and a triangle at the owner's
- * position, in the owner's colour. Sizes follow the strip's width, so it scales with the window and the zoom.
+ * position, in the owner's colour. Other groups reading the same log each get a small neutral diamond at their own
+ * committed offset, named in its tooltip. Sizes follow the strip's width, so it scales with the window and the zoom.
  */
 final class LogStrip extends Region {
 
@@ -20,6 +21,8 @@ final class LogStrip extends Region {
     private long logEnd;
     private Long committed;
     private Long position;
+    private final List<Polygon> otherMarks = new java.util.ArrayList<>();
+    private List<Long> others = List.of();
 
     LogStrip() {
         getStyleClass().add("log-strip");
@@ -47,6 +50,43 @@ final class LogStrip extends Region {
             }
         }
         requestLayout();
+    }
+
+    /**
+     * Other groups' committed offsets on this log, one diamond each, with {@code tips} (same order) as their tooltips.
+     * The diamonds are reused, and their tooltips only rewritten when the text changes.
+     */
+    void showOthers(List<Long> offsets, List<String> tips) {
+        others = List.copyOf(offsets);
+        while (otherMarks.size() < offsets.size()) {
+            Polygon mark = new Polygon();
+            mark.getStyleClass().add("log-other-committed");
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            javafx.scene.control.Tooltip.install(mark, tip);
+            mark.getProperties().put(javafx.scene.control.Tooltip.class, tip);
+            otherMarks.add(mark);
+            getChildren().add(getChildren().indexOf(committedMark), mark);
+        }
+        for (int i = 0; i < otherMarks.size(); i++) {
+            Polygon mark = otherMarks.get(i);
+            boolean used = i < offsets.size();
+            mark.setVisible(used);
+            if (used) {
+                javafx.scene.control.Tooltip tip = (javafx.scene.control.Tooltip) mark.getProperties()
+                        .get(javafx.scene.control.Tooltip.class);
+                if (!tips.get(i).equals(tip.getText())) {
+                    tip.setText(tips.get(i));
+                    mark.setAccessibleText(tips.get(i));
+                }
+            }
+        }
+        requestLayout();
+    }
+
+    /** The other groups' marks shown now, as their tooltips say (for tests). */
+    List<String> otherMarkTexts() {
+        return otherMarks.stream().filter(Polygon::isVisible).map(mark -> ((javafx.scene.control.Tooltip) mark
+                .getProperties().get(javafx.scene.control.Tooltip.class)).getText()).toList();
     }
 
     private double x(long offset, double width) {
@@ -77,6 +117,13 @@ final class LogStrip extends Region {
         committedMark.setY(top - 3);
         committedMark.setWidth(4);
         committedMark.setHeight(bar + 6);
+        // Diamonds on the track's top edge: clear of the owner's triangle below and small beside the committed bar.
+        double half = Math.max(4, top + 2);
+        for (int i = 0; i < others.size() && i < otherMarks.size(); i++) {
+            double ox = 1 + x(others.get(i), width);
+            otherMarks.get(i).getPoints().setAll(ox, top - half, ox + half * 0.8, top, ox, top + half,
+                    ox - half * 0.8, top);
+        }
         positionMark.setVisible(position != null);
         if (position != null) {
             double px = 1 + x(position, width);

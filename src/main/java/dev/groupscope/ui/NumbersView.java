@@ -92,8 +92,11 @@ public final class NumbersView {
         shown = data;
         numbersClock.setText(messages.format("ui.main.time", Map.of("seconds",
                 String.format(Locale.ROOT, "%.1f", data.toSeconds()))));
-        ledgerTotals.setText(messages.format("ui.numbers.ledger.totals", Map.of("processed", data.processedNow(),
-                "duplicates", data.duplicatesNow(), "lost", data.lostNow())));
+        String totals = messages.format("ui.numbers.ledger.totals", Map.of("processed", data.processedNow(),
+                "duplicates", data.duplicatesNow(), "lost", data.lostNow()));
+        // With several groups, the numbers say whose they are: the group the playground shows.
+        ledgerTotals.setText(viewModel.groups().size() < 2 ? totals
+                : messages.format("ui.numbers.group", Map.of("group", viewModel.getGroup())) + " · " + totals);
         drawLag(data);
         drawPauses(data);
         drawLedger(data);

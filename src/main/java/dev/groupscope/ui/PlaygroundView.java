@@ -47,6 +47,8 @@ public final class PlaygroundView {
     static final KeyCombination CRASH_KEY = KeyCombination.keyCombination("Shortcut+K");
     static final KeyCombination ADD_KEY = KeyCombination.keyCombination("Shortcut+N");
     static final KeyCombination STOP_BROKER_KEY = KeyCombination.keyCombination("Shortcut+B");
+    /** Shows the scenario's next consumer group (when it has several). */
+    static final KeyCombination NEXT_GROUP_KEY = KeyCombination.keyCombination("Shortcut+G");
     /** The strip shows at least this many of the newest offsets, so a small lag still looks small. */
     static final long MIN_WINDOW = 40;
     static final double MIN_SCRUBBER = 160;
@@ -72,6 +74,7 @@ public final class PlaygroundView {
      */
     static final javafx.util.Duration NOTICE_DELAY = javafx.util.Duration.millis(150);
     private final javafx.animation.PauseTransition noticeDelay = new javafx.animation.PauseTransition(NOTICE_DELAY);
+    private final ChangeListener<String> groupListener = (observable, before, now) -> showChosenGroup(now);
     private boolean movingScrubber;
     private PlaygroundFrame shownFrame;
     private final EntityTooltips tooltips;
@@ -88,35 +91,38 @@ public final class PlaygroundView {
     @FXML private Button stopBroker;
     @FXML private Slider scrubber;
     @FXML private FlowPane transportRow;
-    @FXML private FlowPane brokers;
-    @FXML private VBox partitions;
-    @FXML private Label groupTitle;
-    @FXML private FlowPane groupStates;
-    @FXML private Label groupSummary;
-    @FXML private VBox consumers;
+    @FXML private Label legend;
+    /** The cluster and group panels: built with the view, before (and without) its FXML. */
+    private final PlaygroundPanes panes;
+    private final FlowPane brokers;
+    private final VBox partitions;
+    private final Label groupTitle;
+    private final javafx.scene.control.ComboBox<String> groupChoice;
+    private final FlowPane groupStates;
+    private final Label groupSummary;
+    private final VBox consumers;
+    private final HBox stagePanes;
+    private final Label computingNotice;
+    /** Whether the FXML (transport, explanation) is loaded; until then the view draws only its panels. */
+    private boolean chrome;
     @FXML private Label eventMeta;
     @FXML private Label explanation;
     @FXML private VBox recentEvents;
-    @FXML private HBox stagePanes;
-    @FXML private Label computingNotice;
 
     public PlaygroundView(PlaygroundViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
         this.tooltips = new EntityTooltips(messages);
-    }
-
-    @FXML
-    private void initialize() {
-        bindTransport();
-        // A wrapped sentence keeps all its lines even when the panel is short of height.
-        groupSummary.setMinHeight(Region.USE_PREF_SIZE);
-        explanation.setMinHeight(Region.USE_PREF_SIZE);
-        bindActions();
-        TimelineMarksView.install(scrubber, viewModel, messages);
-        stretchScrubber();
-        WhatIfBar.install((javafx.scene.layout.Pane) addConsumer.getParent(), viewModel, messages,
-                EntityMenus.install(playgroundRoot, viewModel, messages));
+        this.panes = new PlaygroundPanes(messages);
+        this.brokers = panes.brokers;
+        this.partitions = panes.partitions;
+        this.groupTitle = panes.groupTitle;
+        this.groupChoice = panes.groupChoice;
+        this.stagePanes = panes.stagePanes;
+        this.computingNotice = panes.computingNotice;
+        this.groupStates = panes.groupStates;
+        this.groupSummary = panes.groupSummary;
+        this.consumers = panes.consumers;
         for (String state : PlaygroundFrame.GROUP_STATES) {
             Label pill = new Label(messages.text("ui.main.groupState." + state));
             pill.setId("group-state-" + state);
@@ -125,17 +131,79 @@ public final class PlaygroundView {
             stateNodes.put(state, pill);
         }
         groupStates.getChildren().setAll(stateNodes.values());
+        bindGroupChoice();
+        // The panels follow the model from now on, FXML or not: they can be a window's first frame on their own.
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
+        if (viewModel.getFrame() != null) {
+            render(viewModel.getFrame());
+        }
+    }
+
+    /** The cluster and group panels, drawn from the model's frames even before the FXML is loaded. */
+    Parent panels() {
+        return panes.root;
+    }
+
+    /** Whether the panels show a frame of the model yet. */
+    boolean showsFrame() {
+        return shownFrame != null;
+    }
+
+    @FXML
+    private void initialize() {
+        ((javafx.scene.layout.BorderPane) playgroundRoot).setCenter(panes.root);
+        bindTransport();
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
+        bindActions();
+        TimelineMarksView.install(scrubber, viewModel, messages);
+        stretchScrubber();
+        WhatIfBar.install((javafx.scene.layout.Pane) addConsumer.getParent(), viewModel, messages,
+                EntityMenus.install(playgroundRoot, viewModel, messages));
         viewModel.timeProperty().addListener(new WeakChangeListener<>(timeListener));
         viewModel.playingProperty().addListener(new WeakChangeListener<>(playingListener));
         viewModel.computingProperty().addListener(new WeakChangeListener<>(computingListener));
         noticeDelay.setOnFinished(event -> showComputing(true));
         showPlaying(viewModel.playingProperty().get());
         showTime(viewModel.getTime());
+        chrome = true;
+        if (viewModel.groups().size() > 1) {
+            legend.setText(messages.text("ui.main.legend.groups"));
+        }
+        // Tooltips are chrome too: nodes drawn before the FXML get theirs now, later ones when they are made.
+        partitionNodes.values().forEach(PartitionNode::installTooltips);
+        consumerNodes.values().forEach(ConsumerNode::installTooltips);
         if (viewModel.getFrame() != null) {
             render(viewModel.getFrame());
         }
         showComputing();
+    }
+
+    /**
+     * A scenario with several groups: the group panel's title chooses the group the window shows (its consumers,
+     * owners, committed offsets, coordinator, charts and what-if actions); one group: a plain title.
+     */
+    private void bindGroupChoice() {
+        if (viewModel.groups().size() < 2) {
+            return;
+        }
+        groupChoice.getItems().setAll(viewModel.groups());
+        groupChoice.setValue(viewModel.getGroup());
+        groupChoice.setVisible(true);
+        groupChoice.setManaged(true);
+        groupChoice.setMinWidth(Region.USE_PREF_SIZE);
+        groupChoice.setTooltip(keyTooltip("ui.main.group.choose.tooltip", NEXT_GROUP_KEY));
+        groupChoice.setAccessibleText(messages.text("ui.main.group.choose"));
+        groupTitle.setLabelFor(groupChoice);
+        groupChoice.valueProperty().addListener((observable, before, now) -> {
+            if (now != null) {
+                viewModel.showGroup(now);
+            }
+        });
+        viewModel.groupProperty().addListener(new WeakChangeListener<>(groupListener));
+    }
+
+    private void showChosenGroup(String group) {
+        groupChoice.setValue(group);
     }
 
     private void bindTransport() {
@@ -254,6 +322,9 @@ public final class PlaygroundView {
     }
 
     void render(PlaygroundFrame frame) {
+        if (motion != null && shownFrame != null && !shownFrame.group().groupId().equals(frame.group().groupId())) {
+            motion.forget();
+        }
         shownFrame = frame;
         if (computingNotice.isVisible()) {
             showComputing(true);
@@ -266,7 +337,9 @@ public final class PlaygroundView {
             renderConsumers(frame);
         }
         renderGroup(frame.group());
-        renderExplanation(frame);
+        if (chrome) {
+            renderExplanation(frame);
+        }
     }
 
     /** A large cluster: two cell grids instead of a row per partition and a card per consumer. */
@@ -299,15 +372,21 @@ public final class PlaygroundView {
 
     private void renderPartitions(PlaygroundFrame frame) {
         long window = MIN_WINDOW;
+        Map<String, List<FrameDetails.GroupOnPartition>> others = new HashMap<>();
         for (PartitionRow row : frame.partitions()) {
+            List<FrameDetails.GroupOnPartition> otherCommits = otherGroupsCommits(frame, row.name());
+            others.put(row.name(), otherCommits);
             long oldest = Math.min(row.committed() == null ? row.logEndOffset() : row.committed(),
                     row.position() == null ? row.logEndOffset() : row.position());
+            for (FrameDetails.GroupOnPartition other : otherCommits) {
+                oldest = Math.min(oldest, other.committed());
+            }
             window = Math.max(window, row.logEndOffset() - oldest + 5);
         }
         List<Node> rows = new ArrayList<>();
         for (PartitionRow row : frame.partitions()) {
             PartitionNode node = partitionNodes.computeIfAbsent(row.name(), name -> new PartitionNode(name));
-            node.show(row, window);
+            node.show(row, window, others.get(row.name()));
             rows.add(node.root);
         }
         if (!partitions.getChildren().equals(rows)) {
@@ -315,8 +394,16 @@ public final class PlaygroundView {
         }
     }
 
+    /** The other groups of the run that have committed on {@code partition}: one neutral mark each on its strip. */
+    private static List<FrameDetails.GroupOnPartition> otherGroupsCommits(PlaygroundFrame frame, String partition) {
+        return frame.details().partition(partition).map(detail -> detail.groups().stream()
+                .filter(g -> !g.groupId().equals(frame.group().groupId()) && g.committed() != null).toList())
+                .orElse(List.of());
+    }
+
     private void renderGroup(GroupRow group) {
-        groupTitle.setText(messages.format("ui.main.group", Map.of("group", group.groupId())));
+        groupTitle.setText(groupChoice.isVisible() ? messages.text("ui.main.group.choose")
+                : messages.format("ui.main.group", Map.of("group", group.groupId())));
         stateNodes.forEach((state, pill) -> {
             boolean lit = state.equals(group.state());
             if (lit && !pill.getStyleClass().contains("lit")) {
@@ -502,11 +589,18 @@ public final class PlaygroundView {
             HBox.setHgrow(body, Priority.ALWAYS);
             root = new HBox(body);
             root.setId("partition-" + id);
-            entityTooltip(root, () -> tooltips.partition(shownFrame, id));
             root.getStyleClass().add("partition-row");
+            if (chrome) {
+                installTooltips();
+            }
         }
 
-        void show(PartitionRow row, long window) {
+        void installTooltips() {
+            String id = name.getText();
+            entityTooltip(root, () -> tooltips.partition(shownFrame, id));
+        }
+
+        void show(PartitionRow row, long window, List<FrameDetails.GroupOnPartition> others) {
             setOnly(owner, style -> style.startsWith("member-slot-") || style.equals("unowned"),
                     row.owner() == null ? "unowned" : slotClass(row.ownerSlot()));
             if (row.owner() == null) {
@@ -523,6 +617,10 @@ public final class PlaygroundView {
                     : messages.format("ui.main.partition.numbers.noCommit", Map.of("end", row.logEndOffset())));
             strip.show(window, row.logEndOffset(), row.committed(), row.position(),
                     row.owner() == null ? null : slotClass(row.ownerSlot()));
+            strip.showOthers(others.stream().map(FrameDetails.GroupOnPartition::committed).toList(),
+                    others.stream().map(other -> messages.format("ui.main.partition.otherCommitted", Map.of(
+                            "group", other.groupId(), "committed", other.committed(),
+                            "lag", row.logEndOffset() - other.committed()))).toList());
             root.setUserData(row);
         }
     }
@@ -569,12 +667,19 @@ public final class PlaygroundView {
             nothing.getStyleClass().add("member-nothing");
             nothing.setMinWidth(Region.USE_PREF_SIZE);
             crash.setFocusTraversable(false);
-            crash.setTooltip(new Tooltip(messages.format("ui.main.consumer.crash.tooltip", Map.of("consumer", id))));
             crash.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, id));
             root = new HBox(swatch, body);
             root.setId("consumer-" + id);
-            entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
             root.getStyleClass().add("member-row");
+            if (chrome) {
+                installTooltips();
+            }
+        }
+
+        void installTooltips() {
+            String id = name.getText();
+            crash.setTooltip(new Tooltip(messages.format("ui.main.consumer.crash.tooltip", Map.of("consumer", id))));
+            entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
         }
 
         void show(ConsumerRow consumer, PlaygroundFrame frame) {

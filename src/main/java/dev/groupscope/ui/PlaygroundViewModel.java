@@ -56,6 +56,9 @@ public final class PlaygroundViewModel {
     public static final long CHART_WINDOW_MS = 120_000;
 
     private final SimulationRunner runner;
+    private final Map<String, String> groupOfClient;
+    private final List<String> groups;
+    private final ReadOnlyObjectWrapper<String> group = new ReadOnlyObjectWrapper<>(this, "group");
     private final String scenarioName;
     private final Map<String, Map<String, Object>> consumerSettings = new TreeMap<>();
     private final List<dev.groupscope.scenario.Scenario.ConsumerSpec> scenarioConsumers;
@@ -110,23 +113,60 @@ public final class PlaygroundViewModel {
         }
     }
 
-    /** A view model over {@code scenario}'s first group; {@code worker} runs the model, {@code publisher} the UI. */
+    /**
+     * A view model over {@code scenario}, showing its first group ({@link #showGroup} shows another); {@code worker}
+     * runs the model, {@code publisher} the UI.
+     */
     public PlaygroundViewModel(Scenario scenario, Executor worker, Executor publisher) {
-        String groupId = scenario.consumers().get(0).groupId();
         this.scenarioName = scenario.name();
         this.scenarioConsumers = List.copyOf(scenario.consumers());
         this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
-        this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario), new FrameReader(groupId),
-                scenario.durationMs(), worker, publisher, this::accept, horizon::set);
-        Map<String, String> groupOfClient = new TreeMap<>();
-        scenario.consumers().forEach(consumer -> {
-            groupOfClient.put(consumer.id(), consumer.groupId());
-            consumerSettings.put(consumer.id(), Map.copyOf(consumer.settings()));
-        });
-        runner.recordMetrics(new MetricsRecorder(groupId, groupOfClient, MetricsRecorder.DEFAULT_INTERVAL_MS),
+        this.groupOfClient = FrameReader.groupsOfClients(scenario);
+        this.groups = groupOfClient.values().stream().distinct().toList();
+        group.set(groups.get(0));
+        this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario),
+                new FrameReader(group.get(), groupOfClient), scenario.durationMs(), worker, publisher, this::accept,
+                horizon::set);
+        scenario.consumers().forEach(consumer -> consumerSettings.put(consumer.id(), Map.copyOf(consumer.settings())));
+        // Every group's numbers in one pass, so choosing another group shows its charts without a second run.
+        runner.recordMetrics(new MetricsRecorder(groups, groupOfClient, MetricsRecorder.DEFAULT_INTERVAL_MS),
                 CHART_WINDOW_MS, metrics::set, branches::set);
         runner.computeAhead(MIN_LOOKAHEAD_MS);
         runner.show(0);
+    }
+
+    /** The scenario's consumer groups, in the order its consumers name them: the groups the window can show. */
+    public List<String> groups() {
+        return groups;
+    }
+
+    /** The group the frames, the charts and the what-if actions are about. */
+    public ReadOnlyObjectProperty<String> groupProperty() {
+        return group.getReadOnlyProperty();
+    }
+
+    public String getGroup() {
+        return group.get();
+    }
+
+    /**
+     * Shows {@code groupId} (one of {@link #groups}): the moment shown is read again for it, in the same run at the
+     * same t; playback goes on as it was.
+     */
+    public void showGroup(String groupId) {
+        if (!groups.contains(groupId)) {
+            throw new IllegalArgumentException("no group " + groupId + " in this scenario: " + groups);
+        }
+        if (groupId.equals(group.get())) {
+            return;
+        }
+        group.set(groupId);
+        runner.readWith(new FrameReader(groupId, groupOfClient));
+    }
+
+    /** Shows the group after the one shown (after the last: the first again). */
+    public void showNextGroup() {
+        showGroup(groups.get((groups.indexOf(group.get()) + 1) % groups.size()));
     }
 
     /** The numbers at t (charts, the timeline's marks), published with each frame. */

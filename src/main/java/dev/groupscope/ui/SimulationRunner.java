@@ -43,7 +43,6 @@ public final class SimulationRunner {
 
     private final Executor worker;
     private final Executor publisher;
-    private final FrameReader reader;
     private final long durationMs;
     private final Consumer<PlaygroundFrame> frames;
     private final LongConsumer horizons;
@@ -58,6 +57,10 @@ public final class SimulationRunner {
     private java.util.function.LongSupplier nanoClock = System::nanoTime;
 
     // Confined to the worker thread.
+    private FrameReader reader;
+    /** What the last frame published was read at: an event's seq, or -1 for {@link #shownTime}. */
+    private long shownSeq = -1;
+    private long shownTime;
     private Simulation simulation;
     private long computedUntil = -1;
     private RunBranches branches;
@@ -79,11 +82,11 @@ public final class SimulationRunner {
     public SimulationRunner(java.util.function.Supplier<Simulation> build, FrameReader reader, long durationMs,
                             Executor worker, Executor publisher, Consumer<PlaygroundFrame> frames,
                             LongConsumer horizons) {
+        this.reader = reader;
         worker.execute(() -> {
             simulation = build.get();
             branches = new RunBranches(simulation, null);
         });
-        this.reader = reader;
         this.durationMs = durationMs;
         this.worker = worker;
         this.publisher = publisher;
@@ -229,6 +232,20 @@ public final class SimulationRunner {
         });
     }
 
+    /**
+     * From now on reads frames (and numbers, when recording) with {@code next}, another group's reader, and shows the
+     * moment last shown again, read for it: the same run at the same t (or the same event), not simulated again.
+     */
+    public void readWith(FrameReader next) {
+        worker.execute(() -> {
+            reader = next;
+            if (simulation == null || computedUntil < 0) {
+                return;
+            }
+            publish(shownSeq >= 0 ? frameAtEvent(shownSeq) : frameAtTime(Math.min(shownTime, computedUntil)));
+        });
+    }
+
     /** Replaces the future after {@code time} with a run in which {@code action} happens then, and shows it. */
     public void fork(long time, Task action) {
         fork(time, new ModelCommand.Scripted(action));
@@ -310,19 +327,22 @@ public final class SimulationRunner {
     private void publish(PlaygroundFrame frame) {
         publisher.execute(() -> frames.accept(frame));
         if (metrics != null) {
-            MetricsFrame numbers = metrics.frameAt(frame.time(), metricsWindowMs);
+            MetricsFrame numbers = metrics.frameAt(reader.groupId(), frame.time(), metricsWindowMs);
             Consumer<MetricsFrame> sink = metricsSink;
             publisher.execute(() -> sink.accept(numbers));
         }
     }
 
     private PlaygroundFrame frameAtTime(long time) {
+        shownSeq = -1;
+        shownTime = time;
         World world = simulation.stateAtTime(time);
         long current = learners.previous(simulation, lastEventAtOrBefore(time) + 1);
         return frame(time, world, current);
     }
 
     private PlaygroundFrame frameAtEvent(long seq) {
+        shownSeq = seq;
         SimEvent event = simulation.log().get((int) seq);
         return frame(event.time(), simulation.stateAtEvent(seq), seq);
     }

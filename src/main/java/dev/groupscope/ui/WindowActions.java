@@ -27,7 +27,7 @@ final class WindowActions {
 
     static UiActions create(GroupScopeWindow window) {
         PlaygroundViewModel playground = window.playground();
-        AssignorLabViewModel lab = window.lab();
+        // The lab is made when first used (its tab or one of its keys), not for the window's first frame.
         UiActions actions = new UiActions();
         actions.add(action("play", "ui.action.play", PLAYBACK, playground::togglePlay, PlaygroundView.PLAY_KEY))
                 .add(action("next", "ui.action.next", PLAYBACK, playground::stepNext, PlaygroundView.NEXT_KEY,
@@ -45,6 +45,8 @@ final class WindowActions {
                 .add(action("whatIf.stopBroker", "ui.action.stopBroker", WHAT_IF,
                         () -> playground.act(WhatIf.STOP_COORDINATOR_BROKER, null), PlaygroundView.STOP_BROKER_KEY))
                 .add(action("whatIf.undo", "ui.action.undo", WHAT_IF, playground::undo, WhatIfBar.UNDO_KEY))
+                .add(action("group.next", "ui.action.group.next", VIEW, playground::showNextGroup,
+                        PlaygroundView.NEXT_GROUP_KEY))
                 .add(action("presenter", "ui.action.presenter", CLASSROOM, window::togglePresenter, key(KeyCode.F5)))
                 .add(action("blank", "ui.action.blank", CLASSROOM, window::toggleBlank, key(KeyCode.PERIOD)))
                 .add(action("panel.cluster", "ui.action.panel.cluster", CLASSROOM,
@@ -69,10 +71,11 @@ final class WindowActions {
                         KeyCombination.keyCombination("Shortcut+Shift+T")))
                 .add(action("fullScreen", "ui.menu.view.fullScreen", VIEW, window::toggleFullScreen,
                         key(KeyCode.F11)))
-                .add(action("lab.add", "ui.action.lab.add", LAB, lab::addConsumer, AssignorLabView.ADD_KEY))
-                .add(action("lab.remove", "ui.action.lab.remove", LAB, lab::removeConsumer,
+                .add(action("lab.add", "ui.action.lab.add", LAB, () -> window.lab().addConsumer(),
+                        AssignorLabView.ADD_KEY))
+                .add(action("lab.remove", "ui.action.lab.remove", LAB, () -> window.lab().removeConsumer(),
                         AssignorLabView.REMOVE_KEY))
-                .add(action("lab.rebalance", "ui.action.lab.rebalance", LAB, lab::rebalance,
+                .add(action("lab.rebalance", "ui.action.lab.rebalance", LAB, () -> window.lab().rebalance(),
                         AssignorLabView.REBALANCE_KEY))
                 .add(action("export.topologySvg", "ui.menu.file.exportTopologySvg", WINDOW,
                         () -> window.export(ExportActions.Kind.TOPOLOGY_SVG), shortcut(KeyCode.E)))

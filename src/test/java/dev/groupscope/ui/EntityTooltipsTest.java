@@ -50,4 +50,19 @@ class EntityTooltipsTest {
 
         assertThat(tip).startsWith("orders-0：leader 为 broker");
     }
+
+    @Test
+    void withTwoGroupsAPartitionNamesTheGroupShownFirstThenTheOther() {
+        PlaygroundViewModel twoGroups = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
+                java.nio.file.Path.of("lessons/scenarios/two-groups-one-topic.json")), Runnable::run, Runnable::run);
+        twoGroups.scrubTo(20_000);
+        twoGroups.showGroup("shipping");
+        PlaygroundFrame frame = twoGroups.getFrame();
+
+        String tip = new EntityTooltips(Messages.english()).partition(frame, "orders-0");
+
+        assertThat(tip.lines().skip(1)).hasSize(2).first().asString()
+                .startsWith("Group shipping: owner " + frame.partitions().get(0).owner());
+        assertThat(tip.lines().skip(2)).singleElement().asString().startsWith("Group billing: owner B1");
+    }
 }

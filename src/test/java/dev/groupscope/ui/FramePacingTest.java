@@ -20,7 +20,7 @@ class FramePacingTest {
 
     private SimulationRunner runner(Scenario scenario) {
         SimulationRunner runner = new SimulationRunner(ScenarioWorld.simulation(scenario),
-                new FrameReader(scenario.consumers().get(0).groupId()), scenario.durationMs(), Runnable::run,
+                FrameReader.of(scenario, scenario.consumers().get(0).groupId()), scenario.durationMs(), Runnable::run,
                 Runnable::run, shown::add, horizon -> { });
         runner.nanoClock(() -> clock += 5_000_000);
         return runner;

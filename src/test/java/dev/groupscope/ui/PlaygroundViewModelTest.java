@@ -157,6 +157,81 @@ class PlaygroundViewModelTest {
         assertThat(viewModel.getFrame().recent()).isNotEmpty();
     }
 
+    @Test
+    void aScenarioWithTwoGroupsShowsTheFirstAndSwitchesToTheOtherAtTheSameMomentOfTheSameRun() {
+        PlaygroundViewModel twoGroups = twoGroups("two-groups-one-topic.json");
+        assertThat(twoGroups.groups()).containsExactly("billing", "shipping");
+        twoGroups.scrubTo(20_000);
+        assertThat(twoGroups.getFrame().consumers()).extracting(PlaygroundFrame.ConsumerRow::clientId)
+                .containsExactly("B1");
+        java.util.concurrent.atomic.AtomicReference<Object> before = new java.util.concurrent.atomic.AtomicReference<>();
+        twoGroups.query(simulation -> simulation, before::set);
+
+        twoGroups.showGroup("shipping");
+
+        PlaygroundFrame shipping = twoGroups.getFrame();
+        assertThat(twoGroups.getGroup()).isEqualTo("shipping");
+        assertThat(shipping.time()).isEqualTo(20_000);
+        assertThat(twoGroups.getTime()).isEqualTo(20_000);
+        assertThat(shipping.group().groupId()).isEqualTo("shipping");
+        assertThat(shipping.consumers()).extracting(PlaygroundFrame.ConsumerRow::clientId).containsExactly("S1", "S2");
+        assertThat(shipping.partitions()).extracting(PlaygroundFrame.PartitionRow::owner).containsOnly("S1", "S2");
+        // Read again from the same run, not simulated again; and the charts follow the group shown.
+        twoGroups.query(simulation -> simulation, after -> assertThat(after).isSameAs(before.get()));
+        java.util.Map<String, Long> lag = new java.util.TreeMap<>();
+        shipping.partitions().forEach(p -> lag.put(p.name(), p.lag().orElseThrow()));
+        assertThat(twoGroups.metricsProperty().get().latest().orElseThrow().lag()).isEqualTo(lag);
+        assertThat(twoGroups.metricsProperty().get().marks()).filteredOn(m -> m.kind()
+                == dev.groupscope.sim.report.TimelineMark.Kind.COMMIT).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.event().orElseThrow().actor()).isIn("S1", "S2"));
+
+        twoGroups.showNextGroup();
+        assertThat(twoGroups.getFrame().group().groupId()).isEqualTo("billing");
+        assertThat(twoGroups.getFrame().time()).isEqualTo(20_000);
+    }
+
+    @Test
+    void aSteppedEventIsReadAgainForTheOtherGroupAtThatSameEvent() {
+        PlaygroundViewModel twoGroups = twoGroups("two-groups-one-topic.json");
+        for (int i = 0; i < 12; i++) {
+            twoGroups.stepNext();
+        }
+        long seq = twoGroups.getFrame().current().orElseThrow().seq();
+
+        twoGroups.showGroup("shipping");
+
+        assertThat(twoGroups.getFrame().group().groupId()).isEqualTo("shipping");
+        assertThat(twoGroups.getFrame().current().orElseThrow().seq()).isEqualTo(seq);
+    }
+
+    @Test
+    void theWhatIfActionsActOnTheGroupShown() {
+        PlaygroundViewModel twoGroups = twoGroups("commit-on-revoke.json");
+        twoGroups.scrubTo(5_000);
+        assertThat(twoGroups.getFrame().spares()).containsExactly("L3");
+        twoGroups.showGroup("no-listener");
+        assertThat(twoGroups.getFrame().spares()).containsExactly("N3");
+
+        assertThat(twoGroups.act(WhatIf.ADD_CONSUMER, null)).isTrue();
+        assertThat(twoGroups.getFrame().spares()).isEmpty();
+        assertThat(twoGroups.act(WhatIf.CRASH_CONSUMER, null)).isTrue();
+        assertThat(twoGroups.getFrame().consumer("N1").orElseThrow().state()).isEqualTo("CRASHED");
+        assertThat(twoGroups.taskFor(WhatIf.STOP_COORDINATOR_BROKER, null)).isPresent();
+        int coordinator = twoGroups.getFrame().group().coordinatorBroker();
+        assertThat(twoGroups.commandFor(WhatIf.STOP_COORDINATOR_BROKER, null).orElseThrow())
+                .isEqualTo(new ModelCommand.StopBroker(coordinator));
+
+        // The other group was left as it was: its spare still waits, its first consumer still runs.
+        twoGroups.showGroup("with-listener");
+        assertThat(twoGroups.getFrame().spares()).containsExactly("L3");
+        assertThat(twoGroups.getFrame().consumer("L1").orElseThrow().state()).isNotEqualTo("CRASHED");
+    }
+
+    private static PlaygroundViewModel twoGroups(String file) {
+        return new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
+                java.nio.file.Path.of("lessons/scenarios", file)), Runnable::run, Runnable::run);
+    }
+
     private void stepUntilGeneration(int generation) {
         for (int i = 0; i < 300 && viewModel.getFrame().group().generation() < generation; i++) {
             viewModel.stepNext();

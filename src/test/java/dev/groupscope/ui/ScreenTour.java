@@ -82,6 +82,7 @@ public final class ScreenTour {
         if (scenario != null) {
             scrubTo(30_000);
             truncated += shot("playground-stable");
+            truncated += otherGroupShots();
             truncated += rebalanceShot();
             truncated += presenterShot();
             return truncated;
@@ -107,6 +108,21 @@ public final class ScreenTour {
         truncated += shot("help");
         run(window::toggleHelp);
         truncated += presenterShot();
+        return truncated;
+    }
+
+    /** With several groups: the group choice open, then the next group at the same moment (and back). */
+    private int otherGroupShots() throws Exception {
+        if (call(() -> window.playground().groups().size()) < 2) {
+            return 0;
+        }
+        run(() -> ((javafx.scene.control.ComboBox<?>) window.stageRoot().lookup("#group-choice")).show());
+        int truncated = shot("group-choice");
+        run(() -> ((javafx.scene.control.ComboBox<?>) window.stageRoot().lookup("#group-choice")).hide());
+        run(() -> window.playground().showNextGroup());
+        truncated += shot("playground-next-group");
+        truncated += presenterShot();
+        run(() -> window.playground().showNextGroup());
         return truncated;
     }
 

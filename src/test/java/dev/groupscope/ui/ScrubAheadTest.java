@@ -29,7 +29,7 @@ class ScrubAheadTest {
         List<Long> horizons = new ArrayList<>();
         long[] clock = {0};
         SimulationRunner runner = new SimulationRunner(ScenarioWorld.simulation(large),
-                new FrameReader(large.consumers().get(0).groupId()), large.durationMs(), Runnable::run,
+                FrameReader.of(large, large.consumers().get(0).groupId()), large.durationMs(), Runnable::run,
                 Runnable::run, shown::add, horizons::add);
         // Every chunk "takes" 100 ms: catching up 30 s takes 1.5 s of this clock.
         runner.nanoClock(() -> clock[0] += 100_000_000L);

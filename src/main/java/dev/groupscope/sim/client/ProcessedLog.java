@@ -1,7 +1,7 @@
 package dev.groupscope.sim.client;
 
 import dev.groupscope.kafka.TopicPartition;
-import java.util.ArrayList;
+import dev.groupscope.sim.engine.SharedList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +20,25 @@ final class ProcessedLog {
         }
     }
 
-    private final TreeMap<TopicPartition, List<Run>> runs;
+    /** One partition's runs and the copy of the log that may change them in place. */
+    private record Runs(Object owner, SharedList<Run> list) {
+    }
+
+    /**
+     * Copied on write per partition, like the ledger's: a copy of the log shares every partition's runs and each side
+     * copies a partition's (marking it with its own token) before changing it. A consumer processes a handful of
+     * partitions between two snapshots, but over an hour of rebalances it has held many more.
+     */
+    private final TreeMap<TopicPartition, Runs> runs;
+    private Object token = new Object();
 
     ProcessedLog() {
         this.runs = new TreeMap<>();
     }
 
     private ProcessedLog(ProcessedLog other) {
-        this.runs = new TreeMap<>();
-        other.runs.forEach((tp, list) -> this.runs.put(tp, new ArrayList<>(list)));
+        this.runs = new TreeMap<>(other.runs);
+        other.token = new Object();
     }
 
     ProcessedLog copy() {
@@ -36,7 +46,12 @@ final class ProcessedLog {
     }
 
     void processed(TopicPartition tp, long offset) {
-        List<Run> list = runs.computeIfAbsent(tp, key -> new ArrayList<>());
+        Runs entry = runs.get(tp);
+        if (entry == null || entry.owner() != token) {
+            entry = new Runs(token, entry == null ? new SharedList<>() : entry.list().copy());
+            runs.put(tp, entry);
+        }
+        List<Run> list = entry.list();
         Run last = list.isEmpty() ? null : list.get(list.size() - 1);
         if (last != null && last.last() + 1 == offset) {
             list.set(list.size() - 1, new Run(last.first(), offset));
@@ -48,12 +63,12 @@ final class ProcessedLog {
     /** Per partition, the runs as {@code [first, last]} pairs: a JSON-friendly value. */
     Map<String, List<List<Long>>> view() {
         Map<String, List<List<Long>>> view = new TreeMap<>();
-        runs.forEach((tp, list) -> view.put(tp.toString(),
-                list.stream().map(run -> List.of(run.first(), run.last())).toList()));
+        runs.forEach((tp, entry) -> view.put(tp.toString(),
+                entry.list().stream().map(run -> List.of(run.first(), run.last())).toList()));
         return Collections.unmodifiableMap(view);
     }
 
     long total() {
-        return runs.values().stream().flatMap(List::stream).mapToLong(Run::count).sum();
+        return runs.values().stream().flatMap(entry -> entry.list().stream()).mapToLong(Run::count).sum();
     }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * matches now, and the cluster's topic list as of the consumer's last metadata refresh. Kafka refreshes metadata
  * every metadata.max.age.ms, sooner when a fetch finds a topic gone; a pattern is matched again (in poll()) only
  * against that refreshed list, so a new topic can go unnoticed for up to metadata.max.age.ms. Plain mutable state
- * with a deep {@link #copy()}; the logic takes the step it runs in.
+ * whose sets are replaced, never changed (so {@link #copy()} shares them); the logic takes the step it runs in.
  */
 final class SubscriptionState {
 
@@ -39,16 +39,20 @@ final class SubscriptionState {
     /** {@code ConsumerCoordinator.joinedSubscription}: the topics the last JoinGroup carried (null: none yet). */
     TreeSet<String> joined;
 
+    /**
+     * A copy that shares the four sets: they are replaced, never changed in place (keep it so), and change only when
+     * the subscription or the metadata does, while a consumer is copied into nearly every snapshot.
+     */
     SubscriptionState copy() {
         SubscriptionState copy = new SubscriptionState();
         copy.type = type;
-        copy.topics = new TreeSet<>(topics);
+        copy.topics = topics;
         copy.pattern = pattern;
-        copy.userAssignment = new TreeSet<>(userAssignment);
-        copy.metadataTopics = new TreeSet<>(metadataTopics);
+        copy.userAssignment = userAssignment;
+        copy.metadataTopics = metadataTopics;
         copy.lastMetadataRefresh = lastMetadataRefresh;
         copy.metadataUpdateRequested = metadataUpdateRequested;
-        copy.joined = joined == null ? null : new TreeSet<>(joined);
+        copy.joined = joined;
         return copy;
     }
 

@@ -59,6 +59,9 @@ public final class ClusterState {
         this.offsetsLogs = new ArrayList<>(other.offsetsLogs.size());
         other.offsetsLogs.forEach(log -> this.offsetsLogs.add(log.copy()));
         this.keys = other.keys.copy();
+        // Derived from the topics, which are equal now; its lists are immutable, so both may keep them (each side
+        // clears its own map when its topics change). Rebuilt instead, every snapshot kept 1,000 boxed partitions.
+        this.withLeader.putAll(other.withLeader);
     }
 
     public ClusterState copy() {

@@ -24,9 +24,11 @@ public final class World implements Context {
     private Scheduled lastProcessed;
     private final DeterministicRandom random;
     private final EventQueue queue;
-    /** Timer key → sequence number of the armed task; a popped timer task with another number is stale. */
-    private final Map<String, Long> timers;
-    private final Map<String, Long> timerDeadlines;
+    /**
+     * Timer key → the armed task (its sequence number and deadline); a popped timer task that is not this one is
+     * stale. One map, not one for numbers and one for deadlines: every snapshot copies it whole.
+     */
+    private final Map<String, Scheduled> timers;
     private final TreeMap<String, Actor> actors;
     /** Ids of the actors this world may mutate in place: not shared with any copy. */
     private final java.util.HashSet<String> owned;
@@ -40,7 +42,6 @@ public final class World implements Context {
         this.random = new DeterministicRandom(seed);
         this.queue = new EventQueue();
         this.timers = new HashMap<>();
-        this.timerDeadlines = new HashMap<>();
         this.actors = new TreeMap<>();
         this.owned = new java.util.HashSet<>();
         this.channelArrivals = new HashMap<>();
@@ -55,14 +56,20 @@ public final class World implements Context {
         this.random = other.random.copy();
         this.queue = other.queue.copy();
         this.timers = new HashMap<>(other.timers);
-        this.timerDeadlines = new HashMap<>(other.timerDeadlines);
         // Both worlds now share every actor: each copies one before changing it (see mutable()).
         this.actors = new TreeMap<>(other.actors);
         this.owned = new java.util.HashSet<>();
         if (!other.owned.isEmpty()) {
             other.owned.clear();
         }
-        this.channelArrivals = new HashMap<>(other.channelArrivals);
+        // Only arrivals still ahead constrain a later message (it never arrives before now); the rest would be copied
+        // into every snapshot for nothing: one per connection ever used.
+        this.channelArrivals = new HashMap<>();
+        other.channelArrivals.forEach((channel, arrival) -> {
+            if (arrival > other.now) {
+                this.channelArrivals.put(channel, arrival);
+            }
+        });
     }
 
     public World copy() {
@@ -95,7 +102,6 @@ public final class World implements Context {
         queue.poll();
         if (next.timerKey() != null) {
             timers.remove(next.timerKey());
-            timerDeadlines.remove(next.timerKey());
         }
         now = next.time();
         steps++;
@@ -123,10 +129,19 @@ public final class World implements Context {
 
     private void dropStaleTimers() {
         Scheduled head = queue.peek();
-        while (head != null && head.timerKey() != null && !Long.valueOf(head.seq()).equals(timers.get(head.timerKey()))) {
+        while (head != null && isStaleTimer(head)) {
             queue.poll();
             head = queue.peek();
         }
+    }
+
+    /** A timer entry that was re-armed or cancelled since it was queued: skipped when it comes up. */
+    private boolean isStaleTimer(Scheduled task) {
+        if (task.timerKey() == null) {
+            return false;
+        }
+        Scheduled armed = timers.get(task.timerKey());
+        return armed == null || armed.seq() != task.seq();
     }
 
     @Override
@@ -170,20 +185,21 @@ public final class World implements Context {
     public void setTimer(String key, long delayMs, Task task) {
         long seq = nextSeq++;
         long deadline = now + requireNonNegative(delayMs);
-        queue.add(new Scheduled(deadline, Scheduled.NORMAL, seq, task, key));
-        timers.put(key, seq);
-        timerDeadlines.put(key, deadline);
+        Scheduled armed = new Scheduled(deadline, Scheduled.NORMAL, seq, task, key);
+        queue.add(armed);
+        timers.put(key, armed);
+        queue.sweep(this::isStaleTimer);
     }
 
     @Override
     public void cancelTimer(String key) {
         timers.remove(key);
-        timerDeadlines.remove(key);
     }
 
     @Override
     public long timerDeadline(String key) {
-        return timerDeadlines.getOrDefault(key, -1L);
+        Scheduled armed = timers.get(key);
+        return armed == null ? -1L : armed.time();
     }
 
     /** The actor {@code id}, private to this world (copied first if a copy shares it), or null. */

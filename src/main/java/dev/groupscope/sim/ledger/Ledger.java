@@ -3,6 +3,7 @@ package dev.groupscope.sim.ledger;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
+import dev.groupscope.sim.engine.SharedList;
 import dev.groupscope.sim.engine.Task;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,16 +44,14 @@ public final class Ledger implements Actor {
     static final class PartitionLedger {
         /** Processing counts by first offset; disjoint, maximal, only offsets processed at least once. */
         TreeMap<Long, Segment> segments = new TreeMap<>();
-        List<Run> runs = new ArrayList<>();
-        /** Per consumer, the index in {@code runs} of its last run (to extend it). */
-        TreeMap<String, Integer> lastRun = new TreeMap<>();
+        SharedList<Run> runs = new SharedList<>();
         /** Delivery runs (what poll() returned to whom), for attributing losses. */
-        List<Run> delivered = new ArrayList<>();
+        SharedList<Run> delivered = new SharedList<>();
         long maxProcessed = -1;
         long firstDelivered = -1;
         long orderBreaks;
         /** Per record key (only for processings that said their key): the highest offset processed. */
-        TreeMap<String, Long> maxByKey = new TreeMap<>();
+        KeyMaxima maxByKey = new KeyMaxima();
         long keyOrderBreaks;
         /** The ledger copy that may change this one in place (see {@link Ledger#partition}). */
         Object owner;
@@ -64,12 +63,11 @@ public final class Ledger implements Actor {
         PartitionLedger copy(Object newOwner) {
             PartitionLedger copy = new PartitionLedger(newOwner);
             copy.orderBreaks = orderBreaks;
-            copy.maxByKey = new TreeMap<>(maxByKey);
+            copy.maxByKey = maxByKey.copy();
             copy.keyOrderBreaks = keyOrderBreaks;
             copy.segments = new TreeMap<>(segments);
-            copy.runs = new ArrayList<>(runs);
-            copy.lastRun = new TreeMap<>(lastRun);
-            copy.delivered = new ArrayList<>(delivered);
+            copy.runs = runs.copy();
+            copy.delivered = delivered.copy();
             copy.maxProcessed = maxProcessed;
             copy.firstDelivered = firstDelivered;
             return copy;
@@ -110,17 +108,23 @@ public final class Ledger implements Actor {
             segments.put(merged.first(), merged);
         }
 
+        /**
+         * Extends {@code consumer}'s last run when {@code offset} follows it, else starts a new run. The last run is
+         * found from the end: it is almost always the last or next to last (a per-consumer index of it grew with
+         * every consumer that ever held the partition and was copied with every snapshot).
+         */
         void addRun(String consumer, long offset, long now) {
-            Integer index = lastRun.get(consumer);
-            if (index != null) {
+            for (int index = runs.size() - 1; index >= 0; index--) {
                 Run last = runs.get(index);
-                if (last.last() + 1 == offset) {
-                    runs.set(index, new Run(consumer, last.first(), offset, last.fromMs(), now));
-                    return;
+                if (last.consumer().equals(consumer)) {
+                    if (last.last() + 1 == offset) {
+                        runs.set(index, new Run(consumer, last.first(), offset, last.fromMs(), now));
+                        return;
+                    }
+                    break;
                 }
             }
             runs.add(new Run(consumer, offset, offset, now, now));
-            lastRun.put(consumer, runs.size() - 1);
         }
 
         /** Offsets in [from, to) processed at least once. */
@@ -315,11 +319,11 @@ public final class Ledger implements Actor {
     public void processed(String group, String consumer, TopicPartition tp, long offset, long now, String key) {
         PartitionLedger ledger = partition(group, tp);
         if (key != null) {
-            Long highest = ledger.maxByKey.get(key);
-            if (highest != null && offset < highest && timesProcessed(ledger, offset) == 0) {
+            long highest = ledger.maxByKey.get(key);
+            if (highest >= 0 && offset < highest && timesProcessed(ledger, offset) == 0) {
                 ledger.keyOrderBreaks++;
             }
-            if (highest == null || offset > highest) {
+            if (offset > highest) {
                 ledger.maxByKey.put(key, offset);
             }
         }

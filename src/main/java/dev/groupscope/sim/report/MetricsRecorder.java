@@ -11,16 +11,18 @@ import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.World;
 import dev.groupscope.sim.ledger.Ledger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Follows one run of a simulation as it is computed, for charts and a timeline: every {@code intervalMs} of virtual
- * time it reads one group's numbers from the state at exactly that moment ({@link MetricSample}: lag per partition,
- * duplicates and losses from the {@link Ledger}, rebalances with each member's stop-the-world time), and it reads
- * every new event of the log once, for the timeline's marks. Reading as the run advances costs one pass over the
- * log in all, where reading the log again for every frame would grow with the run.
+ * time it reads each followed group's numbers from the state at exactly that moment ({@link MetricSample}: lag per
+ * partition, duplicates and losses from the {@link Ledger}, rebalances with each member's stop-the-world time), and
+ * it reads every new event of the log once, for the timeline's marks. Reading as the run advances costs one pass over
+ * the log in all, where reading the log again for every frame would grow with the run; following every group of a
+ * scenario in that one pass lets a window switch the group it shows without reading the run again.
  *
  * <p>The run is advanced through {@link #runUntil}, which stops at each sampling time. A fork shares the run's past:
  * {@link #forkedAt} keeps the samples taken before the fork and reads the new run's (shared) log once. Confined to
@@ -31,30 +33,42 @@ public final class MetricsRecorder {
     /** Sampling period: fine enough for a rebalance of a few seconds to show, coarse enough for an hour's run. */
     public static final long DEFAULT_INTERVAL_MS = 500;
 
-    private final String groupId;
+    private final List<String> groupIds;
     private final Map<String, String> groupOfClient;
     private final long intervalMs;
-    private final List<MetricSample> samples = new ArrayList<>();
-    private final List<TimelineMark> eventMarks = new ArrayList<>();
+    private final Map<String, Track> tracks = new LinkedHashMap<>();
     private RebalanceHistory history;
     private int readEvents;
     private long nextSampleMs;
-    private List<Rebalance> lastRebalances = List.of();
-    private List<TimelineMark> publishedMarks = List.of();
-    private boolean marksChanged;
 
+    /** Follows one group. */
     public MetricsRecorder(String groupId, Map<String, String> groupOfClient, long intervalMs) {
+        this(List.of(groupId), groupOfClient, intervalMs);
+    }
+
+    /** Follows each of {@code groupIds} (at least one; the first is the one the one-group methods answer for). */
+    public MetricsRecorder(List<String> groupIds, Map<String, String> groupOfClient, long intervalMs) {
         if (intervalMs < 1) {
             throw new IllegalArgumentException("intervalMs must be at least 1");
         }
-        this.groupId = groupId;
+        if (groupIds.isEmpty()) {
+            throw new IllegalArgumentException("a recorder follows at least one group");
+        }
+        this.groupIds = List.copyOf(new java.util.LinkedHashSet<>(groupIds));
         this.groupOfClient = Map.copyOf(groupOfClient);
         this.intervalMs = intervalMs;
         this.history = RebalanceHistory.reading(this.groupOfClient);
+        this.groupIds.forEach(group -> tracks.put(group, new Track()));
     }
 
+    /** The first group followed. */
     public String groupId() {
-        return groupId;
+        return groupIds.get(0);
+    }
+
+    /** Every group followed, in the order given. */
+    public List<String> groupIds() {
+        return groupIds;
     }
 
     public long intervalMs() {
@@ -66,7 +80,12 @@ public final class MetricsRecorder {
         while (nextSampleMs <= time) {
             simulation.runUntil(nextSampleMs);
             readNewEvents(simulation);
-            samples.add(sample(nextSampleMs, simulation.current()));
+            World world = simulation.current();
+            List<Rebalance> rebalances = history.soFar(nextSampleMs);
+            for (Map.Entry<String, Track> track : tracks.entrySet()) {
+                track.getValue().samples.add(sample(track.getKey(), track.getValue(), nextSampleMs, world,
+                        rebalances));
+            }
             nextSampleMs += intervalMs;
         }
         simulation.runUntil(time);
@@ -78,16 +97,19 @@ public final class MetricsRecorder {
      * are the same in both runs and are kept; the fork's log (its shared past) is read again for rebalances and marks.
      */
     public MetricsRecorder forkedAt(long forkTime, Simulation forked) {
-        MetricsRecorder copy = new MetricsRecorder(groupId, groupOfClient, intervalMs);
-        for (MetricSample sample : samples) {
-            if (sample.timeMs() >= forkTime) {
-                break;
+        MetricsRecorder copy = new MetricsRecorder(groupIds, groupOfClient, intervalMs);
+        tracks.forEach((group, track) -> {
+            Track kept = copy.tracks.get(group);
+            for (MetricSample sample : track.samples) {
+                if (sample.timeMs() >= forkTime) {
+                    break;
+                }
+                kept.samples.add(sample);
+                copy.nextSampleMs = sample.timeMs() + intervalMs;
             }
-            copy.samples.add(sample);
-            copy.nextSampleMs = sample.timeMs() + intervalMs;
-        }
-        copy.lastRebalances = copy.samples.isEmpty() ? List.of() : copy.samples.get(copy.samples.size() - 1)
-                .rebalances();
+            kept.lastRebalances = kept.samples.isEmpty() ? List.of() : kept.samples.get(kept.samples.size() - 1)
+                    .rebalances();
+        });
         copy.readNewEvents(forked);
         return copy;
     }
@@ -99,11 +121,34 @@ public final class MetricsRecorder {
             history.read(event);
             TimelineMark.Kind kind = markKind(event);
             if (kind != null) {
-                eventMarks.add(TimelineMark.of(kind, event));
-                marksChanged = true;
+                String owner = groupOf(event);
+                tracks.forEach((group, track) -> {
+                    if (owner == null || owner.equals(group)) {
+                        track.eventMarks.add(TimelineMark.of(kind, event));
+                        track.marksChanged = true;
+                    }
+                });
             }
         }
     }
+
+    /**
+     * The group an event is about when it is one consumer's or one group's (a commit, a crash, a consumer started),
+     * so another group's timeline leaves it out; null for what concerns every group (a broker stopping, a topic).
+     */
+    private String groupOf(SimEvent event) {
+        String byActor = groupOfClient.get(event.actor());
+        if (byActor != null) {
+            return byActor;
+        }
+        if (event.actor() != null && event.actor().startsWith(GROUP_ACTOR)) {
+            return event.actor().substring(GROUP_ACTOR.length());
+        }
+        return event.peer() == null ? null : groupOfClient.get(event.peer());
+    }
+
+    /** The prefix of a group's own events' actor (the coordinator's notes on it). */
+    private static final String GROUP_ACTOR = dev.groupscope.sim.coordinator.CoordinatorEnv.groupActor("");
 
     /** Which mark an event makes on the timeline, or null for the steady traffic that makes none. */
     static TimelineMark.Kind markKind(SimEvent event) {
@@ -119,7 +164,7 @@ public final class MetricsRecorder {
         return null;
     }
 
-    private MetricSample sample(long time, World world) {
+    private MetricSample sample(String groupId, Track track, long time, World world, List<Rebalance> all) {
         ClusterActorView cluster = (ClusterActorView) world.actors().get(ClusterActor.ID).view();
         Map<TopicPartition, Long> committed = new TreeMap<>();
         for (ShardView shard : cluster.coordinators().values()) {
@@ -135,13 +180,13 @@ public final class MetricsRecorder {
         Ledger ledger = world.actors().get(Ledger.ID) instanceof Ledger l ? l : new Ledger();
         Ledger.Counts counts = ledger.counts(groupId);
         long lost = ledger.lost(groupId, committed).values().stream().mapToLong(Long::longValue).sum();
-        List<Rebalance> rebalances = history.soFar(time).stream().filter(r -> r.groupId().equals(groupId)).toList();
+        List<Rebalance> rebalances = all.stream().filter(r -> r.groupId().equals(groupId)).toList();
         // Rebalances rarely change: share one list between the samples they are the same in.
-        if (rebalances.equals(lastRebalances)) {
-            rebalances = lastRebalances;
+        if (rebalances.equals(track.lastRebalances)) {
+            rebalances = track.lastRebalances;
         } else {
-            lastRebalances = rebalances;
-            marksChanged = true;
+            track.lastRebalances = rebalances;
+            track.marksChanged = true;
         }
         return new MetricSample(time, lag, counts.processed(), counts.duplicates(), lost, rebalances);
     }
@@ -154,42 +199,68 @@ public final class MetricsRecorder {
         return partitions.get(partition.partition()).logEndOffset();
     }
 
-    /** Every sample taken so far, oldest first. */
+    /** Every sample of the first group taken so far, oldest first. */
     public List<MetricSample> samples() {
-        return List.copyOf(samples);
+        return samples(groupId());
+    }
+
+    /** Every sample of {@code groupId} taken so far, oldest first. */
+    public List<MetricSample> samples(String groupId) {
+        return List.copyOf(track(groupId).samples);
+    }
+
+    /** {@link #frameAt(String, long, long)} of the first group. */
+    public MetricsFrame frameAt(long time, long windowMs) {
+        return frameAt(groupId(), time, windowMs);
     }
 
     /**
-     * The numbers as of {@code time}: the samples in the {@code windowMs} up to it, and the latest sample at or
-     * before it (whose rebalances are the ones that had started by then). Nothing after {@code time} is shown, so
-     * scrubbing back shows the past as it was.
+     * {@code groupId}'s numbers as of {@code time}: the samples in the {@code windowMs} up to it, and the latest
+     * sample at or before it (whose rebalances are the ones that had started by then). Nothing after {@code time} is
+     * shown, so scrubbing back shows the past as it was.
      */
-    public MetricsFrame frameAt(long time, long windowMs) {
-        int last = lastSampleAtOrBefore(time);
+    public MetricsFrame frameAt(String groupId, long time, long windowMs) {
+        List<MetricSample> samples = track(groupId).samples;
+        int last = lastSampleAtOrBefore(samples, time);
         int first = last;
         while (first > 0 && samples.get(first - 1).timeMs() > time - windowMs) {
             first--;
         }
         List<MetricSample> window = last < 0 ? List.of() : List.copyOf(samples.subList(first, last + 1));
-        return new MetricsFrame(time, windowMs, window, marks());
+        return new MetricsFrame(time, windowMs, window, marks(groupId));
+    }
+
+    /** {@link #marks(String)} of the first group. */
+    public List<TimelineMark> marks() {
+        return marks(groupId());
     }
 
     /**
-     * The timeline's marks over everything computed so far: rebalances (as spans) and the events that mark it, in
-     * time order. The same list object is returned until something new is marked, so a view can skip redrawing.
+     * {@code groupId}'s timeline marks over everything computed so far: its rebalances (as spans) and the events that
+     * mark it (its members' and everyone's, not another group's), in time order. The same list object is returned
+     * until something new is marked, so a view can skip redrawing.
      */
-    public List<TimelineMark> marks() {
-        if (marksChanged) {
-            List<TimelineMark> all = new ArrayList<>(eventMarks);
-            lastRebalances.forEach(rebalance -> all.add(TimelineMark.of(rebalance)));
+    public List<TimelineMark> marks(String groupId) {
+        Track track = track(groupId);
+        if (track.marksChanged) {
+            List<TimelineMark> all = new ArrayList<>(track.eventMarks);
+            track.lastRebalances.forEach(rebalance -> all.add(TimelineMark.of(rebalance)));
             all.sort(java.util.Comparator.comparingLong(TimelineMark::startMs));
-            publishedMarks = List.copyOf(all);
-            marksChanged = false;
+            track.publishedMarks = List.copyOf(all);
+            track.marksChanged = false;
         }
-        return publishedMarks;
+        return track.publishedMarks;
     }
 
-    private int lastSampleAtOrBefore(long time) {
+    private Track track(String groupId) {
+        Track track = tracks.get(groupId);
+        if (track == null) {
+            throw new IllegalArgumentException("not followed: group " + groupId + " (followed: " + groupIds + ")");
+        }
+        return track;
+    }
+
+    private static int lastSampleAtOrBefore(List<MetricSample> samples, long time) {
         int low = 0;
         int high = samples.size() - 1;
         int found = -1;
@@ -203,5 +274,14 @@ public final class MetricsRecorder {
             }
         }
         return found;
+    }
+
+    /** One group's samples and marks. */
+    private static final class Track {
+        final List<MetricSample> samples = new ArrayList<>();
+        final List<TimelineMark> eventMarks = new ArrayList<>();
+        List<Rebalance> lastRebalances = List.of();
+        List<TimelineMark> publishedMarks = List.of();
+        boolean marksChanged;
     }
 }

@@ -116,4 +116,31 @@ class MetricsRecorderTest {
         assertThat(marks).isSortedAccordingTo(java.util.Comparator.comparingLong(TimelineMark::startMs));
         assertThat(recorder.marks()).isSameAs(marks);
     }
+
+    @Test
+    void oneRecorderFollowsEveryGroupAsASeparateOneWouldAndMarksOnlyEachGroupsOwnCommits() throws IOException {
+        Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/two-groups-one-topic.json"));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        MetricsRecorder both = new MetricsRecorder(List.of("billing", "shipping"), groups(scenario), 500);
+        both.runUntil(simulation, 25_000);
+
+        for (String group : List.of("billing", "shipping")) {
+            Simulation alone = ScenarioWorld.simulation(scenario);
+            MetricsRecorder one = new MetricsRecorder(group, groups(scenario), 500);
+            one.runUntil(alone, 25_000);
+            assertThat(both.samples(group)).isEqualTo(one.samples()).hasSize(51);
+        }
+        // At 20 s, with the producer still writing, each group lags by its own commits.
+        assertThat(both.samples("billing").get(40).lag()).isNotEqualTo(both.samples("shipping").get(40).lag());
+        assertThat(both.marks("billing")).filteredOn(m -> m.kind() == TimelineMark.Kind.COMMIT).isNotEmpty()
+                .extracting(m -> m.event().orElseThrow().actor()).containsOnly("B1");
+        assertThat(both.marks("shipping")).filteredOn(m -> m.kind() == TimelineMark.Kind.COMMIT)
+                .extracting(m -> m.event().orElseThrow().actor()).contains("S1", "S2").containsOnly("S1", "S2");
+        // What concerns every group (the producer stopping at 20 s) marks both timelines.
+        assertThat(both.marks("billing")).extracting(m -> m.event().map(e -> e.type()).orElse(""))
+                .contains("StopProducer");
+        assertThat(both.marks("shipping")).extracting(m -> m.event().map(e -> e.type()).orElse(""))
+                .contains("StopProducer");
+        assertThat(both.frameAt("shipping", 25_000, 10_000).marks()).isSameAs(both.marks("shipping"));
+    }
 }

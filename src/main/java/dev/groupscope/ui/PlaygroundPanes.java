@@ -1,0 +1,90 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.i18n.Messages;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The playground's two panels, the cluster (brokers, partitions) and the group (state, summary, consumers), built
+ * in code rather than from FXML: they are what the window's first frame shows, before the FXML of the menus, tabs
+ * and transport has been loaded (see {@link GroupScopeWindow#showContentFirst}). Ids and style classes are the ones
+ * the panels always had, so the stylesheet and lookups such as {@code #partitions} see the same nodes.
+ */
+final class PlaygroundPanes {
+
+    final javafx.scene.layout.StackPane root;
+    /** The two panels side by side (dimmed as "provisional" while t is not computed yet). */
+    final HBox stagePanes;
+    final FlowPane brokers = new FlowPane();
+    final VBox partitions = new VBox();
+    final Label groupTitle = new Label();
+    /** With several groups in the scenario, the title is followed by a choice of the group shown. */
+    final ComboBox<String> groupChoice = new ComboBox<>();
+    /** Over the panels while t is a moment not computed yet: what is drawn is an earlier one, and says so. */
+    final Label computingNotice = new Label();
+    final FlowPane groupStates = new FlowPane();
+    final Label groupSummary = new Label();
+    final VBox consumers = new VBox();
+
+    PlaygroundPanes(Messages messages) {
+        Label clusterTitle = new Label(messages.text("ui.main.cluster"));
+        clusterTitle.getStyleClass().add("panel-title");
+        identify(brokers, "brokers", "brokers");
+        identify(partitions, "partitions", "partitions");
+        VBox cluster = panel("cluster-panel", clusterTitle, brokers, scroll(partitions));
+        HBox.setHgrow(cluster, Priority.ALWAYS);
+
+        identify(groupTitle, "groupTitle", "panel-title");
+        identify(groupStates, "group-state", "group-states");
+        identify(groupSummary, "groupSummary", "group-summary");
+        groupSummary.setWrapText(true);
+        // A wrapped sentence keeps all its lines even when the panel is short of height.
+        groupSummary.setMinHeight(Region.USE_PREF_SIZE);
+        identify(consumers, "consumers", "members");
+        ScrollPane members = scroll(consumers);
+        // Cards wrap to the panel's width: never a horizontal scroll bar.
+        members.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        groupChoice.setId("group-choice");
+        groupChoice.getStyleClass().add("group-choice");
+        groupChoice.setVisible(false);
+        groupChoice.setManaged(false);
+        HBox groupHeader = new HBox(groupTitle, groupChoice);
+        identify(groupHeader, "groupHeader", "group-header");
+        VBox group = panel("group-panel", groupHeader, groupStates, groupSummary, members);
+        HBox.setHgrow(group, Priority.SOMETIMES);
+
+        stagePanes = new HBox(cluster, group);
+        identify(stagePanes, "stagePanes", "stage-panes");
+        identify(computingNotice, "computingNotice", "computing-notice");
+        computingNotice.setWrapText(true);
+        computingNotice.setVisible(false);
+        computingNotice.setMouseTransparent(true);
+        javafx.scene.layout.StackPane.setAlignment(computingNotice, javafx.geometry.Pos.TOP_CENTER);
+        root = new javafx.scene.layout.StackPane(stagePanes, computingNotice);
+    }
+
+    private static void identify(Region node, String id, String styleClass) {
+        node.setId(id);
+        node.getStyleClass().add(styleClass);
+    }
+
+    private static VBox panel(String kind, Region... children) {
+        VBox panel = new VBox(children);
+        panel.getStyleClass().addAll("panel", kind);
+        return panel;
+    }
+
+    private static ScrollPane scroll(Region content) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("panel-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        return scroll;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.scenario.Scenario;
+import dev.groupscope.scenario.ScenarioReader;
+import dev.groupscope.scenario.ScenarioWorld;
+import dev.groupscope.sim.engine.Simulation;
+import dev.groupscope.sim.engine.World;
+import dev.groupscope.ui.FrameDetails.GroupOnPartition;
+import dev.groupscope.ui.PlaygroundFrame.ConsumerRow;
+import dev.groupscope.ui.PlaygroundFrame.PartitionRow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two groups read the same topic (billing: B1; shipping: S1, S2). Each group's frame shows that group alone: its
+ * consumers, owners among its members, its own committed offsets and its own coordinator.
+ */
+class FrameReaderTest {
+
+    private static final long AT = 20_000;
+    private static Scenario scenario;
+    private static World world;
+
+    @BeforeAll
+    static void run() {
+        scenario = ScenarioReader.read(Path.of("lessons/scenarios/two-groups-one-topic.json"));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(AT);
+        world = simulation.stateAtTime(AT);
+    }
+
+    private static PlaygroundFrame frameOf(String group) {
+        return FrameReader.of(scenario, group).read(AT, world, Optional.empty(), List.of());
+    }
+
+    @Test
+    void eachGroupsPanelListsOnlyItsOwnConsumers() {
+        PlaygroundFrame billing = frameOf("billing");
+        PlaygroundFrame shipping = frameOf("shipping");
+
+        assertThat(billing.group().groupId()).isEqualTo("billing");
+        assertThat(billing.consumers()).extracting(ConsumerRow::clientId).containsExactly("B1");
+        assertThat(shipping.group().groupId()).isEqualTo("shipping");
+        assertThat(shipping.consumers()).extracting(ConsumerRow::clientId).containsExactly("S1", "S2");
+        // The group's leader is one of its own members.
+        assertThat(billing.group().leader()).isEqualTo("B1");
+        assertThat(shipping.group().leader()).isIn("S1", "S2");
+    }
+
+    @Test
+    void everyPartitionIsOwnedByAMemberOfTheGroupShownAtThatMembersPosition() {
+        PlaygroundFrame billing = frameOf("billing");
+        PlaygroundFrame shipping = frameOf("shipping");
+
+        // billing's one consumer owns all four partitions; shipping splits them between its two.
+        assertThat(billing.partitions()).extracting(PartitionRow::owner).containsOnly("B1").hasSize(4);
+        assertThat(shipping.partitions()).extracting(PartitionRow::owner).containsOnly("S1", "S2")
+                .contains("S1", "S2").hasSize(4);
+        for (PlaygroundFrame frame : List.of(billing, shipping)) {
+            for (PartitionRow row : frame.partitions()) {
+                assertThat(frame.consumer(row.owner()).orElseThrow().assigned()).contains(row.name());
+                GroupOnPartition truth = detail(frame, row.name(), frame.group().groupId());
+                assertThat(row.owner()).isEqualTo(truth.owner());
+                assertThat(row.position()).isEqualTo(truth.position()).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void eachGroupShowsItsOwnCommittedOffsetsAndItsOwnCoordinator() {
+        for (String group : List.of("billing", "shipping")) {
+            PlaygroundFrame frame = frameOf(group);
+            for (PartitionRow row : frame.partitions()) {
+                assertThat(row.committed()).as(group + " " + row.name())
+                        .isEqualTo(detail(frame, row.name(), group).committed()).isNotNull();
+            }
+            assertThat(frame.group().coordinatorBroker()).isPositive();
+            assertThat(frame.brokers()).filteredOn(PlaygroundFrame.BrokerRow::coordinator)
+                    .extracting(PlaygroundFrame.BrokerRow::id).containsExactly(frame.group().coordinatorBroker());
+        }
+        // Each group commits on its own: at 20 s their committed offsets are not the same ones.
+        assertThat(frameOf("billing").partitions()).extracting(PartitionRow::committed)
+                .isNotEqualTo(frameOf("shipping").partitions().stream().map(PartitionRow::committed).toList());
+        assertThat(frameOf("billing").group().offsetsPartition())
+                .isNotEqualTo(frameOf("shipping").group().offsetsPartition());
+    }
+
+    @Test
+    void aConsumerKeepsItsColourWhicheverGroupIsShownAndSparesAreTheGroupsOwn() {
+        assertThat(frameOf("billing").consumers()).extracting(ConsumerRow::slot).containsExactly(0);
+        assertThat(frameOf("shipping").consumers()).extracting(ConsumerRow::slot).containsExactly(1, 2);
+        assertThat(frameOf("shipping").partitions()).extracting(PartitionRow::ownerSlot).containsOnly(1, 2);
+        assertThat(frameOf("billing").spares()).isEmpty();
+    }
+
+    /** The group's owner and offsets on a partition as the frame's details read them for every group at once. */
+    private static GroupOnPartition detail(PlaygroundFrame frame, String partition, String group) {
+        return frame.details().partition(partition).orElseThrow().groups().stream()
+                .filter(g -> g.groupId().equals(group)).findFirst().orElseThrow();
+    }
+}
