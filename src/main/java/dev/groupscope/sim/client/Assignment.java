@@ -25,6 +25,12 @@ final class Assignment {
     private final TreeSet<TopicPartition> paused;
     /** Lazy seeks (Kafka's AWAIT_RESET state): the strategy resolved at the next poll(), "earliest" or "latest". */
     private final TreeMap<TopicPartition, String> awaitingReset;
+    /**
+     * Known to have a position for every partition (set when {@link #withoutPosition} finds none, cleared by
+     * whatever can take one away): every poll() asks, and a worker pool's poller polls every few ms over 1,000
+     * partitions.
+     */
+    private boolean allPositioned;
 
     Assignment() {
         this.positions = new TreeMap<>();
@@ -36,6 +42,7 @@ final class Assignment {
         this.positions = new TreeMap<>(other.positions);
         this.paused = new TreeSet<>(other.paused);
         this.awaitingReset = new TreeMap<>(other.awaitingReset);
+        this.allPositioned = other.allPositioned;
     }
 
     Assignment copy() {
@@ -50,6 +57,7 @@ final class Assignment {
         paused.retainAll(partitions);
         awaitingReset.keySet().retainAll(partitions);
         partitions.forEach(tp -> positions.putIfAbsent(tp, NO_POSITION));
+        allPositioned = false;
     }
 
     SortedSet<TopicPartition> partitions() {
@@ -81,6 +89,7 @@ final class Assignment {
         if (positions.containsKey(tp)) {
             positions.put(tp, offset);
             awaitingReset.remove(tp);
+            allPositioned &= offset != NO_POSITION;
         }
     }
 
@@ -89,11 +98,15 @@ final class Assignment {
         if (positions.containsKey(tp)) {
             positions.put(tp, NO_POSITION);
             awaitingReset.put(tp, strategy);
+            allPositioned = false;
         }
     }
 
     /** Partitions whose lazy seek waits for the next poll(), with the strategy to resolve. */
     Map<TopicPartition, String> awaitingReset() {
+        if (awaitingReset.isEmpty()) {
+            return Map.of(); // the usual answer, at every poll()
+        }
         return Collections.unmodifiableMap(new TreeMap<>(awaitingReset));
     }
 
@@ -120,12 +133,20 @@ final class Assignment {
      * waiting for a lazy seek.
      */
     List<TopicPartition> withoutPosition() {
+        if (allPositioned) {
+            return List.of();
+        }
         List<TopicPartition> missing = new ArrayList<>();
-        positions.forEach((tp, position) -> {
-            if (position == NO_POSITION && !awaitingReset.containsKey(tp)) {
-                missing.add(tp);
+        boolean anyWithout = false;
+        for (Map.Entry<TopicPartition, Long> entry : positions.entrySet()) {
+            if (entry.getValue() == NO_POSITION) {
+                anyWithout = true;
+                if (!awaitingReset.containsKey(entry.getKey())) {
+                    missing.add(entry.getKey());
+                }
             }
-        });
+        }
+        allPositioned = !anyWithout;
         return missing;
     }
 
