@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The simulator at the issue's scale: one group of 100 consumers on one topic of 1,000 partitions (3 brokers,
  * replication factor 3, Kafka's default consumer settings: range + cooperative-sticky, auto commit every 5 s,
- * heartbeats every 3 s), fed by {@code producers} producers of 1,000 records/s each (uniform keys over 10,000 keys),
+ * heartbeats every 3 s), fed by {@code producers} producers sharing {@code recordsPerSecond} (5,000: the
+ * record-dominated headline; 100: a light load, where the group protocol and idle fetches dominate; uniform keys
+ * over 10,000 keys),
  * each consumer taking 1 ms per record, for one virtual hour. A rebalance every minute: at minute 1, 3, 5, … one
  * consumer closes and leaves the group (a rolling deploy's stop), at minute 2, 4, 6, … it starts again as a new
  * member (the deploy's start); each minute a different consumer, so 59 rebalances after the initial join.
@@ -46,7 +48,14 @@ public class SimulationBenchmark {
     static final int PARTITIONS = 1000;
 
     /** The scenario as a scenario file, so that it goes through the same validation as the lessons. */
+    static final int HEADLINE_RECORDS_PER_SECOND = 5000;
+
     static String scenarioJson(int producers, long durationMs) {
+        return scenarioJson(producers, HEADLINE_RECORDS_PER_SECOND, durationMs);
+    }
+
+    /** {@code recordsPerSecond} in all, shared evenly by the producers. */
+    static String scenarioJson(int producers, int recordsPerSecond, long durationMs) {
         StringBuilder json = new StringBuilder();
         json.append("{\"name\": \"bench-hour\", \"seed\": 42, \"durationMs\": ").append(durationMs).append(",\n");
         json.append("\"cluster\": {\"brokers\": 3},\n");
@@ -55,7 +64,8 @@ public class SimulationBenchmark {
         json.append("\"producers\": [");
         for (int p = 1; p <= producers; p++) {
             json.append(p > 1 ? ",\n" : "\n").append("{\"id\": \"P").append(p)
-                    .append("\", \"topic\": \"events\", \"recordsPerSecond\": 1000, \"keys\": \"uniform\", ")
+                    .append("\", \"topic\": \"events\", \"recordsPerSecond\": ").append(recordsPerSecond / producers)
+                    .append(", \"keys\": \"uniform\", ")
                     .append("\"keyCount\": 10000}");
         }
         json.append("],\n\"consumers\": [");
@@ -86,7 +96,11 @@ public class SimulationBenchmark {
     }
 
     static Simulation simulation(int producers, long durationMs) {
-        Scenario scenario = ScenarioReader.read("bench-hour.json", scenarioJson(producers, durationMs));
+        return simulation(producers, HEADLINE_RECORDS_PER_SECOND, durationMs);
+    }
+
+    static Simulation simulation(int producers, int recordsPerSecond, long durationMs) {
+        Scenario scenario = ScenarioReader.read("bench-hour.json", scenarioJson(producers, recordsPerSecond, durationMs));
         return ScenarioWorld.simulation(scenario);
     }
 
@@ -131,6 +145,10 @@ public class SimulationBenchmark {
         @Param({"5"})
         public int producers;
 
+        /** All producers together: the headline's 5,000, and a light 100 beside it. */
+        @Param({"5000", "100"})
+        public int recordsPerSecond;
+
         /** Virtual time simulated: the hour, or a shorter window where the hour does not fit in the heap. */
         @Param({"3600000"})
         public long durationMs;
@@ -144,7 +162,7 @@ public class SimulationBenchmark {
         public void build() {
             sim = null;
             baseline = usedHeapAfterGc();
-            sim = simulation(producers, durationMs);
+            sim = simulation(producers, recordsPerSecond, durationMs);
             started = System.nanoTime();
             startedCpu = cpuNanos();
         }
@@ -210,13 +228,18 @@ public class SimulationBenchmark {
         }
     }
 
-    /** One plain run, for profiling: {@code main [producers] [durationMs] [rebuilds] [holdMs]}. */
+    /**
+     * One plain run, for profiling: {@code main [producers] [durationMs] [rebuilds] [holdMs] [recordsPerSecond]}
+     * ({@code holdMs} 0: no hold).
+     */
     public static void main(String[] args) {
         int producers = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         long duration = args.length > 1 ? Long.parseLong(args[1]) : HOUR_MS;
         int rebuilds = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        long holdMs = args.length > 3 ? Long.parseLong(args[3]) : 0;
+        int recordsPerSecond = args.length > 4 ? Integer.parseInt(args[4]) : HEADLINE_RECORDS_PER_SECOND;
         long baseline = usedHeapAfterGc();
-        Simulation sim = simulation(producers, duration);
+        Simulation sim = simulation(producers, recordsPerSecond, duration);
         long start = System.nanoTime();
         long startCpu = cpuNanos();
         long startAllocated = allocatedBytes();
@@ -246,10 +269,10 @@ public class SimulationBenchmark {
                     rebuilds, samples[rebuilds / 2] / 1e6, samples[rebuilds - 1] / 1e6,
                     cpuSamples[rebuilds / 2] / 1e6, cpuSamples[rebuilds - 1] / 1e6);
         }
-        if (args.length > 3) {
+        if (holdMs > 0) {
             // Time to look at the finished run from outside, e.g. jcmd <pid> GC.class_histogram.
             try {
-                Thread.sleep(Long.parseLong(args[3]));
+                Thread.sleep(holdMs);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

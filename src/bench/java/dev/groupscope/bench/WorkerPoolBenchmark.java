@@ -24,13 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The issue's worker-pool case: one consumer whose polling thread feeds 8 workers (unordered, a window of 500 per
- * partition, each record 0–1 ms), on a topic of 1,000 partitions (3 brokers) fed by 10 producers of 1,000 records/s
- * each (10,000 records/s, uniform keys over 10,000 keys), committing the windows' low marks with commitSync every
+ * partition, each record 0–1 ms), on a topic of 1,000 partitions (3 brokers) fed by 10 producers sharing
+ * {@code recordsPerSecond} (10,000: the headline; 100: a light load, where fetches and commits dominate; uniform
+ * keys over 10,000 keys), committing the windows' low marks with commitSync every
  * 5 s (parallel-consumer's default interval), for a virtual hour, with the ledger counting every record.
  * Building the world is not timed; the report gives events, steps, wall and CPU time, the retained heap of the
  * finished simulation, and the ledger's processed count (so a run that processed nothing cannot look fast).
  * Run: {@code mvn -B -Pbench verify -Djmh.args="WorkerPoolBenchmark"} (add {@code -p durationMs=60000} for a
- * shorter window), or {@code main [durationMs]} for one plain run.
+ * shorter window), or {@code main [durationMs] [recordsPerSecond]} for one plain run.
  */
 public class WorkerPoolBenchmark {
 
@@ -38,7 +39,9 @@ public class WorkerPoolBenchmark {
     static final int PARTITIONS = 1000;
     static final int PRODUCERS = 10;
 
-    static String scenarioJson(long durationMs) {
+    static final int HEADLINE_RECORDS_PER_SECOND = 10_000;
+
+    static String scenarioJson(long durationMs, int recordsPerSecond) {
         StringBuilder json = new StringBuilder();
         json.append("{\"name\": \"bench-worker-pool\", \"seed\": 42, \"durationMs\": ").append(durationMs)
                 .append(",\n\"cluster\": {\"brokers\": 3, \"settings\": {\"group.initial.rebalance.delay.ms\": 0}},\n");
@@ -46,7 +49,8 @@ public class WorkerPoolBenchmark {
                 .append(", \"replicationFactor\": 3}],\n\"producers\": [");
         for (int p = 1; p <= PRODUCERS; p++) {
             json.append(p > 1 ? ",\n" : "\n").append("{\"id\": \"P").append(p)
-                    .append("\", \"topic\": \"events\", \"recordsPerSecond\": 1000, \"keys\": \"uniform\", ")
+                    .append("\", \"topic\": \"events\", \"recordsPerSecond\": ").append(recordsPerSecond / PRODUCERS)
+                    .append(", \"keys\": \"uniform\", ")
                     .append("\"keyCount\": 10000}");
         }
         json.append("],\n\"consumers\": [{\"id\": \"C1\", \"groupId\": \"pool-app\", \"topics\": [\"events\"],")
@@ -57,8 +61,8 @@ public class WorkerPoolBenchmark {
         return json.toString();
     }
 
-    static Simulation simulation(long durationMs) {
-        Scenario scenario = ScenarioReader.read("bench-worker-pool.json", scenarioJson(durationMs));
+    static Simulation simulation(long durationMs, int recordsPerSecond) {
+        Scenario scenario = ScenarioReader.read("bench-worker-pool.json", scenarioJson(durationMs, recordsPerSecond));
         return ScenarioWorld.simulation(scenario);
     }
 
@@ -84,6 +88,10 @@ public class WorkerPoolBenchmark {
         @Param({"3600000"})
         public long durationMs;
 
+        /** All producers together: the headline's 10,000, and a light 100 beside it. */
+        @Param({"10000", "100"})
+        public int recordsPerSecond;
+
         private Simulation sim;
         private long baseline;
         private long started;
@@ -93,7 +101,7 @@ public class WorkerPoolBenchmark {
         public void build() {
             sim = null;
             baseline = SimulationBenchmark.usedHeapAfterGc();
-            sim = simulation(durationMs);
+            sim = simulation(durationMs, recordsPerSecond);
             started = System.nanoTime();
             startedCpu = SimulationBenchmark.cpuNanos();
         }
@@ -115,11 +123,12 @@ public class WorkerPoolBenchmark {
         }
     }
 
-    /** One plain run, for profiling: {@code main [durationMs]}. */
+    /** One plain run, for profiling: {@code main [durationMs] [recordsPerSecond]}. */
     public static void main(String[] args) {
         long duration = args.length > 0 ? Long.parseLong(args[0]) : HOUR_MS;
+        int recordsPerSecond = args.length > 1 ? Integer.parseInt(args[1]) : HEADLINE_RECORDS_PER_SECOND;
         long baseline = SimulationBenchmark.usedHeapAfterGc();
-        Simulation sim = simulation(duration);
+        Simulation sim = simulation(duration, recordsPerSecond);
         long start = System.nanoTime();
         long startCpu = SimulationBenchmark.cpuNanos();
         long startAllocated = SimulationBenchmark.allocatedBytes();

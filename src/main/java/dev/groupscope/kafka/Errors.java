@@ -29,6 +29,8 @@ public enum Errors {
     INVALID_REPLICATION_FACTOR(38, false),
     NON_EMPTY_GROUP(68, false),
     GROUP_ID_NOT_FOUND(69, false),
+    FETCH_SESSION_ID_NOT_FOUND(70, true),
+    INVALID_FETCH_SESSION_EPOCH(71, true),
     MEMBER_ID_REQUIRED(79, false),
     GROUP_MAX_SIZE_REACHED(81, false),
     FENCED_INSTANCE_ID(82, false),

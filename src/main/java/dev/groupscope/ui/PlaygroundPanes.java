@@ -61,7 +61,7 @@ final class PlaygroundPanes {
 
         stagePanes = new HBox(cluster, group);
         identify(stagePanes, "stagePanes", "stage-panes");
-        computingNotice.getStyleClass().add("computing-notice");
+        identify(computingNotice, "computingNotice", "computing-notice");
         computingNotice.setWrapText(true);
         computingNotice.setVisible(false);
         computingNotice.setMouseTransparent(true);

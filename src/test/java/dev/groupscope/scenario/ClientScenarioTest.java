@@ -245,6 +245,23 @@ class ClientScenarioTest {
         assertThat(run.group("fast").recordsProcessed()).isGreaterThan(run.group("batch").recordsProcessed());
     }
 
+    @Test
+    void fetchesGoInSessionsAndWaitWhileTheBrokersPartitionsAreStillBuffered() {
+        ScenarioRun run = ScenarioRun.of("by-duration-reset");
+
+        List<SimEvent> requests = run.events(type("FetchRequest").and(e -> "C-earliest".equals(e.peer())));
+        List<SimEvent> polls = run.events(type("Poll").and(actor("C-earliest")));
+        // Full at epoch 0; the broker opens a session and every later request is incremental in it.
+        assertThat(requests.get(0).fields()).containsEntry("sessionId", 0).containsEntry("sessionEpoch", 0);
+        Object session = run.events(type("FetchResponse").and(actor("C-earliest"))).get(0).fields().get("sessionId");
+        assertThat(requests.get(1).fields()).containsEntry("sessionId", session).containsEntry("sessionEpoch", 1);
+        // The first poll() took 500 of the 601 records; clicks-1's rest stayed buffered, so (Kafka 4.1) nothing was
+        // fetched from broker-1 until the next poll() drained it, and then both partitions' new offsets were named.
+        assertThat(polls.get(0).fields().get("records")).isEqualTo(500);
+        assertThat(requests.get(1).time()).isGreaterThanOrEqualTo(polls.get(1).time());
+        assertThat((Map<?, ?>) requests.get(1).fields().get("fetchOffsets")).hasSize(2);
+    }
+
     @SuppressWarnings("unchecked")
     private static long recordsIn(SimEvent fetchResponse) {
         return ((Map<String, Number>) fetchResponse.fields().get("records")).values().stream()

@@ -61,7 +61,9 @@ class GroupChoiceViewTest {
         int coordinator = window.playground().getFrame().group().coordinatorBroker();
         assertThat(robot.lookup(".broker.coordinator").queryAll().stream().map(Node::getId))
                 .containsExactly("broker-" + coordinator);
-        assertThat(text(robot, "#broker-" + coordinator + " .broker-coordinator")).contains("shipping");
+        javafx.scene.control.Label badge = robot.lookup("#broker-" + coordinator + " .broker-coordinator").query();
+        assertThat(badge.getAccessibleText()).as("the coordinator badge names the group shown").contains("shipping");
+        assertThat(text(robot, "#groupSummary")).contains("coordinator: broker " + coordinator);
         assertThat(text(robot, "#groupSummary")).contains("leader S");
         // billing's commit on each strip is a neutral mark named in its tooltip.
         LogStrip strip = robot.lookup("#partition-orders-2 .log-strip").query();

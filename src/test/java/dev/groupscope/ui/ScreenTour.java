@@ -80,6 +80,7 @@ public final class ScreenTour {
         });
         int truncated = 0;
         if (scenario != null) {
+            truncated += computingShot(30_000);
             scrubTo(30_000);
             truncated += shot("playground-stable");
             truncated += otherGroupShots();
@@ -111,6 +112,24 @@ public final class ScreenTour {
         return truncated;
     }
 
+    /** A jump past what a large run has computed: pictured while the notice says it is still computing. */
+    private int computingShot(long at) throws Exception {
+        // The window as it opens (the frame at 0 s), then the jump.
+        waitUntil(() -> window.playground().getFrame() != null);
+        Thread.sleep(1500);
+        run(() -> window.playground().scrubTo(at));
+        Thread.sleep(700);
+        if (!call(() -> window.playground().computingProperty().get())) {
+            System.out.println("computed " + at + " ms within 0.7 s: no computing notice to picture");
+            return 0;
+        }
+        int truncated = shot("computing", 400);
+        System.out.println("pictured at t = " + call(() -> window.playground().getTime()) + " ms, frame at "
+                + call(() -> window.playground().getFrame().time()) + " ms, computing: "
+                + call(() -> window.playground().computingProperty().get()));
+        return truncated;
+    }
+
     /** With several groups: the group choice open, then the next group at the same moment (and back). */
     private int otherGroupShots() throws Exception {
         if (call(() -> window.playground().groups().size()) < 2) {
@@ -121,7 +140,7 @@ public final class ScreenTour {
         run(() -> ((javafx.scene.control.ComboBox<?>) window.stageRoot().lookup("#group-choice")).hide());
         run(() -> window.playground().showNextGroup());
         truncated += shot("playground-next-group");
-        truncated += presenterShot();
+        truncated += presenterShot("presenter-next-group");
         run(() -> window.playground().showNextGroup());
         return truncated;
     }
@@ -143,6 +162,10 @@ public final class ScreenTour {
     }
 
     private int presenterShot() throws Exception {
+        return presenterShot("presenter");
+    }
+
+    private int presenterShot(String name) throws Exception {
         run(window::togglePresenter);
         // JavaFX's "Press ESC to exit full-screen mode" fades after a few seconds; picture the steady screen.
         Thread.sleep(Long.getLong("tour.presenterWaitMs", 5500));
@@ -151,9 +174,9 @@ public final class ScreenTour {
             stage.setWidth(Screen.getPrimary().getBounds().getWidth());
             stage.setHeight(Screen.getPrimary().getBounds().getHeight());
         });
-        int truncated = shot("presenter");
+        int truncated = shot(name);
         run(window::toggleHelp);
-        truncated += shot("presenter-help");
+        truncated += shot(name + "-help");
         run(window::toggleHelp);
         run(window::togglePresenter);
         return truncated;
@@ -237,11 +260,15 @@ public final class ScreenTour {
 
     /** Writes the screen as {@code <size>-<lang>-<theme>-<name>.png}; returns how many labels are cut short. */
     private int shot(String name) throws Exception {
+        return shot(name, 1200);
+    }
+
+    private int shot(String name, long settleMs) throws Exception {
         String only = System.getProperty("tour.only", "");
         if (!only.isEmpty() && !java.util.Arrays.asList(only.split(",")).contains(name)) {
             return 0;
         }
-        Thread.sleep(1200);
+        Thread.sleep(settleMs);
         Path file = dir.resolve(prefix + "-" + name + ".png");
         List<String> cut = new ArrayList<>();
         run(() -> {

@@ -1,5 +1,6 @@
 package dev.groupscope.sim.broker;
 
+import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.cluster.ClusterState;
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
@@ -21,25 +22,30 @@ import java.util.function.Predicate;
 /**
  * Fetch requests and the fetches brokers hold (Kafka's fetch purgatory): a fetch that finds fewer than
  * fetch.min.bytes waits until appends bring enough, until fetch.max.wait.ms passes, or until a partition it reads
- * is no longer led by its broker.
+ * is no longer led by its broker. A fetch in an incremental session reads its session's partitions
+ * ({@link FetchSessionCache}).
  */
 final class FetchPurgatory {
 
     private final TreeMap<Long, ParkedFetch> parked;
+    private final FetchSessionCache sessions;
     /**
-     * Partition → ids of the parked fetches that read it: derived from {@link #parked} (so not copied; built again
-     * on first use). Every append asks which fetches it may complete; scanning every parked fetch instead made
-     * producing cost O(parked fetches) per record.
+     * Partition → ids of the parked full fetches that read it, and session id → the parked fetch of that session:
+     * derived from {@link #parked} (so not copied; built again on first use). Every append asks which fetches it
+     * may complete; scanning every parked fetch instead made producing cost O(parked fetches) per record.
      */
     private Map<TopicPartition, TreeSet<Long>> byPartition;
+    private Map<Integer, Long> bySession;
     private long nextId;
 
     FetchPurgatory() {
         this.parked = new TreeMap<>();
+        this.sessions = new FetchSessionCache();
     }
 
     private FetchPurgatory(FetchPurgatory other) {
         this.parked = new TreeMap<>(other.parked);
+        this.sessions = other.sessions.copy();
         this.nextId = other.nextId;
     }
 
@@ -52,7 +58,18 @@ final class FetchPurgatory {
     }
 
     void onFetch(Deliver delivery, FetchRequest request, ClusterState state, SimSettings sim, Context context) {
-        FetchRead read = FetchRead.read(state, delivery.broker(), request, sim.recordSizeBytes());
+        if (request.isFull()) {
+            sessions.closeNamedBy(request);
+        } else {
+            FetchSessionCache.Lookup lookup = sessions.update(delivery.broker(), request, context.now());
+            if (lookup.error() != Errors.NONE) {
+                sim.network().send(context, CoordinatorEnv.brokerActor(delivery.broker()), delivery.from(),
+                        delivery.broker(), new FetchResponse(request.correlationId(), lookup.error(),
+                                FetchRequest.NO_SESSION, Map.of()));
+                return;
+            }
+        }
+        FetchRead read = read(state, delivery.broker(), request, sim);
         if (read.answersNow(request, sim.recordSizeBytes())) {
             answer(delivery.broker(), delivery.from(), request, read, sim, context);
             return;
@@ -74,7 +91,7 @@ final class FetchPurgatory {
             return;
         }
         unindex(fetch);
-        FetchRead read = FetchRead.read(state, fetch.broker(), fetch.request(), sim.recordSizeBytes());
+        FetchRead read = read(state, fetch.broker(), fetch.request(), sim);
         emit(context, fetch, "FetchMaxWait", fields(fetch, read, sim), Rule.of("sim.cluster.fetch.maxWait",
                 "maxWaitMs", fetch.request().maxWaitMs(), "bytes", read.bytes(sim.recordSizeBytes())));
         release(fetch, read, sim, context, null);
@@ -82,21 +99,36 @@ final class FetchPurgatory {
 
     /** Records were appended to a partition: fetches waiting on it may now have enough. */
     void onAppend(TopicPartition partition, ClusterState state, SimSettings sim, Context context) {
-        TreeSet<Long> reading = index().get(partition);
-        if (reading == null || reading.isEmpty()) {
+        java.util.Collection<Integer> holding = sessions.appended(partition);
+        if (parked.isEmpty()) {
             return;
         }
-        // The same fetches, in the same (id) order, as a scan of every parked fetch for those reading the partition.
-        List<ParkedFetch> affected = new ArrayList<>(reading.size());
-        reading.forEach(id -> affected.add(parked.get(id)));
+        // The same fetches, in the same (id) order, as a scan of every parked fetch for those reading the partition:
+        // full fetches that name it, and incremental ones whose session holds it.
+        TreeSet<Long> reading = index().get(partition);
+        List<Long> ids = reading == null ? new ArrayList<>(holding.size()) : new ArrayList<>(reading);
+        for (Integer session : holding) {
+            Long id = bySession.get(session);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        ids.sort(null);
+        List<ParkedFetch> affected = new ArrayList<>(ids.size());
+        ids.forEach(id -> affected.add(parked.get(id)));
         recheck(affected, fetch -> true, state, sim, context,
                 Rule.of("sim.cluster.fetch.dataArrived", "topicPartition", partition.toString()));
     }
 
     /** Leadership or topics changed: a fetch reading a partition its broker no longer leads is answered. */
     void onMetadataChange(ClusterState state, SimSettings sim, Context context) {
+        sessions.metadataChanged();
         recheck(new ArrayList<>(parked.values()), fetch -> true, state, sim, context,
                 Rule.of("sim.cluster.fetch.metadataChanged"));
+        sessions.dropSessionsOf(broker -> !state.isUp(broker));
     }
 
     private void recheck(List<ParkedFetch> candidates, Predicate<ParkedFetch> affected, ClusterState state,
@@ -105,7 +137,7 @@ final class FetchPurgatory {
             if (!affected.test(fetch)) {
                 continue;
             }
-            FetchRead read = FetchRead.read(state, fetch.broker(), fetch.request(), sim.recordSizeBytes());
+            FetchRead read = read(state, fetch.broker(), fetch.request(), sim);
             if (read.anyError() || read.bytes(sim.recordSizeBytes()) >= fetch.request().minBytes()) {
                 parked.remove(fetch.id());
                 unindex(fetch);
@@ -115,9 +147,22 @@ final class FetchPurgatory {
         }
     }
 
+    /** A full fetch reads what it names; an incremental one its session's partitions that may answer. */
+    private FetchRead read(ClusterState state, int broker, FetchRequest request, SimSettings sim) {
+        if (request.isFull()) {
+            return FetchRead.read(state, broker, request, sim.recordSizeBytes());
+        }
+        FetchSessionCache.Session session = sessions.session(request.sessionId());
+        if (session == null) {
+            return FetchRead.read(state, broker, Map.of(), request, sim.recordSizeBytes());
+        }
+        return FetchRead.read(state, broker, session.pending, session::fetchOffset, request, sim.recordSizeBytes());
+    }
+
     private Map<TopicPartition, TreeSet<Long>> index() {
         if (byPartition == null) {
             byPartition = new HashMap<>();
+            bySession = new HashMap<>();
             parked.values().forEach(this::index);
         }
         return byPartition;
@@ -127,6 +172,10 @@ final class FetchPurgatory {
         if (byPartition == null) {
             return;
         }
+        if (!fetch.request().isFull()) {
+            bySession.put(fetch.request().sessionId(), fetch.id());
+            return;
+        }
         for (TopicPartition partition : fetch.request().fetchOffsets().keySet()) {
             byPartition.computeIfAbsent(partition, p -> new TreeSet<>()).add(fetch.id());
         }
@@ -134,6 +183,10 @@ final class FetchPurgatory {
 
     private void unindex(ParkedFetch fetch) {
         if (byPartition == null) {
+            return;
+        }
+        if (!fetch.request().isFull()) {
+            bySession.remove(fetch.request().sessionId());
             return;
         }
         for (TopicPartition partition : fetch.request().fetchOffsets().keySet()) {
@@ -154,10 +207,28 @@ final class FetchPurgatory {
         answer(fetch.broker(), fetch.client(), fetch.request(), read, sim, context);
     }
 
-    private static void answer(int broker, String client, FetchRequest request, FetchRead read, SimSettings sim,
-                               Context context) {
-        sim.network().send(context, CoordinatorEnv.brokerActor(broker), client, broker,
-                new FetchResponse(request.correlationId(), read.partitions()));
+    /**
+     * The answer: outside a session every partition read; a full fetch at epoch 0 opens a session; an incremental
+     * one carries only what the session must answer.
+     */
+    private void answer(int broker, String client, FetchRequest request, FetchRead read, SimSettings sim,
+                        Context context) {
+        FetchResponse response;
+        if (request.sessionEpoch() == FetchRequest.FINAL_EPOCH) {
+            response = new FetchResponse(request.correlationId(), Errors.NONE, FetchRequest.NO_SESSION,
+                    read.partitions());
+        } else if (request.sessionEpoch() == FetchRequest.INITIAL_EPOCH) {
+            int id = sessions.open(broker, read.partitions(), context.now());
+            response = new FetchResponse(request.correlationId(), Errors.NONE, id, read.partitions());
+        } else {
+            FetchSessionCache.Session session = sessions.session(request.sessionId());
+            response = session == null
+                    ? new FetchResponse(request.correlationId(), Errors.FETCH_SESSION_ID_NOT_FOUND,
+                            FetchRequest.NO_SESSION, Map.of())
+                    : new FetchResponse(request.correlationId(), Errors.NONE, session.id,
+                            sessions.answer(session, read.partitions()));
+        }
+        sim.network().send(context, CoordinatorEnv.brokerActor(broker), client, broker, response);
     }
 
     private static Map<String, Object> fields(ParkedFetch fetch, FetchRead read, SimSettings sim) {

@@ -28,14 +28,30 @@ record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, 
         partitions = Collections.unmodifiableMap(partitions);
     }
 
+    /** Reads the partitions a full request names. */
     static FetchRead read(ClusterState state, int broker, FetchRequest request, int recordSizeBytes) {
+        return read(state, broker, request.fetchOffsets(), request, recordSizeBytes);
+    }
+
+    /**
+     * Reads {@code offsets} (a full request's, or a session's partitions that may have something to answer) within
+     * the request's byte limits, in partition order.
+     */
+    static FetchRead read(ClusterState state, int broker, Map<TopicPartition, Long> offsets, FetchRequest request,
+                          int recordSizeBytes) {
+        return read(state, broker, offsets.keySet(), offsets::get, request, recordSizeBytes);
+    }
+
+    /** Reads {@code partitions}, in their iteration order, each from {@code offsetOf}. */
+    static FetchRead read(ClusterState state, int broker, Iterable<TopicPartition> partitionsToRead,
+                          java.util.function.ToLongFunction<TopicPartition> offsetOf, FetchRequest request,
+                          int recordSizeBytes) {
         Map<TopicPartition, FetchedPartition> partitions = new TreeMap<>();
         long remainingBytes = request.maxBytes();
         int records = 0;
         boolean anyError = false;
-        for (Map.Entry<TopicPartition, Long> entry : request.fetchOffsets().entrySet()) {
-            TopicPartition partition = entry.getKey();
-            long offset = entry.getValue();
+        for (TopicPartition partition : partitionsToRead) {
+            long offset = offsetOf.applyAsLong(partition);
             Errors error = check(state, broker, partition, offset);
             if (error != Errors.NONE) {
                 anyError = true;

@@ -77,8 +77,13 @@ final class RequestEvents {
             fields.put("groupId", fetch.groupId());
             fields.put("partitions", fetch.partitions().stream().sorted().map(TopicPartition::toString).toList());
         } else if (message instanceof FetchRequest fetch) {
-            // Built when read: the request's offsets are an immutable copy (Sorted), so the map is the same later.
+            // What Kafka sends: the session and epoch (KIP-227), the partitions added or moved (all of them in a
+            // full fetch) and those to forget. Built when read: the request's offsets are an immutable copy.
+            fields.put("sessionId", fetch.sessionId());
+            fields.put("sessionEpoch", fetch.sessionEpoch());
             fields.put("fetchOffsets", dev.groupscope.sim.engine.LazyMap.of(() -> byPartition(fetch.fetchOffsets())));
+            fields.put("forgotten", fetch.forgotten().isEmpty() ? List.of()
+                    : fetch.forgotten().stream().map(TopicPartition::toString).toList());
             fields.put("maxBytes", fetch.maxBytes());
             fields.put("minBytes", fetch.minBytes());
             fields.put("maxWaitMs", fetch.maxWaitMs());

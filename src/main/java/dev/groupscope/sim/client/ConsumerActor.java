@@ -907,7 +907,7 @@ public final class ConsumerActor implements Actor {
             } else if (message instanceof OffsetFetchResponse response) {
                 fetcher.onOffsetFetch(this, deliver, response);
             } else if (message instanceof FetchResponse response) {
-                fetcher.onFetch(this, deliver, response);
+                fetcher.onFetch(this, deliver, response, pending.broker());
             }
         }
 
@@ -919,8 +919,9 @@ public final class ConsumerActor implements Actor {
                 case "Heartbeat" -> heartbeat.failHeartbeat(this);
                 case "OffsetCommit" -> commits.commitFailed(this, pending, error, true);
                 case "OffsetFetch" -> fetcher.offsetFetchPending = false;
+                case "Fetch" -> fetcher.fetchFailed(pending.broker());
                 default -> {
-                    // LeaveGroup, Fetch: nothing waits for them; the next poll() fetches again.
+                    // LeaveGroup: nothing waits for it. (A failed Fetch: the next poll() fetches again.)
                 }
             }
         }

@@ -28,19 +28,25 @@ final class Fetcher {
     final Assignment assignment;
     final FetchBuffer buffer;
     boolean offsetFetchPending;
+    /** Broker → the incremental fetch session with it (kafka-clients' {@code sessionHandlers}). */
+    private final TreeMap<Integer, FetchSessionHandler> sessions;
 
     Fetcher() {
-        this(new Assignment(), new FetchBuffer(), false);
+        this(new Assignment(), new FetchBuffer(), false, new TreeMap<>());
     }
 
-    private Fetcher(Assignment assignment, FetchBuffer buffer, boolean offsetFetchPending) {
+    private Fetcher(Assignment assignment, FetchBuffer buffer, boolean offsetFetchPending,
+                    TreeMap<Integer, FetchSessionHandler> sessions) {
         this.assignment = assignment;
         this.buffer = buffer;
         this.offsetFetchPending = offsetFetchPending;
+        this.sessions = sessions;
     }
 
     Fetcher copy() {
-        return new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending);
+        TreeMap<Integer, FetchSessionHandler> sessionCopies = new TreeMap<>();
+        sessions.forEach((broker, session) -> sessionCopies.put(broker, session.copy()));
+        return new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies);
     }
 
     /** kafka-clients' {@code initWithCommittedOffsetsIfNeeded}: ask the coordinator for committed offsets. */
@@ -183,40 +189,98 @@ final class Fetcher {
         };
     }
 
-    /** kafka-clients' {@code sendFetches}: one request per leader without a fetch in flight. */
+    /**
+     * kafka-clients' {@code prepareFetchRequests}: one request per leader without a fetch in flight, for the
+     * partitions with a position and no buffered records; a leader of a partition with buffered records is skipped
+     * altogether (Kafka 4.1: fetching the others would make its session forget the buffered ones). Each request
+     * goes through the broker's {@link FetchSessionHandler}: full the first time, then only the changes.
+     */
     void sendFetches(Step step) {
         ClusterAccess cluster = ClusterAccess.of(step.context);
-        TreeMap<Integer, TreeMap<TopicPartition, Long>> byLeader = new TreeMap<>();
         // Asked once per call, not once per partition: with a thousand partitions and a poll() every few
         // milliseconds (a worker pool's poller) the per-partition scans were most of a run's time.
         java.util.Set<TopicPartition> buffered = buffer.partitions();
-        java.util.Map<Integer, Boolean> fetchInFlight = new java.util.HashMap<>();
+        java.util.Set<Integer> bufferedNodes = new java.util.HashSet<>();
+        for (TopicPartition tp : buffered) {
+            if (isFetchable(tp)) {
+                bufferedNodes.add(cluster.leaderOf(tp.topic(), tp.partition()));
+            }
+        }
+        java.util.Set<Integer> fetching = step.inFlight().brokersWith("Fetch");
+        java.util.Map<Integer, Boolean> skipped = new java.util.HashMap<>();
+        if (everyBrokerSkipped(cluster, bufferedNodes, fetching, skipped)) {
+            return; // nothing to send: no need to look at each partition (a worker pool's poller polls every ms)
+        }
+        TreeMap<Integer, FetchSessionHandler> building = new TreeMap<>();
         for (Map.Entry<TopicPartition, Long> entry : assignment.positions().entrySet()) {
             TopicPartition tp = entry.getKey();
             if (entry.getValue() == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)) {
                 continue;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());
-            if (leader < 0 || fetchInFlight.computeIfAbsent(leader, broker -> step.inFlight().anyTo("Fetch", broker))) {
+            if (leader < 0 || skipped.computeIfAbsent(leader, broker -> bufferedNodes.contains(broker)
+                    || fetching.contains(broker))) {
                 continue;
             }
-            byLeader.computeIfAbsent(leader, key -> new TreeMap<>()).put(tp, entry.getValue());
+            FetchSessionHandler session = building.get(leader);
+            if (session == null) {
+                session = sessions.computeIfAbsent(leader, b -> new FetchSessionHandler());
+                session.begin();
+                building.put(leader, session);
+            }
+            session.add(tp, entry.getValue());
         }
         ConsumerClientConfig config = step.config();
-        byLeader.forEach((leader, offsets) -> step.send(leader, false, correlationId -> new FetchRequest(
-                correlationId, offsets, config.fetchMaxBytes(), config.fetchMinBytes(), config.fetchMaxWaitMs(),
-                config.maxPartitionFetchBytes())));
+        building.forEach((leader, session) -> {
+            FetchSessionHandler.Built built = session.build();
+            step.send(leader, false, correlationId -> new FetchRequest(correlationId, built.sessionId(),
+                    built.epoch(), built.toSend(), built.toForget(), config.fetchMaxBytes(), config.fetchMinBytes(),
+                    config.fetchMaxWaitMs(), config.maxPartitionFetchBytes()));
+        });
     }
 
-    void onFetch(Step step, Deliver deliver, FetchResponse response) {
+    /**
+     * Whether every live broker (every possible leader) has a fetch in flight or buffered partitions; fills
+     * {@code skipped} with the answer per broker.
+     */
+    private static boolean everyBrokerSkipped(ClusterAccess cluster, java.util.Set<Integer> bufferedNodes,
+                                              java.util.Set<Integer> fetching, java.util.Map<Integer, Boolean> skipped) {
+        boolean all = true;
+        for (int broker : cluster.liveBrokers()) {
+            boolean skip = bufferedNodes.contains(broker) || fetching.contains(broker);
+            skipped.put(broker, skip);
+            all &= skip;
+        }
+        return all;
+    }
+
+    /** Kafka's {@code isFetchable}: assigned, not paused, with a position. */
+    private boolean isFetchable(TopicPartition tp) {
+        return assignment.hasPosition(tp) && !assignment.isPaused(tp);
+    }
+
+    void onFetch(Step step, Deliver deliver, FetchResponse response, int broker) {
         // Built when read: the response's partitions are an immutable copy (Sorted), so the map is the same later.
         Map<String, Object> counts = LazyMap.of(() -> {
             Map<String, Object> byName = new TreeMap<>();
             response.partitions().forEach((tp, data) -> byName.put(tp.toString(), data.count()));
             return byName;
         });
-        step.emitResponse(deliver, fields("records", counts));
-        response.partitions().forEach((tp, data) -> accept(step, tp, data));
+        FetchSessionHandler session = sessions.computeIfAbsent(broker, b -> new FetchSessionHandler());
+        boolean usable = session.handleResponse(response);
+        step.emitResponse(deliver, fields("error", response.error().name(), "sessionId", response.sessionId(),
+                "records", counts));
+        if (usable) {
+            response.partitions().forEach((tp, data) -> accept(step, tp, data));
+        }
+    }
+
+    /** A fetch failed without an answer (disconnected): the next one to that broker is full. */
+    void fetchFailed(int broker) {
+        FetchSessionHandler session = sessions.get(broker);
+        if (session != null) {
+            session.handleError();
+        }
     }
 
     private void accept(Step step, TopicPartition tp, FetchedPartition data) {

@@ -81,6 +81,17 @@ final class InFlight {
         return anyTo(api, -1);
     }
 
+    /** The brokers with a request of {@code api} pending, in one pass (a fetcher asks at every poll()). */
+    java.util.Set<Integer> brokersWith(String api) {
+        java.util.Set<Integer> brokers = new java.util.HashSet<>();
+        for (Pending request : pending.values()) {
+            if (request.api().equals(api)) {
+                brokers.add(request.broker());
+            }
+        }
+        return brokers;
+    }
+
     /** Whether a request of {@code api} to {@code broker} (any broker: -1) is pending; asked at every poll(). */
     boolean anyTo(String api, int broker) {
         for (Pending request : pending.values()) {

@@ -100,17 +100,44 @@ public final class Requests {
      * if it has at least {@code minBytes} for the consumer, else waits up to {@code maxWaitMs} (fetch.min.bytes,
      * fetch.max.wait.ms). {@code maxBytes} bounds the whole response (fetch.max.bytes), {@code partitionMaxBytes}
      * each partition (max.partition.fetch.bytes); as in Kafka, the first batch is returned even when larger.
+     *
+     * <p>Incremental fetch sessions (KIP-227): {@code sessionEpoch} {@link #INITIAL_EPOCH} asks for a full fetch
+     * that opens a session (closing {@code sessionId} if not 0); {@link #FINAL_EPOCH} a full fetch without one. In
+     * a session's later requests {@code fetchOffsets} names only the partitions added or whose offset moved, and
+     * {@code forgotten} those the consumer no longer fetches; the broker keeps the others (implied) from before.
      */
-    public record FetchRequest(long correlationId, Map<TopicPartition, Long> fetchOffsets, int maxBytes,
+    public record FetchRequest(long correlationId, int sessionId, int sessionEpoch,
+                               Map<TopicPartition, Long> fetchOffsets, List<TopicPartition> forgotten, int maxBytes,
                                int minBytes, int maxWaitMs, int partitionMaxBytes) implements Message {
+
+        /** Kafka's {@code FetchMetadata.INVALID_SESSION_ID}: no session. */
+        public static final int NO_SESSION = 0;
+        /** Kafka's {@code FetchMetadata.INITIAL_EPOCH}: a full fetch that asks for a new session. */
+        public static final int INITIAL_EPOCH = 0;
+        /** Kafka's {@code FetchMetadata.FINAL_EPOCH}: a full fetch without a session (or closing one). */
+        public static final int FINAL_EPOCH = -1;
+
         public FetchRequest {
             fetchOffsets = Sorted.copy(fetchOffsets);
+            forgotten = forgotten.isEmpty() ? List.of() : List.copyOf(forgotten);
+        }
+
+        /** A full fetch without a session, each partition bounded by {@code partitionMaxBytes}. */
+        public FetchRequest(long correlationId, Map<TopicPartition, Long> fetchOffsets, int maxBytes, int minBytes,
+                            int maxWaitMs, int partitionMaxBytes) {
+            this(correlationId, NO_SESSION, FINAL_EPOCH, fetchOffsets, List.of(), maxBytes, minBytes, maxWaitMs,
+                    partitionMaxBytes);
         }
 
         /** Without a per-partition bound: each partition may use the whole {@code maxBytes}. */
         public FetchRequest(long correlationId, Map<TopicPartition, Long> fetchOffsets, int maxBytes, int minBytes,
                             int maxWaitMs) {
             this(correlationId, fetchOffsets, maxBytes, minBytes, maxWaitMs, maxBytes);
+        }
+
+        /** A full fetch names every partition it reads; an incremental one only the changes. */
+        public boolean isFull() {
+            return sessionEpoch == INITIAL_EPOCH || sessionEpoch == FINAL_EPOCH;
         }
 
         @Override

@@ -98,10 +98,21 @@ public final class Responses {
     public record FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark) {
     }
 
-    public record FetchResponse(long correlationId, Map<TopicPartition, FetchedPartition> partitions)
-            implements Message {
+    /**
+     * A fetch's answer. {@code sessionId}: the fetch session it opened or continued, 0 for none (or a closed one).
+     * A full response lists every partition of the request; an incremental one only those with records, a new
+     * high watermark or an error (Kafka's {@code CachedPartition.maybeUpdateResponseData}). A session error
+     * (FETCH_SESSION_ID_NOT_FOUND, INVALID_FETCH_SESSION_EPOCH) comes without partitions.
+     */
+    public record FetchResponse(long correlationId, Errors error, int sessionId,
+                                Map<TopicPartition, FetchedPartition> partitions) implements Message {
         public FetchResponse {
             partitions = Sorted.copy(partitions);
+        }
+
+        /** A full answer outside any session. */
+        public FetchResponse(long correlationId, Map<TopicPartition, FetchedPartition> partitions) {
+            this(correlationId, Errors.NONE, 0, partitions);
         }
 
         @Override

@@ -1,0 +1,303 @@
+package dev.groupscope.sim.broker;
+
+import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.protocol.Requests.FetchRequest;
+import dev.groupscope.sim.protocol.Responses.FetchedPartition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The brokers' incremental fetch sessions (KIP-227; Kafka's {@code FetchSessionCache} and {@code FetchSession}):
+ * per session the partitions a consumer fetches with the offset it last named and the high watermark last
+ * answered. A full fetch at epoch 0 opens a session; later fetches name only changes, and the answer lists only
+ * partitions with records, a new high watermark or an error.
+ *
+ * <p>Besides Kafka's state each session keeps {@code pending}: the partitions that may have something to answer
+ * (named in a request, appended to, with records past the fetch offset, or in error). Kafka reads every partition
+ * of a session at each fetch; the others would answer nothing, so reading only these gives the same answer without
+ * a pass over a consumer's hundreds of partitions per fetch.
+ *
+ * <p>Not modelled: Kafka 4's sharding of the cache, and eviction in favour of followers (no replica fetches here);
+ * a full cache evicts only a session unused for {@link #EVICTION_MS}, else the fetch goes without a session.
+ */
+final class FetchSessionCache {
+
+    /** max.incremental.fetch.session.cache.slots, Kafka's default, per broker. */
+    static final int SLOTS = 1000;
+    /** Kafka's {@code FetchManager}: a session unused this long may be evicted for a new one. */
+    static final long EVICTION_MS = 120_000;
+    private static final long NO_HIGH_WATERMARK = -1;
+
+    /** Kafka's {@code CachedPartition}, reduced to what the model reads. */
+    record Cached(long fetchOffset, long highWatermark) {
+    }
+
+    static final class Session {
+        final int id;
+        final int broker;
+        int epoch;
+        long lastUsedMs;
+        final TreeMap<TopicPartition, Cached> partitions;
+        final TreeSet<TopicPartition> pending;
+
+        Session(int id, int broker, long now) {
+            this.id = id;
+            this.broker = broker;
+            this.epoch = nextEpoch(FetchRequest.INITIAL_EPOCH);
+            this.lastUsedMs = now;
+            this.partitions = new TreeMap<>();
+            this.pending = new TreeSet<>();
+        }
+
+        private Session(Session other) {
+            this.id = other.id;
+            this.broker = other.broker;
+            this.epoch = other.epoch;
+            this.lastUsedMs = other.lastUsedMs;
+            this.partitions = new TreeMap<>(other.partitions);
+            this.pending = new TreeSet<>(other.pending);
+        }
+
+        long fetchOffset(TopicPartition tp) {
+            return partitions.get(tp).fetchOffset();
+        }
+    }
+
+    /** An incremental request's session, or the error Kafka answers it with. */
+    record Lookup(Session session, Errors error) {
+    }
+
+    private final TreeMap<Integer, Session> sessions;
+    /**
+     * Ids of the sessions this cache may change in place. A copy (a snapshot) shares the others and copies one
+     * before changing it: the cluster actor is copied at every snapshot, most of its sessions unchanged since.
+     */
+    private final java.util.Set<Integer> owned;
+    private int nextId;
+    /** Partition → ids of the sessions holding it: derived from {@link #sessions}, built again on first use. */
+    private Map<TopicPartition, TreeSet<Integer>> byPartition;
+
+    FetchSessionCache() {
+        this.sessions = new TreeMap<>();
+        this.owned = new java.util.HashSet<>();
+        this.nextId = 1;
+    }
+
+    private FetchSessionCache(FetchSessionCache other) {
+        this.sessions = new TreeMap<>(other.sessions);
+        this.owned = new java.util.HashSet<>();
+        this.nextId = other.nextId;
+    }
+
+    FetchSessionCache copy() {
+        owned.clear(); // both now share every session: each copies one before changing it
+        return new FetchSessionCache(this);
+    }
+
+    /** The session {@code id}, private to this cache (copied first if a copy shares it), or null. */
+    private Session mutable(int id) {
+        Session session = sessions.get(id);
+        if (session != null && owned.add(id)) {
+            session = new Session(session);
+            sessions.put(id, session);
+        }
+        return session;
+    }
+
+    /** Kafka's {@code FetchMetadata.nextEpoch}: epochs count up from 1 and wrap to 1. */
+    static int nextEpoch(int epoch) {
+        if (epoch < 0) {
+            return FetchRequest.FINAL_EPOCH;
+        }
+        return epoch == Integer.MAX_VALUE ? 1 : epoch + 1;
+    }
+
+    Session session(int id) {
+        return sessions.get(id);
+    }
+
+    /** A full request (epoch 0 or -1) naming a session closes it first, as Kafka's {@code FetchManager.newContext}. */
+    void closeNamedBy(FetchRequest request) {
+        if (request.sessionId() != FetchRequest.NO_SESSION) {
+            remove(request.sessionId());
+        }
+    }
+
+    /**
+     * An incremental request arrives: its session must exist on this broker at the request's epoch; then its
+     * partitions are added or moved, the forgotten ones dropped, and the epoch advances.
+     */
+    Lookup update(int broker, FetchRequest request, long now) {
+        Session found = sessions.get(request.sessionId());
+        if (found == null || found.broker != broker) {
+            return new Lookup(null, Errors.FETCH_SESSION_ID_NOT_FOUND);
+        }
+        if (found.epoch != request.sessionEpoch()) {
+            return new Lookup(null, Errors.INVALID_FETCH_SESSION_EPOCH);
+        }
+        Session session = mutable(found.id);
+        request.fetchOffsets().forEach((tp, offset) -> {
+            Cached before = session.partitions.get(tp);
+            session.partitions.put(tp, new Cached(offset, before == null ? NO_HIGH_WATERMARK : before.highWatermark()));
+            session.pending.add(tp);
+            if (before == null) {
+                index(tp, session.id);
+            }
+        });
+        for (TopicPartition tp : request.forgotten()) {
+            if (session.partitions.remove(tp) != null) {
+                session.pending.remove(tp);
+                unindex(tp, session.id);
+            }
+        }
+        session.epoch = nextEpoch(session.epoch);
+        session.lastUsedMs = now;
+        return new Lookup(session, Errors.NONE);
+    }
+
+    /**
+     * A full fetch at epoch 0 is answered: opens a session caching what was answered, if a slot is free (or can be
+     * freed); returns its id, or {@link FetchRequest#NO_SESSION}.
+     */
+    int open(int broker, Map<TopicPartition, FetchedPartition> answered, long now) {
+        if (!hasRoom(broker, now)) {
+            return FetchRequest.NO_SESSION;
+        }
+        Session session = new Session(nextId++, broker, now);
+        sessions.put(session.id, session);
+        owned.add(session.id);
+        answered.forEach((tp, data) -> {
+            session.partitions.put(tp, new Cached(data.fetchOffset(), NO_HIGH_WATERMARK));
+            index(tp, session.id);
+            remember(session, tp, data);
+        });
+        return session.id;
+    }
+
+    /**
+     * Kafka's {@code IncrementalFetchContext.updateAndGenerateResponseData}: of what was read, the partitions the
+     * answer must carry (records, a changed high watermark, an error); the session remembers what it answered.
+     */
+    Map<TopicPartition, FetchedPartition> answer(Session shared, Map<TopicPartition, FetchedPartition> read) {
+        Session session = mutable(shared.id);
+        Map<TopicPartition, FetchedPartition> answered = new TreeMap<>();
+        read.forEach((tp, data) -> {
+            Cached cached = session.partitions.get(tp);
+            if (cached == null) {
+                return;
+            }
+            if (data.count() > 0 || data.error() != Errors.NONE || data.highWatermark() != cached.highWatermark()) {
+                answered.put(tp, data);
+            }
+            remember(session, tp, data);
+        });
+        return answered;
+    }
+
+    /** Records appended to {@code tp}: every session holding it may have something to answer. */
+    java.util.Collection<Integer> appended(TopicPartition tp) {
+        TreeSet<Integer> ids = index().get(tp);
+        if (ids == null) {
+            return List.of();
+        }
+        for (Integer id : ids) {
+            if (!sessions.get(id).pending.contains(tp)) {
+                mutable(id).pending.add(tp);
+            }
+        }
+        return java.util.Collections.unmodifiableSet(ids); // read at once, before the index changes
+    }
+
+    /** Leaders or topics changed: any partition may now answer with an error. */
+    void metadataChanged() {
+        new ArrayList<>(sessions.keySet()).forEach(id -> {
+            Session session = mutable(id);
+            session.pending.addAll(session.partitions.keySet());
+        });
+    }
+
+    /** A stopped broker forgets its sessions (they live in its memory only). */
+    void dropSessionsOf(java.util.function.IntPredicate brokerDown) {
+        List<Integer> gone = new ArrayList<>();
+        sessions.forEach((id, session) -> {
+            if (brokerDown.test(session.broker)) {
+                gone.add(id);
+            }
+        });
+        gone.forEach(this::remove);
+    }
+
+    private void remember(Session session, TopicPartition tp, FetchedPartition data) {
+        Cached cached = session.partitions.get(tp);
+        long highWatermark = data.error() == Errors.NONE ? data.highWatermark() : NO_HIGH_WATERMARK;
+        session.partitions.put(tp, new Cached(cached.fetchOffset(), highWatermark));
+        // Still something to answer next time: records past the fetch offset, or the error again.
+        if (data.error() != Errors.NONE || data.highWatermark() > cached.fetchOffset()) {
+            session.pending.add(tp);
+        } else {
+            session.pending.remove(tp);
+        }
+    }
+
+    private boolean hasRoom(int broker, long now) {
+        Session oldest = null;
+        int count = 0;
+        for (Session session : sessions.values()) {
+            if (session.broker == broker) {
+                count++;
+                if (oldest == null || session.lastUsedMs < oldest.lastUsedMs) {
+                    oldest = session;
+                }
+            }
+        }
+        if (count < SLOTS) {
+            return true;
+        }
+        if (oldest != null && now - oldest.lastUsedMs >= EVICTION_MS) {
+            remove(oldest.id);
+            return true;
+        }
+        return false;
+    }
+
+    private void remove(int id) {
+        owned.remove(id);
+        Session session = sessions.remove(id);
+        if (session != null && byPartition != null) {
+            session.partitions.keySet().forEach(tp -> unindex(tp, id));
+        }
+    }
+
+    private Map<TopicPartition, TreeSet<Integer>> index() {
+        if (byPartition == null) {
+            byPartition = new HashMap<>();
+            sessions.values().forEach(session ->
+                    session.partitions.keySet().forEach(tp -> index(tp, session.id)));
+        }
+        return byPartition;
+    }
+
+    private void index(TopicPartition tp, int id) {
+        if (byPartition != null) {
+            byPartition.computeIfAbsent(tp, p -> new TreeSet<>()).add(id);
+        }
+    }
+
+    private void unindex(TopicPartition tp, int id) {
+        if (byPartition == null) {
+            return;
+        }
+        TreeSet<Integer> ids = byPartition.get(tp);
+        if (ids != null) {
+            ids.remove(id);
+            if (ids.isEmpty()) {
+                byPartition.remove(tp);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.groupscope.sim.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.protocol.Requests.FetchRequest;
+import dev.groupscope.sim.protocol.Responses.FetchResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The consumer's side of a fetch session, as kafka-clients' FetchSessionHandler builds requests and reads answers. */
+class FetchSessionHandlerTest {
+
+    private static final TopicPartition P0 = new TopicPartition("orders", 0);
+    private static final TopicPartition P1 = new TopicPartition("orders", 1);
+    private static final TopicPartition P2 = new TopicPartition("orders", 2);
+
+    private final FetchSessionHandler handler = new FetchSessionHandler();
+
+    private FetchSessionHandler.Built build(Map<TopicPartition, Long> next) {
+        handler.begin();
+        new java.util.TreeMap<>(next).forEach(handler::add);
+        return handler.build();
+    }
+
+    private boolean answer(Errors error, int sessionId) {
+        return handler.handleResponse(new FetchResponse(1, error, sessionId, Map.of()));
+    }
+
+    @Test
+    void theFirstRequestIsFullAtEpochZero() {
+        FetchSessionHandler.Built first = build(Map.of(P0, 5L, P1, 7L));
+
+        assertThat(first.sessionId()).isEqualTo(FetchRequest.NO_SESSION);
+        assertThat(first.epoch()).isEqualTo(FetchRequest.INITIAL_EPOCH);
+        assertThat(first.toSend()).containsExactly(Map.entry(P0, 5L), Map.entry(P1, 7L));
+    }
+
+    @Test
+    void afterTheSessionOpensOnlyChangesAreSentAndMissingPartitionsForgotten() {
+        build(Map.of(P0, 5L, P1, 7L));
+        assertThat(answer(Errors.NONE, 42)).isTrue();
+
+        FetchSessionHandler.Built second = build(Map.of(P0, 9L, P2, 0L));
+
+        assertThat(second.sessionId()).isEqualTo(42);
+        assertThat(second.epoch()).isEqualTo(1);
+        assertThat(second.toSend()).containsExactly(Map.entry(P0, 9L), Map.entry(P2, 0L));
+        assertThat(second.toForget()).containsExactly(P1);
+
+        assertThat(answer(Errors.NONE, 42)).isTrue();
+        FetchSessionHandler.Built third = build(Map.of(P0, 9L, P2, 0L));
+        assertThat(third.epoch()).isEqualTo(2);
+        assertThat(third.toSend()).isEmpty();
+        assertThat(third.toForget()).isEmpty();
+    }
+
+    @Test
+    void aLostSessionStartsOverWithAFullFetch() {
+        build(Map.of(P0, 5L));
+        answer(Errors.NONE, 42);
+        build(Map.of(P0, 5L));
+
+        assertThat(answer(Errors.FETCH_SESSION_ID_NOT_FOUND, 0)).isFalse();
+
+        FetchSessionHandler.Built next = build(Map.of(P0, 5L));
+        assertThat(next.sessionId()).isEqualTo(FetchRequest.NO_SESSION);
+        assertThat(next.epoch()).isEqualTo(FetchRequest.INITIAL_EPOCH);
+        assertThat(next.toSend()).containsOnlyKeys(P0);
+    }
+
+    @Test
+    void aFailedSendClosesTheSessionWithTheNextFullFetch() {
+        build(Map.of(P0, 5L));
+        answer(Errors.NONE, 42);
+        build(Map.of(P0, 5L));
+
+        handler.handleError();
+
+        FetchSessionHandler.Built next = build(Map.of(P0, 5L));
+        assertThat(next.sessionId()).isEqualTo(42); // named so that the broker closes it
+        assertThat(next.epoch()).isEqualTo(FetchRequest.INITIAL_EPOCH);
+        assertThat(next.toSend()).containsOnlyKeys(P0);
+    }
+
+    @Test
+    void aBrokerWithoutRoomForASessionLeavesEveryFetchFull() {
+        build(Map.of(P0, 5L));
+        answer(Errors.NONE, FetchRequest.NO_SESSION);
+
+        assertThat(build(Map.of(P0, 6L)).epoch()).isEqualTo(FetchRequest.INITIAL_EPOCH);
+    }
+}
