@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,9 +56,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (trace != null) {
             writeTrace(simulation);
         }
-        Map<String, String> groupOfClient = new LinkedHashMap<>();
-        scenario.consumers().forEach(consumer -> groupOfClient.put(consumer.id(), consumer.groupId()));
-        RunSummary summary = RunSummary.of(simulation, groupOfClient);
+        RunSummary summary = RunSummary.of(simulation, scenario.groupOfClient());
         Options.print(spec, new GsonBuilder().serializeNulls().create().toJsonTree(summary));
         return 0;
     }

@@ -24,6 +24,13 @@ public record Scenario(String file, String name, String description, long seed, 
         actions = List.copyOf(actions);
     }
 
+    /** Each consumer's group, by client id, in the order the scenario lists the consumers. */
+    public java.util.Map<String, String> groupOfClient() {
+        java.util.Map<String, String> groups = new java.util.LinkedHashMap<>();
+        consumers.forEach(consumer -> groups.put(consumer.id(), consumer.groupId()));
+        return java.util.Collections.unmodifiableMap(groups);
+    }
+
     /**
      * Brokers 1..{@code brokers}; {@code brokerSettings} under Kafka's names (validated by {@code BrokerSettings});
      * the network and the simulation's own knobs.

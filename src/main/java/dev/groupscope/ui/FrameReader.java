@@ -48,14 +48,7 @@ public final class FrameReader {
 
     /** A reader of {@code groupId}'s frames in a run of {@code scenario}. */
     public static FrameReader of(dev.groupscope.scenario.Scenario scenario, String groupId) {
-        return new FrameReader(groupId, groupsOfClients(scenario));
-    }
-
-    /** Each of the scenario's consumers' group, by client id. */
-    public static Map<String, String> groupsOfClients(dev.groupscope.scenario.Scenario scenario) {
-        Map<String, String> groups = new LinkedHashMap<>();
-        scenario.consumers().forEach(consumer -> groups.put(consumer.id(), consumer.groupId()));
-        return groups;
+        return new FrameReader(groupId, scenario.groupOfClient());
     }
 
     public String groupId() {

@@ -121,7 +121,7 @@ public final class PlaygroundViewModel {
         this.scenarioName = scenario.name();
         this.scenarioConsumers = List.copyOf(scenario.consumers());
         this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
-        this.groupOfClient = FrameReader.groupsOfClients(scenario);
+        this.groupOfClient = scenario.groupOfClient();
         this.groups = groupOfClient.values().stream().distinct().toList();
         group.set(groups.get(0));
         this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario),

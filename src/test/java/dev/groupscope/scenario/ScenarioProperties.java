@@ -112,7 +112,7 @@ class ScenarioProperties {
     private static void commitAfterProcessingLosesNothingAndDuplicatesOnlyAfterAFault(Simulation simulation,
                                                                                       Scenario scenario,
                                                                                       String context) {
-        RunSummary summary = RunSummary.of(simulation, ScenarioRun.groupOfClient(scenario));
+        RunSummary summary = RunSummary.of(simulation, scenario.groupOfClient());
         Map<String, List<Scenario.ConsumerSpec>> byGroup = new HashMap<>();
         scenario.consumers().forEach(c -> byGroup.computeIfAbsent(c.groupId(), k -> new ArrayList<>()).add(c));
         byGroup.forEach((groupId, members) -> {

@@ -7,9 +7,7 @@ import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.World;
 import dev.groupscope.sim.report.RunSummary;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /** A lesson scenario run to its end, with the questions the scenario tests ask of it. */
@@ -23,17 +21,11 @@ final class ScenarioRun {
         this.scenario = scenario;
         this.simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(scenario.durationMs());
-        this.summary = RunSummary.of(simulation, groupOfClient(scenario));
+        this.summary = RunSummary.of(simulation, scenario.groupOfClient());
     }
 
     static ScenarioRun of(String name) {
         return new ScenarioRun(ScenarioReader.read(Path.of("lessons", "scenarios", name + ".json")));
-    }
-
-    static Map<String, String> groupOfClient(Scenario scenario) {
-        Map<String, String> groups = new LinkedHashMap<>();
-        scenario.consumers().forEach(consumer -> groups.put(consumer.id(), consumer.groupId()));
-        return groups;
     }
 
     RunSummary.GroupSummary group(String groupId) {

@@ -47,7 +47,7 @@ class WorkerPoolProperties {
             checks.values().forEach(check -> check.after(simulation));
         }
 
-        RunSummary summary = RunSummary.of(simulation, ScenarioRun.groupOfClient(scenario));
+        RunSummary summary = RunSummary.of(simulation, scenario.groupOfClient());
         for (RunSummary.GroupSummary group : summary.groups()) {
             boolean sync = scenario.consumers().stream().filter(c -> c.groupId().equals(group.groupId()))
                     .allMatch(c -> c.commitPolicy().kind() == CommitPolicy.Kind.SYNC_AFTER_BATCH);
