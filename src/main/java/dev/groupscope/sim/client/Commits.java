@@ -474,14 +474,8 @@ final class Commits {
                 }
             }
             case BEFORE_REBALANCE -> step.group().prepareCommitAnswered(retriable);
-            case ON_CLOSE -> {
-                if (sync != null) {
-                    syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable);
-                } else {
-                    step.finishClose();
-                }
-            }
-            case SYNC -> syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable);
+            // close()'s commits wait in a commitSync too (closeCommit), answered like the poll loop's.
+            case ON_CLOSE, SYNC -> syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable);
             case ASYNC -> asyncCallback(step, pending.offsets(), error);
             default -> {
             }
@@ -491,11 +485,7 @@ final class Commits {
     private void commitDone(Step step, Pending pending) {
         if (pending.purpose() == CommitPurpose.BEFORE_REBALANCE) {
             step.group().prepareCommitAnswered(false);
-        } else if (pending.purpose() == CommitPurpose.ON_CLOSE && sync != null) {
-            syncAnswered(step, Errors.NONE, false);
-        } else if (pending.purpose() == CommitPurpose.ON_CLOSE) {
-            step.finishClose();
-        } else if (pending.purpose() == CommitPurpose.SYNC) {
+        } else if (pending.purpose() == CommitPurpose.ON_CLOSE || pending.purpose() == CommitPurpose.SYNC) {
             syncAnswered(step, Errors.NONE, false);
         } else if (pending.purpose() == CommitPurpose.ASYNC) {
             asyncCallback(step, pending.offsets(), Errors.NONE);
