@@ -8,7 +8,10 @@ import dev.groupscope.sim.client.MemberState;
 import dev.groupscope.sim.cluster.ClusterView;
 import dev.groupscope.sim.coordinator.GroupView;
 import dev.groupscope.sim.coordinator.ShardView;
+import dev.groupscope.diagram.EventGroups;
+import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
+import java.util.function.Predicate;
 import dev.groupscope.kafka.OffsetsTopicMetadata;
 import dev.groupscope.sim.client.ConsumerActor;
 import dev.groupscope.sim.engine.World;
@@ -36,6 +39,7 @@ public final class FrameReader {
 
     private final String groupId;
     private final Map<String, String> groupOfClient;
+    private final EventGroups eventGroups;
 
     /**
      * @param groupId       the group the frames show
@@ -44,6 +48,7 @@ public final class FrameReader {
     public FrameReader(String groupId, Map<String, String> groupOfClient) {
         this.groupId = java.util.Objects.requireNonNull(groupId, "groupId");
         this.groupOfClient = Map.copyOf(groupOfClient);
+        this.eventGroups = new EventGroups(groupOfClient);
     }
 
     /** A reader of {@code groupId}'s frames in a run of {@code scenario}. */
@@ -53,6 +58,14 @@ public final class FrameReader {
 
     public String groupId() {
         return groupId;
+    }
+
+    /**
+     * The events this group's frames name as current and recent, and that stepping lands on: those that matter to a
+     * learner ({@link LearnerFilter}) and are about this group or about none (a broker, a producer, a topic).
+     */
+    public Predicate<SimEvent> learnerEvents() {
+        return event -> LearnerFilter.INSTANCE.test(event) && eventGroups.shows(event, groupId);
     }
 
     /** The frame at {@code time} with its {@link FrameDetails}: replicas, every group's offsets, settings, timers. */

@@ -58,6 +58,7 @@ public final class PlaygroundViewModel {
     private final SimulationRunner runner;
     private final Map<String, String> groupOfClient;
     private final List<String> groups;
+    private final dev.groupscope.diagram.EventGroups eventGroups;
     private final ReadOnlyObjectWrapper<String> group = new ReadOnlyObjectWrapper<>(this, "group");
     private final String scenarioName;
     private final Map<String, Map<String, Object>> consumerSettings = new TreeMap<>();
@@ -123,6 +124,7 @@ public final class PlaygroundViewModel {
         this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
         this.groupOfClient = scenario.groupOfClient();
         this.groups = groupOfClient.values().stream().distinct().toList();
+        this.eventGroups = new dev.groupscope.diagram.EventGroups(groupOfClient);
         group.set(groups.get(0));
         this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario),
                 new FrameReader(group.get(), groupOfClient), scenario.durationMs(), worker, publisher, this::accept,
@@ -140,7 +142,12 @@ public final class PlaygroundViewModel {
         return groups;
     }
 
-    /** The group the frames, the charts and the what-if actions are about. */
+    /** Which group each event of the run is about: what the views of one group show of the log. */
+    public dev.groupscope.diagram.EventGroups eventGroups() {
+        return eventGroups;
+    }
+
+    /** The group the frames, the charts, the protocol diagram and the what-if actions are about. */
     public ReadOnlyObjectProperty<String> groupProperty() {
         return group.getReadOnlyProperty();
     }
