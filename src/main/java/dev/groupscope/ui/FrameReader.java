@@ -46,14 +46,21 @@ public final class FrameReader {
      * @param groupOfClient each consumer's group, by client id; consumers of other groups are left out of the frame
      */
     public FrameReader(String groupId, Map<String, String> groupOfClient) {
+        this(groupId, groupOfClient, new EventGroups(groupOfClient));
+    }
+
+    /** As {@link #FrameReader(String, Map)}, with which group each event is about ({@link #learnerEvents}). */
+    public FrameReader(String groupId, Map<String, String> groupOfClient, EventGroups eventGroups) {
         this.groupId = java.util.Objects.requireNonNull(groupId, "groupId");
         this.groupOfClient = Map.copyOf(groupOfClient);
-        this.eventGroups = new EventGroups(groupOfClient);
+        this.eventGroups = eventGroups;
     }
 
     /** A reader of {@code groupId}'s frames in a run of {@code scenario}. */
     public static FrameReader of(dev.groupscope.scenario.Scenario scenario, String groupId) {
-        return new FrameReader(groupId, scenario.groupOfClient());
+        return new FrameReader(groupId, scenario.groupOfClient(), new EventGroups(scenario.groupOfClient(),
+                dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings())
+                        .offsetsTopicNumPartitions()));
     }
 
     public String groupId() {

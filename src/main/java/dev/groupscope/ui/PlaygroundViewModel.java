@@ -122,12 +122,13 @@ public final class PlaygroundViewModel {
         this.scenarioName = scenario.name();
         this.scenarioConsumers = List.copyOf(scenario.consumers());
         this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
+        this.eventGroups = new dev.groupscope.diagram.EventGroups(scenario.groupOfClient(),
+                brokerSettings.offsetsTopicNumPartitions());
         this.groupOfClient = scenario.groupOfClient();
         this.groups = groupOfClient.values().stream().distinct().toList();
-        this.eventGroups = new dev.groupscope.diagram.EventGroups(groupOfClient);
         group.set(groups.get(0));
         this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario),
-                new FrameReader(group.get(), groupOfClient), scenario.durationMs(), worker, publisher, this::accept,
+                new FrameReader(group.get(), groupOfClient, eventGroups), scenario.durationMs(), worker, publisher, this::accept,
                 horizon::set);
         scenario.consumers().forEach(consumer -> consumerSettings.put(consumer.id(), Map.copyOf(consumer.settings())));
         // Every group's numbers in one pass, so choosing another group shows its charts without a second run.
@@ -168,7 +169,7 @@ public final class PlaygroundViewModel {
             return;
         }
         group.set(groupId);
-        runner.readWith(new FrameReader(groupId, groupOfClient));
+        runner.readWith(new FrameReader(groupId, groupOfClient, eventGroups));
     }
 
     /** Shows the group after the one shown (after the last: the first again). */

@@ -2,6 +2,7 @@ package dev.groupscope.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.kafka.config.BrokerSettings;
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.scenario.ScenarioWorld;
@@ -29,7 +30,8 @@ class EventGroupsTest {
         Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/" + lesson + ".json"));
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(until);
-        return new Run(scenario, simulation, new EventGroups(scenario.groupOfClient()));
+        return new Run(scenario, simulation, new EventGroups(scenario.groupOfClient(),
+                BrokerSettings.from(scenario.cluster().brokerSettings()).offsetsTopicNumPartitions()));
     }
 
     private record Run(Scenario scenario, Simulation simulation, EventGroups groups) {
@@ -86,6 +88,7 @@ class EventGroupsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aBrokerStoppingIsEveryGroupsButAnOffsetsPartitionMovingIsTheGroupsItHolds() {
         Run run = run("close-during-failover", 22_000);
 
@@ -95,14 +98,50 @@ class EventGroupsTest {
         assertThat(run.groups().of(stopped)).isEmpty();
         assertThat(loaded).isNotEmpty();
         for (SimEvent event : loaded) {
-            @SuppressWarnings("unchecked")
-            List<String> held = (List<String>) event.fields().get("groups");
-            assertThat(run.groups().of(event)).containsExactlyInAnyOrderElementsOf(held);
+            List<String> groups = (List<String>) event.fields().get("groups");
+            assertThat(run.groups().of(event)).containsExactlyInAnyOrderElementsOf(groups);
         }
         SimEvent payments = loaded.stream().filter(e -> e.fields().get("groups").equals(List.of("payments")))
                 .findFirst().orElseThrow();
         assertThat(run.groups().shows(payments, "payments")).isTrue();
         assertThat(run.groups().shows(payments, "reports")).isFalse();
+        // A new leader of such an offsets partition is elected for the groups it holds; of any other, for none.
+        java.util.Map<String, Set<String>> held = new java.util.HashMap<>();
+        loaded.forEach(event -> held.put("__consumer_offsets-" + event.fields().get("partition"),
+                Set.copyOf((List<String>) event.fields().get("groups"))));
+        for (SimEvent elected : run.all(type("LeaderChange"))) {
+            String partition = String.valueOf(elected.fields().get("topicPartition"));
+            assertThat(run.groups().of(elected)).as(partition).isEqualTo(held.getOrDefault(partition, Set.of()));
+        }
+    }
+
+    /**
+     * The log cleaner's event names the records it removed, not the groups: a compaction is about the groups whose
+     * __consumer_offsets partition it compacted (billing's and shipping's are different ones), as the records say;
+     * shipping's view leaves out the compaction of billing's partition.
+     */
+    @Test
+    void aCompactionOfAnOffsetsPartitionIsAboutTheGroupsWhoseRecordsItHolds() {
+        Run run = run("two-groups-one-topic", 30_000);
+        List<SimEvent> compactions = run.all(type("LogCompaction"));
+        assertThat(compactions).isNotEmpty();
+
+        Set<String> compacted = new HashSet<>();
+        for (SimEvent compaction : compactions) {
+            Set<String> named = new java.util.TreeSet<>();
+            for (Object removed : (List<?>) compaction.fields().get("removed")) {
+                // "0 GroupMetadata(billing)", "2 OffsetCommit(billing, orders-0)"
+                String record = String.valueOf(removed);
+                named.add(record.substring(record.indexOf('(') + 1).split("[,)]")[0]);
+            }
+            assertThat(run.groups().of(compaction)).as("%s", compaction.fields().get("partition"))
+                    .containsExactlyElementsOf(named);
+            compacted.addAll(named);
+        }
+        assertThat(compacted).contains("billing");
+        SimEvent billings = compactions.stream().filter(e -> run.groups().of(e).equals(Set.of("billing")))
+                .findFirst().orElseThrow();
+        assertThat(run.groups().shows(billings, "shipping")).isFalse();
     }
 
     /** A group request names its group itself: the client-to-group map must agree with it for every request. */
