@@ -44,16 +44,12 @@ public final class FrameReader {
     /**
      * @param groupId       the group the frames show
      * @param groupOfClient each consumer's group, by client id; consumers of other groups are left out of the frame
+     * @param eventGroups   which group each event is about: the frames explain only this group's (and no group's)
      */
-    public FrameReader(String groupId, Map<String, String> groupOfClient) {
-        this(groupId, groupOfClient, new EventGroups(groupOfClient));
-    }
-
-    /** As {@link #FrameReader(String, Map)}, with which group each event is about ({@link #learnerEvents}). */
     public FrameReader(String groupId, Map<String, String> groupOfClient, EventGroups eventGroups) {
         this.groupId = java.util.Objects.requireNonNull(groupId, "groupId");
         this.groupOfClient = Map.copyOf(groupOfClient);
-        this.eventGroups = eventGroups;
+        this.eventGroups = java.util.Objects.requireNonNull(eventGroups, "eventGroups");
     }
 
     /** A reader of {@code groupId}'s frames in a run of {@code scenario}. */
