@@ -58,10 +58,6 @@ public final class ProtocolLog {
         private final EventGroups groups;
         private final Map<String, String> coordinatorLanes = new java.util.HashMap<>();
 
-        public Reader() {
-            this(EventGroups.unknownClients());
-        }
-
         public Reader(EventGroups groups) {
             this.groups = groups;
         }
