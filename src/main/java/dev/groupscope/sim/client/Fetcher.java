@@ -13,6 +13,7 @@ import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +30,14 @@ final class Fetcher {
     final FetchBuffer buffer;
     boolean offsetFetchPending;
     /** Broker → the incremental fetch session with it (kafka-clients' {@code sessionHandlers}). */
-    private final TreeMap<Integer, FetchSessionHandler> sessions;
+    private final SortedArrayMap<Integer, FetchSessionHandler> sessions;
 
     Fetcher() {
-        this(new Assignment(), new FetchBuffer(), false, new TreeMap<>());
+        this(new Assignment(), new FetchBuffer(), false, new SortedArrayMap<>());
     }
 
     private Fetcher(Assignment assignment, FetchBuffer buffer, boolean offsetFetchPending,
-                    TreeMap<Integer, FetchSessionHandler> sessions) {
+                    SortedArrayMap<Integer, FetchSessionHandler> sessions) {
         this.assignment = assignment;
         this.buffer = buffer;
         this.offsetFetchPending = offsetFetchPending;
@@ -44,7 +45,7 @@ final class Fetcher {
     }
 
     Fetcher copy() {
-        TreeMap<Integer, FetchSessionHandler> sessionCopies = new TreeMap<>();
+        SortedArrayMap<Integer, FetchSessionHandler> sessionCopies = new SortedArrayMap<>();
         sessions.forEach((broker, session) -> sessionCopies.put(broker, session.copy()));
         return new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies);
     }
