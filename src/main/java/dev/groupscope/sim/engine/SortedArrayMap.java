@@ -204,6 +204,87 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         throw new UnsupportedOperationException("no sub-map views");
     }
 
+    /** The keys in order, read straight from the array (AbstractMap's view would make an entry per key). */
+    @Override
+    public Set<K> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<K> iterator() {
+                return new Slots<>(keys);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public boolean contains(Object key) {
+                return containsKey(key);
+            }
+        };
+    }
+
+    /** The values in key order, read straight from the array. */
+    @Override
+    public java.util.Collection<V> values() {
+        return new java.util.AbstractCollection<>() {
+            @Override
+            public Iterator<V> iterator() {
+                return new Slots<>(values);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
+    /** Iterates one of the two arrays; {@code remove} removes the whole entry. */
+    private final class Slots<T> implements Iterator<T> {
+        private final Object[] array;
+        private int next;
+        private int last = -1;
+        private int expected = changes;
+
+        Slots(Object[] array) {
+            this.array = array;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < size;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T next() {
+            if (changes != expected) {
+                throw new ConcurrentModificationException();
+            }
+            if (next >= size) {
+                throw new NoSuchElementException();
+            }
+            last = next++;
+            return (T) array[last];
+        }
+
+        @Override
+        public void remove() {
+            if (last < 0) {
+                throw new IllegalStateException();
+            }
+            if (changes != expected) {
+                throw new ConcurrentModificationException();
+            }
+            removeAt(last);
+            next = last;
+            last = -1;
+            expected = changes;
+        }
+    }
+
     @Override
     public Set<Entry<K, V>> entrySet() {
         return new AbstractSet<>() {

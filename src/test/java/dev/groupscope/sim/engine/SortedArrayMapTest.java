@@ -28,12 +28,18 @@ class SortedArrayMapTest {
                 case 3 -> {
                     map.entrySet().removeIf(e -> e.getKey() % 7 == key % 7);
                     tree.entrySet().removeIf(e -> e.getKey() % 7 == key % 7);
+                    map.keySet().removeIf(k -> k % 11 == key % 11);
+                    tree.keySet().removeIf(k -> k % 11 == key % 11);
+                    map.values().removeIf(v -> v.endsWith("3"));
+                    tree.values().removeIf(v -> v.endsWith("3"));
                 }
                 default -> assertThat(map.get(key)).isEqualTo(tree.get(key));
             }
             assertThat(map.containsKey(key)).isEqualTo(tree.containsKey(key));
         }
         assertThat(new ArrayList<>(map.entrySet())).isEqualTo(new ArrayList<>(tree.entrySet()));
+        assertThat(new ArrayList<>(map.keySet())).isEqualTo(new ArrayList<>(tree.keySet()));
+        assertThat(new ArrayList<>(map.values())).isEqualTo(new ArrayList<>(tree.values()));
         assertThat(map).isEqualTo(tree);
         assertThat(map.hashCode()).isEqualTo(tree.hashCode());
         assertThat(map.firstKey()).isEqualTo(tree.firstKey());
