@@ -28,7 +28,7 @@ public final class World implements Context {
      * Timer key → the armed task (its sequence number and deadline); a popped timer task that is not this one is
      * stale. One map, not one for numbers and one for deadlines: every snapshot copies it whole.
      */
-    private final Map<String, Scheduled> timers;
+    private final TimerTable timers;
     private final TreeMap<String, Actor> actors;
     /**
      * The actors this world may mutate in place (not shared with any copy), by id: one hashed lookup finds an actor
@@ -44,7 +44,7 @@ public final class World implements Context {
     public World(long seed) {
         this.random = new DeterministicRandom(seed);
         this.queue = new EventQueue();
-        this.timers = new HashMap<>();
+        this.timers = new TimerTable();
         this.actors = new TreeMap<>();
         this.owned = new HashMap<>();
         this.channelArrivals = new HashMap<>();
@@ -58,7 +58,7 @@ public final class World implements Context {
         this.lastProcessed = other.lastProcessed;
         this.random = other.random.copy();
         this.queue = other.queue.copy();
-        this.timers = new HashMap<>(other.timers);
+        this.timers = other.timers.copy();
         // Both worlds now share every actor: each copies one before changing it (see mutable()).
         this.actors = new TreeMap<>(other.actors);
         this.owned = new HashMap<>();
