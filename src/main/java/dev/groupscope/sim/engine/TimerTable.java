@@ -69,7 +69,7 @@ final class TimerTable {
     /** The slot holding {@code key}, or the empty slot where it would go. */
     private int slotOf(String key) {
         int mask = keys.length - 1;
-        int slot = spread(key.hashCode()) & mask;
+        int slot = home(key);
         while (keys[slot] != null && !keys[slot].equals(key)) {
             slot = (slot + 1) & mask;
         }
@@ -81,7 +81,7 @@ final class TimerTable {
         int mask = keys.length - 1;
         int slot = (gap + 1) & mask;
         while (keys[slot] != null) {
-            int home = spread(keys[slot].hashCode()) & mask;
+            int home = home(keys[slot]);
             // The entry may fill the gap unless its home lies cyclically in (gap, slot].
             boolean reachable = gap <= slot ? home <= gap || home > slot : home <= gap && home > slot;
             if (reachable) {
@@ -109,9 +109,13 @@ final class TimerTable {
         }
     }
 
-    /** Mixes the high bits in, as HashMap does: keys like "C001/HEARTBEAT" differ mostly in a few characters. */
-    private static int spread(int hash) {
-        return hash ^ (hash >>> 16);
+    /**
+     * The key's home slot by Fibonacci hashing (the top bits of the hash times 2^32/φ): the keys of fetch timeouts
+     * are numbered, so their hash codes are consecutive, and masking their low bits made long runs that linear
+     * probing then walked on every lookup.
+     */
+    private int home(String key) {
+        return (key.hashCode() * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(keys.length) + 1);
     }
 
     @Override
