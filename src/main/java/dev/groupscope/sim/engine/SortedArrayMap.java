@@ -56,23 +56,9 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** The slot of {@code key}, or {@code -(insertion point) - 1}; keys compare by their natural order. */
     private int indexOf(Object key) {
-        Comparable<? super K> wanted = (Comparable<? super K>) Objects.requireNonNull(key, "key");
-        int low = 0;
-        int high = size - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int order = wanted.compareTo((K) keys[mid]);
-            if (order > 0) {
-                low = mid + 1;
-            } else if (order < 0) {
-                high = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -(low + 1);
+        return Arrays.binarySearch(keys, 0, size, Objects.requireNonNull(key, "key"));
     }
 
     @Override
@@ -210,7 +196,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         return new AbstractSet<>() {
             @Override
             public Iterator<K> iterator() {
-                return new Slots<>(keys);
+                return slots(keys);
             }
 
             @Override
@@ -231,7 +217,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         return new java.util.AbstractCollection<>() {
             @Override
             public Iterator<V> iterator() {
-                return new Slots<>(values);
+                return slots(values);
             }
 
             @Override
@@ -242,46 +228,31 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     }
 
     /** Iterates one of the two arrays; {@code remove} removes the whole entry. */
-    private final class Slots<T> implements Iterator<T> {
-        private final Object[] array;
-        private int next;
-        private int last = -1;
-        private int expected = changes;
+    private <T> Iterator<T> slots(Object[] array) {
+        return new Cursor<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            T at(int index) {
+                return (T) array[index];
+            }
+        };
+    }
 
-        Slots(Object[] array) {
-            this.array = array;
+    /** A cursor over this map's slots. */
+    private abstract class Cursor<T> extends ArrayCursor<T> {
+        @Override
+        int size() {
+            return size;
         }
 
         @Override
-        public boolean hasNext() {
-            return next < size;
+        int changes() {
+            return changes;
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public T next() {
-            if (changes != expected) {
-                throw new ConcurrentModificationException();
-            }
-            if (next >= size) {
-                throw new NoSuchElementException();
-            }
-            last = next++;
-            return (T) array[last];
-        }
-
-        @Override
-        public void remove() {
-            if (last < 0) {
-                throw new IllegalStateException();
-            }
-            if (changes != expected) {
-                throw new ConcurrentModificationException();
-            }
-            removeAt(last);
-            next = last;
-            last = -1;
-            expected = changes;
+        void removeAt(int index) {
+            SortedArrayMap.this.removeAt(index);
         }
     }
 
@@ -301,49 +272,17 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     }
 
     /** Entries in key order; {@code remove} and {@code setValue} write through. */
-    private final class Entries implements Iterator<Entry<K, V>> {
-        private int next;
-        private int last = -1;
-        private int expected = changes;
-
-        @Override
-        public boolean hasNext() {
-            return next < size;
-        }
-
+    private final class Entries extends Cursor<Entry<K, V>> {
         @Override
         @SuppressWarnings("unchecked")
-        public Entry<K, V> next() {
-            if (changes != expected) {
-                throw new ConcurrentModificationException();
-            }
-            if (next >= size) {
-                throw new NoSuchElementException();
-            }
-            last = next++;
-            int index = last;
-            K key = (K) keys[index];
-            return new SimpleEntry<>(key, (V) values[index]) {
+        Entry<K, V> at(int index) {
+            return new SimpleEntry<>((K) keys[index], (V) values[index]) {
                 @Override
                 public V setValue(V value) {
                     values[index] = value;
                     return super.setValue(value);
                 }
             };
-        }
-
-        @Override
-        public void remove() {
-            if (last < 0) {
-                throw new IllegalStateException();
-            }
-            if (changes != expected) {
-                throw new ConcurrentModificationException();
-            }
-            removeAt(last);
-            next = last;
-            last = -1;
-            expected = changes;
         }
     }
 }

@@ -40,23 +40,9 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** The slot of {@code element}, or {@code -(insertion point) - 1}. */
     private int indexOf(Object element) {
-        Comparable<? super E> wanted = (Comparable<? super E>) Objects.requireNonNull(element, "element");
-        int low = 0;
-        int high = size - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int order = wanted.compareTo((E) elements[mid]);
-            if (order > 0) {
-                low = mid + 1;
-            } else if (order < 0) {
-                high = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -(low + 1);
+        return Arrays.binarySearch(elements, 0, size, Objects.requireNonNull(element, "element"));
     }
 
     @Override
@@ -123,41 +109,26 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
 
     @Override
     public Iterator<E> iterator() {
-        return new Iterator<>() {
-            private int next;
-            private int last = -1;
-            private int expected = changes;
+        return new ArrayCursor<>() {
+            @Override
+            int size() {
+                return size;
+            }
 
             @Override
-            public boolean hasNext() {
-                return next < size;
+            int changes() {
+                return changes;
             }
 
             @Override
             @SuppressWarnings("unchecked")
-            public E next() {
-                if (changes != expected) {
-                    throw new ConcurrentModificationException();
-                }
-                if (next >= size) {
-                    throw new NoSuchElementException();
-                }
-                last = next++;
-                return (E) elements[last];
+            E at(int index) {
+                return (E) elements[index];
             }
 
             @Override
-            public void remove() {
-                if (last < 0) {
-                    throw new IllegalStateException();
-                }
-                if (changes != expected) {
-                    throw new ConcurrentModificationException();
-                }
-                removeAt(last);
-                next = last;
-                last = -1;
-                expected = changes;
+            void removeAt(int index) {
+                SortedArraySet.this.removeAt(index);
             }
         };
     }
