@@ -1,5 +1,6 @@
 package dev.groupscope.diagram;
 
+import dev.groupscope.sim.report.EventGroups;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.SimEvent;
 import java.util.ArrayList;

@@ -62,7 +62,7 @@ public final class ExportActions {
         long time = playground.getTime();
         boolean fold = sequence.foldHeartbeatsProperty().get();
         String group = playground.groups().size() > 1 ? playground.getGroup() : null;
-        dev.groupscope.diagram.EventGroups groups = playground.eventGroups();
+        dev.groupscope.sim.report.EventGroups groups = playground.eventGroups();
         playground.query(run -> {
             Drawing drawing = drawing(kind, run, time, language, fold, groups, group);
             if (kind.format() == DiagramExport.PNG && !PngExporter.fits(drawing, PngExporter.SCALE)) {
@@ -79,7 +79,7 @@ public final class ExportActions {
      * (as the Protocol tab shows it: the other groups' messages left out), of every message when it is.
      */
     static Drawing drawing(Kind kind, Simulation run, long time, Messages language, boolean foldHeartbeats,
-                           dev.groupscope.diagram.EventGroups groups, String group) {
+                           dev.groupscope.sim.report.EventGroups groups, String group) {
         if (kind == Kind.SEQUENCE_SVG) {
             java.util.List<dev.groupscope.diagram.ProtocolEvent> rows = ProtocolLog.read(run.log(), 0, time, groups)
                     .stream().filter(row -> group == null || groups.shows(run.log().get((int) row.seq()), group))

@@ -8,7 +8,7 @@ import dev.groupscope.sim.client.MemberState;
 import dev.groupscope.sim.cluster.ClusterView;
 import dev.groupscope.sim.coordinator.GroupView;
 import dev.groupscope.sim.coordinator.ShardView;
-import dev.groupscope.diagram.EventGroups;
+import dev.groupscope.sim.report.EventGroups;
 import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
 import java.util.function.Predicate;

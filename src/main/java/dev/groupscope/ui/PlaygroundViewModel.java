@@ -5,6 +5,7 @@ import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.scenario.ScenarioWorld;
 import dev.groupscope.sim.client.MemberState;
 import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.report.EventGroups;
 import dev.groupscope.sim.report.MetricsFrame;
 import dev.groupscope.sim.report.MetricsRecorder;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class PlaygroundViewModel {
     private final SimulationRunner runner;
     private final Map<String, String> groupOfClient;
     private final List<String> groups;
-    private final dev.groupscope.diagram.EventGroups eventGroups;
+    private final EventGroups eventGroups;
     private final ReadOnlyObjectWrapper<String> group = new ReadOnlyObjectWrapper<>(this, "group");
     private final String scenarioName;
     private final Map<String, Map<String, Object>> consumerSettings = new TreeMap<>();
@@ -122,7 +123,7 @@ public final class PlaygroundViewModel {
         this.scenarioName = scenario.name();
         this.scenarioConsumers = List.copyOf(scenario.consumers());
         this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
-        this.eventGroups = new dev.groupscope.diagram.EventGroups(scenario.groupOfClient(),
+        this.eventGroups = new EventGroups(scenario.groupOfClient(),
                 brokerSettings.offsetsTopicNumPartitions());
         this.groupOfClient = scenario.groupOfClient();
         this.groups = groupOfClient.values().stream().distinct().toList();
@@ -132,7 +133,7 @@ public final class PlaygroundViewModel {
                 horizon::set);
         scenario.consumers().forEach(consumer -> consumerSettings.put(consumer.id(), Map.copyOf(consumer.settings())));
         // Every group's numbers in one pass, so choosing another group shows its charts without a second run.
-        runner.recordMetrics(new MetricsRecorder(groups, groupOfClient, MetricsRecorder.DEFAULT_INTERVAL_MS),
+        runner.recordMetrics(new MetricsRecorder(groups, eventGroups, MetricsRecorder.DEFAULT_INTERVAL_MS),
                 CHART_WINDOW_MS, metrics::set, branches::set);
         runner.computeAhead(MIN_LOOKAHEAD_MS);
         runner.show(0);
@@ -144,7 +145,7 @@ public final class PlaygroundViewModel {
     }
 
     /** Which group each event of the run is about: what the views of one group show of the log. */
-    public dev.groupscope.diagram.EventGroups eventGroups() {
+    public EventGroups eventGroups() {
         return eventGroups;
     }
 

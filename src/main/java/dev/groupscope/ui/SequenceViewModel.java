@@ -19,7 +19,7 @@ import javafx.beans.property.SimpleBooleanProperty;
  * The protocol pane's state: the sequence diagram of the run up to the current time t, which grows as t moves. In a
  * scenario with several groups it shows the group the playground shows: the messages of its consumers and its
  * coordinator, and what is about no group (a broker stopping); other groups' rows are left out, and the title names
- * the group ({@link dev.groupscope.diagram.EventGroups} decides whose each row is). It
+ * the group ({@link dev.groupscope.sim.report.EventGroups} decides whose each row is). It
  * reads the protocol messages from the run's event log on the model's thread (a little at a time, as the run is
  * computed; from the start again after a what-if forks it) and lays them out on the UI thread only when what is
  * shown changes: a new row reached, another current row, the fold toggle, the language. Rows the run has already

@@ -1,5 +1,6 @@
 package dev.groupscope.diagram;
 
+import dev.groupscope.sim.report.EventGroups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.scenario.Scenario;

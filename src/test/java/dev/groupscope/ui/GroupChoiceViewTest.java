@@ -36,8 +36,11 @@ class GroupChoiceViewTest {
     @Test
     void pickingTheOtherGroupShowsItsConsumersOwnersAndCoordinatorAtTheSameMoment(FxRobot robot) {
         robot.interact(() -> window.playground().scrubTo(20_000));
+        // The strips take the frame in a later pulse than the consumer cards: wait for both to show t = 20 s.
         waitFor(() -> window.playground().getFrame().time() == 20_000
-                && robot.lookup("#consumer-B1").tryQuery().isPresent());
+                && robot.lookup("#consumer-B1").tryQuery().isPresent()
+                && robot.lookup("#partition-orders-2 .owner-chip").tryQuery()
+                        .map(chip -> ((Labeled) chip).getText()).filter("B1"::equals).isPresent());
         assertThat(text(robot, "#groupTitle")).isEqualTo("Group");
         assertThat(choice(robot).getValue()).isEqualTo("billing");
         assertThat(choice(robot).getItems()).containsExactly("billing", "shipping");

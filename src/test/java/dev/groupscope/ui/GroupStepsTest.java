@@ -2,7 +2,7 @@ package dev.groupscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.groupscope.diagram.EventGroups;
+import dev.groupscope.sim.report.EventGroups;
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.sim.engine.LearnerFilter;

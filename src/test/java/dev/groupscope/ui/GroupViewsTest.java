@@ -3,7 +3,7 @@ package dev.groupscope.ui;
 import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.groupscope.diagram.EventGroups;
+import dev.groupscope.sim.report.EventGroups;
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.sim.engine.SimEvent;

@@ -34,7 +34,7 @@ public final class MetricsRecorder {
     public static final long DEFAULT_INTERVAL_MS = 500;
 
     private final List<String> groupIds;
-    private final Map<String, String> groupOfClient;
+    private final EventGroups groups;
     private final long intervalMs;
     private final Map<String, Track> tracks = new LinkedHashMap<>();
     private RebalanceHistory history;
@@ -48,6 +48,11 @@ public final class MetricsRecorder {
 
     /** Follows each of {@code groupIds} (at least one; the first is the one the one-group methods answer for). */
     public MetricsRecorder(List<String> groupIds, Map<String, String> groupOfClient, long intervalMs) {
+        this(groupIds, new EventGroups(groupOfClient), intervalMs);
+    }
+
+    /** As above, deciding which group an event concerns as every other view of the run does ({@code groups}). */
+    public MetricsRecorder(List<String> groupIds, EventGroups groups, long intervalMs) {
         if (intervalMs < 1) {
             throw new IllegalArgumentException("intervalMs must be at least 1");
         }
@@ -55,9 +60,9 @@ public final class MetricsRecorder {
             throw new IllegalArgumentException("a recorder follows at least one group");
         }
         this.groupIds = List.copyOf(new java.util.LinkedHashSet<>(groupIds));
-        this.groupOfClient = Map.copyOf(groupOfClient);
+        this.groups = groups;
         this.intervalMs = intervalMs;
-        this.history = RebalanceHistory.reading(this.groupOfClient);
+        this.history = RebalanceHistory.reading(groups.groupOfClient());
         this.groupIds.forEach(group -> tracks.put(group, new Track()));
     }
 
@@ -97,7 +102,7 @@ public final class MetricsRecorder {
      * are the same in both runs and are kept; the fork's log (its shared past) is read again for rebalances and marks.
      */
     public MetricsRecorder forkedAt(long forkTime, Simulation forked) {
-        MetricsRecorder copy = new MetricsRecorder(groupIds, groupOfClient, intervalMs);
+        MetricsRecorder copy = new MetricsRecorder(groupIds, groups, intervalMs);
         tracks.forEach((group, track) -> {
             Track kept = copy.tracks.get(group);
             for (MetricSample sample : track.samples) {
@@ -121,9 +126,8 @@ public final class MetricsRecorder {
             history.read(event);
             TimelineMark.Kind kind = markKind(event);
             if (kind != null) {
-                String owner = groupOf(event);
                 tracks.forEach((group, track) -> {
-                    if (owner == null || owner.equals(group)) {
+                    if (groups.shows(event, group)) {
                         track.eventMarks.add(TimelineMark.of(kind, event));
                         track.marksChanged = true;
                     }
@@ -131,24 +135,6 @@ public final class MetricsRecorder {
             }
         }
     }
-
-    /**
-     * The group an event is about when it is one consumer's or one group's (a commit, a crash, a consumer started),
-     * so another group's timeline leaves it out; null for what concerns every group (a broker stopping, a topic).
-     */
-    private String groupOf(SimEvent event) {
-        String byActor = groupOfClient.get(event.actor());
-        if (byActor != null) {
-            return byActor;
-        }
-        if (event.actor() != null && event.actor().startsWith(GROUP_ACTOR)) {
-            return event.actor().substring(GROUP_ACTOR.length());
-        }
-        return event.peer() == null ? null : groupOfClient.get(event.peer());
-    }
-
-    /** The prefix of a group's own events' actor (the coordinator's notes on it). */
-    private static final String GROUP_ACTOR = dev.groupscope.sim.coordinator.CoordinatorEnv.groupActor("");
 
     /** Which mark an event makes on the timeline, or null for the steady traffic that makes none. */
     static TimelineMark.Kind markKind(SimEvent event) {

@@ -1,4 +1,4 @@
-package dev.groupscope.diagram;
+package dev.groupscope.sim.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import dev.groupscope.scenario.ScenarioWorld;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
-import dev.groupscope.sim.report.MetricsRecorder;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.groupscope.diagram;
+package dev.groupscope.sim.report;
 
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.engine.SimEvent;
@@ -104,6 +104,11 @@ public final class EventGroups {
     public boolean shows(SimEvent event, String groupId) {
         Set<String> groups = of(event);
         return groups.isEmpty() || groups.contains(groupId);
+    }
+
+    /** Each consumer's group, by client id. */
+    public Map<String, String> groupOfClient() {
+        return groupOfClient;
     }
 
     /** The group of client {@code clientId}, or null when the scenario has no such consumer. */
