@@ -120,7 +120,11 @@ final class ExportCommand implements Callable<Integer> {
         }
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(end);
-        return SequenceLayout.layout(ProtocolLog.read(simulation.log(), start, end), start, end, messages,
+        // Every group's messages; each group's notes on its own coordinator's lane.
+        return SequenceLayout.layout(ProtocolLog.read(simulation.log(), start, end,
+                new dev.groupscope.diagram.EventGroups(scenario.groupOfClient(),
+                        dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings())
+                                .offsetsTopicNumPartitions())), start, end, messages,
                 foldHeartbeats, -1).drawing();
     }
 

@@ -26,7 +26,15 @@ public final class ProtocolLog {
 
     /** The rows for the events that arrive (or happen) from {@code fromMs} to {@code toMs}, both included. */
     public static List<ProtocolEvent> read(List<SimEvent> log, long fromMs, long toMs) {
-        Reader reader = new Reader();
+        return read(log, fromMs, toMs, EventGroups.unknownClients());
+    }
+
+    /**
+     * As {@link #read(List, long, long)}, knowing each consumer's group: a group's notes go on its own coordinator's
+     * lane when several groups have different coordinators.
+     */
+    public static List<ProtocolEvent> read(List<SimEvent> log, long fromMs, long toMs, EventGroups groups) {
+        Reader reader = new Reader(groups);
         List<ProtocolEvent> rows = new ArrayList<>();
         for (SimEvent event : log) {
             if (event.time() > toMs) {
@@ -41,20 +49,37 @@ public final class ProtocolLog {
     }
 
     /**
-     * Reads a log event by event, in order, as it grows: it remembers which broker last answered as the group's
-     * coordinator, the lane the group's own notes go on.
+     * Reads a log event by event, in order, as it grows: it remembers which broker last answered each group as its
+     * coordinator, the lane that group's own notes go on. Without the consumers' groups (a log read without its
+     * scenario) answers have no group, and every group's notes go on the lane of the last answer.
      */
     public static final class Reader {
-        private String coordinatorLane;
+        private static final String ANY_GROUP = "";
+        private final EventGroups groups;
+        private final Map<String, String> coordinatorLanes = new java.util.HashMap<>();
+
+        public Reader(EventGroups groups) {
+            this.groups = groups;
+        }
 
         /** The row for the next event of the log, or null when it is not part of the protocol picture. */
         public ProtocolEvent next(SimEvent event) {
-            ProtocolEvent row = row(event, coordinatorLane);
+            ProtocolEvent row = row(event, coordinatorLaneOf(event));
             if (row != null && row.kind() == ProtocolEvent.Kind.RESPONSE && !"FindCoordinator".equals(row.api())
                     && !"NOT_COORDINATOR".equals(row.error()) && !"DISCONNECTED".equals(row.error())) {
-                coordinatorLane = row.from();
+                java.util.Set<String> answered = groups.of(event);
+                coordinatorLanes.put(answered.size() == 1 ? answered.iterator().next() : ANY_GROUP, row.from());
             }
             return row;
+        }
+
+        /** The lane of the coordinator of the group a group's own note is about (null: none known yet). */
+        private String coordinatorLaneOf(SimEvent event) {
+            if (event.actor() == null || !event.actor().startsWith(GROUP_ACTOR)) {
+                return null;
+            }
+            String lane = coordinatorLanes.get(event.actor().substring(GROUP_ACTOR.length()));
+            return lane != null ? lane : coordinatorLanes.get(ANY_GROUP);
         }
     }
 

@@ -30,6 +30,8 @@ public final class SequenceLayout {
     private final boolean foldHeartbeats;
     private final long currentTime;
     private final String preferredCurrent;
+    /** The group the diagram is of, named in its title; null when the scenario has one group (or for all). */
+    private final String group;
     private final Map<String, Double> laneX = new LinkedHashMap<>();
     private final Drawing.Builder out = new Drawing.Builder();
     private final List<SequenceDiagram.Row> rows = new ArrayList<>();
@@ -37,12 +39,13 @@ public final class SequenceLayout {
     private boolean future;
 
     private SequenceLayout(List<ProtocolEvent> events, Messages messages, boolean foldHeartbeats, long currentTime,
-                           String preferredCurrent) {
+                           String preferredCurrent, String group) {
         this.events = events;
         this.messages = messages;
         this.foldHeartbeats = foldHeartbeats;
         this.currentTime = currentTime;
         this.preferredCurrent = preferredCurrent;
+        this.group = group;
     }
 
     /**
@@ -51,18 +54,21 @@ public final class SequenceLayout {
      */
     public static SequenceDiagram layout(List<ProtocolEvent> events, long fromMs, long toMs, Messages messages,
                                          boolean foldHeartbeats, long currentTime) {
-        return new SequenceLayout(events, messages, foldHeartbeats, currentTime, null).draw(fromMs, toMs);
+        return new SequenceLayout(events, messages, foldHeartbeats, currentTime, null, null).draw(fromMs, toMs);
     }
 
     /**
      * As {@link #layout(List, long, long, Messages, boolean, long)} for a window: rows after {@code currentTime} are
      * drawn faded (they have happened in this run, but after the moment shown), and the current row is the one
      * with id {@code preferredCurrent} when that row is at {@code currentTime} (the row a person selected among
-     * several in the same millisecond), else the last row at or before it.
+     * several in the same millisecond), else the last row at or before it. A non-null {@code group} says in the title
+     * that the rows are that group's (and those about no group), the other groups' left out.
      */
     public static SequenceDiagram layout(List<ProtocolEvent> events, long fromMs, long toMs, Messages messages,
-                                         boolean foldHeartbeats, long currentTime, String preferredCurrent) {
-        return new SequenceLayout(events, messages, foldHeartbeats, currentTime, preferredCurrent).draw(fromMs, toMs);
+                                         boolean foldHeartbeats, long currentTime, String preferredCurrent,
+                                         String group) {
+        return new SequenceLayout(events, messages, foldHeartbeats, currentTime, preferredCurrent, group)
+                .draw(fromMs, toMs);
     }
 
     private SequenceDiagram draw(long fromMs, long toMs) {
@@ -74,7 +80,10 @@ public final class SequenceLayout {
         List<List<ProtocolEvent>> grouped = rowsOf(events);
         double firstRow = HEAD_TOP + HEAD_HEIGHT + 28;
         double height = firstRow + Math.max(1, grouped.size()) * ROW + 24;
-        String title = text("diagram.sequence.title", "from", TextFit.number(fromMs), "to", TextFit.number(toMs));
+        String title = group == null
+                ? text("diagram.sequence.title", "from", TextFit.number(fromMs), "to", TextFit.number(toMs))
+                : text("diagram.sequence.title.group", "group", group, "from", TextFit.number(fromMs),
+                        "to", TextFit.number(toMs));
         out.box("canvas", 0, 0, width, height, 0, "", "canvas");
         out.label("title", MARGIN, 34, TextFit.fit(title, 20, width - 2 * MARGIN), Anchor.START, "title");
         int current = currentRow(grouped);

@@ -61,8 +61,10 @@ public final class ExportActions {
     public void export(Kind kind, Path file, Messages language, Consumer<Optional<String>> done) {
         long time = playground.getTime();
         boolean fold = sequence.foldHeartbeatsProperty().get();
+        String group = playground.groups().size() > 1 ? playground.getGroup() : null;
+        dev.groupscope.diagram.EventGroups groups = playground.eventGroups();
         playground.query(run -> {
-            Drawing drawing = drawing(kind, run, time, language, fold);
+            Drawing drawing = drawing(kind, run, time, language, fold, groups, group);
             if (kind.format() == DiagramExport.PNG && !PngExporter.fits(drawing, PngExporter.SCALE)) {
                 return Optional.of(language.format("ui.export.tooLarge", java.util.Map.of(
                         "width", PngExporter.pixelWidth(drawing, PngExporter.SCALE),
@@ -72,10 +74,17 @@ public final class ExportActions {
         }, done);
     }
 
-    static Drawing drawing(Kind kind, Simulation run, long time, Messages language, boolean foldHeartbeats) {
+    /**
+     * The picture of {@code kind} at {@code time}; a sequence diagram of {@code group}'s protocol when it is not null
+     * (as the Protocol tab shows it: the other groups' messages left out), of every message when it is.
+     */
+    static Drawing drawing(Kind kind, Simulation run, long time, Messages language, boolean foldHeartbeats,
+                           dev.groupscope.diagram.EventGroups groups, String group) {
         if (kind == Kind.SEQUENCE_SVG) {
-            return SequenceLayout.layout(ProtocolLog.read(run.log(), 0, time), 0, time, language, foldHeartbeats, -1)
-                    .drawing();
+            java.util.List<dev.groupscope.diagram.ProtocolEvent> rows = ProtocolLog.read(run.log(), 0, time, groups)
+                    .stream().filter(row -> group == null || groups.shows(run.log().get((int) row.seq()), group))
+                    .toList();
+            return SequenceLayout.layout(rows, 0, time, language, foldHeartbeats, -1, null, group).drawing();
         }
         return TopologyLayout.layout(TopologyReader.read(run.stateAtTime(time)), language);
     }

@@ -8,7 +8,10 @@ import dev.groupscope.sim.client.MemberState;
 import dev.groupscope.sim.cluster.ClusterView;
 import dev.groupscope.sim.coordinator.GroupView;
 import dev.groupscope.sim.coordinator.ShardView;
+import dev.groupscope.diagram.EventGroups;
+import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
+import java.util.function.Predicate;
 import dev.groupscope.kafka.OffsetsTopicMetadata;
 import dev.groupscope.sim.client.ConsumerActor;
 import dev.groupscope.sim.engine.World;
@@ -36,23 +39,36 @@ public final class FrameReader {
 
     private final String groupId;
     private final Map<String, String> groupOfClient;
+    private final EventGroups eventGroups;
 
     /**
      * @param groupId       the group the frames show
      * @param groupOfClient each consumer's group, by client id; consumers of other groups are left out of the frame
+     * @param eventGroups   which group each event is about: the frames explain only this group's (and no group's)
      */
-    public FrameReader(String groupId, Map<String, String> groupOfClient) {
+    public FrameReader(String groupId, Map<String, String> groupOfClient, EventGroups eventGroups) {
         this.groupId = java.util.Objects.requireNonNull(groupId, "groupId");
         this.groupOfClient = Map.copyOf(groupOfClient);
+        this.eventGroups = java.util.Objects.requireNonNull(eventGroups, "eventGroups");
     }
 
     /** A reader of {@code groupId}'s frames in a run of {@code scenario}. */
     public static FrameReader of(dev.groupscope.scenario.Scenario scenario, String groupId) {
-        return new FrameReader(groupId, scenario.groupOfClient());
+        return new FrameReader(groupId, scenario.groupOfClient(), new EventGroups(scenario.groupOfClient(),
+                dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings())
+                        .offsetsTopicNumPartitions()));
     }
 
     public String groupId() {
         return groupId;
+    }
+
+    /**
+     * The events this group's frames name as current and recent, and that stepping lands on: those that matter to a
+     * learner ({@link LearnerFilter}) and are about this group or about none (a broker, a producer, a topic).
+     */
+    public Predicate<SimEvent> learnerEvents() {
+        return event -> LearnerFilter.INSTANCE.test(event) && eventGroups.shows(event, groupId);
     }
 
     /** The frame at {@code time} with its {@link FrameDetails}: replicas, every group's offsets, settings, timers. */

@@ -5,21 +5,32 @@ import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Where the learner events ({@link LearnerFilter}) are in one run's log, extended as the run is computed ahead. A
+ * Where the learner events (those {@code filter} passes: {@link LearnerFilter}, for one group) are in one run's log, extended as the run is computed ahead. A
  * frame names the current learner event and the few before it; in a large cluster thousands of record events lie
  * between two learner events, so scanning back for them on every frame cost more than reading the frame. Confined
  * to the simulation's worker thread, like the run it indexes; a different run (a fork, an undo) starts it afresh.
  */
 final class LearnerIndex {
 
+    private final Predicate<SimEvent> filter;
     private Simulation run;
     private int scanned;
     private long[] seqs = new long[64];
     private int size;
 
-    /** The same answer as {@code simulation.previousEvent(before, LearnerFilter.INSTANCE)}: the last before it, or -1. */
+    LearnerIndex(Predicate<SimEvent> filter) {
+        this.filter = filter;
+    }
+
+    /** An index of every {@link LearnerFilter} event, whatever its group. */
+    LearnerIndex() {
+        this(LearnerFilter.INSTANCE);
+    }
+
+    /** The same answer as {@code simulation.previousEvent(before, filter)}: the last before it, or -1. */
     long previous(Simulation simulation, long before) {
         catchUp(simulation);
         int low = 0;
@@ -45,7 +56,7 @@ final class LearnerIndex {
         }
         List<SimEvent> log = simulation.log();
         for (int i = scanned; i < log.size(); i++) {
-            if (LearnerFilter.INSTANCE.test(log.get(i))) {
+            if (filter.test(log.get(i))) {
                 if (size == seqs.length) {
                     seqs = Arrays.copyOf(seqs, size * 2);
                 }

@@ -13,6 +13,8 @@ import javafx.scene.shape.Rectangle;
  */
 final class LogStrip extends Region {
 
+    /** The least width a strip asks for; it grows into the rest of its row. */
+    static final double MIN_STRIP = 40;
     private final Rectangle track = new Rectangle();
     private final Rectangle lag = new Rectangle();
     private final Rectangle committedMark = new Rectangle();
@@ -37,6 +39,21 @@ final class LogStrip extends Region {
         positionMark.setManaged(false);
         setMinHeight(20);
         setPrefHeight(26);
+    }
+
+    /**
+     * The strip takes the room its row has left (it grows), and asks for little of its own: a Region's preferred width
+     * is otherwise its children's extent, i.e. the width it was last laid out at, so a strip once wide kept asking for
+     * that much and the row squeezed the partition's name ("transfers-2" shown as "transfer...") instead.
+     */
+    @Override
+    protected double computePrefWidth(double height) {
+        return MIN_STRIP;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return MIN_STRIP;
     }
 
     void show(long window, long logEnd, Long committed, Long position, String ownerSlotClass) {

@@ -57,6 +57,7 @@ public final class PlaygroundViewModel {
     private final SimulationRunner runner;
     private final Map<String, String> groupOfClient;
     private final List<String> groups;
+    private final dev.groupscope.diagram.EventGroups eventGroups;
     private final ReadOnlyObjectWrapper<String> group = new ReadOnlyObjectWrapper<>(this, "group");
     private final String scenarioName;
     private final Map<String, Map<String, Object>> consumerSettings = new TreeMap<>();
@@ -123,11 +124,13 @@ public final class PlaygroundViewModel {
         this.scenarioName = scenario.name();
         this.scenarioConsumers = List.copyOf(scenario.consumers());
         this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
+        this.eventGroups = new dev.groupscope.diagram.EventGroups(scenario.groupOfClient(),
+                brokerSettings.offsetsTopicNumPartitions());
         this.groupOfClient = scenario.groupOfClient();
         this.groups = groupOfClient.values().stream().distinct().toList();
         group.set(groups.get(0));
         this.runner = new SimulationRunner(() -> ScenarioWorld.simulation(scenario),
-                new FrameReader(group.get(), groupOfClient), scenario.durationMs(), worker, publisher, this::accept,
+                new FrameReader(group.get(), groupOfClient, eventGroups), scenario.durationMs(), worker, publisher, this::accept,
                 horizon::set);
         scenario.consumers().forEach(consumer -> consumerSettings.put(consumer.id(), Map.copyOf(consumer.settings())));
         // Every group's numbers in one pass, so choosing another group shows its charts without a second run.
@@ -142,7 +145,12 @@ public final class PlaygroundViewModel {
         return groups;
     }
 
-    /** The group the frames, the charts and the what-if actions are about. */
+    /** Which group each event of the run is about: what the views of one group show of the log. */
+    public dev.groupscope.diagram.EventGroups eventGroups() {
+        return eventGroups;
+    }
+
+    /** The group the frames, the charts, the protocol diagram and the what-if actions are about. */
     public ReadOnlyObjectProperty<String> groupProperty() {
         return group.getReadOnlyProperty();
     }
@@ -163,7 +171,7 @@ public final class PlaygroundViewModel {
             return;
         }
         group.set(groupId);
-        runner.readWith(new FrameReader(groupId, groupOfClient));
+        runner.readWith(new FrameReader(groupId, groupOfClient, eventGroups));
     }
 
     /** Shows the group after the one shown (after the last: the first again). */

@@ -49,6 +49,9 @@ public final class SequenceView {
     @FXML private Pane sequenceCanvas;
     @FXML private Pane sequenceHeads;
     private final Group heads = new Group();
+    /** Held strongly here, registered weakly on the playground (which outlives a view replaced on a language switch). */
+    private final javafx.beans.value.ChangeListener<String> groupListener = (observable, before, now) -> showGroup(now);
+    private javafx.scene.control.ComboBox<String> groupChoice;
     private final Scale headZoom = new Scale(1, 1);
 
     public SequenceView(SequenceViewModel viewModel, PlaygroundViewModel playground, Messages messages) {
@@ -67,6 +70,7 @@ public final class SequenceView {
         sequenceScroll.vvalueProperty().addListener((observable, before, now) -> placeHeads());
         sequenceScroll.viewportBoundsProperty().addListener((observable, before, now) -> placeHeads());
         foldHeartbeats.selectedProperty().bindBidirectional(viewModel.foldHeartbeatsProperty());
+        addGroupChoice();
         sequencePlay.setOnAction(event -> playground.togglePlay());
         sequencePrevious.setOnAction(event -> playground.stepPrevious());
         sequenceNext.setOnAction(event -> playground.stepNext());
@@ -88,6 +92,41 @@ public final class SequenceView {
             viewModel.setActive(this, true, messages);
         }
         show(viewModel.getDiagram());
+    }
+
+    /**
+     * With several groups, the bar says which group's protocol is drawn, and chooses it: the same choice as the group
+     * panel's (Ctrl+G on either tab), so both always show one group.
+     */
+    private void addGroupChoice() {
+        if (playground.groups().size() < 2) {
+            return;
+        }
+        Label title = new Label(messages.text("ui.main.group.choose"));
+        title.getStyleClass().add("group-choice-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        groupChoice = new javafx.scene.control.ComboBox<>();
+        groupChoice.setId("sequence-group-choice");
+        groupChoice.getItems().setAll(playground.groups());
+        groupChoice.setValue(playground.getGroup());
+        groupChoice.setFocusTraversable(false);
+        groupChoice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        groupChoice.setAccessibleText(messages.text("ui.main.group.choose"));
+        groupChoice.setTooltip(new javafx.scene.control.Tooltip(messages.format("ui.sequence.group.tooltip",
+                Map.of("key", PlaygroundView.NEXT_GROUP_KEY.getDisplayText()))));
+        title.setLabelFor(groupChoice);
+        groupChoice.valueProperty().addListener((observable, before, now) -> {
+            if (now != null) {
+                playground.showGroup(now);
+            }
+        });
+        playground.groupProperty().addListener(new javafx.beans.value.WeakChangeListener<>(groupListener));
+        javafx.scene.layout.Pane bar = (javafx.scene.layout.Pane) foldHeartbeats.getParent();
+        bar.getChildren().addAll(bar.getChildren().indexOf(foldHeartbeats) + 1, List.of(title, groupChoice));
+    }
+
+    private void showGroup(String group) {
+        groupChoice.setValue(group);
     }
 
     /** The diagram takes the theme's colours: the theme is the stylesheet the window adds to the scene's root. */

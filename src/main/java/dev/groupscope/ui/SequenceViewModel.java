@@ -16,7 +16,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * The protocol pane's state: the sequence diagram of the run up to the current time t, which grows as t moves. It
+ * The protocol pane's state: the sequence diagram of the run up to the current time t, which grows as t moves. In a
+ * scenario with several groups it shows the group the playground shows: the messages of its consumers and its
+ * coordinator, and what is about no group (a broker stopping); other groups' rows are left out, and the title names
+ * the group ({@link dev.groupscope.diagram.EventGroups} decides whose each row is). It
  * reads the protocol messages from the run's event log on the model's thread (a little at a time, as the run is
  * computed; from the start again after a what-if forks it) and lays them out on the UI thread only when what is
  * shown changes: a new row reached, another current row, the fold toggle, the language. Rows the run has already
@@ -32,8 +35,8 @@ public final class SequenceViewModel {
     private int maxEvents = MAX_EVENTS;
     private final BooleanProperty foldHeartbeats = new SimpleBooleanProperty(this, "foldHeartbeats", true);
     private final ReadOnlyObjectWrapper<SequenceDiagram> diagram = new ReadOnlyObjectWrapper<>(this, "diagram");
-    /** Every protocol row of the run computed so far, in log order (UI thread). */
-    private final List<ProtocolEvent> known = new ArrayList<>();
+    /** Every protocol row of the run computed so far, with the groups it is about, in log order (UI thread). */
+    private final List<Known> known = new ArrayList<>();
     private Messages messages = Messages.english();
     private boolean active;
     private final java.util.Set<Object> panes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -49,11 +52,13 @@ public final class SequenceViewModel {
     // Confined to the model's thread: which run was read, and how far.
     private Simulation readRun;
     private int readCount;
-    private ProtocolLog.Reader reader = new ProtocolLog.Reader();
+    private ProtocolLog.Reader reader;
 
     public SequenceViewModel(PlaygroundViewModel playground) {
         this.playground = playground;
+        this.reader = new ProtocolLog.Reader(playground.eventGroups());
         playground.frameProperty().addListener((observable, before, now) -> refresh());
+        playground.groupProperty().addListener((observable, before, now) -> relayout());
         foldHeartbeats.addListener((observable, before, now) -> relayout());
     }
 
@@ -139,14 +144,15 @@ public final class SequenceViewModel {
         if (fresh) {
             readRun = run;
             readCount = 0;
-            reader = new ProtocolLog.Reader();
+            reader = new ProtocolLog.Reader(playground.eventGroups());
         }
         List<SimEvent> log = run.log();
-        List<ProtocolEvent> rows = new ArrayList<>();
+        List<Known> rows = new ArrayList<>();
         for (int i = readCount; i < log.size(); i++) {
-            ProtocolEvent row = reader.next(log.get(i));
+            SimEvent event = log.get(i);
+            ProtocolEvent row = reader.next(event);
             if (row != null) {
-                rows.add(row);
+                rows.add(new Known(row, playground.eventGroups().of(event)));
             }
         }
         readCount = log.size();
@@ -174,24 +180,33 @@ public final class SequenceViewModel {
             return;
         }
         long time = playground.getTime();
-        List<ProtocolEvent> reached = known.stream().filter(row -> row.time() <= reach).toList();
+        String group = playground.getGroup();
+        List<ProtocolEvent> reached = known.stream().filter(row -> row.row().time() <= reach && row.shownIn(group))
+                .map(Known::row).toList();
         int current = (int) reached.stream().filter(row -> row.time() <= time).count();
         // A big group sends thousands of messages: the pane shows a window of them around t, most of it before.
         int from = Math.max(0, Math.min(current - maxEvents * 3 / 4, reached.size() - maxEvents));
         List<ProtocolEvent> shown = reached.subList(from, Math.min(reached.size(), from + maxEvents));
         String selectedNow = selected != null && selectedTime == time ? selected : "";
         // t moves every frame while playing; the picture changes only when a row starts or stops being current.
-        String key = from + "/" + shown.size() + "/" + current + "/" + foldHeartbeats.get() + "/" + messages.locale() + "/"
-                + selectedNow;
+        String key = group + "/" + from + "/" + shown.size() + "/" + current + "/" + foldHeartbeats.get() + "/"
+                + messages.locale() + "/" + selectedNow;
         if (key.equals(layoutKey)) {
             return;
         }
         layoutKey = key;
         long to = shown.isEmpty() ? 0 : shown.get(shown.size() - 1).time();
         diagram.set(SequenceLayout.layout(shown, from == 0 ? 0 : shown.get(0).time(), to, messages, foldHeartbeats.get(), time,
-                selectedNow.isEmpty() ? null : selectedNow));
+                selectedNow.isEmpty() ? null : selectedNow, playground.groups().size() > 1 ? group : null));
     }
 
-    private record NewRows(boolean fresh, List<ProtocolEvent> rows, long readUntil) {
+    private record NewRows(boolean fresh, List<Known> rows, long readUntil) {
+    }
+
+    /** A protocol row and the groups its event is about (none: it matters to every group). */
+    private record Known(ProtocolEvent row, java.util.Set<String> groups) {
+        boolean shownIn(String group) {
+            return groups.isEmpty() || groups.contains(group);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.groupscope.ui;
 
-import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.Task;
@@ -69,7 +68,8 @@ public final class SimulationRunner {
     private Simulation simulation;
     private long computedUntil = -1;
     private RunBranches branches;
-    private final LearnerIndex learners = new LearnerIndex();
+    /** Each group's learner events, indexed as the group is first shown (a group's frames explain only its own). */
+    private final java.util.Map<String, LearnerIndex> learnerIndexes = new java.util.HashMap<>();
     /** The state of the last frame read at a time, and the run it belongs to (see {@link #stateAtTime}). */
     private World playhead;
     private Simulation playheadRun;
@@ -200,14 +200,18 @@ public final class SimulationRunner {
         this.nanoClock = clock;
     }
 
-    /** Moves to the first learner event after event {@code fromSeq} (-1: from the start), computing ahead if needed. */
+    /**
+     * Moves to the first learner event of the shown group (or of none) after event {@code fromSeq} (-1: from the
+     * start), computing ahead if needed.
+     */
     public void stepNext(long fromSeq, long time) {
         worker.execute(() -> {
-            long seq = simulation.nextEvent(fromSeq, LearnerFilter.INSTANCE);
+            java.util.function.Predicate<SimEvent> learner = reader.learnerEvents();
+            long seq = simulation.nextEvent(fromSeq, learner);
             long limit = Math.min(durationMs, Math.max(time, computedUntil) + STEP_SEARCH_MS);
             while (seq < 0 && computedUntil < limit) {
                 advanceTo(Math.min(limit, computedUntil + CHUNK_MS));
-                seq = simulation.nextEvent(fromSeq, LearnerFilter.INSTANCE);
+                seq = simulation.nextEvent(fromSeq, learner);
             }
             if (seq >= 0) {
                 publish(frameAtEvent(seq));
@@ -215,10 +219,10 @@ public final class SimulationRunner {
         });
     }
 
-    /** Moves to the last learner event before event {@code beforeSeq}, or to the start when there is none. */
+    /** Moves to the shown group's last learner event before event {@code beforeSeq}, or to the start if none. */
     public void stepPrevious(long beforeSeq) {
         worker.execute(() -> {
-            long seq = learners.previous(simulation, beforeSeq);
+            long seq = learners().previous(simulation, beforeSeq);
             publish(seq >= 0 ? frameAtEvent(seq) : frameAtTime(0));
         });
     }
@@ -345,7 +349,7 @@ public final class SimulationRunner {
         shownSeq = -1;
         shownTime = time;
         World world = stateAtTime(time);
-        long current = learners.previous(simulation, lastEventAtOrBefore(time) + 1);
+        long current = learners().previous(simulation, lastEventAtOrBefore(time) + 1);
         return frame(time, world, current);
     }
 
@@ -373,10 +377,20 @@ public final class SimulationRunner {
         return playhead;
     }
 
+    /**
+     * The state right after event {@code seq}, explained by the shown group's last learner event up to it: the event
+     * itself after a step; after a switch of group at another group's event, the event before it that is this one's.
+     */
     private PlaygroundFrame frameAtEvent(long seq) {
         shownSeq = seq;
         SimEvent event = simulation.log().get((int) seq);
-        return frame(event.time(), simulation.stateAtEvent(seq), seq);
+        return frame(event.time(), simulation.stateAtEvent(seq), learners().previous(simulation, seq + 1));
+    }
+
+    /** The index of the shown group's learner events. */
+    private LearnerIndex learners() {
+        FrameReader shown = reader;
+        return learnerIndexes.computeIfAbsent(shown.groupId(), group -> new LearnerIndex(shown.learnerEvents()));
     }
 
     private PlaygroundFrame frame(long time, World world, long current) {
@@ -384,7 +398,7 @@ public final class SimulationRunner {
         long seq = current;
         while (seq >= 0 && recent.size() < RECENT) {
             recent.add(0, simulation.log().get((int) seq));
-            seq = learners.previous(simulation, seq);
+            seq = learners().previous(simulation, seq);
         }
         Optional<SimEvent> event = current >= 0 ? Optional.of(simulation.log().get((int) current)) : Optional.empty();
         return reader.read(time, world, event, recent);

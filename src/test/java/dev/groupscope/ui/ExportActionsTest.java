@@ -61,6 +61,23 @@ class ExportActionsTest {
     }
 
     @Test
+    void withSeveralGroupsTheProtocolExportedIsTheChosenGroupsAsTheTabShowsIt() throws IOException {
+        PlaygroundViewModel twoGroups = new PlaygroundViewModel(ScenarioReader.read(
+                Path.of("lessons/scenarios/two-groups-one-topic.json")), Runnable::run, Runnable::run);
+        twoGroups.scrubTo(12_000);
+        twoGroups.showGroup("shipping");
+        Path svg = dir.resolve("shipping.svg");
+
+        new ExportActions(twoGroups, new SequenceViewModel(twoGroups))
+                .export(ExportActions.Kind.SEQUENCE_SVG, svg, Messages.english(), results::add);
+
+        String drawn = Files.readString(svg);
+        assertThat(results).containsExactly(Optional.empty());
+        assertThat(drawn).contains("Group shipping: protocol from 0 to 12,000 ms")
+                .contains("id=\"lane-S1\"").contains("id=\"lane-S2\"").doesNotContain("id=\"lane-B1\"");
+    }
+
+    @Test
     void aFileThatCannotBeWrittenIsReportedNotThrown() {
         exports.export(ExportActions.Kind.TOPOLOGY_SVG, dir.resolve("missing/x.svg"), Messages.english(),
                 results::add);

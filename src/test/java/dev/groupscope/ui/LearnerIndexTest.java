@@ -34,6 +34,23 @@ class LearnerIndexTest {
         assertSameAsScan(fork);
     }
 
+    @Test
+    void aGroupsIndexFindsTheSameAsAScanBackForThatGroupsLearnerEvents() {
+        dev.groupscope.scenario.Scenario twoGroups = dev.groupscope.scenario.ScenarioReader.read(
+                java.nio.file.Path.of("lessons/scenarios/two-groups-one-topic.json"));
+        Simulation run = ScenarioWorld.simulation(twoGroups);
+        run.runUntil(12_000);
+        for (String group : java.util.List.of("billing", "shipping")) {
+            java.util.function.Predicate<dev.groupscope.sim.engine.SimEvent> filter =
+                    FrameReader.of(twoGroups, group).learnerEvents();
+            LearnerIndex groupIndex = new LearnerIndex(filter);
+            for (long seq = 0; seq <= run.log().size() + 1; seq++) {
+                assertThat(groupIndex.previous(run, seq)).as("%s before %d", group, seq)
+                        .isEqualTo(run.previousEvent(seq, filter));
+            }
+        }
+    }
+
     private void assertSameAsScan(Simulation run) {
         int size = run.log().size();
         assertThat(size).isGreaterThan(100);

@@ -191,17 +191,21 @@ class PlaygroundViewModelTest {
     }
 
     @Test
-    void aSteppedEventIsReadAgainForTheOtherGroupAtThatSameEvent() {
+    void aSteppedEventIsReadAgainForTheOtherGroupAtThatSameMomentAndExplainedByItsOwnEvent() {
         PlaygroundViewModel twoGroups = twoGroups("two-groups-one-topic.json");
         for (int i = 0; i < 12; i++) {
             twoGroups.stepNext();
         }
-        long seq = twoGroups.getFrame().current().orElseThrow().seq();
+        dev.groupscope.sim.engine.SimEvent billing = twoGroups.getFrame().current().orElseThrow();
+        assertThat(twoGroups.eventGroups().of(billing)).containsExactly("billing");
 
         twoGroups.showGroup("shipping");
 
         assertThat(twoGroups.getFrame().group().groupId()).isEqualTo("shipping");
-        assertThat(twoGroups.getFrame().current().orElseThrow().seq()).isEqualTo(seq);
+        assertThat(twoGroups.getFrame().time()).isEqualTo(billing.time());
+        dev.groupscope.sim.engine.SimEvent shipping = twoGroups.getFrame().current().orElseThrow();
+        assertThat(shipping.seq()).isLessThan(billing.seq());
+        assertThat(twoGroups.eventGroups().shows(shipping, "shipping")).isTrue();
     }
 
     @Test

@@ -141,7 +141,11 @@ public final class ScreenTour {
         run(() -> window.playground().showNextGroup());
         truncated += shot("playground-next-group");
         truncated += presenterShot("presenter-next-group");
+        run(() -> window.showTab("protocolTab"));
+        truncated += shot("protocol-next-group");
         run(() -> window.playground().showNextGroup());
+        truncated += shot("protocol-first-group");
+        run(() -> window.showTab("playgroundTab"));
         return truncated;
     }
 

@@ -11,6 +11,7 @@ import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.engine.OrderedFields;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.function.Predicate;
  */
 final class FetchPurgatory {
 
-    private final TreeMap<Long, ParkedFetch> parked;
+    private final SortedArrayMap<Long, ParkedFetch> parked;
     private final FetchSessionCache sessions;
     /**
      * Partition → ids of the parked full fetches that read it, and session id → the parked fetch of that session:
@@ -39,18 +40,24 @@ final class FetchPurgatory {
     private long nextId;
 
     FetchPurgatory() {
-        this.parked = new TreeMap<>();
+        this.parked = new SortedArrayMap<>();
         this.sessions = new FetchSessionCache();
     }
 
     private FetchPurgatory(FetchPurgatory other) {
-        this.parked = new TreeMap<>(other.parked);
+        this.parked = new SortedArrayMap<>(other.parked);
         this.sessions = other.sessions.copy();
         this.nextId = other.nextId;
     }
 
-    FetchPurgatory copy() {
-        return new FetchPurgatory(this);
+    /** A copy that takes this purgatory's index along, as {@link FetchSessionCache#copy} does and for its reason. */
+    synchronized FetchPurgatory copy() {
+        FetchPurgatory copy = new FetchPurgatory(this);
+        copy.byPartition = byPartition;
+        copy.bySession = bySession;
+        byPartition = null;
+        bySession = null;
+        return copy;
     }
 
     List<ParkedFetch> parked() {

@@ -2,6 +2,8 @@ package dev.groupscope.sim.broker;
 
 import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.engine.SortedArrayMap;
+import dev.groupscope.sim.engine.SortedArraySet;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import java.util.ArrayList;
@@ -42,16 +44,16 @@ final class FetchSessionCache {
         final int broker;
         int epoch;
         long lastUsedMs;
-        final TreeMap<TopicPartition, Cached> partitions;
-        final TreeSet<TopicPartition> pending;
+        final SortedArrayMap<TopicPartition, Cached> partitions;
+        final SortedArraySet<TopicPartition> pending;
 
         Session(int id, int broker, long now) {
             this.id = id;
             this.broker = broker;
             this.epoch = nextEpoch(FetchRequest.INITIAL_EPOCH);
             this.lastUsedMs = now;
-            this.partitions = new TreeMap<>();
-            this.pending = new TreeSet<>();
+            this.partitions = new SortedArrayMap<>();
+            this.pending = new SortedArraySet<>();
         }
 
         private Session(Session other) {
@@ -59,8 +61,8 @@ final class FetchSessionCache {
             this.broker = other.broker;
             this.epoch = other.epoch;
             this.lastUsedMs = other.lastUsedMs;
-            this.partitions = new TreeMap<>(other.partitions);
-            this.pending = new TreeSet<>(other.pending);
+            this.partitions = new SortedArrayMap<>(other.partitions);
+            this.pending = new SortedArraySet<>(other.pending);
         }
 
         long fetchOffset(TopicPartition tp) {
@@ -72,7 +74,7 @@ final class FetchSessionCache {
     record Lookup(Session session, Errors error) {
     }
 
-    private final TreeMap<Integer, Session> sessions;
+    private final SortedArrayMap<Integer, Session> sessions;
     /**
      * Ids of the sessions this cache may change in place. A copy (a snapshot) shares the others and copies one
      * before changing it: the cluster actor is copied at every snapshot, most of its sessions unchanged since.
@@ -83,20 +85,29 @@ final class FetchSessionCache {
     private Map<TopicPartition, TreeSet<Integer>> byPartition;
 
     FetchSessionCache() {
-        this.sessions = new TreeMap<>();
+        this.sessions = new SortedArrayMap<>();
         this.owned = new java.util.HashSet<>();
         this.nextId = 1;
     }
 
     private FetchSessionCache(FetchSessionCache other) {
-        this.sessions = new TreeMap<>(other.sessions);
+        this.sessions = new SortedArrayMap<>(other.sessions);
         this.owned = new java.util.HashSet<>();
         this.nextId = other.nextId;
     }
 
-    FetchSessionCache copy() {
+    /**
+     * A copy sharing every session with this cache. The partition index goes with the copy: this cache is now
+     * shared (a snapshot's) and never changes again, so it never reads its index, and a snapshot that kept one would
+     * hold a derived map per snapshot for nothing. Synchronized because two threads may copy the same snapshot's
+     * cache at once (the run and a rebuild for the UI): only one of them takes the index, the other builds its own.
+     */
+    synchronized FetchSessionCache copy() {
         owned.clear(); // both now share every session: each copies one before changing it
-        return new FetchSessionCache(this);
+        FetchSessionCache copy = new FetchSessionCache(this);
+        copy.byPartition = byPartition;
+        byPartition = null;
+        return copy;
     }
 
     /** The session {@code id}, private to this cache (copied first if a copy shares it), or null. */

@@ -1,6 +1,8 @@
 package dev.groupscope.sim.client;
 
 import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.engine.SortedArrayMap;
+import dev.groupscope.sim.engine.SortedArraySet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,11 +22,11 @@ final class Assignment {
     /** Position of a partition without one yet. */
     static final long NO_POSITION = -1;
 
-    private final TreeMap<TopicPartition, Long> positions;
+    private final SortedArrayMap<TopicPartition, Long> positions;
     /** Partitions the application paused: not fetched, and their buffered records are held back by poll(). */
-    private final TreeSet<TopicPartition> paused;
+    private final SortedArraySet<TopicPartition> paused;
     /** Lazy seeks (Kafka's AWAIT_RESET state): the strategy resolved at the next poll(), "earliest" or "latest". */
-    private final TreeMap<TopicPartition, String> awaitingReset;
+    private final SortedArrayMap<TopicPartition, String> awaitingReset;
     /**
      * Known to have a position for every partition (set when {@link #withoutPosition} finds none, cleared by
      * whatever can take one away): every poll() asks, and a worker pool's poller polls every few ms over 1,000
@@ -33,15 +35,15 @@ final class Assignment {
     private boolean allPositioned;
 
     Assignment() {
-        this.positions = new TreeMap<>();
-        this.paused = new TreeSet<>();
-        this.awaitingReset = new TreeMap<>();
+        this.positions = new SortedArrayMap<>();
+        this.paused = new SortedArraySet<>();
+        this.awaitingReset = new SortedArrayMap<>();
     }
 
     private Assignment(Assignment other) {
-        this.positions = new TreeMap<>(other.positions);
-        this.paused = new TreeSet<>(other.paused);
-        this.awaitingReset = new TreeMap<>(other.awaitingReset);
+        this.positions = new SortedArrayMap<>(other.positions);
+        this.paused = new SortedArraySet<>(other.paused);
+        this.awaitingReset = new SortedArrayMap<>(other.awaitingReset);
         this.allPositioned = other.allPositioned;
     }
 

@@ -11,6 +11,7 @@ import dev.groupscope.sim.client.InFlight.Pending;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
 import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,18 +52,18 @@ final class Commits {
     }
 
     long nextAutoCommitAt;
-    TreeMap<TopicPartition, Long> committed = new TreeMap<>();
+    SortedArrayMap<TopicPartition, Long> committed = new SortedArrayMap<>();
     SyncCommit sync;
     /** everyN: per partition the offset after the last record processed, and how many since the last commit. */
-    TreeMap<TopicPartition, Long> processedPositions = new TreeMap<>();
+    SortedArrayMap<TopicPartition, Long> processedPositions = new SortedArrayMap<>();
     int processedSinceCommit;
 
     Commits copy() {
         Commits copy = new Commits();
         copy.nextAutoCommitAt = nextAutoCommitAt;
-        copy.committed = new TreeMap<>(committed);
+        copy.committed = new SortedArrayMap<>(committed);
         copy.sync = sync;
-        copy.processedPositions = new TreeMap<>(processedPositions);
+        copy.processedPositions = new SortedArrayMap<>(processedPositions);
         copy.processedSinceCommit = processedSinceCommit;
         return copy;
     }

@@ -59,6 +59,8 @@ public final class ConsumerActor implements Actor {
     private final String id;
     /** "<id>/<kind>" per timer kind, made once: timers are armed several times per fetch cycle. */
     private final String[] timerKeys;
+    /** Per timer kind the task its timer fires: immutable, so one per kind (a snapshot held ~7 new ones per consumer). */
+    private final ConsumerTasks.Tick[] ticks;
     private ConsumerClientConfig config;
     /** What the application subscribes to (or assigns) when it starts: again after a restart. */
     private final ConsumerSubscription initialSubscription;
@@ -104,6 +106,8 @@ public final class ConsumerActor implements Actor {
         this.id = Objects.requireNonNull(clientId, "clientId");
         this.timerKeys = java.util.Arrays.stream(TimerKind.values()).map(kind -> clientId + "/" + kind.name())
                 .toArray(String[]::new);
+        this.ticks = java.util.Arrays.stream(TimerKind.values()).map(kind -> new ConsumerTasks.Tick(clientId, kind))
+                .toArray(ConsumerTasks.Tick[]::new);
         this.config = Objects.requireNonNull(config, "config");
         this.initialSubscription = Objects.requireNonNull(subscription, "subscription");
         this.behavior = Objects.requireNonNull(behavior, "behavior");
@@ -120,6 +124,7 @@ public final class ConsumerActor implements Actor {
     private ConsumerActor(ConsumerActor other) {
         this.id = other.id;
         this.timerKeys = other.timerKeys;
+        this.ticks = other.ticks;
         this.config = other.config;
         this.initialSubscription = other.initialSubscription;
         this.behavior = other.behavior;
@@ -403,8 +408,7 @@ public final class ConsumerActor implements Actor {
                 // Waiting in onPartitionsRevoked for the pool (no record in hand): the listener returns no sooner
                 // than the stall ends.
                 long left = deadline < 0 ? 0 : deadline - now();
-                context.setTimer(timerKey(TimerKind.PROCESS), left + durationMs,
-                        new ConsumerTasks.Tick(id, TimerKind.PROCESS));
+                context.setTimer(timerKey(TimerKind.PROCESS), left + durationMs, timerTask(TimerKind.PROCESS));
             } else {
                 loop.pendingStallMs += durationMs;
             }
@@ -1015,8 +1019,12 @@ public final class ConsumerActor implements Actor {
             return timerKeys[kind.ordinal()];
         }
 
+        ConsumerTasks.Tick timerTask(TimerKind kind) {
+            return ticks[kind.ordinal()];
+        }
+
         void armTimer(TimerKind kind, long delayMs) {
-            context.setTimer(timerKey(kind), Math.max(0, delayMs), new ConsumerTasks.Tick(id, kind));
+            context.setTimer(timerKey(kind), Math.max(0, delayMs), timerTask(kind));
         }
 
         void cancelTimer(TimerKind kind) {

@@ -4,9 +4,6 @@ import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,24 +20,10 @@ final class FetchSessionHandler {
     record Built(int sessionId, int epoch, Map<TopicPartition, Long> toSend, List<TopicPartition> toForget) {
     }
 
-    /** A session partition: the offset last named, and the last build that named it. */
-    private static final class Slot {
-        long offset;
-        long round;
-
-        Slot(long offset, long round) {
-            this.offset = offset;
-            this.round = round;
-        }
-    }
-
     private int sessionId;
     private int epoch;
-    /**
-     * The session's partitions. Hashed, not sorted: a worker pool's consumer names hundreds of partitions per
-     * broker at every fetch, and only the (few) changes need an order, which {@link #build} gives them.
-     */
-    private final HashMap<TopicPartition, Slot> sessionPartitions;
+    /** The session's partitions with the offset last named and the last build that named each. */
+    private final SessionPartitions sessionPartitions;
     private long round;
     private TreeMap<TopicPartition, Long> toSend;
     /** In the build under way: partitions named that the session had, and partitions new to it. */
@@ -50,14 +33,13 @@ final class FetchSessionHandler {
     FetchSessionHandler() {
         this.sessionId = FetchRequest.NO_SESSION;
         this.epoch = FetchRequest.INITIAL_EPOCH;
-        this.sessionPartitions = new HashMap<>();
+        this.sessionPartitions = new SessionPartitions();
     }
 
     private FetchSessionHandler(FetchSessionHandler other) {
         this.sessionId = other.sessionId;
         this.epoch = other.epoch;
-        this.sessionPartitions = new HashMap<>();
-        other.sessionPartitions.forEach((tp, slot) -> sessionPartitions.put(tp, new Slot(slot.offset, slot.round)));
+        this.sessionPartitions = other.sessionPartitions.copy();
         this.round = other.round;
     }
 
@@ -82,17 +64,17 @@ final class FetchSessionHandler {
 
     /** kafka-clients' {@code Builder.add}: the consumer wants {@code tp} from {@code offset} in this request. */
     void add(TopicPartition tp, long offset) {
-        Slot slot = sessionPartitions.get(tp);
-        if (slot == null) {
-            sessionPartitions.put(tp, new Slot(offset, round));
+        int slot = sessionPartitions.indexOf(tp);
+        if (slot < 0) {
+            sessionPartitions.insert(-slot - 1, tp, offset, round);
             toSend.put(tp, offset);
             added++;
             return;
         }
-        slot.round = round;
+        sessionPartitions.name(slot, round);
         named++;
-        if (slot.offset != offset) {
-            slot.offset = offset;
+        if (sessionPartitions.offset(slot) != offset) {
+            sessionPartitions.move(slot, offset);
             toSend.put(tp, offset);
         }
     }
@@ -109,16 +91,7 @@ final class FetchSessionHandler {
         }
         List<TopicPartition> toForget = List.of();
         if (named + added < sessionPartitions.size()) { // some partition of the session was not named
-            List<TopicPartition> forgotten = new ArrayList<>();
-            for (Iterator<Map.Entry<TopicPartition, Slot>> it = sessionPartitions.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<TopicPartition, Slot> entry = it.next();
-                if (entry.getValue().round != round) {
-                    forgotten.add(entry.getKey());
-                    it.remove();
-                }
-            }
-            forgotten.sort(null);
-            toForget = forgotten;
+            toForget = sessionPartitions.removeNotNamedIn(round);
         }
         return new Built(sessionId, epoch, sent, toForget);
     }

@@ -13,6 +13,7 @@ import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +30,14 @@ final class Fetcher {
     final FetchBuffer buffer;
     boolean offsetFetchPending;
     /** Broker → the incremental fetch session with it (kafka-clients' {@code sessionHandlers}). */
-    private final TreeMap<Integer, FetchSessionHandler> sessions;
+    private final SortedArrayMap<Integer, FetchSessionHandler> sessions;
 
     Fetcher() {
-        this(new Assignment(), new FetchBuffer(), false, new TreeMap<>());
+        this(new Assignment(), new FetchBuffer(), false, new SortedArrayMap<>());
     }
 
     private Fetcher(Assignment assignment, FetchBuffer buffer, boolean offsetFetchPending,
-                    TreeMap<Integer, FetchSessionHandler> sessions) {
+                    SortedArrayMap<Integer, FetchSessionHandler> sessions) {
         this.assignment = assignment;
         this.buffer = buffer;
         this.offsetFetchPending = offsetFetchPending;
@@ -44,7 +45,7 @@ final class Fetcher {
     }
 
     Fetcher copy() {
-        TreeMap<Integer, FetchSessionHandler> sessionCopies = new TreeMap<>();
+        SortedArrayMap<Integer, FetchSessionHandler> sessionCopies = new SortedArrayMap<>();
         sessions.forEach((broker, session) -> sessionCopies.put(broker, session.copy()));
         return new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies);
     }
@@ -207,8 +208,7 @@ final class Fetcher {
             }
         }
         java.util.Set<Integer> fetching = step.inFlight().brokersWith("Fetch");
-        java.util.Map<Integer, Boolean> skipped = new java.util.HashMap<>();
-        if (everyBrokerSkipped(cluster, bufferedNodes, fetching, skipped)) {
+        if (everyBrokerSkipped(cluster, bufferedNodes, fetching)) {
             return; // nothing to send: no need to look at each partition (a worker pool's poller polls every ms)
         }
         TreeMap<Integer, FetchSessionHandler> building = new TreeMap<>();
@@ -218,8 +218,7 @@ final class Fetcher {
                 continue;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());
-            if (leader < 0 || skipped.computeIfAbsent(leader, broker -> bufferedNodes.contains(broker)
-                    || fetching.contains(broker))) {
+            if (leader < 0 || bufferedNodes.contains(leader) || fetching.contains(leader)) {
                 continue;
             }
             FetchSessionHandler session = building.get(leader);
@@ -239,19 +238,15 @@ final class Fetcher {
         });
     }
 
-    /**
-     * Whether every live broker (every possible leader) has a fetch in flight or buffered partitions; fills
-     * {@code skipped} with the answer per broker.
-     */
+    /** Whether every live broker (every possible leader) has a fetch in flight or buffered partitions. */
     private static boolean everyBrokerSkipped(ClusterAccess cluster, java.util.Set<Integer> bufferedNodes,
-                                              java.util.Set<Integer> fetching, java.util.Map<Integer, Boolean> skipped) {
-        boolean all = true;
+                                              java.util.Set<Integer> fetching) {
         for (int broker : cluster.liveBrokers()) {
-            boolean skip = bufferedNodes.contains(broker) || fetching.contains(broker);
-            skipped.put(broker, skip);
-            all &= skip;
+            if (!bufferedNodes.contains(broker) && !fetching.contains(broker)) {
+                return false;
+            }
         }
-        return all;
+        return true;
     }
 
     /** Kafka's {@code isFetchable}: assigned, not paused, with a position. */

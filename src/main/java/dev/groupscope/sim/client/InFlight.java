@@ -1,6 +1,7 @@
 package dev.groupscope.sim.client;
 
 import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,15 @@ final class InFlight {
         NONE, INTERVAL, BEFORE_REBALANCE, ON_CLOSE, SYNC, ASYNC, REVOKE
     }
 
-    private final TreeMap<Long, Pending> pending;
+    private final SortedArrayMap<Long, Pending> pending;
     private long nextCorrelationId;
 
     InFlight() {
-        this.pending = new TreeMap<>();
+        this.pending = new SortedArrayMap<>();
     }
 
     private InFlight(InFlight other) {
-        this.pending = new TreeMap<>(other.pending);
+        this.pending = new SortedArrayMap<>(other.pending);
         this.nextCorrelationId = other.nextCorrelationId;
     }
 

@@ -2,6 +2,7 @@ package dev.groupscope.sim.client;
 
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.engine.SharedList;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +30,15 @@ final class ProcessedLog {
      * copies a partition's (marking it with its own token) before changing it. A consumer processes a handful of
      * partitions between two snapshots, but over an hour of rebalances it has held many more.
      */
-    private final TreeMap<TopicPartition, Runs> runs;
+    private final SortedArrayMap<TopicPartition, Runs> runs;
     private Object token = new Object();
 
     ProcessedLog() {
-        this.runs = new TreeMap<>();
+        this.runs = new SortedArrayMap<>();
     }
 
     private ProcessedLog(ProcessedLog other) {
-        this.runs = new TreeMap<>(other.runs);
+        this.runs = new SortedArrayMap<>(other.runs);
         other.token = new Object();
     }
 

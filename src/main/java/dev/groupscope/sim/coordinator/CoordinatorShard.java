@@ -3,6 +3,7 @@ package dev.groupscope.sim.coordinator;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.offsets.OffsetCommitValue;
 import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ public final class CoordinatorShard {
     private final int partition;
     private final int broker;
     final TreeMap<String, ClassicGroup> groups;
-    final TreeMap<String, TreeMap<TopicPartition, OffsetCommitValue>> offsets;
+    final TreeMap<String, SortedArrayMap<TopicPartition, OffsetCommitValue>> offsets;
     /** The engine timer keys this shard has armed and not yet seen fire or cancelled: unloading cancels them. */
     final TreeSet<String> timerKeys;
 
@@ -40,7 +41,7 @@ public final class CoordinatorShard {
         this.groups = new TreeMap<>();
         other.groups.forEach((id, group) -> this.groups.put(id, group.copy()));
         this.offsets = new TreeMap<>();
-        other.offsets.forEach((group, byPartition) -> this.offsets.put(group, new TreeMap<>(byPartition)));
+        other.offsets.forEach((group, byPartition) -> this.offsets.put(group, new SortedArrayMap<>(byPartition)));
         this.timerKeys = new TreeSet<>(other.timerKeys);
     }
 
@@ -118,7 +119,7 @@ public final class CoordinatorShard {
 
     /** The committed offset of a partition for a group, or -1 if none. */
     public long committedOffset(String groupId, TopicPartition partition) {
-        TreeMap<TopicPartition, OffsetCommitValue> byPartition = offsets.get(groupId);
+        SortedArrayMap<TopicPartition, OffsetCommitValue> byPartition = offsets.get(groupId);
         OffsetCommitValue value = byPartition == null ? null : byPartition.get(partition);
         return value == null ? -1 : value.offset();
     }

@@ -3,6 +3,7 @@ package dev.groupscope.sim.coordinator;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.offsets.OffsetCommitValue;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +31,7 @@ final class GroupExpiry {
 
     /** Kafka's {@code cleanupExpiredOffsets}: true when the group has no offsets left. */
     private boolean cleanupExpiredOffsets(String groupId) {
-        TreeMap<TopicPartition, OffsetCommitValue> offsets = call.shard.offsets.get(groupId);
+        SortedArrayMap<TopicPartition, OffsetCommitValue> offsets = call.shard.offsets.get(groupId);
         if (offsets == null) {
             return true;
         }

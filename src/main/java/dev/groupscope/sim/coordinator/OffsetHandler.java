@@ -14,6 +14,7 @@ import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
 import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
 import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -90,7 +91,7 @@ final class OffsetHandler {
     /** Kafka's {@code onPartitionsDeleted}: every group's offsets of the deleted topic get tombstones. */
     void deleteTopicOffsets(String topic) {
         Rule rule = Rule.of("sim.coordinator.offsets.topicDeleted", "topic", topic);
-        for (Map.Entry<String, TreeMap<TopicPartition, OffsetCommitValue>> entry
+        for (Map.Entry<String, SortedArrayMap<TopicPartition, OffsetCommitValue>> entry
                 : List.copyOf(call.shard.offsets.entrySet())) {
             for (TopicPartition partition : List.copyOf(entry.getValue().keySet())) {
                 if (partition.topic().equals(topic)) {

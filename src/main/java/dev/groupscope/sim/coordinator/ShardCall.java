@@ -13,6 +13,7 @@ import dev.groupscope.sim.offsets.OffsetCommitValue;
 import dev.groupscope.sim.protocol.Message;
 import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import dev.groupscope.sim.protocol.Responses.SyncGroupResponse;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -245,12 +246,12 @@ final class ShardCall {
     void appendOffsetCommit(String groupId, TopicPartition partition, long offset, Rule rule) {
         OffsetCommitValue value = new OffsetCommitValue(offset, "", now());
         append(new OffsetCommitKey(groupId, partition.topic(), partition.partition()), value, rule);
-        shard.offsets.computeIfAbsent(groupId, id -> new TreeMap<>()).put(partition, value);
+        shard.offsets.computeIfAbsent(groupId, id -> new SortedArrayMap<>()).put(partition, value);
     }
 
     void appendOffsetTombstone(String groupId, TopicPartition partition, Rule rule) {
         append(new OffsetCommitKey(groupId, partition.topic(), partition.partition()), null, rule);
-        TreeMap<TopicPartition, OffsetCommitValue> byPartition = shard.offsets.get(groupId);
+        SortedArrayMap<TopicPartition, OffsetCommitValue> byPartition = shard.offsets.get(groupId);
         byPartition.remove(partition);
         if (byPartition.isEmpty()) {
             shard.offsets.remove(groupId);

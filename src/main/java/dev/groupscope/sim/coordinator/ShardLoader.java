@@ -15,6 +15,7 @@ import dev.groupscope.sim.offsets.OffsetCommitKey;
 import dev.groupscope.sim.offsets.OffsetCommitValue;
 import dev.groupscope.sim.offsets.OffsetsLogEntry;
 import dev.groupscope.sim.protocol.JoinGroupProtocol;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -76,7 +77,7 @@ final class ShardLoader {
     private void replayOffset(OffsetCommitKey key, OffsetCommitValue value) {
         TopicPartition partition = new TopicPartition(key.topic(), key.partition());
         if (value == null) {
-            TreeMap<TopicPartition, OffsetCommitValue> byPartition = call.shard.offsets.get(key.group());
+            SortedArrayMap<TopicPartition, OffsetCommitValue> byPartition = call.shard.offsets.get(key.group());
             if (byPartition != null) {
                 byPartition.remove(partition);
                 if (byPartition.isEmpty()) {
@@ -86,7 +87,7 @@ final class ShardLoader {
             return;
         }
         call.shard.groups.computeIfAbsent(key.group(), id -> new ClassicGroup(id, EMPTY, call.now()));
-        call.shard.offsets.computeIfAbsent(key.group(), id -> new TreeMap<>()).put(partition, value);
+        call.shard.offsets.computeIfAbsent(key.group(), id -> new SortedArrayMap<>()).put(partition, value);
     }
 
     /**

@@ -28,10 +28,13 @@ public final class World implements Context {
      * Timer key → the armed task (its sequence number and deadline); a popped timer task that is not this one is
      * stale. One map, not one for numbers and one for deadlines: every snapshot copies it whole.
      */
-    private final Map<String, Scheduled> timers;
+    private final TimerTable timers;
     private final TreeMap<String, Actor> actors;
-    /** Ids of the actors this world may mutate in place: not shared with any copy. */
-    private final java.util.HashSet<String> owned;
+    /**
+     * The actors this world may mutate in place (not shared with any copy), by id: one hashed lookup finds an actor
+     * a step touches again, where the ordered map and a set of ids took two.
+     */
+    private final HashMap<String, Actor> owned;
     /** Per connection, the arrival time of the last message sent on it: later ones may not overtake it. */
     private final Map<String, Long> channelArrivals;
     private List<SimEvent> emitted = new ArrayList<>();
@@ -41,9 +44,9 @@ public final class World implements Context {
     public World(long seed) {
         this.random = new DeterministicRandom(seed);
         this.queue = new EventQueue();
-        this.timers = new HashMap<>();
+        this.timers = new TimerTable();
         this.actors = new TreeMap<>();
-        this.owned = new java.util.HashSet<>();
+        this.owned = new HashMap<>();
         this.channelArrivals = new HashMap<>();
     }
 
@@ -55,10 +58,10 @@ public final class World implements Context {
         this.lastProcessed = other.lastProcessed;
         this.random = other.random.copy();
         this.queue = other.queue.copy();
-        this.timers = new HashMap<>(other.timers);
+        this.timers = other.timers.copy();
         // Both worlds now share every actor: each copies one before changing it (see mutable()).
         this.actors = new TreeMap<>(other.actors);
-        this.owned = new java.util.HashSet<>();
+        this.owned = new HashMap<>();
         if (!other.owned.isEmpty()) {
             other.owned.clear();
         }
@@ -204,14 +207,19 @@ public final class World implements Context {
 
     /** The actor {@code id}, private to this world (copied first if a copy shares it), or null. */
     private Actor mutable(String id) {
-        Actor actor = actors.get(id);
-        if (actor != null && !owned.contains(id)) {
+        Actor actor = owned.get(id);
+        if (actor != null) {
+            return actor;
+        }
+        actor = actors.get(id);
+        if (actor != null) {
             actor = actor.copy();
             actors.put(id, actor);
-            owned.add(id);
+            owned.put(id, actor);
         }
         return actor;
     }
+
 
     @Override
     public <A extends Actor> A actor(String id, Class<A> type) {
@@ -232,7 +240,7 @@ public final class World implements Context {
         if (actors.putIfAbsent(actor.id(), actor) != null) {
             throw new IllegalArgumentException("duplicate actor " + actor.id());
         }
-        owned.add(actor.id());
+        owned.put(actor.id(), actor);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.SharedList;
 import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -149,8 +150,10 @@ public final class Ledger implements Actor {
         }
     }
 
+    private static final SortedArrayMap<TopicPartition, PartitionLedger> EMPTY_GROUP = new SortedArrayMap<>();
+
     /** group → partition → its ledger. */
-    private final TreeMap<String, TreeMap<TopicPartition, PartitionLedger>> groups;
+    private final TreeMap<String, SortedArrayMap<TopicPartition, PartitionLedger>> groups;
     /** group → consumer → counts; group → counts. */
     private final TreeMap<String, TreeMap<String, Counts>> consumers;
     private final TreeMap<String, Counts> totals;
@@ -181,7 +184,7 @@ public final class Ledger implements Actor {
     private Ledger(Ledger other) {
         this.groups = new TreeMap<>();
         other.groups.forEach((group, partitions) -> {
-            this.groups.put(group, new TreeMap<>(partitions));
+            this.groups.put(group, new SortedArrayMap<>(partitions));
         });
         other.token = new Object();
         this.consumers = new TreeMap<>();
@@ -219,7 +222,7 @@ public final class Ledger implements Actor {
 
     /** The partition's ledger, ready to change: created if new, copied first if a copy of this ledger shares it. */
     private PartitionLedger partition(String group, TopicPartition tp) {
-        TreeMap<TopicPartition, PartitionLedger> partitions = groups.computeIfAbsent(group, key -> new TreeMap<>());
+        SortedArrayMap<TopicPartition, PartitionLedger> partitions = groups.computeIfAbsent(group, key -> new SortedArrayMap<>());
         PartitionLedger ledger = partitions.get(tp);
         if (ledger == null) {
             ledger = new PartitionLedger(token);
@@ -345,7 +348,7 @@ public final class Ledger implements Actor {
 
     /** How many times {@code group} processed record {@code offset} of {@code tp}. */
     public int timesProcessed(String group, TopicPartition tp, long offset) {
-        PartitionLedger ledger = groups.getOrDefault(group, new TreeMap<>()).get(tp);
+        PartitionLedger ledger = groups.getOrDefault(group, EMPTY_GROUP).get(tp);
         if (ledger == null) {
             return 0;
         }
@@ -355,7 +358,7 @@ public final class Ledger implements Actor {
 
     /** Who processed record {@code offset} of {@code tp} and when: the runs that contain it, in order. */
     public List<Run> processings(String group, TopicPartition tp, long offset) {
-        PartitionLedger ledger = groups.getOrDefault(group, new TreeMap<>()).get(tp);
+        PartitionLedger ledger = groups.getOrDefault(group, EMPTY_GROUP).get(tp);
         if (ledger == null) {
             return List.of();
         }
@@ -364,13 +367,13 @@ public final class Ledger implements Actor {
 
     /** How many order breaks {@code group} made in partition {@code tp}. */
     public long orderBreaks(String group, TopicPartition tp) {
-        PartitionLedger ledger = groups.getOrDefault(group, new TreeMap<>()).get(tp);
+        PartitionLedger ledger = groups.getOrDefault(group, EMPTY_GROUP).get(tp);
         return ledger == null ? 0 : ledger.orderBreaks;
     }
 
     /** How many key order breaks {@code group} made in {@code tp}: records of one key processed out of order. */
     public long keyOrderBreaks(String group, TopicPartition tp) {
-        PartitionLedger ledger = groups.getOrDefault(group, new TreeMap<>()).get(tp);
+        PartitionLedger ledger = groups.getOrDefault(group, EMPTY_GROUP).get(tp);
         return ledger == null ? 0 : ledger.keyOrderBreaks;
     }
 
@@ -382,7 +385,7 @@ public final class Ledger implements Actor {
     /** Per partition of {@code group} that had any, its order breaks. */
     public Map<TopicPartition, Long> orderBreaksByPartition(String group) {
         TreeMap<TopicPartition, Long> breaks = new TreeMap<>();
-        groups.getOrDefault(group, new TreeMap<>()).forEach((tp, ledger) -> {
+        groups.getOrDefault(group, EMPTY_GROUP).forEach((tp, ledger) -> {
             if (ledger.orderBreaks > 0) {
                 breaks.put(tp, ledger.orderBreaks);
             }
@@ -407,7 +410,7 @@ public final class Ledger implements Actor {
      */
     public Map<String, Long> lost(String group, Map<TopicPartition, Long> committed) {
         TreeMap<String, Long> lost = new TreeMap<>();
-        TreeMap<TopicPartition, PartitionLedger> partitions = groups.getOrDefault(group, new TreeMap<>());
+        Map<TopicPartition, PartitionLedger> partitions = groups.getOrDefault(group, new SortedArrayMap<>());
         committed.forEach((tp, offset) -> {
             PartitionLedger ledger = partitions.get(tp);
             if (ledger == null || ledger.firstDelivered < 0 || offset <= ledger.firstDelivered) {

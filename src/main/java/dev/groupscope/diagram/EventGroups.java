@@ -1,0 +1,113 @@
+package dev.groupscope.diagram;
+
+import dev.groupscope.sim.coordinator.CoordinatorEnv;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which consumer group an event of the log is about, or none: the one answer every view of a single group uses (the
+ * explanation, stepping to the next event that matters, the protocol diagram), so they never disagree.
+ *
+ * <p>An event is a group's when one of its parties is: the coordinator's own notes on a group have the actor
+ * {@code group:<id>}; a consumer's steps have the consumer as actor, and a request arriving at a broker has it as
+ * peer (a consumer's view does not carry its group, hence the scenario's client-to-group map); the records the
+ * coordinator writes name the group in {@code groupId}; an offsets partition changing leader lists the groups it
+ * holds in {@code groups}; an event on a {@code __consumer_offsets} partition that does not list its groups (the log
+ * cleaner compacting it, a new leader elected for it) is about the groups whose partition it is, by Kafka's own
+ * hash of the group id. Anything else — a broker stopping, a producer, a topic created, a leader elected for an
+ * ordinary partition — is about no group, and so matters to every group.
+ */
+public final class EventGroups {
+
+    private static final String GROUP_ACTOR = CoordinatorEnv.groupActor("");
+    private static final String OFFSETS_PARTITION = "__consumer_offsets-";
+
+    private final Map<String, String> groupOfClient;
+    /** Each group's __consumer_offsets partition; empty when the partition count is not known. */
+    private final Map<Integer, Set<String>> groupsOnOffsetsPartition = new java.util.HashMap<>();
+
+    /**
+     * Without the count of {@code __consumer_offsets} partitions: an event on one of them that does not name its
+     * groups is then about no group.
+     *
+     * @param groupOfClient each consumer's group, by client id (see {@code Scenario.groupOfClient()})
+     */
+    public EventGroups(Map<String, String> groupOfClient) {
+        this.groupOfClient = Map.copyOf(groupOfClient);
+    }
+
+    /**
+     * @param groupOfClient     each consumer's group, by client id (see {@code Scenario.groupOfClient()})
+     * @param offsetsPartitions how many partitions {@code __consumer_offsets} has (offsets.topic.num.partitions)
+     */
+    public EventGroups(Map<String, String> groupOfClient, int offsetsPartitions) {
+        this(groupOfClient);
+        new TreeSet<>(groupOfClient.values()).forEach(group -> groupsOnOffsetsPartition.computeIfAbsent(
+                GroupCoordinatorPartitioning.partitionFor(group, offsetsPartitions).partition(),
+                partition -> new TreeSet<>()).add(group));
+    }
+
+    /** For a log read without its scenario: every event is then about no group, or the one its fields name. */
+    public static EventGroups unknownClients() {
+        return new EventGroups(Map.of());
+    }
+
+    /**
+     * The groups {@code event} is about, in name order: one for a consumer's or a group's event, those held on an
+     * offsets partition for its coordinator moving, none (empty) for an event about the cluster or a producer.
+     */
+    public Set<String> of(SimEvent event) {
+        String actor = event.actor();
+        if (actor != null && actor.startsWith(GROUP_ACTOR)) {
+            return Set.of(actor.substring(GROUP_ACTOR.length()));
+        }
+        String group = actor == null ? null : groupOfClient.get(actor);
+        if (group == null && event.peer() != null) {
+            group = groupOfClient.get(event.peer());
+        }
+        if (group == null && event.fields().get("groupId") instanceof String named) {
+            group = named;
+        }
+        if (group != null) {
+            return Set.of(group);
+        }
+        if (event.fields().get("groups") instanceof Collection<?> held) {
+            Set<String> groups = new TreeSet<>();
+            held.forEach(name -> groups.add(String.valueOf(name)));
+            return java.util.Collections.unmodifiableSet(groups);
+        }
+        return onOffsetsPartition(event);
+    }
+
+    /** The groups stored on the {@code __consumer_offsets} partition an event is on, if it is on one. */
+    private Set<String> onOffsetsPartition(SimEvent event) {
+        for (String field : List.of("partition", "topicPartition")) {
+            if (event.fields().get(field) instanceof String name && name.startsWith(OFFSETS_PARTITION)) {
+                try {
+                    int partition = Integer.parseInt(name.substring(OFFSETS_PARTITION.length()));
+                    return java.util.Collections.unmodifiableSet(
+                            groupsOnOffsetsPartition.getOrDefault(partition, Set.of()));
+                } catch (NumberFormatException notAPartition) {
+                    return Set.of();
+                }
+            }
+        }
+        return Set.of();
+    }
+
+    /** Whether a view of {@code groupId} shows {@code event}: it is about that group, or about none. */
+    public boolean shows(SimEvent event, String groupId) {
+        Set<String> groups = of(event);
+        return groups.isEmpty() || groups.contains(groupId);
+    }
+
+    /** The group of client {@code clientId}, or null when the scenario has no such consumer. */
+    public String groupOfClient(String clientId) {
+        return groupOfClient.get(clientId);
+    }
+}

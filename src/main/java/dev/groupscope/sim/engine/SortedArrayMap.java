@@ -1,0 +1,288 @@
+package dev.groupscope.sim.engine;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.function.BiConsumer;
+
+/**
+ * A map in natural key order held in two sorted arrays: the small per-partition maps of a consumer, a fetch session
+ * or a coordinator shard, copied at every snapshot of a large run. A TreeMap costs 40 bytes per entry and a copy
+ * walks and allocates every node; here an entry costs two array slots and a copy is two array copies (a snapshot of
+ * 100 consumers held ~10,000 TreeMap entries, half of its size). Lookups are binary searches; inserting and removing
+ * shift the arrays, which is cheap for the tens to hundreds of entries these maps hold. Iterates in the same order a
+ * TreeMap would, so replacing one does not change a trace. No sub-map views (nothing here needs them).
+ */
+public final class SortedArrayMap<K extends Comparable<? super K>, V> extends AbstractMap<K, V>
+        implements SortedMap<K, V> {
+
+    private static final Object[] EMPTY = {};
+
+    private Object[] keys;
+    private Object[] values;
+    private int size;
+    /** Bumped by every structural change, so that an iterator over a changed map fails instead of skipping. */
+    private int changes;
+
+    public SortedArrayMap() {
+        this.keys = EMPTY;
+        this.values = EMPTY;
+    }
+
+    /** A copy of {@code other}, trimmed to its size: a snapshot's copy never grows. */
+    public SortedArrayMap(SortedArrayMap<K, ? extends V> other) {
+        this.keys = other.size == 0 ? EMPTY : Arrays.copyOf(other.keys, other.size);
+        this.values = other.size == 0 ? EMPTY : Arrays.copyOf(other.values, other.size, Object[].class);
+        this.size = other.size;
+    }
+
+    /** A map holding {@code other}'s entries (any map; sorted here). */
+    public SortedArrayMap(Map<? extends K, ? extends V> other) {
+        this();
+        if (other instanceof SortedArrayMap<?, ?> sorted) {
+            this.keys = Arrays.copyOf(sorted.keys, sorted.size);
+            this.values = Arrays.copyOf(sorted.values, sorted.size, Object[].class);
+            this.size = sorted.size;
+        } else {
+            other.forEach(this::put);
+        }
+    }
+
+    /** The slot of {@code key}, or {@code -(insertion point) - 1}; keys compare by their natural order. */
+    private int indexOf(Object key) {
+        return Arrays.binarySearch(keys, 0, size, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return indexOf(key) >= 0;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public V get(Object key) {
+        int index = indexOf(key);
+        return index >= 0 ? (V) values[index] : null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public V put(K key, V value) {
+        int index = indexOf(key);
+        if (index >= 0) {
+            V before = (V) values[index];
+            values[index] = value;
+            return before;
+        }
+        insertAt(-index - 1, key, value);
+        return null;
+    }
+
+    private void insertAt(int index, K key, V value) {
+        if (size == keys.length) {
+            int capacity = Math.max(4, size + (size >> 1));
+            keys = Arrays.copyOf(keys, capacity);
+            values = Arrays.copyOf(values, capacity);
+        }
+        System.arraycopy(keys, index, keys, index + 1, size - index);
+        System.arraycopy(values, index, values, index + 1, size - index);
+        keys[index] = key;
+        values[index] = value;
+        size++;
+        changes++;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public V remove(Object key) {
+        int index = indexOf(key);
+        if (index < 0) {
+            return null;
+        }
+        V before = (V) values[index];
+        removeAt(index);
+        return before;
+    }
+
+    private void removeAt(int index) {
+        int after = size - index - 1;
+        System.arraycopy(keys, index + 1, keys, index, after);
+        System.arraycopy(values, index + 1, values, index, after);
+        size--;
+        keys[size] = null;
+        values[size] = null;
+        changes++;
+    }
+
+    @Override
+    public void clear() {
+        Arrays.fill(keys, 0, size, null);
+        Arrays.fill(values, 0, size, null);
+        size = 0;
+        changes++;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void forEach(BiConsumer<? super K, ? super V> action) {
+        int expected = changes;
+        for (int i = 0; i < size; i++) {
+            action.accept((K) keys[i], (V) values[i]);
+            if (changes != expected) {
+                throw new ConcurrentModificationException();
+            }
+        }
+    }
+
+    @Override
+    public Comparator<? super K> comparator() {
+        return null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public K firstKey() {
+        if (size == 0) {
+            throw new NoSuchElementException();
+        }
+        return (K) keys[0];
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public K lastKey() {
+        if (size == 0) {
+            throw new NoSuchElementException();
+        }
+        return (K) keys[size - 1];
+    }
+
+    @Override
+    public SortedMap<K, V> subMap(K fromKey, K toKey) {
+        throw new UnsupportedOperationException("no sub-map views");
+    }
+
+    @Override
+    public SortedMap<K, V> headMap(K toKey) {
+        throw new UnsupportedOperationException("no sub-map views");
+    }
+
+    @Override
+    public SortedMap<K, V> tailMap(K fromKey) {
+        throw new UnsupportedOperationException("no sub-map views");
+    }
+
+    /** The keys in order, read straight from the array (AbstractMap's view would make an entry per key). */
+    @Override
+    public Set<K> keySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<K> iterator() {
+                return slots(keys);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public boolean contains(Object key) {
+                return containsKey(key);
+            }
+        };
+    }
+
+    /** The values in key order, read straight from the array. */
+    @Override
+    public java.util.Collection<V> values() {
+        return new java.util.AbstractCollection<>() {
+            @Override
+            public Iterator<V> iterator() {
+                return slots(values);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
+    /** Iterates one of the two arrays; {@code remove} removes the whole entry. */
+    private <T> Iterator<T> slots(Object[] array) {
+        return new Cursor<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            T at(int index) {
+                return (T) array[index];
+            }
+        };
+    }
+
+    /** A cursor over this map's slots. */
+    private abstract class Cursor<T> extends ArrayCursor<T> {
+        @Override
+        int size() {
+            return size;
+        }
+
+        @Override
+        int changes() {
+            return changes;
+        }
+
+        @Override
+        void removeAt(int index) {
+            SortedArrayMap.this.removeAt(index);
+        }
+    }
+
+    @Override
+    public Set<Entry<K, V>> entrySet() {
+        return new AbstractSet<>() {
+            @Override
+            public Iterator<Entry<K, V>> iterator() {
+                return new Entries();
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
+    /** Entries in key order; {@code remove} and {@code setValue} write through. */
+    private final class Entries extends Cursor<Entry<K, V>> {
+        @Override
+        @SuppressWarnings("unchecked")
+        Entry<K, V> at(int index) {
+            return new SimpleEntry<>((K) keys[index], (V) values[index]) {
+                @Override
+                public V setValue(V value) {
+                    values[index] = value;
+                    return super.setValue(value);
+                }
+            };
+        }
+    }
+}

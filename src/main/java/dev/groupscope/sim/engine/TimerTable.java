@@ -1,0 +1,125 @@
+package dev.groupscope.sim.engine;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Timer key → the armed task: an open-addressing hash table (linear probing, deletion by shifting back) in two
+ * arrays. Every snapshot copies the world's timers whole — hundreds of them in a large group, a fetch timeout per
+ * parked fetch — and a HashMap copy allocates a node per timer (a tenth of a snapshot); this copy is two array
+ * copies. Never iterated, so its layout cannot leak into a trace.
+ */
+final class TimerTable {
+
+    private static final int MIN_CAPACITY = 16;
+
+    private String[] keys;
+    private Scheduled[] values;
+    private int size;
+
+    TimerTable() {
+        this.keys = new String[MIN_CAPACITY];
+        this.values = new Scheduled[MIN_CAPACITY];
+    }
+
+    private TimerTable(TimerTable other) {
+        this.keys = other.keys.clone();
+        this.values = other.values.clone();
+        this.size = other.size;
+    }
+
+    TimerTable copy() {
+        return new TimerTable(this);
+    }
+
+    int size() {
+        return size;
+    }
+
+    Scheduled get(String key) {
+        int slot = slotOf(key);
+        return keys[slot] == null ? null : values[slot];
+    }
+
+    void put(String key, Scheduled value) {
+        Objects.requireNonNull(value, "value");
+        int slot = slotOf(Objects.requireNonNull(key, "key"));
+        if (keys[slot] == null) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+                slot = slotOf(key);
+            }
+            keys[slot] = key;
+            size++;
+        }
+        values[slot] = value;
+    }
+
+    void remove(String key) {
+        int slot = slotOf(key);
+        if (keys[slot] == null) {
+            return;
+        }
+        keys[slot] = null;
+        values[slot] = null;
+        size--;
+        shiftBack(slot);
+    }
+
+    /** The slot holding {@code key}, or the empty slot where it would go. */
+    private int slotOf(String key) {
+        int mask = keys.length - 1;
+        int slot = home(key);
+        while (keys[slot] != null && !keys[slot].equals(key)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** Knuth's deletion for linear probing: moves later entries of the run into the gap they may now reach. */
+    private void shiftBack(int gap) {
+        int mask = keys.length - 1;
+        int slot = (gap + 1) & mask;
+        while (keys[slot] != null) {
+            int home = home(keys[slot]);
+            // The entry may fill the gap unless its home lies cyclically in (gap, slot].
+            boolean reachable = gap <= slot ? home <= gap || home > slot : home <= gap && home > slot;
+            if (reachable) {
+                keys[gap] = keys[slot];
+                values[gap] = values[slot];
+                keys[slot] = null;
+                values[slot] = null;
+                gap = slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private void grow() {
+        String[] oldKeys = keys;
+        Scheduled[] oldValues = values;
+        keys = new String[oldKeys.length * 2];
+        values = new Scheduled[oldKeys.length * 2];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                int slot = slotOf(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                values[slot] = oldValues[i];
+            }
+        }
+    }
+
+    /**
+     * The key's home slot by Fibonacci hashing (the top bits of the hash times 2^32/φ): the keys of fetch timeouts
+     * are numbered, so their hash codes are consecutive, and masking their low bits made long runs that linear
+     * probing then walked on every lookup.
+     */
+    private int home(String key) {
+        return (key.hashCode() * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(keys.length) + 1);
+    }
+
+    @Override
+    public String toString() {
+        return "TimerTable" + Arrays.toString(keys);
+    }
+}
