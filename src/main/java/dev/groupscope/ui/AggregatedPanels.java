@@ -22,9 +22,9 @@ final class AggregatedPanels {
     static final int TOOLTIP_PARTITIONS = 16;
 
     private final Messages messages;
-    final Label partitionCaption = new Label();
+    final Label partitionCaption = new MeasuredLabel();
     final CellGrid partitionGrid = new CellGrid("partition-grid");
-    final Label consumerCaption = new Label();
+    final Label consumerCaption = new MeasuredLabel();
     final CellGrid consumerGrid = new CellGrid("consumer-grid");
 
     AggregatedPanels(Messages messages) {

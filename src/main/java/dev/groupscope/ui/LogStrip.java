@@ -33,6 +33,10 @@ final class LogStrip extends Region {
         committedMark.getStyleClass().add("log-committed");
         positionMark.getStyleClass().add("log-position");
         getChildren().addAll(track, lag, committedMark, positionMark);
+        track.setManaged(false);
+        lag.setManaged(false);
+        committedMark.setManaged(false);
+        positionMark.setManaged(false);
         setMinHeight(20);
         setPrefHeight(26);
     }
@@ -66,7 +70,7 @@ final class LogStrip extends Region {
                 positionMark.getStyleClass().add(ownerSlotClass);
             }
         }
-        requestLayout();
+        placeMarks();
     }
 
     /**
@@ -77,6 +81,7 @@ final class LogStrip extends Region {
         others = List.copyOf(offsets);
         while (otherMarks.size() < offsets.size()) {
             Polygon mark = new Polygon();
+            mark.setManaged(false);
             mark.getStyleClass().add("log-other-committed");
             javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
             javafx.scene.control.Tooltip.install(mark, tip);
@@ -97,7 +102,21 @@ final class LogStrip extends Region {
                 }
             }
         }
-        requestLayout();
+        placeMarks();
+    }
+
+    /**
+     * Moves the marks to the new offsets now. The marks are unmanaged shapes the strip places itself: a managed
+     * shape that moves outside a layout pass makes its parent request one, which climbed to the window's root and
+     * laid out every row of the panel at each frame of the model. Before the strip has a size, its first layout
+     * places them.
+     */
+    private void placeMarks() {
+        if (getWidth() > 0 && getHeight() > 0) {
+            layoutChildren();
+        } else {
+            requestLayout();
+        }
     }
 
     /** The other groups' marks shown now, as their tooltips say (for tests). */

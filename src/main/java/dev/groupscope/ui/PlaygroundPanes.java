@@ -27,9 +27,9 @@ final class PlaygroundPanes {
     /** With several groups in the scenario, the title is followed by a choice of the group shown. */
     final ComboBox<String> groupChoice = new ComboBox<>();
     /** Over the panels while t is a moment not computed yet: what is drawn is an earlier one, and says so. */
-    final Label computingNotice = new Label();
+    final Label computingNotice = new MeasuredLabel();
     final FlowPane groupStates = new FlowPane();
-    final Label groupSummary = new Label();
+    final Label groupSummary = new MeasuredLabel();
     final VBox consumers = new VBox();
 
     PlaygroundPanes(Messages messages) {
@@ -85,6 +85,19 @@ final class PlaygroundPanes {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("panel-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        scroll.skinProperty().addListener((observable, before, skin) -> uncacheViewport(scroll));
         return scroll;
+    }
+
+    /**
+     * The scroll pane's skin caches its viewport as a bitmap (fast for scrolling a still picture). The panels
+     * change at every frame of the model, so the software renderer redrew the whole viewport into that bitmap
+     * each time and then drew the bitmap, instead of just the rows that changed: about half its time per pulse.
+     */
+    static void uncacheViewport(ScrollPane scroll) {
+        javafx.scene.Node viewport = scroll.lookup(".viewport");
+        if (viewport != null) {
+            viewport.setCache(false);
+        }
     }
 }

@@ -451,7 +451,7 @@ public final class PlaygroundView {
         List<SimEvent> earlier = frame.recent().subList(0, Math.max(0, frame.recent().size() - 1));
         int shown = Math.min(1, earlier.size());
         while (recentRows.size() < shown) {
-            Label row = new Label();
+            Label row = new MeasuredLabel();
             row.getStyleClass().add("recent-event");
             // Whole sentences, never cut with "…": one earlier event, wrapped, instead of two cut short.
             row.setWrapText(true);

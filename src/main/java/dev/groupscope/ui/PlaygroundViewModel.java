@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
@@ -94,14 +93,17 @@ public final class PlaygroundViewModel {
         return running(readPlayground());
     }
 
-    /** A view model over {@code scenario}, computed on its own daemon thread and published on the FX thread. */
+    /**
+     * A view model over {@code scenario}, computed on its own daemon thread and published on the FX thread at the start
+     * of a pulse ({@link PulseExecutor}).
+     */
     public static PlaygroundViewModel running(Scenario scenario) {
         ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "groupscope-simulation");
             thread.setDaemon(true);
             return thread;
         });
-        return new PlaygroundViewModel(scenario, worker, Platform::runLater);
+        return new PlaygroundViewModel(scenario, worker, new PulseExecutor());
     }
 
     public static Scenario readPlayground() {

@@ -39,6 +39,11 @@ public final class SimulationRunner {
     static final double LARGE_FRAME_SHARE = 0.35;
     /** While catching up with a scrub far ahead, the latest computed moment is shown this often (UI pacing only). */
     static final long PROVISIONAL_NANOS = 250_000_000L;
+    /**
+     * A frame at most this much later than the last one is read by stepping that frame's state forward, not by
+     * rebuilding the state from a snapshot (see {@link #stateAtTime}).
+     */
+    static final long STEP_FORWARD_MS = 1_000;
 
     private final Executor worker;
     private final Executor publisher;
@@ -65,6 +70,9 @@ public final class SimulationRunner {
     private RunBranches branches;
     /** Each group's learner events, indexed as the group is first shown (a group's frames explain only its own). */
     private final java.util.Map<String, LearnerIndex> learnerIndexes = new java.util.HashMap<>();
+    /** The state of the last frame read at a time, and the run it belongs to (see {@link #stateAtTime}). */
+    private World playhead;
+    private Simulation playheadRun;
     private MetricsRecorder metrics;
     private long metricsWindowMs;
     private Consumer<MetricsFrame> metricsSink = frame -> { };
@@ -340,9 +348,33 @@ public final class SimulationRunner {
     private PlaygroundFrame frameAtTime(long time) {
         shownSeq = -1;
         shownTime = time;
-        World world = simulation.stateAtTime(time);
+        World world = stateAtTime(time);
         long current = learners().previous(simulation, lastEventAtOrBefore(time) + 1);
         return frame(time, world, current);
+    }
+
+    /**
+     * The run's state at {@code time}, as {@link Simulation#stateAtTime} gives it. Playing asks for a moment a pulse
+     * after the last one: rebuilding it meant copying a snapshot and replaying up to a few thousand steps for each
+     * frame (three quarters of a frame's cost, half of all the worker allocated), where stepping the last frame's
+     * state over the few steps between the two moments gives the same state. Another run (a fork, a branch), a
+     * moment before the last one or far after it is rebuilt.
+     */
+    private World stateAtTime(long time) {
+        if (playhead == null || playheadRun != simulation || time < playhead.now()
+                || time - playhead.now() > STEP_FORWARD_MS) {
+            playhead = simulation.stateAtTime(time);
+            playheadRun = simulation;
+            return playhead;
+        }
+        // The steps stateAtTime would replay from here: every computed step due at or before time.
+        long computed = simulation.current().steps();
+        dev.groupscope.sim.engine.Scheduled next = playhead.peek();
+        while (playhead.steps() < computed && next != null && next.time() <= time) {
+            playhead.advance();
+            next = playhead.peek();
+        }
+        return playhead;
     }
 
     /**

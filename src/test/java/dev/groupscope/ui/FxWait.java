@@ -26,6 +26,9 @@ final class FxWait {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.getAsBoolean();
             });
+            // The condition is read off the FX thread: it can hold midway through the FX task that made it so (a
+            // frame set on the view model, its drawing not done yet). Let that task finish before the test looks.
+            WaitForAsyncUtils.waitForFxEvents();
         } catch (TimeoutException e) {
             throw new AssertionError("condition not reached in " + seconds + " s", e);
         }
