@@ -3,14 +3,11 @@ package dev.groupscope.sim.engine;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -19,10 +16,10 @@ import java.util.function.BiConsumer;
  * walks and allocates every node; here an entry costs two array slots and a copy is two array copies (a snapshot of
  * 100 consumers held ~10,000 TreeMap entries, half of its size). Lookups are binary searches; inserting and removing
  * shift the arrays, which is cheap for the tens to hundreds of entries these maps hold. Iterates in the same order a
- * TreeMap would, so replacing one does not change a trace. No sub-map views (nothing here needs them).
+ * TreeMap would, so replacing one does not change a trace. A plain Map, not a SortedMap: nothing here needs sub-map
+ * views or first and last keys.
  */
-public final class SortedArrayMap<K extends Comparable<? super K>, V> extends AbstractMap<K, V>
-        implements SortedMap<K, V> {
+public final class SortedArrayMap<K extends Comparable<? super K>, V> extends AbstractMap<K, V> {
 
     private static final Object[] EMPTY = {};
 
@@ -150,44 +147,6 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
                 throw new ConcurrentModificationException();
             }
         }
-    }
-
-    @Override
-    public Comparator<? super K> comparator() {
-        return null;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public K firstKey() {
-        if (size == 0) {
-            throw new NoSuchElementException();
-        }
-        return (K) keys[0];
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public K lastKey() {
-        if (size == 0) {
-            throw new NoSuchElementException();
-        }
-        return (K) keys[size - 1];
-    }
-
-    @Override
-    public SortedMap<K, V> subMap(K fromKey, K toKey) {
-        throw new UnsupportedOperationException("no sub-map views");
-    }
-
-    @Override
-    public SortedMap<K, V> headMap(K toKey) {
-        throw new UnsupportedOperationException("no sub-map views");
-    }
-
-    @Override
-    public SortedMap<K, V> tailMap(K fromKey) {
-        throw new UnsupportedOperationException("no sub-map views");
     }
 
     /** The keys in order, read straight from the array (AbstractMap's view would make an entry per key). */

@@ -3,21 +3,18 @@ package dev.groupscope.sim.engine;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.SortedSet;
 import java.util.function.Consumer;
 
 /**
  * A set in natural order held in one sorted array: the small partition sets (paused, pending, owned) that a
  * snapshot of a large run copies by the thousand. The companion of {@link SortedArrayMap}, for the same reason: a
  * TreeSet costs a TreeMap node per element and a copy rebuilds the tree; this costs an array slot and a copy is one
- * array copy. Iterates in TreeSet's order. No sub-set views.
+ * array copy. Iterates in TreeSet's order. A plain Set, not a SortedSet (no sub-set views are needed).
  */
-public final class SortedArraySet<E extends Comparable<? super E>> extends AbstractSet<E> implements SortedSet<E> {
+public final class SortedArraySet<E extends Comparable<? super E>> extends AbstractSet<E> {
 
     private static final Object[] EMPTY = {};
 
@@ -131,43 +128,5 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
                 SortedArraySet.this.removeAt(index);
             }
         };
-    }
-
-    @Override
-    public Comparator<? super E> comparator() {
-        return null;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public E first() {
-        if (size == 0) {
-            throw new NoSuchElementException();
-        }
-        return (E) elements[0];
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public E last() {
-        if (size == 0) {
-            throw new NoSuchElementException();
-        }
-        return (E) elements[size - 1];
-    }
-
-    @Override
-    public SortedSet<E> subSet(E fromElement, E toElement) {
-        throw new UnsupportedOperationException("no sub-set views");
-    }
-
-    @Override
-    public SortedSet<E> headSet(E toElement) {
-        throw new UnsupportedOperationException("no sub-set views");
-    }
-
-    @Override
-    public SortedSet<E> tailSet(E fromElement) {
-        throw new UnsupportedOperationException("no sub-set views");
     }
 }
