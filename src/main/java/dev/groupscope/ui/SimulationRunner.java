@@ -367,13 +367,7 @@ public final class SimulationRunner {
             playheadRun = simulation;
             return playhead;
         }
-        // The steps stateAtTime would replay from here: every computed step due at or before time.
-        long computed = simulation.current().steps();
-        dev.groupscope.sim.engine.Scheduled next = playhead.peek();
-        while (playhead.steps() < computed && next != null && next.time() <= time) {
-            playhead.advance();
-            next = playhead.peek();
-        }
+        simulation.advanceTo(playhead, time);
         return playhead;
     }
 

@@ -143,12 +143,21 @@ public final class Simulation {
     /** A copy of the state at virtual time {@code time}: after every step due at or before it. */
     public World stateAtTime(long time) {
         World world = snapshots.get(nearestSnapshotBefore(time)).copy();
+        advanceTo(world, time);
+        return world;
+    }
+
+    /**
+     * Steps {@code world}, a state of this run at or before {@code time} (one {@link #stateAtTime} returned, for
+     * instance), to the state at {@code time}: over every computed step due by then. Cheaper than a rebuild when
+     * {@code time} is a little later than the state (a view playing forward).
+     */
+    public void advanceTo(World world, long time) {
         Scheduled next = world.peek();
         while (world.steps() < current.steps() && next != null && next.time() <= time) {
             world.advance();
             next = world.peek();
         }
-        return world;
     }
 
     /** How many of the computed steps are due at or before {@code time}. */

@@ -86,6 +86,18 @@ class SimulationTest {
         }
     }
 
+    @Property(tries = 50)
+    void aStateAdvancedToALaterTimeEqualsTheStateRebuiltThere(@ForAll long seed,
+                                                             @ForAll @IntRange(min = 1, max = 50) int snapshotEvery,
+                                                             @ForAll @IntRange(min = 0, max = 8_000) int from,
+                                                             @ForAll @IntRange(min = 0, max = 3_000) int ahead) {
+        Simulation simulation = run(seed, crashAndRestart(), snapshotEvery);
+        World playing = simulation.stateAtTime(from);
+        simulation.advanceTo(playing, from + ahead);
+        assertThat(playing.views()).isEqualTo(simulation.stateAtTime(from + ahead).views());
+        assertThat(playing.steps()).isEqualTo(simulation.stepsUpTo(from + ahead));
+    }
+
     @Property(tries = 100)
     void aForkEqualsAFreshRunOfTheExtendedScript(@ForAll long seed,
                                                  @ForAll @LongRange(min = 0, max = 6_000) long crashAt,
