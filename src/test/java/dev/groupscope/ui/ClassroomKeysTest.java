@@ -137,7 +137,8 @@ class ClassroomKeysTest {
         assertThat(robot.lookup(".group-panel").query().isVisible()).isFalse();
 
         robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
-        WaitForAsyncUtils.waitForFxEvents();
+        // The rebuilt window takes its fold state in a pulse of its own: wait for it, or fail after FxWait's timeout.
+        waitFor(() -> robot.lookup(".group-panel").tryQuery().map(panel -> !panel.isVisible()).orElse(false));
 
         assertThat(robot.lookup(".group-panel").query().isVisible()).isFalse();
         assertThat(robot.lookup(".cluster-panel").query().isVisible()).isTrue();
