@@ -30,20 +30,12 @@ public class MeasuredLabel extends Label {
 
     @Override
     protected double computePrefHeight(double width) {
-        double known = preferred.at(width);
-        if (!Double.isNaN(known)) {
-            return known;
-        }
-        return preferred.remember(width, super.computePrefHeight(width));
+        return preferred.at(width, super::computePrefHeight);
     }
 
     @Override
     protected double computeMinHeight(double width) {
-        double known = minimum.at(width);
-        if (!Double.isNaN(known)) {
-            return known;
-        }
-        return minimum.remember(width, super.computeMinHeight(width));
+        return minimum.at(width, super::computeMinHeight);
     }
 
     @Override
@@ -63,16 +55,14 @@ public class MeasuredLabel extends Label {
         private int size;
         private int next;
 
-        double at(double width) {
+        /** The height remembered for {@code width}, or the one {@code measure} gives, then remembered. */
+        double at(double width, java.util.function.DoubleUnaryOperator measure) {
             for (int i = 0; i < size; i++) {
                 if (Double.compare(widths[i], width) == 0) {
                     return heights[i];
                 }
             }
-            return Double.NaN;
-        }
-
-        double remember(double width, double height) {
+            double height = measure.applyAsDouble(width);
             widths[next] = width;
             heights[next] = height;
             next = (next + 1) % WIDTHS;
