@@ -1,5 +1,7 @@
 package dev.groupscope.ui;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -11,6 +13,11 @@ import javafx.scene.layout.Region;
  * the place they keep when the menus, tabs and transport arrive above them and the explanation below (so nothing
  * jumps across the window); the strips those take are left blank until then. Once a frame of the model has been
  * laid out, the rest of the window is attached right after that pulse, while the frame is being drawn.
+ *
+ * <p>The frame is styled without Modena: the first control JavaFX makes loads Modena (every control's look, most of
+ * what that first control costs) unless the application has a user-agent stylesheet of its own. The panels' labels,
+ * button and scroll panes need only a few of its looks, which {@code first-frame.css} gives them; Modena takes over
+ * when the rest of the window is attached ({@link #loadModena}), and restyles the same nodes as it always did.
  */
 final class ContentFirst {
 
@@ -18,6 +25,12 @@ final class ContentFirst {
     static final double CHROME_ABOVE_EM = 9.6;
     /** What the explanation (two lines) and the legend take below them, in em. */
     static final double CHROME_BELOW_EM = 9.0;
+
+    private static final String FIRST_FRAME_STYLESHEET = "/dev/groupscope/ui/first-frame.css";
+    /** Once per JVM, and only before anything has asked for another user-agent stylesheet. */
+    private static final AtomicBoolean MODENA_DEFERRED_ONCE = new AtomicBoolean();
+    /** Whether the user-agent stylesheet is the first frame's now, waiting for {@link #loadModena}. */
+    private static volatile boolean withoutModena;
 
     private final PlaygroundView view;
     private final BorderPane root;
@@ -35,6 +48,31 @@ final class ContentFirst {
         blank.setMinHeight(height);
         blank.setPrefHeight(height);
         return blank;
+    }
+
+    /**
+     * Makes the first frame's stylesheet the user agent's, so no control made before {@link #loadModena} loads
+     * Modena; does nothing when the application has one of its own or has been through this before (a control made
+     * earlier may have loaded Modena already, and swapping it out would restyle every window for nothing).
+     */
+    static void deferModena() {
+        if (Application.getUserAgentStylesheet() == null && MODENA_DEFERRED_ONCE.compareAndSet(false, true)) {
+            Application.setUserAgentStylesheet(ContentFirst.class.getResource(FIRST_FRAME_STYLESHEET).toExternalForm());
+            withoutModena = true;
+        }
+    }
+
+    /** Gives every control Modena's look again (the JavaFX default), if {@link #deferModena} took it away. */
+    static void loadModena() {
+        if (withoutModena) {
+            withoutModena = false;
+            Application.setUserAgentStylesheet(null);
+        }
+    }
+
+    /** Whether the controls shown are styled without Modena (between {@link #deferModena} and {@link #loadModena}). */
+    static boolean withoutModena() {
+        return withoutModena;
     }
 
     Parent root() {

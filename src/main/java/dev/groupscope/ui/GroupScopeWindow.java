@@ -111,6 +111,7 @@ public final class GroupScopeWindow {
         language = initial;
         Rectangle2D size = sizeAndZoom();
         Messages messages = Messages.of(initial.locale());
+        ContentFirst.deferModena();
         PlaygroundView early = new PlaygroundView(playground, messages);
         ContentFirst first = new ContentFirst(early, zoom.fontPixels(initial));
         // The classroom layer is the scene's root from the start; only the shell inside it is swapped.
@@ -124,6 +125,7 @@ public final class GroupScopeWindow {
                 return; // a language switch came first and has built the whole window already
             }
             first.release();
+            ContentFirst.loadModena();
             waitingView = early;
             layer.replaceShell(loadShell(language, messages));
             applyClassroomState();
@@ -411,6 +413,7 @@ public final class GroupScopeWindow {
     }
 
     private Parent load(UiLanguage language) {
+        ContentFirst.loadModena();
         Messages messages = Messages.of(language.locale());
         layer = new ClassroomLayer(loadShell(language, messages), actions, messages);
         applyStylesheets(layer);

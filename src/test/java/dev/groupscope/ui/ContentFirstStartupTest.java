@@ -36,7 +36,7 @@ class ContentFirstStartupTest {
     private final List<Laid> frames = new CopyOnWriteArrayList<>();
 
     private record Laid(Node partition, Object partitionData, boolean broker, String groupState, boolean chrome,
-                        boolean tooltip, double panelsY) {
+                        boolean tooltip, double panelsY, boolean withoutModena) {
     }
 
     @Start
@@ -56,7 +56,8 @@ class ContentFirstStartupTest {
         return new Laid(partition, partition == null ? null : partition.getUserData(),
                 root.lookup("#broker-1") != null, states == null ? null : (String) states.getUserData(), chrome,
                 partition != null && partition.getProperties().get(TOOLTIP) instanceof Tooltip,
-                panels == null ? Double.NaN : panels.localToScene(panels.getLayoutBounds()).getMinY());
+                panels == null ? Double.NaN : panels.localToScene(panels.getLayoutBounds()).getMinY(),
+                ContentFirst.withoutModena());
     }
 
     @Test
@@ -81,6 +82,11 @@ class ContentFirstStartupTest {
         assertThat(robot.lookup("#play").tryQuery()).isPresent();
         assertThat(robot.lookup("#explanation").<Labeled>query().getText()).isNotBlank();
         assertThat(window.builtTabs()).containsExactly("playgroundTab");
+        // Modena may be left out of the panels' first frame (only the JVM's first window does), never the window's.
+        assertThat(frames.stream().filter(Laid::chrome)).as("frames with the chrome laid out without Modena")
+                .noneMatch(Laid::withoutModena);
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).as("the user agent's look: Modena")
+                .isNull();
     }
 
     @Test
