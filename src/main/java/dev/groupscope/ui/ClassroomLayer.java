@@ -22,12 +22,13 @@ import javafx.scene.layout.VBox;
  */
 final class ClassroomLayer extends StackPane {
 
-    private final UiActions actions;
+    /** The window's actions, asked for only when the help overlay is first built (the registry waits for it too). */
+    private final java.util.function.Supplier<UiActions> actions;
     private final Messages messages;
     private Region help;
     private final Region blank;
 
-    ClassroomLayer(Parent shell, UiActions actions, Messages messages) {
+    ClassroomLayer(Parent shell, java.util.function.Supplier<UiActions> actions, Messages messages) {
         this.actions = actions;
         this.messages = messages;
         blank = new StackPane(new Label(messages.text("ui.blank.hint")));
@@ -45,7 +46,7 @@ final class ClassroomLayer extends StackPane {
 
     void showHelp(boolean shown) {
         if (shown && help == null) {
-            help = helpOverlay(actions, messages);
+            help = helpOverlay(actions.get(), messages);
             help.setOnMouseClicked(event -> help.setVisible(false));
             // Under the blank screen, which hides everything.
             getChildren().add(getChildren().indexOf(blank), help);

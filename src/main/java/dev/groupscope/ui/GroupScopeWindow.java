@@ -48,7 +48,8 @@ public final class GroupScopeWindow {
     private TextZoom zoom = new TextZoom(1);
     private TextZoom startingZoom = zoom;
     private Theme theme = Theme.LIGHT;
-    private final UiActions actions;
+    /** Made when first asked for: a content-first start's first frame takes no keys and needs none of it. */
+    private UiActions actions;
     private ClassroomLayer layer;
     private ShellView shellView;
     /** The playground view made before the shell's FXML, handed to it when the shell is loaded. */
@@ -85,7 +86,6 @@ public final class GroupScopeWindow {
         this.calculator = new CoordinatorCalculatorViewModel(playground);
         this.sequence = new SequenceViewModel(playground);
         this.exports = new ExportActions(playground, sequence);
-        this.actions = WindowActions.create(this);
         this.clock = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -115,12 +115,13 @@ public final class GroupScopeWindow {
         PlaygroundView early = new PlaygroundView(playground, messages);
         ContentFirst first = new ContentFirst(early, zoom.fontPixels(initial));
         // The classroom layer is the scene's root from the start; only the shell inside it is swapped.
-        ClassroomLayer starting = new ClassroomLayer(first.root(), actions, messages);
+        ClassroomLayer starting = new ClassroomLayer(first.root(), this::actions, messages);
         layer = starting;
         applyStylesheets(layer);
         layer.setStyle(zoom.rootStyle(initial));
         Scene scene = new Scene(layer, size.getWidth(), size.getHeight());
         first.thenAttach(scene, () -> {
+            actions().install(scene);
             if (layer != starting) {
                 return; // a language switch came first and has built the whole window already
             }
@@ -130,7 +131,7 @@ public final class GroupScopeWindow {
             layer.replaceShell(loadShell(language, messages));
             applyClassroomState();
         });
-        open(scene);
+        openStage(scene);
     }
 
     /** Whether the menus, tabs and transport are in the window (at once with {@link #show}). */
@@ -146,8 +147,12 @@ public final class GroupScopeWindow {
     }
 
     private void open(Scene scene) {
+        actions().install(scene);
+        openStage(scene);
+    }
+
+    private void openStage(Scene scene) {
         stage.setScene(scene);
-        actions.install(scene);
         stage.setTitle(title(language));
         stage.setMinWidth(800);
         stage.setMinHeight(560);
@@ -163,6 +168,9 @@ public final class GroupScopeWindow {
 
     /** The window's one registry of actions and their keys. */
     public UiActions actions() {
+        if (actions == null) {
+            actions = WindowActions.create(this);
+        }
         return actions;
     }
 
@@ -415,7 +423,7 @@ public final class GroupScopeWindow {
     private Parent load(UiLanguage language) {
         ContentFirst.loadModena();
         Messages messages = Messages.of(language.locale());
-        layer = new ClassroomLayer(loadShell(language, messages), actions, messages);
+        layer = new ClassroomLayer(loadShell(language, messages), this::actions, messages);
         applyStylesheets(layer);
         layer.setStyle(zoom.rootStyle(language));
         javafx.application.Platform.runLater(this::applyClassroomState);
@@ -428,9 +436,9 @@ public final class GroupScopeWindow {
         loader.setControllerFactory(type -> controller(type, language, messages));
         try {
             Parent shell = loader.load();
-            actions.menusRebuilt();
+            actions().menusRebuilt();
             shellView = loader.getController();
-            shellView.bindActions(actions);
+            shellView.bindActions(actions());
             return shell;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + SHELL, e);

@@ -24,8 +24,12 @@ final class PlaygroundPanes {
     final FlowPane brokers = new FlowPane();
     final VBox partitions = new VBox();
     final Label groupTitle = new Label();
-    /** With several groups in the scenario, the title is followed by a choice of the group shown. */
-    final ComboBox<String> groupChoice = new ComboBox<>();
+    /**
+     * With several groups in the scenario, the title is followed by a choice of the group shown; made only then
+     * ({@link #groupChoice()}): a combo box's skin brings a list view and a popup, which one group never needs.
+     */
+    private ComboBox<String> groupChoice;
+    private final HBox groupHeader;
     /** Over the panels while t is a moment not computed yet: what is drawn is an earlier one, and says so. */
     final Label computingNotice = new MeasuredLabel();
     final FlowPane groupStates = new FlowPane();
@@ -50,11 +54,7 @@ final class PlaygroundPanes {
         ScrollPane members = scroll(consumers);
         // Cards wrap to the panel's width: never a horizontal scroll bar.
         members.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        groupChoice.setId("group-choice");
-        groupChoice.getStyleClass().add("group-choice");
-        groupChoice.setVisible(false);
-        groupChoice.setManaged(false);
-        HBox groupHeader = new HBox(groupTitle, groupChoice);
+        groupHeader = new HBox(groupTitle);
         identify(groupHeader, "groupHeader", "group-header");
         VBox group = panel("group-panel", groupHeader, groupStates, groupSummary, members);
         HBox.setHgrow(group, Priority.SOMETIMES);
@@ -67,6 +67,22 @@ final class PlaygroundPanes {
         computingNotice.setMouseTransparent(true);
         javafx.scene.layout.StackPane.setAlignment(computingNotice, javafx.geometry.Pos.TOP_CENTER);
         root = new javafx.scene.layout.StackPane(stagePanes, computingNotice);
+    }
+
+    /** The choice of the group shown after the group panel's title, made the first time it is asked for. */
+    ComboBox<String> groupChoice() {
+        if (groupChoice == null) {
+            groupChoice = new ComboBox<>();
+            groupChoice.setId("group-choice");
+            groupChoice.getStyleClass().add("group-choice");
+            groupHeader.getChildren().add(groupChoice);
+        }
+        return groupChoice;
+    }
+
+    /** Whether the title is followed by a choice of group (a scenario with several groups). */
+    boolean choosesGroup() {
+        return groupChoice != null;
     }
 
     private static void identify(Region node, String id, String styleClass) {

@@ -97,7 +97,6 @@ public final class PlaygroundView {
     private final FlowPane brokers;
     private final VBox partitions;
     private final Label groupTitle;
-    private final javafx.scene.control.ComboBox<String> groupChoice;
     private final FlowPane groupStates;
     private final Label groupSummary;
     private final VBox consumers;
@@ -117,7 +116,6 @@ public final class PlaygroundView {
         this.brokers = panes.brokers;
         this.partitions = panes.partitions;
         this.groupTitle = panes.groupTitle;
-        this.groupChoice = panes.groupChoice;
         this.stagePanes = panes.stagePanes;
         this.computingNotice = panes.computingNotice;
         this.groupStates = panes.groupStates;
@@ -186,10 +184,9 @@ public final class PlaygroundView {
         if (viewModel.groups().size() < 2) {
             return;
         }
+        javafx.scene.control.ComboBox<String> groupChoice = panes.groupChoice();
         groupChoice.getItems().setAll(viewModel.groups());
         groupChoice.setValue(viewModel.getGroup());
-        groupChoice.setVisible(true);
-        groupChoice.setManaged(true);
         groupChoice.setMinWidth(Region.USE_PREF_SIZE);
         groupChoice.setTooltip(keyTooltip("ui.main.group.choose.tooltip", NEXT_GROUP_KEY));
         groupChoice.setAccessibleText(messages.text("ui.main.group.choose"));
@@ -203,7 +200,7 @@ public final class PlaygroundView {
     }
 
     private void showChosenGroup(String group) {
-        groupChoice.setValue(group);
+        panes.groupChoice().setValue(group);
     }
 
     private void bindTransport() {
@@ -402,7 +399,7 @@ public final class PlaygroundView {
     }
 
     private void renderGroup(GroupRow group) {
-        groupTitle.setText(groupChoice.isVisible() ? messages.text("ui.main.group.choose")
+        groupTitle.setText(panes.choosesGroup() ? messages.text("ui.main.group.choose")
                 : messages.format("ui.main.group", Map.of("group", group.groupId())));
         stateNodes.forEach((state, pill) -> {
             boolean lit = state.equals(group.state());
@@ -520,7 +517,8 @@ public final class PlaygroundView {
         final Label name = new Label();
         final Label state = new Label();
         final Label coordinator = new Label(messages.text("ui.main.broker.coordinatorBadge"));
-        final Tooltip coordinatorTip = new Tooltip();
+        /** Made when the broker first coordinates the group: a tooltip's classes are not the first frame's. */
+        private Tooltip coordinatorTip;
 
         BrokerNode(int id) {
             name.setText(messages.format("ui.main.broker", Map.of("id", id)));
@@ -530,8 +528,6 @@ public final class PlaygroundView {
             for (Label label : List.of(name, state, coordinator)) {
                 label.setMinWidth(Region.USE_PREF_SIZE);
             }
-            coordinatorTip.setWrapText(true);
-            coordinatorTip.setMaxWidth(640);
             root.setId("broker-" + id);
             root.getStyleClass().addAll("broker", "broker-title");
             // One line per broker, the coordinator a short badge (which group and offsets partition are in the
@@ -546,6 +542,11 @@ public final class PlaygroundView {
             if (broker.coordinator()) {
                 String note = messages.format("ui.main.broker.coordinator", Map.of(
                         "group", group.groupId(), "partition", group.offsetsPartition()));
+                if (coordinatorTip == null) {
+                    coordinatorTip = new Tooltip();
+                    coordinatorTip.setWrapText(true);
+                    coordinatorTip.setMaxWidth(640);
+                }
                 coordinatorTip.setText(note);
                 coordinator.setAccessibleText(note);
                 if (!root.getChildren().contains(coordinator)) {
