@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -7,6 +8,9 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * The window's first frame when it starts content first: the playground's panels, drawn from the model, at about
@@ -29,6 +33,7 @@ final class ContentFirst {
     private static final String FIRST_FRAME_STYLESHEET = "/dev/groupscope/ui/first-frame.css";
     /** Once per JVM, and only before anything has asked for another user-agent stylesheet. */
     private static final AtomicBoolean MODENA_DEFERRED_ONCE = new AtomicBoolean();
+    private static final AtomicBoolean FONTS_STARTED = new AtomicBoolean();
     /** Whether the user-agent stylesheet is the first frame's now, waiting for {@link #loadModena}. */
     private static volatile boolean withoutModena;
 
@@ -48,6 +53,28 @@ final class ContentFirst {
         blank.setMinHeight(height);
         blank.setPrefHeight(height);
         return blank;
+    }
+
+    /**
+     * Starts the font system on a thread of its own, once per JVM: the first text laid out asks fontconfig for every
+     * installed font and opens the default one's files, a tenth of a second or more (a bare window, with no text,
+     * never does). The FX thread would do it in the middle of building the panels; this way it is done, or under
+     * way, by the time they need it. Measuring a text that belongs to no scene is allowed on any thread.
+     */
+    static void startFonts() {
+        if (!FONTS_STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread fonts = new Thread(() -> {
+            Font regular = Font.getDefault();
+            for (Font font : List.of(regular, Font.font(regular.getFamily(), FontWeight.BOLD, regular.getSize()))) {
+                Text text = new Text("Broker 1 orders-0");
+                text.setFont(font);
+                text.getLayoutBounds();
+            }
+        }, "groupscope-fonts");
+        fonts.setDaemon(true);
+        fonts.start();
     }
 
     /**

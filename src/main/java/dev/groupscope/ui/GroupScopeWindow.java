@@ -108,6 +108,7 @@ public final class GroupScopeWindow {
      * (their FXML, and most of the classes and CSS of start-up) arrive right after that frame has been drawn.
      */
     public void showContentFirst(UiLanguage initial) {
+        ContentFirst.startFonts();
         language = initial;
         Rectangle2D size = sizeAndZoom();
         Messages messages = Messages.of(initial.locale());
