@@ -1,6 +1,7 @@
 package dev.groupscope.ui;
 
 import dev.groupscope.i18n.Messages;
+import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -30,6 +31,10 @@ final class PlaygroundPanes {
      */
     private ComboBox<String> groupChoice;
     private final HBox groupHeader;
+    private static final String PANEL_SCROLL = "panel-scroll";
+    /** The cluster's and the group's panel, whose last child scrolls (once {@link #scrollable} has been called). */
+    private final VBox cluster;
+    private final VBox group;
     /** Over the panels while t is a moment not computed yet: what is drawn is an earlier one, and says so. */
     final Label computingNotice = new MeasuredLabel();
     final FlowPane groupStates = new FlowPane();
@@ -41,7 +46,7 @@ final class PlaygroundPanes {
         clusterTitle.getStyleClass().add("panel-title");
         identify(brokers, "brokers", "brokers");
         identify(partitions, "partitions", "partitions");
-        VBox cluster = panel("cluster-panel", clusterTitle, brokers, scroll(partitions));
+        cluster = panel("cluster-panel", clusterTitle, brokers, unscrolled(partitions));
         HBox.setHgrow(cluster, Priority.ALWAYS);
 
         identify(groupTitle, "groupTitle", "panel-title");
@@ -51,12 +56,9 @@ final class PlaygroundPanes {
         // A wrapped sentence keeps all its lines even when the panel is short of height.
         groupSummary.setMinHeight(Region.USE_PREF_SIZE);
         identify(consumers, "consumers", "members");
-        ScrollPane members = scroll(consumers);
-        // Cards wrap to the panel's width: never a horizontal scroll bar.
-        members.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         groupHeader = new HBox(groupTitle);
         identify(groupHeader, "groupHeader", "group-header");
-        VBox group = panel("group-panel", groupHeader, groupStates, groupSummary, members);
+        group = panel("group-panel", groupHeader, groupStates, groupSummary, unscrolled(consumers));
         HBox.setHgrow(group, Priority.SOMETIMES);
 
         stagePanes = new HBox(cluster, group);
@@ -96,11 +98,36 @@ final class PlaygroundPanes {
         return panel;
     }
 
-    private static ScrollPane scroll(Region content) {
+    private static Unscrolled unscrolled(Region content) {
+        Unscrolled area = new Unscrolled(content, PANEL_SCROLL);
+        VBox.setVgrow(area, Priority.ALWAYS);
+        return area;
+    }
+
+    /**
+     * Puts a scroll pane around the partitions and around the consumers, where the first frame had them unscrolled
+     * (at the top, cut at the panel's edge); the same nodes move into them. Called when the rest of the window is
+     * attached; does nothing the second time.
+     */
+    void scrollable() {
+        for (VBox panel : List.of(cluster, group)) {
+            for (int i = 0; i < panel.getChildren().size(); i++) {
+                if (panel.getChildren().get(i) instanceof Unscrolled area) {
+                    panel.getChildren().set(i, scroll(area.release()));
+                }
+            }
+        }
+    }
+
+    private ScrollPane scroll(Region content) {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("panel-scroll");
+        scroll.getStyleClass().add(PANEL_SCROLL);
         VBox.setVgrow(scroll, Priority.ALWAYS);
+        if (content == consumers) {
+            // Cards wrap to the panel's width: never a horizontal scroll bar.
+            scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        }
         scroll.skinProperty().addListener((observable, before, skin) -> uncacheViewport(scroll));
         return scroll;
     }

@@ -150,6 +150,7 @@ public final class PlaygroundView {
     @FXML
     private void initialize() {
         ((javafx.scene.layout.BorderPane) playgroundRoot).setCenter(panes.root);
+        panes.scrollable();
         bindTransport();
         explanation.setMinHeight(Region.USE_PREF_SIZE);
         bindActions();

@@ -36,7 +36,7 @@ class ContentFirstStartupTest {
     private final List<Laid> frames = new CopyOnWriteArrayList<>();
 
     private record Laid(Node partition, Object partitionData, boolean broker, String groupState, boolean chrome,
-                        boolean tooltip, double panelsY, boolean withoutModena) {
+                        boolean tooltip, double panelsY, boolean withoutModena, boolean scrolls) {
     }
 
     @Start
@@ -57,7 +57,16 @@ class ContentFirstStartupTest {
                 root.lookup("#broker-1") != null, states == null ? null : (String) states.getUserData(), chrome,
                 partition != null && partition.getProperties().get(TOOLTIP) instanceof Tooltip,
                 panels == null ? Double.NaN : panels.localToScene(panels.getLayoutBounds()).getMinY(),
-                ContentFirst.withoutModena());
+                ContentFirst.withoutModena(), partition != null && inScrollPane(partition));
+    }
+
+    private static boolean inScrollPane(Node node) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof javafx.scene.control.ScrollPane) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
@@ -71,11 +80,13 @@ class ContentFirstStartupTest {
         assertThat(first.broker()).isTrue();
         assertThat(first.groupState()).isEqualTo(window.playground().getFrame().group().state());
         assertThat(first.tooltip()).as("tooltips are chrome: they come after").isFalse();
+        assertThat(first.scrolls()).as("a scroll pane (a control) in the first frame").isFalse();
 
         Laid complete = frames.stream().filter(Laid::chrome).findFirst().orElseThrow();
         assertThat(complete.partition()).as("the same row, moved into the shell, not drawn again")
                 .isSameAs(first.partition());
         assertThat(complete.tooltip()).isTrue();
+        assertThat(complete.scrolls()).as("the partitions scroll once the window is complete").isTrue();
         assertThat(Math.abs(complete.panelsY() - first.panelsY())).as("how far the panels moved down")
                 .isLessThanOrEqualTo(MOST_THE_PANELS_MOVE);
         assertThat(robot.lookup("#tabs").tryQuery()).isPresent();
