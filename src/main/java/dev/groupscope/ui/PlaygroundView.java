@@ -170,7 +170,7 @@ public final class PlaygroundView {
         }
         // Tooltips are chrome too: nodes drawn before the FXML get theirs now, later ones when they are made.
         partitionNodes.values().forEach(PartitionNode::installTooltips);
-        consumerNodes.values().forEach(ConsumerNode::installTooltips);
+        consumerNodes.values().forEach(ConsumerNode::installChrome);
         if (viewModel.getFrame() != null) {
             render(viewModel.getFrame());
         }
@@ -635,11 +635,14 @@ public final class PlaygroundView {
         final Label state = new Label();
         final Label generation = new Label();
         final FlowPane chips = new FlowPane();
-        final Button crash = new Button(messages.text("ui.main.consumer.crash"));
+        /** Chrome too, like the tooltips: a button is a control, which the first frame does without. */
+        private Button crash;
+        private final HBox title;
+        private final String id;
         final Label nothing = new Label(messages.text("ui.main.consumer.nothing"));
 
         ConsumerNode(ConsumerRow consumer) {
-            String id = consumer.clientId();
+            id = consumer.clientId();
             swatch.getStyleClass().addAll("member-swatch", slotClass(consumer.slot()));
             name.setText(id);
             name.getStyleClass().add("member-name");
@@ -655,7 +658,7 @@ public final class PlaygroundView {
             // card's whole width, so three partitions take one row, not three, and the group fits a projector.
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox title = new HBox(name, leader, state, generation, nothing, gap, crash);
+            title = new HBox(name, leader, state, generation, nothing, gap);
             title.getStyleClass().add("member-title");
             chips.getStyleClass().add("chips");
             chips.setMinWidth(0);
@@ -663,23 +666,25 @@ public final class PlaygroundView {
             VBox body = new VBox(title, chips);
             body.getStyleClass().add("member-card-body");
             HBox.setHgrow(body, Priority.ALWAYS);
-            crash.setId("crash-" + id);
-            crash.getStyleClass().add("leave-button");
-            crash.setMinWidth(Region.USE_PREF_SIZE);
             nothing.getStyleClass().add("member-nothing");
             nothing.setMinWidth(Region.USE_PREF_SIZE);
-            crash.setFocusTraversable(false);
-            crash.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, id));
             root = new HBox(swatch, body);
             root.setId("consumer-" + id);
             root.getStyleClass().add("member-row");
             if (chrome) {
-                installTooltips();
+                installChrome();
             }
         }
 
-        void installTooltips() {
-            String id = name.getText();
+        /** The Crash button at the end of the card's top row, and the tooltips. */
+        void installChrome() {
+            crash = new Button(messages.text("ui.main.consumer.crash"));
+            crash.setId("crash-" + id);
+            crash.getStyleClass().add("leave-button");
+            crash.setMinWidth(Region.USE_PREF_SIZE);
+            crash.setFocusTraversable(false);
+            crash.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, id));
+            title.getChildren().add(crash);
             crash.setTooltip(new Tooltip(messages.format("ui.main.consumer.crash.tooltip", Map.of("consumer", id))));
             entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
         }
@@ -699,10 +704,12 @@ public final class PlaygroundView {
             } else if (!down) {
                 root.getStyleClass().remove("down");
             }
-            crash.setDisable(down);
-            // Nothing left to crash: the button gives its room to "no partitions" on the card's one line.
-            crash.setVisible(!down);
-            crash.setManaged(!down);
+            if (crash != null) {
+                crash.setDisable(down);
+                // Nothing left to crash: the button gives its room to "no partitions" on the card's one line.
+                crash.setVisible(!down);
+                crash.setManaged(!down);
+            }
             List<String> shown = chips.getChildren().stream().map(Node::getId).toList();
             // A crashed or stopped process still remembers its partitions, but it owns nothing any more.
             List<String> owned = down ? List.of() : consumer.assigned();

@@ -36,7 +36,8 @@ class ContentFirstStartupTest {
     private final List<Laid> frames = new CopyOnWriteArrayList<>();
 
     private record Laid(Node partition, Object partitionData, boolean broker, String groupState, boolean chrome,
-                        boolean tooltip, double panelsY, boolean withoutModena, boolean scrolls) {
+                        boolean tooltip, double panelsY, boolean withoutModena, boolean scrolls,
+                        boolean card, boolean crashButton) {
     }
 
     @Start
@@ -57,7 +58,8 @@ class ContentFirstStartupTest {
                 root.lookup("#broker-1") != null, states == null ? null : (String) states.getUserData(), chrome,
                 partition != null && partition.getProperties().get(TOOLTIP) instanceof Tooltip,
                 panels == null ? Double.NaN : panels.localToScene(panels.getLayoutBounds()).getMinY(),
-                ContentFirst.withoutModena(), partition != null && inScrollPane(partition));
+                ContentFirst.withoutModena(), partition != null && inScrollPane(partition),
+                root.lookup("#consumer-C1") != null, root.lookup("#crash-C1") != null);
     }
 
     private static boolean inScrollPane(Node node) {
@@ -81,12 +83,15 @@ class ContentFirstStartupTest {
         assertThat(first.groupState()).isEqualTo(window.playground().getFrame().group().state());
         assertThat(first.tooltip()).as("tooltips are chrome: they come after").isFalse();
         assertThat(first.scrolls()).as("a scroll pane (a control) in the first frame").isFalse();
+        assertThat(first.card()).as("the consumer's card").isTrue();
+        assertThat(first.crashButton()).as("its Crash button, a control, in the first frame").isFalse();
 
         Laid complete = frames.stream().filter(Laid::chrome).findFirst().orElseThrow();
         assertThat(complete.partition()).as("the same row, moved into the shell, not drawn again")
                 .isSameAs(first.partition());
         assertThat(complete.tooltip()).isTrue();
         assertThat(complete.scrolls()).as("the partitions scroll once the window is complete").isTrue();
+        assertThat(complete.crashButton()).isTrue();
         assertThat(Math.abs(complete.panelsY() - first.panelsY())).as("how far the panels moved down")
                 .isLessThanOrEqualTo(MOST_THE_PANELS_MOVE);
         assertThat(robot.lookup("#tabs").tryQuery()).isPresent();
