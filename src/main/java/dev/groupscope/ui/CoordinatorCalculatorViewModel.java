@@ -4,7 +4,6 @@ import dev.groupscope.kafka.CoordinatorStep;
 import dev.groupscope.kafka.GroupCoordinatorPartitioning;
 import java.util.List;
 import java.util.OptionalInt;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -23,7 +22,7 @@ public final class CoordinatorCalculatorViewModel {
 
     public CoordinatorCalculatorViewModel(PlaygroundViewModel playground) {
         this.playground = playground;
-        this.steps = Bindings.createObjectBinding(this::compute, groupId, playground.frameProperty());
+        this.steps = Computed.objectOf(this::compute, groupId, playground.frameProperty());
         PlaygroundFrame frame = playground.getFrame();
         groupId.set(frame == null ? "" : frame.group().groupId());
     }

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
@@ -74,13 +73,13 @@ public final class PlaygroundViewModel {
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "computing");
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
     private final DoubleProperty speedExponent = new SimpleDoubleProperty(this, "speedExponent", 0);
-    private final DoubleBinding speed = Bindings.createDoubleBinding(
+    private final DoubleBinding speed = Computed.doubleOf(
             () -> Math.pow(10, clampExponent(speedExponent.get())), speedExponent);
-    private final BooleanBinding canAddConsumer = Bindings.createBooleanBinding(
+    private final BooleanBinding canAddConsumer = Computed.booleanOf(
             () -> frame.get() != null && !frame.get().spares().isEmpty(), frame);
-    private final BooleanBinding canCrashConsumer = Bindings.createBooleanBinding(
+    private final BooleanBinding canCrashConsumer = Computed.booleanOf(
             () -> firstRunning().isPresent(), frame);
-    private final BooleanBinding canStopCoordinator = Bindings.createBooleanBinding(
+    private final BooleanBinding canStopCoordinator = Computed.booleanOf(
             () -> coordinatorToStop().isPresent(), frame);
     private double exactTime;
     private long lastTick = -1;
