@@ -26,6 +26,8 @@ public final class ClusterState {
     public static final String OFFSETS_TOPIC = "__consumer_offsets";
 
     private final TreeMap<Integer, Boolean> brokers;
+    /** The brokers that are up, derived from {@link #brokers}: null until asked after a change. */
+    private List<Integer> live;
     private final TreeMap<String, List<PartitionState>> topics;
     private final TreeMap<String, List<PartitionLog>> logs;
     private final List<CompactedLog> offsetsLogs;
@@ -51,6 +53,7 @@ public final class ClusterState {
 
     private ClusterState(ClusterState other) {
         this.brokers = new TreeMap<>(other.brokers);
+        this.live = other.live;
         this.topics = new TreeMap<>();
         other.topics.forEach((name, partitions) -> this.topics.put(name, new ArrayList<>(partitions)));
         this.logs = new TreeMap<>();
@@ -72,6 +75,7 @@ public final class ClusterState {
         if (brokers.putIfAbsent(id, true) != null) {
             throw new IllegalArgumentException("broker " + id + " already exists");
         }
+        live = null;
     }
 
     public boolean isUp(int broker) {
@@ -82,10 +86,28 @@ public final class ClusterState {
         return List.copyOf(brokers.keySet());
     }
 
+    /**
+     * The brokers that are up, ascending. Every consumer's poll() asks (which brokers could it fetch from), and they
+     * change only when a broker is added, stopped or restarted: kept until then (an immutable list, so copies share it).
+     */
+    public List<Integer> liveBrokers() {
+        if (live == null) {
+            List<Integer> up = new ArrayList<>();
+            brokers.forEach((id, isUp) -> {
+                if (isUp) {
+                    up.add(id);
+                }
+            });
+            live = List.copyOf(up);
+        }
+        return live;
+    }
+
     /** Stops a broker; every partition it led moves to its next live replica (or goes offline). */
     public List<LeaderChange> stopBroker(int id) {
         requireBroker(id);
         brokers.put(id, false);
+        live = null;
         return electLeaders(leader -> leader == id);
     }
 
@@ -93,6 +115,7 @@ public final class ClusterState {
     public List<LeaderChange> startBroker(int id) {
         requireBroker(id);
         brokers.put(id, true);
+        live = null;
         return electLeaders(leader -> leader == PartitionState.NO_LEADER);
     }
 
