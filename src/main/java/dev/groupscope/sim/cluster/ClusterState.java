@@ -37,6 +37,8 @@ public final class ClusterState {
      * topic changes. Producers ask for it on every record; recomputing it is a scan of every partition.
      */
     private final Map<String, List<Integer>> withLeader = new java.util.HashMap<>();
+    /** {@link #partitionsPerTopic}, derived from {@link #topics} like {@link #withLeader}: producers ask per record. */
+    private Map<String, Integer> perTopic;
     /**
      * The logs this state may append to in place are those whose {@link PartitionLog#owner} is this token; a copy
      * gives both sides a new token, so each copies a shared log before its first append.
@@ -65,6 +67,7 @@ public final class ClusterState {
         // Derived from the topics, which are equal now; its lists are immutable, so both may keep them (each side
         // clears its own map when its topics change). Rebuilt instead, every snapshot kept 1,000 boxed partitions.
         this.withLeader.putAll(other.withLeader);
+        this.perTopic = other.perTopic;
     }
 
     public ClusterState copy() {
@@ -120,7 +123,7 @@ public final class ClusterState {
     }
 
     private List<LeaderChange> electLeaders(java.util.function.IntPredicate needsElection) {
-        withLeader.clear();
+        forgetDerived();
         List<LeaderChange> changes = new ArrayList<>();
         topics.forEach((topic, partitions) -> {
             for (int p = 0; p < partitions.size(); p++) {
@@ -153,7 +156,7 @@ public final class ClusterState {
             throw new IllegalArgumentException("replication factor " + replicationFactor + " is larger than the "
                     + brokers.size() + " available brokers");
         }
-        withLeader.clear();
+        forgetDerived();
         topics.put(name, new ArrayList<>());
         logs.put(name, new ArrayList<>());
         int start = random.nextInt(brokers.size());
@@ -182,7 +185,7 @@ public final class ClusterState {
     }
 
     private void addPartitions(String topic, int from, int to, int replicationFactor, int start) {
-        withLeader.clear();
+        forgetDerived();
         List<Integer> ids = brokerIds();
         for (int p = from; p < to; p++) {
             List<Integer> replicas = new ArrayList<>(replicationFactor);
@@ -198,7 +201,7 @@ public final class ClusterState {
 
     public void deleteTopic(String topic) {
         requireTopic(topic);
-        withLeader.clear();
+        forgetDerived();
         topics.remove(topic);
         logs.remove(topic);
     }
@@ -216,15 +219,24 @@ public final class ClusterState {
         return topics.containsKey(topic);
     }
 
-    /** Ordinary topics (not {@code __consumer_offsets}) with their partition counts, by name. */
+    /** Ordinary topics (not {@code __consumer_offsets}) with their partition counts, by name (unmodifiable). */
     public Map<String, Integer> partitionsPerTopic() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        topics.forEach((name, partitions) -> {
-            if (!name.equals(OFFSETS_TOPIC)) {
-                counts.put(name, partitions.size());
-            }
-        });
-        return counts;
+        if (perTopic == null) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            topics.forEach((name, partitions) -> {
+                if (!name.equals(OFFSETS_TOPIC)) {
+                    counts.put(name, partitions.size());
+                }
+            });
+            perTopic = Collections.unmodifiableMap(counts);
+        }
+        return perTopic;
+    }
+
+    /** A topic, a partition or a leader changed: what is derived from them is made again when next asked. */
+    private void forgetDerived() {
+        withLeader.clear();
+        perTopic = null;
     }
 
     /** The partitions of {@code topic} that have a leader, ascending (unmodifiable). */
