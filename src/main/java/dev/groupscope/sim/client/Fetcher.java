@@ -217,14 +217,15 @@ final class Fetcher {
             return; // nothing to send: no need to look at each partition (a worker pool's poller polls every ms)
         }
         TreeMap<Integer, FetchSessionHandler> building = new TreeMap<>();
-        for (Map.Entry<TopicPartition, Long> entry : assignment.positions().entrySet()) {
-            TopicPartition tp = entry.getKey();
-            if (entry.getValue() == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)) {
-                continue;
+        // forEach, not an entry iterator: a worker pool's poller asks every few ms over 1,000 partitions, and each
+        // entry of the read-only view was two objects.
+        assignment.positions().forEach((tp, position) -> {
+            if (position == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)) {
+                return;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());
             if (leader < 0 || bufferedNodes.get(leader) || fetching.get(leader)) {
-                continue;
+                return;
             }
             FetchSessionHandler session = building.get(leader);
             if (session == null) {
@@ -232,8 +233,8 @@ final class Fetcher {
                 session.begin();
                 building.put(leader, session);
             }
-            session.add(tp, entry.getValue());
-        }
+            session.add(tp, position);
+        });
         ConsumerClientConfig config = step.config();
         building.forEach((leader, session) -> {
             FetchSessionHandler.Built built = session.build();
