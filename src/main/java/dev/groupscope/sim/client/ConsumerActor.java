@@ -232,6 +232,41 @@ public final class ConsumerActor implements Actor {
                 ClientEvents.partitions(fetcher.assignment.pausedPartitions()));
     }
 
+    // ---- read-only, without copies: what a frame of the window reads 60 times a second (view() copies it all)
+
+    /** The member id the group gave it ("" before it joined), as in {@link ConsumerView#memberId}. */
+    public String memberId() {
+        return group.generation.memberId();
+    }
+
+    /** Its generation (-1 before it joined), as in {@link ConsumerView#generation}. */
+    public int generationId() {
+        return group.generation.generationId();
+    }
+
+    /** Whether it leads its group's assignment, as in {@link ConsumerView#leader}. */
+    public boolean isLeader() {
+        return group.leader;
+    }
+
+    /**
+     * Its assigned partitions in order, each with its fetch position (-1 while it has none): a read-only view of the
+     * live state, valid until the world steps on.
+     */
+    public Map<TopicPartition, Long> positions() {
+        return fetcher.assignment.positions();
+    }
+
+    /** How many times it was restarted, as in {@link ConsumerView#restarts}. */
+    public int restarts() {
+        return incarnations;
+    }
+
+    /** Whether its application has processed anything yet. */
+    public boolean processedAny() {
+        return !processed.isEmpty();
+    }
+
     /** The worker pool's state, or empty when this consumer processes records on its poll loop. */
     public java.util.Optional<WorkerPoolView> workerPool() {
         return pool == null ? java.util.Optional.empty() : java.util.Optional.of(pool.view());
