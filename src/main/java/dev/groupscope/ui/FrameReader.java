@@ -90,12 +90,19 @@ public final class FrameReader {
         });
         Optional<CoordinatorShard> shard = clusterActor.loadedShards().stream()
                 .filter(s -> s.group(groupId) != null).findFirst();
-        PlaygroundFrame frame = read(time, cluster, all, shard, current, recent);
-        return frame.withDetails(details(world, cluster, clusterActor, all));
+        // The first running member of the group that lists a partition owns it.
+        GroupColumns shown = GroupColumns.read(groupId, cluster, all, this::shownMember, shard.orElse(null));
+        PlaygroundFrame frame = read(time, cluster, all, shard, shown, current, recent);
+        return frame.withDetails(details(world, cluster, clusterActor, all, shard, shown));
     }
 
-    private static FrameDetails details(World world, ClusterView cluster, ClusterActor clusterActor,
-                                        List<ConsumerActor> all) {
+    /** A member of the shown group, as the frame lists them. */
+    private boolean shownMember(ConsumerActor consumer) {
+        return groupId.equals(groupOfClient.get(consumer.id())) && !neverStarted(consumer);
+    }
+
+    private FrameDetails details(World world, ClusterView cluster, ClusterActor clusterActor,
+                                 List<ConsumerActor> all, Optional<CoordinatorShard> shard, GroupColumns shown) {
         List<ClusterView.PartitionView> offsets = cluster.topics().getOrDefault(OFFSETS_TOPIC, List.of());
         Map<Integer, Integer> leaders = new TreeMap<>();
         offsets.forEach(p -> {
@@ -120,20 +127,24 @@ public final class FrameReader {
         }
         // Each group's commits come from the first shard that holds any for it.
         Map<String, CoordinatorShard> committedIn = new TreeMap<>();
-        clusterActor.loadedShards().forEach(shard ->
-                shard.groupsWithOffsets().forEach(group -> committedIn.putIfAbsent(group, shard)));
+        clusterActor.loadedShards().forEach(loaded ->
+                loaded.groupsWithOffsets().forEach(group -> committedIn.putIfAbsent(group, loaded)));
         Set<String> groups = new TreeSet<>(committedIn.keySet());
         all.forEach(consumer -> groups.add(consumer.config().groupId()));
         List<GroupColumns> columns = new ArrayList<>();
         for (String group : groups) {
-            columns.add(GroupColumns.read(group, cluster, all, consumer -> group.equals(consumer.config().groupId()),
-                    committedIn.get(group)));
+            Predicate<ConsumerActor> member = consumer -> group.equals(consumer.config().groupId());
+            // The shown group's reading, unless its commits or members are told apart differently here.
+            boolean same = group.equals(groupId) && committedIn.get(group) == shard.orElse(null)
+                    && all.stream().allMatch(consumer -> !consumer.state().running()
+                            || member.test(consumer) == shownMember(consumer));
+            columns.add(same ? shown : GroupColumns.read(group, cluster, all, member, committedIn.get(group)));
         }
         return new FrameDetails(offsets.size(), metadata, new PartitionDetails(cluster, columns), consumers);
     }
 
     private PlaygroundFrame read(long time, ClusterView cluster, List<ConsumerActor> all,
-                                 Optional<CoordinatorShard> shard, Optional<SimEvent> current,
+                                 Optional<CoordinatorShard> shard, GroupColumns shown, Optional<SimEvent> current,
                                  List<SimEvent> recent) {
         GroupRow group = group(cluster, shard);
         List<ConsumerRow> consumers = new ArrayList<>();
@@ -154,10 +165,6 @@ public final class FrameReader {
                         names(consumer.positions().keySet())));
             }
         }
-        // The first running member of the group that lists a partition owns it.
-        GroupColumns shown = GroupColumns.read(groupId, cluster, all,
-                consumer -> groupId.equals(groupOfClient.get(consumer.id())) && !neverStarted(consumer),
-                shard.orElse(null));
         List<PlaygroundFrame.PartitionRow> partitions = new ArrayList<>();
         cluster.topics().forEach((topic, rows) -> {
             if (topic.startsWith("__")) {

@@ -183,7 +183,8 @@ public final class ConsumerActor implements Actor {
 
     /** When the timer {@code kind} of this consumer fires next (ms), or -1 when it is not set. */
     public long timerDeadline(World world, String kind) {
-        return world.timerDeadline(id + "/" + ConsumerTasks.TimerKind.valueOf(kind).name());
+        // The key made once per consumer: frames ask for three timers of every consumer at every pulse.
+        return world.timerDeadline(timerKeys[ConsumerTasks.TimerKind.valueOf(kind).ordinal()]);
     }
 
     /** The rebalance protocol the configured assignors allow (KIP-429): COOPERATIVE only if all support it. */
