@@ -57,13 +57,6 @@ final class CellGrid extends Region {
         }
     };
     private List<Cell> cells = List.of();
-    /** What the canvas shows now, and with which palette, cell size and columns (see {@link #draw}). */
-    private List<Cell> drawn = List.of();
-    private Paint[] drawnPalette = new Paint[0];
-    private double drawnCell;
-    private int drawnColumns;
-    private double drawnWidth;
-    private double drawnHeight;
     private IntFunction<String> describe = index -> "";
     private double cell = MAX_CELL;
     private int columns = 1;
@@ -254,44 +247,18 @@ final class CellGrid extends Region {
         return Color.GRAY;
     }
 
-    /**
-     * Draws the cells. A canvas keeps what was drawn on it, so when only some cells changed (a frame of a large run
-     * changes the lag of a few partitions) only those are cleared and painted again: in software, painting all
-     * 1,000 at every pulse was a good part of the renderer's time. Everything is drawn again while a cell fades (its
-     * ring reaches over its neighbours), and when the cell size, the columns or the palette changed.
-     */
     private void draw(long nowNanos) {
-        Paint[] palette = new Paint[SLOTS];
-        for (int slot = 0; slot < SLOTS; slot++) {
-            palette[slot] = colour(slot);
-        }
+        // Everything, every time. Repainting only the cells that changed was tried: a snapshot of the window (drawn
+        // at another scale than the screen) then lost cells painted since, e.g. the cross of a crashed consumer.
         GraphicsContext g = canvas.getGraphicsContext2D();
-        boolean incremental = fades.isEmpty() && drawn.size() == cells.size() && drawnCell == cell
-                && drawnColumns == columns && drawnWidth == canvas.getWidth() && drawnHeight == canvas.getHeight()
-                && java.util.Arrays.equals(palette, drawnPalette);
-        if (incremental) {
-            for (int i = 0; i < cells.size(); i++) {
-                if (!cells.get(i).equals(drawn.get(i))) {
-                    g.clearRect((i % columns) * cell, (i / columns) * cell, cell, cell);
-                    paint(g, i, nowNanos);
-                }
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        List<String> finished = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            if (paint(g, i, nowNanos)) {
+                finished.add(cells.get(i).id());
             }
-        } else {
-            g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-            List<String> finished = new ArrayList<>();
-            for (int i = 0; i < cells.size(); i++) {
-                if (paint(g, i, nowNanos)) {
-                    finished.add(cells.get(i).id());
-                }
-            }
-            finished.forEach(fades::remove);
         }
-        drawn = cells;
-        drawnPalette = palette;
-        drawnCell = cell;
-        drawnColumns = columns;
-        drawnWidth = canvas.getWidth();
-        drawnHeight = canvas.getHeight();
+        finished.forEach(fades::remove);
         if (fades.isEmpty()) {
             fading.stop();
         }

@@ -67,42 +67,6 @@ class CellGridTest {
         assertThat(seen).containsExactly(false, true, false, false);
     }
 
-    /**
-     * A frame that changes a few cells repaints only those on the canvas: what it shows is, pixel for pixel, what a
-     * grid that drew the new frame from scratch shows (a lag that fell leaves no dark part behind).
-     */
-    @Test
-    void repaintingTheCellsThatChangedShowsWhatDrawingAllShows(FxRobot robot) {
-        List<CellGrid.Cell> next = new java.util.ArrayList<>(cells(40, 1));
-        next.set(3, new CellGrid.Cell("p-3", 1, 0.9, false));
-        next.set(30, new CellGrid.Cell("p-30", 1, 0.05, false));
-        next.set(7, new CellGrid.Cell("p-7", 1, 0.2, true));
-        CellGrid fresh = new CellGrid("partition-grid");
-        javafx.scene.image.Image[] shown = new javafx.scene.image.Image[2];
-        robot.interact(() -> {
-            Stage other = new Stage();
-            other.setScene(new Scene(new VBox(fresh), 400, 300));
-            other.show();
-            grid.show(cells(40, 1), index -> "", 0);
-            grid.layout();
-            grid.show(next, index -> "", 0);
-            fresh.show(next, index -> "", 0);
-            fresh.layout();
-        });
-        robot.interact(() -> {
-            shown[0] = grid.snapshot(null, null);
-            shown[1] = fresh.snapshot(null, null);
-        });
-        assertThat(shown[0].getWidth()).isEqualTo(shown[1].getWidth()).isPositive();
-        assertThat(shown[0].getHeight()).isEqualTo(shown[1].getHeight()).isPositive();
-        for (int y = 0; y < (int) shown[0].getHeight(); y++) {
-            for (int x = 0; x < (int) shown[0].getWidth(); x++) {
-                assertThat(shown[0].getPixelReader().getArgb(x, y)).as("pixel %d,%d", x, y)
-                        .isEqualTo(shown[1].getPixelReader().getArgb(x, y));
-            }
-        }
-    }
-
     private static List<CellGrid.Cell> cells(int count, int slot) {
         List<CellGrid.Cell> cells = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
