@@ -29,7 +29,7 @@ import java.util.function.Predicate;
 /**
  * Reads a {@link PlaygroundFrame} out of the world's actors: a pure function of the state, for one group. It copies
  * what the model says and decides nothing Kafka would decide (the coordinator, owners and offsets all come from
- * the cluster's and the consumers' own views). A scenario may run several groups on the same topics; the frame shows
+ * the cluster's and the consumers' own state). A scenario may run several groups on the same topics; the frame shows
  * one of them: its consumers (a consumer's view does not carry its group, so the reader is told each client's group),
  * the owners and positions among its members only, its committed offsets and its coordinator.
  */
