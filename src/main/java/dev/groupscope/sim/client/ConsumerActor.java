@@ -926,7 +926,7 @@ public final class ConsumerActor implements Actor {
             Map<String, Object> all = new OrderedFields(salient);
             all.put("sentAt", deliver.sentAt());
             all.put("correlationId", deliver.message().correlationId());
-            context.emit(EventKind.RESPONSE, deliver.message().api() + "Response", id,
+            context.emit(EventKind.RESPONSE, deliver.message().responseType(), id,
                     ClientEvents.broker(answeringBroker), all, ruleKey, args);
         }
 

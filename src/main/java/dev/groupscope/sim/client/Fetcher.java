@@ -14,6 +14,7 @@ import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import dev.groupscope.sim.engine.SortedArrayMap;
+import java.util.BitSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,9 @@ final class Fetcher {
      * {@code resetPositionsIfNeeded} does with a ListOffsets request (read here directly from the log).
      */
     private void resolveLazySeeks(Step step) {
+        if (!assignment.hasAwaitingReset()) {
+            return; // the usual case, at every poll(): no lambda to make
+        }
         ClusterAccess cluster = ClusterAccess.of(step.context);
         assignment.awaitingReset().forEach((tp, strategy) -> {
             long offset = strategy.equals("earliest") ? 0 : cluster.logEndOffset(tp.topic(), tp.partition());
@@ -201,13 +205,14 @@ final class Fetcher {
         // Asked once per call, not once per partition: with a thousand partitions and a poll() every few
         // milliseconds (a worker pool's poller) the per-partition scans were most of a run's time.
         java.util.Set<TopicPartition> buffered = buffer.partitions();
-        java.util.Set<Integer> bufferedNodes = new java.util.HashSet<>();
+        BitSet bufferedNodes = new BitSet();
         for (TopicPartition tp : buffered) {
-            if (isFetchable(tp)) {
-                bufferedNodes.add(cluster.leaderOf(tp.topic(), tp.partition()));
+            int leader = isFetchable(tp) ? cluster.leaderOf(tp.topic(), tp.partition()) : -1;
+            if (leader >= 0) {
+                bufferedNodes.set(leader);
             }
         }
-        java.util.Set<Integer> fetching = step.inFlight().brokersWith("Fetch");
+        BitSet fetching = step.inFlight().brokersWith("Fetch");
         if (everyBrokerSkipped(cluster, bufferedNodes, fetching)) {
             return; // nothing to send: no need to look at each partition (a worker pool's poller polls every ms)
         }
@@ -218,7 +223,7 @@ final class Fetcher {
                 continue;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());
-            if (leader < 0 || bufferedNodes.contains(leader) || fetching.contains(leader)) {
+            if (leader < 0 || bufferedNodes.get(leader) || fetching.get(leader)) {
                 continue;
             }
             FetchSessionHandler session = building.get(leader);
@@ -239,10 +244,9 @@ final class Fetcher {
     }
 
     /** Whether every live broker (every possible leader) has a fetch in flight or buffered partitions. */
-    private static boolean everyBrokerSkipped(ClusterAccess cluster, java.util.Set<Integer> bufferedNodes,
-                                              java.util.Set<Integer> fetching) {
+    private static boolean everyBrokerSkipped(ClusterAccess cluster, BitSet bufferedNodes, BitSet fetching) {
         for (int broker : cluster.liveBrokers()) {
-            if (!bufferedNodes.contains(broker) && !fetching.contains(broker)) {
+            if (!bufferedNodes.get(broker) && !fetching.get(broker)) {
                 return false;
             }
         }
