@@ -248,6 +248,11 @@ public final class ClusterActor implements Actor, ClusterAccess {
         return shards.get(partition);
     }
 
+    /** The loaded coordinator shards, in partition order: read-only (their state is live, not a copy). */
+    public java.util.Collection<CoordinatorShard> loadedShards() {
+        return java.util.Collections.unmodifiableCollection(shards.values());
+    }
+
     public BrokerSettings settings() {
         return settings;
     }
