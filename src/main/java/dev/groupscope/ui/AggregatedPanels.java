@@ -22,6 +22,8 @@ final class AggregatedPanels {
     static final int TOOLTIP_PARTITIONS = 16;
 
     private final Messages messages;
+    private final Map<String, String[]> partitionNames = new java.util.HashMap<>();
+    private final Map<String, Map.Entry<Map<String, Object>, String>> captions = new java.util.HashMap<>();
     final Label partitionCaption = new MeasuredLabel();
     final CellGrid partitionGrid = new CellGrid("partition-grid");
     final Label consumerCaption = new MeasuredLabel();
@@ -52,12 +54,11 @@ final class AggregatedPanels {
         }
         List<CellGrid.Cell> cells = new ArrayList<>(partitions.size());
         for (PartitionRow row : partitions) {
-            cells.add(new CellGrid.Cell(row.name(), row.owner() == null ? -1 : row.ownerSlot(),
+            cells.add(new CellGrid.Cell(name(row), row.owner() == null ? -1 : row.ownerSlot(),
                     (double) row.lag().orElse(0) / maxLag, false));
         }
-        long shownMaxLag = maxLag;
-        partitionCaption.setText(messages.format("ui.main.aggregated.partitions",
-                Map.of("count", partitions.size(), "maxLag", shownMaxLag)));
+        partitionCaption.setText(caption("ui.main.aggregated.partitions",
+                Map.of("count", partitions.size(), "maxLag", maxLag)));
         partitionGrid.show(cells, index -> partitionTip(partitions.get(index)), nowNanos);
 
         List<ConsumerRow> consumers = frame.consumers();
@@ -65,9 +66,33 @@ final class AggregatedPanels {
         for (ConsumerRow consumer : consumers) {
             members.add(new CellGrid.Cell(consumer.clientId(), consumer.slot(), 0, down(consumer)));
         }
-        consumerCaption.setText(messages.format("ui.main.aggregated.consumers", Map.of("count", consumers.size(),
+        consumerCaption.setText(caption("ui.main.aggregated.consumers", Map.of("count", consumers.size(),
                 "down", consumers.stream().filter(AggregatedPanels::down).count())));
         consumerGrid.show(members, index -> consumerTip(consumers.get(index)), nowNanos);
+    }
+
+    /** A partition's name, made once: a frame of 1,000 partitions arrives at every pulse. */
+    private String name(PartitionRow row) {
+        String[] names = partitionNames.computeIfAbsent(row.topic(), topic -> new String[0]);
+        if (row.partition() >= names.length) {
+            names = java.util.Arrays.copyOf(names, row.partition() + 1);
+            partitionNames.put(row.topic(), names);
+        }
+        if (names[row.partition()] == null) {
+            names[row.partition()] = row.name();
+        }
+        return names[row.partition()];
+    }
+
+    /** The caption {@code key} with {@code args}, formatted again only when they changed. */
+    private String caption(String key, Map<String, Object> args) {
+        Map.Entry<Map<String, Object>, String> last = captions.get(key);
+        if (last != null && last.getKey().equals(args)) {
+            return last.getValue();
+        }
+        String text = messages.format(key, args);
+        captions.put(key, Map.entry(args, text));
+        return text;
     }
 
     static boolean down(ConsumerRow consumer) {

@@ -57,7 +57,6 @@ final class CellGrid extends Region {
         }
     };
     private List<Cell> cells = List.of();
-    private Map<String, Integer> slotById = new HashMap<>();
     private IntFunction<String> describe = index -> "";
     private double cell = MAX_CELL;
     private int columns = 1;
@@ -102,17 +101,9 @@ final class CellGrid extends Region {
 
     /** Shows {@code next}; {@code describe} gives the tooltip of cell i (called only when the mouse is on it). */
     void show(List<Cell> next, IntFunction<String> describe, long nowNanos) {
-        Map<String, Integer> slots = new HashMap<>();
-        for (Cell c : next) {
-            slots.put(c.id(), c.slot());
-            Integer before = slotById.get(c.id());
-            if (before != null && before != c.slot()) {
-                fades.put(c.id(), new Fade(colour(before), nowNanos));
-            }
-        }
+        startFades(next, nowNanos);
         boolean resized = next.size() != cells.size();
         this.cells = List.copyOf(next);
-        this.slotById = slots;
         this.describe = describe;
         if (resized) {
             requestLayout();
@@ -124,6 +115,40 @@ final class CellGrid extends Region {
         if (tooltip.isShowing()) {
             tooltip.setText(describe.apply(lastIndex));
         }
+    }
+
+    /** A cell whose slot changed since the last frame starts fading from its old colour. */
+    private void startFades(List<Cell> next, long nowNanos) {
+        if (sameIds(next)) {
+            // The usual frame: the same cells in the same places, compared place by place without a map.
+            for (int i = 0; i < next.size(); i++) {
+                int before = cells.get(i).slot();
+                if (before != next.get(i).slot()) {
+                    fades.put(next.get(i).id(), new Fade(colour(before), nowNanos));
+                }
+            }
+            return;
+        }
+        Map<String, Integer> slotById = new HashMap<>();
+        cells.forEach(c -> slotById.put(c.id(), c.slot()));
+        for (Cell c : next) {
+            Integer before = slotById.get(c.id());
+            if (before != null && before != c.slot()) {
+                fades.put(c.id(), new Fade(colour(before), nowNanos));
+            }
+        }
+    }
+
+    private boolean sameIds(List<Cell> next) {
+        if (next.size() != cells.size()) {
+            return false;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (!next.get(i).id().equals(cells.get(i).id())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int lastIndex = -1;
@@ -223,51 +248,59 @@ final class CellGrid extends Region {
     }
 
     private void draw(long nowNanos) {
+        // Everything, every time. Repainting only the cells that changed was tried: a snapshot of the window (drawn
+        // at another scale than the screen) then lost cells painted since, e.g. the cross of a crashed consumer.
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        double inner = Math.max(1, cell - GAP);
         List<String> finished = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            Cell c = cells.get(i);
-            double x = (i % columns) * cell;
-            double y = (i / columns) * cell;
-            Paint fill = colour(c.slot());
-            Fade fade = fades.get(c.id());
-            double progress = 1;
-            if (fade != null) {
-                progress = Math.min(1, (nowNanos - fade.startNanos()) / (FADE.toMillis() * 1_000_000));
-                if (progress >= 1) {
-                    finished.add(c.id());
-                } else if (fade.from() instanceof Color from && fill instanceof Color to) {
-                    fill = from.interpolate(to, progress);
-                }
-            }
-            g.setFill(fill);
-            g.fillRect(x, y, inner, inner);
-            if (c.shade() > 0) {
-                // At most the lower half: the owner's colour stays what the eye reads first.
-                double dark = inner * MAX_SHADE * Math.min(1, c.shade());
-                g.setFill(SHADE);
-                g.fillRect(x, y + inner - dark, inner, dark);
-            }
-            if (c.crossed()) {
-                g.setStroke(Color.rgb(60, 60, 60));
-                g.setLineWidth(Math.max(1, inner / 8));
-                g.strokeLine(x + 2, y + 2, x + inner - 2, y + inner - 2);
-                g.strokeLine(x + inner - 2, y + 2, x + 2, y + inner - 2);
-            }
-            if (progress < 1) {
-                // A ring that shrinks onto the cell as it takes its new colour: the eye finds what moved.
-                double grow = (1 - progress) * cell * 0.6;
-                g.setStroke(Color.rgb(20, 20, 20, 1 - progress * 0.7));
-                g.setLineWidth(2);
-                g.strokeRect(x - grow, y - grow, inner + 2 * grow, inner + 2 * grow);
+            if (paint(g, i, nowNanos)) {
+                finished.add(cells.get(i).id());
             }
         }
         finished.forEach(fades::remove);
         if (fades.isEmpty()) {
             fading.stop();
         }
+    }
+
+    /** Paints cell {@code i}; returns whether its fade (if it had one) is over. */
+    private boolean paint(GraphicsContext g, int i, long nowNanos) {
+        double inner = Math.max(1, cell - GAP);
+        Cell c = cells.get(i);
+        double x = (i % columns) * cell;
+        double y = (i / columns) * cell;
+        Paint fill = colour(c.slot());
+        Fade fade = fades.get(c.id());
+        double progress = 1;
+        if (fade != null) {
+            progress = Math.min(1, (nowNanos - fade.startNanos()) / (FADE.toMillis() * 1_000_000));
+            if (progress < 1 && fade.from() instanceof Color from && fill instanceof Color to) {
+                fill = from.interpolate(to, progress);
+            }
+        }
+        g.setFill(fill);
+        g.fillRect(x, y, inner, inner);
+        if (c.shade() > 0) {
+            // At most the lower half: the owner's colour stays what the eye reads first.
+            double dark = inner * MAX_SHADE * Math.min(1, c.shade());
+            g.setFill(SHADE);
+            g.fillRect(x, y + inner - dark, inner, dark);
+        }
+        if (c.crossed()) {
+            g.setStroke(Color.rgb(60, 60, 60));
+            g.setLineWidth(Math.max(1, inner / 8));
+            g.strokeLine(x + 2, y + 2, x + inner - 2, y + inner - 2);
+            g.strokeLine(x + inner - 2, y + 2, x + 2, y + inner - 2);
+        }
+        if (progress < 1) {
+            // A ring that shrinks onto the cell as it takes its new colour: the eye finds what moved.
+            double grow = (1 - progress) * cell * 0.6;
+            g.setStroke(Color.rgb(20, 20, 20, 1 - progress * 0.7));
+            g.setLineWidth(2);
+            g.strokeRect(x - grow, y - grow, inner + 2 * grow, inner + 2 * grow);
+        }
+        return fade != null && progress >= 1;
     }
 
     /** Whether a cell is still fading to a new owner's colour (for tests). */

@@ -18,18 +18,19 @@ import java.util.Optional;
  * @param offsetsTopic          what a broker answering FindCoordinator knows: leaders and live brokers
  */
 public record FrameDetails(int offsetsPartitionCount, OffsetsTopicMetadata offsetsTopic,
-                           Map<String, PartitionDetail> partitions, Map<String, ConsumerDetail> consumers) {
+                           PartitionDetails partitions, Map<String, ConsumerDetail> consumers) {
 
     /** A frame read without the world (tests that build frames by hand). */
-    public static final FrameDetails NONE = new FrameDetails(0, OffsetsTopicMetadata.missing(), Map.of(), Map.of());
+    public static final FrameDetails NONE = new FrameDetails(0, OffsetsTopicMetadata.missing(),
+            PartitionDetails.NONE, Map.of());
 
     public FrameDetails {
-        partitions = Collections.unmodifiableMap(new LinkedHashMap<>(partitions));
+        java.util.Objects.requireNonNull(partitions, "partitions");
         consumers = Collections.unmodifiableMap(new LinkedHashMap<>(consumers));
     }
 
     public Optional<PartitionDetail> partition(String name) {
-        return Optional.ofNullable(partitions.get(name));
+        return partitions.partition(name);
     }
 
     public Optional<ConsumerDetail> consumer(String clientId) {

@@ -1,35 +1,35 @@
 package dev.groupscope.ui;
 
 import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+import dev.groupscope.kafka.OffsetsTopicMetadata;
 import dev.groupscope.kafka.TopicPartition;
-import dev.groupscope.sim.broker.ClusterActorView;
-import dev.groupscope.sim.client.ConsumerView;
+import dev.groupscope.sim.broker.ClusterActor;
+import dev.groupscope.sim.client.ConsumerActor;
 import dev.groupscope.sim.client.MemberState;
 import dev.groupscope.sim.cluster.ClusterView;
-import dev.groupscope.sim.coordinator.GroupView;
-import dev.groupscope.sim.coordinator.ShardView;
-import dev.groupscope.sim.report.EventGroups;
+import dev.groupscope.sim.coordinator.ClassicGroup;
+import dev.groupscope.sim.coordinator.ClassicGroupMember;
+import dev.groupscope.sim.coordinator.CoordinatorShard;
 import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
-import java.util.function.Predicate;
-import dev.groupscope.kafka.OffsetsTopicMetadata;
-import dev.groupscope.sim.client.ConsumerActor;
 import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.report.EventGroups;
+import dev.groupscope.ui.PlaygroundFrame.ConsumerRow;
+import dev.groupscope.ui.PlaygroundFrame.GroupRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.groupscope.ui.PlaygroundFrame.ConsumerRow;
-import dev.groupscope.ui.PlaygroundFrame.GroupRow;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * Reads a {@link PlaygroundFrame} out of the world's views: a pure function of the state, for one group. It copies
+ * Reads a {@link PlaygroundFrame} out of the world's actors: a pure function of the state, for one group. It copies
  * what the model says and decides nothing Kafka would decide (the coordinator, owners and offsets all come from
- * the cluster's and the consumers' own views). A scenario may run several groups on the same topics; the frame shows
+ * the cluster's and the consumers' own state). A scenario may run several groups on the same topics; the frame shows
  * one of them: its consumers (a consumer's view does not carry its group, so the reader is told each client's group),
  * the owners and positions among its members only, its committed offsets and its coordinator.
  */
@@ -40,6 +40,8 @@ public final class FrameReader {
     private final String groupId;
     private final Map<String, String> groupOfClient;
     private final EventGroups eventGroups;
+    /** Partition names already made (read on the worker only; a frame lists every owned partition by name). */
+    private final Map<TopicPartition, String> names = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param groupId       the group the frames show
@@ -71,16 +73,36 @@ public final class FrameReader {
         return event -> LearnerFilter.INSTANCE.test(event) && eventGroups.shows(event, groupId);
     }
 
-    /** The frame at {@code time} with its {@link FrameDetails}: replicas, every group's offsets, settings, timers. */
+    /**
+     * The frame at {@code time} with its {@link FrameDetails}: replicas, every group's offsets, settings, timers.
+     * Read straight from the actors of {@code world}, which must not change while this reads: {@link World#views}
+     * would copy every consumer's positions, commits and processed runs and every shard's offsets, most of which a
+     * frame never looks at (at 60 frames a second that was half the worker's time and most of what it allocated).
+     */
     public PlaygroundFrame read(long time, World world, Optional<SimEvent> current, List<SimEvent> recent) {
-        Map<String, Object> views = world.views();
-        PlaygroundFrame frame = read(time, views, current, recent);
-        return frame.withDetails(details(world, views));
+        ClusterActor clusterActor = (ClusterActor) world.actors().get(ClusterActor.ID);
+        ClusterView cluster = clusterActor.metadata();
+        List<ConsumerActor> all = new ArrayList<>();
+        world.actors().values().forEach(actor -> {
+            if (actor instanceof ConsumerActor consumer) {
+                all.add(consumer);
+            }
+        });
+        Optional<CoordinatorShard> shard = clusterActor.loadedShards().stream()
+                .filter(s -> s.group(groupId) != null).findFirst();
+        // The first running member of the group that lists a partition owns it.
+        GroupColumns shown = GroupColumns.read(groupId, cluster, all, this::shownMember, shard.orElse(null));
+        PlaygroundFrame frame = read(time, cluster, all, shard, shown, current, recent);
+        return frame.withDetails(details(world, cluster, clusterActor, all, shard, shown));
     }
 
-    private static FrameDetails details(World world, Map<String, Object> views) {
-        ClusterActorView clusterActor = (ClusterActorView) views.get("cluster");
-        ClusterView cluster = clusterActor.cluster();
+    /** A member of the shown group, as the frame lists them. */
+    private boolean shownMember(ConsumerActor consumer) {
+        return groupId.equals(groupOfClient.get(consumer.id())) && !neverStarted(consumer);
+    }
+
+    private FrameDetails details(World world, ClusterView cluster, ClusterActor clusterActor,
+                                 List<ConsumerActor> all, Optional<CoordinatorShard> shard, GroupColumns shown) {
         List<ClusterView.PartitionView> offsets = cluster.topics().getOrDefault(OFFSETS_TOPIC, List.of());
         Map<Integer, Integer> leaders = new TreeMap<>();
         offsets.forEach(p -> {
@@ -97,92 +119,50 @@ public final class FrameReader {
         OffsetsTopicMetadata metadata = offsets.isEmpty() ? OffsetsTopicMetadata.missing()
                 : OffsetsTopicMetadata.of(leaders, live);
         Map<String, FrameDetails.ConsumerDetail> consumers = new LinkedHashMap<>();
-        Map<String, ConsumerView> consumerViews = new LinkedHashMap<>();
-        world.actors().forEach((id, actor) -> {
-            if (actor instanceof ConsumerActor consumer && views.get(id) instanceof ConsumerView view) {
-                consumerViews.put(id, view);
-                consumers.put(id, new FrameDetails.ConsumerDetail(id, consumer.config().groupId(), view.memberId(),
-                        consumer.config().groupInstanceId(), consumer.config().settings(), consumer.commitPolicy(),
-                        consumer.timerDeadline(world, "HEARTBEAT"), consumer.timerDeadline(world, "POLL_TIMEOUT"),
-                        consumer.timerDeadline(world, "AUTO_COMMIT")));
-            }
-        });
-        Map<String, Map<TopicPartition, Long>> committed = new TreeMap<>();
-        clusterActor.coordinators().values().forEach(shard -> shard.committedOffsets()
-                .forEach((group, byPartition) -> committed.merge(group, byPartition, (a, b) -> a)));
-        Set<String> groups = new TreeSet<>(committed.keySet());
-        consumers.values().forEach(c -> groups.add(c.groupId()));
-        // Each group's owner of each partition, looked up once per frame rather than per partition and group.
-        Map<String, Map<String, ConsumerView>> ownerByGroup = new TreeMap<>();
-        consumerViews.forEach((id, view) -> {
-            if (view.state().running()) {
-                Map<String, ConsumerView> owners = ownerByGroup.computeIfAbsent(consumers.get(id).groupId(),
-                        group -> new java.util.HashMap<>());
-                view.assigned().forEach(partition -> owners.putIfAbsent(partition, view));
-            }
-        });
-        Map<String, FrameDetails.PartitionDetail> partitions = new LinkedHashMap<>();
-        cluster.topics().forEach((topic, rows) -> {
-            if (topic.startsWith("__")) {
-                return;
-            }
-            for (ClusterView.PartitionView row : rows) {
-                String name = topic + "-" + row.partition();
-                TopicPartition tp = new TopicPartition(topic, row.partition());
-                List<FrameDetails.GroupOnPartition> onIt = new ArrayList<>();
-                for (String group : groups) {
-                    Optional<ConsumerView> owner = Optional.ofNullable(
-                            ownerByGroup.getOrDefault(group, Map.of()).get(name));
-                    Long offset = committed.getOrDefault(group, Map.of()).get(tp);
-                    if (owner.isEmpty() && offset == null) {
-                        continue;
-                    }
-                    Long position = owner.map(v -> v.positions().get(name)).map(p -> ((Number) p).longValue())
-                            .orElse(null);
-                    onIt.add(new FrameDetails.GroupOnPartition(group, owner.map(ConsumerView::clientId).orElse(null),
-                            offset, position));
-                }
-                partitions.put(name, new FrameDetails.PartitionDetail(name, row.leader(), row.replicas(),
-                        row.logEndOffset(), onIt));
-            }
-        });
-        return new FrameDetails(offsets.size(), metadata, partitions, consumers);
+        for (ConsumerActor consumer : all) {
+            consumers.put(consumer.id(), new FrameDetails.ConsumerDetail(consumer.id(), consumer.config().groupId(),
+                    consumer.memberId(), consumer.config().groupInstanceId(), consumer.config().settings(),
+                    consumer.commitPolicy(), consumer.timerDeadline(world, "HEARTBEAT"),
+                    consumer.timerDeadline(world, "POLL_TIMEOUT"), consumer.timerDeadline(world, "AUTO_COMMIT")));
+        }
+        // Each group's commits come from the first shard that holds any for it.
+        Map<String, CoordinatorShard> committedIn = new TreeMap<>();
+        clusterActor.loadedShards().forEach(loaded ->
+                loaded.groupsWithOffsets().forEach(group -> committedIn.putIfAbsent(group, loaded)));
+        Set<String> groups = new TreeSet<>(committedIn.keySet());
+        all.forEach(consumer -> groups.add(consumer.config().groupId()));
+        List<GroupColumns> columns = new ArrayList<>();
+        for (String group : groups) {
+            Predicate<ConsumerActor> member = consumer -> group.equals(consumer.config().groupId());
+            // The shown group's reading, unless its commits or members are told apart differently here.
+            boolean same = group.equals(groupId) && committedIn.get(group) == shard.orElse(null)
+                    && all.stream().allMatch(consumer -> !consumer.state().running()
+                            || member.test(consumer) == shownMember(consumer));
+            columns.add(same ? shown : GroupColumns.read(group, cluster, all, member, committedIn.get(group)));
+        }
+        return new FrameDetails(offsets.size(), metadata, new PartitionDetails(cluster, columns), consumers);
     }
 
-    public PlaygroundFrame read(long time, Map<String, Object> views, Optional<SimEvent> current,
-                                List<SimEvent> recent) {
-        ClusterActorView clusterActor = (ClusterActorView) views.get("cluster");
-        ClusterView cluster = clusterActor.cluster();
-        Optional<ShardView> shard = clusterActor.coordinators().values().stream()
-                .filter(s -> s.groups().containsKey(groupId)).findFirst();
-        List<ConsumerView> all = views.values().stream().filter(ConsumerView.class::isInstance)
-                .map(ConsumerView.class::cast).toList();
+    private PlaygroundFrame read(long time, ClusterView cluster, List<ConsumerActor> all,
+                                 Optional<CoordinatorShard> shard, GroupColumns shown, Optional<SimEvent> current,
+                                 List<SimEvent> recent) {
         GroupRow group = group(cluster, shard);
         List<ConsumerRow> consumers = new ArrayList<>();
         List<String> spares = new ArrayList<>();
+        Map<String, Integer> slots = new java.util.HashMap<>();
         // The palette slot counts every consumer of the run, so each client keeps its colour whichever group is shown.
         for (int slot = 0; slot < all.size(); slot++) {
-            ConsumerView consumer = all.get(slot);
-            if (!groupId.equals(groupOfClient.get(consumer.clientId()))) {
+            ConsumerActor consumer = all.get(slot);
+            if (!groupId.equals(groupOfClient.get(consumer.id()))) {
                 continue;
             }
             if (neverStarted(consumer)) {
-                spares.add(consumer.clientId());
+                spares.add(consumer.id());
             } else {
-                consumers.add(new ConsumerRow(consumer.clientId(), slot, consumer.state().name(),
-                        consumer.leader() && consumer.state().running(), consumer.generation(), consumer.assigned()));
-            }
-        }
-        Map<TopicPartition, Long> committed = shard.map(s -> s.committedOffsets().getOrDefault(groupId, Map.of()))
-                .orElse(Map.of());
-        // The first running member of the group that lists a partition owns it; found once per frame, not per partition.
-        Map<String, ConsumerRow> owners = new java.util.HashMap<>();
-        Map<String, ConsumerView> viewById = new java.util.HashMap<>();
-        all.stream().filter(view -> groupId.equals(groupOfClient.get(view.clientId())))
-                .forEach(view -> viewById.putIfAbsent(view.clientId(), view));
-        for (ConsumerRow consumer : consumers) {
-            if (MemberState.valueOf(consumer.state()).running()) {
-                consumer.assigned().forEach(partition -> owners.putIfAbsent(partition, consumer));
+                slots.put(consumer.id(), slot);
+                consumers.add(new ConsumerRow(consumer.id(), slot, consumer.state().name(),
+                        consumer.isLeader() && consumer.state().running(), consumer.generationId(),
+                        names(consumer.positions().keySet())));
             }
         }
         List<PlaygroundFrame.PartitionRow> partitions = new ArrayList<>();
@@ -191,14 +171,11 @@ public final class FrameReader {
                 return;
             }
             for (ClusterView.PartitionView row : rows) {
-                String name = topic + "-" + row.partition();
-                Optional<ConsumerRow> owner = Optional.ofNullable(owners.get(name));
-                Long position = owner.map(o -> viewById.get(o.clientId())).map(v -> v.positions().get(name))
-                        .map(p -> ((Number) p).longValue()).orElse(null);
-                partitions.add(new PlaygroundFrame.PartitionRow(topic, row.partition(), row.leader(),
-                        row.logEndOffset(), committed.get(new TopicPartition(topic, row.partition())),
-                        owner.map(ConsumerRow::clientId).orElse(null), owner.map(ConsumerRow::slot).orElse(-1),
-                        position));
+                int p = row.partition();
+                String owner = shown.ownerId(topic, p);
+                partitions.add(new PlaygroundFrame.PartitionRow(topic, p, row.leader(), row.logEndOffset(),
+                        shown.committed(topic, p), owner, owner == null ? -1 : slots.get(owner),
+                        shown.position(topic, p)));
             }
         });
         List<PlaygroundFrame.BrokerRow> brokers = new ArrayList<>();
@@ -207,25 +184,34 @@ public final class FrameReader {
         return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent);
     }
 
-    private GroupRow group(ClusterView cluster, Optional<ShardView> shard) {
+    /** Partition names, each made once per reader rather than once per frame. */
+    private List<String> names(Set<TopicPartition> partitions) {
+        List<String> names = new ArrayList<>(partitions.size());
+        for (TopicPartition tp : partitions) {
+            names.add(this.names.computeIfAbsent(tp, TopicPartition::toString));
+        }
+        return names;
+    }
+
+    private GroupRow group(ClusterView cluster, Optional<CoordinatorShard> shard) {
         int offsetsPartitions = cluster.topics().getOrDefault(OFFSETS_TOPIC, List.of()).size();
-        int offsetsPartition = shard.map(ShardView::partition).orElseGet(() -> offsetsPartitions == 0 ? -1
+        int offsetsPartition = shard.map(CoordinatorShard::partition).orElseGet(() -> offsetsPartitions == 0 ? -1
                 : GroupCoordinatorPartitioning.partitionFor(groupId, offsetsPartitions).partition());
-        int coordinator = shard.map(ShardView::broker).orElse(-1);
-        Optional<GroupView> view = shard.map(s -> s.groups().get(groupId));
-        if (view.isEmpty()) {
+        int coordinator = shard.map(CoordinatorShard::broker).orElse(-1);
+        Optional<ClassicGroup> found = shard.map(s -> s.group(groupId));
+        if (found.isEmpty()) {
             return new GroupRow(groupId, "Unknown", 0, "", "", coordinator, offsetsPartition);
         }
-        GroupView g = view.get();
-        String leader = g.members().stream().filter(m -> m.memberId().equals(g.leaderId()))
-                .map(GroupView.MemberView::clientId).findFirst().orElse("");
-        return new GroupRow(groupId, g.state(), g.generationId(), g.protocolName() == null ? "" : g.protocolName(),
-                leader, coordinator, offsetsPartition);
+        ClassicGroup g = found.get();
+        ClassicGroupMember leaderMember = g.leaderId() == null ? null : g.member(g.leaderId());
+        return new GroupRow(groupId, g.state().kafkaName(), g.generationId(),
+                g.protocolName() == null ? "" : g.protocolName(), leaderMember == null ? "" : leaderMember.clientId(),
+                coordinator, offsetsPartition);
     }
 
     /** A consumer the script has not started yet: the spares "Add consumer" starts. */
-    static boolean neverStarted(ConsumerView consumer) {
-        return consumer.state() == MemberState.STOPPED && consumer.generation() < 0 && consumer.processed().isEmpty()
+    static boolean neverStarted(ConsumerActor consumer) {
+        return consumer.state() == MemberState.STOPPED && consumer.generationId() < 0 && !consumer.processedAny()
                 && consumer.restarts() == 0 && consumer.memberId().isEmpty();
     }
 

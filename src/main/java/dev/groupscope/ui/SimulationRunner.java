@@ -33,8 +33,10 @@ public final class SimulationRunner {
     static final long STEP_SEARCH_MS = 120_000;
     /**
      * While playing a large (aggregated) cluster, reading frames may take at most this share of the worker's time.
-     * A frame of 1,000 partitions costs ~10 ms; read at every 60 Hz pulse they kept the worker busy all the time and
-     * left the FX and render threads one core between them. The cells still animate at every pulse.
+     * A frame of 1,000 partitions cost ~10 ms; read at every 60 Hz pulse they kept the worker busy all the time and
+     * left the FX and render threads one core between them. Read from the actors (not their copied views) it costs
+     * ~1 ms, so this only holds frames back on a machine too busy to give the worker its share. The cells still
+     * animate at every pulse.
      */
     static final double LARGE_FRAME_SHARE = 0.35;
     /** While catching up with a scrub far ahead, the latest computed moment is shown this often (UI pacing only). */

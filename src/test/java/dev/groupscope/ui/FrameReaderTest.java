@@ -2,9 +2,14 @@ package dev.groupscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.scenario.ScenarioWorld;
+import dev.groupscope.sim.broker.ClusterActorView;
+import dev.groupscope.sim.client.ConsumerView;
+import dev.groupscope.sim.coordinator.GroupView;
+import dev.groupscope.sim.coordinator.ShardView;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.World;
 import dev.groupscope.ui.FrameDetails.GroupOnPartition;
@@ -12,6 +17,7 @@ import dev.groupscope.ui.PlaygroundFrame.ConsumerRow;
 import dev.groupscope.ui.PlaygroundFrame.PartitionRow;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +102,38 @@ class FrameReaderTest {
         assertThat(frameOf("shipping").consumers()).extracting(ConsumerRow::slot).containsExactly(1, 2);
         assertThat(frameOf("shipping").partitions()).extracting(PartitionRow::ownerSlot).containsOnly(1, 2);
         assertThat(frameOf("billing").spares()).isEmpty();
+    }
+
+    /** Read straight from the actors, a frame says what the model's own views of them say. */
+    @Test
+    void theFrameSaysWhatTheModelsViewsSay() {
+        Map<String, Object> views = world.views();
+        ClusterActorView cluster = (ClusterActorView) views.get("cluster");
+        for (String group : List.of("billing", "shipping")) {
+            PlaygroundFrame frame = frameOf(group);
+            ShardView shard = cluster.coordinators().values().stream()
+                    .filter(s -> s.groups().containsKey(group)).findFirst().orElseThrow();
+            GroupView groupView = shard.groups().get(group);
+            assertThat(frame.group().state()).isEqualTo(groupView.state());
+            assertThat(frame.group().generation()).isEqualTo(groupView.generationId());
+            for (ConsumerRow row : frame.consumers()) {
+                ConsumerView view = (ConsumerView) views.get(row.clientId());
+                assertThat(row.state()).isEqualTo(view.state().name());
+                assertThat(row.generation()).isEqualTo(view.generation());
+                assertThat(row.leader()).isEqualTo(view.leader());
+                assertThat(row.assigned()).isEqualTo(view.assigned());
+                assertThat(frame.details().consumer(row.clientId()).orElseThrow().memberId())
+                        .isEqualTo(view.memberId()).isNotEmpty();
+            }
+            for (PartitionRow row : frame.partitions()) {
+                ConsumerView owner = (ConsumerView) views.get(row.owner());
+                assertThat(row.position()).isEqualTo(((Number) owner.positions().get(row.name())).longValue());
+                assertThat(row.committed()).isEqualTo(shard.committedOffsets().get(group)
+                        .get(new TopicPartition(row.topic(), row.partition())));
+                assertThat(row.logEndOffset()).isEqualTo(cluster.cluster().topics().get(row.topic())
+                        .get(row.partition()).logEndOffset());
+            }
+        }
     }
 
     /** The group's owner and offsets on a partition as the frame's details read them for every group at once. */

@@ -152,14 +152,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
     /** The brokers that are up, ascending, without building the whole view. */
     @Override
     public List<Integer> liveBrokers() {
-        // A loop, not a stream: every consumer's poll() asks (which brokers could it fetch from).
-        List<Integer> live = new java.util.ArrayList<>();
-        for (int broker : state.brokerIds()) {
-            if (state.isUp(broker)) {
-                live.add(broker);
-            }
-        }
-        return java.util.Collections.unmodifiableList(live);
+        return state.liveBrokers();
     }
 
     /** The leader broker of a partition, or -1 if it has none or does not exist. */
@@ -253,6 +246,11 @@ public final class ClusterActor implements Actor, ClusterAccess {
     /** Read-only access for tests and views: the shard of a partition, or null. */
     public CoordinatorShard shard(int partition) {
         return shards.get(partition);
+    }
+
+    /** The loaded coordinator shards, in partition order: read-only (their state is live, not a copy). */
+    public java.util.Collection<CoordinatorShard> loadedShards() {
+        return java.util.Collections.unmodifiableCollection(shards.values());
     }
 
     public BrokerSettings settings() {

@@ -34,7 +34,7 @@ final class RequestEvents {
     }
 
     static String type(Message message) {
-        return message.api() + "Request";
+        return message.requestType();
     }
 
     /** Requests a learner steps to; each arrival is explained by {@code sim.request.<api>} when no rule says more. */

@@ -105,6 +105,10 @@ final class Assignment {
     }
 
     /** Partitions whose lazy seek waits for the next poll(), with the strategy to resolve. */
+    boolean hasAwaitingReset() {
+        return !awaitingReset.isEmpty();
+    }
+
     Map<TopicPartition, String> awaitingReset() {
         if (awaitingReset.isEmpty()) {
             return Map.of(); // the usual answer, at every poll()

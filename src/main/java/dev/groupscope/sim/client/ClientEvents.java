@@ -1,6 +1,7 @@
 package dev.groupscope.sim.client;
 
 import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.engine.OrderedFields;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +17,7 @@ final class ClientEvents {
 
     /** The peer of a message from broker {@code id}. */
     static String broker(int id) {
-        return "broker-" + id;
+        return CoordinatorEnv.brokerActor(id);
     }
 
     /** Partitions as sorted {@code topic-partition} strings. */

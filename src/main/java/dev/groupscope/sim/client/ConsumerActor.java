@@ -183,7 +183,8 @@ public final class ConsumerActor implements Actor {
 
     /** When the timer {@code kind} of this consumer fires next (ms), or -1 when it is not set. */
     public long timerDeadline(World world, String kind) {
-        return world.timerDeadline(id + "/" + ConsumerTasks.TimerKind.valueOf(kind).name());
+        // The key made once per consumer: frames ask for three timers of every consumer at every pulse.
+        return world.timerDeadline(timerKeys[ConsumerTasks.TimerKind.valueOf(kind).ordinal()]);
     }
 
     /** The rebalance protocol the configured assignors allow (KIP-429): COOPERATIVE only if all support it. */
@@ -230,6 +231,41 @@ public final class ConsumerActor implements Actor {
                 loop.phase.name(), failure == null ? "" : failure, inFlight.size(), unread.size(),
                 fetcher.buffer.size(), incarnations, subscription.summary(),
                 ClientEvents.partitions(fetcher.assignment.pausedPartitions()));
+    }
+
+    // ---- read-only, without copies: what a frame of the window reads 60 times a second (view() copies it all)
+
+    /** The member id the group gave it ("" before it joined), as in {@link ConsumerView#memberId}. */
+    public String memberId() {
+        return group.generation.memberId();
+    }
+
+    /** Its generation (-1 before it joined), as in {@link ConsumerView#generation}. */
+    public int generationId() {
+        return group.generation.generationId();
+    }
+
+    /** Whether it leads its group's assignment, as in {@link ConsumerView#leader}. */
+    public boolean isLeader() {
+        return group.leader;
+    }
+
+    /**
+     * Its assigned partitions in order, each with its fetch position (-1 while it has none): a read-only view of the
+     * live state, valid until the world steps on.
+     */
+    public Map<TopicPartition, Long> positions() {
+        return fetcher.assignment.positions();
+    }
+
+    /** How many times it was restarted, as in {@link ConsumerView#restarts}. */
+    public int restarts() {
+        return incarnations;
+    }
+
+    /** Whether its application has processed anything yet. */
+    public boolean processedAny() {
+        return !processed.isEmpty();
     }
 
     /** The worker pool's state, or empty when this consumer processes records on its poll loop. */
@@ -890,7 +926,7 @@ public final class ConsumerActor implements Actor {
             Map<String, Object> all = new OrderedFields(salient);
             all.put("sentAt", deliver.sentAt());
             all.put("correlationId", deliver.message().correlationId());
-            context.emit(EventKind.RESPONSE, deliver.message().api() + "Response", id,
+            context.emit(EventKind.RESPONSE, deliver.message().responseType(), id,
                     ClientEvents.broker(answeringBroker), all, ruleKey, args);
         }
 

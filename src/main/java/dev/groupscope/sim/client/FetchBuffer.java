@@ -45,6 +45,9 @@ final class FetchBuffer {
 
     /** The partitions with records buffered, in one pass over the buffer. */
     java.util.Set<TopicPartition> partitions() {
+        if (completed.isEmpty()) {
+            return java.util.Set.of(); // an idle consumer's every poll()
+        }
         java.util.Set<TopicPartition> held = new java.util.HashSet<>();
         completed.forEach(entry -> held.add(entry.partition()));
         return held;

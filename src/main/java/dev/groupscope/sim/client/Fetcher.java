@@ -14,6 +14,7 @@ import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import dev.groupscope.sim.engine.SortedArrayMap;
+import java.util.BitSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +118,9 @@ final class Fetcher {
      * {@code resetPositionsIfNeeded} does with a ListOffsets request (read here directly from the log).
      */
     private void resolveLazySeeks(Step step) {
+        if (!assignment.hasAwaitingReset()) {
+            return; // the usual case, at every poll(): no lambda to make
+        }
         ClusterAccess cluster = ClusterAccess.of(step.context);
         assignment.awaitingReset().forEach((tp, strategy) -> {
             long offset = strategy.equals("earliest") ? 0 : cluster.logEndOffset(tp.topic(), tp.partition());
@@ -201,25 +205,27 @@ final class Fetcher {
         // Asked once per call, not once per partition: with a thousand partitions and a poll() every few
         // milliseconds (a worker pool's poller) the per-partition scans were most of a run's time.
         java.util.Set<TopicPartition> buffered = buffer.partitions();
-        java.util.Set<Integer> bufferedNodes = new java.util.HashSet<>();
+        BitSet bufferedNodes = new BitSet();
         for (TopicPartition tp : buffered) {
-            if (isFetchable(tp)) {
-                bufferedNodes.add(cluster.leaderOf(tp.topic(), tp.partition()));
+            int leader = isFetchable(tp) ? cluster.leaderOf(tp.topic(), tp.partition()) : -1;
+            if (leader >= 0) {
+                bufferedNodes.set(leader);
             }
         }
-        java.util.Set<Integer> fetching = step.inFlight().brokersWith("Fetch");
+        BitSet fetching = step.inFlight().brokersWith("Fetch");
         if (everyBrokerSkipped(cluster, bufferedNodes, fetching)) {
             return; // nothing to send: no need to look at each partition (a worker pool's poller polls every ms)
         }
         TreeMap<Integer, FetchSessionHandler> building = new TreeMap<>();
-        for (Map.Entry<TopicPartition, Long> entry : assignment.positions().entrySet()) {
-            TopicPartition tp = entry.getKey();
-            if (entry.getValue() == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)) {
-                continue;
+        // forEach, not an entry iterator: a worker pool's poller asks every few ms over 1,000 partitions, and each
+        // entry of the read-only view was two objects.
+        assignment.positions().forEach((tp, position) -> {
+            if (position == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)) {
+                return;
             }
             int leader = cluster.leaderOf(tp.topic(), tp.partition());
-            if (leader < 0 || bufferedNodes.contains(leader) || fetching.contains(leader)) {
-                continue;
+            if (leader < 0 || bufferedNodes.get(leader) || fetching.get(leader)) {
+                return;
             }
             FetchSessionHandler session = building.get(leader);
             if (session == null) {
@@ -227,8 +233,8 @@ final class Fetcher {
                 session.begin();
                 building.put(leader, session);
             }
-            session.add(tp, entry.getValue());
-        }
+            session.add(tp, position);
+        });
         ConsumerClientConfig config = step.config();
         building.forEach((leader, session) -> {
             FetchSessionHandler.Built built = session.build();
@@ -239,10 +245,9 @@ final class Fetcher {
     }
 
     /** Whether every live broker (every possible leader) has a fetch in flight or buffered partitions. */
-    private static boolean everyBrokerSkipped(ClusterAccess cluster, java.util.Set<Integer> bufferedNodes,
-                                              java.util.Set<Integer> fetching) {
+    private static boolean everyBrokerSkipped(ClusterAccess cluster, BitSet bufferedNodes, BitSet fetching) {
         for (int broker : cluster.liveBrokers()) {
-            if (!bufferedNodes.contains(broker) && !fetching.contains(broker)) {
+            if (!bufferedNodes.get(broker) && !fetching.get(broker)) {
                 return false;
             }
         }

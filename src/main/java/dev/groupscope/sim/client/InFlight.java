@@ -82,12 +82,15 @@ final class InFlight {
         return anyTo(api, -1);
     }
 
-    /** The brokers with a request of {@code api} pending, in one pass (a fetcher asks at every poll()). */
-    java.util.Set<Integer> brokersWith(String api) {
-        java.util.Set<Integer> brokers = new java.util.HashSet<>();
+    /**
+     * The brokers with a request of {@code api} pending, in one pass (a fetcher asks at every poll()); broker ids are
+     * small non-negative numbers, so a bit set.
+     */
+    java.util.BitSet brokersWith(String api) {
+        java.util.BitSet brokers = new java.util.BitSet();
         for (Pending request : pending.values()) {
-            if (request.api().equals(api)) {
-                brokers.add(request.broker());
+            if (request.broker() >= 0 && request.api().equals(api)) {
+                brokers.set(request.broker());
             }
         }
         return brokers;

@@ -69,6 +69,10 @@ final class ProcessedLog {
         return Collections.unmodifiableMap(view);
     }
 
+    boolean isEmpty() {
+        return runs.isEmpty();
+    }
+
     long total() {
         return runs.values().stream().flatMap(entry -> entry.list().stream()).mapToLong(Run::count).sum();
     }

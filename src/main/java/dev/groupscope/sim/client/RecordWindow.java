@@ -19,22 +19,31 @@ final class RecordWindow {
     private long low;
     private long next;
     private final TreeSet<Long> doneAhead;
+    /** The pool that may change this window in place (see {@code WorkerPool.mutableWindow}). */
+    private final Object owner;
 
-    /** An empty window whose first dispatched record will be {@code start}. */
-    RecordWindow(long start) {
+    /** An empty window of the pool marked {@code owner}, whose first dispatched record will be {@code start}. */
+    RecordWindow(long start, Object owner) {
         this.low = start;
         this.next = start;
         this.doneAhead = new TreeSet<>();
+        this.owner = owner;
     }
 
-    private RecordWindow(RecordWindow other) {
+    private RecordWindow(RecordWindow other, Object owner) {
         this.low = other.low;
         this.next = other.next;
         this.doneAhead = new TreeSet<>(other.doneAhead);
+        this.owner = owner;
     }
 
-    RecordWindow copy() {
-        return new RecordWindow(this);
+    boolean ownedBy(Object pool) {
+        return owner == pool;
+    }
+
+    /** A copy the pool marked {@code owner} may change. */
+    RecordWindow copyFor(Object owner) {
+        return new RecordWindow(this, owner);
     }
 
     /** The poller hands {@code offset} to the pool; it must be the next offset of the partition. */

@@ -6,6 +6,7 @@ import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.sim.client.FetchBuffer.Slice;
 import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import dev.groupscope.sim.ledger.Ledger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,8 +42,15 @@ final class WorkerPool {
     private final int[] slowFactor;
     /** UNORDERED: one shared queue; BY_KEY and BY_PARTITION: one per worker. */
     private final ArrayDeque<Job>[] queues;
-    private final TreeMap<TopicPartition, RecordWindow> windows;
-    private final TreeMap<TopicPartition, Long> epochs;
+    /**
+     * Per partition its window, shared with copies of this pool: the windows this pool may change in place are those
+     * it owns ({@link RecordWindow#ownedBy}, by {@link #token}). A snapshot of a worker-pool run comes every few
+     * tens of milliseconds, when most of a thousand windows have not changed, and copied them all.
+     */
+    private final SortedArrayMap<TopicPartition, RecordWindow> windows;
+    private final SortedArrayMap<TopicPartition, Long> epochs;
+    /** What marks the windows this pool owns; a copy gives both sides a new one. */
+    private Object token = new Object();
     /** Partitions the poller paused because their window was full. */
     private final TreeSet<TopicPartition> pausedFull;
     private long nextEpoch;
@@ -65,8 +73,8 @@ final class WorkerPool {
         for (int i = 0; i < queueCount; i++) {
             queues[i] = new ArrayDeque<>();
         }
-        this.windows = new TreeMap<>();
-        this.epochs = new TreeMap<>();
+        this.windows = new SortedArrayMap<>();
+        this.epochs = new SortedArrayMap<>();
         this.pausedFull = new TreeSet<>();
         this.awaitingRevoke = null;
     }
@@ -82,9 +90,9 @@ final class WorkerPool {
         for (int i = 0; i < queues.length; i++) {
             queues[i] = new ArrayDeque<>(other.queues[i]);
         }
-        this.windows = new TreeMap<>();
-        other.windows.forEach((tp, window) -> windows.put(tp, window.copy()));
-        this.epochs = new TreeMap<>(other.epochs);
+        this.windows = new SortedArrayMap<>(other.windows);
+        other.token = new Object();
+        this.epochs = new SortedArrayMap<>(other.epochs);
         this.pausedFull = new TreeSet<>(other.pausedFull);
         this.nextEpoch = other.nextEpoch;
         this.awaitingRevoke = other.awaitingRevoke == null ? null : new TreeSet<>(other.awaitingRevoke);
@@ -161,12 +169,22 @@ final class WorkerPool {
         runWorkers(step);
     }
 
-    private RecordWindow windowFor(TopicPartition tp, long first) {
+    /** The window of {@code tp} (or null), this pool's own: a window shared with a copy is copied first. */
+    private RecordWindow mutableWindow(TopicPartition tp) {
         RecordWindow window = windows.get(tp);
+        if (window != null && !window.ownedBy(token)) {
+            window = window.copyFor(token);
+            windows.put(tp, window);
+        }
+        return window;
+    }
+
+    private RecordWindow windowFor(TopicPartition tp, long first) {
+        RecordWindow window = mutableWindow(tp);
         // A window whose records are all finished restarts wherever poll() now returns from (a seek, a reset).
         // A jump while records are unfinished abandons them: they finish, but no longer move any window.
         if (window == null || (first != window.next() && (window.unfinished() == 0 || first > window.next()))) {
-            window = new RecordWindow(first);
+            window = new RecordWindow(first, token);
             windows.put(tp, window);
             epochs.put(tp, nextEpoch++);
         }
@@ -306,7 +324,7 @@ final class WorkerPool {
         Job job = running[w];
         running[w] = null;
         step.finishedByPool(job.partition(), job.offset(), job.key());
-        RecordWindow window = windows.get(job.partition());
+        RecordWindow window = mutableWindow(job.partition());
         if (window == null || epochs.get(job.partition()) != job.epoch()) {
             return false; // abandoned: processed all the same, but it no longer moves any window
         }

@@ -26,6 +26,8 @@ public final class ClusterState {
     public static final String OFFSETS_TOPIC = "__consumer_offsets";
 
     private final TreeMap<Integer, Boolean> brokers;
+    /** The brokers that are up, derived from {@link #brokers}: null until asked after a change. */
+    private List<Integer> live;
     private final TreeMap<String, List<PartitionState>> topics;
     private final TreeMap<String, List<PartitionLog>> logs;
     private final List<CompactedLog> offsetsLogs;
@@ -35,6 +37,8 @@ public final class ClusterState {
      * topic changes. Producers ask for it on every record; recomputing it is a scan of every partition.
      */
     private final Map<String, List<Integer>> withLeader = new java.util.HashMap<>();
+    /** {@link #partitionsPerTopic}, derived from {@link #topics} like {@link #withLeader}: producers ask per record. */
+    private Map<String, Integer> perTopic;
     /**
      * The logs this state may append to in place are those whose {@link PartitionLog#owner} is this token; a copy
      * gives both sides a new token, so each copies a shared log before its first append.
@@ -51,6 +55,7 @@ public final class ClusterState {
 
     private ClusterState(ClusterState other) {
         this.brokers = new TreeMap<>(other.brokers);
+        this.live = other.live;
         this.topics = new TreeMap<>();
         other.topics.forEach((name, partitions) -> this.topics.put(name, new ArrayList<>(partitions)));
         this.logs = new TreeMap<>();
@@ -62,6 +67,7 @@ public final class ClusterState {
         // Derived from the topics, which are equal now; its lists are immutable, so both may keep them (each side
         // clears its own map when its topics change). Rebuilt instead, every snapshot kept 1,000 boxed partitions.
         this.withLeader.putAll(other.withLeader);
+        this.perTopic = other.perTopic;
     }
 
     public ClusterState copy() {
@@ -72,6 +78,7 @@ public final class ClusterState {
         if (brokers.putIfAbsent(id, true) != null) {
             throw new IllegalArgumentException("broker " + id + " already exists");
         }
+        live = null;
     }
 
     public boolean isUp(int broker) {
@@ -82,10 +89,28 @@ public final class ClusterState {
         return List.copyOf(brokers.keySet());
     }
 
+    /**
+     * The brokers that are up, ascending. Every consumer's poll() asks (which brokers could it fetch from), and they
+     * change only when a broker is added, stopped or restarted: kept until then (an immutable list, so copies share it).
+     */
+    public List<Integer> liveBrokers() {
+        if (live == null) {
+            List<Integer> up = new ArrayList<>();
+            brokers.forEach((id, isUp) -> {
+                if (isUp) {
+                    up.add(id);
+                }
+            });
+            live = List.copyOf(up);
+        }
+        return live;
+    }
+
     /** Stops a broker; every partition it led moves to its next live replica (or goes offline). */
     public List<LeaderChange> stopBroker(int id) {
         requireBroker(id);
         brokers.put(id, false);
+        live = null;
         return electLeaders(leader -> leader == id);
     }
 
@@ -93,11 +118,12 @@ public final class ClusterState {
     public List<LeaderChange> startBroker(int id) {
         requireBroker(id);
         brokers.put(id, true);
+        live = null;
         return electLeaders(leader -> leader == PartitionState.NO_LEADER);
     }
 
     private List<LeaderChange> electLeaders(java.util.function.IntPredicate needsElection) {
-        withLeader.clear();
+        forgetDerived();
         List<LeaderChange> changes = new ArrayList<>();
         topics.forEach((topic, partitions) -> {
             for (int p = 0; p < partitions.size(); p++) {
@@ -130,7 +156,7 @@ public final class ClusterState {
             throw new IllegalArgumentException("replication factor " + replicationFactor + " is larger than the "
                     + brokers.size() + " available brokers");
         }
-        withLeader.clear();
+        forgetDerived();
         topics.put(name, new ArrayList<>());
         logs.put(name, new ArrayList<>());
         int start = random.nextInt(brokers.size());
@@ -159,7 +185,7 @@ public final class ClusterState {
     }
 
     private void addPartitions(String topic, int from, int to, int replicationFactor, int start) {
-        withLeader.clear();
+        forgetDerived();
         List<Integer> ids = brokerIds();
         for (int p = from; p < to; p++) {
             List<Integer> replicas = new ArrayList<>(replicationFactor);
@@ -175,7 +201,7 @@ public final class ClusterState {
 
     public void deleteTopic(String topic) {
         requireTopic(topic);
-        withLeader.clear();
+        forgetDerived();
         topics.remove(topic);
         logs.remove(topic);
     }
@@ -193,15 +219,24 @@ public final class ClusterState {
         return topics.containsKey(topic);
     }
 
-    /** Ordinary topics (not {@code __consumer_offsets}) with their partition counts, by name. */
+    /** Ordinary topics (not {@code __consumer_offsets}) with their partition counts, by name (unmodifiable). */
     public Map<String, Integer> partitionsPerTopic() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        topics.forEach((name, partitions) -> {
-            if (!name.equals(OFFSETS_TOPIC)) {
-                counts.put(name, partitions.size());
-            }
-        });
-        return counts;
+        if (perTopic == null) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            topics.forEach((name, partitions) -> {
+                if (!name.equals(OFFSETS_TOPIC)) {
+                    counts.put(name, partitions.size());
+                }
+            });
+            perTopic = Collections.unmodifiableMap(counts);
+        }
+        return perTopic;
+    }
+
+    /** A topic, a partition or a leader changed: what is derived from them is made again when next asked. */
+    private void forgetDerived() {
+        withLeader.clear();
+        perTopic = null;
     }
 
     /** The partitions of {@code topic} that have a leader, ascending (unmodifiable). */

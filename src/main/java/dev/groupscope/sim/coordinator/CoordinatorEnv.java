@@ -15,13 +15,17 @@ import java.util.function.Predicate;
 public record CoordinatorEnv(Context context, String hostActorId, int brokerId, Network network,
                              BrokerSettings settings, CompactedLog log, Predicate<String> topicExists) {
 
+    /** The names of the first brokers, made once: nearly every message and event names its broker. */
+    private static final String[] BROKER_ACTORS = java.util.stream.IntStream.range(0, 64)
+            .mapToObj(id -> "broker-" + id).toArray(String[]::new);
+
     /** The actor name events use for the broker: {@code broker-<id>}. */
     public String brokerActor() {
         return brokerActor(brokerId);
     }
 
     public static String brokerActor(int brokerId) {
-        return "broker-" + brokerId;
+        return brokerId >= 0 && brokerId < BROKER_ACTORS.length ? BROKER_ACTORS[brokerId] : "broker-" + brokerId;
     }
 
     public static String groupActor(String groupId) {

@@ -124,6 +124,20 @@ public final class CoordinatorShard {
         return value == null ? -1 : value.offset();
     }
 
+    /** The groups that have committed offsets here (in order): a read-only view, no copy. */
+    public Set<String> groupsWithOffsets() {
+        return java.util.Collections.unmodifiableSet(offsets.keySet());
+    }
+
+    /**
+     * The offsets {@code groupId} committed here, by partition (empty if none): a read-only view of the live state,
+     * no copy, for a reader that looks up a few of a thousand partitions.
+     */
+    public Map<TopicPartition, OffsetCommitValue> offsetsOf(String groupId) {
+        SortedArrayMap<TopicPartition, OffsetCommitValue> byPartition = offsets.get(groupId);
+        return byPartition == null ? Map.of() : java.util.Collections.unmodifiableMap(byPartition);
+    }
+
     public ShardView view() {
         Map<String, GroupView> groupViews = new TreeMap<>();
         groups.forEach((id, group) -> groupViews.put(id, GroupView.of(group)));

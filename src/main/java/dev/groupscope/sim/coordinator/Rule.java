@@ -1,19 +1,18 @@
 package dev.groupscope.sim.coordinator;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.groupscope.sim.engine.FieldMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The Kafka rule behind a decision: a message key of the i18n bundles (section {@code sim.coordinator.*} or
- * {@code sim.cluster.*}) and its named arguments, in a stable order.
+ * {@code sim.cluster.*}) and its named arguments, sorted by name (the order events and traces list them in).
  */
 public record Rule(String key, Map<String, Object> args) {
 
     public Rule {
         Objects.requireNonNull(key, "key");
-        args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        args = FieldMap.sortedCopyOf(args);
     }
 
     public static Rule of(String key) {

@@ -15,9 +15,10 @@ public interface Context {
 
     /**
      * Schedules a message on a connection: it arrives {@code delayMs} from now, but never before a message sent
-     * earlier on the same {@code channel} — a TCP connection delivers in order, whatever the jitter.
+     * earlier on the same {@code channel} (any value with equals and hashCode) — a TCP connection delivers in order,
+     * whatever the jitter.
      */
-    void scheduleInOrder(String channel, long delayMs, Task task);
+    void scheduleInOrder(Object channel, long delayMs, Task task);
 
     /**
      * Arms the timer {@code key}: {@code task} runs after {@code delayMs} unless the timer is re-armed or cancelled

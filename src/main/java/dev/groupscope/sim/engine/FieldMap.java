@@ -60,6 +60,27 @@ public final class FieldMap extends AbstractMap<String, Object> {
         return new FieldMap(keys, values);
     }
 
+    /**
+     * {@code map}'s entries sorted by key, whatever its order: a rule's arguments, which the events have always
+     * listed by name. One copy, where a sorted map or an ordered one then sorted by {@link #copyOf} took two or three.
+     */
+    public static FieldMap sortedCopyOf(Map<String, ?> map) {
+        int size = map.size();
+        if (size == 0) {
+            return EMPTY;
+        }
+        String[] keys = new String[size];
+        Object[] values = new Object[size];
+        int i = 0;
+        for (Map.Entry<String, ?> entry : map.entrySet()) {
+            keys[i] = java.util.Objects.requireNonNull(entry.getKey(), "key");
+            values[i] = entry.getValue();
+            i++;
+        }
+        sortByKey(keys, values);
+        return new FieldMap(keys, values);
+    }
+
     /** Insertion sort: the maps are small, and it keeps each value with its key without boxing pairs. */
     private static void sortByKey(String[] keys, Object[] values) {
         for (int i = 1; i < keys.length; i++) {

@@ -36,7 +36,7 @@ public final class World implements Context {
      */
     private final HashMap<String, Actor> owned;
     /** Per connection, the arrival time of the last message sent on it: later ones may not overtake it. */
-    private final Map<String, Long> channelArrivals;
+    private final Map<Object, Long> channelArrivals;
     private List<SimEvent> emitted = new ArrayList<>();
     /** Set while {@link #advance} steps: events are counted (their sequence numbers stay right) but not built. */
     private boolean quiet;
@@ -177,7 +177,7 @@ public final class World implements Context {
     }
 
     @Override
-    public void scheduleInOrder(String channel, long delayMs, Task task) {
+    public void scheduleInOrder(Object channel, long delayMs, Task task) {
         long arrival = Math.max(now + requireNonNegative(delayMs), channelArrivals.getOrDefault(channel, 0L));
         channelArrivals.put(channel, arrival);
         // Same arrival time as an earlier message: the sequence number keeps them in sending order.

@@ -30,7 +30,14 @@ public record Network(int delayMs, int jitterMs) {
      */
     public void sendLater(Context context, String from, String to, int broker, Message message, long extraMs) {
         long delay = delayMs + (jitterMs == 0 ? 0 : context.random().nextInt(jitterMs + 1)) + extraMs;
-        context.scheduleInOrder(from + "->" + to + "@" + broker, delay,
+        context.scheduleInOrder(new Connection(from, to, broker), delay,
                 new Deliver(to, from, broker, context.now(), message));
+    }
+
+    /**
+     * A connection from one actor to another (at a broker): messages on it arrive in the order sent. A record, not
+     * a string of the three, because every message sent looks it up: its hash reuses the ids' cached ones.
+     */
+    private record Connection(String from, String to, int broker) {
     }
 }

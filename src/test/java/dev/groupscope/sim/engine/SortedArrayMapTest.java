@@ -57,6 +57,60 @@ class SortedArrayMapTest {
     }
 
     @Test
+    void copiesSharingArraysStayIndependentWhicheverSideIsWritten() {
+        Random random = new Random(13);
+        List<SortedArrayMap<Integer, String>> maps = new ArrayList<>(List.of(new SortedArrayMap<>()));
+        List<TreeMap<Integer, String>> trees = new ArrayList<>(List.of(new TreeMap<>()));
+        for (int i = 0; i < 20_000; i++) {
+            int which = random.nextInt(maps.size());
+            SortedArrayMap<Integer, String> map = maps.get(which);
+            TreeMap<Integer, String> tree = trees.get(which);
+            int key = random.nextInt(40);
+            switch (random.nextInt(7)) {
+                case 0, 1 -> assertThat(map.put(key, "v" + i)).isEqualTo(tree.put(key, "v" + i));
+                case 2 -> assertThat(map.remove(key)).isEqualTo(tree.remove(key));
+                case 3 -> {
+                    // Removing and writing through iterators of a map whose arrays may be shared.
+                    map.keySet().removeIf(k -> k % 9 == key % 9);
+                    tree.keySet().removeIf(k -> k % 9 == key % 9);
+                    map.entrySet().forEach(e -> e.setValue(e.getValue() + "'"));
+                    tree.entrySet().forEach(e -> e.setValue(e.getValue() + "'"));
+                }
+                case 4 -> {
+                    map.clear();
+                    tree.clear();
+                }
+                default -> {
+                    // Copies all along the run (a full list replaces one), so most copies share a filled map.
+                    if (maps.size() == 8) {
+                        int replaced = random.nextInt(maps.size());
+                        maps.remove(replaced);
+                        trees.remove(replaced);
+                    }
+                    maps.add(new SortedArrayMap<>(map));
+                    trees.add(new TreeMap<>(tree));
+                }
+            }
+            for (int m = 0; m < maps.size(); m++) {
+                assertThat(maps.get(m)).isEqualTo(trees.get(m));
+            }
+        }
+    }
+
+    @Test
+    void setCopiesSharingTheirArrayStayIndependent() {
+        SortedArraySet<Integer> original = new SortedArraySet<>(List.of(1, 2, 3));
+        SortedArraySet<Integer> copy = new SortedArraySet<>(original);
+        SortedArraySet<Integer> copyOfCopy = new SortedArraySet<>(copy);
+        copy.removeIf(e -> e == 2);
+        original.add(4);
+        copyOfCopy.clear();
+        assertThat(original).containsExactly(1, 2, 3, 4);
+        assertThat(copy).containsExactly(1, 3);
+        assertThat(copyOfCopy).isEmpty();
+    }
+
+    @Test
     void entriesWriteThroughAndIteratorsFailOnChange() {
         SortedArrayMap<String, Integer> map = new SortedArrayMap<>(Map.of("a", 1, "b", 2));
         map.entrySet().forEach(e -> e.setValue(e.getValue() * 10));

@@ -1,0 +1,103 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.client.ConsumerActor;
+import dev.groupscope.sim.cluster.ClusterView;
+import dev.groupscope.sim.coordinator.CoordinatorShard;
+import dev.groupscope.sim.offsets.OffsetCommitValue;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * One group on every partition at one moment, copied out of the live model: per topic, indexed by partition number,
+ * the owning consumer (the first running member, in actor order, that has it assigned), that owner's position and the
+ * group's committed offset. Arrays, because a frame of 1,000 partitions is read at every pulse: a map entry and two
+ * boxed numbers per partition were most of what a frame allocated. Immutable once read (the arrays never leave), so a
+ * frame may keep it and be read on another thread.
+ */
+final class GroupColumns {
+
+    /** No owner's position / no committed offset. */
+    static final long NONE = Long.MIN_VALUE;
+
+    private final String groupId;
+    private final Map<String, Column> topics;
+
+    private record Column(String[] ownerIds, long[] positions, long[] committed) {
+        Column(int partitions) {
+            this(new String[partitions], new long[partitions], new long[partitions]);
+            java.util.Arrays.fill(positions, NONE);
+            java.util.Arrays.fill(committed, NONE);
+        }
+    }
+
+    private GroupColumns(String groupId, Map<String, Column> topics) {
+        this.groupId = groupId;
+        this.topics = topics;
+    }
+
+    /**
+     * Reads {@code groupId} on the cluster's topics (not the internal {@code __} ones): owners among the running
+     * {@code consumers} that {@code member} accepts, committed offsets from {@code offsets} (null: none committed).
+     */
+    static GroupColumns read(String groupId, ClusterView cluster, List<ConsumerActor> consumers,
+                             Predicate<ConsumerActor> member, CoordinatorShard offsets) {
+        Map<String, Column> topics = new HashMap<>();
+        cluster.topics().forEach((topic, rows) -> {
+            if (!topic.startsWith("__")) {
+                topics.put(topic, new Column(rows.size()));
+            }
+        });
+        for (ConsumerActor consumer : consumers) {
+            if (!consumer.state().running() || !member.test(consumer)) {
+                continue;
+            }
+            consumer.positions().forEach((tp, position) -> {
+                Column column = topics.get(tp.topic());
+                if (column != null && tp.partition() < column.ownerIds.length
+                        && column.ownerIds[tp.partition()] == null) {
+                    column.ownerIds[tp.partition()] = consumer.id();
+                    column.positions[tp.partition()] = position;
+                }
+            });
+        }
+        if (offsets != null) {
+            for (Map.Entry<TopicPartition, OffsetCommitValue> commit : offsets.offsetsOf(groupId).entrySet()) {
+                Column column = topics.get(commit.getKey().topic());
+                if (column != null && commit.getKey().partition() < column.committed.length) {
+                    column.committed[commit.getKey().partition()] = commit.getValue().offset();
+                }
+            }
+        }
+        return new GroupColumns(groupId, topics);
+    }
+
+    String groupId() {
+        return groupId;
+    }
+
+    /** Its owner's client id, or null when nobody owns it. */
+    String ownerId(String topic, int partition) {
+        Column column = topics.get(topic);
+        return column == null ? null : column.ownerIds[partition];
+    }
+
+    /** Its owner's position (-1 while the owner has none), or null when nobody owns it. */
+    Long position(String topic, int partition) {
+        Column column = topics.get(topic);
+        return column == null || column.positions[partition] == NONE ? null : column.positions[partition];
+    }
+
+    /** The group's committed offset on it, or null. */
+    Long committed(String topic, int partition) {
+        Column column = topics.get(topic);
+        return column == null || column.committed[partition] == NONE ? null : column.committed[partition];
+    }
+
+    /** Whether the group has anything on it: an owner or a commit. */
+    boolean on(String topic, int partition) {
+        return ownerId(topic, partition) != null || committed(topic, partition) != null;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.cluster.ClusterView;
+import dev.groupscope.ui.FrameDetails.GroupOnPartition;
+import dev.groupscope.ui.FrameDetails.PartitionDetail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every partition's {@link PartitionDetail} in a frame, made when asked for: a tooltip or a strip asks for a few,
+ * and a frame of 1,000 partitions read at every pulse would otherwise build 1,000 of them to throw away. It holds
+ * only what the frame read (the immutable cluster metadata and each group's {@link GroupColumns}), so it gives the
+ * same answer on any thread, at any time.
+ */
+public final class PartitionDetails {
+
+    /** No partitions (frames built by hand, without a world). */
+    static final PartitionDetails NONE = new PartitionDetails(new ClusterView(Map.of(), Map.of()), List.of());
+
+    private final ClusterView cluster;
+    private final List<GroupColumns> groups;
+
+    /** {@code groups} in the order a partition's details list them. */
+    PartitionDetails(ClusterView cluster, List<GroupColumns> groups) {
+        this.cluster = cluster;
+        this.groups = List.copyOf(groups);
+    }
+
+    /** The details of partition {@code name} ({@code topic-partition}); empty for an internal topic's or none. */
+    public Optional<PartitionDetail> partition(String name) {
+        TopicPartition tp;
+        try {
+            tp = TopicPartition.parse(name);
+        } catch (IllegalArgumentException notAPartition) {
+            return Optional.empty();
+        }
+        List<ClusterView.PartitionView> rows = cluster.topics().get(tp.topic());
+        if (!tp.toString().equals(name) || tp.topic().startsWith("__") || rows == null || tp.partition() >= rows.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(detail(tp.topic(), rows.get(tp.partition())));
+    }
+
+    private PartitionDetail detail(String topic, ClusterView.PartitionView row) {
+        int p = row.partition();
+        List<GroupOnPartition> onIt = new ArrayList<>();
+        for (GroupColumns group : groups) {
+            if (group.on(topic, p)) {
+                onIt.add(new GroupOnPartition(group.groupId(), group.ownerId(topic, p), group.committed(topic, p),
+                        group.position(topic, p)));
+            }
+        }
+        return new PartitionDetail(topic + "-" + p, row.leader(), row.replicas(), row.logEndOffset(), onIt);
+    }
+
+    /** Every partition's details, in the cluster's order: what the frame says, to the last field. */
+    @Override
+    public String toString() {
+        List<PartitionDetail> all = new ArrayList<>();
+        cluster.topics().forEach((topic, rows) -> {
+            if (!topic.startsWith("__")) {
+                rows.forEach(row -> all.add(detail(topic, row)));
+            }
+        });
+        return all.toString();
+    }
+}
