@@ -24,8 +24,47 @@ public final class FieldMap extends AbstractMap<String, Object> {
     private final Object[] values;
 
     private FieldMap(String[] keys, Object[] values) {
-        this.keys = keys;
+        this.keys = Shapes.shared(keys);
         this.values = values;
+    }
+
+    /**
+     * Key arrays by shape (the names, in order), one array shared by every map of that shape: a run holds hundreds of
+     * thousands of events but few shapes (every FetchParked has the same four fields), and the arrays were a tenth of
+     * a large run's history. Bounded, because a map whose names come from data would add a shape per map.
+     */
+    private static final class Shapes {
+        private static final int MAX = 4096;
+        private static final Map<Shape, String[]> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Shapes() {
+        }
+
+        static String[] shared(String[] keys) {
+            Shape shape = new Shape(keys);
+            String[] known = KNOWN.get(shape);
+            if (known != null) {
+                return known;
+            }
+            if (KNOWN.size() >= MAX) {
+                return keys;
+            }
+            known = KNOWN.putIfAbsent(shape, keys);
+            return known != null ? known : keys;
+        }
+
+        /** An array of names compared by content. */
+        private record Shape(String[] keys) {
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Shape shape && java.util.Arrays.equals(keys, shape.keys);
+            }
+
+            @Override
+            public int hashCode() {
+                return java.util.Arrays.hashCode(keys);
+            }
+        }
     }
 
     /**

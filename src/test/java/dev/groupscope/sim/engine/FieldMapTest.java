@@ -29,6 +29,26 @@ class FieldMapTest {
     }
 
     @Test
+    void mapsOfTheSameNamesInAnotherOrderKeepTheirOwnOrderAndValues() {
+        // Maps share one array of names per shape; a shape is the names in their order.
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("records", 0);
+        first.put("bytes", 10);
+        Map<String, Object> second = new LinkedHashMap<>();
+        second.put("bytes", 20);
+        second.put("records", 2);
+
+        FieldMap a = FieldMap.copyOf(first);
+        FieldMap b = FieldMap.copyOf(second);
+        FieldMap c = FieldMap.copyOf(new LinkedHashMap<>(first));
+
+        assertThat(a.keySet()).containsExactly("records", "bytes");
+        assertThat(b.keySet()).containsExactly("bytes", "records");
+        assertThat(b).containsEntry("bytes", 20).containsEntry("records", 2);
+        assertThat(c).isEqualTo(a);
+    }
+
+    @Test
     void sortsAMapWithoutADefinedOrderByKey() {
         Map<String, Object> unordered = new HashMap<>(Map.of("zeta", 1, "alpha", 2, "mid", 3, "beta", 4));
 
