@@ -20,6 +20,12 @@ final class Computed {
     private Computed() {
     }
 
+    // Three near-twins below because DoubleBinding, BooleanBinding and ObjectBinding share no base that can bind.
+
+    private static ObservableList<?> listOf(Observable[] dependencies) {
+        return FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(dependencies));
+    }
+
     static DoubleBinding doubleOf(DoubleSupplier value, Observable... dependencies) {
         return new DoubleBinding() {
             {
@@ -33,7 +39,7 @@ final class Computed {
 
             @Override
             public ObservableList<?> getDependencies() {
-                return FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(dependencies));
+                return listOf(dependencies);
             }
 
             @Override
@@ -56,7 +62,7 @@ final class Computed {
 
             @Override
             public ObservableList<?> getDependencies() {
-                return FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(dependencies));
+                return listOf(dependencies);
             }
 
             @Override
@@ -79,7 +85,7 @@ final class Computed {
 
             @Override
             public ObservableList<?> getDependencies() {
-                return FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(dependencies));
+                return listOf(dependencies);
             }
 
             @Override
