@@ -18,10 +18,6 @@ import java.util.function.BiConsumer;
  * shift the arrays, which is cheap for the tens to hundreds of entries these maps hold. Iterates in the same order a
  * TreeMap would, so replacing one does not change a trace. A plain Map, not a SortedMap: nothing here needs sub-map
  * views or first and last keys.
- *
- * <p>A copy shares its source's arrays until one of the two is written (copy on write): a snapshot of a large run
- * copies every map of every actor that changed, and most of those maps (a consumer's assignment, its committed
- * offsets) did not change since the previous snapshot, which then holds them once instead of once per snapshot.
  */
 public final class SortedArrayMap<K extends Comparable<? super K>, V> extends AbstractMap<K, V> {
 
@@ -32,48 +28,28 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     private int size;
     /** Bumped by every structural change, so that an iterator over a changed map fails instead of skipping. */
     private int changes;
-    /** The arrays may be another map's too: the first write takes private copies (see {@link #own}). */
-    private boolean shared;
 
     public SortedArrayMap() {
         this.keys = EMPTY;
         this.values = EMPTY;
     }
 
-    /** A copy of {@code other}, sharing its arrays until either is written. */
+    /** A copy of {@code other}, trimmed to its size: a snapshot's copy never grows. */
     public SortedArrayMap(SortedArrayMap<K, ? extends V> other) {
-        this();
-        share(other);
+        this.keys = other.size == 0 ? EMPTY : Arrays.copyOf(other.keys, other.size);
+        this.values = other.size == 0 ? EMPTY : Arrays.copyOf(other.values, other.size, Object[].class);
+        this.size = other.size;
     }
 
     /** A map holding {@code other}'s entries (any map; sorted here). */
     public SortedArrayMap(Map<? extends K, ? extends V> other) {
         this();
         if (other instanceof SortedArrayMap<?, ?> sorted) {
-            share(sorted);
+            this.keys = Arrays.copyOf(sorted.keys, sorted.size);
+            this.values = Arrays.copyOf(sorted.values, sorted.size, Object[].class);
+            this.size = sorted.size;
         } else {
             other.forEach(this::put);
-        }
-    }
-
-    /** Reads {@code other}'s arrays in place; both maps copy them before their next write. */
-    private void share(SortedArrayMap<?, ?> other) {
-        if (other.size == 0) {
-            return;
-        }
-        this.keys = other.keys;
-        this.values = other.values;
-        this.size = other.size;
-        this.shared = true;
-        other.shared = true;
-    }
-
-    /** Before a write: private copies of shared arrays (trimmed; a copied map is seldom written much). */
-    private void own() {
-        if (shared) {
-            keys = Arrays.copyOf(keys, Math.max(size, 1));
-            values = Arrays.copyOf(values, Math.max(size, 1));
-            shared = false;
         }
     }
 
@@ -109,25 +85,15 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     public V put(K key, V value) {
         int index = indexOf(key);
         if (index >= 0) {
-            return setAt(index, value);
+            V before = (V) values[index];
+            values[index] = value;
+            return before;
         }
         insertAt(-index - 1, key, value);
         return null;
     }
 
-    /** Replaces slot {@code index}'s value; writing the value already there leaves shared arrays shared. */
-    @SuppressWarnings("unchecked")
-    private V setAt(int index, V value) {
-        V before = (V) values[index];
-        if (before != value) {
-            own();
-            values[index] = value;
-        }
-        return before;
-    }
-
     private void insertAt(int index, K key, V value) {
-        own();
         if (size == keys.length) {
             int capacity = Math.max(4, size + (size >> 1));
             keys = Arrays.copyOf(keys, capacity);
@@ -154,7 +120,6 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     }
 
     private void removeAt(int index) {
-        own();
         int after = size - index - 1;
         System.arraycopy(keys, index + 1, keys, index, after);
         System.arraycopy(values, index + 1, values, index, after);
@@ -166,14 +131,8 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
 
     @Override
     public void clear() {
-        if (shared) {
-            keys = EMPTY;
-            values = EMPTY;
-            shared = false;
-        } else {
-            Arrays.fill(keys, 0, size, null);
-            Arrays.fill(values, 0, size, null);
-        }
+        Arrays.fill(keys, 0, size, null);
+        Arrays.fill(values, 0, size, null);
         size = 0;
         changes++;
     }
@@ -196,7 +155,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         return new AbstractSet<>() {
             @Override
             public Iterator<K> iterator() {
-                return slots(true);
+                return slots(keys);
             }
 
             @Override
@@ -217,7 +176,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         return new java.util.AbstractCollection<>() {
             @Override
             public Iterator<V> iterator() {
-                return slots(false);
+                return slots(values);
             }
 
             @Override
@@ -227,16 +186,13 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         };
     }
 
-    /**
-     * Iterates the keys or the values; {@code remove} removes the whole entry. Reads the arrays live: a removal
-     * through the iterator may have replaced shared arrays by private copies.
-     */
-    private <T> Iterator<T> slots(boolean ofKeys) {
+    /** Iterates one of the two arrays; {@code remove} removes the whole entry. */
+    private <T> Iterator<T> slots(Object[] array) {
         return new Cursor<>() {
             @Override
             @SuppressWarnings("unchecked")
             T at(int index) {
-                return (T) (ofKeys ? keys[index] : values[index]);
+                return (T) array[index];
             }
         };
     }
@@ -282,7 +238,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
             return new SimpleEntry<>((K) keys[index], (V) values[index]) {
                 @Override
                 public V setValue(V value) {
-                    setAt(index, value);
+                    values[index] = value;
                     return super.setValue(value);
                 }
             };

@@ -12,8 +12,7 @@ import java.util.function.Consumer;
  * A set in natural order held in one sorted array: the small partition sets (paused, pending, owned) that a
  * snapshot of a large run copies by the thousand. The companion of {@link SortedArrayMap}, for the same reason: a
  * TreeSet costs a TreeMap node per element and a copy rebuilds the tree; this costs an array slot and a copy is one
- * array copy. Iterates in TreeSet's order. A plain Set, not a SortedSet (no sub-set views are needed). Like the
- * map, a copy shares its source's array until one of the two is written.
+ * array copy. Iterates in TreeSet's order. A plain Set, not a SortedSet (no sub-set views are needed).
  */
 public final class SortedArraySet<E extends Comparable<? super E>> extends AbstractSet<E> {
 
@@ -22,8 +21,6 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
     private Object[] elements;
     private int size;
     private int changes;
-    /** The array may be another set's too: the first write takes a private copy (see {@link #own}). */
-    private boolean shared;
 
     public SortedArraySet() {
         this.elements = EMPTY;
@@ -33,22 +30,10 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
     public SortedArraySet(Collection<? extends E> other) {
         this();
         if (other instanceof SortedArraySet<?> sorted) {
-            if (sorted.size > 0) {
-                this.elements = sorted.elements;
-                this.size = sorted.size;
-                this.shared = true;
-                sorted.shared = true;
-            }
+            this.elements = sorted.size == 0 ? EMPTY : Arrays.copyOf(sorted.elements, sorted.size);
+            this.size = sorted.size;
         } else {
             addAll(other);
-        }
-    }
-
-    /** Before a write: a private copy of a shared array. */
-    private void own() {
-        if (shared) {
-            elements = Arrays.copyOf(elements, Math.max(size, 1));
-            shared = false;
         }
     }
 
@@ -74,7 +59,6 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
             return false;
         }
         index = -index - 1;
-        own();
         if (size == elements.length) {
             elements = Arrays.copyOf(elements, Math.max(4, size + (size >> 1)));
         }
@@ -96,7 +80,6 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
     }
 
     private void removeAt(int index) {
-        own();
         System.arraycopy(elements, index + 1, elements, index, size - index - 1);
         elements[--size] = null;
         changes++;
@@ -104,12 +87,7 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
 
     @Override
     public void clear() {
-        if (shared) {
-            elements = EMPTY;
-            shared = false;
-        } else {
-            Arrays.fill(elements, 0, size, null);
-        }
+        Arrays.fill(elements, 0, size, null);
         size = 0;
         changes++;
     }

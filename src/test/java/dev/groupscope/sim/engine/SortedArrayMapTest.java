@@ -57,7 +57,7 @@ class SortedArrayMapTest {
     }
 
     @Test
-    void copiesSharingArraysStayIndependentWhicheverSideIsWritten() {
+    void copiesStayIndependentWhicheverSideIsWritten() {
         Random random = new Random(13);
         List<SortedArrayMap<Integer, String>> maps = new ArrayList<>(List.of(new SortedArrayMap<>()));
         List<TreeMap<Integer, String>> trees = new ArrayList<>(List.of(new TreeMap<>()));
@@ -70,7 +70,7 @@ class SortedArrayMapTest {
                 case 0, 1 -> assertThat(map.put(key, "v" + i)).isEqualTo(tree.put(key, "v" + i));
                 case 2 -> assertThat(map.remove(key)).isEqualTo(tree.remove(key));
                 case 3 -> {
-                    // Removing and writing through iterators of a map whose arrays may be shared.
+                    // Removing and writing through iterators of a map that was copied or is a copy.
                     map.keySet().removeIf(k -> k % 9 == key % 9);
                     tree.keySet().removeIf(k -> k % 9 == key % 9);
                     map.entrySet().forEach(e -> e.setValue(e.getValue() + "'"));
@@ -81,7 +81,7 @@ class SortedArrayMapTest {
                     tree.clear();
                 }
                 default -> {
-                    // Copies all along the run (a full list replaces one), so most copies share a filled map.
+                    // Copies all along the run (a full list replaces one), so most copies are of a filled map.
                     if (maps.size() == 8) {
                         int replaced = random.nextInt(maps.size());
                         maps.remove(replaced);
@@ -98,7 +98,7 @@ class SortedArrayMapTest {
     }
 
     @Test
-    void setCopiesSharingTheirArrayStayIndependent() {
+    void setCopiesStayIndependentWhicheverSideIsWritten() {
         SortedArraySet<Integer> original = new SortedArraySet<>(List.of(1, 2, 3));
         SortedArraySet<Integer> copy = new SortedArraySet<>(original);
         SortedArraySet<Integer> copyOfCopy = new SortedArraySet<>(copy);
