@@ -66,7 +66,10 @@ public final class TopologyReader {
         Optional<ShardView> shard = shardOf(clusterActor, groupId);
         int offsetsPartition = shard.map(ShardView::partition).orElseGet(() -> offsetsPartitions == 0 ? -1
                 : GroupCoordinatorPartitioning.partitionFor(groupId, offsetsPartitions).partition());
-        int coordinator = shard.map(ShardView::broker).orElse(-1);
+        // Before any member has reached it the group does not exist yet, but its coordinator is already decided:
+        // the leader of the partition its id hashes to.
+        int coordinator = shard.map(ShardView::broker)
+                .orElseGet(() -> clusterActor.cluster().leaderOf(OFFSETS_TOPIC, offsetsPartition));
         List<Topology.Member> members = new ArrayList<>();
         for (ConsumerView view : views) {
             if (!neverStarted(view)) {

@@ -197,7 +197,10 @@ public final class FrameReader {
         int offsetsPartitions = cluster.topics().getOrDefault(OFFSETS_TOPIC, List.of()).size();
         int offsetsPartition = shard.map(CoordinatorShard::partition).orElseGet(() -> offsetsPartitions == 0 ? -1
                 : GroupCoordinatorPartitioning.partitionFor(groupId, offsetsPartitions).partition());
-        int coordinator = shard.map(CoordinatorShard::broker).orElse(-1);
+        // Before any member has reached it the group does not exist yet, but its coordinator is already decided:
+        // the leader of the partition its id hashes to.
+        int coordinator = shard.map(CoordinatorShard::broker)
+                .orElseGet(() -> cluster.leaderOf(OFFSETS_TOPIC, offsetsPartition));
         Optional<ClassicGroup> found = shard.map(s -> s.group(groupId));
         if (found.isEmpty()) {
             return new GroupRow(groupId, "Unknown", 0, "", "", coordinator, offsetsPartition);

@@ -412,7 +412,9 @@ public final class PlaygroundView {
         });
         groupStates.setAccessibleText(group.state());
         groupStates.setUserData(group.state());
-        if (group.coordinatorBroker() < 0) {
+        if (group.offsetsPartition() < 0) {
+            groupSummary.setText(messages.format("ui.main.group.noOffsetsTopic", Map.of("group", group.groupId())));
+        } else if (group.coordinatorBroker() < 0) {
             groupSummary.setText(messages.format("ui.main.group.noCoordinator",
                     Map.of("group", group.groupId(), "partition", group.offsetsPartition())));
         } else {

@@ -2,6 +2,7 @@ package dev.groupscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.kafka.GroupCoordinatorPartitioning;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
@@ -134,6 +135,24 @@ class FrameReaderTest {
                         .get(row.partition()).logEndOffset());
             }
         }
+    }
+
+    @Test
+    void beforeAnyMemberHasReachedItAGroupsCoordinatorIsTheLeaderOfThePartitionItsIdHashesTo() {
+        Scenario playground = PlaygroundViewModel.readPlayground();
+        World start = ScenarioWorld.simulation(playground).stateAtTime(0);
+        ClusterActorView cluster = (ClusterActorView) start.actors().get("cluster").view();
+        int partition = GroupCoordinatorPartitioning.partitionFor("orders-app",
+                cluster.cluster().topics().get("__consumer_offsets").size()).partition();
+
+        PlaygroundFrame frame = FrameReader.of(playground, "orders-app").read(0, start, Optional.empty(), List.of());
+
+        assertThat(cluster.coordinators().values()).as("no shard holds the group yet")
+                .noneMatch(shard -> shard.groups().containsKey("orders-app"));
+        assertThat(frame.group().state()).isEqualTo("Unknown");
+        assertThat(frame.group().offsetsPartition()).isEqualTo(partition);
+        assertThat(frame.group().coordinatorBroker())
+                .isEqualTo(cluster.cluster().leaderOf("__consumer_offsets", partition)).isPositive();
     }
 
     /** The group's owner and offsets on a partition as the frame's details read them for every group at once. */

@@ -9,6 +9,16 @@ import java.util.Map;
  */
 public record ClusterView(Map<Integer, Boolean> brokersUp, Map<String, List<PartitionView>> topics) {
 
+    /** The leader of {@code topic}'s partition {@code partition}, or {@link PartitionState#NO_LEADER} (none, or no such partition). */
+    public int leaderOf(String topic, int partition) {
+        for (PartitionView row : topics.getOrDefault(topic, List.of())) {
+            if (row.partition() == partition) {
+                return row.leader();
+            }
+        }
+        return PartitionState.NO_LEADER;
+    }
+
     /** One partition as seen from outside. */
     public record PartitionView(int partition, List<Integer> replicas, int leader, long logEndOffset) {
     }
