@@ -18,12 +18,20 @@ import java.util.function.BiConsumer;
  * shift the arrays, which is cheap for the tens to hundreds of entries these maps hold. Iterates in the same order a
  * TreeMap would, so replacing one does not change a trace. A plain Map, not a SortedMap: nothing here needs sub-map
  * views or first and last keys.
+ *
+ * <p>A copy shares the keys array and copies only the values: a snapshot's maps mostly change values (positions,
+ * offsets), not which keys they hold, and a copy used to repeat the keys array of every map it held. While shared,
+ * neither map writes that array: the first insert or removal on either side moves to a new one. (Never writing a
+ * keys array at all made the maps that take and drop keys at every fetch allocate a quarter more.)
  */
 public final class SortedArrayMap<K extends Comparable<? super K>, V> extends AbstractMap<K, V> {
 
     private static final Object[] EMPTY = {};
 
+    /** Sorted in its first {@code size} slots; not written while {@link #keysShared}. */
     private Object[] keys;
+    /** Whether a copy (or the map this one copies) may hold the same keys array. */
+    private boolean keysShared;
     private Object[] values;
     private int size;
     /** Bumped by every structural change, so that an iterator over a changed map fails instead of skipping. */
@@ -34,9 +42,11 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         this.values = EMPTY;
     }
 
-    /** A copy of {@code other}, trimmed to its size: a snapshot's copy never grows. */
+    /** A copy of {@code other}: the same keys array (which neither writes from now on), its own values. */
     public SortedArrayMap(SortedArrayMap<K, ? extends V> other) {
-        this.keys = other.size == 0 ? EMPTY : Arrays.copyOf(other.keys, other.size);
+        this.keys = other.keys;
+        this.keysShared = true;
+        other.keysShared = true;
         this.values = other.size == 0 ? EMPTY : Arrays.copyOf(other.values, other.size, Object[].class);
         this.size = other.size;
     }
@@ -45,7 +55,9 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     public SortedArrayMap(Map<? extends K, ? extends V> other) {
         this();
         if (other instanceof SortedArrayMap<?, ?> sorted) {
-            this.keys = Arrays.copyOf(sorted.keys, sorted.size);
+            this.keys = sorted.keys;
+            this.keysShared = true;
+            sorted.keysShared = true;
             this.values = Arrays.copyOf(sorted.values, sorted.size, Object[].class);
             this.size = sorted.size;
         } else {
@@ -94,10 +106,12 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     }
 
     private void insertAt(int index, K key, V value) {
-        if (size == keys.length) {
-            int capacity = Math.max(4, size + (size >> 1));
-            keys = Arrays.copyOf(keys, capacity);
-            values = Arrays.copyOf(values, capacity);
+        if (keysShared || size == keys.length) {
+            keys = Arrays.copyOf(keys, Math.max(4, size + (size >> 1) + 1));
+            keysShared = false;
+        }
+        if (size == values.length) {
+            values = Arrays.copyOf(values, Math.max(4, size + (size >> 1) + 1));
         }
         System.arraycopy(keys, index, keys, index + 1, size - index);
         System.arraycopy(values, index, values, index + 1, size - index);
@@ -120,6 +134,10 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     }
 
     private void removeAt(int index) {
+        if (keysShared) {
+            keys = Arrays.copyOf(keys, size);
+            keysShared = false;
+        }
         int after = size - index - 1;
         System.arraycopy(keys, index + 1, keys, index, after);
         System.arraycopy(values, index + 1, values, index, after);
@@ -131,7 +149,12 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
 
     @Override
     public void clear() {
-        Arrays.fill(keys, 0, size, null);
+        if (keysShared) {
+            keys = EMPTY;
+            keysShared = false;
+        } else {
+            Arrays.fill(keys, 0, size, null);
+        }
         Arrays.fill(values, 0, size, null);
         size = 0;
         changes++;
@@ -154,8 +177,14 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     public Set<K> keySet() {
         return new AbstractSet<>() {
             @Override
+            @SuppressWarnings("unchecked")
             public Iterator<K> iterator() {
-                return slots(keys);
+                return new Cursor<>() {
+                    @Override
+                    K at(int index) {
+                        return (K) keys[index];
+                    }
+                };
             }
 
             @Override
@@ -175,8 +204,14 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     public java.util.Collection<V> values() {
         return new java.util.AbstractCollection<>() {
             @Override
+            @SuppressWarnings("unchecked")
             public Iterator<V> iterator() {
-                return slots(values);
+                return new Cursor<>() {
+                    @Override
+                    V at(int index) {
+                        return (V) values[index];
+                    }
+                };
             }
 
             @Override
@@ -186,18 +221,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         };
     }
 
-    /** Iterates one of the two arrays; {@code remove} removes the whole entry. */
-    private <T> Iterator<T> slots(Object[] array) {
-        return new Cursor<>() {
-            @Override
-            @SuppressWarnings("unchecked")
-            T at(int index) {
-                return (T) array[index];
-            }
-        };
-    }
-
-    /** A cursor over this map's slots. */
+    /** A cursor over this map's slots (reading the arrays the map holds now); {@code remove} removes the entry. */
     private abstract class Cursor<T> extends ArrayCursor<T> {
         @Override
         int size() {
