@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * One run: an initial world, a script of actions, and what came of them — the event log and snapshots of the
- * world every {@code snapshotEvery} steps. Because the world is deterministic, any earlier state is rebuilt by
- * copying the nearest snapshot and replaying; and inserting an action in the past ({@link #fork}) gives a new run
+ * world every {@code snapshotEvery} events (a step that emits none counts as one: replaying it costs all the same).
+ * Because the world is deterministic, any earlier state is rebuilt by copying the nearest snapshot and replaying;
+ * and inserting an action in the past ({@link #fork}) gives a new run
  * whose history up to that point is shared and whose future is recomputed. The original run stays as it was.
  * Events are replayed the same way: the log keeps a window of recently used segments (see {@link EventLog}).
  */
@@ -19,7 +20,14 @@ public final class Simulation {
     static final long EVENTS_HELD = 1L << 18;
 
     private final List<ScriptedAction> script;
+    /**
+     * Events between snapshots. Counted in events, not steps, because a rebuild's time goes with the events its
+     * replay re-derives: a step of a record-heavy run does twice a light run's work, and spacing by steps gave the
+     * light run twice the snapshots its rebuilds needed.
+     */
     private final int snapshotEvery;
+    /** Events (a silent step counting one) since the last snapshot. */
+    private long sinceSnapshot;
     private final List<World> snapshots;
     private final EventLog log;
     private World current;
@@ -57,6 +65,7 @@ public final class Simulation {
         this.snapshotEvery = snapshotEvery;
         this.snapshots = snapshots;
         this.current = current;
+        this.sinceSnapshot = current.eventCount() - snapshots.get(snapshots.size() - 1).eventCount();
         this.log = parentLog.prefix(keptSegments, current.eventCount(), this::replaySegment);
     }
 
@@ -85,10 +94,13 @@ public final class Simulation {
         if (!current.hasPending()) {
             return false;
         }
-        log.append(current.step());
-        if (current.steps() % snapshotEvery == 0) {
+        List<SimEvent> events = current.step();
+        log.append(events);
+        sinceSnapshot += Math.max(1, events.size());
+        if (sinceSnapshot >= snapshotEvery) {
             snapshots.add(current.copy());
             log.closeSegment();
+            sinceSnapshot = 0;
         }
         return true;
     }
@@ -128,11 +140,26 @@ public final class Simulation {
         if (count < 0 || count > current.steps()) {
             throw new IllegalArgumentException("step " + count + " is outside 0.." + current.steps());
         }
-        World world = snapshots.get((int) Math.min(count / snapshotEvery, snapshots.size() - 1)).copy();
+        World world = snapshots.get(lastSnapshotAtOrBefore(count)).copy();
         while (world.steps() < count) {
             world.advance();
         }
         return world;
+    }
+
+    /** The last snapshot taken at or before step {@code count}. */
+    private int lastSnapshotAtOrBefore(long count) {
+        int low = 0;
+        int high = snapshots.size() - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (snapshots.get(mid).steps() <= count) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
     }
 
     /** A copy of the state after event {@code seq}: after the step that produced it. */
@@ -198,7 +225,7 @@ public final class Simulation {
         // starts from these snapshots) replays the run without the action. Snapshots are copies, so the original
         // run's stay as they were.
         List<World> keptSnapshots = new ArrayList<>();
-        for (World snapshot : snapshots.subList(0, (int) (keep / snapshotEvery) + 1)) {
+        for (World snapshot : snapshots.subList(0, lastSnapshotAtOrBefore(keep) + 1)) {
             World withAction = snapshot.copy();
             withAction.scheduleAction(time, script.size(), action);
             keptSnapshots.add(withAction);
