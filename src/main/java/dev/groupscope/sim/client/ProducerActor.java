@@ -10,6 +10,7 @@ import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.DeterministicRandom;
 import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.PagedLongs;
 import dev.groupscope.sim.engine.Task;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -56,8 +57,8 @@ public final class ProducerActor implements Actor {
     private long startedAt;
     private long sinceStart;
     private long produced;
-    /** Records put in each partition, by partition number: an array, as a snapshot copies it (1,000 partitions). */
-    private long[] perPartition;
+    /** Records put in each partition, by partition number: in pages a snapshot shares (1,000 partitions). */
+    private PagedLongs perPartition;
     /** The availability last handed to the partitioner and the list it was made from (derived, not copied). */
     private List<Integer> lastAvailable;
     private PartitionAvailability lastAvailability;
@@ -68,7 +69,7 @@ public final class ProducerActor implements Actor {
         this.config = Objects.requireNonNull(config, "config");
         this.draws = new Draws();
         this.partitioner = new BuiltInPartitioner(config.batchSize(), draws);
-        this.perPartition = new long[0];
+        this.perPartition = new PagedLongs();
     }
 
     private ProducerActor(ProducerActor other) {
@@ -81,7 +82,7 @@ public final class ProducerActor implements Actor {
         this.startedAt = other.startedAt;
         this.sinceStart = other.sinceStart;
         this.produced = other.produced;
-        this.perPartition = other.perPartition.clone();
+        this.perPartition = other.perPartition.copy();
     }
 
     @Override
@@ -139,10 +140,8 @@ public final class ProducerActor implements Actor {
             return;
         }
         produced++;
-        if (choice.partition() >= perPartition.length) {
-            perPartition = java.util.Arrays.copyOf(perPartition, Math.max(partitions, choice.partition() + 1));
-        }
-        perPartition[choice.partition()]++;
+        perPartition.grow(partitions);
+        perPartition.increment(choice.partition());
         emitAppend(context, key, choice, offset);
     }
 
@@ -179,9 +178,9 @@ public final class ProducerActor implements Actor {
     @Override
     public Object view() {
         TreeMap<Integer, Long> counts = new TreeMap<>();
-        for (int p = 0; p < perPartition.length; p++) {
-            if (perPartition[p] > 0) {
-                counts.put(p, perPartition[p]);
+        for (int p = 0; p < perPartition.length(); p++) {
+            if (perPartition.get(p) > 0) {
+                counts.put(p, perPartition.get(p));
             }
         }
         return new ProducerView(id, running, produced, counts, partitioner.stickyPartition().orElse(-1));
