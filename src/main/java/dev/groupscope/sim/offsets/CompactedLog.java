@@ -1,5 +1,6 @@
 package dev.groupscope.sim.offsets;
 
+import dev.groupscope.sim.engine.SharedList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,7 +21,11 @@ public final class CompactedLog {
     private final int segmentRecords;
     private final double minCleanableDirtyRatio;
     private final long deleteRetentionMs;
-    private final List<OffsetsLogEntry> entries;
+    /**
+     * In offset order. Copies share all but the newest few (the group's commits land here by the hundred between two
+     * snapshots of a large group, and every snapshot copied the whole list).
+     */
+    private SharedList<OffsetsLogEntry> entries;
     private long logEndOffset;
     /** First offset of the active segment. */
     private long activeSegmentBase;
@@ -34,14 +39,14 @@ public final class CompactedLog {
         this.segmentRecords = segmentRecords;
         this.minCleanableDirtyRatio = minCleanableDirtyRatio;
         this.deleteRetentionMs = deleteRetentionMs;
-        this.entries = new ArrayList<>();
+        this.entries = new SharedList<>();
     }
 
     private CompactedLog(CompactedLog other) {
         this.segmentRecords = other.segmentRecords;
         this.minCleanableDirtyRatio = other.minCleanableDirtyRatio;
         this.deleteRetentionMs = other.deleteRetentionMs;
-        this.entries = new ArrayList<>(other.entries);
+        this.entries = other.entries.copy();
         this.logEndOffset = other.logEndOffset;
         this.activeSegmentBase = other.activeSegmentBase;
         this.cleanedUpTo = other.cleanedUpTo;
@@ -103,7 +108,7 @@ public final class CompactedLog {
             }
         }
         int removed = entries.size() - kept.size();
-        entries.clear();
+        entries = new SharedList<>();
         entries.addAll(kept);
         cleanedUpTo = activeSegmentBase;
         return removed;
