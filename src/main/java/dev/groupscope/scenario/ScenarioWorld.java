@@ -39,7 +39,7 @@ import java.util.Map;
  */
 public final class ScenarioWorld {
 
-    /** Snapshot interval in events: small enough that any state rebuilds quickly, large enough to keep history small. */
+    /** Snapshot interval in events: small enough that a state rebuilds quickly, large enough to keep history small. */
     public static final int SNAPSHOT_EVERY = 1024;
     /** Actors per {@link #SNAPSHOT_EVERY} events of interval (see {@link #snapshotSpacing}). */
     static final int ACTORS_PER_INTERVAL = 32;

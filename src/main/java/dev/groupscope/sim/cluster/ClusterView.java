@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record ClusterView(Map<Integer, Boolean> brokersUp, Map<String, List<PartitionView>> topics) {
 
-    /** The leader of {@code topic}'s partition {@code partition}, or {@link PartitionState#NO_LEADER} (none, or no such partition). */
+    /** The leader of {@code topic}'s partition {@code partition}, or {@link PartitionState#NO_LEADER} if none. */
     public int leaderOf(String topic, int partition) {
         for (PartitionView row : topics.getOrDefault(topic, List.of())) {
             if (row.partition() == partition) {

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
  * One run: an initial world, a script of actions, and what came of them — the event log and snapshots of the
  * world every {@code snapshotEvery} events (a step that emits none counts as one: replaying it costs all the same).
  * Because the world is deterministic, any earlier state is rebuilt by copying the nearest snapshot and replaying;
- * and inserting an action in the past ({@link #fork}) gives a new run
- * whose history up to that point is shared and whose future is recomputed. The original run stays as it was.
- * Events are replayed the same way: the log keeps a window of recently used segments (see {@link EventLog}).
+ * and inserting an action in the past ({@link #fork}) gives a new run whose history up to that point is shared and
+ * whose future is recomputed. The original run stays as it was. Events are replayed the same way: the log keeps a
+ * window of recently used segments (see {@link EventLog}).
  */
 public final class Simulation {
 
@@ -149,17 +149,7 @@ public final class Simulation {
 
     /** The last snapshot taken at or before step {@code count}. */
     private int lastSnapshotAtOrBefore(long count) {
-        int low = 0;
-        int high = snapshots.size() - 1;
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (snapshots.get(mid).steps() <= count) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return low;
+        return lastSnapshotWhere(snapshot -> snapshot.steps() <= count);
     }
 
     /** A copy of the state after event {@code seq}: after the step that produced it. */
@@ -194,12 +184,17 @@ public final class Simulation {
 
     /** The last snapshot taken at or before {@code time} (its last step was due by then), or the first. */
     private int nearestSnapshotBefore(long time) {
+        return lastSnapshotWhere(snapshot -> snapshot.lastProcessed() != null
+                && snapshot.lastProcessed().time() <= time);
+    }
+
+    /** The last snapshot for which {@code taken} holds (it holds for a prefix of them), or the first. */
+    private int lastSnapshotWhere(java.util.function.Predicate<World> taken) {
         int low = 0;
         int high = snapshots.size() - 1;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            Scheduled last = snapshots.get(mid).lastProcessed();
-            if (last != null && last.time() <= time) {
+            if (taken.test(snapshots.get(mid))) {
                 low = mid;
             } else {
                 high = mid - 1;
