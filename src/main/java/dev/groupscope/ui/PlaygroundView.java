@@ -473,13 +473,8 @@ public final class PlaygroundView {
                 event.time() / 1000.0), "type", event.type()));
     }
 
-    /** The event's Kafka rule in the UI language; a plain "actor: type" for events that carry no rule. */
-    String sentence(SimEvent event) {
-        if (event.ruleKey() != null && messages.has(event.ruleKey())) {
-            return messages.format(event.ruleKey(), event.ruleArgs());
-        }
-        return messages.format("ui.main.event.generic", Map.of("actor", String.valueOf(event.actor()),
-                "type", event.type()));
+    private String sentence(SimEvent event) {
+        return EventSentences.of(event, messages);
     }
 
     /**

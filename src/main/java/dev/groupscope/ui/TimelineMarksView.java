@@ -191,17 +191,14 @@ public final class TimelineMarksView {
         if (mark.rebalance().isPresent()) {
             Rebalance rebalance = mark.rebalance().get();
             String trigger = rebalance.trigger().isEmpty() || !messages.has(rebalance.trigger()) ? ""
-                    : messages.format(rebalance.trigger(), rebalance.triggerArgs());
+                    : messages.format(rebalance.trigger(), EventSentences.shortened(rebalance.triggerArgs()));
             return messages.format("ui.marks.rebalance", Map.of("from", seconds(rebalance.startMs()),
                     "to", seconds(rebalance.endMs()), "moved", rebalance.moved().size(),
                     "generation", rebalance.toGeneration(), "trigger", trigger));
         }
         SimEvent event = mark.event().orElseThrow();
-        String sentence = event.ruleKey() != null && messages.has(event.ruleKey())
-                ? messages.format(event.ruleKey(), event.ruleArgs())
-                : messages.format("ui.main.event.generic", Map.of("actor", String.valueOf(event.actor()),
-                "type", event.type()));
-        return messages.format("ui.marks.event", Map.of("at", seconds(event.time()), "sentence", sentence));
+        return messages.format("ui.marks.event", Map.of("at", seconds(event.time()),
+                "sentence", EventSentences.of(event, messages)));
     }
 
     private static String seconds(long ms) {

@@ -120,11 +120,7 @@ class GroupViewsTest {
 
     /** The explanation's sentence for an event: its Kafka rule in English, as the panel writes it. */
     private static String englishSentence(SimEvent event) {
-        Messages english = Messages.english();
-        return event.ruleKey() != null && english.has(event.ruleKey())
-                ? english.format(event.ruleKey(), event.ruleArgs())
-                : english.format("ui.main.event.generic", Map.of("actor", String.valueOf(event.actor()),
-                        "type", event.type()));
+        return EventSentences.of(event, Messages.english());
     }
 
     private static String text(FxRobot robot, String query) {
