@@ -101,8 +101,11 @@ public final class TopologyReader {
                         .map(s -> s.committedOffsets().getOrDefault(group.groupId(), Map.of())
                                 .get(new TopicPartition(topic, row.partition())))
                         .orElse(null);
+                // A zombie (cut off from its coordinator) still holds its old generation's partitions after the
+                // group has handed them on: the owner is the member of the newest generation that holds it.
                 Optional<Topology.Member> owner = group.members().stream()
-                        .filter(m -> m.running() && m.assigned().contains(name)).findFirst();
+                        .filter(m -> m.running() && m.assigned().contains(name))
+                        .reduce((first, later) -> later.generation() > first.generation() ? later : first);
                 offsets.add(new Topology.GroupOffsets(group.groupId(), committed,
                         owner.map(Topology.Member::clientId).orElse(null),
                         owner.map(Topology.Member::slot).orElse(-1),

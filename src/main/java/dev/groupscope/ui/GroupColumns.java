@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * One group on every partition at one moment, copied out of the live model: per topic, indexed by partition number,
- * the owning consumer (the first running member, in actor order, that has it assigned), that owner's position and the
- * group's committed offset. Arrays, because a frame of 1,000 partitions is read at every pulse: a map entry and two
+ * the owning consumer (the running member of the newest generation that has it assigned; the first in actor order of
+ * those), that owner's position and the group's committed offset. Arrays, because a frame of 1,000 partitions is read at every pulse: a map entry and two
  * boxed numbers per partition were most of what a frame allocated. Immutable once read (the arrays never leave), so a
  * frame may keep it and be read on another thread.
  */
@@ -25,9 +25,10 @@ final class GroupColumns {
     private final String groupId;
     private final Map<String, Column> topics;
 
-    private record Column(String[] ownerIds, long[] positions, long[] committed) {
+    /** {@code generations}: the owner's generation, while reading. */
+    private record Column(String[] ownerIds, long[] positions, long[] committed, int[] generations) {
         Column(int partitions) {
-            this(new String[partitions], new long[partitions], new long[partitions]);
+            this(new String[partitions], new long[partitions], new long[partitions], new int[partitions]);
             java.util.Arrays.fill(positions, NONE);
             java.util.Arrays.fill(committed, NONE);
         }
@@ -54,12 +55,18 @@ final class GroupColumns {
             if (!consumer.state().running() || !member.test(consumer)) {
                 continue;
             }
+            int generation = consumer.generationId();
             consumer.positions().forEach((tp, position) -> {
                 Column column = topics.get(tp.topic());
-                if (column != null && tp.partition() < column.ownerIds.length
-                        && column.ownerIds[tp.partition()] == null) {
-                    column.ownerIds[tp.partition()] = consumer.id();
-                    column.positions[tp.partition()] = position;
+                int p = tp.partition();
+                // Two members hold a partition at once only when one of them is a zombie: cut off from its
+                // coordinator, it keeps its old generation's partitions after the group has handed them on. The
+                // group's owner is the member of the newer generation.
+                if (column != null && p < column.ownerIds.length
+                        && (column.ownerIds[p] == null || generation > column.generations[p])) {
+                    column.ownerIds[p] = consumer.id();
+                    column.positions[p] = position;
+                    column.generations[p] = generation;
                 }
             });
         }

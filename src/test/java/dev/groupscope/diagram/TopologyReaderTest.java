@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groupscope.kafka.GroupCoordinatorPartitioning;
 import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.scenario.ScenarioWorld;
+import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.World;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,5 +25,28 @@ class TopologyReaderTest {
         assertThat(group.state()).as("the group does not exist at any coordinator yet").isEqualTo("Unknown");
         assertThat(group.offsetsPartition()).isEqualTo(partition);
         assertThat(group.coordinator()).isEqualTo(topology.offsets().leaders().get(partition)).isPositive();
+    }
+
+    @Test
+    void aPartitionAZombieStillHoldsIsDrawnWithTheOwnerOfTheNewestGeneration() {
+        // C2 is cut off from its coordinator at 20 s; 10 s later the group hands its partitions to C1 and C3.
+        Simulation run = ScenarioWorld.simulation(
+                ScenarioReader.read(Path.of("lessons/scenarios/network-partition.json")));
+        run.runUntil(32_000);
+        World partitioned = run.stateAtTime(32_000);
+
+        Topology topology = TopologyReader.read(partitioned);
+
+        Topology.Group group = topology.groups().get(0);
+        Topology.Member zombie = group.members().stream().filter(m -> m.clientId().equals("C2")).findFirst()
+                .orElseThrow();
+        assertThat(zombie.generation()).isLessThan(group.generation());
+        assertThat(zombie.assigned()).isNotEmpty();
+        for (Topology.Partition partition : topology.topics().get(0).partitions()) {
+            if (zombie.assigned().contains(partition.name())) {
+                Topology.GroupOffsets offsets = partition.groups().get(0);
+                assertThat(offsets.owner()).as(partition.name()).isNotNull().isNotEqualTo("C2");
+            }
+        }
     }
 }

@@ -155,6 +155,27 @@ class FrameReaderTest {
                 .isEqualTo(cluster.cluster().leaderOf("__consumer_offsets", partition)).isPositive();
     }
 
+    @Test
+    void aZombieKeepsItsOldPartitionsButEachRowShowsTheOwnerOfTheNewestGeneration() {
+        // C2 is cut off from its coordinator at 20 s; 10 s later the group hands its partitions to C1 and C3.
+        Scenario partitioned = ScenarioReader.read(Path.of("lessons/scenarios/network-partition.json"));
+        Simulation simulation = ScenarioWorld.simulation(partitioned);
+        simulation.runUntil(32_000);
+        PlaygroundFrame frame = FrameReader.of(partitioned, "stream")
+                .read(32_000, simulation.stateAtTime(32_000), Optional.empty(), List.of());
+
+        ConsumerRow zombie = frame.consumer("C2").orElseThrow();
+        assertThat(zombie.generation()).isLessThan(frame.group().generation());
+        assertThat(zombie.assigned()).as("what the zombie still believes it owns").isNotEmpty();
+        for (String name : zombie.assigned()) {
+            PartitionRow row = frame.partitions().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+            ConsumerRow owner = frame.consumer(row.owner()).orElseThrow();
+            assertThat(row.owner()).as(name).isNotEqualTo("C2");
+            assertThat(owner.generation()).isEqualTo(frame.group().generation());
+            assertThat(owner.assigned()).contains(name);
+        }
+    }
+
     /** The group's owner and offsets on a partition as the frame's details read them for every group at once. */
     private static GroupOnPartition detail(PlaygroundFrame frame, String partition, String group) {
         return frame.details().partition(partition).orElseThrow().groups().stream()
