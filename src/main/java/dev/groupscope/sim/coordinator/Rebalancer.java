@@ -64,7 +64,7 @@ final class Rebalancer {
 
     private void maybeCompleteJoinElseSchedule(ClassicGroup group) {
         if (group.hasAllMembersJoined()) {
-            completeJoin(group, Rule.of("sim.coordinator.join.allJoined", "members", group.numMembers()));
+            completeJoin(group, allJoined(group));
         } else {
             call.armJoin(group, group.rebalanceTimeoutMs());
         }
@@ -76,7 +76,7 @@ final class Rebalancer {
      */
     void maybeCompleteJoinPhase(ClassicGroup group) {
         if (group.isInState(PREPARING_REBALANCE) && group.previousState() != EMPTY && group.hasAllMembersJoined()) {
-            completeJoin(group, Rule.of("sim.coordinator.join.allJoined", "members", group.numMembers()));
+            completeJoin(group, allJoined(group));
         }
     }
 
@@ -214,7 +214,7 @@ final class Rebalancer {
             maybePrepareRebalanceOrCompleteJoin(group, Rule.of("sim.coordinator.rebalance.memberFailed",
                     "memberId", member.memberId()));
         } else if (group.isInState(PREPARING_REBALANCE) && group.hasAllMembersJoined()) {
-            completeJoin(group, Rule.of("sim.coordinator.join.allJoined", "members", group.numMembers()));
+            completeJoin(group, allJoined(group));
         }
     }
 
@@ -222,7 +222,16 @@ final class Rebalancer {
     void removePendingMemberAndUpdateGroup(ClassicGroup group, String memberId, Rule why) {
         call.membership.remove(group, memberId, why);
         if (group.isInState(PREPARING_REBALANCE) && group.hasAllMembersJoined()) {
-            completeJoin(group, Rule.of("sim.coordinator.join.allJoined", "members", group.numMembers()));
+            completeJoin(group, allJoined(group));
         }
+    }
+
+    /**
+     * Why the join phase ends now: every member has sent JoinGroup. When the last member has just left there was
+     * nobody to wait for, and the group, with no member in the new generation, becomes Empty.
+     */
+    private static Rule allJoined(ClassicGroup group) {
+        return group.numMembers() == 0 ? Rule.of("sim.coordinator.join.nobodyLeft")
+                : Rule.of("sim.coordinator.join.allJoined", "members", group.numMembers());
     }
 }

@@ -135,6 +135,11 @@ class RebalanceTest {
         assertThat(h.group().generationId()).isEqualTo(2);
         assertThat(h.events("GroupMetadataRecord")).last().satisfies(event ->
                 assertThat(event.fields()).containsEntry("generation", 2).containsEntry("members", List.of()));
+        // Not "every member has sent JoinGroup (members: 0)": there was nobody to wait for.
+        assertThat(h.events("GroupStateChange")).last().satisfies(event -> {
+            assertThat(event.fields()).containsEntry("to", "Empty");
+            assertThat(event.ruleKey()).isEqualTo("sim.coordinator.join.nobodyLeft");
+        });
     }
 
     @Test
