@@ -75,7 +75,8 @@ public final class TopologyReader {
             if (!neverStarted(view)) {
                 boolean running = view.state().running();
                 members.add(new Topology.Member(view.clientId(), slots.get(view.clientId()), view.state().name(),
-                        running, view.leader() && running, view.generation(), running ? view.assigned() : List.of()));
+                        running, view.leader() && view.state().inGroup(), view.generation(),
+                        running ? view.assigned() : List.of()));
             }
         }
         Optional<GroupView> held = shard.map(s -> s.groups().get(groupId));

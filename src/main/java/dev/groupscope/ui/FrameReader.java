@@ -161,7 +161,7 @@ public final class FrameReader {
             } else {
                 slots.put(consumer.id(), slot);
                 consumers.add(new ConsumerRow(consumer.id(), slot, consumer.state().name(),
-                        consumer.isLeader() && consumer.state().running(), consumer.generationId(),
+                        consumer.isLeader() && consumer.state().inGroup(), consumer.generationId(),
                         names(consumer.positions().keySet())));
             }
         }

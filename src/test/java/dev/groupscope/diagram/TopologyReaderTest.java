@@ -49,4 +49,17 @@ class TopologyReaderTest {
             }
         }
     }
+
+    @Test
+    void aConsumerThatLeftTheGroupIsNotDrawnAsItsLeader() {
+        // C1 led the group until it unsubscribed at 35 s; at 45 s it reads orders-0 by assign(), outside the group.
+        Simulation run = ScenarioWorld.simulation(
+                ScenarioReader.read(Path.of("lessons/scenarios/subscription-change.json")));
+        run.runUntil(47_000);
+
+        Topology.Group group = TopologyReader.read(run.stateAtTime(47_000)).groups().get(0);
+
+        assertThat(group.members()).filteredOn(Topology.Member::leader).extracting(Topology.Member::clientId)
+                .containsExactly(group.leader());
+    }
 }

@@ -176,6 +176,22 @@ class FrameReaderTest {
         }
     }
 
+    @Test
+    void aConsumerThatLeftTheGroupIsNoLongerMarkedItsLeader() {
+        // C1 led the group until it unsubscribed at 35 s; at 45 s it reads orders-0 by assign(), outside the group.
+        Scenario changing = ScenarioReader.read(Path.of("lessons/scenarios/subscription-change.json"));
+        Simulation simulation = ScenarioWorld.simulation(changing);
+        simulation.runUntil(47_000);
+        World later = simulation.stateAtTime(47_000);
+        PlaygroundFrame frame = FrameReader.of(changing, "shop").read(47_000, later, Optional.empty(), List.of());
+
+        assertThat(((ConsumerView) later.actors().get("C1").view()).leader())
+                .as("kafka-clients clears its leader flag only when it next prepares to join").isTrue();
+        assertThat(frame.consumer("C1").orElseThrow().leader()).isFalse();
+        assertThat(frame.consumers()).filteredOn(ConsumerRow::leader).extracting(ConsumerRow::clientId)
+                .containsExactly(frame.group().leader());
+    }
+
     /** The group's owner and offsets on a partition as the frame's details read them for every group at once. */
     private static GroupOnPartition detail(PlaygroundFrame frame, String partition, String group) {
         return frame.details().partition(partition).orElseThrow().groups().stream()

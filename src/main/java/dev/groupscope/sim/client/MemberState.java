@@ -31,6 +31,14 @@ public enum MemberState {
         return this == PREPARING_REBALANCE || this == COMPLETING_REBALANCE;
     }
 
+    /**
+     * Whether it is in its group: joining, syncing or stable. kafka-clients' leader flag is cleared only when the
+     * member next prepares to join, so a member that has left (unsubscribed, or moved to assign()) still has it set.
+     */
+    public boolean inGroup() {
+        return this == PREPARING_REBALANCE || this == COMPLETING_REBALANCE || this == STABLE;
+    }
+
     public boolean running() {
         return this != STOPPED && this != CRASHED && this != FAILED;
     }
