@@ -23,7 +23,12 @@ public final class GroupScopeApp extends Application {
 
     static final double SNAPSHOT_SCALE = 2.0;
     static final long SNAPSHOT_AT_MS = 30_000;
-    private static final Duration SETTLE = Duration.millis(500);
+    /**
+     * How long a snapshot waits once the frame of its moment is shown: longer than a partition chip's move to its
+     * new owner (ChipMotion, 0.9 s), which the frames shown on the way to the moment can start; at 0.5 s a snapshot
+     * of commit-on-revoke at 46 s caught a chip in flight over a consumer's title.
+     */
+    private static final Duration SETTLE = Duration.millis(1_500);
     private static volatile int exitStatus;
     /** Options and scenario checked by {@link #launchApp} before the toolkit starts, handed to {@link #start}. */
     private static volatile Prepared prepared;
