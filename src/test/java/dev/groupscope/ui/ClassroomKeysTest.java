@@ -138,10 +138,16 @@ class ClassroomKeysTest {
 
         robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
         // The rebuilt window takes its fold state in a pulse of its own: wait for it, or fail after FxWait's timeout.
-        waitFor(() -> robot.lookup(".group-panel").tryQuery().map(panel -> !panel.isVisible()).orElse(false));
+        // Looked up in this window's rebuilt root only: a lookup over every window once found another's panel.
+        waitFor(() -> panel(robot, ".group-panel").map(panel -> !panel.isVisible()).orElse(false));
 
-        assertThat(robot.lookup(".group-panel").query().isVisible()).isFalse();
-        assertThat(robot.lookup(".cluster-panel").query().isVisible()).isTrue();
+        assertThat(panel(robot, ".group-panel").orElseThrow().isVisible()).isFalse();
+        assertThat(panel(robot, ".cluster-panel").orElseThrow().isVisible()).isTrue();
+    }
+
+    /** The playground's panel of this style class in the window's current root. */
+    private java.util.Optional<Node> panel(FxRobot robot, String styleClass) {
+        return robot.from(stage.getScene().getRoot()).lookup(".stage-panes > " + styleClass).tryQuery();
     }
 
     private static String text(FxRobot robot, String query) {
