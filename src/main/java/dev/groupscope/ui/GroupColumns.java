@@ -13,9 +13,9 @@ import java.util.function.Predicate;
 /**
  * One group on every partition at one moment, copied out of the live model: per topic, indexed by partition number,
  * the owning consumer (the running member of the newest generation that has it assigned; the first in actor order of
- * those), that owner's position and the group's committed offset. Arrays, because a frame of 1,000 partitions is read at every pulse: a map entry and two
- * boxed numbers per partition were most of what a frame allocated. Immutable once read (the arrays never leave), so a
- * frame may keep it and be read on another thread.
+ * those), that owner's position and the group's committed offset. Arrays, because a frame of 1,000 partitions is
+ * read at every pulse: a map entry and two boxed numbers per partition were most of what a frame allocated. Immutable
+ * once read (the arrays never leave), so a frame may keep it and be read on another thread.
  */
 final class GroupColumns {
 
