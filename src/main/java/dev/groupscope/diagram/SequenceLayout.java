@@ -12,7 +12,8 @@ import java.util.Map;
  * speak) and per broker they talk to, time running down, one row per message. A request's arrow runs from the
  * client to the broker and its response's (dashed) back, each sloping down a little for the network delay; error
  * answers have their own colour; notes on a lane mark the group's state changes, crashes and timeouts. With
- * {@code foldHeartbeats}, each run of successful heartbeats between two other rows becomes one row that counts them.
+ * {@code foldHeartbeats}, each run of successful heartbeats between two other rows becomes one row that counts them
+ * (a heartbeat answered with an error keeps its request and its answer as rows of their own).
  */
 public final class SequenceLayout {
 
@@ -182,12 +183,17 @@ public final class SequenceLayout {
         }
     }
 
-    /** Rows: one per event, or with folding one per run of routine heartbeats. */
+    /**
+     * Rows: one per event, or with folding one per run of routine heartbeats. A heartbeat answered with an error
+     * (REBALANCE_IN_PROGRESS: how members learn of a rebalance) is not routine, and neither is its request: folded,
+     * the request would be counted as "sent, no errors" just above its red answer.
+     */
     private List<List<ProtocolEvent>> rowsOf(List<ProtocolEvent> all) {
+        java.util.Set<Long> answeredWithError = heartbeatsAnsweredWithError(all);
         List<List<ProtocolEvent>> grouped = new ArrayList<>();
         List<ProtocolEvent> run = new ArrayList<>();
         for (ProtocolEvent event : all) {
-            if (foldHeartbeats && event.routineHeartbeat()) {
+            if (foldHeartbeats && event.routineHeartbeat() && !answeredWithError.contains(event.seq())) {
                 run.add(event);
                 continue;
             }
@@ -196,6 +202,26 @@ public final class SequenceLayout {
         }
         flush(run, grouped);
         return grouped;
+    }
+
+    /** The heartbeat requests whose answer (the next one back on the same pair of lanes) carries an error. */
+    private static java.util.Set<Long> heartbeatsAnsweredWithError(List<ProtocolEvent> all) {
+        java.util.Set<Long> failed = new java.util.HashSet<>();
+        Map<List<String>, ProtocolEvent> waiting = new java.util.HashMap<>();
+        for (ProtocolEvent event : all) {
+            if (!"Heartbeat".equals(event.api())) {
+                continue;
+            }
+            if (event.kind() == ProtocolEvent.Kind.REQUEST) {
+                waiting.put(List.of(event.from(), event.to()), event);
+            } else if (event.kind() == ProtocolEvent.Kind.RESPONSE) {
+                ProtocolEvent request = waiting.remove(List.of(event.to(), event.from()));
+                if (request != null && event.failed()) {
+                    failed.add(request.seq());
+                }
+            }
+        }
+        return failed;
     }
 
     private static void flush(List<ProtocolEvent> run, List<List<ProtocolEvent>> grouped) {

@@ -74,11 +74,27 @@ class SequenceLayoutTest {
         SequenceDiagram unfolded = SequenceLayout.layout(events, 0, 7000, ENGLISH, false, -1);
 
         assertThat(folded.rows()).extracting(SequenceDiagram.Row::id)
-                .containsExactly("heartbeats-1", "msg-4", "msg-5");
+                .containsExactly("heartbeats-1", "msg-3", "msg-4", "msg-5");
         assertThat(unfolded.rows()).extracting(SequenceDiagram.Row::id)
                 .containsExactly("msg-1", "msg-2", "msg-3", "msg-4", "msg-5");
         assertThat(((Shape.Label) folded.drawing().shape("heartbeats-1-label").orElseThrow()).text())
-                .isEqualTo("heartbeats: 2 sent, 1 answered, no errors (2–3,002 ms)");
+                .isEqualTo("heartbeats: 1 sent, 1 answered, no errors (2–4 ms)");
+    }
+
+    @Test
+    void heartbeatsAnsweredRebalanceInProgressAreShownSentAndAnsweredNotCountedAsSentWithNoErrors() {
+        // Every rebalance of a Stable group starts so: both members' next heartbeats are answered with the news.
+        List<ProtocolEvent> events = List.of(
+                request(1, "Heartbeat", "C1", "broker-2", 30_012, 30_014),
+                request(2, "Heartbeat", "C3", "broker-2", 30_012, 30_014),
+                response(3, "Heartbeat", "broker-2", "C1", 30_014, 30_016, "REBALANCE_IN_PROGRESS"),
+                response(4, "Heartbeat", "broker-2", "C3", 30_014, 30_016, "REBALANCE_IN_PROGRESS"));
+
+        SequenceDiagram folded = SequenceLayout.layout(events, 30_000, 30_016, ENGLISH, true, -1);
+
+        assertThat(folded.rows()).extracting(SequenceDiagram.Row::id)
+                .containsExactly("msg-1", "msg-2", "msg-3", "msg-4");
+        assertThat(folded.drawing().shapes()).extracting(Shape::id).noneMatch(id -> id.startsWith("heartbeats-"));
     }
 
     @Test
