@@ -36,6 +36,7 @@ public final class SequenceLayout {
     private final Map<String, Double> laneX = new LinkedHashMap<>();
     private final Drawing.Builder out = new Drawing.Builder();
     private final List<SequenceDiagram.Row> rows = new ArrayList<>();
+    private java.util.Set<String> coordinatorLanes = java.util.Set.of();
     /** Set once the rows pass the current time: the rest are drawn faded. */
     private boolean future;
 
@@ -74,6 +75,7 @@ public final class SequenceLayout {
 
     private SequenceDiagram draw(long fromMs, long toMs) {
         List<String> lanes = lanes();
+        coordinatorLanes = coordinatorLanes();
         double width = Math.max(760, MARGIN + GUTTER + lanes.size() * LANE_WIDTH + MARGIN);
         for (int i = 0; i < lanes.size(); i++) {
             laneX.put(lanes.get(i), MARGIN + GUTTER + LANE_WIDTH * (i + 0.5));
@@ -146,7 +148,7 @@ public final class SequenceLayout {
     private void lane(String lane, double height) {
         double x = laneX.get(lane);
         boolean broker = isBroker(lane);
-        boolean coordinator = broker && events.stream().anyMatch(e -> coordinates(e, lane));
+        boolean coordinator = broker && coordinatorLanes.contains(lane);
         String id = "lane-" + lane;
         out.line(id + "-life", x, HEAD_TOP + HEAD_HEIGHT, x, height - 12, "lifeline");
         out.box(id, x - LANE_WIDTH / 2 + 10, HEAD_TOP, LANE_WIDTH - 20, HEAD_HEIGHT, 6, "",
@@ -165,22 +167,47 @@ public final class SequenceLayout {
             "COORDINATOR_NOT_AVAILABLE", "COORDINATOR_LOAD_IN_PROGRESS");
 
     /**
-     * Whether {@code event} shows broker {@code lane} acting as the group's coordinator: a group request reaching
-     * it, an answer from it that is not "I am not (yet) the coordinator", or a note of the group's own there.
+     * The broker lanes that coordinate a group at the current time (for an export, at the end), as the rows so far
+     * show it: a lane becomes a coordinator with a group request reaching it, an answer from it that is not "I am not
+     * (yet) the coordinator", a note of the group's own there, or a FindCoordinator answer naming it; it stops being
+     * one when it stops, unloads the group (its note "→ Dead") or answers "not here". After a failover the header
+     * marks the new coordinator, as the playground does, not the stopped broker too.
      */
-    private static boolean coordinates(ProtocolEvent event, String lane) {
-        if ("FindCoordinator".equals(event.api())) {
-            return false;
+    private java.util.Set<String> coordinatorLanes() {
+        java.util.Set<String> lanes = new java.util.HashSet<>();
+        for (ProtocolEvent event : events) {
+            if (currentTime >= 0 && event.time() > currentTime) {
+                continue;
+            }
+            switch (event.kind()) {
+                case REQUEST -> {
+                    if (!"FindCoordinator".equals(event.api())) {
+                        lanes.add(event.to());
+                    }
+                }
+                case RESPONSE -> {
+                    if ("FindCoordinator".equals(event.api())) {
+                        // Any broker answers it: it names the coordinator, which is seldom the one answering.
+                        if (!event.failed() && event.fields().get("nodeId") != null) {
+                            lanes.add("broker-" + event.fields().get("nodeId"));
+                        }
+                    } else if (NOT_HERE.contains(event.error())) {
+                        lanes.remove(event.from());
+                    } else {
+                        lanes.add(event.from());
+                    }
+                }
+                default -> {
+                    if ("BrokerStopped".equals(event.api())
+                            || "GroupStateChange".equals(event.api()) && "Dead".equals(event.fields().get("to"))) {
+                        lanes.remove(event.from());
+                    } else if ("GroupStateChange".equals(event.api()) || "HeartbeatExpiration".equals(event.api())) {
+                        lanes.add(event.from());
+                    }
+                }
+            }
         }
-        switch (event.kind()) {
-            case REQUEST:
-                return event.to().equals(lane);
-            case RESPONSE:
-                return event.from().equals(lane) && !NOT_HERE.contains(event.error());
-            default:
-                return event.from().equals(lane)
-                        && (event.api().equals("GroupStateChange") || event.api().equals("HeartbeatExpiration"));
-        }
+        return lanes;
     }
 
     /**
