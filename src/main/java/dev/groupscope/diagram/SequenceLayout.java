@@ -12,7 +12,8 @@ import java.util.Map;
  * speak) and per broker they talk to, time running down, one row per message. A request's arrow runs from the
  * client to the broker and its response's (dashed) back, each sloping down a little for the network delay; error
  * answers have their own colour; notes on a lane mark the group's state changes, crashes and timeouts. With
- * {@code foldHeartbeats}, each run of successful heartbeats between two other rows becomes one row that counts them.
+ * {@code foldHeartbeats}, each run of successful heartbeats between two other rows becomes one row that counts them
+ * (a heartbeat answered with an error keeps its request and its answer as rows of their own).
  */
 public final class SequenceLayout {
 
@@ -35,6 +36,7 @@ public final class SequenceLayout {
     private final Map<String, Double> laneX = new LinkedHashMap<>();
     private final Drawing.Builder out = new Drawing.Builder();
     private final List<SequenceDiagram.Row> rows = new ArrayList<>();
+    private java.util.Set<String> coordinatorLanes = java.util.Set.of();
     /** Set once the rows pass the current time: the rest are drawn faded. */
     private boolean future;
 
@@ -73,6 +75,7 @@ public final class SequenceLayout {
 
     private SequenceDiagram draw(long fromMs, long toMs) {
         List<String> lanes = lanes();
+        coordinatorLanes = coordinatorLanes();
         double width = Math.max(760, MARGIN + GUTTER + lanes.size() * LANE_WIDTH + MARGIN);
         for (int i = 0; i < lanes.size(); i++) {
             laneX.put(lanes.get(i), MARGIN + GUTTER + LANE_WIDTH * (i + 0.5));
@@ -145,7 +148,7 @@ public final class SequenceLayout {
     private void lane(String lane, double height) {
         double x = laneX.get(lane);
         boolean broker = isBroker(lane);
-        boolean coordinator = broker && events.stream().anyMatch(e -> coordinates(e, lane));
+        boolean coordinator = broker && coordinatorLanes.contains(lane);
         String id = "lane-" + lane;
         out.line(id + "-life", x, HEAD_TOP + HEAD_HEIGHT, x, height - 12, "lifeline");
         out.box(id, x - LANE_WIDTH / 2 + 10, HEAD_TOP, LANE_WIDTH - 20, HEAD_HEIGHT, 6, "",
@@ -164,30 +167,60 @@ public final class SequenceLayout {
             "COORDINATOR_NOT_AVAILABLE", "COORDINATOR_LOAD_IN_PROGRESS");
 
     /**
-     * Whether {@code event} shows broker {@code lane} acting as the group's coordinator: a group request reaching
-     * it, an answer from it that is not "I am not (yet) the coordinator", or a note of the group's own there.
+     * The broker lanes that coordinate a group at the current time (for an export, at the end), as the rows so far
+     * show it: a lane becomes a coordinator with a group request reaching it, an answer from it that is not "I am not
+     * (yet) the coordinator", a note of the group's own there, or a FindCoordinator answer naming it; it stops being
+     * one when it stops, unloads the group (its note "→ Dead") or answers "not here". After a failover the header
+     * marks the new coordinator, as the playground does, not the stopped broker too.
      */
-    private static boolean coordinates(ProtocolEvent event, String lane) {
-        if ("FindCoordinator".equals(event.api())) {
-            return false;
+    private java.util.Set<String> coordinatorLanes() {
+        java.util.Set<String> lanes = new java.util.HashSet<>();
+        for (ProtocolEvent event : events) {
+            if (currentTime >= 0 && event.time() > currentTime) {
+                continue;
+            }
+            switch (event.kind()) {
+                case REQUEST -> {
+                    if (!"FindCoordinator".equals(event.api())) {
+                        lanes.add(event.to());
+                    }
+                }
+                case RESPONSE -> {
+                    if ("FindCoordinator".equals(event.api())) {
+                        // Any broker answers it: it names the coordinator, which is seldom the one answering.
+                        if (!event.failed() && event.fields().get("nodeId") != null) {
+                            lanes.add("broker-" + event.fields().get("nodeId"));
+                        }
+                    } else if (NOT_HERE.contains(event.error())) {
+                        lanes.remove(event.from());
+                    } else {
+                        lanes.add(event.from());
+                    }
+                }
+                default -> {
+                    if ("BrokerStopped".equals(event.api())
+                            || "GroupStateChange".equals(event.api()) && "Dead".equals(event.fields().get("to"))) {
+                        lanes.remove(event.from());
+                    } else if ("GroupStateChange".equals(event.api()) || "HeartbeatExpiration".equals(event.api())) {
+                        lanes.add(event.from());
+                    }
+                }
+            }
         }
-        switch (event.kind()) {
-            case REQUEST:
-                return event.to().equals(lane);
-            case RESPONSE:
-                return event.from().equals(lane) && !NOT_HERE.contains(event.error());
-            default:
-                return event.from().equals(lane)
-                        && (event.api().equals("GroupStateChange") || event.api().equals("HeartbeatExpiration"));
-        }
+        return lanes;
     }
 
-    /** Rows: one per event, or with folding one per run of routine heartbeats. */
+    /**
+     * Rows: one per event, or with folding one per run of routine heartbeats. A heartbeat answered with an error
+     * (REBALANCE_IN_PROGRESS: how members learn of a rebalance) is not routine, and neither is its request: folded,
+     * the request would be counted as "sent, no errors" just above its red answer.
+     */
     private List<List<ProtocolEvent>> rowsOf(List<ProtocolEvent> all) {
+        java.util.Set<Long> answeredWithError = heartbeatsAnsweredWithError(all);
         List<List<ProtocolEvent>> grouped = new ArrayList<>();
         List<ProtocolEvent> run = new ArrayList<>();
         for (ProtocolEvent event : all) {
-            if (foldHeartbeats && event.routineHeartbeat()) {
+            if (foldHeartbeats && event.routineHeartbeat() && !answeredWithError.contains(event.seq())) {
                 run.add(event);
                 continue;
             }
@@ -196,6 +229,26 @@ public final class SequenceLayout {
         }
         flush(run, grouped);
         return grouped;
+    }
+
+    /** The heartbeat requests whose answer (the next one back on the same pair of lanes) carries an error. */
+    private static java.util.Set<Long> heartbeatsAnsweredWithError(List<ProtocolEvent> all) {
+        java.util.Set<Long> failed = new java.util.HashSet<>();
+        Map<List<String>, ProtocolEvent> waiting = new java.util.HashMap<>();
+        for (ProtocolEvent event : all) {
+            if (!"Heartbeat".equals(event.api())) {
+                continue;
+            }
+            if (event.kind() == ProtocolEvent.Kind.REQUEST) {
+                waiting.put(List.of(event.from(), event.to()), event);
+            } else if (event.kind() == ProtocolEvent.Kind.RESPONSE) {
+                ProtocolEvent request = waiting.remove(List.of(event.to(), event.from()));
+                if (request != null && event.failed()) {
+                    failed.add(request.seq());
+                }
+            }
+        }
+        return failed;
     }
 
     private static void flush(List<ProtocolEvent> run, List<List<ProtocolEvent>> grouped) {

@@ -41,6 +41,34 @@ class SequenceLayoutTest {
     }
 
     @Test
+    void afterAFailoverOnlyTheNewCoordinatorIsMarkedNotTheStoppedBrokerToo() {
+        // Broker 2 coordinates, stops; its group moves to broker 3 (the coordinator-failover lesson at 20 s).
+        List<ProtocolEvent> events = List.of(
+                request(1, "OffsetCommit", "C1", "broker-2", 19_016, 19_018),
+                response(2, "OffsetCommit", "broker-2", "C1", 19_018, 19_020, ""),
+                note(3, "BrokerStopped", "broker-2", 20_000, Map.of()),
+                note(4, "GroupStateChange", "broker-2", 20_000, Map.of("from", "Stable", "to", "Dead")),
+                response(5, "OffsetCommit", "broker-2", "C1", 20_018, 20_020, "DISCONNECTED"),
+                request(6, "FindCoordinator", "C1", "broker-1", 20_020, 20_022),
+                new ProtocolEvent(7, ProtocolEvent.Kind.RESPONSE, "FindCoordinator", "broker-1", "C1", 20_022,
+                        20_024, "", Map.of("nodeId", 3)),
+                request(8, "OffsetCommit", "C1", "broker-3", 20_120, 20_122));
+
+        Drawing beforeTheStop = SequenceLayout.layout(events, 0, 20_122, ENGLISH, true, 19_500).drawing();
+        Drawing onceFound = SequenceLayout.layout(events, 0, 20_122, ENGLISH, true, 20_030).drawing();
+        Drawing exported = SequenceLayout.layout(events, 0, 20_122, ENGLISH, true, -1).drawing();
+
+        assertThat(coordinatorLanes(beforeTheStop)).containsExactly("lane-broker-2");
+        assertThat(coordinatorLanes(onceFound)).containsExactly("lane-broker-3");
+        assertThat(coordinatorLanes(exported)).containsExactly("lane-broker-3");
+    }
+
+    private static List<String> coordinatorLanes(Drawing drawing) {
+        return drawing.shapes().stream().filter(shape -> shape.styles().contains("coordinator-lane"))
+                .map(Shape::id).toList();
+    }
+
+    @Test
     void aRequestPointsFromClientToBrokerAndItsAnswerBackDashedWithErrorsInTheirOwnStyle() {
         List<ProtocolEvent> events = List.of(
                 request(1, "JoinGroup", "C1", "broker-1", 0, 2),
@@ -74,11 +102,27 @@ class SequenceLayoutTest {
         SequenceDiagram unfolded = SequenceLayout.layout(events, 0, 7000, ENGLISH, false, -1);
 
         assertThat(folded.rows()).extracting(SequenceDiagram.Row::id)
-                .containsExactly("heartbeats-1", "msg-4", "msg-5");
+                .containsExactly("heartbeats-1", "msg-3", "msg-4", "msg-5");
         assertThat(unfolded.rows()).extracting(SequenceDiagram.Row::id)
                 .containsExactly("msg-1", "msg-2", "msg-3", "msg-4", "msg-5");
         assertThat(((Shape.Label) folded.drawing().shape("heartbeats-1-label").orElseThrow()).text())
-                .isEqualTo("heartbeats: 2 sent, 1 answered, no errors (2–3,002 ms)");
+                .isEqualTo("heartbeats: 1 sent, 1 answered, no errors (2–4 ms)");
+    }
+
+    @Test
+    void heartbeatsAnsweredRebalanceInProgressAreShownSentAndAnsweredNotCountedAsSentWithNoErrors() {
+        // Every rebalance of a Stable group starts so: both members' next heartbeats are answered with the news.
+        List<ProtocolEvent> events = List.of(
+                request(1, "Heartbeat", "C1", "broker-2", 30_012, 30_014),
+                request(2, "Heartbeat", "C3", "broker-2", 30_012, 30_014),
+                response(3, "Heartbeat", "broker-2", "C1", 30_014, 30_016, "REBALANCE_IN_PROGRESS"),
+                response(4, "Heartbeat", "broker-2", "C3", 30_014, 30_016, "REBALANCE_IN_PROGRESS"));
+
+        SequenceDiagram folded = SequenceLayout.layout(events, 30_000, 30_016, ENGLISH, true, -1);
+
+        assertThat(folded.rows()).extracting(SequenceDiagram.Row::id)
+                .containsExactly("msg-1", "msg-2", "msg-3", "msg-4");
+        assertThat(folded.drawing().shapes()).extracting(Shape::id).noneMatch(id -> id.startsWith("heartbeats-"));
     }
 
     @Test
@@ -109,5 +153,9 @@ class SequenceLayoutTest {
     private static ProtocolEvent response(long seq, String api, String from, String to, long sent, long time,
                                           String error) {
         return new ProtocolEvent(seq, ProtocolEvent.Kind.RESPONSE, api, from, to, sent, time, error, Map.of());
+    }
+
+    private static ProtocolEvent note(long seq, String api, String lane, long time, Map<String, Object> fields) {
+        return new ProtocolEvent(seq, ProtocolEvent.Kind.NOTE, api, lane, lane, time, time, "", fields);
     }
 }

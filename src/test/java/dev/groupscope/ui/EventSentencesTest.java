@@ -37,4 +37,34 @@ class EventSentencesTest {
         assertThat(EventSentences.shortened(Map.of("memberId", "", "generation", 2)))
                 .containsEntry("memberId", "").containsEntry("generation", 2);
     }
+
+    private static SimEvent metadataRefresh(String why, String created, String deleted) {
+        return new SimEvent(9, 4, 13_000, EventKind.TIMER, "MetadataRefresh", "C2", null, Map.of(),
+                "sim.client.metadataRefresh." + why,
+                Map.of("consumer", "C2", "metadataMaxAgeMs", 10_000L, "created", created, "deleted", deleted));
+    }
+
+    @Test
+    void aMetadataRefreshThatFoundNothingNewSaysSoInsteadOfShowingEmptyLists() {
+        String english = EventSentences.of(metadataRefresh("maxAge", "", ""), Messages.english());
+        String chinese = EventSentences.of(metadataRefresh("maxAge", "", ""),
+                Messages.of(UiLanguage.SIMPLIFIED_CHINESE.locale()));
+
+        assertThat(english).isEqualTo("C2 refreshed its metadata: metadata.max.age.ms (10,000 ms) had passed."
+                + " No topic was created or deleted since its last refresh.");
+        assertThat(chinese).contains("没有主题被新建或删除");
+        assertThat(english + chinese).doesNotContain("[").doesNotContain("]");
+    }
+
+    @Test
+    void aMetadataRefreshNamesOnlyWhatChanged() {
+        assertThat(EventSentences.of(metadataRefresh("maxAge", "logs-web", ""), Messages.english()))
+                .endsWith("had passed. Created since its last refresh: logs-web.");
+        assertThat(EventSentences.of(metadataRefresh("requested", "", "logs-app"), Messages.english()))
+                .isEqualTo("C2 refreshed its metadata at once because a fetch found a topic missing."
+                        + " Deleted since its last refresh: logs-app.");
+        assertThat(EventSentences.of(metadataRefresh("beforeJoin", "metrics", "logs-app"),
+                Messages.of(UiLanguage.SIMPLIFIED_CHINESE.locale())))
+                .endsWith("新建的主题：metrics；删除的主题：logs-app。");
+    }
 }

@@ -63,6 +63,14 @@ class MessageBundlesTest {
         assertThat(chinese.getProperty("ui.lab.addConsumer")).isEqualTo("添加消费者");
     }
 
+    @Test
+    void chineseCallsARebalanceOneThingInEveryTab() {
+        // The group's states say 准备再均衡, the charts 再均衡: the lab's button and tips must not say 重新平衡.
+        assertThat(chinese.stringPropertyNames()).allSatisfy(key ->
+                assertThat(chinese.getProperty(key)).as(key).doesNotContain("重新平衡"));
+        assertThat(chinese.getProperty("ui.lab.rebalance")).isEqualTo("再均衡");
+    }
+
     private static Set<String> placeholders(String sentence) {
         Set<String> names = new TreeSet<>();
         Matcher matcher = PLACEHOLDER.matcher(sentence);
