@@ -1,22 +1,29 @@
 package dev.groupscope.i18n;
 
 import java.text.MessageFormat;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns a message key and named arguments into a sentence in English or Simplified Chinese, from the
  * {@code dev/groupscope/i18n/messages*.properties} bundles (UTF-8). Placeholders are named: {@code {topic}}.
- * The model and the assignors only ever produce keys and arguments; this is the one place they become words.
+ * A count that a noun follows names both forms, {@code #} standing for the number:
+ * {@code {records|# record|# records}} reads "1 record" and "2 records" (the Chinese bundle, which has no plural,
+ * writes plain {@code {records}}). The model and the assignors only ever produce keys and arguments; this is the one
+ * place they become words.
  */
 public final class Messages {
 
     public static final String BUNDLE = "dev.groupscope.i18n.messages";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+    /** {@code {name}}, or {@code {name|one|other}} for a count with its noun's singular and plural forms. */
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(?:\\|([^|{}]*)\\|([^|{}]*))?}");
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -59,15 +66,33 @@ public final class Messages {
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             Object value = args.get(matcher.group(1));
-            String text = value == null ? matcher.group() : render(value);
+            String text = value == null ? matcher.group() : render(value, matcher.group(2), matcher.group(3));
             matcher.appendReplacement(out, Matcher.quoteReplacement(text));
         }
         matcher.appendTail(out);
         return out.toString();
     }
 
+    /** The names of the placeholders in a bundle's pattern, in order of first appearance. */
+    public static Set<String> placeholders(String pattern) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(pattern);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
     public String text(String key) {
         return format(key, Map.of());
+    }
+
+    private String render(Object value, String one, String other) {
+        if (one == null || !(value instanceof Number number)) {
+            return render(value);
+        }
+        String form = number.doubleValue() == 1 ? one : other;
+        return form.replace("#", render(value));
     }
 
     private String render(Object value) {

@@ -1,0 +1,48 @@
+package dev.groupscope.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+    private final Messages english = Messages.english();
+    private final Messages chinese = Messages.of(Locale.SIMPLIFIED_CHINESE);
+
+    @Test
+    void aCountOfOneTakesTheSingular() {
+        Map<String, Object> one = Map.of("consumer", "C2", "records", 1, "workers", 4, "queued", 212);
+
+        assertThat(english.format("sim.pool.dispatch.byKey", one))
+                .startsWith("C2's polling thread hands 1 record to its 4 workers,");
+    }
+
+    @Test
+    void anyOtherCountTakesThePluralWithItsNumberFormatted() {
+        Map<String, Object> many = Map.of("consumer", "C2", "records", 1_500, "workers", 1, "queued", 0);
+
+        assertThat(english.format("sim.pool.dispatch.byKey", many))
+                .startsWith("C2's polling thread hands 1,500 records to its 1 worker,");
+    }
+
+    @Test
+    void chineseWritesTheCountAlone() {
+        Map<String, Object> one = Map.of("consumer", "C2", "records", 1, "workers", 4, "queued", 212);
+
+        assertThat(chinese.format("sim.pool.dispatch.byKey", one)).contains("1 条").doesNotContain("#");
+    }
+
+    @Test
+    void placeholdersAreNamedWithOrWithoutPluralForms() {
+        assertThat(Messages.placeholders("{consumer} hands {records|# record|# records} to {workers}"))
+                .containsExactly("consumer", "records", "workers");
+    }
+
+    @Test
+    void aMissingCountLeavesItsPlaceholderVisible() {
+        assertThat(english.format("sim.pool.dispatch.byKey", Map.of("consumer", "C2")))
+                .contains("{records|# record|# records}");
+    }
+}
