@@ -137,6 +137,18 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void theSecondCooperativeRoundSaysTheLeaderRejoinedToHandOverAndTheNewcomerFirstGetsNothing() {
+        ScenarioRun run = ScenarioRun.of("cooperative-join");
+
+        assertThat(run.events(event -> "sim.coordinator.rebalance.leaderRejoined".equals(event.ruleKey())))
+                .singleElement().extracting(event -> event.ruleArgs().get("reason"))
+                .isEqualTo("need to revoke partitions and re-join");
+        assertThat(run.events(event -> event.type().equals("SyncGroupResponse") && event.actor().equals("C4")))
+                .extracting(SimEvent::ruleKey)
+                .containsExactly("sim.client.syncedEmpty", "sim.client.synced");
+    }
+
+    @Test
     void anEagerJoinStopsEveryMemberThatHadPartitions() {
         Rebalance join = ScenarioRun.of("eager-join").group("analytics").rebalances().get(1);
 
