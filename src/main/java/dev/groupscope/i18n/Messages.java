@@ -88,11 +88,12 @@ public final class Messages {
     }
 
     private String render(Object value, String one, String other) {
-        if (one == null || !(value instanceof Number number)) {
+        if (one == null) {
             return render(value);
         }
-        String form = number.doubleValue() == 1 ? one : other;
-        return form.replace("#", render(value));
+        // Some callers pass a count as text ("2"); it takes the same forms.
+        boolean single = value instanceof Number number ? number.doubleValue() == 1 : "1".equals(value.toString());
+        return (single ? one : other).replace("#", render(value));
     }
 
     private String render(Object value) {

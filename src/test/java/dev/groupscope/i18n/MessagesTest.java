@@ -28,6 +28,12 @@ class MessagesTest {
     }
 
     @Test
+    void aCountGivenAsTextKeepsItsNoun() {
+        assertThat(english.format("sim.pool.dispatch.byKey", Map.of("consumer", "C2", "records", "1", "workers", "4",
+                "queued", 0))).startsWith("C2's polling thread hands 1 record to its 4 workers,");
+    }
+
+    @Test
     void chineseWritesTheCountAlone() {
         Map<String, Object> one = Map.of("consumer", "C2", "records", 1, "workers", 4, "queued", 212);
 
