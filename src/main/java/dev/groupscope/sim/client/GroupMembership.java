@@ -519,9 +519,9 @@ final class GroupMembership {
 
     /** kafka-clients' {@code ConsumerCoordinator.onJoinComplete}. */
     /**
-     * {@code ConsumerCoordinator.needRejoin}: the leader rejoins when the partition counts it assigned with changed
-     * (partitions added, a subscribed topic created or deleted). Metadata is always fresh here, so it sees the change
-     * at its next poll().
+     * {@code ConsumerCoordinator.rejoinNeededOrPending}: the leader rejoins when the partition counts it assigned with
+     * changed in its cached metadata (partitions added, a subscribed topic created or deleted), so it sees the change at
+     * its first poll() after the metadata refresh that brought it.
      */
     private boolean metadataChangedSinceAssignment(Step step) {
         return assignmentSnapshot != null && !assignmentSnapshot.equals(
