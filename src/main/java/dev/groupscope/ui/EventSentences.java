@@ -19,35 +19,15 @@ final class EventSentences {
     private static final Pattern MEMBER_ID =
             Pattern.compile("(.+-[0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** The rule keys of a metadata refresh, one per reason: maxAge, requested, beforeJoin. */
-    private static final String METADATA_REFRESH = "sim.client.metadataRefresh.";
-
     private EventSentences() {
     }
 
     static String of(SimEvent event, Messages messages) {
-        if (event.ruleKey() != null && event.ruleKey().startsWith(METADATA_REFRESH)) {
-            return metadataRefresh(event.ruleKey().substring(METADATA_REFRESH.length()), event.ruleArgs(), messages);
-        }
         if (event.ruleKey() != null && messages.has(event.ruleKey())) {
             return messages.format(event.ruleKey(), shortened(event.ruleArgs()));
         }
         return messages.format("ui.main.event.generic", Map.of("actor", String.valueOf(event.actor()),
                 "type", event.type()));
-    }
-
-    /**
-     * Why the consumer refreshed its metadata, then what it found: the topics created or deleted since its last
-     * refresh by name, or that there were none, rather than the model's lists as "created: []; deleted: []".
-     */
-    private static String metadataRefresh(String why, Map<String, Object> ruleArgs, Messages messages) {
-        Map<String, Object> args = shortened(ruleArgs);
-        boolean created = !String.valueOf(args.getOrDefault("created", "")).isEmpty();
-        boolean deleted = !String.valueOf(args.getOrDefault("deleted", "")).isEmpty();
-        String found = created && deleted ? "createdAndDeleted" : created ? "created" : deleted ? "deleted" : "none";
-        return messages.format("ui.event.metadataRefresh", Map.of(
-                "why", messages.format("ui.event.metadataRefresh.why." + why, args),
-                "found", messages.format("ui.event.metadataRefresh.found." + found, args)));
     }
 
     /** The arguments with each member id cut to its client id and its UUID's first block: {@code C1-314f8fbb…}. */

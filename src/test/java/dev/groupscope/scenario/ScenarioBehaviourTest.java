@@ -137,6 +137,34 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void theSecondCooperativeRoundSaysTheLeaderRejoinedToHandOverAndTheNewcomerFirstGetsNothing() {
+        ScenarioRun run = ScenarioRun.of("cooperative-join");
+
+        assertThat(run.events(event -> "sim.coordinator.rebalance.leaderRejoined".equals(event.ruleKey())))
+                .singleElement().extracting(event -> event.ruleArgs().get("reason"))
+                .isEqualTo("need to revoke partitions and re-join");
+        assertThat(run.events(event -> event.type().equals("SyncGroupResponse") && event.actor().equals("C4")))
+                .extracting(SimEvent::ruleKey)
+                .containsExactly("sim.client.syncedEmpty", "sim.client.synced");
+    }
+
+    @Test
+    void aConsumerSubscribedToATopicNotYetCreatedFindsItWithinRetryBackoffAndJoinsWithIt() {
+        ScenarioRun run = ScenarioRun.of(ScenarioReader.read("later.json", """
+                {"name": "later", "seed": 3, "durationMs": 30000, "cluster": {"brokers": 1},
+                 "topics": [{"name": "orders", "partitions": 2}],
+                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["orders", "refunds"]}],
+                 "actions": [{"atMs": 10000, "action": "createTopic", "topic": "refunds", "partitions": 2}]}"""));
+
+        SimEvent found = run.events(event -> event.type().equals("MetadataRefresh")).get(0);
+        assertThat(found.ruleKey()).isEqualTo("sim.client.metadataRefresh.unknownTopic");
+        assertThat(found.fields().get("created")).isEqualTo(List.of("refunds"));
+        assertThat(found.time()).isBetween(10_000L, 10_000L + 100 + 50); // retry.backoff.ms, then a poll round
+        assertThat(run.group("g").members()).flatExtracting(RunSummary.MemberSummary::assignment)
+                .containsExactlyInAnyOrder("orders-0", "orders-1", "refunds-0", "refunds-1");
+    }
+
+    @Test
     void anEagerJoinStopsEveryMemberThatHadPartitions() {
         Rebalance join = ScenarioRun.of("eager-join").group("analytics").rebalances().get(1);
 
@@ -158,12 +186,19 @@ class ScenarioBehaviourTest {
     }
 
     @Test
-    void addingPartitionsMakesTheLeaderRejoinSoTheNewPartitionsGetOwners() {
+    void addedPartitionsWaitForTheLeadersNextMetadataRefreshThenTheGroupRebalancesSoTheyGetOwners() {
         ScenarioRun run = ScenarioRun.of("partitions-added");
 
+        // Refreshes every metadata.max.age.ms = 10 s from subscribe(): the partitions added at 15 s show at 20 s.
+        assertThat(run.events(event -> event.type().equals("MetadataRefresh") && event.actor().equals("C1")))
+                .filteredOn(event -> !((List<?>) event.fields().get("grown")).isEmpty())
+                .singleElement().satisfies(refresh -> {
+                    assertThat(refresh.time()).isEqualTo(20_000L);
+                    assertThat(refresh.fields().get("grown")).isEqualTo(List.of("logs (2 → 4)"));
+                });
         Rebalance grown = run.group("indexer").rebalances().get(1);
         assertThat(grown.trigger()).isEqualTo("sim.coordinator.rebalance.leaderRejoined");
-        assertThat(grown.startMs()).isBetween(15_000L, 16_000L);
+        assertThat(grown.startMs()).isBetween(20_000L, 20_100L);
         assertThat(run.group("indexer").members()).flatExtracting(RunSummary.MemberSummary::assignment)
                 .containsExactlyInAnyOrder("logs-0", "logs-1", "logs-2", "logs-3");
     }

@@ -28,6 +28,10 @@ final class ScenarioRun {
         return new ScenarioRun(ScenarioReader.read(Path.of("lessons", "scenarios", name + ".json")));
     }
 
+    static ScenarioRun of(Scenario scenario) {
+        return new ScenarioRun(scenario);
+    }
+
     RunSummary.GroupSummary group(String groupId) {
         return summary.groups().stream().filter(g -> g.groupId().equals(groupId)).findFirst().orElseThrow();
     }

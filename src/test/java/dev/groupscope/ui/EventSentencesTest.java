@@ -39,9 +39,15 @@ class EventSentencesTest {
     }
 
     private static SimEvent metadataRefresh(String why, String created, String deleted) {
+        return metadataRefresh(why, created, deleted, "");
+    }
+
+    /** A refresh's rule arguments as the model writes them (SubscriptionState.refreshMetadata). */
+    private static SimEvent metadataRefresh(String why, String created, String deleted, String grown) {
         return new SimEvent(9, 4, 13_000, EventKind.TIMER, "MetadataRefresh", "C2", null, Map.of(),
                 "sim.client.metadataRefresh." + why,
-                Map.of("consumer", "C2", "metadataMaxAgeMs", 10_000L, "created", created, "deleted", deleted));
+                Map.of("consumer", "C2", "metadataMaxAgeMs", 10_000L, "created", created, "deleted", deleted,
+                        "grown", grown, "unchanged", created.isEmpty() && deleted.isEmpty() && grown.isEmpty()));
     }
 
     @Test
@@ -51,8 +57,8 @@ class EventSentencesTest {
                 Messages.of(UiLanguage.SIMPLIFIED_CHINESE.locale()));
 
         assertThat(english).isEqualTo("C2 refreshed its metadata: metadata.max.age.ms (10,000 ms) had passed."
-                + " No topic was created or deleted since its last refresh.");
-        assertThat(chinese).contains("没有主题被新建或删除");
+                + " No topic was created, deleted or given more partitions since its last refresh.");
+        assertThat(chinese).contains("没有主题被新建、删除或增加分区");
         assertThat(english + chinese).doesNotContain("[").doesNotContain("]");
     }
 
@@ -65,6 +71,8 @@ class EventSentencesTest {
                         + " Deleted since its last refresh: logs-app.");
         assertThat(EventSentences.of(metadataRefresh("beforeJoin", "metrics", "logs-app"),
                 Messages.of(UiLanguage.SIMPLIFIED_CHINESE.locale())))
-                .endsWith("新建的主题：metrics；删除的主题：logs-app。");
+                .endsWith("新建的主题：metrics。自上次刷新以来删除的主题：logs-app。");
+        assertThat(EventSentences.of(metadataRefresh("maxAge", "", "", "logs (2 → 4)"), Messages.english()))
+                .endsWith("had passed. More partitions since its last refresh: logs (2 → 4).");
     }
 }

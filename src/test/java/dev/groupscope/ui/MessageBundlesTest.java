@@ -2,6 +2,7 @@ package dev.groupscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.i18n.Messages;
 import dev.groupscope.lab.IdleReason;
 import dev.groupscope.kafka.assignor.AssignmentStep;
 import java.io.IOException;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Test;
 /** English and Chinese must say the same things: same keys, same placeholders, and every key the UI uses. */
 class MessageBundlesTest {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
+    /** A count followed by a plural noun with no singular: "hands {records} records" reads "hands 1 records". */
+    private static final Pattern BARE_COUNT = Pattern.compile(
+            "\\{(?!consumer|member)\\w+} (records|partitions|commits|workers|members|consumers|brokers|bytes"
+                    + "|offsets|steps|faults|actions|rebalances|topics|characters)\\b");
     private static final Pattern FXML_KEY = Pattern.compile("\"%([A-Za-z0-9_.]+)\"");
 
     private final Properties english = load("/dev/groupscope/i18n/messages.properties");
@@ -35,6 +39,15 @@ class MessageBundlesTest {
         for (String key : english.stringPropertyNames()) {
             assertThat(placeholders(chinese.getProperty(key, ""))).as(key)
                     .isEqualTo(placeholders(english.getProperty(key)));
+        }
+    }
+
+    @Test
+    void englishCountsNameTheirSingularToo() {
+        for (String key : english.stringPropertyNames()) {
+            if (!key.startsWith("kafka.")) { // Kafka's own error messages, quoted as Kafka words them
+                assertThat(english.getProperty(key)).as(key).doesNotContainPattern(BARE_COUNT);
+            }
         }
     }
 
@@ -72,12 +85,7 @@ class MessageBundlesTest {
     }
 
     private static Set<String> placeholders(String sentence) {
-        Set<String> names = new TreeSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(sentence);
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
+        return new TreeSet<>(Messages.placeholders(sentence));
     }
 
     private static Properties load(String resource) {

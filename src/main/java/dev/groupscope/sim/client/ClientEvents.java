@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /** JSON-friendly, deterministic field values for client events. */
@@ -32,6 +33,21 @@ final class ClientEvents {
         Map<String, Object> view = new TreeMap<>();
         offsets.forEach((tp, offset) -> view.put(tp.toString(), offset));
         return view;
+    }
+
+    /**
+     * Offsets as a sentence reads them, {@code orders-0 @ 41, orders-1 @ 7}: the notation the OffsetFetch sentences
+     * use, instead of a map's {@code {orders-0=41, orders-1=7}}.
+     */
+    static String offsetsText(Map<TopicPartition, Long> offsets) {
+        return joined(offsets(offsets));
+    }
+
+    /** Per-partition values as a sentence reads them: {@code sales-0 @ 91, sales-1 @ null}. */
+    static String joined(Map<String, ?> byPartition) {
+        StringJoiner text = new StringJoiner(", ");
+        byPartition.forEach((partition, value) -> text.add(partition + " @ " + value));
+        return text.toString();
     }
 
     /** Builds an ordered field map from key/value pairs; null values are written as "". */

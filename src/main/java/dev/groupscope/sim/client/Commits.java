@@ -187,7 +187,7 @@ final class Commits {
         step.client("CommitSyncFailed", fields("exception", exception, "error", error.name(), "policy", sync.policy(),
                 "offsets", ClientEvents.offsets(sync.offsets())),
                 autoCommitOnClose() ? "sim.client.autoCommit.onClose.failed" : ruleKey, Map.of("exception", exception,
-                "error", error.name(), "offsets", ClientEvents.offsets(sync.offsets()).toString(),
+                "error", error.name(), "offsets", ClientEvents.offsetsText(sync.offsets()),
                 "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs(),
                 "closeTimeoutMs", closeTimeoutMs(step)));
         Then then = sync.then();
@@ -238,7 +238,7 @@ final class Commits {
         step.client("CommitAsyncCallback", fields("error", error.name(), "exception", exception,
                 "offsets", ClientEvents.offsets(offsets)), error == Errors.NONE ? "sim.client.commitAsync.ok"
                 : "sim.client.commitAsync.failed", Map.of("error", error.name(), "exception", exception,
-                "offsets", ClientEvents.offsets(offsets).toString()));
+                "offsets", ClientEvents.offsetsText(offsets)));
     }
 
     /**
@@ -254,7 +254,7 @@ final class Commits {
                         Errors.ILLEGAL_GENERATION.name(), "policy", "commitOnRevoke", "offsets",
                         ClientEvents.offsets(offsets)), "sim.client.commitSync.notStable", Map.of(
                         "exception", "CommitFailedException", "error", Errors.ILLEGAL_GENERATION.name(),
-                        "offsets", ClientEvents.offsets(offsets).toString(),
+                        "offsets", ClientEvents.offsetsText(offsets),
                         "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs()));
             }
             return false;
@@ -267,7 +267,7 @@ final class Commits {
                       long attempt) {
         step.client(type, fields("policy", policy, "offsets", ClientEvents.offsets(offsets), "attempt", attempt,
                 "generation", step.group().generation.generationId()), "sim.client." + policy + ".commit",
-                Map.of("offsets", ClientEvents.offsets(offsets).toString(),
+                Map.of("offsets", ClientEvents.offsetsText(offsets),
                         "everyRecords", step.behavior().commitPolicy().everyRecords()));
         ConsumerClientConfig config = step.config();
         Generation sent = step.group().generation;
@@ -337,7 +337,7 @@ final class Commits {
         }
         step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", true,
                 "generation", step.group().generation.generationId()), "sim.client.autoCommit." + purposeKey(purpose),
-                Map.of("offsets", ClientEvents.offsets(offsets).toString(),
+                Map.of("offsets", ClientEvents.offsetsText(offsets),
                         "autoCommitIntervalMs", step.config().autoCommitIntervalMs()));
         ConsumerClientConfig config = step.config();
         Generation sent = step.group().generation;
@@ -428,7 +428,7 @@ final class Commits {
         step.emitResponse(deliver, fields("error", error.name(), "offsets", ClientEvents.offsets(pending.offsets()),
                 "generation", pending.generation().generationId(), "purpose", pending.purpose().name()),
                 error == Errors.NONE ? "sim.client.committed" : "sim.client.commitFailed",
-                Map.of("consumer", step.id(), "offsets", ClientEvents.offsets(pending.offsets()).toString(),
+                Map.of("consumer", step.id(), "offsets", ClientEvents.offsetsText(pending.offsets()),
                         "error", error.name()));
         if (error == Errors.NONE) {
             committed.putAll(pending.offsets());

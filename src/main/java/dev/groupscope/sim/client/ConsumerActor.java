@@ -317,7 +317,7 @@ public final class ConsumerActor implements Actor {
                 context.emit(EventKind.ACTION, type, id, null, started, "sim.client.action." + type + "."
                         + (subscription.hasPattern() ? "pattern" : "assign"), args);
             }
-            if (subscription.hasPattern()) {
+            if (subscription.autoAssigned()) {
                 subscription.refreshMetadata(this, "subscribe");
             }
             if (subscription.userAssigned()) {
@@ -761,7 +761,7 @@ public final class ConsumerActor implements Actor {
                     }
                 }
                 case METADATA -> {
-                    if (subscription.hasPattern()) {
+                    if (subscription.autoAssigned()) {
                         subscription.refreshMetadata(this, "maxAge");
                         pollIteration();
                     }

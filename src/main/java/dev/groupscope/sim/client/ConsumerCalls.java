@@ -154,7 +154,7 @@ final class ConsumerCalls {
         }
         step.client("OffsetsForTimes", fields("timestamp", call.timestampMs(), "offsets", answers,
                 "seek", call.seek()), "sim.client.call.offsetsForTimes", Map.of("timestamp", call.timestampMs(),
-                "offsets", answers.toString()));
+                "offsets", ClientEvents.joined(answers)));
         if (call.seek()) {
             for (Map.Entry<TopicPartition, Long> entry : found.entrySet()) {
                 Seek seek = new Seek(call.target(), entry.getKey(), entry.getValue());

@@ -116,7 +116,7 @@ final class FaultState {
             step.context.emit(EventKind.FAULT, "CommitFailureInjected", step.id(), ClientEvents.broker(broker),
                     fields("error", failWith.name(), "offsets", ClientEvents.offsets(commit.offsets()), "left",
                             failCommitsLeft), "sim.client.fault.commitFails", Map.of("consumer", step.id(),
-                            "error", failWith.name(), "offsets", ClientEvents.offsets(commit.offsets()).toString()));
+                            "error", failWith.name(), "offsets", ClientEvents.offsetsText(commit.offsets())));
             // The coordinator's answer after a round trip, without the offsets being stored.
             long roundTrip = 2L * network.delayMs();
             step.context.schedule(roundTrip, new Deliver(step.id(), "broker-" + broker, broker, step.now(),
@@ -128,7 +128,7 @@ final class FaultState {
             step.context.emit(EventKind.FAULT, "CommitDelayInjected", step.id(), ClientEvents.broker(broker),
                     fields("delayMs", commitDelayMs, "offsets", ClientEvents.offsets(commit.offsets()), "left",
                             delayCommitsLeft), "sim.client.fault.commitDelayed", Map.of("consumer", step.id(),
-                            "delayMs", commitDelayMs, "offsets", ClientEvents.offsets(commit.offsets()).toString()));
+                            "delayMs", commitDelayMs, "offsets", ClientEvents.offsetsText(commit.offsets())));
             network.sendLater(step.context, step.id(), ClusterAccess.ACTOR_ID, broker, message, commitDelayMs);
             return true;
         }

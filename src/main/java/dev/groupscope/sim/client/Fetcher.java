@@ -89,7 +89,7 @@ final class Fetcher {
         });
         if (!fromCommitted.isEmpty()) {
             step.client("PositionFromCommitted", fields("offsets", ClientEvents.offsets(fromCommitted)),
-                    "sim.client.positionCommitted", Map.of("offsets", ClientEvents.offsets(fromCommitted).toString()));
+                    "sim.client.positionCommitted", Map.of("offsets", ClientEvents.offsetsText(fromCommitted)));
         }
         List<TopicPartition> uncommitted = new java.util.ArrayList<>();
         response.offsets().forEach((tp, offset) -> {

@@ -392,13 +392,20 @@ final class GroupMembership {
                 config.groupInstanceId().orElse(null), "consumer", sent.protocolName(), finalAssignments));
     }
 
+    private static String syncRule(SyncGroupResponse response) {
+        if (response.error() != Errors.NONE) {
+            return "sim.client.syncFailed";
+        }
+        return response.assignment().isEmpty() ? "sim.client.syncedEmpty" : "sim.client.synced";
+    }
+
     void onSyncGroup(Step step, Deliver deliver, SyncGroupResponse response, Pending pending) {
         step.emitResponse(deliver, fields("error", response.error().name(), "generation",
                 pending.generation().generationId(), "memberId", pending.generation().memberId(),
                 "assignment", ClientEvents.partitions(response.assignment())),
-                response.error() == Errors.NONE ? "sim.client.synced" : "sim.client.syncFailed",
-                Map.of("consumer", step.id(), "assignment", String.join(", ",
-                        ClientEvents.partitions(response.assignment())), "error", response.error().name()));
+                syncRule(response), Map.of("consumer", step.id(), "assignment", String.join(", ",
+                        ClientEvents.partitions(response.assignment())), "error", response.error().name(),
+                        "generation", pending.generation().generationId()));
         Errors error = response.error();
         if (error == Errors.NONE) {
             if (!generation.equals(Generation.NO_GENERATION) && step.state() == MemberState.COMPLETING_REBALANCE) {
@@ -512,9 +519,9 @@ final class GroupMembership {
 
     /** kafka-clients' {@code ConsumerCoordinator.onJoinComplete}. */
     /**
-     * {@code ConsumerCoordinator.needRejoin}: the leader rejoins when the partition counts it assigned with changed
-     * (partitions added, a subscribed topic created or deleted). Metadata is always fresh here, so it sees the change
-     * at its next poll().
+     * {@code ConsumerCoordinator.rejoinNeededOrPending}: the leader rejoins when the partition counts it assigned with
+     * changed in its cached metadata (partitions added, a subscribed topic created or deleted), so it sees the change at
+     * its first poll() after the metadata refresh that brought it.
      */
     private boolean metadataChangedSinceAssignment(Step step) {
         return assignmentSnapshot != null && !assignmentSnapshot.equals(

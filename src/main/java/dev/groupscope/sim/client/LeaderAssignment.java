@@ -41,6 +41,7 @@ final class LeaderAssignment {
             members.add(member(protocolName, member));
             subscribed.addAll(member.metadata().topics());
         }
+        step.subscription().freshForGroupSubscription(step, subscribed);
         AssignmentTrace trace = AssignmentTrace.recording();
         Map<String, Integer> counts = partitionsPerTopic(step, subscribed);
         step.group().assignmentSnapshot = snapshot(step, subscribed);
@@ -65,19 +66,22 @@ final class LeaderAssignment {
     }
 
     /**
-     * What the leader remembers of the metadata it assigned with: every subscribed topic's partition count, -1 for a
-     * topic without metadata, so that its creation is noticed too.
+     * What the leader remembers of the metadata it assigned with: every subscribed topic's partition count in its
+     * cached metadata, -1 for a topic without metadata, so that its creation is noticed too.
      */
     static Map<String, Integer> snapshot(Step step, Collection<String> topics) {
-        Map<String, Integer> existing = ClusterAccess.of(step.context).partitionsPerTopic();
+        Map<String, Integer> existing = step.subscription().metadataCounts;
         Map<String, Integer> snapshot = new TreeMap<>();
         topics.forEach(topic -> snapshot.put(topic, existing.getOrDefault(topic, -1)));
         return java.util.Collections.unmodifiableMap(snapshot);
     }
 
-    /** Partition counts of the subscribed topics that exist; a missing topic is skipped, as Kafka skips it. */
+    /**
+     * Partition counts of the subscribed topics in the leader's cached metadata; a missing topic is skipped, as Kafka
+     * skips it.
+     */
     static Map<String, Integer> partitionsPerTopic(Step step, Collection<String> topics) {
-        Map<String, Integer> existing = ClusterAccess.of(step.context).partitionsPerTopic();
+        Map<String, Integer> existing = step.subscription().metadataCounts;
         Map<String, Integer> counts = new TreeMap<>();
         for (String topic : topics) {
             if (existing.containsKey(topic)) {

@@ -13,12 +13,13 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The subscription half of kafka-clients' {@code SubscriptionState}, and the consumer metadata a pattern needs:
- * what the application subscribed to (topics, a pattern, or partitions it assigned itself), the topics a pattern
- * matches now, and the cluster's topic list as of the consumer's last metadata refresh. Kafka refreshes metadata
- * every metadata.max.age.ms, sooner when a fetch finds a topic gone; a pattern is matched again (in poll()) only
- * against that refreshed list, so a new topic can go unnoticed for up to metadata.max.age.ms. Plain mutable state
- * whose sets are replaced, never changed (so {@link #copy()} shares them); the logic takes the step it runs in.
+ * The subscription half of kafka-clients' {@code SubscriptionState}, and the consumer's cached metadata: what the
+ * application subscribed to (topics, a pattern, or partitions it assigned itself), the topics a pattern matches now,
+ * and the cluster's topics with their partition counts as of the consumer's last metadata refresh. Kafka refreshes
+ * metadata at subscribe(), every metadata.max.age.ms, and sooner when a fetch finds a topic gone; a pattern is matched
+ * again (in poll()) only against that refreshed list, and a group leader notices partitions added to a topic it
+ * assigned only there, so either can go unnoticed for up to metadata.max.age.ms. Plain mutable state whose sets are
+ * replaced, never changed (so {@link #copy()} shares them); the logic takes the step it runs in.
  */
 final class SubscriptionState {
 
@@ -32,8 +33,10 @@ final class SubscriptionState {
     TreeSet<String> topics = new TreeSet<>();
     String pattern;
     TreeSet<TopicPartition> userAssignment = new TreeSet<>();
-    /** The cluster's ordinary topics at the last metadata refresh (pattern subscriptions only). */
+    /** The cluster's ordinary topics at the last metadata refresh. */
     TreeSet<String> metadataTopics = new TreeSet<>();
+    /** Their partition counts at the last metadata refresh (unmodifiable, replaced at each refresh). */
+    Map<String, Integer> metadataCounts = Map.of();
     long lastMetadataRefresh = Long.MIN_VALUE;
     boolean metadataUpdateRequested;
     /** {@code ConsumerCoordinator.joinedSubscription}: the topics the last JoinGroup carried (null: none yet). */
@@ -50,6 +53,7 @@ final class SubscriptionState {
         copy.pattern = pattern;
         copy.userAssignment = userAssignment;
         copy.metadataTopics = metadataTopics;
+        copy.metadataCounts = metadataCounts;
         copy.lastMetadataRefresh = lastMetadataRefresh;
         copy.metadataUpdateRequested = metadataUpdateRequested;
         copy.joined = joined;
@@ -149,25 +153,44 @@ final class SubscriptionState {
      */
     void refreshMetadata(Step step, String why) {
         TreeSet<String> before = metadataTopics;
-        metadataTopics = new TreeSet<>(ClusterAccess.of(step.context).partitionsPerTopic().keySet());
+        Map<String, Integer> countsBefore = metadataCounts;
+        metadataCounts = Map.copyOf(ClusterAccess.of(step.context).partitionsPerTopic());
+        metadataTopics = new TreeSet<>(metadataCounts.keySet());
         lastMetadataRefresh = step.now();
         metadataUpdateRequested = false;
         long maxAge = step.config().settings().metadataMaxAgeMs();
         step.armTimer(TimerKind.METADATA, maxAge);
-        boolean changed = !metadataTopics.equals(before);
-        // Before a rejoin Kafka refreshes as often as retry.backoff.ms allows: only a refresh that finds something
-        // new is worth an event there.
-        if (!why.equals("subscribe") && (changed || !why.equals("beforeJoin"))) {
+        List<String> grown = grown(countsBefore);
+        boolean changed = !metadataTopics.equals(before) || !grown.isEmpty();
+        // Before a rejoin, while a subscribed topic is unknown, and before the leader assigns topics it had no
+        // metadata for, Kafka refreshes as often as retry.backoff.ms allows: only a refresh that finds something new
+        // is worth an event there.
+        boolean routine = why.equals("beforeJoin") || why.equals("unknownTopic") || why.equals("groupSubscription");
+        if (!why.equals("subscribe") && (changed || !routine)) {
             SortedSet<String> created = new TreeSet<>(metadataTopics);
             created.removeAll(before);
             SortedSet<String> deleted = new TreeSet<>(before);
             deleted.removeAll(metadataTopics);
             step.context.emit(EventKind.TIMER, "MetadataRefresh", step.id(), null, fields("why", why,
                     "topics", List.copyOf(metadataTopics), "created", List.copyOf(created), "deleted",
-                    List.copyOf(deleted), "metadataMaxAgeMs", maxAge), "sim.client.metadataRefresh." + why,
+                    List.copyOf(deleted), "grown", grown, "metadataMaxAgeMs", maxAge),
+                    "sim.client.metadataRefresh." + why,
                     Map.of("consumer", step.id(), "metadataMaxAgeMs", maxAge, "created", String.join(", ", created),
-                            "deleted", String.join(", ", deleted)));
+                            "deleted", String.join(", ", deleted), "grown", String.join(", ", grown),
+                            "unchanged", !changed));
         }
+    }
+
+    /** The topics this refresh found with more partitions than the last one did: "logs (2 → 4)". */
+    private List<String> grown(Map<String, Integer> countsBefore) {
+        List<String> grown = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(metadataCounts).forEach((topic, count) -> {
+            Integer was = countsBefore.get(topic);
+            if (was != null && was < count) {
+                grown.add(topic + " (" + was + " → " + count + ")");
+            }
+        });
+        return List.copyOf(grown);
     }
 
     /**
@@ -175,11 +198,9 @@ final class SubscriptionState {
      * the pattern is matched (whole names, {@code Matcher.matches}) against the refreshed topic list.
      */
     void maybeUpdatePatternSubscription(Step step) {
+        maybeRefreshAsked(step);
         if (!hasPattern()) {
             return;
-        }
-        if (metadataUpdateRequested && step.now() - lastMetadataRefresh >= step.config().retryBackoffMs()) {
-            refreshMetadata(step, "requested");
         }
         Pattern compiled = ConsumerSubscription.compile(pattern);
         TreeSet<String> matched = new TreeSet<>();
@@ -196,6 +217,32 @@ final class SubscriptionState {
                 List.copyOf(added), "removed", List.copyOf(removed)), "sim.client.patternMatched",
                 Map.of("pattern", pattern, "topics", String.join(", ", matched), "added", String.join(", ", added),
                         "removed", String.join(", ", removed)));
+    }
+
+    /**
+     * The refreshes Kafka's consumer asks for between its periodic ones, at most every retry.backoff.ms: after a
+     * fetch found a topic gone, and while a topic it subscribed to by name is missing from its metadata (the
+     * metadata answer's UNKNOWN_TOPIC_OR_PARTITION asks for another).
+     */
+    private void maybeRefreshAsked(Step step) {
+        if (!autoAssigned() || step.now() - lastMetadataRefresh < step.config().retryBackoffMs()) {
+            return;
+        }
+        if (metadataUpdateRequested) {
+            refreshMetadata(step, "requested");
+        } else if (!metadataTopics.containsAll(topics)) {
+            refreshMetadata(step, "unknownTopic");
+        }
+    }
+
+    /**
+     * Before the leader assigns, Kafka's {@code ConsumerCoordinator.onLeaderElected} makes sure its metadata covers
+     * every topic the group subscribes to ({@code updateGroupSubscription}, then {@code ensureFreshMetadata}).
+     */
+    void freshForGroupSubscription(Step step, java.util.Collection<String> groupTopics) {
+        if (!metadataTopics.containsAll(groupTopics)) {
+            refreshMetadata(step, "groupSubscription");
+        }
     }
 
     /**

@@ -32,6 +32,8 @@ final class Subscriptions {
         boolean wasIdle = state.isNone();
         state.set(subscription);
         if (subscription.kind() == ConsumerSubscription.Kind.TOPICS) {
+            // subscribe(topics) asks for metadata of the new topics at once (requestUpdateForNewTopics).
+            state.refreshMetadata(step, "subscribe");
             step.fetcher().buffer.retainOnly(tp -> state.topics.contains(tp.topic()));
             step.client("Subscribe", state.describe(), "sim.client.call.subscribe",
                     Map.of("topics", String.join(", ", state.topics)));

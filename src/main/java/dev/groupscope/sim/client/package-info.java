@@ -70,9 +70,13 @@
  *       up to max.poll.interval.ms (Kafka: default.api.timeout.ms) and its CLIENT event comes when the callback
  *       returns; a COOPERATIVE revocation's commit is sent first but not waited for; a failure inside the listener
  *       is caught and logged by the application (Kafka would rethrow an uncaught one from poll()).</li>
- *   <li>A pattern is matched against the topics of the consumer's last metadata refresh (every
- *       metadata.max.age.ms, at once after a fetch finds a topic gone, and before a rejoin); everything else reads
- *       cluster metadata fresh, as above. The leader's check of the partition counts it assigned with stays fresh.</li>
+ *   <li>A subscriber's metadata is the cluster's topics and partition counts as of its last refresh: at
+ *       subscribe(), every metadata.max.age.ms, at once after a fetch finds a topic gone and while a subscribed
+ *       topic is unknown (every retry.backoff.ms; Kafka backs off exponentially up to retry.backoff.max.ms), before a
+ *       pattern subscriber rejoins, and before the leader assigns a topic it had no metadata for. A pattern is matched
+ *       against it, and the leader assigns with it and rejoins when a refresh changes the partition counts it
+ *       assigned with. Everything else (where a partition's leader is, the producers' partition counts) reads
+ *       cluster metadata fresh, as above.</li>
  *   <li>The application's calls run at their scripted moment on its thread: between two records, or as poll()
  *       returns when the loop is inside poll() (Kafka's single application thread could not call them while blocked
  *       in poll()). A call naming an unassigned partition stops at it, as Kafka's loop over the partitions throws.

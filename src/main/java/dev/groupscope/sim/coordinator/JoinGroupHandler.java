@@ -170,9 +170,12 @@ final class JoinGroupHandler {
             }
         } else if (group.isInState(STABLE)) {
             if (group.isLeader(memberId)) {
-                // The leader's JoinGroup always rebalances: it is how a leader reacts to metadata changes.
-                updateMemberThenRebalanceOrCompleteJoin(group, member, Rule.of(
-                        "sim.coordinator.rebalance.leaderRejoined", "memberId", memberId));
+                // The leader's JoinGroup always rebalances: it is how a leader reacts to metadata changes. Its
+                // reason (KIP-800) says why it rejoined, e.g. to hand over partitions in a cooperative rebalance.
+                String reason = request.reason() == null ? "" : request.reason();
+                updateMemberThenRebalanceOrCompleteJoin(group, member, reason.isEmpty()
+                        ? Rule.of("sim.coordinator.rebalance.leaderRejoinedNoReason", "memberId", memberId)
+                        : Rule.of("sim.coordinator.rebalance.leaderRejoined", "memberId", memberId, "reason", reason));
             } else if (!member.matches(request.protocols())) {
                 updateMemberThenRebalanceOrCompleteJoin(group, member, Rule.of(
                         "sim.coordinator.rebalance.metadataChanged", "memberId", memberId));

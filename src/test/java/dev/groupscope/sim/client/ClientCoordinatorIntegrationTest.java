@@ -149,8 +149,9 @@ class ClientCoordinatorIntegrationTest {
     }
 
     @Test
-    void addingPartitionsMakesTheLeaderRejoinAndEveryoneGetsTheNewOnes() {
-        ConsumerClientConfig config = ClientScenario.quick().with("partition.assignment.strategy", List.of("range"));
+    void addingPartitionsMakesTheLeaderRejoinAtItsNextMetadataRefreshAndEveryoneGetsTheNewOnes() {
+        ConsumerClientConfig config = ClientScenario.quick().with("partition.assignment.strategy", List.of("range"))
+                .with("metadata.max.age.ms", 10_000);
         ClientScenario run = ClientScenario.onRealCluster(37, ClusterSetup.of(3).withTopic("t", 4, 1));
         for (String id : List.of("C1", "C2")) {
             run.consumer(id, config, ConsumerBehavior.processing(0), "t").at(0, new ConsumerTasks.Start(id));
@@ -158,9 +159,12 @@ class ClientCoordinatorIntegrationTest {
         run.runUntil(15_000);
         String leader = run.view("C1").leader() ? "C1" : "C2";
 
-        run.at(15_000, new ClusterActions.IncreasePartitions("t", 6)).runUntil(30_000);
+        run.at(15_000, new ClusterActions.IncreasePartitions("t", 6)).runUntil(19_999);
+        assertThat(run.events(leader, "MetadataChanged")).as("before its refresh at 20 s").isEmpty();
+        run.runUntil(30_000);
 
-        assertThat(run.events(leader, "MetadataChanged")).hasSize(1);
+        assertThat(run.events(leader, "MetadataChanged")).singleElement()
+                .extracting(SimEvent::time).isEqualTo(20_000L);
         assertThat(run.view("C1").assigned()).containsExactly("t-0", "t-1", "t-2");
         assertThat(run.view("C2").assigned()).containsExactly("t-3", "t-4", "t-5");
         assertThat(run.view("C1").generation()).isEqualTo(run.view("C2").generation());

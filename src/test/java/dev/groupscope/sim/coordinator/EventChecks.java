@@ -8,8 +8,6 @@ import dev.groupscope.sim.engine.SimEvent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What every event the brokers emit must be: explained (its rule has a sentence in both languages, with every
@@ -17,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class EventChecks {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
     private static final Messages ENGLISH = Messages.english();
     private static final Messages CHINESE = Messages.of(Locale.SIMPLIFIED_CHINESE);
 
@@ -37,9 +34,8 @@ public final class EventChecks {
     private static void assertExplained(SimEvent event) {
         assertThat(BundleFiles.inBoth(event.ruleKey())).as("both bundles have %s", event.ruleKey()).isTrue();
         for (Messages messages : List.of(ENGLISH, CHINESE)) {
-            Matcher matcher = PLACEHOLDER.matcher(messages.bundle().getString(event.ruleKey()));
-            while (matcher.find()) {
-                assertThat(event.ruleArgs()).as("arguments of %s", event.ruleKey()).containsKey(matcher.group(1));
+            for (String placeholder : Messages.placeholders(messages.bundle().getString(event.ruleKey()))) {
+                assertThat(event.ruleArgs()).as("arguments of %s", event.ruleKey()).containsKey(placeholder);
             }
         }
     }

@@ -1,0 +1,65 @@
+package dev.groupscope.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+    private final Messages english = Messages.english();
+    private final Messages chinese = Messages.of(Locale.SIMPLIFIED_CHINESE);
+
+    @Test
+    void aCountOfOneTakesTheSingular() {
+        Map<String, Object> one = Map.of("consumer", "C2", "records", 1, "workers", 4, "queued", 212);
+
+        assertThat(english.format("sim.pool.dispatch.byKey", one))
+                .startsWith("C2's polling thread hands 1 record to its 4 workers,");
+    }
+
+    @Test
+    void anyOtherCountTakesThePluralWithItsNumberFormatted() {
+        Map<String, Object> many = Map.of("consumer", "C2", "records", 1_500, "workers", 1, "queued", 0);
+
+        assertThat(english.format("sim.pool.dispatch.byKey", many))
+                .startsWith("C2's polling thread hands 1,500 records to its 1 worker,");
+    }
+
+    @Test
+    void aCountGivenAsTextKeepsItsNoun() {
+        assertThat(english.format("sim.pool.dispatch.byKey", Map.of("consumer", "C2", "records", "1", "workers", "4",
+                "queued", 0))).startsWith("C2's polling thread hands 1 record to its 4 workers,");
+    }
+
+    @Test
+    void chineseWritesTheCountAlone() {
+        Map<String, Object> one = Map.of("consumer", "C2", "records", 1, "workers", 4, "queued", 212);
+
+        assertThat(chinese.format("sim.pool.dispatch.byKey", one)).contains("1 条").doesNotContain("#");
+    }
+
+    @Test
+    void placeholdersAreNamedWithOrWithoutPluralForms() {
+        assertThat(Messages.placeholders("{consumer} hands {records|# record|# records} to {workers}"))
+                .containsExactly("consumer", "records", "workers");
+    }
+
+    @Test
+    void anOptionalPartShowsOnlyWhenItsValueIsThere() {
+        Map<String, Object> found = Map.of("consumer", "C1", "metadataMaxAgeMs", 10_000, "created", "logs-web",
+                "deleted", "", "grown", List.of(), "unchanged", false);
+
+        assertThat(english.format("sim.client.metadataRefresh.maxAge", found)).isEqualTo("C1 refreshed its metadata:"
+                + " metadata.max.age.ms (10,000 ms) had passed. Created since its last refresh: logs-web.");
+        assertThat(Messages.placeholders("{created? Created: #.}")).containsExactly("created");
+    }
+
+    @Test
+    void aMissingCountLeavesItsPlaceholderVisible() {
+        assertThat(english.format("sim.pool.dispatch.byKey", Map.of("consumer", "C2")))
+                .contains("{records|# record|# records}");
+    }
+}
