@@ -2,6 +2,7 @@ package dev.groupscope.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.i18n.Messages;
 import dev.groupscope.kafka.GroupCoordinatorPartitioning;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.broker.ClusterActorView;
@@ -162,6 +163,21 @@ class ScenarioBehaviourTest {
         assertThat(found.time()).isBetween(10_000L, 10_000L + 100 + 50); // retry.backoff.ms, then a poll round
         assertThat(run.group("g").members()).flatExtracting(RunSummary.MemberSummary::assignment)
                 .containsExactlyInAnyOrder("orders-0", "orders-1", "refunds-0", "refunds-1");
+    }
+
+    @Test
+    void aCommitFromOutsideTheGroupNamesItsClientAndAPatternMatchNamesOnlyWhatChanged() {
+        ScenarioRun run = ScenarioRun.of("pattern-new-topic");
+        Messages english = Messages.english();
+
+        assertThat(run.events(event -> event.type().equals("OffsetCommitRecord")
+                && "auditor".equals(event.fields().get("groupId"))))
+                .isNotEmpty().allSatisfy(commit -> assertThat(english.format(commit.ruleKey(), commit.ruleArgs()))
+                        .startsWith("C3 committed offsets for group auditor from outside group management"));
+        assertThat(run.events(event -> event.type().equals("PatternMatched")))
+                .extracting(event -> english.format(event.ruleKey(), event.ruleArgs()))
+                .contains("C1's pattern logs-.* now matches logs-app, logs-web. Added: logs-web.")
+                .allSatisfy(sentence -> assertThat(sentence).doesNotContain("[").doesNotContain("]"));
     }
 
     @Test

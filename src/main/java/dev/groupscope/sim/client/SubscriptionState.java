@@ -216,7 +216,7 @@ final class SubscriptionState {
         step.client("PatternMatched", fields("pattern", pattern, "topics", List.copyOf(matched), "added",
                 List.copyOf(added), "removed", List.copyOf(removed)), "sim.client.patternMatched",
                 Map.of("pattern", pattern, "topics", String.join(", ", matched), "added", String.join(", ", added),
-                        "removed", String.join(", ", removed)));
+                        "removed", String.join(", ", removed), "nothing", matched.isEmpty()));
     }
 
     /**

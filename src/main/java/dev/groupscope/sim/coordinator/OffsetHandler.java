@@ -57,8 +57,12 @@ final class OffsetHandler {
         if (group.isInState(STABLE) || group.isInState(PREPARING_REBALANCE)) {
             call.rescheduleHeartbeat(group, group.member(request.memberId()));
         }
-        Rule rule = Rule.of("sim.coordinator.offsets.committed", "groupId", request.groupId(),
-                "generation", request.generationId(), "memberId", request.memberId());
+        // A consumer outside group management (assign()) commits with no member id: name its client instead.
+        Rule rule = request.memberId().isEmpty()
+                ? Rule.of("sim.coordinator.offsets.committedSimple", "groupId", request.groupId(), "client",
+                        delivery.from())
+                : Rule.of("sim.coordinator.offsets.committed", "groupId", request.groupId(),
+                        "generation", request.generationId(), "memberId", request.memberId());
         offsets.forEach((partition, offset) -> {
             call.appendOffsetCommit(request.groupId(), partition, offset, rule);
             errors.put(partition, Errors.NONE);
