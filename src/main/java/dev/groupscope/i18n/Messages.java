@@ -117,7 +117,10 @@ public final class Messages {
     }
 
     private String render(Object value) {
-        if (value instanceof Number number && !(value instanceof Double) && !(value instanceof Float)) {
+        if (value instanceof Double || value instanceof Float) {
+            return MessageFormat.format("{0,number,#,##0.##}", value); // 100.0 reads "100", 2.5 "2.5"
+        }
+        if (value instanceof Number number) {
             return MessageFormat.format("{0,number,integer}", number);
         }
         if (value instanceof Iterable<?> items) {

@@ -58,6 +58,14 @@ class MessagesTest {
     }
 
     @Test
+    void aRateReadsWithoutATrailingZero() {
+        assertThat(english.format("sim.producer.started", Map.of("producer", "P1", "topic", "events",
+                "recordsPerSecond", 100.0))).isEqualTo("Producer P1 starts writing about 100 records a second to events.");
+        assertThat(english.format("sim.producer.started", Map.of("producer", "P1", "topic", "events",
+                "recordsPerSecond", 2.5))).contains("about 2.5 records a second");
+    }
+
+    @Test
     void aMissingCountLeavesItsPlaceholderVisible() {
         assertThat(english.format("sim.pool.dispatch.byKey", Map.of("consumer", "C2")))
                 .contains("{records|# record|# records}");

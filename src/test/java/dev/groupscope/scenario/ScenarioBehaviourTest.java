@@ -181,6 +181,20 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void aHeartbeatErrorSaysWhatTheMemberDoesAboutIt() {
+        ScenarioRun zombie = ScenarioRun.of("network-partition");
+        ScenarioRun crash = ScenarioRun.of("crash-and-rebalance");
+
+        assertThat(zombie.events(event -> event.type().equals("HeartbeatResponse")
+                && "UNKNOWN_MEMBER_ID".equals(event.fields().get("error"))))
+                .extracting(SimEvent::ruleKey).containsOnly("sim.client.heartbeatError.generationGone");
+        assertThat(crash.events(event -> event.type().equals("HeartbeatResponse")
+                && "REBALANCE_IN_PROGRESS".equals(event.fields().get("error"))))
+                .isNotEmpty().extracting(SimEvent::ruleKey)
+                .containsOnly("sim.client.heartbeatError.rebalance"); // the survivors were Stable
+    }
+
+    @Test
     void anEagerJoinStopsEveryMemberThatHadPartitions() {
         Rebalance join = ScenarioRun.of("eager-join").group("analytics").rebalances().get(1);
 

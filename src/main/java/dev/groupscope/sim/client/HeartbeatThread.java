@@ -116,8 +116,7 @@ final class HeartbeatThread {
     void onResponse(Step step, Deliver deliver, HeartbeatResponse response, Pending pending) {
         Errors error = response.error();
         step.emitResponse(deliver, fields("error", error.name(), "generation", pending.generation().generationId()),
-                error == Errors.NONE ? null : "sim.client.heartbeatError",
-                Map.of("consumer", step.id(), "error", error.name()));
+                errorRule(step, error, pending), Map.of("consumer", step.id(), "error", error.name()));
         if (error == Errors.NONE) {
             receiveHeartbeat(step);
         } else if (error == Errors.COORDINATOR_NOT_AVAILABLE || error == Errors.NOT_COORDINATOR) {
@@ -135,6 +134,29 @@ final class HeartbeatThread {
         } else {
             failHeartbeat(step);
         }
+    }
+
+    /** The sentence for a heartbeat's error: what this member does about it, decided as {@code onResponse} does. */
+    private static String errorRule(Step step, Errors error, Pending pending) {
+        if (error == Errors.NONE) {
+            return null;
+        }
+        if (error == Errors.COORDINATOR_NOT_AVAILABLE || error == Errors.NOT_COORDINATOR) {
+            return "sim.client.heartbeatError.coordinator";
+        }
+        if (error == Errors.REBALANCE_IN_PROGRESS) {
+            return step.state() == MemberState.STABLE ? "sim.client.heartbeatError.rebalance"
+                    : "sim.client.heartbeatError.rebalanceJoining";
+        }
+        if (error == Errors.ILLEGAL_GENERATION || error == Errors.UNKNOWN_MEMBER_ID
+                || error == Errors.FENCED_INSTANCE_ID) {
+            if (!step.group().generation.equals(pending.generation())) {
+                return "sim.client.heartbeatError.stale";
+            }
+            return error == Errors.FENCED_INSTANCE_ID ? "sim.client.heartbeatError.fenced"
+                    : "sim.client.heartbeatError.generationGone";
+        }
+        return "sim.client.heartbeatError";
     }
 
     private void heartbeatRejected(Step step, Errors error, Pending pending) {
