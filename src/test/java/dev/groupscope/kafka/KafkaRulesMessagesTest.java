@@ -2,10 +2,9 @@ package dev.groupscope.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.i18n.Messages;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 class KafkaRulesMessagesTest {
 
     private static final List<String> PREFIXES = List.of("error.", "coordinator.", "setting.", "cli.");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
 
     @Test
     void everyEnglishKeyHasAChineseOneAndBack() {
@@ -33,11 +31,6 @@ class KafkaRulesMessagesTest {
     }
 
     private static Set<String> placeholders(String text) {
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        Set<String> names = new java.util.TreeSet<>();
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
+        return new java.util.TreeSet<>(Messages.placeholders(text));
     }
 }

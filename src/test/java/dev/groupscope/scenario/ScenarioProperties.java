@@ -2,6 +2,7 @@ package dev.groupscope.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.i18n.Messages;
 import dev.groupscope.sim.broker.ClusterActorView;
 import dev.groupscope.sim.client.ConsumerView;
 import dev.groupscope.sim.coordinator.GroupView;
@@ -23,8 +24,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -37,7 +36,6 @@ import net.jqwik.api.Property;
  */
 class ScenarioProperties {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
     private static final Properties ENGLISH = bundle("messages.properties");
     private static final Properties CHINESE = bundle("messages_zh.properties");
 
@@ -192,9 +190,7 @@ class ScenarioProperties {
             for (Properties bundle : List.of(ENGLISH, CHINESE)) {
                 String sentence = bundle.getProperty(event.ruleKey());
                 assertThat(sentence).as("sentence for rule %s (%s)", event.ruleKey(), event.type()).isNotNull();
-                Matcher placeholders = PLACEHOLDER.matcher(sentence);
-                while (placeholders.find()) {
-                    String name = placeholders.group(1);
+                for (String name : Messages.placeholders(sentence)) {
                     assertThat(event.ruleArgs().containsKey(name) || name.equals("actor"))
                             .as("rule %s names {%s}, which %s does not supply", event.ruleKey(), name, event.type())
                             .isTrue();

@@ -5,6 +5,7 @@ import static dev.groupscope.kafka.assignor.AssignmentFixtures.dynamic;
 import static dev.groupscope.kafka.assignor.AssignmentFixtures.staticMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.i18n.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,7 +18,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class SimpleAssignorMessagesTest {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
     private static final Properties ENGLISH = load("messages.properties");
     private static final Properties CHINESE = load("messages_zh.properties");
 
@@ -97,12 +96,7 @@ class SimpleAssignorMessagesTest {
     }
 
     private static Set<String> placeholders(String sentence) {
-        Set<String> names = new TreeSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(sentence);
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
+        return new TreeSet<>(Messages.placeholders(sentence));
     }
 
     private static Set<String> keysStartingWith(Properties bundle, String prefix) {

@@ -13,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class StickyNarrationProperties {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
     private static final Messages ENGLISH = Messages.of(Locale.ENGLISH);
     private static final Messages CHINESE = Messages.of(Locale.SIMPLIFIED_CHINESE);
 
@@ -85,12 +82,7 @@ class StickyNarrationProperties {
     }
 
     private static Set<String> placeholders(String pattern) {
-        Set<String> names = new HashSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(pattern);
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
+        return new HashSet<>(Messages.placeholders(pattern));
     }
 
     private static Set<String> supplied(AssignmentStep step) {
