@@ -2,6 +2,7 @@ package dev.groupscope.ui;
 
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.kafka.config.ConsumerSettings;
+import dev.groupscope.sim.ledger.Ledger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,7 @@ public final class EntityTooltips {
                         "owner", group.owner() == null ? none : group.owner(),
                         "committed", group.committed() == null ? messages.text("ui.tip.noCommit") : group.committed(),
                         "position", group.position() == null ? none : group.position())));
+                lines.addAll(repeats(group.repeats()));
             }
             return String.join("\n", lines);
         }).orElse(name);
@@ -60,6 +62,52 @@ public final class EntityTooltips {
                     "pollDeadline", at(c.pollDeadlineAt()), "autoCommit", at(c.nextAutoCommitAt()))));
             return String.join("\n", lines);
         }).orElse(clientId);
+    }
+
+    /** "↻ offsets 120–140 (21 records) processed 2 times: by C1 (40.0–40.1 s), then C3 (47.5 s)", newest first. */
+    private List<String> repeats(List<Ledger.Repeat> repeats) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < repeats.size(); i++) {
+            if (i == PartitionDetails.REPEATS_SHOWN) {
+                lines.add(messages.text("ui.tip.partition.repeat.more"));
+                break;
+            }
+            Ledger.Repeat repeat = repeats.get(i);
+            String range = repeat.count() == 1
+                    ? messages.format("ui.tip.partition.repeat.offset", Map.of("first", repeat.first()))
+                    : messages.format("ui.tip.partition.repeat.offsets", Map.of("first", repeat.first(),
+                            "last", repeat.last(), "count", repeat.count()));
+            String by = null;
+            long previousTo = -1;
+            for (Ledger.Run run : repeat.by()) {
+                String one = messages.format(runKey(run), Map.of("consumer", run.consumer(),
+                        "from", seconds(run.fromMs()), "to", seconds(run.toMs())));
+                // A zombie: the next member started on these records before the previous one stopped.
+                boolean meanwhile = run.fromMs() >= 0 && run.fromMs() < previousTo;
+                by = by == null ? one : messages.format(meanwhile ? "ui.tip.partition.repeat.meanwhile"
+                        : "ui.tip.partition.repeat.then", Map.of("before", by, "next", one));
+                previousTo = run.toMs();
+            }
+            lines.add(messages.format("ui.tip.partition.repeat", Map.of("range", range, "times", repeat.times(),
+                    "by", by == null ? "" : by)));
+        }
+        return lines;
+    }
+
+    /** Which of a run's times are known (see {@link Ledger.Repeat}): both, the start, the end or neither. */
+    private static String runKey(Ledger.Run run) {
+        boolean from = run.fromMs() >= 0;
+        boolean to = run.toMs() >= 0;
+        if (from && to) {
+            return seconds(run.fromMs()).equals(seconds(run.toMs())) ? "ui.tip.partition.repeat.runAt"
+                    : "ui.tip.partition.repeat.run";
+        }
+        return from ? "ui.tip.partition.repeat.runFrom" : to ? "ui.tip.partition.repeat.runUntil"
+                : "ui.tip.partition.repeat.runBy";
+    }
+
+    private static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%.1f", ms / 1000.0);
     }
 
     private String at(long time) {

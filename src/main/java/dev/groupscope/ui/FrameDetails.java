@@ -3,6 +3,7 @@ package dev.groupscope.ui;
 import dev.groupscope.kafka.OffsetsTopicMetadata;
 import dev.groupscope.kafka.config.ConsumerSettings;
 import dev.groupscope.sim.client.CommitPolicy;
+import dev.groupscope.sim.ledger.Ledger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,15 @@ public record FrameDetails(int offsetsPartitionCount, OffsetsTopicMetadata offse
     }
 
     /** One group on one partition: the owning consumer (null: none), the committed offset and the owner's position. */
-    public record GroupOnPartition(String groupId, String owner, Long committed, Long position) {
+    /**
+     * One group on a partition. {@code repeats}: the ranges the group processed more than once, newest first (at
+     * most {@link PartitionDetails#REPEATS_SHOWN} + 1, the last only saying that there are more).
+     */
+    public record GroupOnPartition(String groupId, String owner, Long committed, Long position,
+                                   List<Ledger.Repeat> repeats) {
+        public GroupOnPartition {
+            repeats = List.copyOf(repeats);
+        }
     }
 
     /**

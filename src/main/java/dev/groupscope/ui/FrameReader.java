@@ -13,6 +13,7 @@ import dev.groupscope.sim.coordinator.CoordinatorShard;
 import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.World;
+import dev.groupscope.sim.ledger.Ledger;
 import dev.groupscope.sim.report.EventGroups;
 import dev.groupscope.ui.PlaygroundFrame.ConsumerRow;
 import dev.groupscope.ui.PlaygroundFrame.GroupRow;
@@ -140,7 +141,9 @@ public final class FrameReader {
                             || member.test(consumer) == shownMember(consumer));
             columns.add(same ? shown : GroupColumns.read(group, cluster, all, member, committedIn.get(group)));
         }
-        return new FrameDetails(offsets.size(), metadata, new PartitionDetails(cluster, columns), consumers);
+        Ledger ledger = (Ledger) world.actors().get(Ledger.ID);
+        return new FrameDetails(offsets.size(), metadata,
+                new PartitionDetails(cluster, columns, PartitionDetails.repeats(ledger, groups)), consumers);
     }
 
     private PlaygroundFrame read(long time, ClusterView cluster, List<ConsumerActor> all,

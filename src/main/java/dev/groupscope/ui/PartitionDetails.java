@@ -2,9 +2,11 @@ package dev.groupscope.ui;
 
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.cluster.ClusterView;
+import dev.groupscope.sim.ledger.Ledger;
 import dev.groupscope.ui.FrameDetails.GroupOnPartition;
 import dev.groupscope.ui.FrameDetails.PartitionDetail;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,16 +19,42 @@ import java.util.Optional;
  */
 public final class PartitionDetails {
 
+    /** How many of a partition's repeated ranges a group's details list (the newest). */
+    static final int REPEATS_SHOWN = 3;
+
     /** No partitions (frames built by hand, without a world). */
-    static final PartitionDetails NONE = new PartitionDetails(new ClusterView(Map.of(), Map.of()), List.of());
+    static final PartitionDetails NONE = new PartitionDetails(new ClusterView(Map.of(), Map.of()), List.of(), Map.of());
 
     private final ClusterView cluster;
     private final List<GroupColumns> groups;
+    private final Map<String, Map<TopicPartition, List<Ledger.Repeat>>> repeats;
 
-    /** {@code groups} in the order a partition's details list them. */
-    PartitionDetails(ClusterView cluster, List<GroupColumns> groups) {
+    /**
+     * {@code groups} in the order a partition's details list them; {@code repeats}: per group, the partitions it
+     * processed a record of more than once, with up to {@link #REPEATS_SHOWN} + 1 ranges each.
+     */
+    PartitionDetails(ClusterView cluster, List<GroupColumns> groups,
+                     Map<String, Map<TopicPartition, List<Ledger.Repeat>>> repeats) {
         this.cluster = cluster;
         this.groups = List.copyOf(groups);
+        this.repeats = Map.copyOf(repeats);
+    }
+
+    /** What {@code ledger} says each of {@code groups} processed more than once (read on the model's thread). */
+    static Map<String, Map<TopicPartition, List<Ledger.Repeat>>> repeats(Ledger ledger, Iterable<String> groups) {
+        Map<String, Map<TopicPartition, List<Ledger.Repeat>>> byGroup = new HashMap<>();
+        if (ledger == null) {
+            return byGroup;
+        }
+        for (String group : groups) {
+            if (ledger.hasRepeats(group)) { // most frames of most runs: nothing to read
+                Map<TopicPartition, List<Ledger.Repeat>> byPartition = new HashMap<>();
+                ledger.partitionsWithRepeats(group)
+                        .forEach(tp -> byPartition.put(tp, ledger.repeats(group, tp, REPEATS_SHOWN + 1)));
+                byGroup.put(group, Map.copyOf(byPartition));
+            }
+        }
+        return byGroup;
     }
 
     /** The details of partition {@code name} ({@code topic-partition}); empty for an internal topic's or none. */
@@ -50,7 +78,8 @@ public final class PartitionDetails {
         for (GroupColumns group : groups) {
             if (group.on(topic, p)) {
                 onIt.add(new GroupOnPartition(group.groupId(), group.ownerId(topic, p), group.committed(topic, p),
-                        group.position(topic, p)));
+                        group.position(topic, p), repeats.getOrDefault(group.groupId(), Map.of())
+                                .getOrDefault(new TopicPartition(topic, p), List.of())));
             }
         }
         return new PartitionDetail(topic + "-" + p, row.leader(), row.replicas(), row.logEndOffset(), onIt);

@@ -3,6 +3,7 @@ package dev.groupscope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.i18n.Messages;
+import dev.groupscope.sim.ledger.Ledger;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,43 @@ class EntityTooltipsTest {
                 .contains("log end offset " + row.logEndOffset())
                 .contains("Group orders-app: owner " + row.owner() + ", committed " + row.committed()
                         + ", owner's position " + row.position());
+    }
+
+    @Test
+    void aPartitionSaysWhichRecordsItsGroupProcessedAgainByWhomAndWhen() {
+        PlaygroundViewModel crash = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
+                java.nio.file.Path.of("lessons/scenarios/auto-commit-crash-duplicates.json")), Runnable::run,
+                Runnable::run);
+        crash.scrubTo(45_000);
+        PlaygroundFrame frame = crash.getFrame();
+        FrameDetails.PartitionDetail repeated = frame.partitions().stream()
+                .map(row -> frame.details().partition(row.name()).orElseThrow())
+                .filter(detail -> !detail.groups().get(0).repeats().isEmpty()).findFirst().orElseThrow();
+        Ledger.Repeat newest = repeated.groups().get(0).repeats().get(0);
+
+        String tip = new EntityTooltips(Messages.english()).partition(frame, repeated.name());
+
+        // C2 processed them after its last auto commit and crashed; C1 took the partition from that commit.
+        assertThat(newest.times()).isEqualTo(2);
+        assertThat(newest.by()).extracting(Ledger.Run::consumer).containsExactly("C2", "C1");
+        assertThat(tip).contains("↻ offsets " + newest.first() + "–" + newest.last() + " (" + newest.count()
+                + " records) processed 2 times: by C2 (");
+        assertThat(tip).containsPattern("by C2 \\(until [0-9.]+ s\\), then C1 \\(from [0-9.]+ s\\)");
+    }
+
+    @Test
+    void aZombiesRecordsReadAsProcessedAtTheSameTimeByTheNewOwner() {
+        PlaygroundViewModel zombie = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
+                java.nio.file.Path.of("lessons/scenarios/network-partition.json")), Runnable::run, Runnable::run);
+        zombie.scrubTo(60_000);
+        PlaygroundFrame frame = zombie.getFrame();
+
+        String tips = frame.partitions().stream()
+                .map(row -> new EntityTooltips(Messages.english()).partition(frame, row.name()))
+                .collect(java.util.stream.Collectors.joining("\n"));
+
+        // C2, cut off from its coordinator, kept processing what the group had handed to C1 at 30 s.
+        assertThat(tips).containsPattern("by C2 \\(until [0-9.]+ s\\), and at the same time C1 \\(from 30\\.0 s\\)");
     }
 
     @Test

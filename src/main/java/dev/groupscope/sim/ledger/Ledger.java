@@ -365,6 +365,67 @@ public final class Ledger implements Actor {
         return ledger.runs.stream().filter(run -> run.first() <= offset && offset <= run.last()).toList();
     }
 
+    /**
+     * Offsets {@code first} … {@code last} of a partition that the group processed {@code times} times, and the runs
+     * that processed them, in the order they started ({@code by}: each run's offsets cut to this range). The ledger
+     * keeps when a run started and ended, not when each record was processed, so a run's {@code fromMs} is the time
+     * it processed {@code first} only when the run starts there, and its {@code toMs} the time of {@code last} only
+     * when it ends there; otherwise it is -1. That is the usual story of a duplicate: the first run ends at the last
+     * record its consumer processed before a crash or revocation, the next starts at the committed offset.
+     */
+    public record Repeat(long first, long last, int times, List<Run> by) {
+        public Repeat {
+            by = List.copyOf(by);
+        }
+
+        public long count() {
+            return last - first + 1;
+        }
+    }
+
+    /** Whether {@code group} has processed any record more than once. */
+    public boolean hasRepeats(String group) {
+        return counts(group).duplicates() > 0;
+    }
+
+    /**
+     * The ranges of {@code tp} that {@code group} processed more than once, the newest (highest offsets) first, at
+     * most {@code limit} of them: what a learner asks of a duplicate ("processed twice: by C1, then by C3").
+     */
+    public List<Repeat> repeats(String group, TopicPartition tp, int limit) {
+        PartitionLedger ledger = groups.getOrDefault(group, EMPTY_GROUP).get(tp);
+        if (ledger == null) {
+            return List.of();
+        }
+        List<Repeat> repeats = new ArrayList<>();
+        for (Segment segment : ledger.segments.descendingMap().values()) {
+            if (repeats.size() == limit) {
+                break;
+            }
+            if (segment.times() > 1) {
+                repeats.add(new Repeat(segment.first(), segment.last(), segment.times(), ledger.runs.stream()
+                        .filter(run -> run.first() <= segment.last() && segment.first() <= run.last())
+                        .map(run -> new Run(run.consumer(), Math.max(run.first(), segment.first()),
+                                Math.min(run.last(), segment.last()),
+                                run.first() >= segment.first() ? run.fromMs() : -1,
+                                run.last() <= segment.last() ? run.toMs() : -1))
+                        .toList()));
+            }
+        }
+        return repeats;
+    }
+
+    /** The partitions of {@code group} with a record processed more than once. */
+    public List<TopicPartition> partitionsWithRepeats(String group) {
+        List<TopicPartition> found = new ArrayList<>();
+        groups.getOrDefault(group, EMPTY_GROUP).forEach((tp, ledger) -> {
+            if (ledger.segments.values().stream().anyMatch(segment -> segment.times() > 1)) {
+                found.add(tp);
+            }
+        });
+        return found;
+    }
+
     /** How many order breaks {@code group} made in partition {@code tp}. */
     public long orderBreaks(String group, TopicPartition tp) {
         PartitionLedger ledger = groups.getOrDefault(group, EMPTY_GROUP).get(tp);
