@@ -26,7 +26,8 @@ final class GroupProbe {
 
     private final Admin admin;
     private final String group;
-    private final int topicPartitions;
+    /** Changes when a step adds partitions ({@link #grownTo}). */
+    private volatile int topicPartitions;
     private ConsumerGroupDescription lastSeen;
     private String lastError = "";
 
@@ -52,6 +53,11 @@ final class GroupProbe {
                 && lastSeen.members().size() == members
                 && everyPartitionAssigned()
                 && liveMembersAgree(logs, live);
+    }
+
+    /** The topic now has {@code partitions}: a stable group is one that has them all assigned. */
+    void grownTo(int partitions) {
+        topicPartitions = partitions;
     }
 
     String diagnostics(Map<String, MemberLog> logs) {

@@ -12,6 +12,7 @@ import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
@@ -128,6 +129,12 @@ public final class RealKafkaCluster implements AutoCloseable {
     public void createTopic(String name, int partitions) {
         NewTopic topic = new NewTopic(name, partitions, (short) runningBrokerIds().size());
         Bounded.get(admin.createTopics(List.of(topic)).all(), ADMIN_TIMEOUT, "creating topic " + name);
+    }
+
+    /** Grows a topic to {@code partitions} (Admin.createPartitions): consumers learn of it from their metadata. */
+    public void addPartitions(String name, int partitions) {
+        Bounded.get(admin.createPartitions(Map.of(name, NewPartitions.increaseTo(partitions))).all(), ADMIN_TIMEOUT,
+                "growing topic " + name);
     }
 
     /** The broker the cluster names as the group's coordinator (FindCoordinator, via DescribeGroups). */

@@ -172,6 +172,27 @@ class RealKafkaGroupTest {
         }
     }
 
+    /**
+     * Nobody tells a consumer that its topic grew: the group leader sees the new partitions at its next metadata
+     * refresh (metadata.max.age.ms, 20 s here), rejoins, and only that rebalance gives them owners. Measured once:
+     * the group was stable 1.1 s after the start, grew then, and reacted 19.2 s later. The simulator's
+     * partitions-added lesson shows the same wait.
+     */
+    @Test
+    @Timeout(90)
+    void partitionsAddedAreAssignedOnlyAfterTheLeadersNextMetadataRefresh() {
+        Step grow = Step.addPartitions(9);
+        RunLog log = ScriptedGroupRun.on(cluster, "grow", "grow").assignor("range")
+                .metadataMaxAge(Duration.ofSeconds(20)).stepTimeout(Duration.ofSeconds(45))
+                .run(threeMembersThen(grow, awaitStable(3)));
+
+        long reacted = firstSurvivorCallbackAfter(log, grow, "nobody");
+        assertThat(reacted).as("ms from the new partitions to the first rebalance callback")
+                .isGreaterThan(5_000).isLessThan(25_000);
+        assertThat(log.roundsSince(grow)).last().satisfies(round -> assertThat(round.partitionNumbers())
+                .isEqualTo(Map.of("c0", Set.of(0, 1, 2), "c1", Set.of(3, 4, 5), "c2", Set.of(6, 7, 8))));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"g1", "g2", "g3"})
     void theCoordinatorIsTheLeaderOfTheGroupsOffsetsPartition(String group) {

@@ -70,6 +70,9 @@ final class ScriptPlayer {
             member(commit.member()).commit();
         } else if (step instanceof Step.StopCoordinator) {
             run.stopCoordinator();
+        } else if (step instanceof Step.AddPartitions grow) {
+            run.addPartitions(grow.partitions());
+            probe.grownTo(grow.partitions());
         } else if (step instanceof Step.Pause pause) {
             Bounded.sleep(pause.millis());
         } else {

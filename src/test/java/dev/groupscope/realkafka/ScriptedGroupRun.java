@@ -39,6 +39,7 @@ public final class ScriptedGroupRun {
     private Duration autoCommitInterval = Duration.ofSeconds(5);
     private boolean staticMembers = true;
     private Duration stepTimeout = Duration.ofSeconds(30);
+    private Duration metadataMaxAge = Duration.ofMinutes(5);
 
     private ScriptedGroupRun(RealKafkaCluster cluster, String group, String topic) {
         this.cluster = cluster;
@@ -82,6 +83,12 @@ public final class ScriptedGroupRun {
         return this;
     }
 
+    /** The members' metadata.max.age.ms (Kafka's default: 5 minutes). */
+    public ScriptedGroupRun metadataMaxAge(Duration age) {
+        this.metadataMaxAge = age;
+        return this;
+    }
+
     /** The longest any waiting step may take before the run fails (default 30 s). */
     public ScriptedGroupRun stepTimeout(Duration timeout) {
         this.stepTimeout = timeout;
@@ -93,6 +100,10 @@ public final class ScriptedGroupRun {
         cluster.createTopic(topic, partitions);
         GroupProbe probe = new GroupProbe(cluster.admin(), group, partitions);
         return new ScriptPlayer(this, probe).play(script);
+    }
+
+    void addPartitions(int partitions) {
+        cluster.addPartitions(topic, partitions);
     }
 
     void stopCoordinator() {
@@ -128,6 +139,7 @@ public final class ScriptedGroupRun {
         config.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, (int) autoCommitInterval.toMillis());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) metadataMaxAge.toMillis());
         config.put(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, CommitRecorder.class.getName());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

@@ -72,6 +72,10 @@ public sealed interface Step {
     record StopCoordinator() implements Step {
     }
 
+    /** The group's topic grows to {@code partitions} (an admin's createPartitions; nobody tells the members). */
+    record AddPartitions(int partitions) implements Step {
+    }
+
     /** Time passes with nothing done to the group; members keep polling and heartbeating. */
     record Pause(long millis) implements Step {
     }
@@ -110,6 +114,10 @@ public sealed interface Step {
 
     static Step stopCoordinator() {
         return new StopCoordinator();
+    }
+
+    static Step addPartitions(int partitions) {
+        return new AddPartitions(partitions);
     }
 
     static Step pause(long millis) {
