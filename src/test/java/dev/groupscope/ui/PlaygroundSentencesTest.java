@@ -64,6 +64,47 @@ class PlaygroundSentencesTest {
                 .contains("Kafka 给出的原因：“the consumer is being closed”");
     }
 
+    /**
+     * No sentence of any lesson shows the model's notation instead of words: an empty list "[]", a map
+     * "{orders-0=41}", a placeholder left unfilled, or a blank where a name should be (" committed offsets"). One
+     * event per rule and per set of empty arguments is read (the playground to 60 s), in both languages.
+     */
+    @Test
+    void noLessonSentenceShowsTheModelsNotation() throws Exception {
+        Set<String> bad = new TreeSet<>();
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("lessons/scenarios"))) {
+            for (Path path : files.sorted().toList()) {
+                Scenario scenario = ScenarioReader.read(path.toString(), Files.readString(path));
+                Simulation simulation = ScenarioWorld.simulation(scenario);
+                simulation.runUntil(Math.min(scenario.durationMs(), 60_000));
+                Set<String> read = new java.util.HashSet<>();
+                for (SimEvent event : simulation.log()) {
+                    if (event.ruleKey() == null || !read.add(event.ruleKey() + emptyArgs(event))) {
+                        continue;
+                    }
+                    for (Messages messages : java.util.List.of(Messages.english(),
+                            Messages.of(Locale.SIMPLIFIED_CHINESE))) {
+                        String sentence = messages.format(event.ruleKey(), event.ruleArgs());
+                        if (sentence.matches("(?s).*(\\[]|\\{}|\\{[^}]*=|\\{[a-zA-Z]+[|?}]|^ |  |: \\.|: ,).*")) {
+                            bad.add(path.getFileName() + " " + event.ruleKey() + ": " + sentence);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(bad).isEmpty();
+    }
+
+    private static Set<String> emptyArgs(SimEvent event) {
+        Set<String> empty = new TreeSet<>();
+        event.ruleArgs().forEach((name, value) -> {
+            if (String.valueOf(value).isEmpty() || String.valueOf(value).equals("[]")) {
+                empty.add(name);
+            }
+        });
+        return empty;
+    }
+
     private static void assertEveryLearnerEventExplained(Scenario scenario, long until) {
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(until);
