@@ -54,6 +54,8 @@ public final class Ledger implements Actor {
         /** Per record key (only for processings that said their key): the highest offset processed. */
         KeyMaxima maxByKey = new KeyMaxima();
         long keyOrderBreaks;
+        /** Whether a record of it was processed more than once (so frames need not look through every partition). */
+        boolean repeated;
         /** The ledger copy that may change this one in place (see {@link Ledger#partition}). */
         Object owner;
 
@@ -66,6 +68,7 @@ public final class Ledger implements Actor {
             copy.orderBreaks = orderBreaks;
             copy.maxByKey = maxByKey.copy();
             copy.keyOrderBreaks = keyOrderBreaks;
+            copy.repeated = repeated;
             copy.segments = new TreeMap<>(segments);
             copy.runs = runs.copy();
             copy.delivered = delivered.copy();
@@ -332,6 +335,7 @@ public final class Ledger implements Actor {
         }
         int before = ledger.count(offset);
         boolean duplicate = before > 0;
+        ledger.repeated |= duplicate;
         boolean orderBreak = !duplicate && offset < ledger.maxProcessed;
         ledger.maxProcessed = Math.max(ledger.maxProcessed, offset);
         if (orderBreak) {
@@ -419,7 +423,7 @@ public final class Ledger implements Actor {
     public List<TopicPartition> partitionsWithRepeats(String group) {
         List<TopicPartition> found = new ArrayList<>();
         groups.getOrDefault(group, EMPTY_GROUP).forEach((tp, ledger) -> {
-            if (ledger.segments.values().stream().anyMatch(segment -> segment.times() > 1)) {
+            if (ledger.repeated) {
                 found.add(tp);
             }
         });
