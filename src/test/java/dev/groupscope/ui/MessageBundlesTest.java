@@ -84,6 +84,13 @@ class MessageBundlesTest {
         assertThat(chinese.getProperty("ui.lab.rebalance")).isEqualTo("再均衡");
     }
 
+    @Test
+    void chineseCallsAConsumerGroupOneThingInEveryTab() {
+        // 消费组, as the source notes and a hundred sentences say; the panel titles and exports said 消费者组.
+        assertThat(chinese.stringPropertyNames()).allSatisfy(key ->
+                assertThat(chinese.getProperty(key)).as(key).doesNotContain("消费者组"));
+    }
+
     private static Set<String> placeholders(String sentence) {
         return new TreeSet<>(Messages.placeholders(sentence));
     }
