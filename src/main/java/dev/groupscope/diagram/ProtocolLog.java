@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * Picks out of an event log what a sequence diagram of the group protocol shows: every FindCoordinator, JoinGroup,
- * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response (and a Disconnected answer
- * from a stopped broker), and notes for the group's state changes, crashes and session timeouts. Fetches and
+ * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, and notes for the group's
+ * state changes, crashes and session timeouts, and for a request whose connection failed (a stopped broker never
+ * answers: the client's own lane says its request failed, rather than an arrow from the dead broker). Fetches and
  * produce traffic are left out: they are not the group protocol.
  */
 public final class ProtocolLog {
@@ -67,7 +68,7 @@ public final class ProtocolLog {
         public ProtocolEvent next(SimEvent event) {
             ProtocolEvent row = row(event, coordinatorLaneOf(event));
             if (row != null && row.kind() == ProtocolEvent.Kind.RESPONSE && !"FindCoordinator".equals(row.api())
-                    && !"NOT_COORDINATOR".equals(row.error()) && !"DISCONNECTED".equals(row.error())) {
+                    && !"NOT_COORDINATOR".equals(row.error())) {
                 java.util.Set<String> answered = groups.of(event);
                 coordinatorLanes.put(answered.size() == 1 ? answered.iterator().next() : ANY_GROUP, row.from());
             }
@@ -106,9 +107,10 @@ public final class ProtocolLog {
                 }
             } else if (type.equals("Disconnected") && event.peer() != null
                     && APIS.contains(String.valueOf(event.fields().get("api")))) {
-                return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.RESPONSE,
-                        String.valueOf(event.fields().get("api")), event.peer(), event.actor(), sentAt(event),
-                        event.time(), "DISCONNECTED", event.fields());
+                Map<String, Object> fields = new java.util.LinkedHashMap<>(event.fields());
+                fields.put("broker", event.peer());
+                return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.NOTE, "Disconnected", event.actor(),
+                        event.actor(), event.time(), event.time(), "", fields);
             }
             return null;
         }

@@ -163,7 +163,7 @@ public final class SequenceLayout {
         }
     }
 
-    private static final java.util.Set<String> NOT_HERE = java.util.Set.of("NOT_COORDINATOR", "DISCONNECTED",
+    private static final java.util.Set<String> NOT_HERE = java.util.Set.of("NOT_COORDINATOR",
             "COORDINATOR_NOT_AVAILABLE", "COORDINATOR_LOAD_IN_PROGRESS");
 
     /**
@@ -306,8 +306,12 @@ public final class SequenceLayout {
         double w = Math.min(LANE_WIDTH * 2, TextFit.width(label, 12) + 16);
         // Centred on its lane, but kept inside the lanes' area so a note on the last lane is not cut off.
         double x = Math.max(MARGIN + GUTTER + w / 2, Math.min(width - MARGIN - w / 2, laneX.get(event.from())));
-        out.box(id, x - w / 2, y - 10, w, 20, 4, "", rowStyles("note", "note-" + event.api()));
-        out.label(id + "-label", x, y + 4, TextFit.fit(label, 12, w - 10), Anchor.MIDDLE, rowStyles("detail", "note"));
+        // A request whose connection failed is an error of the client's, drawn as such on its own lane.
+        boolean failed = event.api().equals("Disconnected");
+        out.box(id, x - w / 2, y - 10, w, 20, 4, "", failed ? rowStyles("note", "note-" + event.api(), "error")
+                : rowStyles("note", "note-" + event.api()));
+        out.label(id + "-label", x, y + 4, TextFit.fit(label, 12, w - 10), Anchor.MIDDLE,
+                failed ? rowStyles("detail", "note", "error") : rowStyles("detail", "note"));
         rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y));
     }
 
@@ -321,6 +325,9 @@ public final class SequenceLayout {
                 return text("diagram.sequence.note.HeartbeatExpiration",
                         "member", ProtocolLog.shortMember(String.valueOf(f.get("memberId"))),
                         "timeout", TextFit.number(((Number) f.getOrDefault("timeoutMs", 0)).longValue()));
+            case "Disconnected":
+                return text("diagram.sequence.note.Disconnected", "api", f.get("api"),
+                        "broker", laneName(String.valueOf(f.get("broker"))));
             default:
                 return text("diagram.sequence.note." + event.api());
         }

@@ -48,7 +48,7 @@ class SequenceLayoutTest {
                 response(2, "OffsetCommit", "broker-2", "C1", 19_018, 19_020, ""),
                 note(3, "BrokerStopped", "broker-2", 20_000, Map.of()),
                 note(4, "GroupStateChange", "broker-2", 20_000, Map.of("from", "Stable", "to", "Dead")),
-                response(5, "OffsetCommit", "broker-2", "C1", 20_018, 20_020, "DISCONNECTED"),
+                note(5, "Disconnected", "C1", 20_020, Map.of("api", "OffsetCommit", "broker", "broker-2")),
                 request(6, "FindCoordinator", "C1", "broker-1", 20_020, 20_022),
                 new ProtocolEvent(7, ProtocolEvent.Kind.RESPONSE, "FindCoordinator", "broker-1", "C1", 20_022,
                         20_024, "", Map.of("nodeId", 3)),
@@ -61,6 +61,37 @@ class SequenceLayoutTest {
         assertThat(coordinatorLanes(beforeTheStop)).containsExactly("lane-broker-2");
         assertThat(coordinatorLanes(onceFound)).containsExactly("lane-broker-3");
         assertThat(coordinatorLanes(exported)).containsExactly("lane-broker-3");
+    }
+
+    @Test
+    void aRequestToAStoppedBrokerFailsOnTheClientsOwnLaneWithNoArrowFromTheDeadBroker() {
+        List<ProtocolEvent> events = List.of(
+                note(1, "BrokerStopped", "broker-2", 20_000, Map.of()),
+                note(2, "Disconnected", "C1", 20_004, Map.of("api", "OffsetCommit", "broker", "broker-2")));
+
+        Drawing drawing = SequenceLayout.layout(events, 0, 20_004, ENGLISH, true, -1).drawing();
+
+        Shape.Box box = (Shape.Box) drawing.shape("note-2").orElseThrow();
+        Shape.Label label = (Shape.Label) drawing.shape("note-2-label").orElseThrow();
+        Shape.Box lane = (Shape.Box) drawing.shape("lane-C1").orElseThrow();
+        assertThat(label.text()).isEqualTo("✗ OffsetCommit to Broker 2: connection failed");
+        assertThat(box.styles()).contains("error");
+        // On C1's lane (kept inside the lanes' area, so the first lane's note may sit right of its centre).
+        assertThat(lane.x() + lane.width() / 2).isBetween(box.x(), box.x() + box.width());
+        assertThat(drawing.shapes()).noneMatch(shape -> shape.id().startsWith("msg-"));
+    }
+
+    @Test
+    void theProtocolLogTurnsADisconnectedAnswerIntoANoteOfTheClient() {
+        dev.groupscope.sim.engine.SimEvent disconnected = new dev.groupscope.sim.engine.SimEvent(9, 4, 20_004,
+                dev.groupscope.sim.engine.EventKind.RESPONSE, "Disconnected", "C2", "broker-2",
+                Map.of("api", "OffsetCommit", "sentAt", 20_002L), "sim.client.disconnected", Map.of());
+
+        assertThat(ProtocolLog.read(List.of(disconnected), 0, 30_000)).singleElement().satisfies(row -> {
+            assertThat(row.kind()).isEqualTo(ProtocolEvent.Kind.NOTE);
+            assertThat(row.from()).isEqualTo("C2");
+            assertThat(row.fields()).containsEntry("broker", "broker-2");
+        });
     }
 
     private static List<String> coordinatorLanes(Drawing drawing) {
