@@ -159,7 +159,7 @@ public final class AssignorCompareView {
         for (PartitionChip chip : member.partitions()) {
             chips.getChildren().add(nodes.assignedChip(chip));
         }
-        for (TopicPartition revoked : member.revoked()) {
+        for (TopicPartition revoked : member.revokedAndGone()) {
             Label chip = new Label(revoked.toString());
             chip.setId(prefix + "-revoked-" + revoked);
             chip.getStyleClass().addAll("chip", "revoked");
