@@ -112,6 +112,8 @@ public final class AssignorCompareView {
         summary.setId(prefix + "-summary");
         summary.getStyleClass().add("compare-summary");
         summary.setWrapText(true);
+        // Every line of it, also at the larger zooms: the members and the trace scroll instead.
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         VBox members = new VBox();
         members.getStyleClass().add("compare-members");
         for (MemberRow member : round.members()) {
@@ -121,6 +123,7 @@ public final class AssignorCompareView {
             Label withheldTitle = new Label(messages.text("ui.compare.withheld"));
             withheldTitle.getStyleClass().add("compare-withheld-title");
             withheldTitle.setWrapText(true);
+            withheldTitle.setMinHeight(Region.USE_PREF_SIZE);
             FlowPane withheld = new FlowPane();
             withheld.getStyleClass().add("chips");
             round.withheld().forEach(chip -> withheld.getChildren().add(nodes.withheldChip(chip)));
@@ -134,6 +137,8 @@ public final class AssignorCompareView {
         VBox.setVgrow(membersScroll, Priority.NEVER);
         Label traceTitle = new Label(messages.format("ui.compare.trace", Map.of("steps", round.steps().size())));
         traceTitle.getStyleClass().add("compare-trace-title");
+        traceTitle.setWrapText(true);
+        traceTitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox steps = new VBox();
         steps.getStyleClass().add("compare-steps");
         List<AssignmentStep> trace = round.steps();
