@@ -1,5 +1,8 @@
 package dev.groupscope.kafka;
 
+import java.util.Collection;
+import java.util.Comparator;
+
 /**
  * Kafka's two client-side rebalance protocols (KIP-429). EAGER revokes every partition at the start of a
  * rebalance; COOPERATIVE revokes only the partitions that move, over two rounds.
@@ -17,5 +20,16 @@ public enum RebalanceProtocol {
 
     public int id() {
         return id;
+    }
+
+    /**
+     * The most advanced of {@code protocols}, as {@code ConsumerCoordinator}'s constructor picks from the protocols
+     * its assignors all support (it sorts them and takes the last).
+     *
+     * @throws IllegalArgumentException if {@code protocols} is empty
+     */
+    public static RebalanceProtocol highest(Collection<RebalanceProtocol> protocols) {
+        return protocols.stream().max(Comparator.comparingInt(RebalanceProtocol::id))
+                .orElseThrow(() -> new IllegalArgumentException("no rebalance protocol to choose from"));
     }
 }

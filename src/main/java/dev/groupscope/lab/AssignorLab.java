@@ -1,5 +1,6 @@
 package dev.groupscope.lab;
 
+import dev.groupscope.kafka.RebalanceProtocol;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.assignor.AssignmentTrace;
 import dev.groupscope.kafka.assignor.GroupAssignment;
@@ -20,12 +21,18 @@ import java.util.function.Function;
  * the last generation, and who last held every partition. Each change of membership or topics runs the chosen
  * assignor once, the way a group leader would after a rebalance, feeding every member's previous partitions as
  * owned with the generation they came from. The assignor alone decides; this class only keeps the books and
- * describes the result (moves, idle members) for the view.
+ * describes the result (moves, revocations, idle members) for the view.
+ *
+ * <p>Every member is configured with this one assignor, so the group runs the most advanced rebalance protocol the
+ * assignor supports (Kafka's {@code ConsumerPartitionAssignor.supportedProtocols()}), and that protocol, not the
+ * assignment, decides what each member revokes: under EAGER, everything it owned; under COOPERATIVE, only what the
+ * assignment takes from it.
  */
 public final class AssignorLab {
 
     private final String strategy;
     private final Function<String, Optional<PartitionAssignor>> assignors;
+    private final RebalanceProtocol protocol;
     private final List<String> members = new ArrayList<>();
     private final Map<TopicPartition, String> lastHolder = new HashMap<>();
     private Map<String, Integer> topics;
@@ -39,6 +46,7 @@ public final class AssignorLab {
                        Function<String, Optional<PartitionAssignor>> assignors) {
         this.strategy = strategy;
         this.assignors = assignors;
+        this.protocol = RebalanceProtocol.highest(assignor().supportedProtocols());
         this.topics = new LinkedHashMap<>(topics);
         for (int i = 0; i < consumers; i++) {
             members.add(nextMemberId());
@@ -89,11 +97,13 @@ public final class AssignorLab {
         return "C" + nextMemberNumber++;
     }
 
+    private PartitionAssignor assignor() {
+        return assignors.apply(strategy).orElseThrow(() -> new IllegalStateException("no assignor named " + strategy));
+    }
+
     private LabRound runRound(Set<String> joined) {
-        PartitionAssignor assignor = assignors.apply(strategy)
-                .orElseThrow(() -> new IllegalStateException("no assignor named " + strategy));
         List<GroupMember> subscriptions = members.stream().map(this::subscription).toList();
-        GroupAssignment result = assignor.assign(Collections.unmodifiableMap(topics), subscriptions, AssignmentTrace.recording());
+        GroupAssignment result = assignor().assign(Collections.unmodifiableMap(topics), subscriptions, AssignmentTrace.recording());
         generation++;
         LabRound described = describe(result, joined);
         remember(result);
@@ -116,15 +126,26 @@ public final class AssignorLab {
                     .map(partition -> chip(partition, topicOrder, movedFrom(partition, member)))
                     .toList();
             Optional<IdleReason> idle = chips.isEmpty() ? Optional.of(idleReason(result)) : Optional.empty();
-            List<TopicPartition> now = result.assignment().getOrDefault(member, List.of());
-            List<TopicPartition> revoked = owned.getOrDefault(member, List.of()).stream()
-                    .filter(partition -> !now.contains(partition)).sorted().toList();
+            List<TopicPartition> revoked = revoked(owned.getOrDefault(member, List.of()),
+                    result.assignment().getOrDefault(member, List.of()));
             rows.add(new MemberRow(member, chips, joined.contains(member), idle, revoked));
         }
         List<PartitionChip> withheld = result.withheld().stream().sorted()
                 .map(partition -> chip(partition, topicOrder, Optional.ofNullable(lastHolder.get(partition))))
                 .toList();
-        return new LabRound(strategy, generation, topics, rows, withheld, result.steps());
+        return new LabRound(strategy, protocol, generation, topics, rows, withheld, result.steps());
+    }
+
+    /**
+     * What a member gives up in this rebalance (its {@code onPartitionsRevoked}), as {@code ConsumerCoordinator}
+     * decides: under EAGER, {@code onJoinPrepare} revokes everything it owned before it even rejoins, so partitions
+     * it is given back were stopped too; under COOPERATIVE, {@code onJoinComplete} revokes only
+     * {@code owned - assigned}, and the member rejoins so a second round can hand them over.
+     */
+    private List<TopicPartition> revoked(List<TopicPartition> ownedBefore, List<TopicPartition> assigned) {
+        return ownedBefore.stream()
+                .filter(partition -> protocol == RebalanceProtocol.EAGER || !assigned.contains(partition))
+                .sorted().toList();
     }
 
     private Optional<String> movedFrom(TopicPartition partition, String newOwner) {

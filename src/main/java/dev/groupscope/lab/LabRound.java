@@ -1,20 +1,24 @@
 package dev.groupscope.lab;
 
+import dev.groupscope.kafka.RebalanceProtocol;
 import dev.groupscope.kafka.assignor.AssignmentStep;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Everything the assignor lab shows after one run of the assignor: which strategy ran, the generation it produced,
- * the topics, each member's row (in join order), the partitions withheld for cooperative revocation, and the
- * assignor's own step trace. Language-neutral: views turn it into words.
+ * Everything the assignor lab shows after one run of the assignor: which strategy ran and the rebalance protocol
+ * its group uses, the generation it produced, the topics, each member's row (in join order), the partitions
+ * withheld for cooperative revocation, and the assignor's own step trace. Language-neutral: views turn it into
+ * words.
  */
-public record LabRound(String strategy, int generation, Map<String, Integer> topics, List<MemberRow> members,
-                       List<PartitionChip> withheld, List<AssignmentStep> steps) {
+public record LabRound(String strategy, RebalanceProtocol protocol, int generation, Map<String, Integer> topics,
+                       List<MemberRow> members, List<PartitionChip> withheld, List<AssignmentStep> steps) {
 
     public LabRound {
+        Objects.requireNonNull(protocol, "protocol");
         topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
         members = List.copyOf(members);
         withheld = List.copyOf(withheld);
@@ -25,11 +29,15 @@ public record LabRound(String strategy, int generation, Map<String, Integer> top
         return topics.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** Partitions that changed owner in this round: a separate number from the revoked ones under EAGER. */
     public long movedCount() {
         return members.stream().flatMap(row -> row.partitions().stream()).filter(PartitionChip::moved).count();
     }
 
-    /** Partitions taken from a member that owned them in the previous round. */
+    /**
+     * Partitions the members gave up in this round ({@link MemberRow#revoked()}): under EAGER everything they owned,
+     * under COOPERATIVE only what moves away from them.
+     */
     public long revokedCount() {
         return members.stream().mapToLong(row -> row.revoked().size()).sum();
     }

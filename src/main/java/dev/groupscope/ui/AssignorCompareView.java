@@ -8,6 +8,7 @@ import dev.groupscope.lab.MemberRow;
 import dev.groupscope.lab.PartitionChip;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -27,9 +28,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * Code-behind of {@code fxml/assignor-compare.fxml}: a column per assignor with its members, each member's
- * partitions (moved ones marked "← C1"), the partitions just revoked from it (struck through), the partitions a
- * cooperative round withholds, and the assignor's step trace below. Ids: {@code compare-range},
+ * Code-behind of {@code fxml/assignor-compare.fxml}: a column per assignor with its rebalance protocol, its
+ * members, each member's partitions (moved ones marked "← C1", ones revoked and given straight back under EAGER
+ * marked "↺"), the partitions it revoked and no longer has (struck through), the partitions a cooperative round
+ * withholds, and the assignor's step trace below. Ids: {@code compare-range}, {@code compare-range-summary},
  * {@code compare-range-C0}, {@code compare-range-revoked-t0-3}.
  */
 public final class AssignorCompareView {
@@ -98,10 +100,20 @@ public final class AssignorCompareView {
         String prefix = "compare-" + round.strategy();
         Label title = new Label(round.strategy());
         title.getStyleClass().add("compare-title");
-        Label summary = new Label(messages.format("ui.compare.summary", Map.of("generation", round.generation(),
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label protocol = new Label(nodes.protocolName(round));
+        protocol.setId(prefix + "-protocol");
+        protocol.getStyleClass().addAll("protocol-badge", "protocol-" + round.protocol().name().toLowerCase(Locale.ROOT));
+        protocol.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane heading = new FlowPane(title, protocol);
+        heading.getStyleClass().add("compare-heading");
+        Label summary = new Label(messages.format(summaryKey(round), Map.of("generation", round.generation(),
                 "moved", round.movedCount(), "revoked", round.revokedCount(), "idle", round.idleCount())));
+        summary.setId(prefix + "-summary");
         summary.getStyleClass().add("compare-summary");
         summary.setWrapText(true);
+        // Every line of it, also at the larger zooms: the members and the trace scroll instead.
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         VBox members = new VBox();
         members.getStyleClass().add("compare-members");
         for (MemberRow member : round.members()) {
@@ -111,6 +123,7 @@ public final class AssignorCompareView {
             Label withheldTitle = new Label(messages.text("ui.compare.withheld"));
             withheldTitle.getStyleClass().add("compare-withheld-title");
             withheldTitle.setWrapText(true);
+            withheldTitle.setMinHeight(Region.USE_PREF_SIZE);
             FlowPane withheld = new FlowPane();
             withheld.getStyleClass().add("chips");
             round.withheld().forEach(chip -> withheld.getChildren().add(nodes.withheldChip(chip)));
@@ -124,6 +137,8 @@ public final class AssignorCompareView {
         VBox.setVgrow(membersScroll, Priority.NEVER);
         Label traceTitle = new Label(messages.format("ui.compare.trace", Map.of("steps", round.steps().size())));
         traceTitle.getStyleClass().add("compare-trace-title");
+        traceTitle.setWrapText(true);
+        traceTitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox steps = new VBox();
         steps.getStyleClass().add("compare-steps");
         List<AssignmentStep> trace = round.steps();
@@ -139,7 +154,7 @@ public final class AssignorCompareView {
         stepsScroll.getStyleClass().add("panel-scroll");
         stepsScroll.setPrefViewportHeight(10);
         VBox.setVgrow(stepsScroll, Priority.ALWAYS);
-        VBox column = new VBox(title, summary, membersScroll, traceTitle, stepsScroll);
+        VBox column = new VBox(heading, summary, membersScroll, traceTitle, stepsScroll);
         column.setId(prefix);
         column.getStyleClass().add("compare-column");
         column.setMinWidth(0);
@@ -150,6 +165,20 @@ public final class AssignorCompareView {
         return column;
     }
 
+    /**
+     * EAGER and COOPERATIVE revoke different things, and the column must say which: "all 7 revoked" is the
+     * stop-the-world the cooperative column avoids. The model has counted; this only picks the words.
+     */
+    private static String summaryKey(LabRound round) {
+        if (round.revokedCount() == 0) {
+            return "ui.compare.summary.nothingRevoked";
+        }
+        return switch (round.protocol()) {
+            case EAGER -> "ui.compare.summary.eager";
+            case COOPERATIVE -> "ui.compare.summary.cooperative";
+        };
+    }
+
     private Node memberRow(String prefix, MemberRow member) {
         Label name = new Label(member.memberId());
         name.getStyleClass().add("compare-member-name");
@@ -157,9 +186,9 @@ public final class AssignorCompareView {
         FlowPane chips = new FlowPane();
         chips.getStyleClass().add("chips");
         for (PartitionChip chip : member.partitions()) {
-            chips.getChildren().add(nodes.assignedChip(chip));
+            chips.getChildren().add(nodes.assignedChip(chip, member));
         }
-        for (TopicPartition revoked : member.revoked()) {
+        for (TopicPartition revoked : member.revokedAndGone()) {
             Label chip = new Label(revoked.toString());
             chip.setId(prefix + "-revoked-" + revoked);
             chip.getStyleClass().addAll("chip", "revoked");

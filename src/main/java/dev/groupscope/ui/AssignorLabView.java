@@ -2,6 +2,7 @@ package dev.groupscope.ui;
 
 import dev.groupscope.lab.LabRound;
 import dev.groupscope.i18n.Messages;
+import dev.groupscope.kafka.RebalanceProtocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,9 +132,12 @@ public final class AssignorLabView {
     }
 
     private void render(LabRound round) {
-        summary.setText(messages.format("ui.lab.summary", Map.of("generation", round.generation(),
-                "strategy", round.strategy(), "consumers", round.members().size(),
-                "moved", round.movedCount(), "idle", round.idleCount())));
+        // "revoked: all 7" only where it is true: an EAGER group in which members owned something.
+        boolean revokedAll = round.protocol() == RebalanceProtocol.EAGER && round.revokedCount() > 0;
+        summary.setText(messages.format(revokedAll ? "ui.lab.summary.eager" : "ui.lab.summary", Map.of(
+                "generation", round.generation(), "strategy", round.strategy(), "protocol", nodes.protocolName(round),
+                "consumers", round.members().size(), "revoked", round.revokedCount(), "moved", round.movedCount(),
+                "idle", round.idleCount())));
         List<Node> rows = new ArrayList<>();
         round.members().forEach(member -> rows.add(nodes.memberRow(round, member,
                 viewModel.canRemoveConsumerProperty(), viewModel::removeConsumer)));

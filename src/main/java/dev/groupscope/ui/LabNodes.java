@@ -72,7 +72,7 @@ final class LabNodes {
     private Node chips(MemberRow member) {
         FlowPane chips = new FlowPane();
         chips.getStyleClass().add("chips");
-        member.partitions().forEach(chip -> chips.getChildren().add(assignedChip(chip)));
+        member.partitions().forEach(chip -> chips.getChildren().add(assignedChip(chip, member)));
         return chips;
     }
 
@@ -106,14 +106,25 @@ final class LabNodes {
         return button;
     }
 
-    Node assignedChip(PartitionChip chip) {
+    /** One of {@code owner}'s partitions: marked "← C1" if it moved here, "↺" if {@code owner} revoked it first. */
+    Node assignedChip(PartitionChip chip, MemberRow owner) {
         Label chipNode = chip(chip);
         chip.from().ifPresent(from -> {
             chipNode.getStyleClass().add("moved");
             chipNode.setText(chip.partition() + "  ← " + from);
             chipNode.setTooltip(new Tooltip(messages.format("ui.lab.chip.movedFrom", args(chip, from))));
         });
+        if (owner.revokedAndGivenBack().contains(chip.partition())) {
+            chipNode.getStyleClass().add("given-back");
+            chipNode.setText(chip.partition() + " ↺");
+            chipNode.setTooltip(new Tooltip(messages.format("ui.lab.chip.givenBack", args(chip, owner.memberId()))));
+        }
         return chipNode;
+    }
+
+    /** The rebalance protocol's name as the bundles spell it (Kafka's EAGER / COOPERATIVE). */
+    String protocolName(LabRound round) {
+        return messages.text("ui.lab.protocol." + round.protocol().name());
     }
 
     Node withheldChip(PartitionChip chip) {

@@ -2,6 +2,7 @@ package dev.groupscope.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.kafka.RebalanceProtocol;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.assignor.Assignors;
 import dev.groupscope.kafka.assignor.GroupMember;
@@ -81,6 +82,42 @@ class AssignorLabTest {
         assertThat(told.get(3).ownedPartitions()).isEmpty();
         assertThat(told.get(3).generation()).isEqualTo(GroupMember.NO_GENERATION);
         assertThat(round.members()).extracting(MemberRow::joinedThisRound).containsExactly(false, false, false, true);
+    }
+
+    @Test
+    void underEagerEveryMemberRevokesAllItOwnedEvenThePartitionsItIsGivenBack() {
+        // dealing, 2 -> 3 consumers on t0:4: C0 [t0-0, t0-2] -> [t0-0, t0-3]; C1 [t0-1, t0-3] -> [t0-1].
+        LabRound round = lab(ScriptedAssignor.dealing(), topics("t0:4"), 2).join();
+
+        assertThat(round.protocol()).isEqualTo(RebalanceProtocol.EAGER);
+        assertThat(row(round, "C0").revoked()).containsExactly(tp("t0-0"), tp("t0-2"));
+        assertThat(row(round, "C0").revokedAndGivenBack()).containsExactly(tp("t0-0"));
+        assertThat(row(round, "C0").revokedAndGone()).containsExactly(tp("t0-2"));
+        assertThat(row(round, "C1").revoked()).containsExactly(tp("t0-1"), tp("t0-3"));
+        assertThat(row(round, "C2").revoked()).isEmpty();
+        assertThat(round.revokedCount()).isEqualTo(4);
+        assertThat(round.movedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void underCooperativeAMemberRevokesOnlyWhatItIsNoLongerGiven() {
+        ScriptedAssignor assignor = ScriptedAssignor.dealing()
+                .supporting(RebalanceProtocol.COOPERATIVE, RebalanceProtocol.EAGER);
+        LabRound round = lab(assignor, topics("t0:4"), 2).join();
+
+        assertThat(round.protocol()).isEqualTo(RebalanceProtocol.COOPERATIVE);
+        assertThat(row(round, "C0").revoked()).containsExactly(tp("t0-2"));
+        assertThat(row(round, "C0").revokedAndGivenBack()).isEmpty();
+        assertThat(row(round, "C1").revoked()).containsExactly(tp("t0-3"));
+        assertThat(round.revokedCount()).isEqualTo(2);
+        assertThat(round.movedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aFreshGroupRevokesNothingWhateverItsProtocol() {
+        assertThat(lab(ScriptedAssignor.dealing(), T0_4_T1_3, 3).round().revokedCount()).isZero();
+        assertThat(lab(ScriptedAssignor.dealing().supporting(RebalanceProtocol.COOPERATIVE), T0_4_T1_3, 3).round()
+                .revokedCount()).isZero();
     }
 
     @Test

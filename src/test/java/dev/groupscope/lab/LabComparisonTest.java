@@ -1,6 +1,9 @@
 package dev.groupscope.lab;
 
+import static dev.groupscope.kafka.RebalanceProtocol.COOPERATIVE;
+import static dev.groupscope.kafka.RebalanceProtocol.EAGER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.assignor.Assignors;
@@ -12,6 +15,13 @@ import org.junit.jupiter.api.Test;
 /** One membership change, every assignor: each column is exactly what that assignor's own lab would show. */
 class LabComparisonTest {
 
+    private static TopicPartition tp(String text) {
+        return TopicPartition.parse(text);
+    }
+
+    private static MemberRow row(LabRound round, String member) {
+        return round.members().stream().filter(r -> r.memberId().equals(member)).findFirst().orElseThrow();
+    }
 
     private static LabComparison comparison() {
         return new LabComparison(Assignors.names(), Map.of("t0", 4, "t1", 3).entrySet().stream()
@@ -33,33 +43,59 @@ class LabComparisonTest {
     }
 
     @Test
-    void aJoinRevokesUnderEagerAssignorsButCooperativeStickyOnlyWithholds() {
-        List<LabRound> rounds = comparison().join();
-        LabRound range = rounds.get(0);
-        LabRound cooperative = rounds.get(3);
+    void eachColumnRunsTheProtocolItsAssignorSupportsFirst() {
+        assertThat(comparison().rounds()).extracting(LabRound::strategy, LabRound::protocol).containsExactly(
+                tuple("range", EAGER), tuple("roundrobin", EAGER), tuple("sticky", EAGER),
+                tuple("cooperative-sticky", COOPERATIVE), tuple("legacy", EAGER));
+    }
 
-        assertThat(range.revokedCount()).isPositive();
+    @Test
+    void underEagerAJoinMakesEveryMemberRevokeAllSevenWhateverMoves() {
+        List<LabRound> rounds = comparison().join();
+
+        for (LabRound round : rounds) {
+            if (round.protocol() == EAGER) {
+                assertThat(round.revokedCount()).as(round.strategy()).isEqualTo(7);
+                assertThat(row(round, "C3").revoked()).as(round.strategy()).isEmpty();
+            }
+        }
+        // Range: C0 had t0-0, t0-1, t1-0 and keeps t0-0 and t1-0, yet stopped all three before rejoining.
+        LabRound range = rounds.get(0);
+        assertThat(row(range, "C0").revoked()).containsExactly(tp("t0-0"), tp("t0-1"), tp("t1-0"));
+        assertThat(row(range, "C0").revokedAndGivenBack()).containsExactly(tp("t0-0"), tp("t1-0"));
+        assertThat(row(range, "C0").revokedAndGone()).containsExactly(tp("t0-1"));
+        // Changing owner is its own number: sticky moves one partition, yet all seven were revoked.
+        assertThat(range.movedCount()).isEqualTo(3);
+        assertThat(rounds.get(2).movedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void underCooperativeOnlyThePartitionThatMovesIsRevokedAndWithheldForASecondRound() {
+        LabRound cooperative = comparison().join().get(3);
+
+        assertThat(cooperative.revokedCount()).isEqualTo(1);
+        assertThat(row(cooperative, "C0").revoked()).containsExactly(tp("t0-3"));
         assertThat(cooperative.movedCount()).isZero();
-        assertThat(cooperative.withheld()).isNotEmpty();
         // What the cooperative round withholds is exactly what it revoked from its owners.
         assertThat(cooperative.members().stream().flatMap(row -> row.revoked().stream()).sorted().toList())
                 .isEqualTo(cooperative.withheld().stream().map(PartitionChip::partition).sorted().toList());
     }
 
     @Test
-    void revokedPartitionsAreThoseAMemberOwnedBeforeAndNotNow() {
+    void whenAMemberLeavesEagerMembersRevokeAllTheyHadCooperativeOnesOnlyWhatTheyLose() {
         LabComparison comparison = comparison();
         List<LabRound> before = comparison.rounds();
         List<LabRound> after = comparison.leave("C1");
 
         for (int i = 0; i < after.size(); i++) {
             for (MemberRow row : after.get(i).members()) {
-                List<TopicPartition> had = before.get(i).members().stream()
-                        .filter(r -> r.memberId().equals(row.memberId())).findFirst().orElseThrow().partitions()
-                        .stream().map(PartitionChip::partition).toList();
+                List<TopicPartition> had = row(before.get(i), row.memberId()).partitions().stream()
+                        .map(PartitionChip::partition).sorted().toList();
                 List<TopicPartition> has = row.partitions().stream().map(PartitionChip::partition).toList();
+                List<TopicPartition> expected = after.get(i).protocol() == EAGER ? had
+                        : had.stream().filter(p -> !has.contains(p)).toList();
                 assertThat(row.revoked()).as(after.get(i).strategy() + " " + row.memberId())
-                        .containsExactlyElementsOf(had.stream().filter(p -> !has.contains(p)).sorted().toList());
+                        .containsExactlyElementsOf(expected);
             }
         }
     }
@@ -72,7 +108,8 @@ class LabComparisonTest {
         LabRound cooperative = comparison.rebalance().get(3);
 
         assertThat(cooperative.withheld()).isEmpty();
-        assertThat(cooperative.movedCount()).isPositive();
+        assertThat(cooperative.revokedCount()).isZero();
+        assertThat(cooperative.movedCount()).isEqualTo(1);
         assertThat(cooperative.idleCount()).isZero();
     }
 }

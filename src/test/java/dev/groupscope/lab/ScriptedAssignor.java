@@ -22,6 +22,7 @@ public final class ScriptedAssignor implements PartitionAssignor {
 
     public final List<List<GroupMember>> calls = new ArrayList<>();
     private final BiFunction<Map<String, Integer>, List<GroupMember>, GroupAssignment> answer;
+    private List<RebalanceProtocol> protocols = List.of(RebalanceProtocol.EAGER);
 
     public ScriptedAssignor(BiFunction<Map<String, Integer>, List<GroupMember>, GroupAssignment> answer) {
         this.answer = answer;
@@ -62,6 +63,12 @@ public final class ScriptedAssignor implements PartitionAssignor {
         return partitions;
     }
 
+    /** Claims to support {@code preferredFirst} instead of EAGER only, as Kafka's own assignors declare theirs. */
+    public ScriptedAssignor supporting(RebalanceProtocol... preferredFirst) {
+        protocols = List.of(preferredFirst);
+        return this;
+    }
+
     public List<GroupMember> lastCall() {
         return calls.get(calls.size() - 1);
     }
@@ -73,7 +80,7 @@ public final class ScriptedAssignor implements PartitionAssignor {
 
     @Override
     public List<RebalanceProtocol> supportedProtocols() {
-        return List.of(RebalanceProtocol.EAGER);
+        return protocols;
     }
 
     @Override

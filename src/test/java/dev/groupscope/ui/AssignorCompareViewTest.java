@@ -3,6 +3,7 @@ package dev.groupscope.ui;
 import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -56,6 +57,38 @@ class AssignorCompareViewTest {
     }
 
     @Test
+    void eagerColumnsSayEveryMemberRevokedEverythingTheCooperativeOneOnlyWhatMoves(FxRobot robot) {
+        showCompareTab(robot);
+        assertThat(text(robot, "#compare-range-protocol")).isEqualTo("EAGER");
+        assertThat(text(robot, "#compare-cooperative-sticky-protocol")).isEqualTo("COOPERATIVE");
+        assertThat(text(robot, "#compare-range-summary")).isEqualTo("Generation 1 · nothing revoked · 0 moved · 0 idle");
+
+        robot.clickOn("#compareAdd");
+        waitFor(() -> robot.lookup("#compare-range-C3").tryQuery().isPresent());
+
+        // Range moves 3 partitions, sticky 1, but under EAGER all 7 stopped: that is the lesson, not the moves.
+        assertThat(text(robot, "#compare-range-summary")).isEqualTo(
+                "Generation 2 · all 7 revoked: every member gives up everything · 3 moved · 0 idle");
+        assertThat(text(robot, "#compare-sticky-summary")).isEqualTo(
+                "Generation 2 · all 7 revoked: every member gives up everything · 1 moved · 0 idle");
+        assertThat(text(robot, "#compare-cooperative-sticky-summary")).isEqualTo(
+                "Generation 2 · 1 revoked: only what leaves its owner, the rest keep running · 0 moved · 1 idle");
+        // Range's C0 kept t0-0 and t1-0 but revoked them first; t0-1 it revoked for good.
+        assertThat(texts(robot, "#compare-range-C0 .given-back")).containsExactlyInAnyOrder("t0-0 ↺", "t1-0 ↺");
+        assertThat(robot.lookup("#compare-range-revoked-t0-0").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#compare-cooperative-sticky .given-back").queryAll()).isEmpty();
+
+        robot.clickOn("#compareRebalance");
+        waitFor(() -> robot.lookup("#compare-cooperative-sticky .withheld").queryAll().isEmpty());
+
+        // The same members again: the eager groups stop everything for nothing, the cooperative one hands over t0-3.
+        assertThat(text(robot, "#compare-range-summary")).isEqualTo(
+                "Generation 3 · all 7 revoked: every member gives up everything · 0 moved · 0 idle");
+        assertThat(text(robot, "#compare-cooperative-sticky-summary"))
+                .isEqualTo("Generation 3 · nothing revoked · 1 moved · 0 idle");
+    }
+
+    @Test
     void theColumnsKeepTheGroupWhenTheLanguageChanges(FxRobot robot) {
         showCompareTab(robot);
         robot.clickOn("#compareAdd");
@@ -66,9 +99,17 @@ class AssignorCompareViewTest {
         waitFor(() -> robot.lookup("#compareSize").tryQuery().isPresent());
         assertThat(text(robot, "#compareSize")).isEqualTo("4 个消费者");
         assertThat(robot.lookup("#compare-range-C3").tryQuery()).isPresent();
+        assertThat(text(robot, "#compare-range-summary"))
+                .isEqualTo("第 2 代 · 全部 7 个被撤销：每个成员交出所有分区 · 移动 3 · 空闲 0");
+        assertThat(text(robot, "#compare-cooperative-sticky-summary"))
+                .isEqualTo("第 2 代 · 撤销 1：只撤销要离开原主的分区，其余照常消费 · 移动 0 · 空闲 1");
     }
 
     private static String text(FxRobot robot, String query) {
         return robot.lookup(query).<Labeled>query().getText();
+    }
+
+    private static List<String> texts(FxRobot robot, String query) {
+        return robot.lookup(query).<Labeled>queryAll().stream().map(Labeled::getText).toList();
     }
 }

@@ -47,7 +47,7 @@ class AssignorLabViewTest {
         assertThat(chipsOf(robot, "C0")).containsExactly("t0-0", "t0-1", "t1-0");
         assertThat(chipsOf(robot, "C1")).containsExactly("t0-2", "t0-3", "t1-1");
         assertThat(chipsOf(robot, "C2")).containsExactly("t1-2");
-        assertThat(text(robot, "#summary")).isEqualTo("Generation 1 · legacy · consumers: 3 · moved: 0 · idle: 0");
+        assertThat(text(robot, "#summary")).isEqualTo("Generation 1 · legacy (EAGER) · consumers: 3 · revoked: 0 · moved: 0 · idle: 0");
     }
 
     @Test
@@ -75,8 +75,34 @@ class AssignorLabViewTest {
         assertThat(moved.getStyleClass()).contains("moved");
         assertThat(moved.getText()).isEqualTo("t0-3  ← C1");
         assertThat(robot.lookup("#partition-t0-0").queryAs(Label.class).getStyleClass()).doesNotContain("moved");
-        assertThat(text(robot, "#summary")).isEqualTo("Generation 2 · legacy · consumers: 4 · moved: 3 · idle: 0");
+        assertThat(text(robot, "#summary"))
+                .isEqualTo("Generation 2 · legacy (EAGER) · consumers: 4 · revoked: all 7 · moved: 3 · idle: 0");
         assertThat(robot.lookup("#consumerCount").<Spinner<Integer>>query().getValue()).isEqualTo(4);
+    }
+
+    @Test
+    void underEagerAPartitionAMemberKeepsIsMarkedAsRevokedAndGivenBack(FxRobot robot) {
+        chooseStrategy(robot, LegacyAssignor.NAME);
+
+        robot.clickOn("#addConsumer");
+
+        // C0 keeps t0-0, yet it stopped consuming it: EAGER revoked everything before C3 could join.
+        Label kept = robot.lookup("#partition-t0-0").queryAs(Label.class);
+        assertThat(kept.getStyleClass()).contains("given-back");
+        assertThat(kept.getText()).isEqualTo("t0-0 ↺");
+        assertThat(kept.getTooltip().getText()).startsWith("C0 revoked t0-0 when this EAGER rebalance began");
+        assertThat(robot.lookup("#partition-t0-3").queryAs(Label.class).getStyleClass()).doesNotContain("given-back");
+    }
+
+    @Test
+    void underCooperativeOnlyThePartitionThatMovesIsRevoked(FxRobot robot) {
+        chooseStrategy(robot, "cooperative-sticky");
+
+        robot.clickOn("#addConsumer");
+
+        assertThat(text(robot, "#summary")).isEqualTo(
+                "Generation 2 · cooperative-sticky (COOPERATIVE) · consumers: 4 · revoked: 1 · moved: 0 · idle: 1");
+        assertThat(robot.lookup(".given-back").queryAll()).isEmpty();
     }
 
     @Test
@@ -143,7 +169,7 @@ class AssignorLabViewTest {
         robot.clickOn("中文（简体）");
 
         assertThat(robot.lookup("#addConsumer").queryAs(Labeled.class).getText()).isEqualTo("添加消费者");
-        assertThat(text(robot, "#summary")).isEqualTo("第 2 代 · legacy · 消费者：4 · 迁移：3 · 空闲：0");
+        assertThat(text(robot, "#summary")).isEqualTo("第 2 代 · legacy（EAGER）· 消费者：4 · 撤销：全部 7 个 · 迁移：3 · 空闲：0");
         assertThat(robot.lookup("#consumer-C3").tryQuery()).isPresent();
         assertThat(stage.getTitle()).isEqualTo("GroupScope");
         assertThat(window.language()).isEqualTo(UiLanguage.SIMPLIFIED_CHINESE);

@@ -3,6 +3,7 @@ package dev.groupscope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.i18n.Messages;
+import dev.groupscope.kafka.RebalanceProtocol;
 import dev.groupscope.lab.IdleReason;
 import dev.groupscope.kafka.assignor.AssignmentStep;
 import java.io.IOException;
@@ -52,12 +53,15 @@ class MessageBundlesTest {
     }
 
     @Test
-    void everyStepKindAndIdleReasonHasItsWords() {
+    void everyStepKindIdleReasonAndProtocolHasItsWords() {
         for (AssignmentStep.Kind kind : AssignmentStep.Kind.values()) {
             assertThat(english).containsKey(StepNarration.kindKey(kind));
         }
         for (IdleReason reason : IdleReason.values()) {
             assertThat(english).containsKey(reason.messageKey());
+        }
+        for (RebalanceProtocol protocol : RebalanceProtocol.values()) {
+            assertThat(english).containsKey("ui.lab.protocol." + protocol.name());
         }
     }
 

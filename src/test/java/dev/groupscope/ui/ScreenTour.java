@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -104,12 +105,43 @@ public final class ScreenTour {
             Thread.sleep(1200);
             truncated += shot(call(() -> tabs().getTabs().get(index).getId().replace("Tab", "")));
         }
+        truncated += revocationShots();
         run(() -> tabs().getSelectionModel().select(0));
         run(window::toggleHelp);
         truncated += shot("help");
         run(window::toggleHelp);
         truncated += presenterShot();
         return truncated;
+    }
+
+    /**
+     * What a join revokes: the lab under an EAGER assignor (every member revokes everything) and a COOPERATIVE one
+     * (only what moves), and the comparison's second round, where the cooperative column hands over what it withheld.
+     */
+    private int revocationShots() throws Exception {
+        run(() -> tabs().getSelectionModel().select(tabIndex("labTab")));
+        run(() -> window.lab().addConsumer());
+        Thread.sleep(800);
+        int truncated = shot("lab-eager-join");
+        run(() -> window.lab().strategyProperty().set("cooperative-sticky"));
+        run(() -> window.lab().addConsumer());
+        Thread.sleep(800);
+        truncated += shot("lab-cooperative-join");
+        run(() -> tabs().getSelectionModel().select(tabIndex("compareTab")));
+        run(() -> window.compare().rebalance());
+        Thread.sleep(800);
+        truncated += shot("compare-next-round");
+        return truncated;
+    }
+
+    private int tabIndex(String id) {
+        List<Tab> all = tabs().getTabs();
+        for (int i = 0; i < all.size(); i++) {
+            if (id.equals(all.get(i).getId())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no tab " + id);
     }
 
     /** A jump past what a large run has computed: pictured while the notice says it is still computing. */

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.Region;
@@ -29,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Every word the playground, the lab and the calculator show, as rendered: readable in every theme (WCAG contrast
  * of its text colour on the background behind it: 4.5:1, 7:1 in high contrast) and never cut short ("…") at any text
- * size the View menu offers, in both languages.
+ * size the View menu offers, in both languages; the lab and the comparison also after a join.
  */
 @ExtendWith(ApplicationExtension.class)
 class ThemeAndZoomTest {
@@ -100,13 +101,27 @@ class ThemeAndZoomTest {
     @Test
     void noTextIsCutShortAtAnyZoomInEitherLanguage(FxRobot robot) {
         showStableGroup(robot);
+        assertNothingCutShort(robot, 0, 1, 2);
+    }
+
+    @Test
+    void afterAJoinTheLabAndTheComparisonSayWhatWasRevokedInFullAtAnyZoom(FxRobot robot) {
+        // The longest sentences these tabs have: the protocol, "all 7 revoked", a cooperative round withholding.
+        robot.interact(() -> {
+            window.compare().addConsumer();
+            window.lab().strategyProperty().set("cooperative-sticky");
+            window.lab().addConsumer();
+        });
+        assertNothingCutShort(robot, tabIndex(robot, "labTab"), tabIndex(robot, "compareTab"));
+    }
+
+    private void assertNothingCutShort(FxRobot robot, int... tabs) {
         for (UiLanguage language : UiLanguage.values()) {
             robot.interact(() -> window.switchTo(language));
             for (double factor : new double[] {TextZoom.MIN, 1.0, 1.5, TextZoom.MAX}) {
                 robot.interact(() -> window.zoomTo(new TextZoom(factor)));
-                for (int tab = 0; tab < 3; tab++) {
-                    int shown = tab;
-                    robot.interact(() -> robot.lookup("#tabs").<TabPane>query().getSelectionModel().select(shown));
+                for (int tab : tabs) {
+                    robot.interact(() -> robot.lookup("#tabs").<TabPane>query().getSelectionModel().select(tab));
                     settle(robot);
                     List<String> cut = new ArrayList<>();
                     for (Labeled label : visibleLabels(stage.getScene().getRoot())) {
@@ -121,6 +136,16 @@ class ThemeAndZoomTest {
                 }
             }
         }
+    }
+
+    private static int tabIndex(FxRobot robot, String id) {
+        List<Tab> tabs = robot.lookup("#tabs").<TabPane>query().getTabs();
+        for (int i = 0; i < tabs.size(); i++) {
+            if (id.equals(tabs.get(i).getId())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no tab " + id);
     }
 
     private void showStableGroup(FxRobot robot) {

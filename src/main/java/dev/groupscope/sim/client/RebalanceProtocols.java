@@ -31,12 +31,6 @@ final class RebalanceProtocols {
             throw new IllegalArgumentException("Specified assignors " + strategies
                     + " do not have commonly supported rebalance protocol");
         }
-        RebalanceProtocol highest = null;
-        for (RebalanceProtocol candidate : common) {
-            if (highest == null || candidate.id() > highest.id()) {
-                highest = candidate;
-            }
-        }
-        return highest;
+        return RebalanceProtocol.highest(common);
     }
 }
