@@ -29,11 +29,7 @@ class EntityTooltipsTest {
 
     @Test
     void aPartitionSaysWhichRecordsItsGroupProcessedAgainByWhomAndWhen() {
-        PlaygroundViewModel crash = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
-                java.nio.file.Path.of("lessons/scenarios/auto-commit-crash-duplicates.json")), Runnable::run,
-                Runnable::run);
-        crash.scrubTo(45_000);
-        PlaygroundFrame frame = crash.getFrame();
+        PlaygroundFrame frame = lessonAt("auto-commit-crash-duplicates.json", 45_000).getFrame();
         FrameDetails.PartitionDetail repeated = frame.partitions().stream()
                 .map(row -> frame.details().partition(row.name()).orElseThrow())
                 .filter(detail -> !detail.groups().get(0).repeats().isEmpty()).findFirst().orElseThrow();
@@ -51,10 +47,7 @@ class EntityTooltipsTest {
 
     @Test
     void aZombiesRecordsReadAsProcessedAtTheSameTimeByTheNewOwner() {
-        PlaygroundViewModel zombie = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
-                java.nio.file.Path.of("lessons/scenarios/network-partition.json")), Runnable::run, Runnable::run);
-        zombie.scrubTo(60_000);
-        PlaygroundFrame frame = zombie.getFrame();
+        PlaygroundFrame frame = lessonAt("network-partition.json", 60_000).getFrame();
 
         String tips = frame.partitions().stream()
                 .map(row -> new EntityTooltips(Messages.english()).partition(frame, row.name()))
@@ -91,9 +84,7 @@ class EntityTooltipsTest {
 
     @Test
     void withTwoGroupsAPartitionNamesTheGroupShownFirstThenTheOther() {
-        PlaygroundViewModel twoGroups = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
-                java.nio.file.Path.of("lessons/scenarios/two-groups-one-topic.json")), Runnable::run, Runnable::run);
-        twoGroups.scrubTo(20_000);
+        PlaygroundViewModel twoGroups = lessonAt("two-groups-one-topic.json", 20_000);
         twoGroups.showGroup("shipping");
         PlaygroundFrame frame = twoGroups.getFrame();
 
@@ -102,5 +93,13 @@ class EntityTooltipsTest {
         assertThat(tip.lines().skip(1)).hasSize(2).first().asString()
                 .startsWith("Group shipping: owner " + frame.partitions().get(0).owner());
         assertThat(tip.lines().skip(2)).singleElement().asString().startsWith("Group billing: owner B1");
+    }
+
+    /** A lesson's playground, synchronous, moved to {@code at}. */
+    private static PlaygroundViewModel lessonAt(String file, long at) {
+        PlaygroundViewModel lesson = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
+                java.nio.file.Path.of("lessons/scenarios", file)), Runnable::run, Runnable::run);
+        lesson.scrubTo(at);
+        return lesson;
     }
 }
