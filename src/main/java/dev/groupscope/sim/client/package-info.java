@@ -42,8 +42,8 @@
  *       {@code offsets}), {@code Subscribe}, {@code Assign}, {@code Unsubscribe}, {@code CallRejected}
  *       ({@code method}, {@code exception}, {@code message}); subscriptions: {@code PatternMatched}
  *       ({@code pattern}, {@code topics}, {@code added}, {@code removed}), {@code SubscriptionChanged}
- *       ({@code joined}, {@code now}); TIMER {@code MetadataRefresh} ({@code why}: maxAge, requested, beforeJoin;
- *       {@code created}, {@code deleted}).</li>
+ *       ({@code joined}, {@code now}); TIMER {@code MetadataRefresh} ({@code why}: maxAge, requested, unknownTopic,
+ *       beforeJoin, groupSubscription; {@code created}, {@code deleted}, {@code grown}).</li>
  *   <li>Faults ({@link dev.groupscope.sim.client.ConsumerFaults}), FAULT: {@code NetworkPartition}
  *       ({@code broker}, {@code durationMs}), {@code NetworkHealed}, {@code FailCommits}, {@code DelayCommits},
  *       {@code CommitFailureInjected}, {@code CommitDelayInjected}.</li>
@@ -55,8 +55,9 @@
  *
  * <h2>Where the model departs from kafka-clients, and why</h2>
  * <ul>
- *   <li>Metadata is always fresh and read synchronously ({@link dev.groupscope.sim.client.ClusterAccess}): no Metadata
- *       requests; auto.offset.reset reads the log bounds directly instead of sending ListOffsets.</li>
+ *   <li>Metadata is read synchronously ({@link dev.groupscope.sim.client.ClusterAccess}): no Metadata requests (a
+ *       refresh takes effect at once, not one round trip later); auto.offset.reset reads the log bounds directly
+ *       instead of sending ListOffsets. What a subscriber caches between refreshes is below.</li>
  *   <li>The heartbeat thread handles a response the moment it arrives (Kafka's thread wakes within
  *       retry.backoff.ms) and checks the poll timer exactly at its deadline.</li>
  *   <li>FindCoordinator goes to a random live broker (Kafka: the least loaded node, scanned from a random start).</li>
