@@ -96,10 +96,13 @@ public final class Messages {
         return format(key, Map.of());
     }
 
-    /** Whether an optional part's value is there: a non-empty text or list, or {@code true}. */
+    /** Whether an optional part's value is there: a non-empty text or list, a count other than 0, or {@code true}. */
     private static boolean present(Object value) {
         if (value instanceof Boolean flag) {
             return flag;
+        }
+        if (value instanceof Number number) {
+            return number.doubleValue() != 0;
         }
         if (value instanceof Iterable<?> items) {
             return items.iterator().hasNext();

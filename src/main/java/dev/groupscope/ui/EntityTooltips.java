@@ -60,6 +60,8 @@ public final class EntityTooltips {
                     "autoCommit", s.enableAutoCommit(), "policy", c.commitPolicy().kind().fileName())));
             lines.add(messages.format("ui.tip.consumer.timers", Map.of("heartbeat", at(c.nextHeartbeatAt()),
                     "pollDeadline", at(c.pollDeadlineAt()), "autoCommit", at(c.nextAutoCommitAt()))));
+            lines.add(messages.format("ui.tip.consumer.ledger", Map.of("processed", c.processed().processed(),
+                    "again", c.processed().duplicates(), "breaks", c.processed().orderBreaks())));
             return String.join("\n", lines);
         }).orElse(clientId);
     }

@@ -65,9 +65,10 @@ public record FrameDetails(int offsetsPartitionCount, OffsetsTopicMetadata offse
      * @param nextHeartbeatAt  when its heartbeat thread next sends (ms), or -1 when no heartbeat is due
      * @param pollDeadlineAt   when max.poll.interval.ms runs out if poll() is not called again, or -1
      * @param nextAutoCommitAt when auto commit is next due, or -1
+     * @param processed        what the ledger counts against it so far: processed, processed again, order breaks
      */
     public record ConsumerDetail(String clientId, String groupId, String memberId, Optional<String> instanceId,
                                  ConsumerSettings settings, CommitPolicy commitPolicy, long nextHeartbeatAt,
-                                 long pollDeadlineAt, long nextAutoCommitAt) {
+                                 long pollDeadlineAt, long nextAutoCommitAt, Ledger.Counts processed) {
     }
 }

@@ -119,12 +119,14 @@ public final class FrameReader {
         });
         OffsetsTopicMetadata metadata = offsets.isEmpty() ? OffsetsTopicMetadata.missing()
                 : OffsetsTopicMetadata.of(leaders, live);
+        Ledger ledger = (Ledger) world.actors().get(Ledger.ID);
         Map<String, FrameDetails.ConsumerDetail> consumers = new LinkedHashMap<>();
         for (ConsumerActor consumer : all) {
             consumers.put(consumer.id(), new FrameDetails.ConsumerDetail(consumer.id(), consumer.config().groupId(),
                     consumer.memberId(), consumer.config().groupInstanceId(), consumer.config().settings(),
                     consumer.commitPolicy(), consumer.timerDeadline(world, "HEARTBEAT"),
-                    consumer.timerDeadline(world, "POLL_TIMEOUT"), consumer.timerDeadline(world, "AUTO_COMMIT")));
+                    consumer.timerDeadline(world, "POLL_TIMEOUT"), consumer.timerDeadline(world, "AUTO_COMMIT"),
+                    ledger == null ? Ledger.Counts.ZERO : ledger.counts(consumer.config().groupId(), consumer.id())));
         }
         // Each group's commits come from the first shard that holds any for it.
         Map<String, CoordinatorShard> committedIn = new TreeMap<>();
@@ -141,7 +143,6 @@ public final class FrameReader {
                             || member.test(consumer) == shownMember(consumer));
             columns.add(same ? shown : GroupColumns.read(group, cluster, all, member, committedIn.get(group)));
         }
-        Ledger ledger = (Ledger) world.actors().get(Ledger.ID);
         return new FrameDetails(offsets.size(), metadata,
                 new PartitionDetails(cluster, columns, PartitionDetails.repeats(ledger, groups)), consumers);
     }

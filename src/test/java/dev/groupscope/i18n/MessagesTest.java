@@ -66,6 +66,14 @@ class MessagesTest {
     }
 
     @Test
+    void anOptionalPartOfACountIsLeftOutAtZero() {
+        assertThat(english.format("ui.tip.consumer.ledger", Map.of("processed", 1, "again", 0, "breaks", 0)))
+                .isEqualTo("Processed 1 record so far");
+        assertThat(english.format("ui.tip.consumer.ledger", Map.of("processed", 2_000, "again", 21, "breaks", 0)))
+                .startsWith("Processed 2,000 records so far, 21 of them again");
+    }
+
+    @Test
     void aMissingCountLeavesItsPlaceholderVisible() {
         assertThat(english.format("sim.pool.dispatch.byKey", Map.of("consumer", "C2")))
                 .contains("{records|# record|# records}");

@@ -46,6 +46,24 @@ class EntityTooltipsTest {
     }
 
     @Test
+    void aConsumerSaysHowManyRecordsItProcessedAndHowManyOfThemAgain() {
+        PlaygroundFrame frame = lessonAt("auto-commit-crash-duplicates.json", 45_000).getFrame();
+        FrameDetails.ConsumerDetail c1 = frame.details().consumer("C1").orElseThrow();
+        FrameDetails.ConsumerDetail c2 = frame.details().consumer("C2").orElseThrow();
+
+        String took = new EntityTooltips(Messages.english()).consumer(frame, "C1");
+        String crashed = new EntityTooltips(Messages.english()).consumer(frame, "C2");
+
+        // C1 took over C2's partitions from C2's last auto commit: what C2 processed after it, C1 processed again.
+        assertThat(c1.processed().duplicates()).isPositive();
+        assertThat(took).contains(String.format(Locale.ROOT, "Processed %,d records so far, %d of them again",
+                c1.processed().processed(), c1.processed().duplicates()));
+        assertThat(c2.processed().duplicates()).isZero();
+        assertThat(crashed).contains(String.format(Locale.ROOT, "Processed %,d records so far",
+                c2.processed().processed())).doesNotContain("of them again");
+    }
+
+    @Test
     void aZombiesRecordsReadAsProcessedAtTheSameTimeByTheNewOwner() {
         PlaygroundFrame frame = lessonAt("network-partition.json", 60_000).getFrame();
 

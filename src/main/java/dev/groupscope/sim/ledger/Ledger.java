@@ -34,7 +34,7 @@ public final class Ledger implements Actor {
 
     /** Counts of one consumer or one group. */
     public record Counts(long processed, long duplicates, long orderBreaks) {
-        static final Counts ZERO = new Counts(0, 0, 0);
+        public static final Counts ZERO = new Counts(0, 0, 0);
 
         Counts plus(long processedMore, long duplicatesMore, long breaksMore) {
             return new Counts(processed + processedMore, duplicates + duplicatesMore, orderBreaks + breaksMore);
