@@ -219,7 +219,8 @@ public final class ScreenTour {
     }
 
     private int tooltipShot() throws Exception {
-        Bounds partition = call(() -> screenBounds("#partition-orders-1"));
+        // orders-2 was the crashed C2's: its tooltip also says which records C1 processed again.
+        Bounds partition = call(() -> screenBounds("#partition-orders-2"));
         run(() -> robot.mouseMove(partition.getCenterX(), partition.getCenterY()));
         Thread.sleep(400);
         run(() -> robot.mouseMove(partition.getCenterX() + 2, partition.getCenterY() + 1));
