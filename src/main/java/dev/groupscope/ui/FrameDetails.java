@@ -50,10 +50,11 @@ public record FrameDetails(int offsetsPartitionCount, OffsetsTopicMetadata offse
     /** One group on one partition: the owning consumer (null: none), the committed offset and the owner's position. */
     /**
      * One group on a partition. {@code repeats}: the ranges the group processed more than once, newest first (at
-     * most {@link PartitionDetails#REPEATS_SHOWN} + 1, the last only saying that there are more).
+     * most {@link PartitionDetails#REPEATS_SHOWN} + 1, the last only saying that there are more);
+     * {@code processedAgain}: how many processings in all were of a record processed before.
      */
     public record GroupOnPartition(String groupId, String owner, Long committed, Long position,
-                                   List<Ledger.Repeat> repeats) {
+                                   List<Ledger.Repeat> repeats, long processedAgain) {
         public GroupOnPartition {
             repeats = List.copyOf(repeats);
         }

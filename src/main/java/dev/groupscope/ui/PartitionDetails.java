@@ -27,30 +27,35 @@ public final class PartitionDetails {
 
     private final ClusterView cluster;
     private final List<GroupColumns> groups;
-    private final Map<String, Map<TopicPartition, List<Ledger.Repeat>>> repeats;
+    private final Map<String, Map<TopicPartition, Repeats>> repeats;
+
+    /** A partition's repeated ranges (the newest) and how many processings in all were repeats. */
+    record Repeats(List<Ledger.Repeat> newest, long processedAgain) {
+        static final Repeats NONE = new Repeats(List.of(), 0);
+    }
 
     /**
      * {@code groups} in the order a partition's details list them; {@code repeats}: per group, the partitions it
      * processed a record of more than once, with up to {@link #REPEATS_SHOWN} + 1 ranges each.
      */
     PartitionDetails(ClusterView cluster, List<GroupColumns> groups,
-                     Map<String, Map<TopicPartition, List<Ledger.Repeat>>> repeats) {
+                     Map<String, Map<TopicPartition, Repeats>> repeats) {
         this.cluster = cluster;
         this.groups = List.copyOf(groups);
         this.repeats = Map.copyOf(repeats);
     }
 
     /** What {@code ledger} says each of {@code groups} processed more than once (read on the model's thread). */
-    static Map<String, Map<TopicPartition, List<Ledger.Repeat>>> repeats(Ledger ledger, Iterable<String> groups) {
-        Map<String, Map<TopicPartition, List<Ledger.Repeat>>> byGroup = new HashMap<>();
+    static Map<String, Map<TopicPartition, Repeats>> repeats(Ledger ledger, Iterable<String> groups) {
+        Map<String, Map<TopicPartition, Repeats>> byGroup = new HashMap<>();
         if (ledger == null) {
             return byGroup;
         }
         for (String group : groups) {
             if (ledger.hasRepeats(group)) { // most frames of most runs: nothing to read
-                Map<TopicPartition, List<Ledger.Repeat>> byPartition = new HashMap<>();
-                ledger.partitionsWithRepeats(group)
-                        .forEach(tp -> byPartition.put(tp, ledger.repeats(group, tp, REPEATS_SHOWN + 1)));
+                Map<TopicPartition, Repeats> byPartition = new HashMap<>();
+                ledger.partitionsWithRepeats(group).forEach(tp -> byPartition.put(tp, new Repeats(
+                        ledger.repeats(group, tp, REPEATS_SHOWN + 1), ledger.processedAgain(group, tp))));
                 byGroup.put(group, Map.copyOf(byPartition));
             }
         }
@@ -77,9 +82,10 @@ public final class PartitionDetails {
         List<GroupOnPartition> onIt = new ArrayList<>();
         for (GroupColumns group : groups) {
             if (group.on(topic, p)) {
+                Repeats repeated = repeats.getOrDefault(group.groupId(), Map.of())
+                        .getOrDefault(new TopicPartition(topic, p), Repeats.NONE);
                 onIt.add(new GroupOnPartition(group.groupId(), group.ownerId(topic, p), group.committed(topic, p),
-                        group.position(topic, p), repeats.getOrDefault(group.groupId(), Map.of())
-                                .getOrDefault(new TopicPartition(topic, p), List.of())));
+                        group.position(topic, p), repeated.newest(), repeated.processedAgain()));
             }
         }
         return new PartitionDetail(topic + "-" + p, row.leader(), row.replicas(), row.logEndOffset(), onIt);

@@ -384,12 +384,19 @@ public final class PlaygroundView {
         List<Node> rows = new ArrayList<>();
         for (PartitionRow row : frame.partitions()) {
             PartitionNode node = partitionNodes.computeIfAbsent(row.name(), name -> new PartitionNode(name));
-            node.show(row, window, others.get(row.name()));
+            node.show(row, window, others.get(row.name()), processedAgain(frame, row.name()));
             rows.add(node.root);
         }
         if (!partitions.getChildren().equals(rows)) {
             partitions.getChildren().setAll(rows);
         }
+    }
+
+    /** How many of the shown group's processings of {@code partition}'s records were of records processed before. */
+    private static long processedAgain(PlaygroundFrame frame, String partition) {
+        return frame.details().partition(partition).flatMap(detail -> detail.groups().stream()
+                .filter(g -> g.groupId().equals(frame.group().groupId())).findFirst())
+                .map(FrameDetails.GroupOnPartition::processedAgain).orElse(0L);
     }
 
     /** The other groups of the run that have committed on {@code partition}: one neutral mark each on its strip. */
@@ -599,7 +606,7 @@ public final class PlaygroundView {
             entityTooltip(root, () -> tooltips.partition(shownFrame, id));
         }
 
-        void show(PartitionRow row, long window, List<FrameDetails.GroupOnPartition> others) {
+        void show(PartitionRow row, long window, List<FrameDetails.GroupOnPartition> others, long processedAgain) {
             setOnly(owner, style -> style.startsWith("member-slot-") || style.equals("unowned"),
                     row.owner() == null ? "unowned" : slotClass(row.ownerSlot()));
             if (row.owner() == null) {
@@ -610,10 +617,13 @@ public final class PlaygroundView {
                 position.setText(row.position() == null ? "" : messages.format("ui.main.partition.position",
                         Map.of("owner", row.owner(), "position", row.position())));
             }
-            numbers.setText(row.lag().isPresent()
+            String numbersText = row.lag().isPresent()
                     ? messages.format("ui.main.partition.numbers", Map.of("end", row.logEndOffset(),
                             "committed", row.committed(), "lag", row.lag().getAsLong()))
-                    : messages.format("ui.main.partition.numbers.noCommit", Map.of("end", row.logEndOffset())));
+                    : messages.format("ui.main.partition.numbers.noCommit", Map.of("end", row.logEndOffset()));
+            // Where the shown group processed records again: the tooltip says which, by whom and when.
+            numbers.setText(processedAgain == 0 ? numbersText : messages.format("ui.main.partition.again",
+                    Map.of("numbers", numbersText, "again", processedAgain)));
             strip.show(window, row.logEndOffset(), row.committed(), row.position(),
                     row.owner() == null ? null : slotClass(row.ownerSlot()));
             strip.showOthers(others.stream().map(FrameDetails.GroupOnPartition::committed).toList(),

@@ -3,6 +3,8 @@ package dev.groupscope.ui;
 import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
@@ -75,6 +77,32 @@ class PlaygroundViewTest {
         stepUntil(robot, () -> robot.lookup(".part-chip").queryAll().stream().map(Node::getId)
                 .filter(id -> id != null && (id.startsWith("owned-C1-") || id.startsWith("owned-C3-"))).count() == 6);
         assertThat(robot.lookup("#owned-C2-orders-2").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void aPartitionWhoseRecordsWereProcessedAgainSaysSoUnderItsStrip(FxRobot robot) {
+        // C2 crashes at 20 s with records processed since its last auto commit; its session ends at 30 s.
+        robot.interact(() -> window.playground().scrubTo(20_000));
+        waitFor(() -> window.playground().getFrame().time() == 20_000);
+        robot.clickOn("#crash-C2");
+        robot.interact(() -> window.playground().scrubTo(50_000));
+        waitFor(() -> window.playground().getFrame().time() == 50_000);
+
+        // What C2 processed after its last auto commit, the partitions' next owner processed again.
+        PlaygroundFrame frame = window.playground().getFrame();
+        Map<String, Long> again = new java.util.TreeMap<>();
+        for (String partition : List.of("orders-2", "orders-3")) {
+            again.put(partition, frame.details().partition(partition).orElseThrow().groups().get(0).processedAgain());
+        }
+        assertThat(again.values()).anyMatch(count -> count > 0);
+        again.forEach((partition, count) -> assertThat(text(robot, "#partition-" + partition + " .partition-numbers"))
+                .as(partition).satisfies(numbers -> {
+                    if (count > 0) {
+                        assertThat(numbers).endsWith(" · ↻ " + count + " processed again");
+                    } else {
+                        assertThat(numbers).doesNotContain("↻");
+                    }
+                }));
     }
 
     @Test

@@ -419,6 +419,19 @@ public final class Ledger implements Actor {
         return repeats;
     }
 
+    /** How many processings of {@code tp}'s records by {@code group} were of a record it had processed before. */
+    public long processedAgain(String group, TopicPartition tp) {
+        PartitionLedger ledger = groups.getOrDefault(group, EMPTY_GROUP).get(tp);
+        if (ledger == null || !ledger.repeated) {
+            return 0;
+        }
+        long again = 0;
+        for (Segment segment : ledger.segments.values()) {
+            again += (segment.last() - segment.first() + 1) * (segment.times() - 1);
+        }
+        return again;
+    }
+
     /** The partitions of {@code group} with a record processed more than once. */
     public List<TopicPartition> partitionsWithRepeats(String group) {
         List<TopicPartition> found = new ArrayList<>();
