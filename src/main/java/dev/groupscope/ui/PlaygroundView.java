@@ -371,9 +371,14 @@ public final class PlaygroundView {
     private void renderPartitions(PlaygroundFrame frame) {
         long window = MIN_WINDOW;
         Map<String, List<FrameDetails.GroupOnPartition>> others = new HashMap<>();
+        Map<String, Long> processedAgain = new HashMap<>();
         for (PartitionRow row : frame.partitions()) {
-            List<FrameDetails.GroupOnPartition> otherCommits = otherGroupsCommits(frame, row.name());
+            List<FrameDetails.GroupOnPartition> groups = frame.details().partition(row.name())
+                    .map(FrameDetails.PartitionDetail::groups).orElse(List.of());
+            List<FrameDetails.GroupOnPartition> otherCommits = otherGroupsCommits(frame, groups);
             others.put(row.name(), otherCommits);
+            groups.stream().filter(g -> g.groupId().equals(frame.group().groupId())).findFirst()
+                    .ifPresent(shown -> processedAgain.put(row.name(), shown.processedAgain()));
             long oldest = Math.min(row.committed() == null ? row.logEndOffset() : row.committed(),
                     row.position() == null ? row.logEndOffset() : row.position());
             for (FrameDetails.GroupOnPartition other : otherCommits) {
@@ -384,7 +389,7 @@ public final class PlaygroundView {
         List<Node> rows = new ArrayList<>();
         for (PartitionRow row : frame.partitions()) {
             PartitionNode node = partitionNodes.computeIfAbsent(row.name(), name -> new PartitionNode(name));
-            node.show(row, window, others.get(row.name()), processedAgain(frame, row.name()));
+            node.show(row, window, others.get(row.name()), processedAgain.getOrDefault(row.name(), 0L));
             rows.add(node.root);
         }
         if (!partitions.getChildren().equals(rows)) {
@@ -392,18 +397,11 @@ public final class PlaygroundView {
         }
     }
 
-    /** How many of the shown group's processings of {@code partition}'s records were of records processed before. */
-    private static long processedAgain(PlaygroundFrame frame, String partition) {
-        return frame.details().partition(partition).flatMap(detail -> detail.groups().stream()
-                .filter(g -> g.groupId().equals(frame.group().groupId())).findFirst())
-                .map(FrameDetails.GroupOnPartition::processedAgain).orElse(0L);
-    }
-
-    /** The other groups of the run that have committed on {@code partition}: one neutral mark each on its strip. */
-    private static List<FrameDetails.GroupOnPartition> otherGroupsCommits(PlaygroundFrame frame, String partition) {
-        return frame.details().partition(partition).map(detail -> detail.groups().stream()
-                .filter(g -> !g.groupId().equals(frame.group().groupId()) && g.committed() != null).toList())
-                .orElse(List.of());
+    /** The other groups of the run that have committed on a partition: one neutral mark each on its strip. */
+    private static List<FrameDetails.GroupOnPartition> otherGroupsCommits(PlaygroundFrame frame,
+                                                                         List<FrameDetails.GroupOnPartition> groups) {
+        return groups.stream().filter(g -> !g.groupId().equals(frame.group().groupId()) && g.committed() != null)
+                .toList();
     }
 
     private void renderGroup(GroupRow group) {
