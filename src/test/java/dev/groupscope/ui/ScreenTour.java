@@ -135,6 +135,14 @@ public final class ScreenTour {
         run(() -> window.lab().addConsumer());
         Thread.sleep(800);
         truncated += shot("lab-cooperative-join");
+        // The most rows the lab shows on a projector: six members, the last join withholding a partition.
+        run(() -> {
+            while (window.lab().groupSizeProperty().get() < 6) {
+                window.lab().addConsumer();
+            }
+        });
+        Thread.sleep(800);
+        truncated += shot("lab-six-withheld");
         run(() -> tabs().getSelectionModel().select(tabIndex("compareTab")));
         run(() -> window.compare().rebalance());
         Thread.sleep(800);
