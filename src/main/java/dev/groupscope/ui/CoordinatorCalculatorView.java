@@ -68,7 +68,11 @@ public final class CoordinatorCalculatorView {
             rows.add(row);
         }
         calcSteps.getChildren().setAll(rows);
-        if (steps.isEmpty()) {
+        String id = viewModel.groupIdProperty().get();
+        if (steps.isEmpty() && id != null && !id.isEmpty()) {
+            // An id but no steps: the cluster's first moment is still being computed.
+            calcResult.setText(messages.format("ui.calc.waiting", Map.of("group", id)));
+        } else if (steps.isEmpty()) {
             calcResult.setText(messages.text("ui.calc.empty"));
         } else {
             CoordinatorStep last = steps.get(steps.size() - 1);

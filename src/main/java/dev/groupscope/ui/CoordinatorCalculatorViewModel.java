@@ -23,8 +23,16 @@ public final class CoordinatorCalculatorViewModel {
     public CoordinatorCalculatorViewModel(PlaygroundViewModel playground) {
         this.playground = playground;
         this.steps = Computed.objectOf(this::compute, groupId, playground.frameProperty());
-        PlaygroundFrame frame = playground.getFrame();
-        groupId.set(frame == null ? "" : frame.group().groupId());
+        // The group on screen is known before its first frame is computed (this is made with the window, often
+        // before that frame): start from it, and the steps follow as soon as the frame arrives.
+        groupId.set(playground.getGroup());
+        // Choosing another group (Ctrl+G) carries the id along while it still names the group shown before;
+        // an id the learner typed is theirs and stays.
+        playground.groupProperty().addListener((observable, before, now) -> {
+            if (java.util.Objects.equals(groupId.get(), before)) {
+                groupId.set(now);
+            }
+        });
     }
 
     public StringProperty groupIdProperty() {
@@ -36,12 +44,9 @@ public final class CoordinatorCalculatorViewModel {
         return steps;
     }
 
-    /** The playground's own group, to start from an id the class has seen. */
+    /** The group the playground shows (chosen, even if its frame is still computing): an id the class has seen. */
     public void usePlaygroundGroup() {
-        PlaygroundFrame frame = playground.getFrame();
-        if (frame != null) {
-            groupId.set(frame.group().groupId());
-        }
+        groupId.set(playground.getGroup());
     }
 
     /** The partition count the hash is taken modulo: the existing topic's, else offsets.topic.num.partitions. */

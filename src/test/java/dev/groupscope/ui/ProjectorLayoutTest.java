@@ -47,6 +47,39 @@ class ProjectorLayoutTest {
         assertThat(overflow(robot, "#consumers")).as("pixels of consumers below the fold").isLessThanOrEqualTo(0);
     }
 
+    @Test
+    void sixLabMembersAndAWithheldPartitionFitAt1280x800InEnglish(FxRobot robot) {
+        joinTheSixthCooperatively(robot);
+
+        assertThat(robot.lookup("#withheldBox").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#labRoot .member-row").queryAll()).hasSize(6);
+        assertThat(overflow(robot, "#labRoot #consumers")).as("pixels of lab members below the fold")
+                .isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void sixLabMembersAndAWithheldPartitionFitAt1280x800InChinese(FxRobot robot) {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        joinTheSixthCooperatively(robot);
+
+        assertThat(robot.lookup("#withheldBox").query().isVisible()).isTrue();
+        assertThat(overflow(robot, "#labRoot #consumers")).as("pixels of lab members below the fold")
+                .isLessThanOrEqualTo(0);
+    }
+
+    /** The lab's tallest group on a projector: six members, the last join withholding a partition (cooperative). */
+    private void joinTheSixthCooperatively(FxRobot robot) {
+        robot.interact(() -> {
+            window.labShown(true);
+            window.lab().strategyProperty().set("cooperative-sticky");
+            while (window.lab().groupSizeProperty().get() < 6) {
+                window.lab().addConsumer();
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+    }
+
     private void showMomentWithAStableGroup(FxRobot robot) {
         robot.interact(() -> window.playground().scrubTo(30_000));
         waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == 30_000

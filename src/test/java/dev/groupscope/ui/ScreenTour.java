@@ -29,6 +29,7 @@ import javafx.stage.Stage;
  * It pictures the playground while a rebalance is in progress and once the group is Stable, every other tab, the
  * help overlay, presenter mode, a context menu and a tooltip; with a scenario file, only the playground of that
  * (large) run. Beside each PNG it prints the labels whose text is cut short ({@link TruncatedText}).
+ * {@code -Dtour.zoom=2.0} pictures it at that text size; {@code -Dtour.only=protocol,numbers} only those pictures.
  */
 public final class ScreenTour {
 
@@ -54,7 +55,9 @@ public final class ScreenTour {
         started.await();
         Rectangle2D screen = call(() -> Screen.getPrimary().getBounds());
         String size = (int) screen.getWidth() + "x" + (int) screen.getHeight();
-        ScreenTour tour = new ScreenTour(dir, size + "-" + args[1] + "-" + theme + (scenario == null ? "" : "-large"));
+        String zoom = System.getProperty("tour.zoom");
+        ScreenTour tour = new ScreenTour(dir, size + "-" + args[1] + "-" + theme + (scenario == null ? "" : "-large")
+                + (zoom == null ? "" : "-zoom" + zoom));
         int truncated = 0;
         try {
             truncated = tour.run(language, theme, scenario, screen);
@@ -77,6 +80,11 @@ public final class ScreenTour {
             stage.setY(screen.getMinY());
             stage.setWidth(screen.getWidth());
             stage.setHeight(screen.getHeight());
+            // -Dtour.zoom=2.0: the text size a teacher sets with Ctrl + (TextZoom.MAX is the largest).
+            String zoom = System.getProperty("tour.zoom");
+            if (zoom != null) {
+                window.zoomTo(new TextZoom(Double.parseDouble(zoom)));
+            }
             robot = new Robot();
         });
         int truncated = 0;
@@ -127,6 +135,14 @@ public final class ScreenTour {
         run(() -> window.lab().addConsumer());
         Thread.sleep(800);
         truncated += shot("lab-cooperative-join");
+        // The most rows the lab shows on a projector: six members, the last join withholding a partition.
+        run(() -> {
+            while (window.lab().groupSizeProperty().get() < 6) {
+                window.lab().addConsumer();
+            }
+        });
+        Thread.sleep(800);
+        truncated += shot("lab-six-withheld");
         run(() -> tabs().getSelectionModel().select(tabIndex("compareTab")));
         run(() -> window.compare().rebalance());
         Thread.sleep(800);

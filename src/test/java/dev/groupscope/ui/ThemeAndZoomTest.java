@@ -30,7 +30,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Every word the playground, the lab and the calculator show, as rendered: readable in every theme (WCAG contrast
  * of its text colour on the background behind it: 4.5:1, 7:1 in high contrast) and never cut short ("…") at any text
- * size the View menu offers, in both languages; the lab and the comparison also after a join.
+ * size the View menu offers, in both languages (the playground, the lab, the calculator with its steps, the protocol
+ * and the numbers); the lab and the comparison also after a join.
  */
 @ExtendWith(ApplicationExtension.class)
 class ThemeAndZoomTest {
@@ -102,6 +103,14 @@ class ThemeAndZoomTest {
     void noTextIsCutShortAtAnyZoomInEitherLanguage(FxRobot robot) {
         showStableGroup(robot);
         assertNothingCutShort(robot, 0, 1, 2);
+    }
+
+    @Test
+    void theProtocolBarAndTheNumbersChartsAreNotCutShortAtAnyZoom(FxRobot robot) {
+        // The protocol's bar once squeezed its buttons to "..." at large text; the charts' titles and axis names
+        // ended in "..." where half the window or a short plot could not hold them.
+        showStableGroup(robot);
+        assertNothingCutShort(robot, tabIndex(robot, "protocolTab"), tabIndex(robot, "numbersTab"));
     }
 
     @Test
