@@ -98,7 +98,7 @@ class PlaygroundViewTest {
         again.forEach((partition, count) -> assertThat(text(robot, "#partition-" + partition + " .partition-numbers"))
                 .as(partition).satisfies(numbers -> {
                     if (count > 0) {
-                        assertThat(numbers).endsWith(" · ↻ " + count + " processed again");
+                        assertThat(numbers).endsWith(" · ↻ " + count + " again");
                     } else {
                         assertThat(numbers).doesNotContain("↻");
                     }
