@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * A count that a noun follows names both forms, {@code #} standing for the number:
  * {@code {records|# record|# records}} reads "1 record" and "2 records" (the Chinese bundle, which has no plural,
  * writes plain {@code {records}}). A part that only some values need is written {@code {created? Created: #.}}: shown,
- * with {@code #} standing for the value, only when the value is there (a non-empty text or list, or {@code true}).
+ * with {@code #} standing for the value, only when the value is there (a non-empty text or list, a count other than
+ * 0, or {@code true}).
  * The model and the assignors only ever produce keys and arguments; this is the one place they become words.
  */
 public final class Messages {

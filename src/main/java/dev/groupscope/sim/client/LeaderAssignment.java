@@ -70,7 +70,7 @@ final class LeaderAssignment {
      * cached metadata, -1 for a topic without metadata, so that its creation is noticed too.
      */
     static Map<String, Integer> snapshot(Step step, Collection<String> topics) {
-        Map<String, Integer> existing = step.subscription().metadataCounts;
+        Map<String, Integer> existing = step.subscription().metadata;
         Map<String, Integer> snapshot = new TreeMap<>();
         topics.forEach(topic -> snapshot.put(topic, existing.getOrDefault(topic, -1)));
         return java.util.Collections.unmodifiableMap(snapshot);
@@ -81,7 +81,7 @@ final class LeaderAssignment {
      * skips it.
      */
     static Map<String, Integer> partitionsPerTopic(Step step, Collection<String> topics) {
-        Map<String, Integer> existing = step.subscription().metadataCounts;
+        Map<String, Integer> existing = step.subscription().metadata;
         Map<String, Integer> counts = new TreeMap<>();
         for (String topic : topics) {
             if (existing.containsKey(topic)) {

@@ -7,8 +7,11 @@ import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
 import dev.groupscope.sim.engine.EventKind;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -33,10 +36,11 @@ final class SubscriptionState {
     TreeSet<String> topics = new TreeSet<>();
     String pattern;
     TreeSet<TopicPartition> userAssignment = new TreeSet<>();
-    /** The cluster's ordinary topics at the last metadata refresh. */
-    TreeSet<String> metadataTopics = new TreeSet<>();
-    /** Their partition counts at the last metadata refresh (unmodifiable, replaced at each refresh). */
-    Map<String, Integer> metadataCounts = Map.of();
+    /**
+     * The cluster's ordinary topics and their partition counts at the last metadata refresh, by name (unmodifiable,
+     * replaced at each refresh).
+     */
+    SortedMap<String, Integer> metadata = Collections.emptySortedMap();
     long lastMetadataRefresh = Long.MIN_VALUE;
     boolean metadataUpdateRequested;
     /** {@code ConsumerCoordinator.joinedSubscription}: the topics the last JoinGroup carried (null: none yet). */
@@ -52,8 +56,7 @@ final class SubscriptionState {
         copy.topics = topics;
         copy.pattern = pattern;
         copy.userAssignment = userAssignment;
-        copy.metadataTopics = metadataTopics;
-        copy.metadataCounts = metadataCounts;
+        copy.metadata = metadata;
         copy.lastMetadataRefresh = lastMetadataRefresh;
         copy.metadataUpdateRequested = metadataUpdateRequested;
         copy.joined = joined;
@@ -152,27 +155,26 @@ final class SubscriptionState {
      * exclude.internal.topics=true does). Arms the next periodic refresh.
      */
     void refreshMetadata(Step step, String why) {
-        TreeSet<String> before = metadataTopics;
-        Map<String, Integer> countsBefore = metadataCounts;
-        metadataCounts = Map.copyOf(ClusterAccess.of(step.context).partitionsPerTopic());
-        metadataTopics = new TreeSet<>(metadataCounts.keySet());
+        SortedMap<String, Integer> before = metadata;
+        metadata = Collections.unmodifiableSortedMap(
+                new TreeMap<>(ClusterAccess.of(step.context).partitionsPerTopic()));
         lastMetadataRefresh = step.now();
         metadataUpdateRequested = false;
         long maxAge = step.config().settings().metadataMaxAgeMs();
         step.armTimer(TimerKind.METADATA, maxAge);
-        List<String> grown = grown(countsBefore);
-        boolean changed = !metadataTopics.equals(before) || !grown.isEmpty();
+        List<String> grown = grown(before);
+        boolean changed = !metadata.keySet().equals(before.keySet()) || !grown.isEmpty();
         // Before a rejoin, while a subscribed topic is unknown, and before the leader assigns topics it had no
         // metadata for, Kafka refreshes as often as retry.backoff.ms allows: only a refresh that finds something new
         // is worth an event there.
         boolean routine = why.equals("beforeJoin") || why.equals("unknownTopic") || why.equals("groupSubscription");
         if (!why.equals("subscribe") && (changed || !routine)) {
-            SortedSet<String> created = new TreeSet<>(metadataTopics);
-            created.removeAll(before);
-            SortedSet<String> deleted = new TreeSet<>(before);
-            deleted.removeAll(metadataTopics);
+            SortedSet<String> created = new TreeSet<>(metadata.keySet());
+            created.removeAll(before.keySet());
+            SortedSet<String> deleted = new TreeSet<>(before.keySet());
+            deleted.removeAll(metadata.keySet());
             step.context.emit(EventKind.TIMER, "MetadataRefresh", step.id(), null, fields("why", why,
-                    "topics", List.copyOf(metadataTopics), "created", List.copyOf(created), "deleted",
+                    "topics", List.copyOf(metadata.keySet()), "created", List.copyOf(created), "deleted",
                     List.copyOf(deleted), "grown", grown, "metadataMaxAgeMs", maxAge),
                     "sim.client.metadataRefresh." + why,
                     Map.of("consumer", step.id(), "metadataMaxAgeMs", maxAge, "created", String.join(", ", created),
@@ -182,10 +184,10 @@ final class SubscriptionState {
     }
 
     /** The topics this refresh found with more partitions than the last one did: "logs (2 → 4)". */
-    private List<String> grown(Map<String, Integer> countsBefore) {
+    private List<String> grown(Map<String, Integer> before) {
         List<String> grown = new java.util.ArrayList<>();
-        new java.util.TreeMap<>(metadataCounts).forEach((topic, count) -> {
-            Integer was = countsBefore.get(topic);
+        metadata.forEach((topic, count) -> {
+            Integer was = before.get(topic);
             if (was != null && was < count) {
                 grown.add(topic + " (" + was + " → " + count + ")");
             }
@@ -204,7 +206,7 @@ final class SubscriptionState {
         }
         Pattern compiled = ConsumerSubscription.compile(pattern);
         TreeSet<String> matched = new TreeSet<>();
-        metadataTopics.stream().filter(topic -> compiled.matcher(topic).matches()).forEach(matched::add);
+        metadata.keySet().stream().filter(topic -> compiled.matcher(topic).matches()).forEach(matched::add);
         if (matched.equals(topics)) {
             return;
         }
@@ -230,7 +232,7 @@ final class SubscriptionState {
         }
         if (metadataUpdateRequested) {
             refreshMetadata(step, "requested");
-        } else if (!metadataTopics.containsAll(topics)) {
+        } else if (!metadata.keySet().containsAll(topics)) {
             refreshMetadata(step, "unknownTopic");
         }
     }
@@ -240,7 +242,7 @@ final class SubscriptionState {
      * every topic the group subscribes to ({@code updateGroupSubscription}, then {@code ensureFreshMetadata}).
      */
     void freshForGroupSubscription(Step step, java.util.Collection<String> groupTopics) {
-        if (!metadataTopics.containsAll(groupTopics)) {
+        if (!metadata.keySet().containsAll(groupTopics)) {
             refreshMetadata(step, "groupSubscription");
         }
     }
