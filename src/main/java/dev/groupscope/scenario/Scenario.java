@@ -46,9 +46,12 @@ public record Scenario(String file, String name, String description, long seed, 
     public record TopicSpec(String name, int partitions, int replicationFactor) {
     }
 
-    /** Keys: {@code uniform} over {@code keyCount} keys, {@code zipf} (skewed) over them, or {@code none}. */
+    /**
+     * Keys: {@code uniform} over {@code keyCount} keys, {@code zipf} (skewed) over them, or {@code none}.
+     * {@code metadataMaxAgeMs}: its metadata.max.age.ms, how long it writes with the partition count it knows.
+     */
     public record ProducerSpec(String id, String topic, double recordsPerSecond, String keys, int keyCount,
-                               double zipfExponent, Optional<Long> startAtMs) {
+                               double zipfExponent, Optional<Long> startAtMs, long metadataMaxAgeMs) {
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.groupscope.scenario.json.StrictJson;
 import dev.groupscope.sim.client.CommitPolicy;
 import dev.groupscope.sim.client.ConsumerSubscription;
 import dev.groupscope.sim.client.ListenerPolicy;
+import dev.groupscope.sim.client.ProducerConfig;
 import dev.groupscope.sim.client.WorkerPoolConfig;
 import dev.groupscope.sim.ledger.Ledger;
 import java.io.IOException;
@@ -54,7 +55,9 @@ public final class ScenarioReader {
             List.of("recordSizeBytes", "offsetsSegmentRecords", "logCleanerBackoffMs");
     private static final List<String> TOPIC_KEYS = List.of("name", "partitions", "replicationFactor");
     private static final List<String> PRODUCER_KEYS =
-            List.of("id", "topic", "recordsPerSecond", "keys", "keyCount", "zipfExponent", "startAtMs");
+            List.of("id", "topic", "recordsPerSecond", "keys", "keyCount", "zipfExponent", "startAtMs", "settings");
+    /** The producer settings a scenario may give: only what the model of a producer uses. */
+    private static final List<String> PRODUCER_SETTINGS = List.of("metadata.max.age.ms");
     private static final List<String> CONSUMER_KEYS =
             List.of("id", "groupId", "topics", "pattern", "assign", "settings", "processingMsPerRecord", "startAtMs",
                     "commitPolicy", "listener", "workers", "process");
@@ -186,9 +189,13 @@ public final class ScenarioReader {
         String id = newId(producer);
         producerIds.add(id);
         String keys = producer.has("keys") ? producer.choice("keys", KEY_DISTRIBUTIONS) : "uniform";
+        long metadataMaxAgeMs = producer.optionalObject("settings")
+                .map(settings -> settings.allowOnly(PRODUCER_SETTINGS).whole("metadata.max.age.ms", 0, Long.MAX_VALUE,
+                        ProducerConfig.DEFAULT_METADATA_MAX_AGE_MS))
+                .orElse(ProducerConfig.DEFAULT_METADATA_MAX_AGE_MS);
         return new ProducerSpec(id, existingTopic(producer, "topic"), producer.positive("recordsPerSecond", 1000),
                 keys, producer.count("keyCount", 1, 1_000_000, 100), producer.positive("zipfExponent", 10, 1.0),
-                optionalStart(producer));
+                optionalStart(producer), metadataMaxAgeMs);
     }
 
     private ConsumerSpec consumer(JsonObjectReader consumer) {

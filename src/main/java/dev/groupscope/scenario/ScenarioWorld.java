@@ -118,7 +118,7 @@ public final class ScenarioWorld {
                 keys = new KeyDistribution.Uniform(producer.keyCount());
         }
         return new ProducerConfig(producer.topic(), producer.recordsPerSecond(), keys, cluster.recordSizeBytes(),
-                BuiltInPartitioner.DEFAULT_BATCH_SIZE);
+                BuiltInPartitioner.DEFAULT_BATCH_SIZE, producer.metadataMaxAgeMs());
     }
 
     private static boolean startedByAction(Scenario scenario, ActionType type, String id) {

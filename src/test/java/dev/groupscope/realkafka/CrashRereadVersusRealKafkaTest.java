@@ -257,7 +257,8 @@ class CrashRereadVersusRealKafkaTest {
                 "P", Map.of(), "$.actions[0]"));
         return new Scenario("versus:" + name, name, "crash after K records, simulated", 1, 120_000, cluster,
                 List.of(new Scenario.TopicSpec(name, 1, 1)),
-                List.of(new Scenario.ProducerSpec("P", name, 1000, "none", 1, 1.0, Optional.of(0L))), consumers,
+                List.of(new Scenario.ProducerSpec("P", name, 1000, "none", 1, 1.0, Optional.of(0L),
+                        dev.groupscope.sim.client.ProducerConfig.DEFAULT_METADATA_MAX_AGE_MS)), consumers,
                 actions);
     }
 

@@ -7,6 +7,7 @@ import dev.groupscope.scenario.Scenario.ClusterSpec;
 import dev.groupscope.scenario.Scenario.ConsumerSpec;
 import dev.groupscope.sim.client.CommitPolicy;
 import dev.groupscope.sim.client.ListenerPolicy;
+import dev.groupscope.sim.client.ProducerConfig;
 import dev.groupscope.scenario.Scenario.ProducerSpec;
 import dev.groupscope.scenario.Scenario.TopicSpec;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ final class RandomScenarios {
         List<ProducerSpec> producers = new ArrayList<>();
         for (TopicSpec topic : topics) {
             producers.add(new ProducerSpec("P-" + topic.name(), topic.name(), 5 + random.nextInt(30),
-                    random.nextInt(4) == 0 ? "none" : "uniform", 1 + random.nextInt(50), 1.0, Optional.empty()));
+                    random.nextInt(4) == 0 ? "none" : "uniform", 1 + random.nextInt(50), 1.0, Optional.empty(),
+                    ProducerConfig.DEFAULT_METADATA_MAX_AGE_MS));
         }
         List<ConsumerSpec> consumers = new ArrayList<>();
         int groups = 1 + random.nextInt(2);

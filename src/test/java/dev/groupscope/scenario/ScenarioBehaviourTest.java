@@ -150,6 +150,24 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void aProducerWritesToAddedPartitionsOnlyFromItsNextMetadataRefresh() {
+        ScenarioRun run = ScenarioRun.of("partitions-added");
+
+        // metadata.max.age.ms = 4 s from its first send at 0: the refresh after the growth at 15 s comes at 16 s.
+        assertThat(run.events(event -> event.type().equals("ProducerMetadataRefresh"))).singleElement()
+                .satisfies(refresh -> {
+                    assertThat(refresh.time()).isEqualTo(16_000L);
+                    assertThat(refresh.fields()).containsEntry("from", 2).containsEntry("to", 4);
+                });
+        List<SimEvent> sends = run.events(event -> event.type().equals("Send"));
+        assertThat(sends).filteredOn(send -> send.time() < 16_000)
+                .allSatisfy(send -> assertThat(send.fields()).containsEntry("partitionCount", 2));
+        assertThat(sends).filteredOn(send -> send.time() >= 16_000).isNotEmpty()
+                .allSatisfy(send -> assertThat(send.fields()).containsEntry("partitionCount", 4))
+                .anySatisfy(send -> assertThat(send.fields().get("partition")).isIn("logs-2", "logs-3"));
+    }
+
+    @Test
     void aConsumerSubscribedToATopicNotYetCreatedFindsItWithinRetryBackoffAndJoinsWithIt() {
         ScenarioRun run = ScenarioRun.of(ScenarioReader.read("later.json", """
                 {"name": "later", "seed": 3, "durationMs": 30000, "cluster": {"brokers": 1},

@@ -84,6 +84,17 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aProducerMayGiveItsMetadataMaxAgeAndNothingElse() {
+        String producer = "\"keys\": \"zipf\", \"keyCount\": 50";
+
+        assertThat(read(VALID).producers().get(0).metadataMaxAgeMs()).isEqualTo(300_000L);
+        assertThat(read(VALID.replace(producer, producer + ", \"settings\": {\"metadata.max.age.ms\": 4000}"))
+                .producers().get(0).metadataMaxAgeMs()).isEqualTo(4_000L);
+        assertThat(errorOf(VALID.replace(producer, producer + ", \"settings\": {\"linger.ms\": 5}")))
+                .contains("$.producers[0].settings").contains("linger.ms");
+    }
+
+    @Test
     void aCommitPolicyOfItsOwnNeedsAutoCommitOff() {
         assertThat(errorOf(VALID.replace("{\"session.timeout.ms\": 10000}",
                 "{\"session.timeout.ms\": 10000}, \"commitPolicy\": {\"type\": \"syncAfterBatch\"}")))

@@ -59,6 +59,13 @@ public final class ProducerActor implements Actor {
     private long produced;
     /** Records put in each partition, by partition number: in pages a snapshot shares (1,000 partitions). */
     private PagedLongs perPartition;
+    /**
+     * The topic's partition count as of the producer's last metadata refresh (-1: none yet, or the topic was
+     * missing), and when that was: Kafka's producer, like the consumer, learns of added partitions only when its
+     * metadata is refreshed, every metadata.max.age.ms.
+     */
+    private int knownPartitions = -1;
+    private long metadataAt;
     /** The availability last handed to the partitioner and the list it was made from (derived, not copied). */
     private List<Integer> lastAvailable;
     private PartitionAvailability lastAvailability;
@@ -83,6 +90,8 @@ public final class ProducerActor implements Actor {
         this.sinceStart = other.sinceStart;
         this.produced = other.produced;
         this.perPartition = other.perPartition.copy();
+        this.knownPartitions = other.knownPartitions;
+        this.metadataAt = other.metadataAt;
     }
 
     @Override
@@ -124,7 +133,7 @@ public final class ProducerActor implements Actor {
 
     private void produceOne(Context context) {
         ClusterAccess cluster = ClusterAccess.of(context);
-        Integer partitions = cluster.partitionsPerTopic().get(config.topic());
+        Integer partitions = knownPartitions(context, cluster);
         if (partitions == null) {
             context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
                     "error", "UNKNOWN_TOPIC_OR_PARTITION"), "sim.producer.noTopic", Map.of("topic", config.topic(), "producer", id));
@@ -143,6 +152,32 @@ public final class ProducerActor implements Actor {
         perPartition.grow(partitions);
         perPartition.increment(choice.partition());
         emitAppend(context, key, choice, offset);
+    }
+
+    /**
+     * The partition count the producer's metadata gives, refreshed when it has none or it is metadata.max.age.ms
+     * old; null while the topic does not exist (a send to a deleted topic fails with UNKNOWN_TOPIC_OR_PARTITION,
+     * which refreshes the metadata at once; asked again at every send, as Kafka's producer waits for it). A refresh
+     * that finds more partitions says so: from then on keys hash over the new count.
+     */
+    private Integer knownPartitions(Context context, ClusterAccess cluster) {
+        Integer current = cluster.partitionsPerTopic().get(config.topic());
+        if (current == null) {
+            knownPartitions = -1;
+            return null;
+        }
+        if (knownPartitions >= 0 && context.now() - metadataAt < config.metadataMaxAgeMs()) {
+            return knownPartitions;
+        }
+        if (knownPartitions >= 0 && current != knownPartitions) {
+            context.emit(EventKind.PRODUCE, "ProducerMetadataRefresh", id, null, fields("topic", config.topic(),
+                    "from", knownPartitions, "to", current, "metadataMaxAgeMs", config.metadataMaxAgeMs()),
+                    "sim.producer.partitionsChanged", fields("producer", id, "topic", config.topic(),
+                            "from", knownPartitions, "to", current, "metadataMaxAgeMs", config.metadataMaxAgeMs()));
+        }
+        knownPartitions = current;
+        metadataAt = context.now();
+        return current;
     }
 
     /** The one place a record's partition is decided: Kafka's default partitioner, random draws from the run. */

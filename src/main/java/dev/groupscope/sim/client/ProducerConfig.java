@@ -9,7 +9,16 @@ import java.util.Objects;
  * {@code batch.size}. Immutable.
  */
 public record ProducerConfig(String topic, double recordsPerSecond, KeyDistribution keys, int recordBytes,
-                             int batchSize) {
+                             int batchSize, long metadataMaxAgeMs) {
+
+    /** Kafka's producer default for metadata.max.age.ms: 5 minutes. */
+    public static final long DEFAULT_METADATA_MAX_AGE_MS = 300_000;
+
+    /** With Kafka's default metadata.max.age.ms. */
+    public ProducerConfig(String topic, double recordsPerSecond, KeyDistribution keys, int recordBytes,
+                          int batchSize) {
+        this(topic, recordsPerSecond, keys, recordBytes, batchSize, DEFAULT_METADATA_MAX_AGE_MS);
+    }
 
     public ProducerConfig {
         Objects.requireNonNull(topic, "topic");
@@ -19,6 +28,9 @@ public record ProducerConfig(String topic, double recordsPerSecond, KeyDistribut
         }
         if (recordBytes < 0 || batchSize < 1) {
             throw new IllegalArgumentException("record size must be >= 0 and batch.size >= 1");
+        }
+        if (metadataMaxAgeMs < 0) {
+            throw new IllegalArgumentException("metadata.max.age.ms must be >= 0: " + metadataMaxAgeMs);
         }
     }
 

@@ -76,8 +76,9 @@
  *       topic is unknown (every retry.backoff.ms; Kafka backs off exponentially up to retry.backoff.max.ms), before a
  *       pattern subscriber rejoins, and before the leader assigns a topic it had no metadata for. A pattern is matched
  *       against it, and the leader assigns with it and rejoins when a refresh changes the partition counts it
- *       assigned with. Everything else (where a partition's leader is, the producers' partition counts) reads
- *       cluster metadata fresh, as above.</li>
+ *       assigned with. A producer likewise writes with the partition count of its last refresh (at its first send,
+ *       then every metadata.max.age.ms; a deleted topic is noticed at once). Everything else (where a partition's
+ *       leader is) reads cluster metadata fresh, as above.</li>
  *   <li>The application's calls run at their scripted moment on its thread: between two records, or as poll()
  *       returns when the loop is inside poll() (Kafka's single application thread could not call them while blocked
  *       in poll()). A call naming an unassigned partition stops at it, as Kafka's loop over the partitions throws.

@@ -24,7 +24,9 @@ public final class LearnerFilter implements Predicate<SimEvent> {
     @Override
     public boolean test(SimEvent event) {
         if (!ROUTINE.contains(event.type())) {
-            return event.kind() != EventKind.PRODUCE || event.type().equals("ProduceFailed");
+            // Of a producer's events a learner needs its failures and its finding new partitions (keys move).
+            return event.kind() != EventKind.PRODUCE || event.type().equals("ProduceFailed")
+                    || event.type().equals("ProducerMetadataRefresh");
         }
         Object error = event.fields().get("error");
         return error != null && !"NONE".equals(error);
