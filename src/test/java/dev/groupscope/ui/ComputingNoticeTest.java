@@ -3,10 +3,6 @@ package dev.groupscope.ui;
 import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -26,14 +22,12 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ComputingNoticeTest {
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor();
-    private final List<Runnable> held = new ArrayList<>();
-    private volatile boolean holding;
+    private final HeldWorker worker = new HeldWorker(false);
     private GroupScopeWindow window;
 
     @Start
     void start(Stage stage) {
-        PlaygroundViewModel viewModel = new PlaygroundViewModel(LargeClusterViewTest.scenario(), this::execute,
+        PlaygroundViewModel viewModel = new PlaygroundViewModel(LargeClusterViewTest.scenario(), worker,
                 Platform::runLater);
         window = new GroupScopeWindow(stage, new AssignorLabViewModel(), viewModel);
         window.show(UiLanguage.ENGLISH);
@@ -41,13 +35,13 @@ class ComputingNoticeTest {
 
     @AfterEach
     void stop() {
-        thread.shutdownNow();
+        worker.shutdown();
     }
 
     @Test
     void theMomentShownIsNeverPresentedAsTheOneStillBeingComputed(FxRobot robot) {
         waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == 0);
-        hold();
+        worker.hold();
 
         robot.interact(() -> window.playground().scrubTo(30_000));
 
@@ -58,28 +52,13 @@ class ComputingNoticeTest {
         Node panels = robot.lookup("#stagePanes").query();
         assertThat(panels.getStyleClass()).contains("provisional");
 
-        release();
+        worker.release();
 
         waitFor(30, () -> window.playground().getFrame().time() == 30_000);
         waitFor(() -> !robot.lookup("#computingNotice").query().isVisible());
         assertThat(panels.getStyleClass()).doesNotContain("provisional");
     }
 
-    private synchronized void execute(Runnable task) {
-        if (holding) {
-            held.add(task);
-        } else {
-            thread.execute(task);
-        }
-    }
 
-    private synchronized void hold() {
-        holding = true;
-    }
 
-    private synchronized void release() {
-        holding = false;
-        held.forEach(thread::execute);
-        held.clear();
-    }
 }

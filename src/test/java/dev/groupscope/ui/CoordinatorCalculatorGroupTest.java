@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.scenario.ScenarioReader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
@@ -31,15 +27,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CoordinatorCalculatorGroupTest {
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor();
-    private final List<Runnable> held = new ArrayList<>();
-    private boolean holding = true;
+    private final HeldWorker worker = new HeldWorker(true);
     private GroupScopeWindow window;
 
     @Start
     void start(Stage stage) {
         PlaygroundViewModel twoGroups = new PlaygroundViewModel(
-                ScenarioReader.read(Path.of("lessons/scenarios/two-groups-one-topic.json")), this::execute,
+                ScenarioReader.read(Path.of("lessons/scenarios/two-groups-one-topic.json")), worker,
                 Platform::runLater);
         window = new GroupScopeWindow(stage, new AssignorLabViewModel(), twoGroups);
         window.show(UiLanguage.ENGLISH);
@@ -47,7 +41,7 @@ class CoordinatorCalculatorGroupTest {
 
     @AfterEach
     void stop() {
-        thread.shutdownNow();
+        worker.shutdown();
     }
 
     @Test
@@ -58,7 +52,7 @@ class CoordinatorCalculatorGroupTest {
         assertThat(text(robot, "#calcResult")).isEqualTo(
                 "Computing the cluster at t = 0 s… the steps for \"billing\" follow.");
 
-        release();
+        worker.release();
 
         waitFor(() -> robot.lookup("#calc-step-LEADER").tryQuery().isPresent());
         assertThat(robot.lookup(".calc-step").queryAll()).hasSize(4);
@@ -67,7 +61,7 @@ class CoordinatorCalculatorGroupTest {
 
     @Test
     void choosingTheOtherGroupComputesThatGroup(FxRobot robot) {
-        release();
+        worker.release();
         showTwentySeconds(robot);
         openCalculator(robot);
 
@@ -83,7 +77,7 @@ class CoordinatorCalculatorGroupTest {
 
     @Test
     void anIdTheLearnerTypedStaysWhenTheGroupChanges(FxRobot robot) {
-        release();
+        worker.release();
         showTwentySeconds(robot);
         openCalculator(robot);
         robot.interact(() -> robot.lookup("#calcGroupId").<TextField>query().setText("my-app"));
@@ -106,19 +100,7 @@ class CoordinatorCalculatorGroupTest {
         waitFor(() -> robot.lookup("#calcGroupId").tryQuery().isPresent());
     }
 
-    private synchronized void execute(Runnable task) {
-        if (holding) {
-            held.add(task);
-        } else {
-            thread.execute(task);
-        }
-    }
 
-    private synchronized void release() {
-        holding = false;
-        held.forEach(thread::execute);
-        held.clear();
-    }
 
     private static String groupId(FxRobot robot) {
         return robot.lookup("#calcGroupId").<TextField>query().getText();
