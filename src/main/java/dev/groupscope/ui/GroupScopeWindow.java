@@ -258,6 +258,9 @@ public final class GroupScopeWindow {
             return;
         }
         Parent root = stage.getScene().getRoot();
+        // A TabPane's tab contents are its skin's children: until a CSS pass has made the skins (a rebuilt window
+        // may run this before its first pulse), the lookups below would not find the panels inside the tabs.
+        root.applyCss();
         root.pseudoClassStateChanged(PRESENTER, presenter);
         // Presenter mode folds away what the teacher talks through anyway: the legend and the earlier events,
         // and the menu bar (its keys still work), so a 1280x800 projector shows the whole playground.

@@ -145,6 +145,23 @@ class ClassroomKeysTest {
         assertThat(panel(robot, ".cluster-panel").orElseThrow().isVisible()).isTrue();
     }
 
+    @Test
+    void aFoldAppliedBeforeTheRebuiltWindowsFirstPulseReachesThePanelsInsideItsTabs(FxRobot robot) {
+        robot.type(KeyCode.G);
+        boolean[] groupShown = new boolean[1];
+        robot.interact(() -> {
+            window.switchTo(UiLanguage.SIMPLIFIED_CHINESE);
+            // Folding and unfolding the cluster applies every fold at once, before any pulse has made the skins.
+            window.togglePanel(GroupScopeWindow.CLUSTER_PANEL);
+            window.togglePanel(GroupScopeWindow.CLUSTER_PANEL);
+            javafx.scene.Parent root = stage.getScene().getRoot();
+            root.applyCss();
+            groupShown[0] = root.lookup(".stage-panes > .group-panel").isVisible();
+        });
+
+        assertThat(groupShown[0]).as("the group panel, folded before the switch").isFalse();
+    }
+
     /** The playground's panel of this style class in the window's current root. */
     private java.util.Optional<Node> panel(FxRobot robot, String styleClass) {
         return robot.from(stage.getScene().getRoot()).lookup(".stage-panes > " + styleClass).tryQuery();
