@@ -113,63 +113,70 @@ final class HeartbeatThread {
         step.group().maybeLeaveGroup(step, false, "consumer poll timeout has expired.");
     }
 
+    /** What a member makes of its heartbeat's answer, decided once: the sentence says it, onResponse does it. */
+    private enum Answer {
+        OK(null),
+        COORDINATOR_MOVED("sim.client.heartbeatError.coordinator"),
+        REBALANCE("sim.client.heartbeatError.rebalance"),
+        REBALANCE_WHILE_JOINING("sim.client.heartbeatError.rebalanceJoining"),
+        STALE("sim.client.heartbeatError.stale"),
+        GENERATION_GONE("sim.client.heartbeatError.generationGone"),
+        FENCED("sim.client.heartbeatError.fenced"),
+        OTHER_ERROR("sim.client.heartbeatError");
+
+        final String ruleKey;
+
+        Answer(String ruleKey) {
+            this.ruleKey = ruleKey;
+        }
+
+        static Answer of(Step step, Errors error, Pending pending) {
+            if (error == Errors.NONE) {
+                return OK;
+            }
+            if (error == Errors.COORDINATOR_NOT_AVAILABLE || error == Errors.NOT_COORDINATOR) {
+                return COORDINATOR_MOVED;
+            }
+            if (error == Errors.REBALANCE_IN_PROGRESS) {
+                // Sent while rebalancing, the answer is expected and ignored; a stable member must rejoin.
+                return step.state() == MemberState.STABLE ? REBALANCE : REBALANCE_WHILE_JOINING;
+            }
+            if (error == Errors.ILLEGAL_GENERATION || error == Errors.UNKNOWN_MEMBER_ID
+                    || error == Errors.FENCED_INSTANCE_ID) {
+                if (!step.group().generation.equals(pending.generation())) {
+                    return STALE; // a stale generation's answer: ignored
+                }
+                return error == Errors.FENCED_INSTANCE_ID ? FENCED : GENERATION_GONE;
+            }
+            return OTHER_ERROR;
+        }
+    }
+
     void onResponse(Step step, Deliver deliver, HeartbeatResponse response, Pending pending) {
         Errors error = response.error();
+        Answer answer = Answer.of(step, error, pending);
         step.emitResponse(deliver, fields("error", error.name(), "generation", pending.generation().generationId()),
-                errorRule(step, error, pending), Map.of("consumer", step.id(), "error", error.name()));
-        if (error == Errors.NONE) {
-            receiveHeartbeat(step);
-        } else if (error == Errors.COORDINATOR_NOT_AVAILABLE || error == Errors.NOT_COORDINATOR) {
-            step.group().markCoordinatorUnknown(step, "error response " + error.name(), false);
-            failHeartbeat(step);
-        } else if (error == Errors.REBALANCE_IN_PROGRESS) {
-            // Sent while rebalancing, the answer is expected and ignored; a stable member must rejoin.
-            if (step.state() == MemberState.STABLE) {
+                answer.ruleKey, Map.of("consumer", step.id(), "error", error.name()));
+        switch (answer) {
+            case OK, REBALANCE_WHILE_JOINING, STALE -> receiveHeartbeat(step);
+            case COORDINATOR_MOVED -> {
+                step.group().markCoordinatorUnknown(step, "error response " + error.name(), false);
+                failHeartbeat(step);
+            }
+            case REBALANCE -> {
                 step.group().requestRejoin("group is already rebalancing");
+                receiveHeartbeat(step);
             }
-            receiveHeartbeat(step);
-        } else if (error == Errors.ILLEGAL_GENERATION || error == Errors.UNKNOWN_MEMBER_ID
-                || error == Errors.FENCED_INSTANCE_ID) {
-            heartbeatRejected(step, error, pending);
-        } else {
-            failHeartbeat(step);
-        }
-    }
-
-    /** The sentence for a heartbeat's error: what this member does about it, decided as {@code onResponse} does. */
-    private static String errorRule(Step step, Errors error, Pending pending) {
-        if (error == Errors.NONE) {
-            return null;
-        }
-        if (error == Errors.COORDINATOR_NOT_AVAILABLE || error == Errors.NOT_COORDINATOR) {
-            return "sim.client.heartbeatError.coordinator";
-        }
-        if (error == Errors.REBALANCE_IN_PROGRESS) {
-            return step.state() == MemberState.STABLE ? "sim.client.heartbeatError.rebalance"
-                    : "sim.client.heartbeatError.rebalanceJoining";
-        }
-        if (error == Errors.ILLEGAL_GENERATION || error == Errors.UNKNOWN_MEMBER_ID
-                || error == Errors.FENCED_INSTANCE_ID) {
-            if (!step.group().generation.equals(pending.generation())) {
-                return "sim.client.heartbeatError.stale";
+            case GENERATION_GONE, FENCED -> {
+                step.group().resetStateAndRejoin(step, "encountered " + error + " from HEARTBEAT response",
+                        error != Errors.ILLEGAL_GENERATION);
+                if (answer == Answer.FENCED) {
+                    step.group().fatalError = error.name(); // the heartbeat thread fails; the next poll() throws
+                } else {
+                    failHeartbeat(step);
+                }
             }
-            return error == Errors.FENCED_INSTANCE_ID ? "sim.client.heartbeatError.fenced"
-                    : "sim.client.heartbeatError.generationGone";
-        }
-        return "sim.client.heartbeatError";
-    }
-
-    private void heartbeatRejected(Step step, Errors error, Pending pending) {
-        if (!step.group().generation.equals(pending.generation())) {
-            receiveHeartbeat(step); // a stale generation's answer: ignored
-            return;
-        }
-        step.group().resetStateAndRejoin(step, "encountered " + error + " from HEARTBEAT response",
-                error != Errors.ILLEGAL_GENERATION);
-        if (error == Errors.FENCED_INSTANCE_ID) {
-            step.group().fatalError = error.name(); // the heartbeat thread fails; the next poll() throws
-        } else {
-            failHeartbeat(step);
+            default -> failHeartbeat(step);
         }
     }
 
