@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Logger;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -32,6 +33,14 @@ public final class GroupScopeApp extends Application {
     private static volatile int exitStatus;
     /** Options and scenario checked by {@link #launchApp} before the toolkit starts, handed to {@link #start}. */
     private static volatile Prepared prepared;
+    /** Set when the toolkit has started and calls {@link #start}: a launch that fails before it had no display. */
+    private static volatile boolean started;
+    /**
+     * JavaFX warns on every start that it runs from the class path ("Unsupported JavaFX configuration"): the jar
+     * does so by design (one jar, no module path to set up), so a teacher need not read it. Held here because
+     * java.util.logging keeps loggers only weakly, and a collected logger would forget the filter.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private record Prepared(AppOptions options, StartScenario start) {
     }
@@ -45,12 +54,33 @@ public final class GroupScopeApp extends Application {
             System.err.println("groupscope: " + e.getMessage());
             return 2;
         }
-        Application.launch(GroupScopeApp.class, args);
+        JAVAFX_LOG.setFilter(message -> message.getMessage() == null
+                || !message.getMessage().startsWith("Unsupported JavaFX configuration"));
+        try {
+            Application.launch(GroupScopeApp.class, args);
+        } catch (RuntimeException | Error e) {
+            if (started) {
+                throw e; // the window itself failed: a bug, whose stack trace is worth having
+            }
+            System.err.println("groupscope: cannot open the window: " + rootMessage(e)
+                    + " (the simulate, export and other commands need no display)");
+            return 2;
+        }
         return exitStatus;
+    }
+
+    /** The innermost message: glass says "Unable to open DISPLAY" under the launcher's wrappers. */
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 
     @Override
     public void start(Stage stage) {
+        started = true;
         Prepared ready = prepared;
         if (ready == null) {
             // Only through javafx:run, which starts this class without Launcher's check.
