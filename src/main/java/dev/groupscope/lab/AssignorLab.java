@@ -26,7 +26,7 @@ import java.util.function.Function;
  * <p>Every member is configured with this one assignor, so the group runs the most advanced rebalance protocol the
  * assignor supports (Kafka's {@code ConsumerPartitionAssignor.supportedProtocols()}), and that protocol, not the
  * assignment, decides what each member revokes: under EAGER, everything it owned; under COOPERATIVE, only what the
- * assignment takes from it.
+ * assignment takes from it. A member that leaves revokes everything it owned under either protocol.
  */
 public final class AssignorLab {
 
@@ -51,7 +51,7 @@ public final class AssignorLab {
         for (int i = 0; i < consumers; i++) {
             members.add(nextMemberId());
         }
-        round = runRound(Set.copyOf(members));
+        round = runRound(Set.copyOf(members), Optional.empty());
     }
 
     public LabRound round() {
@@ -66,13 +66,17 @@ public final class AssignorLab {
     public LabRound join() {
         String member = nextMemberId();
         members.add(member);
-        return round = runRound(Set.of(member));
+        return round = runRound(Set.of(member), Optional.empty());
     }
 
-    /** {@code member} leaves the group (as with LeaveGroup) and the rest rebalance; unknown ids change nothing. */
+    /**
+     * {@code member} leaves the group (as with LeaveGroup) and the rest rebalance; unknown ids change nothing. On its
+     * way out it revokes everything it owned, whatever the protocol (see {@link Departure}).
+     */
     public LabRound leave(String member) {
         if (members.remove(member)) {
-            round = runRound(Set.of());
+            List<TopicPartition> revoked = owned.getOrDefault(member, List.of()).stream().sorted().toList();
+            round = runRound(Set.of(), Optional.of(new Departure(member, revoked)));
         }
         return round;
     }
@@ -85,12 +89,12 @@ public final class AssignorLab {
     /** The topics change (partitions added, topics created or deleted) and the group rebalances. */
     public LabRound changeTopics(Map<String, Integer> newTopics) {
         topics = new LinkedHashMap<>(newTopics);
-        return round = runRound(Set.of());
+        return round = runRound(Set.of(), Optional.empty());
     }
 
     /** Another round with the same members: the second round of a cooperative rebalance, for instance. */
     public LabRound rebalance() {
-        return round = runRound(Set.of());
+        return round = runRound(Set.of(), Optional.empty());
     }
 
     private String nextMemberId() {
@@ -101,11 +105,11 @@ public final class AssignorLab {
         return assignors.apply(strategy).orElseThrow(() -> new IllegalStateException("no assignor named " + strategy));
     }
 
-    private LabRound runRound(Set<String> joined) {
+    private LabRound runRound(Set<String> joined, Optional<Departure> departure) {
         List<GroupMember> subscriptions = members.stream().map(this::subscription).toList();
         GroupAssignment result = assignor().assign(Collections.unmodifiableMap(topics), subscriptions, AssignmentTrace.recording());
         generation++;
-        LabRound described = describe(result, joined);
+        LabRound described = describe(result, joined, departure);
         remember(result);
         return described;
     }
@@ -118,7 +122,7 @@ public final class AssignorLab {
                 previous == null ? GroupMember.NO_GENERATION : generation);
     }
 
-    private LabRound describe(GroupAssignment result, Set<String> joined) {
+    private LabRound describe(GroupAssignment result, Set<String> joined, Optional<Departure> departure) {
         List<String> topicOrder = List.copyOf(topics.keySet());
         List<MemberRow> rows = new ArrayList<>();
         for (String member : members) {
@@ -133,7 +137,7 @@ public final class AssignorLab {
         List<PartitionChip> withheld = result.withheld().stream().sorted()
                 .map(partition -> chip(partition, topicOrder, Optional.ofNullable(lastHolder.get(partition))))
                 .toList();
-        return new LabRound(strategy, protocol, generation, topics, rows, withheld, result.steps());
+        return new LabRound(strategy, protocol, generation, topics, rows, departure, withheld, result.steps());
     }
 
     /**

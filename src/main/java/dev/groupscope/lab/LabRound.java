@@ -7,20 +7,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the assignor lab shows after one run of the assignor: which strategy ran and the rebalance protocol
- * its group uses, the generation it produced, the topics, each member's row (in join order), the partitions
+ * its group uses, the generation it produced, the topics, each member's row (in join order), the member whose
+ * leaving started this round with what it revoked as it left (none when the round began otherwise), the partitions
  * withheld for cooperative revocation, and the assignor's own step trace. Language-neutral: views turn it into
  * words.
  */
 public record LabRound(String strategy, RebalanceProtocol protocol, int generation, Map<String, Integer> topics,
-                       List<MemberRow> members, List<PartitionChip> withheld, List<AssignmentStep> steps) {
+                       List<MemberRow> members, Optional<Departure> departure, List<PartitionChip> withheld,
+                       List<AssignmentStep> steps) {
 
     public LabRound {
         Objects.requireNonNull(protocol, "protocol");
         topics = Collections.unmodifiableMap(new LinkedHashMap<>(topics));
         members = List.copyOf(members);
+        Objects.requireNonNull(departure, "departure");
         withheld = List.copyOf(withheld);
         steps = List.copyOf(steps);
     }
@@ -35,11 +39,13 @@ public record LabRound(String strategy, RebalanceProtocol protocol, int generati
     }
 
     /**
-     * Partitions the members gave up in this round ({@link MemberRow#revoked()}): under EAGER everything they owned,
-     * under COOPERATIVE only what moves away from them.
+     * Partitions revoked in this round: what the members gave up ({@link MemberRow#revoked()}: under EAGER
+     * everything they owned, under COOPERATIVE only what moves away from them), plus, when a member left, everything
+     * it owned ({@link Departure#revoked()}, under either protocol).
      */
     public long revokedCount() {
-        return members.stream().mapToLong(row -> row.revoked().size()).sum();
+        return members.stream().mapToLong(row -> row.revoked().size()).sum()
+                + departure.map(left -> left.revoked().size()).orElse(0);
     }
 
     public long idleCount() {

@@ -3,6 +3,7 @@ package dev.groupscope.ui;
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.assignor.AssignmentStep;
+import dev.groupscope.lab.Departure;
 import dev.groupscope.lab.LabRound;
 import dev.groupscope.lab.MemberRow;
 import dev.groupscope.lab.PartitionChip;
@@ -28,10 +29,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * Code-behind of {@code fxml/assignor-compare.fxml}: a column per assignor with its rebalance protocol, its
- * members, each member's partitions (moved ones marked "← C1", ones revoked and given straight back under EAGER
- * marked "↺"), the partitions it revoked and no longer has (struck through), the partitions a cooperative round
- * withholds, and the assignor's step trace below. Ids: {@code compare-range}, {@code compare-range-summary},
+ * Code-behind of {@code fxml/assignor-compare.fxml}: a column per assignor with its rebalance protocol, the member
+ * that left (if one did) with everything it revoked on its way out, its members, each member's partitions (moved
+ * ones marked "← C1", ones revoked and given straight back under EAGER marked "↺"), the partitions it revoked and
+ * no longer has (struck through), the partitions a cooperative round withholds, and the assignor's step trace
+ * below. Ids: {@code compare-range}, {@code compare-range-summary}, {@code compare-range-departure},
  * {@code compare-range-C0}, {@code compare-range-revoked-t0-3}.
  */
 public final class AssignorCompareView {
@@ -116,6 +118,7 @@ public final class AssignorCompareView {
         summary.setMinHeight(Region.USE_PREF_SIZE);
         VBox members = new VBox();
         members.getStyleClass().add("compare-members");
+        round.departure().ifPresent(departure -> members.getChildren().add(departureRow(prefix, departure)));
         for (MemberRow member : round.members()) {
             members.getChildren().add(memberRow(prefix, member));
         }
@@ -189,13 +192,7 @@ public final class AssignorCompareView {
             chips.getChildren().add(nodes.assignedChip(chip, member));
         }
         for (TopicPartition revoked : member.revokedAndGone()) {
-            Label chip = new Label(revoked.toString());
-            chip.setId(prefix + "-revoked-" + revoked);
-            chip.getStyleClass().addAll("chip", "revoked");
-            chip.setMinWidth(Region.USE_PREF_SIZE);
-            chip.setTooltip(new Tooltip(messages.format("ui.compare.revoked.tooltip",
-                    Map.of("partition", revoked.toString(), "member", member.memberId()))));
-            chips.getChildren().add(chip);
+            chips.getChildren().add(revokedChip(prefix, revoked, "ui.compare.revoked.tooltip", member.memberId()));
         }
         if (chips.getChildren().isEmpty()) {
             Label idle = new Label(messages.text("ui.lab.idle"));
@@ -207,5 +204,37 @@ public final class AssignorCompareView {
         row.setId(prefix + "-" + member.memberId());
         row.getStyleClass().add("compare-member");
         return row;
+    }
+
+    /**
+     * The member that left, first: "left" and everything it revoked before its LeaveGroup, struck through like the
+     * members' revoked partitions, so the column shows every partition its revoked count holds.
+     */
+    private Node departureRow(String prefix, Departure departure) {
+        Label name = new Label(departure.memberId());
+        name.getStyleClass().add("compare-member-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane chips = new FlowPane();
+        chips.getStyleClass().add("chips");
+        chips.getChildren().add(nodes.leftBadge());
+        for (TopicPartition revoked : departure.revoked()) {
+            chips.getChildren().add(revokedChip(prefix, revoked, "ui.compare.departure.tooltip",
+                    departure.memberId()));
+        }
+        HBox.setHgrow(chips, Priority.ALWAYS);
+        HBox row = new HBox(name, chips);
+        row.setId(prefix + "-departure");
+        row.getStyleClass().addAll("compare-member", "compare-departure");
+        return row;
+    }
+
+    private Label revokedChip(String prefix, TopicPartition revoked, String tooltipKey, String member) {
+        Label chip = new Label(revoked.toString());
+        chip.setId(prefix + "-revoked-" + revoked);
+        chip.getStyleClass().addAll("chip", "revoked");
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        chip.setTooltip(new Tooltip(messages.format(tooltipKey,
+                Map.of("partition", revoked.toString(), "member", member))));
+        return chip;
     }
 }

@@ -132,13 +132,16 @@ public final class AssignorLabView {
     }
 
     private void render(LabRound round) {
-        // "revoked: all 7" only where it is true: an EAGER group in which members owned something.
+        // "revoked: all 7" only where it is true: an EAGER group in which members owned something. The count holds
+        // what a leaving member revoked too, as Kafka's onLeavePrepare does under either protocol.
         boolean revokedAll = round.protocol() == RebalanceProtocol.EAGER && round.revokedCount() > 0;
         summary.setText(messages.format(revokedAll ? "ui.lab.summary.eager" : "ui.lab.summary", Map.of(
                 "generation", round.generation(), "strategy", round.strategy(), "protocol", nodes.protocolName(round),
                 "consumers", round.members().size(), "revoked", round.revokedCount(), "moved", round.movedCount(),
                 "idle", round.idleCount())));
         List<Node> rows = new ArrayList<>();
+        // Who left first: its revoked partitions are in the count above, and the members below now hold them.
+        round.departure().ifPresent(departure -> rows.add(nodes.departureRow(departure)));
         round.members().forEach(member -> rows.add(nodes.memberRow(round, member,
                 viewModel.canRemoveConsumerProperty(), viewModel::removeConsumer)));
         consumers.getChildren().setAll(rows);

@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.lab.Departure;
 import dev.groupscope.lab.LabRound;
 import dev.groupscope.lab.MemberRow;
 import dev.groupscope.lab.PartitionChip;
@@ -46,6 +47,42 @@ final class LabNodes {
             row.getStyleClass().add("idle");
         }
         return row;
+    }
+
+    /**
+     * The member whose leaving started this round, apart from the members: what it revoked before its LeaveGroup
+     * (id {@code departure}, its sentence {@code departure-text}).
+     */
+    Node departureRow(Departure departure) {
+        Label name = new Label(departure.memberId());
+        name.getStyleClass().add("member-name");
+        VBox box = new VBox(name, leftBadge());
+        box.getStyleClass().add("member-name-box");
+        Label why = new Label(departureSentence(departure));
+        why.setId("departure-text");
+        why.getStyleClass().add("departure-reason");
+        why.setWrapText(true);
+        HBox.setHgrow(why, Priority.ALWAYS);
+        HBox row = new HBox(box, why);
+        row.setId("departure");
+        row.getStyleClass().add("departure-row");
+        return row;
+    }
+
+    /** "left", as the departed member's badge says it. */
+    Label leftBadge() {
+        Label left = new Label(messages.text("ui.lab.left"));
+        left.getStyleClass().add("left-badge");
+        left.setMinWidth(Label.USE_PREF_SIZE);
+        return left;
+    }
+
+    private String departureSentence(Departure departure) {
+        if (departure.revoked().isEmpty()) {
+            return messages.format("ui.lab.departure.nothing", Map.of("member", departure.memberId()));
+        }
+        return messages.format("ui.lab.departure", Map.of("member", departure.memberId(),
+                "count", departure.revoked().size(), "partitions", departure.revoked()));
     }
 
     private Node name(LabRound round, MemberRow member) {

@@ -6,7 +6,9 @@ import dev.groupscope.kafka.RebalanceProtocol;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.assignor.Assignors;
 import dev.groupscope.kafka.assignor.GroupMember;
+import dev.groupscope.kafka.assignor.KafkaAssignorOracle;
 import dev.groupscope.kafka.assignor.LegacyAssignor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +149,83 @@ class AssignorLabTest {
         assertThat(round.members()).flatExtracting(MemberRow::partitions)
                 .filteredOn(chip -> chip.partition().equals(tp("t0-3")))
                 .extracting(PartitionChip::from).containsExactly(Optional.of("C3"));
+    }
+
+    /** What kafka-clients' own assignor gives {@code member} in a fresh group of C0..C{consumers-1}, sorted. */
+    private static List<TopicPartition> kafkaFirstAssignment(String strategy, Map<String, Integer> topics,
+                                                             int consumers, String member) {
+        List<GroupMember> fresh = new ArrayList<>();
+        for (int i = 0; i < consumers; i++) {
+            fresh.add(new GroupMember("C" + i, Optional.empty(), List.copyOf(topics.keySet()), List.of(),
+                    GroupMember.NO_GENERATION));
+        }
+        return List.copyOf(KafkaAssignorOracle.assignAsSets(strategy, topics, fresh).get(member));
+    }
+
+    @Test
+    void underCooperativeAMemberThatLeavesStillRevokesEverythingItOwned() {
+        // ConsumerCoordinator.onLeavePrepare: close() hands every owned partition to onPartitionsRevoked, under
+        // COOPERATIVE too, before LeaveGroup. The others keep theirs and take the leaver's in this same round.
+        List<TopicPartition> c1Owned = kafkaFirstAssignment("cooperative-sticky", T0_4_T1_3, 3, "C1");
+        AssignorLab lab = new AssignorLab("cooperative-sticky", T0_4_T1_3, 3, Assignors::byName);
+        assertThat(c1Owned).isNotEmpty();
+
+        LabRound round = lab.leave("C1");
+
+        assertThat(round.protocol()).isEqualTo(RebalanceProtocol.COOPERATIVE);
+        assertThat(round.departure()).contains(new Departure("C1", c1Owned));
+        assertThat(round.members()).allSatisfy(row -> assertThat(row.revoked()).as(row.memberId()).isEmpty());
+        assertThat(round.revokedCount()).isEqualTo(c1Owned.size());
+        assertThat(round.withheld()).isEmpty();
+        assertThat(round.members()).flatExtracting(MemberRow::partitions)
+                .filteredOn(chip -> c1Owned.contains(chip.partition()))
+                .extracting(PartitionChip::from).hasSize(c1Owned.size()).containsOnly(Optional.of("C1"));
+        assertThat(round.movedCount()).isEqualTo(c1Owned.size());
+    }
+
+    @Test
+    void underEagerAMemberThatLeavesRevokesWhatItOwnedAndTheOthersRevokeAllTheirs() {
+        List<TopicPartition> c1Owned = kafkaFirstAssignment("range", T0_4_T1_3, 3, "C1");
+        AssignorLab lab = new AssignorLab("range", T0_4_T1_3, 3, Assignors::byName);
+        LabRound before = lab.round();
+
+        LabRound round = lab.leave("C1");
+
+        assertThat(round.protocol()).isEqualTo(RebalanceProtocol.EAGER);
+        assertThat(round.departure()).contains(new Departure("C1", c1Owned));
+        for (String member : List.of("C0", "C2")) {
+            assertThat(row(round, member).revoked()).as(member).containsExactlyElementsOf(
+                    row(before, member).partitions().stream().map(PartitionChip::partition).sorted().toList());
+        }
+        // Everything the group owned stopped: the leaver's on its way out, the others' before rejoining.
+        assertThat(round.revokedCount()).isEqualTo(7);
+    }
+
+    @Test
+    void aMemberThatOwnedNothingLeavesHavingRevokedNothing() {
+        // legacy on t0:2 with three consumers: C2 is idle.
+        AssignorLab lab = legacyLab(topics("t0:2"), 3);
+
+        LabRound round = lab.leave("C2");
+
+        assertThat(round.departure()).contains(new Departure("C2", List.of()));
+        assertThat(round.revokedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyARoundStartedByALeaveHasADeparture() {
+        AssignorLab lab = lab(ScriptedAssignor.dealing(), T0_4_T1_3, 3);
+        assertThat(lab.round().departure()).isEmpty();
+        assertThat(lab.leave("C1").departure()).map(Departure::memberId).contains("C1");
+
+        assertThat(lab.join().departure()).isEmpty();
+        assertThat(lab.leave("C0").departure()).isPresent();
+        assertThat(lab.rebalance().departure()).isEmpty();
+        assertThat(lab.leave("C2").departure()).isPresent();
+        assertThat(lab.changeTopics(topics("t0:5")).departure()).isEmpty();
+        // An unknown id changes nothing: the round is still the last one.
+        LabRound last = lab.round();
+        assertThat(lab.leave("C9")).isSameAs(last);
     }
 
     @Test

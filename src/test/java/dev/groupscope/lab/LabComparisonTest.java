@@ -101,6 +101,28 @@ class LabComparisonTest {
     }
 
     @Test
+    void whenAMemberLeavesEveryColumnCountsWhatTheLeaverRevokedOnItsWayOut() {
+        LabComparison comparison = comparison();
+        List<LabRound> before = comparison.rounds();
+        List<LabRound> after = comparison.leave("C1");
+
+        for (int i = 0; i < after.size(); i++) {
+            LabRound round = after.get(i);
+            List<TopicPartition> c1Had = row(before.get(i), "C1").partitions().stream()
+                    .map(PartitionChip::partition).sorted().toList();
+            long othersRevoked = round.members().stream().mapToLong(row -> row.revoked().size()).sum();
+            assertThat(round.departure()).as(round.strategy()).contains(new Departure("C1", c1Had));
+            assertThat(round.revokedCount()).as(round.strategy()).isEqualTo(othersRevoked + c1Had.size());
+            if (round.protocol() == EAGER) {
+                assertThat(round.revokedCount()).as(round.strategy()).isEqualTo(7);
+            }
+        }
+        // Cooperative-sticky: the others keep everything, so what stopped is exactly what C1 had.
+        LabRound cooperative = after.get(3);
+        assertThat(cooperative.revokedCount()).isEqualTo(row(before.get(3), "C1").partitions().size()).isPositive();
+    }
+
+    @Test
     void aSecondRoundHandsTheWithheldPartitionsOut() {
         LabComparison comparison = comparison();
         comparison.join();

@@ -89,6 +89,35 @@ class AssignorCompareViewTest {
     }
 
     @Test
+    void aMemberThatLeavesIsShownInEveryColumnWithWhatItRevokedOnItsWayOut(FxRobot robot) {
+        showCompareTab(robot);
+
+        robot.clickOn("#compareRemove");
+
+        waitFor(() -> robot.lookup("#compare-range-departure").tryQuery().isPresent());
+        for (String strategy : new String[] {"range", "roundrobin", "sticky", "cooperative-sticky", "legacy"}) {
+            assertThat(robot.lookup("#compare-" + strategy + "-departure").tryQuery()).as(strategy).isPresent();
+            assertThat(robot.lookup("#compare-" + strategy + "-C2").tryQuery()).as(strategy).isEmpty();
+        }
+        // Cooperative-sticky: C0 and C1 keep everything; what stopped is C2's, as it closed, not "nothing".
+        assertThat(texts(robot, "#compare-cooperative-sticky-departure .revoked"))
+                .containsExactlyInAnyOrder("t0-2", "t1-1");
+        assertThat(text(robot, "#compare-cooperative-sticky-summary")).isEqualTo(
+                "Generation 2 · 2 revoked: only what leaves its owner, the rest keep running · 2 moved · 0 idle");
+        // Range: C2's two and the five the others had: all seven.
+        assertThat(texts(robot, "#compare-range-departure .revoked")).containsExactlyInAnyOrder("t0-3", "t1-2");
+        assertThat(text(robot, "#compare-range-summary")).isEqualTo(
+                "Generation 2 · all 7 revoked: every member gives up everything · 3 moved · 0 idle");
+        assertThat(robot.lookup("#compare-range-revoked-t1-2").<Labeled>query().getTooltip().getText())
+                .isEqualTo("C2 revoked t1-2 before it left the group (onPartitionsRevoked) and no longer owns it.");
+
+        robot.clickOn("#compareAdd");
+
+        waitFor(() -> robot.lookup("#compare-range-C3").tryQuery().isPresent());
+        assertThat(robot.lookup(".compare-departure").queryAll()).isEmpty();
+    }
+
+    @Test
     void theColumnsKeepTheGroupWhenTheLanguageChanges(FxRobot robot) {
         showCompareTab(robot);
         robot.clickOn("#compareAdd");

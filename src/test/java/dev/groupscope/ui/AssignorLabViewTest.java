@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,65 @@ class AssignorLabViewTest {
         assertThat(robot.lookup("#consumer-C1").tryQuery()).isEmpty();
         assertThat(robot.lookup(".member-row").<Node>queryAll()).extracting(Node::getId)
                 .containsExactly("consumer-C0", "consumer-C2");
+    }
+
+    @Test
+    void aMemberThatLeavesIsShownWithWhatItRevokedUntilTheNextJoin(FxRobot robot) {
+        chooseStrategy(robot, "cooperative-sticky");
+        assertThat(chipsOf(robot, "C1")).containsExactly("t0-1", "t1-0");
+        assertThat(robot.lookup("#departure").tryQuery()).isEmpty();
+
+        robot.clickOn("#leave-C1");
+
+        // Cooperative, and the others keep all theirs; yet C1 stopped both of its partitions on its way out.
+        assertThat(texts(robot, "#departure")).containsExactly("C1", "left", "C1 left the group: before sending "
+                + "LeaveGroup it revoked all its 2 partitions (t0-1, t1-0; onPartitionsRevoked), under EAGER and "
+                + "COOPERATIVE alike. Nobody consumes them until the group gives them new owners.");
+        assertThat(text(robot, "#summary")).isEqualTo(
+                "Generation 2 · cooperative-sticky (COOPERATIVE) · consumers: 2 · revoked: 2 · moved: 2 · idle: 0");
+        // First, and apart from the members: it is not one of them any more.
+        assertThat(robot.lookup("#consumers").queryAs(VBox.class).getChildren()).extracting(Node::getId)
+                .containsExactly("departure", "consumer-C0", "consumer-C2");
+        assertThat(robot.lookup("#departure").queryAs(Node.class).getStyleClass()).doesNotContain("member-row");
+
+        robot.clickOn("#addConsumer");
+
+        assertThat(robot.lookup("#departure").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#consumer-C3").tryQuery()).isPresent();
+    }
+
+    @Test
+    void underEagerTheLeaversPartitionIsCountedWithEveryoneElsesAndSaidInChinese(FxRobot robot) {
+        chooseStrategy(robot, LegacyAssignor.NAME);
+        assertThat(chipsOf(robot, "C2")).containsExactly("t1-2");
+
+        robot.clickOn("#leave-C2");
+
+        assertThat(text(robot, "#departure-text")).isEqualTo("C2 left the group: before sending LeaveGroup it "
+                + "revoked its only partition (t1-2; onPartitionsRevoked), under EAGER and COOPERATIVE alike. "
+                + "Nobody consumes it until the group gives it a new owner.");
+        assertThat(text(robot, "#summary"))
+                .isEqualTo("Generation 2 · legacy (EAGER) · consumers: 2 · revoked: all 7 · moved: 2 · idle: 0");
+
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+
+        assertThat(texts(robot, "#departure")).containsExactly("C2", "已离开", "C2 离开了消费组：发送 LeaveGroup 之前，"
+                + "它撤销了自己拥有的全部分区（共 1 个：t1-2；onPartitionsRevoked），EAGER 与 COOPERATIVE 都是如此。"
+                + "在消费组把它们交给新的所有者之前，没有人消费它们。");
+        assertThat(text(robot, "#summary")).isEqualTo("第 2 代 · legacy（EAGER）· 消费者：2 · 撤销：全部 7 个 · 迁移：2 · 空闲：0");
+    }
+
+    @Test
+    void aMemberThatOwnedNothingLeavesSayingSo(FxRobot robot) {
+        chooseStrategy(robot, LegacyAssignor.NAME);
+        replaceTopics(robot, "t0:2");
+
+        robot.clickOn("#leave-C2");
+
+        assertThat(text(robot, "#departure-text"))
+                .isEqualTo("C2 left the group. It owned no partition, so it had nothing to revoke.");
+        assertThat(text(robot, "#summary"))
+                .isEqualTo("Generation 3 · legacy (EAGER) · consumers: 2 · revoked: all 2 · moved: 0 · idle: 0");
     }
 
     @Test

@@ -67,6 +67,41 @@ class ProjectorLayoutTest {
                 .isLessThanOrEqualTo(0);
     }
 
+    @Test
+    void sixLabMembersAndTheOneThatLeftFitAt1280x800InEnglish(FxRobot robot) {
+        leaveSevenForSix(robot);
+
+        assertThat(robot.lookup("#departure").tryQuery()).isPresent();
+        assertThat(robot.lookup("#labRoot .member-row").queryAll()).hasSize(6);
+        assertThat(overflow(robot, "#labRoot #consumers")).as("pixels of lab members below the fold")
+                .isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void sixLabMembersAndTheOneThatLeftFitAt1280x800InChinese(FxRobot robot) {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        leaveSevenForSix(robot);
+
+        assertThat(robot.lookup("#departure").tryQuery()).isPresent();
+        assertThat(overflow(robot, "#labRoot #consumers")).as("pixels of lab members below the fold")
+                .isLessThanOrEqualTo(0);
+    }
+
+    /** Seven cooperative members, settled, then C0 leaves: six rows and the departure, its sentence the longest. */
+    private void leaveSevenForSix(FxRobot robot) {
+        robot.interact(() -> {
+            window.labShown(true);
+            window.lab().strategyProperty().set("cooperative-sticky");
+            while (window.lab().groupSizeProperty().get() < 7) {
+                window.lab().addConsumer();
+            }
+            window.lab().rebalance();
+            window.lab().removeConsumer("C0");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().layout());
+    }
+
     /** The lab's tallest group on a projector: six members, the last join withholding a partition (cooperative). */
     private void joinTheSixthCooperatively(FxRobot robot) {
         robot.interact(() -> {

