@@ -4,6 +4,7 @@ import dev.groupscope.kafka.config.BrokerConfigs;
 import dev.groupscope.kafka.config.BrokerSettings;
 import dev.groupscope.kafka.config.ConsumerConfigs;
 import dev.groupscope.kafka.config.ConsumerSettings;
+import dev.groupscope.kafka.config.GroupProtocol;
 import dev.groupscope.kafka.config.SettingDefinition;
 import dev.groupscope.kafka.config.SettingProblem;
 import dev.groupscope.scenario.Scenario.ActionSpec;
@@ -215,6 +216,7 @@ public final class ScenarioReader {
         Map<String, Object> withGroup = new LinkedHashMap<>(settings);
         withGroup.put(ConsumerConfigs.GROUP_ID, groupId);
         withGroup.put(ConsumerConfigs.CLIENT_ID, id);
+        refuseNewProtocol(consumer, settings);
         reportProblem(consumer, "settings", ConsumerSettings.validate(withGroup));
         boolean autoCommit = ConsumerSettings.from(withGroup).enableAutoCommit();
         CommitPolicy policy = commitPolicy(consumer, autoCommit);
@@ -379,6 +381,7 @@ public final class ScenarioReader {
                 throw action.fail("settings", "scenario.error.reservedSetting", "setting", reserved);
             }
         }
+        refuseNewProtocol(action, settings);
         params.put("settings", settings);
         params.put("commitPolicy", action.has("commitPolicy") ? parsePolicy(action.object("commitPolicy")) : null);
     }
@@ -475,6 +478,19 @@ public final class ScenarioReader {
                 throw JsonInputException.of("scenario.error.unknownSetting", "file", file,
                         "path", reader.pathOf(key), "setting", name, "hint", DidYouMean.hint(name, known));
             }
+        }
+    }
+
+    /**
+     * Kafka accepts group.protocol = consumer (KIP-848), but the model runs the classic protocol only, so such a
+     * consumer would fail as the world is built: refuse it here, where the error can name the file and path. First,
+     * since Kafka's own checks of the other settings under that protocol would otherwise hide the cause.
+     */
+    private void refuseNewProtocol(JsonObjectReader consumer, Map<String, Object> settings) {
+        Object protocol = settings.get(ConsumerConfigs.GROUP_PROTOCOL);
+        if (protocol instanceof String name && name.equalsIgnoreCase(GroupProtocol.CONSUMER.name())) {
+            throw JsonInputException.of("scenario.error.classicOnly", "file", file,
+                    "path", consumer.pathOf("settings") + "['" + ConsumerConfigs.GROUP_PROTOCOL + "']");
         }
     }
 

@@ -149,6 +149,14 @@ class ChangeSettingsScenarioTest {
     }
 
     @Test
+    void switchingToTheNewConsumerProtocolIsRefusedInTheFile() {
+        assertThat(errorOf("""
+                {"atMs": 5000, "action": "changeSettings", "consumer": "C1",
+                 "settings": {"group.protocol": "consumer"}}"""))
+                .startsWith("demo.json: $.actions[0].settings['group.protocol']: group.protocol \"consumer\"");
+    }
+
+    @Test
     void raisingMaxPollIntervalLiveEndsTheRebalanceStorm() {
         ScenarioRun run = ScenarioRun.of("raise-max-poll-interval-live");
 

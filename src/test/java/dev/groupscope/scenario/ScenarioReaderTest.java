@@ -141,6 +141,17 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void theNewConsumerProtocolIsRefusedSinceOnlyTheClassicOneIsModelled() {
+        // Kafka accepts it, so it passes Kafka's checks; the world could not build such a consumer.
+        assertThat(errorOf(VALID.replace("{\"session.timeout.ms\": 10000}",
+                "{\"session.timeout.ms\": 10000, \"group.protocol\": \"consumer\"}")))
+                .startsWith("demo.json: $.consumers[0].settings['group.protocol']: group.protocol \"consumer\"")
+                .contains("not modelled").contains("classic");
+        assertThat(read(VALID.replace("{\"session.timeout.ms\": 10000}",
+                "{\"session.timeout.ms\": 10000, \"group.protocol\": \"CLASSIC\"}")).consumers()).hasSize(3);
+    }
+
+    @Test
     void anActionOnAConsumerThatDoesNotExistIsRefused() {
         assertThat(errorOf(VALID.replace("\"consumer\": \"C2\"", "\"consumer\": \"C22\"")))
                 .isEqualTo("demo.json: $.actions[1].consumer: there is no consumer named \"C22\" (did you mean \"C2\"?);"
