@@ -2,6 +2,7 @@ package dev.groupscope.app;
 
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
+import dev.groupscope.scenario.json.EnglishText;
 import dev.groupscope.scenario.json.JsonInputException;
 import dev.groupscope.ui.PlaygroundViewModel;
 import java.util.function.Supplier;
@@ -33,9 +34,9 @@ record StartScenario(Scenario scenario, long startAtMs) {
                     + "but this scenario has no consumers");
         }
         long at = options.at().orElse(Math.min(defaultAtMs, scenario.durationMs()));
-        if (at > scenario.durationMs()) {
-            throw new IllegalArgumentException("--at=" + at + " is past the end of " + scenario.file()
-                    + " (durationMs " + scenario.durationMs() + ")");
+        if (at < 0 || at > scenario.durationMs()) {
+            throw new IllegalArgumentException(EnglishText.format("cli.timeOutside", "option", "--at", "value", at,
+                    "file", scenario.file(), "duration", scenario.durationMs()));
         }
         return new StartScenario(scenario, at);
     }

@@ -101,7 +101,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new BadInputException(EnglishText.format("cli.export.rangeNeedsSequence"));
         }
         long time = at == null ? scenario.durationMs() : at;
-        requireWithin("--at", time, scenario);
+        BadInputException.requireWithin("--at", time, scenario);
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(time);
         return TopologyLayout.layout(TopologyReader.read(simulation.stateAtTime(time)), messages);
@@ -113,8 +113,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         long start = from == null ? 0 : from;
         long end = to == null ? scenario.durationMs() : to;
-        requireWithin("--from", start, scenario);
-        requireWithin("--to", end, scenario);
+        BadInputException.requireWithin("--from", start, scenario);
+        BadInputException.requireWithin("--to", end, scenario);
         if (end < start) {
             throw new BadInputException(EnglishText.format("cli.export.emptyRange", "from", start, "to", end));
         }
@@ -126,13 +126,6 @@ final class ExportCommand implements Callable<Integer> {
                         dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings())
                                 .offsetsTopicNumPartitions())), start, end, messages,
                 foldHeartbeats, -1).drawing();
-    }
-
-    private static void requireWithin(String option, long time, Scenario scenario) {
-        if (time < 0 || time > scenario.durationMs()) {
-            throw new BadInputException(EnglishText.format("cli.export.timeOutside", "option", option,
-                    "value", time, "file", scenario.file(), "duration", scenario.durationMs()));
-        }
     }
 
     private DiagramExport format() {

@@ -48,8 +48,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario scenario = ScenarioReader.read(scenarioFile);
-        if (until != null && until < 0) {
-            throw new BadInputException(EnglishText.format("cli.simulate.negativeUntil", "value", until));
+        if (until != null) {
+            // Past the end there is nothing the scenario says, and a far time would run out of memory first.
+            BadInputException.requireWithin("--until", until, scenario);
         }
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(until == null ? scenario.durationMs() : until);

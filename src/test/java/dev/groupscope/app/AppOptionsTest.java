@@ -129,8 +129,8 @@ class AppOptionsTest {
                 .hasMessageContaining("nowhere.json");
         assertThatThrownBy(() -> StartScenario.of(AppOptions.parse(
                 List.of("--scenario=lessons/scenarios/crash-and-rebalance.json", "--at=60001"), Locale.US), 0))
-                .hasMessage("--at=60001 is past the end of lessons/scenarios/crash-and-rebalance.json"
-                        + " (durationMs 60000)");
+                .hasMessage("--at 60001 is outside the scenario lessons/scenarios/crash-and-rebalance.json, which runs"
+                        + " from 0 to 60000 ms");
     }
 
     @Test

@@ -64,6 +64,20 @@ class SimulateCommandTest {
     }
 
     @Test
+    void untilMustFallWithinTheScenarioLikeExportsAt() {
+        // Far past the end there is nothing the scenario says; 999,999,999 ms used to end in an OutOfMemoryError.
+        for (String until : new String[] {"60001", "999999999", "-5"}) {
+            CliRun run = CliRun.of("simulate", SCENARIO, "--until", until);
+
+            assertThat(run.exitCode()).isEqualTo(GroupScopeCli.BAD_INPUT);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().strip()).isEqualTo("groupscope: --until " + until + " is outside the scenario "
+                    + SCENARIO + ", which runs from 0 to 60000 ms");
+        }
+        assertThat(CliRun.of("simulate", SCENARIO, "--until", "60000").exitCode()).isZero();
+    }
+
+    @Test
     void aMissingScenarioIsOneLine() {
         CliRun run = CliRun.of("simulate", "no/such.json");
         assertThat(run.exitCode()).isEqualTo(GroupScopeCli.BAD_INPUT);
