@@ -131,6 +131,12 @@ public final class ScenarioReader {
         brokers = cluster.count("brokers", 1, MAX_BROKERS);
         Map<String, Object> settings = cluster.settings("settings");
         checkSettingNames(cluster, "settings", settings, BrokerConfigs.DEFINITIONS);
+        if (settings.containsKey(BrokerConfigs.OFFSETS_COMMIT_TIMEOUT_MS)) {
+            // Kafka's setting, but the model appends a commit without waiting for the offsets partition's
+            // replicas, so the timeout could never expire: accepting it would promise an effect it cannot have.
+            throw JsonInputException.of("scenario.error.commitTimeoutNotModelled", "file", file,
+                    "path", cluster.pathOf("settings") + "['" + BrokerConfigs.OFFSETS_COMMIT_TIMEOUT_MS + "']");
+        }
         reportProblem(cluster, "settings", BrokerSettings.validate(settings));
         JsonObjectReader network = cluster.optionalObject("network").orElse(null);
         JsonObjectReader simulation = cluster.optionalObject("simulation").orElse(null);

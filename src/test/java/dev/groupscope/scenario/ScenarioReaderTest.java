@@ -152,6 +152,15 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aBrokerSettingTheModelNeverReadsIsRefusedRatherThanIgnored() {
+        assertThat(errorOf(VALID.replace("{\"group.initial.rebalance.delay.ms\": 0}",
+                "{\"group.initial.rebalance.delay.ms\": 0, \"offsets.commit.timeout.ms\": 1000}")))
+                .isEqualTo("demo.json: $.cluster.settings['offsets.commit.timeout.ms']: offsets.commit.timeout.ms is a "
+                        + "Kafka setting the model never reads: it writes a commit without waiting for the offsets "
+                        + "partition's replicas, so the timeout could not expire; leave it out");
+    }
+
+    @Test
     void anActionOnAConsumerThatDoesNotExistIsRefused() {
         assertThat(errorOf(VALID.replace("\"consumer\": \"C2\"", "\"consumer\": \"C22\"")))
                 .isEqualTo("demo.json: $.actions[1].consumer: there is no consumer named \"C22\" (did you mean \"C2\"?);"
