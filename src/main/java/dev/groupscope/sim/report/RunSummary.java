@@ -3,6 +3,7 @@ package dev.groupscope.sim.report;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.broker.ClusterActorView;
 import dev.groupscope.sim.client.ConsumerView;
+import dev.groupscope.sim.client.ProducerActor;
 import dev.groupscope.sim.cluster.ClusterView;
 import dev.groupscope.sim.coordinator.GroupView;
 import dev.groupscope.sim.coordinator.ShardView;
@@ -24,7 +25,12 @@ import java.util.TreeMap;
 public record RunSummary(long timeMs, long events, long recordsProduced, List<GroupSummary> groups,
                          List<ConsumerSummary> consumers) {
 
-    /** A group as its coordinator holds it. */
+    /**
+     * A group as its coordinator holds it. {@code committed} and {@code lag} cover every partition with a committed
+     * offset and every partition a member is assigned; one assigned but never committed has null for both, as
+     * kafka-consumer-groups.sh prints "-" for it (lag is counted from a committed offset), and {@code totalLag}
+     * sums the known lags only.
+     */
     public record GroupSummary(String groupId, String state, int generation, String protocol, String leader,
                                int coordinator, int offsetsPartition, List<MemberSummary> members,
                                Map<String, Long> committed, Map<String, Long> lag, long totalLag,
@@ -81,7 +87,7 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
                         .mapToLong(Long::longValue).sum()));
             }
         }
-        return new RunSummary(world.now(), simulation.log().size(), produced(cluster.cluster()), groups, consumers);
+        return new RunSummary(world.now(), simulation.log().size(), produced(world), groups, consumers);
     }
 
     private static GroupSummary group(GroupView group, ShardView shard, ClusterView cluster,
@@ -98,8 +104,8 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
         Map<String, Long> committed = new TreeMap<>();
         Map<String, Long> lag = new TreeMap<>();
         long totalLag = 0;
-        for (Map.Entry<TopicPartition, Long> entry
-                : shard.committedOffsets().getOrDefault(group.groupId(), Map.of()).entrySet()) {
+        Map<TopicPartition, Long> commits = shard.committedOffsets().getOrDefault(group.groupId(), Map.of());
+        for (Map.Entry<TopicPartition, Long> entry : commits.entrySet()) {
             TopicPartition partition = entry.getKey();
             committed.put(partition.toString(), entry.getValue());
             long end = logEndOffset(cluster, partition);
@@ -107,6 +113,14 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
                 long partitionLag = Math.max(0, end - entry.getValue());
                 lag.put(partition.toString(), partitionLag);
                 totalLag += partitionLag;
+            }
+        }
+        for (GroupView.MemberView member : group.members()) {
+            for (TopicPartition partition : member.assignment()) {
+                if (!commits.containsKey(partition)) {
+                    committed.put(partition.toString(), null);
+                    lag.put(partition.toString(), null);
+                }
             }
         }
         long processed = consumers.stream().filter(c -> group.groupId().equals(c.groupId()))
@@ -126,11 +140,15 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
         return partitions.get(partition.partition()).logEndOffset();
     }
 
-    private static long produced(ClusterView cluster) {
+    /**
+     * Records the producers appended, whatever became of their topics since: the logs' ends would forget a deleted
+     * topic's records, which the groups may well have processed.
+     */
+    private static long produced(World world) {
         long total = 0;
-        for (Map.Entry<String, List<ClusterView.PartitionView>> topic : cluster.topics().entrySet()) {
-            if (!topic.getKey().equals("__consumer_offsets")) {
-                total += topic.getValue().stream().mapToLong(ClusterView.PartitionView::logEndOffset).sum();
+        for (Object view : world.views().values()) {
+            if (view instanceof ProducerActor.ProducerView producer) {
+                total += producer.produced();
             }
         }
         return total;
