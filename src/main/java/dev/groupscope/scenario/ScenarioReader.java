@@ -1,5 +1,6 @@
 package dev.groupscope.scenario;
 
+import dev.groupscope.kafka.TopicRules;
 import dev.groupscope.kafka.config.BrokerConfigs;
 import dev.groupscope.kafka.config.BrokerSettings;
 import dev.groupscope.kafka.config.ConsumerConfigs;
@@ -180,6 +181,10 @@ public final class ScenarioReader {
         if (topicPartitions.containsKey(name)) {
             throw reader.fail(key, "scenario.error.duplicate", "kind", "topic", "name", name);
         }
+        // Kafka's CreateTopics checks: a legal name, not colliding with another once '.' and '_' are alike.
+        TopicRules.checkCreate(name, 1, topicPartitions.keySet()).ifPresent(refusal -> {
+            throw reader.fail(key, "scenario.error.topicRefused", "reason", refusal.kafkaMessage());
+        });
         return name;
     }
 
@@ -305,7 +310,9 @@ public final class ScenarioReader {
                 for (int i = 0; i < names.size(); i++) {
                     dev.groupscope.kafka.TopicPartition tp = ClientActionParams.partition(reader, "assign",
                             names.get(i), i);
-                    requireTopic(reader, reader.pathOf("assign") + "[" + i + "]", tp.topic());
+                    String path = reader.pathOf("assign") + "[" + i + "]";
+                    requireTopic(reader, path, tp.topic());
+                    requirePartition(path, tp);
                     partitions.add(tp);
                 }
                 return ConsumerSubscription.assign(partitions);
@@ -444,6 +451,18 @@ public final class ScenarioReader {
             throw JsonInputException.of("scenario.error.unknownReference", "file", file, "path", path,
                     "kind", "topic", "name", name, "hint", DidYouMean.hint(name, topicPartitions.keySet()),
                     "known", String.join(", ", topicPartitions.keySet()));
+        }
+    }
+
+    /**
+     * An assigned partition must exist when the run starts: the consumer would otherwise ask for its offsets forever
+     * (a partition added later by an action cannot be assigned from the start).
+     */
+    private void requirePartition(String path, dev.groupscope.kafka.TopicPartition partition) {
+        int partitions = topicPartitions.get(partition.topic());
+        if (partition.partition() >= partitions) {
+            throw JsonInputException.of("scenario.error.noSuchPartition", "file", file, "path", path,
+                    "partition", partition.toString(), "topic", partition.topic(), "count", partitions);
         }
     }
 

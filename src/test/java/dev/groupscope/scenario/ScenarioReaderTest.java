@@ -161,6 +161,29 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aTopicNameKafkaWouldRefuseIsRefusedWithKafkasReason() {
+        assertThat(errorOf(VALID.replace("\"name\": \"orders\"", "\"name\": \"new orders!\"")))
+                .isEqualTo("demo.json: $.topics[0].name: Kafka would refuse to create this topic: Topic name is "
+                        + "invalid: 'new orders!' contains one or more characters other than ASCII alphanumerics, "
+                        + "'.', '_' and '-'");
+        assertThat(errorOf(VALID.replace("\"name\": \"orders\"", "\"name\": \"..\"")))
+                .endsWith("Topic name is invalid: '..' is not allowed");
+        assertThat(errorOf(VALID.replace("\"name\": \"orders\"", "\"name\": \"a.b\"")
+                .replace("\"topic\": \"audit\"", "\"topic\": \"a_b\"")))
+                .isEqualTo("demo.json: $.actions[2].topic: Kafka would refuse to create this topic: Topic 'a_b' "
+                        + "collides with existing topic: a.b");
+    }
+
+    @Test
+    void anAssignedPartitionMustExistWhenTheRunStarts() {
+        String assigned = VALID.replace("{\"id\": \"C2\", \"groupId\": \"g1\", \"topics\": [\"orders\"]}",
+                "{\"id\": \"C2\", \"groupId\": \"g1\", \"assign\": [\"orders-0\", \"orders-6\"]}");
+        assertThat(errorOf(assigned)).isEqualTo("demo.json: $.consumers[1].assign[1]: orders-6 does not exist when the "
+                + "run starts: orders has 6 partitions, numbered from 0");
+        assertThat(read(assigned.replace("orders-6", "orders-5")).consumers()).hasSize(3);
+    }
+
+    @Test
     void anActionOnAConsumerThatDoesNotExistIsRefused() {
         assertThat(errorOf(VALID.replace("\"consumer\": \"C2\"", "\"consumer\": \"C22\"")))
                 .isEqualTo("demo.json: $.actions[1].consumer: there is no consumer named \"C22\" (did you mean \"C2\"?);"
