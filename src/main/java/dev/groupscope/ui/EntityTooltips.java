@@ -61,7 +61,8 @@ public final class EntityTooltips {
             lines.add(messages.format("ui.tip.consumer.timers", Map.of("heartbeat", at(c.nextHeartbeatAt()),
                     "pollDeadline", at(c.pollDeadlineAt()), "autoCommit", at(c.nextAutoCommitAt()))));
             lines.add(messages.format("ui.tip.consumer.ledger", Map.of("processed", c.processed().processed(),
-                    "again", c.processed().duplicates(), "breaks", c.processed().orderBreaks())));
+                    "again", c.processed().duplicates(), "breaks", c.processed().orderBreaks(),
+                    "keyBreaks", c.processed().keyOrderBreaks())));
             return String.join("\n", lines);
         }).orElse(clientId);
     }

@@ -29,4 +29,14 @@ class RunSummaryNumbersTest {
         assertThat(audit.lag()).containsOnlyKeys("invoices-0", "invoices-1").containsValues(null, null);
         assertThat(audit.totalLag()).isZero();
     }
+
+    @Test
+    void aPoolOrderedByKeyBreaksPartitionOrderButNeverKeyOrderAndTheSummarySaysBoth() {
+        RunSummary.GroupSummary byKey = ScenarioRun.of("worker-pool-by-key").summary.groups().get(0);
+        RunSummary.GroupSummary unordered = ScenarioRun.of("worker-pool-unordered").summary.groups().get(0);
+
+        assertThat(byKey.orderBreaks()).isPositive();
+        assertThat(byKey.keyOrderBreaks()).isZero();
+        assertThat(unordered.keyOrderBreaks()).isPositive();
+    }
 }

@@ -32,12 +32,17 @@ public final class Ledger implements Actor {
     record Segment(long first, long last, int times) {
     }
 
-    /** Counts of one consumer or one group. */
-    public record Counts(long processed, long duplicates, long orderBreaks) {
-        public static final Counts ZERO = new Counts(0, 0, 0);
+    /**
+     * Counts of one consumer or one group. {@code orderBreaks}: records processed after a higher offset of their
+     * partition (what one thread per partition never does); {@code keyOrderBreaks}: after a higher offset of their
+     * partition with the same key (what a pool ordered by key never does, though it breaks partition order).
+     */
+    public record Counts(long processed, long duplicates, long orderBreaks, long keyOrderBreaks) {
+        public static final Counts ZERO = new Counts(0, 0, 0, 0);
 
-        Counts plus(long processedMore, long duplicatesMore, long breaksMore) {
-            return new Counts(processed + processedMore, duplicates + duplicatesMore, orderBreaks + breaksMore);
+        Counts plus(Counts more) {
+            return new Counts(processed + more.processed, duplicates + more.duplicates,
+                    orderBreaks + more.orderBreaks, keyOrderBreaks + more.keyOrderBreaks);
         }
     }
 
@@ -324,10 +329,12 @@ public final class Ledger implements Actor {
      */
     public void processed(String group, String consumer, TopicPartition tp, long offset, long now, String key) {
         PartitionLedger ledger = partition(group, tp);
+        boolean keyOrderBreak = false;
         if (key != null) {
             long highest = ledger.maxByKey.get(key);
             if (highest >= 0 && offset < highest && timesProcessed(ledger, offset) == 0) {
                 ledger.keyOrderBreaks++;
+                keyOrderBreak = true;
             }
             if (offset > highest) {
                 ledger.maxByKey.put(key, offset);
@@ -342,12 +349,9 @@ public final class Ledger implements Actor {
             ledger.orderBreaks++;
         }
         ledger.addRun(consumer, offset, now);
-        long dup = duplicate ? 1 : 0;
-        long brk = orderBreak ? 1 : 0;
-        consumers.computeIfAbsent(group, g -> new TreeMap<>()).merge(consumer, Counts.ZERO.plus(1, dup, brk),
-                (a, b) -> a.plus(b.processed(), b.duplicates(), b.orderBreaks()));
-        totals.merge(group, Counts.ZERO.plus(1, dup, brk),
-                (a, b) -> a.plus(b.processed(), b.duplicates(), b.orderBreaks()));
+        Counts one = new Counts(1, duplicate ? 1 : 0, orderBreak ? 1 : 0, keyOrderBreak ? 1 : 0);
+        consumers.computeIfAbsent(group, g -> new TreeMap<>()).merge(consumer, one, Counts::plus);
+        totals.merge(group, one, Counts::plus);
     }
 
     /** How many times {@code group} processed record {@code offset} of {@code tp}. */

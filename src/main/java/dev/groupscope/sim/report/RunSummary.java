@@ -19,8 +19,9 @@ import java.util.TreeMap;
 /**
  * What a run came to, at its last computed moment: every group as its coordinator holds it (state, generation,
  * protocol, leader, members and their partitions, committed offsets and lag), what each consumer processed, and
- * the rebalances along the way. From the {@link Ledger}: per group and consumer the duplicates, losses and order
- * breaks (see {@code dev.groupscope.sim.ledger} for their exact meaning). Plain data in a stable order, so the same run always prints the same bytes.
+ * the rebalances along the way. From the {@link Ledger}: per group and consumer the duplicates, losses, and order
+ * breaks by partition and by key (see {@link Ledger.Counts} and {@code dev.groupscope.sim.ledger} for their exact
+ * meaning). Plain data in a stable order, so the same run always prints the same bytes.
  */
 public record RunSummary(long timeMs, long events, long recordsProduced, List<GroupSummary> groups,
                          List<ConsumerSummary> consumers) {
@@ -35,7 +36,7 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
                                int coordinator, int offsetsPartition, List<MemberSummary> members,
                                Map<String, Long> committed, Map<String, Long> lag, long totalLag,
                                long recordsProcessed, long duplicates, long lost, long orderBreaks,
-                               List<Rebalance> rebalances) {
+                               long keyOrderBreaks, List<Rebalance> rebalances) {
     }
 
     /** A member: its client id (what people call it), member id, static instance id and partitions. */
@@ -45,7 +46,7 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
     /** A consumer as it sees itself. */
     public record ConsumerSummary(String clientId, String groupId, String state, int generation,
                                   List<String> assigned, long recordsProcessed, long duplicates, long lost,
-                                  long orderBreaks) {
+                                  long orderBreaks, long keyOrderBreaks) {
     }
 
     /** Summarises {@code simulation} at its furthest step; {@code groupOfClient} maps client ids to group ids. */
@@ -75,7 +76,7 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
                 consumers.add(new ConsumerSummary(consumer.clientId(), groupId, consumer.state().name(),
                         consumer.generation(), consumer.assigned(), processed(consumer), counts.duplicates(),
                         lostByGroup.getOrDefault(groupId, Map.of()).getOrDefault(consumer.clientId(), 0L),
-                        counts.orderBreaks()));
+                        counts.orderBreaks(), counts.keyOrderBreaks()));
             }
         }
         List<Rebalance> rebalances = RebalanceHistory.of(simulation.log(), groupOfClient);
@@ -129,7 +130,7 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
                 group.leaderId());
         return new GroupSummary(group.groupId(), group.state(), group.generationId(), group.protocolName(), leader,
                 shard.broker(), shard.partition(), members, committed, lag, totalLag, processed,
-                counts.duplicates(), lost, counts.orderBreaks(), rebalances.stream().filter(r -> r.groupId().equals(group.groupId())).toList());
+                counts.duplicates(), lost, counts.orderBreaks(), counts.keyOrderBreaks(), rebalances.stream().filter(r -> r.groupId().equals(group.groupId())).toList());
     }
 
     private static long logEndOffset(ClusterView cluster, TopicPartition partition) {
