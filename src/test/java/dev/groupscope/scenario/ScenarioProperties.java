@@ -29,7 +29,8 @@ import net.jqwik.api.Property;
 
 /**
  * Kafka's guarantees and the simulator's own, checked over random scenarios and fault schedules
- * ({@link RandomScenarios}): within a group no partition is ever assigned to two members; committed offsets never
+ * ({@link RandomScenarios}): within a group no partition is ever assigned to two members, nor owned by two of its
+ * members' clients at once; committed offsets never
  * move back; once a group has been stable long enough, every member holds exactly what the coordinator assigned it in
  * the current generation; a past state rebuilt from snapshots equals the state the run went through; the same seed
  * gives the same run; and every rule the run cites is explained in English and Chinese.
@@ -45,13 +46,17 @@ class ScenarioProperties {
         Simulation simulation = ScenarioWorld.simulation(scenario);
         List<Long> probes = probeSteps(seed);
         Map<Long, Map<String, Object>> forwardViews = new HashMap<>();
+        String context = scenario.toString();
         while (simulation.current().peek() != null && simulation.current().peek().time() <= scenario.durationMs()) {
+            int before = simulation.log().size();
             simulation.step();
             if (probes.contains(simulation.steps())) {
                 forwardViews.put(simulation.steps(), simulation.current().views());
             }
+            if (gainedPartitions(simulation.log().subList(before, simulation.log().size()))) {
+                noTwoMembersConsumeTheSamePartition(simulation.current(), context);
+            }
         }
-        String context = scenario.toString();
 
         noPartitionHasTwoOwnersInAGroup(simulation, context);
         committedOffsetsNeverMoveBack(simulation.log(), context);
@@ -79,6 +84,36 @@ class ScenarioProperties {
             steps.add(1L + random.nextInt(3_000));
         }
         return steps;
+    }
+
+    /** A consumer's partitions only grow at its onPartitionsAssigned: an overlap can only start there. */
+    private static boolean gainedPartitions(List<SimEvent> events) {
+        return events.stream().anyMatch(event -> event.type().equals("onPartitionsAssigned"));
+    }
+
+    /**
+     * What the clients themselves own (their onPartitions* callbacks), not only what the coordinator handed out:
+     * among the consumers that are members of their group as its coordinator holds it (so not a zombie whose
+     * session already expired, nor a static member's replaced instance, nor a crashed process), no partition is
+     * owned twice. Under COOPERATIVE this is what the two rounds exist for: a partition is handed out only after
+     * its owner revoked it.
+     */
+    private static void noTwoMembersConsumeTheSamePartition(World world, String context) {
+        Map<String, Object> views = world.views();
+        for (GroupView group : groups(world)) {
+            Map<String, String> owner = new HashMap<>();
+            for (GroupView.MemberView member : group.members()) {
+                if (views.get(member.clientId()) instanceof ConsumerView consumer
+                        && member.memberId().equals(consumer.memberId())
+                        && consumer.state() != dev.groupscope.sim.client.MemberState.CRASHED) {
+                    for (String partition : consumer.assigned()) {
+                        String other = owner.putIfAbsent(partition, consumer.clientId());
+                        assertThat(other).as("%s consumed by %s and %s in %s at %d ms\n%s", partition, other,
+                                consumer.clientId(), group.groupId(), world.now(), context).isNull();
+                    }
+                }
+            }
+        }
     }
 
     /** At every moment a group becomes Stable, and at the end, its members' assignments are disjoint. */
