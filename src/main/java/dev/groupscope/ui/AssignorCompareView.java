@@ -183,11 +183,8 @@ public final class AssignorCompareView {
     }
 
     private Node memberRow(String prefix, MemberRow member) {
-        Label name = new Label(member.memberId());
-        name.getStyleClass().add("compare-member-name");
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane chips = new FlowPane();
-        chips.getStyleClass().add("chips");
+        Label name = memberName(member.memberId());
+        FlowPane chips = chips();
         for (PartitionChip chip : member.partitions()) {
             chips.getChildren().add(nodes.assignedChip(chip, member));
         }
@@ -206,16 +203,26 @@ public final class AssignorCompareView {
         return row;
     }
 
+    private static Label memberName(String memberId) {
+        Label name = new Label(memberId);
+        name.getStyleClass().add("compare-member-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        return name;
+    }
+
+    private static FlowPane chips() {
+        FlowPane chips = new FlowPane();
+        chips.getStyleClass().add("chips");
+        return chips;
+    }
+
     /**
      * The member that left, first: "left" and everything it revoked before its LeaveGroup, struck through like the
      * members' revoked partitions, so the column shows every partition its revoked count holds.
      */
     private Node departureRow(String prefix, Departure departure) {
-        Label name = new Label(departure.memberId());
-        name.getStyleClass().add("compare-member-name");
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane chips = new FlowPane();
-        chips.getStyleClass().add("chips");
+        Label name = memberName(departure.memberId());
+        FlowPane chips = chips();
         chips.getChildren().add(nodes.leftBadge());
         for (TopicPartition revoked : departure.revoked()) {
             chips.getChildren().add(revokedChip(prefix, revoked, "ui.compare.departure.tooltip",
