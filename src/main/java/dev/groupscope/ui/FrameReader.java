@@ -163,9 +163,13 @@ public final class FrameReader {
         List<ConsumerRow> consumers = new ArrayList<>();
         List<String> spares = new ArrayList<>();
         Map<String, Integer> slots = new java.util.HashMap<>();
-        // The palette slot counts every consumer of the run, so each client keeps its colour whichever group is shown.
-        for (int slot = 0; slot < all.size(); slot++) {
-            ConsumerActor consumer = all.get(slot);
+        // The palette slot counts every consumer of the run, so each client keeps its colour whichever group is shown;
+        // the scenario's own consumers first, so one added while the run goes on (C11 sorts before C2) takes the next
+        // colour and recolours nobody.
+        List<ConsumerActor> coloured = new ArrayList<>(all);
+        coloured.sort(java.util.Comparator.comparing(consumer -> !groupOfClient.containsKey(consumer.id())));
+        for (int slot = 0; slot < coloured.size(); slot++) {
+            ConsumerActor consumer = coloured.get(slot);
             if (!groupId.equals(groupOf(consumer))) {
                 continue;
             }

@@ -326,11 +326,12 @@ public final class ScreenTour {
         return node.localToScreen(node.getBoundsInLocal());
     }
 
-    /** Add consumer at {@code time}: the moment it is added, and 15 s later, joined (a new card, or cell when aggregated). */
+    /** Add consumer at {@code time}: before, the moment it is added, and 15 s later, joined (a new card, or cell when aggregated). */
     private int addedConsumerShot(long time) throws Exception {
         scrubTo(time);
+        int truncated = shot("playground-before-add");
         run(() -> window.playground().act(PlaygroundViewModel.WhatIf.ADD_CONSUMER, null));
-        int truncated = shot("playground-adding");
+        truncated += shot("playground-adding");
         scrubTo(time + 15_000);
         return truncated + shot("playground-added");
     }
