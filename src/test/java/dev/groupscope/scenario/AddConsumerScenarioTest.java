@@ -50,9 +50,11 @@ class AddConsumerScenarioTest {
 
     private static RunSummary.GroupSummary group(Simulation simulation, Scenario scenario, String group,
                                                  String added) {
-        Map<String, String> groupOfClient = new LinkedHashMap<>(scenario.groupOfClient());
-        groupOfClient.put(added, group);
-        return RunSummary.of(simulation, groupOfClient).groups().stream()
+        // The scenario's map, as `simulate` passes it: the added consumer is not in it.
+        RunSummary summary = RunSummary.of(simulation, scenario.groupOfClient());
+        assertThat(summary.consumers()).filteredOn(c -> c.clientId().equals(added))
+                .allSatisfy(c -> assertThat(c.groupId()).isEqualTo(group));
+        return summary.groups().stream()
                 .filter(g -> g.groupId().equals(group)).findFirst().orElseThrow();
     }
 
