@@ -54,6 +54,35 @@ class AddConsumerViewTest {
         assertThat(window.playground().getTime()).isEqualTo(10_000);
     }
 
+    @Test
+    void rightClickingAConsumerOffersToAddOneMoreToItsGroup(FxRobot robot) {
+        robot.interact(() -> window.playground().scrubTo(10_000));
+        waitFor(() -> window.playground().getFrame() != null && window.playground().getFrame().time() == 10_000);
+        waitFor(() -> robot.lookup("#consumer-C2").tryQuery().isPresent());
+
+        robot.rightClickOn("#consumer-C2");
+        waitFor(() -> menuItem("menu-addConsumer-orders-app") != null);
+        javafx.scene.control.MenuItem add = menuItem("menu-addConsumer-orders-app");
+        assertThat(add.getText()).isEqualTo("Add a consumer to orders-app");
+        assertThat(add.isDisable()).isFalse();
+        robot.interact(add::fire);
+
+        waitFor(() -> robot.lookup("#consumer-C4").tryQuery().isPresent());
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(String id) {
+        for (javafx.stage.Window shown : javafx.stage.Window.getWindows()) {
+            if (shown instanceof javafx.scene.control.ContextMenu menu) {
+                for (javafx.scene.control.MenuItem item : menu.getItems()) {
+                    if (id.equals(item.getId())) {
+                        return item;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** The playground's Add consumer (the Assignor lab has a button of that name too). */
     private static Button addButton(FxRobot robot) {
         return robot.lookup("#addConsumer").queryAllAs(Button.class).stream()
