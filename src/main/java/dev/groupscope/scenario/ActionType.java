@@ -5,6 +5,11 @@ import java.util.List;
 /** Everything a scenario can make happen, by the name a scenario file uses, and what each acts on. */
 public enum ActionType {
     START_CONSUMER("startConsumer", Target.CONSUMER, List.of()),
+    /**
+     * One more consumer joins a group: a new one under the next free id, built as the group's first declared consumer
+     * that subscribes (see {@link ScenarioWorld#template}).
+     */
+    ADD_CONSUMER("addConsumer", Target.GROUP, List.of()),
     CLOSE_CONSUMER("closeConsumer", Target.CONSUMER, List.of("leaveGroup")),
     CRASH_CONSUMER("crashConsumer", Target.CONSUMER, List.of()),
     STALL_CONSUMER("stallConsumer", Target.CONSUMER, List.of("durationMs")),
@@ -37,6 +42,8 @@ public enum ActionType {
     /** What an action names. */
     public enum Target {
         CONSUMER("consumer"), PRODUCER("producer"), BROKER("broker"), TOPIC("topic"), NEW_TOPIC("topic"),
+        /** A consumer group that the scenario's consumers name. */
+        GROUP("group"),
         /** An application process: every consumer whose "process" names it. */
         PROCESS("process");
 

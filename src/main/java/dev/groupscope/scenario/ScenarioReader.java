@@ -80,6 +80,8 @@ public final class ScenarioReader {
     private final Set<String> producerIds = new LinkedHashSet<>();
     private final Map<String, Integer> workerCounts = new LinkedHashMap<>();
     private final Set<String> processes = new LinkedHashSet<>();
+    /** The groups the consumers name, in the order they first do. */
+    private final Set<String> groupIds = new LinkedHashSet<>();
 
     private ScenarioReader(String file) {
         this.file = file;
@@ -215,6 +217,7 @@ public final class ScenarioReader {
         String id = newId(consumer);
         consumerIds.add(id);
         String groupId = consumer.string("groupId");
+        groupIds.add(groupId);
         ConsumerSubscription subscription = subscription(consumer);
         List<String> topics = subscription.topics();
         Map<String, Object> settings = consumer.settings("settings");
@@ -408,6 +411,8 @@ public final class ScenarioReader {
                 return existing(action, key, "producer", producerIds);
             case PROCESS:
                 return existing(action, key, "process", processes);
+            case GROUP:
+                return existing(action, key, "group", groupIds);
             case BROKER:
                 return Long.toString(action.whole(key, 1, brokers));
             case NEW_TOPIC:

@@ -131,6 +131,9 @@ public final class ScenarioWorld {
      * starts again) at that moment.
      */
     public static List<Task> tasks(ActionSpec action, List<ConsumerSpec> consumers) {
+        if (action.type() == ActionType.ADD_CONSUMER) {
+            return List.of(new ConsumerTasks.AddConsumer(template(action.target(), consumers).id()));
+        }
         if (action.type().target() != ActionType.Target.PROCESS) {
             return List.of(task(action));
         }
@@ -142,6 +145,18 @@ public final class ScenarioWorld {
             }
         }
         return tasks;
+    }
+
+    /**
+     * The consumer an added one of {@code group} is built like: the group's first declared consumer that subscribes
+     * (to topics or a pattern), since one that assign()s itself partitions never joins; failing that, the first.
+     */
+    public static ConsumerSpec template(String group, List<ConsumerSpec> consumers) {
+        List<ConsumerSpec> members = consumers.stream().filter(c -> c.groupId().equals(group)).toList();
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("no consumer of group " + group);
+        }
+        return members.stream().filter(c -> c.subscription().autoAssigned()).findFirst().orElse(members.get(0));
     }
 
     @SuppressWarnings("unchecked")

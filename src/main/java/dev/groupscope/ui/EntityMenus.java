@@ -123,7 +123,7 @@ public final class EntityMenus {
         return List.of();
     }
 
-    /** Close, crash, stall, restart; then the client faults; then the settings sheet. */
+    /** Close, crash, stall, restart; then the client faults; then the settings sheet; then add one more consumer. */
     private List<MenuItem> consumerItems(PlaygroundFrame frame, PlaygroundFrame.ConsumerRow consumer) {
         String id = consumer.clientId();
         Optional<FrameDetails.ConsumerDetail> detail = frame.details().consumer(id);
@@ -138,6 +138,11 @@ public final class EntityMenus {
                 viewModel.scenarioConsumers())));
         items.add(new SeparatorMenuItem());
         items.add(settingsItem(id, detail));
+        // Issue 5: right-click to add a consumer. The same command as the Add consumer button: one more consumer
+        // joins this group, built like its first subscribing consumer.
+        items.add(new SeparatorMenuItem());
+        items.addAll(offers(List.of(new CommandChecks.Offer(ModelCommand.FileAction.addConsumer(viewModel.getGroup(),
+                viewModel.scenarioConsumers()), true))));
         return items;
     }
 

@@ -99,7 +99,16 @@ public final class FrameReader {
 
     /** A member of the shown group, as the frame lists them. */
     private boolean shownMember(ConsumerActor consumer) {
-        return groupId.equals(groupOfClient.get(consumer.id())) && !neverStarted(consumer);
+        return groupId.equals(groupOf(consumer)) && !neverStarted(consumer);
+    }
+
+    /**
+     * The consumer's group: the scenario's word for its own consumers, and for one added while the run goes on (an
+     * addConsumer action, which the scenario does not list) the group its configuration names.
+     */
+    private String groupOf(ConsumerActor consumer) {
+        String declared = groupOfClient.get(consumer.id());
+        return declared != null ? declared : consumer.config().groupId();
     }
 
     private FrameDetails details(World world, ClusterView cluster, ClusterActor clusterActor,
@@ -154,10 +163,14 @@ public final class FrameReader {
         List<ConsumerRow> consumers = new ArrayList<>();
         List<String> spares = new ArrayList<>();
         Map<String, Integer> slots = new java.util.HashMap<>();
-        // The palette slot counts every consumer of the run, so each client keeps its colour whichever group is shown.
-        for (int slot = 0; slot < all.size(); slot++) {
-            ConsumerActor consumer = all.get(slot);
-            if (!groupId.equals(groupOfClient.get(consumer.id()))) {
+        // The palette slot counts every consumer of the run, so each client keeps its colour whichever group is shown;
+        // the scenario's own consumers first, so one added while the run goes on (C11 sorts before C2) takes the next
+        // colour and recolours nobody.
+        List<ConsumerActor> coloured = new ArrayList<>(all);
+        coloured.sort(java.util.Comparator.comparing(consumer -> !groupOfClient.containsKey(consumer.id())));
+        for (int slot = 0; slot < coloured.size(); slot++) {
+            ConsumerActor consumer = coloured.get(slot);
+            if (!groupId.equals(groupOf(consumer))) {
                 continue;
             }
             if (neverStarted(consumer)) {

@@ -30,21 +30,6 @@ public sealed interface ModelCommand {
 
     Map<String, Object> args();
 
-    /** A spare consumer the scenario has not started yet starts (subscribe and poll). */
-    record AddConsumer(String consumer) implements ModelCommand {
-        public Task task() {
-            return new ConsumerTasks.Start(consumer);
-        }
-
-        public String messageKey() {
-            return "ui.command.add";
-        }
-
-        public Map<String, Object> args() {
-            return named("consumer", consumer);
-        }
-    }
-
     /** close(): commits if it auto-commits, revokes and leaves the group (a dynamic member sends LeaveGroup). */
     record CloseConsumer(String consumer) implements ModelCommand {
         public Task task() {
@@ -199,6 +184,14 @@ public sealed interface ModelCommand {
     record FileAction(ActionSpec action, java.util.List<Task> tasks) implements ModelCommand {
         public FileAction {
             tasks = java.util.List.copyOf(tasks);
+        }
+
+        /**
+         * A new consumer joins {@code group}: the scenario action {@code addConsumer}, so the model names it and
+         * builds it like the group's first subscribing consumer, as a scenario file's line would.
+         */
+        static FileAction addConsumer(String group, java.util.List<Scenario.ConsumerSpec> consumers) {
+            return of(ActionType.ADD_CONSUMER, group, Map.of(), consumers);
         }
 
         static FileAction of(ActionType type, String target, Map<String, Object> params,

@@ -75,8 +75,8 @@ public final class PlaygroundViewModel {
     private final DoubleProperty speedExponent = new SimpleDoubleProperty(this, "speedExponent", 0);
     private final DoubleBinding speed = Computed.doubleOf(
             () -> Math.pow(10, clampExponent(speedExponent.get())), speedExponent);
-    private final BooleanBinding canAddConsumer = Computed.booleanOf(
-            () -> frame.get() != null && !frame.get().spares().isEmpty(), frame);
+    /** A consumer can join the shown group whenever the group exists: the model makes a new one. */
+    private final BooleanBinding canAddConsumer = Computed.booleanOf(() -> frame.get() != null, frame);
     private final BooleanBinding canCrashConsumer = Computed.booleanOf(
             () -> firstRunning().isPresent(), frame);
     private final BooleanBinding canStopCoordinator = Computed.booleanOf(
@@ -389,7 +389,8 @@ public final class PlaygroundViewModel {
     /**
      * The one command path for acting on the model: turns {@code what} into a simulation task and forks the run at
      * t. {@code target} names the consumer to crash (null: the first running one); the other actions ignore it.
-     * Returns false when the action does not apply to the state shown (nothing to crash, no spare, broker down).
+     * Returns false when the action does not apply to the state shown (nothing to crash, broker down). Adding a
+     * consumer always applies: the model starts a new one in the shown group (see {@code ActionType.ADD_CONSUMER}).
      */
     public boolean act(WhatIf what, String target) {
         Optional<ModelCommand> command = commandFor(what, target);
@@ -418,7 +419,7 @@ public final class PlaygroundViewModel {
                         .map(PlaygroundFrame.ConsumerRow::clientId))
                         .map(ModelCommand.CrashConsumer::new);
             case ADD_CONSUMER:
-                return shown.spares().stream().findFirst().map(ModelCommand.AddConsumer::new);
+                return Optional.of(ModelCommand.FileAction.addConsumer(group.get(), scenarioConsumers));
             case STOP_COORDINATOR_BROKER:
                 return coordinatorToStop().map(ModelCommand.StopBroker::new);
             default:

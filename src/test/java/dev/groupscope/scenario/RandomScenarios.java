@@ -146,6 +146,10 @@ final class RandomScenarios {
                     partitions.put("t0", grown);
                     actions.add(action(at, ActionType.INCREASE_PARTITIONS, "t0", Map.of("partitions", grown)));
                 }
+                // One more consumer joins the group (a new one, built like the group's first).
+                case 5 -> actions.add(action(at, ActionType.ADD_CONSUMER,
+                        consumers.stream().filter(c -> c.id().equals(consumer)).findFirst().orElseThrow().groupId(),
+                        Map.of()));
                 case 6 -> actions.add(action(at, ActionType.CUT_OFF_CONSUMER, consumer,
                         Map.of("durationMs", (long) (1_000 + random.nextInt(20_000)))));
                 case 7 -> actions.add(action(at, ActionType.FAIL_COMMITS, consumer, Map.of("count",

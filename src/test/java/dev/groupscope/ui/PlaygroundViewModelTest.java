@@ -26,7 +26,8 @@ class PlaygroundViewModelTest {
         assertThat(frame.brokers()).hasSize(3);
         assertThat(frame.partitions()).extracting(PlaygroundFrame.PartitionRow::name)
                 .containsExactly("orders-0", "orders-1", "orders-2", "orders-3", "orders-4", "orders-5");
-        assertThat(frame.spares()).containsExactly("C4", "C5", "C6");
+        assertThat(frame.spares()).isEmpty();
+        assertThat(viewModel.canAddConsumerProperty().get()).isTrue();
         assertThat(viewModel.horizonProperty().get()).isGreaterThanOrEqualTo(PlaygroundViewModel.MIN_LOOKAHEAD_MS);
     }
 
@@ -97,11 +98,13 @@ class PlaygroundViewModelTest {
     }
 
     @Test
-    void addingAConsumerStartsASpareAndItGetsPartitions() {
+    void addingAConsumerStartsANewOneAndItGetsPartitions() {
         viewModel.scrubTo(20_000);
 
         assertThat(viewModel.act(WhatIf.ADD_CONSUMER, null)).isTrue();
-        assertThat(viewModel.getFrame().spares()).containsExactly("C5", "C6");
+        assertThat(viewModel.getFrame().consumers()).extracting(PlaygroundFrame.ConsumerRow::clientId)
+                .containsExactly("C1", "C2", "C3", "C4");
+        assertThat(viewModel.canAddConsumerProperty().get()).isTrue();
 
         stepUntilGeneration(2);
         viewModel.scrubTo(viewModel.getTime() + 5_000);
@@ -216,8 +219,10 @@ class PlaygroundViewModelTest {
         twoGroups.showGroup("no-listener");
         assertThat(twoGroups.getFrame().spares()).containsExactly("N3");
 
+        // A new consumer of the shown group, after the ids in use (N3 is the declared spare, still waiting).
         assertThat(twoGroups.act(WhatIf.ADD_CONSUMER, null)).isTrue();
-        assertThat(twoGroups.getFrame().spares()).isEmpty();
+        assertThat(twoGroups.getFrame().consumer("N4")).isPresent();
+        assertThat(twoGroups.getFrame().spares()).containsExactly("N3");
         assertThat(twoGroups.act(WhatIf.CRASH_CONSUMER, null)).isTrue();
         assertThat(twoGroups.getFrame().consumer("N1").orElseThrow().state()).isEqualTo("CRASHED");
         assertThat(twoGroups.taskFor(WhatIf.STOP_COORDINATOR_BROKER, null)).isPresent();
@@ -228,6 +233,7 @@ class PlaygroundViewModelTest {
         // The other group was left as it was: its spare still waits, its first consumer still runs.
         twoGroups.showGroup("with-listener");
         assertThat(twoGroups.getFrame().spares()).containsExactly("L3");
+        assertThat(twoGroups.getFrame().consumer("N4")).isEmpty();
         assertThat(twoGroups.getFrame().consumer("L1").orElseThrow().state()).isNotEqualTo("CRASHED");
     }
 

@@ -95,6 +95,7 @@ public final class ScreenTour {
             truncated += otherGroupShots();
             truncated += rebalanceShot();
             truncated += presenterShot();
+            truncated += addedConsumerShot(30_000);
             return truncated;
         }
         scrubTo(20_000);
@@ -105,6 +106,7 @@ public final class ScreenTour {
         truncated += tooltipShot();
         truncated += contextMenuShot();
         truncated += settingsShots();
+        truncated += addedConsumerShot(60_000);
         run(() -> window.compare().addConsumer());
         int tabs = call(() -> tabs().getTabs().size());
         for (int tab = 1; tab < tabs; tab++) {
@@ -322,6 +324,16 @@ public final class ScreenTour {
     private Bounds screenBounds(String query) {
         Node node = window.stageRoot().lookup(query);
         return node.localToScreen(node.getBoundsInLocal());
+    }
+
+    /** Add consumer at {@code time}: before, the moment it is added, and 15 s later, joined (a new card, or cell when aggregated). */
+    private int addedConsumerShot(long time) throws Exception {
+        scrubTo(time);
+        int truncated = shot("playground-before-add");
+        run(() -> window.playground().act(PlaygroundViewModel.WhatIf.ADD_CONSUMER, null));
+        truncated += shot("playground-adding");
+        scrubTo(time + 15_000);
+        return truncated + shot("playground-added");
     }
 
     /** Writes the screen as {@code <size>-<lang>-<theme>-<name>.png}; returns how many labels are cut short. */

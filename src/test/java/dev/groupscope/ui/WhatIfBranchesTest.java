@@ -72,7 +72,7 @@ class WhatIfBranchesTest {
     @Test
     void aCommandOnAForkForksItAgainAndUndoWalksBackOneStepAtATime() {
         viewModel.scrubTo(20_000);
-        viewModel.perform(new ModelCommand.AddConsumer("C4"));
+        viewModel.perform(viewModel.commandFor(PlaygroundViewModel.WhatIf.ADD_CONSUMER, null).orElseThrow());
         viewModel.scrubTo(30_000);
         viewModel.perform(new ModelCommand.StallConsumer("C1", 5_000));
 
@@ -82,9 +82,43 @@ class WhatIfBranchesTest {
         assertThat(viewModel.getFrame().consumer("C4")).isPresent();
         viewModel.undo();
         assertThat(viewModel.getTime()).isEqualTo(20_000);
-        assertThat(viewModel.getFrame().spares()).contains("C4");
+        assertThat(viewModel.getFrame().consumer("C4")).isEmpty();
         viewModel.undo();
         assertThat(viewModel.getTime()).isEqualTo(20_000);
+    }
+
+    @Test
+    void addingAConsumerIsABranchThatSaysWhatItDidAndUndoRemovesTheConsumer() {
+        viewModel.scrubTo(20_000);
+        assertThat(viewModel.act(PlaygroundViewModel.WhatIf.ADD_CONSUMER, null)).isTrue();
+
+        assertThat(branches()).hasSize(2);
+        ModelCommand command = branches().get(1).command().orElseThrow();
+        assertThat(dev.groupscope.i18n.Messages.english().format(command.messageKey(), command.args()))
+                .isEqualTo("Add a consumer to orders-app");
+        assertThat(viewModel.getFrame().consumer("C4")).isPresent();
+        // Recorded in the run: stepping back from a moment later stops at it.
+        viewModel.scrubTo(24_000);
+        for (int i = 0; i < 80 && !viewModel.getFrame().current().map(e -> e.type().equals("AddConsumer"))
+                .orElse(false); i++) {
+            viewModel.stepPrevious();
+        }
+        assertThat(viewModel.getFrame().current()).hasValueSatisfying(event -> {
+            assertThat(event.type()).isEqualTo("AddConsumer");
+            assertThat(event.actor()).isEqualTo("C4");
+            assertThat(event.time()).isEqualTo(20_000);
+        });
+        viewModel.scrubTo(40_000);
+        assertThat(viewModel.getFrame().consumer("C4").orElseThrow().assigned()).isNotEmpty();
+
+        viewModel.undo();
+
+        assertThat(viewModel.getTime()).isEqualTo(20_000);
+        viewModel.scrubTo(40_000);
+        assertThat(viewModel.getFrame().consumer("C4")).isEmpty();
+        assertThat(viewModel.getFrame().consumers()).extracting(PlaygroundFrame.ConsumerRow::clientId)
+                .containsExactly("C1", "C2", "C3");
+        assertThat(viewModel.getFrame().partitions()).allSatisfy(p -> assertThat(p.owner()).isIn("C1", "C2", "C3"));
     }
 
     @Test

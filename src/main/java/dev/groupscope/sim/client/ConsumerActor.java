@@ -195,7 +195,9 @@ public final class ConsumerActor implements Actor {
     @Override
     public void handle(Task task, Context context) {
         Step step = new Step(context);
-        if (task instanceof ConsumerTasks.Start) {
+        if (task instanceof ConsumerTasks.AddConsumer) {
+            addConsumer(context);
+        } else if (task instanceof ConsumerTasks.Start) {
             step.start(false);
         } else if (task instanceof ConsumerTasks.Restart) {
             step.restart();
@@ -220,6 +222,31 @@ public final class ConsumerActor implements Actor {
         } else if (task instanceof WorkerPoolTasks.SlowWorker slow) {
             step.slowWorker(slow);
         }
+    }
+
+    /**
+     * One more KafkaConsumer like this one joins the group (see {@link ConsumerTasks.AddConsumer}): a new actor under
+     * the next free id, with this consumer's group, declared subscription, current settings and application code, in
+     * a process of its own. Its arrival is one event that names the consumer it copies; it then starts in the same
+     * step, as {@code startConsumer} would start it.
+     */
+    private void addConsumer(Context context) {
+        String added = ClientIds.next(id, context::hasActor);
+        ConsumerClientConfig addedConfig = config.with(dev.groupscope.kafka.config.ConsumerConfigs.CLIENT_ID, added);
+        if (config.groupInstanceId().isPresent()) {
+            addedConfig = addedConfig.with(dev.groupscope.kafka.config.ConsumerConfigs.GROUP_INSTANCE_ID,
+                    ClientIds.instanceId(config.groupInstanceId().get(), id, added));
+        }
+        ConsumerActor consumer = new ConsumerActor(added, addedConfig, initialSubscription, behavior, network, workers);
+        context.addActor(consumer);
+        Map<String, Object> fieldValues = new LinkedHashMap<>();
+        fieldValues.put("groupId", config.groupId());
+        fieldValues.put("copiedFrom", id);
+        fieldValues.put("groupInstanceId", addedConfig.groupInstanceId().orElse(""));
+        Map<String, Object> args = new LinkedHashMap<>(fieldValues);
+        args.put("consumer", added);
+        context.emit(EventKind.ACTION, "AddConsumer", added, null, fieldValues, "sim.client.action.AddConsumer", args);
+        consumer.handle(new ConsumerTasks.Start(added), context);
     }
 
     @Override

@@ -13,6 +13,15 @@ public final class ConsumerTasks {
     }
 
     /**
+     * A new consumer joins {@code target}'s group: the application starts one more KafkaConsumer built as
+     * {@code target} was (group, subscription as declared, settings and commit policy as they are now, listener, worker
+     * pool), under the next client id free in {@code target}'s naming style (C1 → C4 when C2 and C3 exist; an id in use
+     * is never taken again). It starts at once: subscribe and poll, which finds the coordinator and joins.
+     */
+    public record AddConsumer(String target) implements Task {
+    }
+
+    /**
      * close(): wakes the poll loop (at once if it is inside poll(), else at its next poll()), auto-commits if
      * enabled, runs the listener and leaves the group if {@code leaveGroup} (Kafka's {@code CloseOptions} LEAVE_GROUP)
      * or if the member is dynamic (DEFAULT).

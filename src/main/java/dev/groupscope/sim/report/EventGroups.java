@@ -1,5 +1,6 @@
 package dev.groupscope.sim.report;
 
+import dev.groupscope.sim.client.ClientIds;
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.kafka.GroupCoordinatorPartitioning;
@@ -28,6 +29,11 @@ public final class EventGroups {
     private static final String OFFSETS_PARTITION = "__consumer_offsets-";
 
     private final Map<String, String> groupOfClient;
+    /**
+     * The group of the clients whose ids start so (see {@code ClientIds.prefix}), where one group alone has ids so
+     * named: a consumer added while the run goes on ("C4" after C1–C3) is named from one of its group's.
+     */
+    private final Map<String, String> groupOfPrefix;
     /** Each group's __consumer_offsets partition; empty when the partition count is not known. */
     private final Map<Integer, Set<String>> groupsOnOffsetsPartition = new java.util.HashMap<>();
 
@@ -39,6 +45,17 @@ public final class EventGroups {
      */
     public EventGroups(Map<String, String> groupOfClient) {
         this.groupOfClient = Map.copyOf(groupOfClient);
+        Map<String, String> byPrefix = new java.util.HashMap<>();
+        Set<String> shared = new java.util.HashSet<>();
+        groupOfClient.forEach((client, group) -> {
+            String prefix = ClientIds.prefix(client);
+            String other = byPrefix.putIfAbsent(prefix, group);
+            if (other != null && !other.equals(group)) {
+                shared.add(prefix);
+            }
+        });
+        shared.forEach(byPrefix::remove);
+        this.groupOfPrefix = Map.copyOf(byPrefix);
     }
 
     /**
@@ -73,6 +90,12 @@ public final class EventGroups {
         if (group == null && event.fields().get("groupId") instanceof String named) {
             group = named;
         }
+        if (group == null && actor != null) {
+            group = addedClientGroup(actor);
+        }
+        if (group == null && event.peer() != null) {
+            group = addedClientGroup(event.peer());
+        }
         if (group != null) {
             return Set.of(group);
         }
@@ -82,6 +105,18 @@ public final class EventGroups {
             return java.util.Collections.unmodifiableSet(groups);
         }
         return onOffsetsPartition(event);
+    }
+
+    /**
+     * The group of a client the scenario does not list, one added while the run goes on (an addConsumer action): the
+     * one group whose clients its id is named after, or null. Ids that are no consumer's (brokers, producers) do
+     * not end up here unless named like one group's consumers.
+     */
+    private String addedClientGroup(String client) {
+        if (client.startsWith("broker-") || client.startsWith(GROUP_ACTOR) || client.equals("cluster")) {
+            return null;
+        }
+        return groupOfPrefix.get(ClientIds.prefix(client));
     }
 
     /** The groups stored on the {@code __consumer_offsets} partition an event is on, if it is on one. */

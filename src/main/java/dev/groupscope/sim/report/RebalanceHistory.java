@@ -33,7 +33,9 @@ public final class RebalanceHistory {
     private final List<Rebalance> done = new ArrayList<>();
 
     private RebalanceHistory(Map<String, String> groupOfClient) {
-        this.groupOfClient = groupOfClient;
+        // A copy that grows: a consumer added while the run goes on is not the scenario's, and its AddConsumer
+        // event names its group.
+        this.groupOfClient = new HashMap<>(groupOfClient);
     }
 
     /** The rebalances in {@code log}, in the order they started; {@code groupOfClient} maps client ids to groups. */
@@ -68,6 +70,8 @@ public final class RebalanceHistory {
             groupStateChange(event);
         } else if (event.type().startsWith("onPartitions")) {
             callback(event);
+        } else if (event.type().equals("AddConsumer") && event.fields().get("groupId") instanceof String group) {
+            groupOfClient.put(event.actor(), group);
         } else if (event.type().equals("CrashConsumer")) {
             // The group still counts a crashed member's partitions as its own until a rebalance gives them away.
             crashed.add(event.actor());
@@ -109,7 +113,8 @@ public final class RebalanceHistory {
         }
         TreeSet<String> mine = ownership(client);
         boolean hadSome = !mine.isEmpty();
-        Open rebalance = open.get(groupOfClient.get(client));
+        String group = groupOfClient.get(client);
+        Open rebalance = group == null ? null : open.get(group);
         if (event.type().equals("onPartitionsAssigned")) {
             takeOverFromStaleOwners(client, partitions);
             mine.addAll(partitions);

@@ -71,7 +71,11 @@ public record RunSummary(long timeMs, long events, long recordsProduced, List<Gr
         List<ConsumerSummary> consumers = new ArrayList<>();
         for (Object view : world.views().values()) {
             if (view instanceof ConsumerView consumer) {
-                String groupId = groupOfClient.get(consumer.clientId());
+                // A consumer an addConsumer action started is not the scenario's: its configuration names its group.
+                String groupId = groupOfClient.containsKey(consumer.clientId())
+                        ? groupOfClient.get(consumer.clientId())
+                        : ((dev.groupscope.sim.client.ConsumerActor) world.actors().get(consumer.clientId()))
+                                .config().groupId();
                 Ledger.Counts counts = ledger.counts(groupId, consumer.clientId());
                 consumers.add(new ConsumerSummary(consumer.clientId(), groupId, consumer.state().name(),
                         consumer.generation(), consumer.assigned(), processed(consumer), counts.duplicates(),

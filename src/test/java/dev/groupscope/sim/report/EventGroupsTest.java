@@ -48,6 +48,33 @@ class EventGroupsTest {
     }
 
     @Test
+    void aConsumerAddedWhileTheRunGoesOnIsItsGroupsByItsIdAndItsAddEvent() {
+        Run run = run("two-groups-one-topic", 10_000);
+        Simulation added = run.simulation().fork(5_000, ScenarioWorld.tasks(new Scenario.ActionSpec(5_000,
+                dev.groupscope.scenario.ActionType.ADD_CONSUMER, "shipping", java.util.Map.of(), "ui"),
+                run.scenario().consumers()).get(0));
+        added.runUntil(10_000);
+
+        List<SimEvent> s3 = added.log().stream().filter(e -> "S3".equals(e.actor()) || "S3".equals(e.peer()))
+                .toList();
+        assertThat(s3).isNotEmpty().first().satisfies(e -> assertThat(e.type()).isEqualTo("AddConsumer"));
+        // S3 is named after S1 and S2, shipping's only: every one of its events, and every request it sends, is
+        // shipping's; none is billing's.
+        assertThat(s3).allSatisfy(e -> assertThat(run.groups().of(e)).containsExactly("shipping"));
+        assertThat(s3).noneMatch(e -> run.groups().shows(e, "billing"));
+    }
+
+    @Test
+    void anUnknownClientNamedLikeTwoGroupsIsNoGroupsInParticular() {
+        EventGroups groups = new EventGroups(java.util.Map.of("C1", "a", "C2", "b"));
+        SimEvent poll = new SimEvent(0, 0, 0, EventKind.CLIENT, "Poll", "C3", null, java.util.Map.of(), null,
+                java.util.Map.of());
+
+        assertThat(groups.of(poll)).isEmpty();
+        assertThat(new EventGroups(java.util.Map.of("C1", "a", "D1", "b")).of(poll)).containsExactly("a");
+    }
+
+    @Test
     void aConsumersRequestsAndAnswersAreItsGroups() {
         Run run = run("two-groups-one-topic", 10_000);
 
