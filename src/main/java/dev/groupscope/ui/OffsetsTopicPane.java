@@ -242,7 +242,7 @@ final class OffsetsTopicPane extends Region {
         }
 
         private void point(double x) {
-            int index = cells.isEmpty() ? -1 : (int) Math.floor(x / cellWidth());
+            int index = cells.isEmpty() ? -1 : (int) Math.floor((x - left()) / cellWidth());
             pointed = index >= 0 && index < cells.size() ? index : -1;
             if (tip != null) {
                 tip.setText(cellText(pointed));
@@ -302,6 +302,14 @@ final class OffsetsTopicPane extends Region {
             }
         }
 
+        /**
+         * Where the first cell starts: the cells keep to the strip's right end, so a count that gains a digit
+         * ("9 records", "10 records") moves none of them while the strip is wider than its cells need.
+         */
+        private double left() {
+            return Math.max(0, getWidth() - cells.size() * cellWidth());
+        }
+
         private double cellWidth() {
             return cells.isEmpty() ? 1 : Math.min(getHeight(), getWidth() / cells.size());
         }
@@ -334,7 +342,7 @@ final class OffsetsTopicPane extends Region {
                 // The group's partition is the full height of the strip, the others a smaller square: it stands out
                 // by its shape too, not by colour alone.
                 double h = lit ? height : small;
-                cell.setX(p * width);
+                cell.setX(left() + p * width);
                 cell.setY((height - h) / 2);
                 cell.setWidth(Math.max(1, width - gap));
                 cell.setHeight(h);
