@@ -52,6 +52,12 @@ class OffsetsTopicViewTest {
                 + frame.offsetsTopic().groupKeys() + " keys");
         assertThat(frame.offsetsTopic().groupRecords()).isPositive();
         assertThat(shown(robot, "#offsets-topic")).isTrue();
+        // Hovering the lit cell names the partition, its leader (the coordinator), its records and the group.
+        OffsetsTopicPane.Strip strip = robot.lookup("#offsets-strip").query();
+        javafx.scene.shape.Rectangle lit = robot.lookup("#offsets-cell-" + partition).query();
+        assertThat(strip.partitionAt(lit.getX() + lit.getWidth() / 2)).isEqualTo(partition);
+        assertThat(tooltip(robot, "#offsets-strip")).isEqualTo("__consumer_offsets-" + partition + " · leader: broker "
+                + coordinator + " · " + frame.offsetsTopic().groupRecords() + " records · the offsets of orders-app");
 
         // The coordinator's box says what it leads; its tooltip lists them, the group's partition among them.
         assertThat(robot.lookup("#broker-" + coordinator).query().getStyleClass()).contains("coordinator");
