@@ -94,7 +94,8 @@ public final class FrameReader {
         // The first running member of the group that lists a partition owns it.
         GroupColumns shown = GroupColumns.read(groupId, cluster, all, this::shownMember, shard.orElse(null));
         PlaygroundFrame frame = read(time, cluster, all, shard, shown, current, recent);
-        return frame.withDetails(details(world, cluster, clusterActor, all, shard, shown));
+        return frame.withDetails(details(world, cluster, clusterActor, all, shard, shown))
+                .withOffsetsTopic(offsetsTopic(cluster, clusterActor, frame.group().offsetsPartition()));
     }
 
     /** A member of the shown group, as the frame lists them. */
@@ -195,10 +196,56 @@ public final class FrameReader {
                         shown.position(topic, p)));
             }
         });
+        // Which partitions each broker leads now, as the cluster's metadata says (a stopped broker's have moved).
+        Map<Integer, List<PlaygroundFrame.TopicLeads>> leads = new TreeMap<>();
+        List<String> topics = new ArrayList<>();
+        cluster.topics().keySet().stream().filter(topic -> !topic.startsWith("__")).forEach(topics::add);
+        if (cluster.topics().containsKey(OFFSETS_TOPIC)) {
+            topics.add(OFFSETS_TOPIC);
+        }
+        for (String topic : topics) {
+            Map<Integer, List<Integer>> led = new TreeMap<>();
+            for (ClusterView.PartitionView row : cluster.topics().get(topic)) {
+                if (row.leader() >= 0) {
+                    led.computeIfAbsent(row.leader(), b -> new ArrayList<>()).add(row.partition());
+                }
+            }
+            led.forEach((broker, numbers) -> leads.computeIfAbsent(broker, b -> new ArrayList<>())
+                    .add(new PlaygroundFrame.TopicLeads(topic, numbers)));
+        }
         List<PlaygroundFrame.BrokerRow> brokers = new ArrayList<>();
-        cluster.brokersUp().forEach((id, up) ->
-                brokers.add(new PlaygroundFrame.BrokerRow(id, up, id == group.coordinatorBroker())));
+        cluster.brokersUp().forEach((id, up) -> brokers.add(new PlaygroundFrame.BrokerRow(id, up,
+                id == group.coordinatorBroker(), leads.getOrDefault(id, List.of()))));
         return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent);
+    }
+
+    /**
+     * {@code __consumer_offsets} as the cluster holds it now: each partition's leader and record count, the shown
+     * group's partition in numbers (records, distinct keys, log end) and where each group of the run keeps its
+     * offsets (Kafka's abs(hashCode) mod the partition count, {@link GroupCoordinatorPartitioning}).
+     */
+    private PlaygroundFrame.OffsetsTopicRow offsetsTopic(ClusterView cluster, ClusterActor clusterActor,
+                                                         int groupPartition) {
+        List<ClusterView.PartitionView> rows = cluster.topics().getOrDefault(OFFSETS_TOPIC, List.of());
+        if (rows.isEmpty()) {
+            return PlaygroundFrame.OffsetsTopicRow.NONE;
+        }
+        List<Integer> leaders = new ArrayList<>(rows.size());
+        List<Integer> records = new ArrayList<>(rows.size());
+        for (ClusterView.PartitionView row : rows) {
+            leaders.add(row.leader());
+            records.add(clusterActor.offsetsLog(row.partition()).size());
+        }
+        List<dev.groupscope.sim.offsets.OffsetsLogEntry> log = clusterActor.offsetsLog(groupPartition);
+        Set<dev.groupscope.sim.offsets.CoordinatorKey> keys = new java.util.HashSet<>();
+        log.forEach(entry -> keys.add(entry.key()));
+        long logEnd = groupPartition >= 0 && groupPartition < rows.size() ? rows.get(groupPartition).logEndOffset() : 0;
+        Map<Integer, List<String>> groups = new TreeMap<>();
+        new TreeSet<>(groupOfClient.values()).forEach(group -> groups.computeIfAbsent(
+                GroupCoordinatorPartitioning.partitionFor(group, rows.size()).partition(), p -> new ArrayList<>())
+                .add(group));
+        return new PlaygroundFrame.OffsetsTopicRow(leaders, records, groupPartition, log.size(), keys.size(), logEnd,
+                groups);
     }
 
     /** Partition names, each made once per reader rather than once per frame. */

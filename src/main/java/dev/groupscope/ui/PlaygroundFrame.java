@@ -2,6 +2,7 @@ package dev.groupscope.ui;
 
 import dev.groupscope.sim.engine.SimEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -16,7 +17,7 @@ import java.util.OptionalLong;
  */
 public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<PartitionRow> partitions, GroupRow group,
                               List<ConsumerRow> consumers, List<String> spares, Optional<SimEvent> current,
-                              List<SimEvent> recent, FrameDetails details) {
+                              List<SimEvent> recent, FrameDetails details, OffsetsTopicRow offsetsTopic) {
 
     public PlaygroundFrame {
         brokers = List.copyOf(brokers);
@@ -25,18 +26,27 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
         spares = List.copyOf(spares);
         recent = List.copyOf(recent);
         java.util.Objects.requireNonNull(details, "details");
+        java.util.Objects.requireNonNull(offsetsTopic, "offsetsTopic");
     }
 
     /** A frame without details (tooltips, calculator and settings sheet then have nothing to show). */
     public PlaygroundFrame(long time, List<BrokerRow> brokers, List<PartitionRow> partitions, GroupRow group,
                            List<ConsumerRow> consumers, List<String> spares, Optional<SimEvent> current,
                            List<SimEvent> recent) {
-        this(time, brokers, partitions, group, consumers, spares, current, recent, FrameDetails.NONE);
+        this(time, brokers, partitions, group, consumers, spares, current, recent, FrameDetails.NONE,
+                OffsetsTopicRow.NONE);
     }
 
     /** This frame with {@code more} details. */
     public PlaygroundFrame withDetails(FrameDetails more) {
-        return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, more);
+        return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, more,
+                offsetsTopic);
+    }
+
+    /** This frame with {@code offsets} as its {@code __consumer_offsets} row. */
+    public PlaygroundFrame withOffsetsTopic(OffsetsTopicRow offsets) {
+        return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, details,
+                offsets);
     }
 
     /** The group states Kafka's classic protocol has, in the order the window lists them. */
@@ -47,7 +57,63 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
         return consumers.stream().filter(c -> c.clientId().equals(clientId)).findFirst();
     }
 
-    public record BrokerRow(int id, boolean up, boolean coordinator) {
+    /**
+     * A broker: up or down, whether it coordinates the group shown, and the partitions it leads now, per topic
+     * (ordinary topics in the cluster's order, then {@code __consumer_offsets}; a topic it leads none of is left out).
+     */
+    public record BrokerRow(int id, boolean up, boolean coordinator, List<TopicLeads> leads) {
+        public BrokerRow {
+            leads = List.copyOf(leads);
+        }
+
+        /** A broker whose leaderships are not read (tests that build frames by hand). */
+        public BrokerRow(int id, boolean up, boolean coordinator) {
+            this(id, up, coordinator, List.of());
+        }
+
+        /** How many partitions it leads, of every topic. */
+        public int leadCount() {
+            return leads.stream().mapToInt(TopicLeads::count).sum();
+        }
+    }
+
+    /** The partitions of one topic a broker leads, ascending. */
+    public record TopicLeads(String topic, List<Integer> partitions) {
+        public TopicLeads {
+            partitions = List.copyOf(partitions);
+        }
+
+        public int count() {
+            return partitions.size();
+        }
+    }
+
+    /**
+     * {@code __consumer_offsets} at this moment, as the cluster holds it: each partition's leader (-1: none) and how
+     * many records its log holds now (appended commits and group metadata, less what compaction removed); the shown
+     * group's partition with its log in numbers; and which groups of the run keep their offsets in which partition.
+     *
+     * @param groupPartition the shown group's partition, or -1 (no offsets topic yet)
+     * @param groupRecords   records in the shown group's partition now
+     * @param groupKeys      distinct keys among them (what compaction would keep: the latest record per key)
+     * @param groupLogEnd    that partition's log-end offset: every record ever appended, removed ones too
+     * @param groups         the run's groups by the partition that holds their offsets, each list in id order
+     */
+    public record OffsetsTopicRow(List<Integer> leaders, List<Integer> records, int groupPartition, int groupRecords,
+                                  int groupKeys, long groupLogEnd, Map<Integer, List<String>> groups) {
+
+        /** No {@code __consumer_offsets} (yet), or a frame built by hand. */
+        public static final OffsetsTopicRow NONE = new OffsetsTopicRow(List.of(), List.of(), -1, 0, 0, 0, Map.of());
+
+        public OffsetsTopicRow {
+            leaders = List.copyOf(leaders);
+            records = List.copyOf(records);
+            groups = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(groups));
+        }
+
+        public int partitions() {
+            return leaders.size();
+        }
     }
 
     /**

@@ -24,6 +24,8 @@ final class PlaygroundPanes {
     final HBox stagePanes;
     final FlowPane brokers = new FlowPane();
     final VBox partitions = new VBox();
+    /** {@code __consumer_offsets} beside the panel's title: a strip of its partitions, the group's lit. */
+    final OffsetsTopicPane offsetsTopic;
     final Label groupTitle = new Label();
     /**
      * With several groups in the scenario, the title is followed by a choice of the group shown; made only then
@@ -46,7 +48,13 @@ final class PlaygroundPanes {
         clusterTitle.getStyleClass().add("panel-title");
         identify(brokers, "brokers", "brokers");
         identify(partitions, "partitions", "partitions");
-        cluster = panel("cluster-panel", clusterTitle, brokers, unscrolled(partitions));
+        // __consumer_offsets on the title's line, where the panel had room to spare: a projector keeps every row.
+        offsetsTopic = new OffsetsTopicPane(messages);
+        clusterTitle.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(offsetsTopic, Priority.ALWAYS);
+        HBox clusterHeader = new HBox(clusterTitle, offsetsTopic);
+        identify(clusterHeader, "clusterHeader", "cluster-header");
+        cluster = panel("cluster-panel", clusterHeader, brokers, unscrolled(partitions));
         HBox.setHgrow(cluster, Priority.ALWAYS);
 
         identify(groupTitle, "groupTitle", "panel-title");

@@ -170,6 +170,8 @@ public final class PlaygroundView {
         }
         // Tooltips are chrome too: nodes drawn before the FXML get theirs now, later ones when they are made.
         partitionNodes.values().forEach(PartitionNode::installTooltips);
+        brokerNodes.values().forEach(BrokerNode::installTooltip);
+        panes.offsetsTopic.installTooltips();
         consumerNodes.values().forEach(ConsumerNode::installChrome);
         if (viewModel.getFrame() != null) {
             render(viewModel.getFrame());
@@ -328,6 +330,7 @@ public final class PlaygroundView {
             showComputing(true);
         }
         renderBrokers(frame);
+        panes.offsetsTopic.show(frame.offsetsTopic(), frame.group().groupId(), frame.group().coordinatorBroker());
         if (AggregatedPanels.needed(frame)) {
             renderAggregated(frame);
         } else {
@@ -514,52 +517,116 @@ public final class PlaygroundView {
         return "member-slot-" + Math.floorMod(slot, 8);
     }
 
-    /** One broker's box, reused from frame to frame (so its tooltip and any hover survive the next frame). */
+    /**
+     * One broker's box, reused from frame to frame (so its tooltip and any hover survive the next frame): its name,
+     * up or down and the coordinator badge on the first line; on the second, which partitions it leads, counted per
+     * topic ("leads 2 of orders, 17 of offsets"), the full list in its tooltip.
+     */
     private final class BrokerNode {
-        final HBox root = new HBox();
+        final VBox root = new VBox();
+        final HBox title = new HBox();
         final Label name = new Label();
         final Label state = new Label();
         final Label coordinator = new Label(messages.text("ui.main.broker.coordinatorBadge"));
-        /** Made when the broker first coordinates the group: a tooltip's classes are not the first frame's. */
-        private Tooltip coordinatorTip;
+        final Label leads = new Label();
+        private final int id;
+        private BrokerRow shown;
+        private GroupRow group;
+        /** Chrome, like every tooltip: made once the rest of the window is there. */
+        private Tooltip tip;
 
         BrokerNode(int id) {
+            this.id = id;
             name.setText(messages.format("ui.main.broker", Map.of("id", id)));
             name.getStyleClass().add("broker-name");
             state.getStyleClass().add("broker-state");
             coordinator.getStyleClass().add("broker-coordinator");
-            for (Label label : List.of(name, state, coordinator)) {
+            leads.getStyleClass().add("broker-leads");
+            leads.setId("broker-" + id + "-leads");
+            for (Label label : List.of(name, state, coordinator, leads)) {
                 label.setMinWidth(Region.USE_PREF_SIZE);
             }
             root.setId("broker-" + id);
-            root.getStyleClass().addAll("broker", "broker-title");
-            // One line per broker, the coordinator a short badge (which group and offsets partition are in the
-            // group's summary and the badge's tooltip): the three brokers take one row even in presenter mode, so
-            // all six partitions of the playground fit a 1280x800 projector.
-            root.getChildren().setAll(name, state);
+            root.getStyleClass().add("broker");
+            title.getStyleClass().add("broker-title");
+            // The coordinator a short badge (which group and offsets partition are in the group's summary, the
+            // offsets row and the tooltip): the three brokers take one row even in presenter mode.
+            title.getChildren().setAll(name, state);
+            root.getChildren().setAll(title, leads);
+            if (chrome) {
+                installTooltip();
+            }
+        }
+
+        void installTooltip() {
+            if (tip == null) {
+                tip = OffsetsTopicPane.tooltip();
+                tip.setOnShowing(event -> tip.setText(tooltipText()));
+                Tooltip.install(root, tip);
+            }
+        }
+
+        /** Every partition it leads, a line per topic, and what it coordinates. */
+        String tooltipText() {
+            if (shown == null) {
+                return "";
+            }
+            if (!shown.up()) {
+                return messages.format("ui.main.broker.leads.downTooltip", Map.of("id", id));
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add(messages.format("ui.main.broker.leads.tooltip", Map.of("id", id, "count", shown.leadCount())));
+            for (PlaygroundFrame.TopicLeads topic : shown.leads()) {
+                lines.add(messages.format("ui.main.broker.leads.topicLine", Map.of("topic", topic.topic(),
+                        "partitions", topic.partitions())));
+            }
+            if (shown.coordinator()) {
+                lines.add(messages.format("ui.main.broker.coordinator", Map.of(
+                        "group", group.groupId(), "partition", group.offsetsPartition())));
+            }
+            return String.join("\n", lines);
+        }
+
+        /** "leads 2 of orders, 17 of offsets": each topic's count, in the frame's order. */
+        private String leadsText(BrokerRow broker) {
+            if (broker.leads().isEmpty()) {
+                return messages.text("ui.main.broker.leads.none");
+            }
+            String list = null;
+            for (PlaygroundFrame.TopicLeads topic : broker.leads()) {
+                // __consumer_offsets by its short name: three brokers' boxes keep to one row on a projector.
+                String item = topic.topic().equals(FrameReader.OFFSETS_TOPIC)
+                        ? messages.format("ui.main.broker.leads.offsets", Map.of("count", topic.count()))
+                        : messages.format("ui.main.broker.leads.topic", Map.of("count", topic.count(),
+                        "topic", topic.topic()));
+                list = list == null ? item : messages.format("ui.main.broker.leads.more",
+                        Map.of("list", list, "next", item));
+            }
+            return messages.format("ui.main.broker.leads", Map.of("list", list));
         }
 
         void show(BrokerRow broker, GroupRow group) {
+            this.shown = broker;
+            this.group = group;
             state.setText(messages.text(broker.up() ? "ui.main.broker.up" : "ui.main.broker.down"));
             setOnly(root, style -> style.equals("up") || style.equals("down"), broker.up() ? "up" : "down");
+            String led = leadsText(broker);
+            if (!led.equals(leads.getText())) {
+                leads.setText(led);
+            }
             if (broker.coordinator()) {
-                String note = messages.format("ui.main.broker.coordinator", Map.of(
-                        "group", group.groupId(), "partition", group.offsetsPartition()));
-                if (coordinatorTip == null) {
-                    coordinatorTip = new Tooltip();
-                    coordinatorTip.setWrapText(true);
-                    coordinatorTip.setMaxWidth(640);
-                }
-                coordinatorTip.setText(note);
-                coordinator.setAccessibleText(note);
-                if (!root.getChildren().contains(coordinator)) {
-                    root.getChildren().add(coordinator);
+                coordinator.setAccessibleText(messages.format("ui.main.broker.coordinator", Map.of(
+                        "group", group.groupId(), "partition", group.offsetsPartition())));
+                if (!title.getChildren().contains(coordinator)) {
+                    title.getChildren().add(coordinator);
                     root.getStyleClass().add("coordinator");
-                    Tooltip.install(root, coordinatorTip);
                 }
-            } else if (root.getChildren().remove(coordinator)) {
+            } else if (title.getChildren().remove(coordinator)) {
                 root.getStyleClass().remove("coordinator");
-                Tooltip.uninstall(root, coordinatorTip);
+            }
+            root.setUserData(broker);
+            if (tip != null && tip.isShowing()) {
+                tip.setText(tooltipText());
             }
         }
     }

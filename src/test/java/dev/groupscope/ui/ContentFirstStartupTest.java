@@ -124,7 +124,7 @@ class ContentFirstStartupTest {
         robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
 
         String cluster = Messages.of(UiLanguage.SIMPLIFIED_CHINESE.locale()).text("ui.main.cluster");
-        waitFor(() -> robot.lookup(".cluster-panel > .panel-title").<Labeled>query().getText().equals(cluster)
+        waitFor(() -> robot.lookup(".cluster-header > .panel-title").<Labeled>query().getText().equals(cluster)
                 && robot.lookup("#partition-orders-0").tryQuery().isPresent());
         assertThat(robot.lookup(".stage-panes").queryAll()).hasSize(1);
     }

@@ -243,6 +243,18 @@ public final class ClusterActor implements Actor, ClusterAccess {
                 partition < 0 ? null : state.offsetsLog(partition), state::hasTopic);
     }
 
+    /**
+     * The records {@code __consumer_offsets-partition} holds now, in offset order (gaps where compaction removed
+     * some); empty when there is no such partition. Read-only and live, not a copy: read it while the world stands.
+     */
+    public List<OffsetsLogEntry> offsetsLog(int partition) {
+        if (!state.hasTopic(ClusterState.OFFSETS_TOPIC) || partition < 0
+                || partition >= state.offsetsPartitionCount()) {
+            return List.of();
+        }
+        return state.offsetsLog(partition).entries();
+    }
+
     /** Read-only access for tests and views: the shard of a partition, or null. */
     public CoordinatorShard shard(int partition) {
         return shards.get(partition);
