@@ -47,6 +47,9 @@ public final class PlaygroundView {
     static final KeyCombination CRASH_KEY = KeyCombination.keyCombination("Shortcut+K");
     static final KeyCombination ADD_KEY = KeyCombination.keyCombination("Shortcut+N");
     static final KeyCombination STOP_BROKER_KEY = KeyCombination.keyCombination("Shortcut+B");
+    /** The assignor's next / previous step, when the explanation shows an assignment's trace: "]" and "[". */
+    static final KeyCombination TRACE_NEXT_KEY = new KeyCodeCombination(KeyCode.CLOSE_BRACKET);
+    static final KeyCombination TRACE_PREVIOUS_KEY = new KeyCodeCombination(KeyCode.OPEN_BRACKET);
     /** Shows the scenario's next consumer group (when it has several). */
     static final KeyCombination NEXT_GROUP_KEY = KeyCombination.keyCombination("Shortcut+G");
     /** The strip shows at least this many of the newest offsets, so a small lag still looks small. */
@@ -107,6 +110,15 @@ public final class PlaygroundView {
     @FXML private Label eventMeta;
     @FXML private Label explanation;
     @FXML private VBox recentEvents;
+    @FXML private HBox traceBox;
+    @FXML private Button tracePrevious;
+    @FXML private Button traceNext;
+    @FXML private VBox traceStep;
+    /** The lab's step rows, reused for the explanation's trace (one home for drawing a step). */
+    private LabNodes stepNodes;
+    private final ChangeListener<Number> traceStepListener = (observable, before, now) -> renderTrace();
+    /** The partition rows the shown trace step marks as placed. */
+    private final List<String> placedShown = new ArrayList<>();
 
     public PlaygroundView(PlaygroundViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -152,6 +164,7 @@ public final class PlaygroundView {
         ((javafx.scene.layout.BorderPane) playgroundRoot).setCenter(panes.root);
         panes.scrollable();
         bindTransport();
+        bindTrace();
         explanation.setMinHeight(Region.USE_PREF_SIZE);
         bindActions();
         TimelineMarksView.install(scrubber, viewModel, messages);
@@ -227,6 +240,17 @@ public final class PlaygroundView {
                 viewModel.scrubTo(now.longValue());
             }
         });
+    }
+
+    private void bindTrace() {
+        stepNodes = new LabNodes(messages);
+        tracePrevious.setOnAction(event -> viewModel.previousTraceStep());
+        traceNext.setOnAction(event -> viewModel.nextTraceStep());
+        tracePrevious.setTooltip(keyTooltip("ui.main.trace.previous.tooltip", TRACE_PREVIOUS_KEY));
+        traceNext.setTooltip(keyTooltip("ui.main.trace.next.tooltip", TRACE_NEXT_KEY));
+        tracePrevious.setMinWidth(Region.USE_PREF_SIZE);
+        traceNext.setMinWidth(Region.USE_PREF_SIZE);
+        viewModel.traceStepProperty().addListener(new WeakChangeListener<>(traceStepListener));
     }
 
     /**
@@ -456,6 +480,7 @@ public final class PlaygroundView {
         Optional<SimEvent> current = frame.current();
         eventMeta.setText(current.map(this::meta).orElse(""));
         explanation.setText(current.map(this::sentence).orElse(messages.text("ui.main.explanation.none")));
+        renderTrace();
         List<SimEvent> earlier = frame.recent().subList(0, Math.max(0, frame.recent().size() - 1));
         int shown = Math.min(1, earlier.size());
         while (recentRows.size() < shown) {
@@ -473,6 +498,58 @@ public final class PlaygroundView {
         List<Label> rows = recentRows.subList(0, shown);
         if (!recentEvents.getChildren().equals(rows)) {
             recentEvents.getChildren().setAll(rows);
+        }
+    }
+
+    /**
+     * At an AssignorRun: the assignor's step the view model points at, drawn as the lab draws it, with "step n of
+     * N" and the step buttons; the partitions that step places are marked in the cluster panel. Otherwise hidden.
+     */
+    private void renderTrace() {
+        if (!chrome) {
+            return;
+        }
+        Optional<AssignorTrace> trace = viewModel.traceProperty().get();
+        traceBox.setVisible(trace.isPresent());
+        traceBox.setManaged(trace.isPresent());
+        if (trace.isEmpty()) {
+            traceStep.getChildren().clear();
+            markPlaced(List.of());
+            return;
+        }
+        AssignorTrace steps = trace.get();
+        int index = steps.clamp(viewModel.traceStepProperty().get());
+        String title = messages.format("ui.main.trace.title", Map.of("assignor", steps.assignor(),
+                "step", index + 1, "steps", steps.size()));
+        tracePrevious.setDisable(index == 0);
+        traceNext.setDisable(index == steps.size() - 1);
+        // The lab's row, its number saying "3 / 17": buttons, position, kind and sentence take one line.
+        Node row = stepNodes.stepRow(index, steps.step(index), steps.topics());
+        row.setId("trace-step");
+        Label position = (Label) row.lookup(".step-number");
+        position.setId("traceTitle");
+        position.setText(messages.format("ui.main.trace.position", Map.of("step", index + 1, "steps", steps.size())));
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        position.setTooltip(new Tooltip(title));
+        traceBox.setAccessibleText(title);
+        traceStep.getChildren().setAll(row);
+        markPlaced(viewModel.placedPartitions());
+    }
+
+    /** Marks the partition rows of {@code placed} (and unmarks the others) in the cluster panel. */
+    private void markPlaced(List<String> placed) {
+        if (placedShown.equals(placed)) {
+            return;
+        }
+        placedShown.forEach(name -> Optional.ofNullable(partitionNodes.get(name))
+                .ifPresent(node -> node.root.getStyleClass().remove("step-placed")));
+        placedShown.clear();
+        for (String name : placed) {
+            PartitionNode node = partitionNodes.get(name);
+            if (node != null) {
+                node.root.getStyleClass().add("step-placed");
+                placedShown.add(name);
+            }
         }
     }
 
