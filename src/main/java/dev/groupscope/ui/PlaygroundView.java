@@ -61,6 +61,8 @@ public final class PlaygroundView {
     private final Map<String, PartitionNode> partitionNodes = new LinkedHashMap<>();
     private final Map<String, ConsumerNode> consumerNodes = new HashMap<>();
     private final Map<String, Label> stateNodes = new LinkedHashMap<>();
+    /** The state machine's arrows, by id ({@code transition-Stable-PreparingRebalance}). */
+    private final Map<String, Label> edgeNodes = new HashMap<>();
     private final Map<Integer, BrokerNode> brokerNodes = new HashMap<>();
     private final List<Label> recentRows = new ArrayList<>();
     private AggregatedPanels aggregated;
@@ -140,7 +142,7 @@ public final class PlaygroundView {
             pill.setMinWidth(Region.USE_PREF_SIZE);
             stateNodes.put(state, pill);
         }
-        groupStates.getChildren().setAll(stateNodes.values());
+        groupStates.getChildren().setAll(stateGraph());
         bindGroupChoice();
         // The panels follow the model from now on, FXML or not: they can be a window's first frame on their own.
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
@@ -362,6 +364,7 @@ public final class PlaygroundView {
             renderConsumers(frame);
         }
         renderGroup(frame.group());
+        renderTransition(frame);
         if (chrome) {
             renderExplanation(frame);
         }
@@ -431,6 +434,104 @@ public final class PlaygroundView {
                 .toList();
     }
 
+    /**
+     * The pills in a row with the arrows of every transition Kafka allows between them (see {@link GroupStateGraph}):
+     * a pair → / ← between neighbours, "↩" from Stable back to PreparingRebalance, and one arrow into Dead for all.
+     */
+    private List<Node> stateGraph() {
+        List<GroupStateGraph.Edge> edges = GroupStateGraph.edges();
+        List<Node> row = new ArrayList<>();
+        List<String> states = GroupStateGraph.STATES;
+        for (int i = 0; i < states.size(); i++) {
+            String state = states.get(i);
+            // A pill and the arrow that belongs to it ("any →" Dead, Stable "↩") wrap as one.
+            HBox unit = new HBox();
+            unit.getStyleClass().add("state-unit");
+            if (state.equals("Dead")) {
+                edges.stream().filter(edge -> edge.place() == GroupStateGraph.Place.TO_DEAD).findFirst()
+                        .ifPresent(edge -> unit.getChildren().add(edgeNode(edge,
+                                messages.text("ui.main.groupEdge.toDead"))));
+            }
+            unit.getChildren().add(stateNodes.get(state));
+            if (state.equals("Stable")) {
+                edges.stream().filter(edge -> edge.place() == GroupStateGraph.Place.AGAIN)
+                        .forEach(edge -> unit.getChildren().add(edgeNode(edge,
+                                messages.text("ui.main.groupEdge.again"))));
+            }
+            row.add(unit.getChildren().size() == 1 ? stateNodes.get(state) : unit);
+            if (i + 1 < states.size() && !states.get(i + 1).equals("Dead")) {
+                String next = states.get(i + 1);
+                VBox pair = new VBox();
+                pair.getStyleClass().add("state-edges");
+                GroupStateGraph.arrow(state, next).ifPresent(edge -> pair.getChildren().add(edgeNode(edge, "→")));
+                GroupStateGraph.arrow(next, state).ifPresent(edge -> pair.getChildren().add(edgeNode(edge, "←")));
+                row.add(pair);
+            }
+        }
+        return row;
+    }
+
+    private Label edgeNode(GroupStateGraph.Edge edge, String text) {
+        Label arrow = new Label(text);
+        arrow.setId(edge.id());
+        arrow.getStyleClass().add("state-edge");
+        arrow.setMinWidth(Region.USE_PREF_SIZE);
+        String plain = edgeText(edge);
+        Tooltip tip = new Tooltip(plain);
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        arrow.setTooltip(tip);
+        arrow.setAccessibleText(plain);
+        edgeNodes.put(edge.id(), arrow);
+        return arrow;
+    }
+
+    private String edgeText(GroupStateGraph.Edge edge) {
+        return edge.place() == GroupStateGraph.Place.TO_DEAD ? messages.text("ui.main.groupEdge.toDead.tooltip")
+                : messages.format("ui.main.groupEdge", Map.of("from", edge.from(), "to", edge.to()));
+    }
+
+    /**
+     * Lights the arrow of the transition that brought the group into its state (the frame's last GroupStateChange),
+     * its tooltip saying when and why, and marks the state it came from; all other arrows are plain.
+     */
+    private void renderTransition(PlaygroundFrame frame) {
+        Optional<PlaygroundFrame.Transition> last = frame.lastTransition();
+        String takenId = last.flatMap(t -> GroupStateGraph.arrow(t.from(), t.to()))
+                .map(GroupStateGraph.Edge::id).orElse(null);
+        for (GroupStateGraph.Edge edge : GroupStateGraph.edges()) {
+            Label arrow = edgeNodes.get(edge.id());
+            boolean taken = edge.id().equals(takenId);
+            boolean was = arrow.getStyleClass().contains("taken");
+            if (taken) {
+                PlaygroundFrame.Transition t = last.get();
+                String why = messages.format("ui.main.groupEdge.taken", Map.of("from", t.from(), "to", t.to(),
+                        "seconds", String.format(Locale.ROOT, "%.3f", t.event().time() / 1000.0),
+                        "reason", sentence(t.event())));
+                arrow.getTooltip().setText(why);
+                arrow.setAccessibleText(why);
+                if (!was) {
+                    arrow.getStyleClass().add("taken");
+                }
+            } else if (was) {
+                arrow.getStyleClass().remove("taken");
+                arrow.getTooltip().setText(edgeText(edge));
+                arrow.setAccessibleText(edgeText(edge));
+            }
+        }
+        String from = last.map(PlaygroundFrame.Transition::from).orElse(null);
+        stateNodes.forEach((state, pill) -> {
+            boolean previous = state.equals(from);
+            if (previous && !pill.getStyleClass().contains("previous")) {
+                pill.getStyleClass().add("previous");
+            } else if (!previous) {
+                pill.getStyleClass().remove("previous");
+            }
+        });
+        groupStates.setAccessibleText(frame.group().state() + last.map(t -> " (" + t.from() + " → " + t.to() + ")")
+                .orElse(""));
+    }
+
     private void renderGroup(GroupRow group) {
         groupTitle.setText(panes.choosesGroup() ? messages.text("ui.main.group.choose")
                 : messages.format("ui.main.group", Map.of("group", group.groupId())));
@@ -442,7 +543,6 @@ public final class PlaygroundView {
                 pill.getStyleClass().remove("lit");
             }
         });
-        groupStates.setAccessibleText(group.state());
         groupStates.setUserData(group.state());
         if (group.offsetsPartition() < 0) {
             groupSummary.setText(messages.format("ui.main.group.noOffsetsTopic", Map.of("group", group.groupId())));
