@@ -176,11 +176,32 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
                            int coordinatorBroker, int offsetsPartition) {
     }
 
-    /** One running (or crashed) consumer, with its palette slot (stable per client id). */
+    /**
+     * One running (or crashed) consumer, with its palette slot (stable per client id).
+     *
+     * @param state    its {@code MemberState}, as the group protocol sees it
+     * @param revoking whether its application is inside onPartitionsRevoked, the callback not returned yet
+     */
     public record ConsumerRow(String clientId, int slot, String state, boolean leader, int generation,
-                              List<String> assigned) {
+                              List<String> assigned, boolean revoking) {
         public ConsumerRow {
             assigned = List.copyOf(assigned);
+        }
+
+        public ConsumerRow(String clientId, int slot, String state, boolean leader, int generation,
+                           List<String> assigned) {
+            this(clientId, slot, state, leader, generation, assigned, false);
+        }
+
+        /**
+         * What its card says it is doing: {@code REVOKING} while onPartitionsRevoked runs, {@code IDLE} when it is
+         * stable in the group with no partition, otherwise its member state.
+         */
+        public String displayState() {
+            if (revoking) {
+                return "REVOKING";
+            }
+            return state.equals("STABLE") && assigned.isEmpty() ? "IDLE" : state;
         }
     }
 }

@@ -941,9 +941,9 @@ public final class PlaygroundView {
         void show(ConsumerRow consumer, PlaygroundFrame frame) {
             leader.setVisible(consumer.leader());
             leader.setManaged(consumer.leader());
-            state.setText(messages.text("ui.main.memberState." + consumer.state()));
+            state.setText(messages.text("ui.main.memberState." + consumer.displayState()));
             setOnly(state, style -> style.startsWith("member-state-"),
-                    "member-state-" + consumer.state().toLowerCase(Locale.ROOT));
+                    "member-state-" + consumer.displayState().toLowerCase(Locale.ROOT));
             generation.setText(consumer.generation() < 0 ? "" : messages.format("ui.main.consumer.generation",
                     Map.of("generation", consumer.generation())));
             boolean down = consumer.state().equals("CRASHED") || consumer.state().equals("FAILED")
