@@ -623,13 +623,15 @@ public final class PlaygroundView {
                 "step", index + 1, "steps", steps.size()));
         tracePrevious.setDisable(index == 0);
         traceNext.setDisable(index == steps.size() - 1);
-        // The lab's row, its number saying "3 / 17": buttons, position, kind and sentence take one line.
-        Node row = stepNodes.stepRow(index, steps.step(index), steps.topics());
+        // The lab's row, its number replaced by "3 / 17": buttons, position, kind and sentence take one line.
+        HBox row = (HBox) stepNodes.stepRow(index, steps.step(index), steps.topics());
         row.setId("trace-step");
-        Label position = (Label) row.lookup(".step-number");
+        Label position = new Label(messages.format("ui.main.trace.position",
+                Map.of("step", index + 1, "steps", steps.size())));
         position.setId("traceTitle");
-        position.setText(messages.format("ui.main.trace.position", Map.of("step", index + 1, "steps", steps.size())));
+        position.getStyleClass().add("trace-position");
         position.setMinWidth(Region.USE_PREF_SIZE);
+        row.getChildren().set(0, position);
         position.setTooltip(new Tooltip(title));
         traceBox.setAccessibleText(title);
         traceStep.getChildren().setAll(row);
