@@ -116,7 +116,7 @@ final class AggregatedPanels {
         return messages.format("ui.main.aggregated.consumerTip", Map.of(
                 "consumer", consumer.clientId() + (consumer.leader() ? " " + messages.text("ui.main.consumer.leader")
                         : ""),
-                "state", messages.text("ui.main.memberState." + consumer.state()),
+                "state", messages.text("ui.main.memberState." + consumer.displayState()),
                 "generation", Math.max(0, consumer.generation()),
                 "count", owned.size(),
                 "partitions", owned.isEmpty() ? messages.text("ui.main.consumer.nothing") : listed));

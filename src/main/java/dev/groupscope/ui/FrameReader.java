@@ -180,7 +180,7 @@ public final class FrameReader {
                 slots.put(consumer.id(), slot);
                 consumers.add(new ConsumerRow(consumer.id(), slot, consumer.state().name(),
                         consumer.isLeader() && consumer.state().inGroup(), consumer.generationId(),
-                        names(consumer.positions().keySet())));
+                        names(consumer.positions().keySet()), consumer.revoking()));
             }
         }
         List<PlaygroundFrame.PartitionRow> partitions = new ArrayList<>();

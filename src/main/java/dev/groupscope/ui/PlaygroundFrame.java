@@ -14,10 +14,12 @@ import java.util.OptionalLong;
  * @param time     virtual time in ms
  * @param current  the learner event the explanation shows (the one stepped to, or the last at or before time)
  * @param recent   the last few learner events up to and including {@code current}, oldest first
+ * @param stateChange the group's most recent {@code GroupStateChange} event at or before this moment, if any
  */
 public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<PartitionRow> partitions, GroupRow group,
                               List<ConsumerRow> consumers, List<String> spares, Optional<SimEvent> current,
-                              List<SimEvent> recent, FrameDetails details, OffsetsTopicRow offsetsTopic) {
+                              List<SimEvent> recent, FrameDetails details, OffsetsTopicRow offsetsTopic,
+                              Optional<SimEvent> stateChange) {
 
     public PlaygroundFrame {
         brokers = List.copyOf(brokers);
@@ -27,6 +29,14 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
         recent = List.copyOf(recent);
         java.util.Objects.requireNonNull(details, "details");
         java.util.Objects.requireNonNull(offsetsTopic, "offsetsTopic");
+        java.util.Objects.requireNonNull(stateChange, "stateChange");
+    }
+
+    public PlaygroundFrame(long time, List<BrokerRow> brokers, List<PartitionRow> partitions, GroupRow group,
+                           List<ConsumerRow> consumers, List<String> spares, Optional<SimEvent> current,
+                           List<SimEvent> recent, FrameDetails details, OffsetsTopicRow offsetsTopic) {
+        this(time, brokers, partitions, group, consumers, spares, current, recent, details, offsetsTopic,
+                Optional.empty());
     }
 
     /** A frame without details (tooltips, calculator and settings sheet then have nothing to show). */
@@ -40,13 +50,34 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
     /** This frame with {@code more} details. */
     public PlaygroundFrame withDetails(FrameDetails more) {
         return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, more,
-                offsetsTopic);
+                offsetsTopic, stateChange);
     }
 
     /** This frame with {@code offsets} as its {@code __consumer_offsets} row. */
     public PlaygroundFrame withOffsetsTopic(OffsetsTopicRow offsets) {
         return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, details,
-                offsets);
+                offsets, stateChange);
+    }
+
+    /** This frame with the group's most recent {@code GroupStateChange} up to it. */
+    public PlaygroundFrame withStateChange(Optional<SimEvent> change) {
+        return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, details,
+                offsetsTopic, change);
+    }
+
+    /**
+     * The transition that brought the group into the state it is in now: the most recent {@code GroupStateChange}, if
+     * it ended in that state. A group loaded by a new coordinator (after its broker stopped) is in a state no
+     * transition led to on this coordinator (the last one was into Dead on the old): then none.
+     */
+    public Optional<Transition> lastTransition() {
+        return stateChange.filter(event -> group.state().equals(event.fields().get("to")))
+                .map(event -> new Transition(String.valueOf(event.fields().get("from")),
+                        String.valueOf(event.fields().get("to")), event));
+    }
+
+    /** A transition of the group's state machine, and the event in which the coordinator took it. */
+    public record Transition(String from, String to, SimEvent event) {
     }
 
     /** The group states Kafka's classic protocol has, in the order the window lists them. */
@@ -145,11 +176,32 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
                            int coordinatorBroker, int offsetsPartition) {
     }
 
-    /** One running (or crashed) consumer, with its palette slot (stable per client id). */
+    /**
+     * One running (or crashed) consumer, with its palette slot (stable per client id).
+     *
+     * @param state    its {@code MemberState}, as the group protocol sees it
+     * @param revoking whether its application is inside onPartitionsRevoked, the callback not returned yet
+     */
     public record ConsumerRow(String clientId, int slot, String state, boolean leader, int generation,
-                              List<String> assigned) {
+                              List<String> assigned, boolean revoking) {
         public ConsumerRow {
             assigned = List.copyOf(assigned);
+        }
+
+        public ConsumerRow(String clientId, int slot, String state, boolean leader, int generation,
+                           List<String> assigned) {
+            this(clientId, slot, state, leader, generation, assigned, false);
+        }
+
+        /**
+         * What its card says it is doing: {@code REVOKING} while onPartitionsRevoked runs, {@code IDLE} when it is
+         * stable in the group with no partition, otherwise its member state.
+         */
+        public String displayState() {
+            if (revoking) {
+                return "REVOKING";
+            }
+            return state.equals("STABLE") && assigned.isEmpty() ? "IDLE" : state;
         }
     }
 }

@@ -47,6 +47,9 @@ public final class PlaygroundView {
     static final KeyCombination CRASH_KEY = KeyCombination.keyCombination("Shortcut+K");
     static final KeyCombination ADD_KEY = KeyCombination.keyCombination("Shortcut+N");
     static final KeyCombination STOP_BROKER_KEY = KeyCombination.keyCombination("Shortcut+B");
+    /** The assignor's next / previous step, when the explanation shows an assignment's trace: "]" and "[". */
+    static final KeyCombination TRACE_NEXT_KEY = new KeyCodeCombination(KeyCode.CLOSE_BRACKET);
+    static final KeyCombination TRACE_PREVIOUS_KEY = new KeyCodeCombination(KeyCode.OPEN_BRACKET);
     /** Shows the scenario's next consumer group (when it has several). */
     static final KeyCombination NEXT_GROUP_KEY = KeyCombination.keyCombination("Shortcut+G");
     /** The strip shows at least this many of the newest offsets, so a small lag still looks small. */
@@ -58,6 +61,8 @@ public final class PlaygroundView {
     private final Map<String, PartitionNode> partitionNodes = new LinkedHashMap<>();
     private final Map<String, ConsumerNode> consumerNodes = new HashMap<>();
     private final Map<String, Label> stateNodes = new LinkedHashMap<>();
+    /** The state machine's arrows, by id ({@code transition-Stable-PreparingRebalance}). */
+    private final Map<String, Label> edgeNodes = new HashMap<>();
     private final Map<Integer, BrokerNode> brokerNodes = new HashMap<>();
     private final List<Label> recentRows = new ArrayList<>();
     private AggregatedPanels aggregated;
@@ -107,6 +112,15 @@ public final class PlaygroundView {
     @FXML private Label eventMeta;
     @FXML private Label explanation;
     @FXML private VBox recentEvents;
+    @FXML private HBox traceBox;
+    @FXML private Button tracePrevious;
+    @FXML private Button traceNext;
+    @FXML private VBox traceStep;
+    /** The lab's step rows, reused for the explanation's trace (one home for drawing a step). */
+    private LabNodes stepNodes;
+    private final ChangeListener<Number> traceStepListener = (observable, before, now) -> renderTrace();
+    /** The partition rows the shown trace step marks as placed. */
+    private final List<String> placedShown = new ArrayList<>();
 
     public PlaygroundView(PlaygroundViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -128,7 +142,7 @@ public final class PlaygroundView {
             pill.setMinWidth(Region.USE_PREF_SIZE);
             stateNodes.put(state, pill);
         }
-        groupStates.getChildren().setAll(stateNodes.values());
+        groupStates.getChildren().setAll(stateGraph());
         bindGroupChoice();
         // The panels follow the model from now on, FXML or not: they can be a window's first frame on their own.
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
@@ -152,6 +166,7 @@ public final class PlaygroundView {
         ((javafx.scene.layout.BorderPane) playgroundRoot).setCenter(panes.root);
         panes.scrollable();
         bindTransport();
+        bindTrace();
         explanation.setMinHeight(Region.USE_PREF_SIZE);
         bindActions();
         TimelineMarksView.install(scrubber, viewModel, messages);
@@ -227,6 +242,17 @@ public final class PlaygroundView {
                 viewModel.scrubTo(now.longValue());
             }
         });
+    }
+
+    private void bindTrace() {
+        stepNodes = new LabNodes(messages);
+        tracePrevious.setOnAction(event -> viewModel.previousTraceStep());
+        traceNext.setOnAction(event -> viewModel.nextTraceStep());
+        tracePrevious.setTooltip(keyTooltip("ui.main.trace.previous.tooltip", TRACE_PREVIOUS_KEY));
+        traceNext.setTooltip(keyTooltip("ui.main.trace.next.tooltip", TRACE_NEXT_KEY));
+        tracePrevious.setMinWidth(Region.USE_PREF_SIZE);
+        traceNext.setMinWidth(Region.USE_PREF_SIZE);
+        viewModel.traceStepProperty().addListener(new WeakChangeListener<>(traceStepListener));
     }
 
     /**
@@ -338,6 +364,7 @@ public final class PlaygroundView {
             renderConsumers(frame);
         }
         renderGroup(frame.group());
+        renderTransition(frame);
         if (chrome) {
             renderExplanation(frame);
         }
@@ -407,6 +434,104 @@ public final class PlaygroundView {
                 .toList();
     }
 
+    /**
+     * The pills in a row with the arrows of every transition Kafka allows between them (see {@link GroupStateGraph}):
+     * a pair → / ← between neighbours, "↩" from Stable back to PreparingRebalance, and one arrow into Dead for all.
+     */
+    private List<Node> stateGraph() {
+        List<GroupStateGraph.Edge> edges = GroupStateGraph.edges();
+        List<Node> row = new ArrayList<>();
+        List<String> states = GroupStateGraph.STATES;
+        for (int i = 0; i < states.size(); i++) {
+            String state = states.get(i);
+            // A pill and the arrow that belongs to it ("any →" Dead, Stable "↩") wrap as one.
+            HBox unit = new HBox();
+            unit.getStyleClass().add("state-unit");
+            if (state.equals("Dead")) {
+                edges.stream().filter(edge -> edge.place() == GroupStateGraph.Place.TO_DEAD).findFirst()
+                        .ifPresent(edge -> unit.getChildren().add(edgeNode(edge,
+                                messages.text("ui.main.groupEdge.toDead"))));
+            }
+            unit.getChildren().add(stateNodes.get(state));
+            if (state.equals("Stable")) {
+                edges.stream().filter(edge -> edge.place() == GroupStateGraph.Place.AGAIN)
+                        .forEach(edge -> unit.getChildren().add(edgeNode(edge,
+                                messages.text("ui.main.groupEdge.again"))));
+            }
+            row.add(unit.getChildren().size() == 1 ? stateNodes.get(state) : unit);
+            if (i + 1 < states.size() && !states.get(i + 1).equals("Dead")) {
+                String next = states.get(i + 1);
+                VBox pair = new VBox();
+                pair.getStyleClass().add("state-edges");
+                GroupStateGraph.arrow(state, next).ifPresent(edge -> pair.getChildren().add(edgeNode(edge, "→")));
+                GroupStateGraph.arrow(next, state).ifPresent(edge -> pair.getChildren().add(edgeNode(edge, "←")));
+                row.add(pair);
+            }
+        }
+        return row;
+    }
+
+    private Label edgeNode(GroupStateGraph.Edge edge, String text) {
+        Label arrow = new Label(text);
+        arrow.setId(edge.id());
+        arrow.getStyleClass().add("state-edge");
+        arrow.setMinWidth(Region.USE_PREF_SIZE);
+        String plain = edgeText(edge);
+        Tooltip tip = new Tooltip(plain);
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        arrow.setTooltip(tip);
+        arrow.setAccessibleText(plain);
+        edgeNodes.put(edge.id(), arrow);
+        return arrow;
+    }
+
+    private String edgeText(GroupStateGraph.Edge edge) {
+        return edge.place() == GroupStateGraph.Place.TO_DEAD ? messages.text("ui.main.groupEdge.toDead.tooltip")
+                : messages.format("ui.main.groupEdge", Map.of("from", edge.from(), "to", edge.to()));
+    }
+
+    /**
+     * Lights the arrow of the transition that brought the group into its state (the frame's last GroupStateChange),
+     * its tooltip saying when and why, and marks the state it came from; all other arrows are plain.
+     */
+    private void renderTransition(PlaygroundFrame frame) {
+        Optional<PlaygroundFrame.Transition> last = frame.lastTransition();
+        String takenId = last.flatMap(t -> GroupStateGraph.arrow(t.from(), t.to()))
+                .map(GroupStateGraph.Edge::id).orElse(null);
+        for (GroupStateGraph.Edge edge : GroupStateGraph.edges()) {
+            Label arrow = edgeNodes.get(edge.id());
+            boolean taken = edge.id().equals(takenId);
+            boolean was = arrow.getStyleClass().contains("taken");
+            if (taken) {
+                PlaygroundFrame.Transition t = last.get();
+                String why = messages.format("ui.main.groupEdge.taken", Map.of("from", t.from(), "to", t.to(),
+                        "seconds", String.format(Locale.ROOT, "%.3f", t.event().time() / 1000.0),
+                        "reason", sentence(t.event())));
+                arrow.getTooltip().setText(why);
+                arrow.setAccessibleText(why);
+                if (!was) {
+                    arrow.getStyleClass().add("taken");
+                }
+            } else if (was) {
+                arrow.getStyleClass().remove("taken");
+                arrow.getTooltip().setText(edgeText(edge));
+                arrow.setAccessibleText(edgeText(edge));
+            }
+        }
+        String from = last.map(PlaygroundFrame.Transition::from).orElse(null);
+        stateNodes.forEach((state, pill) -> {
+            boolean previous = state.equals(from);
+            if (previous && !pill.getStyleClass().contains("previous")) {
+                pill.getStyleClass().add("previous");
+            } else if (!previous) {
+                pill.getStyleClass().remove("previous");
+            }
+        });
+        groupStates.setAccessibleText(frame.group().state() + last.map(t -> " (" + t.from() + " → " + t.to() + ")")
+                .orElse(""));
+    }
+
     private void renderGroup(GroupRow group) {
         groupTitle.setText(panes.choosesGroup() ? messages.text("ui.main.group.choose")
                 : messages.format("ui.main.group", Map.of("group", group.groupId())));
@@ -418,7 +543,6 @@ public final class PlaygroundView {
                 pill.getStyleClass().remove("lit");
             }
         });
-        groupStates.setAccessibleText(group.state());
         groupStates.setUserData(group.state());
         if (group.offsetsPartition() < 0) {
             groupSummary.setText(messages.format("ui.main.group.noOffsetsTopic", Map.of("group", group.groupId())));
@@ -456,6 +580,7 @@ public final class PlaygroundView {
         Optional<SimEvent> current = frame.current();
         eventMeta.setText(current.map(this::meta).orElse(""));
         explanation.setText(current.map(this::sentence).orElse(messages.text("ui.main.explanation.none")));
+        renderTrace();
         List<SimEvent> earlier = frame.recent().subList(0, Math.max(0, frame.recent().size() - 1));
         int shown = Math.min(1, earlier.size());
         while (recentRows.size() < shown) {
@@ -473,6 +598,60 @@ public final class PlaygroundView {
         List<Label> rows = recentRows.subList(0, shown);
         if (!recentEvents.getChildren().equals(rows)) {
             recentEvents.getChildren().setAll(rows);
+        }
+    }
+
+    /**
+     * At an AssignorRun: the assignor's step the view model points at, drawn as the lab draws it, with "step n of
+     * N" and the step buttons; the partitions that step places are marked in the cluster panel. Otherwise hidden.
+     */
+    private void renderTrace() {
+        if (!chrome) {
+            return;
+        }
+        Optional<AssignorTrace> trace = viewModel.traceProperty().get();
+        traceBox.setVisible(trace.isPresent());
+        traceBox.setManaged(trace.isPresent());
+        if (trace.isEmpty()) {
+            traceStep.getChildren().clear();
+            markPlaced(List.of());
+            return;
+        }
+        AssignorTrace steps = trace.get();
+        int index = steps.clamp(viewModel.traceStepProperty().get());
+        String title = messages.format("ui.main.trace.title", Map.of("assignor", steps.assignor(),
+                "step", index + 1, "steps", steps.size()));
+        tracePrevious.setDisable(index == 0);
+        traceNext.setDisable(index == steps.size() - 1);
+        // The lab's row, its number replaced by "3 / 17": buttons, position, kind and sentence take one line.
+        HBox row = (HBox) stepNodes.stepRow(index, steps.step(index), steps.topics());
+        row.setId("trace-step");
+        Label position = new Label(messages.format("ui.main.trace.position",
+                Map.of("step", index + 1, "steps", steps.size())));
+        position.setId("traceTitle");
+        position.getStyleClass().add("trace-position");
+        position.setMinWidth(Region.USE_PREF_SIZE);
+        row.getChildren().set(0, position);
+        position.setTooltip(new Tooltip(title));
+        traceBox.setAccessibleText(title);
+        traceStep.getChildren().setAll(row);
+        markPlaced(viewModel.placedPartitions());
+    }
+
+    /** Marks the partition rows of {@code placed} (and unmarks the others) in the cluster panel. */
+    private void markPlaced(List<String> placed) {
+        if (placedShown.equals(placed)) {
+            return;
+        }
+        placedShown.forEach(name -> Optional.ofNullable(partitionNodes.get(name))
+                .ifPresent(node -> node.root.getStyleClass().remove("step-placed")));
+        placedShown.clear();
+        for (String name : placed) {
+            PartitionNode node = partitionNodes.get(name);
+            if (node != null) {
+                node.root.getStyleClass().add("step-placed");
+                placedShown.add(name);
+            }
         }
     }
 
@@ -764,9 +943,9 @@ public final class PlaygroundView {
         void show(ConsumerRow consumer, PlaygroundFrame frame) {
             leader.setVisible(consumer.leader());
             leader.setManaged(consumer.leader());
-            state.setText(messages.text("ui.main.memberState." + consumer.state()));
+            state.setText(messages.text("ui.main.memberState." + consumer.displayState()));
             setOnly(state, style -> style.startsWith("member-state-"),
-                    "member-state-" + consumer.state().toLowerCase(Locale.ROOT));
+                    "member-state-" + consumer.displayState().toLowerCase(Locale.ROOT));
             generation.setText(consumer.generation() < 0 ? "" : messages.format("ui.main.consumer.generation",
                     Map.of("generation", consumer.generation())));
             boolean down = consumer.state().equals("CRASHED") || consumer.state().equals("FAILED")

@@ -81,6 +81,14 @@ public final class PlaygroundViewModel {
             () -> firstRunning().isPresent(), frame);
     private final BooleanBinding canStopCoordinator = Computed.booleanOf(
             () -> coordinatorToStop().isPresent(), frame);
+    /** The current event's assignor trace, when it is an AssignorRun, and the step of it the explanation shows. */
+    private final ReadOnlyObjectWrapper<Optional<AssignorTrace>> trace =
+            new ReadOnlyObjectWrapper<>(this, "trace", Optional.empty());
+    private final javafx.beans.property.ReadOnlyIntegerWrapper traceStep =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "traceStep");
+    /** The event whose trace is shown (seq and time): a new current event starts its trace at step 1. */
+    private long traceSeq = -1;
+    private long traceTime = -1;
     private double exactTime;
     private long lastTick = -1;
     private boolean behind;
@@ -443,7 +451,50 @@ public final class PlaygroundViewModel {
         return MemberState.valueOf(consumer.state()).running();
     }
 
+    /**
+     * The assignor's step trace of the current event, when that event is an {@code AssignorRun}: what the
+     * explanation walks through one step at a time ({@link #nextTraceStep}, {@link #previousTraceStep}).
+     */
+    public ReadOnlyObjectProperty<Optional<AssignorTrace>> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    /** Which step of {@link #traceProperty} is shown (0-based); back to 0 whenever the current event changes. */
+    public javafx.beans.property.ReadOnlyIntegerProperty traceStepProperty() {
+        return traceStep.getReadOnlyProperty();
+    }
+
+    /** The trace's next step (nothing at its last step, or when the current event has no trace). */
+    public void nextTraceStep() {
+        trace.get().ifPresent(steps -> traceStep.set(steps.clamp(traceStep.get() + 1)));
+    }
+
+    /** The trace's previous step (nothing at its first). */
+    public void previousTraceStep() {
+        trace.get().ifPresent(steps -> traceStep.set(steps.clamp(traceStep.get() - 1)));
+    }
+
+    /** The partitions the shown step of the trace places (none without a trace, or for a step that places none). */
+    public List<String> placedPartitions() {
+        return trace.get().map(steps -> steps.placed(traceStep.get())).orElse(List.of());
+    }
+
+    /** A new current event: its trace, from step 1; the same event again (playing on, a new frame): kept as it is. */
+    private void followTrace(PlaygroundFrame next) {
+        Optional<dev.groupscope.sim.engine.SimEvent> current = next.current();
+        long seq = current.map(dev.groupscope.sim.engine.SimEvent::seq).orElse(-1L);
+        long at = current.map(dev.groupscope.sim.engine.SimEvent::time).orElse(-1L);
+        if (seq == traceSeq && at == traceTime) {
+            return;
+        }
+        traceSeq = seq;
+        traceTime = at;
+        traceStep.set(0);
+        trace.set(AssignorTrace.of(next));
+    }
+
     private void accept(PlaygroundFrame next) {
+        followTrace(next);
         frame.set(next);
         if (requested >= 0) {
             // A scrub is waiting: a frame of another moment (the nearest computed so far, or one asked for before

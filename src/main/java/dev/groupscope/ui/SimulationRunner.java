@@ -72,6 +72,7 @@ public final class SimulationRunner {
     private RunBranches branches;
     /** Each group's learner events, indexed as the group is first shown (a group's frames explain only its own). */
     private final java.util.Map<String, LearnerIndex> learnerIndexes = new java.util.HashMap<>();
+    private final java.util.Map<String, LearnerIndex> stateChangeIndexes = new java.util.HashMap<>();
     /** The state of the last frame read at a time, and the run it belongs to (see {@link #stateAtTime}). */
     private World playhead;
     private Simulation playheadRun;
@@ -351,8 +352,9 @@ public final class SimulationRunner {
         shownSeq = -1;
         shownTime = time;
         World world = stateAtTime(time);
-        long current = learners().previous(simulation, lastEventAtOrBefore(time) + 1);
-        return frame(time, world, current);
+        long last = lastEventAtOrBefore(time);
+        long current = learners().previous(simulation, last + 1);
+        return frame(time, world, current, last);
     }
 
     /**
@@ -380,7 +382,7 @@ public final class SimulationRunner {
     private PlaygroundFrame frameAtEvent(long seq) {
         shownSeq = seq;
         SimEvent event = simulation.log().get((int) seq);
-        return frame(event.time(), simulation.stateAtEvent(seq), learners().previous(simulation, seq + 1));
+        return frame(event.time(), simulation.stateAtEvent(seq), learners().previous(simulation, seq + 1), seq);
     }
 
     /** The index of the shown group's learner events. */
@@ -389,7 +391,19 @@ public final class SimulationRunner {
         return learnerIndexes.computeIfAbsent(shown.groupId(), group -> new LearnerIndex(shown.learnerEvents()));
     }
 
-    private PlaygroundFrame frame(long time, World world, long current) {
+    /** Each group's GroupStateChange events, indexed as the group is first shown. */
+    private LearnerIndex stateChanges() {
+        String group = reader.groupId();
+        return stateChangeIndexes.computeIfAbsent(group, id -> new LearnerIndex(event ->
+                "GroupStateChange".equals(event.type())
+                        && dev.groupscope.sim.coordinator.CoordinatorEnv.groupActor(id).equals(event.actor())));
+    }
+
+    /**
+     * The frame at {@code time} of {@code world}, the state after event {@code last}: explained by learner event
+     * {@code current}, with the group's last state change up to {@code last}.
+     */
+    private PlaygroundFrame frame(long time, World world, long current, long last) {
         List<SimEvent> recent = new ArrayList<>();
         long seq = current;
         while (seq >= 0 && recent.size() < RECENT) {
@@ -397,7 +411,9 @@ public final class SimulationRunner {
             seq = learners().previous(simulation, seq);
         }
         Optional<SimEvent> event = current >= 0 ? Optional.of(simulation.log().get((int) current)) : Optional.empty();
-        return reader.read(time, world, event, recent);
+        long change = last < 0 ? -1 : stateChanges().previous(simulation, last + 1);
+        return reader.read(time, world, event, recent).withStateChange(
+                change >= 0 ? Optional.of(simulation.log().get((int) change)) : Optional.empty());
     }
 
     /** The last computed event at or before {@code time} (binary search: the log is in time order), or -1. */

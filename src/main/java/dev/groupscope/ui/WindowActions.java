@@ -34,6 +34,10 @@ final class WindowActions {
                         key(KeyCode.RIGHT)))
                 .add(action("previous", "ui.action.previous", PLAYBACK, playground::stepPrevious,
                         PlaygroundView.PREVIOUS_KEY, key(KeyCode.LEFT)))
+                .add(action("trace.next", "ui.action.trace.next", PLAYBACK, playground::nextTraceStep,
+                        PlaygroundView.TRACE_NEXT_KEY))
+                .add(action("trace.previous", "ui.action.trace.previous", PLAYBACK, playground::previousTraceStep,
+                        PlaygroundView.TRACE_PREVIOUS_KEY))
                 .add(action("faster", "ui.action.faster", PLAYBACK, () -> changeSpeed(playground, SPEED_STEP),
                         key(KeyCode.UP)))
                 .add(action("slower", "ui.action.slower", PLAYBACK, () -> changeSpeed(playground, -SPEED_STEP),

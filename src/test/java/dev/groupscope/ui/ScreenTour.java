@@ -101,6 +101,7 @@ public final class ScreenTour {
         scrubTo(20_000);
         run(() -> window.playground().perform(new ModelCommand.CrashConsumer("C2")));
         truncated += rebalanceShot();
+        truncated += assignmentShots();
         scrubTo(60_000);
         truncated += shot("playground-stable");
         truncated += tooltipShot();
@@ -226,6 +227,29 @@ public final class ScreenTour {
         }
         System.out.println("no rebalance after " + from + " ms");
         return 0;
+    }
+
+    /**
+     * The leader's assignment after the rebalance: the explanation at the trace's first step, then at the first step
+     * that places partitions (marked in the cluster), in the window and in presenter mode.
+     */
+    private int assignmentShots() throws Exception {
+        for (int i = 0; i < 60 && !call(() -> window.playground().traceProperty().get().isPresent()); i++) {
+            long seq = call(() -> window.playground().getFrame().current().map(e -> e.seq()).orElse(-1L));
+            run(() -> window.playground().stepNext());
+            waitUntil(() -> window.playground().getFrame().current().map(e -> e.seq()).orElse(-1L) != seq);
+        }
+        if (!call(() -> window.playground().traceProperty().get().isPresent())) {
+            System.out.println("no assignment after the rebalance");
+            return 0;
+        }
+        int truncated = shot("playground-assignment");
+        for (int i = 0; i < 20 && call(() -> window.playground().placedPartitions().isEmpty()); i++) {
+            run(() -> window.playground().nextTraceStep());
+        }
+        truncated += shot("playground-assignment-placed");
+        truncated += presenterShot("presenter-assignment");
+        return truncated;
     }
 
     private int presenterShot() throws Exception {

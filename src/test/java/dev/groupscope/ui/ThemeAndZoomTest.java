@@ -61,6 +61,28 @@ class ThemeAndZoomTest {
     }
 
     @Test
+    void atTheAssignmentTheTraceAndThePlacedPartitionsAreReadableAndInFull(FxRobot robot) {
+        // The playground's first assignment (range, at 6.012 s); its third step places orders-0 and orders-1.
+        waitFor(() -> window.playground().getFrame() != null);
+        for (int i = 0; i < 100 && window.playground().traceProperty().get().isEmpty(); i++) {
+            long seq = window.playground().getFrame().current().map(event -> event.seq()).orElse(-1L);
+            robot.interact(() -> window.playground().stepNext());
+            waitFor(() -> window.playground().getFrame().current().map(event -> event.seq()).orElse(-1L) != seq);
+        }
+        assertThat(window.playground().traceProperty().get()).isPresent();
+        robot.interact(() -> {
+            window.playground().nextTraceStep();
+            window.playground().nextTraceStep();
+        });
+        assertThat(window.playground().placedPartitions()).isNotEmpty();
+        settle(robot);
+        assertThat(robot.lookup(".partition-row.step-placed").queryAll()).isNotEmpty();
+        assertReadableInEveryTheme(robot, 0);
+        robot.interact(() -> window.useTheme(Theme.LIGHT));
+        assertNothingCutShort(robot, 0);
+    }
+
+    @Test
     void afterALeaveTheLabAndTheComparisonSayWhatTheLeaverRevokedReadablyAndInFull(FxRobot robot) {
         // The departure's sentence is the lab's longest; the comparison's row has a badge and struck chips.
         robot.interact(() -> {

@@ -306,6 +306,15 @@ public final class ConsumerActor implements Actor {
     }
 
     /**
+     * Whether its application is inside {@code onPartitionsRevoked} and the callback has not returned yet: its worker
+     * pool is finishing the revoked partitions' records, or the listener's {@code commitSync} of them awaits its
+     * answer. Any other call of the callback returns within the step that makes it.
+     */
+    public boolean revoking() {
+        return state.running() && (loop.inListener || group.listenerCommitPending);
+    }
+
+    /**
      * Everything that happens in one engine step: the context, and the consumer's logic, which needs it. Short-lived
      * (never stored), so it may hold the context.
      */
