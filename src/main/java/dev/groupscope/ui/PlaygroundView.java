@@ -927,6 +927,17 @@ public final class PlaygroundView {
             }
         }
 
+        private void placeNothing(boolean inTitle) {
+            VBox body = (VBox) chips.getParent();
+            if (inTitle && nothing.getParent() != title) {
+                body.getChildren().remove(nothing);
+                title.getChildren().add(title.getChildren().indexOf(generation) + 1, nothing);
+            } else if (!inTitle && nothing.getParent() != body) {
+                title.getChildren().remove(nothing);
+                body.getChildren().add(nothing);
+            }
+        }
+
         /** The Crash button at the end of the card's top row, and the tooltips. */
         void installChrome() {
             crash = new Button(messages.text("ui.main.consumer.crash"));
@@ -976,8 +987,10 @@ public final class PlaygroundView {
                 // Unchanged here; still claim the chips, so a stale duplicate elsewhere cannot take them.
                 owned.forEach(partition -> motion.chip(partition, consumer.clientId(), consumer.slot()));
             }
-            // "no partitions" sits in the top row: a crashed consumer's card stays one line high.
+            // "no partitions" sits in the top row of a stopped consumer's card (one line high, no Crash button);
+            // a running one's top row may be full (leader, "syncing", Crash), so there it takes the chips' row.
             boolean none = owned.isEmpty();
+            placeNothing(down);
             nothing.setVisible(none);
             nothing.setManaged(none);
             chips.setVisible(!none);
