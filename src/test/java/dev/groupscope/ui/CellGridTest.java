@@ -23,6 +23,8 @@ class CellGridTest {
         grid = new CellGrid("partition-grid");
         VBox box = new VBox(grid);
         stage.setScene(new Scene(box, 400, 300));
+        // The primary stage is shared by the test classes: one that sized it to 1280 × 800 must not leave it so.
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -38,7 +40,8 @@ class CellGridTest {
 
     @Test
     void theCellUnderTheMouseIsFoundRowByRow(FxRobot robot) {
-        robot.interact(() -> grid.show(cells(30, 0), index -> "cell " + index, 0));
+        // Enough cells for a second row at any width the window may have.
+        robot.interact(() -> grid.show(cells(200, 0), index -> "cell " + index, 0));
         robot.interact(() -> grid.layout());
         double cell = grid.cellSize();
         int columns = (int) Math.floor(grid.getWidth() / cell);
