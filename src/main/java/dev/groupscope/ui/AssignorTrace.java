@@ -148,18 +148,14 @@ public record AssignorTrace(String assignor, List<AssignmentStep> steps) {
         return value == null || value.toString().isEmpty() ? null : value.toString();
     }
 
-    /** {@code orders-3} as a partition (the topic may itself contain '-'); null if it is not one. */
+    /** {@code orders-3} as a partition ({@link TopicPartition#parse}); null if it is not one. */
     static TopicPartition partition(String name) {
         if (name == null) {
             return null;
         }
-        int dash = name.lastIndexOf('-');
-        if (dash <= 0 || dash == name.length() - 1) {
-            return null;
-        }
         try {
-            return new TopicPartition(name.substring(0, dash), Integer.parseInt(name.substring(dash + 1)));
-        } catch (NumberFormatException e) {
+            return TopicPartition.parse(name);
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }
