@@ -14,26 +14,28 @@ public final class ClientIds {
 
     /** The id without its trailing number ("C" of "C12", "consumer-" of "consumer-07"; "alice-" of "alice"). */
     public static String prefix(String id) {
+        int digits = trailingDigits(id);
+        return digits == 0 ? id + "-" : id.substring(0, id.length() - digits);
+    }
+
+    /** How many digits end {@code id} (at most 9, so the number fits a long with room to count up). */
+    private static int trailingDigits(String id) {
         int digits = 0;
         while (digits < id.length() && Character.isDigit(id.charAt(id.length() - 1 - digits)) && digits < 9) {
             digits++;
         }
-        return digits == 0 ? id + "-" : id.substring(0, id.length() - digits);
+        return digits;
     }
 
     /** The first id after {@code template}'s, in its style, for which {@code taken} is false. */
     public static String next(String template, Predicate<String> taken) {
-        int digits = 0;
-        while (digits < template.length() && Character.isDigit(template.charAt(template.length() - 1 - digits))
-                && digits < 9) {
-            digits++;
-        }
-        String prefix = digits == 0 ? template + "-" : template.substring(0, template.length() - digits);
+        int digits = trailingDigits(template);
+        String prefix = prefix(template);
         long number = digits == 0 ? 1 : Long.parseLong(template.substring(template.length() - digits));
         int width = digits > 1 && template.charAt(template.length() - digits) == '0' ? digits : 1;
         while (true) {
             number++;
-            String candidate = prefix + String.format("%0" + width + "d", number);
+            String candidate = prefix + String.format(java.util.Locale.ROOT, "%0" + width + "d", number);
             if (!taken.test(candidate)) {
                 return candidate;
             }
