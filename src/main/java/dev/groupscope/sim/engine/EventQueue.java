@@ -35,9 +35,14 @@ public final class EventQueue {
      */
     public void sweep(Predicate<Scheduled> dead) {
         if (pending.size() >= sweepAt) {
-            pending.removeIf(dead);
-            sweepAt = Math.max(MIN_SWEEP, 2 * pending.size());
+            sweepNow(dead);
         }
+    }
+
+    /** Removes every entry {@code dead} accepts now. */
+    public void sweepNow(Predicate<Scheduled> dead) {
+        pending.removeIf(dead);
+        sweepAt = Math.max(MIN_SWEEP, 2 * pending.size());
     }
 
     public void add(Scheduled scheduled) {

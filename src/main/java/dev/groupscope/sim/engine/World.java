@@ -75,6 +75,20 @@ public final class World implements Context {
         });
     }
 
+    /**
+     * Drops every stale timer entry from the queue now (they are otherwise dropped when they reach its head, or when
+     * it has doubled), so that a snapshot taken next does not keep them. The order of the live entries is total, so
+     * this changes nothing that happens.
+     */
+    void dropAllStaleTimers() {
+        queue.sweepNow(this::isStaleTimer);
+    }
+
+    /** Entries in the queue, stale timers included (for tests). */
+    int queued() {
+        return queue.size();
+    }
+
     public World copy() {
         return new World(this);
     }

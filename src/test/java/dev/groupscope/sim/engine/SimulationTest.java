@@ -250,4 +250,26 @@ class SimulationTest {
         assertThatThrownBy(() -> world.schedule(-1, new PingPong.Tick("client")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("past");
     }
+
+    @Test
+    void aSnapshotKeepsNoStaleTimerEntries() {
+        // PingPong's client re-arms its session timer on every pong; each re-arming leaves the old entry queued.
+        World going = PingPong.world(7);
+        while (going.hasPending() && going.now() < 3_000) {
+            going.step();
+        }
+        int queued = going.queued();
+        going.dropAllStaleTimers();
+        assertThat(going.queued()).as("the run leaves stale entries behind").isLessThan(queued);
+
+        Simulation simulation = new Simulation(PingPong.world(7), List.of(), 10);
+        simulation.runUntil(HORIZON);
+        assertThat(simulation.snapshotCount()).isGreaterThan(10);
+        for (int i = 0; i < simulation.snapshotCount(); i++) {
+            World snapshot = simulation.snapshot(i);
+            int held = snapshot.queued();
+            snapshot.dropAllStaleTimers();
+            assertThat(snapshot.queued()).as("snapshot %d", i).isEqualTo(held);
+        }
+    }
 }
