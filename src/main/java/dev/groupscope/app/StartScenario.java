@@ -24,14 +24,10 @@ record StartScenario(Scenario scenario, long startAtMs) {
     static StartScenario of(AppOptions options, long defaultAtMs, Supplier<Scenario> playground) {
         Scenario scenario;
         try {
-            scenario = options.scenario().map(ScenarioReader::read).orElseGet(playground);
+            scenario = PlaygroundViewModel.showable(options.scenario().map(ScenarioReader::read).orElseGet(playground));
         } catch (JsonInputException e) {
             // Already one line naming the file and the line and column or the JSON path.
             throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        if (scenario.consumers().isEmpty()) {
-            throw new IllegalArgumentException(scenario.file() + ": $.consumers: the window shows a consumer group, "
-                    + "but this scenario has no consumers");
         }
         long at = options.at().orElse(Math.min(defaultAtMs, scenario.durationMs()));
         if (at < 0 || at > scenario.durationMs()) {

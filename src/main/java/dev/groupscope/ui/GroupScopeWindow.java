@@ -1,6 +1,9 @@
 package dev.groupscope.ui;
 
 import dev.groupscope.i18n.Messages;
+import dev.groupscope.scenario.Scenario;
+import dev.groupscope.scenario.ScenarioReader;
+import dev.groupscope.scenario.json.JsonInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javafx.animation.AnimationTimer;
@@ -153,6 +156,8 @@ public final class GroupScopeWindow {
     }
 
     private void openStage(Scene scene) {
+        // Which window the stage shows: after File → Open, no longer the one the app made.
+        stage.getProperties().put(GroupScopeWindow.class, this);
         stage.setScene(scene);
         stage.setTitle(title(language));
         stage.setMinWidth(800);
@@ -410,6 +415,70 @@ public final class GroupScopeWindow {
                 alert.show();
             }));
         }
+    }
+
+    /** File → Open scenario…: asks for a scenario file, then opens it (see {@link #open}). */
+    void chooseScenario() {
+        Messages messages = Messages.of(language.locale());
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(messages.text("ui.open.title"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"));
+        java.io.File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            open(() -> ScenarioReader.read(file.toPath()));
+        }
+    }
+
+    /** File → Lessons: opens one of the lessons GroupScope comes with. */
+    GroupScopeWindow openLesson(Lessons.Lesson lesson) {
+        return open(lesson::read);
+    }
+
+    /**
+     * Opens another scenario in this window's place. It is read and checked first: a file that cannot be shown is
+     * an error dialog naming the file and the line and column or JSON path (in the window's language), and the run
+     * shown goes on as it was, its what-if branches included. Otherwise a window on the new run takes the stage,
+     * keeping this one's size, language, theme, text size, presenter mode, folded panels, tab, assignor lab and
+     * comparison. Returns the window the stage shows now.
+     */
+    public GroupScopeWindow open(java.util.function.Supplier<Scenario> reading) {
+        Scenario scenario;
+        try {
+            scenario = PlaygroundViewModel.showable(reading.get());
+        } catch (JsonInputException e) {
+            refuse(e);
+            return this;
+        }
+        GroupScopeWindow next = new GroupScopeWindow(stage, PlaygroundViewModel.running(scenario), this::lab);
+        next.takeOver(this);
+        return next;
+    }
+
+    private void refuse(JsonInputException failure) {
+        Messages messages = Messages.of(language.locale());
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                failure.localized(messages));
+        alert.setHeaderText(messages.text("ui.open.failed"));
+        alert.getDialogPane().setId("open-failed");
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    /** Shows this window on the stage in {@code previous}'s place, as the teacher had set that one up. */
+    private void takeOver(GroupScopeWindow previous) {
+        previous.clock.stop();
+        previous.playground.close();
+        language = previous.language;
+        theme = previous.theme;
+        zoom = previous.zoom;
+        startingZoom = previous.startingZoom;
+        zoomBeforePresenter = previous.zoomBeforePresenter;
+        presenter = previous.presenter;
+        hiddenPanels.addAll(previous.hiddenPanels);
+        shownTab = previous.shownTab;
+        compare = previous.compare;
+        Scene shown = stage.getScene();
+        open(new Scene(load(language), shown.getWidth(), shown.getHeight()));
     }
 
     void toggleFullScreen() {

@@ -1,17 +1,13 @@
 package dev.groupscope.ui;
 
 import dev.groupscope.scenario.Scenario;
-import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.scenario.ScenarioWorld;
 import dev.groupscope.sim.client.MemberState;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.report.EventGroups;
 import dev.groupscope.sim.report.MetricsFrame;
 import dev.groupscope.sim.report.MetricsRecorder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.groupscope.scenario.json.JsonInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
@@ -38,7 +35,6 @@ import javafx.beans.property.SimpleDoubleProperty;
  */
 public final class PlaygroundViewModel {
 
-    public static final String PLAYGROUND = "/lessons/scenarios/playground.json";
     /** Speed is 10^exponent: 0.1× to 100×. */
     public static final double MIN_SPEED_EXPONENT = -1;
     public static final double MAX_SPEED_EXPONENT = 2;
@@ -55,6 +51,8 @@ public final class PlaygroundViewModel {
     public static final long CHART_WINDOW_MS = 120_000;
 
     private final SimulationRunner runner;
+    /** What {@link #close} does besides pausing: shuts the worker thread down when this model made it. */
+    private Runnable onClose = () -> { };
     private final Map<String, String> groupOfClient;
     private final List<String> groups;
     private final EventGroups eventGroups;
@@ -110,18 +108,38 @@ public final class PlaygroundViewModel {
             thread.setDaemon(true);
             return thread;
         });
-        return new PlaygroundViewModel(scenario, worker, new PulseExecutor());
+        // Once the window has let this run go (another scenario opened), whatever it still asks for is dropped.
+        Executor untilClosed = task -> {
+            try {
+                worker.execute(task);
+            } catch (RejectedExecutionException closed) {
+                // The worker has been shut down: nothing of this run is shown any more.
+            }
+        };
+        PlaygroundViewModel model = new PlaygroundViewModel(scenario, untilClosed, new PulseExecutor());
+        model.onClose = worker::shutdown;
+        return model;
     }
 
     public static Scenario readPlayground() {
-        try (InputStream in = PlaygroundViewModel.class.getResourceAsStream(PLAYGROUND)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + PLAYGROUND);
-            }
-            return ScenarioReader.read("playground.json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return Lessons.read(Lessons.PLAYGROUND);
+    }
+
+    /**
+     * {@code scenario}, if the window can show it: the window shows a consumer group, so a scenario without consumers
+     * is refused with the file named, like any other bad input.
+     */
+    public static Scenario showable(Scenario scenario) {
+        if (scenario.consumers().isEmpty()) {
+            throw JsonInputException.of("scenario.error.noConsumers", "file", scenario.file());
         }
+        return scenario;
+    }
+
+    /** Stops playing and lets the run go: its worker computes nothing more (the window has opened another run). */
+    public void close() {
+        pause();
+        onClose.run();
     }
 
     /**

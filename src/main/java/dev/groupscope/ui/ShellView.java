@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.i18n.Messages;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,8 @@ public final class ShellView {
     @FXML private TabPane tabs;
     @FXML private Tab playgroundTab;
     @FXML private MenuItem quitItem;
+    @FXML private MenuItem openItem;
+    @FXML private Menu lessonsMenu;
     @FXML private MenuItem exportTopologySvg;
     @FXML private MenuItem exportTopologyPng;
     @FXML private MenuItem exportSequenceSvg;
@@ -57,6 +60,7 @@ public final class ShellView {
     @FXML
     private void initialize() {
         english.setSelected(language == UiLanguage.ENGLISH);
+        listLessons();
         chinese.setSelected(language == UiLanguage.SIMPLIFIED_CHINESE);
         // Only the shown tab's nodes are in the scene, so ids such as consumer-C1 are unique in it.
         for (Tab tab : tabs.getTabs()) {
@@ -71,6 +75,7 @@ public final class ShellView {
     /** Menus take their handlers and keys from the window's one action registry. */
     void bindActions(UiActions actions) {
         actions.bind(quitItem, "quit");
+        actions.bind(openItem, "open");
         actions.bind(exportTopologySvg, "export.topologySvg");
         actions.bind(exportTopologyPng, "export.topologyPng");
         actions.bind(exportSequenceSvg, "export.sequenceSvg");
@@ -88,6 +93,23 @@ public final class ShellView {
             item.setSelected(window.theme() == theme);
             item.setOnAction(event -> window.useTheme(theme));
             themeMenu.getItems().add(item);
+        }
+    }
+
+    /** File → Lessons: a submenu per section, each lesson under its title in the window's language. */
+    private void listLessons() {
+        Messages messages = Messages.of(language.locale());
+        for (Lessons.Section section : Lessons.sections()) {
+            Menu part = new Menu(section.title(messages));
+            part.setMnemonicParsing(false);
+            for (Lessons.Lesson lesson : section.lessons()) {
+                MenuItem item = new MenuItem(lesson.title(messages));
+                item.setMnemonicParsing(false); // titles such as auto.offset.reset_none hold underscores
+                item.setId("lesson-" + lesson.name());
+                item.setOnAction(event -> window.openLesson(lesson));
+                part.getItems().add(item);
+            }
+            lessonsMenu.getItems().add(part);
         }
     }
 

@@ -81,6 +81,7 @@ final class WindowActions {
                         AssignorLabView.REMOVE_KEY))
                 .add(action("lab.rebalance", "ui.action.lab.rebalance", LAB, () -> window.lab().rebalance(),
                         AssignorLabView.REBALANCE_KEY))
+                .add(action("open", "ui.menu.file.open", WINDOW, window::chooseScenario, shortcut(KeyCode.O)))
                 .add(action("export.topologySvg", "ui.menu.file.exportTopologySvg", WINDOW,
                         () -> window.export(ExportActions.Kind.TOPOLOGY_SVG), shortcut(KeyCode.E)))
                 .add(action("export.topologyPng", "ui.menu.file.exportTopologyPng", WINDOW,

@@ -24,7 +24,8 @@ class AssignBadInputTest {
     void malformedJsonIsReportedWithLineAndColumn() throws IOException {
         String error = refused("{\"strategy\": \"legacy\",\n  \"topics\": {\"t0\": 4,},\n" + MEMBERS + "}");
 
-        assertThat(error).isEqualTo(file + ": line 2, column 22: malformed JSON: expected name");
+        assertThat(error).isEqualTo(file + ": line 2, column 22: malformed JSON: expected a name in double quotes "
+                + "(JSON allows no comma after the last value)");
     }
 
     @Test

@@ -113,9 +113,24 @@ class ScenarioReaderTest {
     }
 
     @Test
-    void malformedJsonNamesTheLineAndColumn() {
+    void malformedJsonNamesTheLineAndColumnAndWhatWasExpected() {
         assertThat(errorOf("{\n  \"seed\": 7,\n  \"cluster\" {}\n}"))
-                .startsWith("demo.json: line 3, column 13: malformed JSON");
+                .isEqualTo("demo.json: line 3, column 13: malformed JSON: expected ':' after a name");
+        assertThat(errorOf("{\n  \"seed\": 7\n  \"cluster\": {}\n}"))
+                .isEqualTo("demo.json: line 3, column 3: malformed JSON: expected ',' or '}' after a value in an object");
+        assertThat(errorOf("{\"topics\": [1 2]}"))
+                .isEqualTo("demo.json: line 1, column 15: malformed JSON: expected ',' or ']' after a value in an array");
+        assertThat(errorOf("{\"seed\": }"))
+                .startsWith("demo.json: line 1, column 10: malformed JSON: expected a value");
+    }
+
+    @Test
+    void malformedJsonIsExplainedInTheLearnersLanguage() {
+        JsonInputException refused = (JsonInputException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> ScenarioReader.read("demo.json", "{\n  \"seed\": 7\n  \"cluster\": {}\n}"));
+
+        assertThat(refused.localized(Messages.of(Locale.SIMPLIFIED_CHINESE)))
+                .isEqualTo("demo.json：第 3 行第 3 列：JSON 格式错误：对象中的值后面应为 ',' 或 '}'");
     }
 
     @Test

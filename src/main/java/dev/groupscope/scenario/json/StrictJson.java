@@ -12,6 +12,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,16 @@ public final class StrictJson {
             Pattern.compile("(.*?) at line (\\d+) column (\\d+) path (\\S*).*", Pattern.DOTALL);
     private static final Pattern POSITION = Pattern.compile("at line (\\d+) column (\\d+)");
     private static final String GSON_LENIENT_HINT = "Use JsonReader.setStrictness";
+    /** Gson's reasons for refusing a document, by the message that says what was expected instead. */
+    private static final Map<String, String> GSON_REASONS = Map.of(
+            "Unterminated object", "objectNotClosed",
+            "Unterminated array", "arrayNotClosed",
+            "Expected name", "expectedName",
+            "Expected ':'", "expectedColon",
+            "Unterminated string", "stringNotClosed",
+            "Expected value", "expectedValue");
+    /** Gson's reasons it gives before reading the character at fault: its column is then that character's own. */
+    private static final String GSON_UNREAD = "Expected value";
 
     private final String file;
     private final JsonReader reader;
@@ -59,7 +70,7 @@ public final class StrictJson {
             // Gson refuses text after the value with a hint for programmers; keep its position, say it plainly.
             position = e.getMessage() == null ? position : e.getMessage();
         }
-        throw malformed(position, EnglishText.format("cli.json.textAfterEnd"), true);
+        throw malformed(position, "textAfterEnd", "", true);
     }
 
     private JsonElement value() throws IOException {
@@ -78,7 +89,8 @@ public final class StrictJson {
                 reader.nextNull();
                 return JsonNull.INSTANCE;
             default:
-                throw new IOException("Expected value" + readerPosition());
+                // Gson has only peeked at the character (a '}' or ']'): its column is that character's own.
+                throw malformed(readerPosition(), "expectedValue", "", false);
         }
     }
 
@@ -107,20 +119,33 @@ public final class StrictJson {
         return array;
     }
 
-    /** Gson's message carries the position; its reason is kept unless it only tells a programmer to be lenient. */
+    /**
+     * Gson's message carries the position and what it found wrong, in a programmer's words ("Unterminated object"):
+     * each is said as what the file should have had there, in the learner's language; a reason not known here is
+     * kept as Gson gives it.
+     */
     private JsonInputException malformed(IOException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         Matcher gson = GSON_MESSAGE.matcher(message);
         boolean endOfInput = e instanceof EOFException || message.startsWith("End of input");
-        String reason = explain(gson.matches() ? gson.group(1) : message, endOfInput);
-        return malformed(gson.matches() ? message : readerPosition(), reason, !endOfInput);
+        String reason = gson.matches() ? gson.group(1) : message;
+        String kind = endOfInput ? "endsEarly" : kind(reason);
+        return malformed(gson.matches() ? message : readerPosition(), kind, reason,
+                !endOfInput && !reason.equals(GSON_UNREAD));
+    }
+
+    private static String kind(String gsonReason) {
+        if (gsonReason.startsWith(GSON_LENIENT_HINT)) {
+            return "notStrict";
+        }
+        return GSON_REASONS.getOrDefault(gsonReason, "other");
     }
 
     /**
      * Gson counts the column after the character it just read; a person wants the column of that character. At the
      * end of the input there is no such character, and the column after the last one is the right place.
      */
-    private JsonInputException malformed(String position, String reason, boolean atACharacter) {
+    private JsonInputException malformed(String position, String kind, String gsonReason, boolean atACharacter) {
         Matcher where = POSITION.matcher(position);
         String line = "?";
         String column = "?";
@@ -129,22 +154,14 @@ public final class StrictJson {
             int gsonColumn = Integer.parseInt(where.group(2));
             column = Integer.toString(atACharacter ? Math.max(1, gsonColumn - 1) : gsonColumn);
         }
-        return JsonInputException.of("cli.error.malformedJson", "file", file, "line", line,
+        String reason = gsonReason.isEmpty() ? gsonReason
+                : Character.toLowerCase(gsonReason.charAt(0)) + gsonReason.substring(1);
+        return JsonInputException.of("cli.error.malformedJson." + kind, "file", file, "line", line,
                 "column", column, "reason", reason);
     }
 
     /** Where the reader stands, as Gson describes it: " at line L column C path P". */
     private String readerPosition() {
         return reader.toString().substring(reader.getClass().getSimpleName().length());
-    }
-
-    private static String explain(String reason, boolean endOfInput) {
-        if (endOfInput) {
-            return EnglishText.format("cli.json.endsEarly");
-        }
-        if (reason.startsWith(GSON_LENIENT_HINT)) {
-            return EnglishText.format("cli.json.notStrict");
-        }
-        return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 }

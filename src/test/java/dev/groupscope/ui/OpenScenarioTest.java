@@ -1,0 +1,129 @@
+package dev.groupscope.ui;
+
+import static dev.groupscope.ui.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.scenario.ScenarioReader;
+import dev.groupscope.ui.PlaygroundViewModel.WhatIf;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Opening another scenario from the window (File → Open scenario…, File → Lessons): a file that cannot be shown is
+ * refused with where it is wrong and the run shown goes on untouched; one that can takes the window, which stays as
+ * the teacher set it up.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OpenScenarioTest {
+
+    @TempDir
+    Path dir;
+    private GroupScopeWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        window.show(UiLanguage.ENGLISH);
+    }
+
+    @Test
+    void aMalformedFileIsRefusedWithWhereItIsWrongAndTheRunAndItsBranchesGoOn(FxRobot robot) throws IOException {
+        PlaygroundViewModel run = window.playground();
+        waitFor(() -> run.getFrame() != null);
+        robot.interact(() -> run.scrubTo(12_000));
+        waitFor(() -> run.getFrame().time() == 12_000);
+        robot.interact(() -> run.act(WhatIf.CRASH_CONSUMER, null));
+        waitFor(() -> run.branchesProperty().get().size() == 2);
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"seed\": 1,\n  \"cluster\": {\"brokers\": 3}\n  \"topics\": []}\n");
+
+        GroupScopeWindow[] shown = new GroupScopeWindow[1];
+        robot.interact(() -> shown[0] = window.open(() -> ScenarioReader.read(broken)));
+
+        DialogPane refusal = robot.lookup("#open-failed").query();
+        assertThat(refusal.getContentText()).contains("broken.json").contains("line 3, column 3");
+        assertThat(refusal.getHeaderText()).contains("cannot be opened");
+        assertThat(shown[0]).isSameAs(window);
+        assertThat(window.playground()).isSameAs(run);
+        assertThat(run.branchesProperty().get()).hasSize(2);
+        assertThat(run.getTime()).isEqualTo(12_000);
+        robot.interact(() -> refusal.getScene().getWindow().hide());
+    }
+
+    @Test
+    void aScenarioWithoutConsumersIsRefusedInTheWindowsLanguage(FxRobot robot) throws IOException {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        Path empty = dir.resolve("no-consumers.json");
+        Files.writeString(empty, "{\"seed\": 1, \"durationMs\": 60000, \"cluster\": {\"brokers\": 1},"
+                + " \"topics\": [{\"name\": \"orders\", \"partitions\": 2}]}");
+
+        robot.interact(() -> window.open(() -> ScenarioReader.read(empty)));
+
+        DialogPane refusal = robot.lookup("#open-failed").query();
+        assertThat(refusal.getContentText()).contains("no-consumers.json").contains("$.consumers").contains("消费者");
+        robot.interact(() -> refusal.getScene().getWindow().hide());
+    }
+
+    @Test
+    void aLessonFromTheMenuTakesTheWindowAsTheTeacherSetItUp(FxRobot robot) {
+        PlaygroundViewModel before = window.playground();
+        robot.interact(() -> {
+            window.zoomIn();
+            window.useTheme(Theme.DARK);
+            window.togglePanel(GroupScopeWindow.EXPLANATION_PANEL);
+            window.lab().addConsumer();
+        });
+        int labConsumers = window.lab().groupSizeProperty().get();
+
+        robot.interact(() -> lessonItem(robot, "lesson-two-groups-one-topic").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        GroupScopeWindow next = (GroupScopeWindow) stage.getProperties().get(GroupScopeWindow.class);
+        assertThat(next).isNotSameAs(window);
+        assertThat(next.playground()).isNotSameAs(before);
+        assertThat(next.playground().groups()).containsExactly("billing", "shipping");
+        assertThat(before.playingProperty().get()).as("the run left behind stops").isFalse();
+        assertThat(next.zoom()).isEqualTo(window.zoom());
+        assertThat(next.theme()).isEqualTo(Theme.DARK);
+        assertThat(next.panelHidden(GroupScopeWindow.EXPLANATION_PANEL)).isTrue();
+        assertThat(next.lab()).isSameAs(window.lab());
+        assertThat(next.lab().groupSizeProperty().get()).isEqualTo(labConsumers);
+        waitFor(() -> next.playground().getFrame() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#group-choice").<ComboBox<String>>query().getValue()).isEqualTo("billing");
+    }
+
+    private static MenuItem lessonItem(FxRobot robot, String id) {
+        MenuBar bar = robot.lookup("#menuBar").query();
+        for (Menu menu : bar.getMenus()) {
+            for (MenuItem item : menu.getItems()) {
+                if (item instanceof Menu lessons && "lessonsMenu".equals(lessons.getId())) {
+                    for (MenuItem section : lessons.getItems()) {
+                        for (MenuItem lesson : ((Menu) section).getItems()) {
+                            if (id.equals(lesson.getId())) {
+                                return lesson;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+}
