@@ -475,6 +475,9 @@ public final class PlaygroundView {
         Label arrow = new Label(text);
         arrow.setId(edge.id());
         arrow.getStyleClass().add("state-edge");
+        if (edge.place() == GroupStateGraph.Place.TO_DEAD) {
+            arrow.getStyleClass().add("to-dead");
+        }
         arrow.setMinWidth(Region.USE_PREF_SIZE);
         String plain = edgeText(edge);
         Tooltip tip = new Tooltip(plain);
