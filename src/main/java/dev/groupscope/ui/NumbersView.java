@@ -44,6 +44,8 @@ public final class NumbersView {
     @FXML private Parent numbersRoot;
     @FXML private Label numbersClock;
     @FXML private Label ledgerTotals;
+    @FXML private javafx.scene.control.ScrollPane chartsScroll;
+    @FXML private javafx.scene.layout.VBox charts;
     @FXML private LineChart<Number, Number> lagChart;
     @FXML private NumberAxis lagTime;
     @FXML private BarChart<String, Number> pauseChart;
@@ -72,6 +74,34 @@ public final class NumbersView {
             }
         });
         redrawIfChanged();
+        // The window's text size reaches this tab as the totals' font (no rule of its own sizes it).
+        chartsScroll.heightProperty().addListener((observable, before, now) -> fitCharts());
+        ledgerTotals.fontProperty().addListener((observable, before, now) -> fitCharts());
+    }
+
+    /**
+     * How large the charts' letters are, in pixels, for the window's text size and the height the two rows of
+     * charts share: as large as the window's text while each chart still has {@link #CHART_EMS} of its own letters
+     * in height (a title, a plot its axis name fits beside, the time axis); smaller where the tab is short for that
+     * (the largest text on a 1280×800 projector), but never below a 1280×800 window's normal text.
+     */
+    static double chartTextPixels(double textPixels, double chartsHeight) {
+        double floor = Math.min(textPixels, NORMAL_TEXT_PIXELS);
+        return Math.min(textPixels, Math.max(floor, Math.floor(chartsHeight / (2 * CHART_EMS) * 10) / 10));
+    }
+
+    private static final double CHART_EMS = 14;
+    private static final double NORMAL_TEXT_PIXELS = TextZoom.forWindow(1280, 800).fontPixels(UiLanguage.ENGLISH);
+
+    private void fitCharts() {
+        if (chartsScroll.getHeight() <= 0) {
+            return;
+        }
+        double pixels = chartTextPixels(ledgerTotals.getFont().getSize(), chartsScroll.getHeight());
+        String style = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", pixels);
+        if (!style.equals(charts.getStyle())) {
+            charts.setStyle(style);
+        }
     }
 
     /** What the charts show now (for tests). */

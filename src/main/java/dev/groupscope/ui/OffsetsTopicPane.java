@@ -169,8 +169,29 @@ final class OffsetsTopicPane extends Region {
 
     @Override
     protected double computeMinWidth(double height) {
-        return snappedLeftInset() + snappedRightInset()
-                + Math.max(wordsWidth() - gap(), strip.isManaged() ? strip.minWidth(-1) : 0);
+        // At the largest text the count goes under the caption (see layoutChildren): the widest of the two lines.
+        return snappedLeftInset() + snappedRightInset() + Math.max(Math.max(headWidth() - gap(), countWidth()),
+                strip.isManaged() ? strip.minWidth(-1) : 0);
+    }
+
+    /** Whether all the words fit on one line at {@code width}; if not, the count goes on a line of its own. */
+    private boolean wordsOneLine(double width) {
+        return wordsWidth() - gap() <= width;
+    }
+
+    /** The caption and the chip, with a gap after each. */
+    private double headWidth() {
+        double width = 0;
+        for (Region word : words()) {
+            if (word != count) {
+                width += word.prefWidth(-1) + gap();
+            }
+        }
+        return width;
+    }
+
+    private double countWidth() {
+        return count.isManaged() ? count.prefWidth(-1) : 0;
     }
 
     @Override
@@ -189,7 +210,9 @@ final class OffsetsTopicPane extends Region {
     protected double computePrefHeight(double width) {
         double inner = (width < 0 ? computePrefWidth(-1) : width) - snappedLeftInset() - snappedRightInset();
         double strips = strip.isManaged() ? strip.prefHeight(-1) : 0;
-        double lines = oneLine(inner) ? Math.max(wordsHeight(), strips) : wordsHeight() + gap() / 2 + strips;
+        double lines = oneLine(inner) ? Math.max(wordsHeight(), strips)
+                : wordsOneLine(inner) ? wordsHeight() + gap() / 2 + strips
+                : 2 * wordsHeight() + gap() + strips;
         return snappedTopInset() + snappedBottomInset() + lines;
     }
 
@@ -200,10 +223,16 @@ final class OffsetsTopicPane extends Region {
         double inner = getWidth() - left - snappedRightInset();
         boolean one = oneLine(inner);
         double line = one ? Math.max(wordsHeight(), strip.isManaged() ? strip.prefHeight(-1) : 0) : wordsHeight();
+        boolean wordsOne = wordsOneLine(inner);
         double x = left;
         for (Region word : words()) {
             double w = word.prefWidth(-1);
             double h = word.prefHeight(-1);
+            if (word == count && !wordsOne) {
+                // Too narrow for all the words (the largest text): the count starts a line of its own.
+                x = left;
+                top += line + gap() / 2;
+            }
             word.resizeRelocate(x, top + (line - h) / 2, w, h);
             x += w + gap();
         }

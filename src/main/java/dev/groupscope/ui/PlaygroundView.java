@@ -278,6 +278,15 @@ public final class PlaygroundView {
         if (slot != scrubber) {
             scrubber.setMaxWidth(Double.MAX_VALUE);
         }
+        // A flow pane is at least as wide as its widest child, and the scrubber's width follows the row's: left to
+        // itself the row could never get narrower again (at the largest text it held the whole playground wider
+        // than the window). Its least width is its widest other child's, or the scrubber's least.
+        transportRow.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double widest = transportRow.getChildren().stream().filter(node -> node != slot)
+                    .mapToDouble(node -> node.prefWidth(-1)).max().orElse(0);
+            Insets padding = transportRow.getInsets();
+            return padding.getLeft() + padding.getRight() + Math.max(MIN_SCRUBBER, widest);
+        }, inputs.toArray(javafx.beans.Observable[]::new)));
     }
 
     private void bindActions() {
@@ -475,6 +484,9 @@ public final class PlaygroundView {
         Label arrow = new Label(text);
         arrow.setId(edge.id());
         arrow.getStyleClass().add("state-edge");
+        if (edge.place() == GroupStateGraph.Place.TO_DEAD) {
+            arrow.getStyleClass().add("to-dead");
+        }
         arrow.setMinWidth(Region.USE_PREF_SIZE);
         String plain = edgeText(edge);
         Tooltip tip = new Tooltip(plain);

@@ -65,6 +65,9 @@ public final class ShellView {
         // Only the shown tab's nodes are in the scene, so ids such as consumer-C1 are unique in it.
         for (Tab tab : tabs.getTabs()) {
             contents.put(tab, tab.getContent());
+            // ui.tab.lab.short for labTab: what its header says when the six full names do not fit the width.
+            FittingTabPane.setShortText(tab, resources.getString(
+                    "ui.tab." + tab.getId().substring(0, tab.getId().length() - "Tab".length()) + ".short"));
         }
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, now) -> showOnly(now));
         tabs.getSelectionModel().select(tabs.getTabs().stream().filter(tab -> window.shownTab().equals(tab.getId()))
