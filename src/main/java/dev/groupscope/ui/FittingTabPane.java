@@ -27,6 +27,7 @@ public class FittingTabPane extends TabPane {
     private static final double SCALE_STEP = 0.05;
 
     private final Text measure = new Text();
+    private Region headerArea;
     private double scale = 1;
 
     /** Gives a tab the short name its header shows when the full names do not fit. */
@@ -53,7 +54,7 @@ public class FittingTabPane extends TabPane {
 
     private void fit() {
         List<Tab> tabs = getTabs();
-        Region area = (Region) lookup(".tab-header-area");
+        Region area = headerArea();
         if (tabs.isEmpty() || area == null) {
             return;
         }
@@ -106,6 +107,22 @@ public class FittingTabPane extends TabPane {
             String style = scale == 1 ? "" : String.format(Locale.ROOT, "-fx-font-size: %.2fem;", scale);
             tabs.forEach(tab -> tab.setStyle(style));
         }
+    }
+
+    /**
+     * The skin's header area, found once per skin: this runs at every layout, and a lookup from the pane would walk
+     * the shown tab's whole content (a large cluster's thousands of nodes) whenever that comes first.
+     */
+    private Region headerArea() {
+        if (headerArea == null || headerArea.getParent() != this) {
+            headerArea = null;
+            for (Node child : getChildrenUnmodifiable()) {
+                if (child.getStyleClass().contains("tab-header-area") && child instanceof Region area) {
+                    headerArea = area;
+                }
+            }
+        }
+        return headerArea;
     }
 
     /** The tab a header draws: the skin keeps it in the header's properties; else the tab with the header's id. */
