@@ -291,6 +291,7 @@ public final class GroupScopeWindow {
     private void applyStylesheets(Parent root) {
         root.getStylesheets().setAll(GroupScopeWindow.class.getResource(STYLESHEET).toExternalForm());
         theme.stylesheet().ifPresent(root.getStylesheets()::add);
+        root.getStylesheets().add(zoom.menuStylesheet(language));
     }
 
     /** 1280×800 where the screen has room (all of it where it has less); 90% of a larger screen. */
@@ -308,6 +309,7 @@ public final class GroupScopeWindow {
     void zoomTo(TextZoom next) {
         zoom = next;
         stage.getScene().getRoot().setStyle(zoom.rootStyle(language));
+        applyStylesheets(stage.getScene().getRoot());
     }
 
     void zoomIn() {

@@ -1,5 +1,7 @@
 package dev.groupscope.ui;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -37,6 +39,15 @@ public record TextZoom(double factor) {
     public double fontPixels(UiLanguage language) {
         double base = language == UiLanguage.SIMPLIFIED_CHINESE ? 18 : 17;
         return Math.round(base * factor * 10) / 10.0;
+    }
+
+    /**
+     * A stylesheet that gives menus this zoom's text size: a submenu is a window of its own that the root's font size
+     * does not reach, so File → Lessons showed its lessons at JavaFX's default size however large the window's text.
+     */
+    public String menuStylesheet(UiLanguage language) {
+        String css = String.format(Locale.ROOT, ".context-menu { -fx-font-size: %.1fpx; }", fontPixels(language));
+        return "data:text/css;base64," + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The root style that applies this zoom. */

@@ -2,6 +2,7 @@ package dev.groupscope.ui;
 
 import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.ui.PlaygroundViewModel.WhatIf;
@@ -9,7 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.DialogPane;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -107,6 +111,25 @@ class OpenScenarioTest {
         waitFor(() -> next.playground().getFrame() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#group-choice").<ComboBox<String>>query().getValue()).isEqualTo("billing");
+    }
+
+    @Test
+    void theLessonsSubmenusShowTheWindowsTextSize(FxRobot robot) {
+        robot.interact(() -> window.zoomTo(new TextZoom(1.4)));
+        double windowText = window.zoom().fontPixels(UiLanguage.ENGLISH);
+
+        MenuItem eagerJoin = lessonItem(robot, "lesson-eager-join");
+        Menu rebalancing = eagerJoin.getParentMenu();
+        robot.interact(() -> rebalancing.getParentMenu().getParentMenu().show());
+        // As a keyboard opens them: Open scenario…, Lessons ▸, Consumer groups, Rebalancing ▸.
+        robot.type(KeyCode.DOWN, 2).type(KeyCode.RIGHT).type(KeyCode.DOWN).type(KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node lesson = eagerJoin.getStyleableNode();
+
+        assertThat(lesson).as("the submenu is shown").isNotNull();
+        Label title = (Label) lesson.lookup(".label");
+        assertThat(title.getFont().getSize()).isEqualTo(windowText, within(0.1));
+        robot.interact(() -> rebalancing.getParentMenu().getParentMenu().hide());
     }
 
     private static MenuItem lessonItem(FxRobot robot, String id) {
