@@ -28,6 +28,8 @@ public class FittingTabPane extends TabPane {
 
     private final Text measure = new Text();
     private Region headerArea;
+    /** The pane's width, the scale and the headers' font the headers were last fitted to. */
+    private String fittedFor;
     private double scale = 1;
 
     /** Gives a tab the short name its header shows when the full names do not fit. */
@@ -66,6 +68,13 @@ public class FittingTabPane extends TabPane {
         if (!(region instanceof javafx.scene.Parent headers) || headers.getChildrenUnmodifiable().size() != tabs.size()) {
             return; // the skin has not made the headers yet: the next layout fits them
         }
+        // Laid out at every pulse the shown tab changes in: measure again only when what decides the fit changed.
+        Node firstLabel = headers.getChildrenUnmodifiable().get(0).lookup(".tab-label");
+        String fitFor = getWidth() + " " + scale + " " + (firstLabel instanceof Label label ? label.getFont() : "");
+        if (fitFor.equals(fittedFor)) {
+            return;
+        }
+        fittedFor = fitFor;
         for (Node node : headers.getChildrenUnmodifiable()) {
             Region header = (Region) node;
             Tab tab = tabOf(header);
