@@ -480,7 +480,15 @@ public final class GroupScopeWindow {
         shownTab = previous.shownTab;
         compare = previous.compare;
         Scene shown = stage.getScene();
+        // A stage given a new scene leaves full screen (presenter mode's, or F11's): the class keeps its view.
+        boolean fullScreen = stage.isFullScreen();
         open(new Scene(load(language), shown.getWidth(), shown.getHeight()));
+        if (fullScreen) {
+            String hint = stage.getFullScreenExitHint();
+            stage.setFullScreenExitHint(""); // the class was told how to leave when it went full screen
+            stage.setFullScreen(true);
+            stage.setFullScreenExitHint(hint);
+        }
     }
 
     void toggleFullScreen() {

@@ -114,6 +114,25 @@ class OpenScenarioTest {
     }
 
     @Test
+    void aLessonOpenedInPresenterModeStaysInPresenterModeAndFullScreen(FxRobot robot) {
+        TextZoom beforePresenter = window.zoom();
+        robot.interact(window::togglePresenter);
+        double presenterText = window.zoom().factor();
+
+        GroupScopeWindow[] next = new GroupScopeWindow[1];
+        robot.interact(() -> next[0] = window.openLesson(new Lessons.Lesson("crash-and-rebalance")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(next[0].presenter()).isTrue();
+        assertThat(stage.isFullScreen()).isTrue();
+        assertThat(next[0].zoom().factor()).isEqualTo(presenterText);
+        assertThat(stage.getScene().getRoot().getPseudoClassStates()).extracting(Object::toString).contains("presenter");
+        robot.interact(next[0]::togglePresenter);
+        assertThat(stage.isFullScreen()).isFalse();
+        assertThat(next[0].zoom()).as("the text size from before presenter mode").isEqualTo(beforePresenter);
+    }
+
+    @Test
     void theLessonsSubmenusShowTheWindowsTextSize(FxRobot robot) {
         robot.interact(() -> window.zoomTo(new TextZoom(1.4)));
         double windowText = window.zoom().fontPixels(UiLanguage.ENGLISH);
