@@ -156,7 +156,7 @@ public final class GroupScopeWindow {
     }
 
     private void openStage(Scene scene) {
-        // Which window the stage shows: after File → Open, no longer the one the app made.
+        // Which window the stage shows (see on()): after File → Open, no longer the one the app made.
         stage.getProperties().put(GroupScopeWindow.class, this);
         stage.setScene(scene);
         stage.setTitle(title(language));
@@ -432,28 +432,39 @@ public final class GroupScopeWindow {
     }
 
     /** File → Lessons: opens one of the lessons GroupScope comes with. */
-    GroupScopeWindow openLesson(Lessons.Lesson lesson) {
-        return open(lesson::read);
+    void openLesson(Lessons.Lesson lesson) {
+        open(lesson::read);
     }
 
     /**
-     * Opens another scenario in this window's place. It is read and checked first: a file that cannot be shown is
-     * an error dialog naming the file and the line and column or JSON path (in the window's language), and the run
-     * shown goes on as it was, its what-if branches included. Otherwise a window on the new run takes the stage,
-     * keeping this one's size, language, theme, text size, presenter mode, folded panels, tab, assignor lab and
-     * comparison. Returns the window the stage shows now.
+     * Opens another scenario in this window's place. It is read and checked off the FX thread first: a file that
+     * cannot be shown is an error dialog naming the file and the line and column or JSON path (in the window's
+     * language), and the run shown goes on as it was, its what-if branches included. Otherwise a window on the new
+     * run takes the stage, keeping this one's size, language, theme, text size, presenter mode, folded panels, tab,
+     * assignor lab and comparison ({@link #on} then gives it).
      */
-    public GroupScopeWindow open(java.util.function.Supplier<Scenario> reading) {
-        Scenario scenario;
-        try {
-            scenario = PlaygroundViewModel.showable(reading.get());
-        } catch (JsonInputException e) {
-            refuse(e);
-            return this;
+    public void open(java.util.function.Supplier<Scenario> reading) {
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> PlaygroundViewModel.showable(reading.get()))
+                .whenComplete((scenario, failure) -> javafx.application.Platform.runLater(
+                        () -> opened(scenario, failure)));
+    }
+
+    /** The window {@code stage} shows now, if it shows one. */
+    public static java.util.Optional<GroupScopeWindow> on(Stage stage) {
+        return java.util.Optional.ofNullable((GroupScopeWindow) stage.getProperties().get(GroupScopeWindow.class));
+    }
+
+    private void opened(Scenario scenario, Throwable failure) {
+        // Another scenario may have been opened meanwhile: the window shown now is the one to replace or to stay.
+        GroupScopeWindow shown = on(stage).orElse(this);
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+        if (cause instanceof JsonInputException refused) {
+            shown.refuse(refused);
+        } else if (cause != null) {
+            throw new IllegalStateException("cannot open the scenario", cause);
+        } else {
+            new GroupScopeWindow(stage, PlaygroundViewModel.running(scenario), shown::lab).takeOver(shown);
         }
-        GroupScopeWindow next = new GroupScopeWindow(stage, PlaygroundViewModel.running(scenario), this::lab);
-        next.takeOver(this);
-        return next;
     }
 
     private void refuse(JsonInputException failure) {

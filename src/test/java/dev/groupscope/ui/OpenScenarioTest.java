@@ -57,13 +57,12 @@ class OpenScenarioTest {
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"seed\": 1,\n  \"cluster\": {\"brokers\": 3}\n  \"topics\": []}\n");
 
-        GroupScopeWindow[] shown = new GroupScopeWindow[1];
-        robot.interact(() -> shown[0] = window.open(() -> ScenarioReader.read(broken)));
+        robot.interact(() -> window.open(() -> ScenarioReader.read(broken)));
 
-        DialogPane refusal = robot.lookup("#open-failed").query();
+        DialogPane refusal = refusal(robot);
         assertThat(refusal.getContentText()).contains("broken.json").contains("line 3, column 3");
         assertThat(refusal.getHeaderText()).contains("cannot be opened");
-        assertThat(shown[0]).isSameAs(window);
+        assertThat(GroupScopeWindow.on(stage)).containsSame(window);
         assertThat(window.playground()).isSameAs(run);
         assertThat(run.branchesProperty().get()).hasSize(2);
         assertThat(run.getTime()).isEqualTo(12_000);
@@ -79,7 +78,7 @@ class OpenScenarioTest {
 
         robot.interact(() -> window.open(() -> ScenarioReader.read(empty)));
 
-        DialogPane refusal = robot.lookup("#open-failed").query();
+        DialogPane refusal = refusal(robot);
         assertThat(refusal.getContentText()).contains("no-consumers.json").contains("$.consumers").contains("消费者");
         robot.interact(() -> refusal.getScene().getWindow().hide());
     }
@@ -96,10 +95,8 @@ class OpenScenarioTest {
         int labConsumers = window.lab().groupSizeProperty().get();
 
         robot.interact(() -> lessonItem(robot, "lesson-two-groups-one-topic").fire());
-        WaitForAsyncUtils.waitForFxEvents();
 
-        GroupScopeWindow next = (GroupScopeWindow) stage.getProperties().get(GroupScopeWindow.class);
-        assertThat(next).isNotSameAs(window);
+        GroupScopeWindow next = replaced();
         assertThat(next.playground()).isNotSameAs(before);
         assertThat(next.playground().groups()).containsExactly("billing", "shipping");
         assertThat(before.playingProperty().get()).as("the run left behind stops").isFalse();
@@ -119,17 +116,17 @@ class OpenScenarioTest {
         robot.interact(window::togglePresenter);
         double presenterText = window.zoom().factor();
 
-        GroupScopeWindow[] next = new GroupScopeWindow[1];
-        robot.interact(() -> next[0] = window.openLesson(new Lessons.Lesson("crash-and-rebalance")));
+        robot.interact(() -> window.openLesson(new Lessons.Lesson("crash-and-rebalance")));
+        GroupScopeWindow next = replaced();
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(next[0].presenter()).isTrue();
+        assertThat(next.presenter()).isTrue();
         assertThat(stage.isFullScreen()).isTrue();
-        assertThat(next[0].zoom().factor()).isEqualTo(presenterText);
+        assertThat(next.zoom().factor()).isEqualTo(presenterText);
         assertThat(stage.getScene().getRoot().getPseudoClassStates()).extracting(Object::toString).contains("presenter");
-        robot.interact(next[0]::togglePresenter);
+        robot.interact(next::togglePresenter);
         assertThat(stage.isFullScreen()).isFalse();
-        assertThat(next[0].zoom()).as("the text size from before presenter mode").isEqualTo(beforePresenter);
+        assertThat(next.zoom()).as("the text size from before presenter mode").isEqualTo(beforePresenter);
     }
 
     @Test
@@ -149,6 +146,17 @@ class OpenScenarioTest {
         Label title = (Label) lesson.lookup(".label");
         assertThat(title.getFont().getSize()).isEqualTo(windowText, within(0.1));
         robot.interact(() -> rebalancing.getParentMenu().getParentMenu().hide());
+    }
+
+    /** The window that took the stage from the one the test opened (the scenario is read off the FX thread). */
+    private GroupScopeWindow replaced() {
+        waitFor(() -> GroupScopeWindow.on(stage).filter(shown -> shown != window).isPresent());
+        return GroupScopeWindow.on(stage).orElseThrow();
+    }
+
+    private static DialogPane refusal(FxRobot robot) {
+        waitFor(() -> robot.lookup("#open-failed").tryQuery().isPresent());
+        return robot.lookup("#open-failed").query();
     }
 
     private static MenuItem lessonItem(FxRobot robot, String id) {
