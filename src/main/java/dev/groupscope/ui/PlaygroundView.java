@@ -981,7 +981,6 @@ public final class PlaygroundView {
             }
             // The chips (or "no partitions") take the line's spare width, Crash at its end; when the line has too
             // little for all of them in a row, it folds and they get a line of their own (see MemberLine).
-            title.setFolding(oneLine);
             for (Region filler : List.of(chips, nothing)) {
                 HBox.setHgrow(filler, oneLine ? Priority.ALWAYS : Priority.NEVER);
                 MemberLine.setStretch(filler, oneLine);

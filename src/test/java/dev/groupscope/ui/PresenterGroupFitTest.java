@@ -95,6 +95,59 @@ class PresenterGroupFitTest {
         }
     }
 
+    /**
+     * Presenter mode and Ctrl + up to the largest text: presenter's least widths for the two panels (28.5em and
+     * 21em, 1,683 px of 34-px text) made the playground wider than a 1280-pixel window and cut off the group panel,
+     * the last what-if buttons and the explanation's line ends. Now everything stays inside the window, the
+     * consumers' cards with their Crash buttons too (scrolling down to them is the price of text that large).
+     */
+    @Test
+    void presenterModeAtTheLargestTextKeepsThePlaygroundInsideTheWindow(FxRobot robot) {
+        GroupScopeWindow window = open(robot, PlaygroundViewModel.playground());
+        robot.interact(() -> window.playground().scrubTo(30_000));
+        waitFor(() -> frameAt(window, 30_000) && robot.lookup("#crash-C3").tryQuery().isPresent());
+
+        for (UiLanguage language : LANGUAGES) {
+            robot.interact(() -> window.switchTo(language));
+            robot.interact(window::togglePresenter);
+            robot.interact(() -> {
+                window.zoomTo(new TextZoom(TextZoom.MAX));
+                stage.setWidth(1280);
+                stage.setHeight(800);
+            });
+            settle(robot, window);
+
+            List<String> outside = new ArrayList<>();
+            robot.interact(() -> {
+                double width = stage.getScene().getWidth();
+                for (String query : List.of("#playgroundRoot", ".group-panel", ".cluster-panel", "#explanation",
+                        "#stopBroker", "#branches")) {
+                    robot.lookup(query).tryQuery().ifPresent(node -> {
+                        Bounds shown = node.localToScene(node.getLayoutBounds());
+                        if (shown.getMaxX() > width + 0.5) {
+                            outside.add(query + " reaches " + shown.getMaxX());
+                        }
+                    });
+                }
+                Node panel = robot.lookup(".group-panel").query();
+                ScrollPane scroll = (ScrollPane) robot.from(panel).lookup(".panel-scroll").query();
+                double right = scroll.localToScene(scroll.getLayoutBounds()).getMinX()
+                        + scroll.getViewportBounds().getWidth();
+                for (String consumer : List.of("C1", "C2", "C3")) {
+                    Node crash = robot.lookup("#crash-" + consumer).query();
+                    double maxX = crash.localToScene(crash.getLayoutBounds()).getMaxX();
+                    if (maxX > right + 0.5) {
+                        outside.add("#crash-" + consumer + " reaches " + maxX + " past the panel's " + right);
+                    }
+                }
+                TruncatedText.in(window.stageRoot()).forEach(text -> outside.add("cut short: " + text));
+            });
+            assertThat(outside).as(language + ": presenter mode at zoom " + TextZoom.MAX).isEmpty();
+            robot.interact(window::togglePresenter);
+            robot.interact(() -> window.zoomTo(new TextZoom(1.0)));
+        }
+    }
+
     private GroupScopeWindow open(FxRobot robot, PlaygroundViewModel playground) {
         GroupScopeWindow[] made = new GroupScopeWindow[1];
         robot.interact(() -> {
