@@ -15,6 +15,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -44,6 +45,7 @@ public final class AssignorCompareView {
     private final Messages messages;
     private final LabNodes nodes;
     private final ChangeListener<List<LabRound>> roundsListener = (observable, before, now) -> render(now);
+    private final javafx.beans.InvalidationListener fitHeadings = observable -> fitHeadings();
 
     @FXML private Parent compareRoot;
     @FXML private TextField compareTopics;
@@ -101,13 +103,17 @@ public final class AssignorCompareView {
     private Node column(LabRound round) {
         String prefix = "compare-" + round.strategy();
         Label title = new Label(round.strategy());
+        title.setId(prefix + "-title");
         title.getStyleClass().add("compare-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
+        // "cooperative-" above "sticky" when the column is too narrow for the whole name.
+        title.setWrapText(true);
         Label protocol = new Label(nodes.protocolName(round));
         protocol.setId(prefix + "-protocol");
         protocol.getStyleClass().addAll("protocol-badge", "protocol-" + round.protocol().name().toLowerCase(Locale.ROOT));
         protocol.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane heading = new FlowPane(title, protocol);
+        // In groups: a group is as large as its label drawn, so a title scaled to its column takes only that room.
+        FlowPane heading = new FlowPane(new Group(title), new Group(protocol));
         heading.getStyleClass().add("compare-heading");
         Label summary = new Label(messages.format(summaryKey(round), Map.of("generation", round.generation(),
                 "moved", round.movedCount(), "revoked", round.revokedCount(), "idle", round.idleCount())));
@@ -165,7 +171,73 @@ public final class AssignorCompareView {
         HBox.setHgrow(column, Priority.ALWAYS);
         column.setUserData(round);
         membersScroll.maxHeightProperty().bind(column.heightProperty().multiply(0.6));
+        column.widthProperty().addListener(fitHeadings);
+        title.fontProperty().addListener(fitHeadings);
+        protocol.fontProperty().addListener(fitHeadings);
         return column;
+    }
+
+    /**
+     * Fits the columns' titles and protocol badges to the columns' width: at the largest text on a 1280-pixel
+     * screen "roundrobin" and "cooperative-sticky" were wider than their columns and ran into the next one. A name
+     * too wide breaks after its hyphen, and what is still too wide is drawn smaller, every title by the same factor
+     * (and every badge by the same factor), so the columns still read alike. Where they fit, nothing changes.
+     */
+    private void fitHeadings() {
+        List<Label> titles = new ArrayList<>();
+        List<Label> badges = new ArrayList<>();
+        double room = Double.MAX_VALUE;
+        for (Node node : columns.getChildren()) {
+            Region column = (Region) node;
+            if (column.getWidth() <= 0) {
+                return;
+            }
+            room = Math.min(room, column.getWidth() - column.snappedLeftInset() - column.snappedRightInset());
+            titles.add((Label) column.lookup(".compare-title"));
+            badges.add((Label) column.lookup(".protocol-badge"));
+        }
+        if (titles.isEmpty() || room <= 0) {
+            return;
+        }
+        double titleScale = 1;
+        for (Label title : titles) {
+            titleScale = Math.min(titleScale, room / widestPart(title));
+        }
+        for (Label title : titles) {
+            // As wide as the column allows at this scale, so the name breaks only where it must.
+            title.setPrefWidth(Math.min(title.getFont() == null ? Region.USE_COMPUTED_SIZE : oneLine(title),
+                    room / titleScale));
+            title.setScaleX(titleScale);
+            title.setScaleY(titleScale);
+        }
+        double badgeScale = 1;
+        for (Label badge : badges) {
+            badgeScale = Math.min(badgeScale, room / badge.prefWidth(-1));
+        }
+        for (Label badge : badges) {
+            badge.setScaleX(badgeScale);
+            badge.setScaleY(badgeScale);
+        }
+    }
+
+    /** The label's text on one line, at its font, with its padding. */
+    private static double oneLine(Label label) {
+        return textWidth(label.getText(), label) + label.snappedLeftInset() + label.snappedRightInset();
+    }
+
+    /** The widest piece the label's text can be broken into (after a hyphen), with its padding. */
+    private static double widestPart(Label label) {
+        double widest = 0;
+        for (String part : label.getText().split("(?<=-)")) {
+            widest = Math.max(widest, textWidth(part, label));
+        }
+        return Math.max(1, widest + label.snappedLeftInset() + label.snappedRightInset());
+    }
+
+    private static double textWidth(String text, Label label) {
+        javafx.scene.text.Text measured = new javafx.scene.text.Text(text);
+        measured.setFont(label.getFont());
+        return Math.ceil(measured.getLayoutBounds().getWidth());
     }
 
     /**

@@ -69,7 +69,7 @@ final class PlaygroundPanes {
         group = panel("group-panel", groupHeader, groupStates, groupSummary, unscrolled(consumers));
         HBox.setHgrow(group, Priority.SOMETIMES);
 
-        stagePanes = new HBox(cluster, group);
+        stagePanes = new SharingPanes(cluster, group);
         identify(stagePanes, "stagePanes", "stage-panes");
         identify(computingNotice, "computingNotice", "computing-notice");
         computingNotice.setWrapText(true);
@@ -77,6 +77,48 @@ final class PlaygroundPanes {
         computingNotice.setMouseTransparent(true);
         javafx.scene.layout.StackPane.setAlignment(computingNotice, javafx.geometry.Pos.TOP_CENTER);
         root = new javafx.scene.layout.StackPane(stagePanes, computingNotice);
+    }
+
+    /**
+     * The two panels side by side, each at least its least width (presenter mode's are set so the three brokers
+     * keep one row and a card its chips on one line) while the window has room for both. When it has not (presenter
+     * mode and the largest text on a 1280-pixel screen: 49.5em of 34 px), they share the width in proportion to
+     * their least widths instead of making the playground wider than the window, which cut off the group panel,
+     * the last what-if buttons and the explanation's line ends. Their content then wraps or scrolls inside them.
+     */
+    static final class SharingPanes extends HBox {
+
+        SharingPanes(Region... panels) {
+            super(panels);
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return snappedLeftInset() + snappedRightInset();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            List<javafx.scene.Node> panels = getManagedChildren();
+            double spacing = snapSpaceX(getSpacing()) * Math.max(0, panels.size() - 1);
+            double inner = getWidth() - snappedLeftInset() - snappedRightInset() - spacing;
+            double least = panels.stream().mapToDouble(panel -> panel.minWidth(-1)).sum();
+            if (inner >= least || least <= 0) {
+                super.layoutChildren();
+                return;
+            }
+            double x = snappedLeftInset();
+            double top = snappedTopInset();
+            double height = getHeight() - top - snappedBottomInset();
+            double end = getWidth() - snappedRightInset();
+            for (int i = 0; i < panels.size(); i++) {
+                javafx.scene.Node panel = panels.get(i);
+                // Whole pixels, the last panel what is left: rounding each up made the pair a pixel too wide.
+                double width = i == panels.size() - 1 ? end - x : Math.floor(inner * panel.minWidth(-1) / least);
+                panel.resizeRelocate(snapPositionX(x), top, width, height);
+                x += width + snapSpaceX(getSpacing());
+            }
+        }
     }
 
     /** The choice of the group shown after the group panel's title, made the first time it is asked for. */

@@ -55,6 +55,11 @@ public final class PlaygroundView {
     /** The strip shows at least this many of the newest offsets, so a small lag still looks small. */
     static final long MIN_WINDOW = 40;
     static final double MIN_SCRUBBER = 160;
+    /**
+     * From this many consumers on, each card is one line (name, leader, state, generation, chips, Crash): two-row
+     * cards showed three consumers of a 1280x800 projector's group panel in presenter mode, and lessons have seven.
+     */
+    static final int ONE_LINE_FROM = 4;
 
     private final PlaygroundViewModel viewModel;
     private final Messages messages;
@@ -389,6 +394,7 @@ public final class PlaygroundView {
         if (!partitions.getChildren().equals(cluster)) {
             partitions.getChildren().setAll(cluster);
         }
+        setOnly(consumers, style -> style.equals("one-line-cards"), null);
         List<Node> group = List.of(aggregated.consumerCaption, aggregated.consumerGrid);
         if (!consumers.getChildren().equals(group)) {
             consumers.getChildren().setAll(group);
@@ -577,9 +583,11 @@ public final class PlaygroundView {
         }
         motion.beginFrame();
         List<Node> cards = new ArrayList<>();
+        boolean oneLine = frame.consumers().size() >= ONE_LINE_FROM;
+        setOnly(consumers, style -> style.equals("one-line-cards"), oneLine ? "one-line-cards" : null);
         for (ConsumerRow consumer : frame.consumers()) {
             ConsumerNode node = consumerNodes.computeIfAbsent(consumer.clientId(), id -> new ConsumerNode(consumer));
-            node.show(consumer, frame);
+            node.show(consumer, frame, oneLine);
             cards.add(node.root);
         }
         if (!consumers.getChildren().equals(cards)) {
@@ -679,14 +687,17 @@ public final class PlaygroundView {
     /**
      * Gives {@code node} the style class {@code wanted} and none other that {@code family} matches, touching the
      * list only when it changes: every change re-applies CSS to the node, which is what makes a frame slow.
+     * {@code wanted} null: none of the family.
      */
     static void setOnly(Node node, java.util.function.Predicate<String> family, String wanted) {
         List<String> current = node.getStyleClass().stream().filter(family).toList();
-        if (current.size() == 1 && current.get(0).equals(wanted)) {
+        if (wanted == null ? current.isEmpty() : current.size() == 1 && current.get(0).equals(wanted)) {
             return;
         }
         node.getStyleClass().removeIf(family);
-        node.getStyleClass().add(wanted);
+        if (wanted != null) {
+            node.getStyleClass().add(wanted);
+        }
     }
 
     /** A tooltip whose text the view model's {@link EntityTooltips} writes when it opens, from the frame shown. */
@@ -900,7 +911,11 @@ public final class PlaygroundView {
         final FlowPane chips = new FlowPane();
         /** Chrome too, like the tooltips: a button is a control, which the first frame does without. */
         private Button crash;
-        private final HBox title;
+        private final MemberLine title;
+        private final VBox body;
+        private final Region gap = new Region();
+        /** Whether the card shows as one line (see {@link #arrange}). */
+        private boolean oneLine;
         private final String id;
         final Label nothing = new Label(messages.text("ui.main.consumer.nothing"));
 
@@ -914,19 +929,19 @@ public final class PlaygroundView {
             }
             leader.getStyleClass().add("leader-badge");
             leader.setId("leader-" + id);
+            leader.setAccessibleText(messages.format("ui.main.consumer.leader.tooltip", Map.of("consumer", id)));
             state.getStyleClass().add("member-state");
             state.setId("member-state-" + id);
             generation.getStyleClass().add("member-generation");
             // Two rows: who (name, leader, state, generation, Crash) above what it owns. The chips then get the
             // card's whole width, so three partitions take one row, not three, and the group fits a projector.
-            Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            title = new HBox(name, leader, state, generation, nothing, gap);
+            title = new MemberLine(name, leader, state, generation, nothing, gap);
             title.getStyleClass().add("member-title");
             chips.getStyleClass().add("chips");
             chips.setMinWidth(0);
             chips.setPrefWrapLength(1);
-            VBox body = new VBox(title, chips);
+            body = new VBox(title, chips);
             body.getStyleClass().add("member-card-body");
             HBox.setHgrow(body, Priority.ALWAYS);
             nothing.getStyleClass().add("member-nothing");
@@ -939,15 +954,49 @@ public final class PlaygroundView {
             }
         }
 
-        private void placeNothing(boolean inTitle) {
-            VBox body = (VBox) chips.getParent();
-            if (inTitle && nothing.getParent() != title) {
-                body.getChildren().remove(nothing);
-                title.getChildren().add(title.getChildren().indexOf(generation) + 1, nothing);
-            } else if (!inTitle && nothing.getParent() != body) {
-                title.getChildren().remove(nothing);
-                body.getChildren().add(nothing);
+        /**
+         * Puts the card's nodes in their rows. Regular: who it is (and, for a stopped consumer, "no partitions") on
+         * top, the chips below. One line ({@code oneLine}, a group of {@link #ONE_LINE_FROM} or more): name, leader,
+         * state, generation, then the chips (or "no partitions") taking the rest of the line, wrapping within it
+         * when there are many, and Crash at its end, so seven consumers fit a projector's group panel.
+         */
+        private void arrange(boolean oneLine, boolean nothingInTitle) {
+            List<Node> top = new ArrayList<>(List.of(name, leader, state, generation));
+            List<Node> rows = new ArrayList<>(List.of(title));
+            if (oneLine) {
+                top.add(chips);
+                top.add(nothing);
+            } else {
+                if (nothingInTitle) {
+                    top.add(nothing);
+                }
+                top.add(gap);
+                rows.add(chips);
+                if (!nothingInTitle) {
+                    rows.add(nothing);
+                }
             }
+            if (crash != null) {
+                top.add(crash);
+            }
+            // The chips (or "no partitions") take the line's spare width, Crash at its end; when the line has too
+            // little for all of them in a row, it folds and they get a line of their own (see MemberLine).
+            for (Region filler : List.of(chips, nothing)) {
+                HBox.setHgrow(filler, oneLine ? Priority.ALWAYS : Priority.NEVER);
+                MemberLine.setStretch(filler, oneLine);
+            }
+            nothing.setMaxWidth(oneLine ? Double.MAX_VALUE : Region.USE_PREF_SIZE);
+            chips.setMinWidth(oneLine ? Region.USE_COMPUTED_SIZE : 0);
+            if (!title.getChildren().equals(top)) {
+                title.getChildren().setAll(top);
+            }
+            if (!body.getChildren().equals(rows)) {
+                body.getChildren().setAll(rows);
+            }
+            // On one line the leader's mark is its star alone (the word is in its tooltip, and the group's summary
+            // line names the leader): the word made the leader's card the only one to fold.
+            leader.setText(messages.text(oneLine ? "ui.main.consumer.leader.short" : "ui.main.consumer.leader"));
+            PlaygroundView.setOnly(root, style -> style.equals("one-line"), oneLine ? "one-line" : null);
         }
 
         /** The Crash button at the end of the card's top row, and the tooltips. */
@@ -957,13 +1006,17 @@ public final class PlaygroundView {
             crash.getStyleClass().add("leave-button");
             crash.setMinWidth(Region.USE_PREF_SIZE);
             crash.setFocusTraversable(false);
+            MemberLine.setEnd(crash);
             crash.setOnAction(event -> viewModel.act(WhatIf.CRASH_CONSUMER, id));
             title.getChildren().add(crash);
+            arrange(oneLine, nothing.getParent() == title);
             crash.setTooltip(new Tooltip(messages.format("ui.main.consumer.crash.tooltip", Map.of("consumer", id))));
+            leader.setTooltip(new Tooltip(leader.getAccessibleText()));
             entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
         }
 
-        void show(ConsumerRow consumer, PlaygroundFrame frame) {
+        void show(ConsumerRow consumer, PlaygroundFrame frame, boolean oneLine) {
+            this.oneLine = oneLine;
             leader.setVisible(consumer.leader());
             leader.setManaged(consumer.leader());
             state.setText(messages.text("ui.main.memberState." + consumer.displayState()));
@@ -1002,7 +1055,7 @@ public final class PlaygroundView {
             // "no partitions" sits in the top row of a stopped consumer's card (one line high, no Crash button);
             // a running one's top row may be full (leader, "syncing", Crash), so there it takes the chips' row.
             boolean none = owned.isEmpty();
-            placeNothing(down);
+            arrange(oneLine, down);
             nothing.setVisible(none);
             nothing.setManaged(none);
             chips.setVisible(!none);

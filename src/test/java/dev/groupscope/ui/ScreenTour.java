@@ -89,13 +89,25 @@ public final class ScreenTour {
         });
         int truncated = 0;
         if (scenario != null) {
-            truncated += computingShot(30_000);
-            scrubTo(30_000);
+            // 30 s, or the end of a shorter lesson (seven-consumers-six-partitions.json runs 20 s).
+            long at = Math.min(30_000, call(() -> window.playground().durationMs()));
+            truncated += computingShot(at);
+            scrubTo(at);
             truncated += shot("playground-stable");
             truncated += otherGroupShots();
+            truncated += presenterShot("presenter-stable");
+            if (at < 30_000) {
+                // A short lesson: its first rebalance (every member joining, then syncing), in presenter mode too.
+                scrubTo(0);
+                truncated += rebalanceShot();
+                truncated += presenterShot("presenter-rebalance");
+                scrubTo(at);
+            }
             truncated += rebalanceShot();
             truncated += presenterShot();
-            truncated += addedConsumerShot(30_000);
+            if (at + 15_000 <= call(() -> window.playground().durationMs())) {
+                truncated += addedConsumerShot(at);
+            }
             return truncated;
         }
         scrubTo(20_000);
@@ -108,6 +120,8 @@ public final class ScreenTour {
         truncated += contextMenuShot();
         truncated += settingsShots();
         truncated += addedConsumerShot(60_000);
+        // The first thing a teacher demos on a projector: Add consumer, the group's fourth card.
+        truncated += presenterShot("presenter-four");
         run(() -> window.compare().addConsumer());
         int tabs = call(() -> tabs().getTabs().size());
         for (int tab = 1; tab < tabs; tab++) {
