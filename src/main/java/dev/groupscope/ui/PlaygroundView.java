@@ -916,6 +916,8 @@ public final class PlaygroundView {
         private final Region gap = new Region();
         /** Whether the card shows as one line (see {@link #arrange}). */
         private boolean oneLine;
+        /** The arrangement last made by {@link #arrange}: one line, "no partitions" in the title, a Crash button. */
+        private String arranged;
         private final String id;
         final Label nothing = new Label(messages.text("ui.main.consumer.nothing"));
 
@@ -961,6 +963,13 @@ public final class PlaygroundView {
          * when there are many, and Crash at its end, so seven consumers fit a projector's group panel.
          */
         private void arrange(boolean oneLine, boolean nothingInTitle) {
+            // Called at every frame: a layout constraint set again asks the card for a new layout, so only a change
+            // of arrangement re-arranges it.
+            String arrangement = oneLine + " " + nothingInTitle + " " + (crash != null);
+            if (arrangement.equals(arranged)) {
+                return;
+            }
+            arranged = arrangement;
             List<Node> top = new ArrayList<>(List.of(name, leader, state, generation));
             List<Node> rows = new ArrayList<>(List.of(title));
             if (oneLine) {
