@@ -312,8 +312,13 @@ public final class GroupScopeWindow {
         applyStylesheets(stage.getScene().getRoot());
     }
 
+    /** Ctrl +: a step larger, as far as the window's size keeps the playground usable ({@link TextZoom#largestFor}). */
     void zoomIn() {
-        zoomTo(zoom.larger());
+        Scene scene = stage.getScene();
+        TextZoom larger = zoom.larger().atMost(TextZoom.largestFor(scene.getWidth(), scene.getHeight()));
+        if (larger.factor() > zoom.factor()) {
+            zoomTo(larger);
+        }
     }
 
     void zoomOut() {

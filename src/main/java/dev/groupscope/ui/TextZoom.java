@@ -15,6 +15,7 @@ public record TextZoom(double factor) {
     public static final double MAX = 2.0;
     private static final double STEP = 0.1;
     private static final double MAX_START = 1.6;
+    private static final double ABOVE_START = 0.6;
     private static final double REFERENCE_WIDTH = 1280;
     private static final double REFERENCE_HEIGHT = 800;
 
@@ -26,6 +27,20 @@ public record TextZoom(double factor) {
     public static TextZoom forWindow(double width, double height) {
         double fit = Math.min(width / REFERENCE_WIDTH, height / REFERENCE_HEIGHT);
         return new TextZoom(Math.max(1.0, Math.min(MAX_START, Math.floor(fit / STEP) * STEP)));
+    }
+
+    /**
+     * The largest text Ctrl + gives a window of this size: its starting size and six steps more (1.6 at 1280×800,
+     * presenter mode's 1.4 and two steps; 1.9 at 1920×1080). Larger, the transport rows took half a 1280×800 screen
+     * and the panels below scrolled to a few lines each, in presenter mode without room for a single consumer card.
+     */
+    public static TextZoom largestFor(double width, double height) {
+        return new TextZoom(forWindow(width, height).factor + ABOVE_START);
+    }
+
+    /** This zoom, or {@code limit} if that is smaller. */
+    public TextZoom atMost(TextZoom limit) {
+        return factor <= limit.factor ? this : limit;
     }
 
     public TextZoom larger() {

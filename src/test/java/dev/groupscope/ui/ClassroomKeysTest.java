@@ -77,6 +77,19 @@ class ClassroomKeysTest {
     }
 
     @Test
+    void ctrlPlusStopsAtTheLargestTextTheWindowShowsUsefully(FxRobot robot) {
+        TextZoom largest = TextZoom.largestFor(stage.getScene().getWidth(), stage.getScene().getHeight());
+        for (int i = 0; i < 15; i++) {
+            robot.interact(window::zoomIn);
+        }
+        assertThat(window.zoom()).isEqualTo(largest);
+        assertThat(largest.factor()).isLessThan(TextZoom.MAX);
+        robot.interact(window::zoomOut);
+        assertThat(window.zoom().factor()).isLessThan(largest.factor());
+        robot.interact(window::resetZoom);
+    }
+
+    @Test
     void clickerKeysStepForwardAndBack(FxRobot robot) {
         waitFor(() -> window.playground().getFrame() != null);
         robot.type(KeyCode.PAGE_DOWN);

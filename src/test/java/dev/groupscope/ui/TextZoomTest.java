@@ -1,6 +1,7 @@
 package dev.groupscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import javafx.geometry.Rectangle2D;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,16 @@ class TextZoomTest {
         assertThat(new TextZoom(2.0).larger().factor()).isEqualTo(TextZoom.MAX);
         assertThat(new TextZoom(0.8).smaller().factor()).isEqualTo(TextZoom.MIN);
         assertThat(zoom.rootStyle(UiLanguage.ENGLISH)).isEqualTo("-fx-font-size: 17.0px;");
+    }
+
+    @Test
+    void ctrlPlusStopsWhereTheWindowStillShowsThePlayground() {
+        assertThat(TextZoom.largestFor(1280, 800).factor()).isCloseTo(1.6, within(1e-9));
+        assertThat(TextZoom.largestFor(1920, 1080).factor()).isCloseTo(1.9, within(1e-9));
+        assertThat(TextZoom.largestFor(3840, 2160).factor()).isEqualTo(TextZoom.MAX);
+        assertThat(new TextZoom(1.6).larger().atMost(TextZoom.largestFor(1280, 800)).factor())
+                .isCloseTo(1.6, within(1e-9));
+        assertThat(new TextZoom(1.2).larger().atMost(TextZoom.largestFor(1280, 800)).factor())
+                .isCloseTo(1.3, within(1e-9));
     }
 }
