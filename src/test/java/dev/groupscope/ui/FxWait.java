@@ -3,6 +3,8 @@ package dev.groupscope.ui;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,5 +34,29 @@ final class FxWait {
         } catch (TimeoutException e) {
             throw new AssertionError("condition not reached in " + seconds + " s", e);
         }
+    }
+
+    /**
+     * Waits until the window has settled: chips that change owner fly for {@link ChipMotion#MOVE}, so they are let
+     * land, then the window is styled and laid out before a test measures it.
+     */
+    static void settle(FxRobot robot, GroupScopeWindow window) {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.sleep((long) ChipMotion.MOVE.toMillis() + 200, TimeUnit.MILLISECONDS);
+        robot.interact(() -> {
+            window.stageRoot().applyCss();
+            window.stageRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether {@code node} and each of its parents up to {@code top} is visible. */
+    static boolean visibleUpTo(Node node, Node top) {
+        for (Node up = node; up != null && up != top; up = up.getParent()) {
+            if (!up.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -51,7 +50,7 @@ class LargestZoomFitTest {
         for (UiLanguage language : LANGUAGES) {
             robot.interact(() -> window.switchTo(language));
             robot.interact(() -> window.zoomTo(new TextZoom(TextZoom.MAX)));
-            settle(robot);
+            FxWait.settle(robot, window);
 
             assertThat(hiddenTabHeaders(robot)).as(language + ": tab headers not fully shown").isEmpty();
             assertThat(shortenedWithoutTheirName(robot)).as(language + ": shortened headers without the full name")
@@ -74,7 +73,7 @@ class LargestZoomFitTest {
                 stage.setWidth(1280);
                 stage.setHeight(800);
             });
-            settle(robot);
+            FxWait.settle(robot, window);
 
             assertThat(hiddenTabHeaders(robot)).as(language + ": tab headers not fully shown").isEmpty();
             robot.interact(window::togglePresenter);
@@ -86,7 +85,7 @@ class LargestZoomFitTest {
         for (UiLanguage language : LANGUAGES) {
             robot.interact(() -> window.switchTo(language));
             robot.interact(() -> window.zoomTo(new TextZoom(1.0)));
-            settle(robot);
+            FxWait.settle(robot, window);
             var messages = dev.groupscope.i18n.Messages.of(language.locale());
             List<String> shown = new ArrayList<>();
             robot.interact(() -> robot.lookup("#tabs").<TabPane>query().getTabs()
@@ -103,7 +102,7 @@ class LargestZoomFitTest {
         for (UiLanguage language : LANGUAGES) {
             robot.interact(() -> window.switchTo(language));
             robot.interact(() -> window.zoomTo(new TextZoom(TextZoom.MAX)));
-            settle(robot);
+            FxWait.settle(robot, window);
 
             // Wider, the group panel, the last what-if buttons and the explanation's line ends were cut off.
             Region playground = robot.lookup("#playgroundRoot").query();
@@ -125,7 +124,7 @@ class LargestZoomFitTest {
             robot.interact(() -> window.zoomTo(new TextZoom(TextZoom.MAX)));
             robot.interact(() -> window.showTab("numbersTab"));
             waitFor(() -> robot.lookup("#pause-chart").tryQuery().isPresent());
-            settle(robot);
+            FxWait.settle(robot, window);
 
             Node numbers = robot.lookup("#numbersRoot").query();
             assertThat(shownScrollBars(numbers)).as(language + ": scroll bars on the Numbers tab").isEmpty();
@@ -146,7 +145,7 @@ class LargestZoomFitTest {
     void theArrowIntoDeadIsNoSmallerInPresenterModeThanInTheWindow(FxRobot robot) {
         for (UiLanguage language : LANGUAGES) {
             robot.interact(() -> window.switchTo(language));
-            settle(robot);
+            FxWait.settle(robot, window);
             double inWindow = robot.lookup("#transition-any-Dead").<Label>query().getFont().getSize();
 
             robot.interact(window::togglePresenter);
@@ -154,7 +153,7 @@ class LargestZoomFitTest {
                 stage.setWidth(1280);
                 stage.setHeight(800);
             });
-            settle(robot);
+            FxWait.settle(robot, window);
 
             Label arrow = robot.lookup("#transition-any-Dead").query();
             Label dead = robot.lookup("#group-state-Dead").query();
@@ -175,7 +174,7 @@ class LargestZoomFitTest {
         for (double factor = 1.0; factor <= 1.61; factor += 0.1) {
             double shown = factor;
             robot.interact(() -> window.zoomTo(new TextZoom(shown)));
-            settle(robot);
+            FxWait.settle(robot, window);
             assertBrokersInside(robot, String.format("zoom %.1f", factor));
         }
         robot.interact(() -> window.zoomTo(new TextZoom(1.0)));
@@ -184,7 +183,7 @@ class LargestZoomFitTest {
             stage.setWidth(1280);
             stage.setHeight(800);
         });
-        settle(robot);
+        FxWait.settle(robot, window);
         assertBrokersInside(robot, "presenter");
         assertThat(ProjectorLayoutTest.overflow(robot, "#partitions")).as("presenter: partitions below the fold")
                 .isLessThanOrEqualTo(0);
@@ -254,35 +253,17 @@ class LargestZoomFitTest {
         List<String> shown = new ArrayList<>();
         for (Node node : under.lookupAll(".scroll-pane")) {
             ScrollPane scroll = (ScrollPane) node;
-            if (!visibleUpTo(scroll, under)) {
+            if (!FxWait.visibleUpTo(scroll, under)) {
                 continue;
             }
             for (Node bar : scroll.lookupAll(".scroll-bar")) {
-                if (bar instanceof ScrollBar scrollBar && scrollBar.isVisible() && visibleUpTo(scrollBar, scroll)) {
+                if (bar instanceof ScrollBar scrollBar && scrollBar.isVisible()
+                        && FxWait.visibleUpTo(scrollBar, scroll)) {
                     shown.add(scroll.getId() + " " + (scrollBar.getOrientation() == Orientation.VERTICAL
                             ? "vertical" : "horizontal"));
                 }
             }
         }
         return shown;
-    }
-
-    private static boolean visibleUpTo(Node node, Node top) {
-        for (Node up = node; up != null && up != top; up = up.getParent()) {
-            if (!up.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void settle(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.sleep((long) ChipMotion.MOVE.toMillis() + 200, TimeUnit.MILLISECONDS);
-        robot.interact(() -> {
-            window.stageRoot().applyCss();
-            window.stageRoot().layout();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -7,7 +7,6 @@ import dev.groupscope.scenario.ScenarioReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -73,7 +72,7 @@ class PresenterGroupFitTest {
             for (long at : List.of(joining, syncing, 20_000L)) {
                 robot.interact(() -> window.playground().scrubTo(at));
                 waitFor(() -> frameAt(window, at) && robot.lookup("#consumer-C7").tryQuery().isPresent());
-                settle(robot, window);
+                FxWait.settle(robot, window);
                 assertThat(window.playground().getFrame().consumers()).hasSize(7);
                 assertWholeGroupShows(robot, window, language + " presenter, seven consumers at " + at + " ms");
             }
@@ -90,7 +89,7 @@ class PresenterGroupFitTest {
 
         for (UiLanguage language : LANGUAGES) {
             robot.interact(() -> window.switchTo(language));
-            settle(robot, window);
+            FxWait.settle(robot, window);
             assertWholeGroupShows(robot, window, language + " window, seven consumers");
         }
     }
@@ -115,7 +114,7 @@ class PresenterGroupFitTest {
                 stage.setWidth(1280);
                 stage.setHeight(800);
             });
-            settle(robot, window);
+            FxWait.settle(robot, window);
 
             List<String> outside = new ArrayList<>();
             robot.interact(() -> {
@@ -187,7 +186,7 @@ class PresenterGroupFitTest {
             stage.setWidth(1280);
             stage.setHeight(800);
         });
-        settle(robot, window);
+        FxWait.settle(robot, window);
     }
 
     /**
@@ -226,16 +225,5 @@ class PresenterGroupFitTest {
             TruncatedText.in(window.stageRoot()).forEach(text -> problems.add("cut short: " + text));
         });
         assertThat(problems).as(when).isEmpty();
-    }
-
-    private static void settle(FxRobot robot, GroupScopeWindow window) {
-        WaitForAsyncUtils.waitForFxEvents();
-        // Chips that change owner fly for ChipMotion.MOVE; let them land before measuring.
-        WaitForAsyncUtils.sleep((long) ChipMotion.MOVE.toMillis() + 200, TimeUnit.MILLISECONDS);
-        robot.interact(() -> {
-            window.stageRoot().applyCss();
-            window.stageRoot().layout();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
@@ -62,7 +61,7 @@ class ProjectorLooksTest {
             stage.setWidth(1280);
             stage.setHeight(800);
         });
-        settle(robot);
+        FxWait.settle(robot, window);
 
         assertThat(stage.getHeight()).isEqualTo(800);
         assertThat(shownScrollBars(robot, ".group-panel")).as("scroll bars shown in the group panel").isEmpty();
@@ -80,7 +79,7 @@ class ProjectorLooksTest {
             stage.setWidth(1280);
             stage.setHeight(800);
         });
-        settle(robot);
+        FxWait.settle(robot, window);
 
         assertThat(shownScrollBars(robot, ".group-panel")).as("scroll bars shown in the group panel").isEmpty();
         assertThat(TruncatedText.in(window.stageRoot())).isEmpty();
@@ -116,7 +115,7 @@ class ProjectorLooksTest {
             stage.setHeight(800);
         });
         robot.interact(window::toggleHelp);
-        settle(robot);
+        FxWait.settle(robot, window);
 
         Node card = robot.lookup("#helpCard").query();
         javafx.geometry.Bounds shown = card.localToScene(card.getBoundsInLocal());
@@ -153,7 +152,7 @@ class ProjectorLooksTest {
         FxWait.waitFor(() -> window.playground().getFrame().time() == 60_000
                 && window.playground().getFrame().consumer("C1").orElseThrow().assigned().size() == 3
                 && robot.lookup("#owned-C1-orders-2").tryQuery().isPresent());
-        settle(robot);
+        FxWait.settle(robot, window);
     }
 
     /** How far the content of the scroll pane around {@code query} reaches past its viewport's right edge. */
@@ -172,7 +171,7 @@ class ProjectorLooksTest {
             stage.setWidth(1280);
             stage.setHeight(800);
         });
-        settle(robot);
+        FxWait.settle(robot, window);
     }
 
     private List<String> truncatedOnEveryTab(FxRobot robot) {
@@ -181,7 +180,7 @@ class ProjectorLooksTest {
         for (int i = 0; i < tabs.getTabs().size(); i++) {
             int index = i;
             robot.interact(() -> tabs.getSelectionModel().select(index));
-            settle(robot);
+            FxWait.settle(robot, window);
             robot.interact(() -> TruncatedText.in(window.stageRoot())
                     .forEach(text -> cut.add(tabs.getTabs().get(index).getId() + " " + text)));
         }
@@ -196,32 +195,12 @@ class ProjectorLooksTest {
                 ScrollPane scroll = (ScrollPane) node;
                 for (Node bar : scroll.lookupAll(".scroll-bar")) {
                     if (bar instanceof ScrollBar scrollBar && scrollBar.isVisible()
-                            && visibleUpTo(scrollBar, scroll)) {
+                            && FxWait.visibleUpTo(scrollBar, scroll)) {
                         shown.add(scrollBar.getOrientation() == Orientation.VERTICAL ? "vertical" : "horizontal");
                     }
                 }
             }
         });
         return shown;
-    }
-
-    private static boolean visibleUpTo(Node node, Node top) {
-        for (Node up = node; up != null && up != top; up = up.getParent()) {
-            if (!up.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void settle(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        // Chips that change owner fly for ChipMotion.MOVE; let them land before measuring.
-        WaitForAsyncUtils.sleep((long) ChipMotion.MOVE.toMillis() + 200, TimeUnit.MILLISECONDS);
-        robot.interact(() -> {
-            window.stageRoot().applyCss();
-            window.stageRoot().layout();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
