@@ -51,9 +51,11 @@ final class MemberLine extends HBox {
         List<Node> managed = getManagedChildren();
         double need = snapSpaceX(getSpacing()) * Math.max(0, managed.size() - 1);
         for (Node child : managed) {
-            need += isStretch(child) ? oneRowWidth(child) : child.prefWidth(-1);
+            // Whole pixels, as the row lays them out: unsnapped, a row that needed a pixel more than it had counted
+            // as fitting, and the leader's chips then wrapped inside it (one above the other) instead of folding.
+            need += snapSizeX(isStretch(child) ? oneRowWidth(child) : child.prefWidth(-1));
         }
-        return need > inner(width) + 0.5;
+        return need > inner(width);
     }
 
     private double inner(double width) {
@@ -67,7 +69,7 @@ final class MemberLine extends HBox {
             double width = flow.snappedLeftInset() + flow.snappedRightInset()
                     + flow.snapSpaceX(flow.getHgap()) * Math.max(0, items.size() - 1);
             for (Node item : items) {
-                width += item.prefWidth(-1);
+                width += flow.snapSizeX(item.prefWidth(-1));
             }
             return width;
         }
