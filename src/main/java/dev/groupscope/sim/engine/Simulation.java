@@ -99,7 +99,7 @@ public final class Simulation {
         sinceSnapshot += Math.max(1, events.size());
         if (sinceSnapshot >= snapshotEvery) {
             // A snapshot keeps what its queue holds: without this, every re-armed timer's old entry since the last
-            // sweep (a third of the light benchmark's snapshot history was Scheduled entries and their tasks).
+            // sweep (the light benchmark's history was 7 % smaller with it).
             current.dropAllStaleTimers();
             snapshots.add(current.copy());
             log.closeSegment();
