@@ -39,10 +39,7 @@ class LargestZoomFitTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
-        window.show(UiLanguage.ENGLISH);
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        window = ProjectorWindow.open(stage);
     }
 
     @Test
