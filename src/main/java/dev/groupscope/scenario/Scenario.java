@@ -11,17 +11,28 @@ import java.util.Optional;
 /**
  * A scenario as its file describes it: the cluster, its topics, producers and consumers (settings under Kafka's own
  * names), a seed, how long to run, and actions at virtual times. Validated on reading (see {@link ScenarioReader}),
- * so everything here refers to things that exist and every value is one Kafka would accept.
+ * so everything here refers to things that exist and every value is one Kafka would accept. {@code source} is the
+ * text it was read from, kept so that a run can be saved as that text with its what-if actions added
+ * ({@link ScenarioWriter}); empty for a scenario made in code.
  */
 public record Scenario(String file, String name, String description, long seed, long durationMs,
                        ClusterSpec cluster, List<TopicSpec> topics, List<ProducerSpec> producers,
-                       List<ConsumerSpec> consumers, List<ActionSpec> actions) {
+                       List<ConsumerSpec> consumers, List<ActionSpec> actions, Optional<String> source) {
 
     public Scenario {
         topics = List.copyOf(topics);
         producers = List.copyOf(producers);
         consumers = List.copyOf(consumers);
         actions = List.copyOf(actions);
+        java.util.Objects.requireNonNull(source, "source");
+    }
+
+    /** A scenario made in code, with no file text behind it. */
+    public Scenario(String file, String name, String description, long seed, long durationMs, ClusterSpec cluster,
+                    List<TopicSpec> topics, List<ProducerSpec> producers, List<ConsumerSpec> consumers,
+                    List<ActionSpec> actions) {
+        this(file, name, description, seed, durationMs, cluster, topics, producers, consumers, actions,
+                Optional.empty());
     }
 
     /** Each consumer's group, by client id, in the order the scenario lists the consumers. */
@@ -111,6 +122,11 @@ public record Scenario(String file, String name, String description, long seed, 
     public record ActionSpec(long atMs, ActionType type, String target, Map<String, Object> params, String path) {
         public ActionSpec {
             params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        }
+
+        /** The same action at another moment. */
+        public ActionSpec at(long time) {
+            return new ActionSpec(time, type, target, params, path);
         }
     }
 }

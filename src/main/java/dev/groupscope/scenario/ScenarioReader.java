@@ -101,10 +101,10 @@ public final class ScenarioReader {
 
     /** Reads and validates scenario text; {@code file} names it in messages. */
     public static Scenario read(String file, String text) {
-        return new ScenarioReader(file).scenario(JsonObjectReader.of(file, "$", StrictJson.parse(file, text)));
+        return new ScenarioReader(file).scenario(JsonObjectReader.of(file, "$", StrictJson.parse(file, text)), text);
     }
 
-    private Scenario scenario(JsonObjectReader root) {
+    private Scenario scenario(JsonObjectReader root, String text) {
         root.allowOnly(TOP_KEYS);
         ClusterSpec cluster = cluster(root.object("cluster"));
         List<TopicSpec> topics = new ArrayList<>();
@@ -126,7 +126,7 @@ public final class ScenarioReader {
         SettingChanges.check(file, consumerSpecs, actions);
         return new Scenario(file, root.optionalString("name").orElse(file), root.optionalString("description")
                 .orElse(""), root.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0), duration, cluster, topics,
-                producers, withStarts(consumers, actions), actions);
+                producers, withStarts(consumers, actions), actions, Optional.of(text));
     }
 
     private ClusterSpec cluster(JsonObjectReader cluster) {
