@@ -30,8 +30,18 @@ public sealed interface ModelCommand {
 
     Map<String, Object> args();
 
+    /**
+     * The same action as a line of a scenario file, at 0 ms (a saved run gives it its fork's time): what
+     * {@link ScenarioWorld#tasks} makes of it are this command's {@link #tasks}, so a saved run replays the branch.
+     */
+    ActionSpec action();
+
     /** close(): commits if it auto-commits, revokes and leaves the group (a dynamic member sends LeaveGroup). */
     record CloseConsumer(String consumer) implements ModelCommand {
+        public ActionSpec action() {
+            return ui(ActionType.CLOSE_CONSUMER, consumer, Map.of("leaveGroup", false));
+        }
+
         public Task task() {
             return new ConsumerTasks.Close(consumer, false);
         }
@@ -47,6 +57,10 @@ public sealed interface ModelCommand {
 
     /** The process dies without a word; the coordinator notices after session.timeout.ms. */
     record CrashConsumer(String consumer) implements ModelCommand {
+        public ActionSpec action() {
+            return ui(ActionType.CRASH_CONSUMER, consumer, Map.of());
+        }
+
         public Task task() {
             return new ConsumerTasks.Crash(consumer);
         }
@@ -62,6 +76,10 @@ public sealed interface ModelCommand {
 
     /** The record in hand takes {@code durationMs} longer: heartbeats go on, poll() does not. */
     record StallConsumer(String consumer, long durationMs) implements ModelCommand {
+        public ActionSpec action() {
+            return ui(ActionType.STALL_CONSUMER, consumer, Map.of("durationMs", durationMs));
+        }
+
         public Task task() {
             return new ConsumerTasks.StallProcessing(consumer, durationMs);
         }
@@ -85,6 +103,13 @@ public sealed interface ModelCommand {
             settings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
         }
 
+        public ActionSpec action() {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("settings", settings);
+            params.put("commitPolicy", commitPolicy);
+            return ui(ActionType.CHANGE_SETTINGS, consumer, params);
+        }
+
         public Task task() {
             return new ConsumerTasks.ChangeSettings(consumer, settings, commitPolicy);
         }
@@ -105,6 +130,10 @@ public sealed interface ModelCommand {
 
     /** A stopped or crashed consumer starts again (a static member with the same group.instance.id). */
     record RestartConsumer(String consumer, boolean staticMember) implements ModelCommand {
+        public ActionSpec action() {
+            return ui(ActionType.RESTART_CONSUMER, consumer, Map.of());
+        }
+
         public Task task() {
             return new ConsumerTasks.Restart(consumer);
         }
@@ -119,6 +148,10 @@ public sealed interface ModelCommand {
     }
 
     record StopBroker(int broker) implements ModelCommand {
+        public ActionSpec action() {
+            return ui(ActionType.STOP_BROKER, Integer.toString(broker), Map.of());
+        }
+
         public Task task() {
             return new ClusterActions.StopBroker(broker);
         }
@@ -133,6 +166,10 @@ public sealed interface ModelCommand {
     }
 
     record StartBroker(int broker) implements ModelCommand {
+        public ActionSpec action() {
+            return ui(ActionType.START_BROKER, Integer.toString(broker), Map.of());
+        }
+
         public Task task() {
             return new ClusterActions.StartBroker(broker);
         }
@@ -148,6 +185,10 @@ public sealed interface ModelCommand {
 
     /** The topic grows to {@code partitions} in all (Kafka's CreatePartitions takes the new total). */
     record AddPartitions(String topic, int partitions) implements ModelCommand {
+        public ActionSpec action() {
+            return ui(ActionType.INCREASE_PARTITIONS, topic, Map.of("partitions", partitions));
+        }
+
         public Task task() {
             return new ClusterActions.IncreasePartitions(topic, partitions);
         }
@@ -162,6 +203,10 @@ public sealed interface ModelCommand {
     }
 
     record CreateTopic(String topic, int partitions, int replicationFactor) implements ModelCommand {
+        public ActionSpec action() {
+            return ui(ActionType.CREATE_TOPIC, topic, Map.of("partitions", partitions, "replicationFactor", replicationFactor));
+        }
+
         public Task task() {
             return new ClusterActions.CreateTopic(topic, partitions, replicationFactor);
         }
@@ -196,7 +241,7 @@ public sealed interface ModelCommand {
 
         static FileAction of(ActionType type, String target, Map<String, Object> params,
                              java.util.List<Scenario.ConsumerSpec> consumers) {
-            ActionSpec action = new ActionSpec(0, type, target, params, "ui");
+            ActionSpec action = ui(type, target, params);
             return new FileAction(action, ScenarioWorld.tasks(action, consumers));
         }
 
@@ -226,15 +271,9 @@ public sealed interface ModelCommand {
         }
     }
 
-    /** Any other scripted action, named by its type. */
-    record Scripted(Task task) implements ModelCommand {
-        public String messageKey() {
-            return "ui.command.scripted";
-        }
-
-        public Map<String, Object> args() {
-            return named("action", task.getClass().getSimpleName());
-        }
+    /** A command's action as the window makes it: at 0 ms, its path saying where it came from. */
+    private static ActionSpec ui(ActionType type, String target, Map<String, Object> params) {
+        return new ActionSpec(0, type, target, params, "ui");
     }
 
     private static Map<String, Object> named(Object... namesAndValues) {

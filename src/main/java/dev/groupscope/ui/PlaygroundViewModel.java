@@ -1,6 +1,8 @@
 package dev.groupscope.ui;
 
 import dev.groupscope.scenario.Scenario;
+import dev.groupscope.scenario.Scenario.ActionSpec;
+import dev.groupscope.scenario.ScenarioWriter;
 import dev.groupscope.scenario.ScenarioWorld;
 import dev.groupscope.sim.client.MemberState;
 import dev.groupscope.sim.engine.Task;
@@ -57,6 +59,7 @@ public final class PlaygroundViewModel {
     private final List<String> groups;
     private final EventGroups eventGroups;
     private final ReadOnlyObjectWrapper<String> group = new ReadOnlyObjectWrapper<>(this, "group");
+    private final Scenario scenario;
     private final String scenarioName;
     private final Map<String, Map<String, Object>> consumerSettings = new TreeMap<>();
     private final List<dev.groupscope.scenario.Scenario.ConsumerSpec> scenarioConsumers;
@@ -147,6 +150,7 @@ public final class PlaygroundViewModel {
      * runs the model, {@code publisher} the UI.
      */
     public PlaygroundViewModel(Scenario scenario, Executor worker, Executor publisher) {
+        this.scenario = scenario;
         this.scenarioName = scenario.name();
         this.scenarioConsumers = List.copyOf(scenario.consumers());
         this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
@@ -210,6 +214,34 @@ public final class PlaygroundViewModel {
         return metrics.getReadOnlyProperty();
     }
 
+    /**
+     * The what-if actions that made the branch shown, from the scenario as written to it, each at the moment it was
+     * made: empty for the scenario as written.
+     */
+    public List<ActionSpec> whatIfActions() {
+        Map<Integer, BranchInfo> byId = new java.util.HashMap<>();
+        BranchInfo shown = null;
+        for (BranchInfo branch : branches.get()) {
+            byId.put(branch.id(), branch);
+            shown = branch.current() ? branch : shown;
+        }
+        java.util.LinkedList<ActionSpec> actions = new java.util.LinkedList<>();
+        for (BranchInfo at = shown; at != null && at.command().isPresent(); at = byId.get(at.parent())) {
+            actions.addFirst(at.command().get().action().at(at.forkTimeMs()));
+        }
+        return actions;
+    }
+
+    /**
+     * The branch shown as a scenario file: the scenario's text with {@link #whatIfActions} added, which runs the
+     * same events again (see {@link ScenarioWriter}).
+     *
+     * @throws JsonInputException when the file would not read back, saying why
+     */
+    public String asScenarioFile() {
+        return ScenarioWriter.withActions(scenario, whatIfActions());
+    }
+
     /** Every run of this session: the scenario as written and each what-if fork; one is marked current. */
     public ReadOnlyObjectProperty<List<BranchInfo>> branchesProperty() {
         return branches.getReadOnlyProperty();
@@ -253,6 +285,11 @@ public final class PlaygroundViewModel {
         pause();
         settle();
         runner.switchTo(id, time.get());
+    }
+
+    /** The file the scenario was read from, as it was named (a lesson's: its name.json). */
+    public String scenarioFile() {
+        return scenario.file();
     }
 
     public String scenarioName() {

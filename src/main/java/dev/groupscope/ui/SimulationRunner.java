@@ -261,11 +261,6 @@ public final class SimulationRunner {
         });
     }
 
-    /** Replaces the future after {@code time} with a run in which {@code action} happens then, and shows it. */
-    public void fork(long time, Task action) {
-        fork(time, new ModelCommand.Scripted(action));
-    }
-
     /**
      * Forks the run at {@code time} with {@code command}'s action inserted then, as a new branch (the run it forked
      * from stays as it was, for undo), and shows it.

@@ -155,4 +155,42 @@ class WhatIfBranchesTest {
         viewModel.stepPrevious();
         assertThat(viewModel.getFrame().consumer("C2").orElseThrow().state()).isNotEqualTo("CRASHED");
     }
+
+    @Test
+    void theWhatIfActionsAreThoseOfTheBranchShownFromTheScenarioToIt() {
+        viewModel.scrubTo(20_000);
+        viewModel.perform(new ModelCommand.CrashConsumer("C2"));
+        viewModel.undo();
+        viewModel.perform(new ModelCommand.StopBroker(1));
+        viewModel.scrubTo(30_000);
+        viewModel.perform(new ModelCommand.StallConsumer("C1", 5_000));
+
+        assertThat(viewModel.whatIfActions()).extracting(a -> a.type().fileName() + "@" + a.atMs())
+                .containsExactly("stopBroker@20000", "stallConsumer@30000");
+        viewModel.showBranch(1);
+        assertThat(viewModel.whatIfActions()).extracting(a -> a.type().fileName() + "@" + a.atMs())
+                .containsExactly("crashConsumer@20000");
+        viewModel.showBranch(0);
+        assertThat(viewModel.whatIfActions()).isEmpty();
+    }
+
+    @Test
+    void aSavedRunOpensAsTheBranchItWasSavedFrom() {
+        viewModel.scrubTo(20_000);
+        viewModel.perform(viewModel.commandFor(PlaygroundViewModel.WhatIf.ADD_CONSUMER, null).orElseThrow());
+        viewModel.scrubTo(30_000);
+        viewModel.perform(new ModelCommand.CrashConsumer("C1"));
+        viewModel.scrubTo(60_000);
+        PlaygroundFrame branch = viewModel.getFrame();
+
+        PlaygroundViewModel saved = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read("saved.json",
+                viewModel.asScenarioFile()), Runnable::run, Runnable::run);
+        saved.scrubTo(60_000);
+
+        assertThat(saved.branchesProperty().get()).hasSize(1);
+        assertThat(saved.getFrame().consumers()).isEqualTo(branch.consumers());
+        assertThat(saved.getFrame().partitions()).isEqualTo(branch.partitions());
+        assertThat(saved.getFrame().consumer("C1").orElseThrow().state()).isEqualTo("CRASHED");
+        assertThat(saved.getFrame().consumer("C4")).isPresent();
+    }
 }
