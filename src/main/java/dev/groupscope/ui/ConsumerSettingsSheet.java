@@ -61,16 +61,8 @@ final class ConsumerSettingsSheet {
 
     private Dialog<ModelCommand> build(Window owner) {
         Map<String, String> consumer = Map.of("consumer", viewModel.consumer());
-        Dialog<ModelCommand> dialog = new Dialog<>();
-        if (owner != null) {
-            dialog.initOwner(owner);
-            if (owner.getScene() != null) {
-                // The window's theme and text size apply to the sheet too.
-                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-                dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getRoot().getStylesheets());
-                dialog.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
-            }
-        }
+        // The window's theme and text size apply to the sheet too.
+        Dialog<ModelCommand> dialog = OwnedDialogs.ownedBy(new Dialog<>(), owner);
         dialog.setResizable(true);
         dialog.setTitle(messages.format("ui.settings.title", consumer));
         dialog.setHeaderText(messages.format("ui.settings.header", consumer));

@@ -46,6 +46,7 @@ public final class GroupScopeWindow {
     private final CoordinatorCalculatorViewModel calculator;
     private final SequenceViewModel sequence;
     private final ExportActions exports;
+    private final SavedRuns saved;
     private final AnimationTimer clock;
     private UiLanguage language;
     private TextZoom zoom = new TextZoom(1);
@@ -89,6 +90,7 @@ public final class GroupScopeWindow {
         this.calculator = new CoordinatorCalculatorViewModel(playground);
         this.sequence = new SequenceViewModel(playground);
         this.exports = new ExportActions(playground, sequence);
+        this.saved = new SavedRuns(stage, playground, () -> Messages.of(language.locale()));
         this.clock = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -158,6 +160,13 @@ public final class GroupScopeWindow {
     private void openStage(Scene scene) {
         // Which window the stage shows (see on()): after File → Open, no longer the one the app made.
         stage.getProperties().put(GroupScopeWindow.class, this);
+        // Closing the window with unsaved what-ifs asks first, as File → Quit does.
+        stage.setOnCloseRequest(event -> {
+            if (saved.unsaved()) {
+                event.consume();
+                close();
+            }
+        });
         stage.setScene(scene);
         stage.setTitle(title(language));
         stage.setMinWidth(800);
@@ -415,10 +424,9 @@ public final class GroupScopeWindow {
         java.io.File file = chooser.showSaveDialog(stage);
         if (file != null) {
             exports.export(kind, file.toPath(), messages, failure -> failure.ifPresent(reason -> {
-                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert alert = OwnedDialogs.ownedBy(new javafx.scene.control.Alert(
                         javafx.scene.control.Alert.AlertType.ERROR, messages.format("ui.export.failed",
-                        java.util.Map.of("file", file.getName(), "reason", reason)));
-                alert.initOwner(stage);
+                        java.util.Map.of("file", file.getName(), "reason", reason))), stage);
                 alert.show();
             }));
         }
@@ -438,20 +446,27 @@ public final class GroupScopeWindow {
 
     /** File → Lessons: opens one of the lessons GroupScope comes with. */
     void openLesson(Lessons.Lesson lesson) {
-        open(lesson::read);
+        open(lesson::read, scenario -> lesson.title(Messages.of(language.locale())));
     }
 
     /**
      * Opens another scenario in this window's place. It is read and checked off the FX thread first: a file that
      * cannot be shown is an error dialog naming the file and the line and column or JSON path (in the window's
-     * language), and the run shown goes on as it was, its what-if branches included. Otherwise a window on the new
+     * language), and the run shown goes on as it was, its what-if branches included. Otherwise, once what-ifs not yet
+     * saved are saved or let go ({@link SavedRuns#thenLetGo}: cancelling keeps the run shown), a window on the new
      * run takes the stage, keeping this one's size, language, theme, text size, presenter mode, folded panels, tab,
      * assignor lab and comparison ({@link #on} then gives it).
      */
     public void open(java.util.function.Supplier<Scenario> reading) {
+        open(reading, Scenario::name);
+    }
+
+    /** {@link #open}, where {@code title} names the scenario when the person is asked about unsaved what-ifs. */
+    private void open(java.util.function.Supplier<Scenario> reading,
+                      java.util.function.Function<Scenario, String> title) {
         java.util.concurrent.CompletableFuture.supplyAsync(() -> PlaygroundViewModel.showable(reading.get()))
                 .whenComplete((scenario, failure) -> javafx.application.Platform.runLater(
-                        () -> opened(scenario, failure)));
+                        () -> opened(scenario, failure, title)));
     }
 
     /** The window {@code stage} shows now, if it shows one. */
@@ -459,7 +474,8 @@ public final class GroupScopeWindow {
         return java.util.Optional.ofNullable((GroupScopeWindow) stage.getProperties().get(GroupScopeWindow.class));
     }
 
-    private void opened(Scenario scenario, Throwable failure) {
+    private void opened(Scenario scenario, Throwable failure,
+                        java.util.function.Function<Scenario, String> title) {
         // Another scenario may have been opened meanwhile: the window shown now is the one to replace or to stay.
         GroupScopeWindow shown = on(stage).orElse(this);
         Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
@@ -468,17 +484,18 @@ public final class GroupScopeWindow {
         } else if (cause != null) {
             throw new IllegalStateException("cannot open the scenario", cause);
         } else {
-            new GroupScopeWindow(stage, PlaygroundViewModel.running(scenario), shown::lab).takeOver(shown);
+            shown.saved.thenLetGo("ui.unsaved.open", java.util.Map.of("name", title.apply(scenario)),
+                    () -> new GroupScopeWindow(stage, PlaygroundViewModel.running(scenario), shown::lab)
+                            .takeOver(shown));
         }
     }
 
     private void refuse(JsonInputException failure) {
         Messages messages = Messages.of(language.locale());
-        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                failure.localized(messages));
+        javafx.scene.control.Alert alert = OwnedDialogs.ownedBy(new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.ERROR, failure.localized(messages)), stage);
         alert.setHeaderText(messages.text("ui.open.failed"));
         alert.getDialogPane().setId("open-failed");
-        alert.initOwner(stage);
         alert.show();
     }
 
@@ -511,8 +528,18 @@ public final class GroupScopeWindow {
         stage.setFullScreen(!stage.isFullScreen());
     }
 
+    /** File → Quit: closes the window, once any unsaved what-ifs are saved or let go (see {@link SavedRuns}). */
     void close() {
-        stage.close();
+        saved.thenLetGo("ui.unsaved.quit", java.util.Map.of(), stage::close);
+    }
+
+    /** File → Save run as scenario…: the branch shown, as a scenario file that runs it again. */
+    void chooseSaveFile() {
+        saved.choose();
+    }
+
+    SavedRuns savedRuns() {
+        return saved;
     }
 
     private static String title(UiLanguage language) {

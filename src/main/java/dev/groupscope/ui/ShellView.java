@@ -39,6 +39,7 @@ public final class ShellView {
     @FXML private Tab playgroundTab;
     @FXML private MenuItem quitItem;
     @FXML private MenuItem openItem;
+    @FXML private MenuItem saveItem;
     @FXML private Menu lessonsMenu;
     @FXML private MenuItem exportTopologySvg;
     @FXML private MenuItem exportTopologyPng;
@@ -79,6 +80,7 @@ public final class ShellView {
     void bindActions(UiActions actions) {
         actions.bind(quitItem, "quit");
         actions.bind(openItem, "open");
+        actions.bind(saveItem, "save");
         actions.bind(exportTopologySvg, "export.topologySvg");
         actions.bind(exportTopologyPng, "export.topologyPng");
         actions.bind(exportSequenceSvg, "export.sequenceSvg");

@@ -82,6 +82,7 @@ final class WindowActions {
                 .add(action("lab.rebalance", "ui.action.lab.rebalance", LAB, () -> window.lab().rebalance(),
                         AssignorLabView.REBALANCE_KEY))
                 .add(action("open", "ui.menu.file.open", WINDOW, window::chooseScenario, shortcut(KeyCode.O)))
+                .add(action("save", "ui.menu.file.save", WINDOW, window::chooseSaveFile, shortcut(KeyCode.S)))
                 .add(action("export.topologySvg", "ui.menu.file.exportTopologySvg", WINDOW,
                         () -> window.export(ExportActions.Kind.TOPOLOGY_SVG), shortcut(KeyCode.E)))
                 .add(action("export.topologyPng", "ui.menu.file.exportTopologyPng", WINDOW,
