@@ -17,23 +17,26 @@ import java.util.Set;
  *   <li>{@code --theme=light|dark|high-contrast}: the colours (light by default);</li>
  *   <li>{@code --snapshot=out.png}: write the window as PNG and quit;</li>
  *   <li>{@code --scenario=file.json}: open that scenario instead of the built-in playground;</li>
+ *   <li>{@code --lesson=name}: open one of the lessons GroupScope comes with (File → Lessons), by its file name
+ *       without .json, e.g. {@code crash-and-rebalance}: a shortcut straight to the lesson of the day;</li>
  *   <li>{@code --at=ms}: start at that virtual time (with {@code --snapshot}: the moment pictured).</li>
  * </ul>
  * Only the syntax is checked here; whether the scenario file reads and {@code --at} lies inside it is checked by
  * {@link StartScenario} before any window opens.
  */
-record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> scenario, OptionalLong at,
-                  Theme theme) {
+record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> scenario, Optional<String> lesson,
+                  OptionalLong at, Theme theme) {
 
     private static final String LANG = "--lang";
     private static final String SNAPSHOT = "--snapshot";
     private static final String SCENARIO = "--scenario";
     private static final String AT = "--at";
     private static final String THEME = "--theme";
-    private static final Set<String> NAMES = Set.of(LANG, SNAPSHOT, SCENARIO, AT, THEME);
+    private static final String LESSON = "--lesson";
+    private static final Set<String> NAMES = Set.of(LANG, SNAPSHOT, SCENARIO, LESSON, AT, THEME);
 
     AppOptions(UiLanguage language, Optional<Path> snapshot) {
-        this(language, snapshot, Optional.empty(), OptionalLong.empty(), Theme.LIGHT);
+        this(language, snapshot, Optional.empty(), Optional.empty(), OptionalLong.empty(), Theme.LIGHT);
     }
 
     /** Whether {@code arg} is one of the window's options (so the launcher opens the window, not the CLI). */
@@ -47,6 +50,7 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
         UiLanguage language = UiLanguage.forLocale(desktop);
         Optional<Path> snapshot = Optional.empty();
         Optional<Path> scenario = Optional.empty();
+        Optional<String> lesson = Optional.empty();
         OptionalLong at = OptionalLong.empty();
         Theme theme = Theme.LIGHT;
         Iterator<String> rest = args.iterator();
@@ -56,7 +60,7 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
             String name = equals < 0 ? arg : arg.substring(0, equals);
             if (!NAMES.contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + arg
-                        + "' (the window takes --lang, --theme, --snapshot, --scenario and --at)");
+                        + "' (the window takes --lang, --theme, --snapshot, --scenario, --lesson and --at)");
             }
             String value = equals >= 0 ? arg.substring(equals + 1) : valueAfter(name, rest);
             switch (name) {
@@ -70,6 +74,9 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
                 case SCENARIO:
                     scenario = Optional.of(scenarioFile(value));
                     break;
+                case LESSON:
+                    lesson = Optional.of(lessonName(value));
+                    break;
                 case THEME:
                     theme = Theme.fromTag(value).orElseThrow(() -> new IllegalArgumentException(
                             "unknown theme '" + value + "' for --theme (use light, dark or high-contrast)"));
@@ -79,7 +86,10 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
                     break;
             }
         }
-        return new AppOptions(language, snapshot, scenario, at, theme);
+        if (scenario.isPresent() && lesson.isPresent()) {
+            throw new IllegalArgumentException("--scenario and --lesson both say what to open: give one of them");
+        }
+        return new AppOptions(language, snapshot, scenario, lesson, at, theme);
     }
 
     private static String valueAfter(String name, Iterator<String> rest) {
@@ -99,6 +109,8 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
                 return "--scenario=lessons/scenarios/crash-and-rebalance.json";
             case THEME:
                 return "--theme=dark";
+            case LESSON:
+                return "--lesson=crash-and-rebalance";
             default:
                 return "--at=30000";
         }
@@ -116,6 +128,13 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
             throw new IllegalArgumentException("--scenario needs a scenario file, e.g. " + example(SCENARIO));
         }
         return Path.of(value);
+    }
+
+    private static String lessonName(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("--lesson needs a lesson's name, e.g. " + example(LESSON));
+        }
+        return value.strip();
     }
 
     private static long milliseconds(String value) {

@@ -5,7 +5,7 @@ import dev.groupscope.cli.GroupScopeCli;
 /**
  * The jar's entry point. It does not extend {@code Application}: the JavaFX launcher refuses to start an
  * {@code Application} subclass from the classpath of a plain jar. With a subcommand it runs the CLI and never
- * touches JavaFX; with no arguments (or only window options such as {@code --lang=zh-CN} or {@code --scenario=f.json}) it opens the window.
+ * touches JavaFX; with no arguments (or only window options such as {@code --lang=zh-CN}, {@code --scenario=f.json} or {@code --lesson=eager-join}) it opens the window.
  */
 public final class Launcher {
 

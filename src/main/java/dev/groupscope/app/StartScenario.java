@@ -8,8 +8,8 @@ import dev.groupscope.ui.PlaygroundViewModel;
 import java.util.function.Supplier;
 
 /**
- * What the window opens on and at which moment: the scenario named by {@code --scenario} (the built-in playground
- * without it) and the time from {@code --at}. Everything is checked here, before any window exists, so a bad file
+ * What the window opens on and at which moment: the scenario named by {@code --scenario} or the lesson named by
+ * {@code --lesson} (the built-in playground without either) and the time from {@code --at}. Everything is checked here, before any window exists, so a bad file
  * or a time past the scenario's end is one readable line and exit code 2, never a half-open window.
  *
  * @param startAtMs where t starts; {@code defaultAtMs} unless {@code --at} says otherwise
@@ -24,7 +24,8 @@ record StartScenario(Scenario scenario, long startAtMs) {
     static StartScenario of(AppOptions options, long defaultAtMs, Supplier<Scenario> playground) {
         Scenario scenario;
         try {
-            scenario = PlaygroundViewModel.showable(options.scenario().map(ScenarioReader::read).orElseGet(playground));
+            scenario = PlaygroundViewModel.showable(options.scenario().map(ScenarioReader::read)
+                    .or(() -> options.lesson().map(StartScenario::lesson)).orElseGet(playground));
         } catch (JsonInputException e) {
             // Already one line naming the file and the line and column or the JSON path.
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -35,5 +36,16 @@ record StartScenario(Scenario scenario, long startAtMs) {
                     "file", scenario.file(), "duration", scenario.durationMs()));
         }
         return new StartScenario(scenario, at);
+    }
+
+    /** The lesson {@code name}, or one line listing the lessons there are (with the closest to a typo). */
+    private static Scenario lesson(String name) {
+        java.util.List<String> names = PlaygroundViewModel.lessonNames();
+        if (!names.contains(name)) {
+            throw new IllegalArgumentException("unknown lesson '" + name + "' for --lesson"
+                    + dev.groupscope.scenario.json.DidYouMean.hint(name, names) + "; the lessons: "
+                    + String.join(", ", names));
+        }
+        return PlaygroundViewModel.readLesson(name);
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class Lessons {
 
-    /** The lesson the window opens on without {@code --scenario}. */
+    /** The lesson the window opens on without {@code --scenario} or {@code --lesson}. */
     static final String PLAYGROUND = "playground";
     private static final String INDEX = "/lessons/index.txt";
     private static final String SCENARIOS = "/lessons/scenarios/";

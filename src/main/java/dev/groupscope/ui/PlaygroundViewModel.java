@@ -128,6 +128,17 @@ public final class PlaygroundViewModel {
         return Lessons.read(Lessons.PLAYGROUND);
     }
 
+    /** The lessons GroupScope comes with, by name (their file names without .json), in the menu's order. */
+    public static List<String> lessonNames() {
+        return Lessons.sections().stream().flatMap(section -> section.lessons().stream())
+                .map(Lessons.Lesson::name).toList();
+    }
+
+    /** The lesson {@code name} (one of {@link #lessonNames}), read and checked. */
+    public static Scenario readLesson(String name) {
+        return Lessons.read(name);
+    }
+
     /**
      * {@code scenario}, if the window can show it: the window shows a consumer group, so a scenario without consumers
      * is refused with the file named, like any other bad input.

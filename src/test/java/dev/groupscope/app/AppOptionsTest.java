@@ -62,7 +62,7 @@ class AppOptionsTest {
     void scenarioAndStartTimeInEitherSpelling() {
         assertThat(AppOptions.parse(List.of("--scenario=big.json", "--at=45000", "--snapshot=big.png"), Locale.US))
                 .isEqualTo(new AppOptions(UiLanguage.ENGLISH, Optional.of(Path.of("big.png")),
-                        Optional.of(Path.of("big.json")), OptionalLong.of(45_000), Theme.LIGHT));
+                        Optional.of(Path.of("big.json")), Optional.empty(), OptionalLong.of(45_000), Theme.LIGHT));
         AppOptions spaced = AppOptions.parse(List.of("--scenario", "lessons/a.json", "--at", "0"), Locale.US);
         assertThat(spaced.scenario()).contains(Path.of("lessons/a.json"));
         assertThat(spaced.at()).hasValue(0);
@@ -86,6 +86,34 @@ class AppOptionsTest {
         }
         assertThatThrownBy(() -> AppOptions.parse(List.of("--scenario"), Locale.US))
                 .hasMessageStartingWith("--scenario needs a value, e.g. --scenario=");
+    }
+
+    @Test
+    void aLessonOpensByItsNameAsTheLessonsMenuWould() {
+        StartScenario start = StartScenario.of(AppOptions.parse(List.of("--lesson", "crash-and-rebalance",
+                "--at=12000"), Locale.US), 30_000);
+
+        assertThat(start.scenario().file()).isEqualTo("crash-and-rebalance.json");
+        assertThat(start.startAtMs()).isEqualTo(12_000);
+        assertThat(Launcher.isCliInvocation(new String[] {"--lesson=eager-join"})).isFalse();
+    }
+
+    @Test
+    void anUnknownLessonIsOneLineWithTheClosestNameAndTheLessonsThereAre() {
+        assertThatThrownBy(() -> StartScenario.of(AppOptions.parse(List.of("--lesson=crash-and-rebalnce"),
+                Locale.US), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown lesson 'crash-and-rebalnce' for --lesson (did you mean"
+                        + " \"crash-and-rebalance\"?); the lessons: playground, two-groups-one-topic, ")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aLessonAndAScenarioFileTogetherAreRefused() {
+        assertThatThrownBy(() -> AppOptions.parse(List.of("--lesson=eager-join", "--scenario=x.json"), Locale.US))
+                .hasMessage("--scenario and --lesson both say what to open: give one of them");
+        assertThatThrownBy(() -> AppOptions.parse(List.of("--lesson="), Locale.US))
+                .hasMessage("--lesson needs a lesson's name, e.g. --lesson=crash-and-rebalance");
     }
 
     @Test
