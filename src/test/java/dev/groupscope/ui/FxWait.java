@@ -59,4 +59,23 @@ final class FxWait {
         }
         return true;
     }
+
+    /**
+     * The window that took {@code stage} from {@code before} (File → Open and File → Lessons read the scenario off
+     * the FX thread, so the new window comes a little later).
+     */
+    static GroupScopeWindow replacing(javafx.stage.Stage stage, GroupScopeWindow before) {
+        waitFor(() -> GroupScopeWindow.on(stage).filter(shown -> shown != before).isPresent());
+        return GroupScopeWindow.on(stage).orElseThrow();
+    }
+
+    /** A what-if as a teacher makes one: {@code consumer} crashes at {@code ms}, a second branch of the run. */
+    static void crashAt(org.testfx.api.FxRobot robot, PlaygroundViewModel run, String consumer, long ms) {
+        waitFor(() -> run.getFrame() != null);
+        robot.interact(() -> run.scrubTo(ms));
+        waitFor(() -> run.getFrame().time() == ms);
+        int branches = run.branchesProperty().get().size();
+        robot.interact(() -> run.act(PlaygroundViewModel.WhatIf.CRASH_CONSUMER, consumer));
+        waitFor(() -> run.branchesProperty().get().size() == branches + 1);
+    }
 }

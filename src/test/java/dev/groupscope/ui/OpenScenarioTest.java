@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.groupscope.scenario.ScenarioReader;
-import dev.groupscope.ui.PlaygroundViewModel.WhatIf;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +48,7 @@ class OpenScenarioTest {
     @Test
     void aMalformedFileIsRefusedWithWhereItIsWrongAndTheRunAndItsBranchesGoOn(FxRobot robot) throws IOException {
         PlaygroundViewModel run = window.playground();
-        waitFor(() -> run.getFrame() != null);
-        robot.interact(() -> run.scrubTo(12_000));
-        waitFor(() -> run.getFrame().time() == 12_000);
-        robot.interact(() -> run.act(WhatIf.CRASH_CONSUMER, null));
-        waitFor(() -> run.branchesProperty().get().size() == 2);
+        FxWait.crashAt(robot, run, "C1", 12_000);
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"seed\": 1,\n  \"cluster\": {\"brokers\": 3}\n  \"topics\": []}\n");
 
@@ -96,7 +91,7 @@ class OpenScenarioTest {
 
         robot.interact(() -> lessonItem(robot, "lesson-two-groups-one-topic").fire());
 
-        GroupScopeWindow next = replaced();
+        GroupScopeWindow next = FxWait.replacing(stage, window);
         assertThat(next.playground()).isNotSameAs(before);
         assertThat(next.playground().groups()).containsExactly("billing", "shipping");
         assertThat(before.playingProperty().get()).as("the run left behind stops").isFalse();
@@ -117,7 +112,7 @@ class OpenScenarioTest {
         double presenterText = window.zoom().factor();
 
         robot.interact(() -> window.openLesson(new Lessons.Lesson("crash-and-rebalance")));
-        GroupScopeWindow next = replaced();
+        GroupScopeWindow next = FxWait.replacing(stage, window);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(next.presenter()).isTrue();
@@ -146,12 +141,6 @@ class OpenScenarioTest {
         Label title = (Label) lesson.lookup(".label");
         assertThat(title.getFont().getSize()).isEqualTo(windowText, within(0.1));
         robot.interact(() -> rebalancing.getParentMenu().getParentMenu().hide());
-    }
-
-    /** The window that took the stage from the one the test opened (the scenario is read off the FX thread). */
-    private GroupScopeWindow replaced() {
-        waitFor(() -> GroupScopeWindow.on(stage).filter(shown -> shown != window).isPresent());
-        return GroupScopeWindow.on(stage).orElseThrow();
     }
 
     private static DialogPane refusal(FxRobot robot) {

@@ -4,7 +4,6 @@ import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.scenario.ScenarioReader;
-import dev.groupscope.ui.PlaygroundViewModel.WhatIf;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
@@ -50,7 +49,7 @@ class SaveRunTest {
         assertThat(Files.readString(file)).contains("\"action\": \"crashConsumer\"").contains("\"atMs\": 12000");
         robot.interact(() -> window.open(() -> ScenarioReader.read(file)));
 
-        GroupScopeWindow next = replaced();
+        GroupScopeWindow next = FxWait.replacing(stage, window);
         assertThat(robot.lookup("#unsaved-run").tryQuery()).as("saved: nothing to ask").isEmpty();
         PlaygroundViewModel reopened = next.playground();
         waitFor(() -> reopened.getFrame() != null);
@@ -85,7 +84,7 @@ class SaveRunTest {
         assertThat(question.getContentText()).contains("急切再均衡");
         robot.interact(() -> button(question, ButtonType.NO.getButtonData()).fire());
 
-        GroupScopeWindow next = replaced();
+        GroupScopeWindow next = FxWait.replacing(stage, window);
         assertThat(next.playground()).isNotSameAs(run);
         assertThat(next.savedRuns().unsaved()).isFalse();
     }
@@ -126,17 +125,8 @@ class SaveRunTest {
     }
 
     private void crashC2At12Seconds(FxRobot robot) {
-        waitFor(() -> run.getFrame() != null);
-        robot.interact(() -> run.scrubTo(12_000));
-        waitFor(() -> run.getFrame().time() == 12_000);
-        robot.interact(() -> run.act(WhatIf.CRASH_CONSUMER, "C2"));
-        waitFor(() -> run.branchesProperty().get().size() == 2);
+        FxWait.crashAt(robot, run, "C2", 12_000);
         assertThat(window.savedRuns().unsaved()).isTrue();
-    }
-
-    private GroupScopeWindow replaced() {
-        waitFor(() -> GroupScopeWindow.on(stage).filter(shown -> shown != window).isPresent());
-        return GroupScopeWindow.on(stage).orElseThrow();
     }
 
     private static DialogPane question(FxRobot robot) {
