@@ -82,6 +82,8 @@ public final class ScenarioReader {
     private final Set<String> processes = new LinkedHashSet<>();
     /** The groups the consumers name, in the order they first do. */
     private final Set<String> groupIds = new LinkedHashSet<>();
+    /** The consumers addConsumer actions add, by the id the model gives them. */
+    private Map<String, AddedConsumers.Added> added = Map.of();
 
     private ScenarioReader(String file) {
         this.file = file;
@@ -120,10 +122,15 @@ public final class ScenarioReader {
             consumers.add(spec);
         });
         long duration = root.whole("durationMs", 1, MAX_DURATION_MS);
+        noteAddedConsumers(actionReaders, duration, consumers);
         List<ActionSpec> actions = new ArrayList<>();
-        actionReaders.forEach(action -> actions.add(action(action, duration)));
+        for (int i = 0; i < actionReaders.size(); i++) {
+            actions.add(action(actionReaders.get(i), i, duration));
+        }
         ScenarioChecks.partitionsOnlyGrow(file, topics, actions);
-        SettingChanges.check(file, consumerSpecs, actions);
+        Map<String, AddedConsumers.Added> addedByPath = new LinkedHashMap<>();
+        added.values().forEach(consumer -> addedByPath.put(consumer.path(), consumer));
+        SettingChanges.check(file, consumerSpecs, actions, addedByPath);
         return new Scenario(file, root.optionalString("name").orElse(file), root.optionalString("description")
                 .orElse(""), root.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0), duration, cluster, topics,
                 producers, withStarts(consumers, actions), actions, Optional.of(text));
@@ -354,13 +361,32 @@ public final class ScenarioReader {
         return CommitPolicy.of(kind);
     }
 
-    private ActionSpec action(JsonObjectReader action, long duration) {
+    /** Actions may name the consumers addConsumer adds, as the model names them (see {@link AddedConsumers}). */
+    private void noteAddedConsumers(List<JsonObjectReader> actions, long duration, List<ConsumerSpec> consumers) {
+        Set<String> actorIds = new java.util.HashSet<>(consumerIds);
+        actorIds.addAll(producerIds);
+        actorIds.add(dev.groupscope.sim.broker.ClusterActor.ID);
+        actorIds.add(Ledger.ID);
+        added = AddedConsumers.name(actions, duration, consumers, actorIds);
+        added.values().forEach(consumer -> {
+            consumerIds.add(consumer.id());
+            consumerSpecs.put(consumer.id(), consumer.spec());
+            consumer.template().workers().ifPresent(pool -> workerCounts.put(consumer.id(), pool.count()));
+        });
+    }
+
+    private ActionSpec action(JsonObjectReader action, int index, long duration) {
         ActionType type = ActionType.byFileName(action.choice("action", ActionType.fileNames()));
         List<String> keys = new ArrayList<>(List.of("atMs", "action", type.target().key()));
         keys.addAll(type.params());
         action.allowOnly(keys);
         long at = action.whole("atMs", 0, duration);
         String target = target(action, type);
+        AddedConsumers.Added addedTarget = type.target() == ActionType.Target.CONSUMER ? added.get(target) : null;
+        if (addedTarget != null && !addedTarget.before(at, index)) {
+            throw action.fail(type.target().key(), "scenario.error.notAddedYet", "consumer", target,
+                    "addedBy", addedTarget.path(), "addedAt", addedTarget.atMs());
+        }
         Map<String, Object> params = ScenarioChecks.actionParams(action, type, brokers);
         if (type == ActionType.SUBSCRIBE) {
             params.put("subscription", subscription(action));
@@ -390,7 +416,8 @@ public final class ScenarioReader {
         if (!action.has("settings") && !action.has("commitPolicy")) {
             throw action.fail("settings", "scenario.error.nothingToChange");
         }
-        Map<String, Object> settings = action.settings("settings");
+        // null: the property left out from now on, so Kafka's default applies (a static member becomes dynamic).
+        Map<String, Object> settings = action.settings("settings", true);
         checkSettingNames(action, "settings", settings, ConsumerConfigs.DEFINITIONS);
         for (String reserved : List.of(ConsumerConfigs.GROUP_ID, ConsumerConfigs.CLIENT_ID)) {
             if (settings.containsKey(reserved)) {

@@ -43,7 +43,9 @@ public final class ScenarioWriter {
         }
         JsonArray actions = root.getAsJsonArray("actions");
         added.forEach(action -> actions.add(line(action)));
-        String text = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+        // serializeNulls: a change that leaves a setting out says so with null.
+        String text = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root)
+                + "\n";
         ScenarioReader.read(scenario.file(), text);
         return text;
     }
@@ -95,7 +97,9 @@ public final class ScenarioWriter {
         }
         if (value instanceof Map<?, ?> settings) {
             JsonObject object = new JsonObject();
-            settings.forEach((name, setting) -> object.add(String.valueOf(name), json(setting)));
+            // A null setting is one left out from now on (see ScenarioReader's changeSettings).
+            settings.forEach((name, setting) -> object.add(String.valueOf(name),
+                    setting == null ? com.google.gson.JsonNull.INSTANCE : json(setting)));
             return object;
         }
         if (value instanceof CommitPolicy policy) {

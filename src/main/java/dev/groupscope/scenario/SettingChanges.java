@@ -7,6 +7,7 @@ import dev.groupscope.scenario.Scenario.ActionSpec;
 import dev.groupscope.scenario.Scenario.ConsumerSpec;
 import dev.groupscope.scenario.json.JsonInputException;
 import dev.groupscope.scenario.json.JsonPaths;
+import dev.groupscope.sim.client.ClientIds;
 import dev.groupscope.sim.client.CommitPolicy;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,16 +26,34 @@ final class SettingChanges {
     private SettingChanges() {
     }
 
+    /**
+     * @param addedByPath the consumer each addConsumer action adds, by the action's JSON path: it starts with its
+     *                    template's settings and policy as they are by then, as the model copies them
+     */
     @SuppressWarnings("unchecked")
-    static void check(String file, Map<String, ConsumerSpec> consumers, List<ActionSpec> actions) {
+    static void check(String file, Map<String, ConsumerSpec> consumers, List<ActionSpec> actions,
+                      Map<String, AddedConsumers.Added> addedByPath) {
         Map<String, Map<String, Object>> running = new HashMap<>();
         Map<String, CommitPolicy> policies = new HashMap<>();
-        List<ActionSpec> inTime = actions.stream().filter(a -> a.type() == ActionType.CHANGE_SETTINGS)
+        // Sorted by time only: a stable sort keeps a tie in file order, the order the model runs them in.
+        List<ActionSpec> inTime = actions.stream().filter(a -> a.type() == ActionType.CHANGE_SETTINGS
+                        || a.type() == ActionType.ADD_CONSUMER && addedByPath.containsKey(a.path()))
                 .sorted(Comparator.comparingLong(ActionSpec::atMs)).toList();
         for (ActionSpec change : inTime) {
+            if (change.type() == ActionType.ADD_CONSUMER) {
+                copyTemplate(running, policies, addedByPath.get(change.path()));
+                continue;
+            }
             ConsumerSpec consumer = consumers.get(change.target());
             Map<String, Object> settings = running.computeIfAbsent(consumer.id(), id -> initial(consumer));
-            settings.putAll((Map<String, Object>) change.params().get("settings"));
+            // As the model merges a change: a null value leaves the property out.
+            ((Map<String, Object>) change.params().get("settings")).forEach((name, value) -> {
+                if (value == null) {
+                    settings.remove(name);
+                } else {
+                    settings.put(name, value);
+                }
+            });
             List<SettingProblem> problems = ConsumerSettings.validate(settings);
             if (!problems.isEmpty()) {
                 SettingProblem problem = problems.get(0);
@@ -47,6 +66,20 @@ final class SettingChanges {
             fits(file, change, consumer, policy, given != null, ConsumerSettings.from(settings).enableAutoCommit());
             policies.put(consumer.id(), policy);
         }
+    }
+
+    /** An added consumer runs with its template's settings and policy as they are by then, under its own ids. */
+    private static void copyTemplate(Map<String, Map<String, Object>> running, Map<String, CommitPolicy> policies,
+                                     AddedConsumers.Added added) {
+        ConsumerSpec template = added.template();
+        Map<String, Object> settings = new LinkedHashMap<>(running.computeIfAbsent(template.id(),
+                id -> initial(template)));
+        settings.put(ConsumerConfigs.CLIENT_ID, added.id());
+        if (settings.get(ConsumerConfigs.GROUP_INSTANCE_ID) instanceof String instance) {
+            settings.put(ConsumerConfigs.GROUP_INSTANCE_ID, ClientIds.instanceId(instance, template.id(), added.id()));
+        }
+        running.put(added.id(), settings);
+        policies.put(added.id(), policies.getOrDefault(template.id(), template.commitPolicy()));
     }
 
     private static Map<String, Object> initial(ConsumerSpec consumer) {

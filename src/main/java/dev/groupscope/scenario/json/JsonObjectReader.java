@@ -180,18 +180,34 @@ public final class JsonObjectReader {
      * else Long), other numbers (as Double) or booleans, in the order written; their meaning is checked by the settings' own validation.
      */
     public Map<String, Object> settings(String key) {
+        return settings(key, false);
+    }
+
+    /**
+     * {@link #settings(String)}, where {@code unsetAllowed} lets a value be {@code null}: the property left out, so
+     * Kafka's default applies (a change of settings that turns a static member into a dynamic one).
+     */
+    public Map<String, Object> settings(String key, boolean unsetAllowed) {
         Map<String, Object> settings = new LinkedHashMap<>();
         if (!has(key)) {
             return settings;
         }
         JsonObject values = object(key).object;
         for (Map.Entry<String, JsonElement> entry : values.entrySet()) {
-            settings.put(entry.getKey(), settingValue(JsonPaths.key(pathOf(key), entry.getKey()), entry.getValue()));
+            String settingPath = JsonPaths.key(pathOf(key), entry.getKey());
+            settings.put(entry.getKey(), unsetAllowed && entry.getValue().isJsonNull() ? null
+                    : settingValue(settingPath, entry.getValue()));
         }
         return settings;
     }
 
     private Object settingValue(String settingPath, JsonElement value) {
+        if (value.isJsonArray() && strings(value.getAsJsonArray())) {
+            // A list setting as a list, which Kafka's ConfigDef takes as well as "a,b" (partition.assignment.strategy).
+            List<String> items = new ArrayList<>();
+            value.getAsJsonArray().forEach(item -> items.add(item.getAsString()));
+            return List.copyOf(items);
+        }
         if (!value.isJsonPrimitive()) {
             throw typeError(file, settingPath, "expected.setting", value);
         }
@@ -209,6 +225,15 @@ public final class JsonObjectReader {
             return whole == (int) whole ? (Object) (int) whole : (Object) whole;
         }
         return primitive.getAsString();
+    }
+
+    private static boolean strings(JsonArray array) {
+        for (JsonElement item : array) {
+            if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An error about {@code key} of this object: the file and the key's path come first. */

@@ -47,7 +47,7 @@ public final class ClientIds {
      * (its trailing number replaced by the new id's), or the new client id when the two do not follow one style.
      * Two members may not share an instance id: the second would fence the first.
      */
-    static String instanceId(String templateInstance, String templateId, String newId) {
+    public static String instanceId(String templateInstance, String templateId, String newId) {
         if (templateInstance.endsWith(templateId)) {
             return templateInstance.substring(0, templateInstance.length() - templateId.length()) + newId;
         }
