@@ -122,7 +122,7 @@ final class ExportCommand implements Callable<Integer> {
         simulation.runUntil(end);
         // Every group's messages; each group's notes on its own coordinator's lane.
         return SequenceLayout.layout(ProtocolLog.read(simulation.log(), start, end,
-                new dev.groupscope.sim.report.EventGroups(scenario.groupOfClient(),
+                new dev.groupscope.sim.report.EventGroups(scenario.groupOfEveryClient(),
                         dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings())
                                 .offsetsTopicNumPartitions())), start, end, messages,
                 foldHeartbeats, -1).drawing();

@@ -40,41 +40,58 @@ final class AddedConsumers {
     private AddedConsumers() {
     }
 
+    /** The ids the world's actors have from the start: the cluster, the ledger, the producers and the consumers. */
+    static Set<String> actorIds(java.util.Collection<String> consumers, java.util.Collection<String> producers) {
+        Set<String> ids = new HashSet<>(consumers);
+        ids.addAll(producers);
+        ids.add(dev.groupscope.sim.broker.ClusterActor.ID);
+        ids.add(dev.groupscope.sim.ledger.Ledger.ID);
+        return ids;
+    }
+
+    /** An addConsumer line: when, where in the file, and for which group. */
+    record Add(long atMs, int index, String group, String path) {
+    }
+
     /**
      * The consumers added by {@code actions}' addConsumer lines, by id, in the order they are added. A line whose
      * time or group is wrong is left for the action's own checks to refuse.
      */
     static Map<String, Added> name(List<JsonObjectReader> actions, long duration, List<ConsumerSpec> consumers,
                                    Set<String> actorIds) {
-        List<Added> adds = new ArrayList<>();
+        List<Add> adds = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
             JsonObjectReader action = actions.get(i);
-            Optional<ConsumerSpec> template = template(action, consumers);
-            if (template.isPresent() && action.has("atMs")) {
-                long at = action.whole("atMs", 0, duration);
-                adds.add(new Added(null, template.get(), at, i, action.path()));
+            Optional<String> group = group(action, consumers);
+            if (group.isPresent() && action.has("atMs")) {
+                adds.add(new Add(action.whole("atMs", 0, duration), i, group.get(), action.path()));
             }
         }
-        adds.sort(Comparator.comparingLong(Added::atMs).thenComparingInt(Added::index));
+        return name(adds, consumers, actorIds);
+    }
+
+    /** The consumers {@code adds} add, by id, in the order they are added (see the class comment). */
+    static Map<String, Added> name(List<Add> adds, List<ConsumerSpec> consumers, Set<String> actorIds) {
+        List<Add> inOrder = new ArrayList<>(adds);
+        inOrder.sort(Comparator.comparingLong(Add::atMs).thenComparingInt(Add::index));
         Set<String> taken = new HashSet<>(actorIds);
         Map<String, Added> named = new LinkedHashMap<>();
-        for (Added add : adds) {
-            String id = ClientIds.next(add.template().id(), taken::contains);
+        for (Add add : inOrder) {
+            ConsumerSpec template = ScenarioWorld.template(add.group(), consumers);
+            String id = ClientIds.next(template.id(), taken::contains);
             taken.add(id);
-            named.put(id, new Added(id, add.template(), add.atMs(), add.index(), add.path()));
+            named.put(id, new Added(id, template, add.atMs(), add.index(), add.path()));
         }
         return named;
     }
 
-    private static Optional<ConsumerSpec> template(JsonObjectReader action, List<ConsumerSpec> consumers) {
+    private static Optional<String> group(JsonObjectReader action, List<ConsumerSpec> consumers) {
         if (!action.has("action") || !ActionType.ADD_CONSUMER.fileName().equals(action.string("action"))
                 || !action.has(ActionType.Target.GROUP.key())) {
             return Optional.empty();
         }
         String group = action.string(ActionType.Target.GROUP.key());
-        if (consumers.stream().noneMatch(consumer -> consumer.groupId().equals(group))) {
-            return Optional.empty();
-        }
-        return Optional.of(ScenarioWorld.template(group, consumers));
+        return consumers.stream().anyMatch(consumer -> consumer.groupId().equals(group)) ? Optional.of(group)
+                : Optional.empty();
     }
 }

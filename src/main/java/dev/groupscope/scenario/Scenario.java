@@ -43,6 +43,26 @@ public record Scenario(String file, String name, String description, long seed, 
     }
 
     /**
+     * {@link #groupOfClient}, then the consumers the addConsumer actions add, under the ids the model gives them
+     * (see {@link AddedConsumers}): every consumer of the run as written, so that whose each event is never has to
+     * be guessed from a name.
+     */
+    public java.util.Map<String, String> groupOfEveryClient() {
+        java.util.List<AddedConsumers.Add> adds = new java.util.ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            ActionSpec action = actions.get(i);
+            if (action.type() == ActionType.ADD_CONSUMER) {
+                adds.add(new AddedConsumers.Add(action.atMs(), i, action.target(), action.path()));
+            }
+        }
+        java.util.Map<String, String> groups = new java.util.LinkedHashMap<>(groupOfClient());
+        AddedConsumers.name(adds, consumers, AddedConsumers.actorIds(groups.keySet(),
+                        producers.stream().map(ProducerSpec::id).toList()))
+                .forEach((id, added) -> groups.put(id, added.template().groupId()));
+        return java.util.Collections.unmodifiableMap(groups);
+    }
+
+    /**
      * Brokers 1..{@code brokers}; {@code brokerSettings} under Kafka's names (validated by {@code BrokerSettings});
      * the network and the simulation's own knobs.
      */

@@ -363,11 +363,7 @@ public final class ScenarioReader {
 
     /** Actions may name the consumers addConsumer adds, as the model names them (see {@link AddedConsumers}). */
     private void noteAddedConsumers(List<JsonObjectReader> actions, long duration, List<ConsumerSpec> consumers) {
-        Set<String> actorIds = new java.util.HashSet<>(consumerIds);
-        actorIds.addAll(producerIds);
-        actorIds.add(dev.groupscope.sim.broker.ClusterActor.ID);
-        actorIds.add(Ledger.ID);
-        added = AddedConsumers.name(actions, duration, consumers, actorIds);
+        added = AddedConsumers.name(actions, duration, consumers, AddedConsumers.actorIds(consumerIds, producerIds));
         added.values().forEach(consumer -> {
             consumerIds.add(consumer.id());
             consumerSpecs.put(consumer.id(), consumer.spec());

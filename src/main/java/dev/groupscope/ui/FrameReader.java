@@ -57,7 +57,7 @@ public final class FrameReader {
 
     /** A reader of {@code groupId}'s frames in a run of {@code scenario}. */
     public static FrameReader of(dev.groupscope.scenario.Scenario scenario, String groupId) {
-        return new FrameReader(groupId, scenario.groupOfClient(), new EventGroups(scenario.groupOfClient(),
+        return new FrameReader(groupId, scenario.groupOfClient(), new EventGroups(scenario.groupOfEveryClient(),
                 dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings())
                         .offsetsTopicNumPartitions()));
     }

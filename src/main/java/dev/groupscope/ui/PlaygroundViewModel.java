@@ -165,7 +165,7 @@ public final class PlaygroundViewModel {
         this.scenarioName = scenario.name();
         this.scenarioConsumers = List.copyOf(scenario.consumers());
         this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
-        this.eventGroups = new EventGroups(scenario.groupOfClient(),
+        this.eventGroups = new EventGroups(scenario.groupOfEveryClient(),
                 brokerSettings.offsetsTopicNumPartitions());
         this.groupOfClient = scenario.groupOfClient();
         this.groups = groupOfClient.values().stream().distinct().toList();

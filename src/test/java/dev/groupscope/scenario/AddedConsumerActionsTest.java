@@ -97,4 +97,22 @@ class AddedConsumerActionsTest {
         assertThatThrownBy(() -> ScenarioReader.read("demo.json", unsetAtStart))
                 .isInstanceOf(JsonInputException.class).hasMessageContaining("a string, number or boolean");
     }
+
+    @Test
+    void theEventsOfAnAddedConsumerAreItsGroupsThoughBothGroupsNameTheirConsumersAlike() {
+        Scenario scenario = read("""
+                {"atMs": 5000, "action": "addConsumer", "group": "b"},
+                {"atMs": 5000, "action": "addConsumer", "group": "a"}""");
+        Simulation run = ScenarioWorld.simulation(scenario);
+        run.runUntil(15_000);
+
+        dev.groupscope.sim.report.EventGroups groups = new dev.groupscope.sim.report.EventGroups(
+                scenario.groupOfEveryClient());
+
+        assertThat(scenario.groupOfEveryClient()).containsEntry("C4", "b").containsEntry("C5", "a");
+        assertThat(run.log()).filteredOn(event -> "C4".equals(event.actor())).isNotEmpty()
+                .allSatisfy(event -> assertThat(groups.of(event)).containsExactly("b"));
+        assertThat(run.log()).filteredOn(event -> "C5".equals(event.peer())).isNotEmpty()
+                .allSatisfy(event -> assertThat(groups.of(event)).containsExactly("a"));
+    }
 }

@@ -31,7 +31,9 @@ public final class EventGroups {
     private final Map<String, String> groupOfClient;
     /**
      * The group of the clients whose ids start so (see {@code ClientIds.prefix}), where one group alone has ids so
-     * named: a consumer added while the run goes on ("C4" after C1–C3) is named from one of its group's.
+     * named: a consumer added from the window while the run goes on ("C4" after C1–C3) is named from one of its
+     * group's. (One a scenario's addConsumer adds is in {@code groupOfClient} by its id: see
+     * {@code Scenario.groupOfEveryClient()}.)
      */
     private final Map<String, String> groupOfPrefix;
     /** Each group's __consumer_offsets partition; empty when the partition count is not known. */
@@ -41,7 +43,7 @@ public final class EventGroups {
      * Without the count of {@code __consumer_offsets} partitions: an event on one of them that does not name its
      * groups is then about no group.
      *
-     * @param groupOfClient each consumer's group, by client id (see {@code Scenario.groupOfClient()})
+     * @param groupOfClient each consumer's group, by client id (see {@code Scenario.groupOfEveryClient()})
      */
     public EventGroups(Map<String, String> groupOfClient) {
         this.groupOfClient = Map.copyOf(groupOfClient);
@@ -59,7 +61,7 @@ public final class EventGroups {
     }
 
     /**
-     * @param groupOfClient     each consumer's group, by client id (see {@code Scenario.groupOfClient()})
+     * @param groupOfClient     each consumer's group, by client id (see {@code Scenario.groupOfEveryClient()})
      * @param offsetsPartitions how many partitions {@code __consumer_offsets} has (offsets.topic.num.partitions)
      */
     public EventGroups(Map<String, String> groupOfClient, int offsetsPartitions) {
