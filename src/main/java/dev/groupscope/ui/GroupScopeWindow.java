@@ -542,8 +542,11 @@ public final class GroupScopeWindow {
         return saved;
     }
 
-    private static String title(UiLanguage language) {
-        return Messages.of(language.locale()).text("ui.window.title");
+    /** "Crash and rebalance — GroupScope": the run shown, a lesson by its title in the window's language. */
+    private String title(UiLanguage language) {
+        Messages messages = Messages.of(language.locale());
+        String run = Lessons.titleOf(playground.scenarioFile(), messages).orElse(playground.scenarioName());
+        return messages.format("ui.window.titleWithRun", java.util.Map.of("run", run));
     }
 
     private Parent load(UiLanguage language) {

@@ -72,6 +72,19 @@ final class Lessons {
         return List.copyOf(sections);
     }
 
+    /**
+     * The title of the lesson a scenario was read from ({@link #read} names it "name.json"), in {@code messages}'
+     * language; empty for any other file (one from disk has its path).
+     */
+    static java.util.Optional<String> titleOf(String scenarioFile, Messages messages) {
+        if (!scenarioFile.endsWith(".json") || scenarioFile.contains("/") || scenarioFile.contains("\\")) {
+            return java.util.Optional.empty();
+        }
+        String name = scenarioFile.substring(0, scenarioFile.length() - ".json".length());
+        boolean lesson = sections().stream().anyMatch(section -> section.lessons().contains(new Lesson(name)));
+        return lesson ? java.util.Optional.of(new Lesson(name).title(messages)) : java.util.Optional.empty();
+    }
+
     /** The lesson {@code name}'s scenario, read and checked (a lesson's file is named in messages as name.json). */
     static Scenario read(String name) {
         return ScenarioReader.read(name + ".json", resource(SCENARIOS + name + ".json"));

@@ -94,6 +94,7 @@ class OpenScenarioTest {
         GroupScopeWindow next = FxWait.replacing(stage, window);
         assertThat(next.playground()).isNotSameAs(before);
         assertThat(next.playground().groups()).containsExactly("billing", "shipping");
+        assertThat(stage.getTitle()).isEqualTo("Two groups read the same topic independently — GroupScope");
         assertThat(before.playingProperty().get()).as("the run left behind stops").isFalse();
         assertThat(next.zoom()).isEqualTo(window.zoom());
         assertThat(next.theme()).isEqualTo(Theme.DARK);

@@ -51,6 +51,8 @@ class SaveRunTest {
 
         GroupScopeWindow next = FxWait.replacing(stage, window);
         assertThat(robot.lookup("#unsaved-run").tryQuery()).as("saved: nothing to ask").isEmpty();
+        assertThat(stage.getTitle()).as("a file's own name, not a lesson's title")
+                .isEqualTo("Playground: three consumers share six partitions — GroupScope");
         PlaygroundViewModel reopened = next.playground();
         waitFor(() -> reopened.getFrame() != null);
         robot.interact(() -> reopened.scrubTo(20_000));
