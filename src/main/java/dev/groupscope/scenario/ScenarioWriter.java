@@ -8,7 +8,6 @@ import com.google.gson.JsonPrimitive;
 import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.scenario.Scenario.ActionSpec;
-import dev.groupscope.scenario.json.StrictJson;
 import dev.groupscope.sim.client.CommitPolicy;
 import dev.groupscope.sim.client.ConsumerSubscription;
 import java.util.Collection;
@@ -16,13 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run saved as a scenario file: the text the scenario was read from, every key and value as its author wrote it, with
- * the what-if actions made in the window added at the end of its {@code "actions"}, each as a scenario line that
+ * A run saved as a scenario file: the text the scenario was read from, exactly as its author wrote it, with the
+ * what-if actions made in the window added at the end of its {@code "actions"} ({@link ActionsText}), each as a line
  * {@link ScenarioWorld#tasks} turns into the same tasks. A fork inserts its action after every action already
  * scripted for its millisecond, and a file's actions are scripted in the order listed, so the saved file runs the
  * branch it was saved from event for event.
  */
 public final class ScenarioWriter {
+
+    /** Nulls kept: a change that leaves a setting out says so with null. */
+    private static final com.google.gson.Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeNulls()
+            .create();
 
     private ScenarioWriter() {
     }
@@ -37,17 +40,25 @@ public final class ScenarioWriter {
     public static String withActions(Scenario scenario, List<ActionSpec> added) {
         String source = scenario.source().orElseThrow(
                 () -> new IllegalArgumentException(scenario.file() + " was not read from a file"));
-        JsonObject root = StrictJson.parse(scenario.file(), source).getAsJsonObject();
-        if (!root.has("actions")) {
-            root.add("actions", new JsonArray());
-        }
-        JsonArray actions = root.getAsJsonArray("actions");
-        added.forEach(action -> actions.add(line(action)));
-        // serializeNulls: a change that leaves a setting out says so with null.
-        String text = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root)
-                + "\n";
+        String text = ActionsText.append(source, added.stream().map(action -> inline(line(action))).toList());
         ScenarioReader.read(scenario.file(), text);
         return text;
+    }
+
+    /** A JSON value on one line, spaced as the lessons write their actions: {"atMs": 20000, "action": ...}. */
+    static String inline(JsonElement value) {
+        if (value.isJsonObject()) {
+            List<String> members = new java.util.ArrayList<>();
+            value.getAsJsonObject().entrySet().forEach(member -> members.add(
+                    COMPACT.toJson(member.getKey()) + ": " + inline(member.getValue())));
+            return "{" + String.join(", ", members) + "}";
+        }
+        if (value.isJsonArray()) {
+            List<String> items = new java.util.ArrayList<>();
+            value.getAsJsonArray().forEach(item -> items.add(inline(item)));
+            return "[" + String.join(", ", items) + "]";
+        }
+        return COMPACT.toJson(value);
     }
 
     /** One action as a scenario file writes it: its time, its type, what it acts on, then its parameters. */

@@ -33,11 +33,7 @@ class ScenarioWriterTest {
     @Test
     void everyKindOfActionWrittenAsALineReadsBackAsTheSameAction() throws IOException {
         Set<ActionType> covered = EnumSet.noneOf(ActionType.class);
-        List<Path> lessons;
-        try (var files = Files.list(Path.of("lessons/scenarios"))) {
-            lessons = files.sorted().toList();
-        }
-        for (Path lesson : lessons) {
+        for (Path lesson : lessons()) {
             Scenario scenario = ScenarioReader.read(lesson);
             assertThat(withoutPaths(reread(scenario, scenario.actions()))).as(scenario.file())
                     .isEqualTo(withoutPaths(scenario.actions()));
@@ -82,16 +78,61 @@ class ScenarioWriterTest {
     }
 
     @Test
-    void theAuthorsTextIsKeptAndTheActionsComeLast() {
-        Scenario playground = ScenarioReader.read(PLAYGROUND);
-        ActionSpec crash = new ActionSpec(12_000, ActionType.CRASH_CONSUMER, "C2", Map.of(), "ui");
+    void everyLessonsTextIsKeptAsItsAuthorWroteItWithTheActionsInsertedAtTheEnd() throws IOException {
+        for (Path lesson : lessons()) {
+            Scenario scenario = ScenarioReader.read(lesson);
+            String consumer = scenario.consumers().get(0).id();
+            List<ActionSpec> added = List.of(
+                    new ActionSpec(scenario.durationMs() / 2, ActionType.STALL_CONSUMER, consumer,
+                            Map.of("durationMs", 5_000L), "ui"),
+                    new ActionSpec(scenario.durationMs(), ActionType.CRASH_CONSUMER, consumer, Map.of(), "ui"));
+            String source = scenario.source().orElseThrow();
 
-        Scenario saved = ScenarioReader.read("saved.json", ScenarioWriter.withActions(playground, List.of(crash)));
+            String saved = ScenarioWriter.withActions(scenario, added);
 
-        assertThat(saved.name()).isEqualTo(playground.name());
-        assertThat(saved.description()).isEqualTo(playground.description());
-        assertThat(saved.consumers()).isEqualTo(playground.consumers());
-        assertThat(withoutPaths(saved.actions())).endsWith(withoutPaths(List.of(crash)).get(0));
+            assertThat(insertedOnce(source, saved)).as(scenario.file() + " changed only where the lines go in")
+                    .isTrue();
+            assertThat(saved).as(scenario.file()).contains(
+                    "{\"atMs\": " + scenario.durationMs() + ", \"action\": \"crashConsumer\", \"consumer\": \""
+                            + consumer + "\"}");
+            List<ActionSpec> reread = ScenarioReader.read(scenario.file(), saved).actions();
+            assertThat(withoutPaths(reread)).as(scenario.file()).endsWith(withoutPaths(added).toArray(ActionSpec[]::new))
+                    .hasSize(scenario.actions().size() + 2);
+        }
+    }
+
+    @Test
+    void theLinesFollowTheArraysOwnLayout() {
+        List<String> lines = List.of("{\"atMs\": 9}");
+
+        assertThat(ActionsText.append("{\n  \"seed\": 1,\n  \"actions\": [\n    {\"atMs\": 1}\n  ]\n}\n", lines))
+                .isEqualTo("{\n  \"seed\": 1,\n  \"actions\": [\n    {\"atMs\": 1},\n    {\"atMs\": 9}\n  ]\n}\n");
+        assertThat(ActionsText.append("{\"actions\": [{\"atMs\": 1}], \"seed\": 1}", lines))
+                .isEqualTo("{\"actions\": [{\"atMs\": 1}, {\"atMs\": 9}], \"seed\": 1}");
+        assertThat(ActionsText.append("{\n  \"name\": \"actions\",\n  \"actions\": []\n}", lines))
+                .isEqualTo("{\n  \"name\": \"actions\",\n  \"actions\": [\n    {\"atMs\": 9}\n  ]\n}");
+        assertThat(ActionsText.append("{\n  \"seed\": 1,\n  \"topics\": [\"a]\"]\n}\n", lines))
+                .isEqualTo("{\n  \"seed\": 1,\n  \"topics\": [\"a]\"],\n  \"actions\": [\n    {\"atMs\": 9}\n  ]\n}\n");
+    }
+
+    /** Whether {@code after} is {@code before} with one run of text put in somewhere, nothing else changed. */
+    private static boolean insertedOnce(String before, String after) {
+        int prefix = 0;
+        while (prefix < before.length() && before.charAt(prefix) == after.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < before.length() - prefix
+                && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
+            suffix++;
+        }
+        return prefix + suffix == before.length() && after.length() > before.length();
+    }
+
+    private static List<Path> lessons() throws IOException {
+        try (var files = Files.list(Path.of("lessons/scenarios"))) {
+            return files.sorted().toList();
+        }
     }
 
     @Test
