@@ -35,6 +35,14 @@ public record Scenario(String file, String name, String description, long seed, 
                 Optional.empty());
     }
 
+    /** This scenario with {@code added} after its own actions (not read from a file: nothing is checked). */
+    public Scenario withActions(List<ActionSpec> added) {
+        List<ActionSpec> all = new java.util.ArrayList<>(actions);
+        all.addAll(added);
+        return new Scenario(file, name, description, seed, durationMs, cluster, topics, producers, consumers, all,
+                source);
+    }
+
     /** Each consumer's group, by client id, in the order the scenario lists the consumers. */
     public java.util.Map<String, String> groupOfClient() {
         java.util.Map<String, String> groups = new java.util.LinkedHashMap<>();

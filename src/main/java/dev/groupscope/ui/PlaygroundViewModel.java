@@ -281,6 +281,10 @@ public final class PlaygroundViewModel {
     public void perform(ModelCommand command) {
         pause();
         settle();
+        // Before the fork is computed: whose a consumer it adds is, by the id the model will give it.
+        List<ActionSpec> branch = new java.util.ArrayList<>(whatIfActions());
+        branch.add(command.action().at(time.get()));
+        eventGroups.learn(scenario.withActions(branch).groupOfEveryClient());
         runner.fork(time.get(), command);
     }
 

@@ -192,4 +192,30 @@ class WhatIfBranchesTest {
         assertThat(saved.getFrame().partitions()).isEqualTo(branch.partitions());
         assertThat(saved.getFrame().consumer("C4").orElseThrow().state()).isEqualTo("CRASHED");
     }
+
+    @Test
+    void aConsumerAddedFromTheWindowIsItsGroupsThoughBothGroupsNameTheirConsumersAlike() {
+        dev.groupscope.scenario.Scenario twoGroups = dev.groupscope.scenario.ScenarioReader.read("demo.json", """
+                {"seed": 1, "durationMs": 60000, "cluster": {"brokers": 1},
+                 "topics": [{"name": "orders", "partitions": 4}],
+                 "consumers": [{"id": "C1", "groupId": "a", "topics": ["orders"]},
+                               {"id": "C2", "groupId": "a", "topics": ["orders"]},
+                               {"id": "C3", "groupId": "b", "topics": ["orders"]}]}""");
+        PlaygroundViewModel window = new PlaygroundViewModel(twoGroups, Runnable::run, Runnable::run);
+        // The same what-if, run on its own: C4 is b's (copied from C3), though C1-C3 share one naming style.
+        dev.groupscope.scenario.Scenario.ActionSpec addToB = ModelCommand.FileAction.addConsumer("b",
+                twoGroups.consumers()).action().at(5_000);
+        dev.groupscope.sim.engine.Simulation run = dev.groupscope.scenario.ScenarioWorld.simulation(
+                twoGroups.withActions(List.of(addToB)));
+        run.runUntil(15_000);
+        List<dev.groupscope.sim.engine.SimEvent> ofC4 = run.log().stream()
+                .filter(event -> "C4".equals(event.actor()) || "C4".equals(event.peer())).toList();
+        // Guessed from its name, most of them (those that do not name the group) would be every group's.
+        assertThat(ofC4).isNotEmpty().anySatisfy(event -> assertThat(window.eventGroups().of(event)).isEmpty());
+
+        window.scrubTo(5_000);
+        window.perform(ModelCommand.FileAction.addConsumer("b", twoGroups.consumers()));
+
+        assertThat(ofC4).allSatisfy(event -> assertThat(window.eventGroups().of(event)).containsExactly("b"));
+    }
 }

@@ -36,6 +36,12 @@ public final class EventGroups {
      * {@code Scenario.groupOfEveryClient()}.)
      */
     private final Map<String, String> groupOfPrefix;
+    /**
+     * Consumers added from the window while the run goes on, learned before the run that adds them is computed
+     * ({@link #learn}); an id that two what-if branches give to different groups is left to its name.
+     */
+    private final Map<String, String> learned = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> ambiguous = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Each group's __consumer_offsets partition; empty when the partition count is not known. */
     private final Map<Integer, Set<String>> groupsOnOffsetsPartition = new java.util.HashMap<>();
 
@@ -85,9 +91,9 @@ public final class EventGroups {
         if (actor != null && actor.startsWith(GROUP_ACTOR)) {
             return Set.of(actor.substring(GROUP_ACTOR.length()));
         }
-        String group = actor == null ? null : groupOfClient.get(actor);
+        String group = actor == null ? null : known(actor);
         if (group == null && event.peer() != null) {
-            group = groupOfClient.get(event.peer());
+            group = known(event.peer());
         }
         if (group == null && event.fields().get("groupId") instanceof String named) {
             group = named;
@@ -107,6 +113,28 @@ public final class EventGroups {
             return java.util.Collections.unmodifiableSet(groups);
         }
         return onOffsetsPartition(event);
+    }
+
+    /**
+     * Learns the groups of consumers a what-if is about to add ({@code Scenario.groupOfEveryClient()} of the branch
+     * it makes): from then on their events are their group's, whatever their names. Safe while other threads ask.
+     */
+    public void learn(Map<String, String> groupOfEveryClient) {
+        groupOfEveryClient.forEach((client, group) -> {
+            if (groupOfClient.containsKey(client) || ambiguous.contains(client)) {
+                return;
+            }
+            String before = learned.putIfAbsent(client, group);
+            if (before != null && !before.equals(group)) {
+                ambiguous.add(client);
+                learned.remove(client);
+            }
+        });
+    }
+
+    private String known(String client) {
+        String group = groupOfClient.get(client);
+        return group != null ? group : learned.get(client);
     }
 
     /**
