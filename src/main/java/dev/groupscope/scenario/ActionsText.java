@@ -19,26 +19,28 @@ final class ActionsText {
             return text;
         }
         Found found = new Scan(text).actions();
+        // A file written on Windows keeps its line ends.
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
         if (found.open < 0) {
             int end = lastNonBlank(text, found.rootClose);
             String indent = found.keyIndent;
-            return text.substring(0, end + 1) + ",\n" + indent + "\"actions\": [\n"
-                    + joined(lines, indent + indent) + "\n" + indent + "]" + text.substring(end + 1);
+            return text.substring(0, end + 1) + "," + newline + indent + "\"actions\": [" + newline
+                    + joined(lines, indent + indent, newline) + newline + indent + "]" + text.substring(end + 1);
         }
         int last = lastNonBlank(text, found.close);
         if (last == found.open) {
             // "actions": [] — the lines go inside, one per line.
             String indent = found.keyIndent;
-            return text.substring(0, found.open + 1) + "\n" + joined(lines, indent + indent) + "\n" + indent
-                    + text.substring(found.close);
+            return text.substring(0, found.open + 1) + newline + joined(lines, indent + indent, newline) + newline
+                    + indent + text.substring(found.close);
         }
         String elementIndent = indentOfFirst(text, found.open);
-        String separator = elementIndent == null ? ", " : ",\n" + elementIndent;
+        String separator = elementIndent == null ? ", " : "," + newline + elementIndent;
         return text.substring(0, last + 1) + separator + String.join(separator, lines) + text.substring(last + 1);
     }
 
-    private static String joined(List<String> lines, String indent) {
-        return indent + String.join(",\n" + indent, lines);
+    private static String joined(List<String> lines, String indent, String newline) {
+        return indent + String.join("," + newline + indent, lines);
     }
 
     /** The index of the last character before {@code before} that is not white space. */

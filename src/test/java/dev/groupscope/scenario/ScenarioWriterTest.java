@@ -111,6 +111,8 @@ class ScenarioWriterTest {
                 .isEqualTo("{\"actions\": [{\"atMs\": 1}, {\"atMs\": 9}], \"seed\": 1}");
         assertThat(ActionsText.append("{\n  \"name\": \"actions\",\n  \"actions\": []\n}", lines))
                 .isEqualTo("{\n  \"name\": \"actions\",\n  \"actions\": [\n    {\"atMs\": 9}\n  ]\n}");
+        assertThat(ActionsText.append("{\r\n  \"actions\": [\r\n    {\"atMs\": 1}\r\n  ]\r\n}\r\n", lines))
+                .isEqualTo("{\r\n  \"actions\": [\r\n    {\"atMs\": 1},\r\n    {\"atMs\": 9}\r\n  ]\r\n}\r\n");
         assertThat(ActionsText.append("{\n  \"seed\": 1,\n  \"topics\": [\"a]\"]\n}\n", lines))
                 .isEqualTo("{\n  \"seed\": 1,\n  \"topics\": [\"a]\"],\n  \"actions\": [\n    {\"atMs\": 9}\n  ]\n}\n");
     }
