@@ -45,6 +45,11 @@ final class SavedRuns {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get().text("ui.save.title"));
         chooser.setInitialFileName(suggestedName(playground.scenarioFile()));
+        // Beside the scenario it came from, when that is a file on disk (a lesson lives inside GroupScope).
+        Path folder = Path.of(playground.scenarioFile()).toAbsolutePath().getParent();
+        if (Path.of(playground.scenarioFile()).getParent() != null && Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
         File file = chooser.showSaveDialog(stage);
         return file != null && saveTo(file.toPath());
