@@ -128,6 +128,7 @@ public final class GroupScopeWindow {
         Scene scene = new Scene(layer, size.getWidth(), size.getHeight());
         first.thenAttach(scene, () -> {
             actions().install(scene);
+            ScenarioDrop.install(scene, file -> open(() -> ScenarioReader.read(file)));
             if (layer != starting) {
                 return; // a language switch came first and has built the whole window already
             }
@@ -154,6 +155,7 @@ public final class GroupScopeWindow {
 
     private void open(Scene scene) {
         actions().install(scene);
+        ScenarioDrop.install(scene, file -> open(() -> ScenarioReader.read(file)));
         openStage(scene);
     }
 
