@@ -1,5 +1,10 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.scenario.Scenario.ActionSpec;
+import java.util.HashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,5 +15,19 @@ public record BranchInfo(int id, int parent, long forkTimeMs, Optional<ModelComm
 
     BranchInfo asCurrent() {
         return new BranchInfo(id, parent, forkTimeMs, command, true);
+    }
+
+    /**
+     * The what-if actions that made branch {@code id} of {@code branches}, from the scenario as written to it, each
+     * at the moment it was made: empty for the scenario as written.
+     */
+    static List<ActionSpec> whatIfActions(List<BranchInfo> branches, int id) {
+        Map<Integer, BranchInfo> byId = new HashMap<>();
+        branches.forEach(branch -> byId.put(branch.id(), branch));
+        LinkedList<ActionSpec> actions = new LinkedList<>();
+        for (BranchInfo at = byId.get(id); at != null && at.command().isPresent(); at = byId.get(at.parent())) {
+            actions.addFirst(at.command().get().action().at(at.forkTimeMs()));
+        }
+        return actions;
     }
 }

@@ -177,6 +177,8 @@ public final class PlaygroundViewModel {
         // Every group's numbers in one pass, so choosing another group shows its charts without a second run.
         runner.recordMetrics(new MetricsRecorder(groups, eventGroups, MetricsRecorder.DEFAULT_INTERVAL_MS),
                 CHART_WINDOW_MS, metrics::set, branches::set);
+        // Before a what-if is computed, whose a consumer it adds is: by the id the model will give it.
+        runner.beforeEachFork(branch -> eventGroups.learn(scenario.withActions(branch).groupOfEveryClient()));
         runner.computeAhead(MIN_LOOKAHEAD_MS);
         runner.show(0);
     }
@@ -230,17 +232,8 @@ public final class PlaygroundViewModel {
      * made: empty for the scenario as written.
      */
     public List<ActionSpec> whatIfActions() {
-        Map<Integer, BranchInfo> byId = new java.util.HashMap<>();
-        BranchInfo shown = null;
-        for (BranchInfo branch : branches.get()) {
-            byId.put(branch.id(), branch);
-            shown = branch.current() ? branch : shown;
-        }
-        java.util.LinkedList<ActionSpec> actions = new java.util.LinkedList<>();
-        for (BranchInfo at = shown; at != null && at.command().isPresent(); at = byId.get(at.parent())) {
-            actions.addFirst(at.command().get().action().at(at.forkTimeMs()));
-        }
-        return actions;
+        return BranchInfo.whatIfActions(branches.get(), branches.get().stream().filter(BranchInfo::current)
+                .mapToInt(BranchInfo::id).findFirst().orElse(0));
     }
 
     /**
@@ -281,10 +274,6 @@ public final class PlaygroundViewModel {
     public void perform(ModelCommand command) {
         pause();
         settle();
-        // Before the fork is computed: whose a consumer it adds is, by the id the model will give it.
-        List<ActionSpec> branch = new java.util.ArrayList<>(whatIfActions());
-        branch.add(command.action().at(time.get()));
-        eventGroups.learn(scenario.withActions(branch).groupOfEveryClient());
         runner.fork(time.get(), command);
     }
 

@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.scenario.Scenario.ActionSpec;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.Task;
@@ -80,6 +81,7 @@ public final class SimulationRunner {
     private long metricsWindowMs;
     private Consumer<MetricsFrame> metricsSink = frame -> { };
     private Consumer<List<BranchInfo>> branchSink = list -> { };
+    private Consumer<List<ActionSpec>> beforeFork = branch -> { };
 
     public SimulationRunner(Simulation simulation, FrameReader reader, long durationMs, Executor worker,
                             Executor publisher, Consumer<PlaygroundFrame> frames, LongConsumer horizons) {
@@ -262,6 +264,14 @@ public final class SimulationRunner {
     }
 
     /**
+     * Hands {@code listener}, on the worker, the what-if actions of each branch about to be computed (those that made
+     * the branch forked from, then the new one): what it must know before any of the new run is read.
+     */
+    public void beforeEachFork(Consumer<List<ActionSpec>> listener) {
+        worker.execute(() -> beforeFork = listener);
+    }
+
+    /**
      * Forks the run at {@code time} with {@code command}'s action inserted then, as a new branch (the run it forked
      * from stays as it was, for undo), and shows it.
      */
@@ -269,6 +279,10 @@ public final class SimulationRunner {
         worker.execute(() -> {
             advanceTo(time);
             branches.current().computedUntil = computedUntil;
+            List<ActionSpec> branch = new ArrayList<>(
+                    BranchInfo.whatIfActions(branches.infos(), branches.current().id));
+            branch.add(command.action().at(time));
+            beforeFork.accept(branch);
             for (Task task : command.tasks()) {
                 simulation = simulation.fork(time, task);
             }
