@@ -97,7 +97,7 @@ final class ClassroomLayer extends StackPane {
             key.setId("help-key-" + action.id().replace('.', '-'));
             key.getStyleClass().add("help-key");
             key.setMinWidth(Region.USE_PREF_SIZE);
-            Label label = new Label(withoutMnemonic(messages.text(action.labelKey())));
+            Label label = new Label(messages.text(action.labelKey()).replace("_", "").replaceAll("\\(.\\)$", ""));
             label.setId("help-label-" + action.id().replace('.', '-'));
             label.getStyleClass().add("help-label");
             label.setMinWidth(Region.USE_PREF_SIZE);
@@ -147,13 +147,5 @@ final class ClassroomLayer extends StackPane {
         double scale = Math.min(1, Math.min(width / cardWidth, height / cardHeight));
         card.setScaleX(scale);
         card.setScaleY(scale);
-    }
-
-    /**
-     * A menu label as the help lists it: without its mnemonic, "_Open scenario…" or, in Chinese, "打开场景(_O)…"
-     * (the key in brackets, which only a menu needs).
-     */
-    static String withoutMnemonic(String menuText) {
-        return menuText.replaceAll("\\(_.\\)", "").replace("_", "");
     }
 }

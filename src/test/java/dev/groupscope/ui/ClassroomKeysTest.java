@@ -51,13 +51,6 @@ class ClassroomKeysTest {
     }
 
     @Test
-    void theHelpListsMenuLabelsWithoutTheirMnemonicsInEitherLanguage() {
-        assertThat(ClassroomLayer.withoutMnemonic("_Open scenario…")).isEqualTo("Open scenario…");
-        assertThat(ClassroomLayer.withoutMnemonic("打开场景(_O)…")).isEqualTo("打开场景…");
-        assertThat(ClassroomLayer.withoutMnemonic("退出(_Q)")).isEqualTo("退出");
-    }
-
-    @Test
     void everyToolbarButtonHasAKeyInTheRegistry(FxRobot robot) {
         for (String button : new String[] {"#play", "#next", "#previous", "#addConsumer", "#crashConsumer",
                                            "#stopBroker"}) {
