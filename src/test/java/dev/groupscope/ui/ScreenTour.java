@@ -29,7 +29,8 @@ import javafx.stage.Stage;
  * It pictures the playground while a rebalance is in progress and once the group is Stable, every other tab, the
  * help overlay, presenter mode, a context menu and a tooltip; with a scenario file, only the playground of that
  * (large) run. Beside each PNG it prints the labels whose text is cut short ({@link TruncatedText}).
- * {@code -Dtour.zoom=2.0} pictures it at that text size; {@code -Dtour.only=protocol,numbers} only those pictures.
+ * {@code -Dtour.zoom=2.0} pictures it at that text size; {@code -Dtour.only=protocol,numbers} only those pictures;
+ * {@code -Dtour.at=46000} pictures a scenario at that moment (and on every tab) instead of at 30 s.
  */
 public final class ScreenTour {
 
@@ -90,10 +91,11 @@ public final class ScreenTour {
         int truncated = 0;
         if (scenario != null) {
             // 30 s, or the end of a shorter lesson (seven-consumers-six-partitions.json runs 20 s).
-            long at = Math.min(30_000, call(() -> window.playground().durationMs()));
+            long at = Long.getLong("tour.at", Math.min(30_000, call(() -> window.playground().durationMs())));
             truncated += computingShot(at);
             scrubTo(at);
             truncated += shot("playground-stable");
+            truncated += tabShots();
             truncated += otherGroupShots();
             truncated += presenterShot("presenter-stable");
             if (at < 30_000) {
@@ -123,6 +125,19 @@ public final class ScreenTour {
         // The first thing a teacher demos on a projector: Add consumer, the group's fourth card.
         truncated += presenterShot("presenter-four");
         run(() -> window.compare().addConsumer());
+        truncated += tabShots();
+        truncated += revocationShots();
+        run(() -> tabs().getSelectionModel().select(0));
+        run(window::toggleHelp);
+        truncated += shot("help");
+        run(window::toggleHelp);
+        truncated += presenterShot();
+        return truncated;
+    }
+
+    /** A lesson's moment on every other tab (the protocol, the numbers...), then back to the playground. */
+    private int tabShots() throws Exception {
+        int truncated = 0;
         int tabs = call(() -> tabs().getTabs().size());
         for (int tab = 1; tab < tabs; tab++) {
             int index = tab;
@@ -130,12 +145,7 @@ public final class ScreenTour {
             Thread.sleep(1200);
             truncated += shot(call(() -> tabs().getTabs().get(index).getId().replace("Tab", "")));
         }
-        truncated += revocationShots();
         run(() -> tabs().getSelectionModel().select(0));
-        run(window::toggleHelp);
-        truncated += shot("help");
-        run(window::toggleHelp);
-        truncated += presenterShot();
         return truncated;
     }
 
