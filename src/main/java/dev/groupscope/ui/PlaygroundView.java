@@ -1061,6 +1061,7 @@ public final class PlaygroundView {
                 // Unchanged here; still claim the chips, so a stale duplicate elsewhere cannot take them.
                 owned.forEach(partition -> motion.chip(partition, consumer.clientId(), consumer.slot()));
             }
+            DeletedTopicChips.mark(chips.getChildren(), consumer.clientId(), frame, messages);
             // "no partitions" sits in the top row of a stopped consumer's card (one line high, no Crash button);
             // a running one's top row may be full (leader, "syncing", Crash), so there it takes the chips' row.
             boolean none = owned.isEmpty();
