@@ -562,18 +562,19 @@ public final class PlaygroundView {
             }
         });
         groupStates.setUserData(group.state());
+        // The summary wraps on a projector; "__consumer_offsets-13" is kept whole wherever its line breaks.
         if (group.offsetsPartition() < 0) {
             groupSummary.setText(messages.format("ui.main.group.noOffsetsTopic", Map.of("group", group.groupId())));
         } else if (group.coordinatorBroker() < 0) {
-            groupSummary.setText(messages.format("ui.main.group.noCoordinator",
-                    Map.of("group", group.groupId(), "partition", group.offsetsPartition())));
+            groupSummary.setText(WholeNames.in(messages.format("ui.main.group.noCoordinator",
+                    Map.of("group", group.groupId(), "partition", group.offsetsPartition()))));
         } else {
             String none = messages.text("ui.main.group.none");
-            groupSummary.setText(messages.format("ui.main.group.summary", Map.of(
+            groupSummary.setText(WholeNames.in(messages.format("ui.main.group.summary", Map.of(
                     "generation", Math.max(0, group.generation()),
                     "protocol", group.protocol().isEmpty() ? none : group.protocol(),
                     "leader", group.leader().isEmpty() ? none : group.leader(),
-                    "coordinator", group.coordinatorBroker(), "partition", group.offsetsPartition())));
+                    "coordinator", group.coordinatorBroker(), "partition", group.offsetsPartition()))));
         }
     }
 
