@@ -114,6 +114,28 @@ class EntityTooltipsTest {
     }
 
     /** A lesson's playground, synchronous, moved to {@code at}. */
+    @Test
+    void aConsumerTheCoordinatorRemovedSaysSoAndWhatItStillProcesses() {
+        PlaygroundFrame frame = lessonAt("network-partition.json", 35_000).getFrame();
+
+        String zombie = new EntityTooltips(Messages.english()).consumer(frame, "C2");
+        String member = new EntityTooltips(Messages.english()).consumer(frame, "C1");
+
+        assertThat(frame.group().generation()).isEqualTo(2);
+        assertThat(zombie).contains("The coordinator removed C2 from stream; C2 has not heard and still processes "
+                + "events-2, events-3 from generation 1.");
+        assertThat(member).doesNotContain("removed");
+    }
+
+    @Test
+    void theRemovedConsumersTooltipIsInChineseInChinese() {
+        PlaygroundFrame frame = lessonAt("network-partition.json", 35_000).getFrame();
+
+        String zombie = new EntityTooltips(Messages.of(Locale.SIMPLIFIED_CHINESE)).consumer(frame, "C2");
+
+        assertThat(zombie).contains("协调者已把 C2 移出 stream；C2 并不知道，仍在处理第 1 代分到的 events-2, events-3。");
+    }
+
     private static PlaygroundViewModel lessonAt(String file, long at) {
         PlaygroundViewModel lesson = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
                 java.nio.file.Path.of("lessons/scenarios", file)), Runnable::run, Runnable::run);
