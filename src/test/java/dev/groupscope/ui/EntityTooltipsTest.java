@@ -136,6 +136,16 @@ class EntityTooltipsTest {
         assertThat(zombie).contains("协调者已把 C2 移出 stream；C2 并不知道，仍在处理第 1 代分到的 events-2, events-3。");
     }
 
+    @Test
+    void theChineseTooltipSaysWhenInSecondsAsTheRestOfTheChineseWindowDoes() {
+        PlaygroundFrame frame = lessonAt("network-partition.json", 40_000).getFrame();
+
+        String tip = new EntityTooltips(Messages.of(Locale.SIMPLIFIED_CHINESE)).partition(frame, "events-2");
+
+        // C2, cut off, processed events-2 until 40 s while C1 processed it too from 30 s.
+        assertThat(tip).contains("C2（直到 40.0 秒），同时还有 C1（30.0–40.0 秒）").doesNotContain(" s）");
+    }
+
     private static PlaygroundViewModel lessonAt(String file, long at) {
         PlaygroundViewModel lesson = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
                 java.nio.file.Path.of("lessons/scenarios", file)), Runnable::run, Runnable::run);

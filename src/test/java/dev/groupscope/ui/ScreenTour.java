@@ -30,7 +30,8 @@ import javafx.stage.Stage;
  * help overlay, presenter mode, a context menu and a tooltip; with a scenario file, only the playground of that
  * (large) run. Beside each PNG it prints the labels whose text is cut short ({@link TruncatedText}).
  * {@code -Dtour.zoom=2.0} pictures it at that text size; {@code -Dtour.only=protocol,numbers} only those pictures;
- * {@code -Dtour.at=46000} pictures a scenario at that moment (and on every tab) instead of at 30 s.
+ * {@code -Dtour.at=46000} pictures a scenario at that moment (and on every tab) instead of at 30 s;
+ * {@code -Dtour.partition=events-2 -Dtour.consumer=C2} adds that partition's tooltip and that consumer's context menu.
  */
 public final class ScreenTour {
 
@@ -95,6 +96,10 @@ public final class ScreenTour {
             truncated += computingShot(at);
             scrubTo(at);
             truncated += shot("playground-stable");
+            if (System.getProperty("tour.partition") != null) {
+                truncated += tooltipShot();
+                truncated += contextMenuShot();
+            }
             truncated += tabShots();
             truncated += otherGroupShots();
             truncated += presenterShot("presenter-stable");
@@ -299,7 +304,7 @@ public final class ScreenTour {
 
     private int tooltipShot() throws Exception {
         // orders-2 was the crashed C2's: its tooltip also says which records C1 processed again.
-        Bounds partition = call(() -> screenBounds("#partition-orders-2"));
+        Bounds partition = call(() -> screenBounds("#partition-" + System.getProperty("tour.partition", "orders-2")));
         run(() -> robot.mouseMove(partition.getCenterX(), partition.getCenterY()));
         Thread.sleep(400);
         run(() -> robot.mouseMove(partition.getCenterX() + 2, partition.getCenterY() + 1));
@@ -311,7 +316,7 @@ public final class ScreenTour {
     }
 
     private int contextMenuShot() throws Exception {
-        Bounds consumer = call(() -> screenBounds("#consumer-C1"));
+        Bounds consumer = call(() -> screenBounds("#consumer-" + System.getProperty("tour.consumer", "C1")));
         run(() -> {
             robot.mouseMove(consumer.getMinX() + 12, consumer.getMinY() + 12);
             robot.mouseClick(MouseButton.SECONDARY);
