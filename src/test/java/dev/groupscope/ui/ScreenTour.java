@@ -31,7 +31,8 @@ import javafx.stage.Stage;
  * (large) run. Beside each PNG it prints the labels whose text is cut short ({@link TruncatedText}).
  * {@code -Dtour.zoom=2.0} pictures it at that text size; {@code -Dtour.only=protocol,numbers} only those pictures;
  * {@code -Dtour.at=46000} pictures a scenario at that moment (and on every tab) instead of at 30 s;
- * {@code -Dtour.partition=events-2 -Dtour.consumer=C2} adds that partition's tooltip and that consumer's context menu.
+ * {@code -Dtour.partition=events-2 -Dtour.consumer=C2} adds that partition's tooltip and that consumer's context menu;
+ * {@code -Dtour.cut=C3} cuts C3 off from its coordinator for 15 s at that moment and pictures the run 12 s later.
  */
 public final class ScreenTour {
 
@@ -95,6 +96,13 @@ public final class ScreenTour {
             long at = Long.getLong("tour.at", Math.min(30_000, call(() -> window.playground().durationMs())));
             truncated += computingShot(at);
             scrubTo(at);
+            String cut = System.getProperty("tour.cut");
+            if (cut != null) {
+                // -Dtour.cut=C3: what if C3 is cut off from its coordinator for 15 s here; pictured 12 s later.
+                run(() -> window.playground().perform(new ModelCommand.Scripted(
+                        new dev.groupscope.sim.client.ConsumerFaults.CutOff(cut, 15_000))));
+                scrubTo(at + 12_000);
+            }
             truncated += shot("playground-stable");
             if (System.getProperty("tour.partition") != null) {
                 truncated += tooltipShot();
