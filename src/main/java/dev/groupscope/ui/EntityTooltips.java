@@ -39,6 +39,11 @@ public final class EntityTooltips {
                         "committed", group.committed() == null ? messages.text("ui.tip.noCommit") : group.committed(),
                         "position", group.position() == null ? none : group.position())));
                 lines.addAll(repeats(group.repeats()));
+                if (group.outOfOrder() > 0) {
+                    lines.add(messages.format("ui.tip.partition.outOfOrder", Map.of("partition", name,
+                            "count", group.outOfOrder(), "keys", group.keyOutOfOrder(),
+                            "noKeys", group.keyOutOfOrder() == 0)));
+                }
             }
             return String.join("\n", lines);
         }).orElse(name);
