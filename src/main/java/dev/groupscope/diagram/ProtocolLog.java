@@ -20,7 +20,9 @@ public final class ProtocolLog {
     public static final List<String> APIS = List.of("FindCoordinator", "JoinGroup", "SyncGroup", "Heartbeat",
             "LeaveGroup", "OffsetCommit", "OffsetFetch");
     private static final Set<String> NOTES = Set.of("GroupStateChange", "CrashConsumer", "HeartbeatExpiration",
-            "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing");
+            "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing",
+            // A consumer cut off from its coordinator sends into the void: its lane falls silent without these.
+            "NetworkPartition", "NetworkHealed");
     private static final String GROUP_ACTOR = "group:";
 
     private ProtocolLog() {

@@ -307,7 +307,7 @@ public final class SequenceLayout {
         // Centred on its lane, but kept inside the lanes' area so a note on the last lane is not cut off.
         double x = Math.max(MARGIN + GUTTER + w / 2, Math.min(width - MARGIN - w / 2, laneX.get(event.from())));
         // A request whose connection failed is an error of the client's, drawn as such on its own lane.
-        boolean failed = event.api().equals("Disconnected");
+        boolean failed = event.api().equals("Disconnected") || event.api().equals("NetworkPartition");
         out.box(id, x - w / 2, y - 10, w, 20, 4, "", failed ? rowStyles("note", "note-" + event.api(), "error")
                 : rowStyles("note", "note-" + event.api()));
         out.label(id + "-label", x, y + 4, TextFit.fit(label, 12, w - 10), Anchor.MIDDLE,
@@ -328,6 +328,11 @@ public final class SequenceLayout {
             case "Disconnected":
                 return text("diagram.sequence.note.Disconnected", "api", f.get("api"),
                         "broker", laneName(String.valueOf(f.get("broker"))));
+            case "NetworkPartition":
+                return text("diagram.sequence.note.NetworkPartition", "broker", laneName("broker-" + f.get("broker")),
+                        "duration", TextFit.number(((Number) f.getOrDefault("durationMs", 0)).longValue()));
+            case "NetworkHealed":
+                return text("diagram.sequence.note.NetworkHealed", "broker", laneName("broker-" + f.get("broker")));
             default:
                 return text("diagram.sequence.note." + event.api());
         }

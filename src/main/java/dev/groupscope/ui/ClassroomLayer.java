@@ -97,7 +97,7 @@ final class ClassroomLayer extends StackPane {
             key.setId("help-key-" + action.id().replace('.', '-'));
             key.getStyleClass().add("help-key");
             key.setMinWidth(Region.USE_PREF_SIZE);
-            Label label = new Label(messages.text(action.labelKey()).replace("_", "").replaceAll("\\(.\\)$", ""));
+            Label label = new Label(withoutMnemonic(messages.text(action.labelKey())));
             label.setId("help-label-" + action.id().replace('.', '-'));
             label.getStyleClass().add("help-label");
             label.setMinWidth(Region.USE_PREF_SIZE);
@@ -147,5 +147,13 @@ final class ClassroomLayer extends StackPane {
         double scale = Math.min(1, Math.min(width / cardWidth, height / cardHeight));
         card.setScaleX(scale);
         card.setScaleY(scale);
+    }
+
+    /**
+     * A menu label as the help lists it: "_Quit" is "Quit", and a Chinese label's "(_O)" goes wherever it stands
+     * ("打开场景(_O)…" is "打开场景…"; only one at the end was removed, and the help said "打开场景(O)…").
+     */
+    static String withoutMnemonic(String menuLabel) {
+        return menuLabel.replaceAll("\\(_.\\)", "").replace("_", "");
     }
 }

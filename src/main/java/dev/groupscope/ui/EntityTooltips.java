@@ -39,6 +39,11 @@ public final class EntityTooltips {
                         "committed", group.committed() == null ? messages.text("ui.tip.noCommit") : group.committed(),
                         "position", group.position() == null ? none : group.position())));
                 lines.addAll(repeats(group.repeats()));
+                if (group.outOfOrder() > 0) {
+                    lines.add(messages.format("ui.tip.partition.outOfOrder", Map.of("partition", name,
+                            "count", group.outOfOrder(), "keys", group.keyOutOfOrder(),
+                            "noKeys", group.keyOutOfOrder() == 0)));
+                }
             }
             return String.join("\n", lines);
         }).orElse(name);
@@ -52,6 +57,8 @@ public final class EntityTooltips {
             lines.add(messages.format("ui.tip.consumer", Map.of("consumer", clientId, "group", c.groupId(),
                     "memberId", c.memberId().isEmpty() ? none : c.memberId(),
                     "instanceId", c.instanceId().orElse(none))));
+            frame.consumer(clientId).filter(PlaygroundFrame.ConsumerRow::removed)
+                    .ifPresent(row -> lines.add(removed(row, c.groupId())));
             lines.add(messages.format("ui.tip.consumer.settings", Map.of(
                     // As Kafka's settings are written: 10000, not 10,000.
                     "session", Integer.toString(s.sessionTimeoutMs()),
@@ -65,6 +72,14 @@ public final class EntityTooltips {
                     "keyBreaks", c.processed().keyOrderBreaks())));
             return String.join("\n", lines);
         }).orElse(clientId);
+    }
+
+    /** Why its card says "removed from group": the coordinator dropped it, and it works on regardless. */
+    private String removed(PlaygroundFrame.ConsumerRow row, String group) {
+        return row.assigned().isEmpty()
+                ? messages.format("ui.tip.consumer.removed.none", Map.of("consumer", row.clientId(), "group", group))
+                : messages.format("ui.tip.consumer.removed", Map.of("consumer", row.clientId(), "group", group,
+                        "partitions", String.join(", ", row.assigned()), "generation", row.generation()));
     }
 
     /** "↻ offsets 120–140 (21 records) processed 2 times: by C1 (40.0–40.1 s), then C3 (47.5 s)", newest first. */

@@ -47,14 +47,17 @@ public record FrameDetails(int offsetsPartitionCount, OffsetsTopicMetadata offse
         }
     }
 
-    /** One group on one partition: the owning consumer (null: none), the committed offset and the owner's position. */
     /**
-     * One group on a partition. {@code repeats}: the ranges the group processed more than once, newest first (at
-     * most {@link PartitionDetails#REPEATS_SHOWN} + 1, the last only saying that there are more);
-     * {@code processedAgain}: how many processings in all were of a record processed before.
+     * One group on a partition: the owning consumer (null: none), the committed offset and the owner's position.
+     * {@code repeats}: the ranges the group processed more than once, newest first (at most
+     * {@link PartitionDetails#REPEATS_SHOWN} + 1, the last only saying that there are more); {@code processedAgain}:
+     * how many processings in all were of a record processed before; {@code outOfOrder}: how many records were
+     * processed after a later record of the partition, {@code keyOutOfOrder} of them after a later one of their key
+     * (a worker pool's order, as the ledger counts it).
      */
     public record GroupOnPartition(String groupId, String owner, Long committed, Long position,
-                                   List<Ledger.Repeat> repeats, long processedAgain) {
+                                   List<Ledger.Repeat> repeats, long processedAgain, long outOfOrder,
+                                   long keyOutOfOrder) {
         public GroupOnPartition {
             repeats = List.copyOf(repeats);
         }

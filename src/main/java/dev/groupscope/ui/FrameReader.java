@@ -180,7 +180,7 @@ public final class FrameReader {
                 slots.put(consumer.id(), slot);
                 consumers.add(new ConsumerRow(consumer.id(), slot, consumer.state().name(),
                         consumer.isLeader() && consumer.state().inGroup(), consumer.generationId(),
-                        names(consumer.positions().keySet()), consumer.revoking()));
+                        names(consumer.positions().keySet()), consumer.revoking(), removed(consumer, shard)));
             }
         }
         List<PlaygroundFrame.PartitionRow> partitions = new ArrayList<>();
@@ -217,6 +217,17 @@ public final class FrameReader {
         cluster.brokersUp().forEach((id, up) -> brokers.add(new PlaygroundFrame.BrokerRow(id, up,
                 id == group.coordinatorBroker(), leads.getOrDefault(id, List.of()))));
         return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent);
+    }
+
+    /**
+     * Whether the group's coordinator no longer lists a consumer that believes it is a stable member: the member the
+     * coordinator removed (its session timed out) while the consumer, cut off, never heard of it. While no
+     * coordinator has the group loaded nothing is known, so nobody is removed.
+     */
+    private boolean removed(ConsumerActor consumer, Optional<CoordinatorShard> shard) {
+        ClassicGroup group = shard.map(loaded -> loaded.group(groupId)).orElse(null);
+        return group != null && consumer.state() == MemberState.STABLE && !consumer.memberId().isEmpty()
+                && !group.hasMember(consumer.memberId());
     }
 
     /**

@@ -48,10 +48,12 @@ public final class NumbersView {
     @FXML private javafx.scene.layout.VBox charts;
     @FXML private LineChart<Number, Number> lagChart;
     @FXML private NumberAxis lagTime;
+    @FXML private NumberAxis lagRecords;
     @FXML private BarChart<String, Number> pauseChart;
     @FXML private CategoryAxis pauseRebalances;
     @FXML private LineChart<Number, Number> ledgerChart;
     @FXML private NumberAxis ledgerTime;
+    @FXML private NumberAxis ledgerRecords;
 
     public NumbersView(PlaygroundViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -61,6 +63,9 @@ public final class NumbersView {
     @FXML
     private void initialize() {
         numbersRoot.getStylesheets().add(NumbersView.class.getResource(STYLESHEET).toExternalForm());
+        for (NumberAxis records : List.of(lagRecords, ledgerRecords)) {
+            records.setTickLabelFormatter(wholeRecords(messages.locale()));
+        }
         redraw.setCycleCount(Timeline.INDEFINITE);
         viewModel.metricsProperty().addListener(new WeakChangeListener<>(metricsListener));
         pending = viewModel.metricsProperty().get();
@@ -136,11 +141,13 @@ public final class NumbersView {
         setTimeRange(lagTime, data);
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
         data.lag().forEach((partition, points) -> series.add(series(partition, points)));
+        setCountRange(lagRecords, data.lag().values().stream().flatMap(List::stream));
         replace(lagChart, series);
     }
 
     private void drawLedger(ChartData data) {
         setTimeRange(ledgerTime, data);
+        setCountRange(ledgerRecords, java.util.stream.Stream.concat(data.duplicates().stream(), data.lost().stream()));
         replace(ledgerChart, List.of(series(messages.text("ui.numbers.ledger.duplicates"), data.duplicates()),
                 series(messages.text("ui.numbers.ledger.lost"), data.lost())));
     }
@@ -213,6 +220,43 @@ public final class NumbersView {
         axis.setLowerBound(data.fromSeconds());
         axis.setUpperBound(data.fromSeconds() + span);
         axis.setTickUnit(tickUnit(span));
+    }
+
+    /**
+     * A record axis from 0 in whole records: auto-ranged, it counted lag in quarters ("2.5") and, with nothing lost or
+     * processed again, drew the ledger on an axis with the one label "0.0".
+     */
+    private static void setCountRange(NumberAxis axis, java.util.stream.Stream<ChartData.Point> points) {
+        double max = points.mapToDouble(ChartData.Point::value).max().orElse(0);
+        long unit = countUnit(max);
+        axis.setLowerBound(0);
+        axis.setUpperBound(Math.max(5, Math.ceil(max / unit) * unit));
+        axis.setTickUnit(unit);
+    }
+
+    /** Records are counted whole, as the language writes numbers ("1,200"). */
+    private static javafx.util.StringConverter<Number> wholeRecords(Locale locale) {
+        java.text.NumberFormat format = java.text.NumberFormat.getIntegerInstance(locale);
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return format.format(value.longValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("an axis label is never read back");
+            }
+        };
+    }
+
+    /** A whole, round tick spacing (1, 2, 5, 10, 20, 50...) that gives at most six ticks above 0. */
+    static long countUnit(double max) {
+        long unit = 1;
+        for (int step = 0; max / unit > 6; step++) {
+            unit = step % 3 == 1 ? unit * 5 / 2 : unit * 2;
+        }
+        return unit;
     }
 
     /** A round tick spacing that gives about six ticks. */

@@ -29,9 +29,13 @@ public final class PartitionDetails {
     private final List<GroupColumns> groups;
     private final Map<String, Map<TopicPartition, Repeats>> repeats;
 
-    /** A partition's repeated ranges (the newest) and how many processings in all were repeats. */
-    record Repeats(List<Ledger.Repeat> newest, long processedAgain) {
-        static final Repeats NONE = new Repeats(List.of(), 0);
+    /**
+     * What the ledger says of a group's processing of a partition: its repeated ranges (the newest), how many
+     * processings in all were repeats, and how many records were processed out of the partition's order and of their
+     * key's.
+     */
+    record Repeats(List<Ledger.Repeat> newest, long processedAgain, long outOfOrder, long keyOutOfOrder) {
+        static final Repeats NONE = new Repeats(List.of(), 0, 0, 0);
     }
 
     /**
@@ -45,19 +49,30 @@ public final class PartitionDetails {
         this.repeats = Map.copyOf(repeats);
     }
 
-    /** What {@code ledger} says each of {@code groups} processed more than once (read on the model's thread). */
+    /**
+     * What {@code ledger} says each of {@code groups} processed more than once or out of order (read on the model's
+     * thread).
+     */
     static Map<String, Map<TopicPartition, Repeats>> repeats(Ledger ledger, Iterable<String> groups) {
         Map<String, Map<TopicPartition, Repeats>> byGroup = new HashMap<>();
         if (ledger == null) {
             return byGroup;
         }
         for (String group : groups) {
-            if (ledger.hasRepeats(group)) { // most frames of most runs: nothing to read
-                Map<TopicPartition, Repeats> byPartition = new HashMap<>();
-                ledger.partitionsWithRepeats(group).forEach(tp -> byPartition.put(tp, new Repeats(
-                        ledger.repeats(group, tp, REPEATS_SHOWN + 1), ledger.processedAgain(group, tp))));
-                byGroup.put(group, Map.copyOf(byPartition));
+            Ledger.Counts counts = ledger.counts(group);
+            if (counts.duplicates() == 0 && counts.orderBreaks() == 0) { // most frames of most runs: nothing to read
+                continue;
             }
+            Map<TopicPartition, Long> outOfOrder = ledger.orderBreaksByPartition(group);
+            java.util.Set<TopicPartition> partitions = new java.util.HashSet<>(outOfOrder.keySet());
+            if (ledger.hasRepeats(group)) {
+                partitions.addAll(ledger.partitionsWithRepeats(group));
+            }
+            Map<TopicPartition, Repeats> byPartition = new HashMap<>();
+            partitions.forEach(tp -> byPartition.put(tp, new Repeats(ledger.repeats(group, tp, REPEATS_SHOWN + 1),
+                    ledger.processedAgain(group, tp), outOfOrder.getOrDefault(tp, 0L),
+                    ledger.keyOrderBreaks(group, tp))));
+            byGroup.put(group, Map.copyOf(byPartition));
         }
         return byGroup;
     }
@@ -85,7 +100,8 @@ public final class PartitionDetails {
                 Repeats repeated = repeats.getOrDefault(group.groupId(), Map.of())
                         .getOrDefault(new TopicPartition(topic, p), Repeats.NONE);
                 onIt.add(new GroupOnPartition(group.groupId(), group.ownerId(topic, p), group.committed(topic, p),
-                        group.position(topic, p), repeated.newest(), repeated.processedAgain()));
+                        group.position(topic, p), repeated.newest(), repeated.processedAgain(),
+                        repeated.outOfOrder(), repeated.keyOutOfOrder()));
             }
         }
         return new PartitionDetail(topic + "-" + p, row.leader(), row.replicas(), row.logEndOffset(), onIt);

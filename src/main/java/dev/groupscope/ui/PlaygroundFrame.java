@@ -181,23 +181,29 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
      *
      * @param state    its {@code MemberState}, as the group protocol sees it
      * @param revoking whether its application is inside onPartitionsRevoked, the callback not returned yet
+     * @param removed  whether its coordinator no longer lists it although it believes it is a stable member: cut off,
+     *                 it missed its session timeout and still works on the partitions the group has handed on
      */
     public record ConsumerRow(String clientId, int slot, String state, boolean leader, int generation,
-                              List<String> assigned, boolean revoking) {
+                              List<String> assigned, boolean revoking, boolean removed) {
         public ConsumerRow {
             assigned = List.copyOf(assigned);
         }
 
         public ConsumerRow(String clientId, int slot, String state, boolean leader, int generation,
                            List<String> assigned) {
-            this(clientId, slot, state, leader, generation, assigned, false);
+            this(clientId, slot, state, leader, generation, assigned, false, false);
         }
 
         /**
-         * What its card says it is doing: {@code REVOKING} while onPartitionsRevoked runs, {@code IDLE} when it is
+         * What its card says it is doing: {@code REMOVED} when the coordinator has removed it (whatever it is doing,
+         * that is what the class must see), {@code REVOKING} while onPartitionsRevoked runs, {@code IDLE} when it is
          * stable in the group with no partition, otherwise its member state.
          */
         public String displayState() {
+            if (removed) {
+                return "REMOVED";
+            }
             if (revoking) {
                 return "REVOKING";
             }

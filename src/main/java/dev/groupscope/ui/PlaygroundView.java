@@ -416,14 +416,14 @@ public final class PlaygroundView {
     private void renderPartitions(PlaygroundFrame frame) {
         long window = MIN_WINDOW;
         Map<String, List<FrameDetails.GroupOnPartition>> others = new HashMap<>();
-        Map<String, Long> processedAgain = new HashMap<>();
+        Map<String, FrameDetails.GroupOnPartition> shownGroup = new HashMap<>();
         for (PartitionRow row : frame.partitions()) {
             List<FrameDetails.GroupOnPartition> groups = frame.details().partition(row.name())
                     .map(FrameDetails.PartitionDetail::groups).orElse(List.of());
             List<FrameDetails.GroupOnPartition> otherCommits = otherGroupsCommits(frame, groups);
             others.put(row.name(), otherCommits);
             groups.stream().filter(g -> g.groupId().equals(frame.group().groupId())).findFirst()
-                    .ifPresent(shown -> processedAgain.put(row.name(), shown.processedAgain()));
+                    .ifPresent(shown -> shownGroup.put(row.name(), shown));
             long oldest = Math.min(row.committed() == null ? row.logEndOffset() : row.committed(),
                     row.position() == null ? row.logEndOffset() : row.position());
             for (FrameDetails.GroupOnPartition other : otherCommits) {
@@ -434,7 +434,7 @@ public final class PlaygroundView {
         List<Node> rows = new ArrayList<>();
         for (PartitionRow row : frame.partitions()) {
             PartitionNode node = partitionNodes.computeIfAbsent(row.name(), name -> new PartitionNode(name));
-            node.show(row, window, others.get(row.name()), processedAgain.getOrDefault(row.name(), 0L));
+            node.show(row, window, others.get(row.name()), shownGroup.get(row.name()));
             rows.add(node.root);
         }
         if (!partitions.getChildren().equals(rows)) {
@@ -562,18 +562,19 @@ public final class PlaygroundView {
             }
         });
         groupStates.setUserData(group.state());
+        // The summary wraps on a projector; "__consumer_offsets-13" is kept whole wherever its line breaks.
         if (group.offsetsPartition() < 0) {
             groupSummary.setText(messages.format("ui.main.group.noOffsetsTopic", Map.of("group", group.groupId())));
         } else if (group.coordinatorBroker() < 0) {
-            groupSummary.setText(messages.format("ui.main.group.noCoordinator",
-                    Map.of("group", group.groupId(), "partition", group.offsetsPartition())));
+            groupSummary.setText(WholeNames.in(messages.format("ui.main.group.noCoordinator",
+                    Map.of("group", group.groupId(), "partition", group.offsetsPartition()))));
         } else {
             String none = messages.text("ui.main.group.none");
-            groupSummary.setText(messages.format("ui.main.group.summary", Map.of(
+            groupSummary.setText(WholeNames.in(messages.format("ui.main.group.summary", Map.of(
                     "generation", Math.max(0, group.generation()),
                     "protocol", group.protocol().isEmpty() ? none : group.protocol(),
                     "leader", group.leader().isEmpty() ? none : group.leader(),
-                    "coordinator", group.coordinatorBroker(), "partition", group.offsetsPartition())));
+                    "coordinator", group.coordinatorBroker(), "partition", group.offsetsPartition()))));
         }
     }
 
@@ -868,12 +869,31 @@ public final class PlaygroundView {
             }
         }
 
+        /**
+         * The numbers, then what the ledger says of the shown group here: records processed again (the tooltip says
+         * which, by whom and when) and records processed out of the partition's order (a worker pool's).
+         */
+        private String ledgerSays(String numbersText, FrameDetails.GroupOnPartition shown) {
+            String text = numbersText;
+            if (shown != null && shown.processedAgain() > 0) {
+                text = messages.format("ui.main.partition.again", Map.of("numbers", text,
+                        "again", shown.processedAgain()));
+            }
+            if (shown != null && shown.outOfOrder() > 0) {
+                text = messages.format("ui.main.partition.outOfOrder", Map.of("numbers", text,
+                        "count", shown.outOfOrder()));
+            }
+            return text;
+        }
+
         void installTooltips() {
             String id = name.getText();
             entityTooltip(root, () -> tooltips.partition(shownFrame, id));
         }
 
-        void show(PartitionRow row, long window, List<FrameDetails.GroupOnPartition> others, long processedAgain) {
+        /** {@code shown}: the shown group's details on this partition (null: it has none). */
+        void show(PartitionRow row, long window, List<FrameDetails.GroupOnPartition> others,
+                  FrameDetails.GroupOnPartition shown) {
             setOnly(owner, style -> style.startsWith("member-slot-") || style.equals("unowned"),
                     row.owner() == null ? "unowned" : slotClass(row.ownerSlot()));
             if (row.owner() == null) {
@@ -888,9 +908,7 @@ public final class PlaygroundView {
                     ? messages.format("ui.main.partition.numbers", Map.of("end", row.logEndOffset(),
                             "committed", row.committed(), "lag", row.lag().getAsLong()))
                     : messages.format("ui.main.partition.numbers.noCommit", Map.of("end", row.logEndOffset()));
-            // Where the shown group processed records again: the tooltip says which, by whom and when.
-            numbers.setText(processedAgain == 0 ? numbersText : messages.format("ui.main.partition.again",
-                    Map.of("numbers", numbersText, "again", processedAgain)));
+            numbers.setText(ledgerSays(numbersText, shown));
             strip.show(window, row.logEndOffset(), row.committed(), row.position(),
                     row.owner() == null ? null : slotClass(row.ownerSlot()));
             strip.showOthers(others.stream().map(FrameDetails.GroupOnPartition::committed).toList(),
@@ -1061,6 +1079,7 @@ public final class PlaygroundView {
                 // Unchanged here; still claim the chips, so a stale duplicate elsewhere cannot take them.
                 owned.forEach(partition -> motion.chip(partition, consumer.clientId(), consumer.slot()));
             }
+            DeletedTopicChips.mark(chips.getChildren(), consumer.clientId(), frame, messages);
             // "no partitions" sits in the top row of a stopped consumer's card (one line high, no Crash button);
             // a running one's top row may be full (leader, "syncing", Crash), so there it takes the chips' row.
             boolean none = owned.isEmpty();

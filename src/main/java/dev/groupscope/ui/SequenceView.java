@@ -122,7 +122,11 @@ public final class SequenceView {
         });
         playground.groupProperty().addListener(new javafx.beans.value.WeakChangeListener<>(groupListener));
         javafx.scene.layout.Pane bar = (javafx.scene.layout.Pane) foldHeartbeats.getParent();
-        bar.getChildren().addAll(bar.getChildren().indexOf(foldHeartbeats) + 1, List.of(title, groupChoice));
+        // One box, so a bar that wraps at large text moves "Group" with its choice, not one line above it.
+        javafx.scene.layout.HBox labelled = new javafx.scene.layout.HBox(title, groupChoice);
+        labelled.getStyleClass().add("transport-group");
+        labelled.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getChildren().add(bar.getChildren().indexOf(foldHeartbeats) + 1, labelled);
     }
 
     private void showGroup(String group) {

@@ -51,6 +51,21 @@ class ClassroomKeysTest {
     }
 
     @Test
+    void theChineseHelpListsActionsWithoutTheirMenuMnemonics(FxRobot robot) {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        robot.type(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // The menu says "打开场景(_O)…" (Alt+O in the File menu); the help said "打开场景(O)…" beside Ctrl+O.
+        assertThat(text(robot, "#help-label-open")).isEqualTo("打开场景…");
+        assertThat(text(robot, "#help-label-quit")).isEqualTo("退出");
+        for (UiAction action : window.actions().all()) {
+            assertThat(text(robot, "#help-label-" + action.id().replace('.', '-'))).as(action.id())
+                    .doesNotContainPattern("\\([A-Z]\\)").doesNotContain("_");
+        }
+    }
+
+    @Test
     void everyToolbarButtonHasAKeyInTheRegistry(FxRobot robot) {
         for (String button : new String[] {"#play", "#next", "#previous", "#addConsumer", "#crashConsumer",
                                            "#stopBroker"}) {

@@ -114,6 +114,38 @@ class EntityTooltipsTest {
     }
 
     /** A lesson's playground, synchronous, moved to {@code at}. */
+    @Test
+    void aConsumerTheCoordinatorRemovedSaysSoAndWhatItStillProcesses() {
+        PlaygroundFrame frame = lessonAt("network-partition.json", 35_000).getFrame();
+
+        String zombie = new EntityTooltips(Messages.english()).consumer(frame, "C2");
+        String member = new EntityTooltips(Messages.english()).consumer(frame, "C1");
+
+        assertThat(frame.group().generation()).isEqualTo(2);
+        assertThat(zombie).contains("The coordinator removed C2 from stream; C2 has not heard and still processes "
+                + "events-2, events-3 from generation 1.");
+        assertThat(member).doesNotContain("removed");
+    }
+
+    @Test
+    void theRemovedConsumersTooltipIsInChineseInChinese() {
+        PlaygroundFrame frame = lessonAt("network-partition.json", 35_000).getFrame();
+
+        String zombie = new EntityTooltips(Messages.of(Locale.SIMPLIFIED_CHINESE)).consumer(frame, "C2");
+
+        assertThat(zombie).contains("协调者已把 C2 移出 stream；C2 并不知道，仍在处理第 1 代分到的 events-2, events-3。");
+    }
+
+    @Test
+    void theChineseTooltipSaysWhenInSecondsAsTheRestOfTheChineseWindowDoes() {
+        PlaygroundFrame frame = lessonAt("network-partition.json", 40_000).getFrame();
+
+        String tip = new EntityTooltips(Messages.of(Locale.SIMPLIFIED_CHINESE)).partition(frame, "events-2");
+
+        // C2, cut off, processed events-2 until 40 s while C1 processed it too from 30 s.
+        assertThat(tip).contains("C2（直到 40.0 秒），同时还有 C1（30.0–40.0 秒）").doesNotContain(" s）");
+    }
+
     private static PlaygroundViewModel lessonAt(String file, long at) {
         PlaygroundViewModel lesson = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
                 java.nio.file.Path.of("lessons/scenarios", file)), Runnable::run, Runnable::run);

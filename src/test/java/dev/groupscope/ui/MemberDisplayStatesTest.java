@@ -17,7 +17,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * A consumer's card says "revoking" while its onPartitionsRevoked has not returned (the model's listener commitSync
- * or worker pool still under way), and "idle" when it is stable in the group with no partition.
+ * or worker pool still under way), "idle" when it is stable in the group with no partition, and "removed from group"
+ * when its coordinator no longer lists it while it still believes it is a stable member (a zombie).
  */
 @ExtendWith(ApplicationExtension.class)
 class MemberDisplayStatesTest {
@@ -50,6 +51,64 @@ class MemberDisplayStatesTest {
         assertThat(idle.assigned()).isEmpty();
         assertThat(lesson.getFrame().consumers()).filteredOn(row -> !row.assigned().isEmpty())
                 .allSatisfy(row -> assertThat(row.displayState()).isNotEqualTo("IDLE"));
+    }
+
+    @Test
+    void aMemberCutOffFromItsCoordinatorIsRemovedWhileItStillBelievesItIsStable() {
+        PlaygroundViewModel lesson = lesson("network-partition.json");
+
+        // 20 s: C2 is cut off from its coordinator; 10 s later the coordinator removes it and hands its partitions on.
+        lesson.scrubTo(35_000);
+        PlaygroundFrame.ConsumerRow zombie = lesson.getFrame().consumer("C2").orElseThrow();
+
+        assertThat(zombie.displayState()).isEqualTo("REMOVED");
+        assertThat(zombie.state()).as("C2 itself does not know").isEqualTo("STABLE");
+        assertThat(zombie.assigned()).as("and keeps processing its old partitions").isNotEmpty();
+        assertThat(zombie.generation()).isLessThan(lesson.getFrame().group().generation());
+        assertThat(lesson.getFrame().consumers()).filteredOn(row -> !row.clientId().equals("C2"))
+                .allSatisfy(row -> assertThat(row.displayState()).isEqualTo("STABLE"));
+    }
+
+    @Test
+    void noMemberIsRemovedBeforeTheCutOrAfterItRejoins() {
+        PlaygroundViewModel lesson = lesson("network-partition.json");
+
+        lesson.scrubTo(15_000);
+        assertThat(lesson.getFrame().consumers()).noneMatch(row -> row.displayState().equals("REMOVED"));
+        // 45 s: the network heals; C2's heartbeat is answered UNKNOWN_MEMBER_ID and it joins again.
+        lesson.scrubTo(60_000);
+        assertThat(lesson.getFrame().consumers()).noneMatch(row -> row.displayState().equals("REMOVED"));
+    }
+
+    @Test
+    void aNewCoordinatorLoadingTheGroupRemovesNobody() {
+        PlaygroundViewModel lesson = lesson("coordinator-failover.json");
+
+        // 20 s: the coordinator's broker stops and another replica loads the group from the log.
+        for (long t = 19_000; t <= 30_000; t += 250) {
+            lesson.scrubTo(t);
+            assertThat(lesson.getFrame().consumers()).as("at %d ms", t)
+                    .noneMatch(row -> row.displayState().equals("REMOVED"));
+        }
+    }
+
+    @Test
+    void theCardOfAMemberTheCoordinatorRemovedSaysSoInBothLanguages(FxRobot robot) {
+        PlaygroundViewModel lesson = PlaygroundViewModel.running(
+                ScenarioReader.read(Path.of("lessons/scenarios/network-partition.json")));
+        GroupScopeWindow[] window = new GroupScopeWindow[1];
+        robot.interact(() -> {
+            window[0] = new GroupScopeWindow(stage, new AssignorLabViewModel(), lesson);
+            window[0].show(UiLanguage.ENGLISH);
+        });
+        waitFor(() -> lesson.getFrame() != null);
+        robot.interact(() -> lesson.scrubTo(35_000));
+
+        waitFor(() -> text(robot, "#member-state-C2").equals("removed from group"));
+        assertThat(robot.lookup("#member-state-C2").query().getStyleClass()).contains("member-state-removed");
+
+        robot.interact(() -> window[0].switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        waitFor(() -> text(robot, "#member-state-C2").equals("已被移出组"));
     }
 
     @Test

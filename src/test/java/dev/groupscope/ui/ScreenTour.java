@@ -29,7 +29,10 @@ import javafx.stage.Stage;
  * It pictures the playground while a rebalance is in progress and once the group is Stable, every other tab, the
  * help overlay, presenter mode, a context menu and a tooltip; with a scenario file, only the playground of that
  * (large) run. Beside each PNG it prints the labels whose text is cut short ({@link TruncatedText}).
- * {@code -Dtour.zoom=2.0} pictures it at that text size; {@code -Dtour.only=protocol,numbers} only those pictures.
+ * {@code -Dtour.zoom=2.0} pictures it at that text size; {@code -Dtour.only=protocol,numbers} only those pictures;
+ * {@code -Dtour.at=46000} pictures a scenario at that moment (and on every tab) instead of at 30 s;
+ * {@code -Dtour.partition=events-2 -Dtour.consumer=C2} adds that partition's tooltip and that consumer's context menu;
+ * {@code -Dtour.cut=C3} cuts C3 off from its coordinator for 15 s at that moment and pictures the run 12 s later.
  */
 public final class ScreenTour {
 
@@ -90,10 +93,22 @@ public final class ScreenTour {
         int truncated = 0;
         if (scenario != null) {
             // 30 s, or the end of a shorter lesson (seven-consumers-six-partitions.json runs 20 s).
-            long at = Math.min(30_000, call(() -> window.playground().durationMs()));
+            long at = Long.getLong("tour.at", Math.min(30_000, call(() -> window.playground().durationMs())));
             truncated += computingShot(at);
             scrubTo(at);
+            String cut = System.getProperty("tour.cut");
+            if (cut != null) {
+                // -Dtour.cut=C3: what if C3 is cut off from its coordinator for 15 s here; pictured 12 s later.
+                run(() -> window.playground().perform(new ModelCommand.Scripted(
+                        new dev.groupscope.sim.client.ConsumerFaults.CutOff(cut, 15_000))));
+                scrubTo(at + 12_000);
+            }
             truncated += shot("playground-stable");
+            if (System.getProperty("tour.partition") != null) {
+                truncated += tooltipShot();
+                truncated += contextMenuShot();
+            }
+            truncated += tabShots();
             truncated += otherGroupShots();
             truncated += presenterShot("presenter-stable");
             if (at < 30_000) {
@@ -123,6 +138,19 @@ public final class ScreenTour {
         // The first thing a teacher demos on a projector: Add consumer, the group's fourth card.
         truncated += presenterShot("presenter-four");
         run(() -> window.compare().addConsumer());
+        truncated += tabShots();
+        truncated += revocationShots();
+        run(() -> tabs().getSelectionModel().select(0));
+        run(window::toggleHelp);
+        truncated += shot("help");
+        run(window::toggleHelp);
+        truncated += presenterShot();
+        return truncated;
+    }
+
+    /** A lesson's moment on every other tab (the protocol, the numbers...), then back to the playground. */
+    private int tabShots() throws Exception {
+        int truncated = 0;
         int tabs = call(() -> tabs().getTabs().size());
         for (int tab = 1; tab < tabs; tab++) {
             int index = tab;
@@ -130,12 +158,7 @@ public final class ScreenTour {
             Thread.sleep(1200);
             truncated += shot(call(() -> tabs().getTabs().get(index).getId().replace("Tab", "")));
         }
-        truncated += revocationShots();
         run(() -> tabs().getSelectionModel().select(0));
-        run(window::toggleHelp);
-        truncated += shot("help");
-        run(window::toggleHelp);
-        truncated += presenterShot();
         return truncated;
     }
 
@@ -289,7 +312,7 @@ public final class ScreenTour {
 
     private int tooltipShot() throws Exception {
         // orders-2 was the crashed C2's: its tooltip also says which records C1 processed again.
-        Bounds partition = call(() -> screenBounds("#partition-orders-2"));
+        Bounds partition = call(() -> screenBounds("#partition-" + System.getProperty("tour.partition", "orders-2")));
         run(() -> robot.mouseMove(partition.getCenterX(), partition.getCenterY()));
         Thread.sleep(400);
         run(() -> robot.mouseMove(partition.getCenterX() + 2, partition.getCenterY() + 1));
@@ -301,7 +324,7 @@ public final class ScreenTour {
     }
 
     private int contextMenuShot() throws Exception {
-        Bounds consumer = call(() -> screenBounds("#consumer-C1"));
+        Bounds consumer = call(() -> screenBounds("#consumer-" + System.getProperty("tour.consumer", "C1")));
         run(() -> {
             robot.mouseMove(consumer.getMinX() + 12, consumer.getMinY() + 12);
             robot.mouseClick(MouseButton.SECONDARY);

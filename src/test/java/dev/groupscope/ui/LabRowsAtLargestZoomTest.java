@@ -1,0 +1,54 @@
+package dev.groupscope.ui;
+
+import static dev.groupscope.ui.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The assignor lab on a 1280x800 projector at the largest text: the trace kept its minimum height and the group's
+ * rows, what the lab is about, got a sliver of about 30 px in which C0's chips were cut through the middle.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LabRowsAtLargestZoomTest {
+
+    private GroupScopeWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = ProjectorWindow.open(stage);
+    }
+
+    @Test
+    void atLeastOneWholeMemberRowShowsAtTheLargestTextInBothLanguages(FxRobot robot) {
+        robot.interact(() -> window.showTab("labTab"));
+        waitFor(() -> robot.lookup("#consumers").tryQuery().isPresent());
+        for (UiLanguage language : UiLanguage.values()) {
+            robot.interact(() -> window.switchTo(language));
+            robot.interact(() -> window.zoomTo(TextZoom.largestFor(stage.getScene().getWidth(),
+                    stage.getScene().getHeight())));
+            FxWait.settle(robot, window);
+
+            Parent members = robot.lookup("#consumers").query();
+            ScrollPane scroll = (ScrollPane) members.getParent().getParent().getParent();
+            Region firstRow = (Region) members.getChildrenUnmodifiable().get(0);
+            assertThat(scroll.getViewportBounds().getHeight()).as("%s: the rows' viewport against one row", language)
+                    .isGreaterThanOrEqualTo(firstRow.getHeight());
+            // Not by pushing the trace under the legend: it keeps its place above it.
+            Region trace = robot.lookup(".assignor-lab .trace-panel").query();
+            Region legend = robot.lookup(".assignor-lab .legend").query();
+            assertThat(trace.localToScene(trace.getLayoutBounds()).getMaxY()).as("%s: the trace's bottom", language)
+                    .isLessThanOrEqualTo(legend.localToScene(legend.getLayoutBounds()).getMinY() + 0.5);
+        }
+    }
+}

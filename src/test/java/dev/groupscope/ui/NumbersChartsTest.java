@@ -1,0 +1,103 @@
+package dev.groupscope.ui;
+
+import static dev.groupscope.ui.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.scenario.ScenarioReader;
+import java.util.List;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Path;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The Numbers tab in a lesson where nothing goes wrong (one poller, four workers by key: nothing lost or processed
+ * again). Its ledger was a flat line on an axis with one label, "0.0" ("0.00" in Chinese), drawn in two oranges a
+ * projector shows as one; the lag counted records in quarters ("2.5", "7.5").
+ */
+@ExtendWith(ApplicationExtension.class)
+class NumbersChartsTest {
+
+    private GroupScopeWindow window;
+
+    @Start
+    void start(Stage stage) {
+        PlaygroundViewModel lesson = PlaygroundViewModel.running(
+                ScenarioReader.read(java.nio.file.Path.of("lessons/scenarios/worker-pool-by-key.json")));
+        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), lesson);
+        window.show(UiLanguage.ENGLISH);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+    }
+
+    @Test
+    void aLedgerWithNothingLostOrRepeatedStillHasAScaleOfWholeRecords(FxRobot robot) {
+        showNumbersAt(robot, 10_000);
+
+        List<String> labels = tickLabels(chart(robot, "#ledger-chart").getYAxis());
+
+        assertThat(labels).as("the ledger's record axis").hasSizeGreaterThanOrEqualTo(3).startsWith("0")
+                .allSatisfy(label -> assertThat(label).doesNotContain("."));
+    }
+
+    @Test
+    void theLagCountsWholeRecords(FxRobot robot) {
+        showNumbersAt(robot, 10_000);
+
+        assertThat(tickLabels(chart(robot, "#lag-chart").getYAxis())).as("the lag axis").isNotEmpty()
+                .allSatisfy(label -> assertThat(label).doesNotContain("."));
+    }
+
+    @Test
+    void theLedgersTwoLinesAreToldApartInEveryTheme(FxRobot robot) {
+        showNumbersAt(robot, 10_000);
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> window.useTheme(theme));
+            FxWait.settle(robot, window);
+
+            LineChart<Number, Number> ledger = chart(robot, "#ledger-chart");
+            Color again = stroke(ledger.getData().get(0));
+            Color lost = stroke(ledger.getData().get(1));
+
+            assertThat(distance(again, lost)).as(theme + ": " + again + " against " + lost).isGreaterThan(0.45);
+        }
+    }
+
+    private void showNumbersAt(FxRobot robot, long time) {
+        waitFor(() -> window.playground().getFrame() != null);
+        robot.interact(() -> window.playground().scrubTo(time));
+        waitFor(() -> window.playground().getFrame().time() == time);
+        robot.interact(() -> window.showTab("numbersTab"));
+        waitFor(() -> robot.lookup("#ledger-chart").tryQuery().isPresent());
+        FxWait.settle(robot, window);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static LineChart<Number, Number> chart(FxRobot robot, String query) {
+        return (LineChart<Number, Number>) robot.lookup(query).query();
+    }
+
+    /** The labels the axis draws at its ticks (its own Text nodes: a TickMark's label property stays unset). */
+    private static List<String> tickLabels(Axis<Number> axis) {
+        return axis.getChildrenUnmodifiable().stream().filter(node -> node instanceof Text && node.isVisible())
+                .map(node -> ((Text) node).getText()).toList();
+    }
+
+    private static Color stroke(XYChart.Series<Number, Number> series) {
+        return (Color) ((Path) series.getNode()).getStroke();
+    }
+
+    /** How far apart two colours are, 0 (the same) to about 1.7 (black against white), in red, green and blue. */
+    private static double distance(Color a, Color b) {
+        return Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+                + Math.pow(a.getBlue() - b.getBlue(), 2));
+    }
+}
