@@ -99,8 +99,9 @@ public final class ScreenTour {
             String cut = System.getProperty("tour.cut");
             if (cut != null) {
                 // -Dtour.cut=C3: what if C3 is cut off from its coordinator for 15 s here; pictured 12 s later.
-                run(() -> window.playground().perform(new ModelCommand.Scripted(
-                        new dev.groupscope.sim.client.ConsumerFaults.CutOff(cut, 15_000))));
+                run(() -> window.playground().perform(ModelCommand.FileAction.of(
+                        dev.groupscope.scenario.ActionType.CUT_OFF_CONSUMER, cut, java.util.Map.of("durationMs", 15_000L),
+                        window.playground().scenarioConsumers())));
                 scrubTo(at + 12_000);
             }
             truncated += shot("playground-stable");
