@@ -33,6 +33,10 @@ class LabRowsAtLargestZoomTest {
     void atLeastOneWholeMemberRowShowsAtTheLargestTextInBothLanguages(FxRobot robot) {
         robot.interact(() -> window.showTab("labTab"));
         waitFor(() -> robot.lookup("#consumers").tryQuery().isPresent());
+        assertRowsAndTraceFit(robot);
+    }
+
+    private void assertRowsAndTraceFit(FxRobot robot) {
         for (UiLanguage language : UiLanguage.values()) {
             robot.interact(() -> window.switchTo(language));
             robot.interact(() -> window.zoomTo(TextZoom.largestFor(stage.getScene().getWidth(),
@@ -44,11 +48,13 @@ class LabRowsAtLargestZoomTest {
             Region firstRow = (Region) members.getChildrenUnmodifiable().get(0);
             assertThat(scroll.getViewportBounds().getHeight()).as("%s: the rows' viewport against one row", language)
                     .isGreaterThanOrEqualTo(firstRow.getHeight());
-            // Not by pushing the trace under the legend: it keeps its place above it.
+            // Not by pushing the trace under the legend, or the legend out of the window.
             Region trace = robot.lookup(".assignor-lab .trace-panel").query();
             Region legend = robot.lookup(".assignor-lab .legend").query();
             assertThat(trace.localToScene(trace.getLayoutBounds()).getMaxY()).as("%s: the trace's bottom", language)
                     .isLessThanOrEqualTo(legend.localToScene(legend.getLayoutBounds()).getMinY() + 0.5);
+            assertThat(legend.localToScene(legend.getLayoutBounds()).getMaxY()).as("%s: the legend's bottom", language)
+                    .isLessThanOrEqualTo(stage.getScene().getHeight() + 0.5);
         }
     }
 }

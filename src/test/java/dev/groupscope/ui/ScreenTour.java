@@ -98,11 +98,13 @@ public final class ScreenTour {
             scrubTo(at);
             String cut = System.getProperty("tour.cut");
             if (cut != null) {
-                // -Dtour.cut=C3: what if C3 is cut off from its coordinator for 15 s here; pictured 12 s later.
+                // -Dtour.cut=C3: what if C3 is cut off from its coordinator for 15 s (-Dtour.cutMs) here; pictured
+                // 12 s later (-Dtour.cutSeenMs), after a 10 s session timeout has removed it.
+                long cutMs = Long.getLong("tour.cutMs", 15_000);
                 run(() -> window.playground().perform(ModelCommand.FileAction.of(
-                        dev.groupscope.scenario.ActionType.CUT_OFF_CONSUMER, cut, java.util.Map.of("durationMs", 15_000L),
+                        dev.groupscope.scenario.ActionType.CUT_OFF_CONSUMER, cut, java.util.Map.of("durationMs", cutMs),
                         window.playground().scenarioConsumers())));
-                scrubTo(at + 12_000);
+                scrubTo(at + Long.getLong("tour.cutSeenMs", 12_000));
             }
             truncated += shot("playground-stable");
             if (System.getProperty("tour.partition") != null) {
