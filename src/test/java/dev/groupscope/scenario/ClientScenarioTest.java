@@ -127,6 +127,19 @@ class ClientScenarioTest {
         assertThat(replayed).isPositive();
         assertThat(run.group("reports").duplicates()).isEqualTo(replayed);
         assertThat(run.group("reports").lost()).isZero();
+        // As the lesson says: the replay comes back in one poll() and auto commit runs only in the next, so the
+        // committed offset never goes back.
+        Map<String, Long> committed = new java.util.HashMap<>();
+        for (SimEvent commit : run.events(type("AutoCommit"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> sent = (Map<String, Object>) commit.fields().get("offsets");
+            sent.forEach((partition, offset) -> {
+                long now = ((Number) offset).longValue();
+                assertThat(now).as(partition + " at " + commit.time()).isGreaterThanOrEqualTo(
+                        committed.getOrDefault(partition, 0L));
+                committed.put(partition, now);
+            });
+        }
     }
 
     @Test
