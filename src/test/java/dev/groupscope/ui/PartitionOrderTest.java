@@ -70,7 +70,7 @@ class PartitionOrderTest {
                 broken.outOfOrder(), name));
         assertThat(new EntityTooltips(Messages.of(Locale.SIMPLIFIED_CHINESE)).partition(frame, name))
                 .contains("⇅ " + name + " 有 " + String.format(Locale.ROOT, "%,d", broken.outOfOrder())
-                        + " 条记录晚于其后的记录才被处理，其中没有一条晚于同一 key 的后续记录");
+                        + " 条记录晚于其后的记录才被处理，其中没有一条晚于同一键的后续记录");
     }
 
     @Test
