@@ -20,6 +20,11 @@ public final class SequenceLayout {
     static final double MARGIN = 24;
     static final double GUTTER = 96;
     static final double LANE_WIDTH = 170;
+    /**
+     * The narrowest a lane gets to fit a window (ten lanes at 1280 px): room for "Broker 12" and, for the
+     * coordinator's, its role in short. Narrower than that, the window scrolls.
+     */
+    static final double MIN_LANE_WIDTH = 100;
     public static final double ROW_HEIGHT = 30;
     static final double ROW = ROW_HEIGHT;
     public static final double HEAD_TOP = 52;
@@ -39,6 +44,9 @@ public final class SequenceLayout {
     private java.util.Set<String> coordinatorLanes = java.util.Set.of();
     /** Set once the rows pass the current time: the rest are drawn faded. */
     private boolean future;
+    /** How wide the drawing may be (its lanes narrowed down to {@link #MIN_LANE_WIDTH}); infinite for an export. */
+    private double availableWidth = Double.POSITIVE_INFINITY;
+    private double laneWidth = LANE_WIDTH;
 
     private SequenceLayout(List<ProtocolEvent> events, Messages messages, boolean foldHeartbeats, long currentTime,
                            String preferredCurrent, String group) {
@@ -69,16 +77,31 @@ public final class SequenceLayout {
     public static SequenceDiagram layout(List<ProtocolEvent> events, long fromMs, long toMs, Messages messages,
                                          boolean foldHeartbeats, long currentTime, String preferredCurrent,
                                          String group) {
-        return new SequenceLayout(events, messages, foldHeartbeats, currentTime, preferredCurrent, group)
-                .draw(fromMs, toMs);
+        return layout(events, fromMs, toMs, messages, foldHeartbeats, currentTime, preferredCurrent, group,
+                Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As the layout above, its lanes narrowed (not below {@link #MIN_LANE_WIDTH}) so the drawing fits
+     * {@code availableWidth}: a window shows every lane, the coordinator's included, without scrolling sideways.
+     */
+    public static SequenceDiagram layout(List<ProtocolEvent> events, long fromMs, long toMs, Messages messages,
+                                         boolean foldHeartbeats, long currentTime, String preferredCurrent,
+                                         String group, double availableWidth) {
+        SequenceLayout layout = new SequenceLayout(events, messages, foldHeartbeats, currentTime, preferredCurrent,
+                group);
+        layout.availableWidth = availableWidth;
+        return layout.draw(fromMs, toMs);
     }
 
     private SequenceDiagram draw(long fromMs, long toMs) {
         List<String> lanes = lanes();
         coordinatorLanes = coordinatorLanes();
-        double width = Math.max(760, MARGIN + GUTTER + lanes.size() * LANE_WIDTH + MARGIN);
+        double fitting = (availableWidth - 2 * MARGIN - GUTTER) / Math.max(1, lanes.size());
+        laneWidth = Math.max(MIN_LANE_WIDTH, Math.min(LANE_WIDTH, fitting));
+        double width = Math.max(760, MARGIN + GUTTER + lanes.size() * laneWidth + MARGIN);
         for (int i = 0; i < lanes.size(); i++) {
-            laneX.put(lanes.get(i), MARGIN + GUTTER + LANE_WIDTH * (i + 0.5));
+            laneX.put(lanes.get(i), MARGIN + GUTTER + laneWidth * (i + 0.5));
         }
         List<List<ProtocolEvent>> grouped = rowsOf(events);
         double firstRow = HEAD_TOP + HEAD_HEIGHT + 28;
@@ -151,15 +174,19 @@ public final class SequenceLayout {
         boolean coordinator = broker && coordinatorLanes.contains(lane);
         String id = "lane-" + lane;
         out.line(id + "-life", x, HEAD_TOP + HEAD_HEIGHT, x, height - 12, "lifeline");
-        out.box(id, x - LANE_WIDTH / 2 + 10, HEAD_TOP, LANE_WIDTH - 20, HEAD_HEIGHT, 6, "",
+        out.box(id, x - laneWidth / 2 + 10, HEAD_TOP, laneWidth - 20, HEAD_HEIGHT, 6, "",
                 coordinator ? new String[] {"lane-head", "coordinator-lane"} : new String[] {"lane-head"});
         String name = laneName(lane);
         if (coordinator) {
             out.label(id + "-name", x, HEAD_TOP + 17, name, Anchor.MIDDLE, "name");
-            out.label(id + "-role", x, HEAD_TOP + 33, TextFit.fit(text("diagram.sequence.coordinator"), 12,
-                    LANE_WIDTH - 28), Anchor.MIDDLE, "detail");
+            String role = text("diagram.sequence.coordinator");
+            if (TextFit.width(role, 12) > laneWidth - 28) {
+                role = text("diagram.sequence.coordinator.short"); // a narrowed lane: "coordinator"
+            }
+            out.label(id + "-role", x, HEAD_TOP + 33, TextFit.fit(role, 12, laneWidth - 28), Anchor.MIDDLE,
+                    "detail");
         } else {
-            out.label(id + "-name", x, HEAD_TOP + 25, TextFit.fit(name, 13, LANE_WIDTH - 28), Anchor.MIDDLE, "name");
+            out.label(id + "-name", x, HEAD_TOP + 25, TextFit.fit(name, 13, laneWidth - 28), Anchor.MIDDLE, "name");
         }
     }
 
@@ -303,7 +330,7 @@ public final class SequenceLayout {
     private void note(ProtocolEvent event, double y, double width) {
         String id = "note-" + event.seq();
         String label = noteText(event);
-        double w = Math.min(LANE_WIDTH * 2, TextFit.width(label, 12) + 16);
+        double w = Math.min(laneWidth * 2, TextFit.width(label, 12) + 16);
         // Centred on its lane, but kept inside the lanes' area so a note on the last lane is not cut off.
         double x = Math.max(MARGIN + GUTTER + w / 2, Math.min(width - MARGIN - w / 2, laneX.get(event.from())));
         // A request whose connection failed is an error of the client's, drawn as such on its own lane.

@@ -277,6 +277,10 @@ public final class SequenceView {
 
     private void rescale() {
         double text = sequenceHint.getFont().getSize() / 17.0;
+        if (sequenceScroll.getWidth() > 0) {
+            // At the text's scale, the lanes share the width the tab has (a group of seven, the coordinator too).
+            viewModel.fitWidth((sequenceScroll.getWidth() - SCROLL_BAR_ROOM) / text);
+        }
         double factor = text;
         if (viewModel.getDiagram() != null && sequenceScroll.getWidth() > 0) {
             // A 12 px label drawn for export is small on a 1080p projector: use the width the tab has.

@@ -47,6 +47,8 @@ public final class SequenceViewModel {
     private String selected;
     private long selectedTime = -1;
     private String layoutKey = "";
+    /** The width the pane gives the drawing, in the drawing's own units (its lanes narrow to fit it). */
+    private double availableWidth = Double.POSITIVE_INFINITY;
     private long readUntil = -1;
 
     // Confined to the model's thread: which run was read, and how far.
@@ -67,6 +69,18 @@ public final class SequenceViewModel {
         this.maxEvents = events;
         layoutKey = "";
         relayout();
+    }
+
+    /**
+     * The pane is {@code width} wide in the drawing's units: the lanes narrow to fit it (within limits), so every
+     * lane, the coordinator's included, is in sight. Laid out again only when the width changes by a whole pixel.
+     */
+    public void fitWidth(double width) {
+        if (Math.floor(width) != Math.floor(availableWidth)) {
+            availableWidth = width;
+            layoutKey = "";
+            relayout();
+        }
     }
 
     public BooleanProperty foldHeartbeatsProperty() {
@@ -197,7 +211,8 @@ public final class SequenceViewModel {
         layoutKey = key;
         long to = shown.isEmpty() ? 0 : shown.get(shown.size() - 1).time();
         diagram.set(SequenceLayout.layout(shown, from == 0 ? 0 : shown.get(0).time(), to, messages, foldHeartbeats.get(), time,
-                selectedNow.isEmpty() ? null : selectedNow, playground.groups().size() > 1 ? group : null));
+                selectedNow.isEmpty() ? null : selectedNow, playground.groups().size() > 1 ? group : null,
+                availableWidth));
     }
 
     private record NewRows(boolean fresh, List<Known> rows, long readUntil) {

@@ -29,6 +29,31 @@ class SequenceLayoutTest {
     }
 
     @Test
+    void inAWindowTheLanesNarrowToFitItsWidthButNotBelowAMinimumAndAnExportKeepsItsOwn() {
+        List<ProtocolEvent> events = new java.util.ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            events.add(request(2 * i, "Heartbeat", "C" + i, "broker-1", i, i + 2));
+            events.add(response(2 * i + 1, "Heartbeat", "broker-1", "C" + i, i + 2, i + 4, ""));
+        }
+        events.add(request(20, "FindCoordinator", "C1", "broker-2", 30, 32));
+
+        Drawing exported = SequenceLayout.layout(events, 0, 40, ENGLISH, true, -1).drawing();
+        Drawing fitted = SequenceLayout.layout(events, 0, 40, ENGLISH, true, -1, null, null, 1200).drawing();
+        Drawing tooNarrow = SequenceLayout.layout(events, 0, 40, ENGLISH, true, -1, null, null, 600).drawing();
+
+        // Nine lanes: C1-C7 and two brokers.
+        assertThat(exported.width()).isEqualTo(2 * SequenceLayout.MARGIN + SequenceLayout.GUTTER
+                + 9 * SequenceLayout.LANE_WIDTH);
+        assertThat(fitted.width()).isEqualTo(1200);
+        assertThat(tooNarrow.width()).isEqualTo(2 * SequenceLayout.MARGIN + SequenceLayout.GUTTER
+                + 9 * SequenceLayout.MIN_LANE_WIDTH);
+        // A narrowed coordinator lane says its role in short, rather than cut off.
+        assertThat(((Shape.Label) exported.shape("lane-broker-1-role").orElseThrow()).text())
+                .isEqualTo("group coordinator");
+        assertThat(((Shape.Label) fitted.shape("lane-broker-1-role").orElseThrow()).text()).isEqualTo("coordinator");
+    }
+
+    @Test
     void aBrokerThatOnlyReceivesALeaveGroupInTheRangeIsStillMarkedCoordinatorButNotOneThatSaysNotCoordinator() {
         List<ProtocolEvent> events = List.of(
                 request(1, "LeaveGroup", "C2", "broker-1", 0, 2),
