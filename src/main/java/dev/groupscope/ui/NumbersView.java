@@ -245,7 +245,11 @@ public final class NumbersView {
 
             @Override
             public Number fromString(String text) {
-                throw new UnsupportedOperationException("an axis label is never read back");
+                try {
+                    return format.parse(text);
+                } catch (java.text.ParseException notANumber) {
+                    throw new IllegalArgumentException(text, notANumber);
+                }
             }
         };
     }

@@ -2,15 +2,23 @@ package dev.groupscope.ui;
 
 import javafx.stage.Stage;
 
-/** For window tests: the main window on the built-in playground, in English, the size of a 1280×800 projector. */
+/** For window tests: the main window on the built-in playground (or a lesson), in English, the size of a 1280×800 projector. */
 final class ProjectorWindow {
 
     private ProjectorWindow() {
     }
 
     static GroupScopeWindow open(Stage stage) {
-        GroupScopeWindow window = new GroupScopeWindow(stage, new AssignorLabViewModel(),
-                PlaygroundViewModel.playground());
+        return open(stage, PlaygroundViewModel.playground());
+    }
+
+    /** The same window on one of the lessons, by name ("two-groups-one-topic"). */
+    static GroupScopeWindow openLesson(Stage stage, String lesson) {
+        return open(stage, PlaygroundViewModel.running(PlaygroundViewModel.readLesson(lesson)));
+    }
+
+    private static GroupScopeWindow open(Stage stage, PlaygroundViewModel run) {
+        GroupScopeWindow window = new GroupScopeWindow(stage, new AssignorLabViewModel(), run);
         window.show(UiLanguage.ENGLISH);
         stage.setWidth(1280);
         stage.setHeight(800);

@@ -3,8 +3,6 @@ package dev.groupscope.ui;
 import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.groupscope.scenario.ScenarioReader;
-import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.stage.Stage;
@@ -25,12 +23,7 @@ class SequenceGroupChoiceTest {
 
     @Start
     void start(Stage stage) {
-        PlaygroundViewModel twoGroups = PlaygroundViewModel.running(
-                ScenarioReader.read(Path.of("lessons/scenarios/two-groups-one-topic.json")));
-        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), twoGroups);
-        window.show(UiLanguage.ENGLISH);
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        window = ProjectorWindow.openLesson(stage, "two-groups-one-topic");
     }
 
     @Test

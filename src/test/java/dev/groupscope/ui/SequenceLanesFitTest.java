@@ -3,8 +3,6 @@ package dev.groupscope.ui;
 import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.groupscope.scenario.ScenarioReader;
-import java.nio.file.Path;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
@@ -26,12 +24,7 @@ class SequenceLanesFitTest {
 
     @Start
     void start(Stage stage) {
-        PlaygroundViewModel seven = PlaygroundViewModel.running(
-                ScenarioReader.read(Path.of("lessons/scenarios/seven-consumers-six-partitions.json")));
-        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), seven);
-        window.show(UiLanguage.ENGLISH);
-        stage.setWidth(1280);
-        stage.setHeight(800);
+        window = ProjectorWindow.openLesson(stage, "seven-consumers-six-partitions");
     }
 
     @Test
