@@ -277,8 +277,10 @@ public final class SequenceView {
 
     private void rescale() {
         double text = sequenceHint.getFont().getSize() / 17.0;
-        if (sequenceScroll.getWidth() > 0) {
+        if (sequenceScroll.getWidth() > 0 && sequenceScroll.getScene() != null) {
             // At the text's scale, the lanes share the width the tab has (a group of seven, the coordinator too).
+            // Only a pane in the window asks: a pane a language switch left behind would ask for its old width, and
+            // the two would lay the diagram out for each other without end.
             viewModel.fitWidth((sequenceScroll.getWidth() - SCROLL_BAR_ROOM) / text);
         }
         double factor = text;

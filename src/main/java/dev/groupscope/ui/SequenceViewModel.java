@@ -76,7 +76,7 @@ public final class SequenceViewModel {
      * lane, the coordinator's included, is in sight. Laid out again only when the width changes by a whole pixel.
      */
     public void fitWidth(double width) {
-        if (Math.floor(width) != Math.floor(availableWidth)) {
+        if (width > 0 && Math.floor(width) != Math.floor(availableWidth)) {
             availableWidth = width;
             layoutKey = "";
             relayout();
