@@ -537,7 +537,7 @@ public final class GroupScopeWindow {
 
     /** File → Save run as scenario…: the branch shown, as a scenario file that runs it again. */
     void chooseSaveFile() {
-        saved.choose();
+        saved.choose(() -> { });
     }
 
     SavedRuns savedRuns() {

@@ -237,13 +237,14 @@ public final class PlaygroundViewModel {
     }
 
     /**
-     * The branch shown as a scenario file: the scenario's text with {@link #whatIfActions} added, which runs the
-     * same events again (see {@link ScenarioWriter}).
-     *
-     * @throws JsonInputException when the file would not read back, saying why
+     * The branch shown as a scenario file, its what-ifs taken now and the text made when asked (on any thread: the
+     * text is read back, which takes a while for a large scenario): the scenario's text with {@link #whatIfActions}
+     * added, which runs the same events again (see {@link ScenarioWriter}). Asking throws {@link JsonInputException}
+     * when the file would not read back, saying why.
      */
-    public String asScenarioFile() {
-        return ScenarioWriter.withActions(scenario, whatIfActions());
+    public java.util.function.Supplier<String> asScenarioFile() {
+        List<ActionSpec> actions = whatIfActions();
+        return () -> ScenarioWriter.withActions(scenario, actions);
     }
 
     /** Every run of this session: the scenario as written and each what-if fork; one is marked current. */

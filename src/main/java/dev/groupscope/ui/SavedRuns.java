@@ -4,11 +4,16 @@ import dev.groupscope.i18n.Messages;
 import dev.groupscope.scenario.json.JsonInputException;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
@@ -40,8 +45,8 @@ final class SavedRuns {
         return playground.branchesProperty().get().size() > savedBranches;
     }
 
-    /** Asks where, then saves; whether it was saved (not when the person cancels or the file cannot be written). */
-    boolean choose() {
+    /** Asks where, then saves (see {@link #saveTo}); {@code then} runs once it is saved, not if cancelled or failed. */
+    void choose(Runnable then) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(messages.get().text("ui.save.title"));
         chooser.setInitialFileName(suggestedName(playground.scenarioFile()));
@@ -52,21 +57,48 @@ final class SavedRuns {
         }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
         File file = chooser.showSaveDialog(stage);
-        return file != null && saveTo(file.toPath());
+        if (file != null) {
+            saveTo(file.toPath(), saved -> {
+                if (saved) {
+                    then.run();
+                }
+            });
+        }
     }
 
-    /** Writes the branch shown to {@code path}; a failure is an error dialog naming the file and why. */
-    boolean saveTo(Path path) {
+    /**
+     * Writes the branch shown to {@code path} off the FX thread (its what-ifs taken now), then tells {@code then} on
+     * the FX thread whether it was written; a failure is an error dialog naming the file and why.
+     */
+    void saveTo(Path path, Consumer<Boolean> then) {
+        Supplier<String> text = playground.asScenarioFile();
+        int branches = playground.branchesProperty().get().size();
+        CompletableFuture.runAsync(() -> write(path, text.get())).whenComplete((done, failure) -> Platform.runLater(
+                () -> {
+                    if (failure == null) {
+                        savedBranches = branches;
+                        then.accept(true);
+                        return;
+                    }
+                    refuse(path, reason(failure instanceof CompletionException ? failure.getCause() : failure));
+                    then.accept(false);
+                }));
+    }
+
+    private static void write(Path path, String text) {
         try {
-            Files.writeString(path, playground.asScenarioFile(), StandardCharsets.UTF_8);
-            savedBranches = playground.branchesProperty().get().size();
-            return true;
+            Files.writeString(path, text, StandardCharsets.UTF_8);
         } catch (IOException failure) {
-            refuse(path, String.valueOf(failure.getMessage()));
-        } catch (JsonInputException refused) {
-            refuse(path, refused.localized(messages.get()));
+            throw new UncheckedIOException(failure);
         }
-        return false;
+    }
+
+    private String reason(Throwable failure) {
+        if (failure instanceof JsonInputException refused) {
+            return refused.localized(messages.get());
+        }
+        Throwable cause = failure instanceof UncheckedIOException io ? io.getCause() : failure;
+        return String.valueOf(cause.getMessage());
     }
 
     /**
@@ -91,8 +123,10 @@ final class SavedRuns {
         question.getDialogPane().setId("unsaved-run");
         question.setOnHidden(closed -> {
             ButtonType answer = question.getResult();
-            if (answer == discard || answer == save && choose()) {
+            if (answer == discard) {
                 letGo.run();
+            } else if (answer == save) {
+                choose(letGo);
             }
         });
         question.show();

@@ -45,7 +45,7 @@ class SaveRunTest {
         crashC2At12Seconds(robot);
         Path file = dir.resolve("crash-demo.json");
 
-        robot.interact(() -> assertThat(window.savedRuns().saveTo(file)).isTrue());
+        assertThat(saved(robot, file)).isTrue();
         assertThat(Files.readString(file)).contains("\"action\": \"crashConsumer\"").contains("\"atMs\": 12000");
         robot.interact(() -> window.open(() -> ScenarioReader.read(file)));
 
@@ -111,7 +111,7 @@ class SaveRunTest {
         crashC2At12Seconds(robot);
         Path folder = Files.createDirectory(dir.resolve("not-a-file.json"));
 
-        robot.interact(() -> assertThat(window.savedRuns().saveTo(folder)).isFalse());
+        assertThat(saved(robot, folder)).isFalse();
 
         waitFor(() -> robot.lookup("#save-failed").tryQuery().isPresent());
         DialogPane failure = robot.lookup("#save-failed").query();
@@ -129,6 +129,13 @@ class SaveRunTest {
     private void crashC2At12Seconds(FxRobot robot) {
         FxWait.crashAt(robot, run, "C2", 12_000);
         assertThat(window.savedRuns().unsaved()).isTrue();
+    }
+
+    /** Saves the branch shown to {@code file} as Save… does, and waits for whether it was written. */
+    private boolean saved(FxRobot robot, Path file) throws Exception {
+        java.util.concurrent.CompletableFuture<Boolean> written = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> window.savedRuns().saveTo(file, written::complete));
+        return written.get(20, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static DialogPane question(FxRobot robot) {

@@ -184,7 +184,7 @@ class WhatIfBranchesTest {
         PlaygroundFrame branch = viewModel.getFrame();
 
         PlaygroundViewModel saved = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read("saved.json",
-                viewModel.asScenarioFile()), Runnable::run, Runnable::run);
+                viewModel.asScenarioFile().get()), Runnable::run, Runnable::run);
         saved.scrubTo(60_000);
 
         assertThat(saved.branchesProperty().get()).hasSize(1);
