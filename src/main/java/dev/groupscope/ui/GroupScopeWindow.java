@@ -127,8 +127,7 @@ public final class GroupScopeWindow {
         layer.setStyle(zoom.rootStyle(initial));
         Scene scene = new Scene(layer, size.getWidth(), size.getHeight());
         first.thenAttach(scene, () -> {
-            actions().install(scene);
-            ScenarioDrop.install(scene, file -> open(() -> ScenarioReader.read(file)));
+            listen(scene);
             if (layer != starting) {
                 return; // a language switch came first and has built the whole window already
             }
@@ -154,9 +153,14 @@ public final class GroupScopeWindow {
     }
 
     private void open(Scene scene) {
+        listen(scene);
+        openStage(scene);
+    }
+
+    /** The window's keys and a dropped scenario file, taken by {@code scene}. */
+    private void listen(Scene scene) {
         actions().install(scene);
         ScenarioDrop.install(scene, file -> open(() -> ScenarioReader.read(file)));
-        openStage(scene);
     }
 
     private void openStage(Scene scene) {

@@ -63,14 +63,7 @@ class LargestZoomFitTest {
     @Test
     void everyTabHeaderShowsWholeInPresenterModeAt1280x800AtTheLargestZoom(FxRobot robot) {
         for (UiLanguage language : LANGUAGES) {
-            robot.interact(() -> window.switchTo(language));
-            robot.interact(window::togglePresenter);
-            robot.interact(() -> {
-                window.zoomTo(new TextZoom(TextZoom.MAX));
-                stage.setWidth(1280);
-                stage.setHeight(800);
-            });
-            FxWait.settle(robot, window);
+            ProjectorWindow.presenterAtLargestText(robot, window, stage, language);
 
             assertThat(hiddenTabHeaders(robot)).as(language + ": tab headers not fully shown").isEmpty();
             robot.interact(window::togglePresenter);

@@ -107,14 +107,7 @@ class PresenterGroupFitTest {
         waitFor(() -> frameAt(window, 30_000) && robot.lookup("#crash-C3").tryQuery().isPresent());
 
         for (UiLanguage language : LANGUAGES) {
-            robot.interact(() -> window.switchTo(language));
-            robot.interact(window::togglePresenter);
-            robot.interact(() -> {
-                window.zoomTo(new TextZoom(TextZoom.MAX));
-                stage.setWidth(1280);
-                stage.setHeight(800);
-            });
-            FxWait.settle(robot, window);
+            ProjectorWindow.presenterAtLargestText(robot, window, stage, language);
 
             List<String> outside = new ArrayList<>();
             robot.interact(() -> {

@@ -24,4 +24,17 @@ final class ProjectorWindow {
         stage.setHeight(800);
         return window;
     }
+
+    /** In {@code language}, presenter mode at the largest text, the window 1280×800 again (presenter goes full screen). */
+    static void presenterAtLargestText(org.testfx.api.FxRobot robot, GroupScopeWindow window, Stage stage,
+                                       UiLanguage language) {
+        robot.interact(() -> window.switchTo(language));
+        robot.interact(window::togglePresenter);
+        robot.interact(() -> {
+            window.zoomTo(new TextZoom(TextZoom.MAX));
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        FxWait.settle(robot, window);
+    }
 }
