@@ -2,6 +2,7 @@ package dev.groupscope.ui;
 
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.kafka.config.ConsumerSettings;
+import dev.groupscope.sim.client.WorkerPoolView;
 import dev.groupscope.sim.ledger.Ledger;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,24 @@ public final class EntityTooltips {
                             "noKeys", group.keyOutOfOrder() == 0)));
                 }
             }
+            frame.partitions().stream().filter(row -> row.name().equals(name) && row.window() != null)
+                    .findFirst().ifPresent(row -> lines.addAll(window(row, row.window())));
             return String.join("\n", lines);
         }).orElse(name);
+    }
+
+    /** What the owner's worker pool holds of the partition, and why only its low mark may be committed. */
+    private List<String> window(PlaygroundFrame.PartitionRow row, WorkerPoolView.Window window) {
+        List<String> lines = new ArrayList<>();
+        Map<String, Object> args = Map.of("owner", row.owner(), "partition", row.name(), "low", window.lowMark(),
+                "last", window.next() - 1, "unfinished", window.unfinished(), "done", window.finishedAhead().size(),
+                "capacity", window.capacity());
+        lines.add(messages.format(window.span() == 0 ? "ui.tip.partition.window.empty" : "ui.tip.partition.window",
+                args));
+        if (window.paused()) {
+            lines.add(messages.format("ui.tip.partition.window.paused", args));
+        }
+        return lines;
     }
 
     public String consumer(PlaygroundFrame frame, String clientId) {
@@ -67,6 +84,10 @@ public final class EntityTooltips {
                     "autoCommit", s.enableAutoCommit(), "policy", c.commitPolicy().kind().fileName())));
             lines.add(messages.format("ui.tip.consumer.timers", Map.of("heartbeat", at(c.nextHeartbeatAt()),
                     "pollDeadline", at(c.pollDeadlineAt()), "autoCommit", at(c.nextAutoCommitAt()))));
+            frame.consumer(clientId).map(PlaygroundFrame.ConsumerRow::pool).ifPresent(pool -> lines.add(
+                    messages.format("ui.tip.consumer.pool", Map.of("count", pool.config().count(),
+                            "ordering", pool.config().ordering().fileName(), "size", pool.config().windowSize(),
+                            "onRevoke", pool.config().onRevoke().fileName()))));
             lines.add(messages.format("ui.tip.consumer.ledger", Map.of("processed", c.processed().processed(),
                     "again", c.processed().duplicates(), "breaks", c.processed().orderBreaks(),
                     "keyBreaks", c.processed().keyOrderBreaks())));

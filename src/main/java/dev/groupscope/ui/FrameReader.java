@@ -6,6 +6,7 @@ import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.broker.ClusterActor;
 import dev.groupscope.sim.client.ConsumerActor;
 import dev.groupscope.sim.client.MemberState;
+import dev.groupscope.sim.client.WorkerPoolView;
 import dev.groupscope.sim.cluster.ClusterView;
 import dev.groupscope.sim.coordinator.ClassicGroup;
 import dev.groupscope.sim.coordinator.ClassicGroupMember;
@@ -164,6 +165,7 @@ public final class FrameReader {
         List<ConsumerRow> consumers = new ArrayList<>();
         List<String> spares = new ArrayList<>();
         Map<String, Integer> slots = new java.util.HashMap<>();
+        Map<String, WorkerPoolView> pools = new java.util.HashMap<>();
         // The palette slot counts every consumer of the run, so each client keeps its colour whichever group is shown;
         // the scenario's own consumers first, so one added while the run goes on (C11 sorts before C2) takes the next
         // colour and recolours nobody.
@@ -178,9 +180,14 @@ public final class FrameReader {
                 spares.add(consumer.id());
             } else {
                 slots.put(consumer.id(), slot);
+                // A stopped process has no threads: its pool's last state is not something it is doing.
+                WorkerPoolView pool = consumer.state().running() ? consumer.workerPool().orElse(null) : null;
+                if (pool != null) {
+                    pools.put(consumer.id(), pool);
+                }
                 consumers.add(new ConsumerRow(consumer.id(), slot, consumer.state().name(),
                         consumer.isLeader() && consumer.state().inGroup(), consumer.generationId(),
-                        names(consumer.positions().keySet()), consumer.revoking(), removed(consumer, shard)));
+                        names(consumer.positions().keySet()), consumer.revoking(), removed(consumer, shard), pool));
             }
         }
         List<PlaygroundFrame.PartitionRow> partitions = new ArrayList<>();
@@ -191,9 +198,10 @@ public final class FrameReader {
             for (ClusterView.PartitionView row : rows) {
                 int p = row.partition();
                 String owner = shown.ownerId(topic, p);
+                WorkerPoolView pool = owner == null ? null : pools.get(owner);
                 partitions.add(new PlaygroundFrame.PartitionRow(topic, p, row.leader(), row.logEndOffset(),
                         shown.committed(topic, p), owner, owner == null ? -1 : slots.get(owner),
-                        shown.position(topic, p)));
+                        shown.position(topic, p), pool == null ? null : pool.windows().get(topic + "-" + p)));
             }
         });
         // Which partitions each broker leads now, as the cluster's metadata says (a stopped broker's have moved).

@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.sim.client.WorkerPoolView;
 import dev.groupscope.sim.engine.SimEvent;
 import java.util.List;
 import java.util.Map;
@@ -149,10 +150,17 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
 
     /**
      * One partition's log: leader, log-end offset, the group's committed offset (null before the first commit),
-     * and its owner's position (null when no consumer owns it).
+     * its owner's position (null when no consumer owns it), and when its owner hands records to a worker pool, the
+     * partition's sliding window in that pool (null otherwise, or before the poller dispatched any of it).
      */
     public record PartitionRow(String topic, int partition, int leader, long logEndOffset, Long committed,
-                               String owner, int ownerSlot, Long position) {
+                               String owner, int ownerSlot, Long position, WorkerPoolView.Window window) {
+
+        public PartitionRow(String topic, int partition, int leader, long logEndOffset, Long committed,
+                            String owner, int ownerSlot, Long position) {
+            this(topic, partition, leader, logEndOffset, committed, owner, ownerSlot, position, null);
+        }
+
         public String name() {
             return topic + "-" + partition;
         }
@@ -183,11 +191,17 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
      * @param revoking whether its application is inside onPartitionsRevoked, the callback not returned yet
      * @param removed  whether its coordinator no longer lists it although it believes it is a stable member: cut off,
      *                 it missed its session timeout and still works on the partitions the group has handed on
+     * @param pool     its worker pool (one polling thread feeding N workers), or null when it processes on its poll loop
      */
     public record ConsumerRow(String clientId, int slot, String state, boolean leader, int generation,
-                              List<String> assigned, boolean revoking, boolean removed) {
+                              List<String> assigned, boolean revoking, boolean removed, WorkerPoolView pool) {
         public ConsumerRow {
             assigned = List.copyOf(assigned);
+        }
+
+        public ConsumerRow(String clientId, int slot, String state, boolean leader, int generation,
+                           List<String> assigned, boolean revoking, boolean removed) {
+            this(clientId, slot, state, leader, generation, assigned, revoking, removed, null);
         }
 
         public ConsumerRow(String clientId, int slot, String state, boolean leader, int generation,

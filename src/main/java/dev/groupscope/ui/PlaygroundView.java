@@ -841,6 +841,9 @@ public final class PlaygroundView {
         final LogStrip strip = new LogStrip();
         final Label numbers = new Label();
         final Label position = new Label();
+        /** The partition's window in its owner's worker pool, under the facts while it has one. */
+        final PoolWindowLine windowLine = new PoolWindowLine(messages);
+        private final VBox body;
 
         PartitionNode(String id) {
             name.setText(id);
@@ -858,7 +861,7 @@ public final class PlaygroundView {
             position.setMinWidth(Region.USE_PREF_SIZE);
             FlowPane facts = new FlowPane(numbers, position);
             facts.getStyleClass().add("partition-facts");
-            VBox body = new VBox(head, facts);
+            body = new VBox(head, facts);
             body.getStyleClass().add("partition-body");
             HBox.setHgrow(body, Priority.ALWAYS);
             root = new HBox(body);
@@ -915,7 +918,22 @@ public final class PlaygroundView {
                     others.stream().map(other -> messages.format("ui.main.partition.otherCommitted", Map.of(
                             "group", other.groupId(), "committed", other.committed(),
                             "lag", row.logEndOffset() - other.committed()))).toList());
+            showWindow(row);
             root.setUserData(row);
+        }
+
+        private void showWindow(PartitionRow row) {
+            boolean pooled = row.window() != null && row.owner() != null;
+            if (pooled) {
+                windowLine.show(row.window(), slotClass(row.ownerSlot()));
+            }
+            if (pooled != body.getChildren().contains(windowLine)) {
+                if (pooled) {
+                    body.getChildren().add(windowLine);
+                } else {
+                    body.getChildren().remove(windowLine);
+                }
+            }
         }
     }
 
@@ -938,6 +956,9 @@ public final class PlaygroundView {
         private String arranged;
         private final String id;
         final Label nothing = new Label(messages.text("ui.main.consumer.nothing"));
+        /** A worker-pool consumer's threads, the card's last row while it runs (see {@link WorkersLine}). */
+        final WorkersLine workers = new WorkersLine(messages);
+        private boolean pooled;
 
         ConsumerNode(ConsumerRow consumer) {
             id = consumer.clientId();
@@ -983,7 +1004,7 @@ public final class PlaygroundView {
         private void arrange(boolean oneLine, boolean nothingInTitle) {
             // Called at every frame: a layout constraint set again asks the card for a new layout, so only a change
             // of arrangement re-arranges it.
-            String arrangement = oneLine + " " + nothingInTitle + " " + (crash != null);
+            String arrangement = oneLine + " " + nothingInTitle + " " + (crash != null) + " " + pooled;
             if (arrangement.equals(arranged)) {
                 return;
             }
@@ -1005,6 +1026,9 @@ public final class PlaygroundView {
             }
             if (crash != null) {
                 top.add(crash);
+            }
+            if (pooled) {
+                rows.add(workers);
             }
             // The chips (or "no partitions") take the line's spare width, Crash at its end; when the line has too
             // little for all of them in a row, it folds and they get a line of their own (see MemberLine).
@@ -1080,6 +1104,10 @@ public final class PlaygroundView {
                 owned.forEach(partition -> motion.chip(partition, consumer.clientId(), consumer.slot()));
             }
             DeletedTopicChips.mark(chips.getChildren(), consumer.clientId(), frame, messages);
+            pooled = consumer.pool() != null && !down;
+            if (pooled) {
+                workers.show(consumer.pool(), frame.time());
+            }
             // "no partitions" sits in the top row of a stopped consumer's card (one line high, no Crash button);
             // a running one's top row may be full (leader, "syncing", Crash), so there it takes the chips' row.
             boolean none = owned.isEmpty();

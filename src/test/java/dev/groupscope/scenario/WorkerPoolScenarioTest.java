@@ -98,6 +98,31 @@ class WorkerPoolScenarioTest {
     }
 
     @Test
+    void thePoolsViewShowsTheSlowWorkersRecordPinningItsWindow() {
+        ScenarioRun run = ScenarioRun.of("window-commit");
+        TopicPartition slowed = new TopicPartition("orders", 0);
+        SimEvent pause = run.events(e -> e.type().equals("PausePartitions") && e.actor().equals("C1")).get(0);
+        World atPause = run.simulation.stateAtEvent(pause.seq());
+        WorkerPoolView pool = ((ConsumerActor) atPause.actors().get("C1")).workerPool().orElseThrow();
+        WorkerPoolView.Window window = pool.windows().get(slowed.toString());
+        Ledger ledgerAtPause = ledger(atPause);
+
+        assertThat(window.paused()).as("the window filled: its partition is paused").isTrue();
+        assertThat(window.span()).isEqualTo(window.capacity()).isEqualTo(60);
+        assertThat(pool.workers().get(0).record()).as("worker 1 holds the low mark's record")
+                .isEqualTo(slowed + "@" + window.lowMark());
+        assertThat(pool.workers().get(0).slowAt(pause.time())).isTrue();
+        assertThat(pool.workers().get(0).slowFactor()).isEqualTo(100);
+        assertThat(pool.workers().subList(1, 4)).noneMatch(worker -> worker.slowAt(pause.time()));
+        // Above the low mark, a record is listed as finished exactly when the ledger has it processed.
+        for (long offset = window.lowMark(); offset < window.next(); offset++) {
+            assertThat(window.finishedAhead().contains(offset)).as("offset %d", offset)
+                    .isEqualTo(ledgerAtPause.timesProcessed("window-app", slowed, offset) > 0);
+        }
+        assertThat(window.unfinished() + window.finishedAhead().size()).isEqualTo(window.span());
+    }
+
+    @Test
     void autoCommitWithAPoolCommitsPastUnfinishedRecordsAndACrashLosesThem() {
         ScenarioRun run = ScenarioRun.of("worker-pool-auto-commit-loses");
         TopicPartition slowed = new TopicPartition("orders", 0);

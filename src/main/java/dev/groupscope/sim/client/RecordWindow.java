@@ -96,6 +96,11 @@ final class RecordWindow {
         return offset >= low && offset < next && !doneAhead.contains(offset);
     }
 
+    /** The finished offsets above the low mark, ascending: those that overtook an unfinished record. */
+    java.util.List<Long> finishedAhead() {
+        return java.util.List.copyOf(doneAhead);
+    }
+
     /** The highest finished offset, or low − 1 if none above the low mark is. */
     long highestFinished() {
         return doneAhead.isEmpty() ? low - 1 : doneAhead.last();

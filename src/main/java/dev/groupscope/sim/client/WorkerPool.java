@@ -477,12 +477,15 @@ final class WorkerPool {
         TreeMap<String, WorkerPoolView.Window> byPartition = new TreeMap<>();
         windows.forEach((tp, window) -> byPartition.put(tp.toString(), new WorkerPoolView.Window(
                 window.committable(), window.highestFinished(), window.next(), window.unfinished(),
-                pausedFull.contains(tp))));
-        List<String> workers = new ArrayList<>();
-        for (Job job : running) {
-            workers.add(job == null ? "" : job.partition() + "@" + job.offset());
+                pausedFull.contains(tp), window.finishedAhead(), config.windowSize())));
+        List<WorkerPoolView.Worker> workers = new ArrayList<>();
+        for (int w = 0; w < running.length; w++) {
+            Job job = running[w];
+            boolean slowed = slowFactor[w] > 1;
+            workers.add(new WorkerPoolView.Worker(job == null ? "" : job.partition() + "@" + job.offset(),
+                    job == null ? -1 : doneAt[w], slowed ? slowUntil[w] : -1, slowed ? slowFactor[w] : 1));
         }
-        return new WorkerPoolView(config, List.copyOf(workers), queued(), byPartition, awaitingRevoke != null);
+        return new WorkerPoolView(config, workers, queued(), byPartition, awaitingRevoke != null);
     }
 
     /** Whether {@code offset} of {@code tp} is dispatched and unfinished in its current window. */

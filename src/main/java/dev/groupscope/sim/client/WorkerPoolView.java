@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A consumer's worker pool at one moment: what each worker is processing ({@code "topic-p@offset"}, or "" when
- * idle), how many records wait in the queues, and per partition its sliding window. Immutable.
+ * A consumer's worker pool at one moment: what each worker is processing, how many records wait in the queues, and
+ * per partition its sliding window. Immutable.
  */
-public record WorkerPoolView(WorkerPoolConfig config, List<String> workers, int queued, Map<String, Window> windows,
+public record WorkerPoolView(WorkerPoolConfig config, List<Worker> workers, int queued, Map<String, Window> windows,
                              boolean awaitingRevoke) {
 
     public WorkerPoolView {
@@ -16,10 +16,39 @@ public record WorkerPoolView(WorkerPoolConfig config, List<String> workers, int 
     }
 
     /**
-     * One partition's window: {@code lowMark} (the committable offset: lowest unfinished, or highest finished + 1),
-     * the highest finished offset, {@code next} (the next offset to dispatch), how many records are unfinished, and
-     * whether the poller paused the partition because the window was full.
+     * One worker thread: the record it is processing ({@code "topic-p@offset"}, or "" when idle), when it will be
+     * done (-1 when idle), and the slow-worker fault on it: {@code slowFactor} times slower until {@code slowUntil}
+     * (a factor of 1 and -1 when it was never slowed).
      */
-    public record Window(long lowMark, long highestFinished, long next, long unfinished, boolean paused) {
+    public record Worker(String record, long doneAt, long slowUntil, int slowFactor) {
+
+        public boolean idle() {
+            return record.isEmpty();
+        }
+
+        /** Whether the slow-worker fault holds it at {@code now}. */
+        public boolean slowAt(long now) {
+            return now < slowUntil && slowFactor > 1;
+        }
+    }
+
+    /**
+     * One partition's window: {@code lowMark} (the committable offset: lowest unfinished, or highest finished + 1),
+     * the highest finished offset, {@code next} (the next offset to dispatch), how many records are unfinished,
+     * whether the poller paused the partition because the window was full, the records above the low mark already
+     * finished (ascending: the ones that overtook an unfinished one), and how many offsets the window may span
+     * (windowSize).
+     */
+    public record Window(long lowMark, long highestFinished, long next, long unfinished, boolean paused,
+                         List<Long> finishedAhead, int capacity) {
+
+        public Window {
+            finishedAhead = List.copyOf(finishedAhead);
+        }
+
+        /** Offsets the window spans now, from the low mark to the highest dispatched: its slots in use. */
+        public long span() {
+            return next - lowMark;
+        }
     }
 }

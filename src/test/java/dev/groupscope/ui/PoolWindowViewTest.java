@@ -1,0 +1,162 @@
+package dev.groupscope.ui;
+
+import static dev.groupscope.ui.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.scenario.ScenarioReader;
+import dev.groupscope.sim.client.WorkerPoolView;
+import dev.groupscope.ui.PlaygroundFrame.PartitionRow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Mission rows 20–21: a worker pool's sliding window per partition, filling and sliding, and the workers feeding
+ * it. The model had both (the ledger counted what they did, the explanation named them), yet the playground drew
+ * neither, so the class could not see why the committed offset stood still. In the window-commit lesson at 8.5 s
+ * worker 1 is 100 times slower and holds orders-0's lowest unfinished record: the window behind it fills and the
+ * poller pauses the partition.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PoolWindowViewTest {
+
+    private static final long AT = 8_500;
+    private PlaygroundViewModel lesson;
+    private GroupScopeWindow window;
+
+    @Start
+    void start(Stage stage) {
+        lesson = PlaygroundViewModel.running(ScenarioReader.read(Path.of("lessons/scenarios/window-commit.json")));
+        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), lesson);
+        window.show(UiLanguage.ENGLISH);
+    }
+
+    @Test
+    void theFrameCarriesEachPartitionsWindowFromItsOwnersPool() {
+        PlaygroundFrame frame = frameAt("window-commit.json", AT);
+        PartitionRow slowed = row(frame, "orders-0");
+
+        assertThat(slowed.owner()).isEqualTo("C1");
+        WorkerPoolView pool = frame.consumer("C1").orElseThrow().pool();
+        assertThat(slowed.window()).isEqualTo(pool.windows().get("orders-0"));
+        assertThat(slowed.window().paused()).isTrue();
+        assertThat(pool.workers().get(0).record()).isEqualTo("orders-0@" + slowed.window().lowMark());
+        assertThat(row(frame, "orders-1").window()).isEqualTo(frame.consumer("C2").orElseThrow().pool().windows()
+                .get("orders-1"));
+    }
+
+    @Test
+    void aConsumerWithoutAPoolOrACrashedOneHasNoWindowsAndNoWorkers() {
+        PlaygroundFrame playground = frameAt("playground.json", 30_000);
+        assertThat(playground.partitions()).allSatisfy(row -> assertThat(row.window()).isNull());
+        assertThat(playground.consumers()).allSatisfy(consumer -> assertThat(consumer.pool()).isNull());
+
+        PlaygroundFrame afterCrash = frameAt("window-commit.json", 9_500);
+        assertThat(afterCrash.consumer("C1").orElseThrow().state()).isEqualTo("CRASHED");
+        assertThat(afterCrash.consumer("C1").orElseThrow().pool()).as("a crashed process has no threads").isNull();
+    }
+
+    @Test
+    void eachPooledPartitionShowsItsWindowAndTheCardItsWorkers(FxRobot robot) {
+        PlaygroundFrame frame = showAt(robot, AT);
+        WorkerPoolView.Window pinned = row(frame, "orders-0").window();
+        PoolWindowLine line = robot.lookup("#partition-orders-0 .pool-window").query();
+
+        assertThat(line.factsText()).isEqualTo(String.format(Locale.ROOT,
+                "low mark %d · %d unfinished · %d done above · %d/%d · full: paused", pinned.lowMark(),
+                pinned.unfinished(), pinned.finishedAhead().size(), pinned.span(), pinned.capacity()));
+        assertThat(line.getStyleClass()).contains("paused");
+        assertThat(line.runs()).isEqualTo(runs(pinned));
+        assertThat(line.runs().get(0)).as("the slow worker's record at the low mark").isEqualTo("unfinished 1");
+        assertThat(robot.lookup("#partition-orders-1 .pool-window").<PoolWindowLine>query().getStyleClass())
+                .doesNotContain("paused");
+
+        WorkersLine workers = robot.lookup("#consumer-C1 .workers-line").query();
+        WorkerPoolView pool = frame.consumer("C1").orElseThrow().pool();
+        assertThat(pool.workers().subList(1, 4)).as("the model: the other three are idle")
+                .allMatch(WorkerPoolView.Worker::idle);
+        List<String> expected = new ArrayList<>(List.of("W1 orders-0@" + pinned.lowMark() + " · 100× slower",
+                "W2–W4 idle"));
+        if (pool.queued() > 0) {
+            expected.add(pool.queued() + " queued");
+        }
+        assertThat(workers.texts()).isEqualTo(expected);
+        assertThat(workers.getChildren().get(0).getStyleClass()).contains("slow");
+        assertThat(workers.getChildren().get(1).getStyleClass()).contains("idle");
+
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        FxWait.settle(robot, window);
+        assertThat(robot.lookup("#partition-orders-0 .pool-window").<PoolWindowLine>query().factsText())
+                .startsWith("低水位 " + pinned.lowMark() + " · 未完成 " + pinned.unfinished()).endsWith("已满：暂停");
+    }
+
+    @Test
+    void aCrashedConsumersCardDropsItsWorkersAndItsPartitionsTheirWindows(FxRobot robot) {
+        showAt(robot, 9_500);
+
+        assertThat(robot.lookup("#consumer-C1 .workers-line").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#partition-orders-0 .pool-window").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#consumer-C2 .workers-line").tryQuery()).isPresent();
+    }
+
+    @Test
+    void thePartitionsTooltipSaysWhyOnlyTheLowMarkMayBeCommitted() {
+        PlaygroundFrame frame = frameAt("window-commit.json", AT);
+        WorkerPoolView.Window pinned = row(frame, "orders-0").window();
+
+        String tip = new EntityTooltips(Messages.english()).partition(frame, "orders-0");
+        assertThat(tip).contains(String.format(Locale.ROOT, "C1's worker pool holds orders-0 from %d to %d",
+                pinned.lowMark(), pinned.next() - 1))
+                .contains("Only " + pinned.lowMark() + " may be committed")
+                .contains("The window is full (60 offsets): the poller paused orders-0");
+        assertThat(new EntityTooltips(Messages.english()).consumer(frame, "C1"))
+                .contains("Worker pool: 4 workers, unordered, a window of 60 offsets per partition");
+    }
+
+    private PlaygroundFrame showAt(FxRobot robot, long at) {
+        waitFor(() -> lesson.getFrame() != null);
+        robot.interact(() -> lesson.scrubTo(at));
+        waitFor(() -> lesson.getFrame().time() == at);
+        FxWait.settle(robot, window);
+        return lesson.getFrame();
+    }
+
+    /** The runs a window's slots are drawn as, worked out here offset by offset. */
+    private static List<String> runs(WorkerPoolView.Window window) {
+        List<String> runs = new ArrayList<>();
+        Boolean done = null;
+        int length = 0;
+        for (long offset = window.lowMark(); offset < window.next(); offset++) {
+            boolean finished = window.finishedAhead().contains(offset);
+            if (done != null && finished != done) {
+                runs.add((done ? "done " : "unfinished ") + length);
+                length = 0;
+            }
+            done = finished;
+            length++;
+        }
+        if (done != null) {
+            runs.add((done ? "done " : "unfinished ") + length);
+        }
+        return runs;
+    }
+
+    private static PartitionRow row(PlaygroundFrame frame, String name) {
+        return frame.partitions().stream().filter(row -> row.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static PlaygroundFrame frameAt(String file, long at) {
+        PlaygroundViewModel run = new PlaygroundViewModel(ScenarioReader.read(Path.of("lessons/scenarios", file)),
+                Runnable::run, Runnable::run);
+        run.scrubTo(at);
+        return run.getFrame();
+    }
+}
