@@ -1,6 +1,7 @@
 package dev.groupscope.ui;
 
 import dev.groupscope.i18n.Messages;
+import dev.groupscope.sim.client.WorkerPoolView;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.ui.PlaygroundFrame.BrokerRow;
 import dev.groupscope.ui.PlaygroundFrame.ConsumerRow;
@@ -841,9 +842,14 @@ public final class PlaygroundView {
         final LogStrip strip = new LogStrip();
         final Label numbers = new Label();
         final Label position = new Label();
-        /** The partition's window in its owner's worker pool, under the facts while it has one. */
-        final PoolWindowLine windowLine = new PoolWindowLine(messages);
-        private final VBox body;
+        /**
+         * While its owner hands its records to a worker pool: the partition's window in that pool, at the end of the
+         * row beside the log, and what it means in words after the facts (a row stays two lines high where it fits).
+         */
+        final WindowSlots windowSlots = new WindowSlots();
+        final Label windowFacts = new Label();
+        private final HBox head;
+        private final FlowPane facts;
 
         PartitionNode(String id) {
             name.setText(id);
@@ -854,14 +860,16 @@ public final class PlaygroundView {
             numbers.getStyleClass().add("partition-numbers");
             position.getStyleClass().add("partition-position");
             HBox.setHgrow(strip, Priority.ALWAYS);
-            HBox head = new HBox(name, owner, strip);
+            head = new HBox(name, owner, strip);
             head.getStyleClass().add("partition-head");
             // Wraps (position under the numbers) rather than cut either short when the text is large.
             numbers.setMinWidth(Region.USE_PREF_SIZE);
             position.setMinWidth(Region.USE_PREF_SIZE);
-            FlowPane facts = new FlowPane(numbers, position);
+            windowFacts.getStyleClass().add("pool-window-facts");
+            windowFacts.setMinWidth(Region.USE_PREF_SIZE);
+            facts = new FlowPane(numbers, position);
             facts.getStyleClass().add("partition-facts");
-            body = new VBox(head, facts);
+            VBox body = new VBox(head, facts);
             body.getStyleClass().add("partition-body");
             HBox.setHgrow(body, Priority.ALWAYS);
             root = new HBox(body);
@@ -923,16 +931,28 @@ public final class PlaygroundView {
         }
 
         private void showWindow(PartitionRow row) {
-            boolean pooled = row.window() != null && row.owner() != null;
-            if (pooled) {
-                windowLine.show(row.window(), slotClass(row.ownerSlot()));
-            }
-            if (pooled != body.getChildren().contains(windowLine)) {
-                if (pooled) {
-                    body.getChildren().add(windowLine);
-                } else {
-                    body.getChildren().remove(windowLine);
+            WorkerPoolView.Window window = row.owner() == null ? null : row.window();
+            if (window != null) {
+                windowSlots.show(window, slotClass(row.ownerSlot()));
+                String text = messages.format("ui.main.window.facts", Map.of("low", window.lowMark(),
+                        "unfinished", window.unfinished(), "done", window.finishedAhead().size(),
+                        "span", window.span(), "capacity", window.capacity()));
+                if (window.paused()) {
+                    text = messages.format("ui.main.window.paused", Map.of("facts", text));
                 }
+                if (!text.equals(windowFacts.getText())) {
+                    windowFacts.setText(text);
+                    windowSlots.setAccessibleText(text);
+                }
+                setOnly(windowFacts, style -> style.equals("paused"), window.paused() ? "paused" : null);
+            }
+            boolean shown = head.getChildren().contains(windowSlots);
+            if (window != null && !shown) {
+                head.getChildren().add(windowSlots);
+                facts.getChildren().add(windowFacts);
+            } else if (window == null && shown) {
+                head.getChildren().remove(windowSlots);
+                facts.getChildren().remove(windowFacts);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,9 +35,8 @@ class PoolWindowViewTest {
 
     @Start
     void start(Stage stage) {
-        lesson = PlaygroundViewModel.running(ScenarioReader.read(Path.of("lessons/scenarios/window-commit.json")));
-        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), lesson);
-        window.show(UiLanguage.ENGLISH);
+        window = ProjectorWindow.openLesson(stage, "window-commit");
+        lesson = window.playground();
     }
 
     @Test
@@ -68,15 +68,17 @@ class PoolWindowViewTest {
     void eachPooledPartitionShowsItsWindowAndTheCardItsWorkers(FxRobot robot) {
         PlaygroundFrame frame = showAt(robot, AT);
         WorkerPoolView.Window pinned = row(frame, "orders-0").window();
-        PoolWindowLine line = robot.lookup("#partition-orders-0 .pool-window").query();
+        WindowSlots slots = robot.lookup("#partition-orders-0 .pool-window-slots").query();
+        Labeled facts = robot.lookup("#partition-orders-0 .pool-window-facts").query();
 
-        assertThat(line.factsText()).isEqualTo(String.format(Locale.ROOT,
-                "low mark %d · %d unfinished · %d done above · %d/%d · full: paused", pinned.lowMark(),
-                pinned.unfinished(), pinned.finishedAhead().size(), pinned.span(), pinned.capacity()));
-        assertThat(line.getStyleClass()).contains("paused");
-        assertThat(line.runs()).isEqualTo(runs(pinned));
-        assertThat(line.runs().get(0)).as("the slow worker's record at the low mark").isEqualTo("unfinished 1");
-        assertThat(robot.lookup("#partition-orders-1 .pool-window").<PoolWindowLine>query().getStyleClass())
+        assertThat(facts.getText()).isEqualTo(String.format(Locale.ROOT,
+                "window %d/%d: low mark %d, %d unfinished · full: paused", pinned.span(), pinned.capacity(),
+                pinned.lowMark(), pinned.unfinished()));
+        assertThat(slots.getStyleClass()).contains("paused");
+        assertThat(facts.getStyleClass()).contains("paused");
+        assertThat(slots.runs()).isEqualTo(runs(pinned));
+        assertThat(slots.runs().get(0)).as("the slow worker's record at the low mark").isEqualTo("unfinished 1");
+        assertThat(robot.lookup("#partition-orders-1 .pool-window-slots").<WindowSlots>query().getStyleClass())
                 .doesNotContain("paused");
 
         WorkersLine workers = robot.lookup("#consumer-C1 .workers-line").query();
@@ -94,8 +96,9 @@ class PoolWindowViewTest {
 
         robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
         FxWait.settle(robot, window);
-        assertThat(robot.lookup("#partition-orders-0 .pool-window").<PoolWindowLine>query().factsText())
-                .startsWith("低水位 " + pinned.lowMark() + " · 未完成 " + pinned.unfinished()).endsWith("已满：暂停");
+        assertThat(robot.lookup("#partition-orders-0 .pool-window-facts").<Labeled>query().getText())
+                .isEqualTo("窗口 " + pinned.span() + "/" + pinned.capacity() + "：低水位 " + pinned.lowMark()
+                        + "，未完成 " + pinned.unfinished() + " · 已满：暂停");
     }
 
     @Test
@@ -103,8 +106,24 @@ class PoolWindowViewTest {
         showAt(robot, 9_500);
 
         assertThat(robot.lookup("#consumer-C1 .workers-line").tryQuery()).isEmpty();
-        assertThat(robot.lookup("#partition-orders-0 .pool-window").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#partition-orders-0 .pool-window-slots").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#partition-orders-0 .pool-window-facts").tryQuery()).isEmpty();
         assertThat(robot.lookup("#consumer-C2 .workers-line").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aWindowKeepsItsPartitionsRowTwoLinesHighWhereTheRowHasRoom(FxRobot robot) {
+        // Beside the group panel this row's numbers (with its out-of-order count) and the window's words take two
+        // lines; with the group panel folded (G) the cluster has the window's width and they fit one.
+        robot.interact(() -> window.togglePanel(GroupScopeWindow.GROUP_PANEL));
+        showAt(robot, 9_500);
+        javafx.scene.layout.Region withWindow = robot.lookup("#partition-orders-1").query();
+        javafx.scene.layout.Region without = robot.lookup("#partition-orders-0").query();
+
+        assertThat(robot.lookup("#partition-orders-1 .pool-window-slots").tryQuery()).isPresent();
+        assertThat(robot.lookup("#partition-orders-0 .pool-window-slots").tryQuery()).isEmpty();
+        // Six partitions of a pool must fit a projector's cluster panel, as six without one do.
+        assertThat(withWindow.getHeight()).isEqualTo(without.getHeight());
     }
 
     @Test

@@ -1,0 +1,116 @@
+package dev.groupscope.ui;
+
+import dev.groupscope.sim.client.WorkerPoolView;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * A partition's sliding window in its owner's worker pool (the notes' 滑动窗口(环形缓冲区), mission row 21), drawn at
+ * the end of the partition's row beside its log: a frame of the window's {@code windowSize} slots from its low mark,
+ * the records finished in it filled in the owner's colour and those still queued or in a worker hollow. As records
+ * finish the filled runs grow; when the lowest unfinished one finishes the window slides: the low mark jumps and the
+ * slots it passed over empty. Used slots are drawn as runs, so a window of thousands of slots is still a few
+ * rectangles, one per run of records that overtook an unfinished one.
+ */
+final class WindowSlots extends Region {
+
+    private final Rectangle frame = new Rectangle();
+    private final List<Rectangle> shapes = new ArrayList<>();
+    private List<Run> runs = List.of();
+    private long capacity = 1;
+    private String slotClass;
+
+    /** A run of consecutive slots, all finished or all unfinished, from slot {@code start}. */
+    private record Run(long start, long length, boolean done) {
+    }
+
+    WindowSlots() {
+        getStyleClass().add("pool-window-slots");
+        frame.getStyleClass().add("pool-window-frame");
+        frame.setManaged(false);
+        getChildren().add(frame);
+        setMinHeight(12);
+        setPrefHeight(16);
+        setMaxHeight(Region.USE_PREF_SIZE);
+    }
+
+    /** Shows {@code window}, its finished records in the palette slot class {@code ownerSlotClass}. */
+    void show(WorkerPoolView.Window window, String ownerSlotClass) {
+        PlaygroundView.setOnly(this, style -> style.equals("paused"), window.paused() ? "paused" : null);
+        capacity = Math.max(1, Math.max(window.capacity(), window.span()));
+        List<Run> next = runsOf(window);
+        if (next.equals(runs) && java.util.Objects.equals(ownerSlotClass, slotClass)) {
+            return;
+        }
+        runs = next;
+        slotClass = ownerSlotClass;
+        while (shapes.size() < runs.size()) {
+            Rectangle shape = new Rectangle();
+            shape.setManaged(false);
+            shapes.add(shape);
+            getChildren().add(shape);
+        }
+        for (int i = 0; i < shapes.size(); i++) {
+            Rectangle shape = shapes.get(i);
+            shape.setVisible(i < runs.size());
+            if (i < runs.size()) {
+                boolean done = runs.get(i).done;
+                PlaygroundView.setOnly(shape, style -> style.startsWith("pool-window-"),
+                        done ? "pool-window-done" : "pool-window-unfinished");
+                PlaygroundView.setOnly(shape, style -> style.startsWith("member-slot-"), done ? ownerSlotClass : null);
+            }
+        }
+        requestLayout();
+    }
+
+    /** The runs drawn, as "done 3" / "unfinished 1" in slot order (for tests). */
+    List<String> runs() {
+        return runs.stream().map(run -> (run.done ? "done " : "unfinished ") + run.length).toList();
+    }
+
+    /** The window's slots from its low mark: unfinished and finished runs, up to the highest dispatched. */
+    private static List<Run> runsOf(WorkerPoolView.Window window) {
+        List<Run> runs = new ArrayList<>();
+        long low = window.lowMark();
+        long cursor = low;
+        for (long done : window.finishedAhead()) {
+            if (done > cursor) {
+                runs.add(new Run(cursor - low, done - cursor, false));
+            }
+            Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last.done && last.start + last.length == done - low) {
+                runs.set(runs.size() - 1, new Run(last.start, last.length + 1, true));
+            } else {
+                runs.add(new Run(done - low, 1, true));
+            }
+            cursor = done + 1;
+        }
+        if (window.next() > cursor) {
+            runs.add(new Run(cursor - low, window.next() - cursor, false));
+        }
+        return runs;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        frame.setX(1);
+        frame.setY(1);
+        frame.setWidth(Math.max(0, getWidth() - 2));
+        frame.setHeight(Math.max(0, getHeight() - 2));
+        // The slots inside the frame's border, so the first (the low mark's record) is never hidden under it.
+        double inset = 3;
+        double width = Math.max(0, getWidth() - 2 * inset);
+        double slot = width / capacity;
+        for (int i = 0; i < runs.size() && i < shapes.size(); i++) {
+            Run run = runs.get(i);
+            Rectangle shape = shapes.get(i);
+            // A run keeps at least four pixels, so one unfinished record among thousands still shows.
+            shape.setX(Math.min(inset + run.start * slot, inset + width - 4));
+            shape.setY(inset);
+            shape.setWidth(Math.max(4, run.length * slot));
+            shape.setHeight(Math.max(0, getHeight() - 2 * inset));
+        }
+    }
+}
