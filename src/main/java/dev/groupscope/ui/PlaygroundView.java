@@ -840,16 +840,17 @@ public final class PlaygroundView {
         final Label name = new Label();
         final Label owner = new Label();
         final LogStrip strip = new LogStrip();
-        final Label numbers = new Label();
+        final Label numbers;
         final Label position = new Label();
         /**
          * While its owner hands its records to a worker pool: the partition's window in that pool, at the end of the
          * row beside the log, and what it means in words after the facts (a row stays two lines high where it fits).
          */
+        static final double WINDOW_SHARE = 0.25;
         final WindowSlots windowSlots = new WindowSlots();
-        final Label windowFacts = new Label();
+        final Label windowFacts;
         private final HBox head;
-        private final FlowPane facts;
+        private final WrappingFlow facts;
 
         PartitionNode(String id) {
             name.setText(id);
@@ -857,17 +858,23 @@ public final class PlaygroundView {
             name.setMinWidth(Region.USE_PREF_SIZE);
             owner.getStyleClass().addAll("part-chip", "owner-chip");
             owner.setMinWidth(Region.USE_PREF_SIZE);
-            numbers.getStyleClass().add("partition-numbers");
-            position.getStyleClass().add("partition-position");
             HBox.setHgrow(strip, Priority.ALWAYS);
             head = new HBox(name, owner, strip);
             head.getStyleClass().add("partition-head");
-            // Wraps (position under the numbers) rather than cut either short when the text is large.
-            numbers.setMinWidth(Region.USE_PREF_SIZE);
+            // The window takes a quarter of the row and the log the rest, at any text size: a window as wide as its
+            // words' size asked for left the log 40 px at the largest text.
+            head.widthProperty().addListener(observable -> windowSlots.setPrefWidth(
+                    Math.round(head.getWidth() * WINDOW_SHARE)));
+            // Wraps (position under the numbers, each within the row) rather than cut either short or widen the row
+            // when the text is large.
+            facts = new WrappingFlow();
+            numbers = new WrappingFlow.Line(facts);
+            numbers.getStyleClass().add("partition-numbers");
+            position.getStyleClass().add("partition-position");
             position.setMinWidth(Region.USE_PREF_SIZE);
+            windowFacts = new WrappingFlow.Line(facts);
             windowFacts.getStyleClass().add("pool-window-facts");
-            windowFacts.setMinWidth(Region.USE_PREF_SIZE);
-            facts = new FlowPane(numbers, position);
+            facts.getChildren().addAll(numbers, position);
             facts.getStyleClass().add("partition-facts");
             VBox body = new VBox(head, facts);
             body.getStyleClass().add("partition-body");

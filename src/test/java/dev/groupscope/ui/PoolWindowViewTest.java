@@ -127,6 +127,30 @@ class PoolWindowViewTest {
     }
 
     @Test
+    void atTheLargestTextThePartitionsWrapTheirWordsInsideThePanelInsteadOfScrollingSideways(FxRobot robot) {
+        showAt(robot, AT);
+        robot.interact(() -> window.zoomTo(new TextZoom(TextZoom.MAX)));
+        FxWait.settle(robot, window);
+        javafx.scene.layout.Region partitions = robot.lookup("#partitions").query();
+        javafx.scene.control.ScrollPane scroll = scrollAround(partitions);
+
+        // "end 385 · committed 289 · lag 96 · ⇅ 38 out of order" alone is wider than the panel at this size.
+        assertThat(partitions.getWidth()).as("the partitions' width against the panel's")
+                .isLessThanOrEqualTo(scroll.getViewportBounds().getWidth());
+        javafx.scene.layout.Region strip = robot.lookup("#partition-orders-0 .log-strip").query();
+        WindowSlots slots = robot.lookup("#partition-orders-0 .pool-window-slots").query();
+        assertThat(strip.getWidth()).as("the log keeps most of the row").isGreaterThan(slots.getWidth() * 0.5);
+    }
+
+    private static javafx.scene.control.ScrollPane scrollAround(javafx.scene.Node node) {
+        javafx.scene.Node parent = node.getParent();
+        while (!(parent instanceof javafx.scene.control.ScrollPane)) {
+            parent = parent.getParent();
+        }
+        return (javafx.scene.control.ScrollPane) parent;
+    }
+
+    @Test
     void thePartitionsTooltipSaysWhyOnlyTheLowMarkMayBeCommitted() {
         PlaygroundFrame frame = frameAt("window-commit.json", AT);
         WorkerPoolView.Window pinned = row(frame, "orders-0").window();
