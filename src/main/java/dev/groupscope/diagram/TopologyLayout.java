@@ -61,9 +61,10 @@ public final class TopologyLayout {
             out.label(i == 0 ? "legend" : "legend-" + i, MARGIN, bottom + 14 + 17 * i, legend.get(i), Anchor.START,
                     "caption");
         }
-        // Only a picture with a worker pool explains windows: the others stay as they were.
+        // Only a picture with a worker pool explains windows: the others stay as they were. Wrapped with slack, as
+        // its "=" and "W" run wider in the PNG's font than the estimate, and a full line would touch the edge.
         List<String> poolLegend = pooled() ? TextFit.wrap(text("diagram.topology.legend.pool"), 12,
-                WIDTH - 2 * MARGIN) : List.of();
+                WIDTH - 2 * MARGIN - 60) : List.of();
         for (int i = 0; i < poolLegend.size(); i++) {
             out.label(i == 0 ? "legend-pool" : "legend-pool-" + i, MARGIN, bottom + 14 + 17 * (legend.size() + i),
                     poolLegend.get(i), Anchor.START, "caption");
