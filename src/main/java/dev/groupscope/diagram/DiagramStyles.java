@@ -60,6 +60,15 @@ public final class DiagramStyles {
         t.put("idle", Style.fill("#fdf1e6").withStroke("#d55e00", 1));
         t.put("stopped", Style.fill("#e9e9e9").withStroke(ERROR, 1).withDash("5 3"));
         t.put("assignment", Style.NONE.withStroke(LINE, 1.5));
+        // Worker pools (as the window's PoolWindowLine and WorkersLine): a partition's window is a frame of slots,
+        // finished runs in the owner's member-slot colour, unfinished ones hollow; a full window (its partition
+        // paused) and a slowed worker in red, the colour of what holds the group back.
+        t.put("pool-window", Style.fill("#eef1f4").withStroke("#5a6570", 1));
+        t.put("pool-unfinished", Style.fill("#ffffff").withStroke("#1f2933", 1));
+        t.put("pool-paused", Style.NONE.withStroke(ERROR, 2).withTextFill(ERROR));
+        t.put("worker", Style.fill("#f6f8fa").withStroke("#8a949e", 1).withTextFill("#1f2933"));
+        t.put("worker-idle", Style.NONE.withDash("3 3").withTextFill(MUTED));
+        t.put("worker-slow", Style.NONE.withStroke(ERROR, 2).withText(ERROR, 12, true));
         // Sequence diagram
         t.put("lane-head", Style.fill("#f6f8fa").withStroke(LINE, 1));
         t.put("coordinator-lane", Style.fill("#e3f0fa").withStroke(ACCENT, 2));

@@ -1,5 +1,6 @@
 package dev.groupscope.diagram;
 
+import dev.groupscope.sim.client.WorkerPoolView;
 import java.util.List;
 
 /**
@@ -44,9 +45,11 @@ public record Topology(long time, List<Broker> brokers, List<Topic> topics, Offs
 
     /**
      * A group's place in one partition: its committed offset (null before its first commit), the owning consumer
-     * and that owner's position (null when no running member owns it).
+     * and that owner's position (null when no running member owns it), and when that owner hands records to a worker
+     * pool, the partition's sliding window in it (null otherwise, or before the poller dispatched any of it).
      */
-    public record GroupOffsets(String groupId, Long committed, String owner, int ownerSlot, Long position) {
+    public record GroupOffsets(String groupId, Long committed, String owner, int ownerSlot, Long position,
+                               WorkerPoolView.Window window) {
         /** Records the group has not committed yet: log-end minus committed (all of them before a commit). */
         public long lag(long logEndOffset) {
             return Math.max(0, logEndOffset - (committed == null ? 0 : committed));
@@ -87,10 +90,12 @@ public record Topology(long time, List<Broker> brokers, List<Topic> topics, Offs
 
     /**
      * One consumer. {@code slot} is its palette colour, stable per client id (its place among all consumers in id
-     * order, as the main window has it); {@code state} is a {@code MemberState} name.
+     * order, as the main window has it); {@code state} is a {@code MemberState} name; {@code pool} its worker pool
+     * (one polling thread feeding N workers), or null when it processes on its poll loop or is not running (a
+     * stopped process has no threads, so its pool's last state is not something it is doing).
      */
     public record Member(String clientId, int slot, String state, boolean running, boolean leader, int generation,
-                         List<String> assigned) {
+                         List<String> assigned, WorkerPoolView pool) {
         public Member {
             assigned = List.copyOf(assigned);
         }

@@ -12,8 +12,9 @@ import java.util.Map;
  * Lays a {@link Topology} out as a {@link Drawing}: brokers with the partitions they lead and the coordinator
  * marked; {@code __consumer_offsets} as a row of cells with each group's offsets partition lit; each topic's
  * partitions as log strips (the newest offsets, the group's uncommitted lag shaded, a bar at the committed offset,
- * an arrow at the owner's position in its colour); and on the right each group with its consumers, every owned
- * partition joined to its owner by an arrow. Ids name what they show ({@code broker-2}, {@code partition-orders-3},
+ * an arrow at the owner's position in its colour, and when the owner feeds a worker pool, the partition's window in
+ * it below); and on the right each group with its consumers (a pooled one with its workers), every owned partition
+ * joined to its owner by an arrow. Ids name what they show ({@code broker-2}, {@code partition-orders-3},
  * {@code consumer-C1}, {@code assign-orders-app-orders-3}), so they are stable from one moment to the next.
  */
 public final class TopologyLayout {
@@ -29,6 +30,7 @@ public final class TopologyLayout {
     private static final double GROUP_WIDTH = WIDTH - MARGIN - GROUP_X;
     private static final double GROUP_ROW = 30;
     private static final double MEMBER_HEIGHT = 58;
+    private static final double WINDOW_FACTS_ROOM = ARROW_FROM_X - STRIP_X - WindowLine.factsOffset() - 8;
 
     private final Topology topology;
     private final Messages messages;
@@ -59,11 +61,23 @@ public final class TopologyLayout {
             out.label(i == 0 ? "legend" : "legend-" + i, MARGIN, bottom + 14 + 17 * i, legend.get(i), Anchor.START,
                     "caption");
         }
-        double height = bottom + 14 + 17 * legend.size() + 10;
+        // Only a picture with a worker pool explains windows: the others stay as they were. Wrapped with slack, as
+        // its "=" and "W" run wider in the PNG's font than the estimate, and a full line would touch the edge.
+        List<String> poolLegend = pooled() ? TextFit.wrap(text("diagram.topology.legend.pool"), 12,
+                WIDTH - 2 * MARGIN - 60) : List.of();
+        for (int i = 0; i < poolLegend.size(); i++) {
+            out.label(i == 0 ? "legend-pool" : "legend-pool-" + i, MARGIN, bottom + 14 + 17 * (legend.size() + i),
+                    poolLegend.get(i), Anchor.START, "caption");
+        }
+        double height = bottom + 14 + 17 * (legend.size() + poolLegend.size()) + 10;
         Drawing drawn = out.build("topology", title, WIDTH, height);
         List<Shape> shapes = new ArrayList<>(drawn.shapes());
         shapes.set(0, new Shape.Box("canvas", List.of("canvas"), 0, 0, WIDTH, height, 0, ""));
         return new Drawing("topology", title, WIDTH, height, shapes);
+    }
+
+    private boolean pooled() {
+        return topology.groups().stream().flatMap(g -> g.members().stream()).anyMatch(m -> m.pool() != null);
     }
 
     private double brokers(double y) {
@@ -186,12 +200,15 @@ public final class TopologyLayout {
         }
         double x = GROUP_X + 16;
         double width = GROUP_WIDTH - 16;
-        out.box(id, x, y, width, MEMBER_HEIGHT, 5, text("diagram.member.tooltip", "consumer", member.clientId(),
-                "group", group.groupId()), styles.toArray(String[]::new));
-        String slot = DiagramStyles.memberSlot(member.slot());
-        out.box(id + "-swatch", x, y, 12, MEMBER_HEIGHT, 0, "", slot);
         double textX = x + 22;
         double inner = width - 32;
+        WorkerChips workers = member.pool() == null ? null
+                : new WorkerChips(member.pool(), topology.time(), this::text, inner);
+        double height = MEMBER_HEIGHT + (workers == null ? 0 : workers.height() + 2);
+        out.box(id, x, y, width, height, 5, text("diagram.member.tooltip", "consumer", member.clientId(),
+                "group", group.groupId()), styles.toArray(String[]::new));
+        String slot = DiagramStyles.memberSlot(member.slot());
+        out.box(id + "-swatch", x, y, 12, height, 0, "", slot);
         String name = member.clientId() + (member.leader() ? "  " + text("ui.main.consumer.leader") : "");
         out.label(id + "-name", textX, y + 18, TextFit.fit(name, 13, inner), Anchor.START, "name");
         String state = text("ui.main.memberState." + member.state());
@@ -208,7 +225,10 @@ public final class TopologyLayout {
             memberAnchors.put(group.groupId() + "/" + member.clientId() + "/" + member.assigned().get(i),
                     new double[] {x, y + 6 + share * (MEMBER_HEIGHT - 12)});
         }
-        return y + MEMBER_HEIGHT;
+        if (workers != null) {
+            workers.draw(out, id, textX, y + MEMBER_HEIGHT);
+        }
+        return y + height;
     }
 
     private double topics(double y) {
@@ -243,8 +263,16 @@ public final class TopologyLayout {
 
     private double partition(Topology.Partition partition, double y, long window) {
         String id = "partition-" + partition.name();
-        int rows = Math.max(1, partition.groups().size());
-        double height = Math.max(40, rows * GROUP_ROW + 6);
+        // Laid out first: a group whose owner has a worker pool takes a row more, for the window.
+        List<WindowLine> windows = new ArrayList<>();
+        double rows = 0;
+        for (Topology.GroupOffsets offsets : partition.groups()) {
+            WindowLine line = offsets.window() == null ? null : new WindowLine(offsets.window(), offsets.owner(),
+                    partition.name(), this::text, WINDOW_FACTS_ROOM);
+            windows.add(line);
+            rows += GROUP_ROW + (line == null ? 0 : line.height());
+        }
+        double height = Math.max(40, Math.max(GROUP_ROW, rows) + 6);
         out.box(id, MARGIN - 6, y, ARROW_FROM_X - MARGIN + 2, height, 4,
                 text("diagram.partition.tooltip", "partition", partition.name(), "leader", partition.leader(),
                         "end", TextFit.number(partition.logEndOffset())), "partition-row");
@@ -252,8 +280,16 @@ public final class TopologyLayout {
         out.label(id + "-info", MARGIN, y + 34, TextFit.fit(text("diagram.partition.info", "leader",
                 partition.leader(), "end", TextFit.number(partition.logEndOffset())), 12, STRIP_X - MARGIN - 8),
                 Anchor.START, "detail");
+        double rowY = y + 6;
         for (int gi = 0; gi < partition.groups().size(); gi++) {
-            strip(partition, partition.groups().get(gi), y + 6 + gi * GROUP_ROW, window);
+            Topology.GroupOffsets offsets = partition.groups().get(gi);
+            strip(partition, offsets, rowY, window);
+            rowY += GROUP_ROW;
+            WindowLine line = windows.get(gi);
+            if (line != null) {
+                line.draw(out, id + "-" + offsets.groupId() + "-window", offsets.ownerSlot(), MARGIN, STRIP_X, rowY);
+                rowY += line.height();
+            }
         }
         return y + height;
     }

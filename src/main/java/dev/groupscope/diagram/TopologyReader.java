@@ -6,6 +6,7 @@ import dev.groupscope.sim.broker.ClusterActorView;
 import dev.groupscope.sim.client.ConsumerActor;
 import dev.groupscope.sim.client.ConsumerView;
 import dev.groupscope.sim.client.MemberState;
+import dev.groupscope.sim.client.WorkerPoolView;
 import dev.groupscope.sim.cluster.ClusterView;
 import dev.groupscope.sim.coordinator.GroupView;
 import dev.groupscope.sim.coordinator.ShardView;
@@ -34,18 +35,23 @@ public final class TopologyReader {
         Map<String, List<ConsumerView>> consumersByGroup = new LinkedHashMap<>();
         Map<String, Integer> slots = new LinkedHashMap<>();
         Map<String, ConsumerView> viewOf = new LinkedHashMap<>();
+        Map<String, WorkerPoolView> pools = new LinkedHashMap<>();
         for (Actor actor : world.actors().values()) {
             if (actor instanceof ConsumerActor consumer) {
                 ConsumerView view = (ConsumerView) consumer.view();
                 slots.put(view.clientId(), slots.size());
                 viewOf.put(view.clientId(), view);
+                // As the window: a crashed or stopped process has no threads, so it shows no pool.
+                if (view.state().running()) {
+                    consumer.workerPool().ifPresent(pool -> pools.put(view.clientId(), pool));
+                }
                 consumersByGroup.computeIfAbsent(consumer.config().groupId(), g -> new ArrayList<>()).add(view);
             }
         }
         int offsetsPartitions = cluster.topics().getOrDefault(OFFSETS_TOPIC, List.of()).size();
         List<Topology.Group> groups = new ArrayList<>();
         consumersByGroup.forEach((groupId, views) ->
-                groups.add(group(groupId, views, slots, clusterActor, offsetsPartitions)));
+                groups.add(group(groupId, views, slots, pools, clusterActor, offsetsPartitions)));
         List<Topology.Topic> topics = new ArrayList<>();
         cluster.topics().forEach((topic, rows) -> {
             if (!topic.startsWith("__")) {
@@ -62,7 +68,8 @@ public final class TopologyReader {
     }
 
     private static Topology.Group group(String groupId, List<ConsumerView> views, Map<String, Integer> slots,
-                                        ClusterActorView clusterActor, int offsetsPartitions) {
+                                        Map<String, WorkerPoolView> pools, ClusterActorView clusterActor,
+                                        int offsetsPartitions) {
         Optional<ShardView> shard = shardOf(clusterActor, groupId);
         int offsetsPartition = shard.map(ShardView::partition).orElseGet(() -> offsetsPartitions == 0 ? -1
                 : GroupCoordinatorPartitioning.partitionFor(groupId, offsetsPartitions).partition());
@@ -76,7 +83,7 @@ public final class TopologyReader {
                 boolean running = view.state().running();
                 members.add(new Topology.Member(view.clientId(), slots.get(view.clientId()), view.state().name(),
                         running, view.leader() && view.state().inGroup(), view.generation(),
-                        running ? view.assigned() : List.of()));
+                        running ? view.assigned() : List.of(), pools.get(view.clientId())));
             }
         }
         Optional<GroupView> held = shard.map(s -> s.groups().get(groupId));
@@ -111,7 +118,8 @@ public final class TopologyReader {
                         owner.map(Topology.Member::clientId).orElse(null),
                         owner.map(Topology.Member::slot).orElse(-1),
                         owner.map(m -> viewOf.get(m.clientId()).positions().get(name))
-                                .map(p -> ((Number) p).longValue()).orElse(null)));
+                                .map(p -> ((Number) p).longValue()).orElse(null),
+                        owner.map(Topology.Member::pool).map(pool -> pool.windows().get(name)).orElse(null)));
             }
             partitions.add(new Topology.Partition(topic, row.partition(), row.leader(), row.logEndOffset(), offsets));
         }

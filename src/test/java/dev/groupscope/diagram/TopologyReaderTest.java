@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.groupscope.kafka.GroupCoordinatorPartitioning;
 import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.scenario.ScenarioWorld;
+import dev.groupscope.sim.client.ConsumerActor;
+import dev.groupscope.sim.client.WorkerPoolView;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.World;
 import java.nio.file.Path;
@@ -61,5 +63,33 @@ class TopologyReaderTest {
 
         assertThat(group.members()).filteredOn(Topology.Member::leader).extracting(Topology.Member::clientId)
                 .containsExactly(group.leader());
+    }
+
+    @Test
+    void aPooledOwnersWindowIsReadFromItsPoolAndACrashedConsumerHasNone() {
+        // window-commit: C1 and C2 feed four workers each; C1 owns orders-0, whose window is full by 8.5 s, and
+        // crashes at 9 s (the group hands orders-0 on only after its 6 s session timeout).
+        Simulation run = ScenarioWorld.simulation(
+                ScenarioReader.read(Path.of("lessons/scenarios/window-commit.json")));
+        run.runUntil(9_500);
+        World full = run.stateAtTime(8_500);
+        WorkerPoolView pool = ((ConsumerActor) full.actors().get("C1")).workerPool().orElseThrow();
+
+        Topology atFull = TopologyReader.read(full);
+        Topology afterCrash = TopologyReader.read(run.stateAtTime(9_500));
+
+        assertThat(member(atFull, "C1").pool()).isEqualTo(pool);
+        Topology.GroupOffsets orders0 = atFull.topics().get(0).partitions().get(0).groups().get(0);
+        assertThat(orders0.owner()).isEqualTo("C1");
+        assertThat(orders0.window()).isEqualTo(pool.windows().get("orders-0")).isNotNull();
+        assertThat(member(afterCrash, "C1").pool()).as("a crashed process has no threads").isNull();
+        assertThat(((ConsumerActor) run.stateAtTime(9_500).actors().get("C1")).workerPool())
+                .as("though the model still has its pool's last state").isPresent();
+        assertThat(afterCrash.topics().get(0).partitions().get(0).groups().get(0).window()).isNull();
+    }
+
+    private static Topology.Member member(Topology topology, String clientId) {
+        return topology.groups().get(0).members().stream().filter(m -> m.clientId().equals(clientId)).findFirst()
+                .orElseThrow();
     }
 }
