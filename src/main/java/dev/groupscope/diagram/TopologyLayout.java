@@ -98,8 +98,10 @@ public final class TopologyLayout {
                 styles.add("coordinator");
             }
             String id = "broker-" + broker.id();
-            String tip = text("diagram.broker.leads", "count", broker.leads().size(),
-                    "partitions", String.join(", ", broker.leads()));
+            // A broker may lead only __consumer_offsets partitions (drawn below): "leads 0:" said nothing.
+            String tip = broker.leads().isEmpty() ? text("diagram.broker.leads.none")
+                    : text("diagram.broker.leads", "count", broker.leads().size(),
+                            "partitions", String.join(", ", broker.leads()));
             out.box(id, x, y, width, height, 6, tip, styles.toArray(String[]::new));
             out.label(id + "-name", x + 12, y + 22, TextFit.fit(text("diagram.broker.name", "id", broker.id(),
                     "status", text(broker.up() ? "ui.main.broker.up" : "ui.main.broker.down")), 13, width - 24),
@@ -287,7 +289,7 @@ public final class TopologyLayout {
             rowY += GROUP_ROW;
             WindowLine line = windows.get(gi);
             if (line != null) {
-                line.draw(out, id + "-" + offsets.groupId() + "-window", offsets.ownerSlot(), MARGIN, STRIP_X, rowY);
+                line.draw(out, id + "-" + offsets.groupId() + "-window", offsets.ownerSlot(), STRIP_X, rowY);
                 rowY += line.height();
             }
         }

@@ -6,11 +6,11 @@ import java.util.List;
 
 /**
  * A partition's sliding window in its owner's worker pool, under the group's log strip, as the main window's
- * playground draws it: "window", a frame of {@code capacity} slots from the low mark with the finished records filled
- * in the owner's colour and the unfinished ones hollow, then the same short facts ("low mark 289 · 1 unfinished ·
- * 59 done above · 60/60 · full: paused"). The facts wrap rather than truncate: the numbers are the lesson.
+ * playground draws it: a frame of {@code capacity} slots from the low mark with the finished records filled in the
+ * owner's colour and the unfinished ones hollow, then the same words ("window 60/60: low mark 289, 1 unfinished ·
+ * full: paused"). The words wrap rather than truncate: the numbers are the lesson.
  */
-final class WindowLine {
+public final class WindowLine {
 
     static final double FRAME_WIDTH = 160;
     private static final double FRAME_HEIGHT = 12;
@@ -22,7 +22,6 @@ final class WindowLine {
     private static final double FONT = 12;
 
     private final WorkerPoolView.Window window;
-    private final String caption;
     private final List<String> facts;
     private final String tooltip;
 
@@ -31,18 +30,25 @@ final class WindowLine {
      */
     WindowLine(WorkerPoolView.Window window, String owner, String partition, LayoutText text, double factsRoom) {
         this.window = window;
-        this.caption = text.of("ui.main.window.caption");
+        this.facts = TextFit.wrap(said(window, text), FONT, factsRoom);
+        this.tooltip = String.join(" ", explained(window, owner, partition, text));
+    }
+
+    /** The window in a few words ("window 60/60: low mark 289, 1 unfinished · full: paused"), as the window says too. */
+    public static String said(WorkerPoolView.Window window, LayoutText text) {
         String said = text.of("ui.main.window.facts", "low", window.lowMark(), "unfinished", window.unfinished(),
-                "done", window.finishedAhead().size(), "span", window.span(), "capacity", window.capacity());
-        if (window.paused()) {
-            said = text.of("ui.main.window.paused", "facts", said);
-        }
-        this.facts = TextFit.wrap(said, FONT, factsRoom);
+                "span", window.span(), "capacity", window.capacity());
+        return window.paused() ? text.of("ui.main.window.paused", "facts", said) : said;
+    }
+
+    /** What {@code owner}'s pool holds of {@code partition}, why only the low mark may be committed, and if paused why. */
+    public static List<String> explained(WorkerPoolView.Window window, String owner, String partition,
+                                         LayoutText text) {
         Object[] args = {"owner", owner, "partition", partition, "low", window.lowMark(), "last", window.next() - 1,
                 "unfinished", window.unfinished(), "done", window.finishedAhead().size(),
                 "capacity", window.capacity()};
-        String tip = text.of(window.span() == 0 ? "ui.tip.partition.window.empty" : "ui.tip.partition.window", args);
-        this.tooltip = window.paused() ? tip + " " + text.of("ui.tip.partition.window.paused", args) : tip;
+        String held = text.of(window.span() == 0 ? "ui.tip.partition.window.empty" : "ui.tip.partition.window", args);
+        return window.paused() ? List.of(held, text.of("ui.tip.partition.window.paused", args)) : List.of(held);
     }
 
     /** The room the line takes below the strip, in drawing units. */
@@ -50,11 +56,8 @@ final class WindowLine {
         return 22 + LINE * (facts.size() - 1);
     }
 
-    /** Draws the line from {@code y} down: the caption at {@code captionX}, the frame at {@code frameX}. */
-    void draw(Drawing.Builder out, String id, int ownerSlot, double captionX, double frameX, double y) {
-        // Right against the frame it names, clear of the partition's own words in the column on the left.
-        out.label(id + "-caption", frameX - 8, y + 12, TextFit.fit(caption, FONT, frameX - captionX - 8), Anchor.END,
-                "caption");
+    /** Draws the line from {@code y} down, the frame at {@code frameX} (its words after it begin "window"). */
+    void draw(Drawing.Builder out, String id, int ownerSlot, double frameX, double y) {
         double frameY = y + 2;
         out.box(id, frameX, frameY, FRAME_WIDTH, FRAME_HEIGHT, 2, tooltip,
                 window.paused() ? new String[] {"pool-window", "pool-paused"} : new String[] {"pool-window"});

@@ -7,18 +7,19 @@ import java.util.List;
 /**
  * A pool window's slots from its low mark to the highest dispatched offset as runs of finished and unfinished
  * records: a window of thousands of slots is still drawn as a few boxes, one per run of records that overtook an
- * unfinished one. Only regroups what the model lists; which records are finished is the pool's.
+ * unfinished one. Only regroups what the model lists; which records are finished is the pool's. The window's
+ * playground draws the same runs ({@code ui.WindowSlots}).
  */
-final class WindowRuns {
+public final class WindowRuns {
 
     /** {@code length} consecutive slots from slot {@code start} (0 = the low mark), all finished or all not. */
-    record Run(long start, long length, boolean done) {
+    public record Run(long start, long length, boolean done) {
     }
 
     private WindowRuns() {
     }
 
-    static List<Run> of(WorkerPoolView.Window window) {
+    public static List<Run> of(WorkerPoolView.Window window) {
         List<Run> runs = new ArrayList<>();
         long low = window.lowMark();
         long cursor = low;

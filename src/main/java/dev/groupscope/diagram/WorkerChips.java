@@ -12,7 +12,7 @@ import java.util.List;
  * windows under the partitions it shows why a window does not slide: the one record a slow worker holds. Chips flow
  * onto further rows rather than being cut.
  */
-final class WorkerChips {
+public final class WorkerChips {
 
     private static final double FONT = 12;
     private static final double CHIP_HEIGHT = 18;
@@ -38,8 +38,31 @@ final class WorkerChips {
      * @param width the room for the chips; a row that would pass it starts a new row
      */
     WorkerChips(WorkerPoolView pool, long now, LayoutText text, double width) {
-        List<WorkerPoolView.Worker> workers = pool.workers();
         Flow flow = new Flow(width);
+        for (Said said : said(pool, now, text)) {
+            switch (said.kind()) {
+                case BUSY -> flow.add(said.key(), said.text(), true, List.of("worker"));
+                case SLOW -> flow.add(said.key(), said.text(), true, List.of("worker", "worker-slow"));
+                case IDLE -> flow.add(said.key(), said.text(), true, List.of("worker", "worker-idle"));
+                case QUEUED -> flow.add(said.key(), said.text(), false, List.of());
+            }
+        }
+    }
+
+    /** What a chip says of the pool, and what it is. */
+    public record Said(String key, String text, Kind kind) {
+    }
+
+    public enum Kind { BUSY, SLOW, IDLE, QUEUED }
+
+    /**
+     * The chips of {@code pool} at {@code now}, in order: one per busy worker (slowed while the fault lasts), one per run
+     * of idle neighbours, then the queue when records wait in it. The window's card ({@code ui.WorkersLine}) says the
+     * same.
+     */
+    public static List<Said> said(WorkerPoolView pool, long now, LayoutText text) {
+        List<Said> said = new ArrayList<>();
+        List<WorkerPoolView.Worker> workers = pool.workers();
         int i = 0;
         while (i < workers.size()) {
             WorkerPoolView.Worker worker = workers.get(i);
@@ -48,22 +71,21 @@ final class WorkerChips {
                 while (last + 1 < workers.size() && workers.get(last + 1).idle()) {
                     last++;
                 }
-                String said = last == i ? text.of("ui.main.worker.idle", "number", i + 1)
-                        : text.of("ui.main.worker.idleRange", "first", i + 1, "last", last + 1);
-                flow.add("worker-" + (i + 1), said, true, List.of("worker", "worker-idle"));
+                said.add(new Said("worker-" + (i + 1), last == i ? text.of("ui.main.worker.idle", "number", i + 1)
+                        : text.of("ui.main.worker.idleRange", "first", i + 1, "last", last + 1), Kind.IDLE));
                 i = last + 1;
             } else {
                 boolean slow = worker.slowAt(now);
-                String said = text.of(slow ? "ui.main.worker.slow" : "ui.main.worker.busy", "number", i + 1,
-                        "record", worker.record(), "factor", worker.slowFactor());
-                flow.add("worker-" + (i + 1), said, true,
-                        slow ? List.of("worker", "worker-slow") : List.of("worker"));
+                said.add(new Said("worker-" + (i + 1), text.of(slow ? "ui.main.worker.slow" : "ui.main.worker.busy",
+                        "number", i + 1, "record", worker.record(), "factor", worker.slowFactor()),
+                        slow ? Kind.SLOW : Kind.BUSY));
                 i++;
             }
         }
         if (pool.queued() > 0) {
-            flow.add("queued", text.of("ui.main.worker.queued", "count", pool.queued()), false, List.of());
+            said.add(new Said("queued", text.of("ui.main.worker.queued", "count", pool.queued()), Kind.QUEUED));
         }
+        return said;
     }
 
     /** The room the chips take, in drawing units. */

@@ -1,8 +1,9 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.diagram.LayoutText;
+import dev.groupscope.diagram.WindowLine;
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.kafka.config.ConsumerSettings;
-import dev.groupscope.sim.client.WorkerPoolView;
 import dev.groupscope.sim.ledger.Ledger;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,23 +48,10 @@ public final class EntityTooltips {
                 }
             }
             frame.partitions().stream().filter(row -> row.name().equals(name) && row.window() != null)
-                    .findFirst().ifPresent(row -> lines.addAll(window(row, row.window())));
+                    .findFirst().ifPresent(row -> lines.addAll(WindowLine.explained(row.window(), row.owner(), name,
+                            LayoutText.of(messages))));
             return String.join("\n", lines);
         }).orElse(name);
-    }
-
-    /** What the owner's worker pool holds of the partition, and why only its low mark may be committed. */
-    private List<String> window(PlaygroundFrame.PartitionRow row, WorkerPoolView.Window window) {
-        List<String> lines = new ArrayList<>();
-        Map<String, Object> args = Map.of("owner", row.owner(), "partition", row.name(), "low", window.lowMark(),
-                "last", window.next() - 1, "unfinished", window.unfinished(), "done", window.finishedAhead().size(),
-                "capacity", window.capacity());
-        lines.add(messages.format(window.span() == 0 ? "ui.tip.partition.window.empty" : "ui.tip.partition.window",
-                args));
-        if (window.paused()) {
-            lines.add(messages.format("ui.tip.partition.window.paused", args));
-        }
-        return lines;
     }
 
     public String consumer(PlaygroundFrame frame, String clientId) {

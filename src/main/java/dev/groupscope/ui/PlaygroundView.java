@@ -1,5 +1,7 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.diagram.LayoutText;
+import dev.groupscope.diagram.WindowLine;
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.sim.client.WorkerPoolView;
 import dev.groupscope.sim.engine.SimEvent;
@@ -941,12 +943,7 @@ public final class PlaygroundView {
             WorkerPoolView.Window window = row.owner() == null ? null : row.window();
             if (window != null) {
                 windowSlots.show(window, slotClass(row.ownerSlot()));
-                String text = messages.format("ui.main.window.facts", Map.of("low", window.lowMark(),
-                        "unfinished", window.unfinished(), "done", window.finishedAhead().size(),
-                        "span", window.span(), "capacity", window.capacity()));
-                if (window.paused()) {
-                    text = messages.format("ui.main.window.paused", Map.of("facts", text));
-                }
+                String text = WindowLine.said(window, LayoutText.of(messages));
                 if (!text.equals(windowFacts.getText())) {
                     windowFacts.setText(text);
                     windowSlots.setAccessibleText(text);

@@ -1,5 +1,7 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.diagram.WindowRuns;
+import dev.groupscope.diagram.WindowRuns.Run;
 import dev.groupscope.sim.client.WorkerPoolView;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +24,6 @@ final class WindowSlots extends Region {
     private long capacity = 1;
     private String slotClass;
 
-    /** A run of consecutive slots, all finished or all unfinished, from slot {@code start}. */
-    private record Run(long start, long length, boolean done) {
-    }
-
     WindowSlots() {
         getStyleClass().add("pool-window-slots");
         frame.getStyleClass().add("pool-window-frame");
@@ -40,7 +38,7 @@ final class WindowSlots extends Region {
     void show(WorkerPoolView.Window window, String ownerSlotClass) {
         PlaygroundView.setOnly(this, style -> style.equals("paused"), window.paused() ? "paused" : null);
         capacity = Math.max(1, Math.max(window.capacity(), window.span()));
-        List<Run> next = runsOf(window);
+        List<Run> next = WindowRuns.of(window);
         if (next.equals(runs) && java.util.Objects.equals(ownerSlotClass, slotClass)) {
             return;
         }
@@ -56,7 +54,7 @@ final class WindowSlots extends Region {
             Rectangle shape = shapes.get(i);
             shape.setVisible(i < runs.size());
             if (i < runs.size()) {
-                boolean done = runs.get(i).done;
+                boolean done = runs.get(i).done();
                 PlaygroundView.setOnly(shape, style -> style.startsWith("pool-window-"),
                         done ? "pool-window-done" : "pool-window-unfinished");
                 PlaygroundView.setOnly(shape, style -> style.startsWith("member-slot-"), done ? ownerSlotClass : null);
@@ -67,30 +65,7 @@ final class WindowSlots extends Region {
 
     /** The runs drawn, as "done 3" / "unfinished 1" in slot order (for tests). */
     List<String> runs() {
-        return runs.stream().map(run -> (run.done ? "done " : "unfinished ") + run.length).toList();
-    }
-
-    /** The window's slots from its low mark: unfinished and finished runs, up to the highest dispatched. */
-    private static List<Run> runsOf(WorkerPoolView.Window window) {
-        List<Run> runs = new ArrayList<>();
-        long low = window.lowMark();
-        long cursor = low;
-        for (long done : window.finishedAhead()) {
-            if (done > cursor) {
-                runs.add(new Run(cursor - low, done - cursor, false));
-            }
-            Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
-            if (last != null && last.done && last.start + last.length == done - low) {
-                runs.set(runs.size() - 1, new Run(last.start, last.length + 1, true));
-            } else {
-                runs.add(new Run(done - low, 1, true));
-            }
-            cursor = done + 1;
-        }
-        if (window.next() > cursor) {
-            runs.add(new Run(cursor - low, window.next() - cursor, false));
-        }
-        return runs;
+        return runs.stream().map(run -> (run.done() ? "done " : "unfinished ") + run.length()).toList();
     }
 
     @Override
@@ -107,9 +82,9 @@ final class WindowSlots extends Region {
             Run run = runs.get(i);
             Rectangle shape = shapes.get(i);
             // A run keeps at least four pixels, so one unfinished record among thousands still shows.
-            shape.setX(Math.min(inset + run.start * slot, inset + width - 4));
+            shape.setX(Math.min(inset + run.start() * slot, inset + width - 4));
             shape.setY(inset);
-            shape.setWidth(Math.max(4, run.length * slot));
+            shape.setWidth(Math.max(4, run.length() * slot));
             shape.setHeight(Math.max(0, getHeight() - 2 * inset));
         }
     }

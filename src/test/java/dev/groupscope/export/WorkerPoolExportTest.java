@@ -54,11 +54,10 @@ class WorkerPoolExportTest {
         Document svg = parse(SvgExporter.svg(topology(FULL, Messages.english())));
 
         assertThat(byId(svg, WINDOW).getAttribute("class")).isEqualTo("pool-window pool-paused");
-        assertThat(byId(svg, WINDOW + "-facts").getTextContent()).isEqualTo("low mark " + window.lowMark() + " · "
-                + window.unfinished() + " unfinished · " + window.finishedAhead().size() + " done above · "
-                + window.span() + "/" + window.capacity() + " · full: paused");
+        assertThat(byId(svg, WINDOW + "-facts").getTextContent()).isEqualTo("window " + window.span() + "/"
+                + window.capacity() + ": low mark " + window.lowMark() + ", " + window.unfinished()
+                + " unfinished · full: paused");
         assertThat(byId(svg, WINDOW + "-facts").getAttribute("class")).contains("pool-paused");
-        assertThat(byId(svg, WINDOW + "-caption").getTextContent()).isEqualTo("window");
         assertThat(byId(svg, WINDOW).getElementsByTagName("title").item(0).getTextContent())
                 .startsWith("C1's worker pool holds orders-0 from " + window.lowMark() + " to " + (window.next() - 1));
     }
@@ -158,6 +157,18 @@ class WorkerPoolExportTest {
         assertThat(rgb(image, frame.x() + frame.width() / 2, frame.y())).isEqualTo(0xb3261e);
         assertThat(rgb(image, held.x() + held.width() / 2, held.y() + held.height() / 2)).isEqualTo(0xffffff);
         assertThat(rgb(image, done.x() + done.width() / 2, done.y() + done.height() / 2)).isEqualTo(0xe69f00);
+    }
+
+    @Test
+    void aBrokerThatLeadsOnlyOffsetsPartitionsSaysSoInsteadOfLeadsZero() throws Exception {
+        // Two partitions of orders on three brokers: the model leaves one broker leading none of them.
+        Document svg = parse(SvgExporter.svg(topology(FULL, Messages.english())));
+        List<String> leads = new ArrayList<>();
+        for (int broker = 1; broker <= 3; broker++) {
+            leads.add(byId(svg, "broker-" + broker + "-leads").getTextContent());
+        }
+
+        assertThat(leads).contains("leads no partition of these topics").noneMatch(line -> line.endsWith(": "));
     }
 
     private static WorkerPoolView pool(String clientId) {
