@@ -190,6 +190,9 @@ public final class TopologyLayout {
         return y;
     }
 
+    /** A further line of a member's partitions, when they do not fit one. */
+    private static final double OWNED_LINE = 15;
+
     private double member(Topology.Group group, Topology.Member member, double y) {
         String id = "consumer-" + member.clientId();
         List<String> styles = new ArrayList<>(List.of("consumer"));
@@ -206,7 +209,13 @@ public final class TopologyLayout {
         double inner = width - 32;
         WorkerChips workers = member.pool() == null ? null
                 : new WorkerChips(member.pool(), topology.time(), this::text, inner);
-        double height = MEMBER_HEIGHT + (workers == null ? 0 : workers.height() + 2);
+        String owned = member.assigned().isEmpty() ? text(idle ? "diagram.member.idle" : "ui.main.consumer.nothing")
+                : String.join(", ", member.assigned());
+        // A member of many partitions lists them all, on as many lines as they take: cut short ("orders-3, order…"),
+        // the card hid what the arrows into it say.
+        List<String> ownedLines = TextFit.wrap(owned, 12, inner);
+        double more = OWNED_LINE * (ownedLines.size() - 1);
+        double height = MEMBER_HEIGHT + more + (workers == null ? 0 : workers.height() + 2);
         out.box(id, x, y, width, height, 5, text("diagram.member.tooltip", "consumer", member.clientId(),
                 "group", group.groupId()), styles.toArray(String[]::new));
         String slot = DiagramStyles.memberSlot(member.slot());
@@ -218,17 +227,18 @@ public final class TopologyLayout {
             state += " · " + text("ui.main.consumer.generation", "generation", member.generation());
         }
         out.label(id + "-state", textX, y + 35, TextFit.fit(state, 12, inner), Anchor.START, "detail");
-        String owned = member.assigned().isEmpty() ? text(idle ? "diagram.member.idle" : "ui.main.consumer.nothing")
-                : String.join(", ", member.assigned());
-        out.label(id + "-partitions", textX, y + 51, TextFit.fit(owned, 12, inner), Anchor.START, "caption");
+        for (int i = 0; i < ownedLines.size(); i++) {
+            out.label(i == 0 ? id + "-partitions" : id + "-partitions-" + i, textX, y + 51 + OWNED_LINE * i,
+                    ownedLines.get(i), Anchor.START, "caption");
+        }
         for (int i = 0; i < member.assigned().size(); i++) {
             // Each owned partition's arrow ends at its own height on the box, so the arrows do not merge.
             double share = (i + 1.0) / (member.assigned().size() + 1.0);
             memberAnchors.put(group.groupId() + "/" + member.clientId() + "/" + member.assigned().get(i),
-                    new double[] {x, y + 6 + share * (MEMBER_HEIGHT - 12)});
+                    new double[] {x, y + 6 + share * (MEMBER_HEIGHT + more - 12)});
         }
         if (workers != null) {
-            workers.draw(out, id, textX, y + MEMBER_HEIGHT);
+            workers.draw(out, id, textX, y + MEMBER_HEIGHT + more);
         }
         return y + height;
     }

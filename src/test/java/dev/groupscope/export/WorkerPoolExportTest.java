@@ -171,6 +171,30 @@ class WorkerPoolExportTest {
         assertThat(leads).contains("leads no partition of these topics").noneMatch(line -> line.endsWith(": "));
     }
 
+    @Test
+    void aPoolOfSixPartitionsListsEveryOneOnItsCardAndItsWorkersBelowThem() {
+        Simulation schemes = ScenarioWorld.simulation(ScenarioReader.read(
+                Path.of("lessons/scenarios/two-threading-schemes.json")));
+        schemes.runUntil(15_000);
+        Drawing drawing = TopologyLayout.layout(TopologyReader.read(schemes.stateAtTime(15_000)), Messages.english());
+
+        List<Shape.Label> lines = drawing.shapes().stream().filter(Shape.Label.class::isInstance)
+                .map(Shape.Label.class::cast).filter(label -> label.id().startsWith("consumer-W1-partitions"))
+                .toList();
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(String.join(" ", lines.stream().map(Shape.Label::text).toList()))
+                .isEqualTo("orders-0, orders-1, orders-2, orders-3, orders-4, orders-5");
+        Shape.Box card = box(drawing, "consumer-W1");
+        double lastLine = lines.get(lines.size() - 1).y();
+        assertThat(drawing.shapes()).filteredOn(shape -> shape.id().startsWith("consumer-W1-worker-"))
+                .filteredOn(Shape.Box.class::isInstance).map(Shape.Box.class::cast)
+                .allSatisfy(chip -> {
+                    assertThat(chip.y()).as("a worker chip below the partitions").isGreaterThan(lastLine);
+                    assertThat(chip.y() + chip.height()).as("inside the card").isLessThanOrEqualTo(card.y()
+                            + card.height());
+                });
+    }
+
     private static WorkerPoolView pool(String clientId) {
         return pool(clientId, FULL);
     }
