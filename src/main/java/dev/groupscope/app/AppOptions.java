@@ -19,13 +19,16 @@ import java.util.Set;
  *   <li>{@code --scenario=file.json}: open that scenario instead of the built-in playground;</li>
  *   <li>{@code --lesson=name}: open one of the lessons GroupScope comes with (File → Lessons), by its file name
  *       without .json, e.g. {@code crash-and-rebalance}: a shortcut straight to the lesson of the day;</li>
- *   <li>{@code --at=ms}: start at that virtual time (with {@code --snapshot}: the moment pictured).</li>
+ *   <li>{@code --at=ms}: start at that virtual time (with {@code --snapshot}: the moment pictured);</li>
+ *   <li>{@code --group=id}: show that consumer group of the scenario first (a scenario with several groups shows its
+ *       first otherwise), e.g. {@code --lesson=two-threading-schemes --group=pool-app}.</li>
  * </ul>
- * Only the syntax is checked here; whether the scenario file reads and {@code --at} lies inside it is checked by
+ * Only the syntax is checked here; whether the scenario file reads, {@code --at} lies inside it and it has the group
+ * {@code --group} names is checked by
  * {@link StartScenario} before any window opens.
  */
 record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> scenario, Optional<String> lesson,
-                  OptionalLong at, Theme theme) {
+                  OptionalLong at, Theme theme, Optional<String> group) {
 
     private static final String LANG = "--lang";
     private static final String SNAPSHOT = "--snapshot";
@@ -33,10 +36,16 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
     private static final String AT = "--at";
     private static final String THEME = "--theme";
     private static final String LESSON = "--lesson";
-    private static final Set<String> NAMES = Set.of(LANG, SNAPSHOT, SCENARIO, LESSON, AT, THEME);
+    private static final String GROUP = "--group";
+    private static final Set<String> NAMES = Set.of(LANG, SNAPSHOT, SCENARIO, LESSON, AT, THEME, GROUP);
 
     AppOptions(UiLanguage language, Optional<Path> snapshot) {
         this(language, snapshot, Optional.empty(), Optional.empty(), OptionalLong.empty(), Theme.LIGHT);
+    }
+
+    AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> scenario, Optional<String> lesson,
+               OptionalLong at, Theme theme) {
+        this(language, snapshot, scenario, lesson, at, theme, Optional.empty());
     }
 
     /** Whether {@code arg} is one of the window's options (so the launcher opens the window, not the CLI). */
@@ -53,6 +62,7 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
         Optional<String> lesson = Optional.empty();
         OptionalLong at = OptionalLong.empty();
         Theme theme = Theme.LIGHT;
+        Optional<String> group = Optional.empty();
         Iterator<String> rest = args.iterator();
         while (rest.hasNext()) {
             String arg = rest.next();
@@ -60,7 +70,7 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
             String name = equals < 0 ? arg : arg.substring(0, equals);
             if (!NAMES.contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + arg
-                        + "' (the window takes --lang, --theme, --snapshot, --scenario, --lesson and --at)");
+                        + "' (the window takes --lang, --theme, --snapshot, --scenario, --lesson, --at and --group)");
             }
             String value = equals >= 0 ? arg.substring(equals + 1) : valueAfter(name, rest);
             switch (name) {
@@ -77,6 +87,9 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
                 case LESSON:
                     lesson = Optional.of(lessonName(value));
                     break;
+                case GROUP:
+                    group = Optional.of(groupId(value));
+                    break;
                 case THEME:
                     theme = Theme.fromTag(value).orElseThrow(() -> new IllegalArgumentException(
                             "unknown theme '" + value + "' for --theme (use light, dark or high-contrast)"));
@@ -89,7 +102,7 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
         if (scenario.isPresent() && lesson.isPresent()) {
             throw new IllegalArgumentException("--scenario and --lesson both say what to open: give one of them");
         }
-        return new AppOptions(language, snapshot, scenario, lesson, at, theme);
+        return new AppOptions(language, snapshot, scenario, lesson, at, theme, group);
     }
 
     private static String valueAfter(String name, Iterator<String> rest) {
@@ -111,6 +124,8 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
                 return "--theme=dark";
             case LESSON:
                 return "--lesson=crash-and-rebalance";
+            case GROUP:
+                return "--group=pool-app";
             default:
                 return "--at=30000";
         }
@@ -133,6 +148,13 @@ record AppOptions(UiLanguage language, Optional<Path> snapshot, Optional<Path> s
     private static String lessonName(String value) {
         if (value.isBlank()) {
             throw new IllegalArgumentException("--lesson needs a lesson's name, e.g. " + example(LESSON));
+        }
+        return value.strip();
+    }
+
+    private static String groupId(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("--group needs a consumer group's id, e.g. " + example(GROUP));
         }
         return value.strip();
     }

@@ -96,7 +96,9 @@ public final class GroupScopeApp extends Application {
         }
         AppOptions options = ready.options();
         long at = ready.start().startAtMs();
-        GroupScopeWindow window = new GroupScopeWindow(stage, PlaygroundViewModel.running(ready.start().scenario()));
+        PlaygroundViewModel run = PlaygroundViewModel.running(ready.start().scenario());
+        options.group().ifPresent(run::showGroup);
+        GroupScopeWindow window = new GroupScopeWindow(stage, run);
         window.useTheme(options.theme());
         if (options.snapshot().isPresent()) {
             // A picture of the whole window, so the whole window at once; start-up time does not matter here.

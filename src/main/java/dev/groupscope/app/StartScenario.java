@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * What the window opens on and at which moment: the scenario named by {@code --scenario} or the lesson named by
- * {@code --lesson} (the built-in playground without either) and the time from {@code --at}. Everything is checked here, before any window exists, so a bad file
+ * {@code --lesson} (the built-in playground without either), the time from {@code --at} and the group from
+ * {@code --group}. Everything is checked here, before any window exists, so a bad file
  * or a time past the scenario's end is one readable line and exit code 2, never a half-open window.
  *
  * @param startAtMs where t starts; {@code defaultAtMs} unless {@code --at} says otherwise
@@ -35,7 +36,18 @@ record StartScenario(Scenario scenario, long startAtMs) {
             throw new IllegalArgumentException(EnglishText.format("cli.timeOutside", "option", "--at", "value", at,
                     "file", scenario.file(), "duration", scenario.durationMs()));
         }
+        options.group().ifPresent(group -> checkGroup(scenario, group));
         return new StartScenario(scenario, at);
+    }
+
+    /** The group {@code --group} names must be one of the scenario's, or one line listing them. */
+    private static void checkGroup(Scenario scenario, String group) {
+        java.util.List<String> groups = scenario.groupOfClient().values().stream().distinct().toList();
+        if (!groups.contains(group)) {
+            throw new IllegalArgumentException("no consumer group '" + group + "' in " + scenario.file()
+                    + " for --group" + dev.groupscope.scenario.json.DidYouMean.hint(group, groups) + "; its groups: "
+                    + String.join(", ", groups));
+        }
     }
 
     /** The lesson {@code name}, or one line listing the lessons there are (with the closest to a typo). */

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A worker-pool consumer's threads on its card, as the main window's playground shows them: one chip per worker with
- * the record it is processing ("W1 orders-0@289"), a worker the slow-worker fault holds marked with its factor, idle
- * neighbours sharing one chip ("W2–W4 idle"), then how many records wait in the queues when any do. Next to the
+ * the record it is processing ("worker 1: orders-0@289"), a worker the slow-worker fault holds marked with its factor, idle
+ * neighbours sharing one chip ("workers 2–4 idle"), then how many records wait in the queues when any do. Next to the
  * windows under the partitions it shows why a window does not slide: the one record a slow worker holds. Chips flow
  * onto further rows rather than being cut.
  */

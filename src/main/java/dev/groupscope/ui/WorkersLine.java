@@ -13,7 +13,7 @@ import javafx.scene.layout.Region;
 
 /**
  * A worker-pool consumer's threads on its card (the notes' 1 I/O thread : N workers, mission row 20): one chip per
- * worker with the record it is processing ("W1 orders-0@289") or "idle", a worker the slow-worker fault holds marked
+ * worker with the record it is processing ("worker 1: orders-0@289") or "idle", a worker the slow-worker fault holds marked
  * with its factor, and how many records wait in the queues. With each partition's window, it shows why a window
  * does not slide: the one record a slow worker holds.
  */
@@ -34,7 +34,7 @@ final class WorkersLine extends FlowPane {
 
     /**
      * Shows {@code pool} as it is at {@code now}, in the export's words ({@link WorkerChips#said}): a slowed worker is
-     * marked only while the fault lasts, idle neighbours share one chip ("W2–W4 idle") and the queue is named only
+     * marked only while the fault lasts, idle neighbours share one chip ("workers 2–4 idle") and the queue is named only
      * when records wait in it, so a card keeps to one line of workers on a projector unless they are busy.
      */
     void show(WorkerPoolView pool, long now) {

@@ -109,6 +109,23 @@ class AppOptionsTest {
     }
 
     @Test
+    void aGroupOfTheScenarioIsShownFirstAndAnUnknownOneIsOneLineWithItsGroups() {
+        AppOptions options = AppOptions.parse(List.of("--lesson=two-threading-schemes", "--group", "pool-app"),
+                Locale.US);
+        assertThat(options.group()).contains("pool-app");
+        assertThat(StartScenario.of(options, 0).scenario().groupOfClient()).containsValue("pool-app");
+        assertThat(Launcher.isCliInvocation(new String[] {"--group=pool-app"})).isFalse();
+
+        assertThatThrownBy(() -> StartScenario.of(AppOptions.parse(List.of("--lesson=two-threading-schemes",
+                "--group=pool-ap"), Locale.US), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no consumer group 'pool-ap' in two-threading-schemes.json for --group (did you mean"
+                        + " \"pool-app\"?); its groups: threads-app, pool-app");
+        assertThatThrownBy(() -> AppOptions.parse(List.of("--group="), Locale.US))
+                .hasMessage("--group needs a consumer group's id, e.g. --group=pool-app");
+    }
+
+    @Test
     void aLessonAndAScenarioFileTogetherAreRefused() {
         assertThatThrownBy(() -> AppOptions.parse(List.of("--lesson=eager-join", "--scenario=x.json"), Locale.US))
                 .hasMessage("--scenario and --lesson both say what to open: give one of them");

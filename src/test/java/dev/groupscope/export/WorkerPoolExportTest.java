@@ -102,10 +102,10 @@ class WorkerPoolExportTest {
         Document svg = parse(SvgExporter.svg(topology(FULL, Messages.english())));
 
         assertThat(byId(svg, "consumer-C1-worker-1-text").getTextContent())
-                .isEqualTo("W1 " + slow.record() + " · " + slow.slowFactor() + "× slower");
+                .isEqualTo("worker 1: " + slow.record() + " · " + slow.slowFactor() + "× slower");
         assertThat(byId(svg, "consumer-C1-worker-1").getAttribute("class")).isEqualTo("worker worker-slow");
-        assertThat(byId(svg, "consumer-C1-worker-2-text").getTextContent()).isEqualTo("W2–W4 idle");
-        assertThat(byId(svg, "consumer-C2-worker-1-text").getTextContent()).isEqualTo("W1–W4 idle");
+        assertThat(byId(svg, "consumer-C1-worker-2-text").getTextContent()).isEqualTo("workers 2–4 idle");
+        assertThat(byId(svg, "consumer-C2-worker-1-text").getTextContent()).isEqualTo("workers 1–4 idle");
         assertThat(ids(svg).contains("consumer-C1-queued")).isEqualTo(c1.queued() > 0);
     }
 

@@ -85,8 +85,8 @@ class PoolWindowViewTest {
         WorkerPoolView pool = frame.consumer("C1").orElseThrow().pool();
         assertThat(pool.workers().subList(1, 4)).as("the model: the other three are idle")
                 .allMatch(WorkerPoolView.Worker::idle);
-        List<String> expected = new ArrayList<>(List.of("W1 orders-0@" + pinned.lowMark() + " · 100× slower",
-                "W2–W4 idle"));
+        List<String> expected = new ArrayList<>(List.of("worker 1: orders-0@" + pinned.lowMark() + " · 100× slower",
+                "workers 2–4 idle"));
         if (pool.queued() > 0) {
             expected.add(pool.queued() + " queued");
         }
