@@ -847,10 +847,11 @@ public final class PlaygroundView {
         /**
          * While its owner hands its records to a worker pool: the partition's window in that pool, at the end of the
          * row beside the log, and what it means in words after the facts (a row stays two lines high where it fits).
+         * Made the first time a frame has one: most runs have no pool, and the first frame does without them.
          */
         static final double WINDOW_SHARE = 0.25;
-        final WindowSlots windowSlots = new WindowSlots();
-        final Label windowFacts;
+        private WindowSlots windowSlots;
+        private Label windowFacts;
         private final HBox head;
         private final WrappingFlow facts;
 
@@ -863,10 +864,6 @@ public final class PlaygroundView {
             HBox.setHgrow(strip, Priority.ALWAYS);
             head = new HBox(name, owner, strip);
             head.getStyleClass().add("partition-head");
-            // The window takes a quarter of the row and the log the rest, at any text size: a window as wide as its
-            // words' size asked for left the log 40 px at the largest text.
-            head.widthProperty().addListener(observable -> windowSlots.setPrefWidth(
-                    Math.round(head.getWidth() * WINDOW_SHARE)));
             // Wraps (position under the numbers, each within the row) rather than cut either short or widen the row
             // when the text is large.
             facts = new WrappingFlow();
@@ -874,8 +871,6 @@ public final class PlaygroundView {
             numbers.getStyleClass().add("partition-numbers");
             position.getStyleClass().add("partition-position");
             position.setMinWidth(Region.USE_PREF_SIZE);
-            windowFacts = new WrappingFlow.Line(facts);
-            windowFacts.getStyleClass().add("pool-window-facts");
             facts.getChildren().addAll(numbers, position);
             facts.getStyleClass().add("partition-facts");
             VBox body = new VBox(head, facts);
@@ -939,8 +934,22 @@ public final class PlaygroundView {
             root.setUserData(row);
         }
 
+        private void makeWindow() {
+            windowSlots = new WindowSlots();
+            windowFacts = new WrappingFlow.Line(facts);
+            windowFacts.getStyleClass().add("pool-window-facts");
+            // The window takes a quarter of the row and the log the rest, at any text size: a window as wide as its
+            // words' size asked for left the log 40 px at the largest text.
+            head.widthProperty().addListener(observable -> windowSlots.setPrefWidth(
+                    Math.round(head.getWidth() * WINDOW_SHARE)));
+            windowSlots.setPrefWidth(Math.round(head.getWidth() * WINDOW_SHARE));
+        }
+
         private void showWindow(PartitionRow row) {
             WorkerPoolView.Window window = row.owner() == null ? null : row.window();
+            if (window != null && windowSlots == null) {
+                makeWindow();
+            }
             if (window != null) {
                 windowSlots.show(window, slotClass(row.ownerSlot()));
                 String text = WindowLine.said(window, LayoutText.of(messages));
@@ -950,7 +959,7 @@ public final class PlaygroundView {
                 }
                 setOnly(windowFacts, style -> style.equals("paused"), window.paused() ? "paused" : null);
             }
-            boolean shown = head.getChildren().contains(windowSlots);
+            boolean shown = windowSlots != null && head.getChildren().contains(windowSlots);
             if (window != null && !shown) {
                 head.getChildren().add(windowSlots);
                 facts.getChildren().add(windowFacts);
@@ -980,8 +989,8 @@ public final class PlaygroundView {
         private String arranged;
         private final String id;
         final Label nothing = new Label(messages.text("ui.main.consumer.nothing"));
-        /** A worker-pool consumer's threads, the card's last row while it runs (see {@link WorkersLine}). */
-        final WorkersLine workers = new WorkersLine(messages);
+        /** A worker-pool consumer's threads, the card's last row while it runs ({@link WorkersLine}); made when needed. */
+        private WorkersLine workers;
         private boolean pooled;
 
         ConsumerNode(ConsumerRow consumer) {
@@ -1130,6 +1139,9 @@ public final class PlaygroundView {
             DeletedTopicChips.mark(chips.getChildren(), consumer.clientId(), frame, messages);
             pooled = consumer.pool() != null && !down;
             if (pooled) {
+                if (workers == null) {
+                    workers = new WorkersLine(messages);
+                }
                 workers.show(consumer.pool(), frame.time());
             }
             // "no partitions" sits in the top row of a stopped consumer's card (one line high, no Crash button);
