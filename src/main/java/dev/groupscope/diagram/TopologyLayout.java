@@ -279,8 +279,8 @@ public final class TopologyLayout {
         List<WindowLine> windows = new ArrayList<>();
         double rows = 0;
         for (Topology.GroupOffsets offsets : partition.groups()) {
-            WindowLine line = offsets.window() == null ? null : new WindowLine(offsets.window(), offsets.owner(),
-                    partition.name(), this::text, WINDOW_FACTS_ROOM);
+            WindowLine line = offsets.window() == null ? null : new WindowLine(offsets.window(), offsets.committed(),
+                    offsets.owner(), partition.name(), this::text, WINDOW_FACTS_ROOM);
             windows.add(line);
             rows += GROUP_ROW + (line == null ? 0 : line.height());
         }

@@ -22,26 +22,53 @@ public final class WindowLine {
     private static final double FONT = 12;
 
     private final WorkerPoolView.Window window;
+    private final Long committed;
     private final List<String> facts;
     private final String tooltip;
 
     /**
+     * @param committed the group's committed offset on the partition (null: none yet)
      * @param factsRoom how wide the facts may be before they wrap
      */
-    WindowLine(WorkerPoolView.Window window, String owner, String partition, LayoutText text, double factsRoom) {
+    WindowLine(WorkerPoolView.Window window, Long committed, String owner, String partition, LayoutText text,
+               double factsRoom) {
         this.window = window;
-        this.facts = TextFit.wrap(said(window, text), FONT, factsRoom);
+        this.committed = committed;
+        this.facts = TextFit.wrap(said(window, committed, text), FONT, factsRoom);
         this.tooltip = String.join(" ", explained(window, owner, partition, text));
     }
 
-    /** The window in a few words ("window 60/60: low mark 289, 1 unfinished · full: paused"), as the window says too. */
-    public static String said(WorkerPoolView.Window window, LayoutText text) {
+    /**
+     * The window in a few words ("window 60/60: low mark 289, 1 unfinished · full: paused"), as the window says too,
+     * and, when the group's commit ({@code committed}, null: none) has passed unfinished records of it (auto commit
+     * with a pool commits the poller's position), how many: the records a crash now would lose.
+     */
+    public static String said(WorkerPoolView.Window window, Long committed, LayoutText text) {
         String said = text.of("ui.main.window.facts", "low", window.lowMark(), "unfinished", window.unfinished(),
                 "span", window.span(), "capacity", window.capacity());
-        return window.paused() ? text.of("ui.main.window.paused", "facts", said) : said;
+        if (window.paused()) {
+            said = text.of("ui.main.window.paused", "facts", said);
+        }
+        long passed = unfinishedBelow(window, committed);
+        return passed > 0 ? text.of("ui.main.window.committedPast", "facts", said, "count", passed) : said;
     }
 
-    /** What {@code owner}'s pool holds of {@code partition}, why only the low mark may be committed, and if paused why. */
+    /** How many of the window's unfinished records lie below {@code committed} (null: none committed). */
+    public static long unfinishedBelow(WorkerPoolView.Window window, Long committed) {
+        if (committed == null || committed <= window.lowMark()) {
+            return 0;
+        }
+        long upTo = Math.min(committed, window.next());
+        long finished = window.finishedAhead().stream().filter(offset -> offset < upTo).count();
+        return upTo - window.lowMark() - finished;
+    }
+
+    /** Whether the words are in the alarm colour: the window is full, or a commit passed unfinished records. */
+    private boolean alarming() {
+        return window.paused() || unfinishedBelow(window, committed) > 0;
+    }
+
+    /** What {@code owner}'s pool holds of {@code partition}, why only its low mark may be committed, and why paused. */
     public static List<String> explained(WorkerPoolView.Window window, String owner, String partition,
                                          LayoutText text) {
         Object[] args = {"owner", owner, "partition", partition, "low", window.lowMark(), "last", window.next() - 1,
@@ -61,6 +88,8 @@ public final class WindowLine {
         double frameY = y + 2;
         out.box(id, frameX, frameY, FRAME_WIDTH, FRAME_HEIGHT, 2, tooltip,
                 window.paused() ? new String[] {"pool-window", "pool-paused"} : new String[] {"pool-window"});
+        // The group's commit where it falls in the window, as the strip's committed bar: left of it, every unfinished
+        // record is below the commit.
         double inner = FRAME_WIDTH - 2 * INSET;
         // A window may have spanned more than its size while records were being revoked: keep every slot inside.
         double slot = inner / Math.max(1, Math.max(window.capacity(), window.span()));
@@ -80,10 +109,15 @@ public final class WindowLine {
                 out.box(id + "-run-" + i, x, frameY + INSET, width, FRAME_HEIGHT - 2 * INSET, 0, "", styles);
             }
         }
+        if (committed != null && committed >= window.lowMark()
+                && committed - window.lowMark() <= Math.max(window.capacity(), window.span())) {
+            out.box(id + "-committed", frameX + INSET + (committed - window.lowMark()) * slot - 1, frameY - 2, 2,
+                    FRAME_HEIGHT + 4, 0, "", "log-committed");
+        }
         double factsX = frameX + FRAME_WIDTH + FACTS_GAP;
         for (int i = 0; i < facts.size(); i++) {
             out.label(i == 0 ? id + "-facts" : id + "-facts-" + i, factsX, y + 12 + LINE * i, facts.get(i),
-                    Anchor.START, window.paused() ? new String[] {"detail", "pool-paused"} : new String[] {"detail"});
+                    Anchor.START, alarming() ? new String[] {"detail", "pool-paused"} : new String[] {"detail"});
         }
     }
 

@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * A worker-pool consumer's threads on its card, as the main window's playground shows them: one chip per worker with
- * the record it is processing ("worker 1: orders-0@289"), a worker the slow-worker fault holds marked with its factor, idle
- * neighbours sharing one chip ("workers 2–4 idle"), then how many records wait in the queues when any do. Next to the
- * windows under the partitions it shows why a window does not slide: the one record a slow worker holds. Chips flow
- * onto further rows rather than being cut.
+ * the record it is processing ("worker 1: orders-0@289"), a worker the slow-worker fault holds marked with its
+ * factor, idle neighbours sharing one chip ("workers 2–4 idle"), then how many records wait in the queues when any
+ * do. With the windows under the partitions it shows why a window does not slide: the one record a slow worker
+ * holds. Chips flow onto further rows rather than being cut.
  */
 public final class WorkerChips {
 
@@ -56,9 +56,9 @@ public final class WorkerChips {
     public enum Kind { BUSY, SLOW, IDLE, QUEUED }
 
     /**
-     * The chips of {@code pool} at {@code now}, in order: one per busy worker (slowed while the fault lasts), one per run
-     * of idle neighbours, then the queue when records wait in it. The window's card ({@code ui.WorkersLine}) says the
-     * same.
+     * The chips of {@code pool} at {@code now}, in order: one per busy worker (slowed while the fault lasts), one per
+     * run of idle neighbours, then the queue when records wait in it. The window's card ({@code ui.WorkersLine}) says
+     * the same.
      */
     public static List<Said> said(WorkerPoolView pool, long now, LayoutText text) {
         List<Said> said = new ArrayList<>();

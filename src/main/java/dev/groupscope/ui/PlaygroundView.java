@@ -951,13 +951,14 @@ public final class PlaygroundView {
                 makeWindow();
             }
             if (window != null) {
-                windowSlots.show(window, slotClass(row.ownerSlot()));
-                String text = WindowLine.said(window, LayoutText.of(messages));
+                windowSlots.show(window, row.committed(), slotClass(row.ownerSlot()));
+                String text = WindowLine.said(window, row.committed(), LayoutText.of(messages));
                 if (!text.equals(windowFacts.getText())) {
                     windowFacts.setText(text);
                     windowSlots.setAccessibleText(text);
                 }
-                setOnly(windowFacts, style -> style.equals("paused"), window.paused() ? "paused" : null);
+                boolean alarm = window.paused() || WindowLine.unfinishedBelow(window, row.committed()) > 0;
+                setOnly(windowFacts, style -> style.equals("alarm"), alarm ? "alarm" : null);
             }
             boolean shown = windowSlots != null && head.getChildren().contains(windowSlots);
             if (window != null && !shown) {

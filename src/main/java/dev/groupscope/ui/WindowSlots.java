@@ -19,6 +19,10 @@ import javafx.scene.shape.Rectangle;
 final class WindowSlots extends Region {
 
     private final Rectangle frame = new Rectangle();
+    /** The group's committed offset, where it falls inside the window: past the low mark, it passed unfinished records. */
+    private final Rectangle committedMark = new Rectangle();
+    private long lowMark;
+    private Long committed;
     private final List<Rectangle> shapes = new ArrayList<>();
     private List<Run> runs = List.of();
     private long capacity = 1;
@@ -28,18 +32,27 @@ final class WindowSlots extends Region {
         getStyleClass().add("pool-window-slots");
         frame.getStyleClass().add("pool-window-frame");
         frame.setManaged(false);
-        getChildren().add(frame);
+        committedMark.getStyleClass().add("log-committed");
+        committedMark.setManaged(false);
+        committedMark.setVisible(false);
+        getChildren().addAll(frame, committedMark);
         setMinHeight(12);
         setPrefHeight(16);
         setMaxHeight(Region.USE_PREF_SIZE);
     }
 
     /** Shows {@code window}, its finished records in the palette slot class {@code ownerSlotClass}. */
-    void show(WorkerPoolView.Window window, String ownerSlotClass) {
+    void show(WorkerPoolView.Window window, Long committed, String ownerSlotClass) {
+        boolean moved = !java.util.Objects.equals(committed, this.committed) || window.lowMark() != lowMark;
+        this.committed = committed;
+        this.lowMark = window.lowMark();
         PlaygroundView.setOnly(this, style -> style.equals("paused"), window.paused() ? "paused" : null);
         capacity = Math.max(1, Math.max(window.capacity(), window.span()));
         List<Run> next = WindowRuns.of(window);
         if (next.equals(runs) && java.util.Objects.equals(ownerSlotClass, slotClass)) {
+            if (moved) {
+                requestLayout();
+            }
             return;
         }
         runs = next;
@@ -48,7 +61,7 @@ final class WindowSlots extends Region {
             Rectangle shape = new Rectangle();
             shape.setManaged(false);
             shapes.add(shape);
-            getChildren().add(shape);
+            getChildren().add(getChildren().indexOf(committedMark), shape);
         }
         for (int i = 0; i < shapes.size(); i++) {
             Rectangle shape = shapes.get(i);
@@ -61,6 +74,16 @@ final class WindowSlots extends Region {
             }
         }
         requestLayout();
+    }
+
+    /** The slot the committed mark is drawn at (0 = the low mark), or -1 when it is not drawn (for tests). */
+    long committedSlot() {
+        return committedShown() ? committed - lowMark : -1;
+    }
+
+    /** A commit at or past the low mark and within the window's slots: one behind it is the usual trailing commit. */
+    private boolean committedShown() {
+        return committed != null && committed >= lowMark && committed <= lowMark + capacity;
     }
 
     /** The runs drawn, as "done 3" / "unfinished 1" in slot order (for tests). */
@@ -86,6 +109,15 @@ final class WindowSlots extends Region {
             shape.setY(inset);
             shape.setWidth(Math.max(4, run.length() * slot));
             shape.setHeight(Math.max(0, getHeight() - 2 * inset));
+        }
+        // On the boundary before the committed offset's slot, as the log's committed bar, and past the frame's edges:
+        // the records left of it are below the commit, so a crash would never read the unfinished ones again.
+        committedMark.setVisible(committedShown());
+        if (committedShown()) {
+            committedMark.setX(inset + (committed - lowMark) * slot - 1);
+            committedMark.setY(-2);
+            committedMark.setWidth(2);
+            committedMark.setHeight(getHeight() + 4);
         }
     }
 }

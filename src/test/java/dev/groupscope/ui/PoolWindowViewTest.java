@@ -75,7 +75,7 @@ class PoolWindowViewTest {
                 "window %d/%d: low mark %d, %d unfinished · full: paused", pinned.span(), pinned.capacity(),
                 pinned.lowMark(), pinned.unfinished()));
         assertThat(slots.getStyleClass()).contains("paused");
-        assertThat(facts.getStyleClass()).contains("paused");
+        assertThat(facts.getStyleClass()).contains("alarm");
         assertThat(slots.runs()).isEqualTo(runs(pinned));
         assertThat(slots.runs().get(0)).as("the slow worker's record at the low mark").isEqualTo("unfinished 1");
         assertThat(robot.lookup("#partition-orders-1 .pool-window-slots").<WindowSlots>query().getStyleClass())
@@ -148,6 +148,42 @@ class PoolWindowViewTest {
             parent = parent.getParent();
         }
         return (javafx.scene.control.ScrollPane) parent;
+    }
+
+    @Test
+    void autoCommitPastUnfinishedRecordsIsMarkedInTheWindowAndCountedAsTheRecordsTheCrashLoses() {
+        // worker-pool-auto-commit-loses: auto commit commits the poller's position, past the slow worker's record;
+        // at 9 s C1 crashes and nobody will read the records below the commit that were never finished.
+        PlaygroundFrame beforeCrash = frameAt("worker-pool-auto-commit-loses.json", 8_999);
+        PartitionRow row = row(beforeCrash, "orders-0");
+        WorkerPoolView.Window window = row.window();
+        long unfinishedBelow = 0;
+        for (long offset = window.lowMark(); offset < row.committed(); offset++) {
+            unfinishedBelow += window.finishedAhead().contains(offset) ? 0 : 1;
+        }
+        assertThat(row.committed()).as("the commit passed the low mark").isGreaterThan(window.lowMark());
+
+        assertThat(dev.groupscope.diagram.WindowLine.said(window, row.committed(),
+                dev.groupscope.diagram.LayoutText.of(Messages.english())))
+                .endsWith(String.format(Locale.ROOT, " · committed past %d unfinished records", unfinishedBelow));
+        PlaygroundViewModel run = new PlaygroundViewModel(ScenarioReader.read(
+                Path.of("lessons/scenarios/worker-pool-auto-commit-loses.json")), Runnable::run, Runnable::run);
+        run.scrubTo(20_000);
+        assertThat(run.metricsProperty().get().latest().orElseThrow().lost())
+                .as("what the window said a crash would lose, the ledger counts lost").isEqualTo(unfinishedBelow);
+    }
+
+    @Test
+    void theCommitShowsInsideTheWindowWhereItFalls(FxRobot robot) {
+        PlaygroundFrame frame = showAt(robot, AT);
+        PartitionRow pinned = row(frame, "orders-0");
+        WindowSlots slots = robot.lookup("#partition-orders-0 .pool-window-slots").query();
+
+        // The window commit: the group committed the low mark, the mark sits at the window's first slot.
+        assertThat(pinned.committed()).isEqualTo(pinned.window().lowMark());
+        assertThat(slots.committedSlot()).isZero();
+        assertThat(robot.lookup("#partition-orders-0 .pool-window-facts").<Labeled>query().getText())
+                .doesNotContain("committed past");
     }
 
     @Test
