@@ -22,10 +22,20 @@ import java.util.TreeSet;
  * @param members       every member that paused in any of them, in name order (one bar series each)
  * @param duplicates    the group's duplicate processings so far, at each sample
  * @param lost          the group's lost records so far, at each sample
+ * @param throughput    per group of the run (the shown one first), the records its consumers processed a second,
+ *                      averaged over the {@link #THROUGHPUT_MS} before each sample (a record processed again counts
+ *                      again: it is work done)
  */
 public record ChartData(double fromSeconds, double toSeconds, Map<String, List<Point>> lag,
                         List<RebalanceBar> rebalances, List<String> members, List<Point> duplicates,
-                        List<Point> lost, long processedNow, long duplicatesNow, long lostNow) {
+                        List<Point> lost, long processedNow, long duplicatesNow, long lostNow,
+                        Map<String, List<Point>> throughput) {
+
+    /**
+     * What a throughput point averages over: long enough to smooth the batches of a poll loop (a sample every 500 ms
+     * sees whole batches or none), short enough to show a rebalance's stop-the-world as a dip.
+     */
+    public static final long THROUGHPUT_MS = 3_000;
 
     /** One point of a time series: {@code seconds} of virtual time, {@code value}. */
     public record Point(double seconds, long value) {
@@ -39,7 +49,7 @@ public record ChartData(double fromSeconds, double toSeconds, Map<String, List<P
     }
 
     public static final ChartData EMPTY = new ChartData(0, 0, Map.of(), List.of(), List.of(), List.of(), List.of(),
-            0, 0, 0);
+            0, 0, 0, Map.of());
 
     public static ChartData of(MetricsFrame frame) {
         double to = frame.timeMs() / 1000.0;
@@ -69,6 +79,31 @@ public record ChartData(double fromSeconds, double toSeconds, Map<String, List<P
         MetricSample latest = frame.latest().orElse(null);
         return new ChartData(from, to, lag, bars, List.copyOf(members), duplicates, lost,
                 latest == null ? 0 : latest.processed(), latest == null ? 0 : latest.duplicates(),
-                latest == null ? 0 : latest.lost());
+                latest == null ? 0 : latest.lost(), throughput(frame));
+    }
+
+    /** Each group's throughput over the frame's window, in the frame's order (the shown group first). */
+    private static Map<String, List<Point>> throughput(MetricsFrame frame) {
+        Map<String, List<Point>> throughput = new LinkedHashMap<>();
+        frame.groups().forEach((group, samples) -> throughput.put(group, rates(samples)));
+        return throughput;
+    }
+
+    /** At each sample with one {@link #THROUGHPUT_MS} or more before it in the window: processings a second since. */
+    private static List<Point> rates(List<MetricSample> samples) {
+        List<Point> rates = new ArrayList<>();
+        int from = 0;
+        for (MetricSample sample : samples) {
+            while (from + 1 < samples.size() && samples.get(from + 1).timeMs() <= sample.timeMs() - THROUGHPUT_MS) {
+                from++;
+            }
+            MetricSample before = samples.get(from);
+            long elapsed = sample.timeMs() - before.timeMs();
+            if (elapsed >= THROUGHPUT_MS) {
+                rates.add(new Point(sample.timeMs() / 1000.0,
+                        Math.round((sample.processed() - before.processed()) * 1000.0 / elapsed)));
+            }
+        }
+        return rates;
     }
 }

@@ -2,7 +2,9 @@ package dev.groupscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.sim.report.MetricSample;
 import dev.groupscope.sim.report.MetricsFrame;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +81,43 @@ class ChartDataTest {
         ChartData during = ChartData.of(viewModel.metricsProperty().get());
 
         assertThat(during.rebalances()).last().satisfies(bar -> assertThat(bar.ongoing()).isTrue());
+    }
+
+    @Test
+    void throughputIsTheRecordsProcessedASecondOverTheThreeSecondsBeforeEachSample() {
+        ChartData data = at(30_000);
+        MetricsFrame frame = viewModel.metricsProperty().get();
+
+        assertThat(data.throughput()).containsOnlyKeys(viewModel.getGroup());
+        List<ChartData.Point> points = data.throughput().get(viewModel.getGroup());
+        ChartData.Point last = points.get(points.size() - 1);
+        MetricSample now = sampleAt(frame, 30_000);
+        MetricSample before = sampleAt(frame, 27_000);
+        assertThat(last).isEqualTo(new ChartData.Point(30.0,
+                Math.round((now.processed() - before.processed()) / 3.0)));
+        assertThat(points).first().satisfies(point -> assertThat(point.seconds()).isEqualTo(3.0));
+    }
+
+    @Test
+    void bothThreadingSchemesThroughputsAreSideBySideAndBothStopWhileTheirProcessesAreDown() {
+        PlaygroundViewModel schemes = new PlaygroundViewModel(PlaygroundViewModel.readLesson("two-threading-schemes"),
+                Runnable::run, Runnable::run);
+        schemes.scrubTo(24_000);
+        ChartData threadsFirst = ChartData.of(schemes.metricsProperty().get());
+        schemes.showGroup("pool-app");
+        ChartData poolFirst = ChartData.of(schemes.metricsProperty().get());
+
+        assertThat(threadsFirst.throughput().keySet()).containsExactly("threads-app", "pool-app");
+        assertThat(poolFirst.throughput().keySet()).containsExactly("pool-app", "threads-app");
+        // Both processes crashed at 20 s and restart at 25 s: nothing processed in the three seconds before 24 s.
+        for (List<ChartData.Point> group : threadsFirst.throughput().values()) {
+            assertThat(group).last().isEqualTo(new ChartData.Point(24.0, 0));
+            assertThat(group).filteredOn(point -> point.seconds() <= 19.0)
+                    .anySatisfy(point -> assertThat(point.value()).isGreaterThan(50));
+        }
+    }
+
+    private static MetricSample sampleAt(MetricsFrame frame, long time) {
+        return frame.window().stream().filter(sample -> sample.timeMs() == time).findFirst().orElseThrow();
     }
 }

@@ -206,14 +206,21 @@ public final class MetricsRecorder {
      * shown, so scrubbing back shows the past as it was.
      */
     public MetricsFrame frameAt(String groupId, long time, long windowMs) {
-        List<MetricSample> samples = track(groupId).samples;
+        // The group shown first, then the others in the order followed.
+        Map<String, List<MetricSample>> groups = new LinkedHashMap<>();
+        groups.put(groupId, window(track(groupId).samples, time, windowMs));
+        tracks.forEach((group, track) -> groups.computeIfAbsent(group, g -> window(track.samples, time, windowMs)));
+        return new MetricsFrame(time, windowMs, groups.get(groupId), marks(groupId), groups);
+    }
+
+    /** The samples in the {@code windowMs} up to {@code time}, oldest first. */
+    private static List<MetricSample> window(List<MetricSample> samples, long time, long windowMs) {
         int last = lastSampleAtOrBefore(samples, time);
         int first = last;
         while (first > 0 && samples.get(first - 1).timeMs() > time - windowMs) {
             first--;
         }
-        List<MetricSample> window = last < 0 ? List.of() : List.copyOf(samples.subList(first, last + 1));
-        return new MetricsFrame(time, windowMs, window, marks(groupId));
+        return last < 0 ? List.of() : List.copyOf(samples.subList(first, last + 1));
     }
 
     /** {@link #marks(String)} of the first group. */
