@@ -58,6 +58,7 @@ public final class AssignorLabView {
     @FXML private Label summary;
     @FXML private VBox consumers;
     @FXML private Node withheldBox;
+    @FXML private Label withheldTitle;
     @FXML private FlowPane withheld;
     @FXML private Label traceTitle;
     @FXML private VBox steps;
@@ -90,6 +91,7 @@ public final class AssignorLabView {
             }
         });
         topics.setTooltip(new Tooltip(messages.text("ui.lab.topics.hint")));
+        withheldTitle.setTooltip(new Tooltip(messages.text("ui.lab.withheld")));
         topicsError.textProperty().bind(Bindings.createStringBinding(this::topicsProblemText,
                 viewModel.topicsProblemProperty()));
         topicsError.visibleProperty().bind(viewModel.topicsProblemProperty().isNotNull());

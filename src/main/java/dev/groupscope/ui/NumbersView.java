@@ -47,12 +47,12 @@ public final class NumbersView {
     @FXML private javafx.scene.control.ScrollPane chartsScroll;
     @FXML private javafx.scene.layout.VBox charts;
     @FXML private LineChart<Number, Number> lagChart;
-    @FXML private NumberAxis lagTime;
+    @FXML private TimeAxis lagTime;
     @FXML private NumberAxis lagRecords;
     @FXML private BarChart<String, Number> pauseChart;
     @FXML private CategoryAxis pauseRebalances;
     @FXML private LineChart<Number, Number> ledgerChart;
-    @FXML private NumberAxis ledgerTime;
+    @FXML private TimeAxis ledgerTime;
     @FXML private NumberAxis ledgerRecords;
 
     public NumbersView(PlaygroundViewModel viewModel, Messages messages) {
@@ -63,8 +63,8 @@ public final class NumbersView {
     @FXML
     private void initialize() {
         numbersRoot.getStylesheets().add(NumbersView.class.getResource(STYLESHEET).toExternalForm());
-        for (NumberAxis records : List.of(lagRecords, ledgerRecords)) {
-            records.setTickLabelFormatter(wholeRecords(messages.locale()));
+        for (javafx.scene.chart.ValueAxis<Number> axis : List.of(lagRecords, ledgerRecords, lagTime, ledgerTime)) {
+            axis.setTickLabelFormatter(wholeNumbers(messages.locale()));
         }
         redraw.setCycleCount(Timeline.INDEFINITE);
         viewModel.metricsProperty().addListener(new WeakChangeListener<>(metricsListener));
@@ -215,11 +215,11 @@ public final class NumbersView {
                 Map.of("number", bar.number(), "seconds", String.format(Locale.ROOT, "%.1f", bar.startSeconds())));
     }
 
-    private static void setTimeRange(NumberAxis axis, ChartData data) {
+    /** From the window's start (at least 10 s back) to now; {@link TimeAxis} chooses where its labels go. */
+    private static void setTimeRange(TimeAxis axis, ChartData data) {
         double span = Math.max(10, data.toSeconds() - data.fromSeconds());
         axis.setLowerBound(data.fromSeconds());
         axis.setUpperBound(data.fromSeconds() + span);
-        axis.setTickUnit(tickUnit(span));
     }
 
     /**
@@ -234,8 +234,8 @@ public final class NumbersView {
         axis.setTickUnit(unit);
     }
 
-    /** Records are counted whole, as the language writes numbers ("1,200"). */
-    private static javafx.util.StringConverter<Number> wholeRecords(Locale locale) {
+    /** Records and seconds are counted whole, as the language writes numbers ("1,200"). */
+    private static javafx.util.StringConverter<Number> wholeNumbers(Locale locale) {
         java.text.NumberFormat format = java.text.NumberFormat.getIntegerInstance(locale);
         return new javafx.util.StringConverter<>() {
             @Override
@@ -261,16 +261,6 @@ public final class NumbersView {
             unit = step % 3 == 1 ? unit * 5 / 2 : unit * 2;
         }
         return unit;
-    }
-
-    /** A round tick spacing that gives about six ticks. */
-    static double tickUnit(double span) {
-        for (double unit : new double[] {1, 2, 5, 10, 20, 30, 60, 120, 300, 600}) {
-            if (span / unit <= 7) {
-                return unit;
-            }
-        }
-        return 1200;
     }
 
     private static XYChart.Series<Number, Number> series(String name, List<ChartData.Point> points) {

@@ -34,7 +34,10 @@ final class PlaygroundPanes {
     private ComboBox<String> groupChoice;
     private final HBox groupHeader;
     private static final String PANEL_SCROLL = "panel-scroll";
-    /** The cluster's and the group's panel, whose last child scrolls (once {@link #scrollable} has been called). */
+    /**
+     * The cluster's and the group's panel: a title, then all the rest in one area that scrolls (once {@link
+     * #scrollable} has been called) where the panel is too short for it.
+     */
     private final VBox cluster;
     private final VBox group;
     /** Over the panels while t is a moment not computed yet: what is drawn is an earlier one, and says so. */
@@ -42,6 +45,8 @@ final class PlaygroundPanes {
     final FlowPane groupStates = new FlowPane();
     final Label groupSummary = new MeasuredLabel();
     final VBox consumers = new VBox();
+    /** The states, the summary and the cards: what scrolls in the group panel. */
+    private final VBox groupBody;
 
     PlaygroundPanes(Messages messages) {
         Label clusterTitle = new Label(messages.text("ui.main.cluster"));
@@ -54,7 +59,10 @@ final class PlaygroundPanes {
         HBox.setHgrow(offsetsTopic, Priority.ALWAYS);
         HBox clusterHeader = new HBox(clusterTitle, offsetsTopic);
         identify(clusterHeader, "clusterHeader", "cluster-header");
-        cluster = panel("cluster-panel", clusterHeader, brokers, unscrolled(partitions));
+        // Under the title, the brokers and the partitions scroll as one, as the group's states and cards do.
+        VBox clusterBody = new VBox(brokers, partitions);
+        identify(clusterBody, "clusterBody", "cluster-body");
+        cluster = panel("cluster-panel", clusterHeader, unscrolled(clusterBody));
         HBox.setHgrow(cluster, Priority.ALWAYS);
 
         identify(groupTitle, "groupTitle", "panel-title");
@@ -66,7 +74,13 @@ final class PlaygroundPanes {
         identify(consumers, "consumers", "members");
         groupHeader = new HBox(groupTitle);
         identify(groupHeader, "groupHeader", "group-header");
-        group = panel("group-panel", groupHeader, groupStates, groupSummary, unscrolled(consumers));
+        // Under the title, the state machine, the summary and the cards scroll as one: where the panels are short
+        // (presenter mode at the largest text, in Chinese each state with its Chinese name) the states and the
+        // summary took the whole panel and left the cards' own scroll pane no height inside it, and the panels'
+        // least heights pushed the explanation out of the window.
+        groupBody = new VBox(groupStates, groupSummary, consumers);
+        identify(groupBody, "groupBody", "group-body");
+        group = panel("group-panel", groupHeader, unscrolled(groupBody));
         HBox.setHgrow(group, Priority.SOMETIMES);
 
         stagePanes = new SharingPanes(cluster, group);
@@ -174,7 +188,7 @@ final class PlaygroundPanes {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(PANEL_SCROLL);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        if (content == consumers) {
+        if (content == groupBody) {
             // Cards wrap to the panel's width: never a horizontal scroll bar.
             scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         }

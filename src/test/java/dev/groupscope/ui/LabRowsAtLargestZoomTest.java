@@ -15,7 +15,9 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The assignor lab on a 1280x800 projector at the largest text: the trace kept its minimum height and the group's
- * rows, what the lab is about, got a sliver of about 30 px in which C0's chips were cut through the middle.
+ * rows, what the lab is about, got a sliver of about 30 px in which C0's chips were cut through the middle. And once
+ * a cooperative join withheld a partition, its notice (a sentence above the chips) pushed the legend, the lab's
+ * keys, out of the window.
  */
 @ExtendWith(ApplicationExtension.class)
 class LabRowsAtLargestZoomTest {
@@ -36,6 +38,21 @@ class LabRowsAtLargestZoomTest {
         assertRowsAndTraceFit(robot);
     }
 
+    @Test
+    void withPartitionsWithheldTheNoticeRowsTraceAndLegendAllFitAtTheLargestText(FxRobot robot) {
+        robot.interact(() -> window.showTab("labTab"));
+        waitFor(() -> robot.lookup("#consumers").tryQuery().isPresent());
+        // The tour's "six members, the last join withholding a partition" under cooperative-sticky.
+        robot.interact(() -> {
+            window.lab().strategyProperty().set("cooperative-sticky");
+            while (window.lab().groupSizeProperty().get() < 6) {
+                window.lab().addConsumer();
+            }
+        });
+        assertThat(window.lab().getRound().withheld()).as("partitions withheld in this round").isNotEmpty();
+        assertRowsAndTraceFit(robot);
+    }
+
     private void assertRowsAndTraceFit(FxRobot robot) {
         for (UiLanguage language : UiLanguage.values()) {
             robot.interact(() -> window.switchTo(language));
@@ -50,6 +67,14 @@ class LabRowsAtLargestZoomTest {
                     .isGreaterThanOrEqualTo(firstRow.getHeight());
             // Not by pushing the trace under the legend, or the legend out of the window.
             Region trace = robot.lookup(".assignor-lab .trace-panel").query();
+            Region notice = robot.lookup("#withheldBox").query();
+            if (notice.isVisible()) {
+                // The notice whole, between the rows and the trace.
+                assertThat(notice.localToScene(notice.getLayoutBounds()).getMaxY()).as("%s: the notice's bottom",
+                        language).isLessThanOrEqualTo(trace.localToScene(trace.getLayoutBounds()).getMinY() + 0.5);
+                assertThat(notice.getHeight()).as("%s: the notice's height", language)
+                        .isGreaterThanOrEqualTo(notice.minHeight(notice.getWidth()) - 0.5);
+            }
             Region legend = robot.lookup(".assignor-lab .legend").query();
             assertThat(trace.localToScene(trace.getLayoutBounds()).getMaxY()).as("%s: the trace's bottom", language)
                     .isLessThanOrEqualTo(legend.localToScene(legend.getLayoutBounds()).getMinY() + 0.5);

@@ -140,6 +140,67 @@ class PresenterGroupFitTest {
         }
     }
 
+    /**
+     * Presenter mode at the largest text: in Chinese each state of the group's state machine carries its Chinese
+     * name too, so the states took five lines, the summary ran on under the explanation and the consumers' list was
+     * left no height inside the panel at all (in English a 15-pixel sliver of it); the panels' least heights pushed
+     * the explanation out of the window. The cards are too tall to show whole at that size: each panel keeps what
+     * it shows inside itself, the cards one scroll away, and the explanation stays in the window.
+     */
+    @Test
+    void presenterModeAtTheLargestTextKeepsEachPanelsContentInsideItAndTheCardsInReach(FxRobot robot) {
+        GroupScopeWindow window = open(robot, PlaygroundViewModel.playground());
+        robot.interact(() -> window.playground().scrubTo(30_000));
+        waitFor(() -> frameAt(window, 30_000) && robot.lookup("#consumer-C1").tryQuery().isPresent());
+
+        for (UiLanguage language : LANGUAGES) {
+            ProjectorWindow.presenterAtLargestText(robot, window, stage, language);
+
+            List<String> problems = new ArrayList<>();
+            robot.interact(() -> {
+                for (String query : List.of(".cluster-panel", ".group-panel")) {
+                    javafx.scene.layout.Region panel = robot.lookup(query).query();
+                    double bottom = panel.localToScene(panel.getLayoutBounds()).getMaxY()
+                            - panel.snappedBottomInset();
+                    for (Node part : panel.getChildrenUnmodifiable()) {
+                        double partBottom = part.localToScene(part.getLayoutBounds()).getMaxY();
+                        if (part.isVisible() && partBottom > bottom + 0.5) {
+                            problems.add(query + ": " + part.getId() + " " + part.getStyleClass() + " ends at "
+                                    + partBottom + ", below the panel's " + bottom);
+                        }
+                    }
+                }
+                javafx.scene.layout.Region panel = robot.lookup(".group-panel").query();
+                ScrollPane scroll = (ScrollPane) robot.from(panel).lookup(".panel-scroll").query();
+                if (!isInside(robot.lookup("#consumer-C1").query(), scroll)) {
+                    problems.add("C1's card is not in the group panel's scroll pane");
+                }
+                double lines = scroll.getViewportBounds().getHeight()
+                        / robot.lookup("#groupSummary").<javafx.scene.control.Label>query().getFont().getSize();
+                if (lines < 3) {
+                    problems.add(String.format("the group panel's scroll pane shows %.1f lines", lines));
+                }
+                Node explanation = robot.lookup("#explanation").query();
+                double end = explanation.localToScene(explanation.getLayoutBounds()).getMaxY();
+                if (end > stage.getScene().getHeight() + 0.5) {
+                    problems.add("the explanation ends at " + end + ", below the window");
+                }
+            });
+            assertThat(problems).as(language + ": presenter mode at zoom " + TextZoom.MAX).isEmpty();
+            robot.interact(window::togglePresenter);
+            robot.interact(() -> window.zoomTo(new TextZoom(1.0)));
+        }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private GroupScopeWindow open(FxRobot robot, PlaygroundViewModel playground) {
         GroupScopeWindow[] made = new GroupScopeWindow[1];
         robot.interact(() -> {
