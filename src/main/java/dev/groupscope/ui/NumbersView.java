@@ -49,6 +49,9 @@ public final class NumbersView {
     @FXML private LineChart<Number, Number> lagChart;
     @FXML private TimeAxis lagTime;
     @FXML private NumberAxis lagRecords;
+    @FXML private LineChart<Number, Number> throughputChart;
+    @FXML private TimeAxis throughputTime;
+    @FXML private NumberAxis throughputRecords;
     @FXML private BarChart<String, Number> pauseChart;
     @FXML private CategoryAxis pauseRebalances;
     @FXML private LineChart<Number, Number> ledgerChart;
@@ -63,7 +66,8 @@ public final class NumbersView {
     @FXML
     private void initialize() {
         numbersRoot.getStylesheets().add(NumbersView.class.getResource(STYLESHEET).toExternalForm());
-        for (javafx.scene.chart.ValueAxis<Number> axis : List.of(lagRecords, ledgerRecords, lagTime, ledgerTime)) {
+        for (javafx.scene.chart.ValueAxis<Number> axis : List.of(lagRecords, ledgerRecords, throughputRecords, lagTime,
+                ledgerTime, throughputTime)) {
             axis.setTickLabelFormatter(wholeNumbers(messages.locale()));
         }
         redraw.setCycleCount(Timeline.INDEFINITE);
@@ -133,6 +137,7 @@ public final class NumbersView {
         ledgerTotals.setText(viewModel.groups().size() < 2 ? totals
                 : messages.format("ui.numbers.group", Map.of("group", viewModel.getGroup())) + " · " + totals);
         drawLag(data);
+        drawThroughput(data);
         drawPauses(data);
         drawLedger(data);
     }
@@ -143,6 +148,15 @@ public final class NumbersView {
         data.lag().forEach((partition, points) -> series.add(series(partition, points)));
         setCountRange(lagRecords, data.lag().values().stream().flatMap(List::stream));
         replace(lagChart, series);
+    }
+
+    /** Each group's records processed a second, the shown group first (in a run of one group, its own). */
+    private void drawThroughput(ChartData data) {
+        setTimeRange(throughputTime, data);
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        data.throughput().forEach((group, points) -> series.add(series(group, points)));
+        setCountRange(throughputRecords, data.throughput().values().stream().flatMap(List::stream));
+        replace(throughputChart, series);
     }
 
     private void drawLedger(ChartData data) {

@@ -71,6 +71,21 @@ class NumbersChartsTest {
         }
     }
 
+    @Test
+    void theThroughputChartDrawsTheGroupsRecordsASecondAsTheChartDataHasThem(FxRobot robot) {
+        showNumbersAt(robot, 10_000);
+        ChartData data = ChartData.of(window.playground().metricsProperty().get());
+
+        LineChart<Number, Number> throughput = chart(robot, "#throughput-chart");
+        assertThat(throughput.getData()).extracting(XYChart.Series::getName).containsExactly("clicks-by-key");
+        List<ChartData.Point> drawn = throughput.getData().get(0).getData().stream()
+                .map(point -> new ChartData.Point(point.getXValue().doubleValue(), point.getYValue().longValue()))
+                .toList();
+        assertThat(drawn).isEqualTo(data.throughput().get("clicks-by-key")).isNotEmpty();
+        assertThat(drawn).anySatisfy(point -> assertThat(point.value()).isPositive());
+        assertThat(tickLabels(throughput.getYAxis())).allSatisfy(label -> assertThat(label).doesNotContain("."));
+    }
+
     private void showNumbersAt(FxRobot robot, long time) {
         waitFor(() -> window.playground().getFrame() != null);
         robot.interact(() -> window.playground().scrubTo(time));
