@@ -111,7 +111,8 @@ final class FaultState {
     boolean intercept(Step step, int broker, Message message, dev.groupscope.sim.protocol.Network network) {
         if (cutFrom(broker, step.now())) {
             long timeoutAt = lose(step, broker, message.correlationId(), message.api(), step.now());
-            emitLost(step, "RequestLost", "sim.client.fault.requestLost", broker, message, step.now(), timeoutAt);
+            emitLost(step, "RequestLost", "sim.client.fault.requestLost", broker, message, step.now(), timeoutAt,
+                    message instanceof OffsetCommitRequest commit ? commit.offsets() : Map.of());
             return true;
         }
         if (!(message instanceof OffsetCommitRequest commit)) {
@@ -151,7 +152,7 @@ final class FaultState {
         long timeoutAt = lose(step, deliver.broker(), deliver.message().correlationId(), pending.api(),
                 pending.sentAt());
         emitLost(step, "ResponseLost", "sim.client.fault.responseLost", deliver.broker(), deliver.message(),
-                deliver.sentAt(), timeoutAt);
+                deliver.sentAt(), timeoutAt, pending.offsets());
         return true;
     }
 
@@ -173,16 +174,20 @@ final class FaultState {
      * explanation and the Protocol tab show the cut and, seconds later, the member removed for missing heartbeats,
      * but not the heartbeats that went missing. {@code sentAt} is when the lost message left: the client's request
      * now, or the broker's answer; {@code timeoutAt} when the client gives up on the request (its
-     * {@link Disconnected}, unless it has dropped the request before).
+     * {@link Disconnected}, unless it has dropped the request before). A commit's {@code offsets} say what was not
+     * stored (a lost request) or stored without the consumer learning it (a lost answer).
      */
     private void emitLost(Step step, String type, String rule, int broker, Message message, long sentAt,
-                          long timeoutAt) {
+                          long timeoutAt, Map<TopicPartition, Long> offsets) {
         String api = message.api(); // a request's and its answer's are the same name
         long timeoutMs = step.config().settings().requestTimeoutMs();
         int nth = lostInCut.merge(api, 1, Integer::sum);
-        step.context.emit(EventKind.FAULT, type, step.id(), ClientEvents.broker(broker),
-                fields("api", api, "broker", broker, "correlationId", message.correlationId(), "sentAt", sentAt,
-                        "timeoutAt", timeoutAt, "requestTimeoutMs", timeoutMs, "lostInCut", nth), rule,
+        Map<String, Object> fields = fields("api", api, "broker", broker, "correlationId", message.correlationId(),
+                "sentAt", sentAt, "timeoutAt", timeoutAt, "requestTimeoutMs", timeoutMs, "lostInCut", nth);
+        if (!offsets.isEmpty()) {
+            fields.put("offsets", ClientEvents.offsets(offsets));
+        }
+        step.context.emit(EventKind.FAULT, type, step.id(), ClientEvents.broker(broker), fields, rule,
                 Map.of("consumer", step.id(), "broker", broker, "api", api, "timeoutMs", timeoutMs));
     }
 }
