@@ -79,6 +79,9 @@ public final class DiagramStyles {
         t.put("commit", Style.NONE.withStroke("#007a5a", 1.5).withTextFill("#00573f"));
         t.put("leave", Style.NONE.withStroke("#8a3b00", 1.5).withTextFill("#8a3b00"));
         t.put("error", Style.NONE.withStroke(ERROR, 2).withTextFill(ERROR));
+        // A message a network cut lost: red as an error (over a heartbeat's grey), its ✗ solid even on an answer.
+        t.put("lost", Style.NONE.withStroke(ERROR, 2).withTextFill(ERROR));
+        t.put("lost-mark", Style.NONE.withStroke(ERROR, 2.5));
         t.put("folded", Style.fill("#f6f8fa").withStroke("#c5ccd3", 1).withTextFill(MUTED));
         t.put("note", Style.fill("#fff4cc").withStroke("#8a6d00", 1).withTextFill("#4d3d00"));
         t.put("time", Style.NONE.withText(MUTED, 11, false));
@@ -147,6 +150,8 @@ public final class DiagramStyles {
                 Map.entry("commit", Style.NONE.withStroke("#3fb950", 1.5).withTextFill("#56d364")),
                 Map.entry("leave", Style.NONE.withStroke("#f0883e", 1.5).withTextFill("#f0883e")),
                 Map.entry("error", Style.NONE.withStroke("#ff7b72", 2).withTextFill("#ff7b72")),
+                Map.entry("lost", Style.NONE.withStroke("#ff7b72", 2).withTextFill("#ff7b72")),
+                Map.entry("lost-mark", Style.NONE.withStroke("#ff7b72", 2.5)),
                 Map.entry("folded", Style.fill("#161b22").withStroke("#30363d", 1).withTextFill("#9aa5b1")),
                 Map.entry("note", Style.fill("#3d2e00").withStroke("#d29922", 1).withTextFill("#f2cc60")),
                 Map.entry("time", Style.NONE.withText("#9aa5b1", 11, false)),
@@ -165,6 +170,8 @@ public final class DiagramStyles {
                 Map.entry("commit", Style.NONE.withStroke("#66ff99", 1.5).withTextFill("#66ff99")),
                 Map.entry("leave", Style.NONE.withStroke("#ffb366", 1.5).withTextFill("#ffb366")),
                 Map.entry("error", Style.NONE.withStroke("#ff6666", 3).withTextFill("#ff8080")),
+                Map.entry("lost", Style.NONE.withStroke("#ff6666", 3).withTextFill("#ff8080")),
+                Map.entry("lost-mark", Style.NONE.withStroke("#ff6666", 3)),
                 Map.entry("folded", Style.fill("#000000").withStroke("#ffffff", 1).withTextFill("#ffffff")),
                 Map.entry("note", Style.fill("#333300").withStroke("#ffff00", 1).withTextFill("#ffff00")),
                 Map.entry("time", Style.NONE.withText("#ffffff", 11, false)),

@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * One row of a sequence diagram, read from the event log: a protocol message (a request arriving at a broker, or a
- * response arriving back at the client — separate events, each with the time it was sent and the time it arrived)
- * or a note on one lane (a group's state change, a crash, a session timeout).
+ * response arriving back at the client — separate events, each with the time it was sent and the time it arrived),
+ * a message a network cut lost on its way (sent, never arrived: {@code time} is when it was lost, {@code to} where it
+ * was headed) or a note on one lane (a group's state change, a crash, a session timeout).
  *
  * @param seq     the event's place in the log: its stable id
  * @param api     FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit or OffsetFetch; for a
@@ -20,7 +21,7 @@ import java.util.Map;
 public record ProtocolEvent(long seq, Kind kind, String api, String from, String to, long sentAt, long time,
                             String error, Map<String, Object> fields) {
 
-    public enum Kind { REQUEST, RESPONSE, NOTE }
+    public enum Kind { REQUEST, RESPONSE, NOTE, LOST_REQUEST, LOST_RESPONSE }
 
     public ProtocolEvent {
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
@@ -30,8 +31,21 @@ public record ProtocolEvent(long seq, Kind kind, String api, String from, String
         return !error.isEmpty();
     }
 
-    /** A heartbeat or its answer that carries no error: the routine traffic a diagram may fold. */
+    /** A request or an answer the network lost: it left {@code from} and never reached {@code to}. */
+    public boolean lost() {
+        return kind == Kind.LOST_REQUEST || kind == Kind.LOST_RESPONSE;
+    }
+
+    /** A request, arrived or lost. */
+    public boolean request() {
+        return kind == Kind.REQUEST || kind == Kind.LOST_REQUEST;
+    }
+
+    /**
+     * A heartbeat or its answer that carries no error: the routine traffic a diagram may fold. A lost one is not
+     * routine: the heartbeats that went missing are why the coordinator removes the member.
+     */
     public boolean routineHeartbeat() {
-        return "Heartbeat".equals(api) && kind != Kind.NOTE && !failed();
+        return "Heartbeat".equals(api) && (kind == Kind.REQUEST || kind == Kind.RESPONSE) && !failed();
     }
 }

@@ -12,8 +12,9 @@ import java.util.Set;
  * Picks out of an event log what a sequence diagram of the group protocol shows: every FindCoordinator, JoinGroup,
  * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, and notes for the group's
  * state changes, crashes and session timeouts, and for a request whose connection failed (a stopped broker never
- * answers: the client's own lane says its request failed, rather than an arrow from the dead broker). Fetches and
- * produce traffic are left out: they are not the group protocol.
+ * answers: the client's own lane says its request failed, rather than an arrow from the dead broker), and each of
+ * those messages a network cut lost (RequestLost / ResponseLost: from the consumer towards the broker or back, never
+ * arriving). Fetches and produce traffic are left out: they are not the group protocol.
  */
 public final class ProtocolLog {
 
@@ -24,6 +25,8 @@ public final class ProtocolLog {
             // A consumer cut off from its coordinator sends into the void: its lane falls silent without these.
             "NetworkPartition", "NetworkHealed");
     private static final String GROUP_ACTOR = "group:";
+    private static final String REQUEST_LOST = "RequestLost";
+    private static final String RESPONSE_LOST = "ResponseLost";
 
     private ProtocolLog() {
     }
@@ -116,6 +119,10 @@ public final class ProtocolLog {
             }
             return null;
         }
+        if ((type.equals(REQUEST_LOST) || type.equals(RESPONSE_LOST)) && event.peer() != null
+                && APIS.contains(String.valueOf(event.fields().get("api")))) {
+            return lost(event);
+        }
         if (NOTES.contains(type) && event.actor() != null) {
             String lane = event.actor();
             if (lane.startsWith(GROUP_ACTOR)) {
@@ -130,6 +137,20 @@ public final class ProtocolLog {
                     event.time(), "", withGroup(event));
         }
         return null;
+    }
+
+    /**
+     * A message the cut swallowed, as the consumer's event records it (actor: the consumer, peer: the broker): a
+     * request goes from the consumer towards the broker, an answer from the broker towards the consumer.
+     */
+    private static ProtocolEvent lost(SimEvent event) {
+        String api = String.valueOf(event.fields().get("api"));
+        if (event.type().equals(REQUEST_LOST)) {
+            return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.LOST_REQUEST, api, event.actor(), event.peer(),
+                    sentAt(event), event.time(), "", event.fields());
+        }
+        return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.LOST_RESPONSE, api, event.peer(), event.actor(),
+                sentAt(event), event.time(), "", event.fields());
     }
 
     private static Map<String, Object> withGroup(SimEvent event) {

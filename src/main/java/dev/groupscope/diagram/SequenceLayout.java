@@ -11,9 +11,11 @@ import java.util.Map;
  * Lays protocol rows ({@link ProtocolLog}) out as a sequence diagram: a lane per consumer (in the order they first
  * speak) and per broker they talk to, time running down, one row per message. A request's arrow runs from the
  * client to the broker and its response's (dashed) back, each sloping down a little for the network delay; error
- * answers have their own colour; notes on a lane mark the group's state changes, crashes and timeouts. With
+ * answers have their own colour; notes on a lane mark the group's state changes, crashes and timeouts. A message a
+ * network cut lost is a red line that stops short of the lane it was headed for, ending in a ✗. With
  * {@code foldHeartbeats}, each run of successful heartbeats between two other rows becomes one row that counts them
- * (a heartbeat answered with an error keeps its request and its answer as rows of their own).
+ * (a heartbeat answered with an error keeps its request and its answer as rows of their own, and a lost heartbeat
+ * is never folded).
  */
 public final class SequenceLayout {
 
@@ -30,6 +32,13 @@ public final class SequenceLayout {
     public static final double HEAD_TOP = 52;
     public static final double HEAD_HEIGHT = 40;
     static final double SLOPE = 4;
+    /**
+     * How far short of its destination's lifeline a lost message stops, in lane widths: well past the lane before
+     * it, so it plainly heads for its destination, and far enough from it that nobody reads it as arrived.
+     */
+    static final double LOST_SHORT = 0.4;
+    /** Half the size of the ✗ at a lost message's end. */
+    static final double CROSS = 5;
 
     private final List<ProtocolEvent> events;
     private final Messages messages;
@@ -207,10 +216,14 @@ public final class SequenceLayout {
                 continue;
             }
             switch (event.kind()) {
-                case REQUEST -> {
+                case REQUEST, LOST_REQUEST -> {
+                    // A group request lost on its way still goes to the broker its sender knows as the coordinator.
                     if (!"FindCoordinator".equals(event.api())) {
                         lanes.add(event.to());
                     }
+                }
+                case LOST_RESPONSE -> {
+                    // Its sender answered, so it is the lane it was; what it said nobody learned.
                 }
                 case RESPONSE -> {
                     if ("FindCoordinator".equals(event.api())) {
@@ -370,8 +383,8 @@ public final class SequenceLayout {
         double x1 = laneX.get(event.from());
         double x2 = laneX.get(event.to());
         double direction = Math.signum(x2 - x1);
-        List<String> styles = new ArrayList<>(List.of("message", event.kind() == ProtocolEvent.Kind.REQUEST
-                ? "request" : "response", "api-" + event.api()));
+        List<String> styles = new ArrayList<>(List.of("message", event.request() ? "request" : "response",
+                "api-" + event.api()));
         if (event.api().equals("Heartbeat")) {
             styles.add("heartbeat");
         } else if (event.api().equals("OffsetCommit") || event.api().equals("OffsetFetch")) {
@@ -382,31 +395,69 @@ public final class SequenceLayout {
         if (event.failed()) {
             styles.add("error");
         }
+        if (event.lost()) {
+            styles.add("lost");
+        }
         if (future) {
             styles.add("future");
         }
-        String tip = text(event.kind() == ProtocolEvent.Kind.REQUEST ? "diagram.sequence.tip.request"
-                        : "diagram.sequence.tip.response", "api", event.api(), "from", laneName(event.from()),
-                "to", laneName(event.to()), "sent", TextFit.number(event.sentAt()),
-                "arrived", TextFit.number(event.time()), "delay", TextFit.number(event.time() - event.sentAt()));
-        out.arrow(id, tip, x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE,
-                styles.toArray(String[]::new));
+        if (event.lost()) {
+            lostLine(event, id, x1, x2, y, styles);
+        } else {
+            String tip = text(event.request() ? "diagram.sequence.tip.request" : "diagram.sequence.tip.response",
+                    "api", event.api(), "from", laneName(event.from()), "to", laneName(event.to()),
+                    "sent", TextFit.number(event.sentAt()), "arrived", TextFit.number(event.time()),
+                    "delay", TextFit.number(event.time() - event.sentAt()));
+            out.arrow(id, tip, x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE,
+                    styles.toArray(String[]::new));
+        }
         // The label may run past short arrows (one message per row, so nothing else is on its line), but stays
         // inside the lanes' area.
         double left = MARGIN + GUTTER;
         double right = width - MARGIN;
         String label = TextFit.fit(messageText(event), 12, right - left - 8);
         double half = TextFit.width(label, 12) / 2;
-        double centre = Math.max(left + half, Math.min(right - half, (x1 + x2) / 2));
+        double reached = event.lost() ? lostEnd(x1, x2) : x2; // a lost message's label centres on what it crossed
+        double centre = Math.max(left + half, Math.min(right - half, (x1 + reached) / 2));
         List<String> labelStyles = new ArrayList<>(styles);
         labelStyles.add("detail");
         out.label(id + "-label", centre, y - 7, label, Anchor.MIDDLE, labelStyles.toArray(String[]::new));
         rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y));
     }
 
+    /**
+     * A lost message: a line (no head: it arrives nowhere) that stops {@link #LOST_SHORT} of a lane short of where
+     * it was headed, sloping as far as it got, and a ✗ where it vanished. Its tooltip says when it left and that
+     * it never arrived.
+     */
+    private void lostLine(ProtocolEvent event, String id, double x1, double x2, double y, List<String> styles) {
+        double direction = Math.signum(x2 - x1);
+        double endX = lostEnd(x1, x2);
+        double endY = y - SLOPE + 2 * SLOPE * Math.abs(endX - x1) / Math.max(1, Math.abs(x2 - x1));
+        String tip = text(event.request() ? "diagram.sequence.tip.lost.request"
+                        : "diagram.sequence.tip.lost.response", "api", event.api(), "from", laneName(event.from()),
+                "to", laneName(event.to()), "sent", TextFit.number(event.sentAt()));
+        out.add(new Shape.Line(id, styles, x1 + direction * 4, y - SLOPE, endX, endY, false, tip));
+        String[] cross = rowStyles("lost-mark");
+        out.line(id + "-cross-1", endX - CROSS, endY - CROSS, endX + CROSS, endY + CROSS, cross);
+        out.line(id + "-cross-2", endX - CROSS, endY + CROSS, endX + CROSS, endY - CROSS, cross);
+    }
+
+    /** Where a lost message from lane x1 to lane x2 vanishes. */
+    private double lostEnd(double x1, double x2) {
+        return x1 + Math.signum(x2 - x1) * Math.max(0, Math.abs(x2 - x1) - LOST_SHORT * laneWidth);
+    }
+
     private String messageText(ProtocolEvent event) {
-        String detail = detail(event);
         String api = event.api();
+        if (event.lost()) {
+            // Of a lost message's facts only a commit's offsets are known for sure: the rest its event leaves out.
+            String lost = text(event.request() ? "diagram.sequence.lost.request" : "diagram.sequence.lost.response",
+                    "api", api);
+            String offsets = offsets(event.fields().get("offsets"));
+            return offsets.isEmpty() ? lost : lost + " · " + offsets;
+        }
+        String detail = detail(event);
         if (event.failed()) {
             return text("diagram.sequence.error", "api", api, "error", event.error());
         }

@@ -31,6 +31,11 @@ final class FaultState {
     /** The broker cut off from this consumer, or -1. */
     int cutBroker = -1;
     long cutUntil;
+    /**
+     * Messages of each API lost since the cut began, numbering the lost events: a learner steps to the first lost
+     * heartbeat (or fetch) of a cut, and the diagram shows them all (see LearnerFilter).
+     */
+    private Map<String, Integer> lostInCut = new TreeMap<>();
     int failCommitsLeft;
     Errors failWith = Errors.NONE;
     int delayCommitsLeft;
@@ -40,6 +45,7 @@ final class FaultState {
         FaultState copy = new FaultState();
         copy.cutBroker = cutBroker;
         copy.cutUntil = cutUntil;
+        copy.lostInCut = new TreeMap<>(lostInCut);
         copy.failCommitsLeft = failCommitsLeft;
         copy.failWith = failWith;
         copy.delayCommitsLeft = delayCommitsLeft;
@@ -85,6 +91,7 @@ final class FaultState {
         }
         cutBroker = broker;
         cutUntil = step.now() + cut.durationMs();
+        lostInCut.clear();
         step.context.emit(EventKind.FAULT, "NetworkPartition", step.id(), ClientEvents.broker(broker),
                 fields("broker", broker, "durationMs", cut.durationMs(), "sessionTimeoutMs",
                         step.config().sessionTimeoutMs()), "sim.client.fault.cutOff",
@@ -103,7 +110,9 @@ final class FaultState {
      */
     boolean intercept(Step step, int broker, Message message, dev.groupscope.sim.protocol.Network network) {
         if (cutFrom(broker, step.now())) {
-            lose(step, broker, message.correlationId(), message.api(), step.now());
+            long timeoutAt = lose(step, broker, message.correlationId(), message.api(), step.now());
+            emitLost(step, "RequestLost", "sim.client.fault.requestLost", broker, message, step.now(), timeoutAt,
+                    message instanceof OffsetCommitRequest commit ? commit.offsets() : Map.of());
             return true;
         }
         if (!(message instanceof OffsetCommitRequest commit)) {
@@ -140,15 +149,45 @@ final class FaultState {
         if (deliver.message() instanceof Disconnected || !cutFrom(deliver.broker(), step.now())) {
             return false;
         }
-        lose(step, deliver.broker(), deliver.message().correlationId(), pending.api(), pending.sentAt());
+        long timeoutAt = lose(step, deliver.broker(), deliver.message().correlationId(), pending.api(),
+                pending.sentAt());
+        emitLost(step, "ResponseLost", "sim.client.fault.responseLost", deliver.broker(), deliver.message(),
+                deliver.sentAt(), timeoutAt, pending.offsets());
         return true;
     }
 
-    /** No answer will come: after request.timeout.ms the client closes the connection and fails the request. */
-    private static void lose(Step step, int broker, long correlationId, String api, long sentAt) {
+    /**
+     * No answer will come: after request.timeout.ms the client closes the connection and fails the request. Returns
+     * when.
+     */
+    private static long lose(Step step, int broker, long correlationId, String api, long sentAt) {
         long timeout = step.config().settings().requestTimeoutMs();
         long at = Math.max(step.now(), sentAt + timeout);
         step.context.schedule(at - step.now(), new Deliver(step.id(), "broker-" + broker, broker, sentAt,
                 new Disconnected(correlationId, api, broker)));
+        return at;
+    }
+
+    /**
+     * The one record of a message the cut swallowed. Neither end can log it (the broker never sees the request, the
+     * client only learns of it as a Disconnected request.timeout.ms later, if at all), so without it the log, the
+     * explanation and the Protocol tab show the cut and, seconds later, the member removed for missing heartbeats,
+     * but not the heartbeats that went missing. {@code sentAt} is when the lost message left: the client's request
+     * now, or the broker's answer; {@code timeoutAt} when the client gives up on the request (its
+     * {@link Disconnected}, unless it has dropped the request before). A commit's {@code offsets} say what was not
+     * stored (a lost request) or stored without the consumer learning it (a lost answer).
+     */
+    private void emitLost(Step step, String type, String rule, int broker, Message message, long sentAt,
+                          long timeoutAt, Map<TopicPartition, Long> offsets) {
+        String api = message.api(); // a request's and its answer's are the same name
+        long timeoutMs = step.config().settings().requestTimeoutMs();
+        int nth = lostInCut.merge(api, 1, Integer::sum);
+        Map<String, Object> fields = fields("api", api, "broker", broker, "correlationId", message.correlationId(),
+                "sentAt", sentAt, "timeoutAt", timeoutAt, "requestTimeoutMs", timeoutMs, "lostInCut", nth);
+        if (!offsets.isEmpty()) {
+            fields.put("offsets", ClientEvents.offsets(offsets));
+        }
+        step.context.emit(EventKind.FAULT, type, step.id(), ClientEvents.broker(broker), fields, rule,
+                Map.of("consumer", step.id(), "broker", broker, "api", api, "timeoutMs", timeoutMs));
     }
 }

@@ -46,7 +46,11 @@
  *       beforeJoin, groupSubscription; {@code created}, {@code deleted}, {@code grown}).</li>
  *   <li>Faults ({@link dev.groupscope.sim.client.ConsumerFaults}), FAULT: {@code NetworkPartition}
  *       ({@code broker}, {@code durationMs}), {@code NetworkHealed}, {@code FailCommits}, {@code DelayCommits},
- *       {@code CommitFailureInjected}, {@code CommitDelayInjected}.</li>
+ *       {@code CommitFailureInjected}, {@code CommitDelayInjected}; {@code RequestLost} / {@code ResponseLost}
+ *       ({@code api}, {@code broker}, {@code correlationId}, {@code sentAt}, {@code timeoutAt} when its
+ *       Disconnected is due, {@code requestTimeoutMs}, {@code lostInCut}: the nth of its API in this cut; a
+ *       commit's {@code offsets}) for each request to a cut-off broker and each answer from it, which neither end
+ *       would otherwise record.</li>
  *   <li>FAULT {@code CrashConsumer}, {@code StallProcessing}; ACTION {@code StartConsumer}, {@code RestartConsumer},
  *       {@code CloseConsumer}, {@code StartProducer}, {@code StopProducer}; PRODUCE {@code Send} (the partitioner's
  *       choice: key, murmur2, or sticky batch), {@code ProduceFailed}. The broker logs the append itself.</li>

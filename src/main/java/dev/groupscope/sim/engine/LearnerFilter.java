@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 /**
  * Which events a learner steps through: the ones where something happens that the group protocol is about — group
  * and member state changes, JoinGroup, SyncGroup, LeaveGroup, commits, rebalance callbacks, faults, actions, and
- * every answer that carries an error — but not the steady background of successful heartbeats, fetches, polls,
+ * every answer that carries an error, every request or answer a network cut loses (of heartbeats and fetches, the
+ * first of the cut) — but not the steady background of successful heartbeats, fetches, polls,
  * record processing and produce traffic. Stepping "to the next event that matters" skips the rest.
  */
 public final class LearnerFilter implements Predicate<SimEvent> {
@@ -18,11 +19,24 @@ public final class LearnerFilter implements Predicate<SimEvent> {
             "FetchResponse", "FetchParked", "FetchReleased", "FetchMaxWait", "Poll", "ProcessRecords", "Produce", "Send", "HeartbeatInterval",
             "AutoCommitInterval", "OffsetCommitRecord", "OffsetCommitRequest", "OffsetCommitResponse");
 
+    /** Messages a network cut swallows (the client's FaultState): each is a step, but see {@link #ROUTINE_APIS}. */
+    private static final Set<String> LOST = Set.of("RequestLost", "ResponseLost");
+    /**
+     * Of the lost messages of these APIs a learner steps to the first of a cut only: one heartbeat lost says why the
+     * coordinator will remove the member; the one every heartbeat.interval.ms after it says nothing new (the
+     * Protocol tab still draws each). A lost commit, join or sync is a step each: each loses something.
+     */
+    private static final Set<String> ROUTINE_APIS = Set.of("Heartbeat", "Fetch");
+
     private LearnerFilter() {
     }
 
     @Override
     public boolean test(SimEvent event) {
+        if (LOST.contains(event.type())) {
+            return !ROUTINE_APIS.contains(event.fields().get("api"))
+                    || event.fields().get("lostInCut") instanceof Number nth && nth.longValue() == 1;
+        }
         if (!ROUTINE.contains(event.type())) {
             // Of a producer's events a learner needs its failures and its finding new partitions (keys move).
             return event.kind() != EventKind.PRODUCE || event.type().equals("ProduceFailed")

@@ -138,6 +138,11 @@ public final class MetricsRecorder {
 
     /** Which mark an event makes on the timeline, or null for the steady traffic that makes none. */
     static TimelineMark.Kind markKind(SimEvent event) {
+        if (event.type().equals("RequestLost") || event.type().equals("ResponseLost")) {
+            // A cut's consequences, one every heartbeat or commit: a row of them hid the rebalance they cause. The
+            // cut and its heal are marked; the lost messages are on the Protocol tab and in the explanation.
+            return null;
+        }
         if (event.kind() == EventKind.FAULT) {
             return TimelineMark.Kind.FAULT;
         }

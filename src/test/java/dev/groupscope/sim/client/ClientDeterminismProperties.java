@@ -6,6 +6,7 @@ import dev.groupscope.sim.broker.ClusterActor;
 import dev.groupscope.sim.broker.ClusterSetup;
 import dev.groupscope.sim.broker.SimSettings;
 import dev.groupscope.sim.engine.ScriptedAction;
+import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.engine.World;
@@ -22,7 +23,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Consumers (dynamic, static, eager and cooperative) and a producer under random crash/restart/close/stall
+ * Consumers (dynamic, static, eager and cooperative) and a producer under random crash/restart/close/stall/cut-off
  * schedules, on the fake and on the real coordinator: the same run every time, and every past state rebuildable.
  */
 class ClientDeterminismProperties {
@@ -59,6 +60,32 @@ class ClientDeterminismProperties {
         forward.forEach((steps, views) -> assertThat(simulation.stateAfterSteps(steps).views()).isEqualTo(views));
     }
 
+    /**
+     * A rebuilt state is not only equal in what the views show: run on, it emits the events the run did. State no
+     * view shows (such as how many messages a network cut has lost so far) must survive a snapshot's copy too.
+     */
+    @Property(tries = 8)
+    void aRebuiltStateRunsOnWithTheSameEvents(@ForAll long seed, @ForAll("schedules") List<ScriptedAction> script,
+                                             @ForAll @IntRange(min = 16, max = 400) int snapshotEvery,
+                                             @ForAll boolean realCluster) {
+        List<ScriptedAction> withCut = new ArrayList<>(script);
+        withCut.add(new ScriptedAction(10_000, new ConsumerFaults.CutOff("C1", 15_000))); // every try loses some
+        Simulation simulation = simulation(seed, withCut, snapshotEvery, realCluster);
+        simulation.runUntil(END);
+        List<SimEvent> log = simulation.log();
+        long stretch = 500;
+        for (long from = 173; from + stretch <= simulation.steps(); from += 1_009) {
+            World rebuilt = simulation.stateAfterSteps(from);
+            List<SimEvent> again = new ArrayList<>();
+            while (rebuilt.steps() < from + stretch) {
+                again.addAll(rebuilt.step());
+            }
+            long first = from;
+            assertThat(again).isEqualTo(log.stream().filter(event -> event.step() >= first
+                    && event.step() < first + stretch).toList());
+        }
+    }
+
     /** The consumers and producer on the fake coordinator or on the real cluster actor, with network jitter. */
     private static Simulation simulation(long seed, List<ScriptedAction> script, int snapshotEvery,
                                          boolean realCluster) {
@@ -89,7 +116,7 @@ class ClientDeterminismProperties {
     Arbitrary<List<ScriptedAction>> schedules() {
         Arbitrary<Long> time = Arbitraries.longs().between(1, END);
         Arbitrary<String> consumer = Arbitraries.of(CONSUMERS);
-        Arbitrary<Integer> kind = Arbitraries.integers().between(0, 4);
+        Arbitrary<Integer> kind = Arbitraries.integers().between(0, 5);
         Arbitrary<Long> duration = Arbitraries.longs().between(100, 20_000);
         Arbitrary<ScriptedAction> action = Combinators.combine(time, consumer, kind, duration)
                 .as((at, id, which, millis) -> new ScriptedAction(at, task(id, which, millis)));
@@ -102,6 +129,8 @@ class ClientDeterminismProperties {
             case 1 -> new ConsumerTasks.Restart(id);
             case 2 -> new ConsumerTasks.Close(id, millis % 2 == 0);
             case 3 -> new ConsumerTasks.StallProcessing(id, millis);
+            // A cut numbers the messages it loses (FaultState.lostInCut): a rebuilt state must number them alike.
+            case 4 -> new ConsumerFaults.CutOff(id, millis);
             default -> new ConsumerTasks.Start(id);
         };
     }

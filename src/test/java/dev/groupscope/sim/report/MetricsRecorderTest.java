@@ -118,6 +118,18 @@ class MetricsRecorderTest {
     }
 
     @Test
+    void aNetworkCutIsMarkedByItsStartAndItsHealNotByEveryMessageItLoses() {
+        Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/network-partition.json"));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        MetricsRecorder recorder = new MetricsRecorder("stream", groups(scenario), 500);
+        recorder.runUntil(simulation, 50_000);
+
+        assertThat(simulation.log()).anyMatch(event -> event.type().equals("RequestLost"));
+        assertThat(recorder.marks()).filteredOn(m -> m.kind() == TimelineMark.Kind.FAULT)
+                .extracting(m -> m.event().orElseThrow().type()).containsExactly("NetworkPartition", "NetworkHealed");
+    }
+
+    @Test
     void oneRecorderFollowsEveryGroupAsASeparateOneWouldAndMarksOnlyEachGroupsOwnCommits() throws IOException {
         Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/two-groups-one-topic.json"));
         Simulation simulation = ScenarioWorld.simulation(scenario);
