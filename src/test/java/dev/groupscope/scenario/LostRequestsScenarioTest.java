@@ -3,6 +3,8 @@ package dev.groupscope.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.i18n.Messages;
+import dev.groupscope.sim.broker.ClusterActorView;
+import dev.groupscope.sim.client.ConsumerView;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.Scheduled;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -147,6 +150,30 @@ class LostRequestsScenarioTest {
         again.runUntil(END);
 
         assertThat(again.log()).isEqualTo(run.log());
+    }
+
+    @Test
+    void asTheLessonSaysTheCutConsumerStillProcessesThePartitionItsOtherBrokerLeadsAndNotTheCutOnes() {
+        // Read from the model: C2's two partitions and their leaders when the cut begins.
+        ClusterActorView cluster = ScenarioRun.clusterAt(run.stateAtTime(cutAt));
+        Set<String> owned = ((ConsumerView) run.stateAtTime(cutAt).actors()
+                .get(CUT).view()).positions().keySet().stream().map(Object::toString)
+                .collect(Collectors.toSet());
+        Set<String> ledByCut = new TreeSet<>();
+        cluster.cluster().topics().get("events").forEach(p -> {
+            if (p.leader() == 1) {
+                ledByCut.add("events-" + p.partition());
+            }
+        });
+        Set<String> processedDuringCut = new TreeSet<>();
+        run.log().stream().filter(event -> event.type().equals("ProcessRecords") && CUT.equals(event.actor())
+                        && event.time() > cutAt + 1_000 && event.time() < healedAt)
+                .forEach(event -> processedDuringCut.addAll(((Map<?, ?>) event.fields().get("partitions")).keySet()
+                        .stream().map(Object::toString).toList()));
+
+        assertThat(owned).containsExactlyInAnyOrder("events-2", "events-3");
+        assertThat(ledByCut).contains("events-3").doesNotContain("events-2");
+        assertThat(processedDuringCut).containsExactly("events-2");
     }
 
     private static Simulation simulation() {
