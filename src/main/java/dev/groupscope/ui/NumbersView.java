@@ -54,6 +54,7 @@ public final class NumbersView {
     @FXML private NumberAxis throughputRecords;
     @FXML private BarChart<String, Number> pauseChart;
     @FXML private CategoryAxis pauseRebalances;
+    @FXML private Label pauseNote;
     @FXML private LineChart<Number, Number> ledgerChart;
     @FXML private TimeAxis ledgerTime;
     @FXML private NumberAxis ledgerRecords;
@@ -191,6 +192,11 @@ public final class NumbersView {
             pauseChart.getData().setAll(series);
         }
         pauseChart.setUserData(data.rebalances());
+        // No bars: none yet, or rebalances in which no member that held partitions was left without any.
+        String note = data.rebalances().isEmpty() ? messages.text("ui.numbers.pause.none")
+                : data.members().isEmpty() ? messages.text("ui.numbers.pause.nobodyStopped") : "";
+        pauseNote.setText(note);
+        pauseNote.setVisible(!note.isEmpty());
         paintMembers();
     }
 

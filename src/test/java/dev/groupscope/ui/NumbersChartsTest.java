@@ -86,6 +86,19 @@ class NumbersChartsTest {
         assertThat(tickLabels(throughput.getYAxis())).allSatisfy(label -> assertThat(label).doesNotContain("."));
     }
 
+    @Test
+    void aStopTheWorldChartWithoutBarsSaysWhy(FxRobot robot) {
+        showNumbersAt(robot, 10_000);
+        ChartData data = ChartData.of(window.playground().metricsProperty().get());
+        // One consumer joining an empty group: the rebalance took nothing from anybody.
+        assertThat(data.rebalances()).isNotEmpty();
+        assertThat(data.members()).isEmpty();
+
+        javafx.scene.control.Label note = robot.lookup("#pause-note").query();
+        assertThat(note.isVisible()).isTrue();
+        assertThat(note.getText()).isEqualTo("Nobody stopped: no member that held partitions was left without any");
+    }
+
     private void showNumbersAt(FxRobot robot, long time) {
         waitFor(() -> window.playground().getFrame() != null);
         robot.interact(() -> window.playground().scrubTo(time));
