@@ -35,7 +35,7 @@ final class FaultState {
      * Messages of each API lost since the cut began, numbering the lost events: a learner steps to the first lost
      * heartbeat (or fetch) of a cut, and the diagram shows them all (see LearnerFilter).
      */
-    private Map<String, Integer> lostInCut = new TreeMap<>();
+    private Map<String, Integer> lostInCut;
     int failCommitsLeft;
     Errors failWith = Errors.NONE;
     int delayCommitsLeft;
@@ -45,7 +45,8 @@ final class FaultState {
         FaultState copy = new FaultState();
         copy.cutBroker = cutBroker;
         copy.cutUntil = cutUntil;
-        copy.lostInCut = new TreeMap<>(lostInCut);
+        // Null until a cut loses something: every snapshot copies every consumer's faults, nearly always none.
+        copy.lostInCut = lostInCut == null ? null : new TreeMap<>(lostInCut);
         copy.failCommitsLeft = failCommitsLeft;
         copy.failWith = failWith;
         copy.delayCommitsLeft = delayCommitsLeft;
@@ -91,7 +92,7 @@ final class FaultState {
         }
         cutBroker = broker;
         cutUntil = step.now() + cut.durationMs();
-        lostInCut.clear();
+        lostInCut = null;
         step.context.emit(EventKind.FAULT, "NetworkPartition", step.id(), ClientEvents.broker(broker),
                 fields("broker", broker, "durationMs", cut.durationMs(), "sessionTimeoutMs",
                         step.config().sessionTimeoutMs()), "sim.client.fault.cutOff",
@@ -181,6 +182,9 @@ final class FaultState {
                           long timeoutAt, Map<TopicPartition, Long> offsets) {
         String api = message.api(); // a request's and its answer's are the same name
         long timeoutMs = step.config().settings().requestTimeoutMs();
+        if (lostInCut == null) {
+            lostInCut = new TreeMap<>();
+        }
         int nth = lostInCut.merge(api, 1, Integer::sum);
         Map<String, Object> fields = fields("api", api, "broker", broker, "correlationId", message.correlationId(),
                 "sentAt", sentAt, "timeoutAt", timeoutAt, "requestTimeoutMs", timeoutMs, "lostInCut", nth);
