@@ -64,7 +64,7 @@ public final class WindowLine {
     }
 
     /** Whether the words are in the alarm colour: the window is full, or a commit passed unfinished records. */
-    private boolean alarming() {
+    public static boolean alarming(WorkerPoolView.Window window, Long committed) {
         return window.paused() || unfinishedBelow(window, committed) > 0;
     }
 
@@ -117,7 +117,7 @@ public final class WindowLine {
         double factsX = frameX + FRAME_WIDTH + FACTS_GAP;
         for (int i = 0; i < facts.size(); i++) {
             out.label(i == 0 ? id + "-facts" : id + "-facts-" + i, factsX, y + 12 + LINE * i, facts.get(i),
-                    Anchor.START, alarming() ? new String[] {"detail", "pool-paused"} : new String[] {"detail"});
+                    Anchor.START, alarming(window, committed) ? new String[] {"detail", "pool-paused"} : new String[] {"detail"});
         }
     }
 

@@ -66,6 +66,8 @@ public final class PlaygroundView {
 
     private final PlaygroundViewModel viewModel;
     private final Messages messages;
+    /** The messages as the export's drawing code words them: a pool's window says the same in both. */
+    private final LayoutText words;
     private final Map<String, PartitionNode> partitionNodes = new LinkedHashMap<>();
     private final Map<String, ConsumerNode> consumerNodes = new HashMap<>();
     private final Map<String, Label> stateNodes = new LinkedHashMap<>();
@@ -133,6 +135,7 @@ public final class PlaygroundView {
     public PlaygroundView(PlaygroundViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
         this.messages = messages;
+        this.words = LayoutText.of(messages);
         this.tooltips = new EntityTooltips(messages);
         this.panes = new PlaygroundPanes(messages);
         this.brokers = panes.brokers;
@@ -952,13 +955,13 @@ public final class PlaygroundView {
             }
             if (window != null) {
                 windowSlots.show(window, row.committed(), slotClass(row.ownerSlot()));
-                String text = WindowLine.said(window, row.committed(), LayoutText.of(messages));
+                String text = WindowLine.said(window, row.committed(), words);
                 if (!text.equals(windowFacts.getText())) {
                     windowFacts.setText(text);
                     windowSlots.setAccessibleText(text);
                 }
-                boolean alarm = window.paused() || WindowLine.unfinishedBelow(window, row.committed()) > 0;
-                setOnly(windowFacts, style -> style.equals("alarm"), alarm ? "alarm" : null);
+                setOnly(windowFacts, style -> style.equals("alarm"),
+                        WindowLine.alarming(window, row.committed()) ? "alarm" : null);
             }
             boolean shown = windowSlots != null && head.getChildren().contains(windowSlots);
             if (window != null && !shown) {
