@@ -41,10 +41,7 @@ public final class TopologyReader {
                 ConsumerView view = (ConsumerView) consumer.view();
                 slots.put(view.clientId(), slots.size());
                 viewOf.put(view.clientId(), view);
-                // As the window: a crashed or stopped process has no threads, so it shows no pool.
-                if (view.state().running()) {
-                    consumer.workerPool().ifPresent(pool -> pools.put(view.clientId(), pool));
-                }
+                consumer.runningWorkerPool().ifPresent(pool -> pools.put(view.clientId(), pool));
                 consumersByGroup.computeIfAbsent(consumer.config().groupId(), g -> new ArrayList<>()).add(view);
             }
         }

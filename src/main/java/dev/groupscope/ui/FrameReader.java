@@ -180,8 +180,7 @@ public final class FrameReader {
                 spares.add(consumer.id());
             } else {
                 slots.put(consumer.id(), slot);
-                // A stopped process has no threads: its pool's last state is not something it is doing.
-                WorkerPoolView pool = consumer.state().running() ? consumer.workerPool().orElse(null) : null;
+                WorkerPoolView pool = consumer.runningWorkerPool().orElse(null);
                 if (pool != null) {
                     pools.put(consumer.id(), pool);
                 }

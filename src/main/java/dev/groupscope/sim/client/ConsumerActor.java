@@ -300,6 +300,14 @@ public final class ConsumerActor implements Actor {
         return pool == null ? java.util.Optional.empty() : java.util.Optional.of(pool.view());
     }
 
+    /**
+     * The worker pool as something the consumer is doing now: empty also while its process is not running (crashed
+     * or stopped), whose threads are gone, whatever the pool held when they went. What views draw.
+     */
+    public java.util.Optional<WorkerPoolView> runningWorkerPool() {
+        return state.running() ? workerPool() : java.util.Optional.empty();
+    }
+
     /** The state of the member as the group protocol sees it. */
     public MemberState state() {
         return state;
