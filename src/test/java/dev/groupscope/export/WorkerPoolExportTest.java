@@ -195,6 +195,18 @@ class WorkerPoolExportTest {
                 });
     }
 
+    @Test
+    void aLongGroupNameGivesWayToTheLagWhenItIsTheOnlyGroupOnThePartition() throws Exception {
+        Simulation autoPool = ScenarioWorld.simulation(ScenarioReader.read(
+                Path.of("lessons/scenarios/worker-pool-auto-commit-loses.json")));
+        autoPool.runUntil(8_900);
+        Document svg = parse(SvgExporter.svg(TopologyLayout.layout(TopologyReader.read(autoPool.stateAtTime(8_900)),
+                Messages.english())));
+        String numbers = byId(svg, "partition-orders-0-auto-pool-app-numbers").getTextContent();
+
+        assertThat(numbers).startsWith("committed ").contains(" · lag ").doesNotContain("…");
+    }
+
     private static WorkerPoolView pool(String clientId) {
         return pool(clientId, FULL);
     }
