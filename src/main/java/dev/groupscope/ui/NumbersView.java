@@ -250,8 +250,17 @@ public final class NumbersView {
         double max = points.mapToDouble(ChartData.Point::value).max().orElse(0);
         long unit = countUnit(max);
         axis.setLowerBound(0);
-        axis.setUpperBound(Math.max(5, Math.ceil(max / unit) * unit));
+        axis.setUpperBound(countUpperBound(max, unit));
         axis.setTickUnit(unit);
+    }
+
+    /**
+     * The first whole unit above the highest point, never on it: a line at the axis's top is drawn on the plot's top
+     * edge and reads as its border (network-partition's steady 30 records/s was no line at all, pool-app's 150 looked
+     * cut off).
+     */
+    static double countUpperBound(double max, long unit) {
+        return Math.max(5, (Math.floor(max / unit) + 1) * unit);
     }
 
     /** Records and seconds are counted whole, as the language writes numbers ("1,200"). */

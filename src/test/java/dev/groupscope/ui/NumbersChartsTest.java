@@ -99,6 +99,19 @@ class NumbersChartsTest {
         assertThat(note.getText()).isEqualTo("Nobody stopped: no member that held partitions was left without any");
     }
 
+    @Test
+    void aCountAxisEndsAboveItsHighestPointSoALineThereIsNotTheBorder() {
+        // network-partition's one group processes a steady 30 records/s; two-threading-schemes' pool-app 150
+        for (double max : new double[] {30, 150, 120, 11, 44, 0}) {
+            long unit = NumbersView.countUnit(max);
+            double top = NumbersView.countUpperBound(max, unit);
+
+            assertThat(top).as("the axis above " + max).isGreaterThan(max);
+            assertThat(top % unit).as("whole ticks up to " + top).isZero();
+            assertThat(top - max).as("no more than a tick of room above " + max).isLessThanOrEqualTo(Math.max(5, unit));
+        }
+    }
+
     private void showNumbersAt(FxRobot robot, long time) {
         waitFor(() -> window.playground().getFrame() != null);
         robot.interact(() -> window.playground().scrubTo(time));
