@@ -174,6 +174,27 @@ class PoolWindowViewTest {
     }
 
     @Test
+    void aTooltipBesideACommitPastUnfinishedRecordsSaysSoInsteadOfOnlyTheRule() {
+        // worker-pool-auto-commit-loses just before C1's crash: the rule alone ("Only 254 may be committed") stood
+        // beside the row's "committed 354", as if one of them were wrong.
+        PlaygroundFrame frame = frameAt("worker-pool-auto-commit-loses.json", 8_999);
+        PartitionRow row = row(frame, "orders-0");
+        long passed = dev.groupscope.diagram.WindowLine.unfinishedBelow(row.window(), row.committed());
+        assertThat(passed).as("the commit passed unfinished records").isPositive();
+
+        String tip = new EntityTooltips(Messages.english()).partition(frame, "orders-0");
+        assertThat(tip).contains(String.format(Locale.ROOT,
+                "Yet the group has committed %d, past %d unfinished records: a new owner would start at %d, so if C1 "
+                        + "stopped now nobody would ever process those records.",
+                row.committed(), passed, row.committed()));
+        assertThat(new EntityTooltips(Messages.of(Locale.SIMPLIFIED_CHINESE)).partition(frame, "orders-0"))
+                .contains("越过了 " + passed + " 条未完成的记录");
+        // The window commit never passes its low mark, and says nothing of the kind.
+        assertThat(new EntityTooltips(Messages.english()).partition(frameAt("window-commit.json", AT), "orders-0"))
+                .doesNotContain("Yet the group has committed");
+    }
+
+    @Test
     void theCommitShowsInsideTheWindowWhereItFalls(FxRobot robot) {
         PlaygroundFrame frame = showAt(robot, AT);
         PartitionRow pinned = row(frame, "orders-0");
