@@ -46,7 +46,10 @@ public final class WindowLine {
     public static String said(WorkerPoolView.Window window, Long committed, LayoutText text) {
         String said = text.of("ui.main.window.facts", "low", window.lowMark(), "unfinished", window.unfinished(),
                 "span", window.span(), "capacity", window.capacity());
-        if (window.paused()) {
+        if (window.draining()) {
+            said = text.of("ui.main.window.draining", "facts", said, "resumeAt", window.resumeAt(),
+                    "capacity", window.capacity());
+        } else if (window.paused()) {
             said = text.of("ui.main.window.paused", "facts", said);
         }
         long passed = unfinishedBelow(window, committed);
@@ -78,7 +81,7 @@ public final class WindowLine {
         long passed = unfinishedBelow(window, committed);
         Object[] args = {"owner", owner, "partition", partition, "low", window.lowMark(), "last", window.next() - 1,
                 "unfinished", window.unfinished(), "done", window.finishedAhead().size(),
-                "capacity", window.capacity(), "committed", committed == null ? 0 : committed, "count", passed};
+                "capacity", window.capacity(), "resumeAt", window.resumeAt(), "committed", committed == null ? 0 : committed, "count", passed};
         List<String> lines = new java.util.ArrayList<>();
         lines.add(text.of(window.span() == 0 ? "ui.tip.partition.window.empty" : "ui.tip.partition.window", args));
         if (passed > 0) {

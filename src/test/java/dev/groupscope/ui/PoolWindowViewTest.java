@@ -195,6 +195,28 @@ class PoolWindowViewTest {
     }
 
     @Test
+    void aPausedWindowThatIsDrainingIsNotCalledFull() {
+        // two-threading-schemes, pool-app at 27 s: orders-1's window was paused at 200/200 and has drained to 151; the
+        // pool resumes a partition at half its window. It said "window 151/200: … · full: paused".
+        PlaygroundViewModel run = new PlaygroundViewModel(ScenarioReader.read(
+                Path.of("lessons/scenarios/two-threading-schemes.json")), Runnable::run, Runnable::run);
+        run.showGroup("pool-app");
+        run.scrubTo(27_000);
+        PartitionRow row = row(run.getFrame(), "orders-1");
+        WorkerPoolView.Window window = row.window();
+        assertThat(window.paused()).isTrue();
+        assertThat(window.span()).as("paused, yet below its 200 offsets").isLessThan(window.capacity());
+
+        assertThat(dev.groupscope.diagram.WindowLine.said(window, row.committed(),
+                dev.groupscope.diagram.LayoutText.of(Messages.english())))
+                .endsWith(String.format(Locale.ROOT, "%d unfinished · paused: resumes at 100/200", window.unfinished()))
+                .doesNotContain("full");
+        assertThat(dev.groupscope.diagram.WindowLine.said(window, row.committed(),
+                dev.groupscope.diagram.LayoutText.of(Messages.of(Locale.SIMPLIFIED_CHINESE))))
+                .endsWith("已暂停：降到 100/200 时恢复").doesNotContain("已满");
+    }
+
+    @Test
     void theCommitShowsInsideTheWindowWhereItFalls(FxRobot robot) {
         PlaygroundFrame frame = showAt(robot, AT);
         PartitionRow pinned = row(frame, "orders-0");
@@ -216,7 +238,8 @@ class PoolWindowViewTest {
         assertThat(tip).contains(String.format(Locale.ROOT, "C1's worker pool holds orders-0 from %d to %d",
                 pinned.lowMark(), pinned.next() - 1))
                 .contains("Only " + pinned.lowMark() + " may be committed")
-                .contains("The window is full (60 offsets): the poller paused orders-0");
+                .contains("The window filled (60 offsets): the poller paused orders-0 and resumes it once the window is down to "
+                        + "30 offsets.");
         assertThat(new EntityTooltips(Messages.english()).consumer(frame, "C1"))
                 .contains("Worker pool: 4 workers, unordered, a window of 60 offsets per partition");
     }

@@ -483,7 +483,7 @@ final class WorkerPool {
         TreeMap<String, WorkerPoolView.Window> byPartition = new TreeMap<>();
         windows.forEach((tp, window) -> byPartition.put(tp.toString(), new WorkerPoolView.Window(
                 window.committable(), window.highestFinished(), window.next(), window.unfinished(),
-                pausedFull.contains(tp), window.finishedAhead(), config.windowSize())));
+                pausedFull.contains(tp), window.finishedAhead(), config.windowSize(), config.resumeAtOrBelow())));
         List<WorkerPoolView.Worker> workers = new ArrayList<>();
         for (int w = 0; w < running.length; w++) {
             Job job = running[w];
