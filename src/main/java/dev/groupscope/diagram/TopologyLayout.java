@@ -332,6 +332,11 @@ public final class TopologyLayout {
         String numbers = text("diagram.partition.numbers", "group", offsets.groupId(), "committed", committedText,
                 "lag", TextFit.number(offsets.lag(leo)));
         double room = ARROW_FROM_X - NUMBERS_X - 8;
+        if (TextFit.width(numbers, 12) > room && topology.groups().size() == 1) {
+            // One group, named on its card: a long name ("auto-pool-app: committed 354 · lag …") cut off the lag.
+            numbers = text("diagram.partition.numbers.oneGroup", "committed", committedText,
+                    "lag", TextFit.number(offsets.lag(leo)));
+        }
         out.label(id + "-numbers", NUMBERS_X, y + 10, TextFit.fit(numbers, 12, room), Anchor.START, "detail");
         String owner = offsets.owner() == null ? text("ui.main.partition.unowned")
                 : offsets.position() == null ? offsets.owner()
