@@ -47,8 +47,9 @@ public final class WindowLine {
         String said = text.of("ui.main.window.facts", "low", window.lowMark(), "unfinished", window.unfinished(),
                 "span", window.span(), "capacity", window.capacity());
         if (window.draining()) {
-            said = text.of("ui.main.window.draining", "facts", said, "resumeAt", window.resumeAt(),
-                    "capacity", window.capacity());
+            // Down to the mark yet still paused: the poller resumes it on its next round, not "at 30/60" beside 30/60.
+            said = text.of(window.span() <= window.resumeAt() ? "ui.main.window.drained" : "ui.main.window.draining",
+                    "facts", said, "resumeAt", window.resumeAt(), "capacity", window.capacity());
         } else if (window.paused()) {
             said = text.of("ui.main.window.paused", "facts", said);
         }

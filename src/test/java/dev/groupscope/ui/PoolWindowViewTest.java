@@ -217,6 +217,20 @@ class PoolWindowViewTest {
     }
 
     @Test
+    void aWindowDrainedToItsResumeMarkButStillPausedSaysTheNextRoundResumesIt() {
+        // window-commit at 16 s: C2's orders-0 window is down to 30/60 and the poller has not run its next round; it
+        // said "window 30/60: … · paused: resumes at 30/60".
+        PartitionRow row = row(frameAt("window-commit.json", 16_000), "orders-0");
+        WorkerPoolView.Window window = row.window();
+        assertThat(window.paused()).isTrue();
+        assertThat(window.span()).isLessThanOrEqualTo(window.resumeAt());
+
+        assertThat(dev.groupscope.diagram.WindowLine.said(window, row.committed(),
+                dev.groupscope.diagram.LayoutText.of(Messages.english())))
+                .endsWith(" · paused: down to 30/60, resumed on the poller's next round");
+    }
+
+    @Test
     void theCommitShowsInsideTheWindowWhereItFalls(FxRobot robot) {
         PlaygroundFrame frame = showAt(robot, AT);
         PartitionRow pinned = row(frame, "orders-0");
