@@ -231,6 +231,20 @@ class PoolWindowViewTest {
     }
 
     @Test
+    void inPresenterModeTheWindowsWordsAreTheSizeOfThePartitionsNumbers(FxRobot robot) {
+        // Presenter mode shrinks a partition's numbers to keep six partitions above the fold; the window's words
+        // under them stayed larger, as if they said something else.
+        showAt(robot, AT);
+        robot.interact(window::togglePresenter);
+        FxWait.settle(robot, window);
+
+        Labeled numbers = robot.lookup("#partition-orders-0 .partition-numbers").query();
+        Labeled facts = robot.lookup("#partition-orders-0 .pool-window-facts").query();
+        assertThat(facts.getFont().getSize()).isEqualTo(numbers.getFont().getSize());
+        robot.interact(window::togglePresenter);
+    }
+
+    @Test
     void theCommitShowsInsideTheWindowWhereItFalls(FxRobot robot) {
         PlaygroundFrame frame = showAt(robot, AT);
         PartitionRow pinned = row(frame, "orders-0");
