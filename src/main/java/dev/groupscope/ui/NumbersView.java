@@ -192,9 +192,7 @@ public final class NumbersView {
             pauseChart.getData().setAll(series);
         }
         pauseChart.setUserData(data.rebalances());
-        // No bars: none yet, or rebalances in which no member that held partitions was left without any.
-        String note = data.rebalances().isEmpty() ? messages.text("ui.numbers.pause.none")
-                : data.members().isEmpty() ? messages.text("ui.numbers.pause.nobodyStopped") : "";
+        String note = pauseNote(data, messages);
         pauseNote.setText(note);
         pauseNote.setVisible(!note.isEmpty());
         paintMembers();
@@ -228,6 +226,24 @@ public final class NumbersView {
                 }
             }
         }
+    }
+
+    /**
+     * Why the stop-the-world chart has no bars (empty when it has some): no rebalance yet; one still going, whose
+     * members' pauses are counted once they have their new partitions (crash-and-rebalance at 30 s: the members have
+     * revoked everything and wait, and "Nobody stopped" said the opposite); or rebalances in which no member that held
+     * partitions was left without any.
+     */
+    static String pauseNote(ChartData data, Messages messages) {
+        if (data.rebalances().isEmpty()) {
+            return messages.text("ui.numbers.pause.none");
+        }
+        if (!data.members().isEmpty()) {
+            return "";
+        }
+        return data.rebalances().stream().filter(ChartData.RebalanceBar::ongoing).findFirst()
+                .map(going -> messages.format("ui.numbers.pause.inProgress", Map.of("number", going.number())))
+                .orElseGet(() -> messages.text("ui.numbers.pause.nobodyStopped"));
     }
 
     private String category(ChartData.RebalanceBar bar) {
