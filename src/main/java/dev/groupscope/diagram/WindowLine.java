@@ -82,7 +82,8 @@ public final class WindowLine {
         long passed = unfinishedBelow(window, committed);
         Object[] args = {"owner", owner, "partition", partition, "low", window.lowMark(), "last", window.next() - 1,
                 "unfinished", window.unfinished(), "done", window.finishedAhead().size(),
-                "capacity", window.capacity(), "resumeAt", window.resumeAt(), "committed", committed == null ? 0 : committed, "count", passed};
+                "capacity", window.capacity(), "resumeAt", window.resumeAt(),
+                "committed", committed == null ? 0 : committed, "count", passed};
         List<String> lines = new java.util.ArrayList<>();
         lines.add(text.of(window.span() == 0 ? "ui.tip.partition.window.empty" : "ui.tip.partition.window", args));
         if (passed > 0) {

@@ -266,8 +266,8 @@ class PoolWindowViewTest {
         assertThat(tip).contains(String.format(Locale.ROOT, "C1's worker pool holds orders-0 from %d to %d",
                 pinned.lowMark(), pinned.next() - 1))
                 .contains("Only " + pinned.lowMark() + " may be committed")
-                .contains("The window filled (60 offsets): the poller paused orders-0 and resumes it once the window is down to "
-                        + "30 offsets.");
+                .contains("The window filled (60 offsets): the poller paused orders-0 and resumes it once the window "
+                        + "is down to 30 offsets.");
         assertThat(new EntityTooltips(Messages.english()).consumer(frame, "C1"))
                 .contains("Worker pool: 4 workers, unordered, a window of 60 offsets per partition");
     }
