@@ -230,9 +230,9 @@ public final class NumbersView {
 
     /**
      * Why the stop-the-world chart has no bars (empty when it has some): no rebalance yet; one still going, whose
-     * members' pauses are counted once they have their new partitions (crash-and-rebalance at 30 s: the members have
-     * revoked everything and wait, and "Nobody stopped" said the opposite); or rebalances in which no member that held
-     * partitions was left without any.
+     * members' pauses are counted once they have their new partitions (crash-and-rebalance at 30 s: C1 and C3 are
+     * about to give up all their partitions, and "Nobody stopped" said they would not); or rebalances in which no
+     * member that held partitions was left without any.
      */
     static String pauseNote(ChartData data, Messages messages) {
         if (data.rebalances().isEmpty()) {

@@ -101,8 +101,8 @@ class NumbersChartsTest {
 
     @Test
     void aRebalanceInProgressIsNotCalledNobodyStopped() {
-        // crash-and-rebalance at 30 s: C2's session ran out at 28 s, the others revoked everything (eager) and wait for
-        // their new partitions; the chart had no bar yet and said "Nobody stopped".
+        // crash-and-rebalance at 30 s: C2's session ran out at 28 s and the rebalance is going on (C1 and C3 have yet
+        // to rejoin and, eager, give up their partitions); the chart had no bar yet and said "Nobody stopped".
         PlaygroundViewModel run = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
                 java.nio.file.Path.of("lessons/scenarios/crash-and-rebalance.json")), Runnable::run, Runnable::run);
         run.scrubTo(30_000);
