@@ -32,6 +32,8 @@ public final class SequenceLayout {
     public static final double HEAD_TOP = 52;
     public static final double HEAD_HEIGHT = 40;
     static final double SLOPE = 4;
+    /** How far the current row's box sits above the row's line: a label's 12-px letters end 19 above it. */
+    public static final double CURRENT_LIFT = 5;
     /**
      * How far short of its destination's lifeline a lost message stops, in lane widths: well past the lane before
      * it, so it plainly heads for its destination, and far enough from it that nobody reads it as arrived.
@@ -123,8 +125,10 @@ public final class SequenceLayout {
         out.label("title", MARGIN, 34, TextFit.fit(title, 20, width - 2 * MARGIN), Anchor.START, "title");
         int current = currentRow(grouped);
         if (current >= 0) {
-            out.box("current-row", MARGIN, firstRow + current * ROW - ROW / 2, width - 2 * MARGIN, ROW, 3, "",
-                    "current");
+            // Around what the row draws, not centred on its line: a message's label stands above its arrow (its
+            // baseline 7 above), and a box centred on the arrow ran its top edge through the label's letters.
+            out.box("current-row", MARGIN, firstRow + current * ROW - ROW / 2 - CURRENT_LIFT, width - 2 * MARGIN, ROW,
+                    3, "", "current");
         }
         for (String lane : lanes) {
             lane(lane, height);

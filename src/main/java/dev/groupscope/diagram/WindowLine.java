@@ -35,7 +35,7 @@ public final class WindowLine {
         this.window = window;
         this.committed = committed;
         this.facts = TextFit.wrap(said(window, committed, text), FONT, factsRoom);
-        this.tooltip = String.join(" ", explained(window, owner, partition, text));
+        this.tooltip = String.join(" ", explained(window, committed, owner, partition, text));
     }
 
     /**
@@ -46,7 +46,11 @@ public final class WindowLine {
     public static String said(WorkerPoolView.Window window, Long committed, LayoutText text) {
         String said = text.of("ui.main.window.facts", "low", window.lowMark(), "unfinished", window.unfinished(),
                 "span", window.span(), "capacity", window.capacity());
-        if (window.paused()) {
+        if (window.draining()) {
+            // Down to the mark yet still paused: the poller resumes it on its next round, not "at 30/60" beside 30/60.
+            said = text.of(window.span() <= window.resumeAt() ? "ui.main.window.drained" : "ui.main.window.draining",
+                    "facts", said, "resumeAt", window.resumeAt(), "capacity", window.capacity());
+        } else if (window.paused()) {
             said = text.of("ui.main.window.paused", "facts", said);
         }
         long passed = unfinishedBelow(window, committed);
@@ -68,14 +72,27 @@ public final class WindowLine {
         return window.paused() || unfinishedBelow(window, committed) > 0;
     }
 
-    /** What {@code owner}'s pool holds of {@code partition}, why only its low mark may be committed, and why paused. */
-    public static List<String> explained(WorkerPoolView.Window window, String owner, String partition,
+    /**
+     * What {@code owner}'s pool holds of {@code partition}, why only its low mark may be committed, why paused, and,
+     * when the group's commit ({@code committed}, null: none) has passed unfinished records anyway, that it has: the
+     * rule alone ("Only 254 may be committed") beside a committed 354 read as if the picture were wrong.
+     */
+    public static List<String> explained(WorkerPoolView.Window window, Long committed, String owner, String partition,
                                          LayoutText text) {
+        long passed = unfinishedBelow(window, committed);
         Object[] args = {"owner", owner, "partition", partition, "low", window.lowMark(), "last", window.next() - 1,
                 "unfinished", window.unfinished(), "done", window.finishedAhead().size(),
-                "capacity", window.capacity()};
-        String held = text.of(window.span() == 0 ? "ui.tip.partition.window.empty" : "ui.tip.partition.window", args);
-        return window.paused() ? List.of(held, text.of("ui.tip.partition.window.paused", args)) : List.of(held);
+                "capacity", window.capacity(), "resumeAt", window.resumeAt(),
+                "committed", committed == null ? 0 : committed, "count", passed};
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(text.of(window.span() == 0 ? "ui.tip.partition.window.empty" : "ui.tip.partition.window", args));
+        if (passed > 0) {
+            lines.add(text.of("ui.tip.partition.window.committedPast", args));
+        }
+        if (window.paused()) {
+            lines.add(text.of("ui.tip.partition.window.paused", args));
+        }
+        return List.copyOf(lines);
     }
 
     /** The room the line takes below the strip, in drawing units. */

@@ -48,7 +48,7 @@ public final class EntityTooltips {
                 }
             }
             frame.partitions().stream().filter(row -> row.name().equals(name) && row.window() != null)
-                    .findFirst().ifPresent(row -> lines.addAll(WindowLine.explained(row.window(), row.owner(), name,
+                    .findFirst().ifPresent(row -> lines.addAll(WindowLine.explained(row.window(), row.committed(), row.owner(), name,
                             LayoutText.of(messages))));
             return String.join("\n", lines);
         }).orElse(name);

@@ -192,9 +192,7 @@ public final class NumbersView {
             pauseChart.getData().setAll(series);
         }
         pauseChart.setUserData(data.rebalances());
-        // No bars: none yet, or rebalances in which no member that held partitions was left without any.
-        String note = data.rebalances().isEmpty() ? messages.text("ui.numbers.pause.none")
-                : data.members().isEmpty() ? messages.text("ui.numbers.pause.nobodyStopped") : "";
+        String note = pauseNote(data, messages);
         pauseNote.setText(note);
         pauseNote.setVisible(!note.isEmpty());
         paintMembers();
@@ -230,6 +228,24 @@ public final class NumbersView {
         }
     }
 
+    /**
+     * Why the stop-the-world chart has no bars (empty when it has some): no rebalance yet; one still going, whose
+     * members' pauses are counted once they have their new partitions (crash-and-rebalance at 30 s: C1 and C3 are
+     * about to give up all their partitions, and "Nobody stopped" said they would not); or rebalances in which no
+     * member that held partitions was left without any.
+     */
+    static String pauseNote(ChartData data, Messages messages) {
+        if (data.rebalances().isEmpty()) {
+            return messages.text("ui.numbers.pause.none");
+        }
+        if (!data.members().isEmpty()) {
+            return "";
+        }
+        return data.rebalances().stream().filter(ChartData.RebalanceBar::ongoing).findFirst()
+                .map(going -> messages.format("ui.numbers.pause.inProgress", Map.of("number", going.number())))
+                .orElseGet(() -> messages.text("ui.numbers.pause.nobodyStopped"));
+    }
+
     private String category(ChartData.RebalanceBar bar) {
         return messages.format(bar.ongoing() ? "ui.numbers.pause.ongoing" : "ui.numbers.pause.rebalance",
                 Map.of("number", bar.number(), "seconds", String.format(Locale.ROOT, "%.1f", bar.startSeconds())));
@@ -250,8 +266,17 @@ public final class NumbersView {
         double max = points.mapToDouble(ChartData.Point::value).max().orElse(0);
         long unit = countUnit(max);
         axis.setLowerBound(0);
-        axis.setUpperBound(Math.max(5, Math.ceil(max / unit) * unit));
+        axis.setUpperBound(countUpperBound(max, unit));
         axis.setTickUnit(unit);
+    }
+
+    /**
+     * The first whole unit above the highest point, never on it: a line at the axis's top is drawn on the plot's top
+     * edge and reads as its border (network-partition's steady 30 records/s was no line at all, pool-app's 150 looked
+     * cut off).
+     */
+    static double countUpperBound(double max, long unit) {
+        return Math.max(5, (Math.floor(max / unit) + 1) * unit);
     }
 
     /** Records and seconds are counted whole, as the language writes numbers ("1,200"). */

@@ -191,7 +191,14 @@ class SequenceLayoutTest {
         SequenceDiagram diagram = SequenceLayout.layout(events, 0, 7, ENGLISH, true, 4);
 
         Shape.Box current = (Shape.Box) diagram.drawing().shape("current-row").orElseThrow();
-        assertThat(current.y() + current.height() / 2).isEqualTo(diagram.row("msg-2").orElseThrow().y());
+        double row = diagram.row("msg-2").orElseThrow().y();
+        Shape.Label label = (Shape.Label) diagram.drawing().shape("msg-2-label").orElseThrow();
+        // The whole row inside the box: the label's 12-px letters above their baseline, the arrow's end below the
+        // line; the box's edge ran through the letters ("Heartbeat ✗ lost: network cut" in network-partition).
+        assertThat(current.y()).as("the box's top above the label's letters").isLessThanOrEqualTo(label.y() - 12);
+        assertThat(current.y() + current.height()).as("the box's bottom below the arrow")
+                .isGreaterThanOrEqualTo(row + SequenceLayout.SLOPE + 2);
+        assertThat(current.height()).as("one row, not its neighbours").isEqualTo(SequenceLayout.ROW);
         assertThat(diagram.drawing().shape("msg-3").orElseThrow().styles()).contains("future");
         assertThat(diagram.drawing().shape("msg-2").orElseThrow().styles()).doesNotContain("future");
     }

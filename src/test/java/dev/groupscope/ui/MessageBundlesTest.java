@@ -80,6 +80,32 @@ class MessageBundlesTest {
         assertThat(chinese.getProperty("ui.lab.addConsumer")).isEqualTo("添加消费者");
     }
 
+    /**
+     * Plain English words left in a Chinese sentence read as a draft: the pool's dispatch sentence ended
+     * "（单线程 io : 多线程 work = 1:n）". Kafka's own names (broker, leader, member id, poll()) stay in English and are
+     * not in the list; placeholders are removed first.
+     */
+    @Test
+    void chineseLeavesNoPlainEnglishWordsInItsSentences() {
+        Pattern plainEnglish = Pattern.compile("(?<![A-Za-z._/\"-])(io|work|worker|workers|window|queued|thread"
+                + "|threads|the|and|of|lost|done|idle|paused)(?![A-Za-z._(/\"-])"); // a quoted JSON field is a name
+        for (String key : chinese.stringPropertyNames()) {
+            if (key.startsWith("json.") || key.startsWith("kafka.")) {
+                continue; // parser and Kafka messages quote English on purpose
+            }
+            String words = chinese.getProperty(key).replaceAll("\\{[^{}]*}", "");
+            assertThat(words).as(key).doesNotContainPattern(plainEnglish);
+        }
+    }
+
+    @Test
+    void chineseSaysHowManyRecordsAPoolQueuesAndHowManyACommitPassedAsASentenceWould() {
+        Messages zh = Messages.of(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(zh.format("ui.main.worker.queued", java.util.Map.of("count", 35))).isEqualTo("35 条排队");
+        assertThat(zh.format("ui.main.window.committedPast", java.util.Map.of("facts", "窗口", "count", 29)))
+                .isEqualTo("窗口 · 提交已越过 29 条未完成的记录");
+    }
+
     @Test
     void chineseCallsARebalanceOneThingInEveryTab() {
         // The group's states say 准备再均衡, the charts 再均衡: the lab's button and tips must not say 重新平衡.

@@ -99,6 +99,40 @@ class NumbersChartsTest {
         assertThat(note.getText()).isEqualTo("Nobody stopped: no member that held partitions was left without any");
     }
 
+    @Test
+    void aRebalanceInProgressIsNotCalledNobodyStopped() {
+        // crash-and-rebalance at 30 s: C2's session ran out at 28 s and the rebalance is going on (C1 and C3 have yet
+        // to rejoin and, eager, give up their partitions); the chart had no bar yet and said "Nobody stopped".
+        PlaygroundViewModel run = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
+                java.nio.file.Path.of("lessons/scenarios/crash-and-rebalance.json")), Runnable::run, Runnable::run);
+        run.scrubTo(30_000);
+        ChartData data = ChartData.of(run.metricsProperty().get());
+        assertThat(data.members()).as("no bar yet").isEmpty();
+        assertThat(data.rebalances()).last().extracting(ChartData.RebalanceBar::ongoing).isEqualTo(true);
+
+        assertThat(NumbersView.pauseNote(data, dev.groupscope.i18n.Messages.english())).isEqualTo(
+                "Rebalance #" + data.rebalances().size() + " is in progress: a member's pause is drawn once it has "
+                        + "its new partitions");
+        // Once it is over the bars are there, and no note.
+        run.scrubTo(40_000);
+        ChartData after = ChartData.of(run.metricsProperty().get());
+        assertThat(after.members()).isNotEmpty();
+        assertThat(NumbersView.pauseNote(after, dev.groupscope.i18n.Messages.english())).isEmpty();
+    }
+
+    @Test
+    void aCountAxisEndsAboveItsHighestPointSoALineThereIsNotTheBorder() {
+        // network-partition's one group processes a steady 30 records/s; two-threading-schemes' pool-app 150
+        for (double max : new double[] {30, 150, 120, 11, 44, 0}) {
+            long unit = NumbersView.countUnit(max);
+            double top = NumbersView.countUpperBound(max, unit);
+
+            assertThat(top).as("the axis above " + max).isGreaterThan(max);
+            assertThat(top % unit).as("whole ticks up to " + top).isZero();
+            assertThat(top - max).as("no more than a tick of room above " + max).isLessThanOrEqualTo(Math.max(5, unit));
+        }
+    }
+
     private void showNumbersAt(FxRobot robot, long time) {
         waitFor(() -> window.playground().getFrame() != null);
         robot.interact(() -> window.playground().scrubTo(time));

@@ -174,6 +174,77 @@ class PoolWindowViewTest {
     }
 
     @Test
+    void aTooltipBesideACommitPastUnfinishedRecordsSaysSoInsteadOfOnlyTheRule() {
+        // worker-pool-auto-commit-loses just before C1's crash: the rule alone ("Only 254 may be committed") stood
+        // beside the row's "committed 354", as if one of them were wrong.
+        PlaygroundFrame frame = frameAt("worker-pool-auto-commit-loses.json", 8_999);
+        PartitionRow row = row(frame, "orders-0");
+        long passed = dev.groupscope.diagram.WindowLine.unfinishedBelow(row.window(), row.committed());
+        assertThat(passed).as("the commit passed unfinished records").isPositive();
+
+        String tip = new EntityTooltips(Messages.english()).partition(frame, "orders-0");
+        assertThat(tip).contains(String.format(Locale.ROOT,
+                "Yet the group has committed %d, past %d unfinished records: a new owner would start at %d, so if C1 "
+                        + "stopped now nobody would ever process those records.",
+                row.committed(), passed, row.committed()));
+        assertThat(new EntityTooltips(Messages.of(Locale.SIMPLIFIED_CHINESE)).partition(frame, "orders-0"))
+                .contains("越过了 " + passed + " 条未完成的记录");
+        // The window commit never passes its low mark, and says nothing of the kind.
+        assertThat(new EntityTooltips(Messages.english()).partition(frameAt("window-commit.json", AT), "orders-0"))
+                .doesNotContain("Yet the group has committed");
+    }
+
+    @Test
+    void aPausedWindowThatIsDrainingIsNotCalledFull() {
+        // two-threading-schemes, pool-app at 27 s: orders-1's window was paused at 200/200 and has drained to 151; the
+        // pool resumes a partition at half its window. It said "window 151/200: … · full: paused".
+        PlaygroundViewModel run = new PlaygroundViewModel(ScenarioReader.read(
+                Path.of("lessons/scenarios/two-threading-schemes.json")), Runnable::run, Runnable::run);
+        run.showGroup("pool-app");
+        run.scrubTo(27_000);
+        PartitionRow row = row(run.getFrame(), "orders-1");
+        WorkerPoolView.Window window = row.window();
+        assertThat(window.paused()).isTrue();
+        assertThat(window.span()).as("paused, yet below its 200 offsets").isLessThan(window.capacity());
+
+        assertThat(dev.groupscope.diagram.WindowLine.said(window, row.committed(),
+                dev.groupscope.diagram.LayoutText.of(Messages.english())))
+                .endsWith(String.format(Locale.ROOT, "%d unfinished · paused: resumes at 100/200", window.unfinished()))
+                .doesNotContain("full");
+        assertThat(dev.groupscope.diagram.WindowLine.said(window, row.committed(),
+                dev.groupscope.diagram.LayoutText.of(Messages.of(Locale.SIMPLIFIED_CHINESE))))
+                .endsWith("已暂停：降到 100/200 时恢复").doesNotContain("已满");
+    }
+
+    @Test
+    void aWindowDrainedToItsResumeMarkButStillPausedSaysTheNextRoundResumesIt() {
+        // window-commit at 16 s: C2's orders-0 window is down to 30/60 and the poller has not run its next round; it
+        // said "window 30/60: … · paused: resumes at 30/60".
+        PartitionRow row = row(frameAt("window-commit.json", 16_000), "orders-0");
+        WorkerPoolView.Window window = row.window();
+        assertThat(window.paused()).isTrue();
+        assertThat(window.span()).isLessThanOrEqualTo(window.resumeAt());
+
+        assertThat(dev.groupscope.diagram.WindowLine.said(window, row.committed(),
+                dev.groupscope.diagram.LayoutText.of(Messages.english())))
+                .endsWith(" · paused: down to 30/60, resumed on the poller's next round");
+    }
+
+    @Test
+    void inPresenterModeTheWindowsWordsAreTheSizeOfThePartitionsNumbers(FxRobot robot) {
+        // Presenter mode shrinks a partition's numbers to keep six partitions above the fold; the window's words
+        // under them stayed larger, as if they said something else.
+        showAt(robot, AT);
+        robot.interact(window::togglePresenter);
+        FxWait.settle(robot, window);
+
+        Labeled numbers = robot.lookup("#partition-orders-0 .partition-numbers").query();
+        Labeled facts = robot.lookup("#partition-orders-0 .pool-window-facts").query();
+        assertThat(facts.getFont().getSize()).isEqualTo(numbers.getFont().getSize());
+        robot.interact(window::togglePresenter);
+    }
+
+    @Test
     void theCommitShowsInsideTheWindowWhereItFalls(FxRobot robot) {
         PlaygroundFrame frame = showAt(robot, AT);
         PartitionRow pinned = row(frame, "orders-0");
@@ -195,7 +266,8 @@ class PoolWindowViewTest {
         assertThat(tip).contains(String.format(Locale.ROOT, "C1's worker pool holds orders-0 from %d to %d",
                 pinned.lowMark(), pinned.next() - 1))
                 .contains("Only " + pinned.lowMark() + " may be committed")
-                .contains("The window is full (60 offsets): the poller paused orders-0");
+                .contains("The window filled (60 offsets): the poller paused orders-0 and resumes it once the window "
+                        + "is down to 30 offsets.");
         assertThat(new EntityTooltips(Messages.english()).consumer(frame, "C1"))
                 .contains("Worker pool: 4 workers, unordered, a window of 60 offsets per partition");
     }

@@ -109,7 +109,8 @@ class SequenceViewTest {
         waitFor(() -> window.playground().getTime() == join.time());
 
         assertThat(window.playground().getTime()).isEqualTo(join.time());
-        waitFor(() -> currentRowY() == join.y() - 15);
+        waitFor(() -> currentRowY() == join.y() - dev.groupscope.diagram.SequenceLayout.ROW_HEIGHT / 2
+                - dev.groupscope.diagram.SequenceLayout.CURRENT_LIFT);
         // Rows after the new t stay in the diagram, faded, so the class can click forward again.
         assertThat(diagram().rows().get(diagram().rows().size() - 1).time()).isGreaterThan(join.time());
         assertThat(robot.lookup(".future").queryAll()).isNotEmpty();

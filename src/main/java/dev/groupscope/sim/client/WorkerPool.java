@@ -155,18 +155,24 @@ final class WorkerPool {
                 }
             }
         }
-        step.client("DispatchRecords", fields("records", count, "partitions", ranges, "queued", queued(),
+        // The windows as they were filled, before the workers below finish anything due now.
+        Map<String, Object> filledWindows = filled.isEmpty() ? Map.of() : windowsView(filled);
+        filled.forEach(step.fetcher().assignment::pause);
+        // Idle workers take their records first: "waiting" counts only what no worker took, or a record handed to an
+        // idle worker was said to wait ("1 waiting") beside a card showing workers 3–4 idle. (A revoke the workers
+        // drain here cannot be pending: the poller that dispatches is not blocked in onPartitionsRevoked.)
+        runWorkers(step);
+        int waiting = queued();
+        step.client("DispatchRecords", fields("records", count, "partitions", ranges, "queued", waiting,
                 "workers", config.count(), "ordering", config.ordering().fileName()),
                 "sim.pool.dispatch." + config.ordering().fileName(),
-                Map.of("records", count, "workers", config.count(), "queued", queued()));
+                Map.of("records", count, "workers", config.count(), "queued", waiting));
         if (!filled.isEmpty()) {
-            filled.forEach(step.fetcher().assignment::pause);
             step.client("PausePartitions", fields("partitions", ClientEvents.partitions(filled),
-                    "windowSize", config.windowSize(), "windows", windowsView(filled)), "sim.pool.pause",
+                    "windowSize", config.windowSize(), "windows", filledWindows), "sim.pool.pause",
                     Map.of("partitions", String.join(", ", ClientEvents.partitions(filled)),
                             "windowSize", config.windowSize()));
         }
-        runWorkers(step);
     }
 
     /** The window of {@code tp} (or null), this pool's own: a window shared with a copy is copied first. */
@@ -477,7 +483,7 @@ final class WorkerPool {
         TreeMap<String, WorkerPoolView.Window> byPartition = new TreeMap<>();
         windows.forEach((tp, window) -> byPartition.put(tp.toString(), new WorkerPoolView.Window(
                 window.committable(), window.highestFinished(), window.next(), window.unfinished(),
-                pausedFull.contains(tp), window.finishedAhead(), config.windowSize())));
+                pausedFull.contains(tp), window.finishedAhead(), config.windowSize(), config.resumeAtOrBelow())));
         List<WorkerPoolView.Worker> workers = new ArrayList<>();
         for (int w = 0; w < running.length; w++) {
             Job job = running[w];

@@ -36,11 +36,12 @@ public record WorkerPoolView(WorkerPoolConfig config, List<Worker> workers, int 
      * One partition's window: {@code lowMark} (the committable offset: lowest unfinished, or highest finished + 1),
      * the highest finished offset, {@code next} (the next offset to dispatch), how many records are unfinished,
      * whether the poller paused the partition because the window was full, the records above the low mark already
-     * finished (ascending: the ones that overtook an unfinished one), and how many offsets the window may span
-     * (windowSize).
+     * finished (ascending: the ones that overtook an unfinished one), how many offsets the window may span
+     * (windowSize), and the span at or below which a paused partition is resumed: a window paused at 200/200 stays
+     * paused while it drains through 151/200, which "full" alone misdescribed.
      */
     public record Window(long lowMark, long highestFinished, long next, long unfinished, boolean paused,
-                         List<Long> finishedAhead, int capacity) {
+                         List<Long> finishedAhead, int capacity, int resumeAt) {
 
         public Window {
             finishedAhead = List.copyOf(finishedAhead);
@@ -49,6 +50,11 @@ public record WorkerPoolView(WorkerPoolConfig config, List<Worker> workers, int 
         /** Offsets the window spans now, from the low mark to the highest dispatched: its slots in use. */
         public long span() {
             return next - lowMark;
+        }
+
+        /** Paused and no longer full: the poller waits for the window to drain to {@link #resumeAt}. */
+        public boolean draining() {
+            return paused && span() < capacity;
         }
     }
 }
