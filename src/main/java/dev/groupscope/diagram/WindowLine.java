@@ -109,7 +109,7 @@ public final class WindowLine {
         // record is below the commit.
         double inner = FRAME_WIDTH - 2 * INSET;
         // A window may have spanned more than its size while records were being revoked: keep every slot inside.
-        double slot = inner / Math.max(1, Math.max(window.capacity(), window.span()));
+        double slot = inner / WindowRuns.slots(window);
         List<WindowRuns.Run> runs = WindowRuns.of(window);
         // Unfinished runs last, on top: the one record a slow worker holds is the point of the picture, and a finished
         // run's outline next to it must not cover it.
@@ -126,9 +126,9 @@ public final class WindowLine {
                 out.box(id + "-run-" + i, x, frameY + INSET, width, FRAME_HEIGHT - 2 * INSET, 0, "", styles);
             }
         }
-        if (committed != null && committed >= window.lowMark()
-                && committed - window.lowMark() <= Math.max(window.capacity(), window.span())) {
-            out.box(id + "-committed", frameX + INSET + (committed - window.lowMark()) * slot - 1, frameY - 2, 2,
+        long committedSlot = WindowRuns.committedSlot(window, committed);
+        if (committedSlot >= 0) {
+            out.box(id + "-committed", frameX + INSET + committedSlot * slot - 1, frameY - 2, 2,
                     FRAME_HEIGHT + 4, 0, "", "log-committed");
         }
         double factsX = frameX + FRAME_WIDTH + FACTS_GAP;

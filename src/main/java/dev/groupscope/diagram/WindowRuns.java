@@ -40,4 +40,23 @@ public final class WindowRuns {
         }
         return runs;
     }
+
+    /**
+     * How many slots a drawing of the window has: its size, or more while it spans more than its size (records being
+     * revoked), so every slot in use fits.
+     */
+    public static long slots(WorkerPoolView.Window window) {
+        return Math.max(1, Math.max(window.capacity(), window.span()));
+    }
+
+    /**
+     * The slot (0 = the low mark) at whose left edge the group's commit {@code committed} falls, or -1 when it falls
+     * outside the window's slots (or nothing is committed): a commit behind the low mark is the usual trailing one.
+     */
+    public static long committedSlot(WorkerPoolView.Window window, Long committed) {
+        if (committed == null || committed < window.lowMark() || committed - window.lowMark() > slots(window)) {
+            return -1;
+        }
+        return committed - window.lowMark();
+    }
 }

@@ -21,11 +21,11 @@ final class WindowSlots extends Region {
     private final Rectangle frame = new Rectangle();
     /** The group's committed offset, where it falls inside the window: past the low mark, it passed unfinished records. */
     private final Rectangle committedMark = new Rectangle();
-    private long lowMark;
-    private Long committed;
+    /** The slot at whose left edge the group's commit falls, or -1 ({@link WindowRuns#committedSlot}). */
+    private long committedSlot = -1;
     private final List<Rectangle> shapes = new ArrayList<>();
     private List<Run> runs = List.of();
-    private long capacity = 1;
+    private long slots = 1;
     private String slotClass;
 
     WindowSlots() {
@@ -43,11 +43,11 @@ final class WindowSlots extends Region {
 
     /** Shows {@code window}, its finished records in the palette slot class {@code ownerSlotClass}. */
     void show(WorkerPoolView.Window window, Long committed, String ownerSlotClass) {
-        boolean moved = !java.util.Objects.equals(committed, this.committed) || window.lowMark() != lowMark;
-        this.committed = committed;
-        this.lowMark = window.lowMark();
+        long nextCommittedSlot = WindowRuns.committedSlot(window, committed);
+        boolean moved = nextCommittedSlot != committedSlot;
+        committedSlot = nextCommittedSlot;
         PlaygroundView.setOnly(this, style -> style.equals("paused"), window.paused() ? "paused" : null);
-        capacity = Math.max(1, Math.max(window.capacity(), window.span()));
+        slots = WindowRuns.slots(window);
         List<Run> next = WindowRuns.of(window);
         if (next.equals(runs) && java.util.Objects.equals(ownerSlotClass, slotClass)) {
             if (moved) {
@@ -78,12 +78,7 @@ final class WindowSlots extends Region {
 
     /** The slot the committed mark is drawn at (0 = the low mark), or -1 when it is not drawn (for tests). */
     long committedSlot() {
-        return committedShown() ? committed - lowMark : -1;
-    }
-
-    /** A commit at or past the low mark and within the window's slots: one behind it is the usual trailing commit. */
-    private boolean committedShown() {
-        return committed != null && committed >= lowMark && committed <= lowMark + capacity;
+        return committedSlot;
     }
 
     /** The runs drawn, as "done 3" / "unfinished 1" in slot order (for tests). */
@@ -100,7 +95,7 @@ final class WindowSlots extends Region {
         // The slots inside the frame's border, so the first (the low mark's record) is never hidden under it.
         double inset = 3;
         double width = Math.max(0, getWidth() - 2 * inset);
-        double slot = width / capacity;
+        double slot = width / slots;
         for (int i = 0; i < runs.size() && i < shapes.size(); i++) {
             Run run = runs.get(i);
             Rectangle shape = shapes.get(i);
@@ -112,9 +107,9 @@ final class WindowSlots extends Region {
         }
         // On the boundary before the committed offset's slot, as the log's committed bar, and past the frame's edges:
         // the records left of it are below the commit, so a crash would never read the unfinished ones again.
-        committedMark.setVisible(committedShown());
-        if (committedShown()) {
-            committedMark.setX(inset + (committed - lowMark) * slot - 1);
+        committedMark.setVisible(committedSlot >= 0);
+        if (committedSlot >= 0) {
+            committedMark.setX(inset + committedSlot * slot - 1);
             committedMark.setY(-2);
             committedMark.setWidth(2);
             committedMark.setHeight(getHeight() + 4);
