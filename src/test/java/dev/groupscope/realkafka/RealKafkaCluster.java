@@ -57,7 +57,7 @@ public final class RealKafkaCluster implements AutoCloseable {
         return start(nodes, offsetsTopicPartitions, Map.of());
     }
 
-    /** As {@link #start(int, int)}, with further broker settings (e.g. a short leader.imbalance.check.interval.seconds). */
+    /** As {@link #start(int, int)}, with further broker settings (e.g. leader.imbalance.check.interval.seconds). */
     public static RealKafkaCluster start(int nodes, int offsetsTopicPartitions, Map<String, String> settings) {
         KafkaClusterTestKit kit = null;
         try {
