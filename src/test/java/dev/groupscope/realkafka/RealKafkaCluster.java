@@ -54,9 +54,16 @@ public final class RealKafkaCluster implements AutoCloseable {
 
     /** Starts {@code nodes} combined broker+controller nodes (1 to 3 on this project's machines) and waits for them. */
     public static RealKafkaCluster start(int nodes, int offsetsTopicPartitions) {
+        return start(nodes, offsetsTopicPartitions, Map.of());
+    }
+
+    /** As {@link #start(int, int)}, with further broker settings (e.g. leader.imbalance.check.interval.seconds). */
+    public static RealKafkaCluster start(int nodes, int offsetsTopicPartitions, Map<String, String> settings) {
         KafkaClusterTestKit kit = null;
         try {
-            kit = new KafkaClusterTestKit.Builder(nodes(nodes))
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes(nodes));
+            settings.forEach(builder::setConfigProp);
+            kit = builder
                     .setConfigProp("offsets.topic.num.partitions", String.valueOf(offsetsTopicPartitions))
                     .setConfigProp("offsets.topic.replication.factor", String.valueOf(nodes))
                     .setConfigProp("transaction.state.log.replication.factor", String.valueOf(nodes))
@@ -171,6 +178,15 @@ public final class RealKafkaCluster implements AutoCloseable {
         }
         broker.shutdown(Duration.ofSeconds(20));
         broker.awaitShutdown();
+    }
+
+    /** Starts a broker {@link #stopBroker} stopped, as a restart would: it registers again and is unfenced. */
+    public void startBroker(int id) {
+        BrokerServer broker = kit.brokers().get(id);
+        if (broker == null) {
+            throw new IllegalArgumentException("no broker " + id + "; brokers are " + kit.brokers().keySet());
+        }
+        broker.startup();
     }
 
     @Override

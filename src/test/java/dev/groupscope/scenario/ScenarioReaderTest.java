@@ -176,6 +176,22 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void theControllersLeaderBalancingSettingsAreReadAndAMalformedOneIsNamedByItsPath() {
+        String settings = "{\"group.initial.rebalance.delay.ms\": 0}";
+        assertThat(read(VALID.replace(settings, "{\"auto.leader.rebalance.enable\": false, "
+                + "\"leader.imbalance.check.interval.seconds\": 30}")).cluster().brokerSettings())
+                .containsEntry("auto.leader.rebalance.enable", false)
+                .containsEntry("leader.imbalance.check.interval.seconds", 30);
+        assertThat(errorOf(VALID.replace(settings, "{\"leader.imbalance.check.interval.seconds\": \"soon\"}")))
+                .startsWith("demo.json: $.cluster.settings['leader.imbalance.check.interval.seconds']: ");
+        assertThat(errorOf(VALID.replace(settings, "{\"leader.imbalance.check.interval.seconds\": 0}")))
+                .startsWith("demo.json: $.cluster.settings['leader.imbalance.check.interval.seconds']: ")
+                .contains("at least 1");
+        assertThat(errorOf(VALID.replace(settings, "{\"auto.leader.rebalance.enable\": \"yes\"}")))
+                .startsWith("demo.json: $.cluster.settings['auto.leader.rebalance.enable']: ");
+    }
+
+    @Test
     void aTopicNameKafkaWouldRefuseIsRefusedWithKafkasReason() {
         assertThat(errorOf(VALID.replace("\"name\": \"orders\"", "\"name\": \"new orders!\"")))
                 .isEqualTo("demo.json: $.topics[0].name: Kafka would refuse to create this topic: Topic name is "

@@ -5,8 +5,15 @@ import dev.groupscope.kafka.config.SettingValidator.None;
 import java.util.List;
 
 /**
- * The broker (group coordinator) settings GroupScope models, with Kafka 4.1's names, types, defaults and checks
- * ({@code org.apache.kafka.coordinator.group.GroupCoordinatorConfig}).
+ * The broker settings GroupScope models, with Kafka 4.1's names, types, defaults and checks: the group
+ * coordinator's ({@code org.apache.kafka.coordinator.group.GroupCoordinatorConfig}) and the KRaft controller's
+ * automatic preferred-leader election ({@code org.apache.kafka.server.config.ReplicationConfigs}).
+ *
+ * <p>{@code leader.imbalance.per.broker.percentage} is deliberately absent: Kafka still defines it, but only the
+ * ZooKeeper-mode controller read it. KRaft's {@code ControllerServer} hands the {@code QuorumController} nothing
+ * but {@code leader.imbalance.check.interval.seconds} (and only when {@code auto.leader.rebalance.enable} is
+ * true), and {@code ReplicationControlManager.maybeBalancePartitionLeaders} moves every partition whose preferred
+ * replica can lead, whatever the ratio. Accepting it would promise an effect Kafka 4.1 does not have.
  */
 public final class BrokerConfigs {
 
@@ -19,6 +26,8 @@ public final class BrokerConfigs {
     public static final String GROUP_MIN_SESSION_TIMEOUT_MS = "group.min.session.timeout.ms";
     public static final String GROUP_MAX_SESSION_TIMEOUT_MS = "group.max.session.timeout.ms";
     public static final String GROUP_MAX_SIZE = "group.max.size";
+    public static final String AUTO_LEADER_REBALANCE_ENABLE = "auto.leader.rebalance.enable";
+    public static final String LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS = "leader.imbalance.check.interval.seconds";
 
     public static final List<SettingDefinition> DEFINITIONS = List.of(
             new SettingDefinition(OFFSETS_TOPIC_NUM_PARTITIONS, SettingType.INT, 50, new AtLeast(1)),
@@ -29,7 +38,9 @@ public final class BrokerConfigs {
             new SettingDefinition(GROUP_INITIAL_REBALANCE_DELAY_MS, SettingType.INT, 3000, new None()),
             new SettingDefinition(GROUP_MIN_SESSION_TIMEOUT_MS, SettingType.INT, 6000, new None()),
             new SettingDefinition(GROUP_MAX_SESSION_TIMEOUT_MS, SettingType.INT, 1800000, new None()),
-            new SettingDefinition(GROUP_MAX_SIZE, SettingType.INT, Integer.MAX_VALUE, new AtLeast(1)));
+            new SettingDefinition(GROUP_MAX_SIZE, SettingType.INT, Integer.MAX_VALUE, new AtLeast(1)),
+            new SettingDefinition(AUTO_LEADER_REBALANCE_ENABLE, SettingType.BOOLEAN, true, new None()),
+            new SettingDefinition(LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS, SettingType.LONG, 300L, new AtLeast(1)));
 
     private BrokerConfigs() {
     }

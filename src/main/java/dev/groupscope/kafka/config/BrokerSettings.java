@@ -1,9 +1,11 @@
 package dev.groupscope.kafka.config;
 
+import static dev.groupscope.kafka.config.BrokerConfigs.AUTO_LEADER_REBALANCE_ENABLE;
 import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_INITIAL_REBALANCE_DELAY_MS;
 import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_MAX_SESSION_TIMEOUT_MS;
 import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_MAX_SIZE;
 import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_MIN_SESSION_TIMEOUT_MS;
+import static dev.groupscope.kafka.config.BrokerConfigs.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS;
 import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_COMMIT_TIMEOUT_MS;
 import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_RETENTION_CHECK_INTERVAL_MS;
 import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_RETENTION_MINUTES;
@@ -113,5 +115,15 @@ public final class BrokerSettings {
 
     public int groupMaxSize() {
         return (Integer) values.get(GROUP_MAX_SIZE);
+    }
+
+    /** Whether the controller moves leadership back to each partition's preferred replica (true). */
+    public boolean autoLeaderRebalanceEnable() {
+        return (Boolean) values.get(AUTO_LEADER_REBALANCE_ENABLE);
+    }
+
+    /** How long the controller waits before each preferred-leader check while leaders are imbalanced (300 s). */
+    public long leaderImbalanceCheckIntervalSeconds() {
+        return (Long) values.get(LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS);
     }
 }

@@ -70,6 +70,9 @@ public final class ClusterActor implements Actor, ClusterAccess {
         ClusterActor cluster = setup.build(world.random());
         world.addActor(cluster);
         LogCleaner.arm(world, cluster.sim);
+        // The controller's activation is a write too (Kafka: CompleteActivationEvent); with every broker up it
+        // finds every partition led by its preferred replica and schedules nothing.
+        PreferredLeaderBalancer.maybeScheduleNext(cluster, world, false);
         cluster.shards.forEach((partition, shard) ->
                 shard.startExpiration(cluster.coordinatorEnv(world, shard.broker(), partition)));
         return cluster;
@@ -104,6 +107,8 @@ public final class ClusterActor implements Actor, ClusterAccess {
             fetches.onTimeout(timeout, state, sim, context);
         } else if (task instanceof CleanerTick) {
             LogCleaner.run(state, sim, context);
+        } else if (task instanceof BalancePartitionLeaders) {
+            PreferredLeaderBalancer.run(this, context);
         } else {
             new ClusterAdmin(this, context).handle(task);
         }

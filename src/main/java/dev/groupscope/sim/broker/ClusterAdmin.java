@@ -12,6 +12,7 @@ import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.Task;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The cluster's administration and faults: brokers stopping and starting, topics created, grown and deleted — and
@@ -28,7 +29,13 @@ final class ClusterAdmin {
         this.context = context;
     }
 
+    /** Carries out a scripted action; as after any controller write, a preferred-leader check may be due. */
     void handle(Task task) {
+        perform(task);
+        PreferredLeaderBalancer.maybeScheduleNext(cluster, context, false);
+    }
+
+    private void perform(Task task) {
         if (task instanceof ClusterActions.StopBroker stop) {
             stopBroker(stop.brokerId());
         } else if (task instanceof ClusterActions.StartBroker start) {
@@ -52,7 +59,7 @@ final class ClusterAdmin {
         List<LeaderChange> changes = cluster.state.stopBroker(broker);
         emit(EventKind.FAULT, "BrokerStopped", CoordinatorEnv.brokerActor(broker), fields("broker", broker),
                 Rule.of("sim.cluster.brokerStopped", "broker", broker, "partitions", changes.size()));
-        applyLeaderChanges(changes);
+        applyLeaderChanges(changes, ClusterAdmin::failoverRule);
     }
 
     private void startBroker(int broker) {
@@ -64,19 +71,24 @@ final class ClusterAdmin {
         List<LeaderChange> changes = cluster.state.startBroker(broker);
         emit(EventKind.ACTION, "BrokerStarted", CoordinatorEnv.brokerActor(broker), fields("broker", broker),
                 Rule.of("sim.cluster.brokerStarted", "broker", broker, "partitions", changes.size()));
-        applyLeaderChanges(changes);
+        applyLeaderChanges(changes, ClusterAdmin::failoverRule);
     }
 
-    /** New leaders take over; a {@code __consumer_offsets} partition's groups move with its leadership. */
-    private void applyLeaderChanges(List<LeaderChange> changes) {
+    /** Why a leader moved when a broker stopped or started: it was elected, or no replica is left. */
+    private static Rule failoverRule(LeaderChange change) {
+        return change.newLeader() == PartitionState.NO_LEADER
+                ? Rule.of("sim.cluster.partitionOffline", "topicPartition", tp(change), "previous", change.oldLeader())
+                : Rule.of("sim.cluster.leaderElected", "topicPartition", tp(change), "leader", change.newLeader());
+    }
+
+    /**
+     * New leaders take over, whatever moved them (a broker stopping or starting, a preferred-leader election): a
+     * {@code __consumer_offsets} partition's groups move with its leadership, and waiting fetches learn of it.
+     */
+    void applyLeaderChanges(List<LeaderChange> changes, Function<LeaderChange, Rule> why) {
         for (LeaderChange change : changes) {
-            Rule rule = change.newLeader() == PartitionState.NO_LEADER
-                    ? Rule.of("sim.cluster.partitionOffline", "topicPartition", tp(change), "previous",
-                            change.oldLeader())
-                    : Rule.of("sim.cluster.leaderElected", "topicPartition", tp(change), "leader",
-                            change.newLeader());
             emit(EventKind.STATE, "LeaderChange", ClusterActor.ID, fields("topicPartition", tp(change),
-                    "previousLeader", change.oldLeader(), "leader", change.newLeader()), rule);
+                    "previousLeader", change.oldLeader(), "leader", change.newLeader()), why.apply(change));
             if (change.topic().equals(ClusterState.OFFSETS_TOPIC)) {
                 moveShard(change.partition(), change.newLeader());
             }
@@ -137,6 +149,8 @@ final class ClusterAdmin {
                 "partitions", partitions, "replicationFactor", replicationFactor),
                 Rule.of("sim.cluster.offsetsTopic.autoCreated", "partitions", partitions,
                         "replicationFactor", replicationFactor));
+        // A broker that is down may be a new partition's preferred replica: its leader is then another one.
+        PreferredLeaderBalancer.maybeScheduleNext(cluster, context, false);
     }
 
     private void createOffsetsTopic(int partitions, int replicationFactor) {

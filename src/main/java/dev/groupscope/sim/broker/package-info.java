@@ -19,7 +19,9 @@
  * fields, {@code sentAt} and {@code correlationId}; {@code FetchParked}, {@code FetchReleased}. Kind TIMER:
  * {@code FetchMaxWait}. Kind FAULT: {@code ConnectionFailed}, {@code BrokerStopped}. Kind ACTION:
  * {@code BrokerStarted}, {@code TopicCreated}, {@code PartitionsIncreased}, {@code TopicDeleted},
- * {@code ActionRefused}. Kind STATE: {@code LeaderChange} (actor {@code cluster}), {@code TopicCreated} /
+ * {@code ActionRefused}. Kind STATE: {@code LeaderChange} (actor {@code cluster}; rule
+ * {@code sim.cluster.preferredLeaderElected} when the controller's preferred-leader check moved it back, see
+ * {@code PreferredLeaderBalancer}), {@code TopicCreated} /
  * {@code TopicCreationFailed} (auto-creation of {@code __consumer_offsets}), {@code LogCompaction}. Kind PRODUCE:
  * {@code Produce} (actor the leader, peer the producer).
  */

@@ -18,8 +18,14 @@ import java.util.TreeMap;
  * <p>Replica placement is Kafka's rack-unaware striping: a random start broker, then partition p's replicas are
  * the next {@code replicationFactor} brokers from {@code start + p}. The leader is the first replica whose broker
  * is up; when a leader's broker stops, leadership moves to the next live replica (every replica is taken to be in
- * sync, as in a healthy cluster). A restarted broker takes back leadership only of partitions left without a
- * leader (automatic preferred-leader rebalancing is not modelled).
+ * sync, as in a healthy cluster). A restarted broker takes back at once only the partitions left without a leader
+ * (Kafka's {@code ReplicationControlManager.handleBrokerUnfenced} elects leaders for leaderless partitions only);
+ * the others return to it when the controller's periodic check runs a preferred-leader election
+ * ({@link #balancePartitionLeaders}, scheduled by the broker package's {@code PreferredLeaderBalancer}).
+ *
+ * <p>"Every replica in sync" matters there too: Kafka elects the preferred replica only once it is back in the
+ * ISR, which a restarted broker rejoins after catching up with the leader (usually seconds, well inside the 300 s
+ * check interval). The model has no ISR, so a live preferred replica is always eligible.
  */
 public final class ClusterState {
 
@@ -120,6 +126,54 @@ public final class ClusterState {
         brokers.put(id, true);
         live = null;
         return electLeaders(leader -> leader == PartitionState.NO_LEADER);
+    }
+
+    /**
+     * Kafka's {@code ReplicationControlManager.arePartitionLeadersImbalanced}: some partition is not led by its
+     * preferred replica, the first of its replicas. An offline partition (no leader) counts, as in Kafka, where
+     * {@code PartitionRegistration.hasPreferredLeader} is false for it.
+     */
+    public boolean arePartitionLeadersImbalanced() {
+        for (List<PartitionState> partitions : topics.values()) {
+            for (PartitionState state : partitions) {
+                if (!state.hasPreferredLeader()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Kafka's {@code ReplicationControlManager.maybeBalancePartitionLeaders}: a PREFERRED election
+     * ({@code PartitionChangeBuilder.electPreferredLeader}) for each imbalanced partition, stopping once
+     * {@code maxElections} leaders have moved. The preferred replica takes over if it can lead (Kafka: in the ISR and
+     * unfenced, not shutting down; here: its broker is up, every replica being in sync); otherwise the current
+     * leader stays, since it is live (a stopped broker's partitions were moved off it). An offline partition stays
+     * offline: had its preferred replica been up, {@link #startBroker} would already have elected it.
+     *
+     * <p>Kafka walks its imbalanced partitions in hash-set order, which no run can predict; the model walks them by
+     * topic name, then partition, so that a run is reproducible. The order matters only past {@code maxElections}.
+     *
+     * @return the leaders that moved, at most {@code maxElections}
+     */
+    public List<LeaderChange> balancePartitionLeaders(int maxElections) {
+        List<LeaderChange> changes = new ArrayList<>();
+        for (Map.Entry<String, List<PartitionState>> topic : topics.entrySet()) {
+            List<PartitionState> partitions = topic.getValue();
+            for (int p = 0; p < partitions.size() && changes.size() < maxElections; p++) {
+                PartitionState state = partitions.get(p);
+                int preferred = state.preferredReplica();
+                if (!state.hasPreferredLeader() && state.leader() != PartitionState.NO_LEADER && isUp(preferred)) {
+                    changes.add(new LeaderChange(topic.getKey(), p, state.leader(), preferred));
+                    partitions.set(p, state.withLeader(preferred));
+                }
+            }
+        }
+        if (!changes.isEmpty()) {
+            forgetDerived();
+        }
+        return changes;
     }
 
     private List<LeaderChange> electLeaders(java.util.function.IntPredicate needsElection) {

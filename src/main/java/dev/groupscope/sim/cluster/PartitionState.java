@@ -30,4 +30,14 @@ public final class PartitionState {
     public int leader() {
         return leader;
     }
+
+    /** The replica Kafka prefers as leader: the first of the assignment. */
+    public int preferredReplica() {
+        return replicas.get(0);
+    }
+
+    /** Kafka's {@code PartitionRegistration.hasPreferredLeader}: led by its preferred replica (so not offline). */
+    public boolean hasPreferredLeader() {
+        return leader == preferredReplica();
+    }
 }

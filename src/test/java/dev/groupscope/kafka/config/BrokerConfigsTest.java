@@ -28,6 +28,10 @@ class BrokerConfigsTest {
             "group.min.session.timeout.ms        | 6000       | INT   | ''",
             "group.max.session.timeout.ms        | 1800000    | INT   | ''",
             "group.max.size                      | 2147483647 | INT   | [1,...]",
+            // ReplicationConfigs 4.1: AUTO_LEADER_REBALANCE_ENABLE (BOOLEAN, true) and
+            // LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS (LONG, 300, atLeast(1)).
+            "auto.leader.rebalance.enable            | true | BOOLEAN | ''",
+            "leader.imbalance.check.interval.seconds | 300  | LONG    | [1,...]",
     })
     void definitionIsKafkas(String name, String defaultValue, SettingType type, String allowed) {
         SettingDefinition ours = BrokerConfigs.definition(name);
@@ -39,7 +43,7 @@ class BrokerConfigsTest {
 
     @Test
     void everyModelledBrokerSettingIsPinnedAbove() {
-        assertThat(DEFINITIONS).hasSize(9);
+        assertThat(DEFINITIONS).hasSize(11);
     }
 
     @ParameterizedTest

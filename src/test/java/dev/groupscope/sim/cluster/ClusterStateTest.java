@@ -31,6 +31,48 @@ class ClusterStateTest {
     }
 
     @Test
+    void aPreferredElectionGivesEachPartitionBackToItsFirstReplicaOnceThatBrokerIsUp() {
+        ClusterState cluster = threeBrokers();
+        cluster.createTopic("orders", 6, 2, new DeterministicRandom(1));
+        assertThat(cluster.arePartitionLeadersImbalanced()).isFalse();
+        List<LeaderChange> movedAway = cluster.stopBroker(0);
+
+        assertThat(cluster.arePartitionLeadersImbalanced()).isTrue();
+        assertThat(cluster.balancePartitionLeaders(1_000)).as("broker 0 is still down").isEmpty();
+
+        assertThat(cluster.startBroker(0)).as("they all kept a live leader").isEmpty();
+        List<LeaderChange> movedBack = cluster.balancePartitionLeaders(1_000);
+
+        assertThat(movedBack).extracting(LeaderChange::partition)
+                .containsExactlyElementsOf(movedAway.stream().map(LeaderChange::partition).toList());
+        assertThat(movedBack).allSatisfy(change -> assertThat(change.newLeader()).isZero());
+        assertThat(cluster.arePartitionLeadersImbalanced()).isFalse();
+    }
+
+    @Test
+    void aPreferredElectionMovesAtMostTheGivenNumberOfLeaders() {
+        ClusterState cluster = threeBrokers();
+        cluster.createTopic("orders", 6, 2, new DeterministicRandom(1));
+        cluster.stopBroker(0);
+        cluster.startBroker(0);
+
+        assertThat(cluster.balancePartitionLeaders(1)).hasSize(1);
+        assertThat(cluster.balancePartitionLeaders(1_000)).hasSize(1);
+        assertThat(cluster.arePartitionLeadersImbalanced()).isFalse();
+    }
+
+    @Test
+    void anOfflinePartitionIsImbalanced() {
+        ClusterState cluster = threeBrokers();
+        cluster.createTopic("orders", 3, 1, new DeterministicRandom(1));
+        int leader = cluster.leaderOf("orders", 0);
+        cluster.stopBroker(leader);
+
+        assertThat(cluster.leaderOf("orders", 0)).isEqualTo(PartitionState.NO_LEADER);
+        assertThat(cluster.arePartitionLeadersImbalanced()).isTrue();
+    }
+
+    @Test
     void whenALeadersBrokerStopsLeadershipMovesToTheNextLiveReplica() {
         ClusterState cluster = threeBrokers();
         cluster.createTopic("orders", 3, 3, new DeterministicRandom(1));
