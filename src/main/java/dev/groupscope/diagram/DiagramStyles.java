@@ -72,6 +72,8 @@ public final class DiagramStyles {
         // Sequence diagram
         t.put("lane-head", Style.fill("#f6f8fa").withStroke(LINE, 1));
         t.put("coordinator-lane", Style.fill("#e3f0fa").withStroke(ACCENT, 2));
+        // A stopped broker's or a crashed consumer's lane: as the cluster's "down" and "stopped" boxes.
+        t.put("lane-down", Style.fill("#e9e9e9").withStroke(ERROR, 1.5).withDash("5 3"));
         t.put("lifeline", Style.NONE.withStroke("#c5ccd3", 1).withDash("4 4"));
         t.put("message", Style.NONE.withStroke("#3a444e", 1.5).withTextFill(TEXT));
         t.put("response", Style.NONE.withDash("6 3"));
@@ -144,6 +146,7 @@ public final class DiagramStyles {
                 Map.entry("caption", Style.NONE.withText("#9aa5b1", 12, false)),
                 Map.entry("lane-head", Style.fill("#161b22").withStroke("#8b949e", 1)),
                 Map.entry("coordinator-lane", Style.fill("#0b2a42").withStroke("#58a6ff", 2)),
+                Map.entry("lane-down", Style.fill("#21262d").withStroke("#ff7b72", 1.5).withDash("5 3")),
                 Map.entry("lifeline", Style.NONE.withStroke("#484f58", 1).withDash("4 4")),
                 Map.entry("message", Style.NONE.withStroke("#c9d1d9", 1.5).withTextFill("#e6edf3")),
                 Map.entry("heartbeat", Style.NONE.withStroke("#8b949e", 1).withTextFill("#9aa5b1")),
@@ -164,6 +167,7 @@ public final class DiagramStyles {
                 Map.entry("caption", Style.NONE.withText("#ffffff", 12, false)),
                 Map.entry("lane-head", Style.fill("#000000").withStroke("#ffffff", 1)),
                 Map.entry("coordinator-lane", Style.fill("#333300").withStroke("#ffff00", 2)),
+                Map.entry("lane-down", Style.fill("#000000").withStroke("#ff6666", 2).withDash("5 3")),
                 Map.entry("lifeline", Style.NONE.withStroke("#ffffff", 1).withDash("4 4")),
                 Map.entry("message", Style.NONE.withStroke("#ffffff", 1.5).withTextFill("#ffffff")),
                 Map.entry("heartbeat", Style.NONE.withStroke("#c0c0c0", 1).withTextFill("#ffffff")),

@@ -53,6 +53,8 @@ public final class SequenceLayout {
     private final Drawing.Builder out = new Drawing.Builder();
     private final List<SequenceDiagram.Row> rows = new ArrayList<>();
     private java.util.Set<String> coordinatorLanes = java.util.Set.of();
+    /** Per lane that is down at the current time (a stopped broker, a crashed or closed consumer), why. */
+    private Map<String, String> downLanes = Map.of();
     /** Set once the rows pass the current time: the rest are drawn faded. */
     private boolean future;
     /** How wide the drawing may be (its lanes narrowed down to {@link #MIN_LANE_WIDTH}); infinite for an export. */
@@ -108,6 +110,7 @@ public final class SequenceLayout {
     private SequenceDiagram draw(long fromMs, long toMs) {
         List<String> lanes = lanes();
         coordinatorLanes = coordinatorLanes();
+        downLanes = downLanes();
         double fitting = (availableWidth - 2 * MARGIN - GUTTER) / Math.max(1, lanes.size());
         laneWidth = Math.max(MIN_LANE_WIDTH, Math.min(LANE_WIDTH, fitting));
         double width = Math.max(760, MARGIN + GUTTER + lanes.size() * laneWidth + MARGIN);
@@ -185,22 +188,62 @@ public final class SequenceLayout {
         double x = laneX.get(lane);
         boolean broker = isBroker(lane);
         boolean coordinator = broker && coordinatorLanes.contains(lane);
+        String down = downLanes.get(lane);
         String id = "lane-" + lane;
         out.line(id + "-life", x, HEAD_TOP + HEAD_HEIGHT, x, height - 12, "lifeline");
-        out.box(id, x - laneWidth / 2 + 10, HEAD_TOP, laneWidth - 20, HEAD_HEIGHT, 6, "",
-                coordinator ? new String[] {"lane-head", "coordinator-lane"} : new String[] {"lane-head"});
+        out.box(id, x - laneWidth / 2 + 10, HEAD_TOP, laneWidth - 20, HEAD_HEIGHT, 6, "", laneStyles(coordinator,
+                down != null));
         String name = laneName(lane);
+        String role = null;
         if (coordinator) {
-            out.label(id + "-name", x, HEAD_TOP + 17, name, Anchor.MIDDLE, "name");
-            String role = text("diagram.sequence.coordinator");
+            role = text("diagram.sequence.coordinator");
             if (TextFit.width(role, 12) > laneWidth - 28) {
                 role = text("diagram.sequence.coordinator.short"); // a narrowed lane: "coordinator"
             }
+        } else if (down != null) {
+            role = text(down);
+        }
+        if (role != null) {
+            out.label(id + "-name", x, HEAD_TOP + 17, name, Anchor.MIDDLE, "name");
             out.label(id + "-role", x, HEAD_TOP + 33, TextFit.fit(role, 12, laneWidth - 28), Anchor.MIDDLE,
                     "detail");
         } else {
             out.label(id + "-name", x, HEAD_TOP + 25, TextFit.fit(name, 13, laneWidth - 28), Anchor.MIDDLE, "name");
         }
+    }
+
+    private static String[] laneStyles(boolean coordinator, boolean down) {
+        if (coordinator) {
+            return new String[] {"lane-head", "coordinator-lane"};
+        }
+        return down ? new String[] {"lane-head", "lane-down"} : new String[] {"lane-head"};
+    }
+
+    /**
+     * The lanes whose party is down at the current time (for an export, at the end), with the words for why: a
+     * broker stopped and not started again, a consumer whose process crashed or whose application closed it and
+     * that has not started again. Its header says so, as the playground's broker and consumer cards do: without it
+     * the lane of the coordinator a teacher just stopped looks as alive as the others.
+     */
+    private Map<String, String> downLanes() {
+        Map<String, String> down = new java.util.HashMap<>();
+        for (ProtocolEvent event : events) {
+            if (currentTime >= 0 && event.time() > currentTime) {
+                continue;
+            }
+            if (event.kind() != ProtocolEvent.Kind.NOTE) {
+                continue;
+            }
+            switch (event.api()) {
+                case "BrokerStopped" -> down.put(event.from(), "diagram.sequence.lane.stopped");
+                case "CrashConsumer" -> down.put(event.from(), "diagram.sequence.lane.crashed");
+                case "CloseConsumer" -> down.put(event.from(), "diagram.sequence.lane.closed");
+                case "BrokerStarted", "StartConsumer", "RestartConsumer" -> down.remove(event.from());
+                default -> {
+                }
+            }
+        }
+        return down;
     }
 
     private static final java.util.Set<String> NOT_HERE = java.util.Set.of("NOT_COORDINATOR",

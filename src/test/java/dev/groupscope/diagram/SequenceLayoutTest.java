@@ -89,6 +89,47 @@ class SequenceLayoutTest {
     }
 
     @Test
+    void aLaneSaysItsPartyIsDownFromTheStopOrCrashUntilItStartsAgain() {
+        List<ProtocolEvent> events = List.of(
+                request(1, "Heartbeat", "C1", "broker-1", 9_000, 9_002),
+                note(2, "CrashConsumer", "C2", 10_000, Map.of()),
+                note(3, "BrokerStopped", "broker-2", 20_000, Map.of()),
+                note(4, "RestartConsumer", "C2", 30_000, Map.of()),
+                note(5, "BrokerStarted", "broker-2", 40_000, Map.of()));
+
+        Drawing beforeAny = SequenceLayout.layout(events, 0, 40_000, ENGLISH, true, 9_500).drawing();
+        Drawing bothDown = SequenceLayout.layout(events, 0, 40_000, ENGLISH, true, 25_000).drawing();
+        Drawing consumerBack = SequenceLayout.layout(events, 0, 40_000, ENGLISH, true, 35_000).drawing();
+        Drawing exported = SequenceLayout.layout(events, 0, 40_000, ENGLISH, true, -1).drawing();
+
+        assertThat(downLanes(beforeAny)).isEmpty();
+        assertThat(downLanes(bothDown)).containsExactlyInAnyOrder("lane-C2", "lane-broker-2");
+        assertThat(((Shape.Label) bothDown.shape("lane-broker-2-role").orElseThrow()).text()).isEqualTo("stopped");
+        assertThat(((Shape.Label) bothDown.shape("lane-C2-role").orElseThrow()).text()).isEqualTo("crashed");
+        assertThat(downLanes(consumerBack)).containsExactly("lane-broker-2");
+        assertThat(consumerBack.shape("lane-C2-role")).isEmpty();
+        assertThat(downLanes(exported)).as("at the end both are back").isEmpty();
+        assertThat(DiagramStyles.resolve(List.of("lane-head", "lane-down")))
+                .isNotEqualTo(DiagramStyles.resolve(List.of("lane-head")));
+    }
+
+    @Test
+    void aClosedConsumersLaneSaysClosedInTheWindowsLanguage() {
+        List<ProtocolEvent> events = List.of(note(1, "CloseConsumer", "C3", 5_000, Map.of()),
+                request(2, "LeaveGroup", "C3", "broker-1", 5_001, 5_003));
+
+        Drawing chinese = SequenceLayout.layout(events, 0, 6_000, Messages.of(java.util.Locale.SIMPLIFIED_CHINESE),
+                true, 6_000).drawing();
+
+        assertThat(((Shape.Label) chinese.shape("lane-C3-role").orElseThrow()).text()).isEqualTo("已关闭");
+    }
+
+    private static List<String> downLanes(Drawing drawing) {
+        return drawing.shapes().stream().filter(shape -> shape.styles().contains("lane-down"))
+                .map(Shape::id).toList();
+    }
+
+    @Test
     void aRequestToAStoppedBrokerFailsOnTheClientsOwnLaneWithNoArrowFromTheDeadBroker() {
         List<ProtocolEvent> events = List.of(
                 note(1, "BrokerStopped", "broker-2", 20_000, Map.of()),
