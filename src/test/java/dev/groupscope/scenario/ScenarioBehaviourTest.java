@@ -129,6 +129,34 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void whenTheCoordinatorsBrokerComesBackThePreferredLeaderCheckGivesItTheGroupAgainWithoutARebalance() {
+        ScenarioRun run = ScenarioRun.of("coordinator-comes-home");
+        int preferred = 2;
+
+        // Stopped at 15 s, back at 25 s; the check is 20 s after leadership first moved away, at 35 s, not at 45 s.
+        assertThat(offsetsLeader(run, 14_999)).isEqualTo(preferred);
+        assertThat(offsetsLeader(run, 30_000)).isNotEqualTo(preferred);
+        assertThat(offsetsLeader(run, 34_999)).isNotEqualTo(preferred);
+        assertThat(offsetsLeader(run, 35_000)).isEqualTo(preferred);
+        assertThat(run.events(event -> "sim.cluster.preferredLeaderElected".equals(event.ruleKey())
+                && "__consumer_offsets-13".equals(event.fields().get("topicPartition"))))
+                .singleElement().extracting(SimEvent::time).isEqualTo(35_000L);
+        // The members learn it from the old coordinator's NOT_COORDINATOR and find broker 2 again.
+        assertThat(run.events(event -> event.type().equals("CoordinatorFound") && event.time() > 35_000))
+                .extracting(event -> event.fields().get("coordinator")).containsOnly(preferred).hasSize(2);
+        RunSummary.GroupSummary group = run.group("payments");
+        assertThat(group.coordinator()).isEqualTo(preferred);
+        assertThat(group.rebalances()).hasSize(1);
+        assertThat(group.duplicates()).isZero();
+        assertThat(group.state()).isEqualTo("Stable");
+    }
+
+    private static int offsetsLeader(ScenarioRun run, long time) {
+        return ScenarioRun.clusterAt(run.simulation.stateAtTime(time)).cluster().topics().get("__consumer_offsets")
+                .get(13).leader();
+    }
+
+    @Test
     void aCooperativeJoinRevokesOnlyThePartitionThatMovesAndStopsNobody() {
         Rebalance join = ScenarioRun.of("cooperative-join").group("analytics").rebalances().get(1);
 
