@@ -120,12 +120,15 @@ final class ExportCommand implements Callable<Integer> {
         }
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(end);
-        // Every group's messages; each group's notes on its own coordinator's lane.
-        return SequenceLayout.layout(ProtocolLog.read(simulation.log(), start, end,
+        // Every group's messages; each group's notes on its own coordinator's lane. The rows before --from are not
+        // drawn, but the lane headers (who coordinates, who is down) are as of all of them.
+        java.util.List<dev.groupscope.diagram.ProtocolEvent> rows = ProtocolLog.read(simulation.log(), 0, end,
                 new dev.groupscope.sim.report.EventGroups(scenario.groupOfEveryClient(),
                         dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings())
-                                .offsetsTopicNumPartitions())), start, end, messages,
-                foldHeartbeats, -1).drawing();
+                                .offsetsTopicNumPartitions()));
+        int first = (int) rows.stream().filter(row -> row.time() < start).count();
+        return SequenceLayout.layout(rows.subList(0, first), rows.subList(first, rows.size()), start, end, messages,
+                foldHeartbeats, -1, null, null, Double.POSITIVE_INFINITY).drawing();
     }
 
     private DiagramExport format() {

@@ -22,9 +22,12 @@ public final class ProtocolLog {
             "LeaveGroup", "OffsetCommit", "OffsetFetch");
     private static final Set<String> NOTES = Set.of("GroupStateChange", "CrashConsumer", "HeartbeatExpiration",
             "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing",
+            // A new coordinator loads the group from __consumer_offsets: where a failover (or its return) lands.
+            "GroupLoaded",
             // A consumer cut off from its coordinator sends into the void: its lane falls silent without these.
             "NetworkPartition", "NetworkHealed");
     private static final String GROUP_ACTOR = "group:";
+    private static final String GROUP_LOADED = "GroupLoaded";
     private static final String REQUEST_LOST = "RequestLost";
     private static final String RESPONSE_LOST = "ResponseLost";
 
@@ -72,7 +75,10 @@ public final class ProtocolLog {
         /** The row for the next event of the log, or null when it is not part of the protocol picture. */
         public ProtocolEvent next(SimEvent event) {
             ProtocolEvent row = row(event, coordinatorLaneOf(event));
-            if (row != null && row.kind() == ProtocolEvent.Kind.RESPONSE && !"FindCoordinator".equals(row.api())
+            if (row != null && row.api().equals(GROUP_LOADED)) {
+                // The loading broker coordinates the group from now on: its later notes go on that lane.
+                coordinatorLanes.put(event.actor().substring(GROUP_ACTOR.length()), row.from());
+            } else if (row != null && row.kind() == ProtocolEvent.Kind.RESPONSE && !"FindCoordinator".equals(row.api())
                     && !"NOT_COORDINATOR".equals(row.error())) {
                 java.util.Set<String> answered = groups.of(event);
                 coordinatorLanes.put(answered.size() == 1 ? answered.iterator().next() : ANY_GROUP, row.from());
@@ -125,7 +131,9 @@ public final class ProtocolLog {
         }
         if (NOTES.contains(type) && event.actor() != null) {
             String lane = event.actor();
-            if (lane.startsWith(GROUP_ACTOR)) {
+            if (type.equals(GROUP_LOADED) && event.ruleArgs().get("broker") != null) {
+                lane = "broker-" + event.ruleArgs().get("broker"); // the broker that loads it, not the one before
+            } else if (lane.startsWith(GROUP_ACTOR)) {
                 if (coordinatorLane == null) {
                     return null;
                 }

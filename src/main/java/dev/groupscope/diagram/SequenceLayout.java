@@ -55,6 +55,11 @@ public final class SequenceLayout {
     private java.util.Set<String> coordinatorLanes = java.util.Set.of();
     /** Per lane that is down at the current time (a stopped broker, a crashed or closed consumer), why. */
     private Map<String, String> downLanes = Map.of();
+    /**
+     * Rows before the first one drawn (a window shows only some hundreds around t): not drawn, but they still say
+     * which broker coordinates and who is down, as the playground does however long ago it happened.
+     */
+    private List<ProtocolEvent> earlier = List.of();
     /** Set once the rows pass the current time: the rest are drawn faded. */
     private boolean future;
     /** How wide the drawing may be (its lanes narrowed down to {@link #MIN_LANE_WIDTH}); infinite for an export. */
@@ -101,10 +106,33 @@ public final class SequenceLayout {
     public static SequenceDiagram layout(List<ProtocolEvent> events, long fromMs, long toMs, Messages messages,
                                          boolean foldHeartbeats, long currentTime, String preferredCurrent,
                                          String group, double availableWidth) {
+        return layout(List.of(), events, fromMs, toMs, messages, foldHeartbeats, currentTime, preferredCurrent, group,
+                availableWidth);
+    }
+
+    /**
+     * As the layout above, knowing the rows {@code earlier} than those drawn: the lane headers (who coordinates, who
+     * is down) are as of all of them, not only of the rows in the window.
+     */
+    public static SequenceDiagram layout(List<ProtocolEvent> earlier, List<ProtocolEvent> events, long fromMs,
+                                         long toMs, Messages messages, boolean foldHeartbeats, long currentTime,
+                                         String preferredCurrent, String group, double availableWidth) {
         SequenceLayout layout = new SequenceLayout(events, messages, foldHeartbeats, currentTime, preferredCurrent,
                 group);
         layout.availableWidth = availableWidth;
+        layout.earlier = earlier;
         return layout.draw(fromMs, toMs);
+    }
+
+    /** The rows that say what the lane headers show: the earlier ones, then those drawn. */
+    private Iterable<ProtocolEvent> headerHistory() {
+        if (earlier.isEmpty()) {
+            return events;
+        }
+        List<ProtocolEvent> all = new ArrayList<>(earlier.size() + events.size());
+        all.addAll(earlier);
+        all.addAll(events);
+        return all;
     }
 
     private SequenceDiagram draw(long fromMs, long toMs) {
@@ -227,7 +255,7 @@ public final class SequenceLayout {
      */
     private Map<String, String> downLanes() {
         Map<String, String> down = new java.util.HashMap<>();
-        for (ProtocolEvent event : events) {
+        for (ProtocolEvent event : headerHistory()) {
             if (currentTime >= 0 && event.time() > currentTime) {
                 continue;
             }
@@ -258,7 +286,7 @@ public final class SequenceLayout {
      */
     private java.util.Set<String> coordinatorLanes() {
         java.util.Set<String> lanes = new java.util.HashSet<>();
-        for (ProtocolEvent event : events) {
+        for (ProtocolEvent event : headerHistory()) {
             if (currentTime >= 0 && event.time() > currentTime) {
                 continue;
             }
@@ -288,7 +316,8 @@ public final class SequenceLayout {
                     if ("BrokerStopped".equals(event.api())
                             || "GroupStateChange".equals(event.api()) && "Dead".equals(event.fields().get("to"))) {
                         lanes.remove(event.from());
-                    } else if ("GroupStateChange".equals(event.api()) || "HeartbeatExpiration".equals(event.api())) {
+                    } else if ("GroupStateChange".equals(event.api()) || "HeartbeatExpiration".equals(event.api())
+                            || "GroupLoaded".equals(event.api())) {
                         lanes.add(event.from());
                     }
                 }
@@ -407,6 +436,9 @@ public final class SequenceLayout {
         switch (event.api()) {
             case "GroupStateChange":
                 return text("diagram.sequence.note.GroupStateChange", "from", f.get("from"), "to", f.get("to"),
+                        "generation", f.get("generation"));
+            case "GroupLoaded":
+                return text("diagram.sequence.note.GroupLoaded", "state", f.get("state"),
                         "generation", f.get("generation"));
             case "HeartbeatExpiration":
                 return text("diagram.sequence.note.HeartbeatExpiration",

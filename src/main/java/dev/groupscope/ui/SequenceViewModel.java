@@ -210,7 +210,8 @@ public final class SequenceViewModel {
         }
         layoutKey = key;
         long to = shown.isEmpty() ? 0 : shown.get(shown.size() - 1).time();
-        diagram.set(SequenceLayout.layout(shown, from == 0 ? 0 : shown.get(0).time(), to, messages, foldHeartbeats.get(), time,
+        diagram.set(SequenceLayout.layout(reached.subList(0, from), shown, from == 0 ? 0 : shown.get(0).time(), to,
+                messages, foldHeartbeats.get(), time,
                 selectedNow.isEmpty() ? null : selectedNow, playground.groups().size() > 1 ? group : null,
                 availableWidth));
     }

@@ -1,0 +1,81 @@
+package dev.groupscope.diagram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.scenario.Scenario;
+import dev.groupscope.scenario.ScenarioReader;
+import dev.groupscope.scenario.ScenarioWorld;
+import dev.groupscope.sim.engine.Simulation;
+import dev.groupscope.sim.report.EventGroups;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The coordinator-comes-home lesson on the Protocol tab: broker 2 stops at 15 s and the group dies on it and loads
+ * on broker 3; at 25 s broker 2 is back, and at 35 s the preferred-leader check gives it the group again. Each load
+ * is a note on the lane of the broker that loads the group, and the lane headers say who coordinates and who is down
+ * even when the rows that made them so are before the window drawn.
+ */
+class CoordinatorMoveDiagramTest {
+
+    private static List<ProtocolEvent> rows;
+
+    @BeforeAll
+    static void run() {
+        Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/coordinator-comes-home.json"));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(scenario.durationMs());
+        rows = ProtocolLog.read(simulation.log(), 0, scenario.durationMs(),
+                new EventGroups(scenario.groupOfClient()));
+    }
+
+    @Test
+    void eachLoadOfTheGroupIsANoteOnTheLaneOfTheBrokerThatLoadsIt() {
+        List<ProtocolEvent> loads = rows.stream().filter(row -> row.api().equals("GroupLoaded")).toList();
+
+        assertThat(loads).extracting(ProtocolEvent::time).containsExactly(15_000L, 35_000L);
+        assertThat(loads).extracting(ProtocolEvent::from).containsExactly("broker-3", "broker-2");
+        Drawing drawing = SequenceLayout.layout(rows, 0, 50_000, Messages.english(), true, 35_000).drawing();
+        assertThat(label(drawing, "note-" + loads.get(1).seq() + "-label"))
+                .isEqualTo("group loaded: Stable, gen 1");
+        Drawing chinese = SequenceLayout.layout(rows, 0, 50_000, Messages.of(Locale.SIMPLIFIED_CHINESE), true,
+                35_000).drawing();
+        assertThat(label(chinese, "note-" + loads.get(1).seq() + "-label"))
+                .isEqualTo("载入消费组：Stable，第 1 代");
+    }
+
+    @Test
+    void theGroupsOwnNotesFollowItToTheBrokerThatLoadedIt() {
+        // Broker 3 unloads the group at 35 s: its "Stable → Dead" is on broker 3's lane, the load on broker 2's.
+        assertThat(rows.stream().filter(row -> row.api().equals("GroupStateChange") && row.time() == 35_000))
+                .extracting(ProtocolEvent::from).containsExactly("broker-3");
+        assertThat(rows.stream().filter(row -> row.api().equals("GroupStateChange") && row.time() == 15_000))
+                .extracting(ProtocolEvent::from).containsExactly("broker-2");
+    }
+
+    @Test
+    void aWindowAfterTheStopStillShowsTheStoppedBrokerAndTheNewCoordinator() {
+        // A window of rows from 20 s on: the stop (15 s) and the load on broker 3 are before it.
+        int first = (int) rows.stream().filter(row -> row.time() < 20_000).count();
+        List<ProtocolEvent> earlier = rows.subList(0, first);
+        List<ProtocolEvent> window = rows.subList(first, rows.size());
+
+        Drawing knowing = SequenceLayout.layout(earlier, window, 20_000, 50_000, Messages.english(), true, 22_000,
+                null, null, Double.POSITIVE_INFINITY).drawing();
+        Drawing back = SequenceLayout.layout(earlier, window, 20_000, 50_000, Messages.english(), true, 40_000,
+                null, null, Double.POSITIVE_INFINITY).drawing();
+
+        assertThat(label(knowing, "lane-broker-2-role")).isEqualTo("stopped");
+        assertThat(label(knowing, "lane-broker-3-role")).isEqualTo("group coordinator");
+        assertThat(label(back, "lane-broker-2-role")).isEqualTo("group coordinator");
+        assertThat(back.shape("lane-broker-3-role")).isEmpty();
+    }
+
+    private static String label(Drawing drawing, String id) {
+        return ((Shape.Label) drawing.shape(id).orElseThrow()).text();
+    }
+}
