@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Picks out of an event log what a sequence diagram of the group protocol shows: every FindCoordinator, JoinGroup,
- * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, and notes for the group's
+ * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, the ListOffsets that decide
+ * where a consumer without a committed offset starts (sent to a partition's leader), and notes for the group's
  * state changes, crashes and session timeouts, and for a request whose connection failed (a stopped broker never
  * answers: the client's own lane says its request failed, rather than an arrow from the dead broker), and each of
  * those messages a network cut lost (RequestLost / ResponseLost: from the consumer towards the broker or back, never
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class ProtocolLog {
 
     public static final List<String> APIS = List.of("FindCoordinator", "JoinGroup", "SyncGroup", "Heartbeat",
-            "LeaveGroup", "OffsetCommit", "OffsetFetch");
+            "LeaveGroup", "OffsetCommit", "OffsetFetch", "ListOffsets");
     private static final Set<String> NOTES = Set.of("GroupStateChange", "CrashConsumer", "HeartbeatExpiration",
             "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing",
             // A consumer cut off from its coordinator sends into the void: its lane falls silent without these.
@@ -72,7 +73,7 @@ public final class ProtocolLog {
         /** The row for the next event of the log, or null when it is not part of the protocol picture. */
         public ProtocolEvent next(SimEvent event) {
             ProtocolEvent row = row(event, coordinatorLaneOf(event));
-            if (row != null && row.kind() == ProtocolEvent.Kind.RESPONSE && !"FindCoordinator".equals(row.api())
+            if (row != null && row.kind() == ProtocolEvent.Kind.RESPONSE && row.toCoordinator()
                     && !"NOT_COORDINATOR".equals(row.error())) {
                 java.util.Set<String> answered = groups.of(event);
                 coordinatorLanes.put(answered.size() == 1 ? answered.iterator().next() : ANY_GROUP, row.from());
