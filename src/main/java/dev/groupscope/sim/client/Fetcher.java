@@ -25,8 +25,9 @@ import java.util.TreeMap;
 
 /**
  * Positions and fetching: OffsetFetch for partitions without a position, then auto.offset.reset and lazy seeks
- * resolved by ListOffsets to the partitions' leaders; Fetch requests to partition leaders (kafka-clients' {@code Fetcher}: one request per broker in flight, no fetch for a partition
- * whose records are still buffered); fetched records buffered until poll() takes them.
+ * resolved by ListOffsets to the partitions' leaders; Fetch requests to partition leaders (kafka-clients'
+ * {@code Fetcher}: one request per broker in flight, no fetch for a partition whose records are still buffered);
+ * fetched records buffered until poll() takes them.
  */
 final class Fetcher {
 
@@ -37,7 +38,7 @@ final class Fetcher {
     private final SortedArrayMap<Integer, FetchSessionHandler> sessions;
     /**
      * ListOffsets sent and not yet answered, by correlation id: the target of each partition (the request's
-     * timestamps, which Kafka's response handler holds in its closure). The maps are unmodifiable, so copies share them.
+     * timestamps, which Kafka's response handler holds in its closure). The maps are unmodifiable: copies share them.
      */
     private final SortedArrayMap<Long, Map<TopicPartition, Long>> listOffsetsInFlight;
 
