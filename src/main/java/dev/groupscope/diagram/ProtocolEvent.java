@@ -9,8 +9,8 @@ import java.util.Map;
  * was headed) or a note on one lane (a group's state change, a crash, a session timeout).
  *
  * @param seq     the event's place in the log: its stable id
- * @param api     FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit or OffsetFetch; for a
- *                note, the event type (GroupStateChange, CrashConsumer...)
+ * @param api     FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, OffsetFetch or
+ *                ListOffsets; for a note, the event type (GroupStateChange, CrashConsumer...)
  * @param from    the sending lane (a client id or {@code broker-<id>}); for a note, its lane
  * @param to      the receiving lane; for a note, the same as {@code from}
  * @param sentAt  when the message left (a note: its time)
@@ -47,5 +47,13 @@ public record ProtocolEvent(long seq, Kind kind, String api, String from, String
      */
     public boolean routineHeartbeat() {
         return "Heartbeat".equals(api) && (kind == Kind.REQUEST || kind == Kind.RESPONSE) && !failed();
+    }
+
+    /**
+     * Whether the message goes to (or comes from) the group's coordinator: every group request does; FindCoordinator
+     * goes to any broker, ListOffsets to a partition's leader.
+     */
+    public boolean toCoordinator() {
+        return !"FindCoordinator".equals(api) && !"ListOffsets".equals(api);
     }
 }

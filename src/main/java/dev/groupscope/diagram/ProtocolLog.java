@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Picks out of an event log what a sequence diagram of the group protocol shows: every FindCoordinator, JoinGroup,
- * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, and notes for the group's
+ * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, the ListOffsets that decide
+ * where a consumer without a committed offset starts (sent to a partition's leader), and notes for the group's
  * state changes, crashes and session timeouts, and for a request whose connection failed (a stopped broker never
  * answers: the client's own lane says its request failed, rather than an arrow from the dead broker), and each of
  * those messages a network cut lost (RequestLost / ResponseLost: from the consumer towards the broker or back, never
@@ -19,7 +20,7 @@ import java.util.Set;
 public final class ProtocolLog {
 
     public static final List<String> APIS = List.of("FindCoordinator", "JoinGroup", "SyncGroup", "Heartbeat",
-            "LeaveGroup", "OffsetCommit", "OffsetFetch");
+            "LeaveGroup", "OffsetCommit", "OffsetFetch", "ListOffsets");
     private static final Set<String> NOTES = Set.of("GroupStateChange", "CrashConsumer", "HeartbeatExpiration",
             "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing",
             // A new coordinator loads the group from __consumer_offsets: where a failover (or its return) lands.
@@ -78,7 +79,7 @@ public final class ProtocolLog {
             if (row != null && row.api().equals(GROUP_LOADED)) {
                 // The loading broker coordinates the group from now on: its later notes go on that lane.
                 coordinatorLanes.put(event.actor().substring(GROUP_ACTOR.length()), row.from());
-            } else if (row != null && row.kind() == ProtocolEvent.Kind.RESPONSE && !"FindCoordinator".equals(row.api())
+            } else if (row != null && row.kind() == ProtocolEvent.Kind.RESPONSE && row.toCoordinator()
                     && !"NOT_COORDINATOR".equals(row.error())) {
                 java.util.Set<String> answered = groups.of(event);
                 coordinatorLanes.put(answered.size() == 1 ? answered.iterator().next() : ANY_GROUP, row.from());

@@ -293,7 +293,7 @@ public final class SequenceLayout {
             switch (event.kind()) {
                 case REQUEST, LOST_REQUEST -> {
                     // A group request lost on its way still goes to the broker its sender knows as the coordinator.
-                    if (!"FindCoordinator".equals(event.api())) {
+                    if (event.toCoordinator()) {
                         lanes.add(event.to());
                     }
                 }
@@ -306,6 +306,8 @@ public final class SequenceLayout {
                         if (!event.failed() && event.fields().get("nodeId") != null) {
                             lanes.add("broker-" + event.fields().get("nodeId"));
                         }
+                    } else if (!event.toCoordinator()) {
+                        // A partition leader's answer (ListOffsets) says nothing about who coordinates the group.
                     } else if (NOT_HERE.contains(event.error())) {
                         lanes.remove(event.from());
                     } else {
@@ -466,8 +468,9 @@ public final class SequenceLayout {
                 "api-" + event.api()));
         if (event.api().equals("Heartbeat")) {
             styles.add("heartbeat");
-        } else if (event.api().equals("OffsetCommit") || event.api().equals("OffsetFetch")) {
-            styles.add("commit");
+        } else if (event.api().equals("OffsetCommit") || event.api().equals("OffsetFetch")
+                || event.api().equals("ListOffsets")) {
+            styles.add("commit"); // where a consumer reads from: committed offsets, or the leader's answer
         } else if (event.api().equals("LeaveGroup")) {
             styles.add("leave");
         }
@@ -570,6 +573,8 @@ public final class SequenceLayout {
             case "OffsetCommit":
             case "OffsetFetch":
                 return request && event.api().equals("OffsetFetch") ? "" : offsets(f.get("offsets"));
+            case "ListOffsets":
+                return request ? targets(f.get("timestamps")) : listedOffsets(f);
             default:
                 return "";
         }
@@ -581,6 +586,31 @@ public final class SequenceLayout {
                     items.stream().map(String::valueOf).toList());
         }
         return "";
+    }
+
+    /** What a ListOffsets asks per partition: {@code t-0=latest}, {@code t-1=earliest}, {@code t-2≥40000}. */
+    private static String targets(Object map) {
+        if (map instanceof Map<?, ?> timestamps) {
+            List<String> parts = new ArrayList<>();
+            timestamps.forEach((partition, timestamp) -> {
+                long target = timestamp instanceof Number n ? n.longValue() : 0;
+                parts.add(target == -1 ? partition + "=latest" : target == -2 ? partition + "=earliest"
+                        : partition + "≥" + target);
+            });
+            return String.join(", ", parts);
+        }
+        return "";
+    }
+
+    /** A ListOffsets answer: the offsets found, and the partitions no record was recent enough for. */
+    private String listedOffsets(Map<String, Object> f) {
+        String found = offsets(f.get("offsets"));
+        if (f.get("notFound") instanceof List<?> none && !none.isEmpty()) {
+            String missing = text("diagram.sequence.detail.notFound", "partitions",
+                    String.join(", ", none.stream().map(String::valueOf).toList()));
+            return found.isEmpty() ? missing : found + " · " + missing;
+        }
+        return found;
     }
 
     private static String offsets(Object map) {

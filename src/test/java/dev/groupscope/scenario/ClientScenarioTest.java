@@ -64,7 +64,7 @@ class ClientScenarioTest {
         assertThat(run.events(actor("C3").and(e -> e.type().startsWith("onPartitions")))).isEmpty();
         assertThat(run.events(e -> "C3".equals(e.peer()) && e.type().endsWith("Request"))
                 .stream().map(SimEvent::type).distinct()).containsOnly("FindCoordinatorRequest", "OffsetFetchRequest",
-                "FetchRequest", "OffsetCommitRequest");
+                "ListOffsetsRequest", "FetchRequest", "OffsetCommitRequest"); // ListOffsets: to the leaders
         assertThat(run.group("auditor").rebalances()).isEmpty();
         assertThat(run.group("auditor").state()).isEqualTo("Empty");
         List<SimEvent> commits = run.events(type("OffsetCommitResponse").and(actor("C3"))
@@ -187,9 +187,10 @@ class ClientScenarioTest {
     }
 
     @Test
-    void seekToBeginningIsLazyAndResolvedByTheNextPoll() {
-        // C1 takes 100 ms per record (more than the 20 records/s arriving), so at 10 s it is processing a batch: the position stays unknown until the
-        // loop calls poll() again.
+    void seekToBeginningIsLazyAndResolvedByTheLeadersAnswerToTheNextPoll() {
+        // C1 takes 100 ms per record (more than the 20 records/s arriving), so at 10 s it is processing a batch: the
+        // position stays unknown until the loop calls poll() again, which asks t-0's leader with a ListOffsets; the
+        // position is set when the answer arrives, a round trip later (meanwhile that poll() may return t-1's).
         Simulation run = inline("""
                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 100,
                                "settings": {"auto.offset.reset": "earliest", "max.poll.records": 20}}],
@@ -200,9 +201,15 @@ class ClientScenarioTest {
         assertThat(resolved.time()).isGreaterThan(call.time());
         assertThat(resolved.fields().get("offset")).isEqualTo(0L);
         assertThat(ScenarioRun.consumerAt(run.stateAtEvent(call.seq()), "C1").positions().get("t-0")).isEqualTo(-1L);
-        SimEvent nextPoll = run.log().stream().filter(type("Poll").and(e -> e.seq() > call.seq())).findFirst()
-                .orElseThrow();
-        assertThat(nextPoll.seq()).isGreaterThan(resolved.seq());
+        SimEvent request = run.log().stream().filter(type("ListOffsetsRequest").and(e -> e.seq() > call.seq()))
+                .findFirst().orElseThrow();
+        SimEvent answer = run.log().stream().filter(type("ListOffsetsResponse").and(e -> e.seq() > request.seq()))
+                .findFirst().orElseThrow();
+        assertThat(request.fields().get("timestamps")).isEqualTo(Map.of("t-0", -2L));
+        assertThat(resolved.seq()).isGreaterThan(answer.seq());
+        assertThat(resolved.time()).isEqualTo(answer.time());
+        assertThat(run.log().stream().filter(type("Poll").and(e -> e.seq() > call.seq() && e.seq() < resolved.seq())))
+                .allSatisfy(poll -> assertThat(partitionsOf(poll)).doesNotContainKey("t-0"));
         SimEvent replay = run.log().stream().filter(type("Poll").and(e -> e.seq() > call.seq())
                 .and(e -> partitionsOf(e).containsKey("t-0"))).findFirst().orElseThrow();
         assertThat(partitionsOf(replay).get("t-0").get(0)).isZero();

@@ -15,6 +15,7 @@ import dev.groupscope.sim.protocol.Disconnected;
 import dev.groupscope.sim.protocol.Message;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
+import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
 import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
 import java.util.HashSet;
 import java.util.Map;
@@ -42,6 +43,9 @@ final class BrokerRequests {
         } else if (message instanceof FetchRequest fetch) {
             recordArrival(delivery, null);
             cluster.fetches.onFetch(delivery, fetch, cluster.state, cluster.sim, context);
+        } else if (message instanceof ListOffsetsRequest listOffsets) {
+            recordArrival(delivery, ListOffsetsHandler.arrivalRule(delivery, listOffsets));
+            ListOffsetsHandler.handle(cluster, context, delivery, listOffsets);
         } else if (GroupCoordinatorService.isGroupRequest(message)) {
             recordArrival(delivery, null);
             String groupId = GroupCoordinatorService.groupId(message);

@@ -9,6 +9,7 @@ import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
 import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
 import dev.groupscope.sim.protocol.Requests.JoinGroupRequest;
 import dev.groupscope.sim.protocol.Requests.LeaveGroupRequest;
+import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
 import dev.groupscope.sim.protocol.Requests.MemberIdentity;
 import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
 import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
@@ -76,6 +77,9 @@ final class RequestEvents {
         } else if (message instanceof OffsetFetchRequest fetch) {
             fields.put("groupId", fetch.groupId());
             fields.put("partitions", fetch.partitions().stream().sorted().map(TopicPartition::toString).toList());
+        } else if (message instanceof ListOffsetsRequest listOffsets) {
+            // Kafka's target per partition: -2 (earliest), -1 (latest) or a timestamp in ms.
+            fields.put("timestamps", byPartition(listOffsets.timestamps()));
         } else if (message instanceof FetchRequest fetch) {
             // What Kafka sends: the session and epoch (KIP-227), the partitions added or moved (all of them in a
             // full fetch) and those to forget. Built when read: the request's offsets are an immutable copy.

@@ -14,8 +14,8 @@ import java.util.TreeSet;
 /**
  * The part of kafka-clients' {@code SubscriptionState} the model needs: the assigned partitions and, per
  * partition, the fetch position (the next offset poll() returns), or none while it is being initialised from the
- * committed offset or auto.offset.reset, or while a seekToBeginning/seekToEnd waits for the next poll(); and
- * whether the application paused it ({@code TopicPartitionState.paused}).
+ * committed offset, or while it awaits a reset (auto.offset.reset, seekToBeginning/seekToEnd) that a ListOffsets to
+ * its leader resolves; and whether the application paused it ({@code TopicPartitionState.paused}).
  */
 final class Assignment {
 
@@ -25,14 +25,28 @@ final class Assignment {
     private final SortedArrayMap<TopicPartition, Long> positions;
     /** Partitions the application paused: not fetched, and their buffered records are held back by poll(). */
     private final SortedArraySet<TopicPartition> paused;
-    /** Lazy seeks (Kafka's AWAIT_RESET state): the strategy resolved at the next poll(), "earliest" or "latest". */
-    private final SortedArrayMap<TopicPartition, String> awaitingReset;
+    /**
+     * Partitions awaiting a reset (Kafka's AWAIT_RESET state): a lazy seek, or auto.offset.reset for a partition
+     * without a committed offset or whose fetch offset fell out of range. Resolved by a ListOffsets to the leader.
+     */
+    private final SortedArrayMap<TopicPartition, Reset> awaitingReset;
     /**
      * Known to have a position for every partition (set when {@link #withoutPosition} finds none, cleared by
      * whatever can take one away): every poll() asks, and a worker pool's poller polls every few ms over 1,000
      * partitions.
      */
     private boolean allPositioned;
+
+    /**
+     * A partition awaiting reset: the strategy ({@code earliest}, {@code latest}, or auto.offset.reset's text such
+     * as {@code by_duration:PT1H}), what asked for it (seekToBeginning, seekToEnd, or auto.offset.reset's cause), and
+     * Kafka's {@code nextRetryTimeMs}: no ListOffsets for it before then (one in flight, or a retry backing off).
+     */
+    record Reset(String strategy, String cause, long nextRetryAt) {
+
+        /** No wait: a ListOffsets may go at the next poll(). */
+        static final long NOW = Long.MIN_VALUE;
+    }
 
     Assignment() {
         this.positions = new SortedArrayMap<>();
@@ -95,25 +109,59 @@ final class Assignment {
         }
     }
 
-    /** {@code requestOffsetReset}: the position is dropped until the next poll() resolves {@code strategy}. */
-    void requestReset(TopicPartition tp, String strategy) {
+    /**
+     * {@code requestOffsetReset}: the position is dropped (the partition is not fetchable) until a ListOffsets
+     * answer resolves {@code strategy}; a reset asked for again may be sent at once ({@code nextRetryTimeMs} cleared).
+     */
+    void requestReset(TopicPartition tp, String strategy, String cause) {
         if (positions.containsKey(tp)) {
             positions.put(tp, NO_POSITION);
-            awaitingReset.put(tp, strategy);
+            awaitingReset.put(tp, new Reset(strategy, cause, Reset.NOW));
             allPositioned = false;
         }
     }
 
-    /** Partitions whose lazy seek waits for the next poll(), with the strategy to resolve. */
+    /** Whether any partition awaits a reset. */
     boolean hasAwaitingReset() {
         return !awaitingReset.isEmpty();
     }
 
-    Map<TopicPartition, String> awaitingReset() {
+    /** The reset {@code tp} awaits, or null. */
+    Reset awaitingReset(TopicPartition tp) {
+        return awaitingReset.get(tp);
+    }
+
+    /** Kafka's {@code partitionsNeedingReset(now)}: awaiting a reset, and not waiting for an answer or a backoff. */
+    Map<TopicPartition, Reset> resetsDue(long now) {
         if (awaitingReset.isEmpty()) {
             return Map.of(); // the usual answer, at every poll()
         }
-        return Collections.unmodifiableMap(new TreeMap<>(awaitingReset));
+        Map<TopicPartition, Reset> due = new TreeMap<>();
+        awaitingReset.forEach((tp, reset) -> {
+            if (reset.nextRetryAt() <= now) {
+                due.put(tp, reset);
+            }
+        });
+        return due;
+    }
+
+    /** Kafka's {@code setNextAllowedRetry} / {@code requestFailed}: no ListOffsets for {@code tp} before {@code at}. */
+    void resetNotBefore(TopicPartition tp, long at) {
+        Reset reset = awaitingReset.get(tp);
+        if (reset != null) {
+            awaitingReset.put(tp, new Reset(reset.strategy(), reset.cause(), at));
+        }
+    }
+
+    /** The earliest time after {@code now} at which a partition's reset may be asked for again, or -1 if none. */
+    long nextResetRetryAfter(long now) {
+        long next = -1;
+        for (Reset reset : awaitingReset.values()) {
+            if (reset.nextRetryAt() > now && (next < 0 || reset.nextRetryAt() < next)) {
+                next = reset.nextRetryAt();
+            }
+        }
+        return next;
     }
 
     void pause(TopicPartition tp) {
@@ -136,7 +184,7 @@ final class Assignment {
 
     /**
      * Kafka's {@code initializingPartitions()}: assigned partitions still without a position, other than those
-     * waiting for a lazy seek.
+     * awaiting a reset (Kafka: INITIALIZING, not AWAIT_RESET).
      */
     List<TopicPartition> withoutPosition() {
         if (allPositioned) {

@@ -8,9 +8,11 @@ import java.util.Map;
 
 /**
  * What clients read and do synchronously on the cluster actor (id {@value #ACTOR_ID}), in the broker side's terms.
- * Reads are cluster metadata (live brokers, partition counts, leaders) and log bounds, taken as always fresh: the
- * model has no Metadata or ListOffsets requests and no stale client caches. Producing is a synchronous append, so
- * the broker can wake the fetches it parked for fetch.min.bytes at once.
+ * Reads are cluster metadata (live brokers, partition counts, leaders), taken as always fresh: the model has no
+ * Metadata requests and no stale client caches. Where a consumer's position starts (auto.offset.reset,
+ * seekToBeginning/seekToEnd) is not read here: it asks the partition's leader with a ListOffsets request, over the
+ * network like any other. The log bounds below serve producers, views and the blocking offsetsForTimes() call.
+ * Producing is a synchronous append, so the broker can wake the fetches it parked for fetch.min.bytes at once.
  */
 public interface ClusterAccess {
 

@@ -25,6 +25,7 @@ import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
 import dev.groupscope.sim.protocol.Responses.HeartbeatResponse;
 import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import dev.groupscope.sim.protocol.Responses.LeaveGroupResponse;
+import dev.groupscope.sim.protocol.Responses.ListOffsetsResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import dev.groupscope.sim.protocol.Responses.SyncGroupResponse;
@@ -338,6 +339,11 @@ public final class ConsumerActor implements Actor {
 
         long now() {
             return context.now();
+        }
+
+        /** The broker whose answer this step reads. */
+        int answeringBroker() {
+            return answeringBroker;
         }
 
         // ---- actions ------------------------------------------------------------------------------------------
@@ -829,6 +835,7 @@ public final class ConsumerActor implements Actor {
                 }
                 case RETRY -> wake();
                 case COMMIT_RETRY -> commits.syncWake(this);
+                case OFFSET_RESET -> pollIteration();
                 default -> throw new IllegalStateException("unknown timer " + kind);
             }
         }
@@ -928,7 +935,7 @@ public final class ConsumerActor implements Actor {
                 if (pending.toCoordinator()) {
                     group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
                 }
-                requestFailed(pending, Errors.NETWORK_EXCEPTION);
+                requestFailed(pending, message.correlationId(), Errors.NETWORK_EXCEPTION);
                 return;
             }
             if (!state.running()) {
@@ -992,11 +999,18 @@ public final class ConsumerActor implements Actor {
                 fetcher.onOffsetFetch(this, deliver, response);
             } else if (message instanceof FetchResponse response) {
                 fetcher.onFetch(this, deliver, response, pending.broker());
+            } else if (message instanceof ListOffsetsResponse response) {
+                fetcher.onListOffsets(this, deliver, response);
             }
         }
 
         /** A request failed without an answer (disconnect, or its coordinator was marked unknown). */
         void requestFailed(Pending pending, Errors error) {
+            requestFailed(pending, -1, error);
+        }
+
+        /** As {@link #requestFailed(Pending, Errors)}, knowing the failed request's correlation id. */
+        void requestFailed(Pending pending, long correlationId, Errors error) {
             switch (pending.api()) {
                 case "FindCoordinator" -> group.findCoordinatorFailed(this, error);
                 case "JoinGroup", "SyncGroup" -> group.joinFailed(this, error.name(), error, true, false);
@@ -1004,6 +1018,7 @@ public final class ConsumerActor implements Actor {
                 case "OffsetCommit" -> commits.commitFailed(this, pending, error, true);
                 case "OffsetFetch" -> fetcher.offsetFetchPending = false;
                 case "Fetch" -> fetcher.fetchFailed(pending.broker());
+                case "ListOffsets" -> fetcher.listOffsetsFailed(this, correlationId);
                 default -> {
                     // LeaveGroup: nothing waits for it. (A failed Fetch: the next poll() fetches again.)
                 }

@@ -120,7 +120,7 @@ final class ConsumerCalls {
                 unassigned = tp;
                 break;
             }
-            assignment.requestReset(tp, strategy);
+            assignment.requestReset(tp, strategy, call instanceof SeekToBeginning ? "seekToBeginning" : "seekToEnd");
             requested.add(tp);
         }
         if (!requested.isEmpty()) {

@@ -74,6 +74,11 @@ public final class ConsumerTasks {
         /** commitSync()'s retry backoff ended. */
         COMMIT_RETRY,
         /** metadata.max.age.ms since the last metadata refresh (pattern subscriptions). */
-        METADATA
+        METADATA,
+        /**
+         * A partition awaiting reset may be asked for again (its ListOffsets retry backoff, or request.timeout.ms
+         * after a by_duration search that found nothing, ended): the poll loop looks again.
+         */
+        OFFSET_RESET
     }
 }

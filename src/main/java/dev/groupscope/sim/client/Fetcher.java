@@ -9,9 +9,12 @@ import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.sim.engine.LazyMap;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
+import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
 import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
+import dev.groupscope.sim.protocol.Responses.ListOffsetsResponse;
+import dev.groupscope.sim.protocol.Responses.ListedOffset;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.ArrayList;
@@ -21,9 +24,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Positions and fetching: OffsetFetch for partitions without a position, then auto.offset.reset; Fetch requests to
- * partition leaders (kafka-clients' {@code Fetcher}: one request per broker in flight, no fetch for a partition
- * whose records are still buffered); fetched records buffered until poll() takes them.
+ * Positions and fetching: OffsetFetch for partitions without a position, then auto.offset.reset and lazy seeks
+ * resolved by ListOffsets to the partitions' leaders; Fetch requests to partition leaders (kafka-clients'
+ * {@code Fetcher}: one request per broker in flight, no fetch for a partition whose records are still buffered);
+ * fetched records buffered until poll() takes them.
  */
 final class Fetcher {
 
@@ -32,36 +36,51 @@ final class Fetcher {
     boolean offsetFetchPending;
     /** Broker → the incremental fetch session with it (kafka-clients' {@code sessionHandlers}). */
     private final SortedArrayMap<Integer, FetchSessionHandler> sessions;
+    /**
+     * ListOffsets sent and not yet answered, by correlation id: the target of each partition (the request's
+     * timestamps, which Kafka's response handler holds in its closure). The maps are unmodifiable: copies share them.
+     */
+    private final SortedArrayMap<Long, Map<TopicPartition, Long>> listOffsetsInFlight;
 
     Fetcher() {
-        this(new Assignment(), new FetchBuffer(), false, new SortedArrayMap<>());
+        this(new Assignment(), new FetchBuffer(), false, new SortedArrayMap<>(), new SortedArrayMap<>());
     }
 
     private Fetcher(Assignment assignment, FetchBuffer buffer, boolean offsetFetchPending,
-                    SortedArrayMap<Integer, FetchSessionHandler> sessions) {
+                    SortedArrayMap<Integer, FetchSessionHandler> sessions,
+                    SortedArrayMap<Long, Map<TopicPartition, Long>> listOffsetsInFlight) {
         this.assignment = assignment;
         this.buffer = buffer;
         this.offsetFetchPending = offsetFetchPending;
         this.sessions = sessions;
+        this.listOffsetsInFlight = listOffsetsInFlight;
     }
 
     Fetcher copy() {
         SortedArrayMap<Integer, FetchSessionHandler> sessionCopies = new SortedArrayMap<>();
         sessions.forEach((broker, session) -> sessionCopies.put(broker, session.copy()));
-        return new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies);
+        return new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies,
+                new SortedArrayMap<>(listOffsetsInFlight));
     }
 
-    /** kafka-clients' {@code initWithCommittedOffsetsIfNeeded}: ask the coordinator for committed offsets. */
+    /**
+     * kafka-clients' {@code updateFetchPositions}: partitions without a position ask the coordinator for committed
+     * offsets ({@code initWithCommittedOffsetsIfNeeded}; until that answer comes nothing else happens), then the
+     * partitions awaiting a reset ask their leaders with ListOffsets ({@code resetPositionsIfNeeded}).
+     */
     void updateFetchPositions(Step step) {
-        resolveLazySeeks(step);
         List<TopicPartition> missing = assignment.withoutPosition();
-        int coordinator = step.group().coordinator;
-        if (missing.isEmpty() || offsetFetchPending || coordinator < 0) {
-            return;
+        if (!missing.isEmpty()) {
+            int coordinator = step.group().coordinator;
+            if (!offsetFetchPending && coordinator >= 0) {
+                offsetFetchPending = true;
+                String groupId = step.config().groupId();
+                step.send(coordinator, true, correlationId -> new OffsetFetchRequest(correlationId, groupId,
+                        missing));
+            }
+            return; // Kafka's poll() waits in initWithCommittedOffsetsIfNeeded: no ListOffsets before the answer
         }
-        offsetFetchPending = true;
-        String groupId = step.config().groupId();
-        step.send(coordinator, true, correlationId -> new OffsetFetchRequest(correlationId, groupId, missing));
+        resetPositionsIfNeeded(step);
     }
 
     void onOffsetFetch(Step step, Deliver deliver, OffsetFetchResponse response) {
@@ -82,7 +101,8 @@ final class Fetcher {
         }
         Map<TopicPartition, Long> fromCommitted = new TreeMap<>();
         response.offsets().forEach((tp, offset) -> {
-            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && offset >= 0) {
+            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && assignment.awaitingReset(tp) == null
+                    && offset >= 0) {
                 assignment.seek(tp, offset);
                 fromCommitted.put(tp, offset);
             }
@@ -93,7 +113,7 @@ final class Fetcher {
         }
         List<TopicPartition> uncommitted = new java.util.ArrayList<>();
         response.offsets().forEach((tp, offset) -> {
-            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp)) {
+            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && assignment.awaitingReset(tp) == null) {
                 uncommitted.add(tp);
             }
         });
@@ -101,7 +121,8 @@ final class Fetcher {
             return;
         }
         if (step.config().autoOffsetReset().strategy() == AutoOffsetReset.Strategy.NONE) {
-            // Kafka's resetInitializingPositions: with no default strategy, poll() throws for all of them at once.
+            // Kafka's resetInitializingPositions: with no default strategy, poll() throws for all of them at once,
+            // before any ListOffsets is sent.
             String partitions = String.join(", ", uncommitted.stream().map(TopicPartition::toString).toList());
             step.client("OffsetReset", fields("partitions", ClientEvents.partitions(uncommitted), "strategy",
                     "none", "cause", "no committed offset", "exception", "NoOffsetForPartitionException"),
@@ -110,26 +131,199 @@ final class Fetcher {
                     + partitions + "]");
             return;
         }
+        // resetInitializingPositions: they await a reset, which the poll loop's resetPositionsIfNeeded asks the
+        // leaders for (in this same pass of poll(), when it is the poll loop reading this answer).
         uncommitted.forEach(tp -> reset(step, tp, "no committed offset"));
     }
 
+    // ---- ListOffsets: resolving the resets -----------------------------------------------------------------------
+
     /**
-     * seekToBeginning / seekToEnd are lazy ({@code requestOffsetReset}): poll() resolves them, as Kafka's
-     * {@code resetPositionsIfNeeded} does with a ListOffsets request (read here directly from the log).
+     * kafka-clients' {@code OffsetFetcher.resetPositionsIfNeeded}: every partition awaiting a reset whose retry time
+     * has come, grouped by leader (a partition without one waits for the next poll()), one ListOffsets to each.
+     * Until the answer (or request.timeout.ms: Kafka's {@code setNextAllowedRetry}) no other is sent for them.
      */
-    private void resolveLazySeeks(Step step) {
+    private void resetPositionsIfNeeded(Step step) {
         if (!assignment.hasAwaitingReset()) {
-            return; // the usual case, at every poll(): no lambda to make
+            return; // the usual case, at every poll()
+        }
+        Map<TopicPartition, Assignment.Reset> due = assignment.resetsDue(step.now());
+        if (due.isEmpty()) {
+            return;
         }
         ClusterAccess cluster = ClusterAccess.of(step.context);
-        assignment.awaitingReset().forEach((tp, strategy) -> {
-            long offset = strategy.equals("earliest") ? 0 : cluster.logEndOffset(tp.topic(), tp.partition());
-            assignment.seek(tp, offset);
-            String call = strategy.equals("earliest") ? "seekToBeginning" : "seekToEnd";
-            step.client("OffsetReset", fields("partition", tp.toString(), "strategy", strategy, "offset", offset,
-                    "cause", call), "sim.client.lazySeek." + strategy, Map.of("partition", tp.toString(),
-                    "offset", offset, "call", call));
+        TreeMap<Integer, Map<TopicPartition, Long>> byLeader = new TreeMap<>();
+        due.forEach((tp, reset) -> {
+            int leader = cluster.leaderOf(tp.topic(), tp.partition());
+            if (leader >= 0) {
+                byLeader.computeIfAbsent(leader, b -> new TreeMap<>()).put(tp, targetTimestamp(step, reset));
+            }
         });
+        long answerBy = step.now() + step.config().settings().requestTimeoutMs();
+        byLeader.forEach((leader, timestamps) -> {
+            timestamps.keySet().forEach(tp -> assignment.resetNotBefore(tp, answerBy));
+            long correlationId = step.send(leader, false,
+                    id -> new ListOffsetsRequest(id, timestamps));
+            listOffsetsInFlight.put(correlationId, java.util.Collections.unmodifiableMap(timestamps));
+        });
+    }
+
+    /**
+     * The target a reset asks its leader for: Kafka's EARLIEST_TIMESTAMP (-2), LATEST_TIMESTAMP (-1), or for
+     * by_duration now minus the duration ({@code AutoOffsetResetStrategy.timestamp()}, taken when the request is
+     * built). Virtual time starts at 0, so a duration longer than the run so far would give a negative time, which
+     * could read as -1 or -2: 0 finds the same record (the first), as any time before the log's first record does.
+     */
+    private static long targetTimestamp(Step step, Assignment.Reset reset) {
+        return switch (reset.strategy()) {
+            case "earliest" -> ListOffsetsRequest.EARLIEST_TIMESTAMP;
+            case "latest" -> ListOffsetsRequest.LATEST_TIMESTAMP;
+            default -> Math.max(0, step.now() - step.config().autoOffsetReset().duration().orElseThrow().toMillis());
+        };
+    }
+
+    /** Whether a reset of {@code strategy} is what a request for {@code timestamp} asked (Kafka's strategy check). */
+    private static boolean sameStrategy(String strategy, long timestamp) {
+        if (timestamp == ListOffsetsRequest.EARLIEST_TIMESTAMP) {
+            return strategy.equals("earliest");
+        }
+        if (timestamp == ListOffsetsRequest.LATEST_TIMESTAMP) {
+            return strategy.equals("latest");
+        }
+        return !strategy.equals("earliest") && !strategy.equals("latest");
+    }
+
+    /**
+     * A ListOffsets answer ({@code OffsetFetcherUtils.handleListOffsetResponse} and
+     * {@code onSuccessfulResponseForResettingPositions}): a partition with an error (NOT_LEADER_OR_FOLLOWER when
+     * leadership moved) is asked again after retry.backoff.ms, with a metadata update requested; an offset found sets
+     * the position ({@code maybeSeekUnvalidated}) if the partition is still assigned and still awaits that same
+     * reset, else the answer is ignored; NONE without an offset (a by_duration search no record is new enough for)
+     * leaves the partition waiting until request.timeout.ms after the request, then it is asked again.
+     */
+    void onListOffsets(Step step, Deliver deliver, ListOffsetsResponse response) {
+        Map<TopicPartition, Long> requested = listOffsetsInFlight.remove(response.correlationId());
+        if (requested == null) {
+            requested = Map.of();
+        }
+        Map<TopicPartition, Long> found = new TreeMap<>();
+        Map<String, Object> errors = new TreeMap<>();
+        List<TopicPartition> retry = new ArrayList<>();
+        List<TopicPartition> notFound = new ArrayList<>();
+        String firstError = Errors.NONE.name();
+        for (Map.Entry<TopicPartition, ListedOffset> entry : response.partitions().entrySet()) {
+            ListedOffset answer = entry.getValue();
+            if (answer.error() != Errors.NONE) {
+                retry.add(entry.getKey());
+                errors.put(entry.getKey().toString(), answer.error().name());
+                if (firstError.equals(Errors.NONE.name())) {
+                    firstError = answer.error().name();
+                }
+            } else if (answer.offset() == ListedOffset.UNKNOWN_OFFSET) {
+                notFound.add(entry.getKey());
+            } else {
+                found.put(entry.getKey(), answer.offset());
+            }
+        }
+        Map<TopicPartition, Long> timestamps = requested;
+        List<TopicPartition> stale = new ArrayList<>();
+        found.keySet().forEach(tp -> {
+            Assignment.Reset reset = assignment.awaitingReset(tp);
+            if (reset == null || !sameStrategy(reset.strategy(), timestamps.getOrDefault(tp,
+                    ListOffsetsRequest.LATEST_TIMESTAMP))) {
+                stale.add(tp);
+            }
+        });
+        Map<String, Object> salient = fields("error", firstError, "offsets", ClientEvents.offsets(found));
+        if (!errors.isEmpty()) {
+            salient.put("errors", errors);
+        }
+        if (!notFound.isEmpty()) {
+            salient.put("notFound", ClientEvents.partitions(notFound));
+        }
+        if (!stale.isEmpty()) {
+            salient.put("ignored", ClientEvents.partitions(stale));
+        }
+        emitListOffsets(step, deliver, salient, found, retry, notFound, stale, firstError);
+        if (!retry.isEmpty()) {
+            long retryAt = step.now() + step.config().retryBackoffMs();
+            retry.forEach(tp -> assignment.resetNotBefore(tp, retryAt));
+            step.subscription().metadataUpdateRequested = true;
+        }
+        found.forEach((tp, offset) -> {
+            if (!stale.contains(tp)) {
+                resetTo(step, tp, assignment.awaitingReset(tp), offset, step.answeringBroker());
+            }
+        });
+        armResetRetry(step);
+    }
+
+    private void emitListOffsets(Step step, Deliver deliver, Map<String, Object> salient,
+                                 Map<TopicPartition, Long> found, List<TopicPartition> retry,
+                                 List<TopicPartition> notFound, List<TopicPartition> stale, String firstError) {
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        args.put("consumer", step.id());
+        args.put("broker", step.answeringBroker());
+        String key;
+        if (!retry.isEmpty()) {
+            key = "sim.client.listOffsets.retry";
+            args.put("partitions", String.join(", ", ClientEvents.partitions(retry)));
+            args.put("error", firstError);
+            args.put("retryBackoffMs", step.config().retryBackoffMs());
+        } else if (!notFound.isEmpty()) {
+            key = "sim.client.listOffsets.notFound";
+            args.put("partitions", String.join(", ", ClientEvents.partitions(notFound)));
+            args.put("strategy", step.config().autoOffsetReset().toString());
+            args.put("requestTimeoutMs", step.config().settings().requestTimeoutMs());
+        } else if (!stale.isEmpty() && stale.size() == found.size()) {
+            key = "sim.client.listOffsets.ignored";
+            args.put("partitions", String.join(", ", ClientEvents.partitions(stale)));
+        } else {
+            key = "sim.response.ListOffsets";
+            args.put("offsets", ClientEvents.offsetsText(found));
+        }
+        step.emitResponse(deliver, salient, key, args);
+    }
+
+    /** A ListOffsets failed without an answer (disconnected, or timed out): Kafka's {@code requestFailed}. */
+    void listOffsetsFailed(Step step, long correlationId) {
+        Map<TopicPartition, Long> requested = listOffsetsInFlight.remove(correlationId);
+        if (requested != null) {
+            long retryAt = step.now() + step.config().retryBackoffMs();
+            requested.keySet().forEach(tp -> assignment.resetNotBefore(tp, retryAt));
+            step.subscription().metadataUpdateRequested = true;
+        }
+        armResetRetry(step);
+    }
+
+    /**
+     * Wakes the poll loop when the next partition awaiting a reset may be asked for again (a retry backoff, or
+     * request.timeout.ms after a request): as kafka-clients' network poll does, which waits no longer than
+     * retry.backoff.ms when nothing is in flight.
+     */
+    private void armResetRetry(Step step) {
+        long next = assignment.nextResetRetryAfter(step.now());
+        if (next < 0) {
+            step.cancelTimer(ConsumerTasks.TimerKind.OFFSET_RESET);
+        } else {
+            step.armTimer(ConsumerTasks.TimerKind.OFFSET_RESET, next - step.now());
+        }
+    }
+
+    /** The position the leader answered for a reset: Kafka's {@code maybeSeekUnvalidated}, and its event. */
+    private void resetTo(Step step, TopicPartition tp, Assignment.Reset reset, long offset, int broker) {
+        assignment.seek(tp, offset);
+        String cause = reset.cause();
+        if (cause.equals("seekToBeginning") || cause.equals("seekToEnd")) {
+            step.client("OffsetReset", fields("partition", tp.toString(), "strategy", reset.strategy(), "offset",
+                    offset, "cause", cause, "broker", broker), "sim.client.lazySeek." + reset.strategy(),
+                    Map.of("partition", tp.toString(), "offset", offset, "call", cause, "broker", broker));
+            return;
+        }
+        String name = step.config().autoOffsetReset().strategy().kafkaName();
+        step.client("OffsetReset", fields("partition", tp.toString(), "strategy", reset.strategy(), "offset", offset,
+                "cause", cause, "broker", broker), "sim.client.reset." + name, Map.of("partition", tp.toString(),
+                "offset", offset, "strategy", reset.strategy(), "broker", broker));
     }
 
     /** Which sentence explains the committed offsets: all partitions have one, none has, or some have. */
@@ -156,7 +350,10 @@ final class Fetcher {
                 "uncommitted", String.join(", ", uncommitted));
     }
 
-    /** auto.offset.reset for a partition without a usable offset. */
+    /**
+     * auto.offset.reset for a partition without a usable offset: it awaits a reset (Kafka's
+     * {@code requestOffsetReset}), which a ListOffsets to its leader resolves; with none, poll() throws.
+     */
     private void reset(Step step, TopicPartition tp, String why) {
         AutoOffsetReset reset = step.config().autoOffsetReset();
         if (reset.strategy() == AutoOffsetReset.Strategy.NONE) {
@@ -168,30 +365,7 @@ final class Fetcher {
                     + "partitions: {" + tp + "=" + assignment.position(tp) + "}");
             return;
         }
-        long offset = resetOffset(step, tp, reset);
-        assignment.seek(tp, offset);
-        String name = reset.strategy().kafkaName();
-        step.client("OffsetReset", fields("partition", tp.toString(), "strategy", reset.toString(), "offset", offset,
-                "cause", why), "sim.client.reset." + name, Map.of("partition", tp.toString(), "offset", offset,
-                "strategy", reset.toString()));
-    }
-
-    /**
-     * The offset auto.offset.reset points at, read from the partition's log (Kafka asks the leader with ListOffsets;
-     * here the log is read directly). Logs are never truncated, so the earliest offset is 0; by_duration takes the
-     * first record no older than the duration, or the log end if there is none.
-     */
-    private static long resetOffset(Step step, TopicPartition tp, AutoOffsetReset reset) {
-        ClusterAccess cluster = ClusterAccess.of(step.context);
-        return switch (reset.strategy()) {
-            case EARLIEST -> 0;
-            case BY_DURATION -> {
-                long since = step.now() - reset.duration().orElseThrow().toMillis();
-                long found = cluster.offsetForTimestamp(tp.topic(), tp.partition(), since);
-                yield found < 0 ? cluster.logEndOffset(tp.topic(), tp.partition()) : found;
-            }
-            default -> cluster.logEndOffset(tp.topic(), tp.partition());
-        };
+        assignment.requestReset(tp, reset.toString(), why);
     }
 
     /**

@@ -37,8 +37,9 @@
  *       {@code AutoCommitInterval} ({@code inPoll}: false means the commit waits for the next poll()).</li>
  *   <li>The application's calls ({@link dev.groupscope.sim.client.ApplicationCalls}), CLIENT: {@code Pause},
  *       {@code Resume} ({@code partitions}, {@code paused}), {@code Seek} ({@code partition}, {@code offset},
- *       {@code previousPosition}), {@code SeekToBeginning} / {@code SeekToEnd} (then {@code OffsetReset} with
- *       {@code cause} seekToBeginning / seekToEnd at the next poll()), {@code OffsetsForTimes} ({@code timestamp},
+ *       {@code previousPosition}), {@code SeekToBeginning} / {@code SeekToEnd} (then, at the next poll(), a
+ *       ListOffsets to the leader and, on its answer, {@code OffsetReset} with {@code cause} seekToBeginning /
+ *       seekToEnd and the answering {@code broker}), {@code OffsetsForTimes} ({@code timestamp},
  *       {@code offsets}), {@code Subscribe}, {@code Assign}, {@code Unsubscribe}, {@code CallRejected}
  *       ({@code method}, {@code exception}, {@code message}); subscriptions: {@code PatternMatched}
  *       ({@code pattern}, {@code topics}, {@code added}, {@code removed}), {@code SubscriptionChanged}
@@ -60,8 +61,9 @@
  * <h2>Where the model departs from kafka-clients, and why</h2>
  * <ul>
  *   <li>Metadata is read synchronously ({@link dev.groupscope.sim.client.ClusterAccess}): no Metadata requests (a
- *       refresh takes effect at once, not one round trip later); auto.offset.reset reads the log bounds directly
- *       instead of sending ListOffsets. What a subscriber caches between refreshes is below.</li>
+ *       refresh takes effect at once, not one round trip later). Positions to reset (auto.offset.reset,
+ *       seekToBeginning/seekToEnd) are asked of the leaders with ListOffsets; the blocking offsetsForTimes() call
+ *       reads the logs directly. What a subscriber caches between refreshes is below.</li>
  *   <li>The heartbeat thread handles a response the moment it arrives (Kafka's thread wakes within
  *       retry.backoff.ms) and checks the poll timer exactly at its deadline.</li>
  *   <li>FindCoordinator goes to a random live broker (Kafka: the least loaded node, scanned from a random start).</li>

@@ -145,4 +145,27 @@ public final class Requests {
             return "Fetch";
         }
     }
+
+    /**
+     * ListOffsets, as a consumer sends it to reset positions: for each partition a target, Kafka's
+     * {@link #EARLIEST_TIMESTAMP} (the log start), {@link #LATEST_TIMESTAMP} (the log end) or a timestamp in ms (the
+     * first record at or after it: auto.offset.reset=by_duration). Sent to the partitions' leader, one request per
+     * leader.
+     */
+    public record ListOffsetsRequest(long correlationId, Map<TopicPartition, Long> timestamps) implements Message {
+
+        /** Kafka's {@code ListOffsetsRequest.LATEST_TIMESTAMP}: the log-end offset (the high watermark). */
+        public static final long LATEST_TIMESTAMP = -1;
+        /** Kafka's {@code ListOffsetsRequest.EARLIEST_TIMESTAMP}: the log-start offset. */
+        public static final long EARLIEST_TIMESTAMP = -2;
+
+        public ListOffsetsRequest {
+            timestamps = Sorted.copy(timestamps);
+        }
+
+        @Override
+        public String api() {
+            return "ListOffsets";
+        }
+    }
 }

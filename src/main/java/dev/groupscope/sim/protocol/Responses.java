@@ -120,4 +120,35 @@ public final class Responses {
             return "Fetch";
         }
     }
+
+    /**
+     * One partition's answer to a ListOffsets: an error, or the offset found with the timestamp of its record (-1
+     * for the log start and end). A search by timestamp that no record is that new answers NONE with offset
+     * {@link #UNKNOWN_OFFSET} (Kafka's "empty offset response").
+     */
+    public record ListedOffset(Errors error, long timestamp, long offset) {
+
+        /** Kafka's {@code ListOffsetsResponse.UNKNOWN_OFFSET}. */
+        public static final long UNKNOWN_OFFSET = -1;
+        /** Kafka's {@code ListOffsetsResponse.UNKNOWN_TIMESTAMP}. */
+        public static final long UNKNOWN_TIMESTAMP = -1;
+
+        /** An answer with an error: no offset, no timestamp. */
+        public static ListedOffset failed(Errors error) {
+            return new ListedOffset(error, UNKNOWN_TIMESTAMP, UNKNOWN_OFFSET);
+        }
+    }
+
+    /** A ListOffsets answer: per partition of the request, the offset found or an error (partition-level only). */
+    public record ListOffsetsResponse(long correlationId, Map<TopicPartition, ListedOffset> partitions)
+            implements Message {
+        public ListOffsetsResponse {
+            partitions = Sorted.copy(partitions);
+        }
+
+        @Override
+        public String api() {
+            return "ListOffsets";
+        }
+    }
 }

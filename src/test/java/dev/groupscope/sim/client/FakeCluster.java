@@ -7,11 +7,13 @@ import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.DeterministicRandom;
 import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.broker.ListOffsetsHandler;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.JoinGroupProtocol;
 import dev.groupscope.sim.protocol.Message;
 import dev.groupscope.sim.protocol.Network;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
+import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
 import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
 import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
 import dev.groupscope.sim.protocol.Requests.JoinGroupRequest;
@@ -53,6 +55,8 @@ final class FakeCluster implements Actor, ClusterAccess {
     private final ClusterState cluster;
     private final Network network;
     private final List<Received> received;
+    /** The ListOffsets requests that arrived, as delivered (broker, sender, sent at, the request). */
+    private final List<Deliver> listOffsets;
     // The group (a single one).
     private final LinkedHashMap<String, String> members; // member id -> client id
     private final LinkedHashMap<String, List<JoinGroupProtocol>> protocols;
@@ -77,6 +81,7 @@ final class FakeCluster implements Actor, ClusterAccess {
         topics.forEach((topic, partitions) -> cluster.createTopic(topic, partitions, 1, random));
         this.network = network;
         this.received = new ArrayList<>();
+        this.listOffsets = new ArrayList<>();
         this.members = new LinkedHashMap<>();
         this.protocols = new LinkedHashMap<>();
         this.pendingJoins = new LinkedHashMap<>();
@@ -89,6 +94,7 @@ final class FakeCluster implements Actor, ClusterAccess {
         this.cluster = other.cluster.copy();
         this.network = other.network;
         this.received = new ArrayList<>(other.received);
+        this.listOffsets = new ArrayList<>(other.listOffsets);
         this.members = new LinkedHashMap<>(other.members);
         this.protocols = new LinkedHashMap<>(other.protocols);
         this.pendingJoins = new LinkedHashMap<>(other.pendingJoins);
@@ -174,6 +180,11 @@ final class FakeCluster implements Actor, ClusterAccess {
         return List.copyOf(received);
     }
 
+    /** The ListOffsets requests that arrived, in order. */
+    List<Deliver> listOffsets() {
+        return List.copyOf(listOffsets);
+    }
+
     Map<TopicPartition, Long> committed() {
         return Map.copyOf(committed);
     }
@@ -227,6 +238,10 @@ final class FakeCluster implements Actor, ClusterAccess {
             reply(context, deliver, new OffsetFetchResponse(request.correlationId(), Errors.NONE, offsets));
         } else if (message instanceof FetchRequest) {
             answerFetch(context, deliver, false);
+        } else if (message instanceof ListOffsetsRequest request) {
+            listOffsets.add(deliver);
+            // The real brokers' answer, from this fake's logs and leaders.
+            reply(context, deliver, ListOffsetsHandler.answer(cluster, deliver.broker(), request));
         }
     }
 

@@ -1,0 +1,75 @@
+package dev.groupscope.diagram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.SimEvent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A consumer's ListOffsets goes to a partition's leader, not to its group's coordinator: the Protocol tab draws it
+ * between the consumer and that broker, and the leader's lane does not become a coordinator lane.
+ */
+class ListOffsetsDiagramTest {
+
+    private static final List<SimEvent> LOG = List.of(
+            new SimEvent(1, 1, 100, EventKind.REQUEST, "JoinGroupRequest", "broker-1", "C1",
+                    Map.of("groupId", "g", "memberId", "C1-1", "sentAt", 98L), null, Map.of()),
+            new SimEvent(2, 2, 102, EventKind.RESPONSE, "JoinGroupResponse", "C1", "broker-1",
+                    Map.of("error", "NONE", "generation", 1, "sentAt", 100L), null, Map.of()),
+            new SimEvent(3, 3, 106, EventKind.REQUEST, "ListOffsetsRequest", "broker-2", "C1",
+                    Map.of("timestamps", Map.of("t-0", -1L), "sentAt", 104L), "sim.request.ListOffsets", Map.of()),
+            new SimEvent(4, 4, 108, EventKind.RESPONSE, "ListOffsetsResponse", "C1", "broker-2",
+                    Map.of("error", "NONE", "offsets", Map.of("t-0", 40L), "sentAt", 106L),
+                    "sim.response.ListOffsets", Map.of()),
+            new SimEvent(5, 5, 110, EventKind.REQUEST, "ListOffsetsRequest", "broker-2", "C2",
+                    Map.of("timestamps", Map.of("t-1", 5_000L), "sentAt", 108L), "sim.request.ListOffsets", Map.of()),
+            new SimEvent(6, 6, 112, EventKind.RESPONSE, "ListOffsetsResponse", "C2", "broker-2",
+                    Map.of("error", "NONE", "offsets", Map.of(), "notFound", List.of("t-1"), "sentAt", 110L),
+                    "sim.client.listOffsets.notFound", Map.of()));
+
+    @Test
+    void listOffsetsIsDrawnBetweenTheConsumerAndTheLeaderInBothLanguages() {
+        List<ProtocolEvent> rows = ProtocolLog.read(LOG, 0, 200);
+        assertThat(rows).extracting(ProtocolEvent::api).containsExactly("JoinGroup", "JoinGroup", "ListOffsets",
+                "ListOffsets", "ListOffsets", "ListOffsets");
+        assertThat(rows.get(2).from()).isEqualTo("C1");
+        assertThat(rows.get(2).to()).isEqualTo("broker-2");
+
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            Drawing drawing = SequenceLayout.layout(rows, 0, 200, Messages.of(locale), true, -1).drawing();
+            Shape.Line request = (Shape.Line) drawing.shape("msg-3").orElseThrow();
+            Shape.Line answer = (Shape.Line) drawing.shape("msg-4").orElseThrow();
+            assertThat(request.x2()).isGreaterThan(request.x1());
+            assertThat(answer.x2()).isLessThan(answer.x1());
+            assertThat(request.styles()).contains("request", "api-ListOffsets");
+            assertThat(label(drawing, "msg-3")).isEqualTo("ListOffsets · t-0=latest");
+            assertThat(label(drawing, "msg-4")).isEqualTo("ListOffsets · t-0=40");
+            assertThat(label(drawing, "msg-5")).isEqualTo("ListOffsets · t-1≥5000");
+            assertThat(label(drawing, "msg-6")).startsWith("ListOffsets · t-1")
+                    .contains(locale == Locale.ENGLISH ? "no record that recent" : "没有这么新的记录");
+            // The leader answering is not the group's coordinator.
+            assertThat(drawing.shape("lane-broker-1").orElseThrow().styles()).contains("coordinator-lane");
+            assertThat(drawing.shape("lane-broker-2").orElseThrow().styles()).doesNotContain("coordinator-lane");
+        }
+    }
+
+    @Test
+    void aGroupsNotesStayOnItsCoordinatorsLaneAfterALeaderAnswers() {
+        List<SimEvent> log = new java.util.ArrayList<>(LOG);
+        log.add(new SimEvent(7, 7, 120, EventKind.STATE, "GroupStateChange", "group:g", null,
+                Map.of("from", "Stable", "to", "PreparingRebalance", "generation", 1), null, Map.of()));
+
+        ProtocolEvent note = ProtocolLog.read(log, 0, 200).get(6);
+        assertThat(note.kind()).isEqualTo(ProtocolEvent.Kind.NOTE);
+        assertThat(note.from()).isEqualTo("broker-1");
+    }
+
+    private static String label(Drawing drawing, String id) {
+        return ((Shape.Label) drawing.shape(id + "-label").orElseThrow()).text();
+    }
+}
