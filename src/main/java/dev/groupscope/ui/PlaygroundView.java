@@ -58,11 +58,6 @@ public final class PlaygroundView {
     /** The strip shows at least this many of the newest offsets, so a small lag still looks small. */
     static final long MIN_WINDOW = 40;
     static final double MIN_SCRUBBER = 160;
-    /**
-     * From this many consumers on, each card is one line (name, leader, state, generation, chips, Crash): two-row
-     * cards showed three consumers of a 1280x800 projector's group panel in presenter mode, and lessons have seven.
-     */
-    static final int ONE_LINE_FROM = 4;
 
     private final PlaygroundViewModel viewModel;
     private final Messages messages;
@@ -93,6 +88,18 @@ public final class PlaygroundView {
     private boolean movingScrubber;
     private PlaygroundFrame shownFrame;
     private final EntityTooltips tooltips;
+    /**
+     * Whether the consumers' cards are one line each (name, leader, state, generation, chips, Crash) rather than full
+     * (who above what it owns): one line where the group panel has not the room for the full cards at the present
+     * text size (seven consumers on a 1280x800 projector in presenter mode), full where it has (four to six on a
+     * 1920x1080 one). See {@link #fitCards}.
+     */
+    private boolean oneLineCards;
+    /** What the cards' full height was last measured for (width, text size, each card's content; see fitCards). */
+    private String measuredFor;
+    /** The cards' full height, as measured for {@link #measuredFor}. */
+    private double fullCardsHeight;
+    private final javafx.beans.InvalidationListener roomListener = observable -> fitCards();
 
     @FXML private Parent playgroundRoot;
     @FXML private Button previous;
@@ -155,6 +162,11 @@ public final class PlaygroundView {
         }
         groupStates.getChildren().setAll(stateGraph());
         bindGroupChoice();
+        // The room the group panel offers and the cards' width and height (the text size) decide the cards'
+        // arrangement; a change of any of them may change the answer.
+        panes.groupRoomProperty().addListener(roomListener);
+        consumers.widthProperty().addListener(roomListener);
+        consumers.heightProperty().addListener(roomListener);
         // The panels follow the model from now on, FXML or not: they can be a window's first frame on their own.
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
         if (viewModel.getFrame() != null) {
@@ -388,6 +400,58 @@ public final class PlaygroundView {
         if (chrome) {
             renderExplanation(frame);
         }
+        fitCards();
+    }
+
+    /**
+     * Full cards where the group panel has the room for them, one-line cards where it has not. The full height is
+     * measured from the cards' content (arranged full, styled, asked for their preferred height at their width),
+     * only when what it depends on changes: the width, the text size, each card's content. It is compared with the
+     * room the panel offers, which the window's size sets and the cards' arrangement does not, so the answer cannot
+     * feed back into itself; the cards are re-arranged only when the answer changes.
+     */
+    private void fitCards() {
+        if (shownFrame == null || AggregatedPanels.needed(shownFrame) || shownFrame.consumers().isEmpty()) {
+            return;
+        }
+        double width = consumers.getWidth();
+        if (width <= 0 || panes.groupRoomProperty().get() <= 0) {
+            return;
+        }
+        String key = measureKey(width);
+        if (!key.equals(measuredFor)) {
+            arrangeCards(false);
+            consumers.applyCss();
+            fullCardsHeight = consumers.prefHeight(width);
+            measuredFor = key;
+        }
+        boolean oneLine = fullCardsHeight > panes.cardsRoom(width) + 0.5;
+        oneLineCards = oneLine;
+        arrangeCards(oneLine);
+    }
+
+    /** What the cards' full height depends on: their width, the text size, and each card's content. */
+    private String measureKey(double width) {
+        StringBuilder key = new StringBuilder().append(Math.round(width * 2)).append(' ')
+                .append(groupSummary.getFont() == null ? 0 : groupSummary.getFont().getSize());
+        for (ConsumerRow consumer : shownFrame.consumers()) {
+            ConsumerNode node = consumerNodes.get(consumer.clientId());
+            if (node != null) {
+                key.append(' ').append(node.contentKey());
+            }
+        }
+        return key.toString();
+    }
+
+    /** Each shown card in the given arrangement (a card arranged as it already is stays untouched). */
+    private void arrangeCards(boolean oneLine) {
+        setOnly(consumers, style -> style.equals("one-line-cards"), oneLine ? "one-line-cards" : null);
+        for (ConsumerRow consumer : shownFrame.consumers()) {
+            ConsumerNode node = consumerNodes.get(consumer.clientId());
+            if (node != null) {
+                node.arrangeAs(oneLine);
+            }
+        }
     }
 
     /** A large cluster: two cell grids instead of a row per partition and a card per consumer. */
@@ -590,7 +654,8 @@ public final class PlaygroundView {
         }
         motion.beginFrame();
         List<Node> cards = new ArrayList<>();
-        boolean oneLine = frame.consumers().size() >= ONE_LINE_FROM;
+        // The arrangement last chosen from the room; fitCards, once the frame is drawn, changes it if it must.
+        boolean oneLine = oneLineCards;
         setOnly(consumers, style -> style.equals("one-line-cards"), oneLine ? "one-line-cards" : null);
         for (ConsumerRow consumer : frame.consumers()) {
             ConsumerNode node = consumerNodes.computeIfAbsent(consumer.clientId(), id -> new ConsumerNode(consumer));
@@ -989,6 +1054,8 @@ public final class PlaygroundView {
         private final Region gap = new Region();
         /** Whether the card shows as one line (see {@link #arrange}). */
         private boolean oneLine;
+        /** Whether the consumer is down (crashed, failed, stopped): "no partitions" then in the top row. */
+        private boolean down;
         /** The arrangement last made by {@link #arrange}: one line, "no partitions" in the title, a Crash button. */
         private String arranged;
         private final String id;
@@ -1034,9 +1101,10 @@ public final class PlaygroundView {
 
         /**
          * Puts the card's nodes in their rows. Regular: who it is (and, for a stopped consumer, "no partitions") on
-         * top, the chips below. One line ({@code oneLine}, a group of {@link #ONE_LINE_FROM} or more): name, leader,
-         * state, generation, then the chips (or "no partitions") taking the rest of the line, wrapping within it
-         * when there are many, and Crash at its end, so seven consumers fit a projector's group panel.
+         * top, the chips below. One line ({@code oneLine}, where the group panel has not the room for full cards,
+         * see {@link PlaygroundView#fitCards}): name, leader, state, generation, then the chips (or "no partitions")
+         * taking the rest of the line, wrapping within it when there are many, and Crash at its end, so seven
+         * consumers fit a projector's group panel.
          */
         private void arrange(boolean oneLine, boolean nothingInTitle) {
             // Called at every frame: a layout constraint set again asks the card for a new layout, so only a change
@@ -1103,6 +1171,20 @@ public final class PlaygroundView {
             entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
         }
 
+        /** The card in the given arrangement, its content as last shown. */
+        void arrangeAs(boolean oneLine) {
+            this.oneLine = oneLine;
+            arrange(oneLine, down);
+        }
+
+        /** What the card's full height depends on besides width and text size: what it shows. */
+        String contentKey() {
+            return id + ":" + chips.getChildren().size() + (chips.isManaged() ? "c" : "") + (down ? "d" : "")
+                    + (pooled ? "p" + workers.getChildren().size() : "") + (leader.isManaged() ? "l" : "")
+                    + (crash != null && crash.isManaged() ? "x" : "") + ":" + state.getText() + ":"
+                    + generation.getText();
+        }
+
         void show(ConsumerRow consumer, PlaygroundFrame frame, boolean oneLine) {
             this.oneLine = oneLine;
             leader.setVisible(consumer.leader());
@@ -1112,7 +1194,7 @@ public final class PlaygroundView {
                     "member-state-" + consumer.displayState().toLowerCase(Locale.ROOT));
             generation.setText(consumer.generation() < 0 ? "" : messages.format("ui.main.consumer.generation",
                     Map.of("generation", consumer.generation())));
-            boolean down = consumer.state().equals("CRASHED") || consumer.state().equals("FAILED")
+            down = consumer.state().equals("CRASHED") || consumer.state().equals("FAILED")
                     || consumer.state().equals("STOPPED");
             if (down && !root.getStyleClass().contains("down")) {
                 root.getStyleClass().add("down");
