@@ -167,6 +167,10 @@ public final class PlaygroundView {
         panes.groupRoomProperty().addListener(roomListener);
         consumers.widthProperty().addListener(roomListener);
         consumers.heightProperty().addListener(roomListener);
+        // A pooled group's window words: after the facts or under them, decided again when the rows' width or
+        // text size changes.
+        partitions.widthProperty().addListener(observable -> placeWindowWords());
+        partitions.heightProperty().addListener(observable -> placeWindowWords());
         // The panels follow the model from now on, FXML or not: they can be a window's first frame on their own.
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
         if (viewModel.getFrame() != null) {
@@ -483,6 +487,53 @@ public final class PlaygroundView {
         }
     }
 
+    /**
+     * Whether the shown group's pooled partitions have their window's words on a line of their own under their facts
+     * (rather than after them on the facts' line). One answer for every row, so a group's rows look alike: after
+     * the facts while every row has the room for them there, each on its own line as soon as one has not. Back
+     * after the facts only with {@link #WORDS_SPARE} to spare, so words that grow and shrink by a digit or two while
+     * playing do not move every row up and down.
+     */
+    private boolean wordsOwnLine;
+    /** The room to spare, in ems of the facts' text, before the window's words go back after the facts. */
+    static final double WORDS_SPARE = 2;
+
+    /** Puts every pooled row's window words in the place {@link #wordsOwnLine} chooses (see there). */
+    private void placeWindowWords() {
+        List<PartitionNode> pooled = new ArrayList<>();
+        for (Node row : partitions.getChildren()) {
+            PartitionNode node = partitionNodes.get(row.getId() == null ? "" : row.getId().substring("partition-"
+                    .length()));
+            if (node != null && node.hasWindow()) {
+                pooled.add(node);
+            }
+        }
+        if (pooled.isEmpty()) {
+            return;
+        }
+        double least = Double.MAX_VALUE;
+        for (PartitionNode node : pooled) {
+            double spare = node.spareBesideFacts();
+            if (Double.isNaN(spare)) {
+                // Not laid out yet: keep the words where they are until the rows have a width.
+                least = Double.NaN;
+                break;
+            }
+            least = Math.min(least, spare);
+        }
+        if (!Double.isNaN(least)) {
+            double em = pooled.get(0).factsEm();
+            if (least < 0) {
+                wordsOwnLine = true;
+            } else if (least >= WORDS_SPARE * em) {
+                wordsOwnLine = false;
+            }
+        }
+        for (PartitionNode node : pooled) {
+            node.placeWords(wordsOwnLine);
+        }
+    }
+
     private void renderPartitions(PlaygroundFrame frame) {
         long window = MIN_WINDOW;
         Map<String, List<FrameDetails.GroupOnPartition>> others = new HashMap<>();
@@ -510,6 +561,7 @@ public final class PlaygroundView {
         if (!partitions.getChildren().equals(rows)) {
             partitions.getChildren().setAll(rows);
         }
+        placeWindowWords();
     }
 
     /** The other groups of the run that have committed on a partition: one neutral mark each on its strip. */
@@ -914,14 +966,18 @@ public final class PlaygroundView {
         final Label position = new Label();
         /**
          * While its owner hands its records to a worker pool: the partition's window in that pool, at the end of the
-         * row beside the log, and what it means in words after the facts (a row stays two lines high where it fits).
-         * Made the first time a frame has one: most runs have no pool, and the first frame does without them.
+         * row beside the log, and what it means in words after the facts, or on a line of their own under them:
+         * the same in every row of the group ({@link PlaygroundView#placeWindowWords}; a flow that wrapped each
+         * row's words where its own line ran out put them beside the numbers in one row and under them in the
+         * next). Made the first time a frame has one: most runs have no pool, and the first frame does without them.
          */
         static final double WINDOW_SHARE = 0.25;
         private WindowSlots windowSlots;
         private Label windowFacts;
         private final HBox head;
         private final WrappingFlow facts;
+        /** The row's lines: the head (name, owner, log, window), the facts, and a window's words on their own. */
+        private final VBox body;
 
         PartitionNode(String id) {
             name.setText(id);
@@ -941,7 +997,7 @@ public final class PlaygroundView {
             position.setMinWidth(Region.USE_PREF_SIZE);
             facts.getChildren().addAll(numbers, position);
             facts.getStyleClass().add("partition-facts");
-            VBox body = new VBox(head, facts);
+            body = new VBox(head, facts);
             body.getStyleClass().add("partition-body");
             HBox.setHgrow(body, Priority.ALWAYS);
             root = new HBox(body);
@@ -1002,8 +1058,48 @@ public final class PlaygroundView {
             root.setUserData(row);
         }
 
+        /** Whether the row shows a window now. */
+        boolean hasWindow() {
+            return windowSlots != null && head.getChildren().contains(windowSlots);
+        }
+
+        /**
+         * How much of the facts' line would be left with the window's words after the numbers and the position,
+         * each at its whole length (negative: they do not fit it); NaN before the row has a width.
+         */
+        double spareBesideFacts() {
+            double room = facts.getWidth() - facts.snappedLeftInset() - facts.snappedRightInset();
+            if (room <= 0 || windowFacts.getFont() == null) {
+                return Double.NaN;
+            }
+            double used = 0;
+            int shown = 0;
+            for (Label fact : List.of(numbers, position, windowFacts)) {
+                if (fact.getText() != null && !fact.getText().isEmpty()) {
+                    used += fact instanceof WrappingFlow.Line line ? line.wanted() : fact.prefWidth(-1);
+                    shown++;
+                }
+            }
+            return room - used - Math.max(0, shown - 1) * facts.snapSpaceX(facts.getHgap());
+        }
+
+        /** The size of the facts' letters, in pixels. */
+        double factsEm() {
+            return numbers.getFont() == null ? 12 : numbers.getFont().getSize();
+        }
+
+        /** The window's words after the facts, or on their own line under them. */
+        void placeWords(boolean ownLine) {
+            javafx.scene.layout.Pane into = ownLine ? body : facts;
+            if (windowFacts.getParent() != into) {
+                ((javafx.scene.layout.Pane) windowFacts.getParent()).getChildren().remove(windowFacts);
+                into.getChildren().add(windowFacts);
+            }
+        }
+
         private void makeWindow() {
             windowSlots = new WindowSlots();
+            // Its own line, as wide as the facts' (it wraps within the row at the largest text).
             windowFacts = new WrappingFlow.Line(facts);
             windowFacts.getStyleClass().add("pool-window-facts");
             // The window takes a quarter of the row and the log the rest, at any text size: a window as wide as its
@@ -1031,9 +1127,10 @@ public final class PlaygroundView {
             boolean shown = windowSlots != null && head.getChildren().contains(windowSlots);
             if (window != null && !shown) {
                 head.getChildren().add(windowSlots);
-                facts.getChildren().add(windowFacts);
+                (wordsOwnLine ? body : facts).getChildren().add(windowFacts);
             } else if (window == null && shown) {
                 head.getChildren().remove(windowSlots);
+                body.getChildren().remove(windowFacts);
                 facts.getChildren().remove(windowFacts);
             }
         }
