@@ -137,10 +137,27 @@ public final class NumbersView {
         // With several groups, the numbers say whose they are: the group the playground shows.
         ledgerTotals.setText(viewModel.groups().size() < 2 ? totals
                 : messages.format("ui.numbers.group", Map.of("group", viewModel.getGroup())) + " · " + totals);
+        nameGroup();
         drawLag(data);
         drawThroughput(data);
         drawPauses(data);
         drawLedger(data);
+    }
+
+    /**
+     * With several groups, the charts of one group's numbers (lag, stop-the-world, the ledger) name it in their
+     * titles: the group the playground shows. The throughput chart sets every group side by side, its legend naming
+     * them. With one group the titles stay as they are.
+     */
+    private void nameGroup() {
+        boolean several = viewModel.groups().size() > 1;
+        Map<String, Object> group = Map.of("group", viewModel.getGroup());
+        lagChart.setTitle(several ? messages.format("ui.numbers.lag.title.group", group)
+                : messages.text("ui.numbers.lag.title"));
+        pauseChart.setTitle(several ? messages.format("ui.numbers.pause.title.group", group)
+                : messages.text("ui.numbers.pause.title"));
+        ledgerChart.setTitle(several ? messages.format("ui.numbers.ledger.title.group", group)
+                : messages.text("ui.numbers.ledger.title"));
     }
 
     private void drawLag(ChartData data) {

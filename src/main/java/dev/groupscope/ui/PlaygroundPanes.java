@@ -47,6 +47,13 @@ final class PlaygroundPanes {
     final VBox consumers = new VBox();
     /** The states, the summary and the cards: what scrolls in the group panel. */
     private final VBox groupBody;
+    /**
+     * The height the group panel shows its scrolling content in (the scroll pane's viewport, or before it the
+     * {@link Unscrolled} inside its frame); 0 until laid out. The window sets it, not the content: the panel's
+     * height comes from the window's, so the cards' arrangement chosen from it cannot feed back into it.
+     */
+    private final javafx.beans.property.ReadOnlyDoubleWrapper groupRoom =
+            new javafx.beans.property.ReadOnlyDoubleWrapper(this, "groupRoom");
 
     PlaygroundPanes(Messages messages) {
         Label clusterTitle = new Label(messages.text("ui.main.cluster"));
@@ -80,7 +87,14 @@ final class PlaygroundPanes {
         // least heights pushed the explanation out of the window.
         groupBody = new VBox(groupStates, groupSummary, consumers);
         identify(groupBody, "groupBody", "group-body");
-        group = panel("group-panel", groupHeader, unscrolled(groupBody));
+        Unscrolled groupArea = unscrolled(groupBody);
+        groupArea.heightProperty().addListener((observable, before, now) -> {
+            if (groupBody.getParent() == groupArea) {
+                groupRoom.set(Math.max(0, now.doubleValue() - groupArea.snappedTopInset()
+                        - groupArea.snappedBottomInset()));
+            }
+        });
+        group = panel("group-panel", groupHeader, groupArea);
         HBox.setHgrow(group, Priority.SOMETIMES);
 
         stagePanes = new SharingPanes(cluster, group);
@@ -133,6 +147,20 @@ final class PlaygroundPanes {
                 x += width + snapSpaceX(getSpacing());
             }
         }
+    }
+
+    /** See {@link #groupRoom}. */
+    javafx.beans.property.ReadOnlyDoubleProperty groupRoomProperty() {
+        return groupRoom.getReadOnlyProperty();
+    }
+
+    /**
+     * The room the group panel offers its consumers' cards: what it shows of its scrolling content, less what is
+     * above the cards there (the states, the summary, the gaps and padding), at the cards' present {@code width}.
+     */
+    double cardsRoom(double width) {
+        double body = groupBody.getWidth() > 0 ? groupBody.getWidth() : width;
+        return groupRoom.get() - (groupBody.prefHeight(body) - consumers.prefHeight(width));
     }
 
     /** The choice of the group shown after the group panel's title, made the first time it is asked for. */
@@ -191,6 +219,7 @@ final class PlaygroundPanes {
         if (content == groupBody) {
             // Cards wrap to the panel's width: never a horizontal scroll bar.
             scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            scroll.viewportBoundsProperty().addListener((observable, before, now) -> groupRoom.set(now.getHeight()));
         }
         scroll.skinProperty().addListener((observable, before, skin) -> uncacheViewport(scroll));
         return scroll;

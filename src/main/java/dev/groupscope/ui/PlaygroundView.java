@@ -58,11 +58,6 @@ public final class PlaygroundView {
     /** The strip shows at least this many of the newest offsets, so a small lag still looks small. */
     static final long MIN_WINDOW = 40;
     static final double MIN_SCRUBBER = 160;
-    /**
-     * From this many consumers on, each card is one line (name, leader, state, generation, chips, Crash): two-row
-     * cards showed three consumers of a 1280x800 projector's group panel in presenter mode, and lessons have seven.
-     */
-    static final int ONE_LINE_FROM = 4;
 
     private final PlaygroundViewModel viewModel;
     private final Messages messages;
@@ -93,6 +88,18 @@ public final class PlaygroundView {
     private boolean movingScrubber;
     private PlaygroundFrame shownFrame;
     private final EntityTooltips tooltips;
+    /**
+     * Whether the consumers' cards are one line each (name, leader, state, generation, chips, Crash) rather than full
+     * (who above what it owns): one line where the group panel has not the room for the full cards at the present
+     * text size (seven consumers on a 1280x800 projector in presenter mode), full where it has (four to six on a
+     * 1920x1080 one). See {@link #fitCards}.
+     */
+    private boolean oneLineCards;
+    /** What the cards' full height was last measured for (width, text size, each card's content; see fitCards). */
+    private String measuredFor;
+    /** The cards' full height, as measured for {@link #measuredFor}. */
+    private double fullCardsHeight;
+    private final javafx.beans.InvalidationListener roomListener = observable -> fitCards();
 
     @FXML private Parent playgroundRoot;
     @FXML private Button previous;
@@ -155,6 +162,15 @@ public final class PlaygroundView {
         }
         groupStates.getChildren().setAll(stateGraph());
         bindGroupChoice();
+        // The room the group panel offers and the cards' width and height (the text size) decide the cards'
+        // arrangement; a change of any of them may change the answer.
+        panes.groupRoomProperty().addListener(roomListener);
+        consumers.widthProperty().addListener(roomListener);
+        consumers.heightProperty().addListener(roomListener);
+        // A pooled group's window words: after the facts or under them, decided again when the rows' width or
+        // text size changes.
+        partitions.widthProperty().addListener(observable -> placeWindowWords());
+        partitions.heightProperty().addListener(observable -> placeWindowWords());
         // The panels follow the model from now on, FXML or not: they can be a window's first frame on their own.
         viewModel.frameProperty().addListener(new WeakChangeListener<>(frameListener));
         if (viewModel.getFrame() != null) {
@@ -388,6 +404,58 @@ public final class PlaygroundView {
         if (chrome) {
             renderExplanation(frame);
         }
+        fitCards();
+    }
+
+    /**
+     * Full cards where the group panel has the room for them, one-line cards where it has not. The full height is
+     * measured from the cards' content (arranged full, styled, asked for their preferred height at their width),
+     * only when what it depends on changes: the width, the text size, each card's content. It is compared with the
+     * room the panel offers, which the window's size sets and the cards' arrangement does not, so the answer cannot
+     * feed back into itself; the cards are re-arranged only when the answer changes.
+     */
+    private void fitCards() {
+        if (shownFrame == null || AggregatedPanels.needed(shownFrame) || shownFrame.consumers().isEmpty()) {
+            return;
+        }
+        double width = consumers.getWidth();
+        if (width <= 0 || panes.groupRoomProperty().get() <= 0) {
+            return;
+        }
+        String key = measureKey(width);
+        if (!key.equals(measuredFor)) {
+            arrangeCards(false);
+            consumers.applyCss();
+            fullCardsHeight = consumers.prefHeight(width);
+            measuredFor = key;
+        }
+        boolean oneLine = fullCardsHeight > panes.cardsRoom(width) + 0.5;
+        oneLineCards = oneLine;
+        arrangeCards(oneLine);
+    }
+
+    /** What the cards' full height depends on: their width, the text size, and each card's content. */
+    private String measureKey(double width) {
+        StringBuilder key = new StringBuilder().append(Math.round(width * 2)).append(' ')
+                .append(groupSummary.getFont() == null ? 0 : groupSummary.getFont().getSize());
+        for (ConsumerRow consumer : shownFrame.consumers()) {
+            ConsumerNode node = consumerNodes.get(consumer.clientId());
+            if (node != null) {
+                key.append(' ').append(node.contentKey());
+            }
+        }
+        return key.toString();
+    }
+
+    /** Each shown card in the given arrangement (a card arranged as it already is stays untouched). */
+    private void arrangeCards(boolean oneLine) {
+        setOnly(consumers, style -> style.equals("one-line-cards"), oneLine ? "one-line-cards" : null);
+        for (ConsumerRow consumer : shownFrame.consumers()) {
+            ConsumerNode node = consumerNodes.get(consumer.clientId());
+            if (node != null) {
+                node.arrangeAs(oneLine);
+            }
+        }
     }
 
     /** A large cluster: two cell grids instead of a row per partition and a card per consumer. */
@@ -419,6 +487,53 @@ public final class PlaygroundView {
         }
     }
 
+    /**
+     * Whether the shown group's pooled partitions have their window's words on a line of their own under their facts
+     * (rather than after them on the facts' line). One answer for every row, so a group's rows look alike: after
+     * the facts while every row has the room for them there, each on its own line as soon as one has not. Back
+     * after the facts only with {@link #WORDS_SPARE} to spare, so words that grow and shrink by a digit or two while
+     * playing do not move every row up and down.
+     */
+    private boolean wordsOwnLine;
+    /** The room to spare, in ems of the facts' text, before the window's words go back after the facts. */
+    static final double WORDS_SPARE = 2;
+
+    /** Puts every pooled row's window words in the place {@link #wordsOwnLine} chooses (see there). */
+    private void placeWindowWords() {
+        List<PartitionNode> pooled = new ArrayList<>();
+        for (Node row : partitions.getChildren()) {
+            PartitionNode node = partitionNodes.get(row.getId() == null ? "" : row.getId().substring("partition-"
+                    .length()));
+            if (node != null && node.hasWindow()) {
+                pooled.add(node);
+            }
+        }
+        if (pooled.isEmpty()) {
+            return;
+        }
+        double least = Double.MAX_VALUE;
+        for (PartitionNode node : pooled) {
+            double spare = node.spareBesideFacts();
+            if (Double.isNaN(spare)) {
+                // Not laid out yet: keep the words where they are until the rows have a width.
+                least = Double.NaN;
+                break;
+            }
+            least = Math.min(least, spare);
+        }
+        if (!Double.isNaN(least)) {
+            double em = pooled.get(0).factsEm();
+            if (least < 0) {
+                wordsOwnLine = true;
+            } else if (least >= WORDS_SPARE * em) {
+                wordsOwnLine = false;
+            }
+        }
+        for (PartitionNode node : pooled) {
+            node.placeWords(wordsOwnLine);
+        }
+    }
+
     private void renderPartitions(PlaygroundFrame frame) {
         long window = MIN_WINDOW;
         Map<String, List<FrameDetails.GroupOnPartition>> others = new HashMap<>();
@@ -446,6 +561,7 @@ public final class PlaygroundView {
         if (!partitions.getChildren().equals(rows)) {
             partitions.getChildren().setAll(rows);
         }
+        placeWindowWords();
     }
 
     /** The other groups of the run that have committed on a partition: one neutral mark each on its strip. */
@@ -590,7 +706,8 @@ public final class PlaygroundView {
         }
         motion.beginFrame();
         List<Node> cards = new ArrayList<>();
-        boolean oneLine = frame.consumers().size() >= ONE_LINE_FROM;
+        // The arrangement last chosen from the room; fitCards, once the frame is drawn, changes it if it must.
+        boolean oneLine = oneLineCards;
         setOnly(consumers, style -> style.equals("one-line-cards"), oneLine ? "one-line-cards" : null);
         for (ConsumerRow consumer : frame.consumers()) {
             ConsumerNode node = consumerNodes.computeIfAbsent(consumer.clientId(), id -> new ConsumerNode(consumer));
@@ -849,14 +966,18 @@ public final class PlaygroundView {
         final Label position = new Label();
         /**
          * While its owner hands its records to a worker pool: the partition's window in that pool, at the end of the
-         * row beside the log, and what it means in words after the facts (a row stays two lines high where it fits).
-         * Made the first time a frame has one: most runs have no pool, and the first frame does without them.
+         * row beside the log, and what it means in words after the facts, or on a line of their own under them:
+         * the same in every row of the group ({@link PlaygroundView#placeWindowWords}; a flow that wrapped each
+         * row's words where its own line ran out put them beside the numbers in one row and under them in the
+         * next). Made the first time a frame has one: most runs have no pool, and the first frame does without them.
          */
         static final double WINDOW_SHARE = 0.25;
         private WindowSlots windowSlots;
         private Label windowFacts;
         private final HBox head;
         private final WrappingFlow facts;
+        /** The row's lines: the head (name, owner, log, window), the facts, and a window's words on their own. */
+        private final VBox body;
 
         PartitionNode(String id) {
             name.setText(id);
@@ -876,7 +997,7 @@ public final class PlaygroundView {
             position.setMinWidth(Region.USE_PREF_SIZE);
             facts.getChildren().addAll(numbers, position);
             facts.getStyleClass().add("partition-facts");
-            VBox body = new VBox(head, facts);
+            body = new VBox(head, facts);
             body.getStyleClass().add("partition-body");
             HBox.setHgrow(body, Priority.ALWAYS);
             root = new HBox(body);
@@ -937,8 +1058,48 @@ public final class PlaygroundView {
             root.setUserData(row);
         }
 
+        /** Whether the row shows a window now. */
+        boolean hasWindow() {
+            return windowSlots != null && head.getChildren().contains(windowSlots);
+        }
+
+        /**
+         * How much of the facts' line would be left with the window's words after the numbers and the position,
+         * each at its whole length (negative: they do not fit it); NaN before the row has a width.
+         */
+        double spareBesideFacts() {
+            double room = facts.getWidth() - facts.snappedLeftInset() - facts.snappedRightInset();
+            if (room <= 0 || windowFacts.getFont() == null) {
+                return Double.NaN;
+            }
+            double used = 0;
+            int shown = 0;
+            for (Label fact : List.of(numbers, position, windowFacts)) {
+                if (fact.getText() != null && !fact.getText().isEmpty()) {
+                    used += fact instanceof WrappingFlow.Line line ? line.wanted() : fact.prefWidth(-1);
+                    shown++;
+                }
+            }
+            return room - used - Math.max(0, shown - 1) * facts.snapSpaceX(facts.getHgap());
+        }
+
+        /** The size of the facts' letters, in pixels. */
+        double factsEm() {
+            return numbers.getFont() == null ? 12 : numbers.getFont().getSize();
+        }
+
+        /** The window's words after the facts, or on their own line under them. */
+        void placeWords(boolean ownLine) {
+            javafx.scene.layout.Pane into = ownLine ? body : facts;
+            if (windowFacts.getParent() != into) {
+                ((javafx.scene.layout.Pane) windowFacts.getParent()).getChildren().remove(windowFacts);
+                into.getChildren().add(windowFacts);
+            }
+        }
+
         private void makeWindow() {
             windowSlots = new WindowSlots();
+            // Its own line, as wide as the facts' (it wraps within the row at the largest text).
             windowFacts = new WrappingFlow.Line(facts);
             windowFacts.getStyleClass().add("pool-window-facts");
             // The window takes a quarter of the row and the log the rest, at any text size: a window as wide as its
@@ -966,9 +1127,10 @@ public final class PlaygroundView {
             boolean shown = windowSlots != null && head.getChildren().contains(windowSlots);
             if (window != null && !shown) {
                 head.getChildren().add(windowSlots);
-                facts.getChildren().add(windowFacts);
+                (wordsOwnLine ? body : facts).getChildren().add(windowFacts);
             } else if (window == null && shown) {
                 head.getChildren().remove(windowSlots);
+                body.getChildren().remove(windowFacts);
                 facts.getChildren().remove(windowFacts);
             }
         }
@@ -989,6 +1151,8 @@ public final class PlaygroundView {
         private final Region gap = new Region();
         /** Whether the card shows as one line (see {@link #arrange}). */
         private boolean oneLine;
+        /** Whether the consumer is down (crashed, failed, stopped): "no partitions" then in the top row. */
+        private boolean down;
         /** The arrangement last made by {@link #arrange}: one line, "no partitions" in the title, a Crash button. */
         private String arranged;
         private final String id;
@@ -1034,9 +1198,10 @@ public final class PlaygroundView {
 
         /**
          * Puts the card's nodes in their rows. Regular: who it is (and, for a stopped consumer, "no partitions") on
-         * top, the chips below. One line ({@code oneLine}, a group of {@link #ONE_LINE_FROM} or more): name, leader,
-         * state, generation, then the chips (or "no partitions") taking the rest of the line, wrapping within it
-         * when there are many, and Crash at its end, so seven consumers fit a projector's group panel.
+         * top, the chips below. One line ({@code oneLine}, where the group panel has not the room for full cards,
+         * see {@link PlaygroundView#fitCards}): name, leader, state, generation, then the chips (or "no partitions")
+         * taking the rest of the line, wrapping within it when there are many, and Crash at its end, so seven
+         * consumers fit a projector's group panel.
          */
         private void arrange(boolean oneLine, boolean nothingInTitle) {
             // Called at every frame: a layout constraint set again asks the card for a new layout, so only a change
@@ -1103,6 +1268,20 @@ public final class PlaygroundView {
             entityTooltip(root, () -> tooltips.consumer(shownFrame, id));
         }
 
+        /** The card in the given arrangement, its content as last shown. */
+        void arrangeAs(boolean oneLine) {
+            this.oneLine = oneLine;
+            arrange(oneLine, down);
+        }
+
+        /** What the card's full height depends on besides width and text size: what it shows. */
+        String contentKey() {
+            return id + ":" + chips.getChildren().size() + (chips.isManaged() ? "c" : "") + (down ? "d" : "")
+                    + (pooled ? "p" + workers.getChildren().size() : "") + (leader.isManaged() ? "l" : "")
+                    + (crash != null && crash.isManaged() ? "x" : "") + ":" + state.getText() + ":"
+                    + generation.getText();
+        }
+
         void show(ConsumerRow consumer, PlaygroundFrame frame, boolean oneLine) {
             this.oneLine = oneLine;
             leader.setVisible(consumer.leader());
@@ -1112,7 +1291,7 @@ public final class PlaygroundView {
                     "member-state-" + consumer.displayState().toLowerCase(Locale.ROOT));
             generation.setText(consumer.generation() < 0 ? "" : messages.format("ui.main.consumer.generation",
                     Map.of("generation", consumer.generation())));
-            boolean down = consumer.state().equals("CRASHED") || consumer.state().equals("FAILED")
+            down = consumer.state().equals("CRASHED") || consumer.state().equals("FAILED")
                     || consumer.state().equals("STOPPED");
             if (down && !root.getStyleClass().contains("down")) {
                 root.getStyleClass().add("down");

@@ -36,6 +36,11 @@ final class WrappingFlow extends FlowPane {
             flow.widthProperty().addListener(observable -> requestLayout());
         }
 
+        /** The sentence's whole length on one line, however wide the flow. */
+        double wanted() {
+            return super.computePrefWidth(-1);
+        }
+
         @Override
         protected double computePrefWidth(double height) {
             double wanted = super.computePrefWidth(height);

@@ -32,9 +32,11 @@ class PoolWindowViewTest {
     private static final long AT = 8_500;
     private PlaygroundViewModel lesson;
     private GroupScopeWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = ProjectorWindow.openLesson(stage, "window-commit");
         lesson = window.playground();
     }
@@ -124,6 +126,22 @@ class PoolWindowViewTest {
         assertThat(robot.lookup("#partition-orders-0 .pool-window-slots").tryQuery()).isEmpty();
         // Six partitions of a pool must fit a projector's cluster panel, as six without one do.
         assertThat(withWindow.getHeight()).isEqualTo(without.getHeight());
+    }
+
+    /** Six partitions of a pool, each with its window's line, still fit a 1280×800 projector's cluster panel. */
+    @Test
+    void poolAppsSixPartitionsWithTheirWindowsFitTheClusterPanel(FxRobot robot) {
+        robot.interact(() -> {
+            window = ProjectorWindow.openLesson(stage, "two-threading-schemes");
+            lesson = window.playground();
+            lesson.showGroup("pool-app");
+        });
+        showAt(robot, 10_000);
+        javafx.scene.layout.Region partitions = robot.lookup("#partitions").query();
+        javafx.scene.control.ScrollPane scroll = scrollAround(partitions);
+        assertThat(robot.lookup(".pool-window-facts").queryAll()).as("rows with a window").hasSize(6);
+        assertThat(scroll.getViewportBounds().getHeight()).as("the cluster panel's height against its content")
+                .isGreaterThanOrEqualTo(scroll.getContent().getLayoutBounds().getHeight() - 0.5);
     }
 
     @Test
