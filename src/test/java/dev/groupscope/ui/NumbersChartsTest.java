@@ -134,6 +134,11 @@ class NumbersChartsTest {
     }
 
     private void showNumbersAt(FxRobot robot, long time) {
+        showNumbersAt(robot, window, time);
+    }
+
+    /** Moves {@code window} to {@code time} and shows its Numbers tab, drawn. */
+    static void showNumbersAt(FxRobot robot, GroupScopeWindow window, long time) {
         waitFor(() -> window.playground().getFrame() != null);
         robot.interact(() -> window.playground().scrubTo(time));
         waitFor(() -> window.playground().getFrame().time() == time);

@@ -41,7 +41,7 @@ class NumbersGroupTitlesTest {
             robot.interact(() -> window.switchTo(language));
             for (String group : List.of("threads-app", "pool-app")) {
                 robot.interact(() -> window.playground().showGroup(group));
-                showNumbersAt(robot, window, 20_000);
+                NumbersChartsTest.showNumbersAt(robot, window, 20_000);
                 waitFor(() -> titleOf(robot, "#lag-chart").contains(group));
                 FxWait.settle(robot, window);
                 String other = group.equals("pool-app") ? "threads-app" : "pool-app";
@@ -65,7 +65,7 @@ class NumbersGroupTitlesTest {
     @Test
     void aScenarioOfOneGroupKeepsItsPlainTitles(FxRobot robot) {
         GroupScopeWindow window = open(robot, "lessons/scenarios/worker-pool-by-key.json");
-        showNumbersAt(robot, window, 10_000);
+        NumbersChartsTest.showNumbersAt(robot, window, 10_000);
         assertThat(titleOf(robot, "#lag-chart")).isEqualTo("Lag per partition (log end − committed)");
         assertThat(titleOf(robot, "#pause-chart")).isEqualTo("Stop-the-world per rebalance and member");
         assertThat(titleOf(robot, "#ledger-chart")).isEqualTo("Ledger: duplicates and losses so far");
@@ -81,15 +81,6 @@ class NumbersGroupTitlesTest {
             stage.setHeight(800);
         });
         return made[0];
-    }
-
-    private static void showNumbersAt(FxRobot robot, GroupScopeWindow window, long time) {
-        waitFor(() -> window.playground().getFrame() != null);
-        robot.interact(() -> window.playground().scrubTo(time));
-        waitFor(() -> window.playground().getFrame().time() == time);
-        robot.interact(() -> window.showTab("numbersTab"));
-        waitFor(() -> robot.lookup("#ledger-chart").tryQuery().isPresent());
-        FxWait.settle(robot, window);
     }
 
     private static String titleOf(FxRobot robot, String chart) {
