@@ -5,6 +5,7 @@ import static dev.groupscope.realkafka.Step.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.coordinator.ShardView;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -104,8 +106,107 @@ class SimulatorVersusRealKafkaTest {
         runs.assertRebalanceBeganWithin(crash, SESSION_MS - HEARTBEAT_MS, 2L * SESSION_MS);
     }
 
+    // ---- max.poll.interval.ms: the application stops polling, the heartbeat thread does not ------------------------
+
+    /** Short timers for the stall scripts: the session shorter than the poll interval, as in the lesson. */
+    private static final int STALL_SESSION_MS = 3000;
+    private static final int STALL_MAX_POLL_MS = 5000;
+
+    /**
+     * A dynamic member's poll loop stalls 8 s, past its max.poll.interval.ms (5 s). Its heartbeat thread sends
+     * LeaveGroup ("consumer poll timeout has expired.") and resets the generation; the other two rebalance without it
+     * (eager: all revoked, all reassigned). Back in poll(), c2 finds its generation reset and gives its partitions
+     * up as lost (not revoked: it may no longer commit them), rejoins with a new member id, and all three rebalance.
+     */
+    @Test
+    void rangeDynamicMemberStallsPastMaxPollInterval() {
+        Step.Stall stall = new Step.Stall("c2", 8000);
+        Compared runs = compare("vs-range-stall", threeMembersThen(stall, awaitStable(3)),
+                real -> stallTimers(real.assignor("range").dynamicMembers()),
+                sim -> stallTimers(sim.assignor("range").dynamicMembers()));
+        runs.assertRebalanceBeganWithin(stall, STALL_MAX_POLL_MS - 200, STALL_MAX_POLL_MS + HEARTBEAT_MS + 1000);
+        runs.assertStalledMemberLostAndRejoined(stall);
+    }
+
+    /**
+     * The same with cooperative-sticky: the survivors take c2's partitions over without revoking any of theirs; c2
+     * gives its up as lost when it is back (as under eager: a reset generation means lost, whatever the protocol),
+     * rejoins with nothing owned, and the two-round cooperative rebalance moves partitions back to it.
+     */
+    @Test
+    void cooperativeStickyDynamicMemberStallsPastMaxPollInterval() {
+        Step.Stall stall = new Step.Stall("c2", 8000);
+        Compared runs = compare("vs-coop-stall", threeMembersThen(stall, awaitStable(3)),
+                real -> stallTimers(real.assignor("cooperative-sticky").dynamicMembers()),
+                sim -> stallTimers(sim.assignor("cooperative-sticky").dynamicMembers()));
+        runs.assertRebalanceBeganWithin(stall, STALL_MAX_POLL_MS - 200, STALL_MAX_POLL_MS + HEARTBEAT_MS + 1000);
+        runs.assertStalledMemberLostAndRejoined(stall);
+        // Cooperative: while c2 is away the survivors are only given its partitions; when it is back they revoke
+        // only what moves to it (the simulator's callbacks were found equal to these above).
+        List<RebalanceRound> rounds = runs.real.roundsSince(stall);
+        SortedSet<TopicPartition> toC2 = rounds.get(rounds.size() - 1).assignment().get("c2");
+        assertThat(runs.real.callbacksSince(stall)).as("real Kafka: what the survivors revoke after the stall")
+                .filteredOn(callback -> !callback.member().equals("c2")
+                        && callback.kind() == ListenerCallback.Kind.REVOKED)
+                .isNotEmpty()
+                .allSatisfy(callback -> assertThat(toC2).containsAll(callback.partitions()));
+    }
+
+    /**
+     * A static member's poll timeout sends no LeaveGroup (KIP-345: only a dynamic member, or LEAVE_GROUP, leaves):
+     * the heartbeat thread resets the generation and stops heartbeating, so the coordinator removes c2 only when its
+     * session (3 s) runs out, about 3 s after the poll timeout. The stall (10 s) outlasts both; c2 comes back to a
+     * group that went on without it, loses its partitions, and rejoins under its instance id.
+     */
+    @Test
+    void rangeStaticMemberStallsPastMaxPollIntervalAndSession() {
+        Step.Stall stall = new Step.Stall("c2", 10_000);
+        Compared runs = compare("vs-static-stall", threeMembersThen(stall, awaitStable(3)),
+                real -> stallTimers(real.assignor("range")), sim -> stallTimers(sim.assignor("range")));
+        // The last heartbeat came at most one interval (plus a poll) before the poll timeout; the session ran from it.
+        runs.assertRebalanceBeganWithin(stall, STALL_MAX_POLL_MS - HEARTBEAT_MS - 200 + STALL_SESSION_MS,
+                STALL_MAX_POLL_MS + STALL_SESSION_MS + 2L * HEARTBEAT_MS + 1000);
+        runs.assertStalledMemberLostAndRejoined(stall);
+    }
+
+    private static ScriptedGroupRun stallTimers(ScriptedGroupRun run) {
+        return run.sessionTimeout(java.time.Duration.ofMillis(STALL_SESSION_MS))
+                .maxPollInterval(java.time.Duration.ofMillis(STALL_MAX_POLL_MS));
+    }
+
+    private static SimulatedGroupRun stallTimers(SimulatedGroupRun run) {
+        return run.sessionTimeoutMs(STALL_SESSION_MS).maxPollIntervalMs(STALL_MAX_POLL_MS);
+    }
+
     /** Both runs of one script, with the comparisons every script gets already made. */
     private record Compared(RunLog real, List<RunLog> simulated) {
+
+        /**
+         * During the stall the group rebalanced without the stalled member; when it came back it was told its
+         * partitions were lost (never revoked), and it was assigned partitions again in a round with everyone.
+         */
+        void assertStalledMemberLostAndRejoined(Step.Stall stall) {
+            assertStalledMemberLostAndRejoined("real Kafka", real, stall);
+            simulated.forEach(sim -> assertStalledMemberLostAndRejoined("simulator", sim, stall));
+        }
+
+        private static void assertStalledMemberLostAndRejoined(String side, RunLog log, Step.Stall stall) {
+            String member = stall.member();
+            SortedSet<TopicPartition> held = log.roundBefore(stall).assignment().get(member);
+            List<String> mine = log.callbacksSince(stall).stream().filter(c -> c.member().equals(member))
+                    .map(c -> c.kind() + " " + c.partitionNumbers()).toList();
+            assertThat(mine).as("%s: %s's callbacks from the stall on", side, member).isNotEmpty();
+            assertThat(mine.get(0)).as("%s: %s's first callback after the stall", side, member)
+                    .isEqualTo(ListenerCallback.Kind.LOST + " " + Partitions.numbers(held));
+            assertThat(mine).as("%s: %s is never asked to revoke", side, member)
+                    .noneMatch(text -> text.startsWith(ListenerCallback.Kind.REVOKED.name()));
+            List<RebalanceRound> rounds = log.roundsSince(stall);
+            assertThat(rounds).as("%s: rounds since the stall", side).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(rounds.get(0).assignment()).as("%s: the first round after the stall is without %s", side,
+                    member).doesNotContainKey(member);
+            assertThat(rounds.get(rounds.size() - 1).assignment()).as("%s: the last round has %s back", side, member)
+                    .containsKey(member);
+        }
 
         /** The first callback of a member other than the step's own came this long after the step began, in both. */
         void assertRebalanceBeganWithin(Step step, long atLeastMs, long belowMs) {
@@ -249,6 +350,8 @@ class SimulatorVersusRealKafkaTest {
             return close.member();
         } else if (step instanceof Step.Crash crash) {
             return crash.member();
+        } else if (step instanceof Step.Stall stall) {
+            return stall.member();
         }
         throw new IllegalArgumentException("no member in " + step);
     }
