@@ -169,6 +169,37 @@ class SimulatorVersusRealKafkaTest {
         runs.assertStalledMemberLostAndRejoined(stall);
     }
 
+    /**
+     * A static member back within its session: max.poll.interval.ms 3 s, session 6 s, a 5 s stall. The poll timeout
+     * resets c2's generation and stops its heartbeats but sends no LeaveGroup, and c2 polls again before the
+     * coordinator's session for it (from its last heartbeat, at most one interval before the poll timeout) runs
+     * out. Its JoinGroup, under its instance id with no member id, finds the group Stable and the instance known:
+     * the coordinator gives it a new member id and its old assignment at the current generation, and nobody else
+     * rebalances. c2 still runs onPartitionsLost first (its generation was reset), then is assigned the same
+     * partitions again. c0 then leaves, so the script ends with one more rebalance that c2 takes part in as usual.
+     */
+    @Test
+    void rangeStaticMemberStallsPastMaxPollIntervalButNotItsSession() {
+        Step.Stall stall = new Step.Stall("c2", 5000);
+        Step leave = Step.leave("c0");
+        Compared runs = compare("vs-static-back", threeMembersThen(stall, Step.pause(500), leave, awaitStable(2)),
+                real -> real.assignor("range").sessionTimeout(java.time.Duration.ofMillis(6000))
+                        .maxPollInterval(java.time.Duration.ofMillis(3000)),
+                sim -> sim.assignor("range").sessionTimeoutMs(6000).maxPollIntervalMs(3000));
+        for (RunLog log : runs.all()) {
+            RebalanceRound before = log.roundBefore(stall);
+            SortedSet<TopicPartition> held = before.assignment().get("c2");
+            List<ListenerCallback> sinceStall = log.callbacksSince(stall);
+            List<ListenerCallback> untilLeave = sinceStall.subList(0,
+                    sinceStall.size() - log.callbacksSince(leave).size());
+            assertThat(untilLeave).as("callbacks from the stall to c0's leave")
+                    .extracting(c -> c.member() + " " + c.kind() + " " + c.partitionNumbers() + " gen "
+                            + (c.generation() - before.generation()))
+                    .containsExactly("c2 LOST " + Partitions.numbers(held) + " gen 0",
+                            "c2 ASSIGNED " + Partitions.numbers(held) + " gen 0");
+        }
+    }
+
     private static ScriptedGroupRun stallTimers(ScriptedGroupRun run) {
         return run.sessionTimeout(java.time.Duration.ofMillis(STALL_SESSION_MS))
                 .maxPollInterval(java.time.Duration.ofMillis(STALL_MAX_POLL_MS));
@@ -180,6 +211,13 @@ class SimulatorVersusRealKafkaTest {
 
     /** Both runs of one script, with the comparisons every script gets already made. */
     private record Compared(RunLog real, List<RunLog> simulated) {
+
+        /** The real run first, then the simulated ones. */
+        List<RunLog> all() {
+            List<RunLog> all = new ArrayList<>(List.of(real));
+            all.addAll(simulated);
+            return all;
+        }
 
         /**
          * During the stall the group rebalanced without the stalled member; when it came back it was told its
