@@ -25,12 +25,13 @@ import org.junit.jupiter.api.Timeout;
  * The simulator's classic group protocol against a real Kafka 4.1.1 broker: each test plays one {@link GroupScript}
  * on the in-process 3-broker cluster ({@link ScriptedGroupRun}) and the same script in the simulator
  * ({@link SimulatedGroupRun}: same group id, topic, 6 partitions, static instance ids or dynamic members, session
- * 6000 / heartbeat 1000 / max.poll.interval 15000 ms, offsets.topic.num.partitions 5, initial rebalance delay 0),
- * then requires of the two runs:
+ * 6000 / heartbeat 1000 / max.poll.interval 15000 ms unless a test sets shorter ones, offsets.topic.num.partitions 5,
+ * initial rebalance delay 0), then requires of the two runs:
  *
  * <ul>
- *   <li>per member, the same ordered listener callbacks: kind and partition set, with generations compared
- *       relative to the run's first callback (real Kafka's first generation is 1 or 2 depending on whether c0's solo
+ *   <li>per member, the same ordered listener callbacks: kind and partition set, with the generation
+ *       {@code consumer.groupMetadata()} reports inside the callback (for onPartitionsLost after a reset, the
+ *       generation lost: only a completed join changes it) compared relative to the run's first callback (real Kafka's first generation is 1 or 2 depending on whether c0's solo
  *       join completed before c1's arrived; the simulator, starting members 1 ms apart, sees 2), so the generations
  *       must rise identically from callback to callback;</li>
  *   <li>the same assignment after every rebalance round (by relative generation);</li>
@@ -41,7 +42,11 @@ import org.junit.jupiter.api.Timeout;
  *       placer; the simulator's seeded copy of it), so no fixed mapping exists; only the partition is compared
  *       across, the leader within each run;</li>
  *   <li>for the session-timeout scripts, that both rebalance only after the session timeout, and for LeaveGroup
- *       well before it (wall-clock against virtual milliseconds, so in the same band, not equal).</li>
+ *       well before it (wall-clock against virtual milliseconds, so in the same band, not equal);</li>
+ *   <li>for the stall scripts (the poll loop stops past max.poll.interval.ms while the heartbeat thread runs on),
+ *       when the others' rebalance began (the poll timeout for a dynamic member's LeaveGroup, the poll timeout plus
+ *       the session for a static member, which sends none), and that the stalled member is told its partitions are
+ *       lost, never revoked, and is assigned again.</li>
  * </ul>
  *
  * <p>The one thing the script leaves to chance on real Kafka is how the three concurrent starts interleave
