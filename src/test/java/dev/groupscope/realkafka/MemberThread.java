@@ -116,6 +116,17 @@ final class MemberThread {
     }
 
     /**
+     * The application is busy outside {@code poll()} for {@code durationMs} (the member's thread sleeps between two
+     * polls; the client's heartbeat thread runs on), then calls {@code poll()} once and returns when that poll does.
+     */
+    void stall(long durationMs) {
+        perform("stall", consumer -> {
+            Bounded.sleep(durationMs);
+            recorder.processed(consumer.poll(POLL));
+        }, Duration.ofMillis(durationMs).plus(CLIENT_CALL_TIMEOUT));
+    }
+
+    /**
      * Stops recording. At the end of a run every member is silenced before any is stopped: otherwise the first
      * member's departure rebalances the others, and the log would end with callbacks no step asked for.
      */
@@ -136,13 +147,17 @@ final class MemberThread {
     }
 
     private void perform(String name, Action action) {
+        perform(name, action, CLOSE_TIMEOUT.plus(CLIENT_CALL_TIMEOUT));
+    }
+
+    private void perform(String name, Action action, Duration timeout) {
         if (!isLive()) {
             throw new IllegalStateException(member + " cannot " + name + ": it is not running"
                     + (failure == null ? "" : " (it failed: " + failure + ")"));
         }
         Queued queued = new Queued(name, action, new CompletableFuture<>());
         queue.add(queued);
-        Bounded.get(queued.done(), CLOSE_TIMEOUT.plus(CLIENT_CALL_TIMEOUT), member + " " + name);
+        Bounded.get(queued.done(), timeout, member + " " + name);
     }
 
     private void pollLoop() {

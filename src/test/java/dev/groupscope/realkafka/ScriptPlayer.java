@@ -75,6 +75,8 @@ final class ScriptPlayer {
             probe.grownTo(grow.partitions());
         } else if (step instanceof Step.Pause pause) {
             Bounded.sleep(pause.millis());
+        } else if (step instanceof Step.Stall stall) {
+            member(stall.member()).stall(stall.durationMs());
         } else {
             throw new IllegalArgumentException("no way to play " + step);
         }

@@ -40,6 +40,8 @@ public final class ScriptedGroupRun {
     private boolean staticMembers = true;
     private Duration stepTimeout = Duration.ofSeconds(30);
     private Duration metadataMaxAge = Duration.ofMinutes(5);
+    private int sessionTimeoutMs = SESSION_TIMEOUT_MS;
+    private int maxPollIntervalMs = MAX_POLL_INTERVAL_MS;
 
     private ScriptedGroupRun(RealKafkaCluster cluster, String group, String topic) {
         this.cluster = cluster;
@@ -89,6 +91,18 @@ public final class ScriptedGroupRun {
         return this;
     }
 
+    /** The members' session.timeout.ms (default {@value #SESSION_TIMEOUT_MS}; the broker allows 1000 and up). */
+    public ScriptedGroupRun sessionTimeout(Duration timeout) {
+        this.sessionTimeoutMs = (int) timeout.toMillis();
+        return this;
+    }
+
+    /** The members' max.poll.interval.ms, also their rebalance timeout (default {@value #MAX_POLL_INTERVAL_MS}). */
+    public ScriptedGroupRun maxPollInterval(Duration interval) {
+        this.maxPollIntervalMs = (int) interval.toMillis();
+        return this;
+    }
+
     /** The longest any waiting step may take before the run fails (default 30 s). */
     public ScriptedGroupRun stepTimeout(Duration timeout) {
         this.stepTimeout = timeout;
@@ -131,9 +145,9 @@ public final class ScriptedGroupRun {
         if (staticMembers) {
             config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, member);
         }
-        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, HEARTBEAT_INTERVAL_MS);
-        config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, MAX_POLL_INTERVAL_MS);
+        config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, maxPollIntervalMs);
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignorClass(assignor).getName());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, String.valueOf(autoCommit));
         config.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, (int) autoCommitInterval.toMillis());

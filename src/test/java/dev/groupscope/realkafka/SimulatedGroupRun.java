@@ -35,11 +35,12 @@ import java.util.TreeSet;
  *
  * <p>Translation: a member step becomes the simulator's task at the current virtual time ({@code start} →
  * {@link ConsumerTasks.Start}, {@code leave} → {@code Close(leaveGroup=true)}, {@code close} → {@code Close(false)},
- * {@code crash} → {@link ConsumerTasks.Crash}), inserted with {@link Simulation#fork} one millisecond after
- * everything already computed, so no computed event is ever recomputed. {@code awaitStable(n)} runs the simulation
+ * {@code crash} → {@link ConsumerTasks.Crash}, {@code stall} → {@link ConsumerTasks.StallProcessing}), inserted with
+ * {@link Simulation#fork} one millisecond after everything already computed, so no computed event is ever recomputed. {@code awaitStable(n)} runs the simulation
  * in small slices until the coordinator holds the group Stable with n members and every partition assigned, and each
  * live member's own callbacks have caught up with the assignment the coordinator holds for it — the check
- * {@link GroupProbe} makes on real Kafka. {@code pause} lets virtual time pass. The steps that need records
+ * {@link GroupProbe} makes on real Kafka. {@code pause} lets virtual time pass; {@code stall} also lets
+ * it pass, until the stalled member's first poll after the stall has run. The steps that need records
  * (produce, awaitProcessed, commit) and stopCoordinator are not translated yet.
  */
 final class SimulatedGroupRun {
@@ -48,6 +49,8 @@ final class SimulatedGroupRun {
     private static final long SLICE_MS = 5;
     private static final long AWAIT_LIMIT_MS = 60_000;
     private static final int BROKERS = 3;
+    /** The simulated application's poll(Duration) timeout, as {@link MemberThread}'s. */
+    private static final long POLL_TIMEOUT_MS = 100;
 
     private final String group;
     private final String topic;
@@ -57,6 +60,8 @@ final class SimulatedGroupRun {
     private boolean autoCommit;
     private long autoCommitIntervalMs = 5_000;
     private long seed = 1;
+    private int sessionTimeoutMs = ScriptedGroupRun.SESSION_TIMEOUT_MS;
+    private int maxPollIntervalMs = ScriptedGroupRun.MAX_POLL_INTERVAL_MS;
 
     private Simulation simulation;
     /** Every task at or before this virtual time has been processed. */
@@ -93,6 +98,16 @@ final class SimulatedGroupRun {
     SimulatedGroupRun autoCommit(boolean enabled, long intervalMs) {
         this.autoCommit = enabled;
         this.autoCommitIntervalMs = intervalMs;
+        return this;
+    }
+
+    SimulatedGroupRun sessionTimeoutMs(int timeout) {
+        this.sessionTimeoutMs = timeout;
+        return this;
+    }
+
+    SimulatedGroupRun maxPollIntervalMs(int interval) {
+        this.maxPollIntervalMs = interval;
         return this;
     }
 
@@ -142,6 +157,11 @@ final class SimulatedGroupRun {
             live.remove(crash.member());
         } else if (step instanceof Step.Pause pause) {
             advanceTo(cursor + pause.millis());
+        } else if (step instanceof Step.Stall stall) {
+            // The stall begins when the poll under way returns (within the poll timeout, as the real member's queued
+            // action runs between two polls); the step ends once the application's first poll after it has run.
+            act(new ConsumerTasks.StallProcessing(stall.member(), stall.durationMs()));
+            advanceTo(cursor + POLL_TIMEOUT_MS + stall.durationMs() + SLICE_MS);
         } else {
             throw new UnsupportedOperationException("the simulator translation has no " + step + " yet");
         }
@@ -289,9 +309,9 @@ final class SimulatedGroupRun {
         if (staticMembers) {
             settings.put("group.instance.id", member);
         }
-        settings.put("session.timeout.ms", ScriptedGroupRun.SESSION_TIMEOUT_MS);
+        settings.put("session.timeout.ms", sessionTimeoutMs);
         settings.put("heartbeat.interval.ms", ScriptedGroupRun.HEARTBEAT_INTERVAL_MS);
-        settings.put("max.poll.interval.ms", ScriptedGroupRun.MAX_POLL_INTERVAL_MS);
+        settings.put("max.poll.interval.ms", maxPollIntervalMs);
         settings.put("partition.assignment.strategy", List.of(assignor));
         settings.put("enable.auto.commit", autoCommit);
         settings.put("auto.commit.interval.ms", (int) autoCommitIntervalMs);

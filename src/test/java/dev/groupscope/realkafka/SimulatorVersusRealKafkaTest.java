@@ -5,6 +5,7 @@ import static dev.groupscope.realkafka.Step.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.kafka.GroupCoordinatorPartitioning;
+import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.coordinator.ShardView;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -23,12 +25,13 @@ import org.junit.jupiter.api.Timeout;
  * The simulator's classic group protocol against a real Kafka 4.1.1 broker: each test plays one {@link GroupScript}
  * on the in-process 3-broker cluster ({@link ScriptedGroupRun}) and the same script in the simulator
  * ({@link SimulatedGroupRun}: same group id, topic, 6 partitions, static instance ids or dynamic members, session
- * 6000 / heartbeat 1000 / max.poll.interval 15000 ms, offsets.topic.num.partitions 5, initial rebalance delay 0),
- * then requires of the two runs:
+ * 6000 / heartbeat 1000 / max.poll.interval 15000 ms unless a test sets shorter ones, offsets.topic.num.partitions 5,
+ * initial rebalance delay 0), then requires of the two runs:
  *
  * <ul>
- *   <li>per member, the same ordered listener callbacks: kind and partition set, with generations compared
- *       relative to the run's first callback (real Kafka's first generation is 1 or 2 depending on whether c0's solo
+ *   <li>per member, the same ordered listener callbacks: kind and partition set, with the generation
+ *       {@code consumer.groupMetadata()} reports inside the callback (for onPartitionsLost after a reset, the
+ *       generation lost: only a completed join changes it) compared relative to the run's first callback (real Kafka's first generation is 1 or 2 depending on whether c0's solo
  *       join completed before c1's arrived; the simulator, starting members 1 ms apart, sees 2), so the generations
  *       must rise identically from callback to callback;</li>
  *   <li>the same assignment after every rebalance round (by relative generation);</li>
@@ -39,7 +42,11 @@ import org.junit.jupiter.api.Timeout;
  *       placer; the simulator's seeded copy of it), so no fixed mapping exists; only the partition is compared
  *       across, the leader within each run;</li>
  *   <li>for the session-timeout scripts, that both rebalance only after the session timeout, and for LeaveGroup
- *       well before it (wall-clock against virtual milliseconds, so in the same band, not equal).</li>
+ *       well before it (wall-clock against virtual milliseconds, so in the same band, not equal);</li>
+ *   <li>for the stall scripts (the poll loop stops past max.poll.interval.ms while the heartbeat thread runs on),
+ *       when the others' rebalance began (the poll timeout for a dynamic member's LeaveGroup, the poll timeout plus
+ *       the session for a static member, which sends none), and that the stalled member is told its partitions are
+ *       lost, never revoked, and is assigned again.</li>
  * </ul>
  *
  * <p>The one thing the script leaves to chance on real Kafka is how the three concurrent starts interleave
@@ -104,8 +111,145 @@ class SimulatorVersusRealKafkaTest {
         runs.assertRebalanceBeganWithin(crash, SESSION_MS - HEARTBEAT_MS, 2L * SESSION_MS);
     }
 
+    // ---- max.poll.interval.ms: the application stops polling, the heartbeat thread does not ------------------------
+
+    /** Short timers for the stall scripts: the session shorter than the poll interval, as in the lesson. */
+    private static final int STALL_SESSION_MS = 3000;
+    private static final int STALL_MAX_POLL_MS = 5000;
+
+    /**
+     * A dynamic member's poll loop stalls 8 s, past its max.poll.interval.ms (5 s). Its heartbeat thread sends
+     * LeaveGroup ("consumer poll timeout has expired.") and resets the generation; the other two rebalance without it
+     * (eager: all revoked, all reassigned). Back in poll(), c2 finds its generation reset and gives its partitions
+     * up as lost (not revoked: it may no longer commit them), rejoins with a new member id, and all three rebalance.
+     */
+    @Test
+    void rangeDynamicMemberStallsPastMaxPollInterval() {
+        Step.Stall stall = new Step.Stall("c2", 8000);
+        Compared runs = compare("vs-range-stall", threeMembersThen(stall, awaitStable(3)),
+                real -> stallTimers(real.assignor("range").dynamicMembers()),
+                sim -> stallTimers(sim.assignor("range").dynamicMembers()));
+        runs.assertRebalanceBeganWithin(stall, STALL_MAX_POLL_MS - 200, STALL_MAX_POLL_MS + HEARTBEAT_MS + 1000);
+        runs.assertStalledMemberLostAndRejoined(stall);
+    }
+
+    /**
+     * The same with cooperative-sticky: the survivors take c2's partitions over without revoking any of theirs; c2
+     * gives its up as lost when it is back (as under eager: a reset generation means lost, whatever the protocol),
+     * rejoins with nothing owned, and the two-round cooperative rebalance moves partitions back to it.
+     */
+    @Test
+    void cooperativeStickyDynamicMemberStallsPastMaxPollInterval() {
+        Step.Stall stall = new Step.Stall("c2", 8000);
+        Compared runs = compare("vs-coop-stall", threeMembersThen(stall, awaitStable(3)),
+                real -> stallTimers(real.assignor("cooperative-sticky").dynamicMembers()),
+                sim -> stallTimers(sim.assignor("cooperative-sticky").dynamicMembers()));
+        runs.assertRebalanceBeganWithin(stall, STALL_MAX_POLL_MS - 200, STALL_MAX_POLL_MS + HEARTBEAT_MS + 1000);
+        runs.assertStalledMemberLostAndRejoined(stall);
+        // Cooperative: while c2 is away the survivors are only given its partitions; when it is back they revoke
+        // only what moves to it (the simulator's callbacks were found equal to these above).
+        List<RebalanceRound> rounds = runs.real.roundsSince(stall);
+        SortedSet<TopicPartition> toC2 = rounds.get(rounds.size() - 1).assignment().get("c2");
+        assertThat(runs.real.callbacksSince(stall)).as("real Kafka: what the survivors revoke after the stall")
+                .filteredOn(callback -> !callback.member().equals("c2")
+                        && callback.kind() == ListenerCallback.Kind.REVOKED)
+                .isNotEmpty()
+                .allSatisfy(callback -> assertThat(toC2).containsAll(callback.partitions()));
+    }
+
+    /**
+     * A static member's poll timeout sends no LeaveGroup (KIP-345: only a dynamic member, or LEAVE_GROUP, leaves):
+     * the heartbeat thread resets the generation and stops heartbeating, so the coordinator removes c2 only when its
+     * session (3 s) runs out, about 3 s after the poll timeout. The stall (10 s) outlasts both; c2 comes back to a
+     * group that went on without it, loses its partitions, and rejoins under its instance id.
+     */
+    @Test
+    void rangeStaticMemberStallsPastMaxPollIntervalAndSession() {
+        Step.Stall stall = new Step.Stall("c2", 10_000);
+        Compared runs = compare("vs-static-stall", threeMembersThen(stall, awaitStable(3)),
+                real -> stallTimers(real.assignor("range")), sim -> stallTimers(sim.assignor("range")));
+        // The last heartbeat came at most one interval (plus a poll) before the poll timeout; the session ran from it.
+        runs.assertRebalanceBeganWithin(stall, STALL_MAX_POLL_MS - HEARTBEAT_MS - 200 + STALL_SESSION_MS,
+                STALL_MAX_POLL_MS + STALL_SESSION_MS + 2L * HEARTBEAT_MS + 1000);
+        runs.assertStalledMemberLostAndRejoined(stall);
+    }
+
+    /**
+     * A static member back within its session: max.poll.interval.ms 3 s, session 6 s, a 5 s stall. The poll timeout
+     * resets c2's generation and stops its heartbeats but sends no LeaveGroup, and c2 polls again before the
+     * coordinator's session for it (from its last heartbeat, at most one interval before the poll timeout) runs
+     * out. Its JoinGroup, under its instance id with no member id, finds the group Stable and the instance known:
+     * the coordinator gives it a new member id and its old assignment at the current generation, and nobody else
+     * rebalances. c2 still runs onPartitionsLost first (its generation was reset), then is assigned the same
+     * partitions again. c0 then leaves, so the script ends with one more rebalance that c2 takes part in as usual.
+     */
+    @Test
+    void rangeStaticMemberStallsPastMaxPollIntervalButNotItsSession() {
+        Step.Stall stall = new Step.Stall("c2", 5000);
+        Step leave = Step.leave("c0");
+        Compared runs = compare("vs-static-back", threeMembersThen(stall, Step.pause(500), leave, awaitStable(2)),
+                real -> real.assignor("range").sessionTimeout(java.time.Duration.ofMillis(6000))
+                        .maxPollInterval(java.time.Duration.ofMillis(3000)),
+                sim -> sim.assignor("range").sessionTimeoutMs(6000).maxPollIntervalMs(3000));
+        for (RunLog log : runs.all()) {
+            RebalanceRound before = log.roundBefore(stall);
+            SortedSet<TopicPartition> held = before.assignment().get("c2");
+            List<ListenerCallback> sinceStall = log.callbacksSince(stall);
+            List<ListenerCallback> untilLeave = sinceStall.subList(0,
+                    sinceStall.size() - log.callbacksSince(leave).size());
+            assertThat(untilLeave).as("callbacks from the stall to c0's leave")
+                    .extracting(c -> c.member() + " " + c.kind() + " " + c.partitionNumbers() + " gen "
+                            + (c.generation() - before.generation()))
+                    .containsExactly("c2 LOST " + Partitions.numbers(held) + " gen 0",
+                            "c2 ASSIGNED " + Partitions.numbers(held) + " gen 0");
+        }
+    }
+
+    private static ScriptedGroupRun stallTimers(ScriptedGroupRun run) {
+        return run.sessionTimeout(java.time.Duration.ofMillis(STALL_SESSION_MS))
+                .maxPollInterval(java.time.Duration.ofMillis(STALL_MAX_POLL_MS));
+    }
+
+    private static SimulatedGroupRun stallTimers(SimulatedGroupRun run) {
+        return run.sessionTimeoutMs(STALL_SESSION_MS).maxPollIntervalMs(STALL_MAX_POLL_MS);
+    }
+
     /** Both runs of one script, with the comparisons every script gets already made. */
     private record Compared(RunLog real, List<RunLog> simulated) {
+
+        /** The real run first, then the simulated ones. */
+        List<RunLog> all() {
+            List<RunLog> all = new ArrayList<>(List.of(real));
+            all.addAll(simulated);
+            return all;
+        }
+
+        /**
+         * During the stall the group rebalanced without the stalled member; when it came back it was told its
+         * partitions were lost (never revoked), and it was assigned partitions again in a round with everyone.
+         */
+        void assertStalledMemberLostAndRejoined(Step.Stall stall) {
+            assertStalledMemberLostAndRejoined("real Kafka", real, stall);
+            simulated.forEach(sim -> assertStalledMemberLostAndRejoined("simulator", sim, stall));
+        }
+
+        private static void assertStalledMemberLostAndRejoined(String side, RunLog log, Step.Stall stall) {
+            String member = stall.member();
+            SortedSet<TopicPartition> held = log.roundBefore(stall).assignment().get(member);
+            List<String> mine = log.callbacksSince(stall).stream().filter(c -> c.member().equals(member))
+                    .map(c -> c.kind() + " " + c.partitionNumbers()).toList();
+            assertThat(mine).as("%s: %s's callbacks from the stall on", side, member).isNotEmpty();
+            assertThat(mine.get(0)).as("%s: %s's first callback after the stall", side, member)
+                    .isEqualTo(ListenerCallback.Kind.LOST + " " + Partitions.numbers(held));
+            assertThat(mine).as("%s: %s is never asked to revoke", side, member)
+                    .noneMatch(text -> text.startsWith(ListenerCallback.Kind.REVOKED.name()));
+            List<RebalanceRound> rounds = log.roundsSince(stall);
+            assertThat(rounds).as("%s: rounds since the stall", side).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(rounds.get(0).assignment()).as("%s: the first round after the stall is without %s", side,
+                    member).doesNotContainKey(member);
+            assertThat(rounds.get(rounds.size() - 1).assignment()).as("%s: the last round has %s back", side, member)
+                    .containsKey(member);
+        }
 
         /** The first callback of a member other than the step's own came this long after the step began, in both. */
         void assertRebalanceBeganWithin(Step step, long atLeastMs, long belowMs) {
@@ -249,6 +393,8 @@ class SimulatorVersusRealKafkaTest {
             return close.member();
         } else if (step instanceof Step.Crash crash) {
             return crash.member();
+        } else if (step instanceof Step.Stall stall) {
+            return stall.member();
         }
         throw new IllegalArgumentException("no member in " + step);
     }

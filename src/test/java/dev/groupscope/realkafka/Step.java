@@ -80,6 +80,22 @@ public sealed interface Step {
     record Pause(long millis) implements Step {
     }
 
+    /**
+     * The member's application is stuck in its own code for {@code durationMs}: between two polls (right after the
+     * poll under way returns) it stops calling {@code poll()}, while the client's heartbeat thread goes on. Past
+     * max.poll.interval.ms that thread gives the membership up (a dynamic member sends LeaveGroup, a static one
+     * does not). The step ends once the application is back and its first {@code poll()} after the stall has
+     * returned, so whatever that poll did (onPartitionsLost, a JoinGroup) is part of the step.
+     */
+    record Stall(String member, long durationMs) implements Step {
+        public Stall {
+            Objects.requireNonNull(member, "member");
+            if (durationMs <= 0) {
+                throw new IllegalArgumentException("a stall lasts a positive time, not " + durationMs + " ms");
+            }
+        }
+    }
+
     static Step start(String member) {
         return new Start(member);
     }
@@ -122,5 +138,9 @@ public sealed interface Step {
 
     static Step pause(long millis) {
         return new Pause(millis);
+    }
+
+    static Step stall(String member, long durationMs) {
+        return new Stall(member, durationMs);
     }
 }

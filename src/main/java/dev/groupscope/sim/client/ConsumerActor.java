@@ -1134,8 +1134,10 @@ public final class ConsumerActor implements Actor {
 
         /** Runs a listener callback on the poll loop and records it. */
         void invokeListener(String callback, SortedSet<TopicPartition> partitions, String ruleKey) {
+            // The generation the listener reads from consumer.groupMetadata(): after a reset (onPartitionsLost), the
+            // one lost, not -1.
             client(callback, fields("partitions", ClientEvents.partitions(partitions),
-                    "generation", group.generation.generationId(), "protocol", protocol.name()), ruleKey,
+                    "generation", group.groupMetadata.generationId(), "protocol", protocol.name()), ruleKey,
                     Map.of("partitions", String.join(", ", ClientEvents.partitions(partitions))));
             RebalanceListener listener = behavior.listener();
             switch (callback) {

@@ -58,6 +58,14 @@ final class GroupMembership {
             Errors.REBALANCE_IN_PROGRESS, Errors.MEMBER_ID_REQUIRED);
 
     Generation generation = Generation.NO_GENERATION;
+    /**
+     * kafka-clients' {@code ConsumerCoordinator.groupMetadata}: what the application reads from
+     * {@code consumer.groupMetadata()}. It is set when the KafkaConsumer is built (generation -1, member id "") and when
+     * a join completes, and at no other time: a reset of {@link #generation} (the poll timeout, a session timeout,
+     * ILLEGAL_GENERATION or UNKNOWN_MEMBER_ID) leaves it as it was, so the onPartitionsLost that follows still reads
+     * the generation (and member id) the member lost.
+     */
+    Generation groupMetadata = Generation.NO_GENERATION;
     boolean rejoinNeeded = true;
     boolean needsJoinPrepare = true;
     String rejoinReason = "";
@@ -89,6 +97,7 @@ final class GroupMembership {
     GroupMembership copy() {
         GroupMembership copy = new GroupMembership();
         copy.generation = generation;
+        copy.groupMetadata = groupMetadata;
         copy.rejoinNeeded = rejoinNeeded;
         copy.needsJoinPrepare = needsJoinPrepare;
         copy.rejoinReason = rejoinReason;
@@ -529,6 +538,7 @@ final class GroupMembership {
     }
 
     private void onJoinComplete(Step step) {
+        groupMetadata = generation; // first of all, before the assignment is even checked against the subscription
         if (!leader) {
             assignmentSnapshot = null; // only the leader watches metadata
         }

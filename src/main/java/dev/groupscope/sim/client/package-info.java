@@ -24,7 +24,9 @@
  *       threw, e.g. FENCED_INSTANCE_ID or NoOffsetForPartitionException).</li>
  *   <li>CLIENT: {@code Poll} (records, per partition {@code [first, last]}), {@code ProcessRecords},
  *       {@code onPartitionsRevoked} / {@code onPartitionsAssigned} / {@code onPartitionsLost} ({@code partitions}
- *       sorted), {@code AutoCommit} ({@code purpose}, {@code offsets}, {@code sent}), the application's commits
+ *       sorted; {@code generation} as the listener reads it from {@code consumer.groupMetadata()}, which only a
+ *       completed join changes, so a lost callback names the generation lost, not the reset -1),
+ *       {@code AutoCommit} ({@code purpose}, {@code offsets}, {@code sent}), the application's commits
  *       ({@link dev.groupscope.sim.client.CommitPolicy}, {@link dev.groupscope.sim.client.ListenerPolicy}):
  *       {@code CommitSync} / {@code CommitAsync} ({@code policy}, {@code offsets}, {@code attempt},
  *       {@code generation}), {@code CommitSyncRetry} ({@code error}, {@code backoffMs}), {@code CommitSyncFailed}

@@ -127,6 +127,34 @@ class ClientCoordinatorIntegrationTest {
         assertThat(run.view("C2").generation()).isEqualTo(run.view("C1").generation());
     }
 
+    /**
+     * consumer.groupMetadata() changes only when a join completes (kafka-clients' ConsumerCoordinator sets its
+     * groupMetadata in onJoinComplete and nowhere else), so a listener's onPartitionsLost, run after the heartbeat
+     * thread reset the generation to -1, still reads the generation the member lost. Real Kafka 4.1.1 showed it too
+     * (SimulatorVersusRealKafkaTest's stall scripts): "c2 LOST [4, 5] gen 2" after "c2 ASSIGNED [4, 5] gen 2".
+     */
+    @Test
+    void aStalledMembersOnPartitionsLostReadsTheGenerationItLostNotTheResetOne() {
+        ConsumerClientConfig config = ClientScenario.quick().with("partition.assignment.strategy", List.of("range"));
+        ClientScenario run = ClientScenario.onRealCluster(29, CLUSTER);
+        for (String id : List.of("C1", "C2")) {
+            run.consumer(id, config, ConsumerBehavior.processing(0), "t").at(0, new ConsumerTasks.Start(id));
+        }
+        run.runUntil(15_000);
+        List<SimEvent> assignedBefore = run.events("C2", "onPartitionsAssigned");
+        Object heldGeneration = assignedBefore.get(assignedBefore.size() - 1).fields().get("generation");
+        assertThat(heldGeneration).isNotEqualTo(-1);
+
+        run.at(15_000, new ConsumerTasks.StallProcessing("C2", 20_000)).runUntil(50_000);
+
+        SimEvent lost = run.events("C2", "onPartitionsLost").get(0);
+        assertThat(lost.time()).as("lost when the stall is over and C2 polls again").isGreaterThanOrEqualTo(35_000);
+        assertThat(lost.fields()).containsEntry("generation", heldGeneration);
+        List<SimEvent> assignedAfter = run.events("C2", "onPartitionsAssigned");
+        assertThat((Integer) assignedAfter.get(assignedAfter.size() - 1).fields().get("generation"))
+                .as("the join after it moves groupMetadata() on").isGreaterThan((Integer) heldGeneration);
+    }
+
     @Test
     void fetchesReturnAtMostMaxPartitionFetchBytesPerPartition() {
         ConsumerClientConfig config = ClientScenario.quick().with("partition.assignment.strategy", List.of("range"))
