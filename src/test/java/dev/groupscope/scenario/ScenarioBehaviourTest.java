@@ -157,6 +157,32 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void aStaticMemberStalledPastItsPollIntervalLosesItsPartitionsButTheGroupDoesNotRebalance() {
+        ScenarioRun run = ScenarioRun.of("static-member-stalls");
+
+        assertThat(run.events(event -> event.type().equals("StallProcessing")))
+                .singleElement().extracting(SimEvent::ruleKey).isEqualTo("sim.client.stall.static");
+        assertThat(run.events(event -> event.type().equals("LeaveGroupRequest"))).isEmpty();
+        assertThat(run.events(event -> event.type().equals("PollTimeoutExpired")))
+                .singleElement().extracting(SimEvent::time).isEqualTo(25_016L);
+        // Back at 28 s: its lost partitions, then the same ones again, in the same generation, and nobody else moves.
+        assertThat(run.events(event -> event.actor() != null && event.actor().equals("C2")
+                && event.type().startsWith("onPartitions") && event.time() > 20_000))
+                .extracting(SimEvent::type, event -> event.fields().get("partitions"), event -> event.fields()
+                        .get("generation"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("onPartitionsLost", List.of("jobs-2", "jobs-3"), 1),
+                        org.assertj.core.groups.Tuple.tuple("onPartitionsAssigned", List.of("jobs-2", "jobs-3"), 1));
+        assertThat(run.events(event -> "C1".equals(event.actor()) && event.type().startsWith("onPartitions")
+                && event.time() > 20_000)).isEmpty();
+        RunSummary.GroupSummary group = run.group("workers");
+        assertThat(group.rebalances()).hasSize(1);
+        assertThat(group.generation()).isEqualTo(1);
+        // The record C2 held through the stall was processed, but never committed: it is read again.
+        assertThat(group.duplicates()).isEqualTo(1);
+        assertThat(committed(run, 28_000, new TopicPartition("jobs", 2))).isEqualTo(174);
+    }
+
+    @Test
     void aCooperativeJoinRevokesOnlyThePartitionThatMovesAndStopsNobody() {
         Rebalance join = ScenarioRun.of("cooperative-join").group("analytics").rebalances().get(1);
 

@@ -486,8 +486,10 @@ public final class ConsumerActor implements Actor {
             if (!state.running() || durationMs <= 0) {
                 return;
             }
+            // A static member sends no LeaveGroup when its poll interval runs out: it only forgets its generation.
             context.emit(EventKind.FAULT, "StallProcessing", id, null,
-                    fields("durationMs", durationMs, "phase", loop.phase.name()), "sim.client.stall",
+                    fields("durationMs", durationMs, "phase", loop.phase.name()),
+                    config.isStatic() ? "sim.client.stall.static" : "sim.client.stall",
                     Map.of("consumer", id, "durationMs", durationMs, "maxPollIntervalMs", config.maxPollIntervalMs()));
             if (loop.phase == PollLoop.Phase.PROCESSING) {
                 long deadline = context.timerDeadline(timerKey(TimerKind.PROCESS));
