@@ -72,6 +72,29 @@ class NumbersChartsTest {
     }
 
     @Test
+    void theLagsFirstPartitionsAreToldApartInEveryTheme(FxRobot robot) {
+        showNumbersAt(robot, 10_000);
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> window.useTheme(theme));
+            FxWait.settle(robot, window);
+
+            LineChart<Number, Number> lag = chart(robot, "#lag-chart");
+            assertThat(lag.getData()).hasSizeGreaterThanOrEqualTo(3);
+            for (int i = 0; i < 2; i++) {
+                Color one = stroke(lag.getData().get(i));
+                Color next = stroke(lag.getData().get(i + 1));
+                assertThat(distance(one, next)).as(theme + ": partition line " + i + " " + one + " against " + next)
+                        .isGreaterThan(0.45);
+            }
+        }
+    }
+
+    /** Two series' colours as a projector keeps them apart (Modena's first two, both orange, are 0.29 apart). */
+    static boolean toldApart(XYChart.Series<?, ?> a, XYChart.Series<?, ?> b) {
+        return distance((Color) ((Path) a.getNode()).getStroke(), (Color) ((Path) b.getNode()).getStroke()) > 0.45;
+    }
+
+    @Test
     void theThroughputChartDrawsTheGroupsRecordsASecondAsTheChartDataHasThem(FxRobot robot) {
         showNumbersAt(robot, 10_000);
         ChartData data = ChartData.of(window.playground().metricsProperty().get());

@@ -63,6 +63,22 @@ class NumbersGroupTitlesTest {
     }
 
     @Test
+    void theTwoGroupsThroughputLinesAreToldApartInEveryTheme(FxRobot robot) {
+        GroupScopeWindow window = open(robot, "lessons/scenarios/two-threading-schemes.json");
+        NumbersChartsTest.showNumbersAt(robot, window, 20_000);
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> window.useTheme(theme));
+            FxWait.settle(robot, window);
+            boolean[] apart = new boolean[1];
+            robot.interact(() -> {
+                javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#throughput-chart").query();
+                apart[0] = NumbersChartsTest.toldApart(chart.getData().get(0), chart.getData().get(1));
+            });
+            assertThat(apart[0]).as(theme + ": threads-app's line against pool-app's").isTrue();
+        }
+    }
+
+    @Test
     void aScenarioOfOneGroupKeepsItsPlainTitles(FxRobot robot) {
         GroupScopeWindow window = open(robot, "lessons/scenarios/worker-pool-by-key.json");
         NumbersChartsTest.showNumbersAt(robot, window, 10_000);
