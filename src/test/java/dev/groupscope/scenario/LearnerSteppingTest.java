@@ -44,4 +44,15 @@ class LearnerSteppingTest {
         assertThat(run.stateAtEvent(after).views().get("C2").toString()).contains("CRASHED");
         assertThat(run.stateAtEvent(before).views().get("C2").toString()).doesNotContain("CRASHED");
     }
+
+    @Test
+    void aWorkerPoolsDispatchesAreOneStepEachPoolNotOneEveryLoopRound() {
+        Simulation pools = ScenarioRun.of("window-commit").simulation;
+        List<SimEvent> steps = pools.log().stream().filter(LearnerFilter.INSTANCE).toList();
+
+        assertThat(steps).filteredOn(event -> event.type().equals("DispatchRecords"))
+                .extracting(SimEvent::actor).containsExactly("C1", "C2");
+        // What the lesson is about stays a step: the slow worker, the full window, the crash.
+        assertThat(steps).extracting(SimEvent::type).contains("SlowWorker", "PausePartitions", "CrashConsumer");
+    }
 }
