@@ -12,7 +12,7 @@ import java.util.Set;
  * Picks out of an event log what a sequence diagram of the group protocol shows: every FindCoordinator, JoinGroup,
  * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, the ListOffsets that decide
  * where a consumer without a committed offset starts (sent to a partition's leader), and notes for the group's
- * state changes, crashes and session timeouts, and for a request whose connection failed (a stopped broker never
+ * state changes, crashes and session timeouts, the commit faults a lesson injects, and for a request whose connection failed (a stopped broker never
  * answers: the client's own lane says its request failed, rather than an arrow from the dead broker), and each of
  * those messages a network cut lost (RequestLost / ResponseLost: from the consumer towards the broker or back, never
  * arriving). Fetches and produce traffic are left out: they are not the group protocol.
@@ -26,7 +26,9 @@ public final class ProtocolLog {
             // A new coordinator loads the group from __consumer_offsets: where a failover (or its return) lands.
             "GroupLoaded",
             // A consumer cut off from its coordinator sends into the void: its lane falls silent without these.
-            "NetworkPartition", "NetworkHealed");
+            "NetworkPartition", "NetworkHealed",
+            // Commits made to fail or arrive late: without them red answers, or a second of silence, come from nowhere.
+            "FailCommits", "DelayCommits");
     private static final String GROUP_ACTOR = "group:";
     private static final String GROUP_LOADED = "GroupLoaded";
     private static final String REQUEST_LOST = "RequestLost";
