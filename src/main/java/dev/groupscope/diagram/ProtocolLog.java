@@ -31,6 +31,7 @@ public final class ProtocolLog {
             "FailCommits", "DelayCommits");
     private static final String GROUP_ACTOR = "group:";
     private static final String GROUP_LOADED = "GroupLoaded";
+    private static final String PREFERRED_LEADER = "sim.cluster.preferredLeaderElected";
     private static final String REQUEST_LOST = "RequestLost";
     private static final String RESPONSE_LOST = "ResponseLost";
 
@@ -77,6 +78,9 @@ public final class ProtocolLog {
 
         /** The row for the next event of the log, or null when it is not part of the protocol picture. */
         public ProtocolEvent next(SimEvent event) {
+            if (PREFERRED_LEADER.equals(event.ruleKey()) && !groups.of(event).isEmpty()) {
+                return preferredLeader(event, groups.of(event));
+            }
             ProtocolEvent row = row(event, coordinatorLaneOf(event));
             if (row != null && row.api().equals(GROUP_LOADED)) {
                 // The loading broker coordinates the group from now on: its later notes go on that lane.
@@ -87,6 +91,21 @@ public final class ProtocolLog {
                 coordinatorLanes.put(answered.size() == 1 ? answered.iterator().next() : ANY_GROUP, row.from());
             }
             return row;
+        }
+
+        /**
+         * The controller's preferred-leader check gives a group's __consumer_offsets partition back to the broker it
+         * prefers: a note on that broker's lane, just before the old coordinator's "Stable → Dead" and the new one's
+         * "group loaded", which otherwise came with nothing saying why (coordinator-comes-home at 35 s).
+         */
+        private static ProtocolEvent preferredLeader(SimEvent event, Set<String> held) {
+            String lane = "broker-" + event.fields().get("leader");
+            Map<String, Object> fields = new java.util.LinkedHashMap<>(event.fields());
+            if (held.size() == 1) {
+                fields.put("group", held.iterator().next());
+            }
+            return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.NOTE, "PreferredLeader", lane, lane, event.time(),
+                    event.time(), "", fields);
         }
 
         /** The lane of the coordinator of the group a group's own note is about (null: none known yet). */

@@ -455,6 +455,8 @@ public final class SequenceLayout {
                         "duration", TextFit.number(((Number) f.getOrDefault("durationMs", 0)).longValue()));
             case "NetworkHealed":
                 return text("diagram.sequence.note.NetworkHealed", "broker", laneName("broker-" + f.get("broker")));
+            case "PreferredLeader":
+                return text("diagram.sequence.note.PreferredLeader", "partition", f.get("topicPartition"));
             case "FailCommits":
                 return text("diagram.sequence.note.FailCommits", "count", f.get("count"), "error", f.get("error"));
             case "DelayCommits":
