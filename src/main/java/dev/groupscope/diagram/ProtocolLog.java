@@ -12,7 +12,7 @@ import java.util.Set;
  * Picks out of an event log what a sequence diagram of the group protocol shows: every FindCoordinator, JoinGroup,
  * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, the ListOffsets that decide
  * where a consumer without a committed offset starts (sent to a partition's leader), and notes for the group's
- * state changes, crashes and session timeouts, and for a request whose connection failed (a stopped broker never
+ * state changes, crashes and session timeouts, the commit faults a lesson injects, and for a request whose connection failed (a stopped broker never
  * answers: the client's own lane says its request failed, rather than an arrow from the dead broker), and each of
  * those messages a network cut lost (RequestLost / ResponseLost: from the consumer towards the broker or back, never
  * arriving). Fetches and produce traffic are left out: they are not the group protocol.
@@ -26,9 +26,12 @@ public final class ProtocolLog {
             // A new coordinator loads the group from __consumer_offsets: where a failover (or its return) lands.
             "GroupLoaded",
             // A consumer cut off from its coordinator sends into the void: its lane falls silent without these.
-            "NetworkPartition", "NetworkHealed");
+            "NetworkPartition", "NetworkHealed",
+            // Commits made to fail or arrive late: without them red answers, or a second of silence, come from nowhere.
+            "FailCommits", "DelayCommits");
     private static final String GROUP_ACTOR = "group:";
     private static final String GROUP_LOADED = "GroupLoaded";
+    private static final String PREFERRED_LEADER = "sim.cluster.preferredLeaderElected";
     private static final String REQUEST_LOST = "RequestLost";
     private static final String RESPONSE_LOST = "ResponseLost";
 
@@ -75,6 +78,9 @@ public final class ProtocolLog {
 
         /** The row for the next event of the log, or null when it is not part of the protocol picture. */
         public ProtocolEvent next(SimEvent event) {
+            if (PREFERRED_LEADER.equals(event.ruleKey()) && !groups.of(event).isEmpty()) {
+                return preferredLeader(event, groups.of(event));
+            }
             ProtocolEvent row = row(event, coordinatorLaneOf(event));
             if (row != null && row.api().equals(GROUP_LOADED)) {
                 // The loading broker coordinates the group from now on: its later notes go on that lane.
@@ -85,6 +91,21 @@ public final class ProtocolLog {
                 coordinatorLanes.put(answered.size() == 1 ? answered.iterator().next() : ANY_GROUP, row.from());
             }
             return row;
+        }
+
+        /**
+         * The controller's preferred-leader check gives a group's __consumer_offsets partition back to the broker it
+         * prefers: a note on that broker's lane, just before the old coordinator's "Stable → Dead" and the new one's
+         * "group loaded", which otherwise came with nothing saying why (coordinator-comes-home at 35 s).
+         */
+        private static ProtocolEvent preferredLeader(SimEvent event, Set<String> held) {
+            String lane = "broker-" + event.fields().get("leader");
+            Map<String, Object> fields = new java.util.LinkedHashMap<>(event.fields());
+            if (held.size() == 1) {
+                fields.put("group", held.iterator().next());
+            }
+            return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.NOTE, "PreferredLeader", lane, lane, event.time(),
+                    event.time(), "", fields);
         }
 
         /** The lane of the coordinator of the group a group's own note is about (null: none known yet). */

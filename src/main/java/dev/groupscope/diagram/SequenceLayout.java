@@ -424,8 +424,9 @@ public final class SequenceLayout {
         double w = Math.min(laneWidth * 2, TextFit.width(label, 12) + 16);
         // Centred on its lane, but kept inside the lanes' area so a note on the last lane is not cut off.
         double x = Math.max(MARGIN + GUTTER + w / 2, Math.min(width - MARGIN - w / 2, laneX.get(event.from())));
-        // A request whose connection failed is an error of the client's, drawn as such on its own lane.
-        boolean failed = event.api().equals("Disconnected") || event.api().equals("NetworkPartition");
+        // A request whose connection failed is an error of the client's, drawn as such on its own lane; so are faults.
+        boolean failed = event.api().equals("Disconnected") || event.api().equals("NetworkPartition")
+                || event.api().equals("FailCommits") || event.api().equals("DelayCommits");
         out.box(id, x - w / 2, y - 10, w, 20, 4, "", failed ? rowStyles("note", "note-" + event.api(), "error")
                 : rowStyles("note", "note-" + event.api()));
         out.label(id + "-label", x, y + 4, TextFit.fit(label, 12, w - 10), Anchor.MIDDLE,
@@ -454,6 +455,13 @@ public final class SequenceLayout {
                         "duration", TextFit.number(((Number) f.getOrDefault("durationMs", 0)).longValue()));
             case "NetworkHealed":
                 return text("diagram.sequence.note.NetworkHealed", "broker", laneName("broker-" + f.get("broker")));
+            case "PreferredLeader":
+                return text("diagram.sequence.note.PreferredLeader", "partition", f.get("topicPartition"));
+            case "FailCommits":
+                return text("diagram.sequence.note.FailCommits", "count", f.get("count"), "error", f.get("error"));
+            case "DelayCommits":
+                return text("diagram.sequence.note.DelayCommits", "count", f.get("count"),
+                        "delay", TextFit.number(((Number) f.getOrDefault("delayMs", 0)).longValue()));
             default:
                 return text("diagram.sequence.note." + event.api());
         }

@@ -75,6 +75,31 @@ class CoordinatorMoveDiagramTest {
         assertThat(back.shape("lane-broker-3-role")).isEmpty();
     }
 
+    @Test
+    void thePreferredLeaderCheckThatBringsTheGroupHomeIsANoteBeforeItsStableToDead() {
+        // As the window reads it, knowing which partition holds payments: at 35 s the "Stable → Dead" on broker 3
+        // and the load on broker 2 came with nothing saying why; 17 other offsets partitions moved too, unnoted.
+        Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/coordinator-comes-home.json"));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(36_000);
+        List<ProtocolEvent> read = ProtocolLog.read(simulation.log(), 0, 36_000,
+                new EventGroups(scenario.groupOfClient(), 50));
+
+        List<ProtocolEvent> at35 = read.stream().filter(row -> row.time() == 35_000).toList();
+        assertThat(at35).extracting(ProtocolEvent::api, ProtocolEvent::from).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("PreferredLeader", "broker-2"),
+                org.assertj.core.groups.Tuple.tuple("GroupStateChange", "broker-3"),
+                org.assertj.core.groups.Tuple.tuple("GroupLoaded", "broker-2"));
+        assertThat(read).filteredOn(row -> row.api().equals("PreferredLeader")).hasSize(1);
+        Drawing english = SequenceLayout.layout(read, 0, 36_000, Messages.english(), true, 35_000).drawing();
+        assertThat(label(english, "note-" + at35.get(0).seq() + "-label"))
+                .isEqualTo("preferred leader of __consumer_offsets-13 again");
+        Drawing chinese = SequenceLayout.layout(read, 0, 36_000, Messages.of(Locale.SIMPLIFIED_CHINESE), true,
+                35_000).drawing();
+        assertThat(label(chinese, "note-" + at35.get(0).seq() + "-label"))
+                .isEqualTo("重新成为 __consumer_offsets-13 的首选 leader");
+    }
+
     private static String label(Drawing drawing, String id) {
         return ((Shape.Label) drawing.shape(id).orElseThrow()).text();
     }

@@ -35,6 +35,15 @@ class MessagesTest {
     }
 
     @Test
+    void aTopicOfOnePartitionIsNotSaidToHaveEachPartitionSomewhere() {
+        // pattern-new-topic creates metrics with one partition: "with 1 partition, each on 1 broker" read as a slip.
+        assertThat(english.format("sim.cluster.topicCreated", Map.of("topic", "metrics", "partitions", 1,
+                "replicationFactor", 1))).isEqualTo("Topic metrics was created with 1 partition, on 1 broker.");
+        assertThat(english.format("sim.cluster.topicCreated", Map.of("topic", "logs-web", "partitions", 2,
+                "replicationFactor", 3))).isEqualTo("Topic logs-web was created with 2 partitions, each on 3 brokers.");
+    }
+
+    @Test
     void chineseWritesTheCountAlone() {
         Map<String, Object> one = Map.of("consumer", "C2", "records", 1, "workers", 4, "queued", 212);
 

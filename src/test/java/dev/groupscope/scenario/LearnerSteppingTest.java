@@ -44,4 +44,27 @@ class LearnerSteppingTest {
         assertThat(run.stateAtEvent(after).views().get("C2").toString()).contains("CRASHED");
         assertThat(run.stateAtEvent(before).views().get("C2").toString()).doesNotContain("CRASHED");
     }
+
+    @Test
+    void aWorkerPoolsDispatchesAreOneStepEachPoolNotOneEveryLoopRound() {
+        Simulation pools = ScenarioRun.of("window-commit").simulation;
+        List<SimEvent> steps = pools.log().stream().filter(LearnerFilter.INSTANCE).toList();
+
+        assertThat(steps).filteredOn(event -> event.type().equals("DispatchRecords"))
+                .extracting(SimEvent::actor).containsExactly("C1", "C2");
+        // What the lesson is about stays a step: the slow worker, the full window, the crash.
+        assertThat(steps).extracting(SimEvent::type).contains("SlowWorker", "PausePartitions", "CrashConsumer");
+    }
+
+    @Test
+    void aProducerFailingEverySendIsOneStepUntilItSucceedsAgain() {
+        // pattern-new-topic deletes logs-app at 45 s; P1 goes on sending to it, and fails, ten times a second.
+        Simulation deleted = ScenarioRun.of("pattern-new-topic").simulation;
+        List<SimEvent> failures = deleted.log().stream().filter(event -> event.type().equals("ProduceFailed"))
+                .toList();
+
+        assertThat(failures).hasSizeGreaterThan(100);
+        assertThat(failures).filteredOn(LearnerFilter.INSTANCE).singleElement()
+                .satisfies(first -> assertThat(first.time()).isEqualTo(45_000L));
+    }
 }

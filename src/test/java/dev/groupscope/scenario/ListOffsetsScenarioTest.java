@@ -82,6 +82,10 @@ class ListOffsetsScenarioTest {
         assertThat(cluster.timestampAt("t", 0, offset)).isGreaterThanOrEqualTo(target);
         assertThat(cluster.timestampAt("t", 0, offset - 1)).isLessThan(target);
         assertThat(reset.ruleKey()).isEqualTo("sim.client.reset.by_duration");
+        // The sentence groups the time's digits as it does every number: "t-0 (≥ 3,020 ms)", not "(≥ 3020 ms)".
+        assertThat(target).isGreaterThanOrEqualTo(1_000);
+        assertThat(dev.groupscope.i18n.Messages.english().format(request.ruleKey(), request.ruleArgs()))
+                .contains("t-0 (≥ " + String.format(java.util.Locale.ROOT, "%,d", target) + " ms)");
     }
 
     @Test

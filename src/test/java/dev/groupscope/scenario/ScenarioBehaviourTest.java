@@ -151,6 +151,34 @@ class ScenarioBehaviourTest {
         assertThat(group.state()).isEqualTo("Stable");
     }
 
+    @Test
+    void anAutoCommitRetriedAfterARetriableErrorSaysSoInsteadOfEveryInterval() {
+        // The coordinator moves back at 35 s: the next auto commits get NOT_COORDINATOR, and kafka-clients retries
+        // them retry.backoff.ms later. They said "every 1,000 ms = auto.commit.interval.ms", 100 ms after the last.
+        for (String lesson : List.of("coordinator-comes-home", "coordinator-failover", "pattern-new-topic")) {
+            ScenarioRun run = ScenarioRun.of(lesson);
+            Map<String, Long> lastSent = new java.util.HashMap<>();
+            List<SimEvent> retries = new java.util.ArrayList<>();
+            for (SimEvent commit : run.events(event -> event.type().equals("AutoCommit")
+                    && Boolean.TRUE.equals(event.fields().get("sent")) && "INTERVAL".equals(event.fields().get("purpose")))) {
+                Long previous = lastSent.put(commit.actor(), commit.time());
+                long interval = ((Number) run.scenario.consumers().stream()
+                        .filter(consumer -> consumer.id().equals(commit.actor())).findFirst().orElseThrow().settings()
+                        .getOrDefault("auto.commit.interval.ms", 5_000)).longValue();
+                if ("sim.client.autoCommit.interval".equals(commit.ruleKey()) && previous != null) {
+                    assertThat(commit.time() - previous).as("%s %s at %d", lesson, commit.actor(), commit.time())
+                            .isGreaterThanOrEqualTo(interval);
+                } else if ("sim.client.autoCommit.retry".equals(commit.ruleKey())) {
+                    retries.add(commit);
+                }
+            }
+            assertThat(retries).as(lesson).isNotEmpty();
+            assertThat(Messages.english().format("sim.client.autoCommit.retry", retries.get(0).ruleArgs()))
+                    .as(lesson).contains("retry.backoff.ms (100 ms)").contains(String.valueOf(
+                            retries.get(0).fields().get("retryOf")));
+        }
+    }
+
     private static int offsetsLeader(ScenarioRun run, long time) {
         return ScenarioRun.clusterAt(run.simulation.stateAtTime(time)).cluster().topics().get("__consumer_offsets")
                 .get(13).leader();

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -119,6 +120,18 @@ class MessageBundlesTest {
         // 消费组, as the source notes and a hundred sentences say; the panel titles and exports said 消费者组.
         assertThat(chinese.stringPropertyNames()).allSatisfy(key ->
                 assertThat(chinese.getProperty(key)).as(key).doesNotContain("消费者组"));
+    }
+
+    @Test
+    void aClosedOrCrashedConsumerIsCalledOneThingOnItsCardAndItsProtocolLane() {
+        // A card shows STOPPED only for a consumer that ran and was closed (one not started yet is a spare): the
+        // Protocol tab's lane said "closed" over the card's "stopped" for the same C2 in close-during-failover.
+        for (Properties language : List.of(english, chinese)) {
+            assertThat(language.getProperty("ui.main.memberState.STOPPED"))
+                    .isEqualTo(language.getProperty("diagram.sequence.lane.closed"));
+            assertThat(language.getProperty("ui.main.memberState.CRASHED"))
+                    .isEqualTo(language.getProperty("diagram.sequence.lane.crashed"));
+        }
     }
 
     private static Set<String> placeholders(String sentence) {

@@ -49,7 +49,9 @@ public final class ListOffsetsHandler {
         if (timestamp == ListOffsetsRequest.EARLIEST_TIMESTAMP) {
             return "earliest";
         }
-        return timestamp == ListOffsetsRequest.LATEST_TIMESTAMP ? "latest" : "≥ " + timestamp + " ms";
+        // Grouped as every other number the sentences show: "≥ 40020 ms" read like an offset beside "@ 196".
+        return timestamp == ListOffsetsRequest.LATEST_TIMESTAMP ? "latest"
+                : String.format(java.util.Locale.ROOT, "≥ %,d ms", timestamp);
     }
 
     /** Broker {@code broker}'s answer to {@code request}, from the logs as they are now. */

@@ -52,6 +52,11 @@ final class Commits {
     }
 
     long nextAutoCommitAt;
+    /**
+     * The retriable error the last auto commit failed with, while the next one is its retry (due retry.backoff.ms
+     * later, not auto.commit.interval.ms); null otherwise.
+     */
+    Errors autoCommitRetry;
     SortedArrayMap<TopicPartition, Long> committed = new SortedArrayMap<>();
     SyncCommit sync;
     /** everyN: per partition the offset after the last record processed, and how many since the last commit. */
@@ -61,6 +66,7 @@ final class Commits {
     Commits copy() {
         Commits copy = new Commits();
         copy.nextAutoCommitAt = nextAutoCommitAt;
+        copy.autoCommitRetry = autoCommitRetry;
         copy.committed = new SortedArrayMap<>(committed);
         copy.sync = sync;
         copy.processedPositions = new SortedArrayMap<>(processedPositions);
@@ -299,6 +305,7 @@ final class Commits {
 
     /** onJoinComplete: "reschedule the auto commit starting from now". */
     void rescheduleAutoCommit(Step step) {
+        autoCommitRetry = null;
         if (step.config().enableAutoCommit()) {
             nextAutoCommitAt = step.now() + step.config().autoCommitIntervalMs();
             step.armTimer(TimerKind.AUTO_COMMIT, step.config().autoCommitIntervalMs());
@@ -312,7 +319,10 @@ final class Commits {
         }
         nextAutoCommitAt = step.now() + step.config().autoCommitIntervalMs();
         step.armTimer(TimerKind.AUTO_COMMIT, step.config().autoCommitIntervalMs());
-        autoCommitAsync(step, CommitPurpose.INTERVAL);
+        // A retry's own failure (answered, or at once on a dead connection) sets the next retry.
+        Errors retrying = autoCommitRetry;
+        autoCommitRetry = null;
+        autoCommitAsync(step, CommitPurpose.INTERVAL, retrying);
     }
 
     /**
@@ -321,6 +331,11 @@ final class Commits {
      * locally ({@code sendOffsetCommitRequest}'s {@code generationIfStable()}).
      */
     boolean autoCommitAsync(Step step, CommitPurpose purpose) {
+        return autoCommitAsync(step, purpose, null);
+    }
+
+    /** As {@link #autoCommitAsync(Step, CommitPurpose)}; {@code retrying}: the retriable error this commit retries. */
+    private boolean autoCommitAsync(Step step, CommitPurpose purpose, Errors retrying) {
         Map<TopicPartition, Long> offsets = step.fetcher().assignment.allConsumed();
         if (offsets.isEmpty()) {
             return false;
@@ -335,10 +350,18 @@ final class Commits {
                     Map.of("state", step.state().name()));
             return false;
         }
-        step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", true,
-                "generation", step.group().generation.generationId()), "sim.client.autoCommit." + purposeKey(purpose),
-                Map.of("offsets", ClientEvents.offsetsText(offsets),
-                        "autoCommitIntervalMs", step.config().autoCommitIntervalMs()));
+        if (retrying != null) {
+            // The last one failed with a retriable error: kafka-clients' callback moved the timer to retry.backoff.ms.
+            step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", true,
+                    "generation", step.group().generation.generationId(), "retryOf", retrying.name()),
+                    "sim.client.autoCommit.retry", Map.of("offsets", ClientEvents.offsetsText(offsets),
+                            "error", retrying.name(), "retryBackoffMs", step.config().retryBackoffMs()));
+        } else {
+            step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", true,
+                    "generation", step.group().generation.generationId()), "sim.client.autoCommit." + purposeKey(purpose),
+                    Map.of("offsets", ClientEvents.offsetsText(offsets),
+                            "autoCommitIntervalMs", step.config().autoCommitIntervalMs()));
+        }
         ConsumerClientConfig config = step.config();
         Generation sent = step.group().generation;
         step.send(step.group().coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(correlationId,
@@ -470,6 +493,7 @@ final class Commits {
             case INTERVAL -> {
                 if (retriable) {
                     // The auto-commit callback retries after retry.backoff.ms.
+                    autoCommitRetry = error;
                     nextAutoCommitAt = step.now() + step.config().retryBackoffMs();
                     step.armTimer(TimerKind.AUTO_COMMIT, step.config().retryBackoffMs());
                 }

@@ -66,6 +66,8 @@ public final class ProducerActor implements Actor {
      */
     private int knownPartitions = -1;
     private long metadataAt;
+    /** Sends failed since the last that succeeded: a learner steps to the first of such a run only. */
+    private long failedInARow;
     /** The availability last handed to the partitioner and the list it was made from (derived, not copied). */
     private List<Integer> lastAvailable;
     private PartitionAvailability lastAvailability;
@@ -92,6 +94,7 @@ public final class ProducerActor implements Actor {
         this.perPartition = other.perPartition.copy();
         this.knownPartitions = other.knownPartitions;
         this.metadataAt = other.metadataAt;
+        this.failedInARow = other.failedInARow;
     }
 
     @Override
@@ -135,19 +138,23 @@ public final class ProducerActor implements Actor {
         ClusterAccess cluster = ClusterAccess.of(context);
         Integer partitions = knownPartitions(context, cluster);
         if (partitions == null) {
+            failedInARow++;
             context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
-                    "error", "UNKNOWN_TOPIC_OR_PARTITION"), "sim.producer.noTopic", Map.of("topic", config.topic(), "producer", id));
+                    "error", "UNKNOWN_TOPIC_OR_PARTITION", "failedInARow", failedInARow), "sim.producer.noTopic",
+                    Map.of("topic", config.topic(), "producer", id));
             return;
         }
         String key = config.keys().next(context.random());
         PartitionChoice choice = place(context, cluster, partitions, key);
         long offset = cluster.append(context, id, config.topic(), choice.partition(), context.now(), key);
         if (offset < 0) {
+            failedInARow++;
             context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
-                    "partition", choice.partition(), "error", "NOT_LEADER_OR_FOLLOWER"), "sim.producer.noLeader",
-                    Map.of("producer", id, "partition", choice.partition()));
+                    "partition", choice.partition(), "error", "NOT_LEADER_OR_FOLLOWER", "failedInARow", failedInARow),
+                    "sim.producer.noLeader", Map.of("producer", id, "partition", choice.partition()));
             return;
         }
+        failedInARow = 0;
         produced++;
         perPartition.grow(partitions);
         perPartition.increment(choice.partition());

@@ -59,6 +59,8 @@ final class WorkerPool {
     private long awaitingSince;
     /** When the poller last committed its low marks (commitIntervalMs counts from here). */
     private long lastCommitAt = Long.MIN_VALUE / 2;
+    /** How many times the poller has handed records to this pool: a learner steps to the first dispatch only. */
+    private long dispatches;
 
     @SuppressWarnings("unchecked")
     WorkerPool(WorkerPoolConfig config) {
@@ -98,6 +100,7 @@ final class WorkerPool {
         this.awaitingRevoke = other.awaitingRevoke == null ? null : new TreeSet<>(other.awaitingRevoke);
         this.awaitingSince = other.awaitingSince;
         this.lastCommitAt = other.lastCommitAt;
+        this.dispatches = other.dispatches;
     }
 
     WorkerPool copy() {
@@ -163,8 +166,9 @@ final class WorkerPool {
         // drain here cannot be pending: the poller that dispatches is not blocked in onPartitionsRevoked.)
         runWorkers(step);
         int waiting = queued();
+        dispatches++;
         step.client("DispatchRecords", fields("records", count, "partitions", ranges, "queued", waiting,
-                "workers", config.count(), "ordering", config.ordering().fileName()),
+                "workers", config.count(), "ordering", config.ordering().fileName(), "dispatch", dispatches),
                 "sim.pool.dispatch." + config.ordering().fileName(),
                 Map.of("records", count, "workers", config.count(), "queued", waiting));
         if (!filled.isEmpty()) {

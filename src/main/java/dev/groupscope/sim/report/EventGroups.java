@@ -20,8 +20,9 @@ import java.util.TreeSet;
  * coordinator writes name the group in {@code groupId}; an offsets partition changing leader lists the groups it
  * holds in {@code groups}; an event on a {@code __consumer_offsets} partition that does not list its groups (the log
  * cleaner compacting it, a new leader elected for it) is about the groups whose partition it is, by Kafka's own
- * hash of the group id. Anything else — a broker stopping, a producer, a topic created, a leader elected for an
- * ordinary partition — is about no group, and so matters to every group.
+ * hash of the group id, and one that holds none of the run's groups is about other groups, so shown to none of its
+ * views. Anything else — a broker stopping, a producer, a topic created, a leader elected for an ordinary
+ * partition — is about no group, and so matters to every group.
  */
 public final class EventGroups {
 
@@ -165,10 +166,37 @@ public final class EventGroups {
         return Set.of();
     }
 
-    /** Whether a view of {@code groupId} shows {@code event}: it is about that group, or about none. */
+    /**
+     * Whether a view of {@code groupId} shows {@code event}: it is about that group, or about none. An event on a
+     * {@code __consumer_offsets} partition that holds none of the run's groups is about other groups, not about none:
+     * when a broker stops or comes back, seventeen such partitions change leader in the same millisecond as the
+     * group's own, and a learner stepped through every one ("broker 2 is the preferred replica of
+     * __consumer_offsets-1 …") before and after the one that moves the group's coordinator.
+     */
     public boolean shows(SimEvent event, String groupId) {
         Set<String> groups = of(event);
-        return groups.isEmpty() || groups.contains(groupId);
+        if (groups.isEmpty()) {
+            return !onAnOffsetsPartitionOfNoGroup(event);
+        }
+        return groups.contains(groupId);
+    }
+
+    /** Whether {@code event} is on a {@code __consumer_offsets} partition that, as far as is known, holds no group. */
+    private boolean onAnOffsetsPartitionOfNoGroup(SimEvent event) {
+        if (groupsOnOffsetsPartition.isEmpty()) {
+            return false; // the partition count is not known: which partition holds which group is not either
+        }
+        for (String field : List.of("partition", "topicPartition")) {
+            if (event.fields().get(field) instanceof String name && name.startsWith(OFFSETS_PARTITION)) {
+                try {
+                    return !groupsOnOffsetsPartition.containsKey(
+                            Integer.parseInt(name.substring(OFFSETS_PARTITION.length())));
+                } catch (NumberFormatException notAPartition) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** Each consumer's group, by client id. */

@@ -142,6 +142,24 @@ class EventGroupsTest {
     }
 
     /**
+     * Broker 2 stops at 15 s and comes back to lead again at 35 s: each time seventeen __consumer_offsets partitions
+     * change leader in the same millisecond as payments' own (13). Those hold no group of the run: payments' view
+     * (its explanation, its stepping, its timeline marks) leaves them out and keeps its own and the topic's.
+     */
+    @Test
+    void aLeaderElectedForAnOffsetsPartitionOfNoGroupOfTheRunIsNotShownToItsGroups() {
+        Run run = run("coordinator-comes-home", 36_000);
+
+        for (long moment : List.of(15_000L, 35_000L)) {
+            List<SimEvent> elected = run.all(type("LeaderChange").and(event -> event.time() == moment));
+            assertThat(elected).as("at %d", moment).hasSizeGreaterThan(10);
+            assertThat(elected).filteredOn(event -> run.groups().shows(event, "payments"))
+                    .extracting(event -> event.fields().get("topicPartition")).as("at %d", moment)
+                    .containsExactly("__consumer_offsets-13", "transfers-1");
+        }
+    }
+
+    /**
      * The log cleaner's event names the records it removed, not the groups: a compaction is about the groups whose
      * __consumer_offsets partition it compacted (billing's and shipping's are different ones), as the records say;
      * shipping's view leaves out the compaction of billing's partition.

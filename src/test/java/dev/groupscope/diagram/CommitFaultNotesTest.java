@@ -1,0 +1,61 @@
+package dev.groupscope.diagram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.scenario.Scenario;
+import dev.groupscope.scenario.ScenarioReader;
+import dev.groupscope.scenario.ScenarioWorld;
+import dev.groupscope.sim.engine.Simulation;
+import dev.groupscope.sim.report.EventGroups;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The commit-async-failure lesson on the Protocol tab: at 10 s the next three commits are answered
+ * COORDINATOR_LOAD_IN_PROGRESS, at 20 s the next five arrive 1.5 s late. Without a note the red answers came from
+ * nowhere, and C1's lane fell silent from 19,988 ms to 21,506 ms with nothing saying why.
+ */
+class CommitFaultNotesTest {
+
+    private static List<ProtocolEvent> rows;
+
+    @BeforeAll
+    static void run() {
+        Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/commit-async-failure.json"));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(25_000);
+        rows = ProtocolLog.read(simulation.log(), 0, 25_000, new EventGroups(scenario.groupOfClient()));
+    }
+
+    @Test
+    void eachInjectedCommitFaultIsANoteOnTheConsumersLane() {
+        assertThat(rows).filteredOn(row -> row.kind() == ProtocolEvent.Kind.NOTE)
+                .filteredOn(row -> row.api().endsWith("Commits"))
+                .extracting(ProtocolEvent::api, ProtocolEvent::from, ProtocolEvent::time)
+                .containsExactly(Tuple.tuple("FailCommits", "C1", 10_000L), Tuple.tuple("DelayCommits", "C1", 20_000L));
+        // A fault is drawn as the cut-off note is: in the error style.
+        Drawing drawing = SequenceLayout.layout(rows, 0, 25_000, Messages.english(), true, -1).drawing();
+        rows.stream().filter(row -> row.api().endsWith("Commits")).forEach(row -> assertThat(
+                drawing.shape("note-" + row.seq()).orElseThrow().styles()).contains("error"));
+    }
+
+    @Test
+    void theNotesSayHowManyCommitsAndWhatHappensToThemInBothLanguagesUncut() {
+        assertThat(noteTexts(Messages.english())).contains("3 commits: COORDINATOR_LOAD_IN_PROGRESS",
+                "5 commits 1,500 ms late");
+        assertThat(noteTexts(Messages.of(Locale.SIMPLIFIED_CHINESE))).contains(
+                "3 次提交：COORDINATOR_LOAD_IN_PROGRESS", "5 次提交晚 1,500 毫秒");
+    }
+
+    private static List<String> noteTexts(Messages messages) {
+        Drawing drawing = SequenceLayout.layout(rows, 0, 25_000, messages, true, -1).drawing();
+        return drawing.shapes().stream().filter(shape -> shape instanceof Shape.Label)
+                .filter(shape -> shape.id().startsWith("note-") && shape.id().endsWith("-label"))
+                .map(shape -> ((Shape.Label) shape).text()).toList();
+    }
+}
