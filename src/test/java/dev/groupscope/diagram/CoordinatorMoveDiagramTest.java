@@ -69,7 +69,7 @@ class CoordinatorMoveDiagramTest {
         Drawing back = SequenceLayout.layout(earlier, window, 20_000, 50_000, Messages.english(), true, 40_000,
                 null, null, Double.POSITIVE_INFINITY).drawing();
 
-        assertThat(label(knowing, "lane-broker-2-role")).isEqualTo("stopped");
+        assertThat(label(knowing, "lane-broker-2-role")).isEqualTo("down");
         assertThat(label(knowing, "lane-broker-3-role")).isEqualTo("group coordinator");
         assertThat(label(back, "lane-broker-2-role")).isEqualTo("group coordinator");
         assertThat(back.shape("lane-broker-3-role")).isEmpty();

@@ -104,7 +104,7 @@ class SequenceLayoutTest {
 
         assertThat(downLanes(beforeAny)).isEmpty();
         assertThat(downLanes(bothDown)).containsExactlyInAnyOrder("lane-C2", "lane-broker-2");
-        assertThat(((Shape.Label) bothDown.shape("lane-broker-2-role").orElseThrow()).text()).isEqualTo("stopped");
+        assertThat(((Shape.Label) bothDown.shape("lane-broker-2-role").orElseThrow()).text()).isEqualTo("down");
         assertThat(((Shape.Label) bothDown.shape("lane-C2-role").orElseThrow()).text()).isEqualTo("crashed");
         assertThat(downLanes(consumerBack)).containsExactly("lane-broker-2");
         assertThat(consumerBack.shape("lane-C2-role")).isEmpty();

@@ -134,6 +134,15 @@ class MessageBundlesTest {
         }
     }
 
+    @Test
+    void aStoppedBrokerIsCalledOneThingInTheClusterAndOnItsProtocolLane() {
+        // The playground's broker box said "down" beside a Protocol lane that said "stopped" for the same broker.
+        for (Properties language : List.of(english, chinese)) {
+            assertThat(language.getProperty("ui.main.broker.down"))
+                    .isEqualTo(language.getProperty("diagram.sequence.lane.stopped"));
+        }
+    }
+
     private static Set<String> placeholders(String sentence) {
         return new TreeSet<>(Messages.placeholders(sentence));
     }
