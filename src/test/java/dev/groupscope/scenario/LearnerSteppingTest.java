@@ -57,6 +57,34 @@ class LearnerSteppingTest {
     }
 
     @Test
+    void routineCommitsAreStepsOnlyAtTheStartOfARunButEveryFailureAndTheCommitsAfterItAreSteps() {
+        Simulation async = ScenarioRun.of("commit-async-failure").simulation;
+        List<SimEvent> all = async.log();
+        List<SimEvent> steps = all.stream().filter(LearnerFilter.INSTANCE).toList();
+
+        long commits = all.stream().filter(event -> event.type().equals("CommitAsync")).count();
+        assertThat(steps).filteredOn(event -> event.type().equals("CommitAsync")).hasSizeLessThan(10);
+        assertThat(commits).isGreaterThan(1_000);
+        // Every failed callback is a step, and the two commits after the failures, whose success the lesson is about.
+        assertThat(steps).filteredOn(event -> event.type().equals("CommitAsyncCallback")
+                && !"NONE".equals(event.fields().get("error"))).hasSize((int) all.stream()
+                .filter(event -> event.type().equals("CommitAsyncCallback")
+                        && !"NONE".equals(event.fields().get("error"))).count()).isNotEmpty();
+        SimEvent lastFailure = steps.stream().filter(event -> event.type().equals("CommitAsyncCallback")
+                && !"NONE".equals(event.fields().get("error"))).reduce((a, b) -> b).orElseThrow();
+        assertThat(steps).filteredOn(event -> event.seq() > lastFailure.seq()
+                        && event.type().equals("CommitAsyncCallback")).first()
+                .satisfies(event -> assertThat(event.fields()).containsEntry("error", "NONE"));
+        assertThat(steps).extracting(SimEvent::type).contains("CommitFailureInjected", "CommitDelayInjected");
+
+        // A listener's commit is always a step: it is what commit-on-revoke is about.
+        List<SimEvent> revoke = ScenarioRun.of("commit-on-revoke").simulation.log();
+        assertThat(revoke.stream().filter(event -> event.type().equals("CommitSync")
+                && "commitOnRevoke".equals(event.fields().get("policy")))).isNotEmpty()
+                .allMatch(LearnerFilter.INSTANCE);
+    }
+
+    @Test
     void aProducerFailingEverySendIsOneStepUntilItSucceedsAgain() {
         // pattern-new-topic deletes logs-app at 45 s; P1 goes on sending to it, and fails, ten times a second.
         Simulation deleted = ScenarioRun.of("pattern-new-topic").simulation;

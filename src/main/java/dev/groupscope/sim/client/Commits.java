@@ -62,6 +62,14 @@ final class Commits {
     /** everyN: per partition the offset after the last record processed, and how many since the last commit. */
     SortedArrayMap<TopicPartition, Long> processedPositions = new SortedArrayMap<>();
     int processedSinceCommit;
+    /**
+     * The poll loop's routine commits ({@link #ROUTINE_POLICIES}) that succeeded in a row in generation
+     * {@link #okGeneration}: a commit after every batch succeeds thousands of times a lesson, and a learner steps to
+     * the first few only (see {@link dev.groupscope.sim.engine.LearnerFilter}); a failure, or a new generation, starts
+     * the count again. The listener's and close()'s commits are not counted: each is a step.
+     */
+    int okInARow;
+    int okGeneration = -1;
 
     Commits copy() {
         Commits copy = new Commits();
@@ -71,6 +79,8 @@ final class Commits {
         copy.sync = sync;
         copy.processedPositions = new SortedArrayMap<>(processedPositions);
         copy.processedSinceCommit = processedSinceCommit;
+        copy.okInARow = okInARow;
+        copy.okGeneration = okGeneration;
         return copy;
     }
 
@@ -165,11 +175,15 @@ final class Commits {
             return;
         }
         if (error == Errors.NONE) {
+            if (ROUTINE_POLICIES.contains(sync.policy())) {
+                countOk(step);
+            }
             Then then = sync.then();
             sync = null;
             step.afterSyncCommit(then);
             return;
         }
+        okInARow = 0;
         if (!retriable) {
             endSync(step, exceptionOf(error), error, "sim.client.commitSync.failed");
             return;
@@ -241,8 +255,14 @@ final class Commits {
     private void asyncCallback(Step step, Map<TopicPartition, Long> offsets, Errors error) {
         String exception = error == Errors.NONE ? "" : error.retriable() ? "RetriableCommitFailedException"
                 : exceptionOf(error);
-        step.client("CommitAsyncCallback", fields("error", error.name(), "exception", exception,
-                "offsets", ClientEvents.offsets(offsets)), error == Errors.NONE ? "sim.client.commitAsync.ok"
+        Map<String, Object> fields = fields("error", error.name(), "exception", exception,
+                "offsets", ClientEvents.offsets(offsets));
+        if (error == Errors.NONE) {
+            fields.put("okInARow", countOk(step));
+        } else {
+            okInARow = 0;
+        }
+        step.client("CommitAsyncCallback", fields, error == Errors.NONE ? "sim.client.commitAsync.ok"
                 : "sim.client.commitAsync.failed", Map.of("error", error.name(), "exception", exception,
                 "offsets", ClientEvents.offsetsText(offsets)));
     }
@@ -269,10 +289,30 @@ final class Commits {
         return true;
     }
 
+    /** The poll loop's commits made after every batch, every N records, or of a worker pool's window. */
+    private static final java.util.Set<String> ROUTINE_POLICIES = java.util.Set.of("asyncAfterBatch", "syncAfterBatch",
+            "everyN", "window");
+
+    /** The routine commits that succeeded in a row so far in the member's present generation. */
+    private int okInARow(Step step) {
+        return step.group().generation.generationId() == okGeneration ? okInARow : 0;
+    }
+
+    /** One more routine commit succeeded: the count in a row, this one included. */
+    private int countOk(Step step) {
+        okInARow = okInARow(step) + 1;
+        okGeneration = step.group().generation.generationId();
+        return okInARow;
+    }
+
     private void send(Step step, String type, String policy, CommitPurpose purpose, Map<TopicPartition, Long> offsets,
                       long attempt) {
-        step.client(type, fields("policy", policy, "offsets", ClientEvents.offsets(offsets), "attempt", attempt,
-                "generation", step.group().generation.generationId()), "sim.client." + policy + ".commit",
+        Map<String, Object> fields = fields("policy", policy, "offsets", ClientEvents.offsets(offsets), "attempt",
+                attempt, "generation", step.group().generation.generationId());
+        if (ROUTINE_POLICIES.contains(policy) && attempt == 0) {
+            fields.put("okInARow", okInARow(step));
+        }
+        step.client(type, fields, "sim.client." + policy + ".commit",
                 Map.of("offsets", ClientEvents.offsetsText(offsets),
                         "everyRecords", step.behavior().commitPolicy().everyRecords()));
         ConsumerClientConfig config = step.config();
