@@ -76,10 +76,11 @@ public record ChartData(double fromSeconds, double toSeconds, Map<String, List<P
                     new LinkedHashMap<>(rebalance.stopTheWorldMs())));
             members.addAll(rebalance.stopTheWorldMs().keySet());
         }
-        MetricSample latest = frame.latest().orElse(null);
+        // The totals above the charts are the moment's, as the playground counts them; the lines end at a sample.
+        MetricSample now = frame.atMoment().orElse(null);
         return new ChartData(from, to, lag, bars, List.copyOf(members), duplicates, lost,
-                latest == null ? 0 : latest.processed(), latest == null ? 0 : latest.duplicates(),
-                latest == null ? 0 : latest.lost(), throughput(frame));
+                now == null ? 0 : now.processed(), now == null ? 0 : now.duplicates(),
+                now == null ? 0 : now.lost(), throughput(frame));
     }
 
     /** Each group's throughput over the frame's window, in the frame's order (the shown group first). */

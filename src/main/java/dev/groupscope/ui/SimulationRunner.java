@@ -76,6 +76,8 @@ public final class SimulationRunner {
     private final java.util.Map<String, LearnerIndex> stateChangeIndexes = new java.util.HashMap<>();
     /** The state of the last frame read at a time, and the run it belongs to (see {@link #stateAtTime}). */
     private World playhead;
+    /** The state the last frame was read from: the Numbers tab's totals are measured in it (runner thread only). */
+    private World shownWorld;
     private Simulation playheadRun;
     private MetricsRecorder metrics;
     private long metricsWindowMs;
@@ -351,7 +353,9 @@ public final class SimulationRunner {
     private void publish(PlaygroundFrame frame) {
         publisher.execute(() -> frames.accept(frame));
         if (metrics != null) {
-            MetricsFrame numbers = metrics.frameAt(reader.groupId(), frame.time(), metricsWindowMs);
+            MetricsFrame numbers = shownWorld == null
+                    ? metrics.frameAt(reader.groupId(), frame.time(), metricsWindowMs)
+                    : metrics.frameAt(reader.groupId(), frame.time(), metricsWindowMs, shownWorld);
             Consumer<MetricsFrame> sink = metricsSink;
             publisher.execute(() -> sink.accept(numbers));
         }
@@ -413,6 +417,7 @@ public final class SimulationRunner {
      * {@code current}, with the group's last state change up to {@code last}.
      */
     private PlaygroundFrame frame(long time, World world, long current, long last) {
+        shownWorld = world;
         List<SimEvent> recent = new ArrayList<>();
         long seq = current;
         while (seq >= 0 && recent.size() < RECENT) {

@@ -155,12 +155,19 @@ public final class MetricsRecorder {
         return null;
     }
 
-    private MetricSample sample(String groupId, Track track, long time, World world, List<Rebalance> all) {
+    /** The group's committed offsets in {@code world}, from every coordinator shard. */
+    private static Map<TopicPartition, Long> committedIn(World world, String groupId) {
         ClusterActorView cluster = (ClusterActorView) world.actors().get(ClusterActor.ID).view();
         Map<TopicPartition, Long> committed = new TreeMap<>();
         for (ShardView shard : cluster.coordinators().values()) {
             committed.putAll(shard.committedOffsets().getOrDefault(groupId, Map.of()));
         }
+        return committed;
+    }
+
+    private MetricSample sample(String groupId, Track track, long time, World world, List<Rebalance> all) {
+        ClusterActorView cluster = (ClusterActorView) world.actors().get(ClusterActor.ID).view();
+        Map<TopicPartition, Long> committed = committedIn(world, groupId);
         Map<String, Long> lag = new TreeMap<>();
         committed.forEach((partition, offset) -> {
             long end = logEndOffset(cluster.cluster(), partition);
@@ -168,9 +175,6 @@ public final class MetricsRecorder {
                 lag.put(partition.toString(), Math.max(0, end - offset));
             }
         });
-        Ledger ledger = world.actors().get(Ledger.ID) instanceof Ledger l ? l : new Ledger();
-        Ledger.Counts counts = ledger.counts(groupId);
-        long lost = ledger.lost(groupId, committed).values().stream().mapToLong(Long::longValue).sum();
         List<Rebalance> rebalances = all.stream().filter(r -> r.groupId().equals(groupId)).toList();
         // Rebalances rarely change: share one list between the samples they are the same in.
         if (rebalances.equals(track.lastRebalances)) {
@@ -179,6 +183,15 @@ public final class MetricsRecorder {
             track.lastRebalances = rebalances;
             track.marksChanged = true;
         }
+        return measured(time, world, groupId, committed, lag, rebalances);
+    }
+
+    /** The group's ledger counts and losses in {@code world}, with the lag and rebalances given. */
+    private static MetricSample measured(long time, World world, String groupId, Map<TopicPartition, Long> committed,
+                                         Map<String, Long> lag, List<Rebalance> rebalances) {
+        Ledger ledger = world.actors().get(Ledger.ID) instanceof Ledger l ? l : new Ledger();
+        Ledger.Counts counts = ledger.counts(groupId);
+        long lost = ledger.lost(groupId, committed).values().stream().mapToLong(Long::longValue).sum();
         return new MetricSample(time, lag, counts.processed(), counts.duplicates(), lost, rebalances);
     }
 
@@ -216,6 +229,20 @@ public final class MetricsRecorder {
         groups.put(groupId, window(track(groupId).samples, time, windowMs));
         tracks.forEach((group, track) -> groups.computeIfAbsent(group, g -> window(track.samples, time, windowMs)));
         return new MetricsFrame(time, windowMs, groups.get(groupId), marks(groupId), groups);
+    }
+
+    /**
+     * As {@link #frameAt(String, long, long)}, with the group's numbers at exactly {@code time} measured in
+     * {@code world} (the state shown then), besides the samples; nothing is recorded.
+     */
+    public MetricsFrame frameAt(String groupId, long time, long windowMs, World world) {
+        MetricsFrame sampled = frameAt(groupId, time, windowMs);
+        MetricSample latest = sampled.latest().orElse(null);
+        Map<TopicPartition, Long> committed = committedIn(world, groupId);
+        MetricSample now = measured(time, world, groupId, committed, latest == null ? Map.of() : latest.lag(),
+                latest == null ? List.of() : latest.rebalances());
+        return new MetricsFrame(sampled.timeMs(), sampled.windowMs(), sampled.window(), sampled.marks(),
+                sampled.groups(), now);
     }
 
     /** The samples in the {@code windowMs} up to {@code time}, oldest first. */

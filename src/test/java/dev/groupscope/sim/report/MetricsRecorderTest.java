@@ -75,6 +75,32 @@ class MetricsRecorderTest {
     }
 
     @Test
+    void theTotalsAtAMomentAreThatMomentsNotTheLastSamplesHalfASecondBefore() throws IOException {
+        Scenario scenario = crashScenario();
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        MetricsRecorder recorder = new MetricsRecorder(GROUP, groups(scenario), 500);
+        recorder.runUntil(simulation, 45_000);
+        long firstDuplicate = recorder.samples().stream().filter(s -> s.duplicates() > 0)
+                .mapToLong(MetricSample::timeMs).min().orElseThrow();
+        // A moment between two samples at which the ledger already counts what the sample before it did not.
+        long moment = java.util.stream.LongStream.range(firstDuplicate - 499, firstDuplicate)
+                .filter(t -> ledgerDuplicates(simulation, t) > 0).findFirst().orElseThrow();
+
+        MetricsFrame frame = recorder.frameAt(GROUP, moment, 120_000, simulation.stateAtTime(moment));
+
+        assertThat(frame.latest().orElseThrow().duplicates()).as("the sample before").isZero();
+        assertThat(frame.atMoment().orElseThrow().duplicates()).as("at %d ms", moment)
+                .isEqualTo(ledgerDuplicates(simulation, moment)).isPositive();
+        assertThat(frame.window()).as("the lines still end at a sample").last()
+                .extracting(MetricSample::timeMs).isEqualTo(firstDuplicate - 500);
+    }
+
+    private static long ledgerDuplicates(Simulation simulation, long time) {
+        return ((dev.groupscope.sim.ledger.Ledger) simulation.stateAtTime(time).actors()
+                .get(dev.groupscope.sim.ledger.Ledger.ID)).counts(GROUP).duplicates();
+    }
+
+    @Test
     void aForkKeepsThePastAndComputesWhatAFreshRunOfTheExtendedScriptDoes() throws IOException {
         Scenario scenario = crashScenario();
         Simulation simulation = ScenarioWorld.simulation(scenario);
