@@ -132,10 +132,30 @@ public final class RealKafkaCluster implements AutoCloseable {
         return ids;
     }
 
-    /** Creates a topic replicated on every running broker, so it survives {@link #stopBroker}. */
+    /**
+     * Creates a topic replicated on every running broker, so it survives {@link #stopBroker}, and waits until the
+     * brokers' metadata has every partition with a leader: the controller accepts the topic first, and a describe
+     * sent at once could reach a broker that does not know it yet (UnknownTopicOrPartitionException).
+     */
     public void createTopic(String name, int partitions) {
         NewTopic topic = new NewTopic(name, partitions, (short) runningBrokerIds().size());
         Bounded.get(admin.createTopics(List.of(topic)).all(), ADMIN_TIMEOUT, "creating topic " + name);
+        Bounded.await("every partition of " + name + " has a leader", ADMIN_TIMEOUT,
+                () -> hasLeaders(name, partitions), () -> "topic " + name);
+    }
+
+    private boolean hasLeaders(String topic, int partitions) {
+        try {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).get(topic);
+            return description.partitions().size() == partitions && description.partitions().stream()
+                    .allMatch(info -> info.leader() != null && !info.leader().isEmpty());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false; // not known everywhere yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + topic, e);
+        }
     }
 
     /** Grows a topic to {@code partitions} (Admin.createPartitions): consumers learn of it from their metadata. */
