@@ -353,7 +353,9 @@ public final class SimulationRunner {
     private void publish(PlaygroundFrame frame) {
         publisher.execute(() -> frames.accept(frame));
         if (metrics != null) {
-            MetricsFrame numbers = shownWorld == null
+            // A large run's moment costs a walk over its thousand partitions' commits at every frame, on a core the
+            // renderer needs; its panels show no per-partition counts to disagree with, so its totals stay sampled.
+            MetricsFrame numbers = shownWorld == null || AggregatedPanels.needed(frame)
                     ? metrics.frameAt(reader.groupId(), frame.time(), metricsWindowMs)
                     : metrics.frameAt(reader.groupId(), frame.time(), metricsWindowMs, shownWorld);
             Consumer<MetricsFrame> sink = metricsSink;
