@@ -21,16 +21,16 @@ public final class ProtocolLog {
 
     public static final List<String> APIS = List.of("FindCoordinator", "JoinGroup", "SyncGroup", "Heartbeat",
             "LeaveGroup", "OffsetCommit", "OffsetFetch", "ListOffsets");
+    private static final String GROUP_LOADED = "GroupLoaded";
     private static final Set<String> NOTES = Set.of("GroupStateChange", "CrashConsumer", "HeartbeatExpiration",
             "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing",
             // A new coordinator loads the group from __consumer_offsets: where a failover (or its return) lands.
-            "GroupLoaded",
+            GROUP_LOADED,
             // A consumer cut off from its coordinator sends into the void: its lane falls silent without these.
             "NetworkPartition", "NetworkHealed",
             // Commits made to fail or arrive late: without them red answers, or a second of silence, come from nowhere.
             "FailCommits", "DelayCommits");
     private static final String GROUP_ACTOR = "group:";
-    private static final String GROUP_LOADED = "GroupLoaded";
     private static final String PREFERRED_LEADER = "sim.cluster.preferredLeaderElected";
     private static final String REQUEST_LOST = "RequestLost";
     private static final String RESPONSE_LOST = "ResponseLost";

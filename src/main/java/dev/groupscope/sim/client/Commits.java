@@ -68,8 +68,8 @@ final class Commits {
      * the first few only (see {@link dev.groupscope.sim.engine.LearnerFilter}); a failure, or a new generation, starts
      * the count again. The listener's and close()'s commits are not counted: each is a step.
      */
-    int okInARow;
-    int okGeneration = -1;
+    private int okInARow;
+    private int okGeneration = -1;
 
     Commits copy() {
         Commits copy = new Commits();
@@ -296,6 +296,11 @@ final class Commits {
     /** The routine commits that succeeded in a row so far in the member's present generation. */
     private int okInARow(Step step) {
         return step.group().generation.generationId() == okGeneration ? okInARow : 0;
+    }
+
+    /** A commit was held up on its way: what follows it is worth a learner's steps again (callbacks still in order). */
+    void heldUp() {
+        okInARow = 0;
     }
 
     /** One more routine commit succeeded: the count in a row, this one included. */

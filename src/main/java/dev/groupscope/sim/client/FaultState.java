@@ -135,8 +135,7 @@ final class FaultState {
         }
         if (delayCommitsLeft > 0) {
             delayCommitsLeft--;
-            // What follows a held-up commit is worth a learner's steps again: the callbacks still come in order.
-            step.commits().okInARow = 0;
+            step.commits().heldUp();
             step.context.emit(EventKind.FAULT, "CommitDelayInjected", step.id(), ClientEvents.broker(broker),
                     fields("delayMs", commitDelayMs, "offsets", ClientEvents.offsets(commit.offsets()), "left",
                             delayCommitsLeft), "sim.client.fault.commitDelayed", Map.of("consumer", step.id(),

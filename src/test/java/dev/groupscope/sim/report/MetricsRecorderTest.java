@@ -29,6 +29,18 @@ class MetricsRecorderTest {
         return ScenarioReader.read(file.toString(), Files.readString(file));
     }
 
+    /** The crash lesson's run, with a recorder sampling its group every 500 ms, computed until {@code untilMs}. */
+    private record CrashRun(Scenario scenario, Simulation simulation, MetricsRecorder recorder) {
+
+        static CrashRun until(long untilMs) throws IOException {
+            Scenario scenario = crashScenario();
+            CrashRun run = new CrashRun(scenario, ScenarioWorld.simulation(scenario),
+                    new MetricsRecorder(GROUP, groups(scenario), 500));
+            run.recorder.runUntil(run.simulation, untilMs);
+            return run;
+        }
+    }
+
     private static Map<String, String> groups(Scenario scenario) {
         Map<String, String> groups = new TreeMap<>();
         scenario.consumers().forEach(consumer -> groups.put(consumer.id(), consumer.groupId()));
@@ -37,11 +49,11 @@ class MetricsRecorderTest {
 
     @Test
     void samplesEveryIntervalAndAgreesWithTheRunSummaryAtTheSameMoment() throws IOException {
-        Scenario scenario = crashScenario();
-        Simulation simulation = ScenarioWorld.simulation(scenario);
-        MetricsRecorder recorder = new MetricsRecorder(GROUP, groups(scenario), 500);
+        CrashRun run = CrashRun.until(45_000);
+        Scenario scenario = run.scenario();
+        Simulation simulation = run.simulation();
+        MetricsRecorder recorder = run.recorder();
 
-        recorder.runUntil(simulation, 45_000);
 
         List<MetricSample> samples = recorder.samples();
         assertThat(samples).hasSize(91);
@@ -57,10 +69,8 @@ class MetricsRecorderTest {
 
     @Test
     void duplicatesAppearOnlyAfterTheCrashedMembersPartitionsAreTakenOver() throws IOException {
-        Scenario scenario = crashScenario();
-        Simulation simulation = ScenarioWorld.simulation(scenario);
-        MetricsRecorder recorder = new MetricsRecorder(GROUP, groups(scenario), 500);
-        recorder.runUntil(simulation, 45_000);
+        CrashRun run = CrashRun.until(45_000);
+        MetricsRecorder recorder = run.recorder();
 
         long firstDuplicate = recorder.samples().stream().filter(s -> s.duplicates() > 0)
                 .mapToLong(MetricSample::timeMs).min().orElseThrow();
@@ -76,10 +86,9 @@ class MetricsRecorderTest {
 
     @Test
     void theTotalsAtAMomentAreThatMomentsNotTheLastSamplesHalfASecondBefore() throws IOException {
-        Scenario scenario = crashScenario();
-        Simulation simulation = ScenarioWorld.simulation(scenario);
-        MetricsRecorder recorder = new MetricsRecorder(GROUP, groups(scenario), 500);
-        recorder.runUntil(simulation, 45_000);
+        CrashRun run = CrashRun.until(45_000);
+        Simulation simulation = run.simulation();
+        MetricsRecorder recorder = run.recorder();
         long firstDuplicate = recorder.samples().stream().filter(s -> s.duplicates() > 0)
                 .mapToLong(MetricSample::timeMs).min().orElseThrow();
         // A moment between two samples at which the ledger already counts what the sample before it did not.
@@ -102,10 +111,10 @@ class MetricsRecorderTest {
 
     @Test
     void aForkKeepsThePastAndComputesWhatAFreshRunOfTheExtendedScriptDoes() throws IOException {
-        Scenario scenario = crashScenario();
-        Simulation simulation = ScenarioWorld.simulation(scenario);
-        MetricsRecorder recorder = new MetricsRecorder(GROUP, groups(scenario), 500);
-        recorder.runUntil(simulation, 15_000);
+        CrashRun run = CrashRun.until(15_000);
+        Scenario scenario = run.scenario();
+        Simulation simulation = run.simulation();
+        MetricsRecorder recorder = run.recorder();
 
         Simulation forked = simulation.fork(12_250, new ConsumerTasks.Crash("C1"));
         MetricsRecorder forkedRecorder = recorder.forkedAt(12_250, forked);
@@ -125,10 +134,8 @@ class MetricsRecorderTest {
 
     @Test
     void theTimelineMarksFaultsCommitsActionsAndRebalanceSpans() throws IOException {
-        Scenario scenario = crashScenario();
-        Simulation simulation = ScenarioWorld.simulation(scenario);
-        MetricsRecorder recorder = new MetricsRecorder(GROUP, groups(scenario), 500);
-        recorder.runUntil(simulation, 45_000);
+        CrashRun run = CrashRun.until(45_000);
+        MetricsRecorder recorder = run.recorder();
 
         List<TimelineMark> marks = recorder.marks();
         assertThat(marks).filteredOn(m -> m.kind() == TimelineMark.Kind.FAULT)
