@@ -14,7 +14,6 @@ import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import dev.groupscope.sim.protocol.Responses.ListOffsetsResponse;
-import dev.groupscope.sim.protocol.Responses.ListedOffset;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.ArrayList;
@@ -206,25 +205,9 @@ final class Fetcher {
         if (requested == null) {
             requested = Map.of();
         }
-        Map<TopicPartition, Long> found = new TreeMap<>();
-        Map<String, Object> errors = new TreeMap<>();
-        List<TopicPartition> retry = new ArrayList<>();
-        List<TopicPartition> notFound = new ArrayList<>();
-        String firstError = Errors.NONE.name();
-        for (Map.Entry<TopicPartition, ListedOffset> entry : response.partitions().entrySet()) {
-            ListedOffset answer = entry.getValue();
-            if (answer.error() != Errors.NONE) {
-                retry.add(entry.getKey());
-                errors.put(entry.getKey().toString(), answer.error().name());
-                if (firstError.equals(Errors.NONE.name())) {
-                    firstError = answer.error().name();
-                }
-            } else if (answer.offset() == ListedOffset.UNKNOWN_OFFSET) {
-                notFound.add(entry.getKey());
-            } else {
-                found.put(entry.getKey(), answer.offset());
-            }
-        }
+        ListedOffsets answer = ListedOffsets.of(response);
+        Map<TopicPartition, Long> found = answer.found();
+        List<TopicPartition> retry = answer.retry();
         Map<TopicPartition, Long> timestamps = requested;
         List<TopicPartition> stale = new ArrayList<>();
         found.keySet().forEach(tp -> {
@@ -234,17 +217,11 @@ final class Fetcher {
                 stale.add(tp);
             }
         });
-        Map<String, Object> salient = fields("error", firstError, "offsets", ClientEvents.offsets(found));
-        if (!errors.isEmpty()) {
-            salient.put("errors", errors);
-        }
-        if (!notFound.isEmpty()) {
-            salient.put("notFound", ClientEvents.partitions(notFound));
-        }
+        Map<String, Object> salient = answer.salient();
         if (!stale.isEmpty()) {
             salient.put("ignored", ClientEvents.partitions(stale));
         }
-        emitListOffsets(step, deliver, salient, found, retry, notFound, stale, firstError);
+        emitListOffsets(step, deliver, salient, found, retry, answer.notFound(), stale, answer.firstError());
         if (!retry.isEmpty()) {
             long retryAt = step.now() + step.config().retryBackoffMs();
             retry.forEach(tp -> assignment.resetNotBefore(tp, retryAt));
