@@ -114,6 +114,7 @@ class ClientScenarioTest {
         SimEvent call = run.events(type("OffsetsForTimes")).get(0);
         SimEvent answer = run.events(type("OffsetsForTimesReturned")).get(0);
         assertThat(answer.time() - call.time()).isEqualTo(4);
+        assertThat(run.scenario.description()).contains("answered " + (answer.time() - call.time()) + " ms later");
         assertThat(run.events(type("Poll").and(actor("C1")).and(e -> e.seq() > call.seq() && e.seq() < answer.seq())))
                 .isEmpty();
         @SuppressWarnings("unchecked")
