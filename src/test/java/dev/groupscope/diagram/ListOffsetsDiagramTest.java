@@ -99,7 +99,7 @@ class ListOffsetsDiagramTest {
             assertThat(label(drawing, "msg-3")).isEqualTo("ListOffsets · t-0=91");
             boolean english = locale == Locale.ENGLISH;
             assertThat(label(drawing, "note-1")).isEqualTo(english
-                    ? "offsetsForTimes(≥ 10,000 ms): blocked" : "offsetsForTimes(≥ 10,000 ms)：阻塞中");
+                    ? "offsetsForTimes(≥ 10,000 ms): blocked" : "offsetsForTimes(≥ 10,000 毫秒)：阻塞中");
             assertThat(label(drawing, "note-4")).isEqualTo(english ? "offsetsForTimes returns after 4 ms"
                     : "offsetsForTimes 在 4 毫秒后返回");
             assertThat(label(drawing, "note-5")).endsWith("offsetsForTimes" + (english ? ": " : "：")
