@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Picks out of an event log what a sequence diagram of the group protocol shows: every FindCoordinator, JoinGroup,
  * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, the ListOffsets that decide
- * where a consumer without a committed offset starts (sent to a partition's leader), and notes for the group's
+ * where a consumer without a committed offset starts or answer its application's offsetsForTimes() (sent to a
+ * partition's leader; the call and its return are notes on the consumer's lane), and notes for the group's
  * state changes, crashes and session timeouts, the commit faults a lesson injects, and for a request whose connection failed (a stopped broker never
  * answers: the client's own lane says its request failed, rather than an arrow from the dead broker), and each of
  * those messages a network cut lost (RequestLost / ResponseLost: from the consumer towards the broker or back, never
@@ -29,7 +30,9 @@ public final class ProtocolLog {
             // A consumer cut off from its coordinator sends into the void: its lane falls silent without these.
             "NetworkPartition", "NetworkHealed",
             // Commits made to fail or arrive late: without them red answers, or a second of silence, come from nowhere.
-            "FailCommits", "DelayCommits");
+            "FailCommits", "DelayCommits",
+            // The application's blocking offsetsForTimes(): its ListOffsets arrows sit between the call and its return.
+            "OffsetsForTimes", "OffsetsForTimesReturned", "OffsetsForTimesFailed");
     private static final String GROUP_ACTOR = "group:";
     private static final String PREFERRED_LEADER = "sim.cluster.preferredLeaderElected";
     private static final String REQUEST_LOST = "RequestLost";

@@ -426,7 +426,8 @@ public final class SequenceLayout {
         double x = Math.max(MARGIN + GUTTER + w / 2, Math.min(width - MARGIN - w / 2, laneX.get(event.from())));
         // A request whose connection failed is an error of the client's, drawn as such on its own lane; so are faults.
         boolean failed = event.api().equals("Disconnected") || event.api().equals("NetworkPartition")
-                || event.api().equals("FailCommits") || event.api().equals("DelayCommits");
+                || event.api().equals("FailCommits") || event.api().equals("DelayCommits")
+                || event.api().equals("OffsetsForTimesFailed");
         out.box(id, x - w / 2, y - 10, w, 20, 4, "", failed ? rowStyles("note", "note-" + event.api(), "error")
                 : rowStyles("note", "note-" + event.api()));
         out.label(id + "-label", x, y + 4, TextFit.fit(label, 12, w - 10), Anchor.MIDDLE,
@@ -462,6 +463,12 @@ public final class SequenceLayout {
             case "DelayCommits":
                 return text("diagram.sequence.note.DelayCommits", "count", f.get("count"),
                         "delay", TextFit.number(((Number) f.getOrDefault("delayMs", 0)).longValue()));
+            case "OffsetsForTimes":
+                return text("diagram.sequence.note.OffsetsForTimes",
+                        "timestamp", TextFit.number(((Number) f.getOrDefault("timestamp", 0)).longValue()));
+            case "OffsetsForTimesReturned":
+                return text("diagram.sequence.note.OffsetsForTimesReturned",
+                        "duration", TextFit.number(((Number) f.getOrDefault("durationMs", 0)).longValue()));
             default:
                 return text("diagram.sequence.note." + event.api());
         }

@@ -69,6 +69,46 @@ class ListOffsetsDiagramTest {
         assertThat(note.from()).isEqualTo("broker-1");
     }
 
+    @Test
+    void offsetsForTimesDrawsItsListOffsetsBetweenTheCallAndItsReturnOnTheConsumersLane() {
+        List<SimEvent> log = List.of(
+                new SimEvent(1, 1, 30_000, EventKind.CLIENT, "OffsetsForTimes", "C1", null,
+                        Map.of("partitions", List.of("t-0"), "timestamp", 10_000L, "seek", true,
+                                "defaultApiTimeoutMs", 60_000L), "sim.client.call.offsetsForTimes", Map.of()),
+                new SimEvent(2, 2, 30_002, EventKind.REQUEST, "ListOffsetsRequest", "broker-1", "C1",
+                        Map.of("timestamps", Map.of("t-0", 10_000L), "sentAt", 30_000L),
+                        "sim.request.ListOffsets.forTimes", Map.of()),
+                new SimEvent(3, 3, 30_004, EventKind.RESPONSE, "ListOffsetsResponse", "C1", "broker-1",
+                        Map.of("error", "NONE", "offsets", Map.of("t-0", 91L), "sentAt", 30_002L),
+                        "sim.client.offsetsForTimes.answer", Map.of()),
+                new SimEvent(4, 4, 30_004, EventKind.CLIENT, "OffsetsForTimesReturned", "C1", null,
+                        Map.of("offsets", Map.of("t-0", 91L), "durationMs", 4L), "sim.client.offsetsForTimes.returned",
+                        Map.of()),
+                new SimEvent(5, 5, 90_004, EventKind.CLIENT, "OffsetsForTimesFailed", "C1", null,
+                        Map.of("exception", "TimeoutException", "durationMs", 60_000L),
+                        "sim.client.offsetsForTimes.timeout", Map.of()));
+
+        List<ProtocolEvent> rows = ProtocolLog.read(log, 0, 100_000);
+        assertThat(rows).extracting(ProtocolEvent::kind).containsExactly(ProtocolEvent.Kind.NOTE,
+                ProtocolEvent.Kind.REQUEST, ProtocolEvent.Kind.RESPONSE, ProtocolEvent.Kind.NOTE,
+                ProtocolEvent.Kind.NOTE);
+        assertThat(rows.get(0).from()).isEqualTo("C1");
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            Drawing drawing = SequenceLayout.layout(rows, 0, 100_000, Messages.of(locale), true, -1).drawing();
+            assertThat(label(drawing, "msg-2")).isEqualTo("ListOffsets · t-0≥10000");
+            assertThat(label(drawing, "msg-3")).isEqualTo("ListOffsets · t-0=91");
+            boolean english = locale == Locale.ENGLISH;
+            assertThat(label(drawing, "note-1")).isEqualTo(english
+                    ? "offsetsForTimes(≥ 10,000 ms): blocked" : "offsetsForTimes(≥ 10,000 毫秒)：阻塞中");
+            assertThat(label(drawing, "note-4")).isEqualTo(english ? "offsetsForTimes returns after 4 ms"
+                    : "offsetsForTimes 在 4 毫秒后返回");
+            assertThat(label(drawing, "note-5")).endsWith("offsetsForTimes" + (english ? ": " : "：")
+                    + "TimeoutException");
+            assertThat(drawing.shape("note-5").orElseThrow().styles()).contains("error");
+            assertThat(drawing.shape("note-1").orElseThrow().styles()).doesNotContain("error");
+        }
+    }
+
     private static String label(Drawing drawing, String id) {
         return ((Shape.Label) drawing.shape(id + "-label").orElseThrow()).text();
     }

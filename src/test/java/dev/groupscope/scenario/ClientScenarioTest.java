@@ -110,7 +110,13 @@ class ClientScenarioTest {
         ScenarioRun run = ScenarioRun.of("seek-replay");
         ClusterActor cluster = cluster(run.simulation);
 
-        SimEvent answer = run.events(type("OffsetsForTimes")).get(0);
+        // As the lesson says: the call blocks C1's application thread until the leader answers, 4 ms later.
+        SimEvent call = run.events(type("OffsetsForTimes")).get(0);
+        SimEvent answer = run.events(type("OffsetsForTimesReturned")).get(0);
+        assertThat(answer.time() - call.time()).isEqualTo(4);
+        assertThat(run.scenario.description()).contains("answered " + (answer.time() - call.time()) + " ms later");
+        assertThat(run.events(type("Poll").and(actor("C1")).and(e -> e.seq() > call.seq() && e.seq() < answer.seq())))
+                .isEmpty();
         @SuppressWarnings("unchecked")
         Map<String, Object> offsets = (Map<String, Object>) answer.fields().get("offsets");
         assertThat(offsets).containsOnlyKeys("sales-0", "sales-1");

@@ -20,8 +20,8 @@ import java.util.Random;
 /**
  * Random but realistic scenarios for property tests: 1–3 brokers, one or two groups under any assignor (static or
  * dynamic members, eager or cooperative), producers, and a fault schedule — crashes and restarts, closes with and
- * without LeaveGroup, late joins, stalls, broker stops and restarts, added partitions — all before a quiet last
- * stretch in which every group can settle. Built from one seed, so a failing case is reproducible and readable.
+ * without LeaveGroup, late joins, stalls, broker stops and restarts, added partitions, and the application's blocking
+ * offsetsForTimes calls — all before a quiet last stretch in which every group can settle. Built from one seed, so a failing case is reproducible and readable.
  */
 final class RandomScenarios {
 
@@ -55,6 +55,10 @@ final class RandomScenarios {
             consumers.addAll(withCommitPolicy(new Random(seed * 31 + g), group(random, "g" + g, topics)));
         }
         List<ActionSpec> actions = faults(random, consumers, brokers, topics, faultsUntil);
+        // The application's blocking offsetsForTimes (no seek: offsets stay where processing put them), from a
+        // random source of its own, so the rest of the scenario stays as it was.
+        actions.addAll(offsetsForTimes(new Random(seed * 17 + 5), consumers, faultsUntil));
+        actions.sort(java.util.Comparator.comparingLong(ActionSpec::atMs));
         ClusterSpec cluster = new ClusterSpec(brokers, Map.of("group.initial.rebalance.delay.ms",
                 random.nextInt(4) * 1000), 1 + random.nextInt(5), random.nextInt(3), 100, 5 + random.nextInt(30), 5_000);
         return new Scenario("random-" + seed + ".json", "random " + seed, "", seed, duration, cluster, topics,
@@ -183,6 +187,19 @@ final class RandomScenarios {
             }
         }
         return result;
+    }
+
+    /** Now and then a consumer's application calls offsetsForTimes on its assignment, without seeking. */
+    private static List<ActionSpec> offsetsForTimes(Random random, List<ConsumerSpec> consumers, long until) {
+        List<ActionSpec> calls = new ArrayList<>();
+        int count = random.nextInt(3);
+        for (int c = 0; c < count; c++) {
+            long at = 2_000 + random.nextInt((int) until - 2_000);
+            String consumer = consumers.get(random.nextInt(consumers.size())).id();
+            calls.add(action(at, ActionType.OFFSETS_FOR_TIMES, consumer, Map.of("partitions", List.of(),
+                    "timestampMs", (long) random.nextInt((int) at), "seek", false)));
+        }
+        return calls;
     }
 
     private static ActionSpec action(long at, ActionType type, String target, Map<String, Object> params) {

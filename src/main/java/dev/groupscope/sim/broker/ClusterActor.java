@@ -195,12 +195,6 @@ public final class ClusterActor implements Actor, ClusterAccess {
         return exists(topic, partition) ? state.log(topic, partition).logEndOffset() : -1;
     }
 
-    /** Kafka's ListOffsets by timestamp: the first offset at or after it, or -1 (also for no such partition). */
-    @Override
-    public long offsetForTimestamp(String topic, int partition, long timestamp) {
-        return exists(topic, partition) ? state.log(topic, partition).offsetForTimestamp(timestamp) : -1;
-    }
-
     private boolean exists(String topic, int partition) {
         return state.hasTopic(topic) && !topic.equals(ClusterState.OFFSETS_TOPIC)
                 && partition >= 0 && partition < state.partitionCount(topic);

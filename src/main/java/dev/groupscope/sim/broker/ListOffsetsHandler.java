@@ -36,11 +36,15 @@ public final class ListOffsetsHandler {
         cluster.sim.network().send(context, CoordinatorEnv.brokerActor(broker), delivery.from(), broker, response);
     }
 
-    /** The sentence for the request's arrival: who asks the leader what, partition by partition. */
+    /**
+     * The sentence for the request's arrival: who asks the leader what, partition by partition, and why (a position
+     * to reset, or the application's offsetsForTimes()).
+     */
     static Rule arrivalRule(Deliver delivery, ListOffsetsRequest request) {
         List<String> targets = new ArrayList<>();
         request.timestamps().forEach((tp, timestamp) -> targets.add(tp + " (" + target(timestamp) + ")"));
-        return Rule.of("sim.request.ListOffsets", "client", delivery.from(), "broker", delivery.broker(),
+        String key = request.requireTimestamp() ? "sim.request.ListOffsets.forTimes" : "sim.request.ListOffsets";
+        return Rule.of(key, "client", delivery.from(), "broker", delivery.broker(),
                 "targets", String.join(", ", targets));
     }
 

@@ -9,7 +9,9 @@ import java.util.Objects;
  * What the application around a consumer calls on its {@code KafkaConsumer} besides poll(), as scripted actions.
  * The consumer is single-threaded: a call runs on the application thread at its moment, between two records or as
  * poll() returns, and takes effect as in kafka-clients (seek at once, seekToBeginning / seekToEnd lazily at the
- * next poll()). An empty partition list means {@code consumer.assignment()}: every partition assigned now.
+ * next poll(), offsetsForTimes blocking the thread until the brokers answer; a call scripted while the thread is
+ * blocked in one waits for it). An empty partition list means {@code consumer.assignment()}: every partition
+ * assigned now.
  */
 public final class ApplicationCalls {
 
@@ -128,8 +130,10 @@ public final class ApplicationCalls {
 
     /**
      * {@code offsetsForTimes({partition: timestamp})}: per partition the earliest offset whose timestamp is at or
-     * after {@code timestampMs} (null when every record is older); with {@code seek}, the application then seeks
-     * each partition to its answer (the usual replay-from-a-time pattern).
+     * after {@code timestampMs} (null when every record is older), asked of the partitions' leaders while the
+     * application thread waits, for up to default.api.timeout.ms ({@link OffsetsByTime}); with {@code seek}, the
+     * application then seeks each partition to its answer (the usual replay-from-a-time pattern). The partitions need
+     * not be assigned to the consumer.
      */
     public record OffsetsForTimes(String target, List<TopicPartition> partitions, long timestampMs, boolean seek)
             implements Call {

@@ -10,8 +10,8 @@ import java.util.Map;
  * What clients read and do synchronously on the cluster actor (id {@value #ACTOR_ID}), in the broker side's terms.
  * Reads are cluster metadata (live brokers, partition counts, leaders), taken as always fresh: the model has no
  * Metadata requests and no stale client caches. Where a consumer's position starts (auto.offset.reset,
- * seekToBeginning/seekToEnd) is not read here: it asks the partition's leader with a ListOffsets request, over the
- * network like any other. The log bounds below serve producers, views and the blocking offsetsForTimes() call.
+ * seekToBeginning/seekToEnd) and what offsetsForTimes() answers are not read here: the consumer asks the partition's
+ * leader with a ListOffsets request, over the network like any other. The log bounds below serve producers and views.
  * Producing is a synchronous append, so the broker can wake the fetches it parked for fetch.min.bytes at once.
  */
 public interface ClusterAccess {
@@ -54,9 +54,6 @@ public interface ClusterAccess {
     default String keyAt(String topic, int partition, long offset) {
         throw new UnsupportedOperationException("this cluster stand-in has no record keys");
     }
-
-    /** The earliest offset whose timestamp is at or after {@code timestamp}, or -1 if every record is older. */
-    long offsetForTimestamp(String topic, int partition, long timestamp);
 
     /**
      * A producer's write to the partition's leader.

@@ -43,23 +43,6 @@ record ClusterActorAccess(ClusterActor cluster) implements ClusterAccess {
         return cluster.keyAt(topic, partition, offset);
     }
 
-    /** A binary search over the record timestamps, which never decrease (as Kafka's time index). */
-    @Override
-    public long offsetForTimestamp(String topic, int partition, long timestamp) {
-        long end = logEndOffset(topic, partition);
-        long low = 0;
-        long high = end;
-        while (low < high) {
-            long mid = (low + high) >>> 1;
-            if (cluster.timestampAt(topic, partition, mid) < timestamp) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low == end ? -1 : low;
-    }
-
     @Override
     public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
         return cluster.append(context, producer, topic, partition, timestamp, key);

@@ -514,6 +514,13 @@ public final class ConsumerActor implements Actor {
                 fail(group.fatalError);
                 return;
             }
+            if (!loop.waitingCalls.isEmpty()) {
+                loop.phase = PollLoop.Phase.IN_POLL; // between two poll()s: a call that blocks returns to poll()
+                makeWaitingCalls();
+                if (loop.phase != PollLoop.Phase.IN_POLL || !state.running()) {
+                    return; // blocked again, or unsubscribed
+                }
+            }
             if (subscription.isNone()) {
                 // poll() without a subscription throws IllegalStateException; the application waits instead.
                 loop.phase = PollLoop.Phase.UNSUBSCRIBED;
@@ -634,6 +641,53 @@ public final class ConsumerActor implements Actor {
                     loop.endBatch();
                     callPoll();
                 }
+            }
+        }
+
+        // ---- blocking calls of the application's (offsetsForTimes) -------------------------------------------------
+
+        /**
+         * The application thread enters a call that waits for brokers' answers. It stops where it is (as poll()
+         * returns, between two records, or idle after unsubscribe()) and goes on from there once the call returns;
+         * the record in hand keeps the processing time it had left.
+         */
+        void blockInCall() {
+            loop.beforeCall = loop.phase;
+            loop.processLeftMs = 0;
+            if (loop.phase == PollLoop.Phase.PROCESSING) {
+                long deadline = context.timerDeadline(timerKey(TimerKind.PROCESS));
+                loop.processLeftMs = deadline < 0 ? 0 : deadline - now();
+                cancelTimer(TimerKind.PROCESS);
+            }
+            cancelTimer(TimerKind.POLL_RETURN);
+            loop.phase = PollLoop.Phase.IN_CALL;
+        }
+
+        /** The blocking call returned (or threw): the loop is back where it was, before its next step. */
+        void callReturned() {
+            loop.phase = loop.beforeCall;
+            loop.beforeCall = null;
+        }
+
+        /** After the application's code that follows the call (its seeks): the loop takes its next step. */
+        void goOnAfterCall() {
+            if (!state.running()) {
+                return;
+            }
+            if (loop.phase == PollLoop.Phase.IN_POLL) {
+                callPoll(); // poll() again, after any call that waited
+                return;
+            }
+            if (loop.phase == PollLoop.Phase.PROCESSING) {
+                armTimer(TimerKind.PROCESS, loop.processLeftMs);
+            }
+            makeWaitingCalls();
+        }
+
+        /** The application thread is free: it makes the calls that waited for it, in order, until one blocks it. */
+        private void makeWaitingCalls() {
+            while (!loop.waitingCalls.isEmpty() && state.running() && loop.phase != PollLoop.Phase.IN_CALL) {
+                ConsumerCalls.make(this, loop.takeWaitingCall());
             }
         }
 
@@ -838,6 +892,7 @@ public final class ConsumerActor implements Actor {
                 case RETRY -> wake();
                 case COMMIT_RETRY -> commits.syncWake(this);
                 case OFFSET_RESET -> pollIteration();
+                case OFFSETS_FOR_TIMES -> OffsetsByTime.wake(this);
                 default -> throw new IllegalStateException("unknown timer " + kind);
             }
         }
@@ -856,9 +911,11 @@ public final class ConsumerActor implements Actor {
 
         private void autoCommitTimer() {
             boolean inPoll = loop.phase == PollLoop.Phase.IN_POLL;
+            String waits = loop.phase == PollLoop.Phase.IN_CALL ? "sim.client.autoCommitWaits.inCall"
+                    : "sim.client.autoCommitWaits";
             context.emit(EventKind.TIMER, "AutoCommitInterval", id, null,
                     fields("inPoll", inPoll, "intervalMs", config.autoCommitIntervalMs()),
-                    inPoll ? "sim.client.autoCommitDue" : "sim.client.autoCommitWaits",
+                    inPoll ? "sim.client.autoCommitDue" : waits,
                     Map.of("consumer", id, "autoCommitIntervalMs", config.autoCommitIntervalMs()));
             if (inPoll) {
                 pollIteration();
@@ -899,12 +956,16 @@ public final class ConsumerActor implements Actor {
             }
         }
 
-        /** Whether a thread is reading the network: the poll loop inside poll() or close(), or the heartbeat thread. */
+        /**
+         * Whether a thread is reading the network: the poll loop inside poll(), close(), commitSync() or
+         * offsetsForTimes(), or the heartbeat thread.
+         */
         private boolean readsNetworkNow() {
             return !state.running()
                     || loop.phase == PollLoop.Phase.IN_POLL
                     || loop.phase == PollLoop.Phase.CLOSING
                     || loop.phase == PollLoop.Phase.COMMITTING
+                    || loop.phase == PollLoop.Phase.IN_CALL
                     || (heartbeat.enabled && !state.hasNotJoinedGroup());
         }
 

@@ -15,29 +15,55 @@ import dev.groupscope.sim.client.ApplicationCalls.Subscribe;
 import dev.groupscope.sim.client.ApplicationCalls.Unsubscribe;
 import dev.groupscope.sim.client.ConsumerActor.Step;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The application's calls on its consumer ({@link ApplicationCalls}), each as kafka-clients runs it: pause and
  * resume flip the partition's flag in the subscription state; seek sets the position at once; seekToBeginning and
- * seekToEnd only request a reset that the next poll() resolves; offsetsForTimes asks the logs. A call naming a
- * partition that is not assigned throws Kafka's IllegalStateException at that partition, after the ones before it
- * took effect (the methods loop over the partitions in order); the application catches and logs it.
+ * seekToEnd only request a reset that the next poll() resolves; offsetsForTimes blocks the application thread while
+ * the partitions' leaders are asked ({@link OffsetsByTime}). A call naming a partition that is not assigned throws
+ * Kafka's IllegalStateException at that partition, after the ones before it took effect (the methods loop over the
+ * partitions in order); the application catches and logs it. The application has one thread: a call scripted while
+ * it is blocked in offsetsForTimes waits until that returns, and so does an offsetsForTimes scripted while it is
+ * blocked in commitSync() or in a rebalance listener.
  */
 final class ConsumerCalls {
 
     private ConsumerCalls() {
     }
 
+    /** A scripted call comes: the application makes it now, or once its thread is free. */
     static void run(Step step, Call call) {
         if (!step.state().running()) {
-            step.client("CallRejected", fields("method", call.method(), "exception", "IllegalStateException",
-                    "state", step.state().name()), "sim.client.call.notRunning",
-                    Map.of("method", call.method(), "state", step.state().name()));
+            rejectNotRunning(step, call, step.state().name());
             return;
         }
+        if (waits(step, call)) {
+            step.loop().addWaitingCall(call);
+            return;
+        }
+        make(step, call);
+        // Whatever changed (a resumed partition with records waiting, a new position to fetch from) is acted on
+        // by the poll() the loop is in, or by its next one.
+        step.pollIteration();
+    }
+
+    /**
+     * Whether the application thread is blocked, so the call must wait: in offsetsForTimes (any call), or in
+     * commitSync() or a rebalance listener (an offsetsForTimes, which would block it a second time).
+     */
+    private static boolean waits(Step step, Call call) {
+        PollLoop loop = step.loop();
+        if (loop.phase == PollLoop.Phase.IN_CALL) {
+            return true;
+        }
+        return call instanceof OffsetsForTimes && (loop.phase == PollLoop.Phase.COMMITTING || loop.inListener
+                || step.group().listenerCommitPending);
+    }
+
+    /** The application makes the call on its thread. */
+    static void make(Step step, Call call) {
         if (call instanceof Pause pause) {
             flag(step, call, pause.partitions(), true);
         } else if (call instanceof Resume resume) {
@@ -57,9 +83,11 @@ final class ConsumerCalls {
         } else if (call instanceof Unsubscribe) {
             Subscriptions.unsubscribe(step);
         }
-        // Whatever changed (a resumed partition with records waiting, a new position to fetch from) is acted on
-        // by the poll() the loop is in, or by its next one.
-        step.pollIteration();
+    }
+
+    private static void rejectNotRunning(Step step, Call call, String state) {
+        step.client("CallRejected", fields("method", call.method(), "exception", "IllegalStateException",
+                "state", state), "sim.client.call.notRunning", Map.of("method", call.method(), "state", state));
     }
 
     /** {@code consumer.assignment()} when the call names no partitions. */
@@ -97,7 +125,7 @@ final class ConsumerCalls {
                         ClientEvents.partitions(done))));
     }
 
-    private static void seek(Step step, Seek seek) {
+    static void seek(Step step, Seek seek) {
         TopicPartition tp = seek.partition();
         Assignment assignment = step.fetcher().assignment;
         if (!assignment.isAssigned(tp)) {
@@ -134,40 +162,16 @@ final class ConsumerCalls {
         }
     }
 
-    /**
-     * {@code offsetsForTimes}: a blocking ListOffsets by timestamp in Kafka, read here from the logs directly.
-     * Each answer is the earliest offset whose timestamp is at or after the target, or null.
-     */
+    /** {@code offsetsForTimes}: not while close() runs (it would throw once closed); otherwise a blocking call. */
     private static void offsetsForTimes(Step step, OffsetsForTimes call) {
-        ClusterAccess cluster = ClusterAccess.of(step.context);
-        Map<String, Integer> topics = cluster.partitionsPerTopic();
-        Map<String, Object> answers = new LinkedHashMap<>();
-        Map<TopicPartition, Long> found = new LinkedHashMap<>();
-        for (TopicPartition tp : orAssigned(step, call.partitions())) {
-            Integer count = topics.get(tp.topic());
-            long offset = count == null || tp.partition() >= count ? -1
-                    : cluster.offsetForTimestamp(tp.topic(), tp.partition(), call.timestampMs());
-            answers.put(tp.toString(), offset < 0 ? "null" : offset);
-            if (offset >= 0) {
-                found.put(tp, offset);
-            }
+        if (step.loop().phase == PollLoop.Phase.CLOSING) {
+            rejectNotRunning(step, call, PollLoop.Phase.CLOSING.name());
+            return;
         }
-        step.client("OffsetsForTimes", fields("timestamp", call.timestampMs(), "offsets", answers,
-                "seek", call.seek()), "sim.client.call.offsetsForTimes", Map.of("timestamp", call.timestampMs(),
-                "offsets", ClientEvents.joined(answers)));
-        if (call.seek()) {
-            for (Map.Entry<TopicPartition, Long> entry : found.entrySet()) {
-                Seek seek = new Seek(call.target(), entry.getKey(), entry.getValue());
-                if (!step.fetcher().assignment.isAssigned(entry.getKey())) {
-                    rejectUnassigned(step, seek, entry.getKey());
-                    return;
-                }
-                seek(step, seek);
-            }
-        }
+        OffsetsByTime.call(step, call, orAssigned(step, call.partitions()));
     }
 
-    private static void rejectUnassigned(Step step, Call call, TopicPartition tp) {
+    static void rejectUnassigned(Step step, Call call, TopicPartition tp) {
         step.client("CallRejected", fields("method", call.method(), "exception", "IllegalStateException",
                 "message", "No current assignment for partition " + tp), "sim.client.call.unassigned",
                 Map.of("method", call.method(), "partition", tp.toString()));

@@ -79,6 +79,11 @@ public final class ConsumerTasks {
          * A partition awaiting reset may be asked for again (its ListOffsets retry backoff, or request.timeout.ms
          * after a by_duration search that found nothing, ended): the poll loop looks again.
          */
-        OFFSET_RESET
+        OFFSET_RESET,
+        /**
+         * offsetsForTimes() may ask again (the metadata update after a round that left partitions unanswered), or
+         * its default.api.timeout.ms is up.
+         */
+        OFFSETS_FOR_TIMES
     }
 }

@@ -14,9 +14,9 @@ import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import dev.groupscope.sim.protocol.Responses.ListOffsetsResponse;
-import dev.groupscope.sim.protocol.Responses.ListedOffset;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import dev.groupscope.sim.engine.SortedArrayMap;
+import dev.groupscope.sim.engine.SortedArraySet;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -25,9 +25,10 @@ import java.util.TreeMap;
 
 /**
  * Positions and fetching: OffsetFetch for partitions without a position, then auto.offset.reset and lazy seeks
- * resolved by ListOffsets to the partitions' leaders; Fetch requests to partition leaders (kafka-clients'
- * {@code Fetcher}: one request per broker in flight, no fetch for a partition whose records are still buffered);
- * fetched records buffered until poll() takes them.
+ * resolved by ListOffsets to the partitions' leaders (kafka-clients' {@code OffsetFetcher}, whose other ListOffsets
+ * caller, the application's offsetsForTimes(), is {@link OffsetsByTime}: this class sends its answers there); Fetch
+ * requests to partition leaders (kafka-clients' {@code Fetcher}: one request per broker in flight, no fetch for a
+ * partition whose records are still buffered); fetched records buffered until poll() takes them.
  */
 final class Fetcher {
 
@@ -41,26 +42,38 @@ final class Fetcher {
      * timestamps, which Kafka's response handler holds in its closure). The maps are unmodifiable: copies share them.
      */
     private final SortedArrayMap<Long, Map<TopicPartition, Long>> listOffsetsInFlight;
+    /**
+     * The ListOffsets sent for offsetsForTimes() and not yet answered, by correlation id: also those of a round or
+     * a call that is over, whose answers are then read and dropped.
+     */
+    final SortedArraySet<Long> timesInFlight;
+    /** The offsetsForTimes() the application thread is blocked in, or null. */
+    OffsetsByTime.Search timesSearch;
 
     Fetcher() {
-        this(new Assignment(), new FetchBuffer(), false, new SortedArrayMap<>(), new SortedArrayMap<>());
+        this(new Assignment(), new FetchBuffer(), false, new SortedArrayMap<>(), new SortedArrayMap<>(),
+                new SortedArraySet<>(), null);
     }
 
     private Fetcher(Assignment assignment, FetchBuffer buffer, boolean offsetFetchPending,
                     SortedArrayMap<Integer, FetchSessionHandler> sessions,
-                    SortedArrayMap<Long, Map<TopicPartition, Long>> listOffsetsInFlight) {
+                    SortedArrayMap<Long, Map<TopicPartition, Long>> listOffsetsInFlight,
+                    SortedArraySet<Long> timesInFlight, OffsetsByTime.Search timesSearch) {
         this.assignment = assignment;
         this.buffer = buffer;
         this.offsetFetchPending = offsetFetchPending;
         this.sessions = sessions;
         this.listOffsetsInFlight = listOffsetsInFlight;
+        this.timesInFlight = timesInFlight;
+        this.timesSearch = timesSearch;
     }
 
     Fetcher copy() {
         SortedArrayMap<Integer, FetchSessionHandler> sessionCopies = new SortedArrayMap<>();
         sessions.forEach((broker, session) -> sessionCopies.put(broker, session.copy()));
         return new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies,
-                new SortedArrayMap<>(listOffsetsInFlight));
+                new SortedArrayMap<>(listOffsetsInFlight), new SortedArraySet<>(timesInFlight),
+                timesSearch == null ? null : timesSearch.copy());
     }
 
     /**
@@ -202,29 +215,17 @@ final class Fetcher {
      * leaves the partition waiting until request.timeout.ms after the request, then it is asked again.
      */
     void onListOffsets(Step step, Deliver deliver, ListOffsetsResponse response) {
+        if (timesInFlight.contains(response.correlationId())) {
+            OffsetsByTime.onAnswer(step, deliver, response);
+            return;
+        }
         Map<TopicPartition, Long> requested = listOffsetsInFlight.remove(response.correlationId());
         if (requested == null) {
             requested = Map.of();
         }
-        Map<TopicPartition, Long> found = new TreeMap<>();
-        Map<String, Object> errors = new TreeMap<>();
-        List<TopicPartition> retry = new ArrayList<>();
-        List<TopicPartition> notFound = new ArrayList<>();
-        String firstError = Errors.NONE.name();
-        for (Map.Entry<TopicPartition, ListedOffset> entry : response.partitions().entrySet()) {
-            ListedOffset answer = entry.getValue();
-            if (answer.error() != Errors.NONE) {
-                retry.add(entry.getKey());
-                errors.put(entry.getKey().toString(), answer.error().name());
-                if (firstError.equals(Errors.NONE.name())) {
-                    firstError = answer.error().name();
-                }
-            } else if (answer.offset() == ListedOffset.UNKNOWN_OFFSET) {
-                notFound.add(entry.getKey());
-            } else {
-                found.put(entry.getKey(), answer.offset());
-            }
-        }
+        ListedOffsets answer = ListedOffsets.of(response);
+        Map<TopicPartition, Long> found = answer.found();
+        List<TopicPartition> retry = answer.retry();
         Map<TopicPartition, Long> timestamps = requested;
         List<TopicPartition> stale = new ArrayList<>();
         found.keySet().forEach(tp -> {
@@ -234,17 +235,11 @@ final class Fetcher {
                 stale.add(tp);
             }
         });
-        Map<String, Object> salient = fields("error", firstError, "offsets", ClientEvents.offsets(found));
-        if (!errors.isEmpty()) {
-            salient.put("errors", errors);
-        }
-        if (!notFound.isEmpty()) {
-            salient.put("notFound", ClientEvents.partitions(notFound));
-        }
+        Map<String, Object> salient = answer.salient();
         if (!stale.isEmpty()) {
             salient.put("ignored", ClientEvents.partitions(stale));
         }
-        emitListOffsets(step, deliver, salient, found, retry, notFound, stale, firstError);
+        emitListOffsets(step, deliver, salient, found, retry, answer.notFound(), stale, answer.firstError());
         if (!retry.isEmpty()) {
             long retryAt = step.now() + step.config().retryBackoffMs();
             retry.forEach(tp -> assignment.resetNotBefore(tp, retryAt));
@@ -287,6 +282,10 @@ final class Fetcher {
 
     /** A ListOffsets failed without an answer (disconnected, or timed out): Kafka's {@code requestFailed}. */
     void listOffsetsFailed(Step step, long correlationId) {
+        if (timesInFlight.contains(correlationId)) {
+            OffsetsByTime.onFailed(step, correlationId);
+            return;
+        }
         Map<TopicPartition, Long> requested = listOffsetsInFlight.remove(correlationId);
         if (requested != null) {
             long retryAt = step.now() + step.config().retryBackoffMs();

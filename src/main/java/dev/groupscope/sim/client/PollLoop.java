@@ -19,6 +19,8 @@ final class PollLoop {
         PROCESSING,
         /** Blocked in the application's commitSync() (before, during or after processing a batch). */
         COMMITTING,
+        /** Blocked in a call of the application's that waits for brokers' answers (offsetsForTimes). */
+        IN_CALL,
         /** Inside close(). */
         CLOSING,
         /** After unsubscribe(): the application calls poll() again once it subscribes or assigns. */
@@ -39,6 +41,12 @@ final class PollLoop {
     boolean inListener;
     boolean closeRequested;
     boolean closeLeave;
+    /** Where the loop was when its blocking call began: it goes on from there once the call returns. */
+    Phase beforeCall;
+    /** The processing time left of the record in hand when the call began (PROCESSING only). */
+    long processLeftMs;
+    /** Calls scripted while the application thread was blocked: it makes them, in order, once it is free. */
+    List<ApplicationCalls.Call> waitingCalls = List.of();
     private List<Slice> batch = List.of();
     private int sliceIndex;
     private int inSlice;
@@ -53,6 +61,9 @@ final class PollLoop {
         copy.inListener = inListener;
         copy.closeRequested = closeRequested;
         copy.closeLeave = closeLeave;
+        copy.beforeCall = beforeCall;
+        copy.processLeftMs = processLeftMs;
+        copy.waitingCalls = waitingCalls; // immutable, replaced on change
         copy.batch = batch; // immutable list of immutable slices
         copy.sliceIndex = sliceIndex;
         copy.inSlice = inSlice;
@@ -118,6 +129,21 @@ final class PollLoop {
         endBatch();
         pendingStallMs = 0;
         inListener = false;
+        waitingCalls = List.of();
+    }
+
+    /** A call waits for the application thread. */
+    void addWaitingCall(ApplicationCalls.Call call) {
+        List<ApplicationCalls.Call> calls = new ArrayList<>(waitingCalls);
+        calls.add(call);
+        waitingCalls = List.copyOf(calls);
+    }
+
+    /** The first call waiting for the application thread, taken off the list. */
+    ApplicationCalls.Call takeWaitingCall() {
+        ApplicationCalls.Call first = waitingCalls.get(0);
+        waitingCalls = List.copyOf(waitingCalls.subList(1, waitingCalls.size()));
+        return first;
     }
 
     List<RecordRef> unprocessed() {

@@ -41,8 +41,10 @@
  *       {@code Resume} ({@code partitions}, {@code paused}), {@code Seek} ({@code partition}, {@code offset},
  *       {@code previousPosition}), {@code SeekToBeginning} / {@code SeekToEnd} (then, at the next poll(), a
  *       ListOffsets to the leader and, on its answer, {@code OffsetReset} with {@code cause} seekToBeginning /
- *       seekToEnd and the answering {@code broker}), {@code OffsetsForTimes} ({@code timestamp},
- *       {@code offsets}), {@code Subscribe}, {@code Assign}, {@code Unsubscribe}, {@code CallRejected}
+ *       seekToEnd and the answering {@code broker}), {@code OffsetsForTimes} (the call: {@code partitions},
+ *       {@code timestamp}, {@code seek}, {@code defaultApiTimeoutMs}; then a ListOffsets to each leader),
+ *       {@code OffsetsForTimesReturned} ({@code offsets}, "null" where none, {@code durationMs}, {@code rounds}) or
+ *       {@code OffsetsForTimesFailed} ({@code exception} TimeoutException, {@code unanswered}), {@code Subscribe}, {@code Assign}, {@code Unsubscribe}, {@code CallRejected}
  *       ({@code method}, {@code exception}, {@code message}); subscriptions: {@code PatternMatched}
  *       ({@code pattern}, {@code topics}, {@code added}, {@code removed}), {@code SubscriptionChanged}
  *       ({@code joined}, {@code now}); TIMER {@code MetadataRefresh} ({@code why}: maxAge, requested, unknownTopic,
@@ -64,8 +66,9 @@
  * <ul>
  *   <li>Metadata is read synchronously ({@link dev.groupscope.sim.client.ClusterAccess}): no Metadata requests (a
  *       refresh takes effect at once, not one round trip later). Positions to reset (auto.offset.reset,
- *       seekToBeginning/seekToEnd) are asked of the leaders with ListOffsets; the blocking offsetsForTimes() call
- *       reads the logs directly. What a subscriber caches between refreshes is below.</li>
+ *       seekToBeginning/seekToEnd) and the blocking offsetsForTimes() call ask the leaders with ListOffsets; where
+ *       offsetsForTimes() waits for a metadata update (awaitMetadataUpdate) before asking again, the model waits
+ *       retry.backoff.ms. What a subscriber caches between refreshes is below.</li>
  *   <li>The heartbeat thread handles a response the moment it arrives (Kafka's thread wakes within
  *       retry.backoff.ms) and checks the poll timer exactly at its deadline.</li>
  *   <li>FindCoordinator goes to a random live broker (Kafka: the least loaded node, scanned from a random start).</li>
@@ -89,7 +92,10 @@
  *       leader is) reads cluster metadata fresh, as above.</li>
  *   <li>The application's calls run at their scripted moment on its thread: between two records, or as poll()
  *       returns when the loop is inside poll() (Kafka's single application thread could not call them while blocked
- *       in poll()). A call naming an unassigned partition stops at it, as Kafka's loop over the partitions throws.
+ *       in poll()). offsetsForTimes() then blocks that thread (a record in hand waits with it); calls scripted while
+ *       it is blocked are made as it returns, and an offsetsForTimes() scripted while the thread is in commitSync()
+ *       or a rebalance listener waits for the loop's next poll(). A call naming an unassigned partition stops at it,
+ *       as Kafka's loop over the partitions throws.
  *       After unsubscribe() the application stops calling poll() until it subscribes or assigns again (Kafka's
  *       poll() would throw IllegalStateException).</li>
  *   <li>A delayed commit ({@code delayCommits}) holds back everything after it on the consumer's one connection to

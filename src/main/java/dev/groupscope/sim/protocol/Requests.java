@@ -147,12 +147,16 @@ public final class Requests {
     }
 
     /**
-     * ListOffsets, as a consumer sends it to reset positions: for each partition a target, Kafka's
-     * {@link #EARLIEST_TIMESTAMP} (the log start), {@link #LATEST_TIMESTAMP} (the log end) or a timestamp in ms (the
-     * first record at or after it: auto.offset.reset=by_duration). Sent to the partitions' leader, one request per
-     * leader.
+     * ListOffsets, as a consumer sends it: for each partition a target, Kafka's {@link #EARLIEST_TIMESTAMP} (the log
+     * start), {@link #LATEST_TIMESTAMP} (the log end) or a timestamp in ms (the first record at or after it). Sent to
+     * the partitions' leader, one request per leader, to reset positions (auto.offset.reset, seekToBeginning /
+     * seekToEnd) or for the application's offsetsForTimes() call. {@code requireTimestamp} is the flag kafka-clients
+     * builds the request with ({@code ListOffsetsRequest.Builder.forConsumer}): true for offsetsForTimes(), false for
+     * resets. In Kafka 4.1 it only raises the oldest version allowed, so the broker answers both alike; the model keeps
+     * it so the request's arrival can say why it was sent.
      */
-    public record ListOffsetsRequest(long correlationId, Map<TopicPartition, Long> timestamps) implements Message {
+    public record ListOffsetsRequest(long correlationId, Map<TopicPartition, Long> timestamps, boolean requireTimestamp)
+            implements Message {
 
         /** Kafka's {@code ListOffsetsRequest.LATEST_TIMESTAMP}: the log-end offset (the high watermark). */
         public static final long LATEST_TIMESTAMP = -1;
@@ -161,6 +165,11 @@ public final class Requests {
 
         public ListOffsetsRequest {
             timestamps = Sorted.copy(timestamps);
+        }
+
+        /** A request to reset positions. */
+        public ListOffsetsRequest(long correlationId, Map<TopicPartition, Long> timestamps) {
+            this(correlationId, timestamps, false);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.groupscope.sim.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.broker.ClusterActor;
 import dev.groupscope.sim.broker.ClusterSetup;
 import dev.groupscope.sim.broker.SimSettings;
@@ -24,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Consumers (dynamic, static, eager and cooperative) and a producer under random crash/restart/close/stall/cut-off
- * schedules, on the fake and on the real coordinator: the same run every time, and every past state rebuildable.
+ * schedules and blocking offsetsForTimes() calls, on the fake and on the real coordinator: the same run every time, and every past state rebuildable.
  */
 class ClientDeterminismProperties {
 
@@ -116,7 +117,7 @@ class ClientDeterminismProperties {
     Arbitrary<List<ScriptedAction>> schedules() {
         Arbitrary<Long> time = Arbitraries.longs().between(1, END);
         Arbitrary<String> consumer = Arbitraries.of(CONSUMERS);
-        Arbitrary<Integer> kind = Arbitraries.integers().between(0, 5);
+        Arbitrary<Integer> kind = Arbitraries.integers().between(0, 6);
         Arbitrary<Long> duration = Arbitraries.longs().between(100, 20_000);
         Arbitrary<ScriptedAction> action = Combinators.combine(time, consumer, kind, duration)
                 .as((at, id, which, millis) -> new ScriptedAction(at, task(id, which, millis)));
@@ -131,6 +132,11 @@ class ClientDeterminismProperties {
             case 3 -> new ConsumerTasks.StallProcessing(id, millis);
             // A cut numbers the messages it loses (FaultState.lostInCut): a rebuilt state must number them alike.
             case 4 -> new ConsumerFaults.CutOff(id, millis);
+            // A blocking offsetsForTimes: its rounds and timers must survive a snapshot's copy. t-9 does not exist,
+            // so that call blocks until default.api.timeout.ms; with seek the positions go back.
+            case 5 -> new ApplicationCalls.OffsetsForTimes(id, millis % 3 == 0
+                    ? List.of(new TopicPartition("t", 0), new TopicPartition("t", 9)) : List.of(), millis,
+                    millis % 2 == 0);
             default -> new ConsumerTasks.Start(id);
         };
     }

@@ -160,11 +160,6 @@ final class FakeCluster implements Actor, ClusterAccess {
     }
 
     @Override
-    public long offsetForTimestamp(String topic, int partition, long timestamp) {
-        return cluster.log(topic, partition).offsetForTimestamp(timestamp);
-    }
-
-    @Override
     public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
         return cluster.append(topic, partition, timestamp, cluster.keys().idOf(key));
     }

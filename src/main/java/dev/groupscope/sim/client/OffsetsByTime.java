@@ -1,0 +1,313 @@
+package dev.groupscope.sim.client;
+
+import static dev.groupscope.sim.client.ClientEvents.fields;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.client.ApplicationCalls.OffsetsForTimes;
+import dev.groupscope.sim.client.ApplicationCalls.Seek;
+import dev.groupscope.sim.client.ConsumerActor.Step;
+import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
+import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
+import dev.groupscope.sim.protocol.Responses.ListOffsetsResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The application's {@code offsetsForTimes()} as kafka-clients 4.1 runs it ({@code ClassicKafkaConsumer
+ * .offsetsForTimes} → {@code OffsetFetcher.fetchOffsetsByTimes}): a blocking call, in rounds. A round asks every
+ * partition still without an answer, grouped by leader, with one ListOffsets per leader carrying the call's
+ * timestamp; a partition without a leader is not asked. The round is over when every leader asked has answered, or
+ * at its first request that fails (disconnected: Kafka raises the round's future, and its answers so far are lost).
+ * A round that ended well keeps its answers: an offset, or none (the partition's answer is then null: no record that
+ * recent); partitions answered with an error (NOT_LEADER_OR_FOLLOWER, UNKNOWN_TOPIC_OR_PARTITION...), without a
+ * leader, or all those of a failed round are asked again in the next round, after a metadata update. When every
+ * partition has its answer the call returns them all; at default.api.timeout.ms after the call it throws
+ * TimeoutException instead, and returns nothing, not even the answers that came.
+ *
+ * <p>Meanwhile the application thread waits in the call ({@link PollLoop.Phase#IN_CALL}): no poll(), so no fetch
+ * is sent, no auto commit, no rebalance completes. The network is still read (Kafka's {@code ConsumerNetworkClient
+ * .poll}: other answers are handled and fetched records buffered), and the heartbeat thread goes on.
+ *
+ * <p>Model: Kafka's {@code awaitMetadataUpdate} sends a Metadata request, which its {@code Metadata} allows no sooner
+ * than retry.backoff.ms after the previous refresh (longer, with jitter, while refreshes bring nothing new). The
+ * model reads leaders from the cluster at once (no refresh event), so the next round goes out retry.backoff.ms after
+ * the round that needed it, as its position resets retry.
+ */
+final class OffsetsByTime {
+
+    private OffsetsByTime() {
+    }
+
+    /** An offsetsForTimes() in progress: plain mutable state, copied for snapshots. */
+    static final class Search {
+        /** No round waits for the metadata update: one is in flight. */
+        static final long IN_FLIGHT = -1;
+
+        /** The partitions asked about, in the call's order. */
+        final List<TopicPartition> partitions;
+        final long timestamp;
+        final boolean seek;
+        final long startedAt;
+        final long deadline;
+        /** Kafka's {@code result.fetchedOffsets}: the offsets the rounds that ended well found. */
+        final TreeMap<TopicPartition, Long> found;
+        /** Kafka's {@code remainingToSearch}. */
+        final TreeSet<TopicPartition> remaining;
+        /** The correlation ids of this round's requests not answered yet. */
+        final TreeSet<Long> awaiting;
+        /** This round's offsets so far. */
+        final TreeMap<TopicPartition, Long> roundFound;
+        /** This round's partitions to ask again. */
+        final TreeSet<TopicPartition> roundRetry;
+        /** When the next round may go, or {@link #IN_FLIGHT}. */
+        long retryAt = IN_FLIGHT;
+        int rounds;
+
+        Search(List<TopicPartition> partitions, long timestamp, boolean seek, long startedAt, long deadline) {
+            this.partitions = List.copyOf(partitions);
+            this.timestamp = timestamp;
+            this.seek = seek;
+            this.startedAt = startedAt;
+            this.deadline = deadline;
+            this.found = new TreeMap<>();
+            this.remaining = new TreeSet<>(partitions);
+            this.awaiting = new TreeSet<>();
+            this.roundFound = new TreeMap<>();
+            this.roundRetry = new TreeSet<>();
+        }
+
+        private Search(Search other) {
+            this.partitions = other.partitions;
+            this.timestamp = other.timestamp;
+            this.seek = other.seek;
+            this.startedAt = other.startedAt;
+            this.deadline = other.deadline;
+            this.found = new TreeMap<>(other.found);
+            this.remaining = new TreeSet<>(other.remaining);
+            this.awaiting = new TreeSet<>(other.awaiting);
+            this.roundFound = new TreeMap<>(other.roundFound);
+            this.roundRetry = new TreeSet<>(other.roundRetry);
+            this.retryAt = other.retryAt;
+            this.rounds = other.rounds;
+        }
+
+        Search copy() {
+            return new Search(this);
+        }
+    }
+
+    /**
+     * The application calls offsetsForTimes() for {@code partitions}: it blocks its thread and sends the first round.
+     * No partition at all returns an empty answer at once, as Kafka's does.
+     */
+    static void call(Step step, OffsetsForTimes call, List<TopicPartition> partitions) {
+        List<TopicPartition> asked = List.copyOf(new LinkedHashSet<>(partitions)); // a map's keys in Kafka
+        long timeoutMs = step.config().settings().defaultApiTimeoutMs();
+        step.client("OffsetsForTimes", fields("partitions", names(asked), "timestamp", call.timestampMs(),
+                "seek", call.seek(), "defaultApiTimeoutMs", timeoutMs), "sim.client.call.offsetsForTimes",
+                Map.of("partitions", String.join(", ", names(asked)), "timestamp", call.timestampMs(),
+                        "defaultApiTimeoutMs", timeoutMs));
+        Search search = new Search(asked, call.timestampMs(), call.seek(), step.now(), step.now() + timeoutMs);
+        if (asked.isEmpty()) {
+            emitReturned(step, search);
+            return;
+        }
+        step.blockInCall();
+        step.fetcher().timesSearch = search;
+        sendRound(step, search);
+    }
+
+    /**
+     * Kafka's {@code sendListOffsetsRequests}: one ListOffsets per leader of the partitions still unanswered. With
+     * no leader to ask at all the round fails at once ({@code StaleMetadataException}) and waits for metadata.
+     */
+    private static void sendRound(Step step, Search search) {
+        search.rounds++;
+        ClusterAccess cluster = ClusterAccess.of(step.context);
+        Map<String, Integer> topics = cluster.partitionsPerTopic();
+        TreeMap<Integer, Map<TopicPartition, Long>> byLeader = new TreeMap<>();
+        for (TopicPartition tp : search.remaining) {
+            int leader = leaderOf(cluster, topics, tp);
+            if (leader < 0) {
+                search.roundRetry.add(tp);
+            } else {
+                byLeader.computeIfAbsent(leader, b -> new TreeMap<>()).put(tp, search.timestamp);
+            }
+        }
+        if (byLeader.isEmpty()) {
+            roundOver(step, search);
+            return;
+        }
+        byLeader.forEach((leader, targets) -> {
+            long correlationId = step.send(leader, false, id -> new ListOffsetsRequest(id, targets, true));
+            search.awaiting.add(correlationId);
+            step.fetcher().timesInFlight.add(correlationId);
+        });
+        armTimer(step, search);
+    }
+
+    /** The partition's leader, or -1 when it has none or the cluster has no such partition (Kafka: not in metadata). */
+    private static int leaderOf(ClusterAccess cluster, Map<String, Integer> topics, TopicPartition tp) {
+        Integer count = topics.get(tp.topic());
+        return count == null || tp.partition() >= count ? -1 : cluster.leaderOf(tp.topic(), tp.partition());
+    }
+
+    /** A leader answers one of the call's ListOffsets; the answer of a round that is over is dropped. */
+    static void onAnswer(Step step, Deliver deliver, ListOffsetsResponse response) {
+        step.fetcher().timesInFlight.remove(response.correlationId());
+        Search search = step.fetcher().timesSearch;
+        ListedOffsets answer = ListedOffsets.of(response);
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("consumer", step.id());
+        args.put("broker", step.answeringBroker());
+        if (search == null || !search.awaiting.remove(response.correlationId())) {
+            step.emitResponse(deliver, answer.salient(), "sim.client.offsetsForTimes.late", args);
+            return;
+        }
+        search.roundFound.putAll(answer.found());
+        search.roundRetry.addAll(answer.retry());
+        if (answer.retry().isEmpty()) {
+            Map<String, Object> offsets = new TreeMap<>(ClientEvents.offsets(answer.found()));
+            answer.notFound().forEach(tp -> offsets.put(tp.toString(), "null"));
+            args.put("offsets", ClientEvents.joined(offsets));
+            step.emitResponse(deliver, answer.salient(), "sim.client.offsetsForTimes.answer", args);
+        } else {
+            args.put("partitions", String.join(", ", ClientEvents.partitions(answer.retry())));
+            args.put("error", answer.firstError());
+            args.put("retryBackoffMs", step.config().retryBackoffMs());
+            step.emitResponse(deliver, answer.salient(), "sim.client.offsetsForTimes.retry", args);
+        }
+        if (search.awaiting.isEmpty()) {
+            roundOver(step, search);
+        }
+    }
+
+    /**
+     * One of the call's ListOffsets failed without an answer (disconnected): Kafka fails the whole round at once, so
+     * what it found so far is lost and every partition still unanswered is asked again.
+     */
+    static void onFailed(Step step, long correlationId) {
+        step.fetcher().timesInFlight.remove(correlationId);
+        Search search = step.fetcher().timesSearch;
+        if (search == null || !search.awaiting.contains(correlationId)) {
+            return;
+        }
+        search.awaiting.clear();
+        search.roundFound.clear();
+        search.roundRetry.addAll(search.remaining);
+        roundOver(step, search);
+    }
+
+    /**
+     * The round is over: its answers join the result, and the partitions to ask again are all that remain. With none
+     * left the call returns; otherwise the next round waits for a metadata update.
+     */
+    private static void roundOver(Step step, Search search) {
+        search.found.putAll(search.roundFound);
+        search.remaining.retainAll(search.roundRetry);
+        search.roundFound.clear();
+        search.roundRetry.clear();
+        if (search.remaining.isEmpty()) {
+            returned(step, search);
+            return;
+        }
+        // At least 1 ms: with retry.backoff.ms = 0 a partition without a leader would be asked again forever at
+        // one instant (Kafka's metadata round trip takes time).
+        search.retryAt = step.now() + Math.max(1, step.config().retryBackoffMs());
+        armTimer(step, search);
+    }
+
+    /** The call's timer: the next round may go, or default.api.timeout.ms is up. */
+    static void wake(Step step) {
+        Search search = step.fetcher().timesSearch;
+        if (search == null || step.loop().phase != PollLoop.Phase.IN_CALL) {
+            return;
+        }
+        if (step.now() >= search.deadline) {
+            timedOut(step, search);
+        } else if (search.retryAt != Search.IN_FLIGHT && step.now() >= search.retryAt) {
+            search.retryAt = Search.IN_FLIGHT;
+            sendRound(step, search);
+        } else {
+            armTimer(step, search);
+        }
+    }
+
+    private static void armTimer(Step step, Search search) {
+        long at = search.retryAt == Search.IN_FLIGHT ? search.deadline : Math.min(search.retryAt, search.deadline);
+        step.armTimer(TimerKind.OFFSETS_FOR_TIMES, at - step.now());
+    }
+
+    /** Every partition has its answer: the call returns them, the application seeks if it does, and goes on. */
+    private static void returned(Step step, Search search) {
+        end(step);
+        emitReturned(step, search);
+        step.callReturned();
+        if (search.seek) {
+            seekToAnswers(step, search);
+        }
+        step.goOnAfterCall();
+    }
+
+    private static void emitReturned(Step step, Search search) {
+        Map<String, Object> offsets = new LinkedHashMap<>();
+        search.partitions.forEach(tp -> offsets.put(tp.toString(), search.found.containsKey(tp)
+                ? search.found.get(tp) : "null"));
+        long durationMs = step.now() - search.startedAt;
+        step.client("OffsetsForTimesReturned", fields("timestamp", search.timestamp, "offsets", offsets,
+                "seek", search.seek, "durationMs", durationMs, "rounds", search.rounds),
+                search.seek ? "sim.client.offsetsForTimes.returnedSeek" : "sim.client.offsetsForTimes.returned",
+                Map.of("timestamp", search.timestamp, "offsets", ClientEvents.joined(offsets),
+                        "durationMs", durationMs));
+    }
+
+    /** The application's {@code seek(tp, offset)} for each partition answered, in the call's order. */
+    private static void seekToAnswers(Step step, Search search) {
+        for (TopicPartition tp : search.partitions) {
+            Long offset = search.found.get(tp);
+            if (offset == null) {
+                continue; // null: nothing to seek to
+            }
+            Seek seek = new Seek(step.id(), tp, offset);
+            if (!step.fetcher().assignment.isAssigned(tp)) {
+                ConsumerCalls.rejectUnassigned(step, seek, tp);
+                return;
+            }
+            ConsumerCalls.seek(step, seek);
+        }
+    }
+
+    /**
+     * default.api.timeout.ms is up with partitions still unanswered: Kafka's TimeoutException, and no answer at all.
+     * The application catches it and goes on; requests still in flight are answered later, and dropped.
+     */
+    private static void timedOut(Step step, Search search) {
+        end(step);
+        long elapsedMs = step.now() - search.startedAt;
+        List<String> unanswered = ClientEvents.partitions(search.remaining);
+        step.client("OffsetsForTimesFailed", fields("exception", "TimeoutException", "message",
+                "Failed to get offsets by times in " + elapsedMs + "ms", "timestamp", search.timestamp,
+                "unanswered", unanswered, "durationMs", elapsedMs, "rounds", search.rounds),
+                "sim.client.offsetsForTimes.timeout", Map.of("partitions", String.join(", ", unanswered),
+                        "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs()));
+        step.callReturned();
+        step.goOnAfterCall();
+    }
+
+    private static void end(Step step) {
+        step.fetcher().timesSearch = null;
+        step.cancelTimer(TimerKind.OFFSETS_FOR_TIMES);
+    }
+
+    private static List<String> names(List<TopicPartition> partitions) {
+        List<String> names = new ArrayList<>(partitions.size());
+        partitions.forEach(tp -> names.add(tp.toString()));
+        return names;
+    }
+}
