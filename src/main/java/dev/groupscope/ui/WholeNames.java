@@ -28,8 +28,11 @@ final class WholeNames {
     private static final char NON_BREAKING_HYPHEN = '\u2011';
 
     private static final Pattern HYPHEN_BEFORE_DIGIT = Pattern.compile("-(?=\\d)");
-    /** "group.instance.id", "Utils.abs", "abc.12"; "12.5" never breaks, so numbers stay as they are. */
-    private static final Pattern DOT_IN_NAME = Pattern.compile("(?<=[A-Za-z_])\\.(?=\\w)|(?<=\\w)\\.(?=[A-Za-z_])");
+    /**
+     * "group.instance.id", "Utils.abs", "abc.12", and the coordinator calculator's {@code "orders".hashCode()};
+     * "12.5" never breaks, so numbers stay as they are.
+     */
+    private static final Pattern DOT_IN_NAME = Pattern.compile("(?<=[A-Za-z_\"])\\.(?=\\w)|(?<=\\w)\\.(?=[A-Za-z_])");
 
     private WholeNames() {
     }

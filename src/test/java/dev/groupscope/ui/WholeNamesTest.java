@@ -98,6 +98,7 @@ class WholeNamesTest {
                 "every 5,000 ms (auto.\uFEFFcommit.\uFEFFinterval.\uFEFFms).");
         assertThat(WholeNames.in("Utils.abs(h) = 7, Integer.MIN_VALUE")).isEqualTo(
                 "Utils.\uFEFFabs(h) = 7, Integer.\uFEFFMIN_VALUE");
+        assertThat(WholeNames.in("\"ledger-app\".hashCode() = 12")).isEqualTo("\"ledger-app\".\uFEFFhashCode() = 12");
         assertThat(WholeNames.in("at 12.345 s, Kafka 4.1. Then... e.g. this")).isEqualTo(
                 "at 12.345 s, Kafka 4.1. Then... e.\uFEFFg. this");
         assertThat(WholeNames.in("（auto.commit.interval.ms）一次。")).isEqualTo("（auto.\uFEFFcommit.\uFEFFinterval.\uFEFFms）一次。");
