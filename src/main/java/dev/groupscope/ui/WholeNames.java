@@ -3,10 +3,11 @@ package dev.groupscope.ui;
 import java.util.regex.Pattern;
 
 /**
- * Keeps names whole when a label wraps. JavaFX breaks wrapped text where {@code BreakIterator.getLineInstance()}
- * allows, and that allows a break after a hyphen before a digit and after a dot before a letter: a wrapped
- * "__consumer_offsets-13" left "13" at the start of the next line, and "auto.commit.interval.ms" came out as
- * "auto.commit." and "interval.ms" (in Chinese on every projector, in English at some widths).
+ * Keeps names whole when a label wraps. JavaFX breaks a wrapped text that holds a CJK character (all of Chinese, and
+ * English naming a consumer or topic in Chinese) where {@code BreakIterator.getLineInstance()} allows, and that
+ * allows a break after a hyphen before a digit and after a dot before a letter: a wrapped "__consumer_offsets-13"
+ * left "13" at the start of the next line, and "auto.commit.interval.ms" came out as "auto.commit." and
+ * "interval.ms". (Latin-only text it breaks at spaces only.)
  *
  * <ul>
  *   <li>A hyphen before a digit becomes U+2011, the non-breaking hyphen, which looks the same (every font the window
@@ -42,7 +43,7 @@ final class WholeNames {
         return DOT_IN_NAME.matcher(hyphens).replaceAll("." + JOINER);
     }
 
-    /** The text as a person reads it (and as it was before {@link #in}): for screen readers and for tests. */
+    /** The text as a person reads it, as it was before {@link #in}: what tests compare. */
     static String read(String shown) {
         return shown.replace(String.valueOf(JOINER), "").replace(NON_BREAKING_HYPHEN, '-');
     }
