@@ -152,7 +152,7 @@ public final class AssignorCompareView {
         steps.getStyleClass().add("compare-steps");
         List<AssignmentStep> trace = round.steps();
         for (int i = 0; i < trace.size(); i++) {
-            Label step = new Label((i + 1) + ". " + StepNarration.sentence(trace.get(i), messages));
+            Label step = new Label(WholeNames.in((i + 1) + ". " + StepNarration.sentence(trace.get(i), messages)));
             step.setWrapText(true);
             step.getStyleClass().add("compare-step");
             step.setId(prefix + "-step-" + i);

@@ -113,7 +113,7 @@ final class CellGrid extends Region {
         }
         draw(nowNanos);
         if (tooltip.isShowing()) {
-            tooltip.setText(describe.apply(lastIndex));
+            tooltip.setText(WholeNames.in(describe.apply(lastIndex)));
         }
     }
 
@@ -157,7 +157,7 @@ final class CellGrid extends Region {
         int index = indexAt(x, y);
         lastIndex = index;
         if (index >= 0) {
-            tooltip.setText(describe.apply(index));
+            tooltip.setText(WholeNames.in(describe.apply(index)));
         } else {
             tooltip.setText("");
         }

@@ -131,8 +131,8 @@ final class ConsumerSettingsSheet {
     }
 
     private Label limits(String defaultValue, String allowed) {
-        Label limits = new Label(messages.format("ui.settings.limits",
-                Map.of("default", defaultValue, "allowed", allowedText(allowed))));
+        Label limits = new Label(WholeNames.in(messages.format("ui.settings.limits",
+                Map.of("default", defaultValue, "allowed", allowedText(allowed)))));
         limits.setWrapText(true);
         limits.getStyleClass().add("settings-limits");
         return limits;
@@ -154,8 +154,9 @@ final class ConsumerSettingsSheet {
         return name;
     }
 
+    /** Wrapped: a setting it names ("auto.commit.interval.ms") is kept whole wherever a line breaks. */
     private void description(String text) {
-        Label description = new Label(text);
+        Label description = new Label(WholeNames.in(text));
         description.getStyleClass().add("settings-description");
         description.setWrapText(true);
         grid.add(description, 0, line++, 3, 1);
@@ -228,7 +229,7 @@ final class ConsumerSettingsSheet {
     private void show(Refused refused) {
         problems.forEach((row, label) -> {
             Problem problem = refused.problems().get(row);
-            label.setText(problem == null ? "" : text(problem));
+            label.setText(problem == null ? "" : WholeNames.in(text(problem)));
             label.setVisible(problem != null);
             label.setManaged(problem != null);
         });

@@ -58,7 +58,8 @@ public final class CoordinatorCalculatorView {
             Label kind = new Label(number++ + " · " + messages.text("ui.calc.kind." + step.kind().name()));
             kind.getStyleClass().add("calc-kind");
             kind.setMinWidth(Region.USE_PREF_SIZE);
-            Label sentence = new Label(messages.format(step.messageKey(), step.args()));
+            // It wraps: "offsets.topic.num.partitions" and "__consumer_offsets-13" are kept whole.
+            Label sentence = new Label(WholeNames.in(messages.format(step.messageKey(), step.args())));
             sentence.getStyleClass().add("calc-sentence");
             sentence.setWrapText(true);
             HBox.setHgrow(sentence, Priority.ALWAYS);
@@ -68,20 +69,23 @@ public final class CoordinatorCalculatorView {
             rows.add(row);
         }
         calcSteps.getChildren().setAll(rows);
+        calcResult.setText(WholeNames.in(result(steps)));
+        showContext();
+    }
+
+    private String result(List<CoordinatorStep> steps) {
         String id = viewModel.groupIdProperty().get();
         if (steps.isEmpty() && id != null && !id.isEmpty()) {
             // An id but no steps: the cluster's first moment is still being computed.
-            calcResult.setText(messages.format("ui.calc.waiting", Map.of("group", id)));
+            return messages.format("ui.calc.waiting", Map.of("group", id));
         } else if (steps.isEmpty()) {
-            calcResult.setText(messages.text("ui.calc.empty"));
-        } else {
-            CoordinatorStep last = steps.get(steps.size() - 1);
-            calcResult.setText(viewModel.coordinator().isPresent()
-                    ? messages.format("ui.calc.result", Map.of("group", viewModel.groupIdProperty().get(),
-                            "broker", viewModel.coordinator().getAsInt(), "partition", last.args().get("partition")))
-                    : messages.format("ui.calc.noResult", Map.of("group", viewModel.groupIdProperty().get())));
+            return messages.text("ui.calc.empty");
         }
-        showContext();
+        CoordinatorStep last = steps.get(steps.size() - 1);
+        return viewModel.coordinator().isPresent()
+                ? messages.format("ui.calc.result", Map.of("group", id,
+                        "broker", viewModel.coordinator().getAsInt(), "partition", last.args().get("partition")))
+                : messages.format("ui.calc.noResult", Map.of("group", id));
     }
 
     private void showContext() {

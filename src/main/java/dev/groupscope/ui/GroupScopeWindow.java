@@ -498,8 +498,9 @@ public final class GroupScopeWindow {
 
     private void refuse(JsonInputException failure) {
         Messages messages = Messages.of(language.locale());
+        // The reason wraps and often names a setting ("enable.auto.commit"): kept whole wherever a line breaks.
         javafx.scene.control.Alert alert = OwnedDialogs.ownedBy(new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.ERROR, failure.localized(messages)), stage);
+                javafx.scene.control.Alert.AlertType.ERROR, WholeNames.in(failure.localized(messages))), stage);
         alert.setHeaderText(messages.text("ui.open.failed"));
         alert.getDialogPane().setId("open-failed");
         alert.show();

@@ -58,7 +58,7 @@ final class LabNodes {
         name.getStyleClass().add("member-name");
         VBox box = new VBox(name, leftBadge());
         box.getStyleClass().add("member-name-box");
-        Label why = new Label(departureSentence(departure));
+        Label why = new Label(WholeNames.in(departureSentence(departure)));
         why.setId("departure-text");
         why.getStyleClass().add("departure-reason");
         why.setWrapText(true);
@@ -117,7 +117,7 @@ final class LabNodes {
         Label badge = new Label(messages.text("ui.lab.idle"));
         badge.getStyleClass().add("idle-badge");
         badge.setMinWidth(Label.USE_PREF_SIZE);
-        Label why = new Label(messages.format(reason.messageKey(), idleArgs(round, memberId)));
+        Label why = new Label(WholeNames.in(messages.format(reason.messageKey(), idleArgs(round, memberId))));
         why.getStyleClass().add("idle-reason");
         why.setWrapText(true);
         HBox note = new HBox(badge, why);
@@ -221,7 +221,9 @@ final class LabNodes {
             chip.getStyleClass().addAll("chip", "inline-chip", topicSlotClass(Math.max(0, slot)));
             return chip;
         }
-        Text text = new Text(run.text());
+        // The sentence wraps: "group.instance.id" is kept whole wherever a line breaks (the flow's accessible text
+        // keeps the plain sentence).
+        Text text = new Text(WholeNames.in(run.text()));
         text.getStyleClass().add(run.role() == StepNarration.Role.MEMBER ? "step-member" : "step-text");
         return text;
     }

@@ -134,9 +134,9 @@ public final class NumbersView {
                 String.format(Locale.ROOT, "%.1f", data.toSeconds()))));
         String totals = messages.format("ui.numbers.ledger.totals", Map.of("processed", data.processedNow(),
                 "duplicates", data.duplicatesNow(), "lost", data.lostNow()));
-        // With several groups, the numbers say whose they are: the group the playground shows.
-        ledgerTotals.setText(viewModel.groups().size() < 2 ? totals
-                : messages.format("ui.numbers.group", Map.of("group", viewModel.getGroup())) + " · " + totals);
+        // With several groups, the numbers say whose they are: the group the playground shows (a name kept whole).
+        ledgerTotals.setText(WholeNames.in(viewModel.groups().size() < 2 ? totals
+                : messages.format("ui.numbers.group", Map.of("group", viewModel.getGroup())) + " · " + totals));
         nameGroup();
         drawLag(data);
         drawThroughput(data);
@@ -152,12 +152,13 @@ public final class NumbersView {
     private void nameGroup() {
         boolean several = viewModel.groups().size() > 1;
         Map<String, Object> group = Map.of("group", viewModel.getGroup());
-        lagChart.setTitle(several ? messages.format("ui.numbers.lag.title.group", group)
-                : messages.text("ui.numbers.lag.title"));
-        pauseChart.setTitle(several ? messages.format("ui.numbers.pause.title.group", group)
-                : messages.text("ui.numbers.pause.title"));
-        ledgerChart.setTitle(several ? messages.format("ui.numbers.ledger.title.group", group)
-                : messages.text("ui.numbers.ledger.title"));
+        // The titles wrap (charts.css): a group's name is kept whole.
+        lagChart.setTitle(WholeNames.in(several ? messages.format("ui.numbers.lag.title.group", group)
+                : messages.text("ui.numbers.lag.title")));
+        pauseChart.setTitle(WholeNames.in(several ? messages.format("ui.numbers.pause.title.group", group)
+                : messages.text("ui.numbers.pause.title")));
+        ledgerChart.setTitle(WholeNames.in(several ? messages.format("ui.numbers.ledger.title.group", group)
+                : messages.text("ui.numbers.ledger.title")));
     }
 
     private void drawLag(ChartData data) {

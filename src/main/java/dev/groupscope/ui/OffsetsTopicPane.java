@@ -57,7 +57,7 @@ final class OffsetsTopicPane extends Region {
             return;
         }
         groupTip = tooltip();
-        groupTip.setOnShowing(event -> groupTip.setText(groupText()));
+        groupTip.setOnShowing(event -> groupTip.setText(WholeNames.in(groupText())));
         Tooltip.install(chip, groupTip);
         Tooltip.install(count, groupTip);
         strip.installTooltip();
@@ -89,7 +89,7 @@ final class OffsetsTopicPane extends Region {
         }
         strip.show(row);
         if (groupTip != null && groupTip.isShowing()) {
-            groupTip.setText(groupText());
+            groupTip.setText(WholeNames.in(groupText()));
         }
         setUserData(row);
     }
@@ -266,7 +266,7 @@ final class OffsetsTopicPane extends Region {
 
         void installTooltip() {
             tip = tooltip();
-            tip.setOnShowing(event -> tip.setText(cellText(pointed)));
+            tip.setOnShowing(event -> tip.setText(WholeNames.in(cellText(pointed))));
             Tooltip.install(this, tip);
         }
 
@@ -274,7 +274,7 @@ final class OffsetsTopicPane extends Region {
             int index = cells.isEmpty() ? -1 : (int) Math.floor((x - left()) / cellWidth());
             pointed = index >= 0 && index < cells.size() ? index : -1;
             if (tip != null) {
-                tip.setText(cellText(pointed));
+                tip.setText(WholeNames.in(cellText(pointed)));
             }
         }
 
@@ -317,7 +317,7 @@ final class OffsetsTopicPane extends Region {
                 requestLayout();
             }
             if (tip != null && tip.isShowing()) {
-                tip.setText(cellText(pointed));
+                tip.setText(WholeNames.in(cellText(pointed)));
             }
         }
 

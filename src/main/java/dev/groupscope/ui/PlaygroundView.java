@@ -648,7 +648,7 @@ public final class PlaygroundView {
                 String why = messages.format("ui.main.groupEdge.taken", Map.of("from", t.from(), "to", t.to(),
                         "seconds", String.format(Locale.ROOT, "%.3f", t.event().time() / 1000.0),
                         "reason", sentence(t.event())));
-                arrow.getTooltip().setText(why);
+                arrow.getTooltip().setText(WholeNames.in(why));
                 arrow.setAccessibleText(why);
                 if (!was) {
                     arrow.getStyleClass().add("taken");
@@ -686,7 +686,8 @@ public final class PlaygroundView {
         groupStates.setUserData(group.state());
         // The summary wraps on a projector; "__consumer_offsets-13" is kept whole wherever its line breaks.
         if (group.offsetsPartition() < 0) {
-            groupSummary.setText(messages.format("ui.main.group.noOffsetsTopic", Map.of("group", group.groupId())));
+            groupSummary.setText(WholeNames.in(messages.format("ui.main.group.noOffsetsTopic",
+                    Map.of("group", group.groupId()))));
         } else if (group.coordinatorBroker() < 0) {
             groupSummary.setText(WholeNames.in(messages.format("ui.main.group.noCoordinator",
                     Map.of("group", group.groupId(), "partition", group.offsetsPartition()))));
@@ -723,7 +724,9 @@ public final class PlaygroundView {
     private void renderExplanation(PlaygroundFrame frame) {
         Optional<SimEvent> current = frame.current();
         eventMeta.setText(current.map(this::meta).orElse(""));
-        explanation.setText(current.map(this::sentence).orElse(messages.text("ui.main.explanation.none")));
+        // The sentences wrap: a setting's name ("auto.commit.interval.ms") is kept whole wherever a line breaks.
+        explanation.setText(WholeNames.in(current.map(this::sentence)
+                .orElse(messages.text("ui.main.explanation.none"))));
         renderTrace();
         List<SimEvent> earlier = frame.recent().subList(0, Math.max(0, frame.recent().size() - 1));
         int shown = Math.min(1, earlier.size());
@@ -737,7 +740,7 @@ public final class PlaygroundView {
         }
         for (int i = 0; i < shown; i++) {
             SimEvent event = earlier.get(earlier.size() - 1 - i);
-            recentRows.get(i).setText(meta(event) + " — " + sentence(event));
+            recentRows.get(i).setText(WholeNames.in(meta(event) + " — " + sentence(event)));
         }
         List<Label> rows = recentRows.subList(0, shown);
         if (!recentEvents.getChildren().equals(rows)) {
@@ -830,7 +833,7 @@ public final class PlaygroundView {
         tip.getStyleClass().add("entity-tooltip");
         tip.setWrapText(true);
         tip.setMaxWidth(640);
-        tip.setOnShowing(event -> tip.setText(text.get()));
+        tip.setOnShowing(event -> tip.setText(WholeNames.in(text.get())));
         Tooltip.install(node, tip);
     }
 
@@ -887,7 +890,7 @@ public final class PlaygroundView {
         void installTooltip() {
             if (tip == null) {
                 tip = OffsetsTopicPane.tooltip();
-                tip.setOnShowing(event -> tip.setText(tooltipText()));
+                tip.setOnShowing(event -> tip.setText(WholeNames.in(tooltipText())));
                 Tooltip.install(root, tip);
             }
         }

@@ -118,7 +118,7 @@ final class SavedRuns {
         Map<String, Object> withCount = new java.util.HashMap<>(args);
         withCount.put("count", playground.branchesProperty().get().size() - 1);
         Alert question = OwnedDialogs.ownedBy(new Alert(Alert.AlertType.CONFIRMATION,
-                text.format(questionKey, withCount), save, discard, cancel), stage);
+                WholeNames.in(text.format(questionKey, withCount)), save, discard, cancel), stage);
         question.setHeaderText(text.text("ui.unsaved.header"));
         question.getDialogPane().setId("unsaved-run");
         question.setOnHidden(closed -> {
@@ -133,8 +133,8 @@ final class SavedRuns {
     }
 
     private void refuse(Path path, String reason) {
-        Alert alert = OwnedDialogs.ownedBy(new Alert(Alert.AlertType.ERROR, messages.get().format("ui.save.failed",
-                Map.of("file", String.valueOf(path.getFileName()), "reason", reason))), stage);
+        Alert alert = OwnedDialogs.ownedBy(new Alert(Alert.AlertType.ERROR, WholeNames.in(messages.get().format(
+                "ui.save.failed", Map.of("file", String.valueOf(path.getFileName()), "reason", reason)))), stage);
         alert.getDialogPane().setId("save-failed");
         alert.show();
     }

@@ -162,7 +162,7 @@ public final class TimelineMarksView {
         }
         shape.getStyleClass().addAll("timeline-mark", "timeline-mark-" + kind.name().toLowerCase(Locale.ROOT));
         shape.setUserData(group);
-        Tooltip tooltip = new Tooltip(describe(kind, group));
+        Tooltip tooltip = new Tooltip(WholeNames.in(describe(kind, group)));
         tooltip.setShowDelay(Duration.millis(150));
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(560);

@@ -46,8 +46,8 @@ final class TopicDialogs {
         TextField partitions = new TextField(Integer.toString(current + 1));
         partitions.setId("topic-partitions");
         Dialog<ModelCommand> dialog = dialog(messages, owner, "ui.topic.grow.title", name, partitions);
-        dialog.setHeaderText(messages.format("ui.topic.grow.header", java.util.Map.of("topic", topic,
-                "current", current)));
+        dialog.setHeaderText(WholeNames.in(messages.format("ui.topic.grow.header", java.util.Map.of("topic", topic,
+                "current", current))));
         Runnable check = () -> show(dialog, messages, TopicForm.checkIncrease(topic, current, partitions.getText()));
         partitions.textProperty().addListener((observable, before, now) -> check.run());
         check.run();
@@ -85,7 +85,7 @@ final class TopicDialogs {
 
     private static void show(Dialog<ModelCommand> dialog, Messages messages, Optional<TopicForm.Problem> problem) {
         Label label = (Label) dialog.getDialogPane().getUserData();
-        label.setText(problem.map(p -> messages.format(p.messageKey(), p.args())).orElse(""));
+        label.setText(problem.map(p -> WholeNames.in(messages.format(p.messageKey(), p.args()))).orElse(""));
         dialog.getDialogPane().lookupButton(ButtonType.OK).setDisable(problem.isPresent());
     }
 }

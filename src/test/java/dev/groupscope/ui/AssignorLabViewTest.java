@@ -263,12 +263,12 @@ class AssignorLabViewTest {
     }
 
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Labeled.class).getText();
+        return WholeNames.read(robot.lookup(query).queryAs(Labeled.class).getText());
     }
 
     /** The texts of the labels inside a node, in order. */
     private static List<String> texts(FxRobot robot, String query) {
         Set<Node> labels = robot.from(robot.lookup(query).queryAs(Node.class)).lookup(".label").queryAll();
-        return labels.stream().map(label -> ((Labeled) label).getText()).collect(Collectors.toList());
+        return labels.stream().map(label -> WholeNames.read(((Labeled) label).getText())).collect(Collectors.toList());
     }
 }

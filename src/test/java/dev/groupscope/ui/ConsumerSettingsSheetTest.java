@@ -62,7 +62,7 @@ class ConsumerSettingsSheetTest {
         robot.interact(() -> robot.lookup(SESSION).<TextField>query().setText("20 s"));
         robot.clickOn("#settings-apply");
         waitFor(() -> robot.lookup(SESSION_PROBLEM).<Labeled>query().isVisible());
-        assertThat(robot.lookup(SESSION_PROBLEM).<Labeled>query().getText())
+        assertThat(WholeNames.read(robot.lookup(SESSION_PROBLEM).<Labeled>query().getText()))
                 .isEqualTo("Invalid value 20 s for configuration session.timeout.ms: Not a number of type INT");
         assertThat(robot.lookup(SESSION).<TextField>query().getText()).isEqualTo("20 s");
         assertThat(window.playground().branchesProperty().get()).hasSize(1);

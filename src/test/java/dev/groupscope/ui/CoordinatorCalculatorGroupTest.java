@@ -107,6 +107,6 @@ class CoordinatorCalculatorGroupTest {
     }
 
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
+        return WholeNames.read(robot.lookup(query).<Labeled>query().getText());
     }
 }

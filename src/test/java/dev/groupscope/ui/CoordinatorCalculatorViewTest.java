@@ -87,10 +87,10 @@ class CoordinatorCalculatorViewTest {
 
     private static String sentence(FxRobot robot, String kind) {
         HBox row = robot.lookup("#calc-step-" + kind).query();
-        return ((Labeled) row.getChildren().get(1)).getText();
+        return WholeNames.read(((Labeled) row.getChildren().get(1)).getText());
     }
 
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
+        return WholeNames.read(robot.lookup(query).<Labeled>query().getText());
     }
 }

@@ -124,6 +124,6 @@ class GroupViewsTest {
     }
 
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
+        return WholeNames.read(robot.lookup(query).<Labeled>query().getText());
     }
 }

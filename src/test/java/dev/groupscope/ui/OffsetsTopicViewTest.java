@@ -130,7 +130,7 @@ class OffsetsTopicViewTest {
         Tooltip tip = (Tooltip) node.getProperties().get("javafx.scene.control.Tooltip");
         assertThat(tip).as("tooltip of " + query).isNotNull();
         robot.interact(() -> tip.getOnShowing().handle(null));
-        return tip.getText();
+        return WholeNames.read(tip.getText());
     }
 
     private static boolean shown(FxRobot robot, String query) {
@@ -140,6 +140,6 @@ class OffsetsTopicViewTest {
     }
 
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Labeled>query().getText();
+        return WholeNames.read(robot.lookup(query).<Labeled>query().getText());
     }
 }

@@ -55,7 +55,7 @@ class OpenScenarioTest {
         robot.interact(() -> window.open(() -> ScenarioReader.read(broken)));
 
         DialogPane refusal = refusal(robot);
-        assertThat(refusal.getContentText()).contains("broken.json").contains("line 3, column 3");
+        assertThat(WholeNames.read(refusal.getContentText())).contains("broken.json").contains("line 3, column 3");
         assertThat(refusal.getHeaderText()).contains("cannot be opened");
         assertThat(GroupScopeWindow.on(stage)).containsSame(window);
         assertThat(window.playground()).isSameAs(run);
@@ -74,7 +74,7 @@ class OpenScenarioTest {
         robot.interact(() -> window.open(() -> ScenarioReader.read(empty)));
 
         DialogPane refusal = refusal(robot);
-        assertThat(refusal.getContentText()).contains("no-consumers.json").contains("$.consumers").contains("消费者");
+        assertThat(WholeNames.read(refusal.getContentText())).contains("no-consumers.json").contains("$.consumers").contains("消费者");
         robot.interact(() -> refusal.getScene().getWindow().hide());
     }
 

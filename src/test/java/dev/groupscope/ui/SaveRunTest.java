@@ -68,7 +68,7 @@ class SaveRunTest {
         robot.interact(() -> window.openLesson(new Lessons.Lesson("eager-join")));
 
         DialogPane question = question(robot);
-        assertThat(question.getContentText()).contains("replaces the run shown").contains("(1)");
+        assertThat(WholeNames.read(question.getContentText())).contains("replaces the run shown").contains("(1)");
         robot.interact(() -> button(question, ButtonType.CANCEL.getButtonData()).fire());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(GroupScopeWindow.on(stage)).containsSame(window);
@@ -83,7 +83,7 @@ class SaveRunTest {
 
         robot.interact(() -> window.openLesson(new Lessons.Lesson("eager-join")));
         DialogPane question = question(robot);
-        assertThat(question.getContentText()).contains("急切再均衡");
+        assertThat(WholeNames.read(question.getContentText())).contains("急切再均衡");
         robot.interact(() -> button(question, ButtonType.NO.getButtonData()).fire());
 
         GroupScopeWindow next = FxWait.replacing(stage, window);
@@ -99,7 +99,7 @@ class SaveRunTest {
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
 
         DialogPane question = question(robot);
-        assertThat(question.getContentText()).contains("退出");
+        assertThat(WholeNames.read(question.getContentText())).contains("退出");
         assertThat(button(question, ButtonType.YES.getButtonData()).getText()).isEqualTo("保存…");
         robot.interact(() -> button(question, ButtonType.CANCEL.getButtonData()).fire());
         WaitForAsyncUtils.waitForFxEvents();
@@ -115,7 +115,7 @@ class SaveRunTest {
 
         waitFor(() -> robot.lookup("#save-failed").tryQuery().isPresent());
         DialogPane failure = robot.lookup("#save-failed").query();
-        assertThat(failure.getContentText()).contains("not-a-file.json");
+        assertThat(WholeNames.read(failure.getContentText())).contains("not-a-file.json");
         assertThat(window.savedRuns().unsaved()).isTrue();
         robot.interact(() -> failure.getScene().getWindow().hide());
     }
