@@ -151,4 +151,34 @@ public final class Responses {
             return "ListOffsets";
         }
     }
+
+    /**
+     * One topic of a Metadata answer: UNKNOWN_TOPIC_OR_PARTITION (no such topic: no partitions), or NONE with the
+     * leader and leader epoch of each partition (a partition without a live replica has leader -1, Kafka's
+     * LEADER_NOT_AVAILABLE at the partition level).
+     */
+    public record TopicMetadata(Errors error, PartitionLeaders partitions) {
+
+        public static TopicMetadata unknown() {
+            return new TopicMetadata(Errors.UNKNOWN_TOPIC_OR_PARTITION, PartitionLeaders.NONE);
+        }
+    }
+
+    /**
+     * A Metadata answer: the live brokers (Kafka's {@code brokers}) and the topics asked for (all of them, internal
+     * ones left out as exclude.internal.topics=true has the consumer drop them).
+     */
+    public record MetadataResponse(long correlationId, List<Integer> brokers, Map<String, TopicMetadata> topics)
+            implements Message {
+
+        public MetadataResponse {
+            brokers = List.copyOf(brokers);
+            topics = Sorted.copy(topics);
+        }
+
+        @Override
+        public String api() {
+            return "Metadata";
+        }
+    }
 }
