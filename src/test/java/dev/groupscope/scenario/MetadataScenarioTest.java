@@ -1,0 +1,174 @@
+package dev.groupscope.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.LearnerFilter;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consumer's metadata against the real brokers: a Metadata request at start before any fetch, the leaders of
+ * its cache for every fetch, and the triggers of Kafka's {@code Metadata}/{@code DefaultMetadataUpdater} — a broker
+ * stop (the fetch fails, a Metadata exchange, then fetches to the new leader), metadata.max.age.ms, an unknown topic
+ * (retry.backoff.ms, growing), a pattern's new topic — with at most one request in flight.
+ */
+class MetadataScenarioTest {
+
+    private static Simulation run(int brokers, String topics, String consumersAndActions, long durationMs) {
+        String text = """
+                {"name": "inline", "seed": 7, "durationMs": %d,
+                 "cluster": {"brokers": %d, "settings": {"group.initial.rebalance.delay.ms": 0},
+                             "network": {"delayMs": 5}},
+                 "topics": [%s],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
+                """.formatted(durationMs, brokers, topics) + consumersAndActions + "}";
+        Scenario scenario = ScenarioReader.read("inline.json", text);
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(scenario.durationMs());
+        return simulation;
+    }
+
+    private static final String T3 = """
+            {"name": "t", "partitions": 1, "replicationFactor": 3}""";
+
+    private static List<SimEvent> events(Simulation run, Predicate<SimEvent> filter) {
+        return run.log().stream().filter(filter).toList();
+    }
+
+    private static Predicate<SimEvent> request(String api, String client) {
+        return e -> e.kind() == EventKind.REQUEST && e.type().equals(api + "Request") && client.equals(e.peer());
+    }
+
+    private static Predicate<SimEvent> response(String api, String client) {
+        return e -> e.kind() == EventKind.RESPONSE && e.type().equals(api + "Response") && client.equals(e.actor());
+    }
+
+    private static long sentAt(SimEvent event) {
+        return ((Number) event.fields().get("sentAt")).longValue();
+    }
+
+    private static int broker(String lane) {
+        return Integer.parseInt(lane.substring("broker-".length()));
+    }
+
+    @Test
+    void aConsumerAsksForMetadataWhenItStartsAndFetchesNothingBeforeTheAnswer() {
+        Simulation run = run(3, T3, """
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1,
+                               "startAtMs": 1000}]""", 4000);
+
+        SimEvent first = events(run, request("Metadata", "C1")).get(0);
+        assertThat(sentAt(first)).isEqualTo(1000);
+        assertThat(first.fields().get("topics")).isEqualTo(List.of("t"));
+        SimEvent answer = events(run, response("Metadata", "C1")).get(0);
+        assertThat(answer.fields().get("why")).isEqualTo("start");
+        assertThat(events(run, request("Fetch", "C1").or(request("ListOffsets", "C1"))))
+                .isNotEmpty().allSatisfy(e -> assertThat(e.seq()).isGreaterThan(answer.seq()));
+        assertThat(LearnerFilter.INSTANCE.test(answer)).as("the first answer is a step").isTrue();
+    }
+
+    @Test
+    void aStoppedLeaderFailsTheFetchThenMetadataNamesTheNewLeaderWhichTheNextFetchGoesTo() {
+        Simulation run = run(3, T3, """
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1}],
+                "actions": [{"atMs": 5000, "action": "stopBroker", "broker": %d}]""".formatted(leaderOfT(3)), 8000);
+        int oldLeader = leaderOfT(3);
+
+        List<SimEvent> afterStop = events(run, e -> e.time() >= 5000);
+        // The fetch parked at the stopping leader is answered NOT_LEADER_OR_FOLLOWER (controlled shutdown), or the
+        // next one is refused: either way the consumer asks for metadata.
+        SimEvent failed = afterStop.stream().filter(e -> "C1".equals(e.actor()) && e.kind() == EventKind.RESPONSE
+                && ("broker-" + oldLeader).equals(e.peer()) && (e.type().equals("Disconnected")
+                || e.type().equals("FetchResponse") && sentAt(e) < 5000 && e.time() > 5000)).findFirst()
+                .orElseThrow();
+        SimEvent moved = afterStop.stream().filter(response("Metadata", "C1"))
+                .filter(e -> !((List<?>) e.fields().get("moved")).isEmpty()).findFirst().orElseThrow();
+        assertThat(moved.seq()).isGreaterThan(failed.seq());
+        assertThat(LearnerFilter.INSTANCE.test(moved)).as("the answer that moves a leader is a step").isTrue();
+        // No fetch reaches another broker before the answer; the first after it goes to the new leader.
+        assertThat(afterStop.stream().filter(request("Fetch", "C1")).filter(e -> e.seq() < moved.seq())
+                .filter(e -> sentAt(e) >= 5000)).allSatisfy(e -> assertThat(broker(e.actor())).isEqualTo(oldLeader));
+        SimEvent next = afterStop.stream().filter(request("Fetch", "C1")).filter(e -> e.seq() > moved.seq())
+                .findFirst().orElseThrow();
+        assertThat(broker(next.actor())).isNotEqualTo(oldLeader);
+        assertThat(String.valueOf(moved.fields().get("moved"))).contains("t-0 → " + broker(next.actor()));
+        // Nothing more goes to the stopped broker once the cache names another leader.
+        assertThat(afterStop.stream().filter(request("Fetch", "C1")).filter(e -> sentAt(e) > moved.time()))
+                .allSatisfy(e -> assertThat(broker(e.actor())).isNotEqualTo(oldLeader));
+    }
+
+    /** Where t-0 (one partition, three replicas) starts: its first replica, as the seed places it. */
+    private static int leaderOfT(int brokers) {
+        Simulation probe = run(brokers, T3, """
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1}]""", 500);
+        SimEvent fetch = events(probe, request("Fetch", "C1")).get(0);
+        return broker(fetch.actor());
+    }
+
+    @Test
+    void metadataIsRefreshedEveryMaxAgeAndThatRoutineAnswerIsNotAStep() {
+        Simulation run = run(1, """
+                {"name": "t", "partitions": 1, "replicationFactor": 1}""", """
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1,
+                               "settings": {"metadata.max.age.ms": 2000}}]""", 9000);
+
+        List<SimEvent> answers = events(run, response("Metadata", "C1"));
+        assertThat(answers).hasSize(5); // at 0 (+10 ms), then every 2,000 ms after the last answer
+        for (int i = 1; i < answers.size(); i++) {
+            assertThat(answers.get(i).fields().get("why")).isEqualTo("maxAge");
+            // sent once the poll loop polls after the max age (it may be processing a record then)
+            assertThat(sentAt(answers.get(i)) - answers.get(i - 1).time()).isBetween(2000L, 2050L);
+            assertThat(LearnerFilter.INSTANCE.test(answers.get(i))).isFalse();
+        }
+    }
+
+    @Test
+    void anUnknownTopicIsAskedForAgainAfterRetryBackoffDoublingWhileNothingChangesOneAtATime() {
+        Simulation run = run(1, """
+                {"name": "t", "partitions": 1, "replicationFactor": 1}""", """
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t", "missing"], "processingMsPerRecord": 1,
+                               "settings": {"retry.backoff.ms": 100, "retry.backoff.max.ms": 1000}}],
+                "actions": [{"atMs": 5900, "action": "createTopic", "topic": "missing", "partitions": 1}]""", 5900);
+
+        List<SimEvent> requests = events(run, request("Metadata", "C1"));
+        List<SimEvent> answers = events(run, response("Metadata", "C1"));
+        assertThat(requests.size()).isBetween(5, 12);
+        assertThat(answers.get(0).fields().get("unknown")).isEqualTo(List.of("missing"));
+        for (int i = 1; i < requests.size(); i++) {
+            // At most one in flight: each request leaves after the answer to the one before.
+            assertThat(sentAt(requests.get(i))).isGreaterThanOrEqualTo(answers.get(i - 1).time());
+            long gap = sentAt(requests.get(i)) - answers.get(i - 1).time();
+            // Kafka's timeToAllowUpdate: retry.backoff.ms after any answer, and after n answers in a row that brought
+            // nothing new retry.backoff.ms × 2^(n-1); ±20 % jitter, at most retry.backoff.max.ms. (The first answer
+            // is new: it brings t.) A few ms more when the poll loop was processing a record.
+            long expected = Math.min(1000, 100L << Math.max(0, i - 2));
+            assertThat(gap).as("gap %d", i).isBetween((long) (expected * 0.8) - 1,
+                    Math.min(1000, (long) (expected * 1.2)) + 20);
+        }
+    }
+
+    @Test
+    void aPatternSeesANewTopicOnlyWhenAMetadataAnswerBringsIt() {
+        Simulation run = run(1, """
+                {"name": "t", "partitions": 1, "replicationFactor": 1}""", """
+                "consumers": [{"id": "C1", "groupId": "g", "pattern": "t.*", "processingMsPerRecord": 1,
+                               "settings": {"metadata.max.age.ms": 3000}}],
+                "actions": [{"atMs": 1000, "action": "createTopic", "topic": "t2", "partitions": 1,
+                             "replicationFactor": 1}]""", 6000);
+
+        assertThat(events(run, request("Metadata", "C1"))).allSatisfy(e ->
+                assertThat(e.fields().get("allTopics")).isEqualTo(true));
+        SimEvent created = events(run, response("Metadata", "C1")).stream()
+                .filter(e -> ((List<?>) e.fields().get("created")).contains("t2")).findFirst().orElseThrow();
+        assertThat(created.fields().get("why")).isEqualTo("maxAge");
+        assertThat(sentAt(created)).isBetween(3000L, 3100L); // max age after the first answer, a round trip in
+        assertThat(LearnerFilter.INSTANCE.test(created)).isTrue();
+        SimEvent matched = events(run, e -> e.type().equals("PatternMatched") && "C1".equals(e.actor())
+                && ((List<?>) e.fields().get("added")).contains("t2")).get(0);
+        assertThat(matched.seq()).isGreaterThan(created.seq());
+    }
+}
