@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Picks out of an event log what a sequence diagram of the group protocol shows: every FindCoordinator, JoinGroup,
  * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, the ListOffsets that decide
- * where a consumer without a committed offset starts (sent to a partition's leader), and notes for the group's
+ * where a consumer without a committed offset starts (sent to a partition's leader), the Metadata requests that
+ * tell a consumer which broker leads each partition (sent to any broker), and notes for the group's
  * state changes, crashes and session timeouts, the commit faults a lesson injects, and for a request whose connection failed (a stopped broker never
  * answers: the client's own lane says its request failed, rather than an arrow from the dead broker), and each of
  * those messages a network cut lost (RequestLost / ResponseLost: from the consumer towards the broker or back, never
@@ -20,7 +21,7 @@ import java.util.Set;
 public final class ProtocolLog {
 
     public static final List<String> APIS = List.of("FindCoordinator", "JoinGroup", "SyncGroup", "Heartbeat",
-            "LeaveGroup", "OffsetCommit", "OffsetFetch", "ListOffsets");
+            "LeaveGroup", "OffsetCommit", "OffsetFetch", "ListOffsets", "Metadata");
     private static final Set<String> NOTES = Set.of("GroupStateChange", "CrashConsumer", "HeartbeatExpiration",
             "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing",
             // A new coordinator loads the group from __consumer_offsets: where a failover (or its return) lands.

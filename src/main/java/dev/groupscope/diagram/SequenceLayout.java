@@ -583,6 +583,8 @@ public final class SequenceLayout {
                 return request && event.api().equals("OffsetFetch") ? "" : offsets(f.get("offsets"));
             case "ListOffsets":
                 return request ? targets(f.get("timestamps")) : listedOffsets(f);
+            case "Metadata":
+                return request ? metadataTopics(f) : metadataAnswer(f);
             default:
                 return "";
         }
@@ -605,6 +607,32 @@ public final class SequenceLayout {
                 parts.add(target == -1 ? partition + "=latest" : target == -2 ? partition + "=earliest"
                         : partition + "≥" + target);
             });
+            return String.join(", ", parts);
+        }
+        return "";
+    }
+
+    /** What a Metadata request asks for: its topics, or all of them (a pattern subscriber). */
+    private String metadataTopics(Map<String, Object> f) {
+        if (Boolean.TRUE.equals(f.get("allTopics"))) {
+            return text("diagram.sequence.detail.metadataAll");
+        }
+        return f.get("topics") instanceof List<?> topics ? String.join(", ", topics.stream().map(String::valueOf)
+                .toList()) : "";
+    }
+
+    /**
+     * A Metadata answer: the leaders that moved, which is what a failover is about; else the topics it knows with
+     * their partition counts ({@code orders×6}).
+     */
+    private String metadataAnswer(Map<String, Object> f) {
+        if (f.get("moved") instanceof List<?> moved && !moved.isEmpty()) {
+            return text("diagram.sequence.detail.leadersMoved", "moved", String.join(", ",
+                    moved.stream().map(String::valueOf).toList()));
+        }
+        if (f.get("topics") instanceof Map<?, ?> topics) {
+            List<String> parts = new ArrayList<>();
+            topics.forEach((topic, count) -> parts.add(topic + "×" + count));
             return String.join(", ", parts);
         }
         return "";
