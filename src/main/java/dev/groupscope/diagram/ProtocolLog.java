@@ -35,6 +35,12 @@ public final class ProtocolLog {
     private static final String PREFERRED_LEADER = "sim.cluster.preferredLeaderElected";
     private static final String REQUEST_LOST = "RequestLost";
     private static final String RESPONSE_LOST = "ResponseLost";
+    private static final String FETCH_RESPONSE = "FetchResponse";
+    /**
+     * The requests whose failed connection is noted on the client's lane: the drawn APIs, and Fetch, whose failure
+     * (a stopped leader) is why a consumer asks for Metadata — the fetches themselves are not drawn.
+     */
+    private static final Set<String> NOTED_FAILURES = union(APIS, "Fetch");
 
     private ProtocolLog() {
     }
@@ -131,6 +137,10 @@ public final class ProtocolLog {
             return null;
         }
         if (event.kind() == EventKind.RESPONSE) {
+            if (FETCH_RESPONSE.equals(type) && event.peer() != null
+                    && event.fields().get("errors") instanceof Map<?, ?> errors && !errors.isEmpty()) {
+                return fetchErrors(event);
+            }
             if (type.endsWith("Response")) {
                 String api = type.substring(0, type.length() - "Response".length());
                 if (APIS.contains(api) && event.peer() != null) {
@@ -140,7 +150,7 @@ public final class ProtocolLog {
                             error == null || "NONE".equals(error) ? "" : String.valueOf(error), event.fields());
                 }
             } else if (type.equals("Disconnected") && event.peer() != null
-                    && APIS.contains(String.valueOf(event.fields().get("api")))) {
+                    && NOTED_FAILURES.contains(String.valueOf(event.fields().get("api")))) {
                 Map<String, Object> fields = new java.util.LinkedHashMap<>(event.fields());
                 fields.put("broker", event.peer());
                 return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.NOTE, "Disconnected", event.actor(),
@@ -168,6 +178,23 @@ public final class ProtocolLog {
                     event.time(), "", withGroup(event));
         }
         return null;
+    }
+
+    private static Set<String> union(List<String> apis, String more) {
+        Set<String> all = new java.util.HashSet<>(apis);
+        all.add(more);
+        return Set.copyOf(all);
+    }
+
+    /**
+     * A fetch answered with partition errors (NOT_LEADER_OR_FOLLOWER from a leader that lost its partitions), noted
+     * on the consumer's lane as the failed connection is: it is what sends the consumer to ask for Metadata.
+     */
+    private static ProtocolEvent fetchErrors(SimEvent event) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(event.fields());
+        fields.put("broker", event.peer());
+        return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.NOTE, "FetchErrors", event.actor(), event.actor(),
+                event.time(), event.time(), "", fields);
     }
 
     /**

@@ -62,6 +62,26 @@ class MetadataDiagramTest {
         }
     }
 
+    @Test
+    void theFetchFailuresThatSendAConsumerToAskForMetadataAreNotedOnItsLane() {
+        List<SimEvent> log = List.of(
+                new SimEvent(1, 1, 100, EventKind.RESPONSE, "FetchResponse", "C1", "broker-2",
+                        Map.of("error", "NONE", "records", Map.of("t-0", 0), "errors",
+                                Map.of("t-0", "NOT_LEADER_OR_FOLLOWER"), "sentAt", 98L), null, Map.of()),
+                new SimEvent(2, 2, 104, EventKind.RESPONSE, "Disconnected", "C1", "broker-2",
+                        Map.of("api", "Fetch", "sentAt", 102L), "sim.client.disconnected", Map.of()),
+                new SimEvent(3, 3, 106, EventKind.RESPONSE, "FetchResponse", "C1", "broker-3",
+                        Map.of("error", "NONE", "records", Map.of("t-0", 3), "sentAt", 104L), null, Map.of()));
+
+        List<ProtocolEvent> rows = ProtocolLog.read(log, 0, 200);
+        assertThat(rows).extracting(ProtocolEvent::api).containsExactly("FetchErrors", "Disconnected");
+        assertThat(rows).allSatisfy(row -> assertThat(row.from()).isEqualTo("C1"));
+        Drawing english = SequenceLayout.layout(rows, 0, 200, Messages.of(Locale.ENGLISH), true, -1).drawing();
+        assertThat(label(english, "note-1")).isEqualTo("✗ Broker 2 no longer leads t-0");
+        assertThat(label(english, "note-2")).isEqualTo("✗ Fetch to Broker 2: connection failed");
+        assertThat(english.shape("note-1").orElseThrow().styles()).contains("error");
+    }
+
     private static String label(Drawing drawing, String id) {
         return ((Shape.Label) drawing.shape(id + "-label").orElseThrow()).text();
     }

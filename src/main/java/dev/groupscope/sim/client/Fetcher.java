@@ -460,11 +460,43 @@ final class Fetcher {
         step.metadata().connected(broker);
         FetchSessionHandler session = sessions.computeIfAbsent(broker, b -> new FetchSessionHandler());
         boolean usable = session.handleResponse(response);
-        step.emitResponse(deliver, fields("error", response.error().name(), "sessionId", response.sessionId(),
-                "records", counts));
+        Map<String, Object> salient = fields("error", response.error().name(), "sessionId", response.sessionId(),
+                "records", counts);
+        Map<String, Object> errors = partitionErrors(response);
+        if (errors.isEmpty()) {
+            step.emitResponse(deliver, salient);
+        } else {
+            salient.put("errors", errors); // what asks for a metadata update, and what the Protocol tab notes
+            emitPartitionErrors(step, deliver, salient, errors);
+        }
         if (usable) {
             response.partitions().forEach((tp, data) -> accept(step, tp, data));
         }
+    }
+
+    /** A fetch answer with partition errors is a learner's step, so it says what they mean. */
+    private static void emitPartitionErrors(Step step, Deliver deliver, Map<String, Object> salient,
+                                            Map<String, Object> errors) {
+        boolean notLeader = errors.values().stream().allMatch(Errors.NOT_LEADER_OR_FOLLOWER.name()::equals);
+        List<String> named = new ArrayList<>();
+        errors.forEach((partition, error) -> named.add(notLeader ? partition : partition + " " + error));
+        step.emitResponse(deliver, salient, notLeader ? "sim.client.fetch.notLeader"
+                : "sim.client.fetch.partitionErrors", Map.of("consumer", step.id(), "broker", step.answeringBroker(),
+                "partitions", String.join(", ", named)));
+    }
+
+    /** The partitions answered with an error, by name (usually none: then nothing is allocated). */
+    private static Map<String, Object> partitionErrors(FetchResponse response) {
+        Map<String, Object> errors = Map.of();
+        for (Map.Entry<TopicPartition, FetchedPartition> entry : response.partitions().entrySet()) {
+            if (entry.getValue().error() != Errors.NONE) {
+                if (errors.isEmpty()) {
+                    errors = new TreeMap<>();
+                }
+                errors.put(entry.getKey().toString(), entry.getValue().error().name());
+            }
+        }
+        return errors;
     }
 
     /** A fetch failed without an answer (disconnected): the next one to that broker is full. */

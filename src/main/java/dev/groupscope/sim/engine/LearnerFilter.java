@@ -86,6 +86,9 @@ public final class LearnerFilter implements Predicate<SimEvent> {
                     nth && nth.longValue() > 1);
         }
         Object error = event.fields().get("error");
-        return error != null && !"NONE".equals(error);
+        // A fetch whose partitions were refused (a leader that lost them) is a step: it sends the consumer to ask
+        // for Metadata.
+        return error != null && !"NONE".equals(error)
+                || event.fields().get("errors") instanceof java.util.Map<?, ?> errors && !errors.isEmpty();
     }
 }
