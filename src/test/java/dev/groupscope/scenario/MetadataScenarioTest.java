@@ -171,4 +171,29 @@ class MetadataScenarioTest {
                 && ((List<?>) e.fields().get("added")).contains("t2")).get(0);
         assertThat(matched.seq()).isGreaterThan(created.seq());
     }
+
+    @Test
+    void aLeaderWhoseGroupSubscribesToATopicItDoesNotKnowAsksForItBeforeItAssigns() {
+        Simulation run = run(1, """
+                {"name": "t", "partitions": 2, "replicationFactor": 1},
+                {"name": "u", "partitions": 2, "replicationFactor": 1}""", """
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1},
+                              {"id": "C2", "groupId": "g", "topics": ["t", "u"], "processingMsPerRecord": 1,
+                               "startAtMs": 1}]""", 4000);
+
+        // Generation 1 has C1 alone (its own topic: no wait); C2's join makes generation 2, with u.
+        SimEvent joined = events(run, e -> e.type().equals("AssignorRun")).stream()
+                .filter(e -> ((List<?>) e.fields().get("members")).size() == 2).findFirst().orElseThrow();
+        assertThat(joined.actor()).as("C1 started first and leads").isEqualTo("C1");
+        SimEvent asked = events(run, response("Metadata", "C1")).stream()
+                .filter(e -> "newTopics".equals(e.fields().get("why"))).findFirst().orElseThrow();
+        // onLeaderElected: the group's topics beyond its own are asked for, and the assignment waits for them.
+        assertThat(asked.seq()).isLessThan(joined.seq());
+        assertThat(events(run, request("Metadata", "C1")).stream().filter(e -> e.seq() < asked.seq())
+                .reduce((a, b) -> b).orElseThrow().fields().get("topics")).isEqualTo(List.of("t", "u"));
+        SimEvent joinAnswer = events(run, response("JoinGroup", "C1")).stream()
+                .filter(e -> e.seq() < joined.seq()).reduce((a, b) -> b).orElseThrow();
+        assertThat(sentAt(asked)).isGreaterThanOrEqualTo(joinAnswer.time());
+        assertThat(String.valueOf(joined.fields().get("assignment"))).contains("u-0", "u-1");
+    }
 }
