@@ -623,8 +623,14 @@ public final class SequenceLayout {
         String broker = laneName(String.valueOf(f.get("broker")));
         if (f.get("errors") instanceof Map<?, ?> errors && !errors.isEmpty()
                 && errors.values().stream().allMatch("NOT_LEADER_OR_FOLLOWER"::equals)) {
-            return text("diagram.sequence.note.FetchNotLeader", "broker", broker, "partitions", String.join(", ",
-                    errors.keySet().stream().map(String::valueOf).toList()));
+            String partitions = String.join(", ", errors.keySet().stream().map(String::valueOf).toList());
+            if (f.get("currentLeaders") instanceof Map<?, ?> leaders && !leaders.isEmpty()) {
+                // KIP-951: the answer named the new leaders ("now Broker 3")
+                return text("diagram.sequence.note.FetchNotLeaderMoved", "broker", broker, "partitions", partitions,
+                        "leaders", String.join(", ", leaders.values().stream().map(l -> laneName("broker-" + l))
+                                .distinct().toList()));
+            }
+            return text("diagram.sequence.note.FetchNotLeader", "broker", broker, "partitions", partitions);
         }
         return text("diagram.sequence.note.FetchErrors", "broker", broker, "errors", fetchErrors(f.get("errors")));
     }

@@ -82,6 +82,20 @@ class MetadataDiagramTest {
         assertThat(english.shape("note-1").orElseThrow().styles()).contains("error");
     }
 
+    @Test
+    void aRefusedFetchThatNamesTheNewLeaderSaysWhereThePartitionWent() {
+        List<SimEvent> log = List.of(new SimEvent(1, 1, 100, EventKind.RESPONSE, "FetchResponse", "C1", "broker-2",
+                Map.of("error", "NONE", "records", Map.of("t-0", 0), "errors", Map.of("t-0", "NOT_LEADER_OR_FOLLOWER"),
+                        "currentLeaders", Map.of("t-0", 3), "sentAt", 98L), null, Map.of()));
+
+        List<ProtocolEvent> rows = ProtocolLog.read(log, 0, 200);
+        Drawing english = SequenceLayout.layout(rows, 0, 200, Messages.of(Locale.ENGLISH), true, -1).drawing();
+        Drawing chinese = SequenceLayout.layout(rows, 0, 200, Messages.of(Locale.SIMPLIFIED_CHINESE), true, -1)
+                .drawing();
+        assertThat(label(english, "note-1")).isEqualTo("✗ Broker 2 no longer leads t-0 (now Broker 3)");
+        assertThat(label(chinese, "note-1")).isEqualTo("✗ Broker 2 不再是 t-0 的 leader（现为 Broker 3）");
+    }
+
     private static String label(Drawing drawing, String id) {
         return ((Shape.Label) drawing.shape(id + "-label").orElseThrow()).text();
     }

@@ -19,13 +19,18 @@ import org.junit.jupiter.api.Test;
 class MetadataScenarioTest {
 
     private static Simulation run(int brokers, String topics, String consumersAndActions, long durationMs) {
+        return run(brokers, topics, consumersAndActions, durationMs, 100);
+    }
+
+    private static Simulation run(int brokers, String topics, String consumersAndActions, long durationMs,
+                                  int recordsPerSecond) {
         String text = """
                 {"name": "inline", "seed": 7, "durationMs": %d,
                  "cluster": {"brokers": %d, "settings": {"group.initial.rebalance.delay.ms": 0},
                              "network": {"delayMs": 5}},
                  "topics": [%s],
-                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
-                """.formatted(durationMs, brokers, topics) + consumersAndActions + "}";
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": %d}],
+                """.formatted(durationMs, brokers, topics, recordsPerSecond) + consumersAndActions + "}";
         Scenario scenario = ScenarioReader.read("inline.json", text);
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(scenario.durationMs());
@@ -72,33 +77,72 @@ class MetadataScenarioTest {
     }
 
     @Test
-    void aStoppedLeaderFailsTheFetchThenMetadataNamesTheNewLeaderWhichTheNextFetchGoesTo() {
+    void aStoppingLeaderNamesItsSuccessorInItsLastAnswerAndTheNextFetchGoesThereBeforeTheMetadataAnswer() {
+        int oldLeader = leaderOfT(3);
+        // Two records a second: the consumer's fetch waits at the leader (fetch.max.wait.ms) when it stops.
         Simulation run = run(3, T3, """
                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1}],
-                "actions": [{"atMs": 5000, "action": "stopBroker", "broker": %d}]""".formatted(leaderOfT(3)), 8000);
-        int oldLeader = leaderOfT(3);
+                "actions": [{"atMs": 5000, "action": "stopBroker", "broker": %d}]""".formatted(oldLeader), 8000, 2);
 
         List<SimEvent> afterStop = events(run, e -> e.time() >= 5000);
-        // The fetch parked at the stopping leader is answered NOT_LEADER_OR_FOLLOWER (controlled shutdown), or the
-        // next one is refused: either way the consumer asks for metadata.
-        SimEvent failed = afterStop.stream().filter(e -> "C1".equals(e.actor()) && e.kind() == EventKind.RESPONSE
-                && ("broker-" + oldLeader).equals(e.peer()) && (e.type().equals("Disconnected")
-                || e.type().equals("FetchResponse") && sentAt(e) < 5000 && e.time() > 5000)).findFirst()
+        // The fetch parked at the stopping leader is answered NOT_LEADER_OR_FOLLOWER (controlled shutdown), naming
+        // the new leader and its epoch (KIP-951).
+        SimEvent refused = afterStop.stream().filter(response("Fetch", "C1"))
+                .filter(e -> e.fields().get("errors") instanceof java.util.Map<?, ?> m && !m.isEmpty()).findFirst()
                 .orElseThrow();
-        SimEvent moved = afterStop.stream().filter(response("Metadata", "C1"))
-                .filter(e -> !((List<?>) e.fields().get("moved")).isEmpty()).findFirst().orElseThrow();
-        assertThat(moved.seq()).isGreaterThan(failed.seq());
-        assertThat(LearnerFilter.INSTANCE.test(moved)).as("the answer that moves a leader is a step").isTrue();
-        // No fetch reaches another broker before the answer; the first after it goes to the new leader.
-        assertThat(afterStop.stream().filter(request("Fetch", "C1")).filter(e -> e.seq() < moved.seq())
-                .filter(e -> sentAt(e) >= 5000)).allSatisfy(e -> assertThat(broker(e.actor())).isEqualTo(oldLeader));
-        SimEvent next = afterStop.stream().filter(request("Fetch", "C1")).filter(e -> e.seq() > moved.seq())
+        assertThat(refused.peer()).isEqualTo("broker-" + oldLeader);
+        assertThat(refused.fields().get("errors")).isEqualTo(java.util.Map.of("t-0", "NOT_LEADER_OR_FOLLOWER"));
+        int newLeader = ((Number) ((java.util.Map<?, ?>) refused.fields().get("currentLeaders")).get("t-0")).intValue();
+        assertThat(newLeader).isNotEqualTo(oldLeader);
+        assertThat(refused.ruleKey()).isEqualTo("sim.client.fetch.notLeaderMoved");
+        assertThat(LearnerFilter.INSTANCE.test(refused)).isTrue();
+        // The next fetch goes to the new leader at once; a Metadata request goes out all the same
+        // (handleInitializeErrors), and nothing more goes to the stopped broker.
+        SimEvent next = afterStop.stream().filter(request("Fetch", "C1")).filter(e -> e.seq() > refused.seq())
                 .findFirst().orElseThrow();
-        assertThat(broker(next.actor())).isNotEqualTo(oldLeader);
-        assertThat(String.valueOf(moved.fields().get("moved"))).contains("t-0 → " + broker(next.actor()));
-        // Nothing more goes to the stopped broker once the cache names another leader.
-        assertThat(afterStop.stream().filter(request("Fetch", "C1")).filter(e -> sentAt(e) > moved.time()))
+        assertThat(broker(next.actor())).isEqualTo(newLeader);
+        assertThat(sentAt(next)).isEqualTo(refused.time());
+        SimEvent asked = afterStop.stream().filter(request("Metadata", "C1")).findFirst().orElseThrow();
+        assertThat(sentAt(asked)).isEqualTo(refused.time());
+        SimEvent answer = afterStop.stream().filter(response("Metadata", "C1")).findFirst().orElseThrow();
+        assertThat(answer.fields().get("why")).isEqualTo("notLeader");
+        assertThat(answer.fields().get("moved")).as("the hint had moved it already").isEqualTo(List.of());
+        assertThat(afterStop.stream().filter(request("Fetch", "C1")).filter(e -> sentAt(e) >= 5000))
                 .allSatisfy(e -> assertThat(broker(e.actor())).isNotEqualTo(oldLeader));
+    }
+
+    @Test
+    void aFetchToAStoppedLeaderFailsAndTheNewLeaderIsFetchedOnlyOnceTheMetadataAnswerNamesIt() {
+        int oldLeader = leaderOfT(3);
+        // fetch.max.wait.ms 0: fetches are answered at once, so one is always on its way; the broker stops while
+        // one travels to it, and it is refused (no answer, so no KIP-951 hint).
+        String consumer = """
+                "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1,
+                               "settings": {"fetch.max.wait.ms": 0}}]""";
+        Simulation probe = run(3, T3, consumer, 5100);
+        long travelling = events(probe, request("Fetch", "C1")).stream().filter(e -> sentAt(e) >= 5000)
+                .findFirst().map(MetadataScenarioTest::sentAt).orElseThrow();
+        long stopAt = travelling + 1;
+        Simulation run = run(3, T3, consumer + """
+                ,
+                "actions": [{"atMs": %d, "action": "stopBroker", "broker": %d}]""".formatted(stopAt, oldLeader), 8000);
+
+        List<SimEvent> afterStop = events(run, e -> e.time() >= stopAt);
+        SimEvent failed = afterStop.stream().filter(e -> e.type().equals("Disconnected") && "C1".equals(e.actor())
+                && "Fetch".equals(e.fields().get("api"))).findFirst().orElseThrow();
+        assertThat(failed.peer()).isEqualTo("broker-" + oldLeader);
+        SimEvent asked = afterStop.stream().filter(request("Metadata", "C1")).findFirst().orElseThrow();
+        assertThat(sentAt(asked)).isEqualTo(failed.time()); // handleServerDisconnect: an update, due at once
+        SimEvent answer = afterStop.stream().filter(response("Metadata", "C1")).findFirst().orElseThrow();
+        assertThat(answer.fields().get("why")).isEqualTo("disconnected");
+        assertThat(LearnerFilter.INSTANCE.test(answer)).as("the answer that moves a leader is a step").isTrue();
+        SimEvent next = afterStop.stream().filter(request("Fetch", "C1")).filter(e -> sentAt(e) >= stopAt)
+                .findFirst().orElseThrow();
+        assertThat(String.valueOf(answer.fields().get("moved"))).contains("t-0 → " + broker(next.actor()));
+        // Until the answer nothing is fetched (the old leader is in reconnect backoff, isUnavailable); the first
+        // fetch after it goes to the new leader.
+        assertThat(sentAt(next)).isEqualTo(answer.time());
+        assertThat(broker(next.actor())).isNotEqualTo(oldLeader);
     }
 
     /** Where t-0 (one partition, three replicas) starts: its first replica, as the seed places it. */

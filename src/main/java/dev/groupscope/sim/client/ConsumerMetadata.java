@@ -97,6 +97,19 @@ final class ConsumerMetadata {
         return state != null && now < state[0];
     }
 
+    /**
+     * KIP-951: a fetch answer named the partition's new leader; the cache takes it if its epoch is newer (a new cache:
+     * copies share the old one). True when the leader moved.
+     */
+    boolean updatePartitionLeadership(String topic, int partition, int leader, int epoch) {
+        MetadataCache moved = cache.withLeader(topic, partition, leader, epoch);
+        if (moved == cache) {
+            return false;
+        }
+        cache = moved;
+        return true;
+    }
+
     // ---- asking for updates --------------------------------------------------------------------------------------
 
     /** Kafka's {@code requestUpdate(false)}: an update is wanted; backoffs still apply. */

@@ -467,7 +467,11 @@ final class Fetcher {
             step.emitResponse(deliver, salient);
         } else {
             salient.put("errors", errors); // what asks for a metadata update, and what the Protocol tab notes
-            emitPartitionErrors(step, deliver, salient, errors);
+            Map<String, Object> leaders = currentLeaders(response);
+            if (!leaders.isEmpty()) {
+                salient.put("currentLeaders", leaders); // KIP-951: where the refused partitions are led now
+            }
+            emitPartitionErrors(step, deliver, salient, errors, leaders);
         }
         if (usable) {
             response.partitions().forEach((tp, data) -> accept(step, tp, data));
@@ -476,13 +480,27 @@ final class Fetcher {
 
     /** A fetch answer with partition errors is a learner's step, so it says what they mean. */
     private static void emitPartitionErrors(Step step, Deliver deliver, Map<String, Object> salient,
-                                            Map<String, Object> errors) {
+                                            Map<String, Object> errors, Map<String, Object> leaders) {
         boolean notLeader = errors.values().stream().allMatch(Errors.NOT_LEADER_OR_FOLLOWER.name()::equals);
         List<String> named = new ArrayList<>();
         errors.forEach((partition, error) -> named.add(notLeader ? partition : partition + " " + error));
-        step.emitResponse(deliver, salient, notLeader ? "sim.client.fetch.notLeader"
-                : "sim.client.fetch.partitionErrors", Map.of("consumer", step.id(), "broker", step.answeringBroker(),
-                "partitions", String.join(", ", named)));
+        List<String> moved = new ArrayList<>();
+        leaders.forEach((partition, leader) -> moved.add(partition + " → " + leader));
+        String key = !notLeader ? "sim.client.fetch.partitionErrors"
+                : leaders.isEmpty() ? "sim.client.fetch.notLeader" : "sim.client.fetch.notLeaderMoved";
+        step.emitResponse(deliver, salient, key, Map.of("consumer", step.id(), "broker", step.answeringBroker(),
+                "partitions", String.join(", ", named), "leaders", String.join(", ", moved)));
+    }
+
+    /** The new leaders a NOT_LEADER_OR_FOLLOWER answer names (KIP-951), by partition. */
+    private static Map<String, Object> currentLeaders(FetchResponse response) {
+        Map<String, Object> leaders = new TreeMap<>();
+        response.partitions().forEach((tp, data) -> {
+            if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER && data.currentLeader() >= 0) {
+                leaders.put(tp.toString(), data.currentLeader());
+            }
+        });
+        return leaders;
     }
 
     /** The partitions answered with an error, by name (usually none: then nothing is allocated). */
@@ -508,6 +526,12 @@ final class Fetcher {
     }
 
     private void accept(Step step, TopicPartition tp, FetchedPartition data) {
+        if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER && data.currentLeader() >= 0) {
+            // AbstractFetch.handleFetchSuccess (KIP-951), for every partition of the answer: the new leader it names
+            // is where the next fetch goes, if its epoch is newer than the cache's.
+            step.metadata().updatePartitionLeadership(tp.topic(), tp.partition(), data.currentLeader(),
+                    data.currentLeaderEpoch());
+        }
         if (!assignment.isAssigned(tp) || assignment.position(tp) != data.fetchOffset()) {
             return; // revoked or moved meanwhile: kafka-clients drops such data
         }
@@ -519,7 +543,7 @@ final class Fetcher {
             // The topic is gone: the fetcher asks for a metadata update, which a pattern then matches again.
             step.metadata().requestUpdate("unknownTopic");
         } else if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER) {
-            // FetchCollector.handleInitializeErrors: the leader moved; the cache must learn where to.
+            // FetchCollector.handleInitializeErrors: a metadata update, even when the answer named the new leader.
             step.metadata().requestUpdate("notLeader");
         }
     }

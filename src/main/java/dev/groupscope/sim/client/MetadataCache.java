@@ -83,6 +83,30 @@ final class MetadataCache {
         return true;
     }
 
+    /**
+     * This cache with one partition's leader moved, if {@code epoch} is newer than the one it has and it knows the
+     * node and the partition ({@code Metadata.updatePartitionLeadership}); else this cache. The topic's arrays are
+     * copied: it happens only on a NOT_LEADER_OR_FOLLOWER answer.
+     */
+    MetadataCache withLeader(String topic, int partition, int leader, int epoch) {
+        PartitionLeaders old = topics.get(topic);
+        if (old == null || partition >= old.count() || epoch <= old.leaderEpoch(partition)
+                || !brokers.contains(leader)) {
+            return this;
+        }
+        int[] leaders = new int[old.count()];
+        int[] epochs = new int[old.count()];
+        for (int p = 0; p < old.count(); p++) {
+            leaders[p] = old.leader(p);
+            epochs[p] = old.leaderEpoch(p);
+        }
+        leaders[partition] = leader;
+        epochs[partition] = epoch;
+        Map<String, PartitionLeaders> moved = new TreeMap<>(topics);
+        moved.put(topic, PartitionLeaders.of(leaders, epochs));
+        return new MetadataCache(brokers, moved);
+    }
+
     /** The partitions whose leader this cache names differently from {@code before}: "orders-0 → 2". */
     List<String> movedSince(MetadataCache before) {
         List<String> moved = new ArrayList<>();

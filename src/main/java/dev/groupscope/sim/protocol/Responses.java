@@ -94,8 +94,17 @@ public final class Responses {
         }
     }
 
-    /** Records of one partition in a fetch: offsets [fetchOffset, fetchOffset + count) and the high watermark. */
-    public record FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark) {
+    /**
+     * Records of one partition in a fetch: offsets [fetchOffset, fetchOffset + count) and the high watermark. With
+     * NOT_LEADER_OR_FOLLOWER, the partition's current leader and its epoch as the answering broker knows them
+     * (KIP-951's {@code currentLeader}; -1 when it has none), so the client can move without waiting for Metadata.
+     */
+    public record FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark, int currentLeader,
+                                   int currentLeaderEpoch) {
+
+        public FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark) {
+            this(error, fetchOffset, count, highWatermark, -1, -1);
+        }
     }
 
     /**
