@@ -71,10 +71,11 @@
  *       and before the leader assigns (ensureFreshMetadata), with Kafka's refresh backoff (retry.backoff.ms, doubling
  *       while answers bring nothing new or fail) and at most one in flight, to the least loaded broker. Fetches and
  *       ListOffsets go to the leaders it names; a broker whose connection failed is skipped for its reconnect
- *       backoff (Kafka's defaults, 50 ms doubling to 1 s: reconnect.backoff.ms is not a setting here). Not modelled:
- *       the leader hints a 4.1 broker adds to NOT_LEADER_OR_FOLLOWER fetch answers (KIP-951; the consumer waits for
- *       its Metadata answer instead), OffsetsForLeaderEpoch validation of positions after a leader change (KIP-320),
- *       partial updates for new topics (every request names all the topics it needs), and the producer's metadata,
+ *       backoff (Kafka's defaults, 50 ms doubling to 1 s: reconnect.backoff.ms is not a setting here); a
+ *       NOT_LEADER_OR_FOLLOWER fetch answer names the new leader, which the cache takes at once (KIP-951). Not
+ *       modelled: OffsetsForLeaderEpoch validation of positions after a leader change (KIP-320), partial updates for
+ *       new topics (every request names all the topics it needs), the least loaded node preferring connected
+ *       brokers (the scan takes the first broker with fewest requests in flight), and the producer's metadata,
  *       which is still read from the cluster. The blocking offsetsForTimes() call reads the logs directly.</li>
  *   <li>The heartbeat thread handles a response the moment it arrives (Kafka's thread wakes within
  *       retry.backoff.ms) and checks the poll timer exactly at its deadline.</li>
