@@ -625,7 +625,7 @@ public final class SequenceLayout {
                 && errors.values().stream().allMatch("NOT_LEADER_OR_FOLLOWER"::equals)) {
             String partitions = String.join(", ", errors.keySet().stream().map(String::valueOf).toList());
             if (f.get("currentLeaders") instanceof Map<?, ?> leaders && !leaders.isEmpty()) {
-                // KIP-951: the answer named the new leaders ("now Broker 3")
+                // KIP-951: the answer named the new leaders ("t-0 moved: Broker 2 → Broker 3")
                 return text("diagram.sequence.note.FetchNotLeaderMoved", "broker", broker, "partitions", partitions,
                         "leaders", String.join(", ", leaders.values().stream().map(l -> laneName("broker-" + l))
                                 .distinct().toList()));

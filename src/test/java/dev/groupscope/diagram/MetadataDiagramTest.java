@@ -92,8 +92,8 @@ class MetadataDiagramTest {
         Drawing english = SequenceLayout.layout(rows, 0, 200, Messages.of(Locale.ENGLISH), true, -1).drawing();
         Drawing chinese = SequenceLayout.layout(rows, 0, 200, Messages.of(Locale.SIMPLIFIED_CHINESE), true, -1)
                 .drawing();
-        assertThat(label(english, "note-1")).isEqualTo("✗ Broker 2 no longer leads t-0 (now Broker 3)");
-        assertThat(label(chinese, "note-1")).isEqualTo("✗ Broker 2 不再是 t-0 的 leader（现为 Broker 3）");
+        assertThat(label(english, "note-1")).isEqualTo("✗ t-0 moved: Broker 2 → Broker 3");
+        assertThat(label(chinese, "note-1")).isEqualTo("✗ t-0 的 leader：Broker 2 → Broker 3");
     }
 
     private static String label(Drawing drawing, String id) {
