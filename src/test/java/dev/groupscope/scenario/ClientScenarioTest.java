@@ -65,7 +65,8 @@ class ClientScenarioTest {
         assertThat(run.events(actor("C3").and(e -> e.type().startsWith("onPartitions")))).isEmpty();
         assertThat(run.events(e -> "C3".equals(e.peer()) && e.type().endsWith("Request"))
                 .stream().map(SimEvent::type).distinct()).containsOnly("FindCoordinatorRequest", "MetadataRequest",
-                "OffsetFetchRequest", "ListOffsetsRequest", "FetchRequest", "OffsetCommitRequest"); // ListOffsets: to the leaders
+                "OffsetFetchRequest", "ListOffsetsRequest", "FetchRequest",
+                "OffsetCommitRequest"); // Metadata: to any broker; ListOffsets: to the leaders
         assertThat(run.group("auditor").rebalances()).isEmpty();
         assertThat(run.group("auditor").state()).isEqualTo("Empty");
         List<SimEvent> commits = run.events(type("OffsetCommitResponse").and(actor("C3"))

@@ -43,8 +43,9 @@ class WorkerPoolScenarioTest {
 
     @Test
     void aRecordAnIdleWorkerTakesAtOnceIsNotSaidToWait() {
-        // window-commit at 8,012 ms (7,992 before consumers asked for Metadata at start): C2's poller hands one record to its four workers, two of which are idle (the
-        // card says "workers 3–4 idle"); the sentence said "(1 waiting)", counted before any worker took it.
+        // window-commit at 8,012 ms (7,992 before consumers asked for Metadata at start): C2's poller hands one
+        // record to its four workers, two of which are idle (the card says "workers 3–4 idle"); the sentence said
+        // "(1 waiting)", counted before any worker took it.
         ScenarioRun run = ScenarioRun.of("window-commit");
         List<SimEvent> single = run.events(e -> e.type().equals("DispatchRecords") && "C2".equals(e.actor())
                 && ((Number) e.fields().get("records")).intValue() == 1);

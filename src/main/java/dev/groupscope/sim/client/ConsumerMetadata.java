@@ -32,7 +32,7 @@ final class ConsumerMetadata {
     private MetadataCache cache = MetadataCache.EMPTY;
     /** Kafka's {@code needFullUpdate || needPartialUpdate}, with the first reason asked since the last answer. */
     private String requested;
-    /** Kafka's {@code requestVersion}: bumped by requests for new topics, so an answer to an older request is not enough. */
+    /** Kafka's {@code requestVersion}: bumped for new topics, so an answer to an older request is not enough. */
     private int requestVersion;
     private int inFlightVersion;
     private long inFlight = NONE_IN_FLIGHT;
@@ -186,7 +186,8 @@ final class ConsumerMetadata {
      * requests in flight, skipping those in reconnect backoff.
      */
     private int leastLoadedNode(Step step) {
-        List<Integer> nodes = cache.brokers().isEmpty() ? ClusterAccess.of(step.context).liveBrokers() : cache.brokers();
+        List<Integer> nodes = cache.brokers().isEmpty() ? ClusterAccess.of(step.context).liveBrokers()
+                : cache.brokers();
         if (nodes.isEmpty()) {
             return -1;
         }

@@ -52,8 +52,8 @@ final class LeaderAssignment {
     }
 
     /**
-     * {@code onLeaderElected} → {@code updateGroupSubscription}: the leader watches the group's topics (asking at once
-     * for those beyond its own subscription) and makes sure its metadata is fresh before assigning
+     * {@code onLeaderElected} → {@code updateGroupSubscription}: the leader watches the group's topics (asking at
+     * once for those beyond its own subscription) and makes sure its metadata is fresh before assigning
      * ({@code ensureFreshMetadata}). False while it waits for that Metadata answer.
      */
     static boolean metadataReady(Step step, JoinGroupResponse response) {
