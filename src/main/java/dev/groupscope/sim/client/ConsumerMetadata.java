@@ -3,7 +3,6 @@ package dev.groupscope.sim.client;
 import dev.groupscope.kafka.Errors;
 import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
-import dev.groupscope.sim.engine.SortedArrayMap;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.MetadataRequest;
 import dev.groupscope.sim.protocol.Responses.MetadataResponse;
@@ -23,9 +22,6 @@ import java.util.SortedMap;
  */
 final class ConsumerMetadata {
 
-    /** Kafka's reconnect.backoff.ms and reconnect.backoff.max.ms defaults (not settable in the model). */
-    static final long RECONNECT_BACKOFF_MS = 50;
-    static final long RECONNECT_BACKOFF_MAX_MS = 1000;
     private static final long NEVER = Long.MIN_VALUE;
     private static final long NONE_IN_FLIGHT = -1;
 
@@ -46,8 +42,8 @@ final class ConsumerMetadata {
     private int updateVersion;
     /** The version {@code ensureFreshMetadata} waits to see passed, or -1 when nothing waits. */
     private int awaitedVersion = -1;
-    /** Per broker, when a failed connection lets the client try it again, and how many failed in a row. */
-    private SortedArrayMap<Integer, long[]> connectionBackoff = new SortedArrayMap<>();
+    /** The network client's failed connections, which leastLoadedNode and the fetcher avoid. */
+    private ConnectionStates connections = new ConnectionStates();
 
     ConsumerMetadata copy() {
         ConsumerMetadata copy = new ConsumerMetadata();
@@ -63,8 +59,7 @@ final class ConsumerMetadata {
         copy.equivalentResponses = equivalentResponses;
         copy.updateVersion = updateVersion;
         copy.awaitedVersion = awaitedVersion;
-        copy.connectionBackoff = new SortedArrayMap<>();
-        connectionBackoff.forEach((node, state) -> copy.connectionBackoff.put(node, state.clone()));
+        copy.connections = connections.copy();
         return copy;
     }
 
@@ -93,8 +88,7 @@ final class ConsumerMetadata {
      * backoff has not ended, so nothing is sent to it (the fetcher skips its partitions).
      */
     boolean isUnavailable(int node, long now) {
-        long[] state = connectionBackoff.get(node);
-        return state != null && now < state[0];
+        return connections.isUnavailable(node, now);
     }
 
     /**
@@ -162,7 +156,7 @@ final class ConsumerMetadata {
         }
         int node = leastLoadedNode(step);
         if (node < 0) {
-            armAt(step, step.now() + RECONNECT_BACKOFF_MS); // Kafka: no node available, look again after this
+            armAt(step, step.now() + ConnectionStates.RECONNECT_BACKOFF_MS); // Kafka: no node available, look again
             return;
         }
         inFlightWhy = requested != null ? requested : "maxAge";
@@ -300,18 +294,12 @@ final class ConsumerMetadata {
             equivalentResponses = 0;
             startBackoff(step, attempts - 1);
         }
-        long[] state = connectionBackoff.computeIfAbsent(broker, b -> new long[2]);
-        long wait = new Backoff(RECONNECT_BACKOFF_MS, RECONNECT_BACKOFF_MAX_MS).backoff(state[1],
-                step.context.random());
-        state[0] = step.now() + wait;
-        state[1]++;
+        connections.disconnected(broker, step.now(), step.context.random());
         requestUpdate("disconnected");
     }
 
     /** An answer came from {@code broker}: its connection works, its reconnect backoff starts over. */
     void connected(int broker) {
-        if (!connectionBackoff.isEmpty()) {
-            connectionBackoff.remove(broker);
-        }
+        connections.connected(broker);
     }
 }
