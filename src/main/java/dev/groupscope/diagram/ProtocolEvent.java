@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param seq     the event's place in the log: its stable id
  * @param api     FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup, OffsetCommit, OffsetFetch or
- *                ListOffsets; for a note, the event type (GroupStateChange, CrashConsumer...)
+ *                ListOffsets, Metadata; for a note, the event type (GroupStateChange, CrashConsumer...)
  * @param from    the sending lane (a client id or {@code broker-<id>}); for a note, its lane
  * @param to      the receiving lane; for a note, the same as {@code from}
  * @param sentAt  when the message left (a note: its time)
@@ -51,9 +51,9 @@ public record ProtocolEvent(long seq, Kind kind, String api, String from, String
 
     /**
      * Whether the message goes to (or comes from) the group's coordinator: every group request does; FindCoordinator
-     * goes to any broker, ListOffsets to a partition's leader.
+     * and Metadata go to any broker, ListOffsets to a partition's leader.
      */
     public boolean toCoordinator() {
-        return !"FindCoordinator".equals(api) && !"ListOffsets".equals(api);
+        return !"FindCoordinator".equals(api) && !"ListOffsets".equals(api) && !"Metadata".equals(api);
     }
 }

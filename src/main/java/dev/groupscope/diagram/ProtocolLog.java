@@ -12,7 +12,8 @@ import java.util.Set;
  * Picks out of an event log what a sequence diagram of the group protocol shows: every FindCoordinator, JoinGroup,
  * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, the ListOffsets that decide
  * where a consumer without a committed offset starts or answer its application's offsetsForTimes() (sent to a
- * partition's leader; the call and its return are notes on the consumer's lane), and notes for the group's
+ * partition's leader; the call and its return are notes on the consumer's lane), the Metadata requests that
+ * tell a consumer which broker leads each partition (sent to any broker), and notes for the group's
  * state changes, crashes and session timeouts, the commit faults a lesson injects, and for a request whose connection failed (a stopped broker never
  * answers: the client's own lane says its request failed, rather than an arrow from the dead broker), and each of
  * those messages a network cut lost (RequestLost / ResponseLost: from the consumer towards the broker or back, never
@@ -21,7 +22,7 @@ import java.util.Set;
 public final class ProtocolLog {
 
     public static final List<String> APIS = List.of("FindCoordinator", "JoinGroup", "SyncGroup", "Heartbeat",
-            "LeaveGroup", "OffsetCommit", "OffsetFetch", "ListOffsets");
+            "LeaveGroup", "OffsetCommit", "OffsetFetch", "ListOffsets", "Metadata");
     private static final String GROUP_LOADED = "GroupLoaded";
     private static final Set<String> NOTES = Set.of("GroupStateChange", "CrashConsumer", "HeartbeatExpiration",
             "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing",
@@ -37,6 +38,12 @@ public final class ProtocolLog {
     private static final String PREFERRED_LEADER = "sim.cluster.preferredLeaderElected";
     private static final String REQUEST_LOST = "RequestLost";
     private static final String RESPONSE_LOST = "ResponseLost";
+    private static final String FETCH_RESPONSE = "FetchResponse";
+    /**
+     * The requests whose failed connection is noted on the client's lane: the drawn APIs, and Fetch, whose failure
+     * (a stopped leader) is why a consumer asks for Metadata — the fetches themselves are not drawn.
+     */
+    private static final Set<String> NOTED_FAILURES = union(APIS, "Fetch");
 
     private ProtocolLog() {
     }
@@ -133,6 +140,10 @@ public final class ProtocolLog {
             return null;
         }
         if (event.kind() == EventKind.RESPONSE) {
+            if (FETCH_RESPONSE.equals(type) && event.peer() != null
+                    && event.fields().get("errors") instanceof Map<?, ?> errors && !errors.isEmpty()) {
+                return fetchErrors(event);
+            }
             if (type.endsWith("Response")) {
                 String api = type.substring(0, type.length() - "Response".length());
                 if (APIS.contains(api) && event.peer() != null) {
@@ -142,7 +153,7 @@ public final class ProtocolLog {
                             error == null || "NONE".equals(error) ? "" : String.valueOf(error), event.fields());
                 }
             } else if (type.equals("Disconnected") && event.peer() != null
-                    && APIS.contains(String.valueOf(event.fields().get("api")))) {
+                    && NOTED_FAILURES.contains(String.valueOf(event.fields().get("api")))) {
                 Map<String, Object> fields = new java.util.LinkedHashMap<>(event.fields());
                 fields.put("broker", event.peer());
                 return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.NOTE, "Disconnected", event.actor(),
@@ -170,6 +181,23 @@ public final class ProtocolLog {
                     event.time(), "", withGroup(event));
         }
         return null;
+    }
+
+    private static Set<String> union(List<String> apis, String more) {
+        Set<String> all = new java.util.HashSet<>(apis);
+        all.add(more);
+        return Set.copyOf(all);
+    }
+
+    /**
+     * A fetch answered with partition errors (NOT_LEADER_OR_FOLLOWER from a leader that lost its partitions), noted
+     * on the consumer's lane as the failed connection is: it is what sends the consumer to ask for Metadata.
+     */
+    private static ProtocolEvent fetchErrors(SimEvent event) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(event.fields());
+        fields.put("broker", event.peer());
+        return new ProtocolEvent(event.seq(), ProtocolEvent.Kind.NOTE, "FetchErrors", event.actor(), event.actor(),
+                event.time(), event.time(), "", fields);
     }
 
     /**

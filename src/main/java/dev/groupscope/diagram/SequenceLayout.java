@@ -425,7 +425,8 @@ public final class SequenceLayout {
         // Centred on its lane, but kept inside the lanes' area so a note on the last lane is not cut off.
         double x = Math.max(MARGIN + GUTTER + w / 2, Math.min(width - MARGIN - w / 2, laneX.get(event.from())));
         // A request whose connection failed is an error of the client's, drawn as such on its own lane; so are faults.
-        boolean failed = event.api().equals("Disconnected") || event.api().equals("NetworkPartition")
+        boolean failed = event.api().equals("Disconnected") || event.api().equals("FetchErrors")
+                || event.api().equals("NetworkPartition")
                 || event.api().equals("FailCommits") || event.api().equals("DelayCommits")
                 || event.api().equals("OffsetsForTimesFailed");
         out.box(id, x - w / 2, y - 10, w, 20, 4, "", failed ? rowStyles("note", "note-" + event.api(), "error")
@@ -451,6 +452,8 @@ public final class SequenceLayout {
             case "Disconnected":
                 return text("diagram.sequence.note.Disconnected", "api", f.get("api"),
                         "broker", laneName(String.valueOf(f.get("broker"))));
+            case "FetchErrors":
+                return fetchErrorsNote(f);
             case "NetworkPartition":
                 return text("diagram.sequence.note.NetworkPartition", "broker", laneName("broker-" + f.get("broker")),
                         "duration", TextFit.number(((Number) f.getOrDefault("durationMs", 0)).longValue()));
@@ -590,6 +593,8 @@ public final class SequenceLayout {
                 return request && event.api().equals("OffsetFetch") ? "" : offsets(f.get("offsets"));
             case "ListOffsets":
                 return request ? targets(f.get("timestamps")) : listedOffsets(f);
+            case "Metadata":
+                return request ? metadataTopics(f) : metadataAnswer(f);
             default:
                 return "";
         }
@@ -612,6 +617,64 @@ public final class SequenceLayout {
                 parts.add(target == -1 ? partition + "=latest" : target == -2 ? partition + "=earliest"
                         : partition + "≥" + target);
             });
+            return String.join(", ", parts);
+        }
+        return "";
+    }
+
+    /**
+     * A fetch refused for leadership says so in words ("Broker 2 no longer leads t-1"): the error's name alone ran
+     * past the note's two lanes. Other partition errors are named.
+     */
+    private String fetchErrorsNote(Map<String, Object> f) {
+        String broker = laneName(String.valueOf(f.get("broker")));
+        if (f.get("errors") instanceof Map<?, ?> errors && !errors.isEmpty()
+                && errors.values().stream().allMatch("NOT_LEADER_OR_FOLLOWER"::equals)) {
+            String partitions = String.join(", ", errors.keySet().stream().map(String::valueOf).toList());
+            if (f.get("currentLeaders") instanceof Map<?, ?> leaders && !leaders.isEmpty()) {
+                // KIP-951: the answer named the new leaders ("t-0 moved: Broker 2 → Broker 3")
+                return text("diagram.sequence.note.FetchNotLeaderMoved", "broker", broker, "partitions", partitions,
+                        "leaders", String.join(", ", leaders.values().stream().map(l -> laneName("broker-" + l))
+                                .distinct().toList()));
+            }
+            return text("diagram.sequence.note.FetchNotLeader", "broker", broker, "partitions", partitions);
+        }
+        return text("diagram.sequence.note.FetchErrors", "broker", broker, "errors", fetchErrors(f.get("errors")));
+    }
+
+    /** A fetch's partition errors, grouped by error: "NOT_LEADER_OR_FOLLOWER (t-0, t-1)". */
+    private static String fetchErrors(Object map) {
+        Map<String, List<String>> byError = new java.util.TreeMap<>();
+        if (map instanceof Map<?, ?> errors) {
+            errors.forEach((partition, error) -> byError.computeIfAbsent(String.valueOf(error),
+                    e -> new ArrayList<>()).add(String.valueOf(partition)));
+        }
+        List<String> parts = new ArrayList<>();
+        byError.forEach((error, partitions) -> parts.add(error + " (" + String.join(", ", partitions) + ")"));
+        return String.join(", ", parts);
+    }
+
+    /** What a Metadata request asks for: its topics, or all of them (a pattern subscriber). */
+    private String metadataTopics(Map<String, Object> f) {
+        if (Boolean.TRUE.equals(f.get("allTopics"))) {
+            return text("diagram.sequence.detail.metadataAll");
+        }
+        return f.get("topics") instanceof List<?> topics ? String.join(", ", topics.stream().map(String::valueOf)
+                .toList()) : "";
+    }
+
+    /**
+     * A Metadata answer: the leaders that moved, which is what a failover is about; else the topics it knows with
+     * their partition counts ({@code orders×6}).
+     */
+    private String metadataAnswer(Map<String, Object> f) {
+        if (f.get("moved") instanceof List<?> moved && !moved.isEmpty()) {
+            return text("diagram.sequence.detail.leadersMoved", "moved", String.join(", ",
+                    moved.stream().map(String::valueOf).toList()));
+        }
+        if (f.get("topics") instanceof Map<?, ?> topics) {
+            List<String> parts = new ArrayList<>();
+            topics.forEach((topic, count) -> parts.add(topic + "×" + count));
             return String.join(", ", parts);
         }
         return "";

@@ -67,12 +67,12 @@ class TopologyReaderTest {
 
     @Test
     void aPooledOwnersWindowIsReadFromItsPoolAndACrashedConsumerHasNone() {
-        // window-commit: C1 and C2 feed four workers each; C1 owns orders-0, whose window is full by 8.5 s, and
+        // window-commit: C1 and C2 feed four workers each; C1 owns orders-0, whose window is full by 8 s, and
         // crashes at 9 s (the group hands orders-0 on only after its 6 s session timeout).
         Simulation run = ScenarioWorld.simulation(
                 ScenarioReader.read(Path.of("lessons/scenarios/window-commit.json")));
         run.runUntil(9_500);
-        World full = run.stateAtTime(8_500);
+        World full = run.stateAtTime(8_000);
         WorkerPoolView pool = ((ConsumerActor) full.actors().get("C1")).workerPool().orElseThrow();
 
         Topology atFull = TopologyReader.read(full);

@@ -31,7 +31,7 @@ class SvgExporterTest {
                 .map(shape -> ((Shape.Label) shape).text()).toList();
         assertThat(texts).isEqualTo(labels);
         assertThat(texts).contains("Broker 2 · up", "coordinator of shop", "orders-0", "C1  ★ leader", "crashed",
-                "shop: committed 36 · lag 5");
+                "shop: committed 34 · lag 6");
     }
 
     @Test

@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /**
- * The exported topology of {@code window-commit} at 8.5 s, when worker 1 of C1 has been 100 times slower for 2.5 s:
+ * The exported topology of {@code window-commit} at 8 s, when worker 1 of C1 has been 100 times slower for 2 s:
  * the record it holds pins orders-0's low mark, the other workers finished the 59 after it, the window is full and the
  * poller paused the partition. The picture must say so as the window's playground does, with the model's numbers.
  */
 class WorkerPoolExportTest {
 
-    private static final long FULL = 8_500;
+    private static final long FULL = 8_000;
     /** After C1 crashed at 9 s and before its session timeout hands orders-0 on. */
     private static final long CRASHED = 9_500;
     private static final String WINDOW = "partition-orders-0-window-app-window";
@@ -198,7 +198,7 @@ class WorkerPoolExportTest {
 
     @Test
     void aLongGroupNameDoesNotCutOffTheLagOfItsOnlyGroup() {
-        // worker-pool-auto-commit-loses at 8.5 s: "auto-pool-app: committed 354 · lag …" hid the lag.
+        // worker-pool-auto-commit-loses at 8 s: "auto-pool-app: committed 354 · lag …" hid the lag.
         Simulation autoCommit = ScenarioWorld.simulation(ScenarioReader.read(
                 Path.of("lessons/scenarios/worker-pool-auto-commit-loses.json")));
         autoCommit.runUntil(FULL);

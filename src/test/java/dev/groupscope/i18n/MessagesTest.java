@@ -58,11 +58,12 @@ class MessagesTest {
 
     @Test
     void anOptionalPartShowsOnlyWhenItsValueIsThere() {
-        Map<String, Object> found = Map.of("consumer", "C1", "metadataMaxAgeMs", 10_000, "created", "logs-web",
-                "deleted", "", "grown", List.of(), "unchanged", false);
+        Map<String, Object> found = Map.of("consumer", "C1", "broker", 2, "metadataMaxAgeMs", 10_000, "created",
+                "logs-web", "deleted", "", "grown", List.of(), "moved", "", "unknown", "", "unchanged", false);
 
-        assertThat(english.format("sim.client.metadataRefresh.maxAge", found)).isEqualTo("C1 refreshed its metadata:"
-                + " metadata.max.age.ms (10,000 ms) had passed. Created since its last refresh: logs-web.");
+        assertThat(english.format("sim.client.metadata.maxAge", found)).isEqualTo("Broker 2 answers C1's routine"
+                + " Metadata request: metadata.max.age.ms (10,000 ms) had passed since its last update."
+                + " New topics: logs-web.");
         assertThat(Messages.placeholders("{created? Created: #.}")).containsExactly("created");
     }
 

@@ -25,13 +25,18 @@ class OffsetsForTimesScenarioTest {
 
     /**
      * Topic t (1 partition, 200 records/s) and topic quiet (no producer), a 40 ms network (so the call's wait is
-     * visible), C1 subscribed to t.
+     * visible), C1 subscribed to both (so its metadata names both leaders before the call).
      */
     private static Simulation run(int brokers, String consumerSettings, String actions) {
-        return run(brokers, consumerSettings, actions, 1);
+        return run(brokers, consumerSettings, actions, 1, "\"t\", \"quiet\"");
     }
 
     private static Simulation run(int brokers, String consumerSettings, String actions, int processingMs) {
+        return run(brokers, consumerSettings, actions, processingMs, "\"t\", \"quiet\"");
+    }
+
+    private static Simulation run(int brokers, String consumerSettings, String actions, int processingMs,
+                                  String subscribed) {
         String text = """
                 {"name": "inline", "seed": 5, "durationMs": 20000,
                  "cluster": {"brokers": %d, "settings": {"group.initial.rebalance.delay.ms": 0},
@@ -39,10 +44,10 @@ class OffsetsForTimesScenarioTest {
                  "topics": [{"name": "t", "partitions": 1, "replicationFactor": %d},
                             {"name": "quiet", "partitions": 1, "replicationFactor": 1}],
                  "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 200}],
-                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": %d,
+                 "consumers": [{"id": "C1", "groupId": "g", "topics": [%s], "processingMsPerRecord": %d,
                                 "settings": {"auto.offset.reset": "earliest"%s}}],
                  "actions": [%s]}
-                """.formatted(brokers, NETWORK_MS, brokers, processingMs, consumerSettings, actions);
+                """.formatted(brokers, NETWORK_MS, brokers, subscribed, processingMs, consumerSettings, actions);
         Scenario scenario = ScenarioReader.read("inline.json", text);
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(scenario.durationMs());
@@ -168,15 +173,45 @@ class OffsetsForTimesScenarioTest {
         assertThat(refused.fields()).containsEntry("error", "NOT_LEADER_OR_FOLLOWER");
         assertThat(refused.ruleKey()).isEqualTo("sim.client.offsetsForTimes.retry");
         assertThat(requests.get(1).actor()).isNotEqualTo("broker-" + oldLeader);
-        assertThat(sentAt(requests.get(1))).isEqualTo(refused.time() + 100); // retry.backoff.ms
+        // awaitMetadataUpdate: the next round goes when the first Metadata answer after the refusal comes.
+        SimEvent metadata = events(run, type("MetadataResponse").and(actor("C1")).and(between(refused, returned)))
+                .get(0);
+        assertThat(sentAt(requests.get(1))).isEqualTo(metadata.time());
         assertThat(returned.fields()).containsEntry("rounds", 2);
-        assertThat(returned.time()).isEqualTo(refused.time() + 100 + 2 * NETWORK_MS);
+        assertThat(returned.time()).isEqualTo(metadata.time() + 2 * NETWORK_MS);
         assertThat(events(run, type("Poll").and(actor("C1")).and(between(call, returned)))).isEmpty();
         assertThat(run.log()).as("the same scenario and seed give the same run")
                 .isEqualTo(run(2, "", CALL_AT_8S.replace("\"t-0\", \"quiet-0\"", "\"t-0\"") + """
                         , {"atMs": 8010, "action": "stopBroker", "broker": %d},
                           {"atMs": 8020, "action": "startBroker", "broker": %d}""".formatted(oldLeader, oldLeader))
                         .log());
+    }
+
+    @Test
+    void aTopicTheConsumerDoesNotReadIsAskedOnceAMetadataAnswerNamesItsLeader() {
+        // C1 reads t only: its metadata knows no leader of quiet until the call adds quiet to its Metadata requests.
+        // (A refresh every 2 s, so that there are Metadata requests after the call to look at.)
+        Simulation run = run(1, ", \"metadata.max.age.ms\": 2000", CALL_AT_8S, 1, "\"t\"");
+
+        SimEvent call = ClientScenarioTest.only(run, type("OffsetsForTimes"));
+        SimEvent returned = ClientScenarioTest.only(run, type("OffsetsForTimesReturned"));
+        List<SimEvent> requests = events(run, listOffsetsRequest().and(between(call, returned)));
+        assertThat(requests).extracting(request -> request.fields().get("timestamps"))
+                .containsExactly(Map.of("t-0", 5_000L), Map.of("quiet-0", 5_000L));
+        List<SimEvent> metadataAsked = events(run, type("MetadataRequest").and(e -> e.peer().equals("C1"))
+                .and(between(call, returned)));
+        assertThat(metadataAsked).isNotEmpty().allSatisfy(request -> assertThat(request.fields().get("topics"))
+                .asString().contains("quiet"));
+        // The answer that arrived with the first round's came before awaitMetadataUpdate began: the second round
+        // waits for the next one, which the refresh backoff lets go no sooner than retry.backoff.ms later.
+        SimEvent lastAnswer = events(run, type("MetadataResponse").and(actor("C1")).and(between(call, returned)))
+                .get(metadataAsked.size() - 1);
+        assertThat(sentAt(requests.get(1))).isEqualTo(lastAnswer.time())
+                .isGreaterThanOrEqualTo(call.time() + 2 * NETWORK_MS + 100);
+        assertThat(returned.fields()).containsEntry("rounds", 2);
+        // Once the call is over, its topic is asked for no more.
+        assertThat(events(run, type("MetadataRequest").and(e -> e.peer().equals("C1"))
+                .and(e -> e.seq() > returned.seq()))).isNotEmpty().allSatisfy(request -> assertThat(request.fields().get("topics")).asString().doesNotContain("quiet"));
     }
 
     @Test

@@ -43,14 +43,15 @@ class WorkerPoolScenarioTest {
 
     @Test
     void aRecordAnIdleWorkerTakesAtOnceIsNotSaidToWait() {
-        // window-commit at 7,992 ms: C2's poller hands one record to its four workers, two of which are idle (the
-        // card says "workers 3–4 idle"); the sentence said "(1 waiting)", counted before any worker took it.
+        // window-commit at 8,012 ms (7,992 before consumers asked for Metadata at start): C2's poller hands one
+        // record to its four workers, two of which are idle (the card says "workers 3–4 idle"); the sentence said
+        // "(1 waiting)", counted before any worker took it.
         ScenarioRun run = ScenarioRun.of("window-commit");
         List<SimEvent> single = run.events(e -> e.type().equals("DispatchRecords") && "C2".equals(e.actor())
                 && ((Number) e.fields().get("records")).intValue() == 1);
         assertThat(single).as("C2's one-record dispatches").hasSizeGreaterThan(100);
 
-        assertThat(single).filteredOn(e -> e.time() == 7_992).singleElement()
+        assertThat(single).filteredOn(e -> e.time() == 8_012).singleElement()
                 .satisfies(e -> assertThat(e.fields().get("queued")).isEqualTo(0));
         // Four workers at 5–35 ms a record on about 50 records a second are mostly idle: most such records wait for
         // nobody, and none waits beside more than the one dispatched unless the workers are all busy.

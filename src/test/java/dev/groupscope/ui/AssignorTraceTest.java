@@ -91,10 +91,18 @@ class AssignorTraceTest {
         assertThat(AssignorTrace.partition("")).isNull();
     }
 
+    /**
+     * The lesson at its leader's AssignorRun at {@code at}: the other members' JoinGroup answers arrive in the same
+     * millisecond after it (in the order they joined), so from that time it steps back to it, as a learner would.
+     */
     private static PlaygroundViewModel lessonAt(String file, long at) {
         PlaygroundViewModel lesson = new PlaygroundViewModel(ScenarioReader.read(Path.of("lessons/scenarios", file)),
                 Runnable::run, Runnable::run);
         lesson.scrubTo(at);
+        for (int i = 0; i < 8 && !lesson.getFrame().current().map(e -> e.type().equals("AssignorRun")).orElse(false);
+             i++) {
+            lesson.stepPrevious();
+        }
         return lesson;
     }
 }

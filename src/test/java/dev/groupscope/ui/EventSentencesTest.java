@@ -38,41 +38,44 @@ class EventSentencesTest {
                 .containsEntry("memberId", "").containsEntry("generation", 2);
     }
 
-    private static SimEvent metadataRefresh(String why, String created, String deleted) {
-        return metadataRefresh(why, created, deleted, "");
+    private static SimEvent metadataAnswer(String why, String created, String deleted) {
+        return metadataAnswer(why, created, deleted, "", "");
     }
 
-    /** A refresh's rule arguments as the model writes them (SubscriptionState.refreshMetadata). */
-    private static SimEvent metadataRefresh(String why, String created, String deleted, String grown) {
-        return new SimEvent(9, 4, 13_000, EventKind.TIMER, "MetadataRefresh", "C2", null, Map.of(),
-                "sim.client.metadataRefresh." + why,
-                Map.of("consumer", "C2", "metadataMaxAgeMs", 10_000L, "created", created, "deleted", deleted,
-                        "grown", grown, "unchanged", created.isEmpty() && deleted.isEmpty() && grown.isEmpty()));
+    /** A Metadata answer's rule arguments as the model writes them (MetadataEvents.response). */
+    private static SimEvent metadataAnswer(String why, String created, String deleted, String grown, String moved) {
+        Map<String, Object> args = new java.util.HashMap<>(Map.of("consumer", "C2", "broker", 1,
+                "metadataMaxAgeMs", 10_000L, "retryBackoffMs", 100L, "topics", "logs-app", "created", created,
+                "deleted", deleted, "grown", grown, "moved", moved, "unknown", ""));
+        args.put("unchanged", created.isEmpty() && deleted.isEmpty() && grown.isEmpty() && moved.isEmpty());
+        return new SimEvent(9, 4, 13_000, EventKind.RESPONSE, "MetadataResponse", "C2", "broker-1", Map.of(),
+                "sim.client.metadata." + why, args);
     }
 
     @Test
-    void aMetadataRefreshThatFoundNothingNewSaysSoInsteadOfShowingEmptyLists() {
-        String english = EventSentences.of(metadataRefresh("maxAge", "", ""), Messages.english());
-        String chinese = EventSentences.of(metadataRefresh("maxAge", "", ""),
+    void aMetadataAnswerThatFoundNothingNewSaysSoInsteadOfShowingEmptyLists() {
+        String english = EventSentences.of(metadataAnswer("maxAge", "", ""), Messages.english());
+        String chinese = EventSentences.of(metadataAnswer("maxAge", "", ""),
                 Messages.of(UiLanguage.SIMPLIFIED_CHINESE.locale()));
 
-        assertThat(english).isEqualTo("C2 refreshed its metadata: metadata.max.age.ms (10,000 ms) had passed."
-                + " No topic was created, deleted or given more partitions since its last refresh.");
-        assertThat(chinese).contains("没有主题被新建、删除或增加分区");
+        assertThat(english).isEqualTo("Broker 1 answers C2's routine Metadata request: metadata.max.age.ms"
+                + " (10,000 ms) had passed since its last update. Nothing changed since its last answer.");
+        assertThat(chinese).contains("与上次回复相比没有变化");
         assertThat(english + chinese).doesNotContain("[").doesNotContain("]");
     }
 
     @Test
-    void aMetadataRefreshNamesOnlyWhatChanged() {
-        assertThat(EventSentences.of(metadataRefresh("maxAge", "logs-web", ""), Messages.english()))
-                .endsWith("had passed. Created since its last refresh: logs-web.");
-        assertThat(EventSentences.of(metadataRefresh("requested", "", "logs-app"), Messages.english()))
-                .isEqualTo("C2 refreshed its metadata at once because a fetch found a topic missing."
-                        + " Deleted since its last refresh: logs-app.");
-        assertThat(EventSentences.of(metadataRefresh("beforeJoin", "metrics", "logs-app"),
+    void aMetadataAnswerNamesOnlyWhatChanged() {
+        assertThat(EventSentences.of(metadataAnswer("maxAge", "logs-web", ""), Messages.english()))
+                .endsWith("since its last update. New topics: logs-web.");
+        assertThat(EventSentences.of(metadataAnswer("unknownTopic", "", "logs-app"), Messages.english()))
+                .endsWith("(retry.backoff.ms, doubling). Topics gone: logs-app.");
+        assertThat(EventSentences.of(metadataAnswer("beforeJoin", "metrics", "logs-app"),
                 Messages.of(UiLanguage.SIMPLIFIED_CHINESE.locale())))
-                .endsWith("新建的主题：metrics。自上次刷新以来删除的主题：logs-app。");
-        assertThat(EventSentences.of(metadataRefresh("maxAge", "", "", "logs (2 → 4)"), Messages.english()))
-                .endsWith("had passed. More partitions since its last refresh: logs (2 → 4).");
+                .endsWith("新主题：metrics。已删除的主题：logs-app。");
+        assertThat(EventSentences.of(metadataAnswer("maxAge", "", "", "logs (2 → 4)", ""), Messages.english()))
+                .endsWith("since its last update. More partitions: logs (2 → 4).");
+        assertThat(EventSentences.of(metadataAnswer("disconnected", "", "", "", "orders-0 → 3"),
+                Messages.english())).endsWith("the leaders this answer names. Leaders moved: orders-0 → 3.");
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
+import dev.groupscope.sim.engine.SimEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -84,8 +85,23 @@ class ExplanationTraceViewTest {
     private void showFirstAssignment(FxRobot robot) {
         waitFor(() -> window.playground().getFrame() != null);
         robot.interact(() -> window.playground().scrubTo(FIRST_ASSIGNMENT_MS));
-        waitFor(() -> window.playground().getFrame().time() == FIRST_ASSIGNMENT_MS
-                && robot.lookup("#traceBox").query().isVisible());
+        waitFor(() -> window.playground().getFrame().time() == FIRST_ASSIGNMENT_MS);
+        // The other members' JoinGroup answers arrive in the same millisecond, after the leader's AssignorRun (their
+        // order follows the order they joined in): step back to it, as a learner would.
+        for (int i = 0; i < 8 && !currentType().equals("AssignorRun"); i++) {
+            long seq = currentSeq();
+            robot.interact(() -> window.playground().stepPrevious());
+            waitFor(() -> currentSeq() != seq);
+        }
+        waitFor(() -> robot.lookup("#traceBox").query().isVisible());
+    }
+
+    private String currentType() {
+        return window.playground().getFrame().current().map(SimEvent::type).orElse("");
+    }
+
+    private long currentSeq() {
+        return window.playground().getFrame().current().map(SimEvent::seq).orElse(-1L);
     }
 
     private static List<String> placed(FxRobot robot) {

@@ -22,14 +22,14 @@ import org.testfx.framework.junit5.Start;
 /**
  * Mission rows 20–21: a worker pool's sliding window per partition, filling and sliding, and the workers feeding
  * it. The model had both (the ledger counted what they did, the explanation named them), yet the playground drew
- * neither, so the class could not see why the committed offset stood still. In the window-commit lesson at 8.5 s
+ * neither, so the class could not see why the committed offset stood still. In the window-commit lesson at 8 s
  * worker 1 is 100 times slower and holds orders-0's lowest unfinished record: the window behind it fills and the
  * poller pauses the partition.
  */
 @ExtendWith(ApplicationExtension.class)
 class PoolWindowViewTest {
 
-    private static final long AT = 8_500;
+    private static final long AT = 8_000;
     private PlaygroundViewModel lesson;
     private GroupScopeWindow window;
     private Stage stage;
@@ -236,9 +236,10 @@ class PoolWindowViewTest {
 
     @Test
     void aWindowDrainedToItsResumeMarkButStillPausedSaysTheNextRoundResumesIt() {
-        // window-commit at 16 s: C2's orders-0 window is down to 30/60 and the poller has not run its next round; it
-        // said "window 30/60: … · paused: resumes at 30/60".
-        PartitionRow row = row(frameAt("window-commit.json", 16_000), "orders-0");
+        // window-commit at 16.008 s (16 s before consumers asked for Metadata at start, which shifted the run by a few
+        // ms): C2's orders-0 window is down to 30/60 and the poller has not run its next round; it said "window
+        // 30/60: … · paused: resumes at 30/60".
+        PartitionRow row = row(frameAt("window-commit.json", 16_008), "orders-0");
         WorkerPoolView.Window window = row.window();
         assertThat(window.paused()).isTrue();
         assertThat(window.span()).isLessThanOrEqualTo(window.resumeAt());

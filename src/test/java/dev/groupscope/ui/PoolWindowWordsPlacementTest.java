@@ -60,7 +60,7 @@ class PoolWindowWordsPlacementTest {
     void theWindowCommitLessonsRowsToo(FxRobot robot) {
         GroupScopeWindow window = open(robot, "window-commit");
         robot.interact(() -> window.togglePanel(GroupScopeWindow.GROUP_PANEL));
-        for (long at : List.of(8_500L, 16_000L)) {
+        for (long at : List.of(8_000L, 16_000L)) {
             showAt(robot, window, at);
             assertWordsPlacedAlike(robot, "window-commit at " + at + " ms, the group panel folded", 1);
         }

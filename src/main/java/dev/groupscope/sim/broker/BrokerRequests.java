@@ -16,6 +16,7 @@ import dev.groupscope.sim.protocol.Message;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
 import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
+import dev.groupscope.sim.protocol.Requests.MetadataRequest;
 import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
 import java.util.HashSet;
 import java.util.Map;
@@ -46,6 +47,9 @@ final class BrokerRequests {
         } else if (message instanceof ListOffsetsRequest listOffsets) {
             recordArrival(delivery, ListOffsetsHandler.arrivalRule(delivery, listOffsets));
             ListOffsetsHandler.handle(cluster, context, delivery, listOffsets);
+        } else if (message instanceof MetadataRequest metadata) {
+            recordArrival(delivery, MetadataHandler.arrivalRule(delivery, metadata));
+            MetadataHandler.handle(cluster, context, delivery, metadata);
         } else if (GroupCoordinatorService.isGroupRequest(message)) {
             recordArrival(delivery, null);
             String groupId = GroupCoordinatorService.groupId(message);

@@ -55,7 +55,7 @@ record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, 
             Errors error = check(state, broker, partition, offset);
             if (error != Errors.NONE) {
                 anyError = true;
-                partitions.put(partition, new FetchedPartition(error, offset, 0, INVALID_HIGH_WATERMARK));
+                partitions.put(partition, failed(state, partition, error, offset));
                 continue;
             }
             long logEnd = state.log(partition.topic(), partition.partition()).logEndOffset();
@@ -71,6 +71,20 @@ record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, 
             partitions.put(partition, new FetchedPartition(Errors.NONE, offset, count, logEnd));
         }
         return new FetchRead(partitions, records, anyError);
+    }
+
+    /**
+     * An error answer; NOT_LEADER_OR_FOLLOWER names the partition's current leader and epoch, as KafkaApis has done
+     * since KIP-951 (Kafka 3.7), when it has one.
+     */
+    private static FetchedPartition failed(ClusterState state, TopicPartition partition, Errors error, long offset) {
+        if (error != Errors.NOT_LEADER_OR_FOLLOWER) {
+            return new FetchedPartition(error, offset, 0, INVALID_HIGH_WATERMARK);
+        }
+        var current = state.partition(partition.topic(), partition.partition());
+        return current.leader() < 0 ? new FetchedPartition(error, offset, 0, INVALID_HIGH_WATERMARK)
+                : new FetchedPartition(error, offset, 0, INVALID_HIGH_WATERMARK, current.leader(),
+                        current.leaderEpoch());
     }
 
     private static Errors check(ClusterState state, int broker, TopicPartition partition, long offset) {

@@ -10,6 +10,7 @@ import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
 import dev.groupscope.sim.protocol.Requests.JoinGroupRequest;
 import dev.groupscope.sim.protocol.Requests.LeaveGroupRequest;
 import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
+import dev.groupscope.sim.protocol.Requests.MetadataRequest;
 import dev.groupscope.sim.protocol.Requests.MemberIdentity;
 import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
 import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
@@ -80,6 +81,10 @@ final class RequestEvents {
         } else if (message instanceof ListOffsetsRequest listOffsets) {
             // Kafka's target per partition: -2 (earliest), -1 (latest) or a timestamp in ms.
             fields.put("timestamps", byPartition(listOffsets.timestamps()));
+        } else if (message instanceof MetadataRequest metadata) {
+            // Kafka's null topic list: every topic (a pattern subscriber's request).
+            fields.put("allTopics", metadata.isAllTopics());
+            fields.put("topics", metadata.isAllTopics() ? List.of() : metadata.topics());
         } else if (message instanceof FetchRequest fetch) {
             // What Kafka sends: the session and epoch (KIP-227), the partitions added or moved (all of them in a
             // full fetch) and those to forget. Built when read: the request's offsets are an immutable copy.

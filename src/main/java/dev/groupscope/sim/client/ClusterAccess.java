@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * What clients read and do synchronously on the cluster actor (id {@value #ACTOR_ID}), in the broker side's terms.
- * Reads are cluster metadata (live brokers, partition counts, leaders), taken as always fresh: the model has no
- * Metadata requests and no stale client caches. Where a consumer's position starts (auto.offset.reset,
- * seekToBeginning/seekToEnd) and what offsetsForTimes() answers are not read here: the consumer asks the partition's
- * leader with a ListOffsets request, over the network like any other. The log bounds below serve producers and views.
+ * Reads are cluster metadata (live brokers, partition counts, leaders), taken as always fresh: what producers,
+ * FindCoordinator's choice of broker, a consumer's bootstrap list and views read. A consumer's partition leaders are
+ * not read here: it asks with Metadata requests and keeps the answers ({@link ConsumerMetadata}); where its position
+ * starts and what offsetsForTimes() answers it asks the partition's leader with a ListOffsets request. The log
+ * bounds below serve producers and views.
  * Producing is a synchronous append, so the broker can wake the fetches it parked for fetch.min.bytes at once.
  */
 public interface ClusterAccess {

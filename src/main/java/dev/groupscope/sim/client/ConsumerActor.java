@@ -26,6 +26,7 @@ import dev.groupscope.sim.protocol.Responses.HeartbeatResponse;
 import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import dev.groupscope.sim.protocol.Responses.LeaveGroupResponse;
 import dev.groupscope.sim.protocol.Responses.ListOffsetsResponse;
+import dev.groupscope.sim.protocol.Responses.MetadataResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
 import dev.groupscope.sim.protocol.Responses.SyncGroupResponse;
@@ -80,6 +81,8 @@ public final class ConsumerActor implements Actor {
     private PollLoop loop;
     private ProcessedLog processed;
     private SubscriptionState subscription;
+    /** The metadata cache and its updates: replaced with the process, like every piece of the KafkaConsumer. */
+    private ConsumerMetadata metadata;
     /** Faults of the consumer's host and network: they outlast a restart. */
     private FaultState faults;
     private List<Deliver> unread;
@@ -142,6 +145,7 @@ public final class ConsumerActor implements Actor {
         this.loop = other.loop.copy();
         this.processed = other.processed.copy();
         this.subscription = other.subscription.copy();
+        this.metadata = other.metadata.copy();
         this.faults = other.faults.copy();
         this.unread = new ArrayList<>(other.unread);
         this.failure = other.failure;
@@ -158,6 +162,7 @@ public final class ConsumerActor implements Actor {
         this.fetcher = new Fetcher();
         this.loop = new PollLoop();
         this.subscription = SubscriptionState.of(initialSubscription);
+        this.metadata = new ConsumerMetadata();
         this.unread = new ArrayList<>();
         this.failure = null;
         this.pool = workers == null ? null : new WorkerPool(workers);
@@ -367,9 +372,9 @@ public final class ConsumerActor implements Actor {
                 context.emit(EventKind.ACTION, type, id, null, started, "sim.client.action." + type + "."
                         + (subscription.hasPattern() ? "pattern" : "assign"), args);
             }
-            if (subscription.autoAssigned()) {
-                subscription.refreshMetadata(this, "subscribe");
-            }
+            // subscribe() and assign() ask for the topics' metadata at once (requestUpdateForNewTopics); the
+            // request goes out at the first network poll.
+            metadata.requestUpdateForNewTopics("start");
             if (subscription.userAssigned()) {
                 fetcher.assignment.assign(subscription.userAssignment);
                 changeState(MemberState.UNJOINED, "sim.client.state.assigned", Map.of("partitions",
@@ -559,6 +564,8 @@ public final class ConsumerActor implements Actor {
             if (!state.running() || loop.phase != PollLoop.Phase.IN_POLL) {
                 return;
             }
+            metadata.maybeUpdate(this); // the network poll inside the coordinator's poll
+
             if (ready) {
                 fetchPositions();
             }
@@ -867,10 +874,12 @@ public final class ConsumerActor implements Actor {
                     }
                 }
                 case METADATA -> {
-                    if (subscription.autoAssigned()) {
-                        subscription.refreshMetadata(this, "maxAge");
-                        pollIteration();
+                    // An update is due: a thread that polls the network now sends it (the heartbeat thread polls
+                    // every retry.backoff.ms or so); else the next poll() does.
+                    if (readsNetworkNow()) {
+                        metadata.maybeUpdate(this);
                     }
+                    pollIteration();
                 }
                 case POLL_RETURN -> {
                     if (loop.phase == PollLoop.Phase.IN_POLL) {
@@ -948,6 +957,7 @@ public final class ConsumerActor implements Actor {
             if (readsNetworkNow()) {
                 read(deliver);
                 if (state.running()) {
+                    metadata.maybeUpdate(this); // NetworkClient.poll: after reading, a due update goes out
                     commits.syncWake(this);
                     pollIteration();
                 }
@@ -999,12 +1009,14 @@ public final class ConsumerActor implements Actor {
                     group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
                 }
                 requestFailed(pending, message.correlationId(), Errors.NETWORK_EXCEPTION);
+                metadata.onDisconnect(this, disconnected.broker());
                 return;
             }
             if (!state.running()) {
                 emitResponse(deliver, fields("ignored", "closed")); // close() waits for pending answers
                 return;
             }
+            metadata.connected(pending.broker());
             dispatchResponse(deliver, pending);
         }
 
@@ -1064,6 +1076,10 @@ public final class ConsumerActor implements Actor {
                 fetcher.onFetch(this, deliver, response, pending.broker());
             } else if (message instanceof ListOffsetsResponse response) {
                 fetcher.onListOffsets(this, deliver, response);
+            } else if (message instanceof MetadataResponse response) {
+                metadata.onMetadata(this, deliver, response);
+                group.maybeResumeLeaderAssignment(this);
+                OffsetsByTime.onMetadata(this, deliver);
             }
         }
 
@@ -1082,6 +1098,7 @@ public final class ConsumerActor implements Actor {
                 case "OffsetFetch" -> fetcher.offsetFetchPending = false;
                 case "Fetch" -> fetcher.fetchFailed(pending.broker());
                 case "ListOffsets" -> fetcher.listOffsetsFailed(this, correlationId);
+                case "Metadata" -> metadata.metadataFailed(this);
                 default -> {
                     // LeaveGroup: nothing waits for it. (A failed Fetch: the next poll() fetches again.)
                 }
@@ -1105,6 +1122,10 @@ public final class ConsumerActor implements Actor {
 
         SubscriptionState subscription() {
             return subscription;
+        }
+
+        ConsumerMetadata metadata() {
+            return metadata;
         }
 
         RebalanceProtocol protocol() {

@@ -164,11 +164,12 @@ final class Fetcher {
         if (due.isEmpty()) {
             return;
         }
-        ClusterAccess cluster = ClusterAccess.of(step.context);
         TreeMap<Integer, Map<TopicPartition, Long>> byLeader = new TreeMap<>();
         due.forEach((tp, reset) -> {
-            int leader = cluster.leaderOf(tp.topic(), tp.partition());
-            if (leader >= 0) {
+            int leader = leaderFor(step, tp);
+            if (leader < 0) {
+                step.metadata().requestUpdate("noLeader"); // OffsetFetcher: no known leader, ask for metadata
+            } else if (!step.metadata().isUnavailable(leader, step.now())) {
                 byLeader.computeIfAbsent(leader, b -> new TreeMap<>()).put(tp, targetTimestamp(step, reset));
             }
         });
@@ -243,7 +244,7 @@ final class Fetcher {
         if (!retry.isEmpty()) {
             long retryAt = step.now() + step.config().retryBackoffMs();
             retry.forEach(tp -> assignment.resetNotBefore(tp, retryAt));
-            step.subscription().metadataUpdateRequested = true;
+            step.metadata().requestUpdate("notLeader");
         }
         found.forEach((tp, offset) -> {
             if (!stale.contains(tp)) {
@@ -290,7 +291,6 @@ final class Fetcher {
         if (requested != null) {
             long retryAt = step.now() + step.config().retryBackoffMs();
             requested.keySet().forEach(tp -> assignment.resetNotBefore(tp, retryAt));
-            step.subscription().metadataUpdateRequested = true;
         }
         armResetRetry(step);
     }
@@ -374,19 +374,20 @@ final class Fetcher {
      * goes through the broker's {@link FetchSessionHandler}: full the first time, then only the changes.
      */
     void sendFetches(Step step) {
-        ClusterAccess cluster = ClusterAccess.of(step.context);
+        ConsumerMetadata metadata = step.metadata();
+        long now = step.now();
         // Asked once per call, not once per partition: with a thousand partitions and a poll() every few
         // milliseconds (a worker pool's poller) the per-partition scans were most of a run's time.
         java.util.Set<TopicPartition> buffered = buffer.partitions();
-        BitSet bufferedNodes = new BitSet();
+        BitSet skipped = new BitSet();
         for (TopicPartition tp : buffered) {
-            int leader = isFetchable(tp) ? cluster.leaderOf(tp.topic(), tp.partition()) : -1;
+            int leader = isFetchable(tp) ? leaderFor(step, tp) : -1;
             if (leader >= 0) {
-                bufferedNodes.set(leader);
+                skipped.set(leader);
             }
         }
-        BitSet fetching = step.inFlight().brokersWith("Fetch");
-        if (everyBrokerSkipped(cluster, bufferedNodes, fetching)) {
+        skipped.or(step.inFlight().brokersWith("Fetch"));
+        if (everyBrokerSkipped(metadata, skipped, now)) {
             return; // nothing to send: no need to look at each partition (a worker pool's poller polls every ms)
         }
         TreeMap<Integer, FetchSessionHandler> building = new TreeMap<>();
@@ -396,9 +397,14 @@ final class Fetcher {
             if (position == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)) {
                 return;
             }
-            int leader = cluster.leaderOf(tp.topic(), tp.partition());
-            if (leader < 0 || bufferedNodes.get(leader) || fetching.get(leader)) {
+            int leader = leaderFor(step, tp);
+            if (leader < 0) {
+                // prepareFetchRequests: "the position is missing the current leader node"
+                metadata.requestUpdate("noLeader");
                 return;
+            }
+            if (skipped.get(leader) || metadata.isUnavailable(leader, now)) {
+                return; // a fetch in flight or records buffered there; or in reconnect backoff (isUnavailable)
             }
             FetchSessionHandler session = building.get(leader);
             if (session == null) {
@@ -417,10 +423,21 @@ final class Fetcher {
         });
     }
 
-    /** Whether every live broker (every possible leader) has a fetch in flight or buffered partitions. */
-    private static boolean everyBrokerSkipped(ClusterAccess cluster, BitSet bufferedNodes, BitSet fetching) {
-        for (int broker : cluster.liveBrokers()) {
-            if (!bufferedNodes.get(broker) && !fetching.get(broker)) {
+    /**
+     * The leader a fetch or ListOffsets for {@code tp} goes to: the one the consumer's metadata cache names (Kafka's
+     * {@code metadata.currentLeader(tp)}), -1 when it names none. Every leader lookup of the consumer is this.
+     */
+    static int leaderFor(Step step, TopicPartition tp) {
+        return step.metadata().currentLeader(tp.topic(), tp.partition());
+    }
+
+    /**
+     * Whether every broker the metadata knows (every possible leader) is skipped: a fetch in flight, buffered
+     * partitions, or in reconnect backoff. With no metadata yet there is no leader to fetch from.
+     */
+    private static boolean everyBrokerSkipped(ConsumerMetadata metadata, BitSet skipped, long now) {
+        for (int broker : metadata.brokers()) {
+            if (!skipped.get(broker) && !metadata.isUnavailable(broker, now)) {
                 return false;
             }
         }
@@ -439,13 +456,64 @@ final class Fetcher {
             response.partitions().forEach((tp, data) -> byName.put(tp.toString(), data.count()));
             return byName;
         });
+        step.metadata().connected(broker);
         FetchSessionHandler session = sessions.computeIfAbsent(broker, b -> new FetchSessionHandler());
         boolean usable = session.handleResponse(response);
-        step.emitResponse(deliver, fields("error", response.error().name(), "sessionId", response.sessionId(),
-                "records", counts));
+        Map<String, Object> salient = fields("error", response.error().name(), "sessionId", response.sessionId(),
+                "records", counts);
+        Map<String, Object> errors = partitionErrors(response);
+        if (errors.isEmpty()) {
+            step.emitResponse(deliver, salient);
+        } else {
+            salient.put("errors", errors); // what asks for a metadata update, and what the Protocol tab notes
+            Map<String, Object> leaders = currentLeaders(response);
+            if (!leaders.isEmpty()) {
+                salient.put("currentLeaders", leaders); // KIP-951: where the refused partitions are led now
+            }
+            emitPartitionErrors(step, deliver, salient, errors, leaders);
+        }
         if (usable) {
             response.partitions().forEach((tp, data) -> accept(step, tp, data));
         }
+    }
+
+    /** A fetch answer with partition errors is a learner's step, so it says what they mean. */
+    private static void emitPartitionErrors(Step step, Deliver deliver, Map<String, Object> salient,
+                                            Map<String, Object> errors, Map<String, Object> leaders) {
+        boolean notLeader = errors.values().stream().allMatch(Errors.NOT_LEADER_OR_FOLLOWER.name()::equals);
+        List<String> named = new ArrayList<>();
+        errors.forEach((partition, error) -> named.add(notLeader ? partition : partition + " " + error));
+        List<String> moved = new ArrayList<>();
+        leaders.forEach((partition, leader) -> moved.add(partition + " → " + leader));
+        String key = !notLeader ? "sim.client.fetch.partitionErrors"
+                : leaders.isEmpty() ? "sim.client.fetch.notLeader" : "sim.client.fetch.notLeaderMoved";
+        step.emitResponse(deliver, salient, key, Map.of("consumer", step.id(), "broker", step.answeringBroker(),
+                "partitions", String.join(", ", named), "leaders", String.join(", ", moved)));
+    }
+
+    /** The new leaders a NOT_LEADER_OR_FOLLOWER answer names (KIP-951), by partition. */
+    private static Map<String, Object> currentLeaders(FetchResponse response) {
+        Map<String, Object> leaders = new TreeMap<>();
+        response.partitions().forEach((tp, data) -> {
+            if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER && data.currentLeader() >= 0) {
+                leaders.put(tp.toString(), data.currentLeader());
+            }
+        });
+        return leaders;
+    }
+
+    /** The partitions answered with an error, by name (usually none: then nothing is allocated). */
+    private static Map<String, Object> partitionErrors(FetchResponse response) {
+        Map<String, Object> errors = Map.of();
+        for (Map.Entry<TopicPartition, FetchedPartition> entry : response.partitions().entrySet()) {
+            if (entry.getValue().error() != Errors.NONE) {
+                if (errors.isEmpty()) {
+                    errors = new TreeMap<>();
+                }
+                errors.put(entry.getKey().toString(), entry.getValue().error().name());
+            }
+        }
+        return errors;
     }
 
     /** A fetch failed without an answer (disconnected): the next one to that broker is full. */
@@ -457,6 +525,12 @@ final class Fetcher {
     }
 
     private void accept(Step step, TopicPartition tp, FetchedPartition data) {
+        if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER && data.currentLeader() >= 0) {
+            // AbstractFetch.handleFetchSuccess (KIP-951), for every partition of the answer: the new leader it names
+            // is where the next fetch goes, if its epoch is newer than the cache's.
+            step.metadata().updatePartitionLeadership(tp.topic(), tp.partition(), data.currentLeader(),
+                    data.currentLeaderEpoch());
+        }
         if (!assignment.isAssigned(tp) || assignment.position(tp) != data.fetchOffset()) {
             return; // revoked or moved meanwhile: kafka-clients drops such data
         }
@@ -466,7 +540,10 @@ final class Fetcher {
             reset(step, tp, "fetch offset out of range");
         } else if (data.error() == Errors.UNKNOWN_TOPIC_OR_PARTITION) {
             // The topic is gone: the fetcher asks for a metadata update, which a pattern then matches again.
-            step.subscription().metadataUpdateRequested = true;
+            step.metadata().requestUpdate("unknownTopic");
+        } else if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER) {
+            // FetchCollector.handleInitializeErrors: a metadata update, even when the answer named the new leader.
+            step.metadata().requestUpdate("notLeader");
         }
     }
 }

@@ -89,6 +89,11 @@ final class GroupMembership {
      * (null for a follower). Metadata that no longer matches makes the leader rejoin.
      */
     Map<String, Integer> assignmentSnapshot;
+    /**
+     * The leader's JoinGroup answer while {@code onLeaderElected} waits in {@code ensureFreshMetadata} for a Metadata
+     * answer (an immutable record, shared by copies); null otherwise.
+     */
+    JoinGroupResponse awaitingMetadata;
     String fatalError;
     /** What the sticky assignor's user data carries: the last assignment received and its generation. */
     List<TopicPartition> previousAssignment = List.of();
@@ -113,6 +118,7 @@ final class GroupMembership {
         copy.joinPrepareDeadline = joinPrepareDeadline;
         copy.leader = leader;
         copy.assignmentSnapshot = assignmentSnapshot;
+        copy.awaitingMetadata = awaitingMetadata;
         copy.fatalError = fatalError;
         copy.previousAssignment = previousAssignment;
         copy.previousAssignmentGeneration = previousAssignmentGeneration;
@@ -150,13 +156,31 @@ final class GroupMembership {
                     LeaderAssignment.snapshot(step, assignmentSnapshot.keySet())),
                     "sim.client.metadataChanged", Map.of());
         }
-        if (rejoinNeeded && join == JoinPhase.NONE) {
-            subscription.freshBeforeRejoin(step);
+        if (rejoinNeeded && join == JoinPhase.NONE && subscription.hasPattern() && !freshBeforeRejoin(step)) {
+            return false;
         }
         if ((rejoinNeeded || join != JoinPhase.NONE) && !joinGroupIfNeeded(step)) {
             return false;
         }
         step.commits().maybeAutoCommitAsync(step);
+        return true;
+    }
+
+    /**
+     * {@code ConsumerCoordinator.poll} before a pattern subscriber (re)joins: it asks for fresh metadata if the refresh
+     * backoff allows ({@code requestUpdate(true)}) and waits for it ({@code ensureFreshMetadata}), then matches the
+     * pattern again. Every member that rejoins for one member's discovery sees the new topic too: one topic creation
+     * costs one rebalance, not one per member.
+     */
+    private boolean freshBeforeRejoin(Step step) {
+        ConsumerMetadata metadata = step.metadata();
+        if (!metadata.awaitingFresh() && metadata.timeToAllowUpdate(step.now()) == 0) {
+            metadata.requestUpdate("beforeJoin");
+        }
+        if (!metadata.ensureFresh(step)) {
+            return false;
+        }
+        step.subscription().maybeUpdatePatternSubscription(step);
         return true;
     }
 
@@ -388,10 +412,37 @@ final class GroupMembership {
                 assignmentSnapshot = LeaderAssignment.snapshot(step, response.members().stream()
                         .flatMap(member -> member.metadata().topics().stream()).collect(
                                 java.util.stream.Collectors.toCollection(TreeSet::new)));
+            } else if (!LeaderAssignment.metadataReady(step, response)) {
+                awaitingMetadata = response; // onLeaderElected blocks in ensureFreshMetadata: no SyncGroup yet
+                return;
             } else {
                 assignments = LeaderAssignment.run(step, response);
             }
         }
+        sendSyncGroup(step, assignments);
+    }
+
+    /**
+     * The Metadata answer the leader waited for has come: it assigns with it and sends its SyncGroup, if it is still
+     * completing that rebalance (a rejoin or a failure meanwhile drops the wait).
+     */
+    void maybeResumeLeaderAssignment(Step step) {
+        JoinGroupResponse response = awaitingMetadata;
+        if (response == null) {
+            return;
+        }
+        if (step.state() != MemberState.COMPLETING_REBALANCE || generation.generationId() != response.generationId()
+                || join != JoinPhase.JOINING) {
+            awaitingMetadata = null;
+            return;
+        }
+        if (step.metadata().ensureFresh(step)) {
+            awaitingMetadata = null;
+            sendSyncGroup(step, LeaderAssignment.run(step, response));
+        }
+    }
+
+    private void sendSyncGroup(Step step, Map<String, List<TopicPartition>> assignments) {
         join = JoinPhase.SYNCING;
         ConsumerClientConfig config = step.config();
         Generation sent = generation;
@@ -541,6 +592,7 @@ final class GroupMembership {
         groupMetadata = generation; // first of all, before the assignment is even checked against the subscription
         if (!leader) {
             assignmentSnapshot = null; // only the leader watches metadata
+            step.subscription().resetGroupSubscription(); // nor needs the group's topics
         }
         SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
         SortedSet<TopicPartition> assigned = new TreeSet<>(syncedAssignment);

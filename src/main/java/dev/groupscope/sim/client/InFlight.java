@@ -106,6 +106,17 @@ final class InFlight {
         return false;
     }
 
+    /** How many requests are in flight to {@code broker}: what leastLoadedNode compares. */
+    int countTo(int broker) {
+        int count = 0;
+        for (Pending request : pending.values()) {
+            if (request.broker() == broker) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     void clear() {
         pending.clear();
     }

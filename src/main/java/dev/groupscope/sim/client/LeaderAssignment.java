@@ -41,7 +41,6 @@ final class LeaderAssignment {
             members.add(member(protocolName, member));
             subscribed.addAll(member.metadata().topics());
         }
-        step.subscription().freshForGroupSubscription(step, subscribed);
         AssignmentTrace trace = AssignmentTrace.recording();
         Map<String, Integer> counts = partitionsPerTopic(step, subscribed);
         step.group().assignmentSnapshot = snapshot(step, subscribed);
@@ -50,6 +49,20 @@ final class LeaderAssignment {
         members.forEach(member -> assignments.put(member.memberId(), result.sortedPartitionsOf(member.memberId())));
         emit(step, protocolName, members, assignments, result);
         return assignments;
+    }
+
+    /**
+     * {@code onLeaderElected} → {@code updateGroupSubscription}: the leader watches the group's topics (asking at
+     * once for those beyond its own subscription) and makes sure its metadata is fresh before assigning
+     * ({@code ensureFreshMetadata}). False while it waits for that Metadata answer.
+     */
+    static boolean metadataReady(Step step, JoinGroupResponse response) {
+        TreeSet<String> subscribed = new TreeSet<>();
+        response.members().forEach(member -> subscribed.addAll(member.metadata().topics()));
+        if (step.subscription().groupSubscribe(subscribed)) {
+            step.metadata().requestUpdateForNewTopics("newTopics");
+        }
+        return step.metadata().ensureFresh(step);
     }
 
     /**
@@ -70,7 +83,7 @@ final class LeaderAssignment {
      * cached metadata, -1 for a topic without metadata, so that its creation is noticed too.
      */
     static Map<String, Integer> snapshot(Step step, Collection<String> topics) {
-        Map<String, Integer> existing = step.subscription().metadata;
+        Map<String, Integer> existing = step.metadata().partitionCounts();
         Map<String, Integer> snapshot = new TreeMap<>();
         topics.forEach(topic -> snapshot.put(topic, existing.getOrDefault(topic, -1)));
         return java.util.Collections.unmodifiableMap(snapshot);
@@ -81,7 +94,7 @@ final class LeaderAssignment {
      * skips it.
      */
     static Map<String, Integer> partitionsPerTopic(Step step, Collection<String> topics) {
-        Map<String, Integer> existing = step.subscription().metadata;
+        Map<String, Integer> existing = step.metadata().partitionCounts();
         Map<String, Integer> counts = new TreeMap<>();
         for (String topic : topics) {
             if (existing.containsKey(topic)) {

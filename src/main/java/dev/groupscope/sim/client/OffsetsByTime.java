@@ -2,6 +2,7 @@ package dev.groupscope.sim.client;
 
 import static dev.groupscope.sim.client.ClientEvents.fields;
 
+import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.client.ApplicationCalls.OffsetsForTimes;
 import dev.groupscope.sim.client.ApplicationCalls.Seek;
@@ -34,10 +35,10 @@ import java.util.TreeSet;
  * is sent, no auto commit, no rebalance completes. The network is still read (Kafka's {@code ConsumerNetworkClient
  * .poll}: other answers are handled and fetched records buffered), and the heartbeat thread goes on.
  *
- * <p>Model: Kafka's {@code awaitMetadataUpdate} sends a Metadata request, which its {@code Metadata} allows no sooner
- * than retry.backoff.ms after the previous refresh (longer, with jitter, while refreshes bring nothing new). The
- * model reads leaders from the cluster at once (no refresh event), so the next round goes out retry.backoff.ms after
- * the round that needed it, as its position resets retry.
+ * <p>Leaders are the consumer's metadata cache's ({@link ConsumerMetadata}): a partition it names no leader for asks
+ * for an update, one whose leader's connection is backing off waits for the next round. Between rounds Kafka's
+ * {@code awaitMetadataUpdate} waits for the next Metadata answer, which its {@code Metadata} allows no sooner than
+ * retry.backoff.ms after the previous refresh (longer, with jitter, while refreshes bring nothing new).
  */
 final class OffsetsByTime {
 
@@ -46,8 +47,8 @@ final class OffsetsByTime {
 
     /** An offsetsForTimes() in progress: plain mutable state, copied for snapshots. */
     static final class Search {
-        /** No round waits for the metadata update: one is in flight. */
-        static final long IN_FLIGHT = -1;
+        /** The call waits for no Metadata answer. */
+        static final int NOT_AWAITING = -1;
 
         /** The partitions asked about, in the call's order. */
         final List<TopicPartition> partitions;
@@ -65,8 +66,12 @@ final class OffsetsByTime {
         final TreeMap<TopicPartition, Long> roundFound;
         /** This round's partitions to ask again. */
         final TreeSet<TopicPartition> roundRetry;
-        /** When the next round may go, or {@link #IN_FLIGHT}. */
-        long retryAt = IN_FLIGHT;
+        /**
+         * {@code awaitMetadataUpdate}: the metadata's update version when the last round ended; the next round goes
+         * once an answer has passed it ({@link #NOT_AWAITING}: no round is waiting for one).
+         */
+        int awaitedMetadataVersion = NOT_AWAITING;
+        long roundEndedAt;
         int rounds;
 
         Search(List<TopicPartition> partitions, long timestamp, boolean seek, long startedAt, long deadline) {
@@ -93,7 +98,8 @@ final class OffsetsByTime {
             this.awaiting = new TreeSet<>(other.awaiting);
             this.roundFound = new TreeMap<>(other.roundFound);
             this.roundRetry = new TreeSet<>(other.roundRetry);
-            this.retryAt = other.retryAt;
+            this.awaitedMetadataVersion = other.awaitedMetadataVersion;
+            this.roundEndedAt = other.roundEndedAt;
             this.rounds = other.rounds;
         }
 
@@ -120,21 +126,28 @@ final class OffsetsByTime {
         }
         step.blockInCall();
         step.fetcher().timesSearch = search;
+        // Kafka's fetchOffsetsByTimes: topics the consumer does not read are asked for too, until the call ends
+        step.metadata().addTransientTopics(topicsOf(asked));
+        armTimer(step, search);
         sendRound(step, search);
+        step.metadata().maybeUpdate(step); // the network poll that sends the round sends a due Metadata too
     }
 
     /**
-     * Kafka's {@code sendListOffsetsRequests}: one ListOffsets per leader of the partitions still unanswered. With
-     * no leader to ask at all the round fails at once ({@code StaleMetadataException}) and waits for metadata.
+     * Kafka's {@code sendListOffsetsRequests}: one ListOffsets per leader of the partitions still unanswered. A
+     * partition its metadata names no leader for asks for an update; one whose leader's connection failed lately
+     * waits out the reconnect backoff (the disconnect has asked for metadata already). With no leader to ask at all
+     * the round fails at once ({@code StaleMetadataException}) and waits for metadata.
      */
     private static void sendRound(Step step, Search search) {
         search.rounds++;
-        ClusterAccess cluster = ClusterAccess.of(step.context);
-        Map<String, Integer> topics = cluster.partitionsPerTopic();
         TreeMap<Integer, Map<TopicPartition, Long>> byLeader = new TreeMap<>();
         for (TopicPartition tp : search.remaining) {
-            int leader = leaderOf(cluster, topics, tp);
+            int leader = Fetcher.leaderFor(step, tp);
             if (leader < 0) {
+                step.metadata().requestUpdate("noLeader");
+                search.roundRetry.add(tp);
+            } else if (step.metadata().isUnavailable(leader, step.now())) {
                 search.roundRetry.add(tp);
             } else {
                 byLeader.computeIfAbsent(leader, b -> new TreeMap<>()).put(tp, search.timestamp);
@@ -149,13 +162,6 @@ final class OffsetsByTime {
             search.awaiting.add(correlationId);
             step.fetcher().timesInFlight.add(correlationId);
         });
-        armTimer(step, search);
-    }
-
-    /** The partition's leader, or -1 when it has none or the cluster has no such partition (Kafka: not in metadata). */
-    private static int leaderOf(ClusterAccess cluster, Map<String, Integer> topics, TopicPartition tp) {
-        Integer count = topics.get(tp.topic());
-        return count == null || tp.partition() >= count ? -1 : cluster.leaderOf(tp.topic(), tp.partition());
     }
 
     /** A leader answers one of the call's ListOffsets; the answer of a round that is over is dropped. */
@@ -178,6 +184,9 @@ final class OffsetsByTime {
             args.put("offsets", ClientEvents.joined(offsets));
             step.emitResponse(deliver, answer.salient(), "sim.client.offsetsForTimes.answer", args);
         } else {
+            // Kafka's handleListOffsetResponse: a leader that moved, or a partition it does not know, is stale metadata
+            step.metadata().requestUpdate(Errors.UNKNOWN_TOPIC_OR_PARTITION.name().equals(answer.firstError())
+                    ? "unknownTopic" : "notLeader");
             args.put("partitions", String.join(", ", ClientEvents.partitions(answer.retry())));
             args.put("error", answer.firstError());
             args.put("retryBackoffMs", step.config().retryBackoffMs());
@@ -206,7 +215,8 @@ final class OffsetsByTime {
 
     /**
      * The round is over: its answers join the result, and the partitions to ask again are all that remain. With none
-     * left the call returns; otherwise the next round waits for a metadata update.
+     * left the call returns; otherwise the next round waits for the next Metadata answer ({@code
+     * awaitMetadataUpdate}, which asks for one).
      */
     private static void roundOver(Step step, Search search) {
         search.found.putAll(search.roundFound);
@@ -217,13 +227,37 @@ final class OffsetsByTime {
             returned(step, search);
             return;
         }
-        // At least 1 ms: with retry.backoff.ms = 0 a partition without a leader would be asked again forever at
-        // one instant (Kafka's metadata round trip takes time).
-        search.retryAt = step.now() + Math.max(1, step.config().retryBackoffMs());
-        armTimer(step, search);
+        ConsumerMetadata metadata = step.metadata();
+        search.awaitedMetadataVersion = metadata.updateVersion();
+        search.roundEndedAt = step.now();
+        metadata.requestUpdate("offsetsForTimes");
+        metadata.maybeUpdate(step);
     }
 
-    /** The call's timer: the next round may go, or default.api.timeout.ms is up. */
+    /**
+     * A Metadata answer came: a call waiting for one asks again. An answer to a request sent before the round ended
+     * that arrives at the very moment it ended was read in the same network poll as the round's last answer, and
+     * Kafka's poll handles Metadata before it completes the round: it came before {@code awaitMetadataUpdate}
+     * began, which waits for the next one.
+     */
+    static void onMetadata(Step step, Deliver deliver) {
+        Search search = step.fetcher().timesSearch;
+        if (search == null || step.loop().phase != PollLoop.Phase.IN_CALL
+                || search.awaitedMetadataVersion == Search.NOT_AWAITING
+                || step.metadata().updateVersion() <= search.awaitedMetadataVersion) {
+            return;
+        }
+        if (step.now() == search.roundEndedAt && deliver.sentAt() < search.roundEndedAt) {
+            search.awaitedMetadataVersion = step.metadata().updateVersion();
+            step.metadata().requestUpdate("offsetsForTimes");
+            step.metadata().maybeUpdate(step);
+            return;
+        }
+        search.awaitedMetadataVersion = Search.NOT_AWAITING;
+        sendRound(step, search);
+    }
+
+    /** The call's timer: default.api.timeout.ms is up. */
     static void wake(Step step) {
         Search search = step.fetcher().timesSearch;
         if (search == null || step.loop().phase != PollLoop.Phase.IN_CALL) {
@@ -231,17 +265,13 @@ final class OffsetsByTime {
         }
         if (step.now() >= search.deadline) {
             timedOut(step, search);
-        } else if (search.retryAt != Search.IN_FLIGHT && step.now() >= search.retryAt) {
-            search.retryAt = Search.IN_FLIGHT;
-            sendRound(step, search);
         } else {
             armTimer(step, search);
         }
     }
 
     private static void armTimer(Step step, Search search) {
-        long at = search.retryAt == Search.IN_FLIGHT ? search.deadline : Math.min(search.retryAt, search.deadline);
-        step.armTimer(TimerKind.OFFSETS_FOR_TIMES, at - step.now());
+        step.armTimer(TimerKind.OFFSETS_FOR_TIMES, search.deadline - step.now());
     }
 
     /** Every partition has its answer: the call returns them, the application seeks if it does, and goes on. */
@@ -302,7 +332,14 @@ final class OffsetsByTime {
 
     private static void end(Step step) {
         step.fetcher().timesSearch = null;
+        step.metadata().clearTransientTopics();
         step.cancelTimer(TimerKind.OFFSETS_FOR_TIMES);
+    }
+
+    private static TreeSet<String> topicsOf(List<TopicPartition> partitions) {
+        TreeSet<String> topics = new TreeSet<>();
+        partitions.forEach(tp -> topics.add(tp.topic()));
+        return topics;
     }
 
     private static List<String> names(List<TopicPartition> partitions) {

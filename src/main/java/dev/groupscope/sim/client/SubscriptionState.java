@@ -4,25 +4,19 @@ import static dev.groupscope.sim.client.ClientEvents.fields;
 
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.client.ConsumerActor.Step;
-import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
-import dev.groupscope.sim.engine.EventKind;
+import java.util.Collection;
 import java.util.List;
-import java.util.Collections;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The subscription half of kafka-clients' {@code SubscriptionState}, and the consumer's cached metadata: what the
- * application subscribed to (topics, a pattern, or partitions it assigned itself), the topics a pattern matches now,
- * and the cluster's topics with their partition counts as of the consumer's last metadata refresh. Kafka refreshes
- * metadata at subscribe(), every metadata.max.age.ms, and sooner when a fetch finds a topic gone; a pattern is matched
- * again (in poll()) only against that refreshed list, and a group leader notices partitions added to a topic it
- * assigned only there, so either can go unnoticed for up to metadata.max.age.ms. Plain mutable state whose sets are
- * replaced, never changed (so {@link #copy()} shares them); the logic takes the step it runs in.
+ * The subscription half of kafka-clients' {@code SubscriptionState}: what the application subscribed to (topics, a
+ * pattern, or partitions it assigned itself), the topics a pattern matches now, and the group's topics when this
+ * consumer leads. The metadata those topics need is {@link ConsumerMetadata}'s: a pattern is matched (in poll())
+ * only against its cache, so a new topic can go unnoticed for up to metadata.max.age.ms. Plain mutable state whose
+ * sets are replaced, never changed (so {@link #copy()} shares them); the logic takes the step it runs in.
  */
 final class SubscriptionState {
 
@@ -36,18 +30,13 @@ final class SubscriptionState {
     TreeSet<String> topics = new TreeSet<>();
     String pattern;
     TreeSet<TopicPartition> userAssignment = new TreeSet<>();
-    /**
-     * The cluster's ordinary topics and their partition counts at the last metadata refresh, by name (unmodifiable,
-     * replaced at each refresh).
-     */
-    SortedMap<String, Integer> metadata = Collections.emptySortedMap();
-    long lastMetadataRefresh = Long.MIN_VALUE;
-    boolean metadataUpdateRequested;
+    /** {@code groupSubscription}: the topics of the whole group, which the leader's metadata must cover. */
+    TreeSet<String> groupSubscription = new TreeSet<>();
     /** {@code ConsumerCoordinator.joinedSubscription}: the topics the last JoinGroup carried (null: none yet). */
     TreeSet<String> joined;
 
     /**
-     * A copy that shares the four sets: they are replaced, never changed in place (keep it so), and change only when
+     * A copy that shares the sets: they are replaced, never changed in place (keep it so), and change only when
      * the subscription or the metadata does, while a consumer is copied into nearly every snapshot.
      */
     SubscriptionState copy() {
@@ -56,9 +45,7 @@ final class SubscriptionState {
         copy.topics = topics;
         copy.pattern = pattern;
         copy.userAssignment = userAssignment;
-        copy.metadata = metadata;
-        copy.lastMetadataRefresh = lastMetadataRefresh;
-        copy.metadataUpdateRequested = metadataUpdateRequested;
+        copy.groupSubscription = groupSubscription;
         copy.joined = joined;
         return copy;
     }
@@ -69,7 +56,7 @@ final class SubscriptionState {
         return state;
     }
 
-    /** Takes the subscription as given; pattern matches wait for {@link #refreshMetadata}. */
+    /** Takes the subscription as given; pattern matches wait for {@link #maybeUpdatePatternSubscription}. */
     void set(ConsumerSubscription subscription) {
         switch (subscription.kind()) {
             case TOPICS -> {
@@ -100,7 +87,7 @@ final class SubscriptionState {
         topics = new TreeSet<>();
         pattern = null;
         userAssignment = new TreeSet<>();
-        metadataUpdateRequested = false;
+        groupSubscription = new TreeSet<>();
     }
 
     boolean isNone() {
@@ -148,65 +135,21 @@ final class SubscriptionState {
         };
     }
 
-    // ---- metadata and the pattern ---------------------------------------------------------------------------------
-
-    /**
-     * A metadata refresh: the consumer learns the cluster's topic list ({@code __consumer_offsets} excluded, as
-     * exclude.internal.topics=true does). Arms the next periodic refresh.
-     */
-    void refreshMetadata(Step step, String why) {
-        SortedMap<String, Integer> before = metadata;
-        metadata = Collections.unmodifiableSortedMap(
-                new TreeMap<>(ClusterAccess.of(step.context).partitionsPerTopic()));
-        lastMetadataRefresh = step.now();
-        metadataUpdateRequested = false;
-        long maxAge = step.config().settings().metadataMaxAgeMs();
-        step.armTimer(TimerKind.METADATA, maxAge);
-        List<String> grown = grown(before);
-        boolean changed = !metadata.keySet().equals(before.keySet()) || !grown.isEmpty();
-        // Before a rejoin, while a subscribed topic is unknown, and before the leader assigns topics it had no
-        // metadata for, Kafka refreshes as often as retry.backoff.ms allows: only a refresh that finds something new
-        // is worth an event there.
-        boolean routine = why.equals("beforeJoin") || why.equals("unknownTopic") || why.equals("groupSubscription");
-        if (!why.equals("subscribe") && (changed || !routine)) {
-            SortedSet<String> created = new TreeSet<>(metadata.keySet());
-            created.removeAll(before.keySet());
-            SortedSet<String> deleted = new TreeSet<>(before.keySet());
-            deleted.removeAll(metadata.keySet());
-            step.context.emit(EventKind.TIMER, "MetadataRefresh", step.id(), null, fields("why", why,
-                    "topics", List.copyOf(metadata.keySet()), "created", List.copyOf(created), "deleted",
-                    List.copyOf(deleted), "grown", grown, "metadataMaxAgeMs", maxAge),
-                    "sim.client.metadataRefresh." + why,
-                    Map.of("consumer", step.id(), "metadataMaxAgeMs", maxAge, "created", String.join(", ", created),
-                            "deleted", String.join(", ", deleted), "grown", String.join(", ", grown),
-                            "unchanged", !changed));
-        }
-    }
-
-    /** The topics this refresh found with more partitions than the last one did: "logs (2 → 4)". */
-    private List<String> grown(Map<String, Integer> before) {
-        List<String> grown = new java.util.ArrayList<>();
-        metadata.forEach((topic, count) -> {
-            Integer was = before.get(topic);
-            if (was != null && was < count) {
-                grown.add(topic + " (" + was + " → " + count + ")");
-            }
-        });
-        return List.copyOf(grown);
-    }
+    // ---- the pattern and the metadata it needs ---------------------------------------------------------------------
 
     /**
      * {@code ConsumerCoordinator.maybeUpdateSubscriptionMetadata} / {@code updatePatternSubscription}, in poll():
-     * the pattern is matched (whole names, {@code Matcher.matches}) against the refreshed topic list.
+     * the pattern is matched (whole names, {@code Matcher.matches}) against the topics of the consumer's metadata
+     * cache, so a new topic is seen only once a Metadata answer has brought it.
      */
     void maybeUpdatePatternSubscription(Step step) {
-        maybeRefreshAsked(step);
         if (!hasPattern()) {
             return;
         }
         Pattern compiled = ConsumerSubscription.compile(pattern);
         TreeSet<String> matched = new TreeSet<>();
-        metadata.keySet().stream().filter(topic -> compiled.matcher(topic).matches()).forEach(matched::add);
+        step.metadata().partitionCounts().keySet().stream().filter(topic -> compiled.matcher(topic).matches())
+                .forEach(matched::add);
         if (matched.equals(topics)) {
             return;
         }
@@ -222,41 +165,34 @@ final class SubscriptionState {
     }
 
     /**
-     * The refreshes Kafka's consumer asks for between its periodic ones, at most every retry.backoff.ms: after a
-     * fetch found a topic gone, and while a topic it subscribed to by name is missing from its metadata (the
-     * metadata answer's UNKNOWN_TOPIC_OR_PARTITION asks for another).
+     * {@code SubscriptionState.groupSubscribe}: the leader watches every topic the group subscribes to. True when
+     * that brings topics beyond its own subscription, whose metadata it must then ask for.
      */
-    private void maybeRefreshAsked(Step step) {
-        if (!autoAssigned() || step.now() - lastMetadataRefresh < step.config().retryBackoffMs()) {
-            return;
-        }
-        if (metadataUpdateRequested) {
-            refreshMetadata(step, "requested");
-        } else if (!metadata.keySet().containsAll(topics)) {
-            refreshMetadata(step, "unknownTopic");
+    boolean groupSubscribe(Collection<String> groupTopics) {
+        groupSubscription = new TreeSet<>(groupTopics);
+        return !topics.containsAll(groupSubscription);
+    }
+
+    void resetGroupSubscription() {
+        if (!groupSubscription.isEmpty()) {
+            groupSubscription = new TreeSet<>();
         }
     }
 
     /**
-     * Before the leader assigns, Kafka's {@code ConsumerCoordinator.onLeaderElected} makes sure its metadata covers
-     * every topic the group subscribes to ({@code updateGroupSubscription}, then {@code ensureFreshMetadata}).
+     * {@code ConsumerMetadata.newMetadataRequestBuilder}: the topics a Metadata request names — the subscription
+     * and, for the leader, the group's; for assign(), the assigned partitions' topics.
      */
-    void freshForGroupSubscription(Step step, java.util.Collection<String> groupTopics) {
-        if (!metadata.keySet().containsAll(groupTopics)) {
-            refreshMetadata(step, "groupSubscription");
-        }
+    List<String> metadataTopics() {
+        TreeSet<String> wanted = new TreeSet<>(topics);
+        wanted.addAll(groupSubscription);
+        userAssignment.forEach(tp -> wanted.add(tp.topic()));
+        return List.copyOf(wanted);
     }
 
-    /**
-     * Before a pattern consumer rejoins, Kafka refreshes metadata if retry.backoff.ms has passed since the last
-     * refresh ({@code ensureFreshMetadata}): every member that joins a rebalance started by one member's discovery
-     * matches the new topic too, so one topic creation costs one rebalance, not one per member.
-     */
-    void freshBeforeRejoin(Step step) {
-        if (hasPattern() && step.now() - lastMetadataRefresh >= step.config().retryBackoffMs()) {
-            refreshMetadata(step, "beforeJoin");
-        }
-        maybeUpdatePatternSubscription(step);
+    /** A pattern subscriber asks for every topic (and matches the pattern itself). */
+    boolean needsAllTopics() {
+        return hasPattern();
     }
 
     /** {@code needRejoin}'s subscription check: the topics changed since the last JoinGroup. */

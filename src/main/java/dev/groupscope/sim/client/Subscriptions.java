@@ -33,13 +33,13 @@ final class Subscriptions {
         state.set(subscription);
         if (subscription.kind() == ConsumerSubscription.Kind.TOPICS) {
             // subscribe(topics) asks for metadata of the new topics at once (requestUpdateForNewTopics).
-            state.refreshMetadata(step, "subscribe");
+            step.metadata().requestUpdateForNewTopics("subscribe");
             step.fetcher().buffer.retainOnly(tp -> state.topics.contains(tp.topic()));
             step.client("Subscribe", state.describe(), "sim.client.call.subscribe",
                     Map.of("topics", String.join(", ", state.topics)));
         } else {
-            // subscribe(Pattern) matches the metadata at once and asks for fresh metadata.
-            state.refreshMetadata(step, "subscribe");
+            // subscribe(Pattern) matches the cached metadata at once and asks for fresh metadata.
+            step.metadata().requestUpdateForNewTopics("subscribe");
             step.client("Subscribe", state.describe(), "sim.client.call.subscribePattern",
                     Map.of("pattern", state.pattern));
             state.maybeUpdatePatternSubscription(step);
@@ -61,6 +61,7 @@ final class Subscriptions {
             step.commits().maybeAutoCommitAsync(step); // assign() first auto-commits if one is due
         }
         state.set(ConsumerSubscription.assign(wanted));
+        step.metadata().requestUpdateForNewTopics("subscribe"); // assign() asks for the topics' metadata too
         step.commits().processedPositions.keySet().retainAll(wanted);
         step.fetcher().assignment.assign(wanted);
         step.client("Assign", fields("partitions", ClientEvents.partitions(wanted)), "sim.client.call.assign",

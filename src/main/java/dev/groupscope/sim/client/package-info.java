@@ -47,8 +47,10 @@
  *       {@code OffsetsForTimesFailed} ({@code exception} TimeoutException, {@code unanswered}), {@code Subscribe}, {@code Assign}, {@code Unsubscribe}, {@code CallRejected}
  *       ({@code method}, {@code exception}, {@code message}); subscriptions: {@code PatternMatched}
  *       ({@code pattern}, {@code topics}, {@code added}, {@code removed}), {@code SubscriptionChanged}
- *       ({@code joined}, {@code now}); TIMER {@code MetadataRefresh} ({@code why}: maxAge, requested, unknownTopic,
- *       beforeJoin, groupSubscription; {@code created}, {@code deleted}, {@code grown}).</li>
+ *       ({@code joined}, {@code now}); RESPONSE {@code MetadataResponse} ({@code why}: start, subscribe, maxAge,
+ *       disconnected, notLeader, unknownTopic, noLeader, newTopics, beforeJoin; {@code brokers}, {@code topics} with
+ *       their partition counts, {@code created}, {@code deleted}, {@code grown}, {@code moved} leaders,
+ *       {@code unknown} topics, {@code changed}).</li>
  *   <li>Faults ({@link dev.groupscope.sim.client.ConsumerFaults}), FAULT: {@code NetworkPartition}
  *       ({@code broker}, {@code durationMs}), {@code NetworkHealed}, {@code FailCommits}, {@code DelayCommits},
  *       {@code CommitFailureInjected}, {@code CommitDelayInjected}; {@code RequestLost} / {@code ResponseLost}
@@ -64,11 +66,22 @@
  *
  * <h2>Where the model departs from kafka-clients, and why</h2>
  * <ul>
- *   <li>Metadata is read synchronously ({@link dev.groupscope.sim.client.ClusterAccess}): no Metadata requests (a
- *       refresh takes effect at once, not one round trip later). Positions to reset (auto.offset.reset,
- *       seekToBeginning/seekToEnd) and the blocking offsetsForTimes() call ask the leaders with ListOffsets; where
- *       offsetsForTimes() waits for a metadata update (awaitMetadataUpdate) before asking again, the model waits
- *       retry.backoff.ms. What a subscriber caches between refreshes is below.</li>
+ *   <li>A consumer's metadata is {@link dev.groupscope.sim.client.ConsumerMetadata}: a cache of the live brokers
+ *       and each partition's leader and leader epoch that only Metadata answers replace, asked for at start, at
+ *       subscribe()/assign(), every metadata.max.age.ms, after a disconnect, a NOT_LEADER_OR_FOLLOWER or
+ *       UNKNOWN_TOPIC_OR_PARTITION answer, while a partition has no known leader, before a pattern subscriber rejoins
+ *       and before the leader assigns (ensureFreshMetadata), with Kafka's refresh backoff (retry.backoff.ms, doubling
+ *       while answers bring nothing new or fail) and at most one in flight, to the least loaded broker. Fetches and
+ *       ListOffsets go to the leaders it names; a broker whose connection failed is skipped for its reconnect
+ *       backoff (Kafka's defaults, 50 ms doubling to 1 s: reconnect.backoff.ms is not a setting here); a
+ *       NOT_LEADER_OR_FOLLOWER fetch answer names the new leader, which the cache takes at once (KIP-951). Not
+ *       modelled: OffsetsForLeaderEpoch validation of positions after a leader change (KIP-320), partial updates for
+ *       new topics (every request names all the topics it needs), the least loaded node preferring connected
+ *       brokers (the scan takes the first broker with fewest requests in flight), and the producer's metadata,
+ *       which is still read from the cluster. Positions to reset (auto.offset.reset, seekToBeginning/seekToEnd)
+ *       and the blocking offsetsForTimes() call ask the leaders with ListOffsets; a partition offsetsForTimes()
+ *       must ask again waits for the next Metadata answer when its error asked for one (awaitMetadataUpdate),
+ *       else retry.backoff.ms.</li>
  *   <li>The heartbeat thread handles a response the moment it arrives (Kafka's thread wakes within
  *       retry.backoff.ms) and checks the poll timer exactly at its deadline.</li>
  *   <li>FindCoordinator goes to a random live broker (Kafka: the least loaded node, scanned from a random start).</li>
@@ -82,14 +95,10 @@
  *       up to max.poll.interval.ms (Kafka: default.api.timeout.ms) and its CLIENT event comes when the callback
  *       returns; a COOPERATIVE revocation's commit is sent first but not waited for; a failure inside the listener
  *       is caught and logged by the application (Kafka would rethrow an uncaught one from poll()).</li>
- *   <li>A subscriber's metadata is the cluster's topics and partition counts as of its last refresh: at
- *       subscribe(), every metadata.max.age.ms, at once after a fetch finds a topic gone and while a subscribed
- *       topic is unknown (every retry.backoff.ms; Kafka backs off exponentially up to retry.backoff.max.ms), before a
- *       pattern subscriber rejoins, and before the leader assigns a topic it had no metadata for. A pattern is matched
- *       against it, and the leader assigns with it and rejoins when a refresh changes the partition counts it
- *       assigned with. A producer likewise writes with the partition count of its last refresh (at its first send,
- *       then every metadata.max.age.ms; a deleted topic is noticed at once). Everything else (where a partition's
- *       leader is) reads cluster metadata fresh, as above.</li>
+ *   <li>A pattern is matched against the consumer's metadata cache, and the leader assigns with its partition
+ *       counts and rejoins when an answer changes the counts it assigned with. A producer writes with the partition
+ *       count of its last refresh (at its first send, then every metadata.max.age.ms; a deleted topic is noticed at
+ *       once), read from the cluster without a request.</li>
  *   <li>The application's calls run at their scripted moment on its thread: between two records, or as poll()
  *       returns when the loop is inside poll() (Kafka's single application thread could not call them while blocked
  *       in poll()). offsetsForTimes() then blocks that thread (a record in hand waits with it); calls scripted while

@@ -18,7 +18,8 @@ public final class LearnerFilter implements Predicate<SimEvent> {
     /** Routine traffic: shown only when it carries an error. */
     private static final Set<String> ROUTINE = Set.of("HeartbeatRequest", "HeartbeatResponse", "FetchRequest",
             "FetchResponse", "FetchParked", "FetchReleased", "FetchMaxWait", "Poll", "ProcessRecords", "Produce", "Send", "HeartbeatInterval",
-            "AutoCommitInterval", "OffsetCommitRecord", "OffsetCommitRequest", "OffsetCommitResponse");
+            "AutoCommitInterval", "OffsetCommitRecord", "OffsetCommitRequest", "OffsetCommitResponse",
+            "MetadataRequest");
 
     /** Messages a network cut swallows (the client's FaultState): each is a step, but see {@link #ROUTINE_APIS}. */
     private static final Set<String> LOST = Set.of("RequestLost", "ResponseLost");
@@ -46,6 +47,15 @@ public final class LearnerFilter implements Predicate<SimEvent> {
      */
     private static final int OK_STEPS = 2;
 
+    /**
+     * A consumer's Metadata answer is a step when it changes what the consumer does: a leader moved (where its
+     * fetches go after a broker stopped), a topic appeared, went or grew (what a pattern matches, what the leader
+     * assigns), or it is the first of a run (where the consumer learns the leaders at all). A routine refresh every
+     * metadata.max.age.ms, or one that finds nothing new, is background; its request always is (the answer says
+     * why it was sent).
+     */
+    private static final String METADATA_RESPONSE = "MetadataResponse";
+
     private LearnerFilter() {
     }
 
@@ -61,6 +71,10 @@ public final class LearnerFilter implements Predicate<SimEvent> {
         if (event.type().equals("CommitAsyncCallback") && "NONE".equals(event.fields().get("error"))) {
             return !(event.fields().get("okInARow") instanceof Number ok && ok.longValue() > OK_STEPS);
         }
+        if (event.type().equals(METADATA_RESPONSE)) {
+            return !"NONE".equals(event.fields().get("error")) || Boolean.TRUE.equals(event.fields().get("changed"))
+                    || "start".equals(event.fields().get("why"));
+        }
         if (event.type().equals(DISPATCH)) {
             return event.fields().get("dispatch") instanceof Number nth && nth.longValue() == 1;
         }
@@ -72,6 +86,9 @@ public final class LearnerFilter implements Predicate<SimEvent> {
                     nth && nth.longValue() > 1);
         }
         Object error = event.fields().get("error");
-        return error != null && !"NONE".equals(error);
+        // A fetch whose partitions were refused (a leader that lost them) is a step: it sends the consumer to ask
+        // for Metadata.
+        return error != null && !"NONE".equals(error)
+                || event.fields().get("errors") instanceof java.util.Map<?, ?> errors && !errors.isEmpty();
     }
 }

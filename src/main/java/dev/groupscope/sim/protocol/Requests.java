@@ -177,4 +177,30 @@ public final class Requests {
             return "ListOffsets";
         }
     }
+
+    /**
+     * Metadata, as a consumer's network client sends it to the least loaded broker: the topics it needs (its
+     * subscription, the group's when it leads, the topics of its assign()), or every topic ({@code topics} null:
+     * Kafka's {@code MetadataRequest.Builder.allTopics()}, what a pattern subscriber asks for).
+     */
+    public record MetadataRequest(long correlationId, List<String> topics) implements Message {
+
+        public MetadataRequest {
+            topics = topics == null ? null : List.copyOf(new java.util.TreeSet<>(topics));
+        }
+
+        /** A request for every topic. */
+        public static MetadataRequest allTopics(long correlationId) {
+            return new MetadataRequest(correlationId, null);
+        }
+
+        public boolean isAllTopics() {
+            return topics == null;
+        }
+
+        @Override
+        public String api() {
+            return "Metadata";
+        }
+    }
 }

@@ -94,8 +94,17 @@ public final class Responses {
         }
     }
 
-    /** Records of one partition in a fetch: offsets [fetchOffset, fetchOffset + count) and the high watermark. */
-    public record FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark) {
+    /**
+     * Records of one partition in a fetch: offsets [fetchOffset, fetchOffset + count) and the high watermark. With
+     * NOT_LEADER_OR_FOLLOWER, the partition's current leader and its epoch as the answering broker knows them
+     * (KIP-951's {@code currentLeader}; -1 when it has none), so the client can move without waiting for Metadata.
+     */
+    public record FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark, int currentLeader,
+                                   int currentLeaderEpoch) {
+
+        public FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark) {
+            this(error, fetchOffset, count, highWatermark, -1, -1);
+        }
     }
 
     /**
@@ -149,6 +158,36 @@ public final class Responses {
         @Override
         public String api() {
             return "ListOffsets";
+        }
+    }
+
+    /**
+     * One topic of a Metadata answer: UNKNOWN_TOPIC_OR_PARTITION (no such topic: no partitions), or NONE with the
+     * leader and leader epoch of each partition (a partition without a live replica has leader -1, Kafka's
+     * LEADER_NOT_AVAILABLE at the partition level).
+     */
+    public record TopicMetadata(Errors error, PartitionLeaders partitions) {
+
+        public static TopicMetadata unknown() {
+            return new TopicMetadata(Errors.UNKNOWN_TOPIC_OR_PARTITION, PartitionLeaders.NONE);
+        }
+    }
+
+    /**
+     * A Metadata answer: the live brokers (Kafka's {@code brokers}) and the topics asked for (all of them, internal
+     * ones left out as exclude.internal.topics=true has the consumer drop them).
+     */
+    public record MetadataResponse(long correlationId, List<Integer> brokers, Map<String, TopicMetadata> topics)
+            implements Message {
+
+        public MetadataResponse {
+            brokers = List.copyOf(brokers);
+            topics = Sorted.copy(topics);
+        }
+
+        @Override
+        public String api() {
+            return "Metadata";
         }
     }
 }

@@ -14,6 +14,8 @@ import dev.groupscope.sim.protocol.Message;
 import dev.groupscope.sim.protocol.Network;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
+import dev.groupscope.sim.protocol.Requests.MetadataRequest;
+import dev.groupscope.sim.broker.MetadataHandler;
 import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
 import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
 import dev.groupscope.sim.protocol.Requests.JoinGroupRequest;
@@ -233,6 +235,8 @@ final class FakeCluster implements Actor, ClusterAccess {
             reply(context, deliver, new OffsetFetchResponse(request.correlationId(), Errors.NONE, offsets));
         } else if (message instanceof FetchRequest) {
             answerFetch(context, deliver, false);
+        } else if (message instanceof MetadataRequest request) {
+            reply(context, deliver, MetadataHandler.answer(cluster, request)); // the real brokers' answer
         } else if (message instanceof ListOffsetsRequest request) {
             listOffsets.add(deliver);
             // The real brokers' answer, from this fake's logs and leaders.

@@ -1,0 +1,342 @@
+package dev.groupscope.sim.client;
+
+import dev.groupscope.kafka.Errors;
+import dev.groupscope.sim.client.ConsumerActor.Step;
+import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
+import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.protocol.Requests.MetadataRequest;
+import dev.groupscope.sim.protocol.Responses.MetadataResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The consumer's metadata, as kafka-clients' {@code ConsumerMetadata} and {@code NetworkClient.DefaultMetadataUpdater}
+ * keep it: a cache ({@link MetadataCache}) that only a Metadata answer replaces, and the rules for asking. An update
+ * is due when one was requested (a new subscription, a disconnect, a fetch or ListOffsets error, a topic the answer
+ * did not know) or metadata.max.age.ms after the last successful one, but never sooner than the refresh backoff
+ * (retry.backoff.ms, growing exponentially while answers fail or bring nothing new); at most one is in flight, to the
+ * least loaded broker. Every leader the consumer sends to comes from here ({@link #currentLeader}).
+ *
+ * <p>The cache is shared by copies (it is replaced, never changed); the rest is a few numbers.
+ */
+final class ConsumerMetadata {
+
+    private static final long NEVER = Long.MIN_VALUE;
+    private static final long NONE_IN_FLIGHT = -1;
+
+    private MetadataCache cache = MetadataCache.EMPTY;
+    /** Kafka's {@code needFullUpdate || needPartialUpdate}, with the first reason asked since the last answer. */
+    private String requested;
+    /** Kafka's {@code requestVersion}: bumped for new topics, so an answer to an older request is not enough. */
+    private int requestVersion;
+    private int inFlightVersion;
+    private long inFlight = NONE_IN_FLIGHT;
+    private String inFlightWhy = "";
+    private long lastSuccessfulRefreshMs = NEVER;
+    /** When the refresh backoff ends ({@code timeToAllowUpdate}), drawn once with its jitter when it starts. */
+    private long allowedAtMs = NEVER;
+    private int attempts;
+    private int equivalentResponses;
+    /** Kafka's {@code updateVersion}: one more at every answer. */
+    private int updateVersion;
+    /** The version {@code ensureFreshMetadata} waits to see passed, or -1 when nothing waits. */
+    private int awaitedVersion = -1;
+    /** The network client's failed connections, which leastLoadedNode and the fetcher avoid. */
+    private ConnectionStates connections = new ConnectionStates();
+    /**
+     * Kafka's {@code transientTopics}: topics an offsetsForTimes() call asks about, named in every Metadata request
+     * until the call ends, whether the consumer reads them or not (replaced, never changed: copies share it).
+     */
+    private SortedSet<String> transientTopics = Collections.emptySortedSet();
+
+    ConsumerMetadata copy() {
+        ConsumerMetadata copy = new ConsumerMetadata();
+        copy.cache = cache;
+        copy.requested = requested;
+        copy.requestVersion = requestVersion;
+        copy.inFlightVersion = inFlightVersion;
+        copy.inFlight = inFlight;
+        copy.inFlightWhy = inFlightWhy;
+        copy.lastSuccessfulRefreshMs = lastSuccessfulRefreshMs;
+        copy.allowedAtMs = allowedAtMs;
+        copy.attempts = attempts;
+        copy.equivalentResponses = equivalentResponses;
+        copy.updateVersion = updateVersion;
+        copy.awaitedVersion = awaitedVersion;
+        copy.connections = connections.copy();
+        copy.transientTopics = transientTopics;
+        return copy;
+    }
+
+    // ---- reading the cache ---------------------------------------------------------------------------------------
+
+    /**
+     * The partition's leader as the cache names it (Kafka's {@code Metadata.currentLeader}), or -1. The one place
+     * the consumer learns where to send a fetch or a ListOffsets.
+     */
+    int currentLeader(String topic, int partition) {
+        return cache.leader(topic, partition);
+    }
+
+    /** Partition counts of the topics the cache knows, by name. */
+    SortedMap<String, Integer> partitionCounts() {
+        return cache.partitionCounts();
+    }
+
+    /** The brokers of the last answer: where fetches may go. */
+    List<Integer> brokers() {
+        return cache.brokers();
+    }
+
+    /**
+     * Kafka's {@code ConsumerNetworkClient.isUnavailable}: a connection to the node failed and its reconnect
+     * backoff has not ended, so nothing is sent to it (the fetcher skips its partitions).
+     */
+    boolean isUnavailable(int node, long now) {
+        return connections.isUnavailable(node, now);
+    }
+
+    /**
+     * KIP-951: a fetch answer named the partition's new leader; the cache takes it if its epoch is newer (a new cache:
+     * copies share the old one). True when the leader moved.
+     */
+    boolean updatePartitionLeadership(String topic, int partition, int leader, int epoch) {
+        MetadataCache moved = cache.withLeader(topic, partition, leader, epoch);
+        if (moved == cache) {
+            return false;
+        }
+        cache = moved;
+        return true;
+    }
+
+    // ---- asking for updates --------------------------------------------------------------------------------------
+
+    /** Kafka's {@code updateVersion()}: how many answers have come; a caller awaiting an update waits for more. */
+    int updateVersion() {
+        return updateVersion;
+    }
+
+    /** Kafka's {@code requestUpdate(false)}: an update is wanted; backoffs still apply. */
+    void requestUpdate(String why) {
+        if (requested == null) {
+            requested = why;
+        }
+    }
+
+    /** Kafka's {@code addTransientTopics}: asked for until cleared; one the cache does not know is wanted at once. */
+    void addTransientTopics(SortedSet<String> topics) {
+        TreeSet<String> all = new TreeSet<>(transientTopics);
+        all.addAll(topics);
+        transientTopics = Collections.unmodifiableSortedSet(all);
+        if (!cache.partitionCounts().keySet().containsAll(topics)) {
+            requestUpdateForNewTopics("offsetsForTimes");
+        }
+    }
+
+    void clearTransientTopics() {
+        transientTopics = Collections.emptySortedSet();
+    }
+
+    /** Kafka's {@code requestUpdateForNewTopics}: wanted at once (the refresh backoff is lifted). */
+    void requestUpdateForNewTopics(String why) {
+        requestUpdate(why);
+        requestVersion++;
+        allowedAtMs = NEVER;
+        equivalentResponses = 0;
+    }
+
+    boolean updateRequested() {
+        return requested != null;
+    }
+
+    /** Kafka's {@code timeToAllowUpdate}: 0 once the refresh backoff is over. */
+    long timeToAllowUpdate(long now) {
+        return Math.max(0, allowedAtMs == NEVER ? 0 : allowedAtMs - now);
+    }
+
+    /** Kafka's {@code timeToNextUpdate}: requested updates wait for the backoff only; others for the max age too. */
+    long timeToNextUpdate(long now, long maxAgeMs) {
+        long toExpire = requested != null || lastSuccessfulRefreshMs == NEVER ? 0
+                : Math.max(0, lastSuccessfulRefreshMs + maxAgeMs - now);
+        return Math.max(toExpire, timeToAllowUpdate(now));
+    }
+
+    boolean inFlight() {
+        return inFlight != NONE_IN_FLIGHT;
+    }
+
+    /**
+     * {@code DefaultMetadataUpdater.maybeUpdate}, at every network poll: if an update is due and none is in flight,
+     * a Metadata request to the least loaded broker; else the METADATA timer wakes the client when one will be due.
+     */
+    void maybeUpdate(Step step) {
+        if (inFlight()) {
+            return;
+        }
+        long wait = timeToNextUpdate(step.now(), step.config().settings().metadataMaxAgeMs());
+        if (wait > 0) {
+            armAt(step, step.now() + wait);
+            return;
+        }
+        int node = leastLoadedNode(step);
+        if (node < 0) {
+            armAt(step, step.now() + ConnectionStates.RECONNECT_BACKOFF_MS); // Kafka: no node available, look again
+            return;
+        }
+        inFlightWhy = requested != null ? requested : "maxAge";
+        inFlightVersion = requestVersion;
+        SubscriptionState subscription = step.subscription();
+        List<String> topics = withTransient(subscription.metadataTopics());
+        inFlight = step.send(node, false, id -> subscription.needsAllTopics() ? MetadataRequest.allTopics(id)
+                : new MetadataRequest(id, topics));
+        step.cancelTimer(TimerKind.METADATA);
+    }
+
+    private List<String> withTransient(List<String> topics) {
+        if (transientTopics.isEmpty()) {
+            return topics;
+        }
+        TreeSet<String> all = new TreeSet<>(topics);
+        all.addAll(transientTopics);
+        return List.copyOf(all);
+    }
+
+    private void armAt(Step step, long at) {
+        if (step.context.timerDeadline(step.timerKey(TimerKind.METADATA)) != at) {
+            step.armTimer(TimerKind.METADATA, at - step.now());
+        }
+    }
+
+    /**
+     * Kafka's {@code leastLoadedNode}: the brokers it knows (the bootstrap servers — here the live brokers — until
+     * the first answer), scanned from a random one; the first with nothing in flight, else the one with fewest
+     * requests in flight, skipping those in reconnect backoff.
+     */
+    private int leastLoadedNode(Step step) {
+        List<Integer> nodes = cache.brokers().isEmpty() ? ClusterAccess.of(step.context).liveBrokers()
+                : cache.brokers();
+        if (nodes.isEmpty()) {
+            return -1;
+        }
+        int offset = step.context.random().nextInt(nodes.size());
+        int best = -1;
+        int fewest = Integer.MAX_VALUE;
+        for (int i = 0; i < nodes.size(); i++) {
+            int node = nodes.get((offset + i) % nodes.size());
+            if (isUnavailable(node, step.now())) {
+                continue;
+            }
+            int count = step.inFlight().countTo(node);
+            if (count == 0) {
+                return node;
+            }
+            if (count < fewest) {
+                fewest = count;
+                best = node;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * {@code ConsumerNetworkClient.ensureFreshMetadata}: when an update is requested or due, the caller waits for the
+     * next answer (false until it has come; the request goes out meanwhile). True when the metadata is fresh.
+     */
+    boolean ensureFresh(Step step) {
+        if (awaitedVersion >= 0) {
+            if (updateVersion > awaitedVersion) {
+                awaitedVersion = -1;
+                return true;
+            }
+            maybeUpdate(step);
+            return false;
+        }
+        if (!updateRequested() && timeToNextUpdate(step.now(), step.config().settings().metadataMaxAgeMs()) > 0) {
+            return true;
+        }
+        awaitedVersion = updateVersion;
+        maybeUpdate(step);
+        return false;
+    }
+
+    /** Whether a caller waits in {@link #ensureFresh} for an answer. */
+    boolean awaitingFresh() {
+        return awaitedVersion >= 0;
+    }
+
+    // ---- answers and failures ------------------------------------------------------------------------------------
+
+    /** A Metadata answer ({@code handleSuccessfulResponse} → {@code Metadata.update}): the cache is replaced. */
+    void onMetadata(Step step, Deliver deliver, MetadataResponse response) {
+        inFlight = NONE_IN_FLIGHT;
+        updateVersion++;
+        MetadataCache before = cache;
+        cache = MetadataCache.of(response);
+        String why = inFlightWhy;
+        boolean equivalent = !before.isEmpty() && cache.equivalentTo(before);
+        equivalentResponses = equivalent ? equivalentResponses + 1 : 0;
+        attempts = 0;
+        lastSuccessfulRefreshMs = step.now();
+        requested = inFlightVersion < requestVersion ? "newTopics" : null;
+        List<String> unknown = new ArrayList<>();
+        response.topics().forEach((topic, metadata) -> {
+            if (metadata.error() != Errors.NONE) {
+                unknown.add(topic);
+            }
+        });
+        if (!unknown.isEmpty() || anyWithoutLeader(response)) {
+            requestUpdate("unknownTopic"); // an InvalidMetadataException in the answer asks for another
+        }
+        startBackoff(step, Math.max(0, equivalentResponses - 1));
+        MetadataEvents.response(step, deliver, why, before, cache, unknown);
+        maybeUpdate(step);
+    }
+
+    private static boolean anyWithoutLeader(MetadataResponse response) {
+        for (var metadata : response.topics().values()) {
+            for (int p = 0; p < metadata.partitions().count(); p++) {
+                if (metadata.partitions().leader(p) < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The request failed without an answer ({@code handleFailedRequest} → {@code failedUpdate}). */
+    void metadataFailed(Step step) {
+        inFlight = NONE_IN_FLIGHT;
+        attempts++;
+        equivalentResponses = 0;
+        startBackoff(step, attempts - 1);
+    }
+
+    /** The refresh backoff from now: retry.backoff.ms × 2^n with Kafka's jitter, up to retry.backoff.max.ms. */
+    private void startBackoff(Step step, int n) {
+        allowedAtMs = step.now() + GroupMembership.backoff(step).backoff(n, step.context.random());
+    }
+
+    /**
+     * A connection to {@code broker} failed ({@code NetworkClient.processDisconnection}): it is unavailable for its
+     * reconnect backoff, and the metadata updater requests an update, as the disconnect may mean stale metadata.
+     */
+    void onDisconnect(Step step, int broker) {
+        if (!inFlight() && timeToNextUpdate(step.now(), step.config().settings().metadataMaxAgeMs()) == 0) {
+            // handleServerDisconnect: a disconnect while an update is due counts as a failed update (it backs off)
+            attempts++;
+            equivalentResponses = 0;
+            startBackoff(step, attempts - 1);
+        }
+        connections.disconnected(broker, step.now(), step.context.random());
+        requestUpdate("disconnected");
+    }
+
+    /** An answer came from {@code broker}: its connection works, its reconnect backoff starts over. */
+    void connected(int broker) {
+        connections.connected(broker);
+    }
+}
