@@ -1,5 +1,6 @@
 package dev.groupscope.diagram;
 
+import static dev.groupscope.diagram.DrawnSequence.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.i18n.Messages;
@@ -42,11 +43,7 @@ class ListOffsetsDiagramTest {
 
         for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
             Drawing drawing = SequenceLayout.layout(rows, 0, 200, Messages.of(locale), true, -1).drawing();
-            Shape.Line request = (Shape.Line) drawing.shape("msg-3").orElseThrow();
-            Shape.Line answer = (Shape.Line) drawing.shape("msg-4").orElseThrow();
-            assertThat(request.x2()).isGreaterThan(request.x1());
-            assertThat(answer.x2()).isLessThan(answer.x1());
-            assertThat(request.styles()).contains("request", "api-ListOffsets");
+            DrawnSequence.assertRequestAndAnswer(drawing, 3, "ListOffsets");
             assertThat(label(drawing, "msg-3")).isEqualTo("ListOffsets · t-0=latest");
             assertThat(label(drawing, "msg-4")).isEqualTo("ListOffsets · t-0=40");
             assertThat(label(drawing, "msg-5")).isEqualTo("ListOffsets · t-1≥5000");
@@ -107,9 +104,5 @@ class ListOffsetsDiagramTest {
             assertThat(drawing.shape("note-5").orElseThrow().styles()).contains("error");
             assertThat(drawing.shape("note-1").orElseThrow().styles()).doesNotContain("error");
         }
-    }
-
-    private static String label(Drawing drawing, String id) {
-        return ((Shape.Label) drawing.shape(id + "-label").orElseThrow()).text();
     }
 }

@@ -1,5 +1,6 @@
 package dev.groupscope.diagram;
 
+import static dev.groupscope.diagram.DrawnSequence.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.i18n.Messages;
@@ -45,11 +46,7 @@ class MetadataDiagramTest {
 
         for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
             Drawing drawing = SequenceLayout.layout(rows, 0, 200, Messages.of(locale), true, -1).drawing();
-            Shape.Line request = (Shape.Line) drawing.shape("msg-3").orElseThrow();
-            Shape.Line answer = (Shape.Line) drawing.shape("msg-4").orElseThrow();
-            assertThat(request.x2()).isGreaterThan(request.x1());
-            assertThat(answer.x2()).isLessThan(answer.x1());
-            assertThat(request.styles()).contains("request", "api-Metadata");
+            DrawnSequence.assertRequestAndAnswer(drawing, 3, "Metadata");
             assertThat(label(drawing, "msg-3")).isEqualTo("Metadata · t");
             assertThat(label(drawing, "msg-4")).isEqualTo("Metadata · t×2");
             assertThat(label(drawing, "msg-5")).isEqualTo(locale == Locale.ENGLISH ? "Metadata · all topics"
@@ -94,9 +91,5 @@ class MetadataDiagramTest {
                 .drawing();
         assertThat(label(english, "note-1")).isEqualTo("✗ t-0 moved: Broker 2 → Broker 3");
         assertThat(label(chinese, "note-1")).isEqualTo("✗ t-0 的 leader：Broker 2 → Broker 3");
-    }
-
-    private static String label(Drawing drawing, String id) {
-        return ((Shape.Label) drawing.shape(id + "-label").orElseThrow()).text();
     }
 }

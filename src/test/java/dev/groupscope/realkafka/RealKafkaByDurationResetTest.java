@@ -10,10 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,7 +32,7 @@ class RealKafkaByDurationResetTest {
     @Timeout(120)
     void withNoRecordThatRecentTheConsumerWaitsRequestTimeoutBeforeAskingAgain() throws Exception {
         try (RealKafkaCluster cluster = RealKafkaCluster.start(1);
-             KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(cluster))) {
+             KafkaProducer<String, String> producer = new KafkaProducer<>(cluster.stringProducerConfig())) {
             cluster.createTopic(TOPIC, 1);
             // Five records a minute old: none is within the last 20 s.
             long minuteAgo = System.currentTimeMillis() - 60_000;
@@ -88,14 +86,6 @@ class RealKafkaByDurationResetTest {
             }
         }
         throw new AssertionError("no record within " + limit);
-    }
-
-    private static Map<String, Object> producerConfig(RealKafkaCluster cluster) {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     }
 
     private static Map<String, Object> consumerConfig(RealKafkaCluster cluster) {

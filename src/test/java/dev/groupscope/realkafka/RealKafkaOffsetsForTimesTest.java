@@ -22,12 +22,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -55,7 +53,7 @@ class RealKafkaOffsetsForTimesTest {
     @Timeout(120)
     void answersMatchTheModelsLeaderAndAnUnanswerableCallBlocksForDefaultApiTimeout() throws Exception {
         try (RealKafkaCluster cluster = RealKafkaCluster.start(1);
-             KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(cluster))) {
+             KafkaProducer<String, String> producer = new KafkaProducer<>(cluster.stringProducerConfig())) {
             cluster.createTopic(TOPIC, 2);
             // A minute in the past, so no record is "from the future" for the broker.
             long base = System.currentTimeMillis() - 60_000;
@@ -140,14 +138,6 @@ class RealKafkaOffsetsForTimesTest {
         simulation.runUntil(scenario.durationMs());
         return simulation.log().stream().filter(e -> e.type().equals("OffsetsForTimesFailed")).findFirst()
                 .orElseThrow();
-    }
-
-    private static Map<String, Object> producerConfig(RealKafkaCluster cluster) {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     }
 
     private static Map<String, Object> consumerConfig(RealKafkaCluster cluster) {

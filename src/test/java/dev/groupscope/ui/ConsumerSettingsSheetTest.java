@@ -46,8 +46,8 @@ class ConsumerSettingsSheetTest {
         int generation = window.playground().getFrame().group().generation();
 
         robot.rightClickOn("#consumer-C2");
-        waitFor(() -> menuItem("menu-settings-C2") != null);
-        MenuItem settings = menuItem("menu-settings-C2");
+        waitFor(() -> ShownMenus.item("menu-settings-C2") != null);
+        MenuItem settings = ShownMenus.item("menu-settings-C2");
         Platform.runLater(() -> {
             settings.getParentPopup().hide();
             settings.fire();
@@ -87,7 +87,7 @@ class ConsumerSettingsSheetTest {
         assertThat(rejoined.consumer("C2").orElseThrow().state()).isEqualTo("STABLE");
         // The menu now offers a stall just past the new max.poll.interval.ms (60 s + 5 s).
         robot.rightClickOn("#consumer-C2");
-        waitFor(() -> menuItem("menu-stall-C2-65") != null);
+        waitFor(() -> ShownMenus.item("menu-stall-C2-65") != null);
     }
 
     @Test
@@ -97,12 +97,12 @@ class ConsumerSettingsSheetTest {
                 && robot.lookup("#consumer-C1").tryQuery().isPresent());
 
         robot.rightClickOn("#consumer-C1");
-        waitFor(() -> menuItem("menu-cutOffConsumer-C1-15") != null);
-        assertThat(menuItem("menu-failCommits-C1-3-COORDINATOR_LOAD_IN_PROGRESS").getText())
+        waitFor(() -> ShownMenus.item("menu-cutOffConsumer-C1-15") != null);
+        assertThat(ShownMenus.item("menu-failCommits-C1-3-COORDINATOR_LOAD_IN_PROGRESS").getText())
                 .isEqualTo("Fail C1's next 3 commits (COORDINATOR_LOAD_IN_PROGRESS)");
-        assertThat(menuItem("menu-failCommits-C1-3-COORDINATOR_LOAD_IN_PROGRESS").isMnemonicParsing()).isFalse();
-        assertThat(menuItem("menu-delayCommits-C1-3-10")).isNotNull();
-        MenuItem cutOff = menuItem("menu-cutOffConsumer-C1-15");
+        assertThat(ShownMenus.item("menu-failCommits-C1-3-COORDINATOR_LOAD_IN_PROGRESS").isMnemonicParsing()).isFalse();
+        assertThat(ShownMenus.item("menu-delayCommits-C1-3-10")).isNotNull();
+        MenuItem cutOff = ShownMenus.item("menu-cutOffConsumer-C1-15");
         assertThat(cutOff.getText()).isEqualTo("Cut C1 off from its coordinator for 15 s");
         robot.interact(() -> {
             cutOff.fire();
@@ -113,8 +113,8 @@ class ConsumerSettingsSheetTest {
                 .map(SimEvent::actor)).containsExactly("C1");
 
         robot.rightClickOn("#partition-orders-0");
-        waitFor(() -> menuItem("menu-deleteTopic-orders") != null);
-        robot.interact(menuItem("menu-deleteTopic-orders")::fire);
+        waitFor(() -> ShownMenus.item("menu-deleteTopic-orders") != null);
+        robot.interact(ShownMenus.item("menu-deleteTopic-orders")::fire);
         waitFor(() -> window.playground().branchesProperty().get().size() == 3);
         assertThat(events().stream().filter(e -> e.type().equals("TopicDeleted")).map(SimEvent::time))
                 .containsExactly(20_000L);
@@ -125,18 +125,5 @@ class ConsumerSettingsSheetTest {
         window.playground().query(simulation -> new ArrayList<>(simulation.log()), log::set);
         waitFor(() -> log.get() != null);
         return log.get();
-    }
-
-    private static MenuItem menuItem(String id) {
-        for (javafx.stage.Window shown : javafx.stage.Window.getWindows()) {
-            if (shown instanceof javafx.scene.control.ContextMenu menu) {
-                for (MenuItem item : menu.getItems()) {
-                    if (id.equals(item.getId())) {
-                        return item;
-                    }
-                }
-            }
-        }
-        return null;
     }
 }

@@ -45,10 +45,10 @@ class WhatIfViewTest {
         waitFor(() -> robot.lookup("#consumer-C2").tryQuery().isPresent());
 
         robot.rightClickOn("#consumer-C2");
-        waitFor(() -> robot.lookup("#menu-crash-C2").tryQuery().isPresent() || menuItem(robot, "menu-crash-C2") != null);
-        MenuItem crash = menuItem(robot, "menu-crash-C2");
+        waitFor(() -> robot.lookup("#menu-crash-C2").tryQuery().isPresent() || ShownMenus.item("menu-crash-C2") != null);
+        MenuItem crash = ShownMenus.item("menu-crash-C2");
         assertThat(crash.isDisable()).isFalse();
-        assertThat(menuItem(robot, "menu-restart-C2").isDisable()).isTrue();
+        assertThat(ShownMenus.item("menu-restart-C2").isDisable()).isTrue();
         robot.interact(crash::fire);
         waitFor(() -> text(robot, "#member-state-C2").equals("crashed"));
         assertThat(robot.lookup("#undo").<Button>query().isDisable()).isFalse();
@@ -109,19 +109,6 @@ class WhatIfViewTest {
         assertThat(text(robot, "#numbersClock")).isEqualTo("t = 60.0 s");
         assertThat(robot.lookup("#tabs").<TabPane>query().getSelectionModel().getSelectedItem().getId())
                 .isEqualTo("numbersTab");
-    }
-
-    private static MenuItem menuItem(FxRobot robot, String id) {
-        for (javafx.stage.Window shown : javafx.stage.Window.getWindows()) {
-            if (shown instanceof javafx.scene.control.ContextMenu menu) {
-                for (MenuItem item : menu.getItems()) {
-                    if (id.equals(item.getId())) {
-                        return item;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private static String text(FxRobot robot, String query) {

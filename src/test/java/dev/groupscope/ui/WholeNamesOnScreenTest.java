@@ -99,8 +99,8 @@ class WholeNamesOnScreenTest {
         robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
         showAutoCommit(robot);
         robot.rightClickOn("#consumer-C1");
-        waitFor(() -> menuItem("menu-settings-C1") != null);
-        MenuItem settings = menuItem("menu-settings-C1");
+        waitFor(() -> ShownMenus.item("menu-settings-C1") != null);
+        MenuItem settings = ShownMenus.item("menu-settings-C1");
         Platform.runLater(() -> {
             settings.getParentPopup().hide();
             settings.fire();
@@ -198,18 +198,5 @@ class WholeNamesOnScreenTest {
         PathElement[] shape = text.rangeShape(start, end);
         // One rectangle per line: a MoveTo and four LineTos.
         return shape.length / 5;
-    }
-
-    private static MenuItem menuItem(String id) {
-        for (javafx.stage.Window shown : javafx.stage.Window.getWindows()) {
-            if (shown instanceof javafx.scene.control.ContextMenu menu) {
-                for (MenuItem item : menu.getItems()) {
-                    if (id.equals(item.getId())) {
-                        return item;
-                    }
-                }
-            }
-        }
-        return null;
     }
 }
