@@ -665,7 +665,7 @@ public final class SequenceLayout {
 
     /**
      * A Metadata answer: the leaders that moved, which is what a failover is about; else the topics it knows with
-     * their partition counts ({@code orders×6}).
+     * their partition counts ("orders: 6 partitions").
      */
     private String metadataAnswer(Map<String, Object> f) {
         if (f.get("moved") instanceof List<?> moved && !moved.isEmpty()) {
@@ -674,7 +674,8 @@ public final class SequenceLayout {
         }
         if (f.get("topics") instanceof Map<?, ?> topics) {
             List<String> parts = new ArrayList<>();
-            topics.forEach((topic, count) -> parts.add(topic + "×" + count));
+            topics.forEach((topic, count) -> parts.add(text("diagram.sequence.detail.topicPartitions", "topic", topic,
+                    "partitions", count)));
             return String.join(", ", parts);
         }
         return "";

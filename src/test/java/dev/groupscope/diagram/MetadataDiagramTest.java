@@ -48,7 +48,8 @@ class MetadataDiagramTest {
             Drawing drawing = SequenceLayout.layout(rows, 0, 200, Messages.of(locale), true, -1).drawing();
             DrawnSequence.assertRequestAndAnswer(drawing, 3, "Metadata");
             assertThat(label(drawing, "msg-3")).isEqualTo("Metadata · t");
-            assertThat(label(drawing, "msg-4")).isEqualTo("Metadata · t×2");
+            assertThat(label(drawing, "msg-4")).isEqualTo(locale == Locale.ENGLISH ? "Metadata · t: 2 partitions"
+                    : "Metadata · t：2 个分区");
             assertThat(label(drawing, "msg-5")).isEqualTo(locale == Locale.ENGLISH ? "Metadata · all topics"
                     : "Metadata · 全部主题");
             assertThat(label(drawing, "msg-6")).isEqualTo(locale == Locale.ENGLISH ? "Metadata · leaders: t-0 → 3"
