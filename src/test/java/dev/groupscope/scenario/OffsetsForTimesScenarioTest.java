@@ -3,11 +3,13 @@ package dev.groupscope.scenario;
 import static dev.groupscope.scenario.ClientScenarioTest.actor;
 import static dev.groupscope.scenario.ClientScenarioTest.type;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.groupscope.sim.broker.ClusterActor;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -212,6 +214,30 @@ class OffsetsForTimesScenarioTest {
         // Once the call is over, its topic is asked for no more.
         assertThat(events(run, type("MetadataRequest").and(e -> e.peer().equals("C1"))
                 .and(e -> e.seq() > returned.seq()))).isNotEmpty().allSatisfy(request -> assertThat(request.fields().get("topics")).asString().doesNotContain("quiet"));
+    }
+
+    @Test
+    void withNoNetworkDelayAndNoBackoffAPartitionWithoutALeaderIsAskedOnceAMillisecondNotForeverAtOneInstant() {
+        String text = """
+                {"name": "inline", "seed": 1, "durationMs": 3000,
+                 "cluster": {"brokers": 1, "network": {"delayMs": 0}},
+                 "topics": [{"name": "t", "partitions": 1}],
+                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"],
+                                "settings": {"retry.backoff.ms": 0, "retry.backoff.max.ms": 0,
+                                             "default.api.timeout.ms": 2000}}],
+                 "actions": [{"atMs": 500, "action": "offsetsForTimes", "consumer": "C1", "partitions": ["t-5"],
+                              "timestampMs": 0}]}
+                """;
+        Scenario scenario = ScenarioReader.read("inline.json", text);
+        Simulation run = ScenarioWorld.simulation(scenario);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run.runUntil(scenario.durationMs()));
+
+        SimEvent failed = ClientScenarioTest.only(run, type("OffsetsForTimesFailed"));
+        assertThat(failed.time()).isEqualTo(2_500);
+        // Each Metadata answer names no leader for t-5: the next round asks again 1 ms later, not at once.
+        long metadataAsked = events(run, type("MetadataRequest").and(e -> e.time() >= 500 && e.time() < 2_500)).size();
+        assertThat(metadataAsked).isBetween(1_000L, 2_001L);
     }
 
     @Test

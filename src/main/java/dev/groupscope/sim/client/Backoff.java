@@ -12,8 +12,16 @@ record Backoff(long initialMs, long maxMs) {
     private static final int MULTIPLIER = 2;
     private static final double JITTER = 0.2;
 
-    /** The wait before retry number {@code attempts} (0-based). */
+    /**
+     * The wait before retry number {@code attempts} (0-based), at least 1 ms: with retry.backoff.ms = 0 a retry that
+     * fails at once (no broker up to ask) would otherwise be retried forever within one virtual millisecond, where
+     * Kafka's real clock moves on.
+     */
     long backoff(long attempts, DeterministicRandom random) {
+        return Math.max(1, kafkaBackoff(attempts, random));
+    }
+
+    private long kafkaBackoff(long attempts, DeterministicRandom random) {
         long initial = Math.min(maxMs, initialMs);
         double expMax = maxMs > initial ? Math.log(maxMs / (double) Math.max(initial, 1)) / Math.log(MULTIPLIER) : 0;
         if (expMax == 0) {

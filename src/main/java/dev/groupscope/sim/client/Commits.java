@@ -539,8 +539,8 @@ final class Commits {
                 if (retriable) {
                     // The auto-commit callback retries after retry.backoff.ms.
                     autoCommitRetry = error;
-                    nextAutoCommitAt = step.now() + step.config().retryBackoffMs();
-                    step.armTimer(TimerKind.AUTO_COMMIT, step.config().retryBackoffMs());
+                    nextAutoCommitAt = step.now() + step.config().retryWaitMs();
+                    step.armTimer(TimerKind.AUTO_COMMIT, step.config().retryWaitMs());
                 }
             }
             case BEFORE_REBALANCE -> step.group().prepareCommitAnswered(retriable);

@@ -97,6 +97,15 @@ public record ConsumerClientConfig(ConsumerSettings settings) {
         return settings.retryBackoffMs();
     }
 
+    /**
+     * retry.backoff.ms as a wait on the virtual clock: at least 1 ms, so that with retry.backoff.ms = 0 a retry that
+     * fails at once is not retried forever within one virtual millisecond, where Kafka's real clock moves on. (What
+     * the sentences quote is {@link #retryBackoffMs}, the setting itself.)
+     */
+    public long retryWaitMs() {
+        return Math.max(1, settings.retryBackoffMs());
+    }
+
     /** {@code retry.backoff.max.ms}. */
     public long retryBackoffMaxMs() {
         return settings.retryBackoffMaxMs();

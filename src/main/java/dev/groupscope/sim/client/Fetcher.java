@@ -242,7 +242,7 @@ final class Fetcher {
         }
         emitListOffsets(step, deliver, salient, found, retry, answer.notFound(), stale, answer.firstError());
         if (!retry.isEmpty()) {
-            long retryAt = step.now() + step.config().retryBackoffMs();
+            long retryAt = step.now() + step.config().retryWaitMs();
             retry.forEach(tp -> assignment.resetNotBefore(tp, retryAt));
             step.metadata().requestUpdate("notLeader");
         }
@@ -289,7 +289,7 @@ final class Fetcher {
         }
         Map<TopicPartition, Long> requested = listOffsetsInFlight.remove(correlationId);
         if (requested != null) {
-            long retryAt = step.now() + step.config().retryBackoffMs();
+            long retryAt = step.now() + step.config().retryWaitMs();
             requested.keySet().forEach(tp -> assignment.resetNotBefore(tp, retryAt));
         }
         armResetRetry(step);

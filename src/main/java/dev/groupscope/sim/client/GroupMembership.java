@@ -319,8 +319,8 @@ final class GroupMembership {
             step.fail(failure.reason());
             return false;
         }
-        appSleepUntil = step.now() + step.config().retryBackoffMs();
-        step.armTimer(TimerKind.RETRY, step.config().retryBackoffMs());
+        appSleepUntil = step.now() + step.config().retryWaitMs();
+        step.armTimer(TimerKind.RETRY, step.config().retryWaitMs());
         return false;
     }
 
@@ -570,7 +570,7 @@ final class GroupMembership {
         }
         if (prepareCommit == PrepareCommit.RETRY) {
             prepareCommit = PrepareCommit.NONE;
-            long wait = Math.min(step.config().retryBackoffMs(), joinPrepareDeadline - step.now());
+            long wait = Math.min(step.config().retryWaitMs(), joinPrepareDeadline - step.now());
             appSleepUntil = step.now() + wait;
             step.armTimer(TimerKind.RETRY, wait);
         }

@@ -47,7 +47,7 @@ final class HeartbeatThread {
     /** The coordinator was marked unknown: the thread looks for it again after retry.backoff.ms. */
     void coordinatorLost(Step step) {
         if (enabled) {
-            step.armTimer(TimerKind.HEARTBEAT, step.config().retryBackoffMs());
+            step.armTimer(TimerKind.HEARTBEAT, step.config().retryWaitMs());
         }
     }
 
@@ -72,7 +72,7 @@ final class HeartbeatThread {
             return;
         }
         long now = step.now();
-        long backoffMs = step.config().retryBackoffMs();
+        long backoffMs = step.config().retryWaitMs();
         if (step.group().coordinator < 0) {
             step.group().lookupCoordinator(step);
             step.armTimer(TimerKind.HEARTBEAT, backoffMs);
