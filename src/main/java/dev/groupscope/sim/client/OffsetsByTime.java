@@ -49,8 +49,7 @@ final class OffsetsByTime {
     static final class Search {
         /** The call waits for no Metadata answer. */
         static final int NOT_AWAITING = -1;
-        /** No round is put off to a later millisecond. */
-        static final long NO_LATER_ROUND = -1;
+
 
         /** The partitions asked about, in the call's order. */
         final List<TopicPartition> partitions;
@@ -74,8 +73,7 @@ final class OffsetsByTime {
          */
         int awaitedMetadataVersion = NOT_AWAITING;
         long roundEndedAt;
-        /** When a round put off to the next millisecond goes, or {@link #NO_LATER_ROUND}. */
-        long laterRoundAt = NO_LATER_ROUND;
+
         int rounds;
 
         Search(List<TopicPartition> partitions, long timestamp, boolean seek, long startedAt, long deadline) {
@@ -104,7 +102,7 @@ final class OffsetsByTime {
             this.roundRetry = new TreeSet<>(other.roundRetry);
             this.awaitedMetadataVersion = other.awaitedMetadataVersion;
             this.roundEndedAt = other.roundEndedAt;
-            this.laterRoundAt = other.laterRoundAt;
+
             this.rounds = other.rounds;
         }
 
@@ -258,18 +256,13 @@ final class OffsetsByTime {
             step.metadata().maybeUpdate(step);
             return;
         }
+        // (With no network delay a round may follow at once; the refresh backoff, at least 1 ms, keeps a partition
+        // no answer names a leader for from being asked forever within one millisecond.)
         search.awaitedMetadataVersion = Search.NOT_AWAITING;
-        if (step.now() == search.roundEndedAt) {
-            // Asked and answered within the millisecond the round ended (no network delay, no backoff): the next
-            // round goes 1 ms later, or a partition no answer names a leader for would be asked forever at one instant.
-            search.laterRoundAt = step.now() + 1;
-            armTimer(step, search);
-            return;
-        }
         sendRound(step, search);
     }
 
-    /** The call's timer: default.api.timeout.ms is up, or a round put off to this millisecond goes. */
+    /** The call's timer: default.api.timeout.ms is up. */
     static void wake(Step step) {
         Search search = step.fetcher().timesSearch;
         if (search == null || step.loop().phase != PollLoop.Phase.IN_CALL) {
@@ -277,19 +270,13 @@ final class OffsetsByTime {
         }
         if (step.now() >= search.deadline) {
             timedOut(step, search);
-        } else if (search.laterRoundAt != Search.NO_LATER_ROUND && step.now() >= search.laterRoundAt) {
-            search.laterRoundAt = Search.NO_LATER_ROUND;
-            armTimer(step, search);
-            sendRound(step, search);
         } else {
             armTimer(step, search);
         }
     }
 
     private static void armTimer(Step step, Search search) {
-        long at = search.laterRoundAt == Search.NO_LATER_ROUND ? search.deadline
-                : Math.min(search.laterRoundAt, search.deadline);
-        step.armTimer(TimerKind.OFFSETS_FOR_TIMES, at - step.now());
+        step.armTimer(TimerKind.OFFSETS_FOR_TIMES, search.deadline - step.now());
     }
 
     /** Every partition has its answer: the call returns them, the application seeks if it does, and goes on. */
