@@ -291,7 +291,8 @@ final class Fetcher {
                 validated.add(tp + " @ " + position.offset());
             }
         }
-        Map<String, Object> salient = fields("ends", ends);
+        String firstError = errors.isEmpty() ? Errors.NONE.name() : String.valueOf(errors.values().iterator().next());
+        Map<String, Object> salient = fields("error", firstError, "ends", ends);
         if (!errors.isEmpty()) {
             salient.put("errors", errors);
         }
