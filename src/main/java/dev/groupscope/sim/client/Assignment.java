@@ -164,6 +164,9 @@ final class Assignment {
         return epoch == null ? -1 : epoch;
     }
 
+    /** A partition checked while it had no leader, no position, or awaited a reset. */
+    private static final int NO_LEADER_EPOCH = -1;
+
     /** Whether some position has not been checked against a leader since it was set. */
     boolean anyUncheckedPosition() {
         return leaderEpochs.size() < positions.size();
@@ -175,11 +178,16 @@ final class Assignment {
      * fetchable. A position not yet checked just takes the epoch: it was set without an offset epoch.
      */
     boolean followLeader(TopicPartition tp, int leaderEpoch) {
-        if (positions.getOrDefault(tp, NO_POSITION) == NO_POSITION || awaitingReset.containsKey(tp)) {
+        if (!positions.containsKey(tp)) {
+            return false;
+        }
+        if (leaderEpoch < 0 || positions.get(tp) == NO_POSITION || awaitingReset.containsKey(tp)) {
+            // No leader, no position, or awaiting a reset: nothing to validate; checked (a new position unchecks it).
+            leaderEpochs.putIfAbsent(tp, NO_LEADER_EPOCH);
             return false;
         }
         Integer before = leaderEpochs.put(tp, leaderEpoch);
-        if (before == null || before == leaderEpoch || !offsetEpochs.containsKey(tp)) {
+        if (before == null || before == NO_LEADER_EPOCH || before == leaderEpoch || !offsetEpochs.containsKey(tp)) {
             return false;
         }
         awaitingValidation.put(tp, Reset.NOW);

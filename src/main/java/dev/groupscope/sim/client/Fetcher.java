@@ -195,10 +195,8 @@ final class Fetcher {
      * record, awaits validation (AWAIT_VALIDATION: not fetched, not committed).
      */
     private void followCurrentLeader(Step step, TopicPartition tp) {
-        if (leaderFor(step, tp) < 0) {
-            return;
-        }
-        assignment.followLeader(tp, step.metadata().currentLeaderEpoch(tp.topic(), tp.partition()));
+        assignment.followLeader(tp, leaderFor(step, tp) < 0 ? -1
+                : step.metadata().currentLeaderEpoch(tp.topic(), tp.partition()));
     }
 
     /**
