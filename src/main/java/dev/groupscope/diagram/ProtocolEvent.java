@@ -51,9 +51,10 @@ public record ProtocolEvent(long seq, Kind kind, String api, String from, String
 
     /**
      * Whether the message goes to (or comes from) the group's coordinator: every group request does; FindCoordinator
-     * and Metadata go to any broker, ListOffsets to a partition's leader.
+     * and Metadata go to any broker, ListOffsets and OffsetForLeaderEpoch to a partition's leader.
      */
     public boolean toCoordinator() {
-        return !"FindCoordinator".equals(api) && !"ListOffsets".equals(api) && !"Metadata".equals(api);
+        return !"FindCoordinator".equals(api) && !"ListOffsets".equals(api) && !"Metadata".equals(api)
+                && !"OffsetForLeaderEpoch".equals(api);
     }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
  * SyncGroup, Heartbeat, LeaveGroup, OffsetCommit and OffsetFetch request and response, the ListOffsets that decide
  * where a consumer without a committed offset starts or answer its application's offsetsForTimes() (sent to a
  * partition's leader; the call and its return are notes on the consumer's lane), the Metadata requests that
- * tell a consumer which broker leads each partition (sent to any broker), and notes for the group's
+ * tell a consumer which broker leads each partition (sent to any broker), the OffsetForLeaderEpoch that validates
+ * a consumer's positions with a partition's new leader after a leader change (KIP-320), and notes for the group's
  * state changes, crashes and session timeouts, the commit faults a lesson injects, and for a request whose connection failed (a stopped broker never
  * answers: the client's own lane says its request failed, rather than an arrow from the dead broker), and each of
  * those messages a network cut lost (RequestLost / ResponseLost: from the consumer towards the broker or back, never
@@ -22,7 +23,7 @@ import java.util.Set;
 public final class ProtocolLog {
 
     public static final List<String> APIS = List.of("FindCoordinator", "JoinGroup", "SyncGroup", "Heartbeat",
-            "LeaveGroup", "OffsetCommit", "OffsetFetch", "ListOffsets", "Metadata");
+            "LeaveGroup", "OffsetCommit", "OffsetFetch", "ListOffsets", "Metadata", "OffsetForLeaderEpoch");
     private static final String GROUP_LOADED = "GroupLoaded";
     private static final Set<String> NOTES = Set.of("GroupStateChange", "CrashConsumer", "HeartbeatExpiration",
             "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing",

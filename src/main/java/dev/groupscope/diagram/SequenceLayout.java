@@ -487,7 +487,7 @@ public final class SequenceLayout {
         if (event.api().equals("Heartbeat")) {
             styles.add("heartbeat");
         } else if (event.api().equals("OffsetCommit") || event.api().equals("OffsetFetch")
-                || event.api().equals("ListOffsets")) {
+                || event.api().equals("ListOffsets") || event.api().equals("OffsetForLeaderEpoch")) {
             styles.add("commit"); // where a consumer reads from: committed offsets, or the leader's answer
         } else if (event.api().equals("LeaveGroup")) {
             styles.add("leave");
@@ -595,6 +595,8 @@ public final class SequenceLayout {
                 return request ? targets(f.get("timestamps")) : listedOffsets(f);
             case "Metadata":
                 return request ? metadataTopics(f) : metadataAnswer(f);
+            case "OffsetForLeaderEpoch":
+                return request ? epochsAsked(f.get("leaderEpochs")) : epochEnds(f);
             default:
                 return "";
         }
@@ -679,6 +681,34 @@ public final class SequenceLayout {
             return String.join(", ", parts);
         }
         return "";
+    }
+
+    /** What an OffsetForLeaderEpoch asks per partition: the epoch of the last record read, "t-1 (epoch 0)". */
+    private String epochsAsked(Object map) {
+        List<String> parts = new ArrayList<>();
+        if (map instanceof Map<?, ?> epochs) {
+            epochs.forEach((partition, epoch) -> parts.add(text("diagram.sequence.detail.epochAsked",
+                    "partition", partition, "epoch", epoch)));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** An OffsetForLeaderEpoch answer: where each epoch ends on the leader's log, and any truncation found. */
+    private String epochEnds(Map<String, Object> f) {
+        List<String> parts = new ArrayList<>();
+        if (f.get("ends") instanceof Map<?, ?> ends) {
+            ends.forEach((partition, end) -> {
+                if (end instanceof List<?> pair && pair.size() == 2) {
+                    parts.add(text("diagram.sequence.detail.epochEnd", "partition", partition, "epoch", pair.get(0),
+                            "offset", pair.get(1)));
+                }
+            });
+        }
+        if (f.get("truncated") instanceof Map<?, ?> truncated && !truncated.isEmpty()) {
+            parts.add(text("diagram.sequence.detail.truncated", "partitions",
+                    String.join(", ", truncated.keySet().stream().map(String::valueOf).toList())));
+        }
+        return String.join(", ", parts);
     }
 
     /** A ListOffsets answer: the offsets found, and the partitions no record was recent enough for. */

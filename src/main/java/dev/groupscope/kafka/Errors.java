@@ -31,6 +31,8 @@ public enum Errors {
     GROUP_ID_NOT_FOUND(69, false),
     FETCH_SESSION_ID_NOT_FOUND(70, true),
     INVALID_FETCH_SESSION_EPOCH(71, true),
+    FENCED_LEADER_EPOCH(74, true),
+    UNKNOWN_LEADER_EPOCH(75, true),
     MEMBER_ID_REQUIRED(79, false),
     GROUP_MAX_SIZE_REACHED(81, false),
     FENCED_INSTANCE_ID(82, false),

@@ -77,7 +77,7 @@ class MetadataScenarioTest {
     }
 
     @Test
-    void aStoppingLeaderNamesItsSuccessorInItsLastAnswerAndTheNextFetchGoesThereBeforeTheMetadataAnswer() {
+    void aStoppingLeaderNamesItsSuccessorInItsLastAnswerAndThePositionIsValidatedThereBeforeTheMetadataAnswer() {
         int oldLeader = leaderOfT(3);
         // Two records a second: the consumer's fetch waits at the leader (fetch.max.wait.ms) when it stops.
         Simulation run = run(3, T3, """
@@ -96,12 +96,19 @@ class MetadataScenarioTest {
         assertThat(newLeader).isNotEqualTo(oldLeader);
         assertThat(refused.ruleKey()).isEqualTo("sim.client.fetch.notLeaderMoved");
         assertThat(LearnerFilter.INSTANCE.test(refused)).isTrue();
-        // The next fetch goes to the new leader at once; a Metadata request goes out all the same
-        // (handleInitializeErrors), and nothing more goes to the stopped broker.
+        // The new leader is asked at once to validate the position (KIP-320: the position read records of the old
+        // epoch), and fetched once it answers; a Metadata request goes out all the same (handleInitializeErrors),
+        // and nothing more goes to the stopped broker.
+        SimEvent validation = afterStop.stream().filter(request("OffsetForLeaderEpoch", "C1")).findFirst()
+                .orElseThrow();
+        assertThat(broker(validation.actor())).isEqualTo(newLeader);
+        assertThat(sentAt(validation)).isEqualTo(refused.time());
+        SimEvent validated = afterStop.stream().filter(response("OffsetForLeaderEpoch", "C1")).findFirst()
+                .orElseThrow();
         SimEvent next = afterStop.stream().filter(request("Fetch", "C1")).filter(e -> e.seq() > refused.seq())
                 .findFirst().orElseThrow();
         assertThat(broker(next.actor())).isEqualTo(newLeader);
-        assertThat(sentAt(next)).isEqualTo(refused.time());
+        assertThat(sentAt(next)).isEqualTo(validated.time());
         SimEvent asked = afterStop.stream().filter(request("Metadata", "C1")).findFirst().orElseThrow();
         assertThat(sentAt(asked)).isEqualTo(refused.time());
         SimEvent answer = afterStop.stream().filter(response("Metadata", "C1")).findFirst().orElseThrow();
@@ -139,9 +146,16 @@ class MetadataScenarioTest {
         SimEvent next = afterStop.stream().filter(request("Fetch", "C1")).filter(e -> sentAt(e) >= stopAt)
                 .findFirst().orElseThrow();
         assertThat(String.valueOf(answer.fields().get("moved"))).contains("t-0 → " + broker(next.actor()));
-        // Until the answer nothing is fetched (the old leader is in reconnect backoff, isUnavailable); the first
-        // fetch after it goes to the new leader.
-        assertThat(sentAt(next)).isEqualTo(answer.time());
+        // Until the answer nothing is fetched (the old leader is in reconnect backoff, isUnavailable); the answer
+        // moves the leader, so the position is validated with the new one (KIP-320) and the first fetch after that
+        // goes to it.
+        SimEvent validation = afterStop.stream().filter(request("OffsetForLeaderEpoch", "C1")).findFirst()
+                .orElseThrow();
+        assertThat(sentAt(validation)).isEqualTo(answer.time());
+        assertThat(validation.actor()).isEqualTo(next.actor());
+        SimEvent validated = afterStop.stream().filter(response("OffsetForLeaderEpoch", "C1")).findFirst()
+                .orElseThrow();
+        assertThat(sentAt(next)).isEqualTo(validated.time());
         assertThat(broker(next.actor())).isNotEqualTo(oldLeader);
     }
 

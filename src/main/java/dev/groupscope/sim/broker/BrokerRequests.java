@@ -16,6 +16,7 @@ import dev.groupscope.sim.protocol.Message;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
 import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
+import dev.groupscope.sim.protocol.Requests.OffsetForLeaderEpochRequest;
 import dev.groupscope.sim.protocol.Requests.MetadataRequest;
 import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
 import java.util.HashSet;
@@ -47,6 +48,9 @@ final class BrokerRequests {
         } else if (message instanceof ListOffsetsRequest listOffsets) {
             recordArrival(delivery, ListOffsetsHandler.arrivalRule(delivery, listOffsets));
             ListOffsetsHandler.handle(cluster, context, delivery, listOffsets);
+        } else if (message instanceof OffsetForLeaderEpochRequest epochs) {
+            recordArrival(delivery, OffsetForLeaderEpochHandler.arrivalRule(delivery, epochs));
+            OffsetForLeaderEpochHandler.handle(cluster, context, delivery, epochs);
         } else if (message instanceof MetadataRequest metadata) {
             recordArrival(delivery, MetadataHandler.arrivalRule(delivery, metadata));
             MetadataHandler.handle(cluster, context, delivery, metadata);

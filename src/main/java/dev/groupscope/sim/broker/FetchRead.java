@@ -68,7 +68,9 @@ record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, 
             }
             remainingBytes = Math.max(0, remainingBytes - (long) count * recordSizeBytes);
             records += count;
-            partitions.put(partition, new FetchedPartition(Errors.NONE, offset, count, logEnd));
+            int lastEpoch = count == 0 ? -1
+                    : state.partition(partition.topic(), partition.partition()).epochOf(offset + count - 1);
+            partitions.put(partition, new FetchedPartition(Errors.NONE, offset, count, logEnd, -1, -1, lastEpoch));
         }
         return new FetchRead(partitions, records, anyError);
     }

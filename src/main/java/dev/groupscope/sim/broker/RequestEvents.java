@@ -10,6 +10,7 @@ import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
 import dev.groupscope.sim.protocol.Requests.JoinGroupRequest;
 import dev.groupscope.sim.protocol.Requests.LeaveGroupRequest;
 import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
+import dev.groupscope.sim.protocol.Requests.OffsetForLeaderEpochRequest;
 import dev.groupscope.sim.protocol.Requests.MetadataRequest;
 import dev.groupscope.sim.protocol.Requests.MemberIdentity;
 import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
@@ -81,6 +82,14 @@ final class RequestEvents {
         } else if (message instanceof ListOffsetsRequest listOffsets) {
             // Kafka's target per partition: -2 (earliest), -1 (latest) or a timestamp in ms.
             fields.put("timestamps", byPartition(listOffsets.timestamps()));
+        } else if (message instanceof OffsetForLeaderEpochRequest epochs) {
+            // Per partition: the epoch of the last record consumed, and the leader epoch the consumer knows.
+            Map<String, Object> asked = new java.util.TreeMap<>();
+            epochs.partitions().forEach((tp, e) -> asked.put(tp.toString(), e.leaderEpoch()));
+            Map<String, Object> current = new java.util.TreeMap<>();
+            epochs.partitions().forEach((tp, e) -> current.put(tp.toString(), e.currentLeaderEpoch()));
+            fields.put("leaderEpochs", asked);
+            fields.put("currentLeaderEpochs", current);
         } else if (message instanceof MetadataRequest metadata) {
             // Kafka's null topic list: every topic (a pattern subscriber's request).
             fields.put("allTopics", metadata.isAllTopics());

@@ -6,7 +6,9 @@
  * {@code Deliver}s from {@code "broker-<id>"} carrying that broker's id; a request to a stopped (or unknown) broker
  * is answered with {@code Disconnected} after the network delay. FindCoordinator may go to any live broker; group
  * requests must go to the coordinator (else NOT_COORDINATOR); a fetch must go to each partition's leader (else
- * NOT_LEADER_OR_FOLLOWER). The client id of a JoinGroup is the sender's actor id (Kafka reads it from the request
+ * NOT_LEADER_OR_FOLLOWER), as must ListOffsets and OffsetForLeaderEpoch (KIP-320: answered from the partition's
+ * leader epoch cache, with FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH for a stale or unknown current epoch). The
+ * client id of a JoinGroup is the sender's actor id (Kafka reads it from the request
  * header). Metadata and producing are synchronous through {@code ClusterAccess}.
  *
  * <h2>For scenarios</h2>

@@ -36,6 +36,19 @@ final class Assignment {
      * partitions.
      */
     private boolean allPositioned;
+    /**
+     * KIP-320, per position: {@code offsetEpoch}, the leader epoch of the last record consumed (only records taken
+     * by poll() set it; a seek, a committed offset or a reset clears it, as the model's commits carry no epoch), and
+     * the epoch of the leader the position was last checked against ({@code FetchPosition.currentLeader}; absent
+     * until the position is first checked after being set).
+     */
+    private final SortedArrayMap<TopicPartition, Integer> offsetEpochs;
+    private final SortedArrayMap<TopicPartition, Integer> leaderEpochs;
+    /**
+     * Positions awaiting validation (Kafka's AWAIT_VALIDATION) after a leader change, with Kafka's
+     * {@code nextRetryTimeMs}: not fetched, not committed, until an OffsetForLeaderEpoch answer validates them.
+     */
+    private final SortedArrayMap<TopicPartition, Long> awaitingValidation;
 
     /**
      * A partition awaiting reset: the strategy ({@code earliest}, {@code latest}, or auto.offset.reset's text such
@@ -52,6 +65,9 @@ final class Assignment {
         this.positions = new SortedArrayMap<>();
         this.paused = new SortedArraySet<>();
         this.awaitingReset = new SortedArrayMap<>();
+        this.offsetEpochs = new SortedArrayMap<>();
+        this.leaderEpochs = new SortedArrayMap<>();
+        this.awaitingValidation = new SortedArrayMap<>();
     }
 
     private Assignment(Assignment other) {
@@ -59,6 +75,9 @@ final class Assignment {
         this.paused = new SortedArraySet<>(other.paused);
         this.awaitingReset = new SortedArrayMap<>(other.awaitingReset);
         this.allPositioned = other.allPositioned;
+        this.offsetEpochs = new SortedArrayMap<>(other.offsetEpochs);
+        this.leaderEpochs = new SortedArrayMap<>(other.leaderEpochs);
+        this.awaitingValidation = new SortedArrayMap<>(other.awaitingValidation);
     }
 
     Assignment copy() {
@@ -72,6 +91,9 @@ final class Assignment {
         // assigns the empty set first, so afterwards every partition is unpaused.
         paused.retainAll(partitions);
         awaitingReset.keySet().retainAll(partitions);
+        offsetEpochs.keySet().retainAll(partitions);
+        leaderEpochs.keySet().retainAll(partitions);
+        awaitingValidation.keySet().retainAll(partitions);
         partitions.forEach(tp -> positions.putIfAbsent(tp, NO_POSITION));
         allPositioned = false;
     }
@@ -101,11 +123,131 @@ final class Assignment {
         return position(tp) != NO_POSITION;
     }
 
+    /**
+     * A new position without an epoch (a seek, a committed offset, a reset): Kafka's {@code seekUnvalidated} with an
+     * empty {@code offsetEpoch}, which needs no validation; checked against the leader at the next fetch.
+     */
     void seek(TopicPartition tp, long offset) {
         if (positions.containsKey(tp)) {
             positions.put(tp, offset);
             awaitingReset.remove(tp);
+            offsetEpochs.remove(tp);
+            leaderEpochs.remove(tp);
+            awaitingValidation.remove(tp);
             allPositioned &= offset != NO_POSITION;
+        }
+    }
+
+    /**
+     * poll() returned records up to {@code offset} - 1, the last written in leader epoch {@code epoch}: the position
+     * moves on and takes that epoch ({@code FetchCollector}: a new FetchPosition with the batch's epoch and the same
+     * current leader).
+     */
+    void advance(TopicPartition tp, long offset, int epoch) {
+        if (positions.containsKey(tp)) {
+            positions.put(tp, offset);
+            if (epoch >= 0) {
+                offsetEpochs.put(tp, epoch);
+            }
+        }
+    }
+
+    /** The position's {@code offsetEpoch}, or -1 when unknown. */
+    int offsetEpoch(TopicPartition tp) {
+        Integer epoch = offsetEpochs.get(tp);
+        return epoch == null ? -1 : epoch;
+    }
+
+    /** The leader epoch the position was last checked against, or -1 if it has not been since it was set. */
+    int positionLeaderEpoch(TopicPartition tp) {
+        Integer epoch = leaderEpochs.get(tp);
+        return epoch == null ? -1 : epoch;
+    }
+
+    /** A partition checked while it had no leader, no position, or awaited a reset. */
+    private static final int NO_LEADER_EPOCH = -1;
+
+    /** Whether some position has not been checked against a leader since it was set. */
+    boolean anyUncheckedPosition() {
+        return leaderEpochs.size() < positions.size();
+    }
+
+    /**
+     * Kafka's {@code maybeValidatePosition}: the position now follows the leader of epoch {@code leaderEpoch}; if the
+     * epoch changed and the position knows its {@code offsetEpoch}, it awaits validation (true), else it stays
+     * fetchable. A position not yet checked just takes the epoch: it was set without an offset epoch.
+     */
+    boolean followLeader(TopicPartition tp, int leaderEpoch) {
+        if (!positions.containsKey(tp)) {
+            return false;
+        }
+        if (leaderEpoch < 0 || positions.get(tp) == NO_POSITION || awaitingReset.containsKey(tp)) {
+            // No leader, no position, or awaiting a reset: nothing to validate; checked (a new position unchecks it).
+            leaderEpochs.putIfAbsent(tp, NO_LEADER_EPOCH);
+            return false;
+        }
+        Integer before = leaderEpochs.put(tp, leaderEpoch);
+        if (before == null || before == NO_LEADER_EPOCH || before == leaderEpoch || !offsetEpochs.containsKey(tp)) {
+            return false;
+        }
+        awaitingValidation.put(tp, Reset.NOW);
+        return true;
+    }
+
+    boolean isAwaitingValidation(TopicPartition tp) {
+        return awaitingValidation.containsKey(tp);
+    }
+
+    boolean hasAwaitingValidation() {
+        return !awaitingValidation.isEmpty();
+    }
+
+    /** Kafka's {@code partitionsNeedingValidation(now)}: awaiting validation, no request in flight nor backoff. */
+    List<TopicPartition> validationsDue(long now) {
+        if (awaitingValidation.isEmpty()) {
+            return List.of();
+        }
+        List<TopicPartition> due = new ArrayList<>();
+        awaitingValidation.forEach((tp, at) -> {
+            if (at <= now) {
+                due.add(tp);
+            }
+        });
+        return due;
+    }
+
+    /** Kafka's {@code setNextAllowedRetry} / {@code requestFailed} for a validation. */
+    void validationNotBefore(TopicPartition tp, long at) {
+        if (awaitingValidation.containsKey(tp)) {
+            awaitingValidation.put(tp, at);
+        }
+    }
+
+    /** The earliest time after {@code now} at which a validation may be sent again, or -1 if none. */
+    long nextValidationRetryAfter(long now) {
+        long next = -1;
+        for (long at : awaitingValidation.values()) {
+            if (at > now && (next < 0 || at < next)) {
+                next = at;
+            }
+        }
+        return next;
+    }
+
+    /** Kafka's {@code completeValidation}: fetchable again from the same position. */
+    void completeValidation(TopicPartition tp) {
+        awaitingValidation.remove(tp);
+    }
+
+    /**
+     * Kafka's {@code seekValidated} to where the leader's log diverges (truncation with a reset policy): the
+     * position moves back to {@code offset}, of epoch {@code epoch}, and is fetchable.
+     */
+    void seekValidated(TopicPartition tp, long offset, int epoch) {
+        if (positions.containsKey(tp)) {
+            positions.put(tp, offset);
+            offsetEpochs.put(tp, epoch);
+            awaitingValidation.remove(tp);
         }
     }
 
@@ -116,6 +258,9 @@ final class Assignment {
     void requestReset(TopicPartition tp, String strategy, String cause) {
         if (positions.containsKey(tp)) {
             positions.put(tp, NO_POSITION);
+            offsetEpochs.remove(tp);
+            leaderEpochs.remove(tp);
+            awaitingValidation.remove(tp);
             awaitingReset.put(tp, new Reset(strategy, cause, Reset.NOW));
             allPositioned = false;
         }
@@ -204,11 +349,14 @@ final class Assignment {
         return missing;
     }
 
-    /** Kafka's {@code allConsumed()}: the position of every partition that has one, i.e. what auto commit sends. */
+    /**
+     * Kafka's {@code allConsumed()}: the position of every partition that has a valid one (not awaiting a reset or a
+     * validation), i.e. what auto commit sends.
+     */
     Map<TopicPartition, Long> allConsumed() {
         Map<TopicPartition, Long> consumed = new TreeMap<>();
         positions.forEach((tp, position) -> {
-            if (position != NO_POSITION) {
+            if (position != NO_POSITION && !awaitingValidation.containsKey(tp)) {
                 consumed.put(tp, position);
             }
         });

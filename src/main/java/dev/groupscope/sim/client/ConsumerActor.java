@@ -26,6 +26,7 @@ import dev.groupscope.sim.protocol.Responses.HeartbeatResponse;
 import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import dev.groupscope.sim.protocol.Responses.LeaveGroupResponse;
 import dev.groupscope.sim.protocol.Responses.ListOffsetsResponse;
+import dev.groupscope.sim.protocol.Responses.OffsetForLeaderEpochResponse;
 import dev.groupscope.sim.protocol.Responses.MetadataResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
@@ -579,6 +580,7 @@ public final class ConsumerActor implements Actor {
             if (group.listenerCommitPending) {
                 return false; // blocked in the listener's commitSync(), inside onPartitionsRevoked
             }
+            fetcher.checkPositions(this); // a leader change since the last check: its data is dropped, not returned
             List<Slice> slices = fetcher.buffer.collect(config.maxPollRecords(), fetcher.assignment);
             sendFetches();
             if (slices.isEmpty()) {
@@ -1076,6 +1078,8 @@ public final class ConsumerActor implements Actor {
                 fetcher.onFetch(this, deliver, response, pending.broker());
             } else if (message instanceof ListOffsetsResponse response) {
                 fetcher.onListOffsets(this, deliver, response);
+            } else if (message instanceof OffsetForLeaderEpochResponse response) {
+                fetcher.onOffsetForLeaderEpoch(this, deliver, response);
             } else if (message instanceof MetadataResponse response) {
                 metadata.onMetadata(this, deliver, response);
                 group.maybeResumeLeaderAssignment(this);
@@ -1098,6 +1102,7 @@ public final class ConsumerActor implements Actor {
                 case "OffsetFetch" -> fetcher.offsetFetchPending = false;
                 case "Fetch" -> fetcher.fetchFailed(pending.broker());
                 case "ListOffsets" -> fetcher.listOffsetsFailed(this, correlationId);
+                case "OffsetForLeaderEpoch" -> fetcher.offsetForLeaderEpochFailed(this, correlationId);
                 case "Metadata" -> metadata.metadataFailed(this);
                 default -> {
                     // LeaveGroup: nothing waits for it. (A failed Fetch: the next poll() fetches again.)

@@ -82,6 +82,11 @@ final class ConsumerMetadata {
         return cache.leader(topic, partition);
     }
 
+    /** The partition's leader epoch as the cache has it ({@code LeaderAndEpoch.epoch}), or -1. */
+    int currentLeaderEpoch(String topic, int partition) {
+        return cache.leaderEpoch(topic, partition);
+    }
+
     /** Partition counts of the topics the cache knows, by name. */
     SortedMap<String, Integer> partitionCounts() {
         return cache.partitionCounts();

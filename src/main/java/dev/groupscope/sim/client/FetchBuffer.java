@@ -10,8 +10,11 @@ import java.util.List;
  */
 final class FetchBuffer {
 
-    /** Records {@code fetchOffset + taken} … {@code fetchOffset + count - 1} of one partition are still unread. */
-    record Completed(TopicPartition partition, long fetchOffset, int count, int taken) {
+    /**
+     * Records {@code fetchOffset + taken} … {@code fetchOffset + count - 1} of one partition are still unread;
+     * {@code lastEpoch} is the leader epoch of the last (the position takes it once poll() returns records of it).
+     */
+    record Completed(TopicPartition partition, long fetchOffset, int count, int taken, int lastEpoch) {
         long nextOffset() {
             return fetchOffset + taken;
         }
@@ -39,8 +42,8 @@ final class FetchBuffer {
         return new FetchBuffer(this);
     }
 
-    void add(TopicPartition partition, long fetchOffset, int count) {
-        completed.add(new Completed(partition, fetchOffset, count, 0));
+    void add(TopicPartition partition, long fetchOffset, int count, int lastEpoch) {
+        completed.add(new Completed(partition, fetchOffset, count, 0, lastEpoch));
     }
 
     /** The partitions with records buffered, in one pass over the buffer. */
@@ -73,19 +76,22 @@ final class FetchBuffer {
                 pausedAside.add(completed.remove(0));
                 continue;
             }
-            if (!assignment.isAssigned(head.partition())
+            if (!assignment.isAssigned(head.partition()) || assignment.isAwaitingValidation(head.partition())
                     || assignment.position(head.partition()) != head.nextOffset()) {
+                // A partition awaiting validation is not fetchable: FetchCollector drops its data.
                 completed.remove(0);
                 continue;
             }
             int take = Math.min(left, head.remaining());
             slices.add(new Slice(head.partition(), head.nextOffset(), take));
-            assignment.seek(head.partition(), head.nextOffset() + take);
+            // The model's fetch answers say the epoch of their last record only: a slice counts as of that epoch.
+            assignment.advance(head.partition(), head.nextOffset() + take, head.lastEpoch());
             left -= take;
             if (take == head.remaining()) {
                 completed.remove(0);
             } else {
-                completed.set(0, new Completed(head.partition(), head.fetchOffset(), head.count(), head.taken() + take));
+                completed.set(0, new Completed(head.partition(), head.fetchOffset(), head.count(), head.taken() + take,
+                        head.lastEpoch()));
             }
         }
         completed.addAll(pausedAside);

@@ -10,6 +10,10 @@ import dev.groupscope.sim.engine.LazyMap;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
+import dev.groupscope.sim.protocol.Requests.OffsetForLeaderEpochRequest;
+import dev.groupscope.sim.protocol.Requests.OffsetForLeaderEpochRequest.EpochToValidate;
+import dev.groupscope.sim.protocol.Responses.EpochEndOffset;
+import dev.groupscope.sim.protocol.Responses.OffsetForLeaderEpochResponse;
 import dev.groupscope.sim.protocol.Requests.OffsetFetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
@@ -49,6 +53,18 @@ final class Fetcher {
     final SortedArraySet<Long> timesInFlight;
     /** The offsetsForTimes() the application thread is blocked in, or null. */
     OffsetsByTime.Search timesSearch;
+    /**
+     * OffsetForLeaderEpoch requests sent and not yet answered, by correlation id: per partition the position the
+     * request validates (Kafka's response handler compares it with the position when the answer comes). Immutable
+     * maps: copies share them.
+     */
+    private SortedArrayMap<Long, Map<TopicPartition, Validated>> validationsInFlight = new SortedArrayMap<>();
+    /** The metadata {@code updateVersion} positions were last checked against (Kafka's {@code metadataUpdateVersion}). */
+    private int checkedMetadataVersion = -1;
+
+    /** A position a validation asks about: its offset, its offsetEpoch, and the leader epoch it follows. */
+    record Validated(long offset, int offsetEpoch, int leaderEpoch) {
+    }
 
     Fetcher() {
         this(new Assignment(), new FetchBuffer(), false, new SortedArrayMap<>(), new SortedArrayMap<>(),
@@ -71,9 +87,13 @@ final class Fetcher {
     Fetcher copy() {
         SortedArrayMap<Integer, FetchSessionHandler> sessionCopies = new SortedArrayMap<>();
         sessions.forEach((broker, session) -> sessionCopies.put(broker, session.copy()));
-        return new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies,
+        Fetcher copy = new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies,
                 new SortedArrayMap<>(listOffsetsInFlight), new SortedArraySet<>(timesInFlight),
                 timesSearch == null ? null : timesSearch.copy());
+        copy.validationsInFlight = validationsInFlight.isEmpty() ? new SortedArrayMap<>()
+                : new SortedArrayMap<>(validationsInFlight);
+        copy.checkedMetadataVersion = checkedMetadataVersion;
+        return copy;
     }
 
     /**
@@ -82,6 +102,7 @@ final class Fetcher {
      * partitions awaiting a reset ask their leaders with ListOffsets ({@code resetPositionsIfNeeded}).
      */
     void updateFetchPositions(Step step) {
+        validatePositionsIfNeeded(step); // Kafka 4.1 validates first: "if any partitions have been truncated..."
         List<TopicPartition> missing = assignment.withoutPosition();
         if (!missing.isEmpty()) {
             int coordinator = step.group().coordinator;
@@ -147,6 +168,170 @@ final class Fetcher {
         // resetInitializingPositions: they await a reset, which the poll loop's resetPositionsIfNeeded asks the
         // leaders for (in this same pass of poll(), when it is the poll loop reading this answer).
         uncommitted.forEach(tp -> reset(step, tp, "no committed offset"));
+    }
+
+    // ---- OffsetForLeaderEpoch: validating positions after a leader change (KIP-320) ------------------------------
+
+    /**
+     * Kafka's {@code validatePositionsOnMetadataChange}: when a Metadata answer has come since the last check, every
+     * position is checked against the leader its cache names ({@code maybeValidatePositionForCurrentLeader}); a
+     * position set since the last check (without an offset epoch) just takes its leader's epoch. Run before poll()
+     * collects or sends fetches, so no fetch goes out for a partition whose leader changed before it is validated.
+     */
+    void checkPositions(Step step) {
+        int version = step.metadata().updateVersion();
+        if (version == checkedMetadataVersion && !assignment.anyUncheckedPosition()) {
+            return;
+        }
+        checkedMetadataVersion = version;
+        for (TopicPartition tp : assignment.positions().keySet()) {
+            followCurrentLeader(step, tp);
+        }
+    }
+
+    /**
+     * {@code TopicPartitionState.maybeValidatePosition}: nothing while the cache names no leader; else the position
+     * follows the cache's leader and epoch and, if that epoch is new and the position knows the epoch of its last
+     * record, awaits validation (AWAIT_VALIDATION: not fetched, not committed).
+     */
+    private void followCurrentLeader(Step step, TopicPartition tp) {
+        assignment.followLeader(tp, leaderFor(step, tp) < 0 ? -1
+                : step.metadata().currentLeaderEpoch(tp.topic(), tp.partition()));
+    }
+
+    /**
+     * {@code OffsetFetcher.validatePositionsIfNeeded}: the positions awaiting validation whose retry time has come,
+     * grouped by their leader, one OffsetForLeaderEpoch to each with the epoch of the last record consumed and the
+     * leader epoch the consumer knows; no other for them until the answer (or request.timeout.ms).
+     */
+    private void validatePositionsIfNeeded(Step step) {
+        checkPositions(step);
+        if (!assignment.hasAwaitingValidation()) {
+            return;
+        }
+        List<TopicPartition> due = assignment.validationsDue(step.now());
+        TreeMap<Integer, Map<TopicPartition, EpochToValidate>> byLeader = new TreeMap<>();
+        TreeMap<Integer, Map<TopicPartition, Validated>> positions = new TreeMap<>();
+        for (TopicPartition tp : due) {
+            int leader = leaderFor(step, tp);
+            if (leader < 0) {
+                step.metadata().requestUpdate("noLeader");
+                continue;
+            }
+            int offsetEpoch = assignment.offsetEpoch(tp);
+            int leaderEpoch = assignment.positionLeaderEpoch(tp);
+            byLeader.computeIfAbsent(leader, b -> new TreeMap<>()).put(tp, new EpochToValidate(leaderEpoch,
+                    offsetEpoch));
+            positions.computeIfAbsent(leader, b -> new TreeMap<>()).put(tp, new Validated(assignment.position(tp),
+                    offsetEpoch, leaderEpoch));
+        }
+        long answerBy = step.now() + step.config().settings().requestTimeoutMs();
+        byLeader.forEach((leader, epochs) -> {
+            epochs.keySet().forEach(tp -> assignment.validationNotBefore(tp, answerBy));
+            long correlationId = step.send(leader, false, id -> new OffsetForLeaderEpochRequest(id, epochs));
+            validationsInFlight.put(correlationId, java.util.Collections.unmodifiableMap(positions.get(leader)));
+        });
+    }
+
+    /**
+     * An OffsetForLeaderEpoch answer ({@code OffsetsForLeaderEpochUtils.handleResponse},
+     * {@code SubscriptionState.maybeCompleteValidation}): a partition with an error is asked again after
+     * retry.backoff.ms, with a metadata update requested; an answer for a position that moved meanwhile is ignored;
+     * an end offset at or past the position validates it (fetchable again); one below it, or no end offset at all,
+     * is a truncation: with auto.offset.reset the position goes back to where the logs diverge (or awaits a reset
+     * when the leader knows no such epoch), with none poll() throws LogTruncationException.
+     */
+    void onOffsetForLeaderEpoch(Step step, Deliver deliver, OffsetForLeaderEpochResponse response) {
+        Map<TopicPartition, Validated> asked = validationsInFlight.remove(response.correlationId());
+        if (asked == null) {
+            asked = Map.of();
+        }
+        Map<String, Object> ends = new TreeMap<>();
+        Map<String, Object> errors = new TreeMap<>();
+        Map<String, Object> truncated = new TreeMap<>();
+        List<String> validated = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        List<TopicPartition> retry = new ArrayList<>();
+        boolean noPolicy = step.config().autoOffsetReset().strategy() == AutoOffsetReset.Strategy.NONE;
+        TopicPartition failed = null;
+        for (Map.Entry<TopicPartition, EpochEndOffset> entry : response.partitions().entrySet()) {
+            TopicPartition tp = entry.getKey();
+            EpochEndOffset end = entry.getValue();
+            if (end.error() != Errors.NONE) {
+                errors.put(tp.toString(), end.error().name());
+                retry.add(tp);
+                continue;
+            }
+            ends.put(tp.toString(), List.of(end.leaderEpoch(), end.endOffset()));
+            Validated position = asked.get(tp);
+            if (position == null || !assignment.isAwaitingValidation(tp)
+                    || !position.equals(new Validated(assignment.position(tp), assignment.offsetEpoch(tp),
+                    assignment.positionLeaderEpoch(tp)))) {
+                ignored.add(tp.toString());
+                continue;
+            }
+            if (end.endOffset() == EpochEndOffset.UNDEFINED || end.leaderEpoch() == EpochEndOffset.UNDEFINED) {
+                truncated.put(tp.toString(), "undefined");
+                if (noPolicy) {
+                    failed = failed == null ? tp : failed;
+                } else {
+                    reset(step, tp, "log truncation");
+                }
+            } else if (end.endOffset() < position.offset()) {
+                truncated.put(tp.toString(), end.endOffset());
+                if (noPolicy) {
+                    failed = failed == null ? tp : failed;
+                } else {
+                    assignment.seekValidated(tp, end.endOffset(), end.leaderEpoch());
+                }
+            } else {
+                assignment.completeValidation(tp);
+                validated.add(tp + " @ " + position.offset());
+            }
+        }
+        String firstError = errors.isEmpty() ? Errors.NONE.name() : String.valueOf(errors.values().iterator().next());
+        Map<String, Object> salient = fields("error", firstError, "ends", ends);
+        if (!errors.isEmpty()) {
+            salient.put("errors", errors);
+        }
+        if (!truncated.isEmpty()) {
+            salient.put("truncated", truncated);
+        }
+        if (!ignored.isEmpty()) {
+            salient.put("ignored", List.copyOf(ignored));
+        }
+        String key = !truncated.isEmpty() ? "sim.client.validation.truncated"
+                : !errors.isEmpty() ? "sim.client.validation.retry"
+                : validated.isEmpty() ? "sim.client.validation.ignored" : "sim.response.OffsetForLeaderEpoch";
+        List<String> erred = new ArrayList<>();
+        errors.forEach((tp, error) -> erred.add(tp + " " + error));
+        List<String> cut = new ArrayList<>();
+        truncated.forEach((tp, offset) -> cut.add(tp + " → " + offset));
+        step.emitResponse(deliver, salient, key, Map.of("consumer", step.id(), "broker", step.answeringBroker(),
+                "validated", String.join(", ", validated), "errors", String.join(", ", erred),
+                "truncated", String.join(", ", cut), "ignored", String.join(", ", ignored),
+                "strategy", step.config().autoOffsetReset().toString()));
+        if (failed != null) {
+            step.fail("LogTruncationException: Detected truncated partitions: {" + failed + "}");
+            return;
+        }
+        if (!retry.isEmpty()) {
+            long retryAt = step.now() + step.config().retryWaitMs();
+            retry.forEach(tp -> assignment.validationNotBefore(tp, retryAt));
+            step.metadata().requestUpdate("notLeader");
+        }
+        armResetRetry(step);
+    }
+
+    /** An OffsetForLeaderEpoch failed without an answer: Kafka's {@code requestFailed}, and a metadata update. */
+    void offsetForLeaderEpochFailed(Step step, long correlationId) {
+        Map<TopicPartition, Validated> asked = validationsInFlight.remove(correlationId);
+        if (asked != null) {
+            long retryAt = step.now() + step.config().retryWaitMs();
+            asked.keySet().forEach(tp -> assignment.validationNotBefore(tp, retryAt));
+            step.metadata().requestUpdate("notLeader");
+        }
+        armResetRetry(step);
     }
 
     // ---- ListOffsets: resolving the resets -----------------------------------------------------------------------
@@ -302,6 +487,10 @@ final class Fetcher {
      */
     private void armResetRetry(Step step) {
         long next = assignment.nextResetRetryAfter(step.now());
+        long validation = assignment.nextValidationRetryAfter(step.now());
+        if (validation >= 0 && (next < 0 || validation < next)) {
+            next = validation;
+        }
         if (next < 0) {
             step.cancelTimer(ConsumerTasks.TimerKind.OFFSET_RESET);
         } else {
@@ -374,6 +563,7 @@ final class Fetcher {
      * goes through the broker's {@link FetchSessionHandler}: full the first time, then only the changes.
      */
     void sendFetches(Step step) {
+        checkPositions(step);
         ConsumerMetadata metadata = step.metadata();
         long now = step.now();
         // Asked once per call, not once per partition: with a thousand partitions and a poll() every few
@@ -394,7 +584,8 @@ final class Fetcher {
         // forEach, not an entry iterator: a worker pool's poller asks every few ms over 1,000 partitions, and each
         // entry of the read-only view was two objects.
         assignment.positions().forEach((tp, position) -> {
-            if (position == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)) {
+            if (position == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)
+                    || assignment.isAwaitingValidation(tp)) {
                 return;
             }
             int leader = leaderFor(step, tp);
@@ -444,9 +635,9 @@ final class Fetcher {
         return true;
     }
 
-    /** Kafka's {@code isFetchable}: assigned, not paused, with a position. */
+    /** Kafka's {@code isFetchable}: assigned, not paused, with a valid position (not awaiting validation). */
     private boolean isFetchable(TopicPartition tp) {
-        return assignment.hasPosition(tp) && !assignment.isPaused(tp);
+        return assignment.hasPosition(tp) && !assignment.isPaused(tp) && !assignment.isAwaitingValidation(tp);
     }
 
     void onFetch(Step step, Deliver deliver, FetchResponse response, int broker) {
@@ -528,14 +719,17 @@ final class Fetcher {
         if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER && data.currentLeader() >= 0) {
             // AbstractFetch.handleFetchSuccess (KIP-951), for every partition of the answer: the new leader it names
             // is where the next fetch goes, if its epoch is newer than the cache's.
-            step.metadata().updatePartitionLeadership(tp.topic(), tp.partition(), data.currentLeader(),
-                    data.currentLeaderEpoch());
+            if (step.metadata().updatePartitionLeadership(tp.topic(), tp.partition(), data.currentLeader(),
+                    data.currentLeaderEpoch()) && assignment.isAssigned(tp)) {
+                // ... and maybeValidatePositionForCurrentLeader for each partition it moved (KIP-320)
+                followCurrentLeader(step, tp);
+            }
         }
         if (!assignment.isAssigned(tp) || assignment.position(tp) != data.fetchOffset()) {
             return; // revoked or moved meanwhile: kafka-clients drops such data
         }
         if (data.error() == Errors.NONE && data.count() > 0) {
-            buffer.add(tp, data.fetchOffset(), data.count());
+            buffer.add(tp, data.fetchOffset(), data.count(), data.lastEpoch());
         } else if (data.error() == Errors.OFFSET_OUT_OF_RANGE) {
             reset(step, tp, "fetch offset out of range");
         } else if (data.error() == Errors.UNKNOWN_TOPIC_OR_PARTITION) {

@@ -55,6 +55,12 @@ final class MetadataCache {
         return leaders == null ? -1 : leaders.leader(partition);
     }
 
+    /** The leader epoch the cache has for the partition, or -1 (unknown topic or partition). */
+    int leaderEpoch(String topic, int partition) {
+        PartitionLeaders leaders = topics.get(topic);
+        return leaders == null || partition >= leaders.count() ? -1 : leaders.leaderEpoch(partition);
+    }
+
     SortedMap<String, Integer> partitionCounts() {
         return partitionCounts;
     }

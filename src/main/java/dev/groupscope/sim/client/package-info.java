@@ -50,7 +50,9 @@
  *       ({@code joined}, {@code now}); RESPONSE {@code MetadataResponse} ({@code why}: start, subscribe, maxAge,
  *       disconnected, notLeader, unknownTopic, noLeader, newTopics, beforeJoin; {@code brokers}, {@code topics} with
  *       their partition counts, {@code created}, {@code deleted}, {@code grown}, {@code moved} leaders,
- *       {@code unknown} topics, {@code changed}).</li>
+ *       {@code unknown} topics, {@code changed}); RESPONSE {@code OffsetForLeaderEpochResponse} ({@code error}, the
+ *       first partition error or NONE; {@code ends}: per partition [epoch, end offset]; {@code errors},
+ *       {@code truncated}, {@code ignored} when there are any).</li>
  *   <li>Faults ({@link dev.groupscope.sim.client.ConsumerFaults}), FAULT: {@code NetworkPartition}
  *       ({@code broker}, {@code durationMs}), {@code NetworkHealed}, {@code FailCommits}, {@code DelayCommits},
  *       {@code CommitFailureInjected}, {@code CommitDelayInjected}; {@code RequestLost} / {@code ResponseLost}
@@ -74,8 +76,17 @@
  *       while answers bring nothing new or fail) and at most one in flight, to the least loaded broker. Fetches and
  *       ListOffsets go to the leaders it names; a broker whose connection failed is skipped for its reconnect
  *       backoff (Kafka's defaults, 50 ms doubling to 1 s: reconnect.backoff.ms is not a setting here); a
- *       NOT_LEADER_OR_FOLLOWER fetch answer names the new leader, which the cache takes at once (KIP-951). Not
- *       modelled: OffsetsForLeaderEpoch validation of positions after a leader change (KIP-320), partial updates for
+ *       NOT_LEADER_OR_FOLLOWER fetch answer names the new leader, which the cache takes at once (KIP-951). A
+ *       position that knows the leader epoch of its last record (set by records poll() returned) awaits validation
+ *       when the cache names a new leader epoch for it (KIP-320): not fetched, not committed, and its buffered
+ *       records dropped, until an OffsetForLeaderEpoch to the new leader answers; an error retries after
+ *       retry.backoff.ms with a metadata update, a truncation moves the position back or resets it (with
+ *       auto.offset.reset none, LogTruncationException). Departures: commits carry no leader epoch, so a position
+ *       from a committed offset, like one from a seek or a reset, is not validated (Kafka 4.1 validates a committed
+ *       position that has one right after OffsetFetch); a fetched chunk's records all count as of the epoch of its
+ *       last; the request goes out without first connecting to the new leader (Kafka's tryConnect when it has no
+ *       ApiVersions for it yet); and positions are checked against the cache before each collect and fetch, even
+ *       when poll() skipped updateFetchPositions. Not modelled: partial updates for
  *       new topics (every request names all the topics it needs), the least loaded node preferring connected
  *       brokers (the scan takes the first broker with fewest requests in flight), and the producer's metadata,
  *       which is still read from the cluster. Positions to reset (auto.offset.reset, seekToBeginning/seekToEnd)

@@ -166,7 +166,7 @@ public final class ClusterState {
                 int preferred = state.preferredReplica();
                 if (!state.hasPreferredLeader() && state.leader() != PartitionState.NO_LEADER && isUp(preferred)) {
                     changes.add(new LeaderChange(topic.getKey(), p, state.leader(), preferred));
-                    partitions.set(p, state.withLeader(preferred));
+                    partitions.set(p, state.withLeader(preferred, logEnd(topic.getKey(), p)));
                 }
             }
         }
@@ -186,7 +186,7 @@ public final class ClusterState {
                     int newLeader = firstLiveReplica(state.replicas());
                     if (newLeader != state.leader()) {
                         changes.add(new LeaderChange(topic, p, state.leader(), newLeader));
-                        partitions.set(p, state.withLeader(newLeader));
+                        partitions.set(p, state.withLeader(newLeader, logEnd(topic, p)));
                     }
                 }
             }
@@ -338,6 +338,14 @@ public final class ClusterState {
             topicLogs.set(partition, log);
         }
         return log.append(timestamp, keyId);
+    }
+
+    /** The log-end offset of a partition, of an ordinary topic or of {@code __consumer_offsets}. */
+    private long logEnd(String topic, int partition) {
+        if (topic.equals(OFFSETS_TOPIC)) {
+            return partition < offsetsLogs.size() ? offsetsLogs.get(partition).logEndOffset() : 0;
+        }
+        return logs.get(topic).get(partition).logEndOffset();
     }
 
     public CompactedLog offsetsLog(int partition) {

@@ -9,7 +9,8 @@ import java.util.function.Predicate;
  * every answer that carries an error, every request or answer a network cut loses (of heartbeats and fetches, the
  * first of the cut) — but not the steady background of successful heartbeats, fetches, polls, a worker pool's
  * dispatches after its first, a routine commit's success after the first two in a row, record processing and produce
- * traffic. Stepping "to the next event that matters" skips the rest.
+ * traffic, and the OffsetForLeaderEpoch that validates a position after a leader change unless its answer carries
+ * an error or finds a truncation. Stepping "to the next event that matters" skips the rest.
  */
 public final class LearnerFilter implements Predicate<SimEvent> {
 
@@ -19,7 +20,7 @@ public final class LearnerFilter implements Predicate<SimEvent> {
     private static final Set<String> ROUTINE = Set.of("HeartbeatRequest", "HeartbeatResponse", "FetchRequest",
             "FetchResponse", "FetchParked", "FetchReleased", "FetchMaxWait", "Poll", "ProcessRecords", "Produce", "Send", "HeartbeatInterval",
             "AutoCommitInterval", "OffsetCommitRecord", "OffsetCommitRequest", "OffsetCommitResponse",
-            "MetadataRequest");
+            "MetadataRequest", "OffsetForLeaderEpochRequest", "OffsetForLeaderEpochResponse");
 
     /** Messages a network cut swallows (the client's FaultState): each is a step, but see {@link #ROUTINE_APIS}. */
     private static final Set<String> LOST = Set.of("RequestLost", "ResponseLost");
@@ -84,6 +85,9 @@ public final class LearnerFilter implements Predicate<SimEvent> {
             return event.kind() != EventKind.PRODUCE || event.type().equals("ProducerMetadataRefresh")
                     || event.type().equals("ProduceFailed") && !(event.fields().get("failedInARow") instanceof Number
                     nth && nth.longValue() > 1);
+        }
+        if (event.fields().get("truncated") instanceof java.util.Map<?, ?> truncated && !truncated.isEmpty()) {
+            return true; // a validation that found records lost from the leader's log (KIP-320)
         }
         Object error = event.fields().get("error");
         // A fetch whose partitions were refused (a leader that lost them) is a step: it sends the consumer to ask

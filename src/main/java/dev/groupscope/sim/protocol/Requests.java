@@ -179,6 +179,29 @@ public final class Requests {
     }
 
     /**
+     * OffsetForLeaderEpoch (KIP-320), as a consumer sends it to a partition's new leader to validate its position
+     * after a leader change: per partition the leader epoch the consumer's metadata knows ({@code currentLeaderEpoch},
+     * which fences a stale leader) and the epoch of the last record it consumed ({@code leaderEpoch}), whose end
+     * offset on the leader's log the answer gives.
+     */
+    public record OffsetForLeaderEpochRequest(long correlationId, Map<TopicPartition, EpochToValidate> partitions)
+            implements Message {
+
+        /** One partition of the request. */
+        public record EpochToValidate(int currentLeaderEpoch, int leaderEpoch) {
+        }
+
+        public OffsetForLeaderEpochRequest {
+            partitions = Sorted.copy(partitions);
+        }
+
+        @Override
+        public String api() {
+            return "OffsetForLeaderEpoch";
+        }
+    }
+
+    /**
      * Metadata, as a consumer's network client sends it to the least loaded broker: the topics it needs (its
      * subscription, the group's when it leads, the topics of its assign()), or every topic ({@code topics} null:
      * Kafka's {@code MetadataRequest.Builder.allTopics()}, what a pattern subscriber asks for).

@@ -98,12 +98,19 @@ public final class Responses {
      * Records of one partition in a fetch: offsets [fetchOffset, fetchOffset + count) and the high watermark. With
      * NOT_LEADER_OR_FOLLOWER, the partition's current leader and its epoch as the answering broker knows them
      * (KIP-951's {@code currentLeader}; -1 when it has none), so the client can move without waiting for Metadata.
+     * {@code lastEpoch}: the leader epoch of the batch holding the last record (the epoch of the leader that wrote
+     * it), -1 without records; the consumer's position takes it as its {@code offsetEpoch} (KIP-320).
      */
     public record FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark, int currentLeader,
-                                   int currentLeaderEpoch) {
+                                   int currentLeaderEpoch, int lastEpoch) {
 
         public FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark) {
-            this(error, fetchOffset, count, highWatermark, -1, -1);
+            this(error, fetchOffset, count, highWatermark, -1, -1, -1);
+        }
+
+        public FetchedPartition(Errors error, long fetchOffset, int count, long highWatermark, int currentLeader,
+                                int currentLeaderEpoch) {
+            this(error, fetchOffset, count, highWatermark, currentLeader, currentLeaderEpoch, -1);
         }
     }
 
@@ -158,6 +165,34 @@ public final class Responses {
         @Override
         public String api() {
             return "ListOffsets";
+        }
+    }
+
+    /**
+     * One partition's answer to an OffsetForLeaderEpoch: an error (NOT_LEADER_OR_FOLLOWER, FENCED_LEADER_EPOCH,
+     * UNKNOWN_LEADER_EPOCH, UNKNOWN_TOPIC_OR_PARTITION), or the largest epoch of the leader's log not above the one
+     * asked for and where its records end ({@code endOffset}); both -1 when the log knows no such epoch.
+     */
+    public record EpochEndOffset(Errors error, int leaderEpoch, long endOffset) {
+
+        /** Kafka's {@code UNDEFINED_EPOCH} / {@code UNDEFINED_EPOCH_OFFSET}. */
+        public static final int UNDEFINED = -1;
+
+        public static EpochEndOffset failed(Errors error) {
+            return new EpochEndOffset(error, UNDEFINED, UNDEFINED);
+        }
+    }
+
+    /** An OffsetForLeaderEpoch answer, per partition of the request. */
+    public record OffsetForLeaderEpochResponse(long correlationId, Map<TopicPartition, EpochEndOffset> partitions)
+            implements Message {
+        public OffsetForLeaderEpochResponse {
+            partitions = Sorted.copy(partitions);
+        }
+
+        @Override
+        public String api() {
+            return "OffsetForLeaderEpoch";
         }
     }
 
