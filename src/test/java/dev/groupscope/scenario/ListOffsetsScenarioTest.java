@@ -4,6 +4,8 @@ import static dev.groupscope.scenario.ClientScenarioTest.actor;
 import static dev.groupscope.scenario.ClientScenarioTest.partitionsOf;
 import static dev.groupscope.scenario.ClientScenarioTest.type;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.groupscope.scenario.LogQueries.events;
+import static dev.groupscope.scenario.LogQueries.sentAt;
 
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.SimEvent;
@@ -38,16 +40,8 @@ class ListOffsetsScenarioTest {
             "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1,
                            "startAtMs": 5000, "settings": {"auto.offset.reset": "latest"}}]""";
 
-    private static List<SimEvent> events(Simulation run, Predicate<SimEvent> filter) {
-        return run.log().stream().filter(filter).toList();
-    }
-
     private static Predicate<SimEvent> listOffsetsRequest() {
         return e -> e.kind() == EventKind.REQUEST && e.type().equals("ListOffsetsRequest");
-    }
-
-    private static long sentAt(SimEvent event) {
-        return ((Number) event.fields().get("sentAt")).longValue();
     }
 
     @Test

@@ -1,13 +1,15 @@
 package dev.groupscope.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.groupscope.scenario.LogQueries.events;
+import static dev.groupscope.scenario.LogQueries.request;
+import static dev.groupscope.scenario.LogQueries.response;
+import static dev.groupscope.scenario.LogQueries.sentAt;
 
-import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,22 +41,6 @@ class MetadataScenarioTest {
 
     private static final String T3 = """
             {"name": "t", "partitions": 1, "replicationFactor": 3}""";
-
-    private static List<SimEvent> events(Simulation run, Predicate<SimEvent> filter) {
-        return run.log().stream().filter(filter).toList();
-    }
-
-    private static Predicate<SimEvent> request(String api, String client) {
-        return e -> e.kind() == EventKind.REQUEST && e.type().equals(api + "Request") && client.equals(e.peer());
-    }
-
-    private static Predicate<SimEvent> response(String api, String client) {
-        return e -> e.kind() == EventKind.RESPONSE && e.type().equals(api + "Response") && client.equals(e.actor());
-    }
-
-    private static long sentAt(SimEvent event) {
-        return ((Number) event.fields().get("sentAt")).longValue();
-    }
 
     private static int broker(String lane) {
         return Integer.parseInt(lane.substring("broker-".length()));
@@ -128,7 +114,7 @@ class MetadataScenarioTest {
                                "settings": {"fetch.max.wait.ms": 0}}]""";
         Simulation probe = run(3, T3, consumer, 5100);
         long travelling = events(probe, request("Fetch", "C1")).stream().filter(e -> sentAt(e) >= 5000)
-                .findFirst().map(MetadataScenarioTest::sentAt).orElseThrow();
+                .findFirst().map(LogQueries::sentAt).orElseThrow();
         long stopAt = travelling + 1;
         Simulation run = run(3, T3, consumer + """
                 ,

@@ -4,6 +4,8 @@ import static dev.groupscope.scenario.ClientScenarioTest.actor;
 import static dev.groupscope.scenario.ClientScenarioTest.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static dev.groupscope.scenario.LogQueries.events;
+import static dev.groupscope.scenario.LogQueries.sentAt;
 
 import dev.groupscope.sim.broker.ClusterActor;
 import dev.groupscope.sim.engine.EventKind;
@@ -60,20 +62,12 @@ class OffsetsForTimesScenarioTest {
             {"atMs": 8000, "action": "offsetsForTimes", "consumer": "C1", "partitions": ["t-0", "quiet-0"],
              "timestampMs": 5000, "seek": true}""";
 
-    private static List<SimEvent> events(Simulation run, Predicate<SimEvent> filter) {
-        return run.log().stream().filter(filter).toList();
-    }
-
     private static Predicate<SimEvent> listOffsetsRequest() {
         return e -> e.kind() == EventKind.REQUEST && e.type().equals("ListOffsetsRequest");
     }
 
     private static Predicate<SimEvent> between(SimEvent from, SimEvent to) {
         return e -> e.seq() > from.seq() && e.seq() < to.seq();
-    }
-
-    private static long sentAt(SimEvent event) {
-        return ((Number) event.fields().get("sentAt")).longValue();
     }
 
     @Test

@@ -1,15 +1,17 @@
 package dev.groupscope.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.groupscope.scenario.LogQueries.events;
+import static dev.groupscope.scenario.LogQueries.request;
+import static dev.groupscope.scenario.LogQueries.response;
+import static dev.groupscope.scenario.LogQueries.sentAt;
 
-import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,22 +48,6 @@ class PositionValidationScenarioTest {
     private static final String TWO_CONSUMERS = """
             "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1},
                           {"id": "C2", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 1}]""";
-
-    private static List<SimEvent> events(Simulation run, Predicate<SimEvent> filter) {
-        return run.log().stream().filter(filter).toList();
-    }
-
-    private static Predicate<SimEvent> request(String api, String client) {
-        return e -> e.kind() == EventKind.REQUEST && e.type().equals(api + "Request") && client.equals(e.peer());
-    }
-
-    private static Predicate<SimEvent> response(String api, String client) {
-        return e -> e.kind() == EventKind.RESPONSE && e.type().equals(api + "Response") && client.equals(e.actor());
-    }
-
-    private static long sentAt(SimEvent event) {
-        return ((Number) event.fields().get("sentAt")).longValue();
-    }
 
     private static Map<?, ?> map(SimEvent event, String field) {
         return (Map<?, ?>) event.fields().get(field);
