@@ -16,11 +16,13 @@ import java.util.OptionalLong;
  * @param current  the learner event the explanation shows (the one stepped to, or the last at or before time)
  * @param recent   the last few learner events up to and including {@code current}, oldest first
  * @param stateChange the group's most recent {@code GroupStateChange} event at or before this moment, if any
+ * @param since    the latest event like {@code current} (same type, same actor) after it and up to this moment, if
+ *                 any: routine traffic a learner does not step to ({@link SinceThen})
  */
 public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<PartitionRow> partitions, GroupRow group,
                               List<ConsumerRow> consumers, List<String> spares, Optional<SimEvent> current,
                               List<SimEvent> recent, FrameDetails details, OffsetsTopicRow offsetsTopic,
-                              Optional<SimEvent> stateChange) {
+                              Optional<SimEvent> stateChange, Optional<SimEvent> since) {
 
     public PlaygroundFrame {
         brokers = List.copyOf(brokers);
@@ -31,13 +33,14 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
         java.util.Objects.requireNonNull(details, "details");
         java.util.Objects.requireNonNull(offsetsTopic, "offsetsTopic");
         java.util.Objects.requireNonNull(stateChange, "stateChange");
+        java.util.Objects.requireNonNull(since, "since");
     }
 
     public PlaygroundFrame(long time, List<BrokerRow> brokers, List<PartitionRow> partitions, GroupRow group,
                            List<ConsumerRow> consumers, List<String> spares, Optional<SimEvent> current,
                            List<SimEvent> recent, FrameDetails details, OffsetsTopicRow offsetsTopic) {
         this(time, brokers, partitions, group, consumers, spares, current, recent, details, offsetsTopic,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** A frame without details (tooltips, calculator and settings sheet then have nothing to show). */
@@ -51,19 +54,25 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
     /** This frame with {@code more} details. */
     public PlaygroundFrame withDetails(FrameDetails more) {
         return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, more,
-                offsetsTopic, stateChange);
+                offsetsTopic, stateChange, since);
     }
 
     /** This frame with {@code offsets} as its {@code __consumer_offsets} row. */
     public PlaygroundFrame withOffsetsTopic(OffsetsTopicRow offsets) {
         return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, details,
-                offsets, stateChange);
+                offsets, stateChange, since);
     }
 
     /** This frame with the group's most recent {@code GroupStateChange} up to it. */
     public PlaygroundFrame withStateChange(Optional<SimEvent> change) {
         return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, details,
-                offsetsTopic, change);
+                offsetsTopic, change, since);
+    }
+
+    /** This frame with the latest event like its current one since it ({@link SinceThen}). */
+    public PlaygroundFrame withSince(Optional<SimEvent> latest) {
+        return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent, details,
+                offsetsTopic, stateChange, latest);
     }
 
     /**

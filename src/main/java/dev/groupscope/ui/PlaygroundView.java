@@ -128,6 +128,7 @@ public final class PlaygroundView {
     private boolean chrome;
     @FXML private Label eventMeta;
     @FXML private Label explanation;
+    @FXML private Label recentTitle;
     @FXML private VBox recentEvents;
     @FXML private HBox traceBox;
     @FXML private Button tracePrevious;
@@ -728,7 +729,10 @@ public final class PlaygroundView {
         explanation.setText(WholeNames.in(current.map(this::sentence)
                 .orElse(messages.text("ui.main.explanation.none"))));
         renderTrace();
-        List<SimEvent> earlier = frame.recent().subList(0, Math.max(0, frame.recent().size() - 1));
+        // Below it one more event: the latest like it when routine ones followed it unexplained, else the one before.
+        List<SimEvent> earlier = frame.since().map(List::of)
+                .orElse(frame.recent().subList(0, Math.max(0, frame.recent().size() - 1)));
+        recentTitle.setText(messages.text(frame.since().isPresent() ? "ui.main.since" : "ui.main.recent"));
         int shown = Math.min(1, earlier.size());
         while (recentRows.size() < shown) {
             Label row = new MeasuredLabel();

@@ -429,7 +429,8 @@ public final class SimulationRunner {
         Optional<SimEvent> event = current >= 0 ? Optional.of(simulation.log().get((int) current)) : Optional.empty();
         long change = last < 0 ? -1 : stateChanges().previous(simulation, last + 1);
         return reader.read(time, world, event, recent).withStateChange(
-                change >= 0 ? Optional.of(simulation.log().get((int) change)) : Optional.empty());
+                change >= 0 ? Optional.of(simulation.log().get((int) change)) : Optional.empty())
+                .withSince(SinceThen.latestLike(simulation.log(), current, last));
     }
 
     /** The last computed event at or before {@code time} (binary search: the log is in time order), or -1. */
