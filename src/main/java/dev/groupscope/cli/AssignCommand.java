@@ -2,6 +2,8 @@ package dev.groupscope.cli;
 
 import dev.groupscope.scenario.json.StrictJson;
 import dev.groupscope.scenario.json.EnglishText;
+import dev.groupscope.scenario.json.JsonInputException;
+import dev.groupscope.scenario.json.Utf8Text;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -12,7 +14,6 @@ import dev.groupscope.kafka.assignor.GroupAssignment;
 import dev.groupscope.kafka.assignor.PartitionAssignor;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,11 +60,13 @@ final class AssignCommand implements Callable<Integer> {
     private String read() {
         try {
             if (STDIN.equals(input)) {
-                return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+                return Utf8Text.decode(input, System.in.readAllBytes());
             }
-            return Files.readString(Path.of(input), StandardCharsets.UTF_8);
+            return Utf8Text.decode(input, Files.readAllBytes(Path.of(input)));
         } catch (NoSuchFileException e) {
             throw new BadInputException(EnglishText.format("cli.error.noSuchFile", "file", input));
+        } catch (JsonInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(EnglishText.format("cli.error.unreadable", "file", input,
                     "reason", e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));

@@ -17,16 +17,14 @@ import dev.groupscope.scenario.json.DidYouMean;
 import dev.groupscope.scenario.json.JsonInputException;
 import dev.groupscope.scenario.json.JsonObjectReader;
 import dev.groupscope.scenario.json.StrictJson;
+import dev.groupscope.scenario.json.Utf8Text;
 import dev.groupscope.sim.client.CommitPolicy;
 import dev.groupscope.sim.client.ConsumerSubscription;
 import dev.groupscope.sim.client.ListenerPolicy;
 import dev.groupscope.sim.client.ProducerConfig;
 import dev.groupscope.sim.client.WorkerPoolConfig;
 import dev.groupscope.sim.ledger.Ledger;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,13 +90,7 @@ public final class ScenarioReader {
     /** Reads and validates the scenario file at {@code path}. */
     public static Scenario read(Path path) {
         String name = path.toString();
-        try {
-            return read(name, Files.readString(path, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw JsonInputException.of("json.error.noFile", "file", name);
-        } catch (IOException e) {
-            throw JsonInputException.of("json.error.unreadable", "file", name, "reason", String.valueOf(e.getMessage()));
-        }
+        return read(name, Utf8Text.read(path, name));
     }
 
     /** Reads and validates scenario text; {@code file} names it in messages. */

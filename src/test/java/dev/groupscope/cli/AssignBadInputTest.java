@@ -213,6 +213,16 @@ class AssignBadInputTest {
                 .doesNotContain("\tat ");
     }
 
+    @Test
+    void aFileSavedInAnotherEncodingNamesWhereItStopsBeingUtf8() throws IOException {
+        Path gbk = Files.write(dir.resolve("cases.json"), "{\"topics\": \"主题\"}".getBytes("GBK"));
+        CliRun run = CliRun.of("assign", gbk.toString());
+
+        assertThat(run.exitCode()).isEqualTo(GroupScopeCli.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("groupscope: " + gbk
+                + ": line 1, column 13: byte 0xD6 is not UTF-8 text; save the file as UTF-8\n");
+    }
+
     /** Runs assign on the content; asserts the refusal's shape and returns the line without its prefix. */
     private String refused(String content) throws IOException {
         file = Files.writeString(dir.resolve("cases.json"), content, StandardCharsets.UTF_8).toString();

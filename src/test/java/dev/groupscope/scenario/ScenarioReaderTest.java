@@ -288,4 +288,33 @@ class ScenarioReaderTest {
         assertThatThrownBy(() -> ScenarioReader.read(java.nio.file.Path.of("no/such/scenario.json")))
                 .isInstanceOf(JsonInputException.class).hasMessage("no/such/scenario.json: no such file");
     }
+
+    @Test
+    void aFileNotInUtf8NamesTheLineColumnAndByte(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // "é" as Latin-1 (one byte 0xE9), as an editor set to another encoding saves it; Java alone said "Input
+        // length = 1".
+        java.nio.file.Path file = dir.resolve("latin1.json");
+        byte[] text = "{\n  \"name\": \"caf\u00e9\",\n  \"seed\": 1\n}".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.nio.file.Files.write(file, text);
+
+        assertThatThrownBy(() -> ScenarioReader.read(file)).isInstanceOf(JsonInputException.class)
+                .hasMessage(file + ": line 2, column 15: byte 0xE9 is not UTF-8 text; save the file as UTF-8")
+                .satisfies(e -> assertThat(((JsonInputException) e).localized(Messages.of(Locale.SIMPLIFIED_CHINESE)))
+                        .isEqualTo(file + "：第 2 行第 15 列：字节 0xE9 不是 UTF-8 文本；请以 UTF-8 编码保存该文件"));
+    }
+
+    @Test
+    void chineseTextInUtf8IsReadAndColumnsCountCharactersNotBytes(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("broken.json");
+        byte[] chinese = "{\"name\": \"演示".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] text = java.util.Arrays.copyOf(chinese, chinese.length + 1);
+        text[chinese.length] = (byte) 0xFF;
+        java.nio.file.Files.write(file, text);
+
+        assertThatThrownBy(() -> ScenarioReader.read(file))
+                .hasMessage(file + ": line 1, column 13: byte 0xFF is not UTF-8 text; save the file as UTF-8");
+    }
 }
