@@ -1,5 +1,7 @@
 package dev.groupscope.cli;
 
+import dev.groupscope.scenario.json.DidYouMean;
+import dev.groupscope.scenario.json.EnglishText;
 import dev.groupscope.scenario.json.JsonInputException;
 
 import java.io.PrintWriter;
@@ -37,7 +39,7 @@ public final class GroupScopeCli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((ex, ignored) -> {
-            err.println("groupscope: " + ex.getMessage());
+            err.println("groupscope: " + unknownCommand(commandLine, ex).orElse(ex.getMessage()));
             err.flush();
             return BAD_INPUT;
         });
@@ -48,6 +50,21 @@ public final class GroupScopeCli {
             return badInput ? BAD_INPUT : INTERNAL_ERROR;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * A first word that is no command: picocli says "Unmatched argument at index 0: 'simulat'", which names neither
+     * the commands nor the one meant; this names both.
+     */
+    private static java.util.Optional<String> unknownCommand(CommandLine top, CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched) || ex.getCommandLine() != top
+                || unmatched.getUnmatched().isEmpty() || unmatched.getUnmatched().get(0).startsWith("-")) {
+            return java.util.Optional.empty();
+        }
+        String typed = unmatched.getUnmatched().get(0);
+        java.util.Set<String> commands = top.getSubcommands().keySet();
+        return java.util.Optional.of(EnglishText.format("cli.error.unknownCommand", "command", typed,
+                "hint", DidYouMean.hint(typed, commands), "known", String.join(", ", commands)));
     }
 
     /** Reports the version from the jar's manifest when there is one. */
