@@ -37,7 +37,12 @@ public enum ActionType {
     UNSUBSCRIBE("unsubscribe", Target.CONSUMER, List.of()),
     CUT_OFF_CONSUMER("cutOffConsumer", Target.CONSUMER, List.of("durationMs")),
     FAIL_COMMITS("failCommits", Target.CONSUMER, List.of("count", "error")),
-    DELAY_COMMITS("delayCommits", Target.CONSUMER, List.of("count", "delayMs"));
+    DELAY_COMMITS("delayCommits", Target.CONSUMER, List.of("count", "delayMs")),
+    /**
+     * The consumer's request (or its answer) of this API and correlation id, sent at sentAtMs (by default atMs, but
+     * a request the consumer sends in an action's own step needs atMs before it), never arrives.
+     */
+    LOSE_MESSAGE("loseMessage", Target.CONSUMER, List.of("api", "correlationId", "answer", "sentAtMs"));
 
     /** What an action names. */
     public enum Target {

@@ -17,6 +17,9 @@ final class ClientActionParams {
 
     private static final long MAX_OFFSET = Long.MAX_VALUE / 2;
     private static final long MAX_DURATION_MS = 24L * 3_600_000L;
+    /** The requests a consumer sends, whose loss (or their answer's) a scenario may ask for. */
+    static final List<String> LOSABLE_APIS = List.of("FindCoordinator", "JoinGroup", "SyncGroup", "Heartbeat",
+            "LeaveGroup", "OffsetCommit", "OffsetFetch", "Fetch", "ListOffsets", "Metadata", "OffsetForLeaderEpoch");
 
     private ClientActionParams() {
     }
@@ -45,6 +48,13 @@ final class ClientActionParams {
             case DELAY_COMMITS -> {
                 params.put("count", action.count("count", 1, 1_000_000, 1));
                 params.put("delayMs", action.whole("delayMs", 1, MAX_DURATION_MS));
+            }
+            case LOSE_MESSAGE -> {
+                params.put("api", action.choice("api", LOSABLE_APIS));
+                params.put("correlationId", action.whole("correlationId", 0, Integer.MAX_VALUE));
+                params.put("answer", action.bool("answer", false));
+                long at = action.whole("atMs", 0, Long.MAX_VALUE);
+                params.put("sentAtMs", action.whole("sentAtMs", at, Long.MAX_VALUE, at));
             }
             case OFFSETS_FOR_TIMES -> {
                 params.put("partitions", partitions(action));

@@ -38,6 +38,9 @@ final class ClientActionTasks {
                     (Errors) action.params().get("error"));
             case DELAY_COMMITS -> new ConsumerFaults.DelayCommits(consumer, (Integer) action.params().get("count"),
                     (Long) action.params().get("delayMs"));
+            case LOSE_MESSAGE -> new ConsumerFaults.LoseMessage(consumer, (String) action.params().get("api"),
+                    (Long) action.params().get("correlationId"), (Boolean) action.params().get("answer"),
+                    (Long) action.params().get("sentAtMs"));
             default -> throw new IllegalStateException("not a consumer call: " + action.type());
         };
     }

@@ -195,7 +195,7 @@ public final class ScenarioWorld {
             case DELETE_TOPIC:
                 return new ClusterActions.DeleteTopic(target);
             case PAUSE, RESUME, SEEK, SEEK_TO_BEGINNING, SEEK_TO_END, OFFSETS_FOR_TIMES, SUBSCRIBE, ASSIGN,
-                    UNSUBSCRIBE, CUT_OFF_CONSUMER, FAIL_COMMITS, DELAY_COMMITS:
+                    UNSUBSCRIBE, CUT_OFF_CONSUMER, FAIL_COMMITS, DELAY_COMMITS, LOSE_MESSAGE:
                 return ClientActionTasks.task(action);
             default:
                 throw new IllegalStateException("no task for " + action.type());

@@ -5,6 +5,7 @@ import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.Scenario.ActionSpec;
 import dev.groupscope.scenario.ScenarioWorld;
 import dev.groupscope.sim.broker.ClusterActions;
+import dev.groupscope.sim.client.ConsumerFaults;
 import dev.groupscope.sim.client.ConsumerTasks;
 import dev.groupscope.sim.engine.Task;
 import java.util.LinkedHashMap;
@@ -144,6 +145,30 @@ public sealed interface ModelCommand {
 
         public Map<String, Object> args() {
             return named("consumer", consumer);
+        }
+    }
+
+    /**
+     * One message lost on the network: {@code consumer}'s request of {@code api} with {@code correlationId}, or the
+     * broker's answer to it, sent at {@code sentAtMs}. Inserted 1 ms before that ({@link SequenceViewModel#lossOf}).
+     */
+    record LoseMessage(String consumer, String api, long correlationId, boolean answer, long sentAtMs)
+            implements ModelCommand {
+        public ActionSpec action() {
+            return ui(ActionType.LOSE_MESSAGE, consumer, named("api", api, "correlationId", correlationId,
+                    "answer", answer, "sentAtMs", sentAtMs));
+        }
+
+        public Task task() {
+            return new ConsumerFaults.LoseMessage(consumer, api, correlationId, answer, sentAtMs);
+        }
+
+        public String messageKey() {
+            return answer ? "ui.command.loseAnswer" : "ui.command.loseRequest";
+        }
+
+        public Map<String, Object> args() {
+            return named("consumer", consumer, "api", api, "correlationId", correlationId);
         }
     }
 

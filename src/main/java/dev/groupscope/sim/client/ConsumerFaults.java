@@ -16,7 +16,7 @@ public final class ConsumerFaults {
     }
 
     /** A fault on the consumer {@code target}. */
-    public sealed interface Fault extends Task permits CutOff, Heal, FailCommits, DelayCommits {
+    public sealed interface Fault extends Task permits CutOff, Heal, FailCommits, DelayCommits, LoseMessage {
     }
 
     /**
@@ -42,6 +42,27 @@ public final class ConsumerFaults {
             if (count < 1 || !COMMIT_ERRORS.contains(error)) {
                 throw new IllegalArgumentException("fail at least one commit, with a retriable coordinator error");
             }
+        }
+    }
+
+    /**
+     * One message lost on the network, as a teacher asks "what if this one never arrived?": the consumer's request of
+     * {@code api} with {@code correlationId} that it sends at {@code sentAtMs}, or the broker's answer to it
+     * ({@code answer}) sent then. It must come into force before the message leaves (a request sent in the same ms
+     * may go out first). Nothing else is lost; the client finds out as it would, when the request times out.
+     */
+    public record LoseMessage(String target, String api, long correlationId, boolean answer, long sentAtMs)
+            implements Fault {
+        public LoseMessage {
+            Objects.requireNonNull(api, "api");
+            if (correlationId < 0 || sentAtMs < 0) {
+                throw new IllegalArgumentException("a correlation id and a time are never negative");
+            }
+        }
+
+        boolean is(String api, long correlationId, boolean answer, long sentAtMs) {
+            return this.api.equals(api) && this.correlationId == correlationId && this.answer == answer
+                    && this.sentAtMs == sentAtMs;
         }
     }
 

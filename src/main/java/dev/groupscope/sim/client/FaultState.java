@@ -10,12 +10,15 @@ import dev.groupscope.sim.client.ConsumerFaults.DelayCommits;
 import dev.groupscope.sim.client.ConsumerFaults.FailCommits;
 import dev.groupscope.sim.client.ConsumerFaults.Fault;
 import dev.groupscope.sim.client.ConsumerFaults.Heal;
+import dev.groupscope.sim.client.ConsumerFaults.LoseMessage;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Disconnected;
 import dev.groupscope.sim.protocol.Message;
 import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
 import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,6 +39,8 @@ final class FaultState {
      * heartbeat (or fetch) of a cut, and the diagram shows them all (see LearnerFilter).
      */
     private Map<String, Integer> lostInCut;
+    /** Single messages to lose ({@link LoseMessage}); null while none, as nearly always. */
+    private List<LoseMessage> armed;
     int failCommitsLeft;
     Errors failWith = Errors.NONE;
     int delayCommitsLeft;
@@ -47,6 +52,7 @@ final class FaultState {
         copy.cutUntil = cutUntil;
         // Null until a cut loses something: every snapshot copies every consumer's faults, nearly always none.
         copy.lostInCut = lostInCut == null ? null : new TreeMap<>(lostInCut);
+        copy.armed = armed; // never changed in place: arming and disarming replace the list
         copy.failCommitsLeft = failCommitsLeft;
         copy.failWith = failWith;
         copy.delayCommitsLeft = delayCommitsLeft;
@@ -65,6 +71,8 @@ final class FaultState {
                         Map.of("consumer", step.id(), "broker", cutBroker));
                 cutBroker = -1;
             }
+        } else if (fault instanceof LoseMessage lose) {
+            arm(step, lose);
         } else if (fault instanceof FailCommits fail) {
             failCommitsLeft = fail.count();
             failWith = fail.error();
@@ -101,6 +109,32 @@ final class FaultState {
         step.context.schedule(cut.durationMs(), new Heal(step.id(), broker));
     }
 
+    private void arm(Step step, LoseMessage lose) {
+        List<LoseMessage> more = armed == null ? new ArrayList<>() : new ArrayList<>(armed);
+        more.add(lose);
+        armed = List.copyOf(more);
+        step.context.emit(EventKind.FAULT, "LoseMessage", step.id(), null, fields("api", lose.api(),
+                "correlationId", lose.correlationId(), "answer", lose.answer(), "sentAtMs", lose.sentAtMs()),
+                lose.answer() ? "sim.client.fault.loseAnswer" : "sim.client.fault.loseRequest",
+                Map.of("consumer", step.id(), "api", lose.api(), "correlationId", lose.correlationId(),
+                        "sentAtMs", lose.sentAtMs()));
+    }
+
+    /**
+     * Whether the message is one to lose; if so it is lost now and no longer armed. A request not sent when it was
+     * to be (the run went otherwise) is forgotten then.
+     */
+    private boolean disarm(String api, long correlationId, boolean answer, long sentAt, long now) {
+        if (armed == null) {
+            return false;
+        }
+        List<LoseMessage> left = new ArrayList<>(armed);
+        boolean lost = left.removeIf(one -> one.is(api, correlationId, answer, sentAt));
+        left.removeIf(one -> !one.answer() && one.sentAtMs() < now);
+        armed = left.isEmpty() ? null : List.copyOf(left);
+        return lost;
+    }
+
     boolean cutFrom(int broker, long now) {
         return broker == cutBroker && now < cutUntil;
     }
@@ -110,10 +144,12 @@ final class FaultState {
      * fault took care of it (lost, answered with an injected error, or sent late).
      */
     boolean intercept(Step step, int broker, Message message, dev.groupscope.sim.protocol.Network network) {
-        if (cutFrom(broker, step.now())) {
+        boolean targeted = disarm(message.api(), message.correlationId(), false, step.now(), step.now());
+        if (targeted || cutFrom(broker, step.now())) {
             long timeoutAt = lose(step, broker, message.correlationId(), message.api(), step.now());
-            emitLost(step, "RequestLost", "sim.client.fault.requestLost", broker, message, step.now(), timeoutAt,
-                    message instanceof OffsetCommitRequest commit ? commit.offsets() : Map.of());
+            emitLost(step, "RequestLost", targeted ? "sim.client.fault.requestLostWhatIf"
+                    : "sim.client.fault.requestLost", broker, message, step.now(), timeoutAt,
+                    message instanceof OffsetCommitRequest commit ? commit.offsets() : Map.of(), targeted);
             return true;
         }
         if (!(message instanceof OffsetCommitRequest commit)) {
@@ -148,13 +184,19 @@ final class FaultState {
 
     /** An answer from a cut-off broker arriving during the partition is lost too. */
     boolean losesAnswer(Step step, Deliver deliver, InFlight.Pending pending) {
-        if (deliver.message() instanceof Disconnected || !cutFrom(deliver.broker(), step.now())) {
+        if (deliver.message() instanceof Disconnected) {
+            return false;
+        }
+        boolean targeted = disarm(pending.api(), deliver.message().correlationId(), true, deliver.sentAt(),
+                step.now());
+        if (!targeted && !cutFrom(deliver.broker(), step.now())) {
             return false;
         }
         long timeoutAt = lose(step, deliver.broker(), deliver.message().correlationId(), pending.api(),
                 pending.sentAt());
-        emitLost(step, "ResponseLost", "sim.client.fault.responseLost", deliver.broker(), deliver.message(),
-                deliver.sentAt(), timeoutAt, pending.offsets());
+        emitLost(step, "ResponseLost", targeted ? "sim.client.fault.responseLostWhatIf"
+                : "sim.client.fault.responseLost", deliver.broker(), deliver.message(), deliver.sentAt(), timeoutAt,
+                pending.offsets(), targeted);
         return true;
     }
 
@@ -163,12 +205,28 @@ final class FaultState {
      * when.
      */
     private static long lose(Step step, int broker, long correlationId, String api, long sentAt) {
-        long timeout = step.config().settings().requestTimeoutMs();
-        long at = Math.max(step.now(), sentAt + timeout);
+        long at = Math.max(step.now(), sentAt + timeoutMs(step, api));
         step.context.schedule(at - step.now(), new Deliver(step.id(), "broker-" + broker, broker, sentAt,
                 new Disconnected(correlationId, api, broker)));
         return at;
     }
+
+    /**
+     * How long the client waits for an answer to {@code api} before it closes the connection: request.timeout.ms,
+     * but a JoinGroup may be held by the coordinator for the whole rebalance, so kafka-clients waits for it
+     * max(request.timeout.ms, rebalance timeout + 5,000 ms), the rebalance timeout being max.poll.interval.ms
+     * (AbstractCoordinator's JOIN_GROUP_TIMEOUT_LAPSE).
+     */
+    static long timeoutMs(Step step, String api) {
+        long requestTimeout = step.config().settings().requestTimeoutMs();
+        if (!"JoinGroup".equals(api)) {
+            return requestTimeout;
+        }
+        return Math.max(requestTimeout, (long) step.config().maxPollIntervalMs() + JOIN_GROUP_TIMEOUT_LAPSE_MS);
+    }
+
+    /** What kafka-clients adds to the rebalance timeout to wait for a JoinGroup answer. */
+    static final long JOIN_GROUP_TIMEOUT_LAPSE_MS = 5_000;
 
     /**
      * The one record of a message the cut swallowed. Neither end can log it (the broker never sees the request, the
@@ -180,19 +238,29 @@ final class FaultState {
      * stored (a lost request) or stored without the consumer learning it (a lost answer).
      */
     private void emitLost(Step step, String type, String rule, int broker, Message message, long sentAt,
-                          long timeoutAt, Map<TopicPartition, Long> offsets) {
+                          long timeoutAt, Map<TopicPartition, Long> offsets, boolean targeted) {
         String api = message.api(); // a request's and its answer's are the same name
-        long timeoutMs = step.config().settings().requestTimeoutMs();
-        if (lostInCut == null) {
-            lostInCut = new TreeMap<>();
-        }
-        int nth = lostInCut.merge(api, 1, Integer::sum);
+        long requestTimeoutMs = step.config().settings().requestTimeoutMs();
+        long timeoutMs = timeoutMs(step, api);
+        // A single lost message is the first (and only) of its own: a learner steps to each.
+        int nth = targeted ? 1 : countLostInCut(api);
         Map<String, Object> fields = fields("api", api, "broker", broker, "correlationId", message.correlationId(),
-                "sentAt", sentAt, "timeoutAt", timeoutAt, "requestTimeoutMs", timeoutMs, "lostInCut", nth);
+                "sentAt", sentAt, "timeoutAt", timeoutAt, "requestTimeoutMs", requestTimeoutMs, "lostInCut", nth);
+        if (timeoutMs != requestTimeoutMs) {
+            fields.put("joinTimeoutMs", timeoutMs);
+        }
         if (!offsets.isEmpty()) {
             fields.put("offsets", ClientEvents.offsets(offsets));
         }
-        step.context.emit(EventKind.FAULT, type, step.id(), ClientEvents.broker(broker), fields, rule,
+        step.context.emit(EventKind.FAULT, type, step.id(), ClientEvents.broker(broker), fields,
+                timeoutMs != requestTimeoutMs ? rule + ".join" : rule,
                 Map.of("consumer", step.id(), "broker", broker, "api", api, "timeoutMs", timeoutMs));
+    }
+
+    private int countLostInCut(String api) {
+        if (lostInCut == null) {
+            lostInCut = new TreeMap<>();
+        }
+        return lostInCut.merge(api, 1, Integer::sum);
     }
 }
