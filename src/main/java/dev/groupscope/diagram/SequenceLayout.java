@@ -552,8 +552,9 @@ public final class SequenceLayout {
         String api = event.api();
         if (event.lost()) {
             // Of a lost message's facts only a commit's offsets are known for sure: the rest its event leaves out.
-            String lost = text(event.request() ? "diagram.sequence.lost.request" : "diagram.sequence.lost.response",
-                    "api", api);
+            String key = event.request() ? "diagram.sequence.lost.request" : "diagram.sequence.lost.response";
+            // A what-if lost one message on purpose; a cut loses everything to or from the broker.
+            String lost = text(Boolean.TRUE.equals(event.fields().get("whatIf")) ? key + ".whatIf" : key, "api", api);
             String offsets = offsets(event.fields().get("offsets"));
             return offsets.isEmpty() ? lost : lost + " · " + offsets;
         }

@@ -273,9 +273,14 @@ public final class PlaygroundViewModel {
      * {@link CommandChecks} says beforehand which commands apply to the state shown.
      */
     public void perform(ModelCommand command) {
+        perform(command, time.get());
+    }
+
+    /** As {@link #perform(ModelCommand)}, at {@code at}: a lost message's what-if goes in just before it left. */
+    public void perform(ModelCommand command, long at) {
         pause();
         settle();
-        runner.fork(time.get(), command);
+        runner.fork(at, command);
     }
 
     /** Back to the run the current one forked from, at the moment it forked (Ctrl+Z). */

@@ -33,6 +33,8 @@ public final class SequenceView {
     private final SequenceViewModel viewModel;
     private final PlaygroundViewModel playground;
     private final Messages messages;
+    /** The right-click menu of an arrow (one item: lose this message). */
+    private final javafx.scene.control.ContextMenu lossMenu = new javafx.scene.control.ContextMenu();
     private final Group content = new Group();
     private final Scale zoom = new Scale(1, 1);
     private DiagramStyles.Palette palette = DiagramStyles.Palette.LIGHT;
@@ -168,6 +170,21 @@ public final class SequenceView {
                 Map.of("seconds", String.format(Locale.ROOT, "%.3f", time / 1000.0))));
     }
 
+    /**
+     * Right-click on an arrow: "what if this message never arrived?" (RaftScope's drop). The run forks just before
+     * it left, with it lost; Undo goes back.
+     */
+    private void offerLoss(Node hit, String rowId, double screenX, double screenY) {
+        viewModel.lossOf(rowId).ifPresent(loss -> {
+            javafx.scene.control.MenuItem lose = new javafx.scene.control.MenuItem(
+                    messages.text(loss.answer() ? "ui.sequence.loseAnswer" : "ui.sequence.loseRequest"));
+            lose.setId("lose-message");
+            lose.setOnAction(event -> viewModel.lose(loss));
+            lossMenu.getItems().setAll(lose);
+            lossMenu.show(hit, screenX, screenY);
+        });
+    }
+
     private void show(SequenceDiagram diagram) {
         if (diagram == null) {
             content.getChildren().clear();
@@ -181,7 +198,13 @@ public final class SequenceView {
             hit.getStyleClass().add("sequence-hit");
             hit.setFill(Color.TRANSPARENT);
             hit.setCursor(Cursor.HAND);
-            hit.setOnMouseClicked(event -> viewModel.select(row.id()));
+            hit.setOnMouseClicked(event -> {
+                if (event.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                    offerLoss(hit, row.id(), event.getScreenX(), event.getScreenY());
+                } else {
+                    viewModel.select(row.id());
+                }
+            });
             // The click target lies over the arrow, so it carries the arrow's tooltip (sent and arrival times).
             diagram.drawing().shape(row.id()).filter(Shape.Line.class::isInstance).map(Shape.Line.class::cast)
                     .filter(line -> !line.tooltip().isEmpty())

@@ -128,6 +128,37 @@ public final class SequenceViewModel {
         return true;
     }
 
+    /**
+     * The what-if "this message never arrived" for the arrow with this id: a consumer's request or the answer to it,
+     * as it was sent. None for a note, a folded run of heartbeats, a message already lost, or one sent at 0 ms (the
+     * what-if must come into force before the message leaves).
+     */
+    public Optional<ModelCommand.LoseMessage> lossOf(String rowId) {
+        SequenceDiagram shown = diagram.get();
+        if (shown == null || !(shown.drawing().shape(rowId).orElse(null) instanceof dev.groupscope.diagram.Shape.Line)) {
+            return Optional.empty();
+        }
+        long seq = shown.row(rowId).map(SequenceDiagram.Row::seq).orElse(-1L);
+        return known.stream().map(Known::row).filter(event -> event.seq() == seq).findFirst()
+                .flatMap(SequenceViewModel::lossOf);
+    }
+
+    private static Optional<ModelCommand.LoseMessage> lossOf(ProtocolEvent message) {
+        boolean answer = message.kind() == ProtocolEvent.Kind.RESPONSE;
+        String consumer = answer ? message.to() : message.from();
+        if ((!answer && message.kind() != ProtocolEvent.Kind.REQUEST) || consumer.startsWith("broker-")
+                || message.sentAt() < 1 || !(message.fields().get("correlationId") instanceof Number id)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ModelCommand.LoseMessage(consumer, message.api(), id.longValue(), answer,
+                message.sentAt()));
+    }
+
+    /** Forks the run 1 ms before the message left, losing it (see {@link #lossOf(String)}). */
+    public void lose(ModelCommand.LoseMessage loss) {
+        playground.perform(loss, loss.sentAtMs() - 1);
+    }
+
     /** The time of the last event of the run read so far (-1 before the first read): the diagram is complete up to it. */
     public long readUntil() {
         return readUntil;

@@ -37,6 +37,7 @@ class LoseMessageScenarioTest {
         assertThat(lost.actor()).isEqualTo("C2");
         assertThat(lost.fields()).containsEntry("api", "Heartbeat").containsEntry("timeoutAt", sentAt + 30_000);
         assertThat(lost.ruleKey()).isEqualTo("sim.client.fault.requestLostWhatIf");
+        assertThat(lost.fields()).containsEntry("whatIf", true);
         assertThat(LearnerFilter.INSTANCE.test(lost)).as("a learner steps to it").isTrue();
         assertThat(withCorrelation(fork, "C2", id)).extracting(SimEvent::type)
                 .doesNotContain("HeartbeatRequest").contains("Disconnected");

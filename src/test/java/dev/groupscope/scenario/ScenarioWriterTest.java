@@ -56,7 +56,9 @@ class ScenarioWriterTest {
                 action(12_000, ActionType.CHANGE_SETTINGS, "C3", Map.of("settings",
                         Map.of("enable.auto.commit", false, "max.poll.records", 10),
                         "commitPolicy", CommitPolicy.everyN(5))),
-                action(13_000, ActionType.INCREASE_PARTITIONS, "orders", Map.of("partitions", 8)));
+                action(13_000, ActionType.INCREASE_PARTITIONS, "orders", Map.of("partitions", 8)),
+                action(14_000, ActionType.LOSE_MESSAGE, "C1", Map.of("api", "SyncGroup", "correlationId", 12L,
+                        "answer", true, "sentAtMs", 14_001L)));
         Scenario playground = ScenarioReader.read(PLAYGROUND);
         assertThat(withoutPaths(reread(playground, others))).isEqualTo(withoutPaths(others));
         others.forEach(action -> covered.add(action.type()));

@@ -249,6 +249,9 @@ final class FaultState {
         if (timeoutMs != requestTimeoutMs) {
             fields.put("joinTimeoutMs", timeoutMs);
         }
+        if (targeted) {
+            fields.put("whatIf", true); // lost on purpose, not by a cut: the diagram says which
+        }
         if (!offsets.isEmpty()) {
             fields.put("offsets", ClientEvents.offsets(offsets));
         }
