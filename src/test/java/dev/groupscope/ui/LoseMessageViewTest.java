@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.diagram.SequenceDiagram;
 import dev.groupscope.scenario.ActionType;
-import dev.groupscope.scenario.Scenario.ActionSpec;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class LoseMessageViewTest {
                 .findFirst().orElseThrow();
         ModelCommand.LoseMessage loss = window.sequence().lossOf(sync.id()).orElseThrow();
 
-        robot.interact(() -> scrollIntoView(robot, sync));
+        robot.interact(() -> SequenceScroll.toRow(robot, sync));
         robot.rightClickOn("#hit-" + sync.id());
         waitFor(() -> robot.lookup("#lose-message").tryQuery().isPresent());
         assertThat(robot.lookup("#lose-message").<javafx.scene.Node>query()).isNotNull();
@@ -67,12 +66,4 @@ class LoseMessageViewTest {
                 .isEqualTo("Click an arrow to go to that moment, right-click to lose it");
     }
 
-    private static void scrollIntoView(FxRobot robot, SequenceDiagram.Row row) {
-        javafx.scene.control.ScrollPane scroll = robot.lookup("#sequenceScroll").query();
-        double content = scroll.getContent().getBoundsInLocal().getHeight();
-        double viewport = scroll.getViewportBounds().getHeight();
-        if (content > viewport) {
-            scroll.setVvalue(Math.max(0, Math.min(1, (row.y() - viewport / 2) / (content - viewport))));
-        }
-    }
 }

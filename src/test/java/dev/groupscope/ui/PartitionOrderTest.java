@@ -38,7 +38,7 @@ class PartitionOrderTest {
 
     @Test
     void aPoolWithoutOrderBreaksEveryPartitionsOrderAndKeysToo() {
-        List<FrameDetails.GroupOnPartition> partitions = shownGroup(frameAt("worker-pool-unordered.json", 10_000));
+        List<FrameDetails.GroupOnPartition> partitions = shownGroup(LessonFrames.at("worker-pool-unordered.json", 10_000));
 
         assertThat(partitions).isNotEmpty().allSatisfy(p -> assertThat(p.outOfOrder()).isPositive());
         assertThat(partitions).anySatisfy(p -> assertThat(p.keyOutOfOrder()).isPositive());
@@ -46,7 +46,7 @@ class PartitionOrderTest {
 
     @Test
     void aPoolByKeyBreaksThePartitionsOrderButNoKeys() {
-        List<FrameDetails.GroupOnPartition> partitions = shownGroup(frameAt("worker-pool-by-key.json", 10_000));
+        List<FrameDetails.GroupOnPartition> partitions = shownGroup(LessonFrames.at("worker-pool-by-key.json", 10_000));
 
         assertThat(partitions).anySatisfy(p -> assertThat(p.outOfOrder()).isPositive());
         assertThat(partitions).allSatisfy(p -> assertThat(p.keyOutOfOrder()).isZero());
@@ -54,13 +54,13 @@ class PartitionOrderTest {
 
     @Test
     void oneThreadPerConsumerKeepsEveryOrder() {
-        assertThat(shownGroup(frameAt("playground.json", 30_000)))
+        assertThat(shownGroup(LessonFrames.at("playground.json", 30_000)))
                 .allSatisfy(p -> assertThat(p.outOfOrder()).isZero());
     }
 
     @Test
     void theTooltipSaysHowManyOutOfOrderAndHowManyOfThemOutOfTheirKeysOrder() {
-        PlaygroundFrame frame = frameAt("worker-pool-by-key.json", 10_000);
+        PlaygroundFrame frame = LessonFrames.at("worker-pool-by-key.json", 10_000);
         FrameDetails.GroupOnPartition broken = shownGroup(frame).stream().filter(p -> p.outOfOrder() > 0)
                 .findFirst().orElseThrow();
         String name = partitionOf(frame, broken);
@@ -99,12 +99,6 @@ class PartitionOrderTest {
                 .getText()).endsWith("⇅ 乱序 " + String.format(Locale.ROOT, "%,d", broken.outOfOrder()));
     }
 
-    private static PlaygroundFrame frameAt(String file, long at) {
-        PlaygroundViewModel run = new PlaygroundViewModel(ScenarioReader.read(Path.of("lessons/scenarios", file)),
-                Runnable::run, Runnable::run);
-        run.scrubTo(at);
-        return run.getFrame();
-    }
 
     /** The shown group on each of the frame's partitions, in the frame's order. */
     private static List<FrameDetails.GroupOnPartition> shownGroup(PlaygroundFrame frame) {

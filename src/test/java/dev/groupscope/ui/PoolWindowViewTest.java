@@ -43,7 +43,7 @@ class PoolWindowViewTest {
 
     @Test
     void theFrameCarriesEachPartitionsWindowFromItsOwnersPool() {
-        PlaygroundFrame frame = frameAt("window-commit.json", AT);
+        PlaygroundFrame frame = LessonFrames.at("window-commit.json", AT);
         PartitionRow slowed = row(frame, "orders-0");
 
         assertThat(slowed.owner()).isEqualTo("C1");
@@ -57,11 +57,11 @@ class PoolWindowViewTest {
 
     @Test
     void aConsumerWithoutAPoolOrACrashedOneHasNoWindowsAndNoWorkers() {
-        PlaygroundFrame playground = frameAt("playground.json", 30_000);
+        PlaygroundFrame playground = LessonFrames.at("playground.json", 30_000);
         assertThat(playground.partitions()).allSatisfy(row -> assertThat(row.window()).isNull());
         assertThat(playground.consumers()).allSatisfy(consumer -> assertThat(consumer.pool()).isNull());
 
-        PlaygroundFrame afterCrash = frameAt("window-commit.json", 9_500);
+        PlaygroundFrame afterCrash = LessonFrames.at("window-commit.json", 9_500);
         assertThat(afterCrash.consumer("C1").orElseThrow().state()).isEqualTo("CRASHED");
         assertThat(afterCrash.consumer("C1").orElseThrow().pool()).as("a crashed process has no threads").isNull();
     }
@@ -172,7 +172,7 @@ class PoolWindowViewTest {
     void autoCommitPastUnfinishedRecordsIsMarkedInTheWindowAndCountedAsTheRecordsTheCrashLoses() {
         // worker-pool-auto-commit-loses: auto commit commits the poller's position, past the slow worker's record;
         // at 9 s C1 crashes and nobody will read the records below the commit that were never finished.
-        PlaygroundFrame beforeCrash = frameAt("worker-pool-auto-commit-loses.json", 8_999);
+        PlaygroundFrame beforeCrash = LessonFrames.at("worker-pool-auto-commit-loses.json", 8_999);
         PartitionRow row = row(beforeCrash, "orders-0");
         WorkerPoolView.Window window = row.window();
         long unfinishedBelow = 0;
@@ -195,7 +195,7 @@ class PoolWindowViewTest {
     void aTooltipBesideACommitPastUnfinishedRecordsSaysSoInsteadOfOnlyTheRule() {
         // worker-pool-auto-commit-loses just before C1's crash: the rule alone ("Only 254 may be committed") stood
         // beside the row's "committed 354", as if one of them were wrong.
-        PlaygroundFrame frame = frameAt("worker-pool-auto-commit-loses.json", 8_999);
+        PlaygroundFrame frame = LessonFrames.at("worker-pool-auto-commit-loses.json", 8_999);
         PartitionRow row = row(frame, "orders-0");
         long passed = dev.groupscope.diagram.WindowLine.unfinishedBelow(row.window(), row.committed());
         assertThat(passed).as("the commit passed unfinished records").isPositive();
@@ -208,7 +208,7 @@ class PoolWindowViewTest {
         assertThat(new EntityTooltips(Messages.of(Locale.SIMPLIFIED_CHINESE)).partition(frame, "orders-0"))
                 .contains("越过了 " + passed + " 条未完成的记录");
         // The window commit never passes its low mark, and says nothing of the kind.
-        assertThat(new EntityTooltips(Messages.english()).partition(frameAt("window-commit.json", AT), "orders-0"))
+        assertThat(new EntityTooltips(Messages.english()).partition(LessonFrames.at("window-commit.json", AT), "orders-0"))
                 .doesNotContain("Yet the group has committed");
     }
 
@@ -239,7 +239,7 @@ class PoolWindowViewTest {
         // window-commit at 16.008 s (16 s before consumers asked for Metadata at start, which shifted the run by a few
         // ms): C2's orders-0 window is down to 30/60 and the poller has not run its next round; it said "window
         // 30/60: … · paused: resumes at 30/60".
-        PartitionRow row = row(frameAt("window-commit.json", 16_008), "orders-0");
+        PartitionRow row = row(LessonFrames.at("window-commit.json", 16_008), "orders-0");
         WorkerPoolView.Window window = row.window();
         assertThat(window.paused()).isTrue();
         assertThat(window.span()).isLessThanOrEqualTo(window.resumeAt());
@@ -278,7 +278,7 @@ class PoolWindowViewTest {
 
     @Test
     void thePartitionsTooltipSaysWhyOnlyTheLowMarkMayBeCommitted() {
-        PlaygroundFrame frame = frameAt("window-commit.json", AT);
+        PlaygroundFrame frame = LessonFrames.at("window-commit.json", AT);
         WorkerPoolView.Window pinned = row(frame, "orders-0").window();
 
         String tip = new EntityTooltips(Messages.english()).partition(frame, "orders-0");
@@ -323,10 +323,4 @@ class PoolWindowViewTest {
         return frame.partitions().stream().filter(row -> row.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static PlaygroundFrame frameAt(String file, long at) {
-        PlaygroundViewModel run = new PlaygroundViewModel(ScenarioReader.read(Path.of("lessons/scenarios", file)),
-                Runnable::run, Runnable::run);
-        run.scrubTo(at);
-        return run.getFrame();
-    }
 }

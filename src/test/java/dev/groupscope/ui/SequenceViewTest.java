@@ -104,7 +104,7 @@ class SequenceViewTest {
                 .findFirst().orElseThrow();
         assertThat(join.time()).isLessThan(12_000);
 
-        robot.interact(() -> scrollIntoView(robot, join));
+        robot.interact(() -> SequenceScroll.toRow(robot, join));
         robot.clickOn("#hit-" + join.id());
         waitFor(() -> window.playground().getTime() == join.time());
 
@@ -172,14 +172,6 @@ class SequenceViewTest {
                 && window.sequence().readUntil() >= time);
     }
 
-    private static void scrollIntoView(FxRobot robot, SequenceDiagram.Row row) {
-        javafx.scene.control.ScrollPane scroll = robot.lookup("#sequenceScroll").query();
-        double content = scroll.getContent().getBoundsInLocal().getHeight();
-        double viewport = scroll.getViewportBounds().getHeight();
-        if (content > viewport) {
-            scroll.setVvalue(Math.max(0, Math.min(1, (row.y() - viewport / 2) / (content - viewport))));
-        }
-    }
 
     private double currentRowY() {
         return diagram().drawing().shape("current-row")

@@ -35,7 +35,7 @@ class SinceThenTest {
 
     @Test
     void longAfterTheExplainedCommitTheLatestCommitLikeItIsGiven() {
-        PlaygroundFrame frame = frameAt("worker-pool-by-key.json", 12_000);
+        PlaygroundFrame frame = LessonFrames.at("worker-pool-by-key.json", 12_000);
         SimEvent explained = frame.current().orElseThrow();
         SimEvent latest = frame.since().orElseThrow();
 
@@ -49,7 +49,7 @@ class SinceThenTest {
     @Test
     void anEventThatIsTheLatestOfItsKindHasNothingSinceIt() {
         // Auto commits are each explained (not routine): the one explained is the latest of its consumer.
-        PlaygroundFrame frame = frameAt("playground.json", 25_000);
+        PlaygroundFrame frame = LessonFrames.at("playground.json", 25_000);
 
         assertThat(frame.current().orElseThrow().type()).isEqualTo("AutoCommit");
         assertThat(frame.since()).isEmpty();
@@ -76,10 +76,4 @@ class SinceThenTest {
         assertThat(robot.lookup(".recent-title").<Labeled>query().getText()).isEqualTo("Earlier");
     }
 
-    private static PlaygroundFrame frameAt(String file, long at) {
-        PlaygroundViewModel run = new PlaygroundViewModel(ScenarioReader.read(Path.of("lessons/scenarios", file)),
-                Runnable::run, Runnable::run);
-        run.scrubTo(at);
-        return run.getFrame();
-    }
 }
