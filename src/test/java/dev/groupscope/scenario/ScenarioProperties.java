@@ -117,7 +117,7 @@ class ScenarioProperties {
     }
 
     /** At every moment a group becomes Stable, and at the end, its members' assignments are disjoint. */
-    private static void noPartitionHasTwoOwnersInAGroup(Simulation simulation, String context) {
+    static void noPartitionHasTwoOwnersInAGroup(Simulation simulation, String context) {
         List<World> moments = new ArrayList<>();
         for (SimEvent event : simulation.log()) {
             if (event.type().equals("GroupStateChange") && "Stable".equals(event.fields().get("to"))) {
@@ -179,7 +179,7 @@ class ScenarioProperties {
         });
     }
 
-    private static void committedOffsetsNeverMoveBack(List<SimEvent> log, String context) {
+    static void committedOffsetsNeverMoveBack(List<SimEvent> log, String context) {
         Map<String, Long> committed = new HashMap<>();
         for (SimEvent event : log) {
             if (event.type().equals("OffsetCommitRecord")) {
@@ -216,7 +216,7 @@ class ScenarioProperties {
         }
     }
 
-    private static void everyRuleIsExplainedInBothLanguages(List<SimEvent> log, String context) {
+    static void everyRuleIsExplainedInBothLanguages(List<SimEvent> log, String context) {
         Set<String> checked = new HashSet<>();
         for (SimEvent event : log) {
             if (event.ruleKey() == null || !checked.add(event.ruleKey() + event.ruleArgs().keySet())) {
