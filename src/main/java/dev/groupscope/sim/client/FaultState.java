@@ -24,12 +24,16 @@ import java.util.TreeMap;
 
 /**
  * The faults in force on one consumer's connections ({@link ConsumerFaults}). They belong to its host and network,
- * not to the KafkaConsumer instance, so they outlast a restart. A lost request is never answered: kafka-clients
- * closes the connection after request.timeout.ms and fails it with a DisconnectException, modelled as a
+ * not to the KafkaConsumer instance, so they outlast a restart. A lost request (in a cut, or the one message a
+ * {@link LoseMessage} names) is never answered: kafka-clients closes the connection after request.timeout.ms (a
+ * JoinGroup's: see {@link #timeoutMs}) and fails it with a DisconnectException, modelled as a
  * {@link Disconnected} arriving then (unless the client gave the request up earlier, e.g. by marking the
  * coordinator unknown when its session timed out).
  */
 final class FaultState {
+
+    /** What kafka-clients adds to the rebalance timeout to wait for a JoinGroup answer (JOIN_GROUP_TIMEOUT_LAPSE). */
+    private static final long JOIN_GROUP_TIMEOUT_LAPSE_MS = 5_000;
 
     /** The broker cut off from this consumer, or -1. */
     int cutBroker = -1;
@@ -214,19 +218,15 @@ final class FaultState {
     /**
      * How long the client waits for an answer to {@code api} before it closes the connection: request.timeout.ms,
      * but a JoinGroup may be held by the coordinator for the whole rebalance, so kafka-clients waits for it
-     * max(request.timeout.ms, rebalance timeout + 5,000 ms), the rebalance timeout being max.poll.interval.ms
-     * (AbstractCoordinator's JOIN_GROUP_TIMEOUT_LAPSE).
+     * max(request.timeout.ms, rebalance timeout + 5,000 ms), the rebalance timeout being max.poll.interval.ms.
      */
-    static long timeoutMs(Step step, String api) {
+    private static long timeoutMs(Step step, String api) {
         long requestTimeout = step.config().settings().requestTimeoutMs();
         if (!"JoinGroup".equals(api)) {
             return requestTimeout;
         }
         return Math.max(requestTimeout, (long) step.config().maxPollIntervalMs() + JOIN_GROUP_TIMEOUT_LAPSE_MS);
     }
-
-    /** What kafka-clients adds to the rebalance timeout to wait for a JoinGroup answer. */
-    static final long JOIN_GROUP_TIMEOUT_LAPSE_MS = 5_000;
 
     /**
      * The one record of a message the cut swallowed. Neither end can log it (the broker never sees the request, the

@@ -58,8 +58,10 @@
  *       {@code CommitFailureInjected}, {@code CommitDelayInjected}; {@code RequestLost} / {@code ResponseLost}
  *       ({@code api}, {@code broker}, {@code correlationId}, {@code sentAt}, {@code timeoutAt} when its
  *       Disconnected is due, {@code requestTimeoutMs}, {@code lostInCut}: the nth of its API in this cut; a
- *       commit's {@code offsets}) for each request to a cut-off broker and each answer from it, which neither end
- *       would otherwise record.</li>
+ *       commit's {@code offsets}; {@code joinTimeoutMs} for a JoinGroup, waited for longer; {@code whatIf} for a
+ *       message a {@code LoseMessage} lost) for each request to a cut-off broker and each answer from it, and for
+ *       the one message a {@code LoseMessage} ({@code api}, {@code correlationId}, {@code answer},
+ *       {@code sentAtMs}) names, which neither end would otherwise record.</li>
  *   <li>FAULT {@code CrashConsumer}, {@code StallProcessing}; ACTION {@code StartConsumer}, {@code RestartConsumer},
  *       {@code CloseConsumer}, {@code StartProducer}, {@code StopProducer}; PRODUCE {@code Send} (the partitioner's
  *       choice: key, murmur2, or sticky batch), {@code ProduceFailed}. The broker logs the append itself.</li>
