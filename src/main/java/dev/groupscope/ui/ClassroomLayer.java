@@ -111,13 +111,19 @@ final class ClassroomLayer extends StackPane {
         Label close = new Label(messages.format("ui.help.close", Map.of("key", actions.keyText("help"))));
         close.getStyleClass().add("help-close");
         close.setWrapText(true);
+        // What no key does: the mouse's what-ifs, which a class otherwise only finds by chance.
+        Label mouse = new Label(messages.text("ui.help.mouse"));
+        mouse.setId("help-mouse");
+        mouse.getStyleClass().add("help-close");
+        mouse.setWrapText(true);
         HBox columns = new HBox(left, right);
         columns.getStyleClass().add("help-columns");
-        VBox card = new VBox(title, close, columns);
+        VBox card = new VBox(title, close, mouse, columns);
         card.getStyleClass().add("help-card");
         card.setMaxWidth(Region.USE_PREF_SIZE);
         card.setMaxHeight(Region.USE_PREF_SIZE);
         close.maxWidthProperty().bind(columns.widthProperty());
+        mouse.maxWidthProperty().bind(columns.widthProperty());
         StackPane overlay = new StackPane(card);
         overlay.setId("helpOverlay");
         overlay.getStyleClass().add("help-overlay");

@@ -45,6 +45,8 @@ class ClassroomKeysTest {
         }
         assertThat(text(robot, "#help-key-next")).isEqualTo("Page Down / →");
         assertThat(text(robot, "#help-key-blank")).isEqualTo(".");
+        // What no key does is on the card too: the mouse's what-ifs.
+        assertThat(text(robot, "#help-mouse")).contains("right-click it to lose that message");
 
         robot.type(KeyCode.F1);
         assertThat(robot.lookup("#helpOverlay").query().isVisible()).isFalse();
