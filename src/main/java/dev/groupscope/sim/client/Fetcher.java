@@ -121,6 +121,9 @@ final class Fetcher {
         offsetFetchPending = false;
         Map<String, Object> salient = fields("error", response.error().name(),
                 "offsets", ClientEvents.offsets(response.offsets()));
+        if (!response.leaderEpochs().isEmpty()) {
+            salient.put("leaderEpochs", ClientEvents.epochs(response.leaderEpochs())); // committedLeaderEpoch
+        }
         if (response.error() == Errors.NONE) {
             step.emitResponse(deliver, salient, offsetFetchKey(response), offsetFetchArgs(step, response));
         } else {
@@ -133,18 +136,7 @@ final class Fetcher {
         if (response.error() != Errors.NONE) {
             return; // asked again at the next poll()
         }
-        Map<TopicPartition, Long> fromCommitted = new TreeMap<>();
-        response.offsets().forEach((tp, offset) -> {
-            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && assignment.awaitingReset(tp) == null
-                    && offset >= 0) {
-                assignment.seek(tp, offset);
-                fromCommitted.put(tp, offset);
-            }
-        });
-        if (!fromCommitted.isEmpty()) {
-            step.client("PositionFromCommitted", fields("offsets", ClientEvents.offsets(fromCommitted)),
-                    "sim.client.positionCommitted", Map.of("offsets", ClientEvents.offsetsText(fromCommitted)));
-        }
+        positionsFromCommitted(step, response);
         List<TopicPartition> uncommitted = new java.util.ArrayList<>();
         response.offsets().forEach((tp, offset) -> {
             if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && assignment.awaitingReset(tp) == null) {
@@ -168,6 +160,47 @@ final class Fetcher {
         // resetInitializingPositions: they await a reset, which the poll loop's resetPositionsIfNeeded asks the
         // leaders for (in this same pass of poll(), when it is the poll loop reading this answer).
         uncommitted.forEach(tp -> reset(step, tp, "no committed offset"));
+    }
+
+    /**
+     * {@code ConsumerUtils.refreshCommittedOffsets}: a commit's leader epoch first updates the metadata's last seen
+     * epoch ({@code updateLastSeenEpochIfNewer}), then each partition still waiting for its position seeks
+     * "unvalidated" to its committed offset with that epoch and the leader the metadata names: when both epochs are
+     * known, the position awaits validation (an OffsetForLeaderEpoch to the leader, before any fetch of it).
+     */
+    private void positionsFromCommitted(Step step, OffsetFetchResponse response) {
+        response.leaderEpochs().forEach((tp, epoch) -> step.metadata().updateLastSeenEpochIfNewer(step, tp, epoch));
+        Map<TopicPartition, Long> fromCommitted = new TreeMap<>();
+        Map<TopicPartition, Integer> toValidate = new TreeMap<>();
+        response.offsets().forEach((tp, offset) -> {
+            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && assignment.awaitingReset(tp) == null
+                    && offset >= 0) {
+                int epoch = response.leaderEpoch(tp);
+                if (assignment.seekUnvalidated(tp, offset, epoch, currentLeaderEpoch(step, tp))) {
+                    toValidate.put(tp, epoch);
+                }
+                fromCommitted.put(tp, offset);
+            }
+        });
+        if (fromCommitted.isEmpty()) {
+            return;
+        }
+        Map<String, Object> fields = fields("offsets", ClientEvents.offsets(fromCommitted));
+        if (toValidate.isEmpty()) {
+            step.client("PositionFromCommitted", fields, "sim.client.positionCommitted",
+                    Map.of("offsets", ClientEvents.offsetsText(fromCommitted)));
+            return;
+        }
+        fields.put("awaitingValidation", ClientEvents.epochs(toValidate));
+        step.client("PositionFromCommitted", fields, "sim.client.positionCommitted.validate",
+                Map.of("offsets", ClientEvents.offsetsText(fromCommitted),
+                        "epochs", ClientEvents.joined(ClientEvents.epochs(toValidate), ": "),
+                        "count", toValidate.size()));
+    }
+
+    /** The leader epoch of the partition's leader as the metadata names it ({@code currentLeader(tp).epoch}), or -1. */
+    private static int currentLeaderEpoch(Step step, TopicPartition tp) {
+        return leaderFor(step, tp) < 0 ? -1 : step.metadata().currentLeaderEpoch(tp.topic(), tp.partition());
     }
 
     // ---- OffsetForLeaderEpoch: validating positions after a leader change (KIP-320) ------------------------------
@@ -195,8 +228,7 @@ final class Fetcher {
      * record, awaits validation (AWAIT_VALIDATION: not fetched, not committed).
      */
     private void followCurrentLeader(Step step, TopicPartition tp) {
-        assignment.followLeader(tp, leaderFor(step, tp) < 0 ? -1
-                : step.metadata().currentLeaderEpoch(tp.topic(), tp.partition()));
+        assignment.followLeader(tp, currentLeaderEpoch(step, tp));
     }
 
     /**
