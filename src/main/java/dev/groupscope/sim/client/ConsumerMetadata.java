@@ -103,7 +103,7 @@ final class ConsumerMetadata {
      * Kafka's {@code updateLastSeenEpochIfNewer}, for a committed offset's leader epoch: ignored unless the cache
      * knows an older epoch for the partition; then the cache's leader is stale and a metadata update is asked for.
      */
-    void updateLastSeenEpochIfNewer(Step step, TopicPartition tp, int epoch) {
+    void updateLastSeenEpochIfNewer(TopicPartition tp, int epoch) {
         int known = currentLeaderEpoch(tp.topic(), tp.partition());
         if (known < 0 || epoch <= known) {
             return;

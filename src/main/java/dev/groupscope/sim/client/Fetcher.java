@@ -61,6 +61,12 @@ final class Fetcher {
     private SortedArrayMap<Long, Map<TopicPartition, Validated>> validationsInFlight = new SortedArrayMap<>();
     /** The metadata {@code updateVersion} positions were last checked against (Kafka's {@code metadataUpdateVersion}). */
     private int checkedMetadataVersion = -1;
+    /**
+     * An OffsetFetch answer set positions since the last pass of updateFetchPositions. Kafka reads that answer inside
+     * updateFetchPositions, after its validation step, so those positions are validated at the next pass: here, at
+     * the end of the pass that follows the answer (after its ListOffsets), without the network wait in between.
+     */
+    private boolean positionsFromCommitted;
 
     /** A position a validation asks about: its offset, its offsetEpoch, and the leader epoch it follows. */
     record Validated(long offset, int offsetEpoch, int leaderEpoch) {
@@ -93,6 +99,7 @@ final class Fetcher {
         copy.validationsInFlight = validationsInFlight.isEmpty() ? new SortedArrayMap<>()
                 : new SortedArrayMap<>(validationsInFlight);
         copy.checkedMetadataVersion = checkedMetadataVersion;
+        copy.positionsFromCommitted = positionsFromCommitted;
         return copy;
     }
 
@@ -102,7 +109,12 @@ final class Fetcher {
      * partitions awaiting a reset ask their leaders with ListOffsets ({@code resetPositionsIfNeeded}).
      */
     void updateFetchPositions(Step step) {
-        validatePositionsIfNeeded(step); // Kafka 4.1 validates first: "if any partitions have been truncated..."
+        // Positions the OffsetFetch answer just set are validated at Kafka's next pass, after this one's ListOffsets.
+        boolean fromCommittedThisPass = positionsFromCommitted;
+        positionsFromCommitted = false;
+        if (!fromCommittedThisPass) {
+            validatePositionsIfNeeded(step); // Kafka 4.1 validates first: "if any partitions have been truncated..."
+        }
         List<TopicPartition> missing = assignment.withoutPosition();
         if (!missing.isEmpty()) {
             int coordinator = step.group().coordinator;
@@ -115,6 +127,9 @@ final class Fetcher {
             return; // Kafka's poll() waits in initWithCommittedOffsetsIfNeeded: no ListOffsets before the answer
         }
         resetPositionsIfNeeded(step);
+        if (fromCommittedThisPass) {
+            validatePositionsIfNeeded(step);
+        }
     }
 
     void onOffsetFetch(Step step, Deliver deliver, OffsetFetchResponse response) {
@@ -169,7 +184,7 @@ final class Fetcher {
      * known, the position awaits validation (an OffsetForLeaderEpoch to the leader, before any fetch of it).
      */
     private void positionsFromCommitted(Step step, OffsetFetchResponse response) {
-        response.leaderEpochs().forEach((tp, epoch) -> step.metadata().updateLastSeenEpochIfNewer(step, tp, epoch));
+        response.leaderEpochs().forEach((tp, epoch) -> step.metadata().updateLastSeenEpochIfNewer(tp, epoch));
         Map<TopicPartition, Long> fromCommitted = new TreeMap<>();
         Map<TopicPartition, Integer> toValidate = new TreeMap<>();
         response.offsets().forEach((tp, offset) -> {
@@ -185,6 +200,7 @@ final class Fetcher {
         if (fromCommitted.isEmpty()) {
             return;
         }
+        positionsFromCommitted = true;
         Map<String, Object> fields = fields("offsets", ClientEvents.offsets(fromCommitted));
         if (toValidate.isEmpty()) {
             step.client("PositionFromCommitted", fields, "sim.client.positionCommitted",

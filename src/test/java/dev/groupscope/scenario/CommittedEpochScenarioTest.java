@@ -1,0 +1,109 @@
+package dev.groupscope.scenario;
+
+import static dev.groupscope.scenario.LogQueries.events;
+import static dev.groupscope.scenario.LogQueries.request;
+import static dev.groupscope.scenario.LogQueries.response;
+import static dev.groupscope.scenario.LogQueries.sentAt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * KIP-320 on committed offsets, as Kafka 4.1's classic consumer does it (the real broker's oracle is
+ * {@code RealKafkaCommittedPositionValidationTest}): a commit of what poll() returned carries the leader epoch of the
+ * last record read, the coordinator stores it in its OffsetCommit record and OffsetFetch returns it, and a consumer
+ * that starts from it validates each such position with its leader (OffsetForLeaderEpoch) before fetching it.
+ * Offsets the application builds itself carry no epoch, and their positions are fetched at once.
+ */
+class CommittedEpochScenarioTest {
+
+    /** C1 reads t from 2 s (commit policy {@code commitPolicy}) and closes at 6 s; C2 starts at 7 s. */
+    private static Simulation run(String commitPolicy) {
+        Scenario scenario = ScenarioReader.read("inline.json", """
+                {"name": "inline", "seed": 11, "durationMs": 10000,
+                 "cluster": {"brokers": 3, "settings": {"group.initial.rebalance.delay.ms": 0},
+                             "network": {"delayMs": 2}},
+                 "topics": [{"name": "t", "partitions": 3, "replicationFactor": 3}],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
+                 "consumers": [
+                   {"id": "C1", "groupId": "g", "topics": ["t"], "startAtMs": 2000,
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
+                    "commitPolicy": %1$s},
+                   {"id": "C2", "groupId": "g", "topics": ["t"], "startAtMs": 7000,
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
+                    "commitPolicy": %1$s}],
+                 "actions": [{"atMs": 6000, "action": "closeConsumer", "consumer": "C1"}]}
+                """.formatted(commitPolicy));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(scenario.durationMs());
+        return simulation;
+    }
+
+    private static Map<?, ?> map(SimEvent event, String field) {
+        return (Map<?, ?>) event.fields().get(field);
+    }
+
+    private static SimEvent last(List<SimEvent> events) {
+        return events.get(events.size() - 1);
+    }
+
+    @Test
+    void aCommitOfWhatPollReturnedCarriesTheEpochOfTheLastRecordReadAndTheCoordinatorStoresIt() {
+        Simulation run = run("{\"type\": \"syncAfterBatch\"}");
+        SimEvent commit = last(events(run, request("OffsetCommit", "C1")));
+        assertThat(map(commit, "leaderEpochs")).as("commitSync(): allConsumed() with each position's epoch")
+                .isEqualTo(Map.of("t-0", 0, "t-1", 0, "t-2", 0));
+        // Its records: one per partition, with the epoch (-1 in earlier commits for a position from a reset that
+        // had read nothing yet: allConsumed() has no epoch for it).
+        List<SimEvent> records = events(run, e -> e.type().equals("OffsetCommitRecord") && e.time() == commit.time());
+        assertThat(records).hasSize(3).allSatisfy(record ->
+                assertThat(record.fields().get("leaderEpoch")).isEqualTo(0));
+    }
+
+    @Test
+    void aConsumerStartingFromCommittedOffsetsValidatesThemWithTheirLeadersBeforeFetching() {
+        Simulation run = run("{\"type\": \"syncAfterBatch\"}");
+        SimEvent fetched = events(run, response("OffsetFetch", "C2")).get(0);
+        assertThat(map(fetched, "leaderEpochs")).as("OffsetFetch returns the committed epochs")
+                .isEqualTo(Map.of("t-0", 0, "t-1", 0, "t-2", 0));
+        SimEvent positioned = events(run, e -> e.type().equals("PositionFromCommitted") && "C2".equals(e.actor()))
+                .get(0);
+        assertThat(positioned.ruleKey()).isEqualTo("sim.client.positionCommitted.validate");
+        assertThat(map(positioned, "awaitingValidation")).isEqualTo(map(fetched, "leaderEpochs"));
+
+        List<SimEvent> asked = events(run, request("OffsetForLeaderEpoch", "C2"));
+        Map<Object, Object> epochs = new TreeMap<>();
+        asked.forEach(request -> epochs.putAll(map(request, "leaderEpochs")));
+        assertThat(epochs).as("every committed position is asked about, with its committed epoch")
+                .isEqualTo(map(fetched, "leaderEpochs"));
+        assertThat(asked).as("one request to each leader, sent with the OffsetFetch answer")
+                .allSatisfy(request -> assertThat(sentAt(request)).isEqualTo(fetched.time()));
+        long answered = last(events(run, response("OffsetForLeaderEpoch", "C2"))).time();
+        assertThat(events(run, request("Fetch", "C2")).stream().filter(f -> sentAt(f) < answered
+                && !map(f, "fetchOffsets").isEmpty())).as("no fetch before the leaders answer").isEmpty();
+        SimEvent firstFetch = events(run, request("Fetch", "C2")).stream()
+                .filter(f -> !map(f, "fetchOffsets").isEmpty()).findFirst().orElseThrow();
+        map(firstFetch, "fetchOffsets").forEach((tp, offset) -> assertThat(offset)
+                .as("%s fetched from its committed offset", tp).isEqualTo(map(fetched, "offsets").get(tp)));
+    }
+
+    @Test
+    void offsetsTheApplicationBuildsCarryNoEpochSoTheirPositionsAreFetchedAtOnce() {
+        // everyN: commitSync(offsets) of new OffsetAndMetadata(offset + 1), whose leaderEpoch is empty.
+        Simulation run = run("{\"type\": \"everyN\", \"records\": 20}");
+        assertThat(events(run, request("OffsetCommit", "C1"))).isNotEmpty()
+                .allSatisfy(commit -> assertThat(commit.fields()).doesNotContainKey("leaderEpochs"));
+        assertThat(events(run, e -> e.type().equals("OffsetCommitRecord"))).isNotEmpty()
+                .allSatisfy(record -> assertThat(record.fields().get("leaderEpoch")).isEqualTo(-1));
+        SimEvent fetched = events(run, response("OffsetFetch", "C2")).get(0);
+        assertThat(fetched.fields()).doesNotContainKey("leaderEpochs");
+        assertThat(events(run, request("OffsetForLeaderEpoch", "C2"))).isEmpty();
+        assertThat(events(run, e -> e.type().equals("PositionFromCommitted") && "C2".equals(e.actor())).get(0)
+                .ruleKey()).isEqualTo("sim.client.positionCommitted");
+    }
+}
