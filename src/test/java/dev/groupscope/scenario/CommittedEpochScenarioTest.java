@@ -106,4 +106,59 @@ class CommittedEpochScenarioTest {
         assertThat(events(run, e -> e.type().equals("PositionFromCommitted") && "C2".equals(e.actor())).get(0)
                 .ruleKey()).isEqualTo("sim.client.positionCommitted");
     }
+
+    /**
+     * R reads t-0 and F reads t-1, both assign()-ed in group g (for their commits). The leader of t-0 stops at 3 s and
+     * is back at 4 s; the preferred leader election gives t-0 back to it at 5 s (leader epoch 2), R reads on in that
+     * epoch and commits it. F, which never read t-0, still has t-0 at an older epoch in its metadata when, at 9 s, it
+     * is assigned t-0 as well (the same topic: no Metadata request from assign()).
+     */
+    private static Simulation staleMetadataRun(int stopped) {
+        Scenario scenario = ScenarioReader.read("inline.json", """
+                {"name": "inline", "seed": 11, "durationMs": 12000,
+                 "cluster": {"brokers": 3, "settings": {"group.initial.rebalance.delay.ms": 0,
+                                                        "leader.imbalance.check.interval.seconds": 5},
+                             "network": {"delayMs": 2}},
+                 "topics": [{"name": "t", "partitions": 3, "replicationFactor": 3}],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
+                 "consumers": [
+                   {"id": "R", "groupId": "g", "assign": ["t-0"],
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
+                    "commitPolicy": {"type": "syncAfterBatch"}},
+                   {"id": "F", "groupId": "g", "assign": ["t-1"],
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
+                    "commitPolicy": {"type": "syncAfterBatch"}}],
+                 "actions": [{"atMs": 3000, "action": "stopBroker", "broker": %1$d},
+                             {"atMs": 4000, "action": "startBroker", "broker": %1$d},
+                             {"atMs": 9000, "action": "assign", "consumer": "F", "partitions": ["t-0", "t-1"]}]}
+                """.formatted(stopped));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(scenario.durationMs());
+        return simulation;
+    }
+
+    @Test
+    void aCommittedEpochNewerThanTheConsumersMetadataWaitsForMetadataBeforeTheValidation() {
+        Simulation probe = run("{\"type\": \"syncAfterBatch\"}");
+        SimEvent fetch = events(probe, e -> e.type().equals("FetchRequest") && map(e, "fetchOffsets")
+                .containsKey("t-0")).get(0);
+        int leader = Integer.parseInt(fetch.actor().substring("broker-".length()));
+        Simulation run = staleMetadataRun(leader);
+
+        SimEvent fetched = events(run, response("OffsetFetch", "F")).stream()
+                .filter(e -> map(e, "offsets").containsKey("t-0")).findFirst().orElseThrow();
+        assertThat(map(fetched, "leaderEpochs").get("t-0")).as("R's commit in the preferred leader's epoch")
+                .isEqualTo(2);
+        SimEvent metadata = events(run, response("Metadata", "F")).stream()
+                .filter(e -> e.time() > fetched.time()).findFirst().orElseThrow();
+        assertThat(metadata.fields().get("why")).as("updateLastSeenEpochIfNewer asks for fresh metadata")
+                .isEqualTo("newerEpoch");
+        SimEvent asked = events(run, request("OffsetForLeaderEpoch", "F")).stream()
+                .filter(e -> map(e, "leaderEpochs").containsKey("t-0")).findFirst().orElseThrow();
+        assertThat(sentAt(asked)).as("no leader is known for t-0 until that answer").isGreaterThanOrEqualTo(
+                metadata.time());
+        assertThat(map(asked, "leaderEpochs").get("t-0")).isEqualTo(2);
+        assertThat(map(asked, "currentLeaderEpochs").get("t-0")).isEqualTo(2);
+        assertThat(asked.actor()).isEqualTo("broker-" + leader);
+    }
 }
