@@ -24,6 +24,11 @@ class CommittedEpochScenarioTest {
 
     /** C1 reads t from 2 s (commit policy {@code commitPolicy}) and closes at 6 s; C2 starts at 7 s. */
     private static Simulation run(String commitPolicy) {
+        return run(commitPolicy, "");
+    }
+
+    /** As {@link #run(String)}, with more actions ({@code ", {...}"}). */
+    private static Simulation run(String commitPolicy, String moreActions) {
         Scenario scenario = ScenarioReader.read("inline.json", """
                 {"name": "inline", "seed": 11, "durationMs": 10000,
                  "cluster": {"brokers": 3, "settings": {"group.initial.rebalance.delay.ms": 0},
@@ -37,8 +42,8 @@ class CommittedEpochScenarioTest {
                    {"id": "C2", "groupId": "g", "topics": ["t"], "startAtMs": 7000,
                     "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
                     "commitPolicy": %1$s}],
-                 "actions": [{"atMs": 6000, "action": "closeConsumer", "consumer": "C1"}]}
-                """.formatted(commitPolicy));
+                 "actions": [{"atMs": 6000, "action": "closeConsumer", "consumer": "C1"}%2$s]}
+                """.formatted(commitPolicy, moreActions));
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(scenario.durationMs());
         return simulation;
@@ -93,6 +98,28 @@ class CommittedEpochScenarioTest {
     }
 
     @Test
+    void aLeaderChangeSinceTheCommitIsValidatedWithTheNewLeaderFromTheCommittedEpoch() {
+        int leader = leaderOfT0();
+        Simulation run = run("{\"type\": \"syncAfterBatch\"}", """
+                , {"atMs": 6500, "action": "stopBroker", "broker": %d}""".formatted(leader));
+        SimEvent asked = events(run, request("OffsetForLeaderEpoch", "C2")).stream()
+                .filter(e -> map(e, "leaderEpochs").containsKey("t-0")).findFirst().orElseThrow();
+        assertThat(map(asked, "leaderEpochs").get("t-0")).as("the epoch of the commit").isEqualTo(0);
+        assertThat(map(asked, "currentLeaderEpochs").get("t-0")).as("the new leader's").isEqualTo(1);
+        assertThat(asked.actor()).isNotEqualTo("broker-" + leader);
+        SimEvent answer = events(run, response("OffsetForLeaderEpoch", "C2")).stream()
+                .filter(e -> map(e, "ends").containsKey("t-0")).findFirst().orElseThrow();
+        assertThat(answer.fields()).doesNotContainKey("truncated");
+    }
+
+    /** The broker leading t-0 in these runs: the one C1's first fetch of it goes to. */
+    private static int leaderOfT0() {
+        SimEvent fetch = events(run("{\"type\": \"syncAfterBatch\"}"), e -> e.type().equals("FetchRequest")
+                && map(e, "fetchOffsets").containsKey("t-0")).get(0);
+        return Integer.parseInt(fetch.actor().substring("broker-".length()));
+    }
+
+    @Test
     void offsetsTheApplicationBuildsCarryNoEpochSoTheirPositionsAreFetchedAtOnce() {
         // everyN: commitSync(offsets) of new OffsetAndMetadata(offset + 1), whose leaderEpoch is empty.
         Simulation run = run("{\"type\": \"everyN\", \"records\": 20}");
@@ -139,10 +166,7 @@ class CommittedEpochScenarioTest {
 
     @Test
     void aCommittedEpochNewerThanTheConsumersMetadataWaitsForMetadataBeforeTheValidation() {
-        Simulation probe = run("{\"type\": \"syncAfterBatch\"}");
-        SimEvent fetch = events(probe, e -> e.type().equals("FetchRequest") && map(e, "fetchOffsets")
-                .containsKey("t-0")).get(0);
-        int leader = Integer.parseInt(fetch.actor().substring("broker-".length()));
+        int leader = leaderOfT0();
         Simulation run = staleMetadataRun(leader);
 
         SimEvent fetched = events(run, response("OffsetFetch", "F")).stream()

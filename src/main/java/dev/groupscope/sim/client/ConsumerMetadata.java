@@ -60,7 +60,9 @@ final class ConsumerMetadata {
      * epoch, Kafka's {@code partitionMetadataIfCurrent} holds the cache's entry stale: the partition has no known
      * leader, only that epoch. Replaced, never changed: copies share it.
      */
-    private SortedArrayMap<TopicPartition, Integer> newerEpochs = new SortedArrayMap<>();
+    private SortedArrayMap<TopicPartition, Integer> newerEpochs = NO_NEWER_EPOCHS;
+    /** The usual {@link #newerEpochs}: none, shared by every consumer (never changed in place). */
+    private static final SortedArrayMap<TopicPartition, Integer> NO_NEWER_EPOCHS = new SortedArrayMap<>();
 
     ConsumerMetadata copy() {
         ConsumerMetadata copy = new ConsumerMetadata();
@@ -125,7 +127,7 @@ final class ConsumerMetadata {
                 next.put(tp, epoch);
             }
         });
-        newerEpochs = next;
+        newerEpochs = next.isEmpty() ? NO_NEWER_EPOCHS : next;
     }
 
     /** Partition counts of the topics the cache knows, by name. */
