@@ -112,6 +112,24 @@ class CommittedEpochScenarioTest {
         assertThat(answer.fields()).doesNotContainKey("truncated");
     }
 
+    @Test
+    void withPartitionsNeverCommittedTheirListOffsetsGoFirstAndTheValidationAtTheEndOfThatPass() {
+        // t grows to 4 partitions while nobody reads it: C2 finds commits for t-0..t-2, none for t-3. Kafka reads
+        // the OffsetFetch answer inside updateFetchPositions, resets t-3 (ListOffsets) in that pass and validates
+        // at the next one.
+        Simulation run = run("{\"type\": \"syncAfterBatch\"}", """
+                , {"atMs": 6500, "action": "increasePartitions", "topic": "t", "partitions": 4}""");
+        SimEvent fetched = events(run, response("OffsetFetch", "C2")).get(0);
+        assertThat(map(fetched, "offsets").get("t-3")).isEqualTo(-1L);
+        SimEvent listed = events(run, request("ListOffsets", "C2")).get(0);
+        SimEvent asked = events(run, request("OffsetForLeaderEpoch", "C2")).get(0);
+        assertThat(sentAt(listed)).isEqualTo(fetched.time());
+        assertThat(sentAt(asked)).isEqualTo(fetched.time());
+        assertThat(((Number) listed.fields().get("correlationId")).longValue())
+                .as("the ListOffsets is sent first").isLessThan(((Number) asked.fields().get("correlationId"))
+                        .longValue());
+    }
+
     /** The broker leading t-0 in these runs: the one C1's first fetch of it goes to. */
     private static int leaderOfT0() {
         SimEvent fetch = events(run("{\"type\": \"syncAfterBatch\"}"), e -> e.type().equals("FetchRequest")
