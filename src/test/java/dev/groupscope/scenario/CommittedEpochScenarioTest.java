@@ -191,6 +191,11 @@ class CommittedEpochScenarioTest {
                 .filter(e -> map(e, "offsets").containsKey("t-0")).findFirst().orElseThrow();
         assertThat(map(fetched, "leaderEpochs").get("t-0")).as("R's commit in the preferred leader's epoch")
                 .isEqualTo(2);
+        SimEvent positioned = events(run, e -> e.type().equals("PositionFromCommitted") && "F".equals(e.actor()))
+                .get(0);
+        assertThat(map(positioned, "awaitingValidation").get("t-0"))
+                .as("Kafka's currentLeader(tp): no leader, but the epoch just seen: awaiting validation at once")
+                .isEqualTo(2);
         SimEvent metadata = events(run, response("Metadata", "F")).stream()
                 .filter(e -> e.time() > fetched.time()).findFirst().orElseThrow();
         assertThat(metadata.fields().get("why")).as("updateLastSeenEpochIfNewer asks for fresh metadata")

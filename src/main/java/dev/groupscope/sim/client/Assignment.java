@@ -141,9 +141,10 @@ final class Assignment {
     /**
      * Kafka's {@code seekUnvalidated} to a committed offset ({@code ConsumerUtils.refreshCommittedOffsets}): the
      * position takes the commit's leader epoch as its {@code offsetEpoch} ({@code committedEpoch}, -1 without one)
-     * and follows the leader the metadata names now ({@code leaderEpoch}, -1 if none): {@code validatePosition}
-     * makes it await validation when both epochs are known (true); else it is fetchable at once, and one with an
-     * offsetEpoch but no leader yet is validated when a leader appears ({@link #followLeader}).
+     * and follows the leader epoch the metadata names now ({@code leaderEpoch}, -1 if none; known even while the
+     * leader is not): {@code validatePosition} makes it await validation when both epochs are known (true), sent
+     * once a leader is known; else it is fetchable at once, and one with an offsetEpoch but no leader epoch yet is
+     * validated when a leader appears ({@link #followLeader}).
      */
     boolean seekUnvalidated(TopicPartition tp, long offset, int committedEpoch, int leaderEpoch) {
         seek(tp, offset);

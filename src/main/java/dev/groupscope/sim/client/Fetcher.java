@@ -191,7 +191,9 @@ final class Fetcher {
             if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && assignment.awaitingReset(tp) == null
                     && offset >= 0) {
                 int epoch = response.leaderEpoch(tp);
-                if (assignment.seekUnvalidated(tp, offset, epoch, currentLeaderEpoch(step, tp))) {
+                // currentLeader(tp).epoch: known even while no leader is (a newer epoch just seen, as above)
+                int leaderEpoch = step.metadata().currentLeaderEpoch(tp.topic(), tp.partition());
+                if (assignment.seekUnvalidated(tp, offset, epoch, leaderEpoch)) {
                     toValidate.put(tp, epoch);
                 }
                 fromCommitted.put(tp, offset);
