@@ -33,8 +33,11 @@
  *       ({@code exception}, {@code error}), {@code CommitAsyncCallback} ({@code error}, {@code exception}), {@code AssignorRun}
  *       ({@code assignor}, {@code members}, {@code assignment}, {@code withheld}, {@code steps} as the assignor's
  *       trace: kind, messageKey, member, partition, args), {@code CoordinatorFound}, {@code CoordinatorUnknown},
- *       {@code FindCoordinatorRetry}, {@code LeaveGroup}, {@code StayInGroup}, {@code PositionFromCommitted},
- *       {@code OffsetReset}, {@code ConsumerFailed}.</li>
+ *       {@code FindCoordinatorRetry}, {@code LeaveGroup}, {@code StayInGroup}, {@code PositionFromCommitted}
+ *       ({@code offsets}; {@code awaitingValidation}: per partition the committed leader epoch it will be validated
+ *       from), {@code OffsetReset}, {@code ConsumerFailed}. RESPONSE {@code OffsetFetchResponse} carries
+ *       {@code leaderEpochs}, the committed epochs, when any commit had one; the broker's {@code OffsetCommitRequest}
+ *       event likewise, and its {@code OffsetCommitRecord} a {@code leaderEpoch} (-1 without one).</li>
  *   <li>TIMER: {@code HeartbeatInterval} (a heartbeat is sent), {@code PollTimeoutExpired},
  *       {@code AutoCommitInterval} ({@code inPoll}: false means the commit waits for the next poll()).</li>
  *   <li>The application's calls ({@link dev.groupscope.sim.client.ApplicationCalls}), CLIENT: {@code Pause},
@@ -48,7 +51,8 @@
  *       ({@code method}, {@code exception}, {@code message}); subscriptions: {@code PatternMatched}
  *       ({@code pattern}, {@code topics}, {@code added}, {@code removed}), {@code SubscriptionChanged}
  *       ({@code joined}, {@code now}); RESPONSE {@code MetadataResponse} ({@code why}: start, subscribe, maxAge,
- *       disconnected, notLeader, unknownTopic, noLeader, newTopics, beforeJoin; {@code brokers}, {@code topics} with
+ *       disconnected, notLeader, unknownTopic, noLeader, newTopics, beforeJoin, newerEpoch; {@code brokers},
+ *       {@code topics} with
  *       their partition counts, {@code created}, {@code deleted}, {@code grown}, {@code moved} leaders,
  *       {@code unknown} topics, {@code changed}); RESPONSE {@code OffsetForLeaderEpochResponse} ({@code error}, the
  *       first partition error or NONE; {@code ends}: per partition [epoch, end offset]; {@code errors},
