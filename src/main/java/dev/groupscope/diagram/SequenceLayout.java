@@ -591,7 +591,7 @@ public final class SequenceLayout {
                 return "";
             case "OffsetCommit":
             case "OffsetFetch":
-                return request && event.api().equals("OffsetFetch") ? "" : offsets(f.get("offsets"));
+                return request && event.api().equals("OffsetFetch") ? "" : committedOffsets(f);
             case "ListOffsets":
                 return request ? targets(f.get("timestamps")) : listedOffsets(f);
             case "Metadata":
@@ -721,6 +721,30 @@ public final class SequenceLayout {
             return found.isEmpty() ? missing : found + " · " + missing;
         }
         return found;
+    }
+
+    /**
+     * Offsets committed or fetched, with the leader epoch their commits carry (KIP-320): "t-0=42, t-1=17 (epoch 0)"
+     * when every offset has the same one, else each its own; plain offsets when none has one.
+     */
+    private String committedOffsets(Map<String, Object> f) {
+        if (!(f.get("leaderEpochs") instanceof Map<?, ?> epochs) || epochs.isEmpty()
+                || !(f.get("offsets") instanceof Map<?, ?> offsets)) {
+            return offsets(f.get("offsets"));
+        }
+        java.util.Set<Object> distinct = new java.util.HashSet<>(epochs.values());
+        if (distinct.size() == 1 && epochs.keySet().containsAll(offsets.keySet())) {
+            return text("diagram.sequence.detail.offsetsEpoch", "offsets", offsets(offsets),
+                    "epoch", distinct.iterator().next());
+        }
+        List<String> parts = new ArrayList<>();
+        offsets.forEach((partition, offset) -> {
+            String one = partition + "=" + offset;
+            Object epoch = epochs.get(partition);
+            parts.add(epoch == null ? one : text("diagram.sequence.detail.offsetsEpoch", "offsets", one,
+                    "epoch", epoch));
+        });
+        return String.join(", ", parts);
     }
 
     private static String offsets(Object map) {

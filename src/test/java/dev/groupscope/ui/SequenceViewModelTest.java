@@ -100,7 +100,7 @@ class SequenceViewModelTest {
         assertThat(diagram.drawing().title()).startsWith("Group protocol from " + String.format(Locale.ROOT, "%,d",
                 diagram.rows().get(0).time()));
         assertThat(diagram.drawing().shape("current-row")).isPresent();
-        assertThat(diagram.rows().get(19).time()).isEqualTo(10_032);
+        assertThat(diagram.rows().get(19).time()).isEqualTo(10_036); // the OffsetForLeaderEpoch answers after OffsetFetch
     }
 
     @Test
@@ -109,6 +109,6 @@ class SequenceViewModelTest {
         sequence.setActive(this, true, Messages.of(Locale.SIMPLIFIED_CHINESE));
         playground.scrubTo(12_000);
 
-        assertThat(sequence.getDiagram().drawing().title()).isEqualTo("0 到 10,032 毫秒之间的组协议");
+        assertThat(sequence.getDiagram().drawing().title()).isEqualTo("0 到 10,036 毫秒之间的组协议");
     }
 }

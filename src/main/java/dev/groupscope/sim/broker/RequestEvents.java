@@ -76,6 +76,9 @@ final class RequestEvents {
         } else if (message instanceof OffsetCommitRequest commit) {
             member(fields, commit.groupId(), commit.generationId(), commit.memberId(), commit.groupInstanceId());
             fields.put("offsets", byPartition(commit.offsets()));
+            if (!commit.leaderEpochs().isEmpty()) {
+                fields.put("leaderEpochs", byPartition(commit.leaderEpochs())); // KIP-320's committedLeaderEpoch
+            }
         } else if (message instanceof OffsetFetchRequest fetch) {
             fields.put("groupId", fetch.groupId());
             fields.put("partitions", fetch.partitions().stream().sorted().map(TopicPartition::toString).toList());
@@ -151,8 +154,8 @@ final class RequestEvents {
         return List.copyOf(list);
     }
 
-    private static Map<String, Long> byPartition(Map<TopicPartition, Long> offsets) {
-        Map<String, Long> map = new TreeMap<>();
+    private static <V> Map<String, V> byPartition(Map<TopicPartition, V> offsets) {
+        Map<String, V> map = new TreeMap<>();
         offsets.forEach((partition, offset) -> map.put(partition.toString(), offset));
         return Collections.unmodifiableMap(map);
     }

@@ -37,8 +37,8 @@ final class Assignment {
      */
     private boolean allPositioned;
     /**
-     * KIP-320, per position: {@code offsetEpoch}, the leader epoch of the last record consumed (only records taken
-     * by poll() set it; a seek, a committed offset or a reset clears it, as the model's commits carry no epoch), and
+     * KIP-320, per position: {@code offsetEpoch}, the leader epoch of the last record consumed (records taken by
+     * poll() set it, and a committed offset sets the epoch its commit carried; a seek or a reset clears it), and
      * the epoch of the leader the position was last checked against ({@code FetchPosition.currentLeader}; absent
      * until the position is first checked after being set).
      */
@@ -139,6 +139,28 @@ final class Assignment {
     }
 
     /**
+     * Kafka's {@code seekUnvalidated} to a committed offset ({@code ConsumerUtils.refreshCommittedOffsets}): the
+     * position takes the commit's leader epoch as its {@code offsetEpoch} ({@code committedEpoch}, -1 without one)
+     * and follows the leader epoch the metadata names now ({@code leaderEpoch}, -1 if none; known even while the
+     * leader is not): {@code validatePosition} makes it await validation when both epochs are known (true), sent
+     * once a leader is known; else it is fetchable at once, and one with an offsetEpoch but no leader epoch yet is
+     * validated when a leader appears ({@link #followLeader}).
+     */
+    boolean seekUnvalidated(TopicPartition tp, long offset, int committedEpoch, int leaderEpoch) {
+        seek(tp, offset);
+        if (!positions.containsKey(tp) || committedEpoch < 0) {
+            return false; // like a seek: no epoch, nothing to validate
+        }
+        offsetEpochs.put(tp, committedEpoch);
+        if (leaderEpoch < 0) {
+            return false;
+        }
+        leaderEpochs.put(tp, leaderEpoch);
+        awaitingValidation.put(tp, Reset.NOW);
+        return true;
+    }
+
+    /**
      * poll() returned records up to {@code offset} - 1, the last written in leader epoch {@code epoch}: the position
      * moves on and takes that epoch ({@code FetchCollector}: a new FetchPosition with the batch's epoch and the same
      * current leader).
@@ -175,7 +197,9 @@ final class Assignment {
     /**
      * Kafka's {@code maybeValidatePosition}: the position now follows the leader of epoch {@code leaderEpoch}; if the
      * epoch changed and the position knows its {@code offsetEpoch}, it awaits validation (true), else it stays
-     * fetchable. A position not yet checked just takes the epoch: it was set without an offset epoch.
+     * fetchable. A position not yet checked just takes the epoch when it has no offset epoch (a seek, a reset, a
+     * commit without one); a committed position with one, set while no leader was known, is validated now, as
+     * Kafka's FetchPosition without a leader differs from any leader named later.
      */
     boolean followLeader(TopicPartition tp, int leaderEpoch) {
         if (!positions.containsKey(tp)) {
@@ -187,7 +211,7 @@ final class Assignment {
             return false;
         }
         Integer before = leaderEpochs.put(tp, leaderEpoch);
-        if (before == null || before == NO_LEADER_EPOCH || before == leaderEpoch || !offsetEpochs.containsKey(tp)) {
+        if (!offsetEpochs.containsKey(tp) || (before != null && before == leaderEpoch)) {
             return false;
         }
         awaitingValidation.put(tp, Reset.NOW);
@@ -361,6 +385,20 @@ final class Assignment {
             }
         });
         return consumed;
+    }
+
+    /**
+     * The leader epochs that go with {@link #allConsumed()}: each position's {@code offsetEpoch} where it has one,
+     * as {@code allConsumed()} builds {@code new OffsetAndMetadata(position.offset, position.offsetEpoch, "")}.
+     */
+    Map<TopicPartition, Integer> allConsumedEpochs() {
+        Map<TopicPartition, Integer> epochs = new TreeMap<>();
+        offsetEpochs.forEach((tp, epoch) -> {
+            if (position(tp) != NO_POSITION && !awaitingValidation.containsKey(tp)) {
+                epochs.put(tp, epoch);
+            }
+        });
+        return epochs;
     }
 
     Map<String, Object> positionsView() {

@@ -43,10 +43,22 @@ final class ClientEvents {
         return joined(offsets(offsets));
     }
 
+    /** Leader epochs by partition name, as events carry them: {@code orders-0 → 3}. */
+    static Map<String, Object> epochs(Map<TopicPartition, Integer> epochs) {
+        Map<String, Object> view = new TreeMap<>();
+        epochs.forEach((tp, epoch) -> view.put(tp.toString(), epoch));
+        return view;
+    }
+
     /** Per-partition values as a sentence reads them: {@code sales-0 @ 91, sales-1 @ null}. */
     static String joined(Map<String, ?> byPartition) {
+        return joined(byPartition, " @ ");
+    }
+
+    /** Per-partition values joined by {@code separator}: {@code sales-0: 2}. */
+    static String joined(Map<String, ?> byPartition, String separator) {
         StringJoiner text = new StringJoiner(", ");
-        byPartition.forEach((partition, value) -> text.add(partition + " @ " + value));
+        byPartition.forEach((partition, value) -> text.add(partition + separator + value));
         return text.toString();
     }
 

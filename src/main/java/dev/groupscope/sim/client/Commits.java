@@ -35,21 +35,42 @@ final class Commits {
         CLOSE
     }
 
-    /** A commitSync() the poll loop is blocked in. Immutable. */
-    record SyncCommit(String policy, Map<TopicPartition, Long> offsets, long deadline, long attempts, long retryAt,
-                      boolean sent, Then then) {
+    /**
+     * A commitSync() the poll loop is blocked in, with the leader epochs its offsets carry (see
+     * {@link #consumedEpochs}). Immutable.
+     */
+    record SyncCommit(String policy, Map<TopicPartition, Long> offsets, Map<TopicPartition, Integer> leaderEpochs,
+                      long deadline, long attempts, long retryAt, boolean sent, Then then) {
         SyncCommit {
             offsets = java.util.Collections.unmodifiableMap(new TreeMap<>(offsets));
+            leaderEpochs = leaderEpochs.isEmpty() ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new TreeMap<>(leaderEpochs));
         }
 
         SyncCommit sending() {
-            return new SyncCommit(policy, offsets, deadline, attempts, retryAt, true, then);
+            return new SyncCommit(policy, offsets, leaderEpochs, deadline, attempts, retryAt, true, then);
         }
 
         SyncCommit retryingAt(long at) {
-            return new SyncCommit(policy, offsets, deadline, attempts + 1, at, false, then);
+            return new SyncCommit(policy, offsets, leaderEpochs, deadline, attempts + 1, at, false, then);
         }
     }
+
+    /**
+     * The leader epochs a commit of {@code allConsumed()} carries (KIP-320): kafka-clients' {@code allConsumed()}
+     * builds {@code new OffsetAndMetadata(position.offset, position.offsetEpoch, "")}, so auto commit and the
+     * no-argument {@code commitSync()} / {@code commitAsync()} (syncAfterBatch, asyncAfterBatch and its final
+     * commitSync() in close, beforeProcessing) send each position's epoch. The application's own offset maps
+     * carry none: everyN's {@code commitSync(offsets)}, a worker pool's window low marks and the listener's commit
+     * in onPartitionsRevoked build {@code new OffsetAndMetadata(offset)}, whose leaderEpoch is empty, as the
+     * usual code does ({@link #NO_EPOCHS}).
+     */
+    static Map<TopicPartition, Integer> consumedEpochs(Step step) {
+        return step.fetcher().assignment.allConsumedEpochs();
+    }
+
+    /** The leader epochs of offsets the application built itself: none (see {@link #consumedEpochs}). */
+    static final Map<TopicPartition, Integer> NO_EPOCHS = Map.of();
 
     long nextAutoCommitAt;
     /**
@@ -111,13 +132,14 @@ final class Commits {
      * blocks (phase COMMITTING) until success, a non-retriable error, or default.api.timeout.ms; retriable errors are
      * retried after {@code retryBackoff.backoff(attempts++)}. Nothing to commit returns at once, as Kafka's does.
      */
-    void beginSync(Step step, String policy, Map<TopicPartition, Long> offsets, Then then) {
+    void beginSync(Step step, String policy, Map<TopicPartition, Long> offsets,
+                   Map<TopicPartition, Integer> leaderEpochs, Then then) {
         if (offsets.isEmpty()) {
             step.afterSyncCommit(then);
             return;
         }
-        sync = new SyncCommit(policy, offsets, step.now() + step.config().settings().defaultApiTimeoutMs(), 0,
-                step.now(), false, then);
+        sync = new SyncCommit(policy, offsets, leaderEpochs,
+                step.now() + step.config().settings().defaultApiTimeoutMs(), 0, step.now(), false, then);
         if (then != Then.CLOSE) {
             step.loop().phase = PollLoop.Phase.COMMITTING;
         }
@@ -166,7 +188,7 @@ final class Commits {
             return;
         }
         send(step, "CommitSync", sync.policy(), sync.then() == Then.CLOSE ? CommitPurpose.ON_CLOSE : CommitPurpose.SYNC,
-                sync.offsets(), sync.attempts());
+                sync.offsets(), sync.leaderEpochs(), sync.attempts());
     }
 
     /** The OffsetCommit of commitSync() answered (or failed locally). */
@@ -230,11 +252,12 @@ final class Commits {
      * waits for the coordinator's lookup first; see the package notes). Never retried.
      */
     void commitAsync(Step step, Map<TopicPartition, Long> offsets) {
-        commitAsync(step, offsets, "asyncAfterBatch");
+        commitAsync(step, offsets, consumedEpochs(step), "asyncAfterBatch");
     }
 
     /** commitAsync of {@code offsets}, labelled {@code policy} in the event ("window": a worker pool's low marks). */
-    void commitAsync(Step step, Map<TopicPartition, Long> offsets, String policy) {
+    void commitAsync(Step step, Map<TopicPartition, Long> offsets, Map<TopicPartition, Integer> leaderEpochs,
+                     String policy) {
         if (offsets.isEmpty()) {
             return;
         }
@@ -248,7 +271,7 @@ final class Commits {
             asyncCallback(step, offsets, Errors.COORDINATOR_NOT_AVAILABLE);
             return;
         }
-        send(step, "CommitAsync", policy, CommitPurpose.ASYNC, offsets, 0);
+        send(step, "CommitAsync", policy, CommitPurpose.ASYNC, offsets, leaderEpochs, 0);
     }
 
     /** The OffsetCommitCallback: in call order (one connection, answered in order). */
@@ -285,7 +308,7 @@ final class Commits {
             }
             return false;
         }
-        send(step, "CommitSync", "commitOnRevoke", purpose, offsets, 0);
+        send(step, "CommitSync", "commitOnRevoke", purpose, offsets, NO_EPOCHS, 0);
         return true;
     }
 
@@ -311,7 +334,7 @@ final class Commits {
     }
 
     private void send(Step step, String type, String policy, CommitPurpose purpose, Map<TopicPartition, Long> offsets,
-                      long attempt) {
+                      Map<TopicPartition, Integer> leaderEpochs, long attempt) {
         Map<String, Object> fields = fields("policy", policy, "offsets", ClientEvents.offsets(offsets), "attempt",
                 attempt, "generation", step.group().generation.generationId());
         if (ROUTINE_POLICIES.contains(policy) && attempt == 0) {
@@ -324,7 +347,7 @@ final class Commits {
         Generation sent = step.group().generation;
         step.send(step.group().coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(
                 correlationId, config.groupId(), sent.generationId(), sent.memberId(),
-                instanceId(step), offsets));
+                instanceId(step), offsets, leaderEpochs));
     }
 
     /**
@@ -385,6 +408,7 @@ final class Commits {
         if (offsets.isEmpty()) {
             return false;
         }
+        Map<TopicPartition, Integer> leaderEpochs = consumedEpochs(step);
         String why = purpose.name();
         if (step.group().coordinator < 0 && step.subscription().userAssigned()) {
             step.lookupCoordinator(); // commitOffsetsAsync looks the coordinator up first
@@ -410,7 +434,7 @@ final class Commits {
         ConsumerClientConfig config = step.config();
         Generation sent = step.group().generation;
         step.send(step.group().coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(correlationId,
-                config.groupId(), sent.generationId(), sent.memberId(), instanceId(step), offsets));
+                config.groupId(), sent.generationId(), sent.memberId(), instanceId(step), offsets, leaderEpochs));
         return true;
     }
 
@@ -451,9 +475,11 @@ final class Commits {
         if (offsets.isEmpty()) {
             return false;
         }
-        // The application's commitSync(): retried until default.api.timeout.ms.
-        beginSync(step, behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH
-                ? COMMIT_SYNC_ON_CLOSE : "commitOnRevoke", offsets, Then.CLOSE);
+        // The application's commitSync(): retried until default.api.timeout.ms. asyncAfterBatch's is the
+        // no-argument commitSync() (allConsumed(), with epochs) unless a worker pool commits its low marks.
+        boolean finalCommitSync = behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH;
+        beginSync(step, finalCommitSync ? COMMIT_SYNC_ON_CLOSE : "commitOnRevoke", offsets,
+                finalCommitSync && step.pool() == null ? consumedEpochs(step) : NO_EPOCHS, Then.CLOSE);
         return true;
     }
 
@@ -477,8 +503,8 @@ final class Commits {
         if (!findCoordinatorFirst && !autoCommitAsync(step, CommitPurpose.ON_CLOSE)) {
             return false;
         }
-        sync = new SyncCommit(AUTO_COMMIT_ON_CLOSE, offsets, step.now() + closeTimeoutMs(step), 0, step.now(),
-                !findCoordinatorFirst, Then.CLOSE);
+        sync = new SyncCommit(AUTO_COMMIT_ON_CLOSE, offsets, consumedEpochs(step), step.now() + closeTimeoutMs(step),
+                0, step.now(), !findCoordinatorFirst, Then.CLOSE);
         if (findCoordinatorFirst) {
             trySync(step); // coordinatorUnknownAndUnreadySync: looks the coordinator up, then commits
         }

@@ -617,7 +617,7 @@ public final class ConsumerActor implements Actor {
                 // At most once: records = poll(); consumer.commitSync(); process(records). commitSync() commits
                 // subscriptions.allConsumed(), the positions after this batch.
                 commits.beginSync(this, "beforeProcessing", fetcher.assignment.allConsumed(),
-                        Commits.Then.PROCESS_BATCH);
+                        Commits.consumedEpochs(this), Commits.Then.PROCESS_BATCH);
                 return;
             }
             processNextRecord();
@@ -731,11 +731,11 @@ public final class ConsumerActor implements Actor {
             switch (policy) {
                 case SYNC_AFTER_BATCH -> {
                     if (!offsets.isEmpty()) {
-                        commits.beginSync(this, "window", offsets, Commits.Then.POLL);
+                        commits.beginSync(this, "window", offsets, Commits.NO_EPOCHS, Commits.Then.POLL);
                         return;
                     }
                 }
-                case ASYNC_AFTER_BATCH -> commits.commitAsync(this, offsets, "window");
+                case ASYNC_AFTER_BATCH -> commits.commitAsync(this, offsets, Commits.NO_EPOCHS, "window");
                 default -> {
                 }
             }
@@ -827,7 +827,7 @@ public final class ConsumerActor implements Actor {
                         emitProcessed();
                     }
                     // commitSync(offsets) of what was processed, then on with the batch (or poll()).
-                    commits.beginSync(this, "everyN", commits.takeProcessed(this), loop.batchDone()
+                    commits.beginSync(this, "everyN", commits.takeProcessed(this), Commits.NO_EPOCHS, loop.batchDone()
                             ? Commits.Then.POLL : Commits.Then.CONTINUE_BATCH);
                     return;
                 }
@@ -844,7 +844,8 @@ public final class ConsumerActor implements Actor {
             switch (behavior.commitPolicy().kind()) {
                 case SYNC_AFTER_BATCH -> {
                     // consumer.commitSync(): subscriptions.allConsumed(), the positions after this batch.
-                    commits.beginSync(this, "syncAfterBatch", fetcher.assignment.allConsumed(), Commits.Then.POLL);
+                    commits.beginSync(this, "syncAfterBatch", fetcher.assignment.allConsumed(),
+                            Commits.consumedEpochs(this), Commits.Then.POLL);
                     return;
                 }
                 case ASYNC_AFTER_BATCH -> commits.commitAsync(this, fetcher.assignment.allConsumed());

@@ -1,8 +1,10 @@
 package dev.groupscope.sim.client;
 
 import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
+import dev.groupscope.sim.engine.SortedArrayMap;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.MetadataRequest;
 import dev.groupscope.sim.protocol.Responses.MetadataResponse;
@@ -52,6 +54,15 @@ final class ConsumerMetadata {
      * until the call ends, whether the consumer reads them or not (replaced, never changed: copies share it).
      */
     private SortedSet<String> transientTopics = Collections.emptySortedSet();
+    /**
+     * Kafka's {@code lastSeenLeaderEpochs} where they are ahead of the cache: a committed offset carried a leader
+     * epoch newer than the one the cache names ({@code updateLastSeenEpochIfNewer}). Until an answer brings that
+     * epoch, Kafka's {@code partitionMetadataIfCurrent} holds the cache's entry stale: the partition has no known
+     * leader, only that epoch. Replaced, never changed: copies share it.
+     */
+    private SortedArrayMap<TopicPartition, Integer> newerEpochs = NO_NEWER_EPOCHS;
+    /** The usual {@link #newerEpochs}: none, shared by every consumer (never changed in place). */
+    private static final SortedArrayMap<TopicPartition, Integer> NO_NEWER_EPOCHS = new SortedArrayMap<>();
 
     ConsumerMetadata copy() {
         ConsumerMetadata copy = new ConsumerMetadata();
@@ -69,6 +80,7 @@ final class ConsumerMetadata {
         copy.awaitedVersion = awaitedVersion;
         copy.connections = connections.copy();
         copy.transientTopics = transientTopics;
+        copy.newerEpochs = newerEpochs;
         return copy;
     }
 
@@ -79,12 +91,43 @@ final class ConsumerMetadata {
      * the consumer learns where to send a fetch or a ListOffsets.
      */
     int currentLeader(String topic, int partition) {
-        return cache.leader(topic, partition);
+        return newerEpochs.isEmpty() || !newerEpochs.containsKey(new TopicPartition(topic, partition))
+                ? cache.leader(topic, partition) : -1;
     }
 
     /** The partition's leader epoch as the cache has it ({@code LeaderAndEpoch.epoch}), or -1. */
     int currentLeaderEpoch(String topic, int partition) {
-        return cache.leaderEpoch(topic, partition);
+        Integer newer = newerEpochs.isEmpty() ? null : newerEpochs.get(new TopicPartition(topic, partition));
+        return newer != null ? newer : cache.leaderEpoch(topic, partition);
+    }
+
+    /**
+     * Kafka's {@code updateLastSeenEpochIfNewer}, for a committed offset's leader epoch: ignored unless the cache
+     * knows an older epoch for the partition; then the cache's leader is stale and a metadata update is asked for.
+     */
+    void updateLastSeenEpochIfNewer(TopicPartition tp, int epoch) {
+        int known = currentLeaderEpoch(tp.topic(), tp.partition());
+        if (known < 0 || epoch <= known) {
+            return;
+        }
+        SortedArrayMap<TopicPartition, Integer> next = new SortedArrayMap<>(newerEpochs);
+        next.put(tp, epoch);
+        newerEpochs = next;
+        requestUpdate("newerEpoch");
+    }
+
+    /** The new cache holds the epochs learnt ahead of it, or newer: those are no longer ahead. */
+    private void dropEpochsReached() {
+        if (newerEpochs.isEmpty()) {
+            return;
+        }
+        SortedArrayMap<TopicPartition, Integer> next = new SortedArrayMap<>();
+        newerEpochs.forEach((tp, epoch) -> {
+            if (cache.leaderEpoch(tp.topic(), tp.partition()) < epoch) {
+                next.put(tp, epoch);
+            }
+        });
+        newerEpochs = next.isEmpty() ? NO_NEWER_EPOCHS : next;
     }
 
     /** Partition counts of the topics the cache knows, by name. */
@@ -115,6 +158,7 @@ final class ConsumerMetadata {
             return false;
         }
         cache = moved;
+        dropEpochsReached();
         return true;
     }
 
@@ -281,6 +325,7 @@ final class ConsumerMetadata {
         updateVersion++;
         MetadataCache before = cache;
         cache = MetadataCache.of(response);
+        dropEpochsReached();
         String why = inFlightWhy;
         boolean equivalent = !before.isEmpty() && cache.equivalentTo(before);
         equivalentResponses = equivalent ? equivalentResponses + 1 : 0;

@@ -61,6 +61,12 @@ final class Fetcher {
     private SortedArrayMap<Long, Map<TopicPartition, Validated>> validationsInFlight = new SortedArrayMap<>();
     /** The metadata {@code updateVersion} positions were last checked against (Kafka's {@code metadataUpdateVersion}). */
     private int checkedMetadataVersion = -1;
+    /**
+     * An OffsetFetch answer set positions since the last pass of updateFetchPositions. Kafka reads that answer inside
+     * updateFetchPositions, after its validation step, so those positions are validated at the next pass: here, at
+     * the end of the pass that follows the answer (after its ListOffsets), without the network wait in between.
+     */
+    private boolean positionsFromCommitted;
 
     /** A position a validation asks about: its offset, its offsetEpoch, and the leader epoch it follows. */
     record Validated(long offset, int offsetEpoch, int leaderEpoch) {
@@ -93,6 +99,7 @@ final class Fetcher {
         copy.validationsInFlight = validationsInFlight.isEmpty() ? new SortedArrayMap<>()
                 : new SortedArrayMap<>(validationsInFlight);
         copy.checkedMetadataVersion = checkedMetadataVersion;
+        copy.positionsFromCommitted = positionsFromCommitted;
         return copy;
     }
 
@@ -102,7 +109,12 @@ final class Fetcher {
      * partitions awaiting a reset ask their leaders with ListOffsets ({@code resetPositionsIfNeeded}).
      */
     void updateFetchPositions(Step step) {
-        validatePositionsIfNeeded(step); // Kafka 4.1 validates first: "if any partitions have been truncated..."
+        // Positions the OffsetFetch answer just set are validated at Kafka's next pass, after this one's ListOffsets.
+        boolean fromCommittedThisPass = positionsFromCommitted;
+        positionsFromCommitted = false;
+        if (!fromCommittedThisPass) {
+            validatePositionsIfNeeded(step); // Kafka 4.1 validates first: "if any partitions have been truncated..."
+        }
         List<TopicPartition> missing = assignment.withoutPosition();
         if (!missing.isEmpty()) {
             int coordinator = step.group().coordinator;
@@ -115,12 +127,18 @@ final class Fetcher {
             return; // Kafka's poll() waits in initWithCommittedOffsetsIfNeeded: no ListOffsets before the answer
         }
         resetPositionsIfNeeded(step);
+        if (fromCommittedThisPass) {
+            validatePositionsIfNeeded(step);
+        }
     }
 
     void onOffsetFetch(Step step, Deliver deliver, OffsetFetchResponse response) {
         offsetFetchPending = false;
         Map<String, Object> salient = fields("error", response.error().name(),
                 "offsets", ClientEvents.offsets(response.offsets()));
+        if (!response.leaderEpochs().isEmpty()) {
+            salient.put("leaderEpochs", ClientEvents.epochs(response.leaderEpochs())); // committedLeaderEpoch
+        }
         if (response.error() == Errors.NONE) {
             step.emitResponse(deliver, salient, offsetFetchKey(response), offsetFetchArgs(step, response));
         } else {
@@ -133,18 +151,7 @@ final class Fetcher {
         if (response.error() != Errors.NONE) {
             return; // asked again at the next poll()
         }
-        Map<TopicPartition, Long> fromCommitted = new TreeMap<>();
-        response.offsets().forEach((tp, offset) -> {
-            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && assignment.awaitingReset(tp) == null
-                    && offset >= 0) {
-                assignment.seek(tp, offset);
-                fromCommitted.put(tp, offset);
-            }
-        });
-        if (!fromCommitted.isEmpty()) {
-            step.client("PositionFromCommitted", fields("offsets", ClientEvents.offsets(fromCommitted)),
-                    "sim.client.positionCommitted", Map.of("offsets", ClientEvents.offsetsText(fromCommitted)));
-        }
+        positionsFromCommitted(step, response);
         List<TopicPartition> uncommitted = new java.util.ArrayList<>();
         response.offsets().forEach((tp, offset) -> {
             if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && assignment.awaitingReset(tp) == null) {
@@ -168,6 +175,50 @@ final class Fetcher {
         // resetInitializingPositions: they await a reset, which the poll loop's resetPositionsIfNeeded asks the
         // leaders for (in this same pass of poll(), when it is the poll loop reading this answer).
         uncommitted.forEach(tp -> reset(step, tp, "no committed offset"));
+    }
+
+    /**
+     * {@code ConsumerUtils.refreshCommittedOffsets}: a commit's leader epoch first updates the metadata's last seen
+     * epoch ({@code updateLastSeenEpochIfNewer}), then each partition still waiting for its position seeks
+     * "unvalidated" to its committed offset with that epoch and the leader the metadata names: when both epochs are
+     * known, the position awaits validation (an OffsetForLeaderEpoch to the leader, before any fetch of it).
+     */
+    private void positionsFromCommitted(Step step, OffsetFetchResponse response) {
+        response.leaderEpochs().forEach((tp, epoch) -> step.metadata().updateLastSeenEpochIfNewer(tp, epoch));
+        Map<TopicPartition, Long> fromCommitted = new TreeMap<>();
+        Map<TopicPartition, Integer> toValidate = new TreeMap<>();
+        response.offsets().forEach((tp, offset) -> {
+            if (assignment.isAssigned(tp) && !assignment.hasPosition(tp) && assignment.awaitingReset(tp) == null
+                    && offset >= 0) {
+                int epoch = response.leaderEpoch(tp);
+                // currentLeader(tp).epoch: known even while no leader is (a newer epoch just seen, as above)
+                int leaderEpoch = step.metadata().currentLeaderEpoch(tp.topic(), tp.partition());
+                if (assignment.seekUnvalidated(tp, offset, epoch, leaderEpoch)) {
+                    toValidate.put(tp, epoch);
+                }
+                fromCommitted.put(tp, offset);
+            }
+        });
+        if (fromCommitted.isEmpty()) {
+            return;
+        }
+        positionsFromCommitted = true;
+        Map<String, Object> fields = fields("offsets", ClientEvents.offsets(fromCommitted));
+        if (toValidate.isEmpty()) {
+            step.client("PositionFromCommitted", fields, "sim.client.positionCommitted",
+                    Map.of("offsets", ClientEvents.offsetsText(fromCommitted)));
+            return;
+        }
+        fields.put("awaitingValidation", ClientEvents.epochs(toValidate));
+        step.client("PositionFromCommitted", fields, "sim.client.positionCommitted.validate",
+                Map.of("offsets", ClientEvents.offsetsText(fromCommitted),
+                        "epochs", ClientEvents.joined(ClientEvents.epochs(toValidate), ": "),
+                        "count", toValidate.size()));
+    }
+
+    /** The leader epoch of the partition's leader as the metadata names it ({@code currentLeader(tp).epoch}), or -1. */
+    private static int currentLeaderEpoch(Step step, TopicPartition tp) {
+        return leaderFor(step, tp) < 0 ? -1 : step.metadata().currentLeaderEpoch(tp.topic(), tp.partition());
     }
 
     // ---- OffsetForLeaderEpoch: validating positions after a leader change (KIP-320) ------------------------------
@@ -195,8 +246,7 @@ final class Fetcher {
      * record, awaits validation (AWAIT_VALIDATION: not fetched, not committed).
      */
     private void followCurrentLeader(Step step, TopicPartition tp) {
-        assignment.followLeader(tp, leaderFor(step, tp) < 0 ? -1
-                : step.metadata().currentLeaderEpoch(tp.topic(), tp.partition()));
+        assignment.followLeader(tp, currentLeaderEpoch(step, tp));
     }
 
     /**

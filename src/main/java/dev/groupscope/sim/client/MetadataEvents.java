@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * The RESPONSE event of a Metadata answer: why it was asked ({@code why}: start, maxAge, disconnected, notLeader,
- * unknownTopic, noLeader, newTopics, beforeJoin, offsetsForTimes), what it changed in the consumer's cache (topics created, deleted or
+ * unknownTopic, noLeader, newTopics, beforeJoin, offsetsForTimes, newerEpoch), what it changed in the consumer's cache (topics created, deleted or
  * grown, partitions whose leader moved, topics it did not know) and {@code changed}, which the learner filter reads.
  */
 final class MetadataEvents {

@@ -56,17 +56,28 @@ final class Subscriptions {
         }
         boolean wasIdle = state.isNone();
         SortedSet<TopicPartition> wanted = new TreeSet<>(partitions);
+        boolean newTopics = !state.userAssigned()
+                || !topicsOf(step.fetcher().assignment.partitions()).equals(topicsOf(wanted));
         step.fetcher().buffer.retainOnly(wanted::contains);
         if (state.userAssigned() && step.group().coordinator >= 0) {
             step.commits().maybeAutoCommitAsync(step); // assign() first auto-commits if one is due
         }
         state.set(ConsumerSubscription.assign(wanted));
-        step.metadata().requestUpdateForNewTopics("subscribe"); // assign() asks for the topics' metadata too
+        if (newTopics) {
+            // assignFromUser → changeSubscription: only a new set of topics asks for their metadata.
+            step.metadata().requestUpdateForNewTopics("subscribe");
+        }
         step.commits().processedPositions.keySet().retainAll(wanted);
         step.fetcher().assignment.assign(wanted);
         step.client("Assign", fields("partitions", ClientEvents.partitions(wanted)), "sim.client.call.assign",
                 Map.of("partitions", String.join(", ", ClientEvents.partitions(wanted))));
         resumeLoop(step, wasIdle);
+    }
+
+    private static SortedSet<String> topicsOf(java.util.Collection<TopicPartition> partitions) {
+        SortedSet<String> topics = new TreeSet<>();
+        partitions.forEach(tp -> topics.add(tp.topic()));
+        return topics;
     }
 
     static void unsubscribe(Step step) {

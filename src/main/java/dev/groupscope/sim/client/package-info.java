@@ -33,8 +33,11 @@
  *       ({@code exception}, {@code error}), {@code CommitAsyncCallback} ({@code error}, {@code exception}), {@code AssignorRun}
  *       ({@code assignor}, {@code members}, {@code assignment}, {@code withheld}, {@code steps} as the assignor's
  *       trace: kind, messageKey, member, partition, args), {@code CoordinatorFound}, {@code CoordinatorUnknown},
- *       {@code FindCoordinatorRetry}, {@code LeaveGroup}, {@code StayInGroup}, {@code PositionFromCommitted},
- *       {@code OffsetReset}, {@code ConsumerFailed}.</li>
+ *       {@code FindCoordinatorRetry}, {@code LeaveGroup}, {@code StayInGroup}, {@code PositionFromCommitted}
+ *       ({@code offsets}; {@code awaitingValidation}: per partition the committed leader epoch it will be validated
+ *       from), {@code OffsetReset}, {@code ConsumerFailed}. RESPONSE {@code OffsetFetchResponse} carries
+ *       {@code leaderEpochs}, the committed epochs, when any commit had one; the broker's {@code OffsetCommitRequest}
+ *       event likewise, and its {@code OffsetCommitRecord} a {@code leaderEpoch} (-1 without one).</li>
  *   <li>TIMER: {@code HeartbeatInterval} (a heartbeat is sent), {@code PollTimeoutExpired},
  *       {@code AutoCommitInterval} ({@code inPoll}: false means the commit waits for the next poll()).</li>
  *   <li>The application's calls ({@link dev.groupscope.sim.client.ApplicationCalls}), CLIENT: {@code Pause},
@@ -48,7 +51,8 @@
  *       ({@code method}, {@code exception}, {@code message}); subscriptions: {@code PatternMatched}
  *       ({@code pattern}, {@code topics}, {@code added}, {@code removed}), {@code SubscriptionChanged}
  *       ({@code joined}, {@code now}); RESPONSE {@code MetadataResponse} ({@code why}: start, subscribe, maxAge,
- *       disconnected, notLeader, unknownTopic, noLeader, newTopics, beforeJoin; {@code brokers}, {@code topics} with
+ *       disconnected, notLeader, unknownTopic, noLeader, newTopics, beforeJoin, newerEpoch; {@code brokers},
+ *       {@code topics} with
  *       their partition counts, {@code created}, {@code deleted}, {@code grown}, {@code moved} leaders,
  *       {@code unknown} topics, {@code changed}); RESPONSE {@code OffsetForLeaderEpochResponse} ({@code error}, the
  *       first partition error or NONE; {@code ends}: per partition [epoch, end offset]; {@code errors},
@@ -83,9 +87,14 @@
  *       when the cache names a new leader epoch for it (KIP-320): not fetched, not committed, and its buffered
  *       records dropped, until an OffsetForLeaderEpoch to the new leader answers; an error retries after
  *       retry.backoff.ms with a metadata update, a truncation moves the position back or resets it (with
- *       auto.offset.reset none, LogTruncationException). Departures: commits carry no leader epoch, so a position
- *       from a committed offset, like one from a seek or a reset, is not validated (Kafka 4.1 validates a committed
- *       position that has one right after OffsetFetch); a fetched chunk's records all count as of the epoch of its
+ *       auto.offset.reset none, LogTruncationException). Commits of allConsumed() (auto commit, commitSync() and
+ *       commitAsync() without offsets) carry each position's epoch, and a position from a committed offset that has
+ *       one awaits validation at once (refreshCommittedOffsets → seekUnvalidated); a committed epoch newer than the
+ *       cache's leaves the partition without a known leader until a Metadata answer brings it
+ *       (updateLastSeenEpochIfNewer). Departures: that validation goes out at the end of the pass of poll() that
+ *       reads the OffsetFetch answer, after its ListOffsets (Kafka: at the next pass, after a network wait; measured
+ *       answered 10–21 ms after the position was set, a connection to the leader included); a fetched chunk's records
+ *       all count as of the epoch of its
  *       last; the request goes out without first connecting to the new leader (Kafka's tryConnect when it has no
  *       ApiVersions for it yet); and positions are checked against the cache before each collect and fetch, even
  *       when poll() skipped updateFetchPositions. Not modelled: partial updates for

@@ -117,11 +117,10 @@ public final class CoordinatorShard {
         return java.util.Collections.unmodifiableSet(groups.keySet());
     }
 
-    /** The committed offset of a partition for a group, or -1 if none. */
-    public long committedOffset(String groupId, TopicPartition partition) {
+    /** The group's committed offset of {@code partition} as stored, or null if it has none. */
+    OffsetCommitValue committed(String groupId, TopicPartition partition) {
         SortedArrayMap<TopicPartition, OffsetCommitValue> byPartition = offsets.get(groupId);
-        OffsetCommitValue value = byPartition == null ? null : byPartition.get(partition);
-        return value == null ? -1 : value.offset();
+        return byPartition == null ? null : byPartition.get(partition);
     }
 
     /** The groups that have committed offsets here (in order): a read-only view, no copy. */

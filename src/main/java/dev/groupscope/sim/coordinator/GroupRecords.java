@@ -41,6 +41,7 @@ final class GroupRecords {
             fields.put("tombstone", true);
         } else if (value instanceof OffsetCommitValue commit) {
             fields.put("committedOffset", commit.offset());
+            fields.put("leaderEpoch", commit.leaderEpoch()); // Kafka's OffsetCommitValue: -1 without one
         } else if (value instanceof GroupMetadataValue metadata) {
             fields.put("generation", metadata.generation());
             ShardCall.putIfPresent(fields, "protocol", metadata.protocol());

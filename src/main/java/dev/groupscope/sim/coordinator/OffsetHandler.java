@@ -64,7 +64,7 @@ final class OffsetHandler {
                 : Rule.of("sim.coordinator.offsets.committed", "groupId", request.groupId(),
                         "generation", request.generationId(), "memberId", request.memberId());
         offsets.forEach((partition, offset) -> {
-            call.appendOffsetCommit(request.groupId(), partition, offset, rule);
+            call.appendOffsetCommit(request.groupId(), partition, offset, request.leaderEpoch(partition), rule);
             errors.put(partition, Errors.NONE);
         });
         return errors;
@@ -79,17 +79,23 @@ final class OffsetHandler {
     }
 
     /**
-     * Kafka's {@code fetchOffsets}: -1 for a partition never committed. A group that does not exist (or is Dead)
-     * is not an error here: Kafka catches its GROUP_ID_NOT_FOUND and answers -1 for every partition.
+     * Kafka's {@code fetchOffsets}: -1 for a partition never committed, and each commit's leader epoch where it
+     * carried one. A group that does not exist (or is Dead) is not an error here: Kafka catches its
+     * GROUP_ID_NOT_FOUND and answers -1 for every partition.
      */
     OffsetFetchResponse fetch(OffsetFetchRequest request) {
         ClassicGroup group = call.shard.groups.get(request.groupId());
         boolean failAll = group == null || group.isInState(DEAD);
         Map<TopicPartition, Long> offsets = new TreeMap<>();
+        Map<TopicPartition, Integer> epochs = new TreeMap<>();
         for (TopicPartition partition : request.partitions()) {
-            offsets.put(partition, failAll ? -1L : call.shard.committedOffset(request.groupId(), partition));
+            OffsetCommitValue committed = failAll ? null : call.shard.committed(request.groupId(), partition);
+            offsets.put(partition, committed == null ? -1L : committed.offset());
+            if (committed != null && committed.leaderEpoch() >= 0) {
+                epochs.put(partition, committed.leaderEpoch());
+            }
         }
-        return new OffsetFetchResponse(request.correlationId(), Errors.NONE, offsets);
+        return new OffsetFetchResponse(request.correlationId(), Errors.NONE, offsets, epochs);
     }
 
     /** Kafka's {@code onPartitionsDeleted}: every group's offsets of the deleted topic get tombstones. */

@@ -243,8 +243,8 @@ final class ShardCall {
         append(new GroupMetadataKey(group.groupId()), null, rule);
     }
 
-    void appendOffsetCommit(String groupId, TopicPartition partition, long offset, Rule rule) {
-        OffsetCommitValue value = new OffsetCommitValue(offset, "", now());
+    void appendOffsetCommit(String groupId, TopicPartition partition, long offset, int leaderEpoch, Rule rule) {
+        OffsetCommitValue value = new OffsetCommitValue(offset, leaderEpoch, "", now());
         append(new OffsetCommitKey(groupId, partition.topic(), partition.partition()), value, rule);
         shard.offsets.computeIfAbsent(groupId, id -> new SortedArrayMap<>()).put(partition, value);
     }

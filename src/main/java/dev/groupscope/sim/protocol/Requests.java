@@ -70,11 +70,26 @@ public final class Requests {
     /**
      * Commits the next offsets to read. {@code generationId} -1 with an empty member id is a commit from outside
      * any generation (a consumer using assign(), or an admin), which Kafka accepts only while the group is Empty.
+     * {@code leaderEpochs}: Kafka's {@code committedLeaderEpoch} per partition (KIP-320), the leader epoch of the
+     * last record consumed; a partition without one is absent (Kafka sends -1).
      */
     public record OffsetCommitRequest(long correlationId, String groupId, int generationId, String memberId,
-                                      String groupInstanceId, Map<TopicPartition, Long> offsets) implements Message {
+                                      String groupInstanceId, Map<TopicPartition, Long> offsets,
+                                      Map<TopicPartition, Integer> leaderEpochs) implements Message {
         public OffsetCommitRequest {
             offsets = Sorted.copy(offsets);
+            leaderEpochs = Sorted.copy(leaderEpochs);
+        }
+
+        /** A commit whose offsets carry no leader epoch (an application's {@code new OffsetAndMetadata(offset)}). */
+        public OffsetCommitRequest(long correlationId, String groupId, int generationId, String memberId,
+                                   String groupInstanceId, Map<TopicPartition, Long> offsets) {
+            this(correlationId, groupId, generationId, memberId, groupInstanceId, offsets, Map.of());
+        }
+
+        /** The committed leader epoch of {@code partition}, or -1 (none). */
+        public int leaderEpoch(TopicPartition partition) {
+            return leaderEpochs.getOrDefault(partition, -1);
         }
 
         @Override

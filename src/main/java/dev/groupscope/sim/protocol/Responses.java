@@ -81,11 +81,26 @@ public final class Responses {
         }
     }
 
-    /** Committed offsets; -1 for a partition the group has never committed. */
-    public record OffsetFetchResponse(long correlationId, Errors error, Map<TopicPartition, Long> offsets)
-            implements Message {
+    /**
+     * Committed offsets; -1 for a partition the group has never committed. {@code leaderEpochs}: Kafka's
+     * {@code committedLeaderEpoch} of each commit that carried one (KIP-320); a partition without one is absent
+     * (Kafka answers -1).
+     */
+    public record OffsetFetchResponse(long correlationId, Errors error, Map<TopicPartition, Long> offsets,
+                                      Map<TopicPartition, Integer> leaderEpochs) implements Message {
         public OffsetFetchResponse {
             offsets = Sorted.copy(offsets);
+            leaderEpochs = Sorted.copy(leaderEpochs);
+        }
+
+        /** An answer whose offsets carry no leader epoch. */
+        public OffsetFetchResponse(long correlationId, Errors error, Map<TopicPartition, Long> offsets) {
+            this(correlationId, error, offsets, Map.of());
+        }
+
+        /** The committed leader epoch of {@code partition}, or -1 (none). */
+        public int leaderEpoch(TopicPartition partition) {
+            return leaderEpochs.getOrDefault(partition, -1);
         }
 
         @Override
