@@ -175,7 +175,7 @@ public final class SequenceView {
      * it left, with it lost; Undo goes back.
      */
     private void offerLoss(Node hit, String rowId, double screenX, double screenY) {
-        viewModel.lossOf(rowId).ifPresent(loss -> {
+        viewModel.whenLosable(rowId, loss -> {
             javafx.scene.control.MenuItem lose = new javafx.scene.control.MenuItem(
                     messages.text(loss.answer() ? "ui.sequence.loseAnswer" : "ui.sequence.loseRequest"));
             lose.setId("lose-message");

@@ -154,6 +154,21 @@ public final class SequenceViewModel {
                 message.sentAt()));
     }
 
+    /**
+     * Hands {@code offer} the what-if for the arrow with this id (on the UI thread, once the model has answered) if it
+     * can be asked: the consumer must already exist 1 ms before the message left, which a consumer added in that very
+     * ms (its first Metadata and FindCoordinator) does not.
+     */
+    public void whenLosable(String rowId, java.util.function.Consumer<ModelCommand.LoseMessage> offer) {
+        lossOf(rowId).ifPresent(loss -> playground.query(
+                run -> run.stateAtTime(loss.sentAtMs() - 1).hasActor(loss.consumer()),
+                exists -> {
+                    if (exists) {
+                        offer.accept(loss);
+                    }
+                }));
+    }
+
     /** Forks the run 1 ms before the message left, losing it (see {@link #lossOf(String)}). */
     public void lose(ModelCommand.LoseMessage loss) {
         playground.perform(loss, loss.sentAtMs() - 1);

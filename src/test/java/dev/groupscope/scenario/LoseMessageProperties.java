@@ -27,10 +27,7 @@ class LoseMessageProperties {
         java.util.Map<String, List<SimEvent>> byType = new java.util.TreeMap<>(run.log().stream()
                 .filter(LoseMessageProperties::consumersMessage)
                 .collect(java.util.stream.Collectors.groupingBy(SimEvent::type)));
-        Random random = new Random(seed);
-        List<SimEvent> ofType = List.copyOf(byType.values()).get(random.nextInt(byType.size()));
-        SimEvent chosen = ofType.get(random.nextInt(ofType.size()));
-        LoseMessage loss = lossOf(chosen);
+        LoseMessage loss = choose(run, byType, new Random(seed));
         String context = scenario + "\nlosing " + loss;
 
         Simulation fork = run.fork(loss.sentAtMs() - 1, loss);
@@ -51,6 +48,17 @@ class LoseMessageProperties {
                 ""))));
         fresh.runUntil(scenario.durationMs());
         assertThat(fresh.log()).as(context).isEqualTo(fork.log());
+    }
+
+    /** One of the messages; as the window offers them, one whose consumer existed 1 ms before it left. */
+    private static LoseMessage choose(Simulation run, java.util.Map<String, List<SimEvent>> byType, Random random) {
+        while (true) {
+            List<SimEvent> ofType = List.copyOf(byType.values()).get(random.nextInt(byType.size()));
+            LoseMessage loss = lossOf(ofType.get(random.nextInt(ofType.size())));
+            if (run.stateAtTime(loss.sentAtMs() - 1).hasActor(loss.target())) {
+                return loss;
+            }
+        }
     }
 
     /** A request a consumer sent (as its broker got it) or an answer it read, sent after 0 ms. */
