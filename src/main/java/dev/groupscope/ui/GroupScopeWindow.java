@@ -31,10 +31,11 @@ public final class GroupScopeWindow {
     static final double PRESENTER_BOOST = 0.4;
     /**
      * A window with fewer lines of text than this is short for its text, and lays out as presenter mode does
-     * ({@link #compact}): 1280×800 at 1.3 in English (36 lines) and 1.4 in Chinese; presenter mode at 1.4 has 34.
-     * At 1.2 (39 lines) the window still shows the cluster and the group without presenter's folding.
+     * ({@link #compact}): 1280×800 from 1.2 in English (39 lines) and Chinese (37); presenter mode at 1.4 has 34.
+     * At 1.2 the window's own layout already scrolled C1's card half out of the group panel; at 1.1 (43 and 40
+     * lines) it shows the cluster and the group without presenter's folding.
      */
-    static final double COMPACT_LINES = 37;
+    static final double COMPACT_LINES = 40;
     /** The collapsible panels, by their style class. */
     static final String CLUSTER_PANEL = "cluster-panel";
     static final String GROUP_PANEL = "group-panel";
@@ -298,9 +299,15 @@ public final class GroupScopeWindow {
         root.pseudoClassStateChanged(PRESENTER, presenter);
         compactShown = compact();
         root.pseudoClassStateChanged(COMPACT, compactShown);
-        // The compact layout folds away what the teacher talks through anyway: the legend and the earlier events;
-        // presenter mode the menu bar too (its keys still work), so a 1280x800 projector shows the whole playground.
-        fold(root, java.util.List.of(".legend", ".recent-title", ".recent-events"), compactShown);
+        // The compact layout folds away what the teacher talks through anyway: the playground's legend and the
+        // earlier events; presenter mode every legend and the menu bar too (their keys still work), so a 1280x800
+        // projector shows the whole playground. A window at large text keeps the lab's legend: it lists the lab's keys.
+        fold(root, java.util.List.of(".recent-title", ".recent-events"), compactShown);
+        for (javafx.scene.Node legend : root.lookupAll(".legend")) {
+            boolean folded = presenter || compactShown && inPlayground(legend);
+            legend.setVisible(!folded);
+            legend.setManaged(!folded);
+        }
         fold(root, java.util.List.of(".menu-bar"), presenter);
         for (String panel : java.util.List.of(CLUSTER_PANEL, GROUP_PANEL, EXPLANATION_PANEL)) {
             for (javafx.scene.Node node : root.lookupAll("." + panel)) {
@@ -320,6 +327,15 @@ public final class GroupScopeWindow {
                 node.setManaged(!folded);
             }
         }
+    }
+
+    private static boolean inPlayground(javafx.scene.Node node) {
+        for (javafx.scene.Node up = node; up != null; up = up.getParent()) {
+            if (up.getStyleClass().contains("playground")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
