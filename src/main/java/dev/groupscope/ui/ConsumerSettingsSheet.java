@@ -115,6 +115,9 @@ final class ConsumerSettingsSheet {
             Label label = new Label(messages.text(keys[column]));
             label.getStyleClass().add("settings-column");
             label.setStyle("-fx-font-weight: bold;");
+            // At large text "Kafka's default · allowed" is wider than its column: on two lines, not "Kafka's …".
+            label.setWrapText(true);
+            WholeWords.keep(label);
             grid.add(label, column, line);
         }
         line++;
@@ -123,6 +126,10 @@ final class ConsumerSettingsSheet {
     /** Name and type, the editor, Kafka's default and allowed values; the description under them; a problem line. */
     private void settingRow(Row row) {
         Label name = settingName(row.name() + " (" + row.type() + ")");
+        // Where the sheet is narrow (a 1280-wide screen at 1.6x text) the type goes under the name, which stays whole:
+        // the room goes to the limits column, whose numbers would otherwise break in the middle.
+        name.setWrapText(true);
+        WholeWords.keep(name, java.util.List.of(row.name()));
         Node editor = editor(row);
         editor.setId(editorId(row.name()));
         grid.addRow(line++, name, editor, limits(row.defaultValue(), row.allowed()));
@@ -134,6 +141,7 @@ final class ConsumerSettingsSheet {
         Label limits = new Label(WholeNames.in(messages.format("ui.settings.limits",
                 Map.of("default", defaultValue, "allowed", allowedText(allowed)))));
         limits.setWrapText(true);
+        WholeWords.keep(limits);
         limits.getStyleClass().add("settings-limits");
         return limits;
     }
