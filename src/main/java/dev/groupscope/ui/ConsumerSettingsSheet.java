@@ -125,11 +125,11 @@ final class ConsumerSettingsSheet {
 
     /** Name and type, the editor, Kafka's default and allowed values; the description under them; a problem line. */
     private void settingRow(Row row) {
-        Label name = settingName(row.name() + " (" + row.type() + ")");
+        Label name = settingName(WholeNames.in(row.name() + " (" + row.type() + ")"));
         // Where the sheet is narrow (a 1280-wide screen at 1.6x text) the type goes under the name, which stays whole:
         // the room goes to the limits column, whose numbers would otherwise break in the middle.
         name.setWrapText(true);
-        WholeWords.keep(name, java.util.List.of(row.name()));
+        WholeWords.keep(name, java.util.List.of(WholeNames.in(row.name())));
         Node editor = editor(row);
         editor.setId(editorId(row.name()));
         grid.addRow(line++, name, editor, limits(row.defaultValue(), row.allowed()));
