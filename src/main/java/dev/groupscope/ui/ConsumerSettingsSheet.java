@@ -137,6 +137,9 @@ final class ConsumerSettingsSheet {
         problemLine(row.name());
     }
 
+    /** A line may break here, and nothing shows. */
+    private static final String ZERO_WIDTH_SPACE = "\u200B";
+
     private Label limits(String defaultValue, String allowed) {
         Label limits = new Label(WholeNames.in(messages.format("ui.settings.limits",
                 Map.of("default", defaultValue, "allowed", allowedText(allowed)))));
@@ -151,7 +154,11 @@ final class ConsumerSettingsSheet {
         if (allowed.isEmpty()) {
             return "—";
         }
-        return allowed.equals("non-empty string") ? messages.text("ui.settings.allowed.nonEmptyString") : allowed;
+        // "[6000, ..., 1800000]" and "by_duration:PnDTnHnMn.nS": a narrow sheet (1.6x text on a 1280-wide
+        // screen) wraps them between their parts; as Kafka writes them, one word each, they needed a column wider
+        // than the screen had left, and "[6000,...,1800000]" broke inside its number.
+        return allowed.equals("non-empty string") ? messages.text("ui.settings.allowed.nonEmptyString")
+                : allowed.replaceAll(",(?! )", ", ").replaceAll(":(?=\\S)", ":" + ZERO_WIDTH_SPACE);
     }
 
     /** A setting's name: Kafka's, whole (the value column gives way, never the name). */

@@ -17,9 +17,9 @@ final class WholeWords {
     private WholeWords() {
     }
 
-    /** The label's least width: its widest word, a word being what lies between spaces. */
+    /** The label's least width: its widest word, a word being what lies between spaces (zero width ones too). */
     static void keep(Labeled label) {
-        keep(label, List.of(label.getText().split("\\s+")));
+        keep(label, List.of(label.getText().split("[\\s\u200B]+")));
     }
 
     /** The label's least width: the widest of {@code words} (its line breaks elsewhere as it likes). */
