@@ -28,6 +28,8 @@ class LargeTextPlaygroundTest {
     private static final List<UiLanguage> LANGUAGES = List.of(UiLanguage.ENGLISH, UiLanguage.SIMPLIFIED_CHINESE);
     /** The fewest partition rows a class should see whole at any text size Ctrl + gives. */
     private static final int PARTITIONS_IN_SIGHT = 3;
+    /** Pixels: near a quarter of a 1280-wide window, room to tell the timeline's marks apart. */
+    private static final double MIN_TIME_BAR = 300;
 
     private GroupScopeWindow window;
     private Stage stage;
@@ -63,6 +65,9 @@ class LargeTextPlaygroundTest {
                 Bounds bottom = explanation.localToScene(explanation.getLayoutBounds());
                 assertThat(bottom.getMaxY()).as(when + ": the explanation's bottom against the window's")
                         .isLessThanOrEqualTo(stage.getScene().getHeight() + 0.5);
+                Region timeBar = robot.lookup("#scrubber").query();
+                // Beside the buttons it was a 200 px strip at 1.6, its marks running into each other.
+                assertThat(timeBar.getWidth()).as(when + ": the time bar's width").isGreaterThanOrEqualTo(MIN_TIME_BAR);
                 assertThat(TruncatedText.in(window.stageRoot())).as(when + ": text cut short").isEmpty();
             }
         }
