@@ -86,7 +86,14 @@ public final class ScreenTour {
             // -Dtour.zoom=2.0: the text size a teacher sets with Ctrl + (TextZoom.MAX is the largest).
             String zoom = System.getProperty("tour.zoom");
             if (zoom != null) {
-                window.zoomTo(new TextZoom(Double.parseDouble(zoom)));
+                TextZoom asked = new TextZoom(Double.parseDouble(zoom));
+                TextZoom reachable = TextZoom.largestFor(screen.getWidth(), screen.getHeight());
+                if (asked.factor() > reachable.factor()) {
+                    // 2.0 on 1280x800: Ctrl + stops at 1.6 there, so these pictures are not what a class can see.
+                    System.out.printf("note: Ctrl + stops at %.1f on this screen; %.1f is beyond it%n",
+                            reachable.factor(), asked.factor());
+                }
+                window.zoomTo(asked);
             }
             robot = new Robot();
         });
