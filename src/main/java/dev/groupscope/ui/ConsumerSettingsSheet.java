@@ -115,6 +115,9 @@ final class ConsumerSettingsSheet {
             Label label = new Label(messages.text(keys[column]));
             label.getStyleClass().add("settings-column");
             label.setStyle("-fx-font-weight: bold;");
+            // At large text "Kafka's default · allowed" is wider than its column: on two lines, not "Kafka's …".
+            label.setWrapText(true);
+            WholeWords.keep(label);
             grid.add(label, column, line);
         }
         line++;
@@ -122,7 +125,11 @@ final class ConsumerSettingsSheet {
 
     /** Name and type, the editor, Kafka's default and allowed values; the description under them; a problem line. */
     private void settingRow(Row row) {
-        Label name = settingName(row.name() + " (" + row.type() + ")");
+        Label name = settingName(WholeNames.in(row.name() + " (" + row.type() + ")"));
+        // Where the sheet is narrow (a 1280-wide screen at 1.6x text) the type goes under the name, which stays whole:
+        // the room goes to the limits column, whose numbers would otherwise break in the middle.
+        name.setWrapText(true);
+        WholeWords.keep(name, java.util.List.of(WholeNames.in(row.name())));
         Node editor = editor(row);
         editor.setId(editorId(row.name()));
         grid.addRow(line++, name, editor, limits(row.defaultValue(), row.allowed()));
@@ -130,10 +137,14 @@ final class ConsumerSettingsSheet {
         problemLine(row.name());
     }
 
+    /** A line may break here, and nothing shows. */
+    private static final String ZERO_WIDTH_SPACE = "\u200B";
+
     private Label limits(String defaultValue, String allowed) {
         Label limits = new Label(WholeNames.in(messages.format("ui.settings.limits",
                 Map.of("default", defaultValue, "allowed", allowedText(allowed)))));
         limits.setWrapText(true);
+        WholeWords.keep(limits);
         limits.getStyleClass().add("settings-limits");
         return limits;
     }
@@ -143,7 +154,11 @@ final class ConsumerSettingsSheet {
         if (allowed.isEmpty()) {
             return "—";
         }
-        return allowed.equals("non-empty string") ? messages.text("ui.settings.allowed.nonEmptyString") : allowed;
+        // "[6000, ..., 1800000]" and "by_duration:PnDTnHnMn.nS": a narrow sheet (1.6x text on a 1280-wide
+        // screen) wraps them between their parts; as Kafka writes them, one word each, they needed a column wider
+        // than the screen had left, and "[6000,...,1800000]" broke inside its number.
+        return allowed.equals("non-empty string") ? messages.text("ui.settings.allowed.nonEmptyString")
+                : allowed.replaceAll(",(?! )", ", ").replaceAll(":(?=\\S)", ":" + ZERO_WIDTH_SPACE);
     }
 
     /** A setting's name: Kafka's, whole (the value column gives way, never the name). */

@@ -29,6 +29,13 @@ public final class GroupScopeWindow {
     static final double SHARE_OF_LARGE_SCREEN = 0.9;
     /** Presenter mode's text is this much larger than the window's starting size. */
     static final double PRESENTER_BOOST = 0.4;
+    /**
+     * A window with fewer lines of text than this is short for its text, and lays out as presenter mode does
+     * ({@link #compact}): 1280×800 from 1.2 in English (39 lines) and Chinese (37); presenter mode at 1.4 has 34.
+     * At 1.2 the window's own layout already scrolled C1's card half out of the group panel; at 1.1 (43 and 40
+     * lines) it shows the cluster and the group without presenter's folding.
+     */
+    static final double COMPACT_LINES = 40;
     /** The collapsible panels, by their style class. */
     static final String CLUSTER_PANEL = "cluster-panel";
     static final String GROUP_PANEL = "group-panel";
@@ -59,6 +66,8 @@ public final class GroupScopeWindow {
     /** The playground view made before the shell's FXML, handed to it when the shell is loaded. */
     private PlaygroundView waitingView;
     private boolean presenter;
+    /** Whether the window shows the compact layout ({@link #compact}) as last applied. */
+    private boolean compactShown;
     private TextZoom zoomBeforePresenter;
     private final java.util.Set<String> hiddenPanels = new java.util.TreeSet<>();
     private static final String PLAYGROUND_TAB = "playgroundTab";
@@ -160,6 +169,12 @@ public final class GroupScopeWindow {
     /** The window's keys and a dropped scenario file, taken by {@code scene}. */
     private void listen(Scene scene) {
         actions().install(scene);
+        // A window made shorter (or taller) may need the compact layout (or no longer need it).
+        scene.heightProperty().addListener((observable, before, now) -> {
+            if (compact() != compactShown) {
+                applyClassroomState();
+            }
+        });
         ScenarioDrop.install(scene, file -> open(() -> ScenarioReader.read(file)));
     }
 
@@ -282,14 +297,18 @@ public final class GroupScopeWindow {
         // may run this before its first pulse), the lookups below would not find the panels inside the tabs.
         root.applyCss();
         root.pseudoClassStateChanged(PRESENTER, presenter);
-        // Presenter mode folds away what the teacher talks through anyway: the legend and the earlier events,
-        // and the menu bar (its keys still work), so a 1280x800 projector shows the whole playground.
-        for (String extra : java.util.List.of(".legend", ".recent-title", ".recent-events", ".menu-bar")) {
-            for (javafx.scene.Node node : root.lookupAll(extra)) {
-                node.setVisible(!presenter);
-                node.setManaged(!presenter);
-            }
+        compactShown = compact();
+        root.pseudoClassStateChanged(COMPACT, compactShown);
+        // The compact layout folds away what the teacher talks through anyway: the playground's legend and the
+        // earlier events; presenter mode every legend and the menu bar too (their keys still work), so a 1280x800
+        // projector shows the whole playground. A window at large text keeps the lab's legend: it lists the lab's keys.
+        fold(root, java.util.List.of(".recent-title", ".recent-events"), compactShown);
+        for (javafx.scene.Node legend : root.lookupAll(".legend")) {
+            boolean folded = presenter || compactShown && inPlayground(legend);
+            legend.setVisible(!folded);
+            legend.setManaged(!folded);
         }
+        fold(root, java.util.List.of(".menu-bar"), presenter);
         for (String panel : java.util.List.of(CLUSTER_PANEL, GROUP_PANEL, EXPLANATION_PANEL)) {
             for (javafx.scene.Node node : root.lookupAll("." + panel)) {
                 if (node.getParent() != null && node.getParent().getStyleClass().contains("stage-panes")
@@ -301,7 +320,38 @@ public final class GroupScopeWindow {
         }
     }
 
+    private static void fold(Parent root, java.util.List<String> selectors, boolean folded) {
+        for (String selector : selectors) {
+            for (javafx.scene.Node node : root.lookupAll(selector)) {
+                node.setVisible(!folded);
+                node.setManaged(!folded);
+            }
+        }
+    }
+
+    private static boolean inPlayground(javafx.scene.Node node) {
+        for (javafx.scene.Node up = node; up != null; up = up.getParent()) {
+            if (up.getStyleClass().contains("playground")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the window lays out compactly, as presenter mode does: in presenter mode, and wherever the text is large
+     * for the window's height (fewer than {@link #COMPACT_LINES} lines). Otherwise Ctrl + on a 1280×800 projector
+     * left the cluster and group panels a 180 px strip between the transport and the explanation, the consumers out of
+     * sight, and pushed the explanation's last lines and the legend off the bottom of the window.
+     */
+    boolean compact() {
+        Scene scene = stage.getScene();
+        return presenter || scene != null && language != null
+                && scene.getHeight() / zoom.fontPixels(language) < COMPACT_LINES;
+    }
+
     private static final javafx.css.PseudoClass PRESENTER = javafx.css.PseudoClass.getPseudoClass("presenter");
+    private static final javafx.css.PseudoClass COMPACT = javafx.css.PseudoClass.getPseudoClass("compact");
 
     private void applyStylesheets(Parent root) {
         root.getStylesheets().setAll(GroupScopeWindow.class.getResource(STYLESHEET).toExternalForm());
@@ -325,6 +375,7 @@ public final class GroupScopeWindow {
         zoom = next;
         stage.getScene().getRoot().setStyle(zoom.rootStyle(language));
         applyStylesheets(stage.getScene().getRoot());
+        applyClassroomState();
     }
 
     /** Ctrl +: a step larger, as far as the window's size keeps the playground usable ({@link TextZoom#largestFor}). */
