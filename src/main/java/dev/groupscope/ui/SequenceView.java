@@ -310,7 +310,10 @@ public final class SequenceView {
         if (viewModel.getDiagram() != null && sequenceScroll.getWidth() > 0) {
             // A 12 px label drawn for export is small on a 1080p projector: use the width the tab has.
             double fit = (sequenceScroll.getWidth() - SCROLL_BAR_ROOM) / viewModel.getDiagram().drawing().width();
-            factor = Math.max(text, Math.min(text * MAX_FILL, fit));
+            // Lanes narrow only to a minimum, so at large text many lanes are wider than the tab: there the drawing
+            // shrinks to fit (the coordinator's lane, where every arrow goes, was off to the right at 1.6), though
+            // never below the normal text size, where the lanes fit by narrowing and scrolling reads better.
+            factor = fit < text ? Math.max(fit, Math.min(text, 1.0)) : Math.min(text * MAX_FILL, fit);
         }
         zoom.setX(factor);
         zoom.setY(factor);

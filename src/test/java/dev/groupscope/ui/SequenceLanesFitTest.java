@@ -44,4 +44,23 @@ class SequenceLanesFitTest {
         }
         assertThat(scroll.getHvalue()).isZero();
     }
+
+    @Test
+    void atTheLargestTextCtrlPlusReachesTheCoordinatorsLaneIsStillInSight(FxRobot robot) {
+        // Nine lanes at 1.6 on 1280x800: their minimum width at that scale is more than the tab has.
+        waitFor(() -> window.playground().getFrame() != null);
+        robot.interact(() -> window.playground().scrubTo(15_000));
+        robot.interact(() -> window.zoomTo(new TextZoom(1.6)));
+        robot.interact(() -> window.showTab("protocolTab"));
+        waitFor(() -> robot.lookup("#lane-C7").tryQuery().isPresent());
+        FxWait.settle(robot, window);
+
+        ScrollPane scroll = robot.lookup("#sequenceScroll").query();
+        Bounds viewport = scroll.localToScene(scroll.getViewportBounds());
+        for (String lane : new String[] {"#lane-C1", "#lane-C7", "#lane-broker-1", "#lane-broker-2"}) {
+            Node head = robot.lookup(lane).query();
+            Bounds bounds = head.localToScene(head.getBoundsInLocal());
+            assertThat(bounds.getMaxX()).as(lane).isLessThanOrEqualTo(viewport.getMinX() + scroll.getWidth());
+        }
+    }
 }
