@@ -94,7 +94,10 @@ final class ConsumerSettingsSheet {
             }
         });
         dialog.setResultConverter(button -> button == apply ? accepted[0] : null);
-        dialog.setOnShown(event -> javafx.application.Platform.runLater(() -> keepOnScreen(dialog)));
+        dialog.setOnShown(event -> javafx.application.Platform.runLater(() -> {
+            keepOnScreen(dialog);
+            fitText(dialog, scroll);
+        }));
         return dialog;
     }
 
@@ -108,6 +111,37 @@ final class ConsumerSettingsSheet {
         dialog.setX(Math.max(screen.getMinX(), Math.min(dialog.getX(), screen.getMaxX() - dialog.getWidth())));
         dialog.setY(Math.max(screen.getMinY(), Math.min(dialog.getY(), screen.getMaxY() - dialog.getHeight())));
     }
+
+    /**
+     * At the largest text Ctrl + gives a 1280-wide screen, in Chinese (a pixel larger than English), the names, the
+     * assignor box and the limits need ~60 px more than the sheet's view, and the limits ran past it behind a
+     * sideways scroll bar: the sheet's text is then made just small enough to fit, as the help card does, though
+     * never below {@link #MIN_TEXT} of the window's (the em sizes of groupscope.css follow it). Asked once the sheet
+     * is shown and made to fit the screen, and again whenever the view's width changes after that.
+     */
+    private void fitText(Dialog<?> dialog, ScrollPane scroll) {
+        Label heading = (Label) grid.getChildren().get(0);
+        String style = dialog.getDialogPane().getStyle();
+        // The window's size, and the size last asked for: until the sheet's CSS has it, its widths are the old ones.
+        double base = heading.getFont().getSize();
+        double[] asked = {0};
+        Runnable fit = () -> {
+            double current = heading.getFont().getSize();
+            double room = scroll.getViewportBounds().getWidth();
+            double need = grid.minWidth(-1);
+            if ((asked[0] == 0 || Math.abs(current - asked[0]) < 0.01) && need > room && room > 0) {
+                asked[0] = Math.max(base * MIN_TEXT, current * room / need);
+                double size = asked[0];
+                javafx.application.Platform.runLater(() ->
+                        dialog.getDialogPane().setStyle(style + "; -fx-font-size: " + size + "px;"));
+            }
+        };
+        scroll.viewportBoundsProperty().addListener((observable, before, now) -> fit.run());
+        fit.run();
+    }
+
+    /** How far the sheet's text may shrink to fit the screen (see {@link #fitText}). */
+    private static final double MIN_TEXT = 0.85;
 
     private void header() {
         String[] keys = {"ui.settings.column.name", "ui.settings.column.value", "ui.settings.column.limits"};
