@@ -1,5 +1,6 @@
 package dev.groupscope.realkafka;
 
+import com.yammer.metrics.core.Meter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.metrics.KafkaYammerMetrics;
 
 /**
  * A real Kafka 4.1.1 KRaft cluster inside the test JVM, from Kafka's own test kit (no Docker, no download):
@@ -28,6 +30,20 @@ import org.apache.kafka.common.test.TestKitNodes;
  * {@code @AfterAll}.
  */
 public final class RealKafkaCluster implements AutoCloseable {
+
+    /** Requests of {@code api} (e.g. OffsetForLeaderEpoch) all brokers of this JVM have received, every version. */
+    static long requestsReceived(String api) {
+        long count = 0;
+        for (var entry : KafkaYammerMetrics.defaultRegistry().allMetrics().entrySet()) {
+            var name = entry.getKey();
+            if ("RequestMetrics".equals(name.getType()) && "RequestsPerSec".equals(name.getName())
+                    && name.getScope() != null && name.getScope().contains("request." + api)
+                    && entry.getValue() instanceof Meter meter) {
+                count += meter.count();
+            }
+        }
+        return count;
+    }
 
     public static final String OFFSETS_TOPIC = "__consumer_offsets";
     /** Few offsets partitions keep start-up quick and make the coordinator formula easy to check by hand. */

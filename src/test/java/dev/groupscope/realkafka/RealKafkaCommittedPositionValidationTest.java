@@ -2,7 +2,6 @@ package dev.groupscope.realkafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.yammer.metrics.core.Meter;
 import dev.groupscope.scenario.Scenario;
 import dev.groupscope.scenario.ScenarioReader;
 import dev.groupscope.scenario.ScenarioWorld;
@@ -29,7 +28,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.server.metrics.KafkaYammerMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -76,13 +74,13 @@ class RealKafkaCommittedPositionValidationTest {
                     () -> cluster.leaderOf(TOPIC, 0).filter(l -> l != stopped).isPresent(), () -> TOPIC + "-0");
             produce(cluster);
 
-            long atStart = offsetForLeaderEpochRequests();
+            long atStart = RealKafkaCluster.requestsReceived("OffsetForLeaderEpoch");
             try (KafkaConsumer<String, String> a = new KafkaConsumer<>(consumerConfig(cluster))) {
                 a.subscribe(List.of(TOPIC));
                 readAll(a);
                 a.commitSync(); // allConsumed(): each position with the epoch of its last record
             }
-            assertThat(offsetForLeaderEpochRequests() - atStart)
+            assertThat(RealKafkaCluster.requestsReceived("OffsetForLeaderEpoch") - atStart)
                     .as("A's positions came from a reset (ListOffsets): never validated").isZero();
             Map<TopicPartition, OffsetAndMetadata> committed = Bounded.get(cluster.admin()
                     .listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata(), Duration.ofSeconds(15),
@@ -95,7 +93,7 @@ class RealKafkaCommittedPositionValidationTest {
             });
             assertThat(committedEpochs).hasSize(PARTITIONS);
 
-            long beforeB = offsetForLeaderEpochRequests();
+            long beforeB = RealKafkaCluster.requestsReceived("OffsetForLeaderEpoch");
             try (KafkaConsumer<String, String> b = new KafkaConsumer<>(consumerConfig(cluster))) {
                 b.subscribe(List.of(TOPIC));
                 real = firstPositions(b);
@@ -104,7 +102,7 @@ class RealKafkaCommittedPositionValidationTest {
                     assertThat(b.position(tp)).as("B resumes at the committed offset").isEqualTo(RECORDS_PER_PARTITION);
                 }
             }
-            realRequests = offsetForLeaderEpochRequests() - beforeB;
+            realRequests = RealKafkaCluster.requestsReceived("OffsetForLeaderEpoch") - beforeB;
         }
 
         real.forEach((p, first) -> {
@@ -225,19 +223,6 @@ class RealKafkaCommittedPositionValidationTest {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     }
 
-    /** OffsetForLeaderEpoch requests all brokers of this JVM have received, every version. */
-    private static long offsetForLeaderEpochRequests() {
-        long count = 0;
-        for (var entry : KafkaYammerMetrics.defaultRegistry().allMetrics().entrySet()) {
-            var name = entry.getKey();
-            if ("RequestMetrics".equals(name.getType()) && "RequestsPerSec".equals(name.getName())
-                    && name.getScope() != null && name.getScope().contains("request.OffsetForLeaderEpoch")
-                    && entry.getValue() instanceof Meter meter) {
-                count += meter.count();
-            }
-        }
-        return count;
-    }
 
     // ---- the model -------------------------------------------------------------------------------------------------
 

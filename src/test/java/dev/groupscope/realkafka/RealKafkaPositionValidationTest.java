@@ -2,7 +2,6 @@ package dev.groupscope.realkafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.yammer.metrics.core.Meter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.server.metrics.KafkaYammerMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,7 +32,7 @@ class RealKafkaPositionValidationTest {
             cluster.createTopic(TOPIC, 1);
             int leader = cluster.leaderOf(TOPIC, 0).orElseThrow();
             TopicPartition tp = new TopicPartition(TOPIC, 0);
-            long atStart = offsetForLeaderEpochRequests();
+            long atStart = RealKafkaCluster.requestsReceived("OffsetForLeaderEpoch");
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(cluster.stringProducerConfig());
                  KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                          ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
@@ -45,13 +43,13 @@ class RealKafkaPositionValidationTest {
                 consumer.assign(List.of(tp));
                 send(producer, 10);
                 readUntil(consumer, tp, 10);
-                assertThat(offsetForLeaderEpochRequests() - atStart)
+                assertThat(RealKafkaCluster.requestsReceived("OffsetForLeaderEpoch") - atStart)
                         .as("no leader change yet: the position from the reset is not validated").isZero();
 
                 cluster.stopBroker(leader);
                 send(producer, 10);
                 readUntil(consumer, tp, 20);
-                assertThat(offsetForLeaderEpochRequests() - atStart)
+                assertThat(RealKafkaCluster.requestsReceived("OffsetForLeaderEpoch") - atStart)
                         .as("the position that read records of the old epoch is validated with the new leader")
                         .isPositive();
                 assertThat(consumer.position(tp)).isEqualTo(20);
@@ -75,17 +73,4 @@ class RealKafkaPositionValidationTest {
         }
     }
 
-    /** OffsetForLeaderEpoch requests all brokers of this JVM have received, every version. */
-    private static long offsetForLeaderEpochRequests() {
-        long count = 0;
-        for (var entry : KafkaYammerMetrics.defaultRegistry().allMetrics().entrySet()) {
-            var name = entry.getKey();
-            if ("RequestMetrics".equals(name.getType()) && "RequestsPerSec".equals(name.getName())
-                    && name.getScope() != null && name.getScope().contains("request.OffsetForLeaderEpoch")
-                    && entry.getValue() instanceof Meter meter) {
-                count += meter.count();
-            }
-        }
-        return count;
-    }
 }
