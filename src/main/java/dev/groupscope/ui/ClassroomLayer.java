@@ -122,8 +122,8 @@ final class ClassroomLayer extends StackPane {
         card.getStyleClass().add("help-card");
         card.setMaxWidth(Region.USE_PREF_SIZE);
         card.setMaxHeight(Region.USE_PREF_SIZE);
-        close.maxWidthProperty().bind(columns.widthProperty());
-        mouse.maxWidthProperty().bind(columns.widthProperty());
+        wrapWithin(close, columns);
+        wrapWithin(mouse, columns);
         StackPane overlay = new StackPane(card);
         overlay.setId("helpOverlay");
         overlay.getStyleClass().add("help-overlay");
@@ -136,6 +136,18 @@ final class ClassroomLayer extends StackPane {
         overlay.heightProperty().addListener(fit);
         card.layoutBoundsProperty().addListener(fit);
         return overlay;
+    }
+
+    /**
+     * A line of the card wraps at the width of the key columns below it. Its height is asked for at that width:
+     * the card's VBox asks its children for their height before it knows its own width, and a wrapping label
+     * asked so answers one line's height, so the mouse line ended in "right-clic...".
+     */
+    private static void wrapWithin(Label line, Region columns) {
+        line.maxWidthProperty().bind(columns.widthProperty());
+        line.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> line.prefHeight(columns.getWidth()), columns.widthProperty(), line.fontProperty(),
+                line.textProperty()));
     }
 
     /**

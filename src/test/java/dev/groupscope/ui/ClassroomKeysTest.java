@@ -53,6 +53,33 @@ class ClassroomKeysTest {
     }
 
     @Test
+    void theHelpCardShowsEveryLineWholeOnAProjectorsScreenInBothLanguages(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        for (UiLanguage language : UiLanguage.values()) {
+            robot.interact(() -> window.switchTo(language));
+            for (boolean presenter : new boolean[] {false, true}) {
+                if (presenter) {
+                    robot.type(KeyCode.F5);
+                }
+                robot.type(KeyCode.F1);
+                WaitForAsyncUtils.waitForFxEvents();
+                javafx.scene.Parent card = robot.lookup("#helpCard").query();
+
+                // The mouse line is the longest: it wraps inside the card rather than ending in "right-clic...".
+                assertThat(TruncatedText.in(card)).as(language + (presenter ? ", presenter mode" : "")).isEmpty();
+
+                robot.type(KeyCode.F1);
+                if (presenter) {
+                    robot.type(KeyCode.F5);
+                }
+            }
+        }
+    }
+
+    @Test
     void theChineseHelpListsActionsWithoutTheirMenuMnemonics(FxRobot robot) {
         robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
         robot.type(KeyCode.F1);
