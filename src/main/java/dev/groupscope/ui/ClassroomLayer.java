@@ -110,20 +110,20 @@ final class ClassroomLayer extends StackPane {
         title.getStyleClass().add("help-title");
         Label close = new Label(messages.format("ui.help.close", Map.of("key", actions.keyText("help"))));
         close.getStyleClass().add("help-close");
-        close.setWrapText(true);
         // What no key does: the mouse's what-ifs, which a class otherwise only finds by chance.
         Label mouse = new Label(messages.text("ui.help.mouse"));
         mouse.setId("help-mouse");
         mouse.getStyleClass().add("help-close");
-        mouse.setWrapText(true);
         HBox columns = new HBox(left, right);
         columns.getStyleClass().add("help-columns");
         VBox card = new VBox(title, close, mouse, columns);
         card.getStyleClass().add("help-card");
-        card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setMaxHeight(Region.USE_PREF_SIZE);
-        wrapWithin(close, columns);
-        wrapWithin(mouse, columns);
+        // The card keeps its whole size, even where the window is smaller (shrinkToFit scales it down): squeezed
+        // by the overlay, it gave a line one row and the mouse line ended in "right-clic...".
+        card.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        wrapWithin(close);
+        wrapWithin(mouse);
         StackPane overlay = new StackPane(card);
         overlay.setId("helpOverlay");
         overlay.getStyleClass().add("help-overlay");
@@ -139,15 +139,14 @@ final class ClassroomLayer extends StackPane {
     }
 
     /**
-     * A line of the card wraps at the width of the key columns below it. Its height is asked for at that width:
-     * the card's VBox asks its children for their height before it knows its own width, and a wrapping label
-     * asked so answers one line's height, so the mouse line ended in "right-clic...".
+     * A line of the card wraps at the width the key columns below it give the card: it asks for no width of its
+     * own (so the card is as wide as the columns) and takes all the card has.
      */
-    private static void wrapWithin(Label line, Region columns) {
-        line.maxWidthProperty().bind(columns.widthProperty());
-        line.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> line.prefHeight(columns.getWidth()), columns.widthProperty(), line.fontProperty(),
-                line.textProperty()));
+    private static void wrapWithin(Label line) {
+        line.setWrapText(true);
+        line.setMinWidth(0);
+        line.setPrefWidth(1);
+        line.setMaxWidth(Double.MAX_VALUE);
     }
 
     /**
