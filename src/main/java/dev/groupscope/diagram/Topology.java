@@ -44,12 +44,21 @@ public record Topology(long time, List<Broker> brokers, List<Topic> topics, Offs
     }
 
     /**
+     * The consumer the coordinator's stored assignment gives a partition nobody reads ({@code GroupView.stableAssignment}):
+     * it has not heard yet (its SyncGroup answer is on the way, or lost), or it is down and the coordinator has not
+     * noticed yet ({@code down}).
+     */
+    public record Assignee(String clientId, boolean down) {
+    }
+
+    /**
      * A group's place in one partition: its committed offset (null before its first commit), the owning consumer
      * and that owner's position (null when no running member owns it), and when that owner hands records to a worker
-     * pool, the partition's sliding window in it (null otherwise, or before the poller dispatched any of it).
+     * pool, the partition's sliding window in it (null otherwise, or before the poller dispatched any of it); with no
+     * owner, the {@link Assignee} the coordinator gave it to (null if none).
      */
     public record GroupOffsets(String groupId, Long committed, String owner, int ownerSlot, Long position,
-                               WorkerPoolView.Window window) {
+                               WorkerPoolView.Window window, Assignee assignee) {
         /** Records the group has not committed yet: log-end minus committed (all of them before a commit). */
         public long lag(long logEndOffset) {
             return Math.max(0, logEndOffset - (committed == null ? 0 : committed));

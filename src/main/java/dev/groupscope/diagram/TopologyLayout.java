@@ -339,7 +339,7 @@ public final class TopologyLayout {
                     "lag", TextFit.number(offsets.lag(leo)));
         }
         out.label(id + "-numbers", NUMBERS_X, y + 10, TextFit.fit(numbers, 12, room), Anchor.START, "detail");
-        String owner = offsets.owner() == null ? text("ui.main.partition.unowned")
+        String owner = offsets.owner() == null ? unowned(offsets.assignee())
                 : offsets.position() == null ? offsets.owner()
                 : text("ui.main.partition.position", "owner", offsets.owner(),
                 "position", TextFit.number(offsets.position()));
@@ -349,6 +349,20 @@ public final class TopologyLayout {
             out.arrow("assign-" + offsets.groupId() + "-" + partition.name(), ARROW_FROM_X, y + height / 2,
                     target[0] - 2, target[1], "assignment", DiagramStyles.memberSlot(offsets.ownerSlot()));
         }
+    }
+
+    /**
+     * "no owner", or who the coordinator gave the partition to if it did ({@link Topology.Assignee}): no arrow then
+     * says nobody reads it, and the line has no room for both.
+     */
+    private String unowned(Topology.Assignee assignee) {
+        return assignee == null ? text("ui.main.partition.unowned")
+                : text(assignedKey(assignee), "consumer", assignee.clientId());
+    }
+
+    /** The words for a partition the coordinator gave to a consumer that does not read it (the UI's too). */
+    public static String assignedKey(Topology.Assignee assignee) {
+        return assignee.down() ? "ui.main.partition.assignedDown" : "ui.main.partition.assignedUnheard";
     }
 
     private static double x(long offset, long first, long window) {

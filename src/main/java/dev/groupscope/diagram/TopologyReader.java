@@ -13,6 +13,7 @@ import dev.groupscope.sim.coordinator.ShardView;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.World;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,9 @@ public final class TopologyReader {
                                         List<Topology.Group> groups, ClusterActorView clusterActor,
                                         Map<String, ConsumerView> viewOf) {
         List<Topology.Partition> partitions = new ArrayList<>();
+        Map<String, Map<String, String>> stable = new HashMap<>();
+        groups.forEach(group -> stable.put(group.groupId(), shardOf(clusterActor, group.groupId())
+                .map(shard -> shard.groups().get(group.groupId())).map(GroupView::stableAssignment).orElse(Map.of())));
         for (ClusterView.PartitionView row : rows) {
             String name = topic + "-" + row.partition();
             List<Topology.GroupOffsets> offsets = new ArrayList<>();
@@ -116,11 +120,21 @@ public final class TopologyReader {
                         owner.map(Topology.Member::slot).orElse(-1),
                         owner.map(m -> viewOf.get(m.clientId()).positions().get(name))
                                 .map(p -> ((Number) p).longValue()).orElse(null),
-                        owner.map(Topology.Member::pool).map(pool -> pool.windows().get(name)).orElse(null)));
+                        owner.map(Topology.Member::pool).map(pool -> pool.windows().get(name)).orElse(null),
+                        owner.isPresent() ? null : assignee(group, stable.get(group.groupId()).get(name))));
             }
             partitions.add(new Topology.Partition(topic, row.partition(), row.leader(), row.logEndOffset(), offsets));
         }
         return new Topology.Topic(topic, partitions);
+    }
+
+    /** The member the coordinator gave a partition nobody reads, and whether its consumer is down. */
+    private static Topology.Assignee assignee(Topology.Group group, String clientId) {
+        if (clientId == null) {
+            return null;
+        }
+        boolean running = group.members().stream().anyMatch(m -> m.clientId().equals(clientId) && m.running());
+        return new Topology.Assignee(clientId, !running);
     }
 
     private static Topology.OffsetsTopic offsetsTopic(ClusterView cluster, ClusterActorView clusterActor,

@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.diagram.Topology;
 import dev.groupscope.kafka.GroupCoordinatorPartitioning;
 import dev.groupscope.kafka.OffsetsTopicMetadata;
 import dev.groupscope.kafka.TopicPartition;
@@ -11,6 +12,7 @@ import dev.groupscope.sim.cluster.ClusterView;
 import dev.groupscope.sim.coordinator.ClassicGroup;
 import dev.groupscope.sim.coordinator.ClassicGroupMember;
 import dev.groupscope.sim.coordinator.CoordinatorShard;
+import dev.groupscope.sim.coordinator.GroupView;
 import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.World;
@@ -190,6 +192,8 @@ public final class FrameReader {
             }
         }
         List<PlaygroundFrame.PartitionRow> partitions = new ArrayList<>();
+        // Read only when a partition has no owner: nearly every frame of a large run has none such.
+        List<Map<String, String>> stable = new ArrayList<>(1);
         cluster.topics().forEach((topic, rows) -> {
             if (topic.startsWith("__")) {
                 return;
@@ -200,7 +204,8 @@ public final class FrameReader {
                 WorkerPoolView pool = owner == null ? null : pools.get(owner);
                 partitions.add(new PlaygroundFrame.PartitionRow(topic, p, row.leader(), row.logEndOffset(),
                         shown.committed(topic, p), owner, owner == null ? -1 : slots.get(owner),
-                        shown.position(topic, p), pool == null ? null : pool.windows().get(topic + "-" + p)));
+                        shown.position(topic, p), pool == null ? null : pool.windows().get(topic + "-" + p),
+                        owner == null ? assignee(stableAssignment(stable, shard).get(topic + "-" + p), all) : null));
             }
         });
         // Which partitions each broker leads now, as the cluster's metadata says (a stopped broker's have moved).
@@ -224,6 +229,25 @@ public final class FrameReader {
         cluster.brokersUp().forEach((id, up) -> brokers.add(new PlaygroundFrame.BrokerRow(id, up,
                 id == group.coordinatorBroker(), leads.getOrDefault(id, List.of()))));
         return new PlaygroundFrame(time, brokers, partitions, group, consumers, spares, current, recent);
+    }
+
+    /** Who the coordinator's stored assignment gives each partition of the shown group to (Stable only). */
+    private Map<String, String> stableAssignment(List<Map<String, String>> read, Optional<CoordinatorShard> shard) {
+        if (read.isEmpty()) {
+            ClassicGroup group = shard.map(loaded -> loaded.group(groupId)).orElse(null);
+            read.add(group == null ? Map.of() : GroupView.of(group).stableAssignment());
+        }
+        return read.get(0);
+    }
+
+    /** The consumer the coordinator gave a partition nobody reads, and whether it is down. */
+    private static Topology.Assignee assignee(String clientId, List<ConsumerActor> all) {
+        if (clientId == null) {
+            return null;
+        }
+        boolean running = all.stream().anyMatch(consumer -> consumer.id().equals(clientId)
+                && consumer.state().running());
+        return new Topology.Assignee(clientId, !running);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.groupscope.ui;
 
+import dev.groupscope.diagram.Topology;
 import dev.groupscope.sim.client.WorkerPoolView;
 import dev.groupscope.sim.engine.SimEvent;
 import java.util.List;
@@ -163,11 +164,12 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
      * partition's sliding window in that pool (null otherwise, or before the poller dispatched any of it).
      */
     public record PartitionRow(String topic, int partition, int leader, long logEndOffset, Long committed,
-                               String owner, int ownerSlot, Long position, WorkerPoolView.Window window) {
+                               String owner, int ownerSlot, Long position, WorkerPoolView.Window window,
+                               Topology.Assignee assignee) {
 
         public PartitionRow(String topic, int partition, int leader, long logEndOffset, Long committed,
                             String owner, int ownerSlot, Long position) {
-            this(topic, partition, leader, logEndOffset, committed, owner, ownerSlot, position, null);
+            this(topic, partition, leader, logEndOffset, committed, owner, ownerSlot, position, null, null);
         }
 
         public String name() {

@@ -1,6 +1,7 @@
 package dev.groupscope.ui;
 
 import dev.groupscope.diagram.LayoutText;
+import dev.groupscope.diagram.TopologyLayout;
 import dev.groupscope.diagram.WindowLine;
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.sim.client.WorkerPoolView;
@@ -1044,7 +1045,9 @@ public final class PlaygroundView {
                     row.owner() == null ? "unowned" : slotClass(row.ownerSlot()));
             if (row.owner() == null) {
                 owner.setText(messages.text("ui.main.partition.unowned"));
-                position.setText("");
+                // Nobody reads it, yet the coordinator may have given it to someone who has not heard (or is down).
+                position.setText(row.assignee() == null ? "" : messages.format(
+                        TopologyLayout.assignedKey(row.assignee()), Map.of("consumer", row.assignee().clientId())));
             } else {
                 owner.setText(row.owner());
                 position.setText(row.position() == null ? "" : messages.format("ui.main.partition.position",

@@ -22,7 +22,7 @@ public record GroupView(String groupId, String state, String previousState, long
         staticMembers = java.util.Collections.unmodifiableMap(new TreeMap<>(staticMembers));
     }
 
-    static GroupView of(ClassicGroup group) {
+    public static GroupView of(ClassicGroup group) {
         List<MemberView> members = new ArrayList<>();
         for (ClassicGroupMember member : group.allMembers()) {
             members.add(MemberView.of(member));
@@ -32,6 +32,23 @@ public record GroupView(String groupId, String state, String previousState, long
                 group.leaderId(), members, List.copyOf(group.pendingJoinMembers()),
                 List.copyOf(group.pendingSyncMembers()), group.staticMembers(), group.numAwaitingJoinResponse(),
                 group.newMemberAdded());
+    }
+
+    /**
+     * Who the assignment the coordinator stored gives each partition to ("orders-4" → its member's client id), while
+     * the group is Stable; empty before (until the leader's SyncGroup the coordinator holds no assignment of this
+     * generation). The member's client may not know it: its SyncGroup answer is on the way (or was lost), or it has
+     * crashed and the coordinator has not yet noticed.
+     */
+    public Map<String, String> stableAssignment() {
+        if (!"Stable".equals(state)) {
+            return Map.of();
+        }
+        Map<String, String> owners = new TreeMap<>();
+        for (MemberView member : members) {
+            member.assignment().forEach(partition -> owners.put(partition.toString(), member.clientId()));
+        }
+        return owners;
     }
 
     /** One member as seen from outside. */
