@@ -6,6 +6,7 @@ import dev.groupscope.i18n.Messages;
 import dev.groupscope.sim.client.ConsumerFaults.DelayCommits;
 import dev.groupscope.sim.client.ConsumerFaults.LoseMessage;
 import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
 import java.util.List;
@@ -177,6 +178,21 @@ class RequestTimeoutClosesConnectionTest {
                 .startsWith("C2 发给 broker 1 的 OffsetCommit 请求在 30,000 ms 内没有收到应答");
         assertThat(Messages.of(Locale.SIMPLIFIED_CHINESE).format(closed.ruleKey(), closed.ruleArgs()))
                 .contains("OffsetCommit 请求超时");
+    }
+
+    @Test
+    void aLearnerStepsToTheTimeoutAndTheCommitsItFailedButNotToEachHeartbeat() {
+        Simulation run = run(CUT, 60_000);
+        List<SimEvent> failed = run.log().stream().filter(event -> event.type().equals("Disconnected")
+                && CONSUMER.equals(event.actor())).toList();
+        List<SimEvent> closed = failed.stream().filter(event -> event.fields().containsKey("closedBy")).toList();
+
+        assertThat(failed).filteredOn(event -> Boolean.TRUE.equals(event.fields().get("timedOut")))
+                .isNotEmpty().allMatch(LearnerFilter.INSTANCE);
+        assertThat(closed).filteredOn(event -> event.fields().get("api").equals("OffsetCommit")).isNotEmpty()
+                .allMatch(LearnerFilter.INSTANCE);
+        assertThat(closed).filteredOn(event -> event.fields().get("api").equals("Heartbeat")).isNotEmpty()
+                .noneMatch(LearnerFilter.INSTANCE);
     }
 
     @Test
