@@ -161,6 +161,30 @@ class RequestTimeoutClosesConnectionTest {
                 && CONSUMER.equals(event.actor()) && event.time() == closedAt).hasSize(1);
     }
 
+    /** A commit held up longer than request.timeout.ms is not waited for: it times out as a lost request does. */
+    @Test
+    void aCommitHeldUpPastTheRequestTimeoutTimesOutAndItsLateAnswerIsNeverRead() {
+        Simulation base = run("", 30_000);
+        SimEvent next = base.log().stream().filter(event -> event.type().equals("OffsetCommitRequest")
+                && CONSUMER.equals(event.peer()) && sentAt(event) >= 20_000).findFirst().orElseThrow();
+        long commitSent = sentAt(next);
+
+        Simulation run = base.fork(commitSent - 1, new DelayCommits(CONSUMER, 1, REQUEST_TIMEOUT_MS + 10_000));
+        run.runUntil(commitSent + REQUEST_TIMEOUT_MS + 15_000);
+
+        SimEvent timedOut = onlyDisconnected(run, correlationId(next));
+        assertThat(timedOut.time()).isEqualTo(commitSent + REQUEST_TIMEOUT_MS);
+        assertThat(timedOut.fields()).containsEntry("api", "OffsetCommit").containsEntry("timedOut", true)
+                .containsEntry("coordinator", true);
+        assertThat(withCorrelation(run, correlationId(next))).extracting(SimEvent::type)
+                .contains("OffsetCommitRequest").doesNotContain("OffsetCommitResponse");
+        // A short hold-up is waited for, as before.
+        Simulation brief = base.fork(commitSent - 1, new DelayCommits(CONSUMER, 1, 1_500));
+        brief.runUntil(commitSent + REQUEST_TIMEOUT_MS + 5_000);
+        assertThat(withCorrelation(brief, correlationId(next))).extracting(SimEvent::type)
+                .contains("OffsetCommitResponse").doesNotContain("Disconnected");
+    }
+
     @Test
     void theClosedConnectionIsExplainedInBothLanguages() {
         Simulation run = run(CUT, 60_000);

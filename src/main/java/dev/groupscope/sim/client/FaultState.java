@@ -182,6 +182,13 @@ final class FaultState {
                             delayCommitsLeft), "sim.client.fault.commitDelayed", Map.of("consumer", step.id(),
                             "delayMs", commitDelayMs, "offsets", ClientEvents.offsetsText(commit.offsets())));
             network.sendLater(step.context, step.id(), ClusterAccess.ACTOR_ID, broker, message, commitDelayMs);
+            long timeout = timeoutMs(step, message.api());
+            if (commitDelayMs + 2L * (network.delayMs() + network.jitterMs()) >= timeout) {
+                // Held up past request.timeout.ms: kafka-clients stops waiting and closes the connection, as for a
+                // lost request; whichever comes first, this or the answer, finds the other's request gone.
+                step.context.schedule(timeout, new Deliver(step.id(), "broker-" + broker, broker, step.now(),
+                        new Disconnected(message.correlationId(), message.api(), broker, true)));
+            }
             return true;
         }
         return false;

@@ -136,8 +136,8 @@
  *       poll() would throw IllegalStateException).</li>
  *   <li>A delayed commit ({@code delayCommits}) holds back everything after it on the consumer's one connection to
  *       that broker, fetches included; kafka-clients keeps a separate connection to the coordinator, so only
- *       coordinator requests would queue behind it. A held-up commit never times out itself, however long its
- *       delay (it can still fail when another request on its connection times out). A failed commit ({@code failCommits}) is answered after one
+ *       coordinator requests would queue behind it. A commit held up until its answer would come after
+ *       request.timeout.ms times out as a lost request does. A failed commit ({@code failCommits}) is answered after one
  *       network round trip without reaching the coordinator.</li>
  *   <li>A lost request (network partition, or {@code loseMessage}) times out request.timeout.ms after it was sent
  *       (a JoinGroup: max(request.timeout.ms, max.poll.interval.ms + 5 s)), as kafka-clients' NetworkClient does:
