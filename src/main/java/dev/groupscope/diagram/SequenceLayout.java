@@ -450,7 +450,9 @@ public final class SequenceLayout {
                         "member", ProtocolLog.shortMember(String.valueOf(f.get("memberId"))),
                         "timeout", TextFit.number(((Number) f.getOrDefault("timeoutMs", 0)).longValue()));
             case "Disconnected":
-                return text("diagram.sequence.note.Disconnected", "api", f.get("api"),
+                // The request whose timeout closed the connection; the others failing with it read as any failure.
+                return text(Boolean.TRUE.equals(f.get("timedOut")) ? "diagram.sequence.note.DisconnectedTimeout"
+                                : "diagram.sequence.note.Disconnected", "api", f.get("api"),
                         "broker", laneName(String.valueOf(f.get("broker"))));
             case "FetchErrors":
                 return fetchErrorsNote(f);

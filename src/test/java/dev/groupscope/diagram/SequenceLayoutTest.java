@@ -148,6 +148,26 @@ class SequenceLayoutTest {
     }
 
     @Test
+    void theRequestWhoseTimeoutClosedTheConnectionSaysSoAndTheOthersFailingWithItReadAsFailures() {
+        List<ProtocolEvent> events = List.of(
+                note(1, "Disconnected", "C2", 50_016, Map.of("api", "OffsetCommit", "broker", "broker-1",
+                        "timedOut", true, "cancelled", 1)),
+                note(2, "Disconnected", "C2", 50_016, Map.of("api", "Heartbeat", "broker", "broker-1",
+                        "closedBy", 216L)));
+
+        Drawing drawing = SequenceLayout.layout(events, 0, 50_016, ENGLISH, true, -1).drawing();
+        Drawing chinese = SequenceLayout.layout(events, 0, 50_016, Messages.of(java.util.Locale.SIMPLIFIED_CHINESE),
+                true, -1).drawing();
+
+        assertThat(((Shape.Label) drawing.shape("note-1-label").orElseThrow()).text())
+                .isEqualTo("✗ OffsetCommit to Broker 1: timed out");
+        assertThat(((Shape.Label) drawing.shape("note-2-label").orElseThrow()).text())
+                .isEqualTo("✗ Heartbeat to Broker 1: connection failed");
+        assertThat(((Shape.Label) chinese.shape("note-1-label").orElseThrow()).text()).isEqualTo("✗ 发往 Broker 1 的 OffsetCommit：超时");
+        assertThat(((Shape.Box) drawing.shape("note-1").orElseThrow()).styles()).contains("error");
+    }
+
+    @Test
     void theProtocolLogTurnsADisconnectedAnswerIntoANoteOfTheClient() {
         dev.groupscope.sim.engine.SimEvent disconnected = new dev.groupscope.sim.engine.SimEvent(9, 4, 20_004,
                 dev.groupscope.sim.engine.EventKind.RESPONSE, "Disconnected", "C2", "broker-2",

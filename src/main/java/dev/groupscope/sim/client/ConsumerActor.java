@@ -999,6 +999,10 @@ public final class ConsumerActor implements Actor {
                 return;
             }
             answeringBroker = pending.broker();
+            if (message instanceof Disconnected disconnected && disconnected.timedOut()) {
+                closeTimedOutConnection(deliver, disconnected, pending);
+                return;
+            }
             if (message instanceof Disconnected disconnected) {
                 context.emit(EventKind.RESPONSE, "Disconnected", id, ClientEvents.broker(disconnected.broker()),
                         fields("api", disconnected.api(), "sentAt", deliver.sentAt(),
@@ -1021,6 +1025,53 @@ public final class ConsumerActor implements Actor {
             }
             metadata.connected(pending.broker());
             dispatchResponse(deliver, pending);
+        }
+
+        /**
+         * A request got no answer within its timeout: kafka-clients closes its connection
+         * ({@code NetworkClient.handleTimedOutRequests}, "Disconnecting from node ... due to request timeout") and
+         * fails every request in flight on it at this moment, each with a DisconnectException
+         * ({@code processTimeoutDisconnection} → {@code cancelInFlightRequests}). The connection is the one to the
+         * coordinator or the other one to the same broker (AbstractCoordinator connects to the coordinator as a node
+         * of its own), never both. Each failed request gets its Disconnected, the timed-out one first; then each is
+         * handled as any Disconnected is, oldest first as kafka-clients completes them, and the connection's failure
+         * counts once for reconnect backoff and metadata ({@code processDisconnection}). Answers to the cancelled
+         * requests, and their own timeouts if they were lost too, find nothing pending and are dropped.
+         */
+        private void closeTimedOutConnection(Deliver deliver, Disconnected timedOut, Pending pending) {
+            int broker = timedOut.broker();
+            List<Map.Entry<Long, Pending>> failed = new ArrayList<>(inFlight.failConnection(pending.broker(),
+                    pending.toCoordinator()));
+            long timeoutMs = FaultState.timeoutMs(this, timedOut.api());
+            context.emit(EventKind.RESPONSE, "Disconnected", id, ClientEvents.broker(broker),
+                    fields("api", timedOut.api(), "timedOut", true, "coordinator", pending.toCoordinator(),
+                            "cancelled", failed.size(), "sentAt", deliver.sentAt(),
+                            "correlationId", timedOut.correlationId()),
+                    "sim.client.disconnected.timeout", Map.of("consumer", id, "broker", broker,
+                            "api", timedOut.api(), "timeoutMs", timeoutMs, "cancelled", failed.size(),
+                            "coordinator", pending.toCoordinator()));
+            for (Map.Entry<Long, Pending> other : failed) {
+                Pending request = other.getValue();
+                context.emit(EventKind.RESPONSE, "Disconnected", id, ClientEvents.broker(broker),
+                        fields("api", request.api(), "closedBy", timedOut.correlationId(),
+                                "coordinator", request.toCoordinator(), "sentAt", request.sentAt(),
+                                "correlationId", other.getKey()),
+                        "sim.client.disconnected.closed", Map.of("consumer", id, "broker", broker,
+                                "api", request.api(), "timedOutApi", timedOut.api(),
+                                "coordinator", request.toCoordinator()));
+            }
+            if (!state.running()) {
+                return;
+            }
+            failed.add(Map.entry(timedOut.correlationId(), pending));
+            failed.sort(Map.Entry.comparingByKey());
+            for (Map.Entry<Long, Pending> request : failed) {
+                if (request.getValue().toCoordinator()) {
+                    group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
+                }
+                requestFailed(request.getValue(), request.getKey(), Errors.NETWORK_EXCEPTION);
+            }
+            metadata.onDisconnect(this, broker);
         }
 
         /**

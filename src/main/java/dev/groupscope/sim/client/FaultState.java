@@ -26,9 +26,10 @@ import java.util.TreeMap;
  * The faults in force on one consumer's connections ({@link ConsumerFaults}). They belong to its host and network,
  * not to the KafkaConsumer instance, so they outlast a restart. A lost request (in a cut, or the one message a
  * {@link LoseMessage} names) is never answered: kafka-clients closes the connection after request.timeout.ms (a
- * JoinGroup's: see {@link #timeoutMs}) and fails it with a DisconnectException, modelled as a
+ * JoinGroup's: see {@link #timeoutMs}) and fails it with a DisconnectException, modelled as a timed-out
  * {@link Disconnected} arriving then (unless the client gave the request up earlier, e.g. by marking the
- * coordinator unknown when its session timed out).
+ * coordinator unknown when its session timed out, or because an earlier timeout closed the same connection). The
+ * consumer fails every other request on that connection with it ({@code ConsumerActor}).
  */
 final class FaultState {
 
@@ -181,6 +182,13 @@ final class FaultState {
                             delayCommitsLeft), "sim.client.fault.commitDelayed", Map.of("consumer", step.id(),
                             "delayMs", commitDelayMs, "offsets", ClientEvents.offsetsText(commit.offsets())));
             network.sendLater(step.context, step.id(), ClusterAccess.ACTOR_ID, broker, message, commitDelayMs);
+            long timeout = timeoutMs(step, message.api());
+            if (commitDelayMs + 2L * (network.delayMs() + network.jitterMs()) >= timeout) {
+                // Held up past request.timeout.ms: kafka-clients stops waiting and closes the connection, as for a
+                // lost request; whichever comes first, this or the answer, finds the other's request gone.
+                step.context.schedule(timeout, new Deliver(step.id(), "broker-" + broker, broker, step.now(),
+                        new Disconnected(message.correlationId(), message.api(), broker, true)));
+            }
             return true;
         }
         return false;
@@ -205,13 +213,14 @@ final class FaultState {
     }
 
     /**
-     * No answer will come: after request.timeout.ms the client closes the connection and fails the request. Returns
-     * when.
+     * No answer will come: after request.timeout.ms the client closes the connection and fails the request, and with
+     * it every other request on that connection. Returns when, at the latest: a request on the same connection that
+     * times out first closes it sooner, and this Disconnected, coming later, finds the request gone and is dropped.
      */
     private static long lose(Step step, int broker, long correlationId, String api, long sentAt) {
         long at = Math.max(step.now(), sentAt + timeoutMs(step, api));
         step.context.schedule(at - step.now(), new Deliver(step.id(), "broker-" + broker, broker, sentAt,
-                new Disconnected(correlationId, api, broker)));
+                new Disconnected(correlationId, api, broker, true)));
         return at;
     }
 
@@ -220,7 +229,7 @@ final class FaultState {
      * but a JoinGroup may be held by the coordinator for the whole rebalance, so kafka-clients waits for it
      * max(request.timeout.ms, rebalance timeout + 5,000 ms), the rebalance timeout being max.poll.interval.ms.
      */
-    private static long timeoutMs(Step step, String api) {
+    static long timeoutMs(Step step, String api) {
         long requestTimeout = step.config().settings().requestTimeoutMs();
         if (!"JoinGroup".equals(api)) {
             return requestTimeout;

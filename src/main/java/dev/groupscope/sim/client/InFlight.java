@@ -9,8 +9,9 @@ import java.util.TreeMap;
 
 /**
  * Requests sent and not yet answered, by correlation id. A response whose id is not here is stale (its request was
- * failed locally when the coordinator was marked unknown, or it belongs to a process that crashed) and is dropped,
- * as kafka-clients drops answers on a connection it has closed.
+ * failed locally when the coordinator was marked unknown or its connection was closed after another request on it
+ * timed out, or it belongs to a process that crashed) and is dropped, as kafka-clients drops answers on a connection
+ * it has closed.
  */
 final class InFlight {
 
@@ -71,6 +72,25 @@ final class InFlight {
         pending.entrySet().removeIf(entry -> {
             if (entry.getValue().toCoordinator()) {
                 failed.add(Map.entry(entry.getKey(), entry.getValue()));
+                return true;
+            }
+            return false;
+        });
+        return failed;
+    }
+
+    /**
+     * Removes every request on one connection, oldest first: the consumer's connection to the coordinator
+     * ({@code toCoordinator}; kafka-clients opens it as a node of its own) or its other connection to {@code broker}
+     * (fetches, metadata, offsets lookups). When kafka-clients closes a connection it fails them all
+     * ({@code NetworkClient.cancelInFlightRequests}); answers that arrive for them later are dropped.
+     */
+    List<Map.Entry<Long, Pending>> failConnection(int broker, boolean toCoordinator) {
+        List<Map.Entry<Long, Pending>> failed = new ArrayList<>();
+        pending.entrySet().removeIf(entry -> {
+            Pending request = entry.getValue();
+            if (request.broker() == broker && request.toCoordinator() == toCoordinator) {
+                failed.add(Map.entry(entry.getKey(), request));
                 return true;
             }
             return false;

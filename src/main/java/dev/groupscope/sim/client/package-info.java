@@ -18,7 +18,10 @@
  * <ul>
  *   <li>RESPONSE {@code <Api>Response} (actor = client id, peer = {@code broker-<id>}): {@code error},
  *       {@code generation}, {@code memberId}, {@code assignment} (sorted {@code topic-partition}s), offsets, fetched
- *       record counts..., then {@code sentAt}, {@code correlationId}. RESPONSE {@code Disconnected}: {@code api}.</li>
+ *       record counts..., then {@code sentAt}, {@code correlationId}. RESPONSE {@code Disconnected}: {@code api};
+ *       for the request that timed out, {@code timedOut}, {@code coordinator} (which of the two connections to the
+ *       broker closed) and {@code cancelled} (how many other requests failed with it); for each of those,
+ *       {@code closedBy} (the timed-out request's correlation id) and {@code coordinator}.</li>
  *   <li>STATE {@code MemberStateChange}: {@code from}/{@code to} among UNJOINED, PREPARING_REBALANCE,
  *       COMPLETING_REBALANCE, STABLE, and GroupScope's STOPPED (not started or closed), CRASHED and FAILED (poll()
  *       threw, e.g. FENCED_INSTANCE_ID or NoOffsetForPartitionException).</li>
@@ -60,8 +63,8 @@
  *   <li>Faults ({@link dev.groupscope.sim.client.ConsumerFaults}), FAULT: {@code NetworkPartition}
  *       ({@code broker}, {@code durationMs}), {@code NetworkHealed}, {@code FailCommits}, {@code DelayCommits},
  *       {@code CommitFailureInjected}, {@code CommitDelayInjected}; {@code RequestLost} / {@code ResponseLost}
- *       ({@code api}, {@code broker}, {@code correlationId}, {@code sentAt}, {@code timeoutAt} when its
- *       Disconnected is due, {@code requestTimeoutMs}, {@code lostInCut}: the nth of its API in this cut; a
+ *       ({@code api}, {@code broker}, {@code correlationId}, {@code sentAt}, {@code timeoutAt} when its own
+ *       timeout is due (at the latest: an earlier timeout on the same connection fails it sooner), {@code requestTimeoutMs}, {@code lostInCut}: the nth of its API in this cut; a
  *       commit's {@code offsets}; {@code joinTimeoutMs} for a JoinGroup, waited for longer; {@code whatIf} for a
  *       message a {@code LoseMessage} lost) for each request to a cut-off broker and each answer from it, and for
  *       the one message a {@code LoseMessage} ({@code api}, {@code correlationId}, {@code answer},
@@ -109,7 +112,9 @@
  *   <li>FindCoordinator goes to a random live broker (Kafka: the least loaded node, scanned from a random start).</li>
  *   <li>close() acts when the loop is inside poll() or at its next poll() (the wakeup() pattern), and a
  *       consumer whose poll() throws stops without closing.</li>
- *   <li>Request timeouts are not modelled: an answer comes, or a Disconnected when the broker is down.</li>
+ *   <li>Only lost requests time out (a network partition, or a {@code loseMessage}): any other request is answered,
+ *       or fails with a Disconnected when its broker is down.
+ *       A request to a stopped broker fails alone, not with the others on its connection.</li>
  *   <li>Records are offsets without payloads; each record counts as the cluster's record size against fetch limits.</li>
  *   <li>Commit policies: commitAsync with an unknown coordinator fails to its callback at once (Kafka queues it
  *       until the lookup ends); the commits on close (the auto commit, asyncAfterBatch's final commitSync,
@@ -131,11 +136,17 @@
  *       poll() would throw IllegalStateException).</li>
  *   <li>A delayed commit ({@code delayCommits}) holds back everything after it on the consumer's one connection to
  *       that broker, fetches included; kafka-clients keeps a separate connection to the coordinator, so only
- *       coordinator requests would queue behind it. A failed commit ({@code failCommits}) is answered after one
+ *       coordinator requests would queue behind it. A commit held up until its answer would come after
+ *       request.timeout.ms times out as a lost request does. A failed commit ({@code failCommits}) is answered after one
  *       network round trip without reaching the coordinator.</li>
- *   <li>A lost request (network partition) fails request.timeout.ms after it was sent, as a {@code Disconnected};
- *       Kafka closes the connection then and fails every request on it, and its connection attempts to an
- *       unreachable broker time out after socket.connection.setup.timeout.ms, which is not modelled.</li>
+ *   <li>A lost request (network partition, or {@code loseMessage}) times out request.timeout.ms after it was sent
+ *       (a JoinGroup: max(request.timeout.ms, max.poll.interval.ms + 5 s)), as kafka-clients' NetworkClient does:
+ *       the client closes that connection and every request in flight on it fails at that moment with a
+ *       {@code Disconnected} of its own; answers to them that come later are dropped, and a request fails once even
+ *       if its own timeout was due later. The consumer's connection to the coordinator is separate from its other
+ *       connection to the same broker (fetches, metadata, offsets lookups), so closing one leaves the other alone;
+ *       the model keeps one reconnect backoff per broker for both (Kafka: one per connection). Not modelled:
+ *       connection attempts to an unreachable broker, which time out after socket.connection.setup.timeout.ms.</li>
  *   <li>Worker pools ({@link dev.groupscope.sim.client.WorkerPool}): the poller learns of finished records at its
  *       next loop round (a real poller reads a concurrent map whenever it likes); onRevoke=wait blocks only an EAGER
  *       onJoinPrepare: a COOPERATIVE revocation and close() abandon the pool's queued records at once and commit the

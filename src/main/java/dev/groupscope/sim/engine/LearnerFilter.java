@@ -7,7 +7,8 @@ import java.util.function.Predicate;
  * Which events a learner steps through: the ones where something happens that the group protocol is about — group
  * and member state changes, JoinGroup, SyncGroup, LeaveGroup, commits, rebalance callbacks, faults, actions, and
  * every answer that carries an error, every request or answer a network cut loses (of heartbeats and fetches, the
- * first of the cut) — but not the steady background of successful heartbeats, fetches, polls, a worker pool's
+ * first of the cut), every request that fails without an answer (of heartbeats and fetches failed because another
+ * request's timeout closed their connection, none) — but not the steady background of successful heartbeats, fetches, polls, a worker pool's
  * dispatches after its first, a routine commit's success after the first two in a row, record processing and produce
  * traffic, and the OffsetForLeaderEpoch that validates a position after a leader change unless its answer carries
  * an error or finds a truncation. Stepping "to the next event that matters" skips the rest.
@@ -30,6 +31,13 @@ public final class LearnerFilter implements Predicate<SimEvent> {
      * Protocol tab still draws each). A lost commit, join or sync is a step each: each loses something.
      */
     private static final Set<String> ROUTINE_APIS = Set.of("Heartbeat", "Fetch");
+
+    /**
+     * A request failed without an answer. When a request times out, kafka-clients closes its connection and every
+     * request on it fails at that moment ({@code closedBy} names the timed-out one): of those, heartbeats and fetches
+     * are background as in {@link #ROUTINE_APIS}.
+     */
+    private static final String DISCONNECTED = "Disconnected";
 
     /**
      * A worker pool's poller handing records to its workers: its loop round, as poll() is a plain consumer's. A
@@ -65,6 +73,12 @@ public final class LearnerFilter implements Predicate<SimEvent> {
         if (LOST.contains(event.type())) {
             return !ROUTINE_APIS.contains(event.fields().get("api"))
                     || event.fields().get("lostInCut") instanceof Number nth && nth.longValue() == 1;
+        }
+        if (event.type().equals(DISCONNECTED) && event.fields().containsKey("closedBy")) {
+            // Failed with a connection another request's timeout closed: the timed-out one is the step (it says how
+            // many failed with it); of the others, a heartbeat or fetch says nothing new, a commit or join loses
+            // something.
+            return !ROUTINE_APIS.contains(event.fields().get("api"));
         }
         if (event.type().equals("CommitAsync") || event.type().equals("CommitSync")) {
             return !(event.fields().get("okInARow") instanceof Number ok && ok.longValue() >= OK_STEPS);
