@@ -27,6 +27,10 @@ public final class SequenceLayout {
      * coordinator's, its role in short. Narrower than that, the window scrolls.
      */
     static final double MIN_LANE_WIDTH = 100;
+    /** Between a lane's head box and the lane's edge: the gap between two heads is twice this. */
+    private static final double HEAD_INSET = 10;
+    /** The same in a lane narrowed to fit the tab. */
+    private static final double NARROW_HEAD_INSET = 4;
     public static final double ROW_HEIGHT = 30;
     static final double ROW = ROW_HEIGHT;
     public static final double HEAD_TOP = 52;
@@ -219,13 +223,16 @@ public final class SequenceLayout {
         String down = downLanes.get(lane);
         String id = "lane-" + lane;
         out.line(id + "-life", x, HEAD_TOP + HEAD_HEIGHT, x, height - 12, "lifeline");
-        out.box(id, x - laneWidth / 2 + 10, HEAD_TOP, laneWidth - 20, HEAD_HEIGHT, 6, "", laneStyles(coordinator,
-                down != null));
+        // A narrowed lane's head takes more of the lane, so that "coordinator" fits whole (it read "coordinat…").
+        double inset = laneWidth < LANE_WIDTH ? NARROW_HEAD_INSET : HEAD_INSET;
+        double room = laneWidth - 2 * inset - 8;
+        out.box(id, x - laneWidth / 2 + inset, HEAD_TOP, laneWidth - 2 * inset, HEAD_HEIGHT, 6, "",
+                laneStyles(coordinator, down != null));
         String name = laneName(lane);
         String role = null;
         if (coordinator) {
             role = text("diagram.sequence.coordinator");
-            if (TextFit.width(role, 12) > laneWidth - 28) {
+            if (TextFit.width(role, 12) > room) {
                 role = text("diagram.sequence.coordinator.short"); // a narrowed lane: "coordinator"
             }
         } else if (down != null) {
@@ -233,10 +240,9 @@ public final class SequenceLayout {
         }
         if (role != null) {
             out.label(id + "-name", x, HEAD_TOP + 17, name, Anchor.MIDDLE, "name");
-            out.label(id + "-role", x, HEAD_TOP + 33, TextFit.fit(role, 12, laneWidth - 28), Anchor.MIDDLE,
-                    "detail");
+            out.label(id + "-role", x, HEAD_TOP + 33, TextFit.fit(role, 12, room), Anchor.MIDDLE, "detail");
         } else {
-            out.label(id + "-name", x, HEAD_TOP + 25, TextFit.fit(name, 13, laneWidth - 28), Anchor.MIDDLE, "name");
+            out.label(id + "-name", x, HEAD_TOP + 25, TextFit.fit(name, 13, room), Anchor.MIDDLE, "name");
         }
     }
 

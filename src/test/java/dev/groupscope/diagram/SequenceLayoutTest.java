@@ -51,6 +51,8 @@ class SequenceLayoutTest {
         assertThat(((Shape.Label) exported.shape("lane-broker-1-role").orElseThrow()).text())
                 .isEqualTo("group coordinator");
         assertThat(((Shape.Label) fitted.shape("lane-broker-1-role").orElseThrow()).text()).isEqualTo("coordinator");
+        // Even at the narrowest lane: its head takes more of the lane rather than read "coordinat…".
+        assertThat(((Shape.Label) tooNarrow.shape("lane-broker-1-role").orElseThrow()).text()).isEqualTo("coordinator");
     }
 
     @Test
