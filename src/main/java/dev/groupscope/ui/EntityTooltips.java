@@ -1,6 +1,7 @@
 package dev.groupscope.ui;
 
 import dev.groupscope.diagram.LayoutText;
+import dev.groupscope.diagram.TopologyLayout;
 import dev.groupscope.diagram.WindowLine;
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.kafka.config.ConsumerSettings;
@@ -40,6 +41,9 @@ public final class EntityTooltips {
                         "owner", group.owner() == null ? none : group.owner(),
                         "committed", group.committed() == null ? messages.text("ui.tip.noCommit") : group.committed(),
                         "position", group.position() == null ? none : group.position())));
+                if (group.groupId().equals(frame.group().groupId())) {
+                    assignee(frame, name).ifPresent(lines::add); // nobody reads it, yet someone has it
+                }
                 lines.addAll(repeats(group.repeats()));
                 if (group.outOfOrder() > 0) {
                     lines.add(messages.format("ui.tip.partition.outOfOrder", Map.of("partition", name,
@@ -52,6 +56,13 @@ public final class EntityTooltips {
                             LayoutText.of(messages))));
             return String.join("\n", lines);
         }).orElse(name);
+    }
+
+    /** Whom the coordinator gave a partition the shown group does not read, as its row says it. */
+    private java.util.Optional<String> assignee(PlaygroundFrame frame, String name) {
+        return frame.partitions().stream().filter(row -> row.name().equals(name) && row.assignee() != null)
+                .findFirst().map(row -> messages.format(TopologyLayout.assignedKey(row.assignee()),
+                        Map.of("consumer", row.assignee().clientId())));
     }
 
     public String consumer(PlaygroundFrame frame, String clientId) {

@@ -147,6 +147,16 @@ class EntityTooltipsTest {
         assertThat(tip).contains("C2（直到 39.8 秒），同时还有 C1（30.0–39.8 秒）").doesNotContain(" s）");
     }
 
+    @Test
+    void aPartitionNobodyReadsSaysWhomTheCoordinatorGaveItTo() {
+        PlaygroundFrame frame = lessonAt("lost-join-answer.json", 22_000).getFrame();
+
+        String tip = new EntityTooltips(Messages.english()).partition(frame, "orders-4");
+
+        assertThat(tip).contains("Group orders-app: owner none").contains("assigned to C3, which has not heard");
+        assertThat(new EntityTooltips(Messages.english()).partition(frame, "orders-0")).doesNotContain("assigned");
+    }
+
     private static PlaygroundViewModel lessonAt(String file, long at) {
         PlaygroundViewModel lesson = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
                 java.nio.file.Path.of("lessons/scenarios", file)), Runnable::run, Runnable::run);
