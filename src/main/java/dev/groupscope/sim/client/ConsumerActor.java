@@ -551,6 +551,10 @@ public final class ConsumerActor implements Actor {
             }
             if (!returnBuffered()) {
                 iterate();
+            } else {
+                // This pass ended returning records: positions an answer it read just set are validated first thing
+                // at the next poll(), as Kafka's next pass does.
+                fetcher.passEnded();
             }
         }
 

@@ -137,6 +137,14 @@ final class Fetcher {
         return fromCommittedThisPass && assignment.hasAwaitingValidation();
     }
 
+    /**
+     * A pass of poll() ended without going through updateFetchPositions (it returned records): positions an
+     * OffsetFetch answer set in it are validated first thing at the next pass, like any other.
+     */
+    void passEnded() {
+        positionsFromCommitted = false;
+    }
+
     void onOffsetFetch(Step step, Deliver deliver, OffsetFetchResponse response) {
         offsetFetchPending = false;
         Map<String, Object> salient = fields("error", response.error().name(),
