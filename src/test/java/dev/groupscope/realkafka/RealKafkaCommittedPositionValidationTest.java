@@ -44,9 +44,15 @@ import org.junit.jupiter.api.Timeout;
  * consumer B starts. Timing is read loosely (B's positions are read between polls of zero ms); the decisions exactly.
  * Measured (Kafka 4.1.1, 2 cores): partition 0 committed with epoch 1, partitions 1 and 2 with epoch 0 (stopping a
  * follower does not bump a leader epoch); B's three positions awaited validation with those epochs as both offset
- * and leader epoch; two requests, one to each of the two live leaders; the model gave the same. In a separate probe
- * the validation was answered 10–21 ms after B's position appeared (Kafka sends it at the next pass of poll(), after
- * connecting to the leader); the model sends it at the end of the pass that reads the OffsetFetch answer.
+ * and leader epoch; two requests, one to each of the two live leaders; the model gave the same.
+ *
+ * <p>When: Kafka's updateFetchPositions validates before it takes the OffsetFetch answer, so the validation goes out
+ * at poll()'s next pass; that pass comes at once, not after a network wait of up to retry.backoff.ms, because
+ * completing the OffsetFetch's future wakes the selector. Consumer C, after B, shows it: with retry.backoff.ms at
+ * 2 s and poll(10 s), its OffsetForLeaderEpoch reached the brokers 6–7 ms after its OffsetFetch (2 cores, also
+ * with both kept busy by other processes; a connection to the leader included; 4–19 ms in a one-broker probe with
+ * retry.backoff.ms at 1 s); the test asks for less than half of retry.backoff.ms. The model's C2, with the same
+ * retry.backoff.ms, sends it in the instant its poll loop takes the answer.
  */
 class RealKafkaCommittedPositionValidationTest {
 
@@ -55,6 +61,8 @@ class RealKafkaCommittedPositionValidationTest {
     private static final int PARTITIONS = 3;
     private static final int RECORDS_PER_PARTITION = 10;
     private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Consumer C's retry.backoff.ms (and the model's C2's): a wait of it after the OffsetFetch would be plain. */
+    private static final long RETRY_BACKOFF_MS = 2000;
 
     /** What B's SubscriptionState held for a partition when it first had a position. */
     record FirstPosition(long offset, int offsetEpoch, int leaderEpoch, int leader, boolean awaitingValidation) {
@@ -65,6 +73,7 @@ class RealKafkaCommittedPositionValidationTest {
     void aConsumerStartingFromCommittedOffsetsValidatesThemWithTheirLeadersBeforeFetching() throws Exception {
         Map<Integer, FirstPosition> real;
         long realRequests;
+        long realGapMs;
         Map<Integer, Integer> committedEpochs = new TreeMap<>();
         try (RealKafkaCluster cluster = RealKafkaCluster.start(3)) {
             cluster.createTopic(TOPIC, PARTITIONS);
@@ -103,6 +112,7 @@ class RealKafkaCommittedPositionValidationTest {
                 }
             }
             realRequests = RealKafkaCluster.requestsReceived("OffsetForLeaderEpoch") - beforeB;
+            realGapMs = nextPassGapMs(cluster);
         }
 
         real.forEach((p, first) -> {
@@ -123,6 +133,58 @@ class RealKafkaCommittedPositionValidationTest {
         assertModelValidatesBeforeFetching(model);
         assertThat(events(model, request("OffsetForLeaderEpoch", "C2")).size())
                 .as("the model also sends one OffsetForLeaderEpoch to each leader").isEqualTo(realRequests);
+
+        assertThat(realGapMs).as("C's validation comes at poll()'s next pass, which does not wait retry.backoff.ms")
+                .isBetween(0L, RETRY_BACKOFF_MS / 2);
+        long answered = events(model, e -> e.kind() == EventKind.RESPONSE && e.type().equals("OffsetFetchResponse")
+                && "C2".equals(e.actor())).get(0).time();
+        assertThat(events(model, request("OffsetForLeaderEpoch", "C2")))
+                .as("the model's next pass also comes at once, retry.backoff.ms %s", RETRY_BACKOFF_MS)
+                .allSatisfy(asked -> assertThat(((Number) asked.fields().get("sentAt")).longValue())
+                        .isEqualTo(answered));
+    }
+
+    /**
+     * Consumer C (retry.backoff.ms {@value #RETRY_BACKOFF_MS}) starts from the same commits, polling with a long
+     * timeout: the time from its OffsetFetch to its OffsetForLeaderEpoch, as the brokers count them (sampled
+     * every 0.2 ms by another thread).
+     */
+    private static long nextPassGapMs(RealKafkaCluster cluster) throws InterruptedException {
+        long fetchesBefore = RealKafkaCluster.requestsReceived("OffsetFetch");
+        long validationsBefore = RealKafkaCluster.requestsReceived("OffsetForLeaderEpoch");
+        java.util.concurrent.atomic.AtomicLongArray seenAt = new java.util.concurrent.atomic.AtomicLongArray(2);
+        Thread sampler = new Thread(() -> {
+            while (seenAt.get(1) == 0 && !Thread.currentThread().isInterrupted()) {
+                long now = System.nanoTime();
+                if (seenAt.get(0) == 0 && RealKafkaCluster.requestsReceived("OffsetFetch") > fetchesBefore) {
+                    seenAt.set(0, now);
+                }
+                if (seenAt.get(0) != 0
+                        && RealKafkaCluster.requestsReceived("OffsetForLeaderEpoch") > validationsBefore) {
+                    seenAt.set(1, now);
+                }
+                try {
+                    Thread.sleep(0, 200_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "gap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        Map<String, Object> config = new java.util.HashMap<>(consumerConfig(cluster));
+        config.put(ConsumerConfig.RETRY_BACKOFF_MS_CONFIG, (int) RETRY_BACKOFF_MS);
+        config.put(ConsumerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, (int) RETRY_BACKOFF_MS);
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config)) {
+            c.subscribe(List.of(TOPIC));
+            awaitValidPositions(c, Duration.ofSeconds(10));
+        } finally {
+            sampler.join(TimeUnit.SECONDS.toMillis(5));
+            sampler.interrupt();
+        }
+        assertThat(seenAt.get(0)).as("C's OffsetFetch reached the coordinator").isNotZero();
+        assertThat(seenAt.get(1)).as("C's OffsetForLeaderEpoch reached a leader").isNotZero();
+        return TimeUnit.NANOSECONDS.toMillis(seenAt.get(1) - seenAt.get(0));
     }
 
     // ---- real Kafka ------------------------------------------------------------------------------------------------
@@ -178,11 +240,16 @@ class RealKafkaCommittedPositionValidationTest {
     }
 
     private static void awaitValidPositions(KafkaConsumer<String, String> consumer) {
+        awaitValidPositions(consumer, Duration.ofMillis(100));
+    }
+
+    private static void awaitValidPositions(KafkaConsumer<String, String> consumer, Duration pollTimeout) {
         SubscriptionState subscriptions = subscriptions(consumer);
         long deadline = System.nanoTime() + LIMIT_NANOS;
-        while (!consumer.assignment().stream().allMatch(subscriptions::hasValidPosition)) {
-            assertThat(System.nanoTime()).as("B validated in time").isLessThan(deadline);
-            consumer.poll(Duration.ofMillis(100));
+        while (consumer.assignment().isEmpty()
+                || !consumer.assignment().stream().allMatch(subscriptions::hasValidPosition)) {
+            assertThat(System.nanoTime()).as("validated in time").isLessThan(deadline);
+            consumer.poll(pollTimeout);
         }
     }
 
@@ -257,9 +324,10 @@ class RealKafkaCommittedPositionValidationTest {
                     "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
                     "commitPolicy": {"type": "syncAfterBatch"}},
                    {"id": "C2", "groupId": "%s", "topics": ["%s"], "startAtMs": 9000,
-                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest",
+                                 "retry.backoff.ms": %d},
                     "commitPolicy": {"type": "syncAfterBatch"}}]%s}
-                """.formatted(TOPIC, PARTITIONS, TOPIC, GROUP, TOPIC, GROUP, TOPIC, actions));
+                """.formatted(TOPIC, PARTITIONS, TOPIC, GROUP, TOPIC, GROUP, TOPIC, RETRY_BACKOFF_MS, actions));
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(scenario.durationMs());
         return simulation;

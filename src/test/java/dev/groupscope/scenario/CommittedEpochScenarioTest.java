@@ -113,10 +113,10 @@ class CommittedEpochScenarioTest {
     }
 
     @Test
-    void withPartitionsNeverCommittedTheirListOffsetsGoFirstAndTheValidationAtTheEndOfThatPass() {
+    void withPartitionsNeverCommittedTheirListOffsetsGoFirstAndTheValidationAtTheNextPass() {
         // t grows to 4 partitions while nobody reads it: C2 finds commits for t-0..t-2, none for t-3. Kafka reads
         // the OffsetFetch answer inside updateFetchPositions, resets t-3 (ListOffsets) in that pass and validates
-        // at the next one.
+        // at the next one, which comes at once (the completed OffsetFetch woke the network poll in between).
         Simulation run = run("{\"type\": \"syncAfterBatch\"}", """
                 , {"atMs": 6500, "action": "increasePartitions", "topic": "t", "partitions": 4}""");
         SimEvent fetched = events(run, response("OffsetFetch", "C2")).get(0);
@@ -128,6 +128,65 @@ class CommittedEpochScenarioTest {
         assertThat(((Number) listed.fields().get("correlationId")).longValue())
                 .as("the ListOffsets is sent first").isLessThan(((Number) asked.fields().get("correlationId"))
                         .longValue());
+    }
+
+    /**
+     * R reads t-0 and commits what poll() returned (with its epoch), F reads t-1 and commits offsets it builds (no
+     * epoch), X reads t-2; all assign()-ed in group g. R and F close at 6 s; at 7 s X is assigned all three.
+     */
+    private static Simulation takeOverRun(String moreSettings) {
+        Scenario scenario = ScenarioReader.read("inline.json", """
+                {"name": "inline", "seed": 11, "durationMs": 9000,
+                 "cluster": {"brokers": 3, "settings": {"group.initial.rebalance.delay.ms": 0},
+                             "network": {"delayMs": 2}},
+                 "topics": [{"name": "t", "partitions": 3, "replicationFactor": 3}],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
+                 "consumers": [
+                   {"id": "R", "groupId": "g", "assign": ["t-0"],
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
+                    "commitPolicy": {"type": "syncAfterBatch"}},
+                   {"id": "F", "groupId": "g", "assign": ["t-1"],
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
+                    "commitPolicy": {"type": "everyN", "records": 20}},
+                   {"id": "X", "groupId": "g", "assign": ["t-2"],
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"%s},
+                    "commitPolicy": {"type": "syncAfterBatch"}}],
+                 "actions": [{"atMs": 6000, "action": "closeConsumer", "consumer": "R"},
+                             {"atMs": 6000, "action": "closeConsumer", "consumer": "F"},
+                             {"atMs": 7000, "action": "assign", "consumer": "X", "partitions": ["t-0", "t-1", "t-2"]}]}
+                """.formatted(moreSettings));
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(scenario.durationMs());
+        return simulation;
+    }
+
+    @Test
+    void thePassThatTakesTheCommittedOffsetsFetchesWhatItMayAndTheNextPassValidatesAtOnce() {
+        // Kafka 4.1: updateFetchPositions validates first, then takes the OffsetFetch answer (seekUnvalidated); that
+        // pass's pollForFetches fetches t-1 (its commit has no epoch), and its network wait returns at once (the
+        // completed OffsetFetch, and that fetch, woke the selector), so the next pass asks t-0's leader in the same
+        // instant. X reads the answer inside commitSync() here, so its poll loop takes it when that returns. With
+        // retry.backoff.ms at 1 s, a wait for it would be plain to see.
+        for (String settings : List.of("", ", \"retry.backoff.ms\": 1000")) {
+            Simulation run = takeOverRun(settings);
+            SimEvent fetched = events(run, response("OffsetFetch", "X")).stream()
+                    .filter(e -> map(e, "offsets").containsKey("t-0")).findFirst().orElseThrow();
+            assertThat(map(fetched, "leaderEpochs").keySet()).as("R's commit has an epoch, F's has none")
+                    .isEqualTo(java.util.Set.of("t-0"));
+            SimEvent asked = events(run, request("OffsetForLeaderEpoch", "X")).get(0);
+            assertThat(map(asked, "leaderEpochs").keySet()).isEqualTo(java.util.Set.of("t-0"));
+            SimEvent fetchT1 = events(run, request("Fetch", "X")).stream()
+                    .filter(e -> sentAt(e) >= fetched.time() && map(e, "fetchOffsets").containsKey("t-1"))
+                    .findFirst().orElseThrow();
+            assertThat(sentAt(asked)).as("the next pass comes at once (%s)", settings).isEqualTo(sentAt(fetchT1))
+                    .isLessThan(fetched.time() + 100);
+            assertThat(correlationId(fetchT1)).as("the pass that takes the answer fetches t-1 before the next "
+                    + "pass validates t-0 (%s)", settings).isLessThan(correlationId(asked));
+        }
+    }
+
+    private static long correlationId(SimEvent event) {
+        return ((Number) event.fields().get("correlationId")).longValue();
     }
 
     /** The broker leading t-0 in these runs: the one C1's first fetch of it goes to. */

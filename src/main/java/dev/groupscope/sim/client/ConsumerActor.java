@@ -551,12 +551,19 @@ public final class ConsumerActor implements Actor {
             }
             if (!returnBuffered()) {
                 iterate();
+            } else {
+                // This pass ended returning records: positions an answer it read just set are validated first thing
+                // at the next poll(), as Kafka's next pass does.
+                fetcher.passEnded();
             }
         }
 
         /**
          * One pass of the body of poll(): the coordinator's poll (the heartbeat's poll timer, discovery, rebalance,
-         * auto commit), fetch positions, then buffered records if any, else send fetches and keep waiting.
+         * auto commit), fetch positions, then buffered records if any, else send fetches and keep waiting. A pass
+         * that took positions from an OffsetFetch answer, which await validation, and returned no records is
+         * followed at once by the next pass, which validates them: Kafka's network wait in between returns at once,
+         * the completed OffsetFetch having woken the selector ({@link Fetcher#updateFetchPositions}).
          */
         private void iterate() {
             // Heartbeat.poll(now) in ConsumerCoordinator.poll: max.poll.interval.ms counts from here.
@@ -567,11 +574,10 @@ public final class ConsumerActor implements Actor {
             }
             metadata.maybeUpdate(this); // the network poll inside the coordinator's poll
 
-            if (ready) {
-                fetchPositions();
-            }
-            if (state.running()) {
-                returnBuffered();
+            boolean validateNextPass = ready && fetchPositions();
+            if (state.running() && !returnBuffered() && validateNextPass && state.running()
+                    && loop.phase == PollLoop.Phase.IN_POLL && !group.listenerCommitPending) {
+                iterate(); // poll()'s do/while goes round: this time validatePositionsIfNeeded sends them
             }
         }
 
@@ -1295,8 +1301,9 @@ public final class ConsumerActor implements Actor {
             return group.poll(this);
         }
 
-        private void fetchPositions() {
-            fetcher.updateFetchPositions(this);
+        /** True when positions just taken from an OffsetFetch answer await validation at poll()'s next pass. */
+        private boolean fetchPositions() {
+            return fetcher.updateFetchPositions(this);
         }
 
         private void sendFetches() {

@@ -63,8 +63,8 @@ final class Fetcher {
     private int checkedMetadataVersion = -1;
     /**
      * An OffsetFetch answer set positions since the last pass of updateFetchPositions. Kafka reads that answer inside
-     * updateFetchPositions, after its validation step, so those positions are validated at the next pass: here, at
-     * the end of the pass that follows the answer (after its ListOffsets), without the network wait in between.
+     * updateFetchPositions ({@code initWithCommittedOffsetsIfNeeded}), after its validation step, so the pass that
+     * takes those positions does not validate them: the next pass of poll() does, first thing.
      */
     private boolean positionsFromCommitted;
 
@@ -104,12 +104,19 @@ final class Fetcher {
     }
 
     /**
-     * kafka-clients' {@code updateFetchPositions}: partitions without a position ask the coordinator for committed
+     * kafka-clients' {@code updateFetchPositions}: positions awaiting validation ask their leaders first
+     * ({@code validatePositionsIfNeeded}); then partitions without a position ask the coordinator for committed
      * offsets ({@code initWithCommittedOffsetsIfNeeded}; until that answer comes nothing else happens), then the
      * partitions awaiting a reset ask their leaders with ListOffsets ({@code resetPositionsIfNeeded}).
+     *
+     * <p>Returns true when this pass took positions from an OffsetFetch answer that await validation: Kafka reads
+     * that answer after its validation step, so they are validated at poll()'s next pass, which comes at once
+     * unless this pass returns records. Its network wait returns at once: completing the OffsetFetch's future
+     * woke the selector ({@code ConsumerNetworkClient.firePendingCompletedRequests}, and any request this pass
+     * queued does too); measured with kafka-clients 4.1.1 and retry.backoff.ms 1000, the OffsetForLeaderEpoch was
+     * queued within 1 ms of the OffsetFetch answer.
      */
-    void updateFetchPositions(Step step) {
-        // Positions the OffsetFetch answer just set are validated at Kafka's next pass, after this one's ListOffsets.
+    boolean updateFetchPositions(Step step) {
         boolean fromCommittedThisPass = positionsFromCommitted;
         positionsFromCommitted = false;
         if (!fromCommittedThisPass) {
@@ -124,12 +131,18 @@ final class Fetcher {
                 step.send(coordinator, true, correlationId -> new OffsetFetchRequest(correlationId, groupId,
                         missing));
             }
-            return; // Kafka's poll() waits in initWithCommittedOffsetsIfNeeded: no ListOffsets before the answer
+            return false; // Kafka's poll() waits in initWithCommittedOffsetsIfNeeded: no ListOffsets before the answer
         }
         resetPositionsIfNeeded(step);
-        if (fromCommittedThisPass) {
-            validatePositionsIfNeeded(step);
-        }
+        return fromCommittedThisPass && assignment.hasAwaitingValidation();
+    }
+
+    /**
+     * A pass of poll() ended without going through updateFetchPositions (it returned records): positions an
+     * OffsetFetch answer set in it are validated first thing at the next pass, like any other.
+     */
+    void passEnded() {
+        positionsFromCommitted = false;
     }
 
     void onOffsetFetch(Step step, Deliver deliver, OffsetFetchResponse response) {
@@ -173,7 +186,7 @@ final class Fetcher {
             return;
         }
         // resetInitializingPositions: they await a reset, which the poll loop's resetPositionsIfNeeded asks the
-        // leaders for (in this same pass of poll(), when it is the poll loop reading this answer).
+        // leaders for in the pass that takes this answer (the positions it set are validated at the next pass).
         uncommitted.forEach(tp -> reset(step, tp, "no committed offset"));
     }
 

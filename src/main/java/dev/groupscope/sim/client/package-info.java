@@ -94,9 +94,17 @@
  *       commitAsync() without offsets) carry each position's epoch, and a position from a committed offset that has
  *       one awaits validation at once (refreshCommittedOffsets → seekUnvalidated); a committed epoch newer than the
  *       cache's leaves the partition without a known leader until a Metadata answer brings it
- *       (updateLastSeenEpochIfNewer). Departures: that validation goes out at the end of the pass of poll() that
- *       reads the OffsetFetch answer, after its ListOffsets (Kafka: at the next pass, after a network wait; measured
- *       answered 10–21 ms after the position was set, a connection to the leader included); a fetched chunk's records
+ *       (updateLastSeenEpochIfNewer). That validation goes out at poll()'s next pass (Kafka's updateFetchPositions
+ *       validates before it takes the OffsetFetch answer), after the ListOffsets and fetches of the pass that took
+ *       the answer, and in the same instant unless that pass returned records: Kafka's network wait in between
+ *       returns at once, as completing the OffsetFetch's future woke the selector (measured, with retry.backoff.ms
+ *       at 1 s or 2 s: the OffsetForLeaderEpoch reached the leader 4–19 ms after the OffsetFetch, a connection
+ *       included). Departures: an OffsetFetch answer read outside poll() (inside commitSync(), or by the heartbeat
+ *       thread) sets the positions when it is read, not when the next poll() takes it, and that poll()'s next pass
+ *       still comes at once (in Kafka the selector's wake-up was spent where the answer was read: unless the pass
+ *       sent a request, its network wait lasts until something arrives or retry.backoff.ms); records of other
+ *       partitions may be returned while an OffsetFetch is pending (Kafka's poll() first waits for its answer, up
+ *       to its own timeout, in initWithCommittedOffsetsIfNeeded); a fetched chunk's records
  *       all count as of the epoch of its
  *       last; the request goes out without first connecting to the new leader (Kafka's tryConnect when it has no
  *       ApiVersions for it yet); and positions are checked against the cache before each collect and fetch, even
