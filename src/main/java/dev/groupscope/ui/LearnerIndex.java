@@ -15,14 +15,20 @@ import java.util.function.Predicate;
  */
 final class LearnerIndex {
 
-    private final Predicate<SimEvent> filter;
+    /** Whether an event of a run's log is indexed: every one a filter passes, or a group's {@link LearnerSteps}. */
+    private final java.util.function.BiPredicate<List<SimEvent>, SimEvent> filter;
     private Simulation run;
     private int scanned;
     private long[] seqs = new long[64];
     private int size;
 
     LearnerIndex(Predicate<SimEvent> filter) {
-        this.filter = filter;
+        this.filter = (log, event) -> filter.test(event);
+    }
+
+    /** An index of the steps Next and Previous land on. */
+    LearnerIndex(LearnerSteps steps) {
+        this.filter = steps::isStep;
     }
 
     /** An index of every {@link LearnerFilter} event, whatever its group. */
@@ -56,7 +62,7 @@ final class LearnerIndex {
         }
         List<SimEvent> log = simulation.log();
         for (int i = scanned; i < log.size(); i++) {
-            if (filter.test(log.get(i))) {
+            if (filter.test(log, log.get(i))) {
                 if (size == seqs.length) {
                     seqs = Arrays.copyOf(seqs, size * 2);
                 }

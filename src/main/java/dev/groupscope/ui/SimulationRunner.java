@@ -213,7 +213,8 @@ public final class SimulationRunner {
      */
     public void stepNext(long fromSeq, long time) {
         worker.execute(() -> {
-            java.util.function.Predicate<SimEvent> learner = reader.learnerEvents();
+            java.util.function.Predicate<SimEvent> learner = new LearnerSteps(reader.learnerEvents())
+                    .of(simulation.log());
             long seq = simulation.nextEvent(fromSeq, learner);
             long limit = Math.min(durationMs, Math.max(time, computedUntil) + STEP_SEARCH_MS);
             while (seq < 0 && computedUntil < limit) {
@@ -403,7 +404,8 @@ public final class SimulationRunner {
     /** The index of the shown group's learner events. */
     private LearnerIndex learners() {
         FrameReader shown = reader;
-        return learnerIndexes.computeIfAbsent(shown.groupId(), group -> new LearnerIndex(shown.learnerEvents()));
+        return learnerIndexes.computeIfAbsent(shown.groupId(),
+                group -> new LearnerIndex(new LearnerSteps(shown.learnerEvents())));
     }
 
     /** Each group's GroupStateChange events, indexed as the group is first shown. */
