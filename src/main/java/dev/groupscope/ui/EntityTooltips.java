@@ -83,6 +83,11 @@ public final class EntityTooltips {
                     "autoCommit", s.enableAutoCommit(), "policy", c.commitPolicy().kind().fileName())));
             lines.add(messages.format("ui.tip.consumer.timers", Map.of("heartbeat", at(c.nextHeartbeatAt()),
                     "pollDeadline", at(c.pollDeadlineAt()), "autoCommit", at(c.nextAutoCommitAt()))));
+            if (c.joinSentAt() >= 0) {
+                // A lost JoinGroup answer keeps a consumer "joining" for this long: where a class asks why.
+                lines.add(messages.format("ui.tip.consumer.joinWait", Map.of("sentAt", at(c.joinSentAt()),
+                        "timeoutMs", c.joinTimeoutMs(), "givesUpAt", at(c.joinSentAt() + c.joinTimeoutMs()))));
+            }
             frame.consumer(clientId).map(PlaygroundFrame.ConsumerRow::pool).ifPresent(pool -> lines.add(
                     messages.format("ui.tip.consumer.pool", Map.of("count", pool.config().count(),
                             "ordering", pool.config().ordering().fileName(), "size", pool.config().windowSize(),

@@ -71,8 +71,11 @@ public record FrameDetails(int offsetsPartitionCount, OffsetsTopicMetadata offse
      * @param nextAutoCommitAt when auto commit is next due, or -1
      * @param processed        what the ledger counts against it so far: processed, processed again, order breaks
      */
+    /** {@code joinSentAt}: when the JoinGroup it waits an answer for was sent, or -1; {@code joinTimeoutMs}: how long
+     * kafka-clients waits for that answer. */
     public record ConsumerDetail(String clientId, String groupId, String memberId, Optional<String> instanceId,
                                  ConsumerSettings settings, CommitPolicy commitPolicy, long nextHeartbeatAt,
-                                 long pollDeadlineAt, long nextAutoCommitAt, Ledger.Counts processed) {
+                                 long pollDeadlineAt, long nextAutoCommitAt, Ledger.Counts processed,
+                                 long joinSentAt, long joinTimeoutMs) {
     }
 }

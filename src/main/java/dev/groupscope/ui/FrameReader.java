@@ -139,7 +139,8 @@ public final class FrameReader {
                     consumer.memberId(), consumer.config().groupInstanceId(), consumer.config().settings(),
                     consumer.commitPolicy(), consumer.timerDeadline(world, "HEARTBEAT"),
                     consumer.timerDeadline(world, "POLL_TIMEOUT"), consumer.timerDeadline(world, "AUTO_COMMIT"),
-                    ledger == null ? Ledger.Counts.ZERO : ledger.counts(consumer.config().groupId(), consumer.id())));
+                    ledger == null ? Ledger.Counts.ZERO : ledger.counts(consumer.config().groupId(), consumer.id()),
+                    consumer.state().running() ? consumer.joinGroupSentAt() : -1, consumer.joinGroupTimeoutMs()));
         }
         // Each group's commits come from the first shard that holds any for it.
         Map<String, CoordinatorShard> committedIn = new TreeMap<>();

@@ -157,6 +157,19 @@ class EntityTooltipsTest {
         assertThat(new EntityTooltips(Messages.english()).partition(frame, "orders-0")).doesNotContain("assigned");
     }
 
+    @Test
+    void aConsumerWaitingForItsJoinGroupAnswerSaysSinceWhenAndWhenItGivesUp() {
+        // C3's JoinGroup (sent at 15,008 ms) lost its answer: kafka-clients waits max.poll.interval.ms (30 s) + 5 s.
+        PlaygroundFrame frame = lessonAt("lost-join-answer.json", 22_000).getFrame();
+
+        String waiting = new EntityTooltips(Messages.english()).consumer(frame, "C3");
+        String stable = new EntityTooltips(Messages.english()).consumer(frame, "C1");
+
+        assertThat(waiting).contains("Waiting for the answer to its JoinGroup, sent at 15.0 s: kafka-clients waits "
+                + "35,000 ms for it").contains("it gives up at 50.0 s");
+        assertThat(stable).doesNotContain("Waiting for the answer");
+    }
+
     private static PlaygroundViewModel lessonAt(String file, long at) {
         PlaygroundViewModel lesson = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
                 java.nio.file.Path.of("lessons/scenarios", file)), Runnable::run, Runnable::run);

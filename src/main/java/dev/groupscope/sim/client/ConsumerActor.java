@@ -194,6 +194,19 @@ public final class ConsumerActor implements Actor {
         return world.timerDeadline(timerKeys[ConsumerTasks.TimerKind.valueOf(kind).ordinal()]);
     }
 
+    /** When the JoinGroup this consumer waits an answer for was sent (ms), or -1 when it waits for none. */
+    public long joinGroupSentAt() {
+        return inFlight.oldestSentAt("JoinGroup");
+    }
+
+    /**
+     * How long kafka-clients waits for a JoinGroup answer before it gives up on the request (FaultState): longer than
+     * request.timeout.ms, since the coordinator may hold a JoinGroup for the whole rebalance.
+     */
+    public long joinGroupTimeoutMs() {
+        return FaultState.timeoutMs(config, "JoinGroup");
+    }
+
     /** The rebalance protocol the configured assignors allow (KIP-429): COOPERATIVE only if all support it. */
     public RebalanceProtocol rebalanceProtocol() {
         return protocol;

@@ -230,11 +230,15 @@ final class FaultState {
      * max(request.timeout.ms, rebalance timeout + 5,000 ms), the rebalance timeout being max.poll.interval.ms.
      */
     static long timeoutMs(Step step, String api) {
-        long requestTimeout = step.config().settings().requestTimeoutMs();
+        return timeoutMs(step.config(), api);
+    }
+
+    static long timeoutMs(ConsumerClientConfig config, String api) {
+        long requestTimeout = config.settings().requestTimeoutMs();
         if (!"JoinGroup".equals(api)) {
             return requestTimeout;
         }
-        return Math.max(requestTimeout, (long) step.config().maxPollIntervalMs() + JOIN_GROUP_TIMEOUT_LAPSE_MS);
+        return Math.max(requestTimeout, (long) config.maxPollIntervalMs() + JOIN_GROUP_TIMEOUT_LAPSE_MS);
     }
 
     /**

@@ -102,6 +102,16 @@ final class InFlight {
         return anyTo(api, -1);
     }
 
+    /** When the oldest request of {@code api} still waiting for its answer was sent, or -1. */
+    long oldestSentAt(String api) {
+        for (Pending request : pending.values()) { // by correlation id: the oldest first
+            if (request.api().equals(api)) {
+                return request.sentAt();
+            }
+        }
+        return -1;
+    }
+
     /**
      * The brokers with a request of {@code api} pending, in one pass (a fetcher asks at every poll()); broker ids are
      * small non-negative numbers, so a bit set.
