@@ -28,7 +28,7 @@ public final class EntityTooltips {
         return frame.details().partition(name).map(p -> {
             List<String> lines = new ArrayList<>();
             lines.add(messages.format("ui.tip.partition", Map.of("partition", name, "leader", p.leader(),
-                    "replicas", p.replicas().toString(), "end", p.logEndOffset())));
+                    "epoch", p.leaderEpoch(), "replicas", p.replicas().toString(), "end", p.logEndOffset())));
             if (p.groups().isEmpty()) {
                 lines.add(messages.text("ui.tip.partition.noGroup"));
             }

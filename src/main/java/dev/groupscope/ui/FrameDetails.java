@@ -39,8 +39,8 @@ public record FrameDetails(int offsetsPartitionCount, OffsetsTopicMetadata offse
     }
 
     /** A partition's replicas and, for every group that has a member or a commit on it, its owner and offsets. */
-    public record PartitionDetail(String name, int leader, List<Integer> replicas, long logEndOffset,
-                                  List<GroupOnPartition> groups) {
+    public record PartitionDetail(String name, int leader, int leaderEpoch, List<Integer> replicas,
+                                  long logEndOffset, List<GroupOnPartition> groups) {
         public PartitionDetail {
             replicas = List.copyOf(replicas);
             groups = List.copyOf(groups);

@@ -104,7 +104,8 @@ public final class PartitionDetails {
                         repeated.outOfOrder(), repeated.keyOutOfOrder()));
             }
         }
-        return new PartitionDetail(topic + "-" + p, row.leader(), row.replicas(), row.logEndOffset(), onIt);
+        return new PartitionDetail(topic + "-" + p, row.leader(), row.leaderEpoch(), row.replicas(),
+                row.logEndOffset(), onIt);
     }
 
     /** Every partition's details, in the cluster's order: what the frame says, to the last field. */

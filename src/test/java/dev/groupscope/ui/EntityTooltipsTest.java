@@ -21,7 +21,7 @@ class EntityTooltipsTest {
 
         String tip = new EntityTooltips(Messages.english()).partition(frame, row.name());
 
-        assertThat(tip).startsWith(row.name() + ": leader broker " + row.leader() + ", replicas [")
+        assertThat(tip).startsWith(row.name() + ": leader broker " + row.leader() + " (leader epoch 0), replicas [")
                 .contains("log end offset " + row.logEndOffset())
                 .contains("Group orders-app: owner " + row.owner() + ", committed " + row.committed()
                         + ", owner's position " + row.position());
@@ -168,6 +168,25 @@ class EntityTooltipsTest {
         assertThat(waiting).contains("Waiting for the answer to its JoinGroup, sent at 15.0 s: kafka-clients waits "
                 + "35,000 ms for it").contains("it gives up at 50.0 s");
         assertThat(stable).doesNotContain("Waiting for the answer");
+    }
+
+    @Test
+    void aPartitionSaysItsLeaderEpochWhichGrowsEachTimeLeadershipMoves() {
+        // Broker 2 stops at 15 s and is back at 25 s; the preferred-leader check at 35 s gives it its partitions back.
+        String before = leaderLine(lessonAt("coordinator-comes-home.json", 10_000).getFrame());
+        String away = leaderLine(lessonAt("coordinator-comes-home.json", 20_000).getFrame());
+        String back = leaderLine(lessonAt("coordinator-comes-home.json", 40_000).getFrame());
+
+        assertThat(before).contains("leader broker 2 (leader epoch 0)");
+        assertThat(away).doesNotContain("leader broker 2").contains("(leader epoch 1)");
+        assertThat(back).contains("leader broker 2 (leader epoch 2)");
+    }
+
+    /** The first line of the tooltip of the first partition of transfers that broker 2 leads at 10 s. */
+    private static String leaderLine(PlaygroundFrame frame) {
+        String led = lessonAt("coordinator-comes-home.json", 10_000).getFrame().partitions().stream()
+                .filter(row -> row.leader() == 2).findFirst().orElseThrow().name();
+        return new EntityTooltips(Messages.english()).partition(frame, led).lines().findFirst().orElseThrow();
     }
 
     private static PlaygroundViewModel lessonAt(String file, long at) {

@@ -367,8 +367,9 @@ public final class ClusterState {
             for (int p = 0; p < partitions.size(); p++) {
                 long end = name.equals(OFFSETS_TOPIC) ? offsetsLogs.get(p).logEndOffset()
                         : logs.get(name).get(p).logEndOffset();
-                views.add(new ClusterView.PartitionView(p, partitions.get(p).replicas(), partitions.get(p).leader(),
-                        end));
+                PartitionState partition = partitions.get(p);
+                views.add(new ClusterView.PartitionView(p, partition.replicas(), partition.leader(), end,
+                        partition.leaderEpoch()));
             }
             topicViews.put(name, Collections.unmodifiableList(views));
         });

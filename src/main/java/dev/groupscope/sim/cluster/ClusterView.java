@@ -20,6 +20,8 @@ public record ClusterView(Map<Integer, Boolean> brokersUp, Map<String, List<Part
     }
 
     /** One partition as seen from outside. */
-    public record PartitionView(int partition, List<Integer> replicas, int leader, long logEndOffset) {
+    /** {@code leaderEpoch}: bumped each time the partition's leadership moves (KIP-320 validates positions by it). */
+    public record PartitionView(int partition, List<Integer> replicas, int leader, long logEndOffset,
+                                int leaderEpoch) {
     }
 }
