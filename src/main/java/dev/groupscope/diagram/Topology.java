@@ -49,6 +49,11 @@ public record Topology(long time, List<Broker> brokers, List<Topic> topics, Offs
      * noticed yet ({@code down}).
      */
     public record Assignee(String clientId, boolean down) {
+
+        /** The assignee named {@code clientId} (null: none), down unless {@code running} says it runs. */
+        public static Assignee of(String clientId, java.util.function.Predicate<String> running) {
+            return clientId == null ? null : new Assignee(clientId, !running.test(clientId));
+        }
     }
 
     /**

@@ -121,20 +121,13 @@ public final class TopologyReader {
                         owner.map(m -> viewOf.get(m.clientId()).positions().get(name))
                                 .map(p -> ((Number) p).longValue()).orElse(null),
                         owner.map(Topology.Member::pool).map(pool -> pool.windows().get(name)).orElse(null),
-                        owner.isPresent() ? null : assignee(group, stable.get(group.groupId()).get(name))));
+                        owner.isPresent() ? null : Topology.Assignee.of(stable.get(group.groupId()).get(name),
+                                client -> group.members().stream()
+                                        .anyMatch(m -> m.clientId().equals(client) && m.running()))));
             }
             partitions.add(new Topology.Partition(topic, row.partition(), row.leader(), row.logEndOffset(), offsets));
         }
         return new Topology.Topic(topic, partitions);
-    }
-
-    /** The member the coordinator gave a partition nobody reads, and whether its consumer is down. */
-    private static Topology.Assignee assignee(Topology.Group group, String clientId) {
-        if (clientId == null) {
-            return null;
-        }
-        boolean running = group.members().stream().anyMatch(m -> m.clientId().equals(clientId) && m.running());
-        return new Topology.Assignee(clientId, !running);
     }
 
     private static Topology.OffsetsTopic offsetsTopic(ClusterView cluster, ClusterActorView clusterActor,

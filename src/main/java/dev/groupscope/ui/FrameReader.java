@@ -206,7 +206,9 @@ public final class FrameReader {
                 partitions.add(new PlaygroundFrame.PartitionRow(topic, p, row.leader(), row.logEndOffset(),
                         shown.committed(topic, p), owner, owner == null ? -1 : slots.get(owner),
                         shown.position(topic, p), pool == null ? null : pool.windows().get(topic + "-" + p),
-                        owner == null ? assignee(stableAssignment(stable, shard).get(topic + "-" + p), all) : null));
+                        owner == null ? Topology.Assignee.of(stableAssignment(stable, shard).get(topic + "-" + p),
+                                client -> all.stream().anyMatch(consumer -> consumer.id().equals(client)
+                                        && consumer.state().running())) : null));
             }
         });
         // Which partitions each broker leads now, as the cluster's metadata says (a stopped broker's have moved).
@@ -239,16 +241,6 @@ public final class FrameReader {
             read.add(group == null ? Map.of() : GroupView.of(group).stableAssignment());
         }
         return read.get(0);
-    }
-
-    /** The consumer the coordinator gave a partition nobody reads, and whether it is down. */
-    private static Topology.Assignee assignee(String clientId, List<ConsumerActor> all) {
-        if (clientId == null) {
-            return null;
-        }
-        boolean running = all.stream().anyMatch(consumer -> consumer.id().equals(clientId)
-                && consumer.state().running());
-        return new Topology.Assignee(clientId, !running);
     }
 
     /**
