@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * The part of kafka-clients' {@code SubscriptionState} the model needs: the assigned partitions and, per
  * partition, the fetch position (the next offset poll() returns), or none while it is being initialised from the
  * committed offset, or while it awaits a reset (auto.offset.reset, seekToBeginning/seekToEnd) that a ListOffsets to
- * its leader resolves; and whether the application paused it ({@code TopicPartitionState.paused}).
+ * its leader resolves; whether the application paused it ({@code TopicPartitionState.paused}); and whether it is
+ * pending revocation ({@code TopicPartitionState.pendingRevocation}).
  */
 final class Assignment {
 
@@ -25,6 +26,11 @@ final class Assignment {
     private final SortedArrayMap<TopicPartition, Long> positions;
     /** Partitions the application paused: not fetched, and their buffered records are held back by poll(). */
     private final SortedArraySet<TopicPartition> paused;
+    /**
+     * Partitions an EAGER onJoinPrepare marked while its auto commit is in flight: not fetched, and their buffered
+     * records dropped, so that poll() cannot move a position past what that commit stores before they are revoked.
+     */
+    private final SortedArraySet<TopicPartition> pendingRevocation;
     /**
      * Partitions awaiting a reset (Kafka's AWAIT_RESET state): a lazy seek, or auto.offset.reset for a partition
      * without a committed offset or whose fetch offset fell out of range. Resolved by a ListOffsets to the leader.
@@ -64,6 +70,7 @@ final class Assignment {
     Assignment() {
         this.positions = new SortedArrayMap<>();
         this.paused = new SortedArraySet<>();
+        this.pendingRevocation = new SortedArraySet<>();
         this.awaitingReset = new SortedArrayMap<>();
         this.offsetEpochs = new SortedArrayMap<>();
         this.leaderEpochs = new SortedArrayMap<>();
@@ -73,6 +80,7 @@ final class Assignment {
     private Assignment(Assignment other) {
         this.positions = new SortedArrayMap<>(other.positions);
         this.paused = new SortedArraySet<>(other.paused);
+        this.pendingRevocation = new SortedArraySet<>(other.pendingRevocation);
         this.awaitingReset = new SortedArrayMap<>(other.awaitingReset);
         this.allPositioned = other.allPositioned;
         this.offsetEpochs = new SortedArrayMap<>(other.offsetEpochs);
@@ -90,6 +98,7 @@ final class Assignment {
         // Partitions that stay keep their state, paused included; new ones start unpaused. An eager rebalance
         // assigns the empty set first, so afterwards every partition is unpaused.
         paused.retainAll(partitions);
+        pendingRevocation.retainAll(partitions);
         awaitingReset.keySet().retainAll(partitions);
         offsetEpochs.keySet().retainAll(partitions);
         leaderEpochs.keySet().retainAll(partitions);
@@ -345,6 +354,15 @@ final class Assignment {
 
     boolean isPaused(TopicPartition tp) {
         return paused.contains(tp);
+    }
+
+    /** Kafka's {@code markPendingRevocation}: every assigned partition, until the revocation assigns none. */
+    void markPendingRevocation() {
+        pendingRevocation.addAll(positions.keySet());
+    }
+
+    boolean isPendingRevocation(TopicPartition tp) {
+        return !pendingRevocation.isEmpty() && pendingRevocation.contains(tp);
     }
 
     SortedSet<TopicPartition> pausedPartitions() {

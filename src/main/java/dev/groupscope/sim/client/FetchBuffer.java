@@ -77,8 +77,10 @@ final class FetchBuffer {
                 continue;
             }
             if (!assignment.isAssigned(head.partition()) || assignment.isAwaitingValidation(head.partition())
+                    || assignment.isPendingRevocation(head.partition())
                     || assignment.position(head.partition()) != head.nextOffset()) {
-                // A partition awaiting validation is not fetchable: FetchCollector drops its data.
+                // A partition awaiting validation or pending revocation is not fetchable: FetchCollector drops its
+                // data.
                 completed.remove(0);
                 continue;
             }

@@ -648,7 +648,7 @@ final class Fetcher {
         // entry of the read-only view was two objects.
         assignment.positions().forEach((tp, position) -> {
             if (position == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)
-                    || assignment.isAwaitingValidation(tp)) {
+                    || assignment.isAwaitingValidation(tp) || assignment.isPendingRevocation(tp)) {
                 return;
             }
             int leader = leaderFor(step, tp);
@@ -698,9 +698,13 @@ final class Fetcher {
         return true;
     }
 
-    /** Kafka's {@code isFetchable}: assigned, not paused, with a valid position (not awaiting validation). */
+    /**
+     * Kafka's {@code isFetchable}: assigned, not paused, not pending revocation, with a valid position (not awaiting
+     * validation).
+     */
     private boolean isFetchable(TopicPartition tp) {
-        return assignment.hasPosition(tp) && !assignment.isPaused(tp) && !assignment.isAwaitingValidation(tp);
+        return assignment.hasPosition(tp) && !assignment.isPaused(tp) && !assignment.isAwaitingValidation(tp)
+                && !assignment.isPendingRevocation(tp);
     }
 
     void onFetch(Step step, Deliver deliver, FetchResponse response, int broker) {

@@ -555,6 +555,11 @@ final class GroupMembership {
             joinPrepareDeadline = step.now() + step.config().maxPollIntervalMs();
         }
         if (prepareCommit == PrepareCommit.NONE) {
+            if (step.config().enableAutoCommit() && step.protocol() == RebalanceProtocol.EAGER) {
+                // maybeMarkPartitionsPendingRevocation: a fetch answered while the commit is in flight must not
+                // hand poll() records past the positions it commits (they would be read again by the next owner).
+                step.fetcher().assignment.markPendingRevocation();
+            }
             boolean sent = step.config().enableAutoCommit()
                     && step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE);
             boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
