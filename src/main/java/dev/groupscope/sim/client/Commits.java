@@ -3,6 +3,7 @@ package dev.groupscope.sim.client;
 import static dev.groupscope.sim.client.ClientEvents.fields;
 
 import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.RebalanceProtocol;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
@@ -427,7 +428,7 @@ final class Commits {
                             "error", retrying.name(), "retryBackoffMs", step.config().retryBackoffMs()));
         } else {
             step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", true,
-                    "generation", step.group().generation.generationId()), "sim.client.autoCommit." + purposeKey(purpose),
+                    "generation", step.group().generation.generationId()), "sim.client.autoCommit." + purposeKey(step, purpose),
                     Map.of("offsets", ClientEvents.offsetsText(offsets),
                             "autoCommitIntervalMs", step.config().autoCommitIntervalMs()));
         }
@@ -438,9 +439,11 @@ final class Commits {
         return true;
     }
 
-    private static String purposeKey(CommitPurpose purpose) {
+    private static String purposeKey(Step step, CommitPurpose purpose) {
         return switch (purpose) {
-            case BEFORE_REBALANCE -> "beforeRebalance";
+            // Its sentence says what the EAGER one also does: mark the partitions pending revocation.
+            case BEFORE_REBALANCE -> step.protocol() == RebalanceProtocol.EAGER ? "beforeEagerRevocation"
+                    : "beforeRebalance";
             case ON_CLOSE -> "onClose";
             default -> "interval";
         };
