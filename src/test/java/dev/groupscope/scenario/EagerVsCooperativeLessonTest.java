@@ -49,6 +49,21 @@ class EagerVsCooperativeLessonTest {
     }
 
     @Test
+    void theMovingPartitionWaitsForTheSecondRoundWhichTheOthersHearOfAtTheirNextHeartbeat() {
+        SimEvent revoked = run.events(e -> e.type().equals("onPartitionsRevoked") && e.actor().equals("K2")).get(0);
+        List<SimEvent> reads = run.events(e -> e.type().equals("Poll") && e.actor().startsWith("K")
+                && pollPartitions(e).containsKey("clicks-4") && e.time() > revoked.time());
+        List<SimEvent> rejoinNotices = run.events(e -> e.type().equals("HeartbeatResponse")
+                && List.of("K1", "K3").contains(e.actor()) && "REBALANCE_IN_PROGRESS".equals(e.fields().get("error"))
+                && e.time() > revoked.time() && e.time() < reads.get(0).time());
+
+        assertThat(reads.get(0).actor()).isEqualTo("K4");
+        // Unread for most of a heartbeat.interval.ms (3,000 ms): K1 and K3 learn of round two from a heartbeat.
+        assertThat(reads.get(0).time() - revoked.time()).isBetween(2_500L, 3_100L);
+        assertThat(rejoinNotices).extracting(SimEvent::actor).containsExactlyInAnyOrder("K1", "K3");
+    }
+
+    @Test
     void eagerReadsNothingTwice() {
         assertThat(run.group("eager-app").duplicates()).isZero();
         assertThat(run.group("eager-app").lost()).isZero();
@@ -100,10 +115,13 @@ class EagerVsCooperativeLessonTest {
         return offsets;
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Number>> pollPartitions(SimEvent event) {
+        return (Map<String, List<Number>>) event.fields().get("partitions");
+    }
+
     private static void forEachOffset(SimEvent processed, java.util.function.BiConsumer<String, Long> action) {
-        @SuppressWarnings("unchecked")
-        Map<String, List<Number>> ranges = (Map<String, List<Number>>) processed.fields().get("partitions");
-        ranges.forEach((partition, range) -> {
+        pollPartitions(processed).forEach((partition, range) -> {
             for (long offset = range.get(0).longValue(); offset <= range.get(1).longValue(); offset++) {
                 action.accept(partition, offset);
             }
