@@ -19,10 +19,11 @@ import java.util.function.BiConsumer;
  * TreeMap would, so replacing one does not change a trace. A plain Map, not a SortedMap: nothing here needs sub-map
  * views or first and last keys.
  *
- * <p>A copy shares the keys array and copies only the values: a snapshot's maps mostly change values (positions,
- * offsets), not which keys they hold, and a copy used to repeat the keys array of every map it held. While shared,
- * neither map writes that array: the first insert or removal on either side moves to a new one. (Never writing a
- * keys array at all made the maps that take and drop keys at every fetch allocate a quarter more.)
+ * <p>A copy shares both arrays: a snapshot's maps mostly change values (positions, offsets), not which keys they
+ * hold, and a copy used to repeat the keys array of every map it held; many (leader epochs, committed offsets, the
+ * consumer's empty maps) do not change at all between two snapshots, and a copy used to repeat their values too.
+ * While an array is shared neither map writes it: the first write on either side to that array moves to a new one.
+ * (Never writing a keys array at all made the maps that take and drop keys at every fetch allocate a quarter more.)
  */
 public final class SortedArrayMap<K extends Comparable<? super K>, V> extends AbstractMap<K, V> {
 
@@ -33,6 +34,8 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     /** Whether a copy (or the map this one copies) may hold the same keys array. */
     private boolean keysShared;
     private Object[] values;
+    /** Whether a copy (or the map this one copies) may hold the same values array. */
+    private boolean valuesShared;
     private int size;
     /** Bumped by every structural change, so that an iterator over a changed map fails instead of skipping. */
     private int changes;
@@ -42,27 +45,39 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         this.values = EMPTY;
     }
 
-    /** A copy of {@code other}: the same keys array (which neither writes from now on), its own values. */
+    /** A copy of {@code other}: the same arrays, which neither writes from now on (see {@link #share}). */
     public SortedArrayMap(SortedArrayMap<K, ? extends V> other) {
-        this.keys = other.keys;
-        this.keysShared = true;
-        other.keysShared = true;
-        this.values = other.size == 0 ? EMPTY : Arrays.copyOf(other.values, other.size, Object[].class);
-        this.size = other.size;
+        share(other);
     }
 
     /** A map holding {@code other}'s entries (any map; sorted here). */
     public SortedArrayMap(Map<? extends K, ? extends V> other) {
         this();
         if (other instanceof SortedArrayMap<?, ?> sorted) {
-            this.keys = sorted.keys;
-            this.keysShared = true;
-            sorted.keysShared = true;
-            this.values = Arrays.copyOf(sorted.values, sorted.size, Object[].class);
-            this.size = sorted.size;
+            share(sorted);
         } else {
             other.forEach(this::put);
         }
+    }
+
+    /** Takes {@code other}'s arrays; from now on both maps copy an array before writing it. */
+    private void share(SortedArrayMap<?, ?> other) {
+        this.keys = other.keys;
+        this.values = other.values;
+        this.size = other.size;
+        this.keysShared = true;
+        this.valuesShared = true;
+        other.keysShared = true;
+        other.valuesShared = true;
+    }
+
+    /** The values array, private to this map from now on (copied first if a copy may share it). */
+    private Object[] ownValues(int capacity) {
+        if (valuesShared) {
+            values = Arrays.copyOf(values, capacity, Object[].class);
+            valuesShared = false;
+        }
+        return values;
     }
 
     /** The slot of {@code key}, or {@code -(insertion point) - 1}; keys compare by their natural order. */
@@ -98,7 +113,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         int index = indexOf(key);
         if (index >= 0) {
             V before = (V) values[index];
-            values[index] = value;
+            ownValues(size)[index] = value;
             return before;
         }
         insertAt(-index - 1, key, value);
@@ -110,8 +125,9 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
             keys = Arrays.copyOf(keys, Math.max(4, size + (size >> 1) + 1));
             keysShared = false;
         }
-        if (size == values.length) {
-            values = Arrays.copyOf(values, Math.max(4, size + (size >> 1) + 1));
+        if (valuesShared || size == values.length) {
+            values = Arrays.copyOf(values, Math.max(4, size + (size >> 1) + 1), Object[].class);
+            valuesShared = false;
         }
         System.arraycopy(keys, index, keys, index + 1, size - index);
         System.arraycopy(values, index, values, index + 1, size - index);
@@ -138,6 +154,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
             keys = Arrays.copyOf(keys, size);
             keysShared = false;
         }
+        ownValues(size);
         int after = size - index - 1;
         System.arraycopy(keys, index + 1, keys, index, after);
         System.arraycopy(values, index + 1, values, index, after);
@@ -155,7 +172,12 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         } else {
             Arrays.fill(keys, 0, size, null);
         }
-        Arrays.fill(values, 0, size, null);
+        if (valuesShared) {
+            values = EMPTY;
+            valuesShared = false;
+        } else {
+            Arrays.fill(values, 0, size, null);
+        }
         size = 0;
         changes++;
     }
@@ -262,7 +284,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
             return new SimpleEntry<>((K) keys[index], (V) values[index]) {
                 @Override
                 public V setValue(V value) {
-                    values[index] = value;
+                    ownValues(size)[index] = value;
                     return super.setValue(value);
                 }
             };
