@@ -91,7 +91,8 @@ final class Fetcher {
     }
 
     Fetcher copy() {
-        SortedArrayMap<Integer, FetchSessionHandler> sessionCopies = new SortedArrayMap<>();
+        // The copy shares the brokers' array with this map; only the values array is replaced (once).
+        SortedArrayMap<Integer, FetchSessionHandler> sessionCopies = new SortedArrayMap<>(sessions);
         sessions.forEach((broker, session) -> sessionCopies.put(broker, session.copy()));
         Fetcher copy = new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies,
                 new SortedArrayMap<>(listOffsetsInFlight), new SortedArraySet<>(timesInFlight),
