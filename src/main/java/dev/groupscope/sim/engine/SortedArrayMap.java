@@ -113,7 +113,9 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         int index = indexOf(key);
         if (index >= 0) {
             V before = (V) values[index];
-            ownValues(size)[index] = value;
+            if (before != value) { // the same object again (a cached box, an epoch re-put): a shared array stays shared
+                ownValues(size)[index] = value;
+            }
             return before;
         }
         insertAt(-index - 1, key, value);
