@@ -238,7 +238,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
 
     CoordinatorEnv coordinatorEnv(Context context, int broker, int partition) {
         return new CoordinatorEnv(context, ID, broker, sim.network(), settings,
-                partition < 0 ? null : state.offsetsLog(partition), state::hasTopic);
+                partition < 0 ? null : state.offsetsLogToChange(partition), state::hasTopic);
     }
 
     /**
