@@ -41,11 +41,11 @@ public final class ClusterActor implements Actor, ClusterAccess {
     final SimSettings sim;
     final ClusterState state;
     /** The coordinator shard of each {@code __consumer_offsets} partition that has a leader, on that leader. */
-    final TreeMap<Integer, CoordinatorShard> shards;
+    final CoordinatorShards shards;
     final FetchPurgatory fetches;
 
     private ClusterActor(BrokerSettings settings, SimSettings sim, ClusterState state,
-                         TreeMap<Integer, CoordinatorShard> shards, FetchPurgatory fetches) {
+                         CoordinatorShards shards, FetchPurgatory fetches) {
         this.settings = settings;
         this.sim = sim;
         this.state = state;
@@ -62,7 +62,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
         for (int id = 1; id <= brokerCount; id++) {
             state.addBroker(id);
         }
-        return new ClusterActor(settings, sim, state, new TreeMap<>(), new FetchPurgatory());
+        return new ClusterActor(settings, sim, state, new CoordinatorShards(), new FetchPurgatory());
     }
 
     /** Builds the cluster of {@code setup}, adds it to the world and starts its log cleaner. */
@@ -73,7 +73,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
         // The controller's activation is a write too (Kafka: CompleteActivationEvent); with every broker up it
         // finds every partition led by its preferred replica and schedules nothing.
         PreferredLeaderBalancer.maybeScheduleNext(cluster, world, false);
-        cluster.shards.forEach((partition, shard) ->
+        cluster.shards.forEachMutable((partition, shard) ->
                 shard.startExpiration(cluster.coordinatorEnv(world, shard.broker(), partition)));
         return cluster;
     }
@@ -85,9 +85,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
 
     @Override
     public ClusterActor copy() {
-        TreeMap<Integer, CoordinatorShard> shardCopies = new TreeMap<>();
-        shards.forEach((partition, shard) -> shardCopies.put(partition, shard.copy()));
-        return new ClusterActor(settings, sim, state.copy(), shardCopies, fetches.copy());
+        return new ClusterActor(settings, sim, state.copy(), shards.copy(), fetches.copy());
     }
 
     @Override
@@ -95,13 +93,13 @@ public final class ClusterActor implements Actor, ClusterAccess {
         if (task instanceof Deliver delivery) {
             new BrokerRequests(this, context).handle(delivery);
         } else if (task instanceof GroupTimer timer) {
-            CoordinatorShard shard = shards.get(timer.partition());
+            CoordinatorShard shard = shards.mutable(timer.partition());
             if (shard == null) {
                 throw new IllegalStateException("timer of unloaded shard " + timer.partition() + ": " + timer);
             }
             shard.onTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
         } else if (task instanceof ExpirationTimer timer) {
-            CoordinatorShard shard = shards.get(timer.partition());
+            CoordinatorShard shard = shards.mutable(timer.partition());
             shard.onExpirationTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
         } else if (task instanceof FetchTimeout timeout) {
             fetches.onTimeout(timeout, state, sim, context);
@@ -233,13 +231,14 @@ public final class ClusterActor implements Actor, ClusterAccess {
         if (!state.hasTopic(ClusterState.OFFSETS_TOPIC)) {
             return null;
         }
-        CoordinatorShard shard = shards.get(offsetsPartitionFor(groupId));
-        return shard != null && shard.broker() == broker ? shard : null;
+        int partition = offsetsPartitionFor(groupId);
+        CoordinatorShard shard = shards.get(partition);
+        return shard != null && shard.broker() == broker ? shards.mutable(partition) : null;
     }
 
     CoordinatorEnv coordinatorEnv(Context context, int broker, int partition) {
         return new CoordinatorEnv(context, ID, broker, sim.network(), settings,
-                partition < 0 ? null : state.offsetsLog(partition), state::hasTopic);
+                partition < 0 ? null : state.offsetsLogToChange(partition), state::hasTopic);
     }
 
     /**
@@ -261,7 +260,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
 
     /** The loaded coordinator shards, in partition order: read-only (their state is live, not a copy). */
     public java.util.Collection<CoordinatorShard> loadedShards() {
-        return java.util.Collections.unmodifiableCollection(shards.values());
+        return shards.values();
     }
 
     public BrokerSettings settings() {

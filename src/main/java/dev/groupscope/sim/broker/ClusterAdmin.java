@@ -155,7 +155,7 @@ final class ClusterAdmin {
 
     private void createOffsetsTopic(int partitions, int replicationFactor) {
         createOffsetsTopic(cluster, partitions, replicationFactor, context.random());
-        cluster.shards.forEach((partition, shard) ->
+        cluster.shards.forEachMutable((partition, shard) ->
                 shard.startExpiration(cluster.coordinatorEnv(context, shard.broker(), partition)));
     }
 
@@ -204,7 +204,7 @@ final class ClusterAdmin {
             state.deleteTopic(topic);
             emit(EventKind.ACTION, "TopicDeleted", ClusterActor.ID, fields("topic", topic),
                     Rule.of("sim.cluster.topicDeleted", "topic", topic));
-            cluster.shards.forEach((partition, shard) ->
+            cluster.shards.forEachMutable((partition, shard) ->
                     shard.onTopicDeleted(topic, cluster.coordinatorEnv(context, shard.broker(), partition)));
             cluster.fetches.onMetadataChange(state, cluster.sim, context);
         }

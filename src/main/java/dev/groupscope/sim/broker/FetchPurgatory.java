@@ -11,7 +11,7 @@ import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.engine.OrderedFields;
-import dev.groupscope.sim.engine.SortedArrayMap;
+import dev.groupscope.sim.engine.LongKeyMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +28,8 @@ import java.util.function.Predicate;
  */
 final class FetchPurgatory {
 
-    private final SortedArrayMap<Long, ParkedFetch> parked;
+    /** By id, so in parking order. */
+    private final LongKeyMap<ParkedFetch> parked;
     private final FetchSessionCache sessions;
     /**
      * Partition → ids of the parked full fetches that read it, and session id → the parked fetch of that session:
@@ -40,12 +41,12 @@ final class FetchPurgatory {
     private long nextId;
 
     FetchPurgatory() {
-        this.parked = new SortedArrayMap<>();
+        this.parked = new LongKeyMap<>();
         this.sessions = new FetchSessionCache();
     }
 
     private FetchPurgatory(FetchPurgatory other) {
-        this.parked = new SortedArrayMap<>(other.parked);
+        this.parked = new LongKeyMap<>(other.parked);
         this.sessions = other.sessions.copy();
         this.nextId = other.nextId;
     }

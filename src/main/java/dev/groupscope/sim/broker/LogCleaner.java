@@ -42,7 +42,10 @@ final class LogCleaner {
     }
 
     private static void clean(ClusterState state, int partition, Context context) {
-        CompactedLog log = state.offsetsLog(partition);
+        if (!state.offsetsLog(partition).cleaningDue()) {
+            return; // nothing to clean: the log stays shared with the snapshots that hold it
+        }
+        CompactedLog log = state.offsetsLogToChange(partition);
         double dirtyRatio = log.dirtyRatio();
         List<OffsetsLogEntry> before = List.copyOf(log.entries());
         int removed = log.maybeCompact(context.now());

@@ -29,13 +29,16 @@ final class Assignment {
     /**
      * Partitions an EAGER onJoinPrepare marked while its auto commit is in flight: not fetched, and their buffered
      * records dropped, so that poll() cannot move a position past what that commit stores before they are revoked.
+     * Null while none is, as nearly always (a snapshot's copy of every consumer then holds no empty set).
      */
-    private final SortedArraySet<TopicPartition> pendingRevocation;
+    private SortedArraySet<TopicPartition> pendingRevocation;
     /**
      * Partitions awaiting a reset (Kafka's AWAIT_RESET state): a lazy seek, or auto.offset.reset for a partition
      * without a committed offset or whose fetch offset fell out of range. Resolved by a ListOffsets to the leader.
+     * Null while none does, as nearly always (so is {@link #awaitingValidation}): read through {@link #resets()},
+     * changed through {@link #resetsToChange()}, so that a snapshot's copy of every consumer holds no empty map.
      */
-    private final SortedArrayMap<TopicPartition, Reset> awaitingReset;
+    private SortedArrayMap<TopicPartition, Reset> awaitingReset;
     /**
      * Known to have a position for every partition (set when {@link #withoutPosition} finds none, cleared by
      * whatever can take one away): every poll() asks, and a worker pool's poller polls every few ms over 1,000
@@ -54,7 +57,7 @@ final class Assignment {
      * Positions awaiting validation (Kafka's AWAIT_VALIDATION) after a leader change, with Kafka's
      * {@code nextRetryTimeMs}: not fetched, not committed, until an OffsetForLeaderEpoch answer validates them.
      */
-    private final SortedArrayMap<TopicPartition, Long> awaitingValidation;
+    private SortedArrayMap<TopicPartition, Long> awaitingValidation;
 
     /**
      * A partition awaiting reset: the strategy ({@code earliest}, {@code latest}, or auto.offset.reset's text such
@@ -70,26 +73,65 @@ final class Assignment {
     Assignment() {
         this.positions = new SortedArrayMap<>();
         this.paused = new SortedArraySet<>();
-        this.pendingRevocation = new SortedArraySet<>();
-        this.awaitingReset = new SortedArrayMap<>();
         this.offsetEpochs = new SortedArrayMap<>();
         this.leaderEpochs = new SortedArrayMap<>();
-        this.awaitingValidation = new SortedArrayMap<>();
     }
 
     private Assignment(Assignment other) {
         this.positions = new SortedArrayMap<>(other.positions);
         this.paused = new SortedArraySet<>(other.paused);
-        this.pendingRevocation = new SortedArraySet<>(other.pendingRevocation);
-        this.awaitingReset = new SortedArrayMap<>(other.awaitingReset);
+        this.pendingRevocation = other.pendingRevocation == null || other.pendingRevocation.isEmpty() ? null
+                : new SortedArraySet<>(other.pendingRevocation);
+        this.awaitingReset = copyOf(other.awaitingReset);
         this.allPositioned = other.allPositioned;
         this.offsetEpochs = new SortedArrayMap<>(other.offsetEpochs);
         this.leaderEpochs = new SortedArrayMap<>(other.leaderEpochs);
-        this.awaitingValidation = new SortedArrayMap<>(other.awaitingValidation);
+        this.awaitingValidation = copyOf(other.awaitingValidation);
     }
 
     Assignment copy() {
         return new Assignment(this);
+    }
+
+    /** A copy's map of partitions awaiting a reset or a validation: none while none does, as nearly always. */
+    private static <V> SortedArrayMap<TopicPartition, V> copyOf(SortedArrayMap<TopicPartition, V> awaiting) {
+        return awaiting == null || awaiting.isEmpty() ? null : new SortedArrayMap<>(awaiting);
+    }
+
+    /** The partitions awaiting a reset, for reading (empty while none does). */
+    private Map<TopicPartition, Reset> resets() {
+        return awaitingReset == null ? Map.of() : awaitingReset;
+    }
+
+    private SortedArrayMap<TopicPartition, Reset> resetsToChange() {
+        if (awaitingReset == null) {
+            awaitingReset = new SortedArrayMap<>();
+        }
+        return awaitingReset;
+    }
+
+    private void dropReset(TopicPartition tp) {
+        if (awaitingReset != null) {
+            awaitingReset.remove(tp);
+        }
+    }
+
+    /** The positions awaiting validation, for reading (empty while none does). */
+    private Map<TopicPartition, Long> validations() {
+        return awaitingValidation == null ? Map.of() : awaitingValidation;
+    }
+
+    private SortedArrayMap<TopicPartition, Long> validationsToChange() {
+        if (awaitingValidation == null) {
+            awaitingValidation = new SortedArrayMap<>();
+        }
+        return awaitingValidation;
+    }
+
+    private void dropValidation(TopicPartition tp) {
+        if (awaitingValidation != null) {
+            awaitingValidation.remove(tp);
+        }
     }
 
     /** Kafka's {@code assignFromSubscribed}: partitions that stay keep their position, new ones start without. */
@@ -98,11 +140,17 @@ final class Assignment {
         // Partitions that stay keep their state, paused included; new ones start unpaused. An eager rebalance
         // assigns the empty set first, so afterwards every partition is unpaused.
         paused.retainAll(partitions);
-        pendingRevocation.retainAll(partitions);
-        awaitingReset.keySet().retainAll(partitions);
+        if (pendingRevocation != null) {
+            pendingRevocation.retainAll(partitions);
+        }
+        if (awaitingReset != null) {
+            awaitingReset.keySet().retainAll(partitions);
+        }
         offsetEpochs.keySet().retainAll(partitions);
         leaderEpochs.keySet().retainAll(partitions);
-        awaitingValidation.keySet().retainAll(partitions);
+        if (awaitingValidation != null) {
+            awaitingValidation.keySet().retainAll(partitions);
+        }
         partitions.forEach(tp -> positions.putIfAbsent(tp, NO_POSITION));
         allPositioned = false;
     }
@@ -139,10 +187,10 @@ final class Assignment {
     void seek(TopicPartition tp, long offset) {
         if (positions.containsKey(tp)) {
             positions.put(tp, offset);
-            awaitingReset.remove(tp);
+            dropReset(tp);
             offsetEpochs.remove(tp);
             leaderEpochs.remove(tp);
-            awaitingValidation.remove(tp);
+            dropValidation(tp);
             allPositioned &= offset != NO_POSITION;
         }
     }
@@ -165,7 +213,7 @@ final class Assignment {
             return false;
         }
         leaderEpochs.put(tp, leaderEpoch);
-        awaitingValidation.put(tp, Reset.NOW);
+        validationsToChange().put(tp, Reset.NOW);
         return true;
     }
 
@@ -214,7 +262,7 @@ final class Assignment {
         if (!positions.containsKey(tp)) {
             return false;
         }
-        if (leaderEpoch < 0 || positions.get(tp) == NO_POSITION || awaitingReset.containsKey(tp)) {
+        if (leaderEpoch < 0 || positions.get(tp) == NO_POSITION || resets().containsKey(tp)) {
             // No leader, no position, or awaiting a reset: nothing to validate; checked (a new position unchecks it).
             leaderEpochs.putIfAbsent(tp, NO_LEADER_EPOCH);
             return false;
@@ -223,25 +271,25 @@ final class Assignment {
         if (!offsetEpochs.containsKey(tp) || (before != null && before == leaderEpoch)) {
             return false;
         }
-        awaitingValidation.put(tp, Reset.NOW);
+        validationsToChange().put(tp, Reset.NOW);
         return true;
     }
 
     boolean isAwaitingValidation(TopicPartition tp) {
-        return awaitingValidation.containsKey(tp);
+        return validations().containsKey(tp);
     }
 
     boolean hasAwaitingValidation() {
-        return !awaitingValidation.isEmpty();
+        return !validations().isEmpty();
     }
 
     /** Kafka's {@code partitionsNeedingValidation(now)}: awaiting validation, no request in flight nor backoff. */
     List<TopicPartition> validationsDue(long now) {
-        if (awaitingValidation.isEmpty()) {
+        if (validations().isEmpty()) {
             return List.of();
         }
         List<TopicPartition> due = new ArrayList<>();
-        awaitingValidation.forEach((tp, at) -> {
+        validations().forEach((tp, at) -> {
             if (at <= now) {
                 due.add(tp);
             }
@@ -251,15 +299,15 @@ final class Assignment {
 
     /** Kafka's {@code setNextAllowedRetry} / {@code requestFailed} for a validation. */
     void validationNotBefore(TopicPartition tp, long at) {
-        if (awaitingValidation.containsKey(tp)) {
-            awaitingValidation.put(tp, at);
+        if (validations().containsKey(tp)) {
+            validationsToChange().put(tp, at);
         }
     }
 
     /** The earliest time after {@code now} at which a validation may be sent again, or -1 if none. */
     long nextValidationRetryAfter(long now) {
         long next = -1;
-        for (long at : awaitingValidation.values()) {
+        for (long at : validations().values()) {
             if (at > now && (next < 0 || at < next)) {
                 next = at;
             }
@@ -269,7 +317,7 @@ final class Assignment {
 
     /** Kafka's {@code completeValidation}: fetchable again from the same position. */
     void completeValidation(TopicPartition tp) {
-        awaitingValidation.remove(tp);
+        dropValidation(tp);
     }
 
     /**
@@ -280,7 +328,7 @@ final class Assignment {
         if (positions.containsKey(tp)) {
             positions.put(tp, offset);
             offsetEpochs.put(tp, epoch);
-            awaitingValidation.remove(tp);
+            dropValidation(tp);
         }
     }
 
@@ -293,29 +341,29 @@ final class Assignment {
             positions.put(tp, NO_POSITION);
             offsetEpochs.remove(tp);
             leaderEpochs.remove(tp);
-            awaitingValidation.remove(tp);
-            awaitingReset.put(tp, new Reset(strategy, cause, Reset.NOW));
+            dropValidation(tp);
+            resetsToChange().put(tp, new Reset(strategy, cause, Reset.NOW));
             allPositioned = false;
         }
     }
 
     /** Whether any partition awaits a reset. */
     boolean hasAwaitingReset() {
-        return !awaitingReset.isEmpty();
+        return !resets().isEmpty();
     }
 
     /** The reset {@code tp} awaits, or null. */
     Reset awaitingReset(TopicPartition tp) {
-        return awaitingReset.get(tp);
+        return resets().get(tp);
     }
 
     /** Kafka's {@code partitionsNeedingReset(now)}: awaiting a reset, and not waiting for an answer or a backoff. */
     Map<TopicPartition, Reset> resetsDue(long now) {
-        if (awaitingReset.isEmpty()) {
+        if (resets().isEmpty()) {
             return Map.of(); // the usual answer, at every poll()
         }
         Map<TopicPartition, Reset> due = new TreeMap<>();
-        awaitingReset.forEach((tp, reset) -> {
+        resets().forEach((tp, reset) -> {
             if (reset.nextRetryAt() <= now) {
                 due.put(tp, reset);
             }
@@ -325,16 +373,16 @@ final class Assignment {
 
     /** Kafka's {@code setNextAllowedRetry} / {@code requestFailed}: no ListOffsets for {@code tp} before {@code at}. */
     void resetNotBefore(TopicPartition tp, long at) {
-        Reset reset = awaitingReset.get(tp);
+        Reset reset = resets().get(tp);
         if (reset != null) {
-            awaitingReset.put(tp, new Reset(reset.strategy(), reset.cause(), at));
+            resetsToChange().put(tp, new Reset(reset.strategy(), reset.cause(), at));
         }
     }
 
     /** The earliest time after {@code now} at which a partition's reset may be asked for again, or -1 if none. */
     long nextResetRetryAfter(long now) {
         long next = -1;
-        for (Reset reset : awaitingReset.values()) {
+        for (Reset reset : resets().values()) {
             if (reset.nextRetryAt() > now && (next < 0 || reset.nextRetryAt() < next)) {
                 next = reset.nextRetryAt();
             }
@@ -358,11 +406,14 @@ final class Assignment {
 
     /** Kafka's {@code markPendingRevocation}: every assigned partition, until the revocation assigns none. */
     void markPendingRevocation() {
+        if (pendingRevocation == null) {
+            pendingRevocation = new SortedArraySet<>();
+        }
         pendingRevocation.addAll(positions.keySet());
     }
 
     boolean isPendingRevocation(TopicPartition tp) {
-        return !pendingRevocation.isEmpty() && pendingRevocation.contains(tp);
+        return pendingRevocation != null && pendingRevocation.contains(tp);
     }
 
     SortedSet<TopicPartition> pausedPartitions() {
@@ -382,7 +433,7 @@ final class Assignment {
         for (Map.Entry<TopicPartition, Long> entry : positions.entrySet()) {
             if (entry.getValue() == NO_POSITION) {
                 anyWithout = true;
-                if (!awaitingReset.containsKey(entry.getKey())) {
+                if (!resets().containsKey(entry.getKey())) {
                     missing.add(entry.getKey());
                 }
             }
@@ -398,7 +449,7 @@ final class Assignment {
     Map<TopicPartition, Long> allConsumed() {
         Map<TopicPartition, Long> consumed = new TreeMap<>();
         positions.forEach((tp, position) -> {
-            if (position != NO_POSITION && !awaitingValidation.containsKey(tp)) {
+            if (position != NO_POSITION && !validations().containsKey(tp)) {
                 consumed.put(tp, position);
             }
         });
@@ -412,7 +463,7 @@ final class Assignment {
     Map<TopicPartition, Integer> allConsumedEpochs() {
         Map<TopicPartition, Integer> epochs = new TreeMap<>();
         offsetEpochs.forEach((tp, epoch) -> {
-            if (position(tp) != NO_POSITION && !awaitingValidation.containsKey(tp)) {
+            if (position(tp) != NO_POSITION && !validations().containsKey(tp)) {
                 epochs.put(tp, epoch);
             }
         });

@@ -15,23 +15,32 @@ final class ConnectionStates {
     static final long RECONNECT_BACKOFF_MAX_MS = 1000;
     private static final Backoff RECONNECT = new Backoff(RECONNECT_BACKOFF_MS, RECONNECT_BACKOFF_MAX_MS);
 
-    /** Per broker: until when it is in backoff, and how many connections to it failed in a row. */
-    private final SortedArrayMap<Integer, long[]> failed = new SortedArrayMap<>();
+    /**
+     * Per broker: until when it is in backoff, and how many connections to it failed in a row. Null while none has
+     * failed, as nearly always: every snapshot copies every consumer's, and an empty map each time was 32 bytes.
+     */
+    private SortedArrayMap<Integer, long[]> failed;
 
     ConnectionStates copy() {
         ConnectionStates copy = new ConnectionStates();
-        failed.forEach((node, state) -> copy.failed.put(node, state.clone()));
+        if (failed != null && !failed.isEmpty()) {
+            copy.failed = new SortedArrayMap<>();
+            failed.forEach((node, state) -> copy.failed.put(node, state.clone()));
+        }
         return copy;
     }
 
     /** Kafka's {@code connectionFailed(node) && connectionDelay(node, now) > 0}. */
     boolean isUnavailable(int node, long now) {
-        long[] state = failed.get(node);
+        long[] state = failed == null ? null : failed.get(node);
         return state != null && now < state[0];
     }
 
     /** The connection to {@code node} failed at {@code now}: its backoff starts. */
     void disconnected(int node, long now, DeterministicRandom random) {
+        if (failed == null) {
+            failed = new SortedArrayMap<>();
+        }
         long[] state = failed.computeIfAbsent(node, b -> new long[2]);
         state[0] = now + RECONNECT.backoff(state[1], random);
         state[1]++;
@@ -39,7 +48,7 @@ final class ConnectionStates {
 
     /** An answer came from {@code node}: its connection works, its backoff starts over. */
     void connected(int node) {
-        if (!failed.isEmpty()) {
+        if (failed != null && !failed.isEmpty()) {
             failed.remove(node);
         }
     }

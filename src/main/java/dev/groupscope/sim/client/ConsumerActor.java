@@ -86,6 +86,11 @@ public final class ConsumerActor implements Actor {
     private ConsumerMetadata metadata;
     /** Faults of the consumer's host and network: they outlast a restart. */
     private FaultState faults;
+    /**
+     * Whether {@link #faults} is this actor's own: a copy shares its original's (nearly always without any fault,
+     * unchanged from one snapshot to the next) and copies it before the first change ({@link #ownFaults}).
+     */
+    private boolean faultsOwned;
     private List<Deliver> unread;
     private String failure;
     private int incarnations;
@@ -122,6 +127,7 @@ public final class ConsumerActor implements Actor {
         this.inFlight = new InFlight();
         this.processed = new ProcessedLog();
         this.faults = new FaultState();
+        this.faultsOwned = true;
         this.unread = new ArrayList<>();
         freshProcess();
     }
@@ -147,7 +153,8 @@ public final class ConsumerActor implements Actor {
         this.processed = other.processed.copy();
         this.subscription = other.subscription.copy();
         this.metadata = other.metadata.copy();
-        this.faults = other.faults.copy();
+        this.faults = other.faults;
+        other.faultsOwned = false; // both share it now: neither changes it in place
         this.unread = new ArrayList<>(other.unread);
         this.failure = other.failure;
         this.incarnations = other.incarnations;
@@ -177,6 +184,15 @@ public final class ConsumerActor implements Actor {
     @Override
     public Actor copy() {
         return new ConsumerActor(this);
+    }
+
+    /** This actor's fault state, copied first if it is shared with the actor it was copied from (or to). */
+    private FaultState ownFaults() {
+        if (!faultsOwned) {
+            faults = faults.copy();
+            faultsOwned = true;
+        }
+        return faults;
     }
 
     public ConsumerClientConfig config() {
@@ -236,7 +252,7 @@ public final class ConsumerActor implements Actor {
         } else if (task instanceof ApplicationCalls.Call call) {
             ConsumerCalls.run(step, call);
         } else if (task instanceof ConsumerFaults.Fault fault) {
-            faults.apply(step, fault);
+            ownFaults().apply(step, fault);
         } else if (task instanceof WorkerPoolTasks.Tick) {
             step.poolTick();
         } else if (task instanceof WorkerPoolTasks.SlowWorker slow) {
@@ -962,7 +978,8 @@ public final class ConsumerActor implements Actor {
             Message message = request.apply(correlationId);
             inFlight.put(correlationId, new Pending(message.api(), broker, now(), group.generation, toCoordinator,
                     purpose, offsets));
-            if (!faults.intercept(this, broker, message, network)) {
+            // A quiet fault state intercepts nothing and stays as it is: then it need not be copied.
+            if (faults.quiet(now()) || !ownFaults().intercept(this, broker, message, network)) {
                 network.send(context, id, ClusterAccess.ACTOR_ID, broker, message);
             }
             return correlationId;
@@ -1013,7 +1030,7 @@ public final class ConsumerActor implements Actor {
             if (pending == null) {
                 return; // answer to a request failed locally (coordinator marked unknown): dropped
             }
-            if (faults.losesAnswer(this, deliver, pending)) {
+            if (!faults.quiet(now()) && ownFaults().losesAnswer(this, deliver, pending)) {
                 inFlight.put(message.correlationId(), pending); // still waiting, until request.timeout.ms
                 return;
             }

@@ -65,6 +65,14 @@ final class FaultState {
         return copy;
     }
 
+    /**
+     * Whether no fault can act at {@code now}: nothing armed, no commit to fail or delay, no cut in force. Then
+     * {@link #intercept} and {@link #losesAnswer} answer false and change nothing, so a shared state stays shared.
+     */
+    boolean quiet(long now) {
+        return armed == null && failCommitsLeft == 0 && delayCommitsLeft == 0 && (cutBroker < 0 || now >= cutUntil);
+    }
+
     /** A scripted fault begins (or a network partition ends). */
     void apply(Step step, Fault fault) {
         if (fault instanceof CutOff cut) {

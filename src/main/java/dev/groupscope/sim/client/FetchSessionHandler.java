@@ -22,9 +22,8 @@ final class FetchSessionHandler {
 
     private int sessionId;
     private int epoch;
-    /** The session's partitions with the offset last named and the last build that named each. */
+    /** The session's partitions with the offset last named (and, during a build, whether it named each). */
     private final SessionPartitions sessionPartitions;
-    private long round;
     private TreeMap<TopicPartition, Long> toSend;
     /** In the build under way: partitions named that the session had, and partitions new to it. */
     private int named;
@@ -40,7 +39,6 @@ final class FetchSessionHandler {
         this.sessionId = other.sessionId;
         this.epoch = other.epoch;
         this.sessionPartitions = other.sessionPartitions.copy();
-        this.round = other.round;
     }
 
     FetchSessionHandler copy() {
@@ -53,25 +51,25 @@ final class FetchSessionHandler {
 
     /** kafka-clients' {@code newBuilder}: the partitions of the next request follow through {@link #add}. */
     void begin() {
-        round++;
         toSend = new TreeMap<>();
         named = 0;
         added = 0;
         if (isFull()) {
             sessionPartitions.clear();
         }
+        sessionPartitions.beginBuild();
     }
 
     /** kafka-clients' {@code Builder.add}: the consumer wants {@code tp} from {@code offset} in this request. */
     void add(TopicPartition tp, long offset) {
         int slot = sessionPartitions.indexOf(tp);
         if (slot < 0) {
-            sessionPartitions.insert(-slot - 1, tp, offset, round);
+            sessionPartitions.insert(-slot - 1, tp, offset);
             toSend.put(tp, offset);
             added++;
             return;
         }
-        sessionPartitions.name(slot, round);
+        sessionPartitions.name(slot);
         named++;
         if (sessionPartitions.offset(slot) != offset) {
             sessionPartitions.move(slot, offset);
@@ -86,13 +84,11 @@ final class FetchSessionHandler {
     Built build() {
         TreeMap<TopicPartition, Long> sent = toSend;
         toSend = null;
-        if (isFull()) {
-            return new Built(sessionId, epoch, sent, List.of());
-        }
         List<TopicPartition> toForget = List.of();
-        if (named + added < sessionPartitions.size()) { // some partition of the session was not named
-            toForget = sessionPartitions.removeNotNamedIn(round);
+        if (!isFull() && named + added < sessionPartitions.size()) { // some partition of the session was not named
+            toForget = sessionPartitions.removeNotNamed();
         }
+        sessionPartitions.endBuild();
         return new Built(sessionId, epoch, sent, toForget);
     }
 

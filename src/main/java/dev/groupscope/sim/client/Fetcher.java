@@ -19,8 +19,8 @@ import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import dev.groupscope.sim.protocol.Responses.ListOffsetsResponse;
 import dev.groupscope.sim.protocol.Responses.OffsetFetchResponse;
+import dev.groupscope.sim.engine.LongKeyMap;
 import dev.groupscope.sim.engine.SortedArrayMap;
-import dev.groupscope.sim.engine.SortedArraySet;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -44,13 +44,15 @@ final class Fetcher {
     /**
      * ListOffsets sent and not yet answered, by correlation id: the target of each partition (the request's
      * timestamps, which Kafka's response handler holds in its closure). The maps are unmodifiable: copies share them.
+     * Null while none is, as nearly always (so are the two maps below): a snapshot's copy of every consumer then
+     * holds no empty map of its own.
      */
-    private final SortedArrayMap<Long, Map<TopicPartition, Long>> listOffsetsInFlight;
+    private LongKeyMap<Map<TopicPartition, Long>> listOffsetsInFlight;
     /**
-     * The ListOffsets sent for offsetsForTimes() and not yet answered, by correlation id: also those of a round or
-     * a call that is over, whose answers are then read and dropped.
+     * The ListOffsets sent for offsetsForTimes() and not yet answered, by correlation id (each to itself): also
+     * those of a round or a call that is over, whose answers are then read and dropped.
      */
-    final SortedArraySet<Long> timesInFlight;
+    private LongKeyMap<Long> timesInFlight;
     /** The offsetsForTimes() the application thread is blocked in, or null. */
     OffsetsByTime.Search timesSearch;
     /**
@@ -58,7 +60,7 @@ final class Fetcher {
      * request validates (Kafka's response handler compares it with the position when the answer comes). Immutable
      * maps: copies share them.
      */
-    private SortedArrayMap<Long, Map<TopicPartition, Validated>> validationsInFlight = new SortedArrayMap<>();
+    private LongKeyMap<Map<TopicPartition, Validated>> validationsInFlight;
     /** The metadata {@code updateVersion} positions were last checked against (Kafka's {@code metadataUpdateVersion}). */
     private int checkedMetadataVersion = -1;
     /**
@@ -73,34 +75,60 @@ final class Fetcher {
     }
 
     Fetcher() {
-        this(new Assignment(), new FetchBuffer(), false, new SortedArrayMap<>(), new SortedArrayMap<>(),
-                new SortedArraySet<>(), null);
+        this(new Assignment(), new FetchBuffer(), false, new SortedArrayMap<>(), null);
     }
 
     private Fetcher(Assignment assignment, FetchBuffer buffer, boolean offsetFetchPending,
-                    SortedArrayMap<Integer, FetchSessionHandler> sessions,
-                    SortedArrayMap<Long, Map<TopicPartition, Long>> listOffsetsInFlight,
-                    SortedArraySet<Long> timesInFlight, OffsetsByTime.Search timesSearch) {
+                    SortedArrayMap<Integer, FetchSessionHandler> sessions, OffsetsByTime.Search timesSearch) {
         this.assignment = assignment;
         this.buffer = buffer;
         this.offsetFetchPending = offsetFetchPending;
         this.sessions = sessions;
-        this.listOffsetsInFlight = listOffsetsInFlight;
-        this.timesInFlight = timesInFlight;
         this.timesSearch = timesSearch;
     }
 
     Fetcher copy() {
-        SortedArrayMap<Integer, FetchSessionHandler> sessionCopies = new SortedArrayMap<>();
+        // The copy shares the brokers' array with this map; only the values array is replaced (once).
+        SortedArrayMap<Integer, FetchSessionHandler> sessionCopies = new SortedArrayMap<>(sessions);
         sessions.forEach((broker, session) -> sessionCopies.put(broker, session.copy()));
         Fetcher copy = new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies,
-                new SortedArrayMap<>(listOffsetsInFlight), new SortedArraySet<>(timesInFlight),
                 timesSearch == null ? null : timesSearch.copy());
-        copy.validationsInFlight = validationsInFlight.isEmpty() ? new SortedArrayMap<>()
-                : new SortedArrayMap<>(validationsInFlight);
+        copy.listOffsetsInFlight = copyOf(listOffsetsInFlight);
+        copy.timesInFlight = copyOf(timesInFlight);
+        copy.validationsInFlight = copyOf(validationsInFlight);
         copy.checkedMetadataVersion = checkedMetadataVersion;
         copy.positionsFromCommitted = positionsFromCommitted;
         return copy;
+    }
+
+    /** A copy of an in-flight map for a copy of this fetcher: none while it is empty. */
+    private static <V> LongKeyMap<V> copyOf(LongKeyMap<V> inFlight) {
+        return inFlight == null || inFlight.isEmpty() ? null : new LongKeyMap<>(inFlight);
+    }
+
+    private static <V> LongKeyMap<V> orNew(LongKeyMap<V> inFlight) {
+        return inFlight == null ? new LongKeyMap<>() : inFlight;
+    }
+
+    /** Removes and returns what was in flight under {@code correlationId}, or null. */
+    private static <V> V take(LongKeyMap<V> inFlight, long correlationId) {
+        return inFlight == null ? null : inFlight.remove(correlationId);
+    }
+
+    /** An offsetsForTimes() ListOffsets was sent as {@code correlationId}. */
+    void timesSent(long correlationId) {
+        timesInFlight = orNew(timesInFlight);
+        timesInFlight.put(correlationId, correlationId);
+    }
+
+    /** The offsetsForTimes() ListOffsets {@code correlationId} is over (answered or failed). */
+    void timesOver(long correlationId) {
+        take(timesInFlight, correlationId);
+    }
+
+    /** Whether {@code correlationId} is an offsetsForTimes() ListOffsets still in flight. */
+    boolean isTimesRequest(long correlationId) {
+        return timesInFlight != null && timesInFlight.get(correlationId) != null;
     }
 
     /**
@@ -292,6 +320,7 @@ final class Fetcher {
         byLeader.forEach((leader, epochs) -> {
             epochs.keySet().forEach(tp -> assignment.validationNotBefore(tp, answerBy));
             long correlationId = step.send(leader, false, id -> new OffsetForLeaderEpochRequest(id, epochs));
+            validationsInFlight = orNew(validationsInFlight);
             validationsInFlight.put(correlationId, java.util.Collections.unmodifiableMap(positions.get(leader)));
         });
     }
@@ -305,7 +334,7 @@ final class Fetcher {
      * when the leader knows no such epoch), with none poll() throws LogTruncationException.
      */
     void onOffsetForLeaderEpoch(Step step, Deliver deliver, OffsetForLeaderEpochResponse response) {
-        Map<TopicPartition, Validated> asked = validationsInFlight.remove(response.correlationId());
+        Map<TopicPartition, Validated> asked = take(validationsInFlight, response.correlationId());
         if (asked == null) {
             asked = Map.of();
         }
@@ -388,7 +417,7 @@ final class Fetcher {
 
     /** An OffsetForLeaderEpoch failed without an answer: Kafka's {@code requestFailed}, and a metadata update. */
     void offsetForLeaderEpochFailed(Step step, long correlationId) {
-        Map<TopicPartition, Validated> asked = validationsInFlight.remove(correlationId);
+        Map<TopicPartition, Validated> asked = take(validationsInFlight, correlationId);
         if (asked != null) {
             long retryAt = step.now() + step.config().retryWaitMs();
             asked.keySet().forEach(tp -> assignment.validationNotBefore(tp, retryAt));
@@ -426,6 +455,7 @@ final class Fetcher {
             timestamps.keySet().forEach(tp -> assignment.resetNotBefore(tp, answerBy));
             long correlationId = step.send(leader, false,
                     id -> new ListOffsetsRequest(id, timestamps));
+            listOffsetsInFlight = orNew(listOffsetsInFlight);
             listOffsetsInFlight.put(correlationId, java.util.Collections.unmodifiableMap(timestamps));
         });
     }
@@ -464,11 +494,11 @@ final class Fetcher {
      * leaves the partition waiting until request.timeout.ms after the request, then it is asked again.
      */
     void onListOffsets(Step step, Deliver deliver, ListOffsetsResponse response) {
-        if (timesInFlight.contains(response.correlationId())) {
+        if (isTimesRequest(response.correlationId())) {
             OffsetsByTime.onAnswer(step, deliver, response);
             return;
         }
-        Map<TopicPartition, Long> requested = listOffsetsInFlight.remove(response.correlationId());
+        Map<TopicPartition, Long> requested = take(listOffsetsInFlight, response.correlationId());
         if (requested == null) {
             requested = Map.of();
         }
@@ -531,11 +561,11 @@ final class Fetcher {
 
     /** A ListOffsets failed without an answer (disconnected, or timed out): Kafka's {@code requestFailed}. */
     void listOffsetsFailed(Step step, long correlationId) {
-        if (timesInFlight.contains(correlationId)) {
+        if (isTimesRequest(correlationId)) {
             OffsetsByTime.onFailed(step, correlationId);
             return;
         }
-        Map<TopicPartition, Long> requested = listOffsetsInFlight.remove(correlationId);
+        Map<TopicPartition, Long> requested = take(listOffsetsInFlight, correlationId);
         if (requested != null) {
             long retryAt = step.now() + step.config().retryWaitMs();
             requested.keySet().forEach(tp -> assignment.resetNotBefore(tp, retryAt));

@@ -1,7 +1,7 @@
 package dev.groupscope.sim.client;
 
 import dev.groupscope.kafka.TopicPartition;
-import dev.groupscope.sim.engine.SortedArrayMap;
+import dev.groupscope.sim.engine.LongKeyMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +36,16 @@ final class InFlight {
         NONE, INTERVAL, BEFORE_REBALANCE, ON_CLOSE, SYNC, ASYNC, REVOKE
     }
 
-    private final SortedArrayMap<Long, Pending> pending;
+    /** By correlation id, so the oldest first. */
+    private final LongKeyMap<Pending> pending;
     private long nextCorrelationId;
 
     InFlight() {
-        this.pending = new SortedArrayMap<>();
+        this.pending = new LongKeyMap<>();
     }
 
     private InFlight(InFlight other) {
-        this.pending = new SortedArrayMap<>(other.pending);
+        this.pending = new LongKeyMap<>(other.pending);
         this.nextCorrelationId = other.nextCorrelationId;
     }
 
@@ -69,9 +70,9 @@ final class InFlight {
     /** Removes every request to the coordinator, oldest first: Kafka disconnects and fails them. */
     List<Map.Entry<Long, Pending>> failCoordinatorRequests() {
         List<Map.Entry<Long, Pending>> failed = new ArrayList<>();
-        pending.entrySet().removeIf(entry -> {
-            if (entry.getValue().toCoordinator()) {
-                failed.add(Map.entry(entry.getKey(), entry.getValue()));
+        pending.removeIf((correlationId, request) -> {
+            if (request.toCoordinator()) {
+                failed.add(Map.entry(correlationId, request));
                 return true;
             }
             return false;
@@ -87,10 +88,9 @@ final class InFlight {
      */
     List<Map.Entry<Long, Pending>> failConnection(int broker, boolean toCoordinator) {
         List<Map.Entry<Long, Pending>> failed = new ArrayList<>();
-        pending.entrySet().removeIf(entry -> {
-            Pending request = entry.getValue();
+        pending.removeIf((correlationId, request) -> {
             if (request.broker() == broker && request.toCoordinator() == toCoordinator) {
-                failed.add(Map.entry(entry.getKey(), request));
+                failed.add(Map.entry(correlationId, request));
                 return true;
             }
             return false;

@@ -163,13 +163,13 @@ final class OffsetsByTime {
         byLeader.forEach((leader, targets) -> {
             long correlationId = step.send(leader, false, id -> new ListOffsetsRequest(id, targets, true));
             search.awaiting.add(correlationId);
-            step.fetcher().timesInFlight.add(correlationId);
+            step.fetcher().timesSent(correlationId);
         });
     }
 
     /** A leader answers one of the call's ListOffsets; the answer of a round that is over is dropped. */
     static void onAnswer(Step step, Deliver deliver, ListOffsetsResponse response) {
-        step.fetcher().timesInFlight.remove(response.correlationId());
+        step.fetcher().timesOver(response.correlationId());
         Search search = step.fetcher().timesSearch;
         ListedOffsets answer = ListedOffsets.of(response);
         Map<String, Object> args = new LinkedHashMap<>();
@@ -205,7 +205,7 @@ final class OffsetsByTime {
      * what it found so far is lost and every partition still unanswered is asked again.
      */
     static void onFailed(Step step, long correlationId) {
-        step.fetcher().timesInFlight.remove(correlationId);
+        step.fetcher().timesOver(correlationId);
         Search search = step.fetcher().timesSearch;
         if (search == null || !search.awaiting.contains(correlationId)) {
             return;

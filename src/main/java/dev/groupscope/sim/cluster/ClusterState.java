@@ -37,6 +37,11 @@ public final class ClusterState {
     private final TreeMap<String, List<PartitionState>> topics;
     private final TreeMap<String, List<PartitionLog>> logs;
     private final List<CompactedLog> offsetsLogs;
+    /**
+     * The {@code __consumer_offsets} logs this state may change in place; a copy shares the others and copies one
+     * before changing it. Only the partitions of active groups take commits: a snapshot copied all 50 logs.
+     */
+    private final java.util.BitSet ownedOffsetsLogs = new java.util.BitSet();
     private final KeyTable keys;
     /**
      * Per topic, its partitions that have a leader: derived from {@link #topics}, dropped whenever a leader or a
@@ -67,8 +72,8 @@ public final class ClusterState {
         this.logs = new TreeMap<>();
         other.logs.forEach((name, partitionLogs) -> this.logs.put(name, new ArrayList<>(partitionLogs)));
         other.token = new Object();
-        this.offsetsLogs = new ArrayList<>(other.offsetsLogs.size());
-        other.offsetsLogs.forEach(log -> this.offsetsLogs.add(log.copy()));
+        this.offsetsLogs = new ArrayList<>(other.offsetsLogs);
+        other.ownedOffsetsLogs.clear(); // both now share every offsets log
         this.keys = other.keys.copy();
         // Derived from the topics, which are equal now; its lists are immutable, so both may keep them (each side
         // clears its own map when its topics change). Rebuilt instead, every snapshot kept 1,000 boxed partitions.
@@ -76,7 +81,8 @@ public final class ClusterState {
         this.perTopic = other.perTopic;
     }
 
-    public ClusterState copy() {
+    /** Synchronized: the run and a rebuild for the UI may copy the same snapshot's state at once. */
+    public synchronized ClusterState copy() {
         return new ClusterState(this);
     }
 
@@ -223,6 +229,7 @@ public final class ClusterState {
                                    DeterministicRandom random) {
         createTopic(OFFSETS_TOPIC, partitions, Math.min(replicationFactor, brokers.size()), random);
         for (int p = 0; p < partitions; p++) {
+            ownedOffsetsLogs.set(offsetsLogs.size());
             offsetsLogs.add(new CompactedLog(segmentRecords, minCleanableDirtyRatio, deleteRetentionMs));
         }
     }
@@ -348,8 +355,20 @@ public final class ClusterState {
         return logs.get(topic).get(partition).logEndOffset();
     }
 
+    /** The {@code __consumer_offsets} partition's log, for reading only (a copy of this state may share it). */
     public CompactedLog offsetsLog(int partition) {
         return offsetsLogs.get(partition);
+    }
+
+    /** The {@code __consumer_offsets} partition's log, private to this state (copied first if shared): to change. */
+    public CompactedLog offsetsLogToChange(int partition) {
+        CompactedLog log = offsetsLogs.get(partition);
+        if (!ownedOffsetsLogs.get(partition)) {
+            log = log.copy();
+            offsetsLogs.set(partition, log);
+            ownedOffsetsLogs.set(partition);
+        }
+        return log;
     }
 
     public int offsetsPartitionCount() {

@@ -4,6 +4,7 @@ import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.offsets.OffsetCommitValue;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.engine.SortedArrayMap;
+import dev.groupscope.sim.engine.SortedArraySet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,15 +25,19 @@ public final class CoordinatorShard {
     private final int broker;
     final TreeMap<String, ClassicGroup> groups;
     final TreeMap<String, SortedArrayMap<TopicPartition, OffsetCommitValue>> offsets;
-    /** The engine timer keys this shard has armed and not yet seen fire or cancelled: unloading cancels them. */
-    final TreeSet<String> timerKeys;
+    /**
+     * The engine timer keys this shard has armed and not yet seen fire or cancelled: unloading cancels them. A
+     * sorted array, not a TreeSet: the shard of a large group holds a heartbeat key per member, and a copy of the
+     * shard (at every snapshot that follows a heartbeat) made a tree node per key.
+     */
+    final SortedArraySet<String> timerKeys;
 
     CoordinatorShard(int partition, int broker) {
         this.partition = partition;
         this.broker = broker;
         this.groups = new TreeMap<>();
         this.offsets = new TreeMap<>();
-        this.timerKeys = new TreeSet<>();
+        this.timerKeys = new SortedArraySet<>();
     }
 
     private CoordinatorShard(CoordinatorShard other) {
@@ -42,7 +47,7 @@ public final class CoordinatorShard {
         other.groups.forEach((id, group) -> this.groups.put(id, group.copy()));
         this.offsets = new TreeMap<>();
         other.offsets.forEach((group, byPartition) -> this.offsets.put(group, new SortedArrayMap<>(byPartition)));
-        this.timerKeys = new TreeSet<>(other.timerKeys);
+        this.timerKeys = new SortedArraySet<>(other.timerKeys);
     }
 
     public CoordinatorShard copy() {

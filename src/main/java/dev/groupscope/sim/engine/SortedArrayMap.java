@@ -17,14 +17,16 @@ import java.util.function.BiConsumer;
  * 100 consumers held ~10,000 TreeMap entries, half of its size). Lookups are binary searches; inserting and removing
  * shift the arrays, which is cheap for the tens to hundreds of entries these maps hold. Iterates in the same order a
  * TreeMap would, so replacing one does not change a trace. A plain Map, not a SortedMap: nothing here needs sub-map
- * views or first and last keys.
+ * views or first and last keys. A Map without AbstractMap, whose two cached views cost every map 8 bytes: a
+ * snapshot of the light benchmark held 1,600 of these maps new (its views are made when asked, as they cost nothing).
  *
- * <p>A copy shares the keys array and copies only the values: a snapshot's maps mostly change values (positions,
- * offsets), not which keys they hold, and a copy used to repeat the keys array of every map it held. While shared,
- * neither map writes that array: the first insert or removal on either side moves to a new one. (Never writing a
- * keys array at all made the maps that take and drop keys at every fetch allocate a quarter more.)
+ * <p>A copy shares both arrays: a snapshot's maps mostly change values (positions, offsets), not which keys they
+ * hold, and a copy used to repeat the keys array of every map it held; many (leader epochs, committed offsets, the
+ * consumer's empty maps) do not change at all between two snapshots, and a copy used to repeat their values too.
+ * While an array is shared neither map writes it: the first write on either side to that array moves to a new one.
+ * (Never writing a keys array at all made the maps that take and drop keys at every fetch allocate a quarter more.)
  */
-public final class SortedArrayMap<K extends Comparable<? super K>, V> extends AbstractMap<K, V> {
+public final class SortedArrayMap<K extends Comparable<? super K>, V> implements Map<K, V> {
 
     private static final Object[] EMPTY = {};
 
@@ -33,6 +35,8 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
     /** Whether a copy (or the map this one copies) may hold the same keys array. */
     private boolean keysShared;
     private Object[] values;
+    /** Whether a copy (or the map this one copies) may hold the same values array. */
+    private boolean valuesShared;
     private int size;
     /** Bumped by every structural change, so that an iterator over a changed map fails instead of skipping. */
     private int changes;
@@ -42,27 +46,39 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         this.values = EMPTY;
     }
 
-    /** A copy of {@code other}: the same keys array (which neither writes from now on), its own values. */
+    /** A copy of {@code other}: the same arrays, which neither writes from now on (see {@link #share}). */
     public SortedArrayMap(SortedArrayMap<K, ? extends V> other) {
-        this.keys = other.keys;
-        this.keysShared = true;
-        other.keysShared = true;
-        this.values = other.size == 0 ? EMPTY : Arrays.copyOf(other.values, other.size, Object[].class);
-        this.size = other.size;
+        share(other);
     }
 
     /** A map holding {@code other}'s entries (any map; sorted here). */
     public SortedArrayMap(Map<? extends K, ? extends V> other) {
         this();
         if (other instanceof SortedArrayMap<?, ?> sorted) {
-            this.keys = sorted.keys;
-            this.keysShared = true;
-            sorted.keysShared = true;
-            this.values = Arrays.copyOf(sorted.values, sorted.size, Object[].class);
-            this.size = sorted.size;
+            share(sorted);
         } else {
             other.forEach(this::put);
         }
+    }
+
+    /** Takes {@code other}'s arrays; from now on both maps copy an array before writing it. */
+    private void share(SortedArrayMap<?, ?> other) {
+        this.keys = other.keys;
+        this.values = other.values;
+        this.size = other.size;
+        this.keysShared = true;
+        this.valuesShared = true;
+        other.keysShared = true;
+        other.valuesShared = true;
+    }
+
+    /** The values array, private to this map from now on (copied first if a copy may share it). */
+    private Object[] ownValues(int capacity) {
+        if (valuesShared) {
+            values = Arrays.copyOf(values, capacity, Object[].class);
+            valuesShared = false;
+        }
+        return values;
     }
 
     /** The slot of {@code key}, or {@code -(insertion point) - 1}; keys compare by their natural order. */
@@ -98,7 +114,9 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         int index = indexOf(key);
         if (index >= 0) {
             V before = (V) values[index];
-            values[index] = value;
+            if (before != value) { // the same object again (a cached box, an epoch re-put): a shared array stays shared
+                ownValues(size)[index] = value;
+            }
             return before;
         }
         insertAt(-index - 1, key, value);
@@ -110,8 +128,9 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
             keys = Arrays.copyOf(keys, Math.max(4, size + (size >> 1) + 1));
             keysShared = false;
         }
-        if (size == values.length) {
-            values = Arrays.copyOf(values, Math.max(4, size + (size >> 1) + 1));
+        if (valuesShared || size == values.length) {
+            values = Arrays.copyOf(values, Math.max(4, size + (size >> 1) + 1), Object[].class);
+            valuesShared = false;
         }
         System.arraycopy(keys, index, keys, index + 1, size - index);
         System.arraycopy(values, index, values, index + 1, size - index);
@@ -138,6 +157,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
             keys = Arrays.copyOf(keys, size);
             keysShared = false;
         }
+        ownValues(size);
         int after = size - index - 1;
         System.arraycopy(keys, index + 1, keys, index, after);
         System.arraycopy(values, index + 1, values, index, after);
@@ -155,7 +175,12 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         } else {
             Arrays.fill(keys, 0, size, null);
         }
-        Arrays.fill(values, 0, size, null);
+        if (valuesShared) {
+            values = EMPTY;
+            valuesShared = false;
+        } else {
+            Arrays.fill(values, 0, size, null);
+        }
         size = 0;
         changes++;
     }
@@ -259,13 +284,75 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> extends Ab
         @Override
         @SuppressWarnings("unchecked")
         Entry<K, V> at(int index) {
-            return new SimpleEntry<>((K) keys[index], (V) values[index]) {
+            return new AbstractMap.SimpleEntry<>((K) keys[index], (V) values[index]) {
                 @Override
                 public V setValue(V value) {
-                    values[index] = value;
+                    ownValues(size)[index] = value;
                     return super.setValue(value);
                 }
             };
         }
+    }
+
+    @Override
+    public boolean containsValue(Object value) {
+        for (int i = 0; i < size; i++) {
+            if (Objects.equals(values[i], value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void putAll(Map<? extends K, ? extends V> other) {
+        other.forEach(this::put);
+    }
+
+    /** Equal to any map with the same entries, as {@link AbstractMap#equals} defines it. */
+    @Override
+    public boolean equals(Object other) {
+        if (other == this) {
+            return true;
+        }
+        if (!(other instanceof Map<?, ?> map) || map.size() != size) {
+            return false;
+        }
+        try {
+            for (int i = 0; i < size; i++) {
+                Object value = values[i];
+                if (value == null ? map.get(keys[i]) != null || !map.containsKey(keys[i])
+                        : !value.equals(map.get(keys[i]))) {
+                    return false;
+                }
+            }
+        } catch (ClassCastException | NullPointerException unlike) {
+            return false;
+        }
+        return true;
+    }
+
+    /** The sum of the entries' hash codes, as {@link Map#hashCode} defines it. */
+    @Override
+    public int hashCode() {
+        int hash = 0;
+        for (int i = 0; i < size; i++) {
+            hash += Objects.hashCode(keys[i]) ^ Objects.hashCode(values[i]);
+        }
+        return hash;
+    }
+
+    /** As {@link AbstractMap#toString}: {@code {k1=v1, k2=v2}}. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < size; i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(keys[i] == this ? "(this Map)" : keys[i]).append('=')
+                    .append(values[i] == this ? "(this Map)" : values[i]);
+        }
+        return text.append('}').toString();
     }
 }

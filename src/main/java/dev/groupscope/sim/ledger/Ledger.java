@@ -49,7 +49,7 @@ public final class Ledger implements Actor {
     /** One partition of one group. */
     static final class PartitionLedger {
         /** Processing counts by first offset; disjoint, maximal, only offsets processed at least once. */
-        TreeMap<Long, Segment> segments = new TreeMap<>();
+        Segments segments = new Segments();
         SharedList<Run> runs = new SharedList<>();
         /** Delivery runs (what poll() returned to whom), for attributing losses. */
         SharedList<Run> delivered = new SharedList<>();
@@ -74,7 +74,7 @@ public final class Ledger implements Actor {
             copy.maxByKey = maxByKey.copy();
             copy.keyOrderBreaks = keyOrderBreaks;
             copy.repeated = repeated;
-            copy.segments = new TreeMap<>(segments);
+            copy.segments = segments.copy();
             copy.runs = runs.copy();
             copy.delivered = delivered.copy();
             copy.maxProcessed = maxProcessed;
@@ -84,15 +84,14 @@ public final class Ledger implements Actor {
 
         /** Adds one processing of {@code offset}; returns how many times it had been processed before. */
         int count(long offset) {
-            Map.Entry<Long, Segment> floor = segments.floorEntry(offset);
-            if (floor != null && floor.getValue().last() >= offset) {
-                Segment seg = floor.getValue();
+            Segment seg = segments.floor(offset);
+            if (seg != null && seg.last() >= offset) {
                 segments.remove(seg.first());
                 if (seg.first() < offset) {
-                    segments.put(seg.first(), new Segment(seg.first(), offset - 1, seg.times()));
+                    segments.put(new Segment(seg.first(), offset - 1, seg.times()));
                 }
                 if (seg.last() > offset) {
-                    segments.put(offset + 1, new Segment(offset + 1, seg.last(), seg.times()));
+                    segments.put(new Segment(offset + 1, seg.last(), seg.times()));
                 }
                 put(new Segment(offset, offset, seg.times() + 1));
                 return seg.times();
@@ -104,17 +103,17 @@ public final class Ledger implements Actor {
         /** Inserts a one-offset segment, merging with neighbours of the same count. */
         private void put(Segment one) {
             Segment merged = one;
-            Map.Entry<Long, Segment> left = segments.lowerEntry(one.first());
-            if (left != null && left.getValue().last() == one.first() - 1 && left.getValue().times() == one.times()) {
-                segments.remove(left.getKey());
-                merged = new Segment(left.getValue().first(), merged.last(), merged.times());
+            Segment left = segments.floor(one.first() - 1); // TreeMap's lowerEntry(first)
+            if (left != null && left.last() == one.first() - 1 && left.times() == one.times()) {
+                segments.remove(left.first());
+                merged = new Segment(left.first(), merged.last(), merged.times());
             }
-            Segment right = segments.get(one.last() + 1);
+            Segment right = segments.startingAt(one.last() + 1);
             if (right != null && right.times() == one.times()) {
                 segments.remove(right.first());
                 merged = new Segment(merged.first(), right.last(), merged.times());
             }
-            segments.put(merged.first(), merged);
+            segments.put(merged);
         }
 
         /**
@@ -139,12 +138,9 @@ public final class Ledger implements Actor {
         /** Offsets in [from, to) processed at least once. */
         long processedIn(long from, long to) {
             long covered = 0;
-            Map.Entry<Long, Segment> start = segments.floorEntry(from);
-            Long key = start != null ? start.getKey() : segments.ceilingKey(from);
-            if (key == null) {
-                return 0;
-            }
-            for (Segment seg : segments.tailMap(key, true).values()) {
+            // From the segment holding from (or starting before it), else from the first one (all start after it).
+            for (int index = Math.max(0, segments.floorIndex(from)); index < segments.size(); index++) {
+                Segment seg = segments.at(index);
                 if (seg.first() >= to) {
                     break;
                 }
@@ -360,8 +356,8 @@ public final class Ledger implements Actor {
         if (ledger == null) {
             return 0;
         }
-        Map.Entry<Long, Segment> floor = ledger.segments.floorEntry(offset);
-        return floor != null && floor.getValue().last() >= offset ? floor.getValue().times() : 0;
+        Segment floor = ledger.segments.floor(offset);
+        return floor != null && floor.last() >= offset ? floor.times() : 0;
     }
 
     /** Who processed record {@code offset} of {@code tp} and when: the runs that contain it, in order. */
@@ -406,7 +402,8 @@ public final class Ledger implements Actor {
             return List.of();
         }
         List<Repeat> repeats = new ArrayList<>();
-        for (Segment segment : ledger.segments.descendingMap().values()) {
+        for (int index = ledger.segments.size() - 1; index >= 0; index--) {
+            Segment segment = ledger.segments.at(index);
             if (repeats.size() == limit) {
                 break;
             }
@@ -460,8 +457,8 @@ public final class Ledger implements Actor {
     }
 
     private static int timesProcessed(PartitionLedger ledger, long offset) {
-        Map.Entry<Long, Segment> floor = ledger.segments.floorEntry(offset);
-        return floor != null && floor.getValue().last() >= offset ? floor.getValue().times() : 0;
+        Segment floor = ledger.segments.floor(offset);
+        return floor != null && floor.last() >= offset ? floor.times() : 0;
     }
 
     /** Per partition of {@code group} that had any, its order breaks. */

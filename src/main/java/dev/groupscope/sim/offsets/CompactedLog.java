@@ -84,9 +84,14 @@ public final class CompactedLog {
         return (double) (cleanable - countBelow(cleanedUpTo)) / cleanable;
     }
 
+    /** Whether {@link #maybeCompact} would clean: a dirty part outside the active segment, at the threshold. */
+    public boolean cleaningDue() {
+        return activeSegmentBase > cleanedUpTo && dirtyRatio() >= minCleanableDirtyRatio;
+    }
+
     /** Cleans if the dirty ratio has reached the threshold; returns how many records were removed. */
     public int maybeCompact(long now) {
-        if (activeSegmentBase <= cleanedUpTo || dirtyRatio() < minCleanableDirtyRatio) {
+        if (!cleaningDue()) {
             return 0;
         }
         return compact(now);

@@ -57,6 +57,30 @@ class FetchSessionHandlerTest {
     }
 
     @Test
+    void aCopySharesTheSessionUntilEitherSideChangesIt() {
+        build(Map.of(P0, 5L, P1, 7L));
+        answer(Errors.NONE, 42);
+        FetchSessionHandler copy = handler.copy();
+
+        // The original moves P0, forgets P1 and adds P2; the copy must still hold P0 at 5 and P1 at 7.
+        FetchSessionHandler.Built moved = build(Map.of(P0, 9L, P2, 0L));
+        assertThat(moved.toSend()).containsExactly(Map.entry(P0, 9L), Map.entry(P2, 0L));
+        assertThat(moved.toForget()).containsExactly(P1);
+
+        copy.begin();
+        copy.add(P0, 5L);
+        copy.add(P1, 8L);
+        FetchSessionHandler.Built fromCopy = copy.build();
+        assertThat(fromCopy.toSend()).containsExactly(Map.entry(P1, 8L));
+        assertThat(fromCopy.toForget()).isEmpty();
+
+        // And the copy's change did not reach the original: P2 at 0 and P0 at 9 are still its session.
+        FetchSessionHandler.Built again = build(Map.of(P0, 9L, P2, 0L));
+        assertThat(again.toSend()).isEmpty();
+        assertThat(again.toForget()).isEmpty();
+    }
+
+    @Test
     void aLostSessionStartsOverWithAFullFetch() {
         build(Map.of(P0, 5L));
         answer(Errors.NONE, 42);

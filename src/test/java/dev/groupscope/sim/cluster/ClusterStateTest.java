@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.groupscope.sim.engine.DeterministicRandom;
+import dev.groupscope.sim.offsets.OffsetCommitKey;
+import dev.groupscope.sim.offsets.OffsetCommitValue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +17,26 @@ class ClusterStateTest {
             cluster.addBroker(id);
         }
         return cluster;
+    }
+
+    @Test
+    void aCopySharesTheOffsetsLogsAndEachSideCopiesOneBeforeWritingIt() {
+        ClusterState original = threeBrokers();
+        original.createOffsetsTopic(3, 1, 10, 0.5, 1000, new DeterministicRandom(1));
+        OffsetCommitKey key = new OffsetCommitKey("g", "orders", 0);
+        original.offsetsLogToChange(1).append(1, key, new OffsetCommitValue(5, -1, "", 1));
+        assertThat(original.offsetsLogToChange(1)).isSameAs(original.offsetsLog(1)); // its own: written in place
+
+        ClusterState copy = original.copy();
+        assertThat(copy.offsetsLog(1)).isSameAs(original.offsetsLog(1));
+        copy.offsetsLogToChange(1).append(2, key, new OffsetCommitValue(6, -1, "", 2));
+        original.offsetsLogToChange(1).append(3, key, new OffsetCommitValue(7, -1, "", 3));
+
+        assertThat(copy.offsetsLog(1).entries()).extracting(entry -> ((OffsetCommitValue) entry.value()).offset())
+                .containsExactly(5L, 6L);
+        assertThat(original.offsetsLog(1).entries()).extracting(entry -> ((OffsetCommitValue) entry.value()).offset())
+                .containsExactly(5L, 7L);
+        assertThat(copy.offsetsLog(2)).isSameAs(original.offsetsLog(2)); // untouched: still shared
     }
 
     @Test

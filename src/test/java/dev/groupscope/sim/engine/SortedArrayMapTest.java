@@ -57,6 +57,19 @@ class SortedArrayMapTest {
     }
 
     @Test
+    void aValueWrittenOnTheOriginalAfterACopyStaysOutOfTheCopy() {
+        SortedArrayMap<String, Integer> original = new SortedArrayMap<>(Map.of("a", 1, "b", 2));
+        SortedArrayMap<String, Integer> copy = new SortedArrayMap<>(original);
+        original.put("a", 10);
+        original.entrySet().iterator().next().setValue(11);
+        SortedArrayMap<String, Integer> copyOfCopy = new SortedArrayMap<>(copy);
+        copyOfCopy.put("b", 20);
+        assertThat(original).containsExactly(Map.entry("a", 11), Map.entry("b", 2));
+        assertThat(copy).containsExactly(Map.entry("a", 1), Map.entry("b", 2));
+        assertThat(copyOfCopy).containsExactly(Map.entry("a", 1), Map.entry("b", 20));
+    }
+
+    @Test
     void copiesStayIndependentWhicheverSideIsWritten() {
         Random random = new Random(13);
         List<SortedArrayMap<Integer, String>> maps = new ArrayList<>(List.of(new SortedArrayMap<>()));
