@@ -457,6 +457,21 @@ final class Assignment {
     }
 
     /**
+     * Every position held, a position awaiting validation included: what an application that notes the offset of
+     * each record it processed commits with {@code commitSync(offsets)} (its own map, which knows nothing of
+     * validation), where {@link #allConsumed()} would leave such a partition out.
+     */
+    Map<TopicPartition, Long> positionsHeld() {
+        Map<TopicPartition, Long> held = new TreeMap<>();
+        positions.forEach((tp, position) -> {
+            if (position != NO_POSITION) {
+                held.put(tp, position);
+            }
+        });
+        return held;
+    }
+
+    /**
      * The leader epochs that go with {@link #allConsumed()}: each position's {@code offsetEpoch} where it has one,
      * as {@code allConsumed()} builds {@code new OffsetAndMetadata(position.offset, position.offsetEpoch, "")}.
      */

@@ -293,10 +293,11 @@ final class Commits {
 
     /**
      * The listener's {@code commitSync} in onPartitionsRevoked of {@code partitions} (their positions: every record
-     * poll() returned was processed, since the callback runs inside poll()). True if a request went out.
+     * poll() returned was processed, since the callback runs inside poll(); a position awaiting validation after a
+     * leader change too, as the application's own map of processed offsets has it). True if a request went out.
      */
     boolean revokeCommit(Step step, java.util.SortedSet<TopicPartition> partitions, CommitPurpose purpose) {
-        Map<TopicPartition, Long> offsets = new TreeMap<>(step.processedPositions());
+        Map<TopicPartition, Long> offsets = new TreeMap<>(step.processedOffsets());
         offsets.keySet().retainAll(partitions);
         if (offsets.isEmpty() || step.group().coordinator < 0 || !inGeneration(step)) {
             if (!offsets.isEmpty()) {
@@ -474,13 +475,14 @@ final class Commits {
         if (!commits || !inGeneration(step)) {
             return false;
         }
-        Map<TopicPartition, Long> offsets = step.processedPositions();
+        // The application's commitSync(): retried until default.api.timeout.ms. asyncAfterBatch's is the
+        // no-argument commitSync() (allConsumed(), with epochs) unless a worker pool commits its low marks; the
+        // listener's commits the offsets it noted as processed.
+        boolean finalCommitSync = behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH;
+        Map<TopicPartition, Long> offsets = finalCommitSync ? step.processedPositions() : step.processedOffsets();
         if (offsets.isEmpty()) {
             return false;
         }
-        // The application's commitSync(): retried until default.api.timeout.ms. asyncAfterBatch's is the
-        // no-argument commitSync() (allConsumed(), with epochs) unless a worker pool commits its low marks.
-        boolean finalCommitSync = behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH;
         beginSync(step, finalCommitSync ? COMMIT_SYNC_ON_CLOSE : "commitOnRevoke", offsets,
                 finalCommitSync && step.pool() == null ? consumedEpochs(step) : NO_EPOCHS, Then.CLOSE);
         return true;

@@ -835,6 +835,15 @@ public final class ConsumerActor implements Actor {
             return pool == null ? fetcher.assignment.allConsumed() : pool.committable(fetcher.assignment.partitions());
         }
 
+        /**
+         * What the rebalance listener's {@code commitSync(offsets)} commits: the offsets the application noted as
+         * processed, its own map, so a partition whose position awaits validation (a leader change) is in it, where
+         * the no-argument commitSync() would leave it out.
+         */
+        Map<TopicPartition, Long> processedOffsets() {
+            return pool == null ? fetcher.assignment.positionsHeld() : pool.committable(fetcher.assignment.partitions());
+        }
+
         @SuppressWarnings("unchecked")
         private Object mergeRange(Object earlier, Object later) {
             List<Long> a = (List<Long>) earlier;
