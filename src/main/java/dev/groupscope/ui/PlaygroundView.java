@@ -107,9 +107,14 @@ public final class PlaygroundView {
      * Whether the group panel is tight: at a large text size the whole state machine (in Chinese each state with its
      * gloss, five rows at 1.6x on a 1280x800 projector), the summary and the cards took more than the panel's
      * height, and the cards scrolled out of sight. Tight, only the lit state carries its gloss (the others' in their
-     * tooltips), the summary keeps to one line and the cards stand closer; see fitCards.
+     * tooltips) and the cards stand closer, and where that is not enough the summary keeps to one line; see fitCards.
      */
     private boolean tightGroup;
+    /**
+     * Whether the group's summary keeps to one line (see showSummary): where the tight panel has not the room for the
+     * whole sentence too.
+     */
+    private boolean shortSummary;
     /** The group's summary, the whole sentence first, then its shorter forms (see showSummary). */
     private List<String> summaries = List.of("");
     /** Marks a tooltip that gives a label's whole text (see shortened). */
@@ -426,16 +431,16 @@ public final class PlaygroundView {
     /**
      * The most generous arrangement of the group panel that shows all of it in the room it has: full cards under the
      * whole state machine and summary where there is the room, else one-line cards, else the same in the tight panel
-     * ({@link #tightGroup}). Each arrangement's height is measured from the content (arranged so, styled, asked for
-     * its preferred height at its width) only when what it depends on changes: the width, the text size, the group's
-     * state and summary, each card's content. It is compared with the room the panel offers, which the window's size
-     * sets and the arrangement does not, so the answer cannot feed back into itself; the panel is re-arranged only
-     * when the answer changes.
+     * ({@link #tightGroup}), with the summary on one line if need be. Each arrangement's height is measured from the
+     * content (arranged so, styled, asked for its preferred height at its width) only when what it depends on
+     * changes: the width, the text size, the group's state and summary, each card's content. It is compared with the
+     * room the panel offers, which the window's size sets and the arrangement does not, so the answer cannot feed
+     * back into itself; the panel is re-arranged only when the answer changes.
      */
     private void fitCards() {
         if (shownFrame == null || AggregatedPanels.needed(shownFrame) || shownFrame.consumers().isEmpty()) {
-            if (tightGroup) {
-                arrangeGroup(false, oneLineCards);
+            if (tightGroup || shortSummary) {
+                arrangeGroup(false, false, oneLineCards);
             }
             return;
         }
@@ -458,17 +463,22 @@ public final class PlaygroundView {
                 break;
             }
         }
-        arrangeGroup(tight(chosen), oneLine(chosen));
+        arrange(chosen);
     }
 
     /**
      * The group panel's arrangements, most generous first: 0 full cards, 1 one-line cards, each under the whole state
-     * machine and summary; 2 and 3 the same in the tight panel ({@link #tightGroup}).
+     * machine and summary; 2 and 3 the same in the tight panel ({@link #tightGroup}) with the whole summary, 4 and 5
+     * with the summary on one line ({@link #shortSummary}).
      */
-    private static final int ARRANGEMENTS = 4;
+    private static final int ARRANGEMENTS = 6;
 
     private static boolean tight(int arrangement) {
         return arrangement >= 2;
+    }
+
+    private static boolean shortSummary(int arrangement) {
+        return arrangement >= 4;
     }
 
     private static boolean oneLine(int arrangement) {
@@ -481,7 +491,7 @@ public final class PlaygroundView {
         if (known != null) {
             return known;
         }
-        arrangeGroup(tight(arrangement), oneLine(arrangement));
+        arrange(arrangement);
         VBox body = panes.groupBody;
         body.applyCss();
         showSummary();
@@ -491,12 +501,23 @@ public final class PlaygroundView {
         return height;
     }
 
-    /** The group panel tight or not, and its cards one line or full (what is already so stays untouched). */
-    private void arrangeGroup(boolean tight, boolean oneLine) {
+    /** The group panel in one of its arrangements (see {@link #ARRANGEMENTS}). */
+    private void arrange(int arrangement) {
+        arrangeGroup(tight(arrangement), shortSummary(arrangement), oneLine(arrangement));
+    }
+
+    /**
+     * The group panel tight or not, its summary whole or on one line, and its cards one line or full (what is
+     * already so stays untouched).
+     */
+    private void arrangeGroup(boolean tight, boolean shortened, boolean oneLine) {
         if (tight != tightGroup) {
             tightGroup = tight;
             setOnly(panes.groupBody, style -> style.equals("tight"), tight ? "tight" : null);
             showPills();
+        }
+        if (shortened != shortSummary) {
+            shortSummary = shortened;
             showSummary();
         }
         oneLineCards = oneLine;
@@ -780,15 +801,15 @@ public final class PlaygroundView {
     }
 
     /**
-     * The group's summary: the whole sentence, or where the panel is tight ({@link #tightGroup}) the longest of its
-     * shorter forms that takes one line (without the coordinator's {@code __consumer_offsets} partition, which the
-     * cluster panel's title lights anyway; then without the coordinator, whose broker says "coordinator"). The whole
-     * sentence is then the summary's tooltip.
+     * The group's summary: the whole sentence, or where the panel is short of room for it ({@link #shortSummary})
+     * the longest of its shorter forms that takes one line (without the coordinator's {@code __consumer_offsets}
+     * partition, which the cluster panel's title lights anyway; then without the coordinator, whose broker says
+     * "coordinator"). The whole sentence is then the summary's tooltip.
      */
     private void showSummary() {
         String full = summaries.get(0);
         String shown = full;
-        if (tightGroup && summaries.size() > 1 && groupSummary.getFont() != null) {
+        if (shortSummary && summaries.size() > 1 && groupSummary.getFont() != null) {
             double room = panes.groupBody.getWidth() - panes.groupBody.snappedLeftInset()
                     - panes.groupBody.snappedRightInset()
                     - groupSummary.snappedLeftInset() - groupSummary.snappedRightInset();
