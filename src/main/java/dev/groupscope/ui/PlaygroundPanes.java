@@ -46,7 +46,7 @@ final class PlaygroundPanes {
     final Label groupSummary = new MeasuredLabel();
     final VBox consumers = new VBox();
     /** The states, the summary and the cards: what scrolls in the group panel. */
-    private final VBox groupBody;
+    final VBox groupBody;
     /**
      * The height the group panel shows its scrolling content in (the scroll pane's viewport, or before it the
      * {@link Unscrolled} inside its frame); 0 until laid out. The window sets it, not the content: the panel's
@@ -152,15 +152,6 @@ final class PlaygroundPanes {
     /** See {@link #groupRoom}. */
     javafx.beans.property.ReadOnlyDoubleProperty groupRoomProperty() {
         return groupRoom.getReadOnlyProperty();
-    }
-
-    /**
-     * The room the group panel offers its consumers' cards: what it shows of its scrolling content, less what is
-     * above the cards there (the states, the summary, the gaps and padding), at the cards' present {@code width}.
-     */
-    double cardsRoom(double width) {
-        double body = groupBody.getWidth() > 0 ? groupBody.getWidth() : width;
-        return groupRoom.get() - (groupBody.prefHeight(body) - consumers.prefHeight(width));
     }
 
     /** The choice of the group shown after the group panel's title, made the first time it is asked for. */

@@ -96,10 +96,29 @@ public final class PlaygroundView {
      * 1920x1080 one). See {@link #fitCards}.
      */
     private boolean oneLineCards;
-    /** What the cards' full height was last measured for (width, text size, each card's content; see fitCards). */
+    /**
+     * What the group panel's content was last measured for (width, text size, the group's state and summary, each
+     * card's content; see fitCards).
+     */
     private String measuredFor;
-    /** The cards' full height, as measured for {@link #measuredFor}. */
-    private double fullCardsHeight;
+    /** The group panel's content's height in each arrangement measured for {@link #measuredFor} (see fitCards). */
+    private final Map<Integer, Double> bodyHeights = new HashMap<>();
+    /**
+     * Whether the group panel is tight: at a large text size the whole state machine (in Chinese each state with its
+     * gloss, five rows at 1.6x on a 1280x800 projector), the summary and the cards took more than the panel's
+     * height, and the cards scrolled out of sight. Tight, only the lit state carries its gloss (the others' in their
+     * tooltips) and the cards stand closer, and where that is not enough the summary keeps to one line; see fitCards.
+     */
+    private boolean tightGroup;
+    /**
+     * Whether the group's summary keeps to one line (see showSummary): where the tight panel has not the room for the
+     * whole sentence too.
+     */
+    private boolean shortSummary;
+    /** The group's summary, the whole sentence first, then its shorter forms (see showSummary). */
+    private List<String> summaries = List.of("");
+    /** Marks a tooltip that gives a label's whole text (see shortened). */
+    private static final String WHOLE_TEXT = "groupscope.wholeText";
     private final javafx.beans.InvalidationListener roomListener = observable -> fitCards();
 
     @FXML private Parent playgroundRoot;
@@ -410,36 +429,109 @@ public final class PlaygroundView {
     }
 
     /**
-     * Full cards where the group panel has the room for them, one-line cards where it has not. The full height is
-     * measured from the cards' content (arranged full, styled, asked for their preferred height at their width),
-     * only when what it depends on changes: the width, the text size, each card's content. It is compared with the
-     * room the panel offers, which the window's size sets and the cards' arrangement does not, so the answer cannot
-     * feed back into itself; the cards are re-arranged only when the answer changes.
+     * The most generous arrangement of the group panel that shows all of it in the room it has: full cards under the
+     * whole state machine and summary where there is the room, else one-line cards, else the same in the tight panel
+     * ({@link #tightGroup}), with the summary on one line if need be. Each arrangement's height is measured from the
+     * content (arranged so, styled, asked for its preferred height at its width) only when what it depends on
+     * changes: the width, the text size, the group's state and summary, each card's content. It is compared with the
+     * room the panel offers, which the window's size sets and the arrangement does not, so the answer cannot feed
+     * back into itself; the panel is re-arranged only when the answer changes.
      */
     private void fitCards() {
         if (shownFrame == null || AggregatedPanels.needed(shownFrame) || shownFrame.consumers().isEmpty()) {
+            if (tightGroup || shortSummary) {
+                arrangeGroup(false, false, oneLineCards);
+            }
             return;
         }
         double width = consumers.getWidth();
-        if (width <= 0 || panes.groupRoomProperty().get() <= 0) {
+        double room = panes.groupRoomProperty().get();
+        if (width <= 0 || room <= 0) {
             return;
         }
         String key = measureKey(width);
         if (!key.equals(measuredFor)) {
-            arrangeCards(false);
-            consumers.applyCss();
-            fullCardsHeight = consumers.prefHeight(width);
+            bodyHeights.clear();
             measuredFor = key;
         }
-        boolean oneLine = fullCardsHeight > panes.cardsRoom(width) + 0.5;
+        // The first arrangement, most generous first, whose states, summary and cards take no more than the room;
+        // if none does, the most compact one (the panel then scrolls, as little as it can).
+        int chosen = ARRANGEMENTS - 1;
+        for (int arrangement = 0; arrangement < ARRANGEMENTS; arrangement++) {
+            if (bodyHeight(arrangement) <= room + 0.5) {
+                chosen = arrangement;
+                break;
+            }
+        }
+        arrange(chosen);
+    }
+
+    /**
+     * The group panel's arrangements, most generous first: 0 full cards, 1 one-line cards, each under the whole state
+     * machine and summary; 2 and 3 the same in the tight panel ({@link #tightGroup}) with the whole summary, 4 and 5
+     * with the summary on one line ({@link #shortSummary}).
+     */
+    private static final int ARRANGEMENTS = 6;
+
+    private static boolean tight(int arrangement) {
+        return arrangement >= 2;
+    }
+
+    private static boolean shortSummary(int arrangement) {
+        return arrangement >= 4;
+    }
+
+    private static boolean oneLine(int arrangement) {
+        return arrangement % 2 == 1;
+    }
+
+    /** The group panel's content's height in an arrangement, measured once for what {@link #measuredFor} names. */
+    private double bodyHeight(int arrangement) {
+        Double known = bodyHeights.get(arrangement);
+        if (known != null) {
+            return known;
+        }
+        arrange(arrangement);
+        VBox body = panes.groupBody;
+        body.applyCss();
+        showSummary();
+        body.applyCss();
+        double height = body.prefHeight(body.getWidth() > 0 ? body.getWidth() : consumers.getWidth());
+        bodyHeights.put(arrangement, height);
+        return height;
+    }
+
+    /** The group panel in one of its arrangements (see {@link #ARRANGEMENTS}). */
+    private void arrange(int arrangement) {
+        arrangeGroup(tight(arrangement), shortSummary(arrangement), oneLine(arrangement));
+    }
+
+    /**
+     * The group panel tight or not, its summary whole or on one line, and its cards one line or full (what is
+     * already so stays untouched).
+     */
+    private void arrangeGroup(boolean tight, boolean shortened, boolean oneLine) {
+        if (tight != tightGroup) {
+            tightGroup = tight;
+            setOnly(panes.groupBody, style -> style.equals("tight"), tight ? "tight" : null);
+            showPills();
+        }
+        if (shortened != shortSummary) {
+            shortSummary = shortened;
+            showSummary();
+        }
         oneLineCards = oneLine;
         arrangeCards(oneLine);
     }
 
-    /** What the cards' full height depends on: their width, the text size, and each card's content. */
+    /**
+     * What the group panel's height depends on: its width, the text size, the group's state and last transition (the
+     * lit pill, the state it came from, the arrow taken), its summary, and each card's content.
+     */
     private String measureKey(double width) {
         StringBuilder key = new StringBuilder().append(Math.round(width * 2)).append(' ')
-                .append(groupSummary.getFont() == null ? 0 : groupSummary.getFont().getSize());
+                .append(groupSummary.getFont() == null ? 0 : groupSummary.getFont().getSize()).append(' ')
+                .append(groupStates.getAccessibleText()).append(' ').append(summaries.get(0));
         for (ConsumerRow consumer : shownFrame.consumers()) {
             ConsumerNode node = consumerNodes.get(consumer.clientId());
             if (node != null) {
@@ -686,20 +778,95 @@ public final class PlaygroundView {
             }
         });
         groupStates.setUserData(group.state());
+        showPills();
         // The summary wraps on a projector; "__consumer_offsets-13" is kept whole wherever its line breaks.
         if (group.offsetsPartition() < 0) {
-            groupSummary.setText(WholeNames.in(messages.format("ui.main.group.noOffsetsTopic",
+            summaries = List.of(WholeNames.in(messages.format("ui.main.group.noOffsetsTopic",
                     Map.of("group", group.groupId()))));
         } else if (group.coordinatorBroker() < 0) {
-            groupSummary.setText(WholeNames.in(messages.format("ui.main.group.noCoordinator",
+            summaries = List.of(WholeNames.in(messages.format("ui.main.group.noCoordinator",
                     Map.of("group", group.groupId(), "partition", group.offsetsPartition()))));
         } else {
             String none = messages.text("ui.main.group.none");
-            groupSummary.setText(WholeNames.in(messages.format("ui.main.group.summary", Map.of(
-                    "generation", Math.max(0, group.generation()),
+            Map<String, Object> facts = Map.of("generation", Math.max(0, group.generation()),
                     "protocol", group.protocol().isEmpty() ? none : group.protocol(),
                     "leader", group.leader().isEmpty() ? none : group.leader(),
-                    "coordinator", group.coordinatorBroker(), "partition", group.offsetsPartition()))));
+                    "coordinator", group.coordinatorBroker(), "partition", group.offsetsPartition());
+            // The whole sentence first, then its shorter forms for a tight panel (see showSummary).
+            summaries = List.of("ui.main.group.summary", "ui.main.group.summary.noPartition",
+                    "ui.main.group.summary.short").stream().map(key -> WholeNames.in(messages.format(key, facts)))
+                    .toList();
+        }
+        showSummary();
+    }
+
+    /**
+     * The group's summary: the whole sentence, or where the panel is short of room for it ({@link #shortSummary})
+     * the longest of its shorter forms that takes one line (without the coordinator's {@code __consumer_offsets}
+     * partition, which the cluster panel's title lights anyway; then without the coordinator, whose broker says
+     * "coordinator"). The whole sentence is then the summary's tooltip.
+     */
+    private void showSummary() {
+        String full = summaries.get(0);
+        String shown = full;
+        if (shortSummary && summaries.size() > 1 && groupSummary.getFont() != null) {
+            double room = panes.groupBody.getWidth() - panes.groupBody.snappedLeftInset()
+                    - panes.groupBody.snappedRightInset()
+                    - groupSummary.snappedLeftInset() - groupSummary.snappedRightInset();
+            shown = summaries.get(summaries.size() - 1);
+            for (String text : summaries) {
+                javafx.scene.text.Text measured = new javafx.scene.text.Text(text);
+                measured.setFont(groupSummary.getFont());
+                if (room > 0 && Math.ceil(measured.getLayoutBounds().getWidth()) <= room) {
+                    shown = text;
+                    break;
+                }
+            }
+        }
+        if (!shown.equals(groupSummary.getText())) {
+            groupSummary.setText(shown);
+        }
+        groupSummary.setAccessibleText(full);
+        shortened(groupSummary, shown.equals(full) ? null : full);
+    }
+
+    /**
+     * The state pills' names: Kafka's name and, in Chinese, its gloss ("PreparingRebalance 准备再均衡"); where the panel
+     * is tight ({@link #tightGroup}) the gloss only on the lit state, every other pill its Kafka name and the whole
+     * name in its tooltip. The state machine then takes three rows at the largest text instead of five, and still
+     * shows every state, the group's lit and glossed.
+     */
+    private void showPills() {
+        stateNodes.forEach((state, pill) -> {
+            String full = messages.text("ui.main.groupState." + state);
+            boolean shorter = tightGroup && !pill.getStyleClass().contains("lit") && !full.equals(state);
+            String shown = shorter ? state : full;
+            if (!shown.equals(pill.getText())) {
+                pill.setText(shown);
+            }
+            pill.setAccessibleText(full);
+            shortened(pill, shorter ? full : null);
+        });
+    }
+
+    /** A tooltip with the whole text of a label shown shorter ({@code whole}), none when it shows it all. */
+    private void shortened(Label label, String whole) {
+        if (whole == null || !chrome) {
+            if (label.getTooltip() != null && label.getProperties().containsKey(WHOLE_TEXT)) {
+                label.setTooltip(null);
+                label.getProperties().remove(WHOLE_TEXT);
+            }
+            return;
+        }
+        if (label.getTooltip() == null) {
+            Tooltip tip = new Tooltip();
+            tip.setWrapText(true);
+            tip.setMaxWidth(640);
+            label.setTooltip(tip);
+            label.getProperties().put(WHOLE_TEXT, Boolean.TRUE);
+        }
+        if (!whole.equals(label.getTooltip().getText())) {
+            label.getTooltip().setText(whole);
         }
     }
 
