@@ -506,6 +506,11 @@ final class GroupMembership {
     /** kafka-clients' {@code ConsumerCoordinator.onJoinPrepare}; false while its auto commit is pending. */
     private boolean onJoinPrepare(Step step) {
         SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
+        // The auto commit comes first, before any listener runs (it marks the partitions pending revocation).
+        boolean autoCommit = step.config().enableAutoCommit();
+        if (autoCommit && !awaitPrepareCommit(step, owned)) {
+            return false;
+        }
         // A worker pool's onPartitionsRevoked first waits for (or abandons) the revoked partitions' records.
         WorkerPool pool = step.pool();
         if (pool != null && !generation.isReset() && step.protocol() == RebalanceProtocol.EAGER && !owned.isEmpty()
@@ -517,7 +522,7 @@ final class GroupMembership {
         // commit does; lost partitions (generation reset) are never committed.
         boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
                 && !generation.isReset() && step.protocol() == RebalanceProtocol.EAGER && !owned.isEmpty();
-        if ((step.config().enableAutoCommit() || listenerCommits) && !awaitPrepareCommit(step, owned)) {
+        if (!autoCommit && listenerCommits && !awaitPrepareCommit(step, owned)) {
             return false;
         }
         if (generation.isReset()) {

@@ -159,10 +159,7 @@
  *       next loop round (a real poller reads a concurrent map whenever it likes); onRevoke=wait blocks only an EAGER
  *       onJoinPrepare: a COOPERATIVE revocation and close() abandon the pool's queued records at once and commit the
  *       low marks as they are (still never past an unfinished record); a partition the pool paused is resumed by
- *       the pool even if the application paused it too. An EAGER onJoinPrepare with auto commit waits for the
- *       pool's unfinished records before it sends its commit (Kafka sends the commit first and waits in
- *       onPartitionsRevoked): the commit carries the same positions, as poll() returns nothing meanwhile, but goes
- *       out later.</li>
+ *       the pool even if the application paused it too.</li>
  * </ul>
  *
  * <h2>Worker pools</h2>
