@@ -3,7 +3,6 @@ package dev.groupscope.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.sim.engine.SimEvent;
-import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.report.RunSummary;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +45,7 @@ class LostJoinAnswerLessonTest {
 
     @Test
     void theGroupIsStableWithC3sPartitionsWhileC3StillWaitsToJoin() {
-        RunSummary at20s = summaryAt(20_000);
+        RunSummary at20s = run.summaryAt(20_000);
         RunSummary.GroupSummary group = at20s.groups().get(0);
         RunSummary.ConsumerSummary c3 = at20s.consumers().stream()
                 .filter(consumer -> consumer.clientId().equals("C3")).findFirst().orElseThrow();
@@ -58,7 +57,7 @@ class LostJoinAnswerLessonTest {
         assertThat(c3.state()).isEqualTo("PREPARING_REBALANCE");
         assertThat(c3.assigned()).isEmpty();
         // Nobody reads them: the group's committed offsets stand still while the producer keeps writing.
-        RunSummary at25s = summaryAt(25_000);
+        RunSummary at25s = run.summaryAt(25_000);
         for (String partition : List.of("orders-4", "orders-5")) {
             assertThat(at25s.groups().get(0).committed().get(partition)).as(partition)
                     .isEqualTo(group.committed().get(partition));
@@ -103,11 +102,6 @@ class LostJoinAnswerLessonTest {
         assertThat(group.rebalances()).extracting(rebalance -> rebalance.toGeneration()).containsExactly(1, 2, 3, 4);
     }
 
-    private static RunSummary summaryAt(long time) {
-        Simulation simulation = ScenarioWorld.simulation(run.scenario);
-        simulation.runUntil(time);
-        return RunSummary.of(simulation, run.scenario.groupOfClient());
-    }
 
     private static SimEvent only(java.util.function.Predicate<SimEvent> filter) {
         List<SimEvent> found = run.events(filter);

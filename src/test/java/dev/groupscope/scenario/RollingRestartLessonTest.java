@@ -3,7 +3,6 @@ package dev.groupscope.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.sim.engine.SimEvent;
-import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.report.Rebalance;
 import dev.groupscope.sim.report.RunSummary;
 import java.util.List;
@@ -93,8 +92,8 @@ class RollingRestartLessonTest {
 
     @Test
     void aStaticMembersPartitionsWaitUnreadWhileItIsDown() {
-        RunSummary justAfterClose = summaryAt(25_500);
-        RunSummary justBeforeStart = summaryAt(29_900);
+        RunSummary justAfterClose = run.summaryAt(25_500);
+        RunSummary justBeforeStart = run.summaryAt(29_900);
 
         for (String partition : List.of("orders-2", "orders-3")) {
             assertThat(staticApp(justBeforeStart).committed().get(partition)).as(partition)
@@ -118,11 +117,6 @@ class RollingRestartLessonTest {
         }
     }
 
-    private static RunSummary summaryAt(long time) {
-        Simulation simulation = ScenarioWorld.simulation(run.scenario);
-        simulation.runUntil(time);
-        return RunSummary.of(simulation, run.scenario.groupOfClient());
-    }
 
     private static RunSummary.GroupSummary staticApp(RunSummary summary) {
         return summary.groups().stream().filter(g -> g.groupId().equals("static-app")).findFirst().orElseThrow();

@@ -32,6 +32,13 @@ final class ScenarioRun {
         return new ScenarioRun(scenario);
     }
 
+    /** The summary of the same run stopped at {@code time} (a fresh run of the scenario to that moment). */
+    RunSummary summaryAt(long time) {
+        Simulation stopped = ScenarioWorld.simulation(scenario);
+        stopped.runUntil(time);
+        return RunSummary.of(stopped, scenario.groupOfClient());
+    }
+
     RunSummary.GroupSummary group(String groupId) {
         return summary.groups().stream().filter(g -> g.groupId().equals(groupId)).findFirst().orElseThrow();
     }
