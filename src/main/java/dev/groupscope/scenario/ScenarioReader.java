@@ -49,6 +49,8 @@ public final class ScenarioReader {
 
     private static final List<String> TOP_KEYS = List.of("name", "description", "seed", "durationMs", "cluster",
             "topics", "producers", "consumers", "actions");
+    /** The languages a description may be given in: those the window speaks (its {@code UiLanguage} tags). */
+    public static final List<String> DESCRIPTION_LANGUAGES = List.of("en", "zh-CN");
     private static final List<String> CLUSTER_KEYS = List.of("brokers", "settings", "network", "simulation");
     private static final List<String> NETWORK_KEYS = List.of("delayMs", "jitterMs");
     private static final List<String> SIMULATION_KEYS =
@@ -123,9 +125,13 @@ public final class ScenarioReader {
         Map<String, AddedConsumers.Added> addedByPath = new LinkedHashMap<>();
         added.values().forEach(consumer -> addedByPath.put(consumer.path(), consumer));
         SettingChanges.check(file, consumerSpecs, actions, addedByPath);
-        return new Scenario(file, root.optionalString("name").orElse(file), root.optionalString("description")
-                .orElse(""), root.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0), duration, cluster, topics,
-                producers, withStarts(consumers, actions), actions, Optional.of(text));
+        Map<String, String> descriptions = root.texts("description", DESCRIPTION_LANGUAGES);
+        String description = descriptions.getOrDefault("", descriptions.getOrDefault("en",
+                descriptions.values().stream().findFirst().orElse("")));
+        descriptions.remove("");
+        return new Scenario(file, root.optionalString("name").orElse(file), description,
+                root.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0), duration, cluster, topics, producers,
+                withStarts(consumers, actions), actions, Optional.of(text), descriptions);
     }
 
     private ClusterSpec cluster(JsonObjectReader cluster) {

@@ -65,6 +65,34 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aDescriptionIsOneTextOrOnePerLanguageTheWindowSpeaks() {
+        String oneText = "\"description\": \"C2 crashes.\",";
+        Scenario plain = read(VALID.replace("\"seed\"", oneText + " \"seed\""));
+        assertThat(plain.description()).isEqualTo("C2 crashes.");
+        assertThat(plain.descriptionIn("zh-CN")).as("said in one language only").isEqualTo("C2 crashes.");
+
+        String both = "\"description\": {\"en\": \"C2 crashes.\", \"zh-CN\": \"C2 崩溃。\"},";
+        Scenario translated = read(VALID.replace("\"seed\"", both + " \"seed\""));
+        assertThat(translated.description()).isEqualTo("C2 crashes.");
+        assertThat(translated.descriptionIn("en")).isEqualTo("C2 crashes.");
+        assertThat(translated.descriptionIn("zh-CN")).isEqualTo("C2 崩溃。");
+
+        Scenario chineseOnly = read(VALID.replace("\"seed\"", "\"description\": {\"zh-CN\": \"C2 崩溃。\"}, \"seed\""));
+        assertThat(chineseOnly.descriptionIn("en")).as("the only one there is").isEqualTo("C2 崩溃。");
+        assertThat(read(VALID).descriptionIn("zh-CN")).isEmpty();
+    }
+
+    @Test
+    void aDescriptionInALanguageTheWindowDoesNotSpeakIsRefusedWithTheClosestTag() {
+        assertThat(errorOf(VALID.replace("\"seed\"", "\"description\": {\"en\": \"x\", \"zh\": \"y\"}, \"seed\"")))
+                .startsWith("demo.json: $.description: unknown key \"zh\"").contains("en, zh-CN");
+        assertThat(errorOf(VALID.replace("\"seed\"", "\"description\": 5, \"seed\"")))
+                .contains("$.description: expected a non-empty string, or an object with one under each language");
+        assertThat(errorOf(VALID.replace("\"seed\"", "\"description\": {\"en\": \"\"}, \"seed\"")))
+                .contains("$.description.en: must not be empty");
+    }
+
+    @Test
     void aConsumerStartsAtZeroUnlessAnActionStartsIt() {
         Scenario scenario = read(VALID);
         assertThat(scenario.consumers().get(0).startAtMs()).contains(0L);

@@ -80,6 +80,28 @@ public final class JsonObjectReader {
         return has(key) ? Optional.of(string(key)) : Optional.empty();
     }
 
+    /**
+     * A text that may be given in several languages: a non-empty string, or an object with a non-empty string under
+     * some of {@code languages}' tags. By tag, in {@code languages}' order; a lone string is under "" (its language is
+     * not said). Absent: empty.
+     */
+    public Map<String, String> texts(String key, List<String> languages) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (!has(key)) {
+            return texts;
+        }
+        JsonElement value = object.get(key);
+        if (value.isJsonObject()) {
+            JsonObjectReader byLanguage = object(key).allowOnly(languages);
+            languages.forEach(tag -> byLanguage.optionalString(tag).ifPresent(text -> texts.put(tag, text)));
+        } else if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
+            texts.put("", string(key));
+        } else {
+            throw typeError(file, pathOf(key), "expected.texts", value);
+        }
+        return texts;
+    }
+
     /** A whole number in [min, max]. */
     public long whole(String key, long min, long max) {
         BigDecimal number = number(key);
