@@ -3,13 +3,54 @@ package dev.groupscope.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.sim.engine.SimEvent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A lesson's description is read before the run: the moments and counts it names must be the ones the run shows,
- * also after a change to the model shifts them (the ListOffsets round trip moved every first commit by 4 ms).
+ * also after a change to the model shifts them (the ListOffsets round trip moved every first commit by 4 ms). A
+ * learner reads it in English or Chinese (the card File → Lessons lays over the window), so both say the same.
  */
 class LessonDescriptionsTest {
+
+    /**
+     * What a translation must keep as it is: numbers ("23.5", "10,000") and the names a learner finds on screen or in
+     * Kafka's documentation — settings, calls, errors, partitions and consumers ("session.timeout.ms", "poll()",
+     * "REBALANCE_IN_PROGRESS", "orders-2", "C2", "KafkaConsumer").
+     */
+    private static final Pattern KEPT = Pattern.compile(
+            "\\d+(?:[.,]\\d+)*|[A-Za-z][\\w.\\-]*\\w(?:\\(\\))?");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.groupscope.scenario.ScenarioRun#lessons")
+    void everyLessonSaysWhatItShowsInEnglishAndInChineseWithTheSameNumbersAndNames(String lesson) {
+        Scenario scenario = ScenarioReader.read(Path.of("lessons", "scenarios", lesson + ".json"));
+
+        assertThat(scenario.translatedDescriptions()).containsOnlyKeys(ScenarioReader.DESCRIPTION_LANGUAGES);
+        String chinese = scenario.descriptionIn("zh-CN");
+        assertThat(chinese).containsPattern("\\p{IsHan}");
+        assertThat(keptIn(scenario.descriptionIn("en"))).allSatisfy(kept -> assertThat(chinese).contains(kept));
+    }
+
+    private static List<String> keptIn(String english) {
+        List<String> kept = new ArrayList<>();
+        Matcher token = KEPT.matcher(english);
+        while (token.find()) {
+            String word = token.group();
+            boolean name = word.chars().anyMatch(c -> c == '.' || c == '_' || c == '(' || Character.isDigit(c))
+                    || word.length() > 1 && !word.substring(1).equals(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+            if (name) {
+                kept.add(word);
+            }
+        }
+        return kept;
+    }
 
     @Test
     void autoCommitCrashSaysHowLongAfterItsLastAutoCommitC2Crashes() {

@@ -3,14 +3,10 @@ package dev.groupscope.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.sim.engine.SimEvent;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,17 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PendingRevocationTest {
 
-    static Stream<String> lessons() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("lessons", "scenarios"))) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.endsWith(".json"))
-                    .map(name -> name.substring(0, name.length() - ".json".length()))
-                    .sorted().toList().stream();
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("lessons")
+    @MethodSource("dev.groupscope.scenario.ScenarioRun#lessons")
     void noPollReturnsRecordsBetweenTheCommitBeforeAnEagerRevocationAndTheRevocation(String lesson) {
         ScenarioRun run = ScenarioRun.of(lesson);
         Map<String, List<SimEvent>> pollsSinceCommit = new HashMap<>();
