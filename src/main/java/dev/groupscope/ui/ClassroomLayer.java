@@ -8,6 +8,8 @@ import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -15,10 +17,11 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The scene's root: the window shell with two layers a teacher can lay over it — the help overlay listing every key
- * of the {@link UiActions} registry ({@code #helpOverlay}), and a blank screen ({@code #blankScreen}, the "."
- * key) that hides everything while the class looks at the teacher. The help overlay is built the first time it is
- * shown: it is a third of the window's nodes, and start-up would otherwise style and lay them out unseen.
+ * The scene's root: the window shell with three layers a teacher can lay over it — the help overlay listing every key
+ * of the {@link UiActions} registry ({@code #helpOverlay}), the card saying what the lesson shown is about
+ * ({@code #aboutOverlay}), and a blank screen ({@code #blankScreen}, the "." key) that hides everything while the
+ * class looks at the teacher. The help overlay is built the first time it is shown: it is a third of the window's
+ * nodes, and start-up would otherwise style and lay them out unseen.
  */
 final class ClassroomLayer extends StackPane {
 
@@ -26,6 +29,7 @@ final class ClassroomLayer extends StackPane {
     private final java.util.function.Supplier<UiActions> actions;
     private final Messages messages;
     private Region help;
+    private Region about;
     private final Region blank;
 
     ClassroomLayer(Parent shell, java.util.function.Supplier<UiActions> actions, Messages messages) {
@@ -58,6 +62,42 @@ final class ClassroomLayer extends StackPane {
 
     boolean helpShown() {
         return help != null && help.isVisible();
+    }
+
+    /**
+     * Lays the card about the lesson over the window: {@code title}, then {@code text} (what the lesson shows), or a
+     * line saying the scenario says nothing about itself when {@code text} is empty.
+     */
+    void showAbout(String title, String text) {
+        hideAbout();
+        about = overlay("about", aboutCard(title, text, actions.get().keyText("about"), messages));
+        about.setOnMouseClicked(event -> hideAbout());
+        getChildren().add(getChildren().indexOf(blank), about);
+    }
+
+    void hideAbout() {
+        getChildren().remove(about);
+        about = null;
+    }
+
+    boolean aboutShown() {
+        return about != null;
+    }
+
+    /**
+     * Over the card, a key closes it and then does what it does (Space closes it and plays), as a learner expects of a
+     * card that introduces what comes next; Esc only closes it. The card's own key is left to toggle it. The scene
+     * calls it before it dispatches the key to its action.
+     */
+    void keyOverAbout(KeyEvent event) {
+        if (about == null || event.getCode().isModifierKey()
+                || actions.get().require("about").keys().stream().anyMatch(keys -> keys.match(event))) {
+            return;
+        }
+        hideAbout();
+        if (event.getCode() == KeyCode.ESCAPE) {
+            event.consume();
+        }
     }
 
     void blank(boolean blanked) {
@@ -117,19 +157,49 @@ final class ClassroomLayer extends StackPane {
         HBox columns = new HBox(left, right);
         columns.getStyleClass().add("help-columns");
         VBox card = new VBox(title, close, mouse, columns);
-        card.getStyleClass().add("help-card");
         // The card keeps its whole size, even where the window is smaller (shrinkToFit scales it down): squeezed
         // by the overlay, it gave a line one row and the mouse line ended in "right-clic...".
         card.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         card.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         wrapWithin(close);
         wrapWithin(mouse);
+        return overlay("help", card);
+    }
+
+    /**
+     * The lesson's title and what it shows, wrapped at a width one reads comfortably (the card's CSS max width, in
+     * em so that it grows with the text), and how to close it.
+     */
+    private static Region aboutCard(String title, String text, String key, Messages messages) {
+        Label heading = new Label(title);
+        heading.setId("aboutTitle");
+        heading.getStyleClass().add("help-title");
+        Label body = new Label(text.isEmpty() ? messages.text("ui.about.none") : text);
+        body.setId("aboutText");
+        body.getStyleClass().add("about-text");
+        Label close = new Label(messages.format("ui.about.close", Map.of("key", key)));
+        close.getStyleClass().add("help-close");
+        for (Label line : List.of(heading, body, close)) {
+            line.setWrapText(true);
+            line.setMinHeight(Region.USE_PREF_SIZE); // a wrapped line keeps every row it needs
+        }
+        VBox card = new VBox(heading, body, close);
+        card.getStyleClass().add("about-card");
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        return card;
+    }
+
+    /**
+     * A card centred over the window on a dimmed backdrop ({@code #<name>Overlay}, the card {@code #<name>Card}): the
+     * overlay takes the window's size, however large the card, and the card then scales itself down to fit it.
+     */
+    private static Region overlay(String name, Region card) {
+        card.getStyleClass().add("help-card");
+        card.setId(name + "Card");
         StackPane overlay = new StackPane(card);
-        overlay.setId("helpOverlay");
+        overlay.setId(name + "Overlay");
         overlay.getStyleClass().add("help-overlay");
         StackPane.setAlignment(card, Pos.CENTER);
-        card.setId("helpCard");
-        // The overlay takes the window's size, however large the card; the card then scales itself to fit it.
         overlay.setMinSize(0, 0);
         javafx.beans.InvalidationListener fit = observable -> shrinkToFit(card, overlay);
         overlay.widthProperty().addListener(fit);

@@ -168,6 +168,12 @@ public final class GroupScopeWindow {
 
     /** The window's keys and a dropped scenario file, taken by {@code scene}. */
     private void listen(Scene scene) {
+        // Before the actions (install keeps their filter last): a key over the lesson's card puts it away first.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (layer != null) {
+                layer.keyOverAbout(event);
+            }
+        });
         actions().install(scene);
         // A window made shorter (or taller) may need the compact layout (or no longer need it).
         scene.heightProperty().addListener((observable, before, now) -> {
@@ -175,7 +181,7 @@ public final class GroupScopeWindow {
                 applyClassroomState();
             }
         });
-        ScenarioDrop.install(scene, file -> open(() -> ScenarioReader.read(file)));
+        ScenarioDrop.install(scene, file -> open(() -> ScenarioReader.read(file), Scenario::name, true));
     }
 
     private void openStage(Scene scene) {
@@ -267,6 +273,22 @@ public final class GroupScopeWindow {
 
     public boolean helpShown() {
         return layer != null && layer.helpShown();
+    }
+
+    /** F2: the card saying what the lesson shown is about, in the window's language (or hides it). */
+    public void toggleAbout() {
+        if (layer == null) {
+            return;
+        }
+        if (layer.aboutShown()) {
+            layer.hideAbout();
+        } else {
+            layer.showAbout(runTitle(Messages.of(language.locale())), playground.scenarioDescription(language.tag()));
+        }
+    }
+
+    public boolean aboutShown() {
+        return layer != null && layer.aboutShown();
     }
 
     /** Folds a panel away (or back): {@link #CLUSTER_PANEL}, {@link #GROUP_PANEL}, {@link #EXPLANATION_PANEL}. */
@@ -497,13 +519,13 @@ public final class GroupScopeWindow {
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"));
         java.io.File file = chooser.showOpenDialog(stage);
         if (file != null) {
-            open(() -> ScenarioReader.read(file.toPath()));
+            open(() -> ScenarioReader.read(file.toPath()), Scenario::name, true);
         }
     }
 
-    /** File → Lessons: opens one of the lessons GroupScope comes with. */
+    /** File → Lessons: opens one of the lessons GroupScope comes with, and says what it is about (F2 again). */
     void openLesson(Lessons.Lesson lesson) {
-        open(lesson::read, scenario -> lesson.title(Messages.of(language.locale())));
+        open(lesson::read, scenario -> lesson.title(Messages.of(language.locale())), true);
     }
 
     /**
@@ -515,15 +537,18 @@ public final class GroupScopeWindow {
      * assignor lab and comparison ({@link #on} then gives it).
      */
     public void open(java.util.function.Supplier<Scenario> reading) {
-        open(reading, Scenario::name);
+        open(reading, Scenario::name, false);
     }
 
-    /** {@link #open}, where {@code title} names the scenario when the person is asked about unsaved what-ifs. */
+    /**
+     * {@link #open}, where {@code title} names the scenario when the person is asked about unsaved what-ifs, and
+     * {@code introduced} lays the card about it over the new window (when the person chose it from a menu).
+     */
     private void open(java.util.function.Supplier<Scenario> reading,
-                      java.util.function.Function<Scenario, String> title) {
+                      java.util.function.Function<Scenario, String> title, boolean introduced) {
         java.util.concurrent.CompletableFuture.supplyAsync(() -> PlaygroundViewModel.showable(reading.get()))
                 .whenComplete((scenario, failure) -> javafx.application.Platform.runLater(
-                        () -> opened(scenario, failure, title)));
+                        () -> opened(scenario, failure, title, introduced)));
     }
 
     /** The window {@code stage} shows now, if it shows one. */
@@ -532,7 +557,7 @@ public final class GroupScopeWindow {
     }
 
     private void opened(Scenario scenario, Throwable failure,
-                        java.util.function.Function<Scenario, String> title) {
+                        java.util.function.Function<Scenario, String> title, boolean introduced) {
         // Another scenario may have been opened meanwhile: the window shown now is the one to replace or to stay.
         GroupScopeWindow shown = on(stage).orElse(this);
         Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
@@ -541,9 +566,13 @@ public final class GroupScopeWindow {
         } else if (cause != null) {
             throw new IllegalStateException("cannot open the scenario", cause);
         } else {
-            shown.saved.thenLetGo("ui.unsaved.open", java.util.Map.of("name", title.apply(scenario)),
-                    () -> new GroupScopeWindow(stage, PlaygroundViewModel.running(scenario), shown::lab)
-                            .takeOver(shown));
+            shown.saved.thenLetGo("ui.unsaved.open", java.util.Map.of("name", title.apply(scenario)), () -> {
+                GroupScopeWindow next = new GroupScopeWindow(stage, PlaygroundViewModel.running(scenario), shown::lab);
+                next.takeOver(shown);
+                if (introduced) {
+                    next.toggleAbout();
+                }
+            });
         }
     }
 
@@ -603,8 +632,12 @@ public final class GroupScopeWindow {
     /** "Crash and rebalance — GroupScope": the run shown, a lesson by its title in the window's language. */
     private String title(UiLanguage language) {
         Messages messages = Messages.of(language.locale());
-        String run = Lessons.titleOf(playground.scenarioFile(), messages).orElse(playground.scenarioName());
-        return messages.format("ui.window.titleWithRun", java.util.Map.of("run", run));
+        return messages.format("ui.window.titleWithRun", java.util.Map.of("run", runTitle(messages)));
+    }
+
+    /** The run shown: a lesson by its title in {@code messages}' language, any other scenario by its name. */
+    private String runTitle(Messages messages) {
+        return Lessons.titleOf(playground.scenarioFile(), messages).orElse(playground.scenarioName());
     }
 
     private Parent load(UiLanguage language) {

@@ -306,6 +306,11 @@ public final class PlaygroundViewModel {
         return scenarioName;
     }
 
+    /** What the scenario shows, in the language tagged {@code languageTag} if its file gives it ("" if it says not). */
+    public String scenarioDescription(String languageTag) {
+        return scenario.descriptionIn(languageTag);
+    }
+
     public ReadOnlyLongProperty timeProperty() {
         return time.getReadOnlyProperty();
     }

@@ -50,6 +50,7 @@ public final class ShellView {
     @FXML private MenuItem fullScreenItem;
     @FXML private MenuItem presenterItem;
     @FXML private MenuItem helpItem;
+    @FXML private MenuItem aboutItem;
     @FXML private Menu themeMenu;
     private final Map<Tab, Node> contents = new HashMap<>();
 
@@ -90,6 +91,7 @@ public final class ShellView {
         actions.bind(fullScreenItem, "fullScreen");
         actions.bind(presenterItem, "presenter");
         actions.bind(helpItem, "help");
+        actions.bind(aboutItem, "about");
         ToggleGroup themes = new ToggleGroup();
         for (Theme theme : Theme.values()) {
             RadioMenuItem item = new RadioMenuItem(resources.getString(theme.labelKey()));

@@ -60,6 +60,7 @@ final class WindowActions {
                 .add(action("panel.explanation", "ui.action.panel.explanation", CLASSROOM,
                         () -> window.togglePanel(GroupScopeWindow.EXPLANATION_PANEL), key(KeyCode.E)))
                 .add(action("help", "ui.action.help", CLASSROOM, window::toggleHelp, key(KeyCode.F1)))
+                .add(action("about", "ui.action.about", CLASSROOM, window::toggleAbout, key(KeyCode.F2)))
                 .add(action("tab.playground", "ui.action.tab.playground", VIEW, () -> window.showTab(0),
                         shortcut(KeyCode.DIGIT1)))
                 .add(action("tab.lab", "ui.action.tab.lab", VIEW, () -> window.showTab(1), shortcut(KeyCode.DIGIT2)))

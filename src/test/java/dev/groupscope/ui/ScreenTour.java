@@ -114,6 +114,7 @@ public final class ScreenTour {
                 scrubTo(at + Long.getLong("tour.cutSeenMs", 12_000));
             }
             truncated += shot("playground-stable");
+            truncated += aboutShot("about");
             if (System.getProperty("tour.partition") != null) {
                 truncated += tooltipShot();
                 truncated += contextMenuShot();
@@ -154,6 +155,7 @@ public final class ScreenTour {
         run(window::toggleHelp);
         truncated += shot("help");
         run(window::toggleHelp);
+        truncated += aboutShot("about");
         truncated += presenterShot();
         return truncated;
     }
@@ -316,6 +318,7 @@ public final class ScreenTour {
         run(window::toggleHelp);
         truncated += shot(name + "-help");
         run(window::toggleHelp);
+        truncated += aboutShot(name + "-about");
         run(window::togglePresenter);
         return truncated;
     }
@@ -448,6 +451,14 @@ public final class ScreenTour {
     }
 
     /** Writes the screen as {@code <size>-<lang>-<theme>-<name>.png}; returns how many labels are cut short. */
+    /** The card saying what the run shows (F2), as opening it from File → Lessons lays it over the window. */
+    private int aboutShot(String name) throws Exception {
+        run(window::toggleAbout);
+        int truncated = shot(name);
+        run(window::toggleAbout);
+        return truncated;
+    }
+
     private int shot(String name) throws Exception {
         return shot(name, 1200);
     }

@@ -1,0 +1,125 @@
+package dev.groupscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.scenario.Scenario;
+import dev.groupscope.scenario.ScenarioReader;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A learner who opens a lesson alone is first told what it shows: File → Lessons lays a card over the window with
+ * the lesson's title and description in the window's language; any key or a click puts it away, F2 brings it back.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LessonCardTest {
+
+    private static final String LESSON = "crash-and-rebalance";
+    private GroupScopeWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new GroupScopeWindow(stage, new AssignorLabViewModel(), PlaygroundViewModel.playground());
+        window.show(UiLanguage.ENGLISH);
+    }
+
+    @Test
+    void aLessonOpenedFromTheMenuSaysWhatItShowsUntilAKeyPutsTheCardAway(FxRobot robot) {
+        GroupScopeWindow next = openLesson(robot);
+
+        Scenario lesson = new Lessons.Lesson(LESSON).read();
+        assertThat(next.aboutShown()).isTrue();
+        assertThat(text(robot, "#aboutTitle")).isEqualTo("A consumer crashes: the group notices after session.timeout.ms");
+        assertThat(text(robot, "#aboutText")).isEqualTo(lesson.descriptionIn("en")).contains("C2 crashes at 20 s");
+        assertThat(next.playground().playingProperty().get()).isFalse();
+
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(next.aboutShown()).isFalse();
+        assertThat(robot.lookup("#aboutOverlay").tryQuery()).isEmpty();
+        assertThat(next.playground().playingProperty().get()).as("Space put the card away and played").isTrue();
+    }
+
+    @Test
+    void f2BringsTheCardBackAndEscOrAClickPutsItAway(FxRobot robot) {
+        GroupScopeWindow next = openLesson(robot);
+        robot.type(KeyCode.ESCAPE);
+        assertThat(next.aboutShown()).isFalse();
+
+        robot.type(KeyCode.F2);
+        assertThat(next.aboutShown()).isTrue();
+        robot.type(KeyCode.F2);
+        assertThat(next.aboutShown()).isFalse();
+
+        robot.type(KeyCode.F2);
+        robot.clickOn("#aboutOverlay");
+        assertThat(next.aboutShown()).isFalse();
+        assertThat(next.playground().playingProperty().get()).as("Esc and F2 only show and hide it").isFalse();
+    }
+
+    @Test
+    void aChineseWindowTellsTheLessonInChineseWholeEvenInPresenterMode(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+            window.switchTo(UiLanguage.SIMPLIFIED_CHINESE);
+        });
+        window = GroupScopeWindow.on(stage).orElseThrow();
+        GroupScopeWindow next = openLesson(robot);
+        robot.interact(next::togglePresenter);
+        robot.interact(next::toggleAbout);
+        robot.interact(next::toggleAbout);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#aboutTitle")).isEqualTo("消费者崩溃：消费组在 session.timeout.ms 之后才察觉");
+        assertThat(text(robot, "#aboutText")).isEqualTo(new Lessons.Lesson(LESSON).read().descriptionIn("zh-CN"))
+                .contains("C2 在 20 秒崩溃");
+        Region card = robot.lookup("#aboutCard").query();
+        assertThat(TruncatedText.in(card)).isEmpty();
+        assertThat(card.getHeight()).as("every line of the wrapped text has its row")
+                .isGreaterThanOrEqualTo(card.prefHeight(card.getWidth()) - 0.5);
+        Node overlay = robot.lookup("#aboutOverlay").query();
+        assertThat(card.localToScene(card.getBoundsInLocal()).getMaxY() * 1.0)
+                .as("the whole card is on the screen").isLessThanOrEqualTo(overlay.getScene().getHeight() + 0.5);
+    }
+
+    @Test
+    void aScenarioThatSaysNothingAboutItselfSaysSo(FxRobot robot) {
+        robot.interact(() -> window.open(() -> ScenarioReader.read("bare.json", """
+                {"name": "Bare", "durationMs": 10000, "cluster": {"brokers": 1},
+                 "topics": [{"name": "t", "partitions": 1}],
+                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"]}]}
+                """)));
+        GroupScopeWindow next = FxWait.replacing(stage, window);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(next.aboutShown()).as("opened by code, not chosen from a menu").isFalse();
+
+        robot.type(KeyCode.F2);
+
+        assertThat(text(robot, "#aboutTitle")).isEqualTo("Bare");
+        assertThat(text(robot, "#aboutText")).contains("has no \"description\"");
+    }
+
+    private GroupScopeWindow openLesson(FxRobot robot) {
+        robot.interact(() -> window.openLesson(new Lessons.Lesson(LESSON)));
+        GroupScopeWindow next = FxWait.replacing(stage, window);
+        WaitForAsyncUtils.waitForFxEvents();
+        return next;
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).<Label>query().getText();
+    }
+}
