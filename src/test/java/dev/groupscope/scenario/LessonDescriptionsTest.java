@@ -6,6 +6,7 @@ import dev.groupscope.sim.engine.SimEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,30 @@ class LessonDescriptionsTest {
      */
     private static final Pattern KEPT = Pattern.compile(
             "\\d+(?:[.,]\\d+)*|[A-Za-z][\\w.\\-]*\\w(?:\\(\\))?");
+
+    @Test
+    void partitionsAddedSaysWhereEachGroupStartsOnTheNewPartitionsAndHowManyRecordsLatestSkips() {
+        ScenarioRun run = ScenarioRun.of("partitions-added");
+
+        List<SimEvent> resets = run.events(event -> event.type().equals("OffsetReset") && event.time() > 15_000);
+        Map<String, Long> latest = new java.util.TreeMap<>();
+        long skipped = 0;
+        for (SimEvent reset : resets) {
+            long offset = ((Number) reset.fields().get("offset")).longValue();
+            if (reset.actor().equals("C2")) {
+                latest.put((String) reset.fields().get("partition"), offset);
+                skipped += offset; // the new partitions' logs start at 0: everything below the log end
+            } else {
+                assertThat(reset.actor()).isEqualTo("S2");
+                assertThat(offset).as("by_duration:PT1M starts at the first record").isZero();
+            }
+        }
+        assertThat(latest).containsOnlyKeys("logs-2", "logs-3");
+        assertThat(run.scenario.description()).contains("(logs-2 @ " + latest.get("logs-2") + ", logs-3 @ "
+                + latest.get("logs-3") + "), so the " + skipped + " records written to them since 16 s are never read");
+        assertThat(run.group("safe-indexer").recordsProcessed())
+                .as("safe-indexer reads them, and the first 6 s").isGreaterThan(run.group("indexer").recordsProcessed() + skipped);
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.groupscope.scenario.ScenarioRun#lessons")
