@@ -171,10 +171,11 @@ final class ClassroomLayer extends StackPane {
      * em so that it grows with the text), and how to close it.
      */
     private static Region aboutCard(String title, String text, String key, Messages messages) {
-        Label heading = new Label(title);
+        // Names such as auto.offset.reset and orders-2 stay whole where the Chinese text wraps.
+        Label heading = new Label(WholeNames.in(title));
         heading.setId("aboutTitle");
         heading.getStyleClass().add("help-title");
-        Label body = new Label(text.isEmpty() ? messages.text("ui.about.none") : text);
+        Label body = new Label(WholeNames.in(text.isEmpty() ? messages.text("ui.about.none") : text));
         body.setId("aboutText");
         body.getStyleClass().add("about-text");
         Label close = new Label(messages.format("ui.about.close", Map.of("key", key)));

@@ -119,7 +119,8 @@ class LessonCardTest {
         return next;
     }
 
+    /** What the label says, without the joiners that keep its names whole ({@link WholeNames#read}). */
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).<Label>query().getText();
+        return WholeNames.read(robot.lookup(query).<Label>query().getText());
     }
 }
