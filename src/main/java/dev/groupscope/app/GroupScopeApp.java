@@ -107,10 +107,23 @@ public final class GroupScopeApp extends Application {
             window.playground().scrubTo(at);
             whenShowing(window, at, () -> snapshotThenExit(stage, options.snapshot().get()));
         } else {
-            window.showContentFirst(options.language());
-            if (at > 0) {
-                window.playground().scrubTo(at);
-            }
+            showLive(window, options, at);
+        }
+    }
+
+    /**
+     * The window as a person starts it: its panels first, at {@code at}, playing — or, for {@code --lesson} (the
+     * shortcut to the day's lesson), as File → Lessons opens one: paused, under the card saying what it shows; any
+     * key puts the card away (Space plays).
+     */
+    static void showLive(GroupScopeWindow window, AppOptions options, long at) {
+        window.showContentFirst(options.language());
+        if (at > 0) {
+            window.playground().scrubTo(at);
+        }
+        if (options.lesson().isPresent()) {
+            window.toggleAbout();
+        } else {
             window.playground().play();
         }
     }
