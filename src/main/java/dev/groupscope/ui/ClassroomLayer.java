@@ -175,7 +175,7 @@ final class ClassroomLayer extends StackPane {
         Label heading = new Label(WholeNames.in(title));
         heading.setId("aboutTitle");
         heading.getStyleClass().add("help-title");
-        Label body = new Label(WholeNames.in(text.isEmpty() ? messages.text("ui.about.none") : text));
+        Label body = new Label(WholeNames.in(withUnits(text.isEmpty() ? messages.text("ui.about.none") : text)));
         body.setId("aboutText");
         body.getStyleClass().add("about-text");
         Label close = new Label(messages.format("ui.about.close", Map.of("key", key)));
@@ -188,6 +188,14 @@ final class ClassroomLayer extends StackPane {
         card.getStyleClass().add("about-card");
         card.setMaxHeight(Region.USE_PREF_SIZE);
         return card;
+    }
+
+    private static final java.util.regex.Pattern UNIT_AFTER_NUMBER =
+            java.util.regex.Pattern.compile("(\\d) (s|ms|min|秒|毫秒|分钟)(?![\\w])");
+
+    /** "35 s" and "500 ms" never break between the number and its unit: a no-break space joins them. */
+    static String withUnits(String text) {
+        return UNIT_AFTER_NUMBER.matcher(text).replaceAll("$1\u00A0$2");
     }
 
     /**

@@ -112,6 +112,12 @@ class LessonCardTest {
         assertThat(text(robot, "#aboutText")).contains("has no \"description\"");
     }
 
+    @Test
+    void aTimeKeepsItsNumberAndUnitOnOneLine() {
+        assertThat(ClassroomLayer.withUnits("closed at 35 s, every 500 ms, 15 秒时, 3 sessions, 5 seconds"))
+                .isEqualTo("closed at 35\u00A0s, every 500\u00A0ms, 15\u00A0秒时, 3 sessions, 5 seconds");
+    }
+
     private GroupScopeWindow openLesson(FxRobot robot) {
         robot.interact(() -> window.openLesson(new Lessons.Lesson(LESSON)));
         GroupScopeWindow next = FxWait.replacing(stage, window);
@@ -119,8 +125,8 @@ class LessonCardTest {
         return next;
     }
 
-    /** What the label says, without the joiners that keep its names whole ({@link WholeNames#read}). */
+    /** What the label says, without the joiners that keep its names and its "20 s" whole. */
     private static String text(FxRobot robot, String query) {
-        return WholeNames.read(robot.lookup(query).<Label>query().getText());
+        return WholeNames.read(robot.lookup(query).<Label>query().getText()).replace('\u00A0', ' ');
     }
 }
