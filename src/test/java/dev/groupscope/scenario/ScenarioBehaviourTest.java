@@ -338,6 +338,21 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void twoGroupsGivingUpTheSamePartitionsAtOnceEachSeeOnlyTheirOwnMoves() {
+        ScenarioRun run = ScenarioRun.of("partitions-added");
+
+        // Both leaders revoke logs-0 in the same millisecond, before their groups' rebalances open: each group's
+        // report must keep its own owner of logs-0 (it was once filed under one partition name for both groups,
+        // and safe-indexer's report then said logs-0 came from nobody).
+        assertThat(run.group("indexer").rebalances().get(1).moved()).containsExactly(
+                new Rebalance.Move("logs-1", "C2", "C1"), new Rebalance.Move("logs-2", null, "C2"),
+                new Rebalance.Move("logs-3", null, "C2"));
+        assertThat(run.group("safe-indexer").rebalances().get(1).moved()).containsExactly(
+                new Rebalance.Move("logs-1", "S2", "S1"), new Rebalance.Move("logs-2", null, "S2"),
+                new Rebalance.Move("logs-3", null, "S2"));
+    }
+
+    @Test
     void theSameScenarioAndSeedGiveTheSameRunEventForEvent() {
         ScenarioRun first = ScenarioRun.of("crash-and-rebalance");
         ScenarioRun second = ScenarioRun.of("crash-and-rebalance");

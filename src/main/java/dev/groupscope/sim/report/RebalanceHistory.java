@@ -28,8 +28,11 @@ public final class RebalanceHistory {
     /** Members that gave up their partitions before the rebalance they belong to was opened (eager, on leave). */
     private final Map<String, Long> emptyBeforeOpen = new HashMap<>();
     private final java.util.Set<String> crashed = new java.util.HashSet<>();
-    /** Partitions given up before their rebalance was opened (eager rejoin, leave), with who gave them up. */
-    private final Map<String, String> revokedBeforeOpen = new TreeMap<>();
+    /**
+     * Per group, partitions given up before their rebalance was opened (eager rejoin, leave), with who gave them up.
+     * By group: two groups reading one topic give up the same partitions at once.
+     */
+    private final Map<String, Map<String, String>> revokedBeforeOpen = new TreeMap<>();
     private final List<Rebalance> done = new ArrayList<>();
 
     private RebalanceHistory(Map<String, String> groupOfClient) {
@@ -124,8 +127,9 @@ public final class RebalanceHistory {
             emptyBeforeOpen.remove(client);
             return;
         }
-        if (rebalance == null || rebalance.closed) {
-            partitions.forEach(partition -> revokedBeforeOpen.putIfAbsent(partition, client));
+        if (group != null && (rebalance == null || rebalance.closed)) {
+            Map<String, String> given = revokedBeforeOpen.computeIfAbsent(group, g -> new TreeMap<>());
+            partitions.forEach(partition -> given.putIfAbsent(partition, client));
         }
         mine.removeAll(partitions);
         if (COOPERATIVE_REVOKE.equals(event.ruleKey()) && rebalance != null && rebalance.closed) {
@@ -159,13 +163,10 @@ public final class RebalanceHistory {
     /** Ownership as the rebalance found it, counting partitions members gave up just before it opened. */
     private Map<String, String> ownersBeforeOpening(String group) {
         Map<String, String> owners = ownersOf(group, true);
-        revokedBeforeOpen.entrySet().removeIf(entry -> {
-            if (Objects.equals(groupOfClient.get(entry.getValue()), group)) {
-                owners.putIfAbsent(entry.getKey(), entry.getValue());
-                return true;
-            }
-            return false;
-        });
+        Map<String, String> given = revokedBeforeOpen.remove(group);
+        if (given != null) {
+            given.forEach(owners::putIfAbsent);
+        }
         return owners;
     }
 
