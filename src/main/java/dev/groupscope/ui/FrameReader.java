@@ -77,6 +77,11 @@ public final class FrameReader {
         return event -> LearnerFilter.INSTANCE.test(event) && eventGroups.shows(event, groupId);
     }
 
+    /** The events a view of this reader's group shows: about that group, or about none ({@link EventGroups#shows}). */
+    public Predicate<SimEvent> groupEvents() {
+        return event -> eventGroups.shows(event, groupId);
+    }
+
     /**
      * The frame at {@code time} with its {@link FrameDetails}: replicas, every group's offsets, settings, timers.
      * Read straight from the actors of {@code world}, which must not change while this reads: {@link World#views}

@@ -432,7 +432,7 @@ public final class SimulationRunner {
         long change = last < 0 ? -1 : stateChanges().previous(simulation, last + 1);
         return reader.read(time, world, event, recent).withStateChange(
                 change >= 0 ? Optional.of(simulation.log().get((int) change)) : Optional.empty())
-                .withSince(SinceThen.latestLike(simulation.log(), current, last));
+                .withSince(SinceThen.latestLike(simulation.log(), current, last, reader.groupEvents()));
     }
 
     /** The last computed event at or before {@code time} (binary search: the log is in time order), or -1. */

@@ -25,10 +25,13 @@ final class SinceThen {
 
     /**
      * The latest event after {@code current} and at or before {@code last} (both positions in {@code log}) with the
-     * type and actor of the event at {@code current}, looking back at most {@link #SCAN} events; none when
-     * {@code current} is -1 or is the last.
+     * type and actor of the event at {@code current} that the shown group's view shows ({@code shown}), looking back
+     * at most {@link #SCAN} events; none when {@code current} is -1 or is the last. A broker is the actor of every
+     * group's requests to it: without {@code shown}, payments' JoinGroup parked at broker 2 was followed by "since
+     * then" reports' one.
      */
-    static Optional<SimEvent> latestLike(List<SimEvent> log, long current, long last) {
+    static Optional<SimEvent> latestLike(List<SimEvent> log, long current, long last,
+                                         java.util.function.Predicate<SimEvent> shown) {
         if (current < 0 || last <= current) {
             return Optional.empty();
         }
@@ -36,7 +39,8 @@ final class SinceThen {
         long stop = Math.max(current, last - SCAN);
         for (long seq = last; seq > stop; seq--) {
             SimEvent event = log.get((int) seq);
-            if (event.type().equals(explained.type()) && java.util.Objects.equals(event.actor(), explained.actor())) {
+            if (event.type().equals(explained.type()) && java.util.Objects.equals(event.actor(), explained.actor())
+                    && shown.test(event)) {
                 return Optional.of(event);
             }
         }

@@ -56,6 +56,18 @@ class SinceThenTest {
     }
 
     @Test
+    void theLatestLikeItIsOneTheShownGroupsViewShows() {
+        // At 3 s payments' JoinGroup is still parked at broker 2, and so is reports': the broker is the actor of both.
+        PlaygroundFrame frame = LessonFrames.at("close-during-failover.json", 3_000);
+        SimEvent explained = frame.current().orElseThrow();
+
+        assertThat(explained.type()).isEqualTo("JoinGroupParked");
+        assertThat(explained.peer()).isEqualTo("C2");
+        assertThat(frame.since().map(SimEvent::peer).orElse("nothing since"))
+                .as("reports' R2 was parked since, but this is payments' view").isIn("C1", "C2", "nothing since");
+    }
+
+    @Test
     void theWindowTitlesTheRowSinceThenAndSaysWhatTheLatestCommitted(FxRobot robot) {
         waitFor(() -> lesson.getFrame() != null);
         robot.interact(() -> lesson.scrubTo(12_000));
