@@ -71,6 +71,12 @@ final class AggregatedPanels {
         consumerGrid.show(members, index -> consumerTip(consumers.get(index)), nowNanos);
     }
 
+    /** Another group is shown next: its owners are not this group's, and nothing moved ({@link CellGrid#forget}). */
+    void forget() {
+        partitionGrid.forget();
+        consumerGrid.forget();
+    }
+
     /** A partition's name, made once: a frame of 1,000 partitions arrives at every pulse. */
     private String name(PartitionRow row) {
         String[] names = partitionNames.computeIfAbsent(row.topic(), topic -> new String[0]);

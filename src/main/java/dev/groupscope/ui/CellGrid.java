@@ -117,6 +117,16 @@ final class CellGrid extends Region {
         }
     }
 
+    /**
+     * Forgets the cells shown: the next {@link #show} draws its cells as they are, fading none. For another group's
+     * cells, whose owners' colours differ from this group's without anything having moved.
+     */
+    void forget() {
+        cells = List.of();
+        fades.clear();
+        fading.stop();
+    }
+
     /** A cell whose slot changed since the last frame starts fading from its old colour. */
     private void startFades(List<Cell> next, long nowNanos) {
         if (sameIds(next)) {

@@ -405,8 +405,14 @@ public final class PlaygroundView {
     }
 
     void render(PlaygroundFrame frame) {
-        if (motion != null && shownFrame != null && !shownFrame.group().groupId().equals(frame.group().groupId())) {
-            motion.forget();
+        if (shownFrame != null && !shownFrame.group().groupId().equals(frame.group().groupId())) {
+            // Another group's owners: nothing moved, so no chip glides and no cell fades.
+            if (motion != null) {
+                motion.forget();
+            }
+            if (aggregated != null) {
+                aggregated.forget();
+            }
         }
         shownFrame = frame;
         if (computingNotice.isVisible()) {

@@ -70,6 +70,19 @@ class CellGridTest {
         assertThat(seen).containsExactly(false, true, false, false);
     }
 
+    @Test
+    void anotherGroupsCellsAreDrawnAsTheyAreWithoutFading(FxRobot robot) {
+        boolean[] fading = new boolean[1];
+        robot.interact(() -> {
+            long start = System.nanoTime();
+            grid.show(cells(10, 1), index -> "", start);
+            grid.forget(); // the window shows another group: its owners have other colours, and nothing moved
+            grid.show(cells(10, 2), index -> "", start);
+            fading[0] = grid.fading("p-3");
+        });
+        assertThat(fading[0]).isFalse();
+    }
+
     private static List<CellGrid.Cell> cells(int count, int slot) {
         List<CellGrid.Cell> cells = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
