@@ -14,13 +14,13 @@ import java.util.Optional;
  * so everything here refers to things that exist and every value is one Kafka would accept. {@code source} is the
  * text it was read from, kept so that a run can be saved as that text with its what-if actions added
  * ({@link ScenarioWriter}); empty for a scenario made in code. {@code description} says what the scenario shows; a
- * file may give it in each language the window speaks ({@code translatedDescriptions}, by language tag, e.g.
+ * file may give it in each language the window speaks ({@code descriptionsByLanguage}, by language tag, e.g.
  * "zh-CN"), and {@code description} is then its English one (or the first given).
  */
 public record Scenario(String file, String name, String description, long seed, long durationMs,
                        ClusterSpec cluster, List<TopicSpec> topics, List<ProducerSpec> producers,
                        List<ConsumerSpec> consumers, List<ActionSpec> actions, Optional<String> source,
-                       Map<String, String> translatedDescriptions) {
+                       Map<String, String> descriptionsByLanguage) {
 
     public Scenario {
         topics = List.copyOf(topics);
@@ -28,7 +28,7 @@ public record Scenario(String file, String name, String description, long seed, 
         consumers = List.copyOf(consumers);
         actions = List.copyOf(actions);
         java.util.Objects.requireNonNull(source, "source");
-        translatedDescriptions = Map.copyOf(translatedDescriptions);
+        descriptionsByLanguage = Map.copyOf(descriptionsByLanguage);
     }
 
     /** A scenario read from {@code source}, described in one language. */
@@ -52,12 +52,12 @@ public record Scenario(String file, String name, String description, long seed, 
         List<ActionSpec> all = new java.util.ArrayList<>(actions);
         all.addAll(added);
         return new Scenario(file, name, description, seed, durationMs, cluster, topics, producers, consumers, all,
-                source, translatedDescriptions);
+                source, descriptionsByLanguage);
     }
 
     /** What the scenario shows, in the language tagged {@code languageTag} if the file gives it, else its own. */
     public String descriptionIn(String languageTag) {
-        return translatedDescriptions.getOrDefault(languageTag, description);
+        return descriptionsByLanguage.getOrDefault(languageTag, description);
     }
 
     /** Each consumer's group, by client id, in the order the scenario lists the consumers. */

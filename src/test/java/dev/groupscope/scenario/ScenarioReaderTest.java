@@ -84,8 +84,11 @@ class ScenarioReaderTest {
 
     @Test
     void aDescriptionInALanguageTheWindowDoesNotSpeakIsRefusedWithTheClosestTag() {
-        assertThat(errorOf(VALID.replace("\"seed\"", "\"description\": {\"en\": \"x\", \"zh\": \"y\"}, \"seed\"")))
-                .startsWith("demo.json: $.description: unknown key \"zh\"").contains("en, zh-CN");
+        assertThat(errorOf(VALID.replace("\"seed\"", "\"description\": {\"en\": \"x\", \"zh_CN\": \"y\"}, \"seed\"")))
+                .startsWith("demo.json: $.description: unknown key \"zh_CN\" (did you mean \"zh-CN\"?)")
+                .endsWith("expected one of: en, zh-CN");
+        assertThat(errorOf(VALID.replace("\"seed\"", "\"description\": {}, \"seed\"")))
+                .as("an object that gives no text").isEqualTo("demo.json: $.description: must not be empty");
         assertThat(errorOf(VALID.replace("\"seed\"", "\"description\": 5, \"seed\"")))
                 .contains("$.description: expected a non-empty string, or an object with one under each language");
         assertThat(errorOf(VALID.replace("\"seed\"", "\"description\": {\"en\": \"\"}, \"seed\"")))

@@ -26,8 +26,7 @@ final class ScenarioRun {
 
     /** The names of the lessons GroupScope comes with (their files under lessons/scenarios, without .json). */
     static java.util.stream.Stream<String> lessons() throws java.io.IOException {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-                java.nio.file.Path.of("lessons", "scenarios"))) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("lessons", "scenarios"))) {
             return files.map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".json"))
                     .map(name -> name.substring(0, name.length() - ".json".length()))

@@ -82,8 +82,8 @@ public final class JsonObjectReader {
 
     /**
      * A text that may be given in several languages: a non-empty string, or an object with a non-empty string under
-     * some of {@code languages}' tags. By tag, in {@code languages}' order; a lone string is under "" (its language is
-     * not said). Absent: empty.
+     * at least one of {@code languages}' tags. By tag, in {@code languages}' order; a lone string is under "" (its
+     * language is not said). Absent: empty.
      */
     public Map<String, String> texts(String key, List<String> languages) {
         Map<String, String> texts = new LinkedHashMap<>();
@@ -94,6 +94,9 @@ public final class JsonObjectReader {
         if (value.isJsonObject()) {
             JsonObjectReader byLanguage = object(key).allowOnly(languages);
             languages.forEach(tag -> byLanguage.optionalString(tag).ifPresent(text -> texts.put(tag, text)));
+            if (texts.isEmpty()) {
+                throw fail(key, "json.error.blank"); // an object that gives no text says nothing
+            }
         } else if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
             texts.put("", string(key));
         } else {
