@@ -112,18 +112,19 @@ public final class GroupScopeApp extends Application {
     }
 
     /**
-     * The window as a person starts it: its panels first, at {@code at}, playing — or, for {@code --lesson} (the
-     * shortcut to the day's lesson), as File → Lessons opens one: paused, under the card saying what it shows; any
-     * key puts the card away (Space plays).
+     * The window as a person starts it: its panels first, at {@code at}, playing the built-in playground — or, for
+     * {@code --lesson} (the shortcut to the day's lesson) and a {@code --scenario} that says what it shows, as File →
+     * Lessons opens one: paused, under the card saying what it shows; any key puts the card away (Space plays).
      */
     static void showLive(GroupScopeWindow window, AppOptions options, long at) {
         window.showContentFirst(options.language());
         if (at > 0) {
             window.playground().scrubTo(at);
         }
-        if (options.lesson().isPresent()) {
-            window.toggleAbout();
-        } else {
+        if (options.lesson().isPresent() || options.scenario().isPresent()) {
+            window.introduce();
+        }
+        if (!window.aboutShown()) {
             window.playground().play();
         }
     }

@@ -25,7 +25,7 @@ import javafx.scene.layout.VBox;
  */
 final class ClassroomLayer extends StackPane {
 
-    /** The window's actions, asked for only when the help overlay is first built (the registry waits for it too). */
+    /** The window's actions, asked for only when the help overlay or the card about the lesson is first shown. */
     private final java.util.function.Supplier<UiActions> actions;
     private final Messages messages;
     private Region help;
@@ -86,18 +86,29 @@ final class ClassroomLayer extends StackPane {
 
     /**
      * Over the card, a key closes it and then does what it does (Space closes it and plays), as a learner expects of a
-     * card that introduces what comes next; Esc only closes it. The card's own key is left to toggle it. The scene
-     * calls it before it dispatches the key to its action.
+     * card that introduces what comes next; Esc only closes it (in full screen JavaFX also leaves full screen, before
+     * any scene sees the key). The card's own key is left to toggle it, and the keys that only change how the window
+     * looks ({@link #KEEP_CARD}) leave it up: a teacher makes the card larger for the class before reading it out.
+     * The scene calls this before it dispatches the key to its action.
      */
     void keyOverAbout(KeyEvent event) {
-        if (about == null || event.getCode().isModifierKey()
-                || actions.get().require("about").keys().stream().anyMatch(keys -> keys.match(event))) {
+        if (about == null || event.getCode().isModifierKey() || keptBy(event)) {
             return;
         }
         hideAbout();
         if (event.getCode() == KeyCode.ESCAPE) {
             event.consume();
         }
+    }
+
+    /** The actions whose keys leave the card up: it toggles itself, the others change only how the window looks. */
+    static final java.util.Set<String> KEEP_CARD =
+            java.util.Set.of("about", "presenter", "fullScreen", "zoom.in", "zoom.out", "zoom.reset", "theme.next",
+                    "blank");
+
+    private boolean keptBy(KeyEvent event) {
+        return actions.get().all().stream().filter(action -> KEEP_CARD.contains(action.id()))
+                .anyMatch(action -> action.keys().stream().anyMatch(keys -> keys.match(event)));
     }
 
     void blank(boolean blanked) {

@@ -74,7 +74,7 @@ public final class FrameReader {
      * learner ({@link LearnerFilter}) and are about this group or about none (a broker, a producer, a topic).
      */
     public Predicate<SimEvent> learnerEvents() {
-        return event -> LearnerFilter.INSTANCE.test(event) && eventGroups.shows(event, groupId);
+        return LearnerFilter.INSTANCE.and(groupEvents());
     }
 
     /** The events a view of this reader's group shows: about that group, or about none ({@link EventGroups#shows}). */

@@ -291,6 +291,17 @@ public final class GroupScopeWindow {
         return layer != null && layer.aboutShown();
     }
 
+    /**
+     * Lays the card about the run over the window if its scenario says what it shows (every lesson does): a scenario
+     * opened from a menu, dropped on the window, or named at start. One that says nothing starts without it (F2 then
+     * says so).
+     */
+    public void introduce() {
+        if (!playground.scenarioDescription(language.tag()).isEmpty() && !aboutShown()) {
+            toggleAbout();
+        }
+    }
+
     /** Folds a panel away (or back): {@link #CLUSTER_PANEL}, {@link #GROUP_PANEL}, {@link #EXPLANATION_PANEL}. */
     public void togglePanel(String panel) {
         if (!hiddenPanels.remove(panel)) {
@@ -523,7 +534,7 @@ public final class GroupScopeWindow {
         }
     }
 
-    /** File → Lessons: opens one of the lessons GroupScope comes with, and says what it is about (F2 again). */
+    /** File → Lessons: opens one of the lessons GroupScope comes with, and says what it shows (F2 again). */
     void openLesson(Lessons.Lesson lesson) {
         open(lesson::read, scenario -> lesson.title(Messages.of(language.locale())), true);
     }
@@ -542,7 +553,7 @@ public final class GroupScopeWindow {
 
     /**
      * {@link #open}, where {@code title} names the scenario when the person is asked about unsaved what-ifs, and
-     * {@code introduced} lays the card about it over the new window (when the person chose it from a menu).
+     * {@code introduced} lays the card about it over the new window ({@link #introduce}: the person chose it).
      */
     private void open(java.util.function.Supplier<Scenario> reading,
                       java.util.function.Function<Scenario, String> title, boolean introduced) {
@@ -570,7 +581,7 @@ public final class GroupScopeWindow {
                 GroupScopeWindow next = new GroupScopeWindow(stage, PlaygroundViewModel.running(scenario), shown::lab);
                 next.takeOver(shown);
                 if (introduced) {
-                    next.toggleAbout();
+                    next.introduce();
                 }
             });
         }

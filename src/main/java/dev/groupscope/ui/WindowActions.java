@@ -15,8 +15,9 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * Every action of the main window, in one place: playback and the what-if buttons of the playground, the lab's
- * commands, the classroom keys (presenter mode, blanking, panels, help) and the view's (text size, theme, full
- * screen). Clicker keys: Page Down / → next, Page Up / ← previous, Space play, "." blank, F5 presenter mode.
+ * commands, the classroom keys (presenter mode, blanking, panels, help, the card about the lesson) and the view's
+ * (text size, theme, full screen). Clicker keys: Page Down / → next, Page Up / ← previous, Space play, "." blank,
+ * F5 presenter mode.
  */
 final class WindowActions {
 

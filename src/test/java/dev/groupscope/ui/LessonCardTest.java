@@ -7,6 +7,7 @@ import dev.groupscope.scenario.ScenarioReader;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,15 @@ class LessonCardTest {
     @Test
     void f2BringsTheCardBackAndEscOrAClickPutsItAway(FxRobot robot) {
         GroupScopeWindow next = openLesson(robot);
+        boolean[] escReachedTheWindow = new boolean[1];
+        stage.getScene().addEventHandler(KeyEvent.KEY_PRESSED,
+                event -> escReachedTheWindow[0] |= event.getCode() == KeyCode.ESCAPE);
+
         robot.type(KeyCode.ESCAPE);
         assertThat(next.aboutShown()).isFalse();
+        assertThat(escReachedTheWindow[0]).as("Esc over the card only puts it away").isFalse();
+        robot.type(KeyCode.ESCAPE);
+        assertThat(escReachedTheWindow[0]).as("without the card, Esc goes on as before").isTrue();
 
         robot.type(KeyCode.F2);
         assertThat(next.aboutShown()).isTrue();
@@ -66,7 +74,23 @@ class LessonCardTest {
         robot.type(KeyCode.F2);
         robot.clickOn("#aboutOverlay");
         assertThat(next.aboutShown()).isFalse();
-        assertThat(next.playground().playingProperty().get()).as("Esc and F2 only show and hide it").isFalse();
+        assertThat(next.playground().playingProperty().get()).as("neither Esc, F2 nor a click plays").isFalse();
+    }
+
+    @Test
+    void keysThatOnlyChangeHowTheWindowLooksLeaveTheCardUp(FxRobot robot) {
+        GroupScopeWindow next = openLesson(robot);
+        TextZoom before = next.zoom();
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        robot.type(KeyCode.PERIOD); // the class looks at the teacher: the blank screen hides the card too
+        robot.type(KeyCode.PERIOD);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(next.zoom().factor()).as("Ctrl + made the text larger").isGreaterThan(before.factor());
+        assertThat(next.aboutShown()).as("and the card is still there to read out").isTrue();
+        robot.type(KeyCode.RIGHT);
+        assertThat(next.aboutShown()).as("a step puts it away").isFalse();
     }
 
     @Test
@@ -110,6 +134,12 @@ class LessonCardTest {
 
         assertThat(text(robot, "#aboutTitle")).isEqualTo("Bare");
         assertThat(text(robot, "#aboutText")).contains("has no \"description\"");
+    }
+
+    @Test
+    void aDescriptionMayBeGivenInEveryLanguageTheWindowSpeaksAndNoOther() {
+        assertThat(ScenarioReader.DESCRIPTION_LANGUAGES)
+                .containsExactlyElementsOf(java.util.Arrays.stream(UiLanguage.values()).map(UiLanguage::tag).toList());
     }
 
     @Test

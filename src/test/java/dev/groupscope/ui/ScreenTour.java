@@ -450,7 +450,6 @@ public final class ScreenTour {
         return truncated + shot("playground-added");
     }
 
-    /** Writes the screen as {@code <size>-<lang>-<theme>-<name>.png}; returns how many labels are cut short. */
     /** The card saying what the run shows (F2), as opening it from File → Lessons lays it over the window. */
     private int aboutShot(String name) throws Exception {
         run(window::toggleAbout);
@@ -459,6 +458,7 @@ public final class ScreenTour {
         return truncated;
     }
 
+    /** Writes the screen as {@code <size>-<lang>-<theme>-<name>.png}; returns how many labels are cut short. */
     private int shot(String name) throws Exception {
         return shot(name, 1200);
     }
