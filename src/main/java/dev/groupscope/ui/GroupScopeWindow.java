@@ -66,6 +66,10 @@ public final class GroupScopeWindow {
     /** The playground view made before the shell's FXML, handed to it when the shell is loaded. */
     private PlaygroundView waitingView;
     private boolean presenter;
+    /** While this window takes the stage from the one before it ({@link #takeOver}). */
+    private boolean takingOver;
+    /** The stage property that says its full-screen listener is in place ({@link #leftFullScreen}). */
+    private static final String FULL_SCREEN_WATCH = "groupscope.fullScreenWatch";
     /** Whether the window shows the compact layout ({@link #compact}) as last applied. */
     private boolean compactShown;
     private TextZoom zoomBeforePresenter;
@@ -187,6 +191,14 @@ public final class GroupScopeWindow {
     private void openStage(Scene scene) {
         // Which window the stage shows (see on()): after File → Open, no longer the one the app made.
         stage.getProperties().put(GroupScopeWindow.class, this);
+        if (stage.getProperties().putIfAbsent(FULL_SCREEN_WATCH, Boolean.TRUE) == null) {
+            // One listener per stage, for whichever window it shows now (File → Open replaces the window).
+            stage.fullScreenProperty().addListener((observable, was, now) -> {
+                if (!now) {
+                    on(stage).ifPresent(GroupScopeWindow::leftFullScreen);
+                }
+            });
+        }
         // Closing the window with unsaved what-ifs asks first, as File → Quit does.
         stage.setOnCloseRequest(event -> {
             if (saved.unsaved()) {
@@ -252,6 +264,17 @@ public final class GroupScopeWindow {
         stage.setFullScreenExitHint(Messages.of(language.locale()).text("ui.presenter.exitHint"));
         stage.setFullScreen(presenter);
         applyClassroomState();
+    }
+
+    /**
+     * Full screen was left without F5 — JavaFX's own exit key, Esc, or F11 — so presenter mode ends too, as F5 ends
+     * it: otherwise the window stayed in presenter's large text with its menu bar folded away. Not while a new run
+     * takes the stage ({@link #takeOver}): a new scene leaves full screen, and the class keeps its view.
+     */
+    private void leftFullScreen() {
+        if (presenter && !takingOver) {
+            togglePresenter();
+        }
     }
 
     /** The "." key: blanks the screen, or shows it again. */
@@ -613,12 +636,17 @@ public final class GroupScopeWindow {
         Scene shown = stage.getScene();
         // A stage given a new scene leaves full screen (presenter mode's, or F11's): the class keeps its view.
         boolean fullScreen = stage.isFullScreen();
-        open(new Scene(load(language), shown.getWidth(), shown.getHeight()));
-        if (fullScreen) {
-            String hint = stage.getFullScreenExitHint();
-            stage.setFullScreenExitHint(""); // the class was told how to leave when it went full screen
-            stage.setFullScreen(true);
-            stage.setFullScreenExitHint(hint);
+        takingOver = true;
+        try {
+            open(new Scene(load(language), shown.getWidth(), shown.getHeight()));
+            if (fullScreen) {
+                String hint = stage.getFullScreenExitHint();
+                stage.setFullScreenExitHint(""); // the class was told how to leave when it went full screen
+                stage.setFullScreen(true);
+                stage.setFullScreenExitHint(hint);
+            }
+        } finally {
+            takingOver = false;
         }
     }
 

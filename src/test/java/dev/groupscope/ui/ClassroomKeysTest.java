@@ -192,6 +192,19 @@ class ClassroomKeysTest {
     }
 
     @Test
+    void leavingFullScreenWithoutF5EndsPresenterModeToo(FxRobot robot) {
+        double before = window.zoom().factor();
+        robot.type(KeyCode.F5);
+
+        // What JavaFX does on its own exit key, Esc, before any scene sees it.
+        robot.interact(() -> stage.setFullScreen(false));
+
+        assertThat(window.presenter()).as("no large text and folded menu bar in a window").isFalse();
+        assertThat(window.zoom().factor()).isEqualTo(before);
+        assertThat(robot.lookup(".menu-bar").query().isVisible()).isTrue();
+    }
+
+    @Test
     void foldedPanelsStayFoldedAcrossALanguageSwitch(FxRobot robot) {
         robot.type(KeyCode.G);
         assertThat(robot.lookup(".group-panel").query().isVisible()).isFalse();
