@@ -25,6 +25,15 @@ import javafx.scene.layout.VBox;
  */
 final class ClassroomLayer extends StackPane {
 
+    /** The actions whose keys leave the card up: it toggles itself, the others change only how the window looks. */
+    static final java.util.Set<String> KEEP_CARD =
+            java.util.Set.of("about", "presenter", "fullScreen", "zoom.in", "zoom.out", "zoom.reset", "theme.next",
+                    "blank");
+
+    /** A number and its unit ("35 s", "500 ms", "15 秒"), which {@link #withUnits} keeps on one line. */
+    private static final java.util.regex.Pattern UNIT_AFTER_NUMBER =
+            java.util.regex.Pattern.compile("(\\d) (s|ms|min|秒|毫秒|分钟)(?![\\w])");
+
     /** The window's actions, asked for only when the help overlay or the card about the lesson is first shown. */
     private final java.util.function.Supplier<UiActions> actions;
     private final Messages messages;
@@ -100,11 +109,6 @@ final class ClassroomLayer extends StackPane {
             event.consume();
         }
     }
-
-    /** The actions whose keys leave the card up: it toggles itself, the others change only how the window looks. */
-    static final java.util.Set<String> KEEP_CARD =
-            java.util.Set.of("about", "presenter", "fullScreen", "zoom.in", "zoom.out", "zoom.reset", "theme.next",
-                    "blank");
 
     private boolean keptBy(KeyEvent event) {
         return actions.get().all().stream().filter(action -> KEEP_CARD.contains(action.id()))
@@ -200,9 +204,6 @@ final class ClassroomLayer extends StackPane {
         card.setMaxHeight(Region.USE_PREF_SIZE);
         return card;
     }
-
-    private static final java.util.regex.Pattern UNIT_AFTER_NUMBER =
-            java.util.regex.Pattern.compile("(\\d) (s|ms|min|秒|毫秒|分钟)(?![\\w])");
 
     /** "35 s" and "500 ms" never break between the number and its unit: a no-break space joins them. */
     static String withUnits(String text) {
