@@ -14,13 +14,14 @@ import java.util.Optional;
  * so everything here refers to things that exist and every value is one Kafka would accept. {@code source} is the
  * text it was read from, kept so that a run can be saved as that text with its what-if actions added
  * ({@link ScenarioWriter}); empty for a scenario made in code. {@code description} says what the scenario shows; a
- * file may give it in each language the window speaks ({@code descriptionsByLanguage}, by language tag, e.g.
- * "zh-CN"), and {@code description} is then its English one (or the first given).
+ * file may give it, and the name, in each language the window speaks ({@code descriptionsByLanguage},
+ * {@code namesByLanguage}, by language tag, e.g. "zh-CN"), and {@code description} and {@code name} are then the
+ * English ones (or the first given).
  */
 public record Scenario(String file, String name, String description, long seed, long durationMs,
                        ClusterSpec cluster, List<TopicSpec> topics, List<ProducerSpec> producers,
                        List<ConsumerSpec> consumers, List<ActionSpec> actions, Optional<String> source,
-                       Map<String, String> descriptionsByLanguage) {
+                       Map<String, String> descriptionsByLanguage, Map<String, String> namesByLanguage) {
 
     public Scenario {
         topics = List.copyOf(topics);
@@ -29,6 +30,7 @@ public record Scenario(String file, String name, String description, long seed, 
         actions = List.copyOf(actions);
         java.util.Objects.requireNonNull(source, "source");
         descriptionsByLanguage = Map.copyOf(descriptionsByLanguage);
+        namesByLanguage = Map.copyOf(namesByLanguage);
     }
 
     /** A scenario read from {@code source}, described in one language. */
@@ -36,7 +38,7 @@ public record Scenario(String file, String name, String description, long seed, 
                     List<TopicSpec> topics, List<ProducerSpec> producers, List<ConsumerSpec> consumers,
                     List<ActionSpec> actions, Optional<String> source) {
         this(file, name, description, seed, durationMs, cluster, topics, producers, consumers, actions, source,
-                Map.of());
+                Map.of(), Map.of());
     }
 
     /** A scenario made in code, with no file text behind it. */
@@ -52,12 +54,17 @@ public record Scenario(String file, String name, String description, long seed, 
         List<ActionSpec> all = new java.util.ArrayList<>(actions);
         all.addAll(added);
         return new Scenario(file, name, description, seed, durationMs, cluster, topics, producers, consumers, all,
-                source, descriptionsByLanguage);
+                source, descriptionsByLanguage, namesByLanguage);
     }
 
     /** What the scenario shows, in the language tagged {@code languageTag} if the file gives it, else its own. */
     public String descriptionIn(String languageTag) {
         return descriptionsByLanguage.getOrDefault(languageTag, description);
+    }
+
+    /** The scenario's name in the language tagged {@code languageTag} if the file gives it, else its own. */
+    public String nameIn(String languageTag) {
+        return namesByLanguage.getOrDefault(languageTag, name);
     }
 
     /** Each consumer's group, by client id, in the order the scenario lists the consumers. */

@@ -49,8 +49,8 @@ public final class ScenarioReader {
 
     private static final List<String> TOP_KEYS = List.of("name", "description", "seed", "durationMs", "cluster",
             "topics", "producers", "consumers", "actions");
-    /** The languages a description may be given in: those the window speaks (its {@code UiLanguage} tags). */
-    public static final List<String> DESCRIPTION_LANGUAGES = List.of("en", "zh-CN");
+    /** The languages a name and a description may be given in: those the window speaks ({@code UiLanguage}'s tags). */
+    public static final List<String> TEXT_LANGUAGES = List.of("en", "zh-CN");
     private static final List<String> CLUSTER_KEYS = List.of("brokers", "settings", "network", "simulation");
     private static final List<String> NETWORK_KEYS = List.of("delayMs", "jitterMs");
     private static final List<String> SIMULATION_KEYS =
@@ -125,13 +125,22 @@ public final class ScenarioReader {
         Map<String, AddedConsumers.Added> addedByPath = new LinkedHashMap<>();
         added.values().forEach(consumer -> addedByPath.put(consumer.path(), consumer));
         SettingChanges.check(file, consumerSpecs, actions, addedByPath);
-        Map<String, String> descriptions = root.texts("description", DESCRIPTION_LANGUAGES);
-        String description = descriptions.getOrDefault("", descriptions.getOrDefault("en",
-                descriptions.values().stream().findFirst().orElse("")));
-        descriptions.remove("");
-        return new Scenario(file, root.optionalString("name").orElse(file), description,
+        Map<String, String> names = root.texts("name", TEXT_LANGUAGES);
+        Map<String, String> descriptions = root.texts("description", TEXT_LANGUAGES);
+        return new Scenario(file, ownText(names, file), ownText(descriptions, ""),
                 root.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 0), duration, cluster, topics, producers,
-                withStarts(consumers, actions), actions, Optional.of(text), descriptions);
+                withStarts(consumers, actions), actions, Optional.of(text), descriptions, names);
+    }
+
+    /**
+     * The scenario's own text of {@code texts} ({@link JsonObjectReader#texts}), taking it out of them: the one text
+     * given, or the English one, or the first; {@code absent} when none is given. What stays is by language tag.
+     */
+    private static String ownText(Map<String, String> texts, String absent) {
+        String own = texts.getOrDefault("",
+                texts.getOrDefault("en", texts.values().stream().findFirst().orElse(absent)));
+        texts.remove("");
+        return own;
     }
 
     private ClusterSpec cluster(JsonObjectReader cluster) {

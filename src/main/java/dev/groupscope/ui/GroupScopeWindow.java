@@ -185,7 +185,7 @@ public final class GroupScopeWindow {
                 applyClassroomState();
             }
         });
-        ScenarioDrop.install(scene, file -> open(() -> ScenarioReader.read(file), Scenario::name, true));
+        ScenarioDrop.install(scene, file -> open(() -> ScenarioReader.read(file), this::nameOf, true));
     }
 
     private void openStage(Scene scene) {
@@ -553,7 +553,7 @@ public final class GroupScopeWindow {
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"));
         java.io.File file = chooser.showOpenDialog(stage);
         if (file != null) {
-            open(() -> ScenarioReader.read(file.toPath()), Scenario::name, true);
+            open(() -> ScenarioReader.read(file.toPath()), this::nameOf, true);
         }
     }
 
@@ -571,7 +571,7 @@ public final class GroupScopeWindow {
      * assignor lab and comparison ({@link #on} then gives it).
      */
     public void open(java.util.function.Supplier<Scenario> reading) {
-        open(reading, Scenario::name, false);
+        open(reading, this::nameOf, false);
     }
 
     /**
@@ -674,9 +674,14 @@ public final class GroupScopeWindow {
         return messages.format("ui.window.titleWithRun", java.util.Map.of("run", runTitle(messages)));
     }
 
+    /** {@code scenario}'s name in the window's language, where its file gives one. */
+    private String nameOf(Scenario scenario) {
+        return scenario.nameIn(language.tag());
+    }
+
     /** The run shown: a lesson by its title in {@code messages}' language, any other scenario by its name. */
     private String runTitle(Messages messages) {
-        return Lessons.titleOf(playground.scenarioFile(), messages).orElse(playground.scenarioName());
+        return Lessons.titleOf(playground.scenarioFile(), messages).orElse(playground.scenarioName(language.tag()));
     }
 
     private Parent load(UiLanguage language) {

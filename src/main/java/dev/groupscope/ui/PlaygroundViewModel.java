@@ -306,6 +306,11 @@ public final class PlaygroundViewModel {
         return scenarioName;
     }
 
+    /** The scenario's name in the language tagged {@code languageTag} if its file gives it, else its own. */
+    public String scenarioName(String languageTag) {
+        return scenario.nameIn(languageTag);
+    }
+
     /** What the scenario shows, in the language tagged {@code languageTag} if its file gives it ("" if it says not). */
     public String scenarioDescription(String languageTag) {
         return scenario.descriptionIn(languageTag);

@@ -57,7 +57,7 @@ class LessonDescriptionsTest {
     void everyLessonSaysWhatItShowsInEnglishAndInChineseWithTheSameNumbersAndNames(String lesson) {
         Scenario scenario = ScenarioReader.read(Path.of("lessons", "scenarios", lesson + ".json"));
 
-        assertThat(scenario.descriptionsByLanguage()).containsOnlyKeys(ScenarioReader.DESCRIPTION_LANGUAGES);
+        assertThat(scenario.descriptionsByLanguage()).containsOnlyKeys(ScenarioReader.TEXT_LANGUAGES);
         String chinese = scenario.descriptionIn("zh-CN");
         assertThat(chinese).containsPattern("\\p{IsHan}");
         assertThat(keptIn(scenario.descriptionIn("en"))).allSatisfy(kept -> assertThat(chinese).contains(kept));

@@ -77,9 +77,23 @@ class ScenarioReaderTest {
         assertThat(translated.descriptionIn("en")).isEqualTo("C2 crashes.");
         assertThat(translated.descriptionIn("zh-CN")).isEqualTo("C2 崩溃。");
 
-        Scenario chineseOnly = read(VALID.replace("\"seed\"", "\"description\": {\"zh-CN\": \"C2 崩溃。\"}, \"seed\""));
+        Scenario chineseOnly =
+                read(VALID.replace("\"seed\"", "\"description\": {\"zh-CN\": \"C2 崩溃。\"}, \"seed\""));
         assertThat(chineseOnly.descriptionIn("en")).as("the only one there is").isEqualTo("C2 崩溃。");
         assertThat(read(VALID).descriptionIn("zh-CN")).isEmpty();
+    }
+
+    @Test
+    void aNameMayBeGivenPerLanguageToo() {
+        Scenario named = read(VALID.replace("\"name\": \"Three consumers, one crashes\"",
+                "\"name\": {\"en\": \"One crashes\", \"zh-CN\": \"一个崩溃\"}"));
+
+        assertThat(named.name()).isEqualTo("One crashes");
+        assertThat(named.nameIn("zh-CN")).isEqualTo("一个崩溃");
+        assertThat(read(VALID).nameIn("zh-CN")).as("one name for every language")
+                .isEqualTo("Three consumers, one crashes");
+        assertThat(errorOf(VALID.replace("\"name\": \"Three consumers, one crashes\"",
+                "\"name\": {\"fr\": \"x\"}"))).startsWith("demo.json: $.name: unknown key \"fr\"");
     }
 
     @Test

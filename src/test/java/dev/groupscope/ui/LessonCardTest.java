@@ -41,7 +41,8 @@ class LessonCardTest {
 
         Scenario lesson = new Lessons.Lesson(LESSON).read();
         assertThat(next.aboutShown()).isTrue();
-        assertThat(text(robot, "#aboutTitle")).isEqualTo("A consumer crashes: the group notices after session.timeout.ms");
+        assertThat(text(robot, "#aboutTitle"))
+                .isEqualTo("A consumer crashes: the group notices after session.timeout.ms");
         assertThat(text(robot, "#aboutText")).isEqualTo(lesson.descriptionIn("en")).contains("C2 crashes at 20 s");
         assertThat(next.playground().playingProperty().get()).isFalse();
 
@@ -107,7 +108,8 @@ class LessonCardTest {
         robot.interact(next::toggleAbout);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(text(robot, "#aboutTitle")).isEqualTo("消费者崩溃：消费组在 session.timeout.ms 之后才察觉");
+        assertThat(text(robot, "#aboutTitle"))
+                .isEqualTo("消费者崩溃：消费组在 session.timeout.ms 之后才察觉");
         assertThat(text(robot, "#aboutText")).isEqualTo(new Lessons.Lesson(LESSON).read().descriptionIn("zh-CN"))
                 .contains("C2 在 20 秒崩溃");
         Region card = robot.lookup("#aboutCard").query();
@@ -117,6 +119,26 @@ class LessonCardTest {
         Node overlay = robot.lookup("#aboutOverlay").query();
         assertThat(card.localToScene(card.getBoundsInLocal()).getMaxY() * 1.0)
                 .as("the whole card is on the screen").isLessThanOrEqualTo(overlay.getScene().getHeight() + 0.5);
+    }
+
+    @Test
+    void aTeachersOwnFileNamedAndDescribedInChineseIsIntroducedInChinese(FxRobot robot) {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        robot.interact(() -> window.open(() -> ScenarioReader.read("mine.json", """
+                {"name": {"en": "Mine", "zh-CN": "我的课"},
+                 "description": {"en": "C1 reads t.", "zh-CN": "C1 读 t。"},
+                 "durationMs": 10000, "cluster": {"brokers": 1}, "topics": [{"name": "t", "partitions": 1}],
+                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"]}]}
+                """)));
+        GroupScopeWindow next = FxWait.replacing(stage, window);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.type(KeyCode.F2);
+
+        assertThat(text(robot, "#aboutTitle")).isEqualTo("我的课");
+        assertThat(text(robot, "#aboutText")).isEqualTo("C1 读 t。");
+        assertThat(stage.getTitle()).startsWith("我的课");
+        assertThat(next.aboutShown()).isTrue();
     }
 
     @Test
@@ -138,7 +160,7 @@ class LessonCardTest {
 
     @Test
     void aDescriptionMayBeGivenInEveryLanguageTheWindowSpeaksAndNoOther() {
-        assertThat(ScenarioReader.DESCRIPTION_LANGUAGES)
+        assertThat(ScenarioReader.TEXT_LANGUAGES)
                 .containsExactlyElementsOf(java.util.Arrays.stream(UiLanguage.values()).map(UiLanguage::tag).toList());
     }
 
