@@ -97,6 +97,12 @@ class ScenarioProperties {
      * session already expired, nor a static member's replaced instance, nor a crashed process), no partition is
      * owned twice. Under COOPERATIVE this is what the two rounds exist for: a partition is handed out only after
      * its owner revoked it.
+     *
+     * <p>Nor a static member that missed the generation: Kafka's completeClassicGroupJoin keeps a static member
+     * that did not rejoin in time (a dynamic one is removed), and the leader assigns it too; cut off from the
+     * coordinator, it goes on working on the previous generation's partitions until it hears of the new one (its
+     * commits are then refused). Kafka guarantees nothing there, and the simulator does as Kafka does (seed 22944:
+     * g1-c0, cut off at 6.7 s, still read t0-4 when generation 3 gave it to g1-c1 at 15.8 s).
      */
     private static void noTwoMembersConsumeTheSamePartition(World world, String context) {
         Map<String, Object> views = world.views();
@@ -105,7 +111,8 @@ class ScenarioProperties {
             for (GroupView.MemberView member : group.members()) {
                 if (views.get(member.clientId()) instanceof ConsumerView consumer
                         && member.memberId().equals(consumer.memberId())
-                        && consumer.state() != dev.groupscope.sim.client.MemberState.CRASHED) {
+                        && consumer.state() != dev.groupscope.sim.client.MemberState.CRASHED
+                        && !(member.groupInstanceId() != null && consumer.generation() < group.generationId())) {
                     for (String partition : consumer.assigned()) {
                         String other = owner.putIfAbsent(partition, consumer.clientId());
                         assertThat(other).as("%s consumed by %s and %s in %s at %d ms\n%s", partition, other,
