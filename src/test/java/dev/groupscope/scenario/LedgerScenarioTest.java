@@ -53,6 +53,19 @@ class LedgerScenarioTest {
     }
 
     @Test
+    void latestOnPartitionsAddedWhileTheGroupReadsLosesWhatWasWrittenThereBeforeItsFirstPoll() {
+        ScenarioRun run = ScenarioRun.of("partitions-added");
+        long skipped = run.events(e -> e.type().equals("OffsetReset") && e.actor().equals("C2") && e.time() > 15_000)
+                .stream().mapToLong(reset -> ((Number) reset.fields().get("offset")).longValue()).sum();
+
+        assertThat(skipped).as("the new partitions' logs start at 0").isPositive();
+        assertThat(run.group("indexer").lost()).as("what latest skipped on logs-2 and logs-3, and nothing of the "
+                + "first seconds it skipped on logs-0 and logs-1 as a new group").isEqualTo(skipped);
+        assertThat(run.consumer("C2").lost()).as("poll() never returned them to anyone").isZero();
+        assertThat(run.group("safe-indexer").lost()).isZero();
+    }
+
+    @Test
     void committingOnRevokeAvoidsDuplicatesOnGracefulRebalancesButNotOnACrash() {
         ScenarioRun run = ScenarioRun.of("commit-on-revoke");
         SimEvent crash = run.events(e -> e.type().equals("CrashConsumer")).get(0);

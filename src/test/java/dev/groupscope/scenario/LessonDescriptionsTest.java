@@ -47,7 +47,8 @@ class LessonDescriptionsTest {
         }
         assertThat(latest).containsOnlyKeys("logs-2", "logs-3");
         assertThat(run.scenario.description()).contains("(logs-2 @ " + latest.get("logs-2") + ", logs-3 @ "
-                + latest.get("logs-3") + "), so the " + skipped + " records written to them since 16 s are never read");
+                + latest.get("logs-3") + "), so the " + skipped + " records written to them since 16 s are never read")
+                .contains("The ledger counts the " + skipped + " as indexer's losses");
         assertThat(run.group("safe-indexer").recordsProcessed())
                 .as("safe-indexer reads them, and the first 6 s").isGreaterThan(run.group("indexer").recordsProcessed() + skipped);
     }

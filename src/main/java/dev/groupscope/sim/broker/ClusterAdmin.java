@@ -10,6 +10,7 @@ import dev.groupscope.sim.coordinator.Rule;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.Task;
+import dev.groupscope.sim.ledger.Ledger;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -187,6 +188,10 @@ final class ClusterAdmin {
         } else {
             int before = state.partitionCount(topic);
             state.increasePartitions(topic, count, context.random());
+            Ledger ledger = Ledger.of(context);
+            if (ledger != null) {
+                ledger.partitionsAdded(topic, before, count);
+            }
             emit(EventKind.ACTION, "PartitionsIncreased", ClusterActor.ID, fields("topic", topic, "from", before,
                     "to", count), Rule.of("sim.cluster.partitionsIncreased", "topic", topic, "from", before,
                     "to", count));

@@ -55,6 +55,11 @@ public final class Ledger implements Actor {
         SharedList<Run> delivered = new SharedList<>();
         long maxProcessed = -1;
         long firstDelivered = -1;
+        /**
+         * 0 when the partition was added to a topic the group was already reading: the group was meant to read it
+         * from its first record, whatever auto.offset.reset skips. -1 otherwise: counted from the first delivery.
+         */
+        long readFrom = -1;
         long orderBreaks;
         /** Per record key (only for processings that said their key): the highest offset processed. */
         KeyMaxima maxByKey = new KeyMaxima();
@@ -79,7 +84,13 @@ public final class Ledger implements Actor {
             copy.delivered = delivered.copy();
             copy.maxProcessed = maxProcessed;
             copy.firstDelivered = firstDelivered;
+            copy.readFrom = readFrom;
             return copy;
+        }
+
+        /** The first offset losses are counted from, or -1 while the group has no start here. */
+        long countedFrom() {
+            return readFrom >= 0 ? readFrom : firstDelivered;
         }
 
         /** Adds one processing of {@code offset}; returns how many times it had been processed before. */
@@ -236,6 +247,23 @@ public final class Ledger implements Actor {
             partitions.put(tp, ledger);
         }
         return ledger;
+    }
+
+    /**
+     * {@code topic} grew from {@code from} to {@code to} partitions. Every group already reading the topic is meant to
+     * read the new partitions from their first record; auto.offset.reset=latest starts it at their log end instead,
+     * and the records written there before are lost. That is the pitfall Kafka's documentation warns of. On a
+     * partition that existed when the group started, latest skips older records on purpose, and those are not
+     * counted as losses.
+     */
+    public void partitionsAdded(String topic, int from, int to) {
+        for (String group : new ArrayList<>(groups.keySet())) {
+            boolean reading = groups.get(group).entrySet().stream().anyMatch(entry ->
+                    entry.getKey().topic().equals(topic) && entry.getValue().firstDelivered >= 0);
+            for (int p = from; reading && p < to; p++) {
+                partition(group, new TopicPartition(topic, p)).readFrom = 0;
+            }
+        }
     }
 
     /** poll() returned {@code first} … {@code last} of {@code tp} to {@code consumer} of {@code group}. */
@@ -492,10 +520,10 @@ public final class Ledger implements Actor {
         Map<TopicPartition, PartitionLedger> partitions = groups.getOrDefault(group, new SortedArrayMap<>());
         committed.forEach((tp, offset) -> {
             PartitionLedger ledger = partitions.get(tp);
-            if (ledger == null || ledger.firstDelivered < 0 || offset <= ledger.firstDelivered) {
+            long from = ledger == null ? -1 : ledger.countedFrom();
+            if (from < 0 || offset <= from) {
                 return;
             }
-            long from = ledger.firstDelivered;
             if (offset - from == ledger.processedIn(from, offset)) {
                 return;
             }

@@ -22,8 +22,10 @@
  *       to the group for that partition, that no member ever processed and no live member still holds in the batch it
  *       is processing (at the end of a run, a batch in hand is not lost yet). Records the group never started at (skipped
  *       by auto.offset.reset=latest before its first poll) are not losses; records skipped later (a reset to latest
- *       after a member died before committing) are. Counted against the consumer poll() last returned the record
- *       to, or only at group level if it was never returned.</li>
+ *       after a member died before committing) are. So are the records latest skips on a partition added while the
+ *       group was reading its topic: the group was meant to read that partition from its first record (the pitfall
+ *       Kafka's documentation warns of for latest on a growing topic). Counted against the consumer poll() last
+ *       returned the record to, or only at group level if it was never returned.</li>
  *   <li><b>order break</b>: the first processing of a record after the group had already processed a higher offset
  *       of the same partition. A re-delivery after a rewind (to the committed offset, after a crash or revocation)
  *       processes records that were processed before: those are duplicates, never order breaks. So an order break
