@@ -95,6 +95,17 @@ public final class ScenarioReader {
         return read(name, Utf8Text.read(path, name));
     }
 
+    /**
+     * A scenario's name in the language tagged {@code languageTag}, as {@link Scenario#nameIn} gives it, read without
+     * checking the rest of the file: for a menu that lists many (File → Lessons).
+     */
+    public static String nameIn(String file, String text, String languageTag) {
+        Map<String, String> names = JsonObjectReader.of(file, "$", StrictJson.parse(file, text))
+                .texts("name", TEXT_LANGUAGES);
+        String own = ownText(names, file);
+        return names.getOrDefault(languageTag, own);
+    }
+
     /** Reads and validates scenario text; {@code file} names it in messages. */
     public static Scenario read(String file, String text) {
         return new ScenarioReader(file).scenario(JsonObjectReader.of(file, "$", StrictJson.parse(file, text)), text);

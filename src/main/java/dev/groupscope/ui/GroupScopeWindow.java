@@ -306,7 +306,7 @@ public final class GroupScopeWindow {
         if (layer.aboutShown()) {
             layer.hideAbout();
         } else {
-            layer.showAbout(runTitle(Messages.of(language.locale())), playground.scenarioDescription(language.tag()));
+            layer.showAbout(runTitle(), playground.scenarioDescription(language.tag()));
         }
     }
 
@@ -559,7 +559,7 @@ public final class GroupScopeWindow {
 
     /** File → Lessons: opens one of the lessons GroupScope comes with, and says what it shows (F2 again). */
     void openLesson(Lessons.Lesson lesson) {
-        open(lesson::read, scenario -> lesson.title(Messages.of(language.locale())), true);
+        open(lesson::read, this::nameOf, true);
     }
 
     /**
@@ -671,7 +671,7 @@ public final class GroupScopeWindow {
     /** "Crash and rebalance — GroupScope": the run shown, a lesson by its title in the window's language. */
     private String title(UiLanguage language) {
         Messages messages = Messages.of(language.locale());
-        return messages.format("ui.window.titleWithRun", java.util.Map.of("run", runTitle(messages)));
+        return messages.format("ui.window.titleWithRun", java.util.Map.of("run", runTitle()));
     }
 
     /** {@code scenario}'s name in the window's language, where its file gives one. */
@@ -679,9 +679,9 @@ public final class GroupScopeWindow {
         return scenario.nameIn(language.tag());
     }
 
-    /** The run shown: a lesson by its title in {@code messages}' language, any other scenario by its name. */
-    private String runTitle(Messages messages) {
-        return Lessons.titleOf(playground.scenarioFile(), messages).orElse(playground.scenarioName(language.tag()));
+    /** The run shown, by its name in the window's language where its file gives one (every lesson's does). */
+    private String runTitle() {
+        return playground.scenarioName(language.tag());
     }
 
     private Parent load(UiLanguage language) {

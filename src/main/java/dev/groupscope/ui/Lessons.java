@@ -9,11 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The lessons GroupScope comes with (File → Lessons): the scenarios under {@code /lessons/scenarios}, in the sections
- * and the order of {@code /lessons/index.txt}, each titled in the window's language by the message bundles. The index
- * is there because a jar's resources cannot be listed.
+ * and the order of {@code /lessons/index.txt}, each titled in the window's language by its file's name (the sections
+ * by the message bundles). The index is there because a jar's resources cannot be listed.
  */
 final class Lessons {
 
@@ -22,6 +24,11 @@ final class Lessons {
     private static final String INDEX = "/lessons/index.txt";
     private static final String SCENARIOS = "/lessons/scenarios/";
     private static final String SECTION = "==";
+    /**
+     * Titles read so far, by lesson and language tag: the menu is made again at every language switch, and reading
+     * the 36 files each time took ~25 ms.
+     */
+    private static final Map<String, String> TITLES = new ConcurrentHashMap<>();
 
     private Lessons() {
     }
@@ -37,8 +44,14 @@ final class Lessons {
     /** One lesson, named as its file is (without .json). */
     record Lesson(String name) {
 
-        String title(Messages messages) {
-            return messages.text("lesson." + name);
+        /** Its title in the language tagged {@code languageTag}: the name its file gives in that language. */
+        String title(String languageTag) {
+            return TITLES.computeIfAbsent(name + " " + languageTag,
+                    key -> ScenarioReader.nameIn(file(), resource(SCENARIOS + file()), languageTag));
+        }
+
+        private String file() {
+            return name + ".json";
         }
 
         Scenario read() {
@@ -70,19 +83,6 @@ final class Lessons {
             sections.add(new Section(section, List.copyOf(lessons)));
         }
         return List.copyOf(sections);
-    }
-
-    /**
-     * The title of the lesson a scenario was read from ({@link #read} names it "name.json"), in {@code messages}'
-     * language; empty for any other file (one from disk has its path).
-     */
-    static java.util.Optional<String> titleOf(String scenarioFile, Messages messages) {
-        if (!scenarioFile.endsWith(".json") || scenarioFile.contains("/") || scenarioFile.contains("\\")) {
-            return java.util.Optional.empty();
-        }
-        String name = scenarioFile.substring(0, scenarioFile.length() - ".json".length());
-        boolean lesson = sections().stream().anyMatch(section -> section.lessons().contains(new Lesson(name)));
-        return lesson ? java.util.Optional.of(new Lesson(name).title(messages)) : java.util.Optional.empty();
     }
 
     /** The lesson {@code name}'s scenario, read and checked (a lesson's file is named in messages as name.json). */

@@ -110,7 +110,7 @@ public final class ShellView {
             Menu part = new Menu(section.title(messages));
             part.setMnemonicParsing(false);
             for (Lessons.Lesson lesson : section.lessons()) {
-                MenuItem item = new MenuItem(lesson.title(messages));
+                MenuItem item = new MenuItem(lesson.title(language.tag()));
                 item.setMnemonicParsing(false); // titles such as auto.offset.reset_none hold underscores
                 item.setId("lesson-" + lesson.name());
                 item.setOnAction(event -> window.openLesson(lesson));

@@ -55,13 +55,17 @@ class LessonDescriptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.groupscope.scenario.ScenarioRun#lessons")
-    void everyLessonSaysWhatItShowsInEnglishAndInChineseWithTheSameNumbersAndNames(String lesson) {
+    void everyLessonIsTitledAndSaysWhatItShowsInEnglishAndInChineseWithTheSameNumbersAndNames(String lesson) {
         Scenario scenario = ScenarioReader.read(Path.of("lessons", "scenarios", lesson + ".json"));
 
         assertThat(scenario.descriptionsByLanguage()).containsOnlyKeys(ScenarioReader.TEXT_LANGUAGES);
         String chinese = scenario.descriptionIn("zh-CN");
         assertThat(chinese).containsPattern("\\p{IsHan}");
         assertThat(keptIn(scenario.descriptionIn("en"))).allSatisfy(kept -> assertThat(chinese).contains(kept));
+        assertThat(scenario.namesByLanguage()).containsOnlyKeys(ScenarioReader.TEXT_LANGUAGES);
+        String chineseName = scenario.nameIn("zh-CN");
+        assertThat(chineseName).containsPattern("\\p{IsHan}");
+        assertThat(keptIn(scenario.nameIn("en"))).allSatisfy(kept -> assertThat(chineseName).contains(kept));
     }
 
     private static List<String> keptIn(String english) {

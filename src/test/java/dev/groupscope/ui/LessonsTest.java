@@ -3,6 +3,7 @@ package dev.groupscope.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.i18n.Messages;
+import dev.groupscope.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,10 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The lessons menu lists every lesson GroupScope comes with, once, titled in both languages, each one readable. */
+/**
+ * The lessons menu lists every lesson GroupScope comes with, once, titled in both languages by its file's name (so a
+ * lesson's file opened from disk is titled the same), each one readable.
+ */
 class LessonsTest {
 
     @Test
@@ -35,9 +39,14 @@ class LessonsTest {
             for (Lessons.Section section : Lessons.sections()) {
                 assertThat(messages.has("lesson.section." + section.name())).as(section.name()).isTrue();
                 assertThat(section.lessons()).as(section.name()).isNotEmpty();
-                for (Lessons.Lesson lesson : section.lessons()) {
-                    assertThat(messages.has("lesson." + lesson.name())).as(lesson.name()).isTrue();
-                }
+            }
+        }
+        for (Lessons.Section section : Lessons.sections()) {
+            for (Lessons.Lesson lesson : section.lessons()) {
+                Scenario scenario = lesson.read();
+                assertThat(lesson.title("en")).as(lesson.name()).isNotBlank().isEqualTo(scenario.nameIn("en"));
+                assertThat(lesson.title("zh-CN")).as(lesson.name()).containsPattern("\\p{IsHan}")
+                        .isEqualTo(scenario.nameIn("zh-CN"));
             }
         }
         Lessons.sections().forEach(section -> section.lessons().forEach(lesson ->

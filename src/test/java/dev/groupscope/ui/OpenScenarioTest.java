@@ -107,6 +107,18 @@ class OpenScenarioTest {
     }
 
     @Test
+    void aLessonsFileOpenedFromDiskIsTitledAsFromTheMenuInTheWindowsLanguage(FxRobot robot) {
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        String fromMenu = lessonItem(robot, "lesson-partitions-added").getText();
+        Path copied = Path.of("lessons", "scenarios", "partitions-added.json"); // as a teacher keeps a copy
+
+        robot.interact(() -> window.open(() -> ScenarioReader.read(copied)));
+
+        FxWait.replacing(stage, window);
+        assertThat(stage.getTitle()).isEqualTo(fromMenu + " — GroupScope").contains("latest").contains("分区");
+    }
+
+    @Test
     void aLessonOpenedInPresenterModeStaysInPresenterModeAndFullScreen(FxRobot robot) {
         TextZoom beforePresenter = window.zoom();
         robot.interact(window::togglePresenter);
