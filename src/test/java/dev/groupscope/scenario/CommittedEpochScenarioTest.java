@@ -161,13 +161,36 @@ class CommittedEpochScenarioTest {
     }
 
     @Test
+    void pollWaitsForTheCommittedOffsetsItAskedForBeforeReturningAnotherPartitionsRecords() {
+        // ClassicKafkaConsumer.poll → updateFetchPositions → initWithCommittedOffsetsIfNeeded waits on the OffsetFetch
+        // (up to poll()'s timeout): a record of t-2 that arrives meanwhile stays in the buffer until the answer.
+        Simulation run = takeOverRun(", \"retry.backoff.ms\": 1000");
+        SimEvent asked = events(run, request("OffsetFetch", "X")).stream()
+                .filter(e -> ((List<?>) e.fields().get("partitions")).contains("t-0")).findFirst().orElseThrow();
+        SimEvent answered = events(run, response("OffsetFetch", "X")).stream()
+                .filter(e -> e.time() > sentAt(asked)).findFirst().orElseThrow();
+        SimEvent arrived = events(run, response("Fetch", "X")).stream()
+                .filter(e -> e.time() > sentAt(asked) && map(e, "records").containsKey("t-2")).findFirst()
+                .orElseThrow();
+        SimEvent returned = events(run, e -> e.type().equals("Poll") && e.actor().equals("X")
+                && e.time() >= sentAt(asked)).get(0);
+
+        assertThat(arrived.time()).as("t-2's record arrives while the OffsetFetch is in flight")
+                .isLessThan(answered.time());
+        assertThat(returned.time()).as("poll() returns it only once the answer came").isEqualTo(answered.time());
+    }
+
+    @Test
     void thePassThatTakesTheCommittedOffsetsFetchesWhatItMayAndTheNextPassValidatesAtOnce() {
-        // Kafka 4.1: updateFetchPositions validates first, then takes the OffsetFetch answer (seekUnvalidated); that
-        // pass's pollForFetches fetches t-1 (its commit has no epoch), and its network wait returns at once (the
-        // completed OffsetFetch, and that fetch, woke the selector), so the next pass asks t-0's leader in the same
-        // instant. X reads the answer inside commitSync() here, so its poll loop takes it when that returns. With
-        // retry.backoff.ms at 1 s, a wait for it would be plain to see.
-        for (String settings : List.of("", ", \"retry.backoff.ms\": 1000")) {
+        // Kafka 4.1: updateFetchPositions validates first, then waits for the OffsetFetch answer and takes it
+        // (seekUnvalidated); that pass's pollForFetches fetches t-1 (its commit has no epoch). If it has nothing to
+        // return, its network wait returns at once (the completed OffsetFetch, and that fetch, woke the selector) and
+        // the next pass asks t-0's leader in the same instant; if a record of t-2 came in while it waited, poll()
+        // returns it, and the next pass is the first of the next poll(), after that record and its commitSync. With
+        // retry.backoff.ms at 1 s (and a record of t-2 arriving during the wait in that run), a wait for it would be
+        // plain to see.
+        for (boolean backoff : new boolean[] {false, true}) {
+            String settings = backoff ? ", \"retry.backoff.ms\": 1000" : "";
             Simulation run = takeOverRun(settings);
             SimEvent fetched = events(run, response("OffsetFetch", "X")).stream()
                     .filter(e -> map(e, "offsets").containsKey("t-0")).findFirst().orElseThrow();
@@ -178,10 +201,22 @@ class CommittedEpochScenarioTest {
             SimEvent fetchT1 = events(run, request("Fetch", "X")).stream()
                     .filter(e -> sentAt(e) >= fetched.time() && map(e, "fetchOffsets").containsKey("t-1"))
                     .findFirst().orElseThrow();
-            assertThat(sentAt(asked)).as("the next pass comes at once (%s)", settings).isEqualTo(sentAt(fetchT1))
-                    .isLessThan(fetched.time() + 100);
-            assertThat(correlationId(fetchT1)).as("the pass that takes the answer fetches t-1 before the next "
-                    + "pass validates t-0 (%s)", settings).isLessThan(correlationId(asked));
+            List<SimEvent> polls = events(run, e -> e.type().equals("Poll") && e.actor().equals("X")
+                    && e.time() >= fetched.time());
+
+            assertThat(sentAt(fetchT1)).as("the pass that takes the answer fetches t-1 (%s)", settings)
+                    .isEqualTo(fetched.time());
+            assertThat(correlationId(fetchT1)).as("before the next pass validates t-0 (%s)", settings)
+                    .isLessThan(correlationId(asked));
+            if (backoff) {
+                assertThat(polls.get(0).time()).as("that pass returns t-2's record").isEqualTo(fetched.time());
+                assertThat(new java.util.ArrayList<Object>(map(polls.get(0), "partitions").keySet())).containsExactly("t-2");
+                assertThat(sentAt(asked)).as("the next poll()'s first pass validates").isEqualTo(polls.get(1).time())
+                        .isLessThan(fetched.time() + 100);
+            } else {
+                assertThat(polls.get(0).time()).as("that pass returns nothing").isGreaterThan(fetched.time());
+                assertThat(sentAt(asked)).as("the next pass comes at once").isEqualTo(fetched.time());
+            }
         }
     }
 

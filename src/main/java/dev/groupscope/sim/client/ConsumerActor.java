@@ -564,6 +564,7 @@ public final class ConsumerActor implements Actor {
             }
             loop.phase = PollLoop.Phase.IN_POLL;
             loop.pollStartedAt = now();
+            loop.awaitingCommitted = false;
             armTimer(TimerKind.POLL_RETURN, behavior.pollTimeoutMs());
             readUnread();
             iterate();
@@ -576,6 +577,14 @@ public final class ConsumerActor implements Actor {
          */
         void pollIteration() {
             if (loop.phase != PollLoop.Phase.IN_POLL || !state.running()) {
+                return;
+            }
+            if (loop.awaitingCommitted) {
+                if (fetcher.offsetFetchPending) {
+                    return; // still blocked on the OffsetFetch: other answers and timers do not end that wait
+                }
+                loop.awaitingCommitted = false;
+                positionsThenRecords(true); // the answer came: the pass goes on from where it waited
                 return;
             }
             if (!returnBuffered()) {
@@ -602,8 +611,21 @@ public final class ConsumerActor implements Actor {
                 return;
             }
             metadata.maybeUpdate(this); // the network poll inside the coordinator's poll
+            positionsThenRecords(ready);
+        }
 
+        /**
+         * The rest of a pass, after the coordinator's poll: fetch positions, then buffered records. An assigned
+         * partition whose committed offset is still being asked for blocks the pass until the OffsetFetch answers
+         * (Kafka's initWithCommittedOffsetsIfNeeded waits on it, up to poll()'s timeout), so no other partition's
+         * records are returned meanwhile, and once it answers, the new partitions are fetched with the others.
+         */
+        private void positionsThenRecords(boolean ready) {
             boolean validateNextPass = ready && fetchPositions();
+            if (ready && fetcher.awaitingCommittedOffsets()) {
+                loop.awaitingCommitted = true;
+                return;
+            }
             if (state.running() && !returnBuffered() && validateNextPass && state.running()
                     && loop.phase == PollLoop.Phase.IN_POLL && !group.listenerCommitPending) {
                 iterate(); // poll()'s do/while goes round: this time validatePositionsIfNeeded sends them
@@ -736,6 +758,20 @@ public final class ConsumerActor implements Actor {
         }
 
         /** poll() returned nothing; the loop calls it again at once, unless the application is stalled. */
+        /**
+         * poll()'s timeout. A pass still waiting for committed offsets gives up on them, as Kafka's does, and returns
+         * what is buffered for the other partitions (pollForFetches with the timer expired), if anything.
+         */
+        private void pollTimedOut() {
+            if (loop.awaitingCommitted) {
+                loop.awaitingCommitted = false;
+                if (returnBuffered()) {
+                    return;
+                }
+            }
+            emptyPollReturned();
+        }
+
         private void emptyPollReturned() {
             if (loop.pendingStallMs > 0) {
                 loop.startBatch(List.of(), now());
@@ -930,7 +966,7 @@ public final class ConsumerActor implements Actor {
                 }
                 case POLL_RETURN -> {
                     if (loop.phase == PollLoop.Phase.IN_POLL) {
-                        emptyPollReturned();
+                        pollTimedOut();
                     }
                 }
                 case PROCESS -> {
@@ -966,9 +1002,10 @@ public final class ConsumerActor implements Actor {
         }
 
         private void autoCommitTimer() {
-            boolean inPoll = loop.phase == PollLoop.Phase.IN_POLL;
+            // Blocked on an OffsetFetch, poll() reaches the coordinator's poll (and its auto commit) only afterwards.
+            boolean inPoll = loop.phase == PollLoop.Phase.IN_POLL && !loop.awaitingCommitted;
             String waits = loop.phase == PollLoop.Phase.IN_CALL ? "sim.client.autoCommitWaits.inCall"
-                    : "sim.client.autoCommitWaits";
+                    : loop.awaitingCommitted ? "sim.client.autoCommitWaits.offsetFetch" : "sim.client.autoCommitWaits";
             context.emit(EventKind.TIMER, "AutoCommitInterval", id, null,
                     fields("inPoll", inPoll, "intervalMs", config.autoCommitIntervalMs()),
                     inPoll ? "sim.client.autoCommitDue" : waits,

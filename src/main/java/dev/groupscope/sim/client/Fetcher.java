@@ -165,6 +165,11 @@ final class Fetcher {
         return fromCommittedThisPass && assignment.hasAwaitingValidation();
     }
 
+    /** An assigned partition has no position and the OffsetFetch that asks for it is in flight. */
+    boolean awaitingCommittedOffsets() {
+        return offsetFetchPending && !assignment.withoutPosition().isEmpty();
+    }
+
     /**
      * A pass of poll() ended without going through updateFetchPositions (it returned records): positions an
      * OffsetFetch answer set in it are validated first thing at the next pass, like any other.
@@ -190,7 +195,7 @@ final class Fetcher {
             return;
         }
         if (response.error() != Errors.NONE) {
-            return; // asked again at the next poll()
+            return; // asked again by the pass of poll() that goes on (the one that waited for this answer: at once)
         }
         positionsFromCommitted(step, response);
         List<TopicPartition> uncommitted = new java.util.ArrayList<>();

@@ -35,6 +35,11 @@ final class PollLoop {
 
     Phase phase = Phase.NOT_STARTED;
     long pollStartedAt;
+    /**
+     * This pass of poll() is blocked in initWithCommittedOffsetsIfNeeded: an assigned partition has no position and
+     * the OffsetFetch asking for it has not answered. Only its answer or the poll's timeout ends the wait.
+     */
+    boolean awaitingCommitted;
     long batchStartedAt;
     long pendingStallMs;
     /** The poller is in onPartitionsRevoked, waiting for its worker pool to finish the revoked partitions' records. */
@@ -56,6 +61,7 @@ final class PollLoop {
         PollLoop copy = new PollLoop();
         copy.phase = phase;
         copy.pollStartedAt = pollStartedAt;
+        copy.awaitingCommitted = awaitingCommitted;
         copy.batchStartedAt = batchStartedAt;
         copy.pendingStallMs = pendingStallMs;
         copy.inListener = inListener;
