@@ -541,6 +541,7 @@ public final class ConsumerActor implements Actor {
 
         /** The application calls poll(Duration): {@code ClassicKafkaConsumer.poll}. */
         void callPoll() {
+            loop.waitingFor = PollLoop.Wait.NONE;
             if (loop.closeRequested) {
                 beginClose();
                 return;
@@ -564,7 +565,6 @@ public final class ConsumerActor implements Actor {
             }
             loop.phase = PollLoop.Phase.IN_POLL;
             loop.pollStartedAt = now();
-            loop.awaitingCommitted = false;
             armTimer(TimerKind.POLL_RETURN, behavior.pollTimeoutMs());
             readUnread();
             iterate();
@@ -579,12 +579,8 @@ public final class ConsumerActor implements Actor {
             if (loop.phase != PollLoop.Phase.IN_POLL || !state.running()) {
                 return;
             }
-            if (loop.awaitingCommitted) {
-                if (fetcher.offsetFetchPending) {
-                    return; // still blocked on the OffsetFetch: other answers and timers do not end that wait
-                }
-                loop.awaitingCommitted = false;
-                positionsThenRecords(true); // the answer came: the pass goes on from where it waited
+            if (loop.waitingFor != PollLoop.Wait.NONE) {
+                goOnWaiting();
                 return;
             }
             if (!returnBuffered()) {
@@ -593,6 +589,24 @@ public final class ConsumerActor implements Actor {
                 // This pass ended returning records: positions an answer it read just set are validated first thing
                 // at the next poll(), as Kafka's next pass does.
                 fetcher.passEnded();
+            }
+        }
+
+        /**
+         * A pass blocked on the coordinator or on committed offsets: other answers and timers do not end that wait;
+         * once what it waits for came, the pass goes on from where it waited.
+         */
+        private void goOnWaiting() {
+            if (loop.waitingFor == PollLoop.Wait.COORDINATOR) {
+                if (group.coordinator < 0) {
+                    lookupCoordinator(); // ensureCoordinatorReady's loop: again, once its backoff is over
+                    return;
+                }
+                loop.waitingFor = PollLoop.Wait.NONE;
+                iterate();
+            } else if (!fetcher.offsetFetchPending) {
+                loop.waitingFor = PollLoop.Wait.NONE;
+                positionsThenRecords(true);
             }
         }
 
@@ -611,6 +625,11 @@ public final class ConsumerActor implements Actor {
                 return;
             }
             metadata.maybeUpdate(this); // the network poll inside the coordinator's poll
+            if (!ready && group.coordinator < 0 && !subscription.userAssigned()) {
+                // coordinatorUnknownAndUnreadySync: ensureCoordinatorReady blocks until it is found.
+                loop.waitingFor = PollLoop.Wait.COORDINATOR;
+                return;
+            }
             positionsThenRecords(ready);
         }
 
@@ -623,7 +642,13 @@ public final class ConsumerActor implements Actor {
         private void positionsThenRecords(boolean ready) {
             boolean validateNextPass = ready && fetchPositions();
             if (ready && fetcher.awaitingCommittedOffsets()) {
-                loop.awaitingCommitted = true;
+                loop.waitingFor = PollLoop.Wait.COMMITTED_OFFSETS;
+                return;
+            }
+            if (ready && group.coordinator < 0 && !fetcher.assignment.withoutPosition().isEmpty()) {
+                // fetchCommittedOffsets: ensureCoordinatorReady first.
+                lookupCoordinator();
+                loop.waitingFor = PollLoop.Wait.COORDINATOR;
                 return;
             }
             if (state.running() && !returnBuffered() && validateNextPass && state.running()
@@ -759,12 +784,12 @@ public final class ConsumerActor implements Actor {
 
         /** poll() returned nothing; the loop calls it again at once, unless the application is stalled. */
         /**
-         * poll()'s timeout. A pass still waiting for committed offsets gives up on them, as Kafka's does, and returns
-         * what is buffered for the other partitions (pollForFetches with the timer expired), if anything.
+         * poll()'s timeout. A pass still waiting for its coordinator or committed offsets gives up, as Kafka's does,
+         * and returns what is buffered for the other partitions (pollForFetches with the timer expired), if anything.
          */
         private void pollTimedOut() {
-            if (loop.awaitingCommitted) {
-                loop.awaitingCommitted = false;
+            if (loop.waitingFor != PollLoop.Wait.NONE) {
+                loop.waitingFor = PollLoop.Wait.NONE;
                 if (returnBuffered()) {
                     return;
                 }
@@ -1002,10 +1027,13 @@ public final class ConsumerActor implements Actor {
         }
 
         private void autoCommitTimer() {
-            // Blocked on an OffsetFetch, poll() reaches the coordinator's poll (and its auto commit) only afterwards.
-            boolean inPoll = loop.phase == PollLoop.Phase.IN_POLL && !loop.awaitingCommitted;
+            // A pass blocked on its coordinator or an OffsetFetch reaches the auto commit only once that wait ends.
+            PollLoop.Wait blocked = loop.phase == PollLoop.Phase.IN_POLL ? loop.waitingFor : PollLoop.Wait.NONE;
+            boolean inPoll = loop.phase == PollLoop.Phase.IN_POLL && blocked == PollLoop.Wait.NONE;
             String waits = loop.phase == PollLoop.Phase.IN_CALL ? "sim.client.autoCommitWaits.inCall"
-                    : loop.awaitingCommitted ? "sim.client.autoCommitWaits.offsetFetch" : "sim.client.autoCommitWaits";
+                    : blocked == PollLoop.Wait.COMMITTED_OFFSETS ? "sim.client.autoCommitWaits.offsetFetch"
+                    : blocked == PollLoop.Wait.COORDINATOR ? "sim.client.autoCommitWaits.coordinator"
+                    : "sim.client.autoCommitWaits";
             context.emit(EventKind.TIMER, "AutoCommitInterval", id, null,
                     fields("inPoll", inPoll, "intervalMs", config.autoCommitIntervalMs()),
                     inPoll ? "sim.client.autoCommitDue" : waits,

@@ -29,17 +29,29 @@ final class PollLoop {
         ENDED
     }
 
+    /** What a pass of poll() can be blocked on besides the network wait every pass ends with. */
+    enum Wait {
+        NONE,
+        /**
+         * Finding the group's coordinator: ensureCoordinatorReady, in the coordinator's poll of a subscribed
+         * consumer or before an OffsetFetch; it ends when a FindCoordinator answers with it.
+         */
+        COORDINATOR,
+        /**
+         * initWithCommittedOffsetsIfNeeded: an assigned partition has no position and the OffsetFetch asking for
+         * it has not answered.
+         */
+        COMMITTED_OFFSETS
+    }
+
     /** One record of the batch. */
     record RecordRef(TopicPartition partition, long offset) {
     }
 
     Phase phase = Phase.NOT_STARTED;
     long pollStartedAt;
-    /**
-     * This pass of poll() is blocked in initWithCommittedOffsetsIfNeeded: an assigned partition has no position and
-     * the OffsetFetch asking for it has not answered. Only its answer or the poll's timeout ends the wait.
-     */
-    boolean awaitingCommitted;
+    /** What this pass of poll() is blocked on: only that, or poll()'s timeout, ends the wait. */
+    Wait waitingFor = Wait.NONE;
     long batchStartedAt;
     long pendingStallMs;
     /** The poller is in onPartitionsRevoked, waiting for its worker pool to finish the revoked partitions' records. */
@@ -61,7 +73,7 @@ final class PollLoop {
         PollLoop copy = new PollLoop();
         copy.phase = phase;
         copy.pollStartedAt = pollStartedAt;
-        copy.awaitingCommitted = awaitingCommitted;
+        copy.waitingFor = waitingFor;
         copy.batchStartedAt = batchStartedAt;
         copy.pendingStallMs = pendingStallMs;
         copy.inListener = inListener;

@@ -102,11 +102,11 @@
  *       included). Departures: an OffsetFetch answer read outside poll() (inside commitSync(), or by the heartbeat
  *       thread) sets the positions when it is read, not when the next poll() takes it, and that poll()'s next pass
  *       still comes at once (in Kafka the selector's wake-up was spent where the answer was read: unless the pass
- *       sent a request, its network wait lasts until something arrives or retry.backoff.ms); a pass of poll() with
- *       partitions that have no position waits for its OffsetFetch's answer (or poll()'s timeout) as Kafka's
- *       initWithCommittedOffsetsIfNeeded does, but not for a coordinator lookup (Kafka's ensureCoordinatorReady
- *       blocks there too), and after an error answer asks again at once (Kafka: after retry.backoff.ms); a fetched
- *       chunk's records
+ *       sent a request, its network wait lasts until something arrives or retry.backoff.ms); a pass of poll()
+ *       waits, as Kafka's does up to poll()'s timeout, for its coordinator to be found (ensureCoordinatorReady, in
+ *       a subscriber's coordinator poll and before an OffsetFetch) and for its OffsetFetch's answer
+ *       (initWithCommittedOffsetsIfNeeded), but after an OffsetFetch error answer asks again at once (Kafka: after
+ *       retry.backoff.ms); a fetched chunk's records
  *       all count as of the epoch of its
  *       last; the request goes out without first connecting to the new leader (Kafka's tryConnect when it has no
  *       ApiVersions for it yet); and positions are checked against the cache before each collect and fetch, even
