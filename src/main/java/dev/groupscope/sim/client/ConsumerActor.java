@@ -573,7 +573,8 @@ public final class ConsumerActor implements Actor {
         /**
          * Something happened while the loop is blocked in poll(). As in kafka-clients, records that arrived are
          * returned at once (pollForFetches collects after its network wait, without another coordinator poll);
-         * otherwise the loop goes round again.
+         * otherwise the loop goes round again. A pass waiting for its coordinator or committed offsets waits on
+         * ({@link #goOnWaiting}).
          */
         void pollIteration() {
             if (loop.phase != PollLoop.Phase.IN_POLL || !state.running()) {
@@ -782,7 +783,6 @@ public final class ConsumerActor implements Actor {
             }
         }
 
-        /** poll() returned nothing; the loop calls it again at once, unless the application is stalled. */
         /**
          * poll()'s timeout. A pass still waiting for its coordinator or committed offsets gives up, as Kafka's does,
          * and returns what is buffered for the other partitions (pollForFetches with the timer expired), if anything.
@@ -797,6 +797,7 @@ public final class ConsumerActor implements Actor {
             emptyPollReturned();
         }
 
+        /** poll() returned nothing; the loop calls it again at once, unless the application is stalled. */
         private void emptyPollReturned() {
             if (loop.pendingStallMs > 0) {
                 loop.startBatch(List.of(), now());
