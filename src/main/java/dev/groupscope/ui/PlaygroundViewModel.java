@@ -60,7 +60,6 @@ public final class PlaygroundViewModel {
     private final EventGroups eventGroups;
     private final ReadOnlyObjectWrapper<String> group = new ReadOnlyObjectWrapper<>(this, "group");
     private final Scenario scenario;
-    private final String scenarioName;
     private final Map<String, Map<String, Object>> consumerSettings = new TreeMap<>();
     private final List<dev.groupscope.scenario.Scenario.ConsumerSpec> scenarioConsumers;
     private final dev.groupscope.kafka.config.BrokerSettings brokerSettings;
@@ -162,7 +161,6 @@ public final class PlaygroundViewModel {
      */
     public PlaygroundViewModel(Scenario scenario, Executor worker, Executor publisher) {
         this.scenario = scenario;
-        this.scenarioName = scenario.name();
         this.scenarioConsumers = List.copyOf(scenario.consumers());
         this.brokerSettings = dev.groupscope.kafka.config.BrokerSettings.from(scenario.cluster().brokerSettings());
         this.eventGroups = new EventGroups(scenario.groupOfEveryClient(),
@@ -300,10 +298,6 @@ public final class PlaygroundViewModel {
     /** The file the scenario was read from, as it was named (a lesson's: its name.json). */
     public String scenarioFile() {
         return scenario.file();
-    }
-
-    public String scenarioName() {
-        return scenarioName;
     }
 
     /** The scenario's name in the language tagged {@code languageTag} if its file gives it, else its own. */
