@@ -50,6 +50,10 @@ public final class EntityTooltips {
                             "count", group.outOfOrder(), "keys", group.keyOutOfOrder(),
                             "noKeys", group.keyOutOfOrder() == 0)));
                 }
+                if (group.lost() > 0) {
+                    lines.add(messages.format("ui.tip.partition.lost", Map.of("count", group.lost(),
+                            "committed", group.committed())));
+                }
             }
             frame.partitions().stream().filter(row -> row.name().equals(name) && row.window() != null)
                     .findFirst().ifPresent(row -> lines.addAll(WindowLine.explained(row.window(), row.committed(), row.owner(), name,

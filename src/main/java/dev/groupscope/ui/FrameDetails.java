@@ -53,11 +53,12 @@ public record FrameDetails(int offsetsPartitionCount, OffsetsTopicMetadata offse
      * {@link PartitionDetails#REPEATS_SHOWN} + 1, the last only saying that there are more); {@code processedAgain}:
      * how many processings in all were of a record processed before; {@code outOfOrder}: how many records were
      * processed after a later record of the partition, {@code keyOutOfOrder} of them after a later one of their key
-     * (a worker pool's order, as the ledger counts it).
+     * (a worker pool's order, as the ledger counts it); {@code lost}: how many records below the committed offset the
+     * group never processed.
      */
     public record GroupOnPartition(String groupId, String owner, Long committed, Long position,
                                    List<Ledger.Repeat> repeats, long processedAgain, long outOfOrder,
-                                   long keyOutOfOrder) {
+                                   long keyOutOfOrder, long lost) {
         public GroupOnPartition {
             repeats = List.copyOf(repeats);
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Every partition's {@link PartitionDetail} in a frame, made when asked for: a tooltip or a strip asks for a few,
@@ -27,51 +28,55 @@ public final class PartitionDetails {
 
     private final ClusterView cluster;
     private final List<GroupColumns> groups;
-    private final Map<String, Map<TopicPartition, Repeats>> repeats;
+    private final Map<String, Map<TopicPartition, LedgerSays>> ledgerSays;
 
     /**
      * What the ledger says of a group's processing of a partition: its repeated ranges (the newest), how many
-     * processings in all were repeats, and how many records were processed out of the partition's order and of their
-     * key's.
+     * processings in all were repeats, how many records were processed out of the partition's order and of their
+     * key's, and how many the group committed past without processing them (lost).
      */
-    record Repeats(List<Ledger.Repeat> newest, long processedAgain, long outOfOrder, long keyOutOfOrder) {
-        static final Repeats NONE = new Repeats(List.of(), 0, 0, 0);
+    record LedgerSays(List<Ledger.Repeat> newest, long processedAgain, long outOfOrder, long keyOutOfOrder,
+                      long lost) {
+        static final LedgerSays NONE = new LedgerSays(List.of(), 0, 0, 0, 0);
     }
 
     /**
-     * {@code groups} in the order a partition's details list them; {@code repeats}: per group, the partitions it
-     * processed a record of more than once, with up to {@link #REPEATS_SHOWN} + 1 ranges each.
+     * {@code groups} in the order a partition's details list them; {@code ledgerSays}: per group, the partitions it
+     * processed a record of more than once (with up to {@link #REPEATS_SHOWN} + 1 ranges each), out of order, or lost.
      */
     PartitionDetails(ClusterView cluster, List<GroupColumns> groups,
-                     Map<String, Map<TopicPartition, Repeats>> repeats) {
+                     Map<String, Map<TopicPartition, LedgerSays>> ledgerSays) {
         this.cluster = cluster;
         this.groups = List.copyOf(groups);
-        this.repeats = Map.copyOf(repeats);
+        this.ledgerSays = Map.copyOf(ledgerSays);
     }
 
     /**
-     * What {@code ledger} says each of {@code groups} processed more than once or out of order (read on the model's
-     * thread).
+     * What {@code ledger} says each of {@code groups} processed more than once or out of order, and lost below the
+     * offsets {@code committed} gives for it (read on the model's thread).
      */
-    static Map<String, Map<TopicPartition, Repeats>> repeats(Ledger ledger, Iterable<String> groups) {
-        Map<String, Map<TopicPartition, Repeats>> byGroup = new HashMap<>();
+    static Map<String, Map<TopicPartition, LedgerSays>> ledgerSays(
+            Ledger ledger, Iterable<String> groups, Function<String, Map<TopicPartition, Long>> committed) {
+        Map<String, Map<TopicPartition, LedgerSays>> byGroup = new HashMap<>();
         if (ledger == null) {
             return byGroup;
         }
         for (String group : groups) {
+            Map<TopicPartition, Long> lost = ledger.lostByPartition(group, committed.apply(group));
             Ledger.Counts counts = ledger.counts(group);
-            if (counts.duplicates() == 0 && counts.orderBreaks() == 0) { // most frames of most runs: nothing to read
-                continue;
+            if (lost.isEmpty() && counts.duplicates() == 0 && counts.orderBreaks() == 0) {
+                continue; // most frames of most runs: nothing to read
             }
             Map<TopicPartition, Long> outOfOrder = ledger.orderBreaksByPartition(group);
             java.util.Set<TopicPartition> partitions = new java.util.HashSet<>(outOfOrder.keySet());
+            partitions.addAll(lost.keySet());
             if (ledger.hasRepeats(group)) {
                 partitions.addAll(ledger.partitionsWithRepeats(group));
             }
-            Map<TopicPartition, Repeats> byPartition = new HashMap<>();
-            partitions.forEach(tp -> byPartition.put(tp, new Repeats(ledger.repeats(group, tp, REPEATS_SHOWN + 1),
+            Map<TopicPartition, LedgerSays> byPartition = new HashMap<>();
+            partitions.forEach(tp -> byPartition.put(tp, new LedgerSays(ledger.repeats(group, tp, REPEATS_SHOWN + 1),
                     ledger.processedAgain(group, tp), outOfOrder.getOrDefault(tp, 0L),
-                    ledger.keyOrderBreaks(group, tp))));
+                    ledger.keyOrderBreaks(group, tp), lost.getOrDefault(tp, 0L))));
             byGroup.put(group, Map.copyOf(byPartition));
         }
         return byGroup;
@@ -97,11 +102,11 @@ public final class PartitionDetails {
         List<GroupOnPartition> onIt = new ArrayList<>();
         for (GroupColumns group : groups) {
             if (group.on(topic, p)) {
-                Repeats repeated = repeats.getOrDefault(group.groupId(), Map.of())
-                        .getOrDefault(new TopicPartition(topic, p), Repeats.NONE);
+                LedgerSays says = ledgerSays.getOrDefault(group.groupId(), Map.of())
+                        .getOrDefault(new TopicPartition(topic, p), LedgerSays.NONE);
                 onIt.add(new GroupOnPartition(group.groupId(), group.ownerId(topic, p), group.committed(topic, p),
-                        group.position(topic, p), repeated.newest(), repeated.processedAgain(),
-                        repeated.outOfOrder(), repeated.keyOutOfOrder()));
+                        group.position(topic, p), says.newest(), says.processedAgain(), says.outOfOrder(),
+                        says.keyOutOfOrder(), says.lost()));
             }
         }
         return new PartitionDetail(topic + "-" + p, row.leader(), row.leaderEpoch(), row.replicas(),

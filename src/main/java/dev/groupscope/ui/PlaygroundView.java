@@ -1191,7 +1191,8 @@ public final class PlaygroundView {
 
         /**
          * The numbers, then what the ledger says of the shown group here: records processed again (the tooltip says
-         * which, by whom and when) and records processed out of the partition's order (a worker pool's).
+         * which, by whom and when), records processed out of the partition's order (a worker pool's) and records
+         * committed past but never processed.
          */
         private String ledgerSays(String numbersText, FrameDetails.GroupOnPartition shown) {
             String text = numbersText;
@@ -1202,6 +1203,9 @@ public final class PlaygroundView {
             if (shown != null && shown.outOfOrder() > 0) {
                 text = messages.format("ui.main.partition.outOfOrder", Map.of("numbers", text,
                         "count", shown.outOfOrder()));
+            }
+            if (shown != null && shown.lost() > 0) {
+                text = messages.format("ui.main.partition.lost", Map.of("numbers", text, "lost", shown.lost()));
             }
             return text;
         }

@@ -46,6 +46,27 @@ class EntityTooltipsTest {
     }
 
     @Test
+    void aPartitionSaysHowManyRecordsItsGroupCommittedPastWithoutProcessingThem() {
+        // logs-2 and logs-3 were added while indexer read the topic; its C2 started them at their log end (latest),
+        // so what was written there before is lost (12 and 7 records: the lesson says so); safe-indexer read it all.
+        PlaygroundFrame frame = lessonAt("partitions-added.json", 40_000).getFrame();
+        FrameDetails.GroupOnPartition logs2 = group(frame, "logs-2", "indexer");
+
+        assertThat(logs2.lost()).isEqualTo(12);
+        assertThat(group(frame, "logs-3", "indexer").lost()).isEqualTo(7);
+        assertThat(group(frame, "logs-2", "safe-indexer").lost()).isZero();
+        assertThat(group(frame, "logs-0", "indexer").lost()).as("latest skips a new group's first records on purpose")
+                .isZero();
+        assertThat(new EntityTooltips(Messages.english()).partition(frame, "logs-2"))
+                .contains("✗ 12 records below the committed offset " + logs2.committed() + " never processed: lost");
+    }
+
+    private static FrameDetails.GroupOnPartition group(PlaygroundFrame frame, String partition, String group) {
+        return frame.details().partition(partition).orElseThrow().groups().stream()
+                .filter(g -> g.groupId().equals(group)).findFirst().orElseThrow();
+    }
+
+    @Test
     void aConsumerSaysHowManyRecordsItProcessedAndHowManyOfThemAgain() {
         PlaygroundFrame frame = lessonAt("auto-commit-crash-duplicates.json", 45_000).getFrame();
         FrameDetails.ConsumerDetail c1 = frame.details().consumer("C1").orElseThrow();

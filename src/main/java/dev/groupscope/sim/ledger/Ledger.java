@@ -517,23 +517,37 @@ public final class Ledger implements Actor {
      */
     public Map<String, Long> lost(String group, Map<TopicPartition, Long> committed) {
         TreeMap<String, Long> lost = new TreeMap<>();
-        Map<TopicPartition, PartitionLedger> partitions = groups.getOrDefault(group, new SortedArrayMap<>());
+        forEachLost(group, committed, (tp, ledger, offset) -> lost.merge(lastDeliveredTo(ledger, offset), 1L,
+                Long::sum));
+        return lost;
+    }
+
+    /** As {@link #lost}, counted per partition (only partitions that lost any). */
+    public Map<TopicPartition, Long> lostByPartition(String group, Map<TopicPartition, Long> committed) {
+        TreeMap<TopicPartition, Long> lost = new TreeMap<>();
+        forEachLost(group, committed, (tp, ledger, offset) -> lost.merge(tp, 1L, Long::sum));
+        return lost;
+    }
+
+    private interface LostRecord {
+        void found(TopicPartition tp, PartitionLedger ledger, long offset);
+    }
+
+    /** Each offset of {@code group} below its committed offset that nobody processed and nobody holds. */
+    private void forEachLost(String group, Map<TopicPartition, Long> committed, LostRecord lost) {
+        Map<TopicPartition, PartitionLedger> partitions = groups.getOrDefault(group, EMPTY_GROUP);
         committed.forEach((tp, offset) -> {
             PartitionLedger ledger = partitions.get(tp);
             long from = ledger == null ? -1 : ledger.countedFrom();
-            if (from < 0 || offset <= from) {
-                return;
-            }
-            if (offset - from == ledger.processedIn(from, offset)) {
+            if (from < 0 || offset <= from || offset - from == ledger.processedIn(from, offset)) {
                 return;
             }
             for (long o = from; o < offset; o++) {
                 if (ledger.processedIn(o, o + 1) == 0 && !inHand(group, tp, o)) {
-                    lost.merge(lastDeliveredTo(ledger, o), 1L, Long::sum);
+                    lost.found(tp, ledger, o);
                 }
             }
         });
-        return lost;
     }
 
     private static String lastDeliveredTo(PartitionLedger ledger, long offset) {
