@@ -306,7 +306,7 @@ public final class GroupScopeWindow {
         if (layer.aboutShown()) {
             layer.hideAbout();
         } else {
-            layer.showAbout(runTitle(), playground.scenarioDescription(language.tag()));
+            layer.showAbout(runTitle(language), playground.scenarioDescription(language.tag()));
         }
     }
 
@@ -671,7 +671,7 @@ public final class GroupScopeWindow {
     /** "Crash and rebalance — GroupScope": the run shown, a lesson by its title in the window's language. */
     private String title(UiLanguage language) {
         Messages messages = Messages.of(language.locale());
-        return messages.format("ui.window.titleWithRun", java.util.Map.of("run", runTitle()));
+        return messages.format("ui.window.titleWithRun", java.util.Map.of("run", runTitle(language)));
     }
 
     /** {@code scenario}'s name in the window's language, where its file gives one. */
@@ -679,8 +679,8 @@ public final class GroupScopeWindow {
         return scenario.nameIn(language.tag());
     }
 
-    /** The run shown, by its name in the window's language where its file gives one (every lesson's does). */
-    private String runTitle() {
+    /** The run shown, by its name in {@code language} where its file gives one (every lesson's does). */
+    private String runTitle(UiLanguage language) {
         return playground.scenarioName(language.tag());
     }
 
