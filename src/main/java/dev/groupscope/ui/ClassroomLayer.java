@@ -33,6 +33,8 @@ final class ClassroomLayer extends StackPane {
     /** A number and its unit ("35 s", "500 ms", "15 秒"), which {@link #withUnits} keeps on one line. */
     private static final java.util.regex.Pattern UNIT_AFTER_NUMBER =
             java.util.regex.Pattern.compile("(\\d) (s|ms|min|秒|毫秒|分钟)(?![\\w])");
+    /** A partition and its offset ("logs-2 @ 12"), which {@link #withUnits} keeps on one line too. */
+    private static final java.util.regex.Pattern AT_OFFSET = java.util.regex.Pattern.compile("(\\S) @ (\\d)");
 
     /** The window's actions, asked for only when the help overlay or the card about the lesson is first shown. */
     private final java.util.function.Supplier<UiActions> actions;
@@ -205,9 +207,13 @@ final class ClassroomLayer extends StackPane {
         return card;
     }
 
-    /** "35 s" and "500 ms" never break between the number and its unit: a no-break space joins them. */
+    /**
+     * "35 s" and "500 ms" never break between the number and its unit, nor "logs-2 @ 12" around its "@": no-break
+     * spaces join them.
+     */
     static String withUnits(String text) {
-        return UNIT_AFTER_NUMBER.matcher(text).replaceAll("$1\u00A0$2");
+        String units = UNIT_AFTER_NUMBER.matcher(text).replaceAll("$1\u00A0$2");
+        return AT_OFFSET.matcher(units).replaceAll("$1\u00A0@\u00A0$2");
     }
 
     /**

@@ -165,9 +165,11 @@ class LessonCardTest {
     }
 
     @Test
-    void aTimeKeepsItsNumberAndUnitOnOneLine() {
+    void aTimeKeepsItsNumberAndUnitAndAnOffsetItsPartitionOnOneLine() {
         assertThat(ClassroomLayer.withUnits("closed at 35 s, every 500 ms, 15 秒时, 3 sessions, 5 seconds"))
                 .isEqualTo("closed at 35\u00A0s, every 500\u00A0ms, 15\u00A0秒时, 3 sessions, 5 seconds");
+        assertThat(ClassroomLayer.withUnits("(logs-2 @ 12，logs-3 @ 7), commits sales-0 @ 280"))
+                .isEqualTo("(logs-2\u00A0@\u00A012，logs-3\u00A0@\u00A07), commits sales-0\u00A0@\u00A0280");
     }
 
     private GroupScopeWindow openLesson(FxRobot robot) {
