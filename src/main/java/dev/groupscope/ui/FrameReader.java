@@ -163,17 +163,7 @@ public final class FrameReader {
             columns.add(same ? shown : GroupColumns.read(group, cluster, all, member, committedIn.get(group)));
         }
         return new FrameDetails(offsets.size(), metadata,
-                new PartitionDetails(cluster, columns, PartitionDetails.ledgerSays(ledger, groups,
-                        group -> committedOffsets(committedIn.get(group), group))), consumers);
-    }
-
-    /** {@code group}'s committed offsets in {@code shard} (none when no shard holds any for it). */
-    private static Map<TopicPartition, Long> committedOffsets(CoordinatorShard shard, String group) {
-        Map<TopicPartition, Long> offsets = new TreeMap<>();
-        if (shard != null) {
-            shard.offsetsOf(group).forEach((tp, commit) -> offsets.put(tp, commit.offset()));
-        }
-        return offsets;
+                new PartitionDetails(cluster, columns, PartitionDetails.ledgerSays(ledger, columns)), consumers);
     }
 
     private PlaygroundFrame read(long time, ClusterView cluster, List<ConsumerActor> all,

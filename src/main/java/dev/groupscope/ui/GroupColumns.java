@@ -103,6 +103,19 @@ final class GroupColumns {
         return column == null || column.committed[partition] == NONE ? null : column.committed[partition];
     }
 
+    /** The group's committed offsets on the topics it reads, by partition. */
+    Map<TopicPartition, Long> committedOffsets() {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        topics.forEach((topic, column) -> {
+            for (int p = 0; p < column.committed.length; p++) {
+                if (column.committed[p] != NONE) {
+                    offsets.put(new TopicPartition(topic, p), column.committed[p]);
+                }
+            }
+        });
+        return offsets;
+    }
+
     /** Whether the group has anything on it: an owner or a commit. */
     boolean on(String topic, int partition) {
         return ownerId(topic, partition) != null || committed(topic, partition) != null;

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Every partition's {@link PartitionDetail} in a frame, made when asked for: a tooltip or a strip asks for a few,
@@ -52,17 +51,17 @@ public final class PartitionDetails {
     }
 
     /**
-     * What {@code ledger} says each of {@code groups} processed more than once or out of order, and lost below the
-     * offsets {@code committed} gives for it (read on the model's thread).
+     * What {@code ledger} says each of {@code groups} processed more than once or out of order, and lost below its
+     * committed offsets (read on the model's thread).
      */
-    static Map<String, Map<TopicPartition, LedgerSays>> ledgerSays(
-            Ledger ledger, Iterable<String> groups, Function<String, Map<TopicPartition, Long>> committed) {
+    static Map<String, Map<TopicPartition, LedgerSays>> ledgerSays(Ledger ledger, List<GroupColumns> groups) {
         Map<String, Map<TopicPartition, LedgerSays>> byGroup = new HashMap<>();
         if (ledger == null) {
             return byGroup;
         }
-        for (String group : groups) {
-            Map<TopicPartition, Long> lost = ledger.lostByPartition(group, committed.apply(group));
+        for (GroupColumns columns : groups) {
+            String group = columns.groupId();
+            Map<TopicPartition, Long> lost = ledger.lostByPartition(group, columns.committedOffsets());
             Ledger.Counts counts = ledger.counts(group);
             if (lost.isEmpty() && counts.duplicates() == 0 && counts.orderBreaks() == 0) {
                 continue; // most frames of most runs: nothing to read
