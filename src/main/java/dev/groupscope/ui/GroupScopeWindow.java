@@ -696,7 +696,7 @@ public final class GroupScopeWindow {
 
     /** The shell from its FXML (menus, tabs, the playground), its menus bound to the window's actions. */
     private Parent loadShell(UiLanguage language, Messages messages) {
-        FXMLLoader loader = new FXMLLoader(GroupScopeWindow.class.getResource(SHELL), messages.bundle());
+        FXMLLoader loader = new FXMLLoader(GroupScopeWindow.class.getResource(SHELL), WholeNames.in(messages.bundle()));
         loader.setControllerFactory(type -> controller(type, language, messages));
         try {
             Parent shell = loader.load();
@@ -712,7 +712,7 @@ public final class GroupScopeWindow {
     /** Loads a part of the shell (a tab's content) in the current language, with the window's controllers. */
     Parent loadPart(String fxml) {
         Messages messages = Messages.of(language.locale());
-        FXMLLoader loader = new FXMLLoader(GroupScopeWindow.class.getResource(fxml), messages.bundle());
+        FXMLLoader loader = new FXMLLoader(GroupScopeWindow.class.getResource(fxml), WholeNames.in(messages.bundle()));
         loader.setControllerFactory(type -> controller(type, language, messages));
         try {
             return loader.load();

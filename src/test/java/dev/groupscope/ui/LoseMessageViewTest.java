@@ -62,7 +62,7 @@ class LoseMessageViewTest {
 
     @Test
     void theHintSaysArrowsCanBeLost(FxRobot robot) {
-        assertThat(robot.lookup("#sequenceHint").<Labeled>query().getText())
+        assertThat(WholeNames.read(robot.lookup("#sequenceHint").<Labeled>query().getText()))
                 .isEqualTo("Click an arrow to go to that moment, right-click to lose it");
     }
 

@@ -102,6 +102,6 @@ class NumbersGroupTitlesTest {
     private static String titleOf(FxRobot robot, String chart) {
         String[] title = new String[1];
         robot.interact(() -> title[0] = robot.lookup(chart).<javafx.scene.chart.Chart>query().getTitle());
-        return title[0];
+        return WholeNames.read(title[0]);
     }
 }

@@ -131,7 +131,9 @@ class WholeNamesOnScreenTest {
         List<Node> nodes = new ArrayList<>();
         collect(root, nodes);
         for (Node node : nodes) {
-            if (node instanceof Labeled labeled && labeled.isWrapText()) {
+            // An assignor's name over its column is the one name meant to break: "cooperative-" above "sticky".
+            if (node instanceof Labeled labeled && labeled.isWrapText()
+                    && !labeled.getStyleClass().contains("compare-title")) {
                 check(labeled.getText(), labeled.getFont(), where + " " + describe(node), problems);
             }
             if (node instanceof Text text && text.getParent() instanceof TextFlow) {

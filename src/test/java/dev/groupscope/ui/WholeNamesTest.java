@@ -86,10 +86,23 @@ class WholeNamesTest {
     }
 
     @Test
-    void itReadsTheSameAndLeavesOtherHyphensAlone() {
+    void itReadsTheSameAndJoinsOnlyTheHyphensInsideNames() {
         assertThat(WholeNames.read(WholeNames.in("transfers-0 · C2-53fcd651… · read-committed")))
                 .isEqualTo("transfers-0 · C2-53fcd651… · read-committed");
-        assertThat(WholeNames.in("read-committed")).isEqualTo("read-committed");
+        assertThat(WholeNames.in("safe-indexer, C-latest, -1")).isEqualTo("safe\u2011indexer, C\u2011latest, \u20111");
+        assertThat(WholeNames.in("a - b, --lang, -x")).isEqualTo("a - b, --lang, -x");
+    }
+
+    @Test
+    void aWrappedChineseSentenceNeverSplitsAHyphenatedGroupName() {
+        String shown = WholeNames.in("消费组 safe-indexer 丢失 0 条记录，因为它的 auto.offset.reset 是 earliest。");
+        int start = shown.indexOf("safe");
+        int end = start + "safe-indexer".length();
+
+        for (double width = Math.ceil(widthOf(shown.substring(start, end), Font.font(18))) + 2; width <= 700;
+                width += 2) {
+            assertThat(lines(shown, start, end, width, Font.font(18))).as("at a width of %.0f", width).isEqualTo(1);
+        }
     }
 
     @Test
@@ -98,7 +111,7 @@ class WholeNamesTest {
                 "every 5,000 ms (auto.\uFEFFcommit.\uFEFFinterval.\uFEFFms).");
         assertThat(WholeNames.in("Utils.abs(h) = 7, Integer.MIN_VALUE")).isEqualTo(
                 "Utils.\uFEFFabs(h) = 7, Integer.\uFEFFMIN_VALUE");
-        assertThat(WholeNames.in("\"ledger-app\".hashCode() = 12")).isEqualTo("\"ledger-app\".\uFEFFhashCode() = 12");
+        assertThat(WholeNames.in("\"ledger-app\".hashCode() = 12")).isEqualTo("\"ledger\u2011app\".\uFEFFhashCode() = 12");
         assertThat(WholeNames.in("at 12.345 s, Kafka 4.1. Then... e.g. this")).isEqualTo(
                 "at 12.345 s, Kafka 4.1. Then... e.\uFEFFg. this");
         assertThat(WholeNames.in("（auto.commit.interval.ms）一次。")).isEqualTo("（auto.\uFEFFcommit.\uFEFFinterval.\uFEFFms）一次。");
