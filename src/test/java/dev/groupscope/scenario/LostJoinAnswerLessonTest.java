@@ -94,6 +94,30 @@ class LostJoinAnswerLessonTest {
     }
 
     @Test
+    void theCoordinatorFoundWhileItsConnectionIsInReconnectBackoffIsUnavailableAndLookedUpAgainLater() {
+        SimEvent disconnected = only(event -> event.type().equals("Disconnected") && event.actor().equals("C3"));
+        List<SimEvent> found = run.events(event -> event.type().equals("CoordinatorFound") && event.actor().equals("C3")
+                && event.time() > disconnected.time());
+
+        // Only the coordinator's connection closed: the FindCoordinator goes out on the other one at once, and its
+        // answer names broker 3 again within that connection's reconnect backoff (reconnect.backoff.ms, 50 ms).
+        SimEvent unavailable = only(event -> "sim.client.coordinatorUnavailable".equals(event.ruleKey()));
+        assertThat(unavailable.time()).isEqualTo(found.get(0).time()).isLessThan(disconnected.time() + 50);
+        assertThat(unavailable.fields()).containsEntry("cause", "coordinator unavailable")
+                .containsEntry("coordinator", found.get(0).fields().get("coordinator"));
+        assertThat(((Number) unavailable.fields().get("backoffEndsAt")).longValue())
+                .isBetween(disconnected.time() + 40, disconnected.time() + 60);
+        // ensureCoordinatorReady sleeps retry.backoff.ms (100 ms) and asks again; then the connection may be opened.
+        SimEvent lookedUpAgain = run.events(event -> event.type().equals("FindCoordinatorRequest")
+                && "C3".equals(event.peer()) && event.time() > unavailable.time()).get(0);
+        assertThat(((Number) lookedUpAgain.fields().get("sentAt")).longValue()).isEqualTo(unavailable.time() + 100);
+        assertThat(found).hasSize(2);
+        assertThat(run.events(event -> event.type().equals("JoinGroupRequest") && "C3".equals(event.peer())
+                && event.time() > disconnected.time())).allSatisfy(join ->
+                assertThat(join.time()).isGreaterThan(found.get(1).time()));
+    }
+
+    @Test
     void nothingIsReadTwiceOrSkipped() {
         RunSummary.GroupSummary group = run.group("orders-app");
 

@@ -40,7 +40,10 @@ final class BrokerRequests {
         Message message = delivery.message();
         if (!cluster.state.isUp(broker)) {
             refuse(delivery);
-        } else if (message instanceof FindCoordinatorRequest find) {
+            return;
+        }
+        cluster.connections.connected(broker, delivery.from());
+        if (message instanceof FindCoordinatorRequest find) {
             findCoordinator(delivery, find);
         } else if (message instanceof FetchRequest fetch) {
             recordArrival(delivery, null);

@@ -43,14 +43,17 @@ public final class ClusterActor implements Actor, ClusterAccess {
     /** The coordinator shard of each {@code __consumer_offsets} partition that has a leader, on that leader. */
     final CoordinatorShards shards;
     final FetchPurgatory fetches;
+    /** The clients connected to each broker: a broker that stops closes their connections. */
+    final ClientConnections connections;
 
     private ClusterActor(BrokerSettings settings, SimSettings sim, ClusterState state,
-                         CoordinatorShards shards, FetchPurgatory fetches) {
+                         CoordinatorShards shards, FetchPurgatory fetches, ClientConnections connections) {
         this.settings = settings;
         this.sim = sim;
         this.state = state;
         this.shards = shards;
         this.fetches = fetches;
+        this.connections = connections;
     }
 
     /**
@@ -62,7 +65,8 @@ public final class ClusterActor implements Actor, ClusterAccess {
         for (int id = 1; id <= brokerCount; id++) {
             state.addBroker(id);
         }
-        return new ClusterActor(settings, sim, state, new CoordinatorShards(), new FetchPurgatory());
+        return new ClusterActor(settings, sim, state, new CoordinatorShards(), new FetchPurgatory(),
+                new ClientConnections());
     }
 
     /** Builds the cluster of {@code setup}, adds it to the world and starts its log cleaner. */
@@ -85,7 +89,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
 
     @Override
     public ClusterActor copy() {
-        return new ClusterActor(settings, sim, state.copy(), shards.copy(), fetches.copy());
+        return new ClusterActor(settings, sim, state.copy(), shards.copy(), fetches.copy(), connections.copy());
     }
 
     @Override

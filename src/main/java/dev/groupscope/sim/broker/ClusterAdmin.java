@@ -11,6 +11,7 @@ import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.ledger.Ledger;
+import dev.groupscope.sim.protocol.ConnectionsClosed;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,6 +62,12 @@ final class ClusterAdmin {
         emit(EventKind.FAULT, "BrokerStopped", CoordinatorEnv.brokerActor(broker), fields("broker", broker),
                 Rule.of("sim.cluster.brokerStopped", "broker", broker, "partitions", changes.size()));
         applyLeaderChanges(changes, ClusterAdmin::failoverRule);
+        // Last, as a stopping broker does: it has answered what it could, then its socket server closes every
+        // client's connection, and each client reads the close behind those answers.
+        for (String client : cluster.connections.closeAll(broker)) {
+            cluster.sim.network().send(context, CoordinatorEnv.brokerActor(broker), client, broker,
+                    new ConnectionsClosed(broker));
+        }
     }
 
     private void startBroker(int broker) {

@@ -4,10 +4,12 @@ import dev.groupscope.sim.engine.DeterministicRandom;
 import dev.groupscope.sim.engine.SortedArrayMap;
 
 /**
- * kafka-clients' {@code ClusterConnectionStates}, as far as the consumer's choices need it: a broker whose connection
- * failed may not be tried again until its reconnect backoff ends (reconnect.backoff.ms, doubling with jitter per
- * failure in a row up to reconnect.backoff.max.ms; Kafka's defaults, which the model does not let one set). An answer
- * from the broker means the connection works again. Usually empty: copies are cheap.
+ * kafka-clients' {@code ClusterConnectionStates}, as far as the consumer's choices need it: a connection that failed
+ * may not be tried again until its reconnect backoff ends (reconnect.backoff.ms, doubling with jitter per failure in
+ * a row up to reconnect.backoff.max.ms; Kafka's defaults, which the model does not let one set). An answer on the
+ * connection means it works again. A consumer has two connections to its coordinator's broker, each with its own
+ * state: AbstractCoordinator talks to the coordinator as a node of its own, id {@code Integer.MAX_VALUE - broker}
+ * ({@link #coordinatorNode}). Usually empty: copies are cheap.
  */
 final class ConnectionStates {
 
@@ -15,14 +17,29 @@ final class ConnectionStates {
     static final long RECONNECT_BACKOFF_MAX_MS = 1000;
     private static final Backoff RECONNECT = new Backoff(RECONNECT_BACKOFF_MS, RECONNECT_BACKOFF_MAX_MS);
 
+    /** The node id of the connection to the coordinator on {@code broker}, as FindCoordinator's handler makes it. */
+    static int node(int broker, boolean toCoordinator) {
+        return toCoordinator ? Integer.MAX_VALUE - broker : broker;
+    }
+
     /**
-     * Per broker: until when it is in backoff, and how many connections to it failed in a row. Null while none has
+     * Per node: until when it is in backoff, and how many connections to it failed in a row. Null while none has
      * failed, as nearly always: every snapshot copies every consumer's, and an empty map each time was 32 bytes.
      */
     private SortedArrayMap<Integer, long[]> failed;
 
+    /**
+     * The connections opened since they last failed (a request went out on them; the model connects at once), a bit
+     * per broker id below 64: leastLoadedNode prefers them, as Kafka prefers an established connection, and a broker
+     * that stops closes them.
+     */
+    private long open;
+    private long coordinatorOpen;
+
     ConnectionStates copy() {
         ConnectionStates copy = new ConnectionStates();
+        copy.open = open;
+        copy.coordinatorOpen = coordinatorOpen;
         if (failed != null && !failed.isEmpty()) {
             copy.failed = new SortedArrayMap<>();
             failed.forEach((node, state) -> copy.failed.put(node, state.clone()));
@@ -31,25 +48,54 @@ final class ConnectionStates {
     }
 
     /** Kafka's {@code connectionFailed(node) && connectionDelay(node, now) > 0}. */
-    boolean isUnavailable(int node, long now) {
-        long[] state = failed == null ? null : failed.get(node);
+    boolean isUnavailable(int broker, boolean toCoordinator, long now) {
+        long[] state = failed == null ? null : failed.get(node(broker, toCoordinator));
         return state != null && now < state[0];
     }
 
-    /** The connection to {@code node} failed at {@code now}: its backoff starts. */
-    void disconnected(int node, long now, DeterministicRandom random) {
+    /** When the backoff of the connection ends (-1: it has not failed). */
+    long backoffEnds(int broker, boolean toCoordinator) {
+        long[] state = failed == null ? null : failed.get(node(broker, toCoordinator));
+        return state == null ? -1 : state[0];
+    }
+
+    /** A request goes out on the connection: it is open. */
+    void opened(int broker, boolean toCoordinator) {
+        if (broker >= 0 && broker < Long.SIZE) {
+            if (toCoordinator) {
+                coordinatorOpen |= 1L << broker;
+            } else {
+                open |= 1L << broker;
+            }
+        }
+    }
+
+    /** Whether the connection was opened since it last failed. */
+    boolean isOpen(int broker, boolean toCoordinator) {
+        return broker >= 0 && broker < Long.SIZE && ((toCoordinator ? coordinatorOpen : open) & (1L << broker)) != 0;
+    }
+
+    /** The connection failed at {@code now}: its backoff starts, one step longer than the last in a row. */
+    void disconnected(int broker, boolean toCoordinator, long now, DeterministicRandom random) {
+        if (broker >= 0 && broker < Long.SIZE) {
+            if (toCoordinator) {
+                coordinatorOpen &= ~(1L << broker);
+            } else {
+                open &= ~(1L << broker);
+            }
+        }
         if (failed == null) {
             failed = new SortedArrayMap<>();
         }
-        long[] state = failed.computeIfAbsent(node, b -> new long[2]);
+        long[] state = failed.computeIfAbsent(node(broker, toCoordinator), b -> new long[2]);
         state[0] = now + RECONNECT.backoff(state[1], random);
         state[1]++;
     }
 
-    /** An answer came from {@code node}: its connection works, its backoff starts over. */
-    void connected(int node) {
+    /** An answer came on the connection: it works, its backoff starts over. */
+    void connected(int broker, boolean toCoordinator) {
         if (failed != null && !failed.isEmpty()) {
-            failed.remove(node);
+            failed.remove(node(broker, toCoordinator));
         }
     }
 }

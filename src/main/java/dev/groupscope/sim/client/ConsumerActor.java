@@ -16,6 +16,7 @@ import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.engine.World;
 import dev.groupscope.sim.ledger.Ledger;
+import dev.groupscope.sim.protocol.ConnectionsClosed;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Disconnected;
 import dev.groupscope.sim.protocol.Message;
@@ -1053,6 +1054,7 @@ public final class ConsumerActor implements Actor {
             Message message = request.apply(correlationId);
             inFlight.put(correlationId, new Pending(message.api(), broker, now(), group.generation, toCoordinator,
                     purpose, offsets));
+            metadata.sending(broker, toCoordinator);
             // A quiet fault state intercepts nothing and stays as it is: then it need not be copied.
             if (faults.quiet(now()) || !ownFaults().intercept(this, broker, message, network)) {
                 network.send(context, id, ClusterAccess.ACTOR_ID, broker, message);
@@ -1101,6 +1103,10 @@ public final class ConsumerActor implements Actor {
 
         private void read(Deliver deliver) {
             Message message = deliver.message();
+            if (message instanceof ConnectionsClosed closed) {
+                connectionsClosed(deliver, closed.broker());
+                return;
+            }
             Pending pending = inFlight.complete(message.correlationId());
             if (pending == null) {
                 return; // answer to a request failed locally (coordinator marked unknown): dropped
@@ -1123,19 +1129,62 @@ public final class ConsumerActor implements Actor {
                 if (!state.running()) {
                     return;
                 }
+                // processDisconnection: the connection's state first, then the failed request's handler.
+                metadata.onDisconnect(this, disconnected.broker(), pending.toCoordinator(), true);
                 if (pending.toCoordinator()) {
                     group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
                 }
                 requestFailed(pending, message.correlationId(), Errors.NETWORK_EXCEPTION);
-                metadata.onDisconnect(this, disconnected.broker());
                 return;
             }
             if (!state.running()) {
                 emitResponse(deliver, fields("ignored", "closed")); // close() waits for pending answers
                 return;
             }
-            metadata.connected(pending.broker());
+            metadata.connected(pending.broker(), pending.toCoordinator());
             dispatchResponse(deliver, pending);
+        }
+
+        /**
+         * The broker stopped and closed this consumer's connections to it: each open one is disconnected as
+         * kafka-clients' {@code processDisconnection} does (its requests in flight fail, its reconnect backoff starts,
+         * a metadata update is asked for). A coordinator on that broker whose connection closed is then unavailable,
+         * and the thread that read the close finds it so ({@code checkAndGetCoordinator}): "coordinator unavailable".
+         */
+        private void connectionsClosed(Deliver deliver, int broker) {
+            boolean other = metadata.isOpen(broker, false);
+            boolean coordinatorConnection = metadata.isOpen(broker, true);
+            if (!other && !coordinatorConnection) {
+                return;
+            }
+            context.emit(EventKind.FAULT, "ConnectionsClosed", id, ClientEvents.broker(broker),
+                    fields("broker", broker, "coordinator", coordinatorConnection, "other", other),
+                    "sim.client.connectionsClosed", Map.of("consumer", id, "broker", broker,
+                            "coordinator", coordinatorConnection));
+            if (!state.running()) {
+                return;
+            }
+            for (boolean toCoordinator : new boolean[] {false, true}) {
+                if (toCoordinator ? coordinatorConnection : other) {
+                    closeConnection(broker, toCoordinator);
+                }
+            }
+            group.checkCoordinator(this);
+        }
+
+        private void closeConnection(int broker, boolean toCoordinator) {
+            List<Map.Entry<Long, Pending>> failed = inFlight.failConnection(broker, toCoordinator);
+            metadata.onDisconnect(this, broker, toCoordinator, false);
+            for (Map.Entry<Long, Pending> request : failed) {
+                Pending pending = request.getValue();
+                context.emit(EventKind.RESPONSE, "Disconnected", id, ClientEvents.broker(broker),
+                        fields("api", pending.api(), "sentAt", pending.sentAt(), "correlationId", request.getKey()),
+                        "sim.client.disconnected", Map.of("consumer", id, "broker", broker, "api", pending.api()));
+                if (toCoordinator) {
+                    group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
+                }
+                requestFailed(pending, request.getKey(), Errors.NETWORK_EXCEPTION);
+            }
         }
 
         /**
@@ -1176,13 +1225,13 @@ public final class ConsumerActor implements Actor {
             }
             failed.add(Map.entry(timedOut.correlationId(), pending));
             failed.sort(Map.Entry.comparingByKey());
+            metadata.onDisconnect(this, broker, pending.toCoordinator(), false);
             for (Map.Entry<Long, Pending> request : failed) {
                 if (request.getValue().toCoordinator()) {
                     group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
                 }
                 requestFailed(request.getValue(), request.getKey(), Errors.NETWORK_EXCEPTION);
             }
-            metadata.onDisconnect(this, broker);
         }
 
         /**

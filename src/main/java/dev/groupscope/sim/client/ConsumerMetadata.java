@@ -27,6 +27,9 @@ import java.util.TreeSet;
  */
 final class ConsumerMetadata {
 
+    /** max.in.flight.requests.per.connection, Kafka's default: a connection with as many is not ready for more. */
+    static final int MAX_IN_FLIGHT_PER_CONNECTION = 5;
+
     private static final long NEVER = Long.MIN_VALUE;
     private static final long NONE_IN_FLIGHT = -1;
 
@@ -145,7 +148,36 @@ final class ConsumerMetadata {
      * backoff has not ended, so nothing is sent to it (the fetcher skips its partitions).
      */
     boolean isUnavailable(int node, long now) {
-        return connections.isUnavailable(node, now);
+        return connections.isUnavailable(node, false, now);
+    }
+
+    /**
+     * The same for the connection to the coordinator on {@code broker} (a node of its own): AbstractCoordinator's
+     * {@code checkAndGetCoordinator} counts a coordinator whose connection is in its backoff as unknown.
+     */
+    boolean isCoordinatorUnavailable(int broker, long now) {
+        return connections.isUnavailable(broker, true, now);
+    }
+
+    /** When the backoff of the connection to the coordinator on {@code broker} ends (-1: it has not failed). */
+    long coordinatorBackoffEnds(int broker) {
+        return connections.backoffEnds(broker, true);
+    }
+
+    /**
+     * The consumer drops its connection to the coordinator on {@code broker} ({@code NetworkClient.disconnect}, which
+     * markCoordinatorUnknown asks for): unless that connection is already down, its reconnect backoff starts. No
+     * metadata update: a disconnect the client asked for is not a server's.
+     */
+    void coordinatorDropped(Step step, int broker) {
+        close(step, broker, true);
+    }
+
+    /** An open connection closes: its reconnect backoff starts. One already closed stays as it is. */
+    private void close(Step step, int broker, boolean toCoordinator) {
+        if (connections.isOpen(broker, toCoordinator)) {
+            connections.disconnected(broker, toCoordinator, step.now(), step.context.random());
+        }
     }
 
     /**
@@ -262,33 +294,52 @@ final class ConsumerMetadata {
 
     /**
      * Kafka's {@code leastLoadedNode}: the brokers it knows (the bootstrap servers — here the live brokers — until
-     * the first answer), scanned from a random one; the first with nothing in flight, else the one with fewest
-     * requests in flight, skipping those in reconnect backoff.
+     * the first answer), scanned from a random one. A connection already open comes first: the first with nothing in
+     * flight, else the one with fewest requests in flight (fewer than max.in.flight.requests.per.connection); then a
+     * broker it may connect to, the one whose last attempt is oldest (one never tried before one that failed). A
+     * connection in its reconnect backoff is skipped. -1: none.
      */
-    private int leastLoadedNode(Step step) {
+    int leastLoadedNode(Step step) {
         List<Integer> nodes = cache.brokers().isEmpty() ? ClusterAccess.of(step.context).liveBrokers()
                 : cache.brokers();
         if (nodes.isEmpty()) {
             return -1;
         }
         int offset = step.context.random().nextInt(nodes.size());
-        int best = -1;
-        int fewest = Integer.MAX_VALUE;
+        int ready = -1;
+        int fewest = MAX_IN_FLIGHT_PER_CONNECTION;
+        int canConnect = -1;
+        long oldestAttempt = Long.MAX_VALUE;
         for (int i = 0; i < nodes.size(); i++) {
             int node = nodes.get((offset + i) % nodes.size());
             if (isUnavailable(node, step.now())) {
                 continue;
             }
-            int count = step.inFlight().countTo(node);
-            if (count == 0) {
-                return node;
-            }
-            if (count < fewest) {
-                fewest = count;
-                best = node;
+            if (connections.isOpen(node, false)) {
+                int count = step.inFlight().countTo(node);
+                if (count == 0) {
+                    return node;
+                }
+                if (count < fewest) {
+                    fewest = count;
+                    ready = node;
+                }
+            } else if (connections.backoffEnds(node, false) < oldestAttempt) {
+                oldestAttempt = connections.backoffEnds(node, false);
+                canConnect = node;
             }
         }
-        return best;
+        return ready >= 0 ? ready : canConnect;
+    }
+
+    /** Whether the consumer's connection to {@code broker} (the coordinator's or the other) is open. */
+    boolean isOpen(int broker, boolean toCoordinator) {
+        return connections.isOpen(broker, toCoordinator);
+    }
+
+    /** A request goes out to {@code broker} on the coordinator's connection or the other: it is open now. */
+    void sending(int broker, boolean toCoordinator) {
+        connections.opened(broker, toCoordinator);
     }
 
     /**
@@ -373,20 +424,26 @@ final class ConsumerMetadata {
     /**
      * A connection to {@code broker} failed ({@code NetworkClient.processDisconnection}): it is unavailable for its
      * reconnect backoff, and the metadata updater requests an update, as the disconnect may mean stale metadata.
+     * A broker that is down closed every connection to it (the one to the coordinator and the other) that was open,
+     * and the consumer learns it with the first request refused; a request that timed out closes only the connection
+     * it went on. A second request refused on a connection already closed changes nothing (Kafka: one disconnect).
      */
-    void onDisconnect(Step step, int broker) {
+    void onDisconnect(Step step, int broker, boolean toCoordinator, boolean brokerDown) {
         if (!inFlight() && timeToNextUpdate(step.now(), step.config().settings().metadataMaxAgeMs()) == 0) {
             // handleServerDisconnect: a disconnect while an update is due counts as a failed update (it backs off)
             attempts++;
             equivalentResponses = 0;
             startBackoff(step, attempts - 1);
         }
-        connections.disconnected(broker, step.now(), step.context.random());
+        close(step, broker, toCoordinator);
+        if (brokerDown) {
+            close(step, broker, !toCoordinator);
+        }
         requestUpdate("disconnected");
     }
 
-    /** An answer came from {@code broker}: its connection works, its reconnect backoff starts over. */
-    void connected(int broker) {
-        connections.connected(broker);
+    /** An answer came from {@code broker}: the connection it came on works, its reconnect backoff starts over. */
+    void connected(int broker, boolean toCoordinator) {
+        connections.connected(broker, toCoordinator);
     }
 }

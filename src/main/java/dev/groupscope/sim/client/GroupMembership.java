@@ -72,6 +72,11 @@ final class GroupMembership {
     int coordinator = -1;
     long findCoordinatorAttempts;
     long findCoordinatorRetryAt;
+    /**
+     * The metadata update version a lookup with no broker to ask waits to see pass (-1: none): kafka-clients'
+     * NoAvailableBrokersException, after which ensureCoordinatorReady waits for a metadata update.
+     */
+    int findCoordinatorAwaitsMetadata = -1;
     JoinPhase join = JoinPhase.NONE;
     JoinFailure joinFailure;
     List<TopicPartition> syncedAssignment = List.of();
@@ -109,6 +114,7 @@ final class GroupMembership {
         copy.coordinator = coordinator;
         copy.findCoordinatorAttempts = findCoordinatorAttempts;
         copy.findCoordinatorRetryAt = findCoordinatorRetryAt;
+        copy.findCoordinatorAwaitsMetadata = findCoordinatorAwaitsMetadata;
         copy.join = join;
         copy.joinFailure = joinFailure;
         copy.syncedAssignment = syncedAssignment;
@@ -186,24 +192,39 @@ final class GroupMembership {
 
     // ---- coordinator discovery ------------------------------------------------------------------------------------
 
-    /** kafka-clients' {@code lookupCoordinator}: one FindCoordinator at a time, to a live broker, after backoff. */
+    /**
+     * kafka-clients' {@code lookupCoordinator}: one FindCoordinator at a time, to the least loaded broker, after
+     * backoff. None to send it to (every connection in its backoff): it tries again after retry.backoff.ms.
+     */
     void lookupCoordinator(Step step) {
         if (coordinator >= 0 || step.inFlight().anyTo("FindCoordinator") || step.now() < findCoordinatorRetryAt) {
             return;
         }
-        List<Integer> live = liveBrokers(step);
-        if (live.isEmpty()) {
-            findCoordinatorFailed(step, Errors.COORDINATOR_NOT_AVAILABLE);
+        ConsumerMetadata metadata = step.metadata();
+        if (findCoordinatorAwaitsMetadata >= 0 && metadata.updateVersion() == findCoordinatorAwaitsMetadata) {
             return;
         }
-        // leastLoadedNode: any connectable broker; Kafka starts its scan at a random node.
-        int broker = live.get(step.context.random().nextInt(live.size()));
+        findCoordinatorAwaitsMetadata = -1;
+        int broker = metadata.leastLoadedNode(step);
+        if (broker < 0) {
+            noBrokerToAsk(step, metadata);
+            return;
+        }
         String groupId = step.config().groupId();
         step.send(broker, false, correlationId -> new FindCoordinatorRequest(correlationId, groupId));
     }
 
-    private static List<Integer> liveBrokers(Step step) {
-        return ClusterAccess.of(step.context).liveBrokers();
+    /**
+     * Every broker the consumer knows is in its reconnect backoff: lookupCoordinator fails with the retriable
+     * NoAvailableBrokersException, and ensureCoordinatorReady waits for a metadata update ({@code
+     * awaitMetadataUpdate}), whose request goes out once a connection's backoff ends.
+     */
+    private void noBrokerToAsk(Step step, ConsumerMetadata metadata) {
+        findCoordinatorAwaitsMetadata = metadata.updateVersion();
+        metadata.requestUpdate("noNodeForCoordinator");
+        step.client("FindCoordinatorRetry", fields("error", "NO_AVAILABLE_BROKERS", "awaitsMetadata", true),
+                "sim.client.findCoordinatorNoBroker", Map.of());
+        metadata.maybeUpdate(step);
     }
 
     void onFindCoordinator(Step step, Deliver deliver, FindCoordinatorResponse response) {
@@ -215,9 +236,39 @@ final class GroupMembership {
             step.heartbeat().sessionDeadline = step.now() + step.config().sessionTimeoutMs();
             step.client("CoordinatorFound", fields("coordinator", coordinator), "sim.client.coordinatorFound",
                     Map.of("broker", coordinator));
+            if (step.metadata().isCoordinatorUnavailable(coordinator, step.now())) {
+                coordinatorUnavailable(step);
+            }
             return;
         }
         findCoordinatorFailed(step, response.error());
+    }
+
+    /**
+     * ensureCoordinatorReady: the coordinator found is a broker whose coordinator connection failed and is still in
+     * its reconnect backoff ({@code client.isUnavailable(coordinator)}), so the consumer marks it unknown ("coordinator
+     * unavailable") and looks again after retry.backoff.ms, not doubled ({@code timer.sleep(retryBackoffMs)}).
+     */
+    private void coordinatorUnavailable(Step step) {
+        int broker = coordinator;
+        long retryBackoffMs = step.config().retryWaitMs(); // at least 1 ms, so that virtual time moves on
+        forgetCoordinator(step, "CoordinatorUnknown", fields("coordinator", broker, "cause", "coordinator unavailable",
+                        "disconnected", false, "backoffEndsAt", step.metadata().coordinatorBackoffEnds(broker),
+                        "retryBackoffMs", retryBackoffMs), "sim.client.coordinatorUnavailable",
+                Map.of("broker", broker, "backoffEndsAt", step.metadata().coordinatorBackoffEnds(broker),
+                        "retryBackoffMs", retryBackoffMs));
+        findCoordinatorRetryAt = step.now() + retryBackoffMs;
+        step.armTimer(TimerKind.RETRY, retryBackoffMs);
+    }
+
+    /**
+     * kafka-clients' {@code checkAndGetCoordinator}: a known coordinator whose connection failed and is still in its
+     * reconnect backoff is unavailable, so it is marked unknown and looked up again.
+     */
+    void checkCoordinator(Step step) {
+        if (coordinator >= 0 && step.metadata().isCoordinatorUnavailable(coordinator, step.now())) {
+            markCoordinatorUnknown(step, "coordinator unavailable", false);
+        }
     }
 
     /** ensureCoordinatorReady's retry: exponential backoff from retry.backoff.ms with jitter. */
@@ -235,16 +286,25 @@ final class GroupMembership {
 
     /**
      * kafka-clients' {@code markCoordinatorUnknown}: forget the coordinator and fail every request in flight to it,
-     * as the client's disconnect does; their answers, if any arrive, are dropped.
+     * as the client's disconnect does; their answers, if any arrive, are dropped. Unless the connection is already
+     * down ({@code disconnected}), the client drops it, and its reconnect backoff starts ({@code disconnectAsync}).
      */
     void markCoordinatorUnknown(Step step, String cause, boolean disconnected) {
         if (coordinator < 0) {
             return;
         }
         int old = coordinator;
+        forgetCoordinator(step, "CoordinatorUnknown", fields("coordinator", old, "cause", cause, "disconnected",
+                disconnected), "sim.client.coordinatorUnknown", Map.of("broker", old, "cause", cause));
+        if (!disconnected) {
+            step.metadata().coordinatorDropped(step, old);
+        }
+    }
+
+    private void forgetCoordinator(Step step, String type, Map<String, Object> fields, String rule,
+                                   Map<String, Object> args) {
         coordinator = -1;
-        step.client("CoordinatorUnknown", fields("coordinator", old, "cause", cause, "disconnected", disconnected),
-                "sim.client.coordinatorUnknown", Map.of("broker", old, "cause", cause));
+        step.client(type, fields, rule, args);
         for (Map.Entry<Long, Pending> failed : step.inFlight().failCoordinatorRequests()) {
             step.requestFailed(failed.getValue(), Errors.NETWORK_EXCEPTION);
         }

@@ -136,11 +136,11 @@ final class InFlight {
         return false;
     }
 
-    /** How many requests are in flight to {@code broker}: what leastLoadedNode compares. */
+    /** How many requests are in flight on the connection to {@code broker} that is not the coordinator's: what leastLoadedNode compares. */
     int countTo(int broker) {
         int count = 0;
         for (Pending request : pending.values()) {
-            if (request.broker() == broker) {
+            if (request.broker() == broker && !request.toCoordinator()) {
                 count++;
             }
         }

@@ -69,6 +69,8 @@
  *       message a {@code LoseMessage} lost) for each request to a cut-off broker and each answer from it, and for
  *       the one message a {@code LoseMessage} ({@code api}, {@code correlationId}, {@code answer},
  *       {@code sentAtMs}) names, which neither end would otherwise record.</li>
+ *   <li>FAULT {@code ConnectionsClosed} ({@code broker}; {@code coordinator} and {@code other}: which of the
+ *       consumer's connections to it were open) when a stopping broker's close is read.</li>
  *   <li>FAULT {@code CrashConsumer}, {@code StallProcessing}; ACTION {@code StartConsumer}, {@code RestartConsumer},
  *       {@code CloseConsumer}, {@code StartProducer}, {@code StopProducer}; PRODUCE {@code Send} (the partitioner's
  *       choice: key, murmur2, or sticky batch), {@code ProduceFailed}. The broker logs the append itself.</li>
@@ -111,8 +113,7 @@
  *       last; the request goes out without first connecting to the new leader (Kafka's tryConnect when it has no
  *       ApiVersions for it yet); and positions are checked against the cache before each collect and fetch, even
  *       when poll() skipped updateFetchPositions. Not modelled: partial updates for
- *       new topics (every request names all the topics it needs), the least loaded node preferring connected
- *       brokers (the scan takes the first broker with fewest requests in flight), and the producer's metadata,
+ *       new topics (every request names all the topics it needs), and the producer's metadata,
  *       which is still read from the cluster. Positions to reset (auto.offset.reset, seekToBeginning/seekToEnd)
  *       and the blocking offsetsForTimes() call ask the leaders with ListOffsets; a partition offsetsForTimes()
  *       must ask again waits for the next Metadata answer when its error asked for one (awaitMetadataUpdate),
@@ -154,9 +155,22 @@
  *       the client closes that connection and every request in flight on it fails at that moment with a
  *       {@code Disconnected} of its own; answers to them that come later are dropped, and a request fails once even
  *       if its own timeout was due later. The consumer's connection to the coordinator is separate from its other
- *       connection to the same broker (fetches, metadata, offsets lookups), so closing one leaves the other alone;
- *       the model keeps one reconnect backoff per broker for both (Kafka: one per connection). Not modelled:
+ *       connection to the same broker (fetches, metadata, offsets lookups), so closing one leaves the other alone,
+ *       and each has its own reconnect backoff ({@link dev.groupscope.sim.client.ConnectionStates}). Not modelled:
  *       connection attempts to an unreachable broker, which time out after socket.connection.setup.timeout.ms.</li>
+ *   <li>A broker that stops closes every connection clients have open to it, after answering what it could; each
+ *       consumer reads the close after the network delay and handles it as kafka-clients' processDisconnection does
+ *       (requests in flight on it fail, its reconnect backoff starts, a metadata update is asked for; two closes at
+ *       once make the second a failed update, so the refresh backs off). A coordinator whose connection is in its
+ *       backoff is unavailable ({@code checkAndGetCoordinator}: "coordinator unavailable"): the consumer checks
+ *       when it reads the close (Kafka's poll loop at once, its heartbeat thread at its next wake, within
+ *       retry.backoff.ms) and after a FindCoordinator answer (ensureCoordinatorReady, which then sleeps
+ *       retry.backoff.ms). markCoordinatorUnknown drops a connection still open (disconnectAsync), so its backoff
+ *       starts too. Requests go to the least loaded broker as Kafka's leastLoadedNode picks it: an open connection
+ *       first, then a broker it may connect to, never one in its backoff; with none, FindCoordinator waits for a
+ *       metadata update (NoAvailableBrokersException). Departure: an answer and the close that follow it at the
+ *       same instant are read one after the other, so a request sent while handling the answer may still go to the
+ *       closing broker and fail at once (Kafka reads both in one poll and sends on the next).</li>
  *   <li>Worker pools ({@link dev.groupscope.sim.client.WorkerPool}): the poller learns of finished records at its
  *       next loop round (a real poller reads a concurrent map whenever it likes); onRevoke=wait blocks only an EAGER
  *       onJoinPrepare: a COOPERATIVE revocation and close() abandon the pool's queued records at once and commit the
