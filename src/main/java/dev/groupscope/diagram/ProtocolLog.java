@@ -31,6 +31,8 @@ public final class ProtocolLog {
             GROUP_LOADED,
             // A consumer cut off from its coordinator sends into the void: its lane falls silent without these.
             "NetworkPartition", "NetworkHealed",
+            // A stopping broker closes the consumer's connections: why it looks for its coordinator at once.
+            "ConnectionsClosed",
             // Commits made to fail or arrive late: without them red answers, or a second of silence, come from nowhere.
             "FailCommits", "DelayCommits",
             // The application's blocking offsetsForTimes(): its ListOffsets arrows sit between the call and its return.

@@ -432,7 +432,7 @@ public final class SequenceLayout {
         double x = Math.max(MARGIN + GUTTER + w / 2, Math.min(width - MARGIN - w / 2, laneX.get(event.from())));
         // A request whose connection failed is an error of the client's, drawn as such on its own lane; so are faults.
         boolean failed = event.api().equals("Disconnected") || event.api().equals("FetchErrors")
-                || event.api().equals("NetworkPartition")
+                || event.api().equals("NetworkPartition") || event.api().equals("ConnectionsClosed")
                 || event.api().equals("FailCommits") || event.api().equals("DelayCommits")
                 || event.api().equals("OffsetsForTimesFailed");
         out.box(id, x - w / 2, y - 10, w, 20, 4, "", failed ? rowStyles("note", "note-" + event.api(), "error")
@@ -467,6 +467,8 @@ public final class SequenceLayout {
                         "duration", TextFit.number(((Number) f.getOrDefault("durationMs", 0)).longValue()));
             case "NetworkHealed":
                 return text("diagram.sequence.note.NetworkHealed", "broker", laneName("broker-" + f.get("broker")));
+            case "ConnectionsClosed":
+                return text("diagram.sequence.note.ConnectionsClosed", "broker", laneName("broker-" + f.get("broker")));
             case "PreferredLeader":
                 return text("diagram.sequence.note.PreferredLeader", "partition", f.get("topicPartition"));
             case "FailCommits":
