@@ -1104,7 +1104,7 @@ public final class ConsumerActor implements Actor {
         private void read(Deliver deliver) {
             Message message = deliver.message();
             if (message instanceof ConnectionsClosed closed) {
-                connectionsClosed(deliver, closed.broker());
+                connectionsClosed(closed.broker());
                 return;
             }
             Pending pending = inFlight.complete(message.correlationId());
@@ -1121,11 +1121,8 @@ public final class ConsumerActor implements Actor {
                 return;
             }
             if (message instanceof Disconnected disconnected) {
-                context.emit(EventKind.RESPONSE, "Disconnected", id, ClientEvents.broker(disconnected.broker()),
-                        fields("api", disconnected.api(), "sentAt", deliver.sentAt(),
-                                "correlationId", message.correlationId()),
-                        "sim.client.disconnected", Map.of("consumer", id, "broker", disconnected.broker(),
-                                "api", disconnected.api()));
+                emitDisconnected(disconnected.broker(), disconnected.api(), deliver.sentAt(),
+                        message.correlationId());
                 if (!state.running()) {
                     return;
                 }
@@ -1151,19 +1148,16 @@ public final class ConsumerActor implements Actor {
          * a metadata update is asked for). A coordinator on that broker whose connection closed is then unavailable,
          * and the thread that read the close finds it so ({@code checkAndGetCoordinator}): "coordinator unavailable".
          */
-        private void connectionsClosed(Deliver deliver, int broker) {
+        private void connectionsClosed(int broker) {
             boolean other = metadata.isOpen(broker, false);
             boolean coordinatorConnection = metadata.isOpen(broker, true);
-            if (!other && !coordinatorConnection) {
-                return;
+            if (!state.running() || (!other && !coordinatorConnection)) {
+                return; // a closed consumer closed its connections itself
             }
             context.emit(EventKind.FAULT, "ConnectionsClosed", id, ClientEvents.broker(broker),
                     fields("broker", broker, "coordinator", coordinatorConnection, "other", other),
                     "sim.client.connectionsClosed", Map.of("consumer", id, "broker", broker,
                             "coordinator", coordinatorConnection));
-            if (!state.running()) {
-                return;
-            }
             for (boolean toCoordinator : new boolean[] {false, true}) {
                 if (toCoordinator ? coordinatorConnection : other) {
                     closeConnection(broker, toCoordinator);
@@ -1177,14 +1171,19 @@ public final class ConsumerActor implements Actor {
             metadata.onDisconnect(this, broker, toCoordinator, false);
             for (Map.Entry<Long, Pending> request : failed) {
                 Pending pending = request.getValue();
-                context.emit(EventKind.RESPONSE, "Disconnected", id, ClientEvents.broker(broker),
-                        fields("api", pending.api(), "sentAt", pending.sentAt(), "correlationId", request.getKey()),
-                        "sim.client.disconnected", Map.of("consumer", id, "broker", broker, "api", pending.api()));
+                emitDisconnected(broker, pending.api(), pending.sentAt(), request.getKey());
                 if (toCoordinator) {
                     group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
                 }
                 requestFailed(pending, request.getKey(), Errors.NETWORK_EXCEPTION);
             }
+        }
+
+        /** A request failed with its connection (kafka-clients: a DisconnectException). */
+        private void emitDisconnected(int broker, String api, long sentAt, long correlationId) {
+            context.emit(EventKind.RESPONSE, "Disconnected", id, ClientEvents.broker(broker),
+                    fields("api", api, "sentAt", sentAt, "correlationId", correlationId),
+                    "sim.client.disconnected", Map.of("consumer", id, "broker", broker, "api", api));
         }
 
         /**

@@ -194,7 +194,8 @@ final class GroupMembership {
 
     /**
      * kafka-clients' {@code lookupCoordinator}: one FindCoordinator at a time, to the least loaded broker, after
-     * backoff. None to send it to (every connection in its backoff): it tries again after retry.backoff.ms.
+     * backoff. None to send it to (every connection in its backoff): it waits for a metadata update
+     * ({@link #noBrokerToAsk}).
      */
     void lookupCoordinator(Step step) {
         if (coordinator >= 0 || step.inFlight().anyTo("FindCoordinator") || step.now() < findCoordinatorRetryAt) {
