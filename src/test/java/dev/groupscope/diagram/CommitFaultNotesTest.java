@@ -3,12 +3,6 @@ package dev.groupscope.diagram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.i18n.Messages;
-import dev.groupscope.scenario.Scenario;
-import dev.groupscope.scenario.ScenarioReader;
-import dev.groupscope.scenario.ScenarioWorld;
-import dev.groupscope.sim.engine.Simulation;
-import dev.groupscope.sim.report.EventGroups;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.core.groups.Tuple;
@@ -26,10 +20,7 @@ class CommitFaultNotesTest {
 
     @BeforeAll
     static void run() {
-        Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/commit-async-failure.json"));
-        Simulation simulation = ScenarioWorld.simulation(scenario);
-        simulation.runUntil(25_000);
-        rows = ProtocolLog.read(simulation.log(), 0, 25_000, new EventGroups(scenario.groupOfClient()));
+        rows = LessonRows.read("commit-async-failure", 0, 25_000);
     }
 
     @Test
@@ -46,16 +37,9 @@ class CommitFaultNotesTest {
 
     @Test
     void theNotesSayHowManyCommitsAndWhatHappensToThemInBothLanguagesUncut() {
-        assertThat(noteTexts(Messages.english())).contains("3 commits: COORDINATOR_LOAD_IN_PROGRESS",
+        assertThat(LessonRows.noteTexts(rows, 0, 25_000, Messages.english())).contains("3 commits: COORDINATOR_LOAD_IN_PROGRESS",
                 "5 commits 1,500 ms late");
-        assertThat(noteTexts(Messages.of(Locale.SIMPLIFIED_CHINESE))).contains(
+        assertThat(LessonRows.noteTexts(rows, 0, 25_000, Messages.of(Locale.SIMPLIFIED_CHINESE))).contains(
                 "3 次提交：COORDINATOR_LOAD_IN_PROGRESS", "5 次提交晚 1,500 毫秒");
-    }
-
-    private static List<String> noteTexts(Messages messages) {
-        Drawing drawing = SequenceLayout.layout(rows, 0, 25_000, messages, true, -1).drawing();
-        return drawing.shapes().stream().filter(shape -> shape instanceof Shape.Label)
-                .filter(shape -> shape.id().startsWith("note-") && shape.id().endsWith("-label"))
-                .map(shape -> ((Shape.Label) shape).text()).toList();
     }
 }

@@ -3,12 +3,6 @@ package dev.groupscope.diagram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.i18n.Messages;
-import dev.groupscope.scenario.Scenario;
-import dev.groupscope.scenario.ScenarioReader;
-import dev.groupscope.scenario.ScenarioWorld;
-import dev.groupscope.sim.engine.Simulation;
-import dev.groupscope.sim.report.EventGroups;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.assertj.core.groups.Tuple;
@@ -26,10 +20,7 @@ class ConnectionsClosedNotesTest {
 
     @BeforeAll
     static void run() {
-        Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/coordinator-failover.json"));
-        Simulation simulation = ScenarioWorld.simulation(scenario);
-        simulation.runUntil(21_000);
-        rows = ProtocolLog.read(simulation.log(), 19_000, 21_000, new EventGroups(scenario.groupOfClient()));
+        rows = LessonRows.read("coordinator-failover", 19_000, 21_000);
     }
 
     @Test
@@ -46,20 +37,13 @@ class ConnectionsClosedNotesTest {
 
     @Test
     void theNoteSaysWhichBrokerClosedThemInBothLanguagesAndIsDrawnAsAFault() {
+        assertThat(LessonRows.noteTexts(rows, 19_000, 21_000, Messages.english()))
+                .contains("✗ Broker 2 closed its connections");
+        assertThat(LessonRows.noteTexts(rows, 19_000, 21_000, Messages.of(Locale.SIMPLIFIED_CHINESE)))
+                .contains("✗ Broker 2 关闭了连接");
         Drawing english = SequenceLayout.layout(rows, 19_000, 21_000, Messages.english(), true, -1).drawing();
-        Drawing chinese = SequenceLayout.layout(rows, 19_000, 21_000, Messages.of(Locale.SIMPLIFIED_CHINESE), true,
-                -1).drawing();
-
-        assertThat(noteTexts(english)).contains("✗ Broker 2 closed its connections");
-        assertThat(noteTexts(chinese)).contains("✗ Broker 2 关闭了连接");
         ProtocolEvent closed = rows.stream().filter(row -> row.api().equals("ConnectionsClosed")).findFirst()
                 .orElseThrow();
         assertThat(english.shape("note-" + closed.seq()).orElseThrow().styles()).contains("error");
-    }
-
-    private static List<String> noteTexts(Drawing drawing) {
-        return drawing.shapes().stream().filter(shape -> shape instanceof Shape.Label)
-                .filter(shape -> shape.id().startsWith("note-") && shape.id().endsWith("-label"))
-                .map(shape -> ((Shape.Label) shape).text()).toList();
     }
 }

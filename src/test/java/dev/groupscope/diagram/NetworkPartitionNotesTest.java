@@ -3,12 +3,6 @@ package dev.groupscope.diagram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.i18n.Messages;
-import dev.groupscope.scenario.Scenario;
-import dev.groupscope.scenario.ScenarioReader;
-import dev.groupscope.scenario.ScenarioWorld;
-import dev.groupscope.sim.engine.Simulation;
-import dev.groupscope.sim.report.EventGroups;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,10 +19,7 @@ class NetworkPartitionNotesTest {
 
     @BeforeAll
     static void run() {
-        Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/network-partition.json"));
-        Simulation simulation = ScenarioWorld.simulation(scenario);
-        simulation.runUntil(50_000);
-        rows = ProtocolLog.read(simulation.log(), 0, 50_000, new EventGroups(scenario.groupOfClient()));
+        rows = LessonRows.read("network-partition", 0, 50_000);
     }
 
     @Test
@@ -42,9 +33,9 @@ class NetworkPartitionNotesTest {
 
     @Test
     void theNotesSayFromWhichBrokerAndForHowLongInBothLanguages() {
-        assertThat(noteTexts(Messages.english())).contains("✂ cut off from Broker 1 for 25,000 ms",
+        assertThat(LessonRows.noteTexts(rows, 0, 50_000, Messages.english())).contains("✂ cut off from Broker 1 for 25,000 ms",
                 "network to Broker 1 healed");
-        assertThat(noteTexts(Messages.of(Locale.SIMPLIFIED_CHINESE))).contains("✂ 与 Broker 1 断开 25,000 毫秒",
+        assertThat(LessonRows.noteTexts(rows, 0, 50_000, Messages.of(Locale.SIMPLIFIED_CHINESE))).contains("✂ 与 Broker 1 断开 25,000 毫秒",
                 "与 Broker 1 的网络已恢复");
     }
 
@@ -55,12 +46,5 @@ class NetworkPartitionNotesTest {
                 .orElseThrow();
 
         assertThat(drawing.shape("note-" + cut.seq()).orElseThrow().styles()).contains("error");
-    }
-
-    private static List<String> noteTexts(Messages messages) {
-        Drawing drawing = SequenceLayout.layout(rows, 0, 50_000, messages, true, -1).drawing();
-        return drawing.shapes().stream().filter(shape -> shape instanceof Shape.Label)
-                .filter(shape -> shape.id().startsWith("note-") && shape.id().endsWith("-label"))
-                .map(shape -> ((Shape.Label) shape).text()).toList();
     }
 }
