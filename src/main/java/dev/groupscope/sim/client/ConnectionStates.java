@@ -9,7 +9,7 @@ import dev.groupscope.sim.engine.SortedArrayMap;
  * a row up to reconnect.backoff.max.ms; Kafka's defaults, which the model does not let one set). An answer on the
  * connection means it works again. A consumer has two connections to its coordinator's broker, each with its own
  * state: AbstractCoordinator talks to the coordinator as a node of its own, id {@code Integer.MAX_VALUE - broker}
- * ({@link #coordinatorNode}). Usually empty: copies are cheap.
+ * ({@link #node}). Usually empty: copies are cheap.
  */
 final class ConnectionStates {
 
@@ -61,29 +61,32 @@ final class ConnectionStates {
 
     /** A request goes out on the connection: it is open. */
     void opened(int broker, boolean toCoordinator) {
-        if (broker >= 0 && broker < Long.SIZE) {
-            if (toCoordinator) {
-                coordinatorOpen |= 1L << broker;
-            } else {
-                open |= 1L << broker;
-            }
-        }
+        setOpen(broker, toCoordinator, true);
     }
 
     /** Whether the connection was opened since it last failed. */
     boolean isOpen(int broker, boolean toCoordinator) {
-        return broker >= 0 && broker < Long.SIZE && ((toCoordinator ? coordinatorOpen : open) & (1L << broker)) != 0;
+        return ((toCoordinator ? coordinatorOpen : open) & bit(broker)) != 0;
+    }
+
+    /** Broker ids of 64 and more have no bit: their connections never count as open. */
+    private static long bit(int broker) {
+        return broker >= 0 && broker < Long.SIZE ? 1L << broker : 0;
+    }
+
+    private void setOpen(int broker, boolean toCoordinator, boolean isOpen) {
+        long mask = toCoordinator ? coordinatorOpen : open;
+        mask = isOpen ? mask | bit(broker) : mask & ~bit(broker);
+        if (toCoordinator) {
+            coordinatorOpen = mask;
+        } else {
+            open = mask;
+        }
     }
 
     /** The connection failed at {@code now}: its backoff starts, one step longer than the last in a row. */
     void disconnected(int broker, boolean toCoordinator, long now, DeterministicRandom random) {
-        if (broker >= 0 && broker < Long.SIZE) {
-            if (toCoordinator) {
-                coordinatorOpen &= ~(1L << broker);
-            } else {
-                open &= ~(1L << broker);
-            }
-        }
+        setOpen(broker, toCoordinator, false);
         if (failed == null) {
             failed = new SortedArrayMap<>();
         }

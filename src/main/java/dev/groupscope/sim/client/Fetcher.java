@@ -749,7 +749,6 @@ final class Fetcher {
             response.partitions().forEach((tp, data) -> byName.put(tp.toString(), data.count()));
             return byName;
         });
-        step.metadata().connected(broker, false);
         FetchSessionHandler session = sessions.computeIfAbsent(broker, b -> new FetchSessionHandler());
         boolean usable = session.handleResponse(response);
         Map<String, Object> salient = fields("error", response.error().name(), "sessionId", response.sessionId(),
