@@ -85,8 +85,9 @@ class MetadataScenarioTest {
         // The new leader is asked at once to validate the position (KIP-320: the position read records of the old
         // epoch), and fetched once it answers; a Metadata update is asked for all the same (handleInitializeErrors),
         // and nothing more goes to the stopped broker. The stopping broker also closed both of the consumer's
-        // connections to it, and two disconnections at once count as a failed update (handleServerDisconnect), so
-        // the Metadata request that is answered goes out after the refresh backoff.
+        // connections to it, which the consumer read before that answer (one poll: disconnections first), so the
+        // update was asked for because of them; and two disconnections at once count as a failed update
+        // (handleServerDisconnect), so the Metadata request that is answered goes out after the refresh backoff.
         SimEvent validation = afterStop.stream().filter(request("OffsetForLeaderEpoch", "C1")).findFirst()
                 .orElseThrow();
         assertThat(broker(validation.actor())).isEqualTo(newLeader);
@@ -100,7 +101,7 @@ class MetadataScenarioTest {
         SimEvent asked = afterStop.stream().filter(request("Metadata", "C1")).findFirst().orElseThrow();
         assertAfterTheRefreshBackoff(asked, refused.time());
         SimEvent answer = afterStop.stream().filter(response("Metadata", "C1")).findFirst().orElseThrow();
-        assertThat(answer.fields().get("why")).isEqualTo("notLeader");
+        assertThat(answer.fields().get("why")).isEqualTo("disconnected");
         assertThat(answer.fields().get("moved")).as("the hint had moved it already").isEqualTo(List.of());
         assertThat(afterStop.stream().filter(request("Fetch", "C1")).filter(e -> sentAt(e) >= 5000))
                 .allSatisfy(e -> assertThat(broker(e.actor())).isNotEqualTo(oldLeader));

@@ -155,6 +155,27 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void aMemberReadsTheStoppingBrokersCloseBeforeItsLastAnswerSoWhatThatAnswerTriggersGoesElsewhere() {
+        ScenarioRun run = ScenarioRun.of("coordinator-failover");
+        long closeRead = 20_002;
+
+        // C1's fetch waited at broker 2, which answers NOT_LEADER_OR_FOLLOWER as it stops, then closes. kafka-clients
+        // reads both in one poll and handles the disconnection before the answer, so the metadata update that answer
+        // and the close ask for goes to a broker that is up: no request of C1's fails with the closed connection.
+        SimEvent lastAnswer = run.events(event -> event.type().equals("FetchResponse") && event.actor().equals("C1")
+                && event.time() == closeRead).get(0);
+        assertThat(lastAnswer.peer()).isEqualTo("broker-2");
+        assertThat(lastAnswer.fields().get("errors")).isEqualTo(Map.of("transfers-1", "NOT_LEADER_OR_FOLLOWER"));
+        assertThat(run.events(event -> event.type().equals("Disconnected") && event.time() >= 20_000))
+                .as("requests that failed with the close").isEmpty();
+        assertThat(run.events(event -> event.type().equals("ConnectionFailed") && event.time() >= 20_000))
+                .as("requests that reached the stopped broker").isEmpty();
+        SimEvent metadata = run.events(event -> event.type().equals("MetadataRequest") && event.peer().equals("C1")
+                && event.time() > 20_000).get(0);
+        assertThat(metadata.actor()).isNotEqualTo("broker-2");
+    }
+
+    @Test
     void whenTheCoordinatorsBrokerComesBackThePreferredLeaderCheckGivesItTheGroupAgainWithoutARebalance() {
         ScenarioRun run = ScenarioRun.of("coordinator-comes-home");
         int preferred = 2;

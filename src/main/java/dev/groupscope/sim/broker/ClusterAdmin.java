@@ -12,6 +12,8 @@ import dev.groupscope.sim.engine.EventKind;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.ledger.Ledger;
 import dev.groupscope.sim.protocol.ConnectionsClosed;
+import dev.groupscope.sim.protocol.ConnectionsClosing;
+import dev.groupscope.sim.protocol.Message;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,13 +63,17 @@ final class ClusterAdmin {
         List<LeaderChange> changes = cluster.state.stopBroker(broker);
         emit(EventKind.FAULT, "BrokerStopped", CoordinatorEnv.brokerActor(broker), fields("broker", broker),
                 Rule.of("sim.cluster.brokerStopped", "broker", broker, "partitions", changes.size()));
+        // A stopping broker answers what it can while its partitions move, then its socket server closes every
+        // client's connection. Each client reads answers and close in one poll, and sees the close before it handles
+        // the answers: the close goes out in two halves around them (TCP keeps their order).
+        List<String> clients = cluster.connections.closeAll(broker);
+        clients.forEach(client -> sendToClient(broker, client, new ConnectionsClosing(broker)));
         applyLeaderChanges(changes, ClusterAdmin::failoverRule);
-        // Last, as a stopping broker does: it has answered what it could, then its socket server closes every
-        // client's connection, and each client reads the close behind those answers.
-        for (String client : cluster.connections.closeAll(broker)) {
-            cluster.sim.network().send(context, CoordinatorEnv.brokerActor(broker), client, broker,
-                    new ConnectionsClosed(broker));
-        }
+        clients.forEach(client -> sendToClient(broker, client, new ConnectionsClosed(broker)));
+    }
+
+    private void sendToClient(int broker, String client, Message message) {
+        cluster.sim.network().send(context, CoordinatorEnv.brokerActor(broker), client, broker, message);
     }
 
     private void startBroker(int broker) {

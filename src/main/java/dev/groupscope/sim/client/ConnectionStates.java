@@ -35,11 +35,20 @@ final class ConnectionStates {
      */
     private long open;
     private long coordinatorOpen;
+    /**
+     * The connections a stopping broker closed whose close is being read: disconnected already, the requests on them
+     * that the broker did not answer not yet failed ({@link dev.groupscope.sim.protocol.ConnectionsClosing}). Answers
+     * read meanwhile do not make them work again.
+     */
+    private long closing;
+    private long coordinatorClosing;
 
     ConnectionStates copy() {
         ConnectionStates copy = new ConnectionStates();
         copy.open = open;
         copy.coordinatorOpen = coordinatorOpen;
+        copy.closing = closing;
+        copy.coordinatorClosing = coordinatorClosing;
         if (failed != null && !failed.isEmpty()) {
             copy.failed = new SortedArrayMap<>();
             failed.forEach((node, state) -> copy.failed.put(node, state.clone()));
@@ -69,6 +78,25 @@ final class ConnectionStates {
         return ((toCoordinator ? coordinatorOpen : open) & bit(broker)) != 0;
     }
 
+    /** The broker closed the connection, which failed already; its unanswered requests fail at {@link #closed}. */
+    void closing(int broker, boolean toCoordinator) {
+        if (toCoordinator) {
+            coordinatorClosing |= bit(broker);
+        } else {
+            closing |= bit(broker);
+        }
+    }
+
+    boolean isClosing(int broker, boolean toCoordinator) {
+        return ((toCoordinator ? coordinatorClosing : closing) & bit(broker)) != 0;
+    }
+
+    /** The close of {@code broker}'s connections has been read to its end. */
+    void closed(int broker) {
+        closing &= ~bit(broker);
+        coordinatorClosing &= ~bit(broker);
+    }
+
     /** Broker ids of 64 and more have no bit: their connections never count as open. */
     private static long bit(int broker) {
         return broker >= 0 && broker < Long.SIZE ? 1L << broker : 0;
@@ -95,9 +123,12 @@ final class ConnectionStates {
         state[1]++;
     }
 
-    /** An answer came on the connection: it works, its backoff starts over. */
+    /**
+     * An answer came on the connection: it works, its backoff starts over. Not one read with the connection's close,
+     * which kafka-clients handled first.
+     */
     void connected(int broker, boolean toCoordinator) {
-        if (failed != null && !failed.isEmpty()) {
+        if (failed != null && !failed.isEmpty() && !isClosing(broker, toCoordinator)) {
             failed.remove(node(broker, toCoordinator));
         }
     }

@@ -17,6 +17,7 @@ import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.engine.World;
 import dev.groupscope.sim.ledger.Ledger;
 import dev.groupscope.sim.protocol.ConnectionsClosed;
+import dev.groupscope.sim.protocol.ConnectionsClosing;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Disconnected;
 import dev.groupscope.sim.protocol.Message;
@@ -1103,6 +1104,10 @@ public final class ConsumerActor implements Actor {
 
         private void read(Deliver deliver) {
             Message message = deliver.message();
+            if (message instanceof ConnectionsClosing closing) {
+                connectionsClosing(closing.broker());
+                return;
+            }
             if (message instanceof ConnectionsClosed closed) {
                 connectionsClosed(closed.broker());
                 return;
@@ -1143,16 +1148,33 @@ public final class ConsumerActor implements Actor {
         }
 
         /**
-         * The broker stopped and closed this consumer's connections to it: each open one is disconnected as
-         * kafka-clients' {@code processDisconnection} does (its requests in flight fail, its reconnect backoff starts,
-         * a metadata update is asked for). A coordinator on that broker whose connection closed is then unavailable,
-         * and the thread that read the close finds it so ({@code checkAndGetCoordinator}): "coordinator unavailable".
+         * A stopping broker closed this consumer's connections to it, and this poll reads the close with the answers
+         * the broker sent before it: each open connection is disconnected now, as kafka-clients'
+         * {@code processDisconnection} does before any of those answers is handled (its reconnect backoff starts, a
+         * metadata update is asked for), so nothing sent while handling them goes to the closing broker.
+         */
+        private void connectionsClosing(int broker) {
+            if (!state.running()) {
+                return; // a closed consumer closed its connections itself
+            }
+            for (boolean toCoordinator : new boolean[] {false, true}) {
+                if (metadata.isOpen(broker, toCoordinator)) {
+                    metadata.closing(this, broker, toCoordinator);
+                }
+            }
+        }
+
+        /**
+         * The close has been read to its end: on each connection it closed, the requests the broker did not answer
+         * fail. A coordinator on that broker whose connection closed is then unavailable, and the thread that read
+         * the close finds it so ({@code checkAndGetCoordinator}): "coordinator unavailable".
          */
         private void connectionsClosed(int broker) {
-            boolean other = metadata.isOpen(broker, false);
-            boolean coordinatorConnection = metadata.isOpen(broker, true);
+            boolean other = metadata.isClosing(broker, false);
+            boolean coordinatorConnection = metadata.isClosing(broker, true);
+            metadata.closeRead(broker);
             if (!state.running() || (!other && !coordinatorConnection)) {
-                return; // a closed consumer closed its connections itself
+                return;
             }
             context.emit(EventKind.FAULT, "ConnectionsClosed", id, ClientEvents.broker(broker),
                     fields("broker", broker, "coordinator", coordinatorConnection, "other", other),
@@ -1160,16 +1182,14 @@ public final class ConsumerActor implements Actor {
                             "coordinator", coordinatorConnection));
             for (boolean toCoordinator : new boolean[] {false, true}) {
                 if (toCoordinator ? coordinatorConnection : other) {
-                    closeConnection(broker, toCoordinator);
+                    failUnanswered(broker, toCoordinator);
                 }
             }
             group.checkCoordinator(this);
         }
 
-        private void closeConnection(int broker, boolean toCoordinator) {
-            List<Map.Entry<Long, Pending>> failed = inFlight.failConnection(broker, toCoordinator);
-            metadata.onDisconnect(this, broker, toCoordinator, false);
-            for (Map.Entry<Long, Pending> request : failed) {
+        private void failUnanswered(int broker, boolean toCoordinator) {
+            for (Map.Entry<Long, Pending> request : inFlight.failConnection(broker, toCoordinator)) {
                 Pending pending = request.getValue();
                 emitDisconnected(broker, pending.api(), pending.sentAt(), request.getKey());
                 if (toCoordinator) {

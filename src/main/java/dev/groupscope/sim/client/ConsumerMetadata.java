@@ -337,6 +337,24 @@ final class ConsumerMetadata {
         return connections.isOpen(broker, toCoordinator);
     }
 
+    /**
+     * A stopping broker closed the connection, open till now: it is disconnected at once, its requests without an
+     * answer fail when the close has been read ({@link #closeRead}).
+     */
+    void closing(Step step, int broker, boolean toCoordinator) {
+        onDisconnect(step, broker, toCoordinator, false);
+        connections.closing(broker, toCoordinator);
+    }
+
+    /** Whether a stopping broker closed the connection and the close is being read. */
+    boolean isClosing(int broker, boolean toCoordinator) {
+        return connections.isClosing(broker, toCoordinator);
+    }
+
+    void closeRead(int broker) {
+        connections.closed(broker);
+    }
+
     /** A request goes out to {@code broker} on the coordinator's connection or the other: it is open now. */
     void sending(int broker, boolean toCoordinator) {
         connections.opened(broker, toCoordinator);

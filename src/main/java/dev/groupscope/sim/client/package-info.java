@@ -159,18 +159,19 @@
  *       and each has its own reconnect backoff ({@link dev.groupscope.sim.client.ConnectionStates}). Not modelled:
  *       connection attempts to an unreachable broker, which time out after socket.connection.setup.timeout.ms.</li>
  *   <li>A broker that stops closes every connection clients have open to it, after answering what it could; each
- *       consumer reads the close after the network delay and handles it as kafka-clients' processDisconnection does
- *       (requests in flight on it fail, its reconnect backoff starts, a metadata update is asked for; two closes at
- *       once make the second a failed update, so the refresh backs off). A coordinator whose connection is in its
+ *       consumer reads those answers and the close in one poll after the network delay, and handles the close as
+ *       kafka-clients' processDisconnection does, before the answers' callbacks: its reconnect backoff starts and a
+ *       metadata update is asked for (two closes at once make the second a failed update, so the refresh backs off),
+ *       so nothing sent while handling the answers goes to the closing broker; then the requests the broker did not
+ *       answer fail ({@link dev.groupscope.sim.protocol.ConnectionsClosing}). A coordinator whose connection is in its
  *       backoff is unavailable ({@code checkAndGetCoordinator}: "coordinator unavailable"): the consumer checks
  *       when it reads the close (Kafka's poll loop at once, its heartbeat thread at its next wake, within
  *       retry.backoff.ms) and after a FindCoordinator answer (ensureCoordinatorReady, which then sleeps
  *       retry.backoff.ms). markCoordinatorUnknown drops a connection still open (disconnectAsync), so its backoff
  *       starts too. Requests go to the least loaded broker as Kafka's leastLoadedNode picks it: an open connection
  *       first, then a broker it may connect to, never one in its backoff; with none, FindCoordinator waits for a
- *       metadata update (NoAvailableBrokersException). Departure: an answer and the close that follow it at the
- *       same instant are read one after the other, so a request sent while handling the answer may still go to the
- *       closing broker and fail at once (Kafka reads both in one poll and sends on the next).</li>
+ *       metadata update (NoAvailableBrokersException). Departure: the broker stops at once, where a real one's
+ *       controlled shutdown hands its partitions away and closes its sockets some time later.</li>
  *   <li>Worker pools ({@link dev.groupscope.sim.client.WorkerPool}): the poller learns of finished records at its
  *       next loop round (a real poller reads a concurrent map whenever it likes); onRevoke=wait blocks only an EAGER
  *       onJoinPrepare: a COOPERATIVE revocation and close() abandon the pool's queued records at once and commit the

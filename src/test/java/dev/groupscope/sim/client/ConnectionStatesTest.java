@@ -67,4 +67,22 @@ class ConnectionStatesTest {
         assertThat(copy.isUnavailable(3, true, 5)).isTrue();
         assertThat(states.isUnavailable(BROKER, false, 10)).isFalse();
     }
+
+    @Test
+    void anAnswerReadWithItsConnectionsCloseDoesNotMakeTheConnectionWorkAgain() {
+        ConnectionStates states = new ConnectionStates();
+        states.opened(BROKER, false);
+        states.disconnected(BROKER, false, 1_000, random);
+        states.closing(BROKER, false);
+
+        states.connected(BROKER, false); // the broker's last answer, read in the poll that read its close
+        assertThat(states.isUnavailable(BROKER, false, 1_000)).isTrue();
+        assertThat(states.isClosing(BROKER, false)).isTrue();
+        assertThat(states.copy().isClosing(BROKER, false)).as("a snapshot taken meanwhile").isTrue();
+
+        states.closed(BROKER);
+        assertThat(states.isClosing(BROKER, false)).isFalse();
+        states.connected(BROKER, false); // an answer after the broker is back
+        assertThat(states.isUnavailable(BROKER, false, 1_000)).isFalse();
+    }
 }
