@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The commit-async-failure lesson on the Protocol tab: at 10 s the next three commits are answered
  * COORDINATOR_LOAD_IN_PROGRESS, at 20 s the next five arrive 1.5 s late. Without a note the red answers came from
- * nowhere, and C1's lane fell silent from 19,988 ms to 21,506 ms with nothing saying why.
+ * nowhere, and no commit of C1's was answered from 20,004 ms to 21,508 ms with nothing saying why.
  */
 class CommitFaultNotesTest {
 

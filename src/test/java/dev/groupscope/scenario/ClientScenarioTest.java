@@ -348,13 +348,19 @@ class ClientScenarioTest {
         assertNonDecreasing(run.events(type("CommitAsync")));
         assertNonDecreasing(run.events(type("OffsetCommitResponse").and(e -> "NONE".equals(e.fields().get("error")))));
 
-        // Delayed commits: several in flight at once, answered in the order they were sent.
+        // Delayed commits hold back the connection to the coordinator, not the fetches on the other connection: C1
+        // keeps polling, and every commit it makes meanwhile waits behind them. All are answered in the order sent.
         List<SimEvent> delayed = run.events(type("CommitDelayInjected"));
         assertThat(delayed).hasSize(5);
         SimEvent firstDelayed = delayed.get(0);
+        long heldBack = firstDelayed.time() + 1_500;
+        assertThat(run.events(type("FetchResponse").and(actor("C1")).and(e -> e.time() > firstDelayed.time() + 100
+                && e.time() < heldBack))).hasSizeGreaterThan(50);
         long inFlightAtOnce = run.events(type("CommitAsync").and(e -> e.time() >= firstDelayed.time()
-                && e.time() < firstDelayed.time() + 1_500)).size();
-        assertThat(inFlightAtOnce).isGreaterThan(1);
+                && e.time() < heldBack)).size();
+        assertThat(inFlightAtOnce).isGreaterThan(70);
+        assertThat(run.events(type("OffsetCommitResponse").and(e -> e.time() > firstDelayed.time()))
+                .get(0).time()).isGreaterThanOrEqualTo(heldBack);
         List<Long> answered = run.events(type("OffsetCommitResponse")).stream()
                 .map(e -> ((Number) e.fields().get("correlationId")).longValue()).toList();
         assertThat(answered).isSorted();

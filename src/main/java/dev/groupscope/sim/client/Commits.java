@@ -92,6 +92,11 @@ final class Commits {
      */
     private int okInARow;
     private int okGeneration = -1;
+    /**
+     * A commit was held up on its way: the next answer starts the count again, so a learner steps to the first
+     * answers after the hold (their callbacks run in order). The commits queued behind it meanwhile are routine.
+     */
+    private boolean heldUp;
 
     Commits copy() {
         Commits copy = new Commits();
@@ -102,6 +107,7 @@ final class Commits {
         copy.processedPositions = new SortedArrayMap<>(processedPositions);
         copy.processedSinceCommit = processedSinceCommit;
         copy.okInARow = okInARow;
+        copy.heldUp = heldUp;
         copy.okGeneration = okGeneration;
         return copy;
     }
@@ -323,14 +329,15 @@ final class Commits {
         return step.group().generation.generationId() == okGeneration ? okInARow : 0;
     }
 
-    /** A commit was held up on its way: what follows it is worth a learner's steps again (callbacks still in order). */
+    /** A commit was held up on its way: the answers after it are worth a learner's steps again. */
     void heldUp() {
-        okInARow = 0;
+        heldUp = true;
     }
 
     /** One more routine commit succeeded: the count in a row, this one included. */
     private int countOk(Step step) {
-        okInARow = okInARow(step) + 1;
+        okInARow = heldUp ? 1 : okInARow(step) + 1;
+        heldUp = false;
         okGeneration = step.group().generation.generationId();
         return okInARow;
     }

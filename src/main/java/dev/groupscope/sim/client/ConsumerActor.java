@@ -1057,8 +1057,9 @@ public final class ConsumerActor implements Actor {
                     purpose, offsets));
             metadata.sending(broker, toCoordinator);
             // A quiet fault state intercepts nothing and stays as it is: then it need not be copied.
-            if (faults.quiet(now()) || !ownFaults().intercept(this, broker, message, network)) {
-                network.send(context, id, ClusterAccess.ACTOR_ID, broker, message);
+            int node = ConnectionStates.node(broker, toCoordinator);
+            if (faults.quiet(now()) || !ownFaults().intercept(this, broker, node, message, network)) {
+                network.sendOn(context, id, ClusterAccess.ACTOR_ID, broker, node, message);
             }
             return correlationId;
         }

@@ -27,8 +27,12 @@ import java.util.TreeSet;
  */
 final class ConsumerMetadata {
 
-    /** max.in.flight.requests.per.connection, Kafka's default: a connection with as many is not ready for more. */
-    static final int MAX_IN_FLIGHT_PER_CONNECTION = 5;
+    /**
+     * The requests a consumer's connection may have in flight ({@code ConsumerUtils
+     * .CONSUMER_MAX_INFLIGHT_REQUESTS_PER_CONNECTION}, fixed; max.in.flight.requests.per.connection, 5, is the
+     * producer's): a connection with as many is not ready for more.
+     */
+    static final int MAX_IN_FLIGHT_PER_CONNECTION = 100;
 
     private static final long NEVER = Long.MIN_VALUE;
     private static final long NONE_IN_FLIGHT = -1;
@@ -295,7 +299,7 @@ final class ConsumerMetadata {
     /**
      * Kafka's {@code leastLoadedNode}: the brokers it knows (the bootstrap servers — here the live brokers — until
      * the first answer), scanned from a random one. A connection already open comes first: the first with nothing in
-     * flight, else the one with fewest requests in flight (fewer than max.in.flight.requests.per.connection); then a
+     * flight, else the one with fewest requests in flight (fewer than {@link #MAX_IN_FLIGHT_PER_CONNECTION}); then a
      * broker it may connect to, the one whose last attempt is oldest (one never tried before one that failed). A
      * connection in its reconnect backoff is skipped. -1: none.
      */

@@ -153,10 +153,11 @@ final class FaultState {
     }
 
     /**
-     * What happens to a request about to be sent: false if it goes out as usual (the caller sends it), true if this
-     * fault took care of it (lost, answered with an injected error, or sent late).
+     * What happens to a request about to be sent on connection {@code node} to {@code broker}: false if it goes out as
+     * usual (the caller sends it), true if this fault took care of it (lost, answered with an injected error, or sent
+     * late on that connection).
      */
-    boolean intercept(Step step, int broker, Message message, dev.groupscope.sim.protocol.Network network) {
+    boolean intercept(Step step, int broker, int node, Message message, dev.groupscope.sim.protocol.Network network) {
         boolean targeted = disarm(message.api(), message.correlationId(), false, step.now(), step.now());
         if (targeted || cutFrom(broker, step.now())) {
             long timeoutAt = lose(step, broker, message.correlationId(), message.api(), step.now());
@@ -189,7 +190,7 @@ final class FaultState {
                     fields("delayMs", commitDelayMs, "offsets", ClientEvents.offsets(commit.offsets()), "left",
                             delayCommitsLeft), "sim.client.fault.commitDelayed", Map.of("consumer", step.id(),
                             "delayMs", commitDelayMs, "offsets", ClientEvents.offsetsText(commit.offsets())));
-            network.sendLater(step.context, step.id(), ClusterAccess.ACTOR_ID, broker, message, commitDelayMs);
+            network.sendLater(step.context, step.id(), ClusterAccess.ACTOR_ID, broker, node, message, commitDelayMs);
             long timeout = timeoutMs(step, message.api());
             if (commitDelayMs + 2L * (network.delayMs() + network.jitterMs()) >= timeout) {
                 // Held up past request.timeout.ms: kafka-clients stops waiting and closes the connection, as for a

@@ -145,9 +145,9 @@
  *       as Kafka's loop over the partitions throws.
  *       After unsubscribe() the application stops calling poll() until it subscribes or assigns again (Kafka's
  *       poll() would throw IllegalStateException).</li>
- *   <li>A delayed commit ({@code delayCommits}) holds back everything after it on the consumer's one connection to
- *       that broker, fetches included; kafka-clients keeps a separate connection to the coordinator, so only
- *       coordinator requests would queue behind it. A commit held up until its answer would come after
+ *   <li>A delayed commit ({@code delayCommits}) holds back everything after it on the consumer's connection to the
+ *       coordinator (heartbeats, later commits), not its fetches: kafka-clients talks to the coordinator on a
+ *       connection of its own. A commit held up until its answer would come after
  *       request.timeout.ms times out as a lost request does. A failed commit ({@code failCommits}) is answered after one
  *       network round trip without reaching the coordinator.</li>
  *   <li>A lost request (network partition, or {@code loseMessage}) times out request.timeout.ms after it was sent

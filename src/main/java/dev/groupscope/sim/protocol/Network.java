@@ -6,7 +6,7 @@ import dev.groupscope.sim.engine.Context;
  * The simulated network: every message takes {@code delayMs} plus up to {@code jitterMs} drawn from the run's
  * seeded random source, so requests and responses are separate events a sequence diagram can draw. Jitter never
  * reorders one connection: like TCP, a message arrives after everything sent before it from the same sender to the
- * same receiver (and broker). Immutable.
+ * same receiver (and broker, or coordinator node: see {@link #sendOn}). Immutable.
  */
 public record Network(int delayMs, int jitterMs) {
 
@@ -21,23 +21,34 @@ public record Network(int delayMs, int jitterMs) {
 
     /** Sends {@code message} from actor {@code from} to actor {@code to} (at {@code broker}, for a request). */
     public void send(Context context, String from, String to, int broker, Message message) {
-        sendLater(context, from, to, broker, message, 0);
+        sendLater(context, from, to, broker, broker, message, 0);
     }
 
     /**
-     * Sends {@code message} {@code extraMs} slower than usual (a fault): like a stalled TCP connection, it also holds
-     * back whatever is sent after it on the same connection.
+     * Sends a client's request on its connection {@code node} to {@code broker}: kafka-clients' node id, the broker's
+     * own or, for the group coordinator, a node of its own (AbstractCoordinator's {@code Integer.MAX_VALUE - broker}).
+     * The two are separate TCP connections: each keeps its own order, and neither waits for the other.
      */
-    public void sendLater(Context context, String from, String to, int broker, Message message, long extraMs) {
+    public void sendOn(Context context, String from, String to, int broker, int node, Message message) {
+        sendLater(context, from, to, broker, node, message, 0);
+    }
+
+    /**
+     * Sends {@code message} on connection {@code node} {@code extraMs} slower than usual (a fault): like a stalled TCP
+     * connection, it also holds back whatever is sent after it on the same connection.
+     */
+    public void sendLater(Context context, String from, String to, int broker, int node, Message message,
+                          long extraMs) {
         long delay = delayMs + (jitterMs == 0 ? 0 : context.random().nextInt(jitterMs + 1)) + extraMs;
-        context.scheduleInOrder(new Connection(from, to, broker), delay,
+        context.scheduleInOrder(new Connection(from, to, node), delay,
                 new Deliver(to, from, broker, context.now(), message));
     }
 
     /**
-     * A connection from one actor to another (at a broker): messages on it arrive in the order sent. A record, not
-     * a string of the three, because every message sent looks it up: its hash reuses the ids' cached ones.
+     * A connection from one actor to another (at a broker, or the coordinator's node there): messages on it arrive in
+     * the order sent. A record, not a string of the three, because every message sent looks it up: its hash reuses
+     * the ids' cached ones.
      */
-    private record Connection(String from, String to, int broker) {
+    private record Connection(String from, String to, int node) {
     }
 }
