@@ -106,6 +106,20 @@ class LedgerScenarioTest {
         assertThat(run.group("reports").lost()).isZero();
     }
 
+    @Test
+    void closeReturnsOnceItsLeaveGroupIsAnsweredAsAbstractCoordinatorCloseAwaitsItsPendingRequests() {
+        ScenarioRun run = ScenarioRun.of("commit-on-revoke");
+
+        for (String consumer : List.of("N2", "L2")) {
+            List<SimEvent> answers = closeCommitAnswers(run, consumer, "LeaveGroupResponse");
+            assertThat(answers).as(consumer).singleElement()
+                    .satisfies(answer -> assertThat(answer.fields()).containsEntry("error", "NONE"));
+            SimEvent stopped = run.events(e -> e.type().equals("MemberStateChange") && consumer.equals(e.actor())
+                    && "STOPPED".equals(e.fields().get("to"))).get(0);
+            assertThat(stopped.time()).isEqualTo(answers.get(0).time());
+        }
+    }
+
     /** {@code consumer}'s events of {@code type} between its close and its stop. */
     private static List<SimEvent> closeCommitAnswers(ScenarioRun run, String consumer, String type) {
         SimEvent close = run.events(e -> e.type().equals("CloseConsumer") && consumer.equals(e.actor())).get(0);

@@ -505,7 +505,7 @@ final class Commits {
         return sync != null && AUTO_COMMIT_ON_CLOSE.equals(sync.policy());
     }
 
-    private static long closeTimeoutMs(Step step) {
+    static long closeTimeoutMs(Step step) {
         return Math.min(DEFAULT_CLOSE_TIMEOUT_MS, step.config().settings().requestTimeoutMs());
     }
 

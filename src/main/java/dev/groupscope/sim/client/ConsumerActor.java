@@ -1011,6 +1011,7 @@ public final class ConsumerActor implements Actor {
                 }
                 case RETRY -> wake();
                 case COMMIT_RETRY -> commits.syncWake(this);
+                case CLOSE_WAIT -> closeWaitOver();
                 case OFFSET_RESET -> pollIteration();
                 case OFFSETS_FOR_TIMES -> OffsetsByTime.wake(this);
                 default -> throw new IllegalStateException("unknown timer " + kind);
@@ -1074,6 +1075,9 @@ public final class ConsumerActor implements Actor {
             }
             if (readsNetworkNow()) {
                 read(deliver);
+                if (state.running() && loop.closeAwaitsCoordinator) {
+                    closeIfNothingPending();
+                }
                 if (state.running()) {
                     metadata.maybeUpdate(this); // NetworkClient.poll: after reading, a due update goes out
                     commits.syncWake(this);
@@ -1497,20 +1501,42 @@ public final class ConsumerActor implements Actor {
         private void beginClose() {
             loop.phase = PollLoop.Phase.CLOSING;
             cancelTimer(TimerKind.POLL_RETURN);
+            // close()'s one timer, for its commit and for the wait below: the lower of 30 s and request.timeout.ms.
+            armTimer(TimerKind.CLOSE_WAIT, Commits.closeTimeoutMs(this));
             if (!commits.closeCommit(this)) {
                 finishClose();
             }
         }
 
-        /** After the close-time commit (if any): listener, LeaveGroup, stop ({@code AbstractCoordinator.close}). */
+        /**
+         * After the close-time commit (if any): listener, LeaveGroup, then {@code AbstractCoordinator.close}'s
+         * {@code awaitPendingRequests}: close() returns once nothing is in flight to a coordinator it still has (the
+         * LeaveGroup's answer read), or when its timer runs out.
+         */
         void finishClose() {
-            if (loop.phase != PollLoop.Phase.CLOSING) {
+            if (loop.phase != PollLoop.Phase.CLOSING || loop.closeAwaitsCoordinator) {
                 return;
             }
             heartbeat.enabled = false;
             group.onLeavePrepare(this);
             group.maybeLeaveGroup(this, loop.closeLeave, "the consumer is being closed");
-            stopProcess(MemberState.STOPPED, "close");
+            loop.closeAwaitsCoordinator = true;
+            closeIfNothingPending();
+        }
+
+        /** close() waits while checkAndGetCoordinator() names a coordinator with requests in flight to it. */
+        private void closeIfNothingPending() {
+            group.checkCoordinator(this);
+            if (group.coordinator < 0 || !inFlight.anyToCoordinator(group.coordinator)) {
+                stopProcess(MemberState.STOPPED, "close");
+            }
+        }
+
+        /** close()'s timer ran out: Kafka logs "Close timed out with … pending requests" and closes anyway. */
+        private void closeWaitOver() {
+            if (loop.phase == PollLoop.Phase.CLOSING && loop.closeAwaitsCoordinator) {
+                stopProcess(MemberState.STOPPED, "close");
+            }
         }
 
         /** A fatal error from poll(): the application stops (and sends nothing more). */

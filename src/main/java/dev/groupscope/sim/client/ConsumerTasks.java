@@ -73,6 +73,8 @@ public final class ConsumerTasks {
         RETRY,
         /** commitSync()'s retry backoff ended. */
         COMMIT_RETRY,
+        /** close()'s timer ran out while it waited for its requests to the coordinator. */
+        CLOSE_WAIT,
         /** metadata.max.age.ms since the last metadata refresh (pattern subscriptions). */
         METADATA,
         /**

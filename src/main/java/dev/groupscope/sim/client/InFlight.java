@@ -67,6 +67,16 @@ final class InFlight {
         return pending.remove(correlationId);
     }
 
+    /** Whether a request is in flight on the connection to the coordinator at {@code broker}. */
+    boolean anyToCoordinator(int broker) {
+        for (Pending request : pending.values()) {
+            if (request.toCoordinator() && request.broker() == broker) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Removes every request to the coordinator, oldest first: Kafka disconnects and fails them. */
     List<Map.Entry<Long, Pending>> failCoordinatorRequests() {
         List<Map.Entry<Long, Pending>> failed = new ArrayList<>();

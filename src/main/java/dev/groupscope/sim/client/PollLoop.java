@@ -58,6 +58,8 @@ final class PollLoop {
     boolean inListener;
     boolean closeRequested;
     boolean closeLeave;
+    /** close() has sent its LeaveGroup (if any) and waits for what is in flight to its coordinator. */
+    boolean closeAwaitsCoordinator;
     /** Where the loop was when its blocking call began: it goes on from there once the call returns. */
     Phase beforeCall;
     /** The processing time left of the record in hand when the call began (PROCESSING only). */
@@ -79,6 +81,7 @@ final class PollLoop {
         copy.inListener = inListener;
         copy.closeRequested = closeRequested;
         copy.closeLeave = closeLeave;
+        copy.closeAwaitsCoordinator = closeAwaitsCoordinator;
         copy.beforeCall = beforeCall;
         copy.processLeftMs = processLeftMs;
         copy.waitingCalls = waitingCalls; // immutable, replaced on change

@@ -122,7 +122,9 @@
  *       retry.backoff.ms) and checks the poll timer exactly at its deadline.</li>
  *   <li>FindCoordinator goes to a random live broker (Kafka: the least loaded node, scanned from a random start).</li>
  *   <li>close() acts when the loop is inside poll() or at its next poll() (the wakeup() pattern), and a
- *       consumer whose poll() throws stops without closing.</li>
+ *       consumer whose poll() throws stops without closing. After its LeaveGroup, close() returns once nothing is in
+ *       flight to its coordinator (the LeaveGroup's answer read: {@code awaitPendingRequests}) or its timer, the lower
+ *       of 30 s and request.timeout.ms, runs out.</li>
  *   <li>Only lost requests time out (a network partition, or a {@code loseMessage}): any other request is answered,
  *       or fails with a Disconnected when its broker is down.
  *       A request to a stopped broker fails alone, not with the others on its connection.</li>
