@@ -269,13 +269,15 @@ final class Commits {
             return;
         }
         if (!inGeneration(step)) {
-            asyncCallback(step, offsets, step.state().rebalancing() ? Errors.REBALANCE_IN_PROGRESS
-                    : Errors.ILLEGAL_GENERATION);
+            // sendOffsetCommitRequest: no stable generation, so the commit fails before it is sent.
+            boolean rebalancing = step.state().rebalancing();
+            asyncCallback(step, offsets, rebalancing ? Errors.REBALANCE_IN_PROGRESS : Errors.ILLEGAL_GENERATION,
+                    rebalancing ? "sim.client.commitAsync.failedRebalancing" : "sim.client.commitAsync.failedNotMember");
             return;
         }
         if (step.group().coordinator < 0) {
             step.lookupCoordinator();
-            asyncCallback(step, offsets, Errors.COORDINATOR_NOT_AVAILABLE);
+            asyncCallback(step, offsets, Errors.COORDINATOR_NOT_AVAILABLE, "sim.client.commitAsync.failed");
             return;
         }
         send(step, "CommitAsync", policy, CommitPurpose.ASYNC, offsets, leaderEpochs, 0);
@@ -283,6 +285,11 @@ final class Commits {
 
     /** The OffsetCommitCallback: in call order (one connection, answered in order). */
     private void asyncCallback(Step step, Map<TopicPartition, Long> offsets, Errors error) {
+        asyncCallback(step, offsets, error, error == Errors.NONE ? "sim.client.commitAsync.ok"
+                : "sim.client.commitAsync.failed");
+    }
+
+    private void asyncCallback(Step step, Map<TopicPartition, Long> offsets, Errors error, String ruleKey) {
         String exception = error == Errors.NONE ? "" : error.retriable() ? "RetriableCommitFailedException"
                 : exceptionOf(error);
         Map<String, Object> fields = fields("error", error.name(), "exception", exception,
@@ -292,8 +299,7 @@ final class Commits {
         } else {
             okInARow = 0;
         }
-        step.client("CommitAsyncCallback", fields, error == Errors.NONE ? "sim.client.commitAsync.ok"
-                : "sim.client.commitAsync.failed", Map.of("error", error.name(), "exception", exception,
+        step.client("CommitAsyncCallback", fields, ruleKey, Map.of("error", error.name(), "exception", exception,
                 "offsets", ClientEvents.offsetsText(offsets)));
     }
 
