@@ -57,7 +57,7 @@ public record ChartData(double fromSeconds, double toSeconds, Map<String, List<P
         Map<String, List<Point>> lag = new TreeMap<>();
         List<Point> duplicates = new ArrayList<>();
         List<Point> lost = new ArrayList<>();
-        for (MetricSample sample : frame.window()) {
+        for (MetricSample sample : lines(frame)) {
             double at = sample.timeMs() / 1000.0;
             sample.lag().forEach((partition, value) ->
                     lag.computeIfAbsent(partition, key -> new ArrayList<>()).add(new Point(at, value)));
@@ -76,11 +76,25 @@ public record ChartData(double fromSeconds, double toSeconds, Map<String, List<P
                     new LinkedHashMap<>(rebalance.stopTheWorldMs())));
             members.addAll(rebalance.stopTheWorldMs().keySet());
         }
-        // The totals above the charts are the moment's, as the playground counts them; the lines end at a sample.
+        // The totals above the charts are the moment's, as the playground counts them.
         MetricSample now = frame.atMoment().orElse(null);
         return new ChartData(from, to, lag, bars, List.copyOf(members), duplicates, lost,
                 now == null ? 0 : now.processed(), now == null ? 0 : now.duplicates(),
                 now == null ? 0 : now.lost(), throughput(frame));
+    }
+
+    /**
+     * The samples the lines are drawn through: the window's, and the moment's own numbers where they were measured, so
+     * that a line ends where the playground stands (a commit just after a sample had the lag chart half a second behind
+     * the partitions beside it).
+     */
+    private static List<MetricSample> lines(MetricsFrame frame) {
+        List<MetricSample> samples = new ArrayList<>(frame.window());
+        MetricSample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
+        if (frame.now() != null && (last == null || frame.now().timeMs() > last.timeMs())) {
+            samples.add(frame.now());
+        }
+        return samples;
     }
 
     /** Each group's throughput over the frame's window, in the frame's order (the shown group first). */

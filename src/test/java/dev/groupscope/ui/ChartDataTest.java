@@ -43,6 +43,19 @@ class ChartDataTest {
     }
 
     @Test
+    void betweenTwoSamplesTheLagLinesEndAtTheMomentWithWhatThePartitionsShow() {
+        ChartData data = at(30_250); // samples are taken every 500 ms: the last one was at 30 s
+
+        for (PlaygroundFrame.PartitionRow row : viewModel.getFrame().partitions()) {
+            List<ChartData.Point> line = data.lag().get(row.name());
+            assertThat(line.get(line.size() - 1)).as(row.name())
+                    .isEqualTo(new ChartData.Point(30.25, row.lag().getAsLong()));
+            assertThat(line.get(line.size() - 2).seconds()).isEqualTo(30.0);
+        }
+        assertThat(data.duplicates().get(data.duplicates().size() - 1).seconds()).isEqualTo(30.25);
+    }
+
+    @Test
     void theWindowSlidesWithTimeSoTheChartAlwaysEndsAtNow() {
         ChartData data = at(200_000);
 

@@ -166,15 +166,8 @@ public final class MetricsRecorder {
     }
 
     private MetricSample sample(String groupId, Track track, long time, World world, List<Rebalance> all) {
-        ClusterActorView cluster = (ClusterActorView) world.actors().get(ClusterActor.ID).view();
         Map<TopicPartition, Long> committed = committedIn(world, groupId);
-        Map<String, Long> lag = new TreeMap<>();
-        committed.forEach((partition, offset) -> {
-            long end = logEndOffset(cluster.cluster(), partition);
-            if (end >= 0) {
-                lag.put(partition.toString(), Math.max(0, end - offset));
-            }
-        });
+        Map<String, Long> lag = lagIn(world, committed);
         List<Rebalance> rebalances = all.stream().filter(r -> r.groupId().equals(groupId)).toList();
         // Rebalances rarely change: share one list between the samples they are the same in.
         if (rebalances.equals(track.lastRebalances)) {
@@ -184,6 +177,19 @@ public final class MetricsRecorder {
             track.marksChanged = true;
         }
         return measured(time, world, groupId, committed, lag, rebalances);
+    }
+
+    /** Per partition with a committed offset, its lag in {@code world}: log-end offset minus committed offset. */
+    private static Map<String, Long> lagIn(World world, Map<TopicPartition, Long> committed) {
+        ClusterActorView cluster = (ClusterActorView) world.actors().get(ClusterActor.ID).view();
+        Map<String, Long> lag = new TreeMap<>();
+        committed.forEach((partition, offset) -> {
+            long end = logEndOffset(cluster.cluster(), partition);
+            if (end >= 0) {
+                lag.put(partition.toString(), Math.max(0, end - offset));
+            }
+        });
+        return lag;
     }
 
     /** The group's ledger counts and losses in {@code world}, with the lag and rebalances given. */
@@ -239,7 +245,7 @@ public final class MetricsRecorder {
         MetricsFrame sampled = frameAt(groupId, time, windowMs);
         MetricSample latest = sampled.latest().orElse(null);
         Map<TopicPartition, Long> committed = committedIn(world, groupId);
-        MetricSample now = measured(time, world, groupId, committed, latest == null ? Map.of() : latest.lag(),
+        MetricSample now = measured(time, world, groupId, committed, lagIn(world, committed),
                 latest == null ? List.of() : latest.rebalances());
         return new MetricsFrame(sampled.timeMs(), sampled.windowMs(), sampled.window(), sampled.marks(),
                 sampled.groups(), now);
