@@ -25,6 +25,8 @@ public final class ProtocolLog {
     public static final List<String> APIS = List.of("FindCoordinator", "JoinGroup", "SyncGroup", "Heartbeat",
             "LeaveGroup", "OffsetCommit", "OffsetFetch", "ListOffsets", "Metadata", "OffsetForLeaderEpoch");
     private static final String GROUP_LOADED = "GroupLoaded";
+    /** The rule of a group's state change when its coordinator gives up its __consumer_offsets partition. */
+    private static final String UNLOADED = "sim.coordinator.unloaded";
     private static final Set<String> NOTES = Set.of("GroupStateChange", "CrashConsumer", "HeartbeatExpiration",
             "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing",
             // A new coordinator loads the group from __consumer_offsets: where a failover (or its return) lands.
@@ -221,6 +223,9 @@ public final class ProtocolLog {
         if (event.actor().startsWith(GROUP_ACTOR)) {
             java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(event.fields());
             fields.put("group", event.actor().substring(GROUP_ACTOR.length()));
+            if (UNLOADED.equals(event.ruleKey())) {
+                fields.put("unloaded", true); // Dead at the old coordinator only: the group lives on at the new one
+            }
             return fields;
         }
         return event.fields();

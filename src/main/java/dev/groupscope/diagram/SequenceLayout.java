@@ -446,7 +446,8 @@ public final class SequenceLayout {
         Map<String, Object> f = event.fields();
         switch (event.api()) {
             case "GroupStateChange":
-                return text("diagram.sequence.note.GroupStateChange", "from", f.get("from"), "to", f.get("to"),
+                return text(Boolean.TRUE.equals(f.get("unloaded")) ? "diagram.sequence.note.GroupUnloaded"
+                        : "diagram.sequence.note.GroupStateChange", "from", f.get("from"), "to", f.get("to"),
                         "generation", f.get("generation"));
             case "GroupLoaded":
                 return text("diagram.sequence.note.GroupLoaded", "state", f.get("state"),

@@ -58,6 +58,19 @@ class CoordinatorMoveDiagramTest {
     }
 
     @Test
+    void theOldCoordinatorsStableToDeadSaysTheGroupWasUnloadedThereNotThatItDied() {
+        ProtocolEvent unloaded = rows.stream().filter(row -> row.api().equals("GroupStateChange")
+                && row.time() == 15_000).findFirst().orElseThrow();
+
+        Drawing english = SequenceLayout.layout(rows, 0, 50_000, Messages.english(), true, 15_000).drawing();
+        assertThat(label(english, "note-" + unloaded.seq() + "-label"))
+                .isEqualTo("group unloaded here: Stable → Dead");
+        Drawing chinese = SequenceLayout.layout(rows, 0, 50_000, Messages.of(Locale.SIMPLIFIED_CHINESE), true,
+                15_000).drawing();
+        assertThat(label(chinese, "note-" + unloaded.seq() + "-label")).isEqualTo("此处卸载消费组：Stable → Dead");
+    }
+
+    @Test
     void aWindowAfterTheStopStillShowsTheStoppedBrokerAndTheNewCoordinator() {
         // A window of rows from 20 s on: the stop (15 s) and the load on broker 3 are before it.
         int first = (int) rows.stream().filter(row -> row.time() < 20_000).count();
