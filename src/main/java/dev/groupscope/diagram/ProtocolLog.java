@@ -38,7 +38,10 @@ public final class ProtocolLog {
             // Commits made to fail or arrive late: without them red answers, or a second of silence, come from nowhere.
             "FailCommits", "DelayCommits",
             // The application's blocking offsetsForTimes(): its ListOffsets arrows sit between the call and its return.
-            "OffsetsForTimes", "OffsetsForTimesReturned", "OffsetsForTimesFailed");
+            "OffsetsForTimes", "OffsetsForTimesReturned", "OffsetsForTimesFailed",
+            // A member that finds its generation gone gives its partitions up without committing: what the
+            // UNKNOWN_MEMBER_ID or ILLEGAL_GENERATION answer before it costs.
+            "onPartitionsLost");
     private static final String GROUP_ACTOR = "group:";
     private static final String PREFERRED_LEADER = "sim.cluster.preferredLeaderElected";
     private static final String REQUEST_LOST = "RequestLost";

@@ -434,7 +434,7 @@ public final class SequenceLayout {
         boolean failed = event.api().equals("Disconnected") || event.api().equals("FetchErrors")
                 || event.api().equals("NetworkPartition") || event.api().equals("ConnectionsClosed")
                 || event.api().equals("FailCommits") || event.api().equals("DelayCommits")
-                || event.api().equals("OffsetsForTimesFailed");
+                || event.api().equals("OffsetsForTimesFailed") || event.api().equals("onPartitionsLost");
         out.box(id, x - w / 2, y - 10, w, 20, 4, "", failed ? rowStyles("note", "note-" + event.api(), "error")
                 : rowStyles("note", "note-" + event.api()));
         out.label(id + "-label", x, y + 4, TextFit.fit(label, 12, w - 10), Anchor.MIDDLE,
@@ -472,6 +472,8 @@ public final class SequenceLayout {
                 return text("diagram.sequence.note.ConnectionsClosed", "broker", laneName("broker-" + f.get("broker")));
             case "PreferredLeader":
                 return text("diagram.sequence.note.PreferredLeader", "partition", f.get("topicPartition"));
+            case "onPartitionsLost":
+                return lostPartitionsNote(f);
             case "FailCommits":
                 return text("diagram.sequence.note.FailCommits", "count", f.get("count"), "error", f.get("error"));
             case "DelayCommits":
@@ -486,6 +488,15 @@ public final class SequenceLayout {
             default:
                 return text("diagram.sequence.note." + event.api());
         }
+    }
+
+    /** The partitions by name where they fit in a note, else how many. */
+    private String lostPartitionsNote(Map<String, Object> f) {
+        List<?> partitions = f.get("partitions") instanceof List<?> list ? list : List.of();
+        String named = text("diagram.sequence.note.onPartitionsLost", "partitions",
+                partitions.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        return TextFit.width(named, 12) + 16 <= laneWidth * 2 ? named
+                : text("diagram.sequence.note.onPartitionsLostCount", "count", partitions.size());
     }
 
     private void message(ProtocolEvent event, double y, double width) {

@@ -47,4 +47,20 @@ class NetworkPartitionNotesTest {
 
         assertThat(drawing.shape("note-" + cut.seq()).orElseThrow().styles()).contains("error");
     }
+
+    @Test
+    void afterTheHealTheZombieGivingItsPartitionsUpAsLostIsAFaultNoteOnItsLane() {
+        // Its heartbeat is answered UNKNOWN_MEMBER_ID: it gives up events-2 and events-3 without committing.
+        ProtocolEvent unknown = rows.stream().filter(row -> row.api().equals("Heartbeat") && row.time() > 45_000
+                && "UNKNOWN_MEMBER_ID".equals(row.error())).findFirst().orElseThrow();
+        ProtocolEvent lost = rows.stream().filter(row -> row.api().equals("onPartitionsLost")).findFirst()
+                .orElseThrow();
+
+        assertThat(lost.from()).isEqualTo("C2");
+        assertThat(lost.seq()).isGreaterThan(unknown.seq());
+        assertThat(LessonRows.noteTexts(rows, 0, 50_000, Messages.english()))
+                .contains("onPartitionsLost(events-2, events-3)");
+        Drawing drawing = SequenceLayout.layout(rows, 0, 50_000, Messages.english(), true, -1).drawing();
+        assertThat(drawing.shape("note-" + lost.seq()).orElseThrow().styles()).contains("error");
+    }
 }
