@@ -685,6 +685,7 @@ public final class PlaygroundView {
             HBox unit = new HBox();
             unit.getStyleClass().add("state-unit");
             if (state.equals("Dead")) {
+                unit.getStyleClass().add("state-unit-dead"); // set apart: "↩ rebalance any → Dead" read as one
                 edges.stream().filter(edge -> edge.place() == GroupStateGraph.Place.TO_DEAD).findFirst()
                         .ifPresent(edge -> unit.getChildren().add(edgeNode(edge,
                                 messages.text("ui.main.groupEdge.toDead"))));
