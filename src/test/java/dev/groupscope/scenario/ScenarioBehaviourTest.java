@@ -241,6 +241,10 @@ class ScenarioBehaviourTest {
         assertThat(run.events(event -> event.type().equals("LeaveGroupRequest"))).isEmpty();
         assertThat(run.events(event -> event.type().equals("PollTimeoutExpired")))
                 .singleElement().extracting(SimEvent::time).isEqualTo(25_016L);
+        // It forgets its generation but stays a member at the coordinator, and the learner is told so.
+        assertThat(run.events(event -> "C2".equals(event.actor()) && event.time() == 25_016
+                && event.type().equals("MemberStateChange"))).extracting(SimEvent::ruleKey)
+                .containsExactly("sim.client.state.resetStaticStays");
         // Back at 28 s: its lost partitions, then the same ones again, in the same generation, and nobody else moves.
         assertThat(run.events(event -> event.actor() != null && event.actor().equals("C2")
                 && event.type().startsWith("onPartitions") && event.time() > 20_000))

@@ -742,7 +742,8 @@ final class GroupMembership {
      */
     void maybeLeaveGroup(Step step, boolean leaveGroupOption, String reason) {
         boolean joined = coordinator >= 0 && step.state() != MemberState.UNJOINED && generation.hasMemberId();
-        if (joined && (leaveGroupOption || !step.config().isStatic())) {
+        boolean staysInGroup = joined && !leaveGroupOption && step.config().isStatic();
+        if (joined && !staysInGroup) {
             String memberId = generation.memberId();
             String groupId = step.config().groupId();
             step.send(coordinator, true, correlationId -> new LeaveGroupRequest(correlationId, groupId,
@@ -754,7 +755,8 @@ final class GroupMembership {
                     "sim.client.staticStays", Map.of("reason", reason,
                             "groupInstanceId", step.config().groupInstanceId().orElse("")));
         }
-        resetStateAndRejoin(step, "consumer pro-actively leaving the group", true, "sim.client.state.resetOnLeave");
+        resetStateAndRejoin(step, "consumer pro-actively leaving the group", true,
+                staysInGroup ? "sim.client.state.resetStaticStays" : "sim.client.state.resetOnLeave");
     }
 
     /** kafka-clients' {@code ConsumerCoordinator.onLeavePrepare}: lost if the generation is gone or mid-rebalance. */
