@@ -15,6 +15,8 @@ class ErrorsTest {
 
         assertThat(ours.code()).isEqualTo(kafkas.code());
         assertThat(ours.retriable()).isEqualTo(kafkas.exception() instanceof RetriableException);
+        assertThat(ours.exceptionName()).isEqualTo(kafkas.exception() == null ? null
+                : kafkas.exception().getClass().getSimpleName());
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import dev.groupscope.sim.broker.ClusterActor;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.engine.Simulation;
 import dev.groupscope.sim.report.Rebalance;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,6 +79,32 @@ class ClientScenarioTest {
     }
 
     @Test
+    void theCommitBeforeTheRebalanceIsStoredForTheTopicThatExistsAndRetriedAtEachPassOfPoll() throws Exception {
+        ScenarioRun run = ScenarioRun.of("pattern-new-topic");
+        // The coordinator answers per partition: logs-web-1's offset is stored even though logs-app-1's fails.
+        SimEvent partly = run.events(type("OffsetCommitResponse").and(actor("C2")).and(e -> e.time() > 45_000)).get(0);
+        assertThat(partly.ruleKey()).isEqualTo("sim.client.commitPartlyFailed");
+        assertThat(partly.ruleArgs()).containsEntry("failed", "logs-app-1 @ 253").containsEntry("stored",
+                "logs-web-1 @ 125");
+
+        // poll() gives ensureActiveGroup a 0 ms timer: onJoinPrepare's retry.backoff.ms sleep is empty, and the commit
+        // goes out again at poll()'s next pass, not retry.backoff.ms later.
+        String slowBackoff = java.nio.file.Files.readString(Path.of("lessons", "scenarios", "pattern-new-topic.json"))
+                .replace("\"max.poll.interval.ms\": 10000", "\"max.poll.interval.ms\": 10000, \"retry.backoff.ms\": 1000");
+        ScenarioRun slow = ScenarioRun.of(ScenarioReader.read("pattern-new-topic.json", slowBackoff));
+        List<Long> retries = slow.events(type("AutoCommit").and(actor("C2"))
+                .and(e -> "BEFORE_REBALANCE".equals(e.fields().get("purpose")) && e.time() > 45_000))
+                .stream().map(SimEvent::time).toList();
+        assertThat(retries).hasSizeGreaterThan(20);
+        List<Long> gaps = new java.util.ArrayList<>();
+        for (int i = 1; i < retries.size(); i++) {
+            gaps.add(retries.get(i) - retries.get(i - 1));
+        }
+        assertThat(gaps.stream().sorted().toList().get(gaps.size() / 2)).as("the median wait between two tries")
+                .isLessThanOrEqualTo(110L);
+    }
+
+    @Test
     void changingTheSubscriptionWhileRunningRejoinsAndUnsubscribeLeaves() {
         ScenarioRun run = ScenarioRun.of("subscription-change");
 
@@ -103,6 +130,11 @@ class ClientScenarioTest {
         assertThat(rejected.fields()).containsEntry("method", "subscribe")
                 .containsEntry("message", "Subscription to topics, partitions and pattern are mutually exclusive");
         assertThat(run.consumer("C1").assigned()).containsExactly("orders-0");
+        // Its next Metadata request names orders only: payments is no longer asked for, not gone from the cluster.
+        SimEvent metadata = run.events(type("MetadataResponse").and(actor("C1"))
+                .and(e -> e.time() >= 45_000)).get(0);
+        assertThat(metadata.fields().get("deleted")).isEqualTo(List.of());
+        assertThat(metadata.ruleArgs()).containsEntry("dropped", "payments");
     }
 
     // ---- where to start -------------------------------------------------------------------------------------------

@@ -37,6 +37,17 @@ class LostJoinAnswerLessonTest {
     }
 
     @Test
+    void c3sNextJoinGroupsNameTheExceptionsTheirPredecessorsFailedWithAsKafkasReasonDoes() {
+        // joinGroupIfNeeded: "rebalance failed due to " + the exception's simple name. The timed-out JoinGroup fails
+        // with a DisconnectException (its connection is closed); the one after it with UnknownMemberIdException.
+        List<Object> reasons = run.events(event -> event.type().equals("JoinGroupRequest") && "C3".equals(event.peer())
+                        && event.time() > joinSentAt).stream().map(event -> event.fields().get("reason"))
+                .filter(reason -> reason.toString().startsWith("rebalance failed")).toList();
+        assertThat(reasons).containsExactly("rebalance failed due to DisconnectException",
+                "rebalance failed due to UnknownMemberIdException");
+    }
+
+    @Test
     void theOneLostMessageIsTheCoordinatorsJoinGroupAnswerToC3() {
         assertThat(lostAnswer.actor()).isEqualTo("C3");
         assertThat(lostAnswer.fields()).containsEntry("api", "JoinGroup").containsEntry("whatIf", true);

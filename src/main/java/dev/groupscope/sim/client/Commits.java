@@ -13,6 +13,7 @@ import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Requests.OffsetCommitRequest;
 import dev.groupscope.sim.protocol.Responses.OffsetCommitResponse;
 import dev.groupscope.sim.engine.SortedArrayMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,6 +98,16 @@ final class Commits {
      * answers after the hold (their callbacks run in order). The commits queued behind it meanwhile are routine.
      */
     private boolean heldUp;
+    /**
+     * kafka-clients' {@code pendingAsyncCommits}: commitAsync() calls made while the coordinator was unknown, chained
+     * to its lookup in call order. Immutable, so a snapshot shares it.
+     */
+    private List<Chained> awaitingCoordinator = List.of();
+
+    /** A commitAsync() chained to the coordinator's lookup: what it commits, and for whom (ASYNC or INTERVAL). */
+    record Chained(CommitPurpose purpose, String policy, Map<TopicPartition, Long> offsets,
+                   Map<TopicPartition, Integer> leaderEpochs) {
+    }
 
     Commits copy() {
         Commits copy = new Commits();
@@ -108,6 +119,7 @@ final class Commits {
         copy.processedSinceCommit = processedSinceCommit;
         copy.okInARow = okInARow;
         copy.heldUp = heldUp;
+        copy.awaitingCoordinator = awaitingCoordinator;
         copy.okGeneration = okGeneration;
         return copy;
     }
@@ -254,9 +266,9 @@ final class Commits {
     }
 
     /**
-     * {@code commitAsync(offsets, callback)}: {@code ConsumerCoordinator.commitOffsetsAsync}. Sent now if the member
-     * is in a stable generation and knows its coordinator; otherwise the callback gets the failure at once (Kafka
-     * waits for the coordinator's lookup first; see the package notes). Never retried.
+     * {@code commitAsync(offsets, callback)}: {@code ConsumerCoordinator.commitOffsetsAsync}. With its coordinator
+     * known it is sent now ({@link #doCommitAsync}); with it unknown, it waits for the lookup ({@link #chain}). Never
+     * retried.
      */
     void commitAsync(Step step, Map<TopicPartition, Long> offsets) {
         commitAsync(step, offsets, consumedEpochs(step), "asyncAfterBatch");
@@ -268,6 +280,22 @@ final class Commits {
         if (offsets.isEmpty()) {
             return;
         }
+        step.group().checkCoordinator(step); // coordinatorUnknown() is checkAndGetCoordinator() == null
+        if (step.group().coordinator < 0) {
+            chain(step, new Chained(CommitPurpose.ASYNC, policy, offsets, leaderEpochs));
+            return;
+        }
+        doCommitAsync(step, offsets, leaderEpochs, policy, "sim.client." + policy + ".commit");
+    }
+
+    /** {@code doCommitOffsetsAsync}: {@code sendOffsetCommitRequest}, or its failure before anything is sent. */
+    private void doCommitAsync(Step step, Map<TopicPartition, Long> offsets, Map<TopicPartition, Integer> leaderEpochs,
+                               String policy, String ruleKey) {
+        if (step.group().coordinator < 0) {
+            // Found but unavailable (its connection in backoff): checkAndGetCoordinator() fails the commit.
+            asyncCallback(step, offsets, Errors.COORDINATOR_NOT_AVAILABLE);
+            return;
+        }
         if (!inGeneration(step)) {
             // sendOffsetCommitRequest: no stable generation, so the commit fails before it is sent.
             boolean rebalancing = step.state().rebalancing();
@@ -275,12 +303,65 @@ final class Commits {
                     rebalancing ? "sim.client.commitAsync.failedRebalancing" : "sim.client.commitAsync.failedNotMember");
             return;
         }
-        if (step.group().coordinator < 0) {
-            step.lookupCoordinator();
-            asyncCallback(step, offsets, Errors.COORDINATOR_NOT_AVAILABLE, "sim.client.commitAsync.failed");
+        send(step, "CommitAsync", policy, ruleKey, CommitPurpose.ASYNC, offsets, leaderEpochs, 0);
+    }
+
+    /**
+     * {@code commitOffsetsAsync} with the coordinator unknown: {@code ensureCoordinatorReady} with a zero timer sends
+     * a FindCoordinator (no backoff: none is waited for here) and the commit is chained to it, sent once the
+     * coordinator is found, failed with RetriableCommitFailedException if the lookup fails. With no broker to ask,
+     * the lookup fails at once, and so does the commit.
+     */
+    private void chain(Step step, Chained commit) {
+        if (!step.group().lookupCoordinatorNow(step)) {
+            lookupEnded(step, commit, Errors.COORDINATOR_NOT_AVAILABLE);
             return;
         }
-        send(step, "CommitAsync", policy, CommitPurpose.ASYNC, offsets, leaderEpochs, 0);
+        List<Chained> chained = new ArrayList<>(awaitingCoordinator);
+        chained.add(commit);
+        awaitingCoordinator = List.copyOf(chained);
+        step.client("CommitAsyncAwaitsCoordinator", fields("policy", commit.policy(), "purpose",
+                commit.purpose().name(), "offsets", ClientEvents.offsets(commit.offsets()), "chained", chained.size()),
+                "sim.client.commitAsync.awaitsCoordinator", Map.of("offsets", ClientEvents.offsetsText(commit.offsets())));
+    }
+
+    /** Whether commitAsync() calls wait for the coordinator's lookup: close() waits for them before leaving. */
+    boolean awaitsCoordinator() {
+        return !awaitingCoordinator.isEmpty();
+    }
+
+    /**
+     * The coordinator's lookup ended ({@code error} null: found): the commits chained to it go out, or fail, in the
+     * order they were made, as the lookup future's listeners run.
+     */
+    void coordinatorLookupEnded(Step step, Errors error) {
+        List<Chained> chained = awaitingCoordinator;
+        awaitingCoordinator = List.of();
+        if (!step.state().running()) {
+            return; // the process is gone, and its commits with it
+        }
+        for (Chained commit : chained) {
+            lookupEnded(step, commit, error);
+        }
+        step.chainedCommitsDone();
+    }
+
+    private void lookupEnded(Step step, Chained commit, Errors error) {
+        if (commit.purpose() == CommitPurpose.INTERVAL) {
+            if (error == null && step.group().coordinator >= 0) {
+                sendAutoCommit(step, commit.offsets(), commit.leaderEpochs(), CommitPurpose.INTERVAL, null,
+                        "sim.client.commitAsync.chainedSent");
+            } else {
+                autoCommitLookupFailed(step, commit, error == null ? Errors.COORDINATOR_NOT_AVAILABLE : error);
+            }
+        } else if (error == null) {
+            doCommitAsync(step, commit.offsets(), commit.leaderEpochs(), commit.policy(),
+                    "sim.client.commitAsync.chainedSent");
+        } else {
+            // The lookup's failure, whatever it was, reaches the callback as a RetriableCommitFailedException.
+            asyncCallback(step, commit.offsets(), error, "RetriableCommitFailedException",
+                    "sim.client.commitAsync.lookupFailed");
+        }
     }
 
     /** The OffsetCommitCallback: in call order (one connection, answered in order). */
@@ -290,8 +371,12 @@ final class Commits {
     }
 
     private void asyncCallback(Step step, Map<TopicPartition, Long> offsets, Errors error, String ruleKey) {
-        String exception = error == Errors.NONE ? "" : error.retriable() ? "RetriableCommitFailedException"
-                : exceptionOf(error);
+        asyncCallback(step, offsets, error, error == Errors.NONE ? "" : error.retriable()
+                ? "RetriableCommitFailedException" : exceptionOf(error), ruleKey);
+    }
+
+    private void asyncCallback(Step step, Map<TopicPartition, Long> offsets, Errors error, String exception,
+                               String ruleKey) {
         Map<String, Object> fields = fields("error", error.name(), "exception", exception,
                 "offsets", ClientEvents.offsets(offsets));
         if (error == Errors.NONE) {
@@ -350,12 +435,17 @@ final class Commits {
 
     private void send(Step step, String type, String policy, CommitPurpose purpose, Map<TopicPartition, Long> offsets,
                       Map<TopicPartition, Integer> leaderEpochs, long attempt) {
+        send(step, type, policy, "sim.client." + policy + ".commit", purpose, offsets, leaderEpochs, attempt);
+    }
+
+    private void send(Step step, String type, String policy, String ruleKey, CommitPurpose purpose,
+                      Map<TopicPartition, Long> offsets, Map<TopicPartition, Integer> leaderEpochs, long attempt) {
         Map<String, Object> fields = fields("policy", policy, "offsets", ClientEvents.offsets(offsets), "attempt",
                 attempt, "generation", step.group().generation.generationId());
         if (ROUTINE_POLICIES.contains(policy) && attempt == 0) {
             fields.put("okInARow", okInARow(step));
         }
-        step.client(type, fields, "sim.client." + policy + ".commit",
+        step.client(type, fields, ruleKey,
                 Map.of("offsets", ClientEvents.offsetsText(offsets),
                         "everyRecords", step.behavior().commitPolicy().everyRecords()));
         ConsumerClientConfig config = step.config();
@@ -424,33 +514,55 @@ final class Commits {
             return false;
         }
         Map<TopicPartition, Integer> leaderEpochs = consumedEpochs(step);
-        String why = purpose.name();
-        if (step.group().coordinator < 0 && step.subscription().userAssigned()) {
-            step.lookupCoordinator(); // commitOffsetsAsync looks the coordinator up first
+        if (purpose == CommitPurpose.INTERVAL && step.subscription().userAssigned()) {
+            // assign(): poll() commits without looking its coordinator up first; commitOffsetsAsync does.
+            step.group().checkCoordinator(step);
+            if (step.group().coordinator < 0) {
+                chain(step, new Chained(purpose, "auto", offsets, leaderEpochs));
+                return false;
+            }
         }
         if (step.group().coordinator < 0 || !inGeneration(step)) {
-            step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", false,
-                    "state", step.state().name()), "sim.client.autoCommitNotStable",
+            step.client("AutoCommit", fields("purpose", purpose.name(), "offsets", ClientEvents.offsets(offsets),
+                    "sent", false, "state", step.state().name()), "sim.client.autoCommitNotStable",
                     Map.of("state", step.state().name()));
             return false;
         }
+        String ruleKey = retrying != null ? "sim.client.autoCommit.retry"
+                : "sim.client.autoCommit." + purposeKey(step, purpose);
+        sendAutoCommit(step, offsets, leaderEpochs, purpose, retrying, ruleKey);
+        return true;
+    }
+
+    /** The auto commit's OffsetCommit, and its event ({@code retrying}: the retriable error it retries, or null). */
+    private void sendAutoCommit(Step step, Map<TopicPartition, Long> offsets, Map<TopicPartition, Integer> leaderEpochs,
+                                CommitPurpose purpose, Errors retrying, String ruleKey) {
+        Map<String, Object> fields = fields("purpose", purpose.name(), "offsets", ClientEvents.offsets(offsets),
+                "sent", true, "generation", step.group().generation.generationId());
         if (retrying != null) {
             // The last one failed with a retriable error: kafka-clients' callback moved the timer to retry.backoff.ms.
-            step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", true,
-                    "generation", step.group().generation.generationId(), "retryOf", retrying.name()),
-                    "sim.client.autoCommit.retry", Map.of("offsets", ClientEvents.offsetsText(offsets),
-                            "error", retrying.name(), "retryBackoffMs", step.config().retryBackoffMs()));
-        } else {
-            step.client("AutoCommit", fields("purpose", why, "offsets", ClientEvents.offsets(offsets), "sent", true,
-                    "generation", step.group().generation.generationId()), "sim.client.autoCommit." + purposeKey(step, purpose),
-                    Map.of("offsets", ClientEvents.offsetsText(offsets),
-                            "autoCommitIntervalMs", step.config().autoCommitIntervalMs()));
+            fields.put("retryOf", retrying.name());
         }
+        Map<String, Object> args = retrying != null ? Map.of("offsets", ClientEvents.offsetsText(offsets), "error",
+                retrying.name(), "retryBackoffMs", step.config().retryBackoffMs())
+                : Map.of("offsets", ClientEvents.offsetsText(offsets),
+                        "autoCommitIntervalMs", step.config().autoCommitIntervalMs());
+        step.client("AutoCommit", fields, ruleKey, args);
         ConsumerClientConfig config = step.config();
         Generation sent = step.group().generation;
         step.send(step.group().coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(correlationId,
                 config.groupId(), sent.generationId(), sent.memberId(), instanceId(step), offsets, leaderEpochs));
-        return true;
+    }
+
+    /** A chained auto commit's lookup failed: its callback retries after retry.backoff.ms, as after any retriable one. */
+    private void autoCommitLookupFailed(Step step, Chained commit, Errors error) {
+        step.client("AutoCommit", fields("purpose", commit.purpose().name(), "offsets",
+                ClientEvents.offsets(commit.offsets()), "sent", false, "lookupFailed", error.name()),
+                "sim.client.autoCommit.lookupFailed", Map.of("offsets", ClientEvents.offsetsText(commit.offsets()),
+                        "error", error.name(), "retryBackoffMs", step.config().retryBackoffMs()));
+        autoCommitRetry = error;
+        nextAutoCommitAt = step.now() + step.config().retryWaitMs();
+        step.armTimer(TimerKind.AUTO_COMMIT, step.config().retryWaitMs());
     }
 
     private static String purposeKey(Step step, CommitPurpose purpose) {
@@ -537,18 +649,33 @@ final class Commits {
                 break;
             }
         }
+        // The answer is per partition: those without an error were stored even when others failed.
+        Map<TopicPartition, Long> stored = new TreeMap<>(pending.offsets());
+        stored.keySet().removeIf(partition -> response.errors().getOrDefault(partition, Errors.NONE) != Errors.NONE);
+        Map<TopicPartition, Long> failed = new TreeMap<>(pending.offsets());
+        failed.keySet().removeAll(stored.keySet());
+        Map<String, Object> args = error == Errors.NONE || stored.isEmpty()
+                ? Map.of("consumer", step.id(), "offsets", ClientEvents.offsetsText(pending.offsets()), "error",
+                        error.name())
+                : Map.of("consumer", step.id(), "error", error.name(), "failed", ClientEvents.offsetsText(failed),
+                        "stored", ClientEvents.offsetsText(stored));
         step.emitResponse(deliver, fields("error", error.name(), "offsets", ClientEvents.offsets(pending.offsets()),
                 "generation", pending.generation().generationId(), "purpose", pending.purpose().name()),
-                error == Errors.NONE ? "sim.client.committed" : "sim.client.commitFailed",
-                Map.of("consumer", step.id(), "offsets", ClientEvents.offsetsText(pending.offsets()),
-                        "error", error.name()));
+                commitRuleKey(error, stored), args);
+        committed.putAll(stored);
         if (error == Errors.NONE) {
-            committed.putAll(pending.offsets());
             commitDone(step, pending);
             return;
         }
         boolean retriable = commitErrorSideEffects(step, error, pending);
         commitFailed(step, pending, error, retriable);
+    }
+
+    private static String commitRuleKey(Errors error, Map<TopicPartition, Long> stored) {
+        if (error == Errors.NONE) {
+            return "sim.client.committed";
+        }
+        return stored.isEmpty() ? "sim.client.commitFailed" : "sim.client.commitPartlyFailed";
     }
 
     /** The OffsetCommit response handler's reactions; returns whether the failure is retriable. */

@@ -1332,7 +1332,7 @@ public final class ConsumerActor implements Actor {
         void requestFailed(Pending pending, long correlationId, Errors error) {
             switch (pending.api()) {
                 case "FindCoordinator" -> group.findCoordinatorFailed(this, error);
-                case "JoinGroup", "SyncGroup" -> group.joinFailed(this, error.name(), error, true, false);
+                case "JoinGroup", "SyncGroup" -> group.joinDisconnected(error);
                 case "Heartbeat" -> heartbeat.failHeartbeat(this);
                 case "OffsetCommit" -> commits.commitFailed(this, pending, error, true);
                 case "OffsetFetch" -> fetcher.offsetFetchPending = false;
@@ -1517,6 +1517,28 @@ public final class ConsumerActor implements Actor {
             if (loop.phase != PollLoop.Phase.CLOSING || loop.closeAwaitsCoordinator) {
                 return;
             }
+            if (commits.awaitsCoordinator()) {
+                // ConsumerCoordinator.close: first the commitAsync() calls chained to the coordinator's lookup
+                // (pendingAsyncCommits), until they are sent or failed or close()'s timer runs out.
+                if (!loop.closeAwaitsChainedCommits) {
+                    loop.closeAwaitsChainedCommits = true;
+                    client("CloseAwaitsCommits", fields(), "sim.client.close.awaitsChainedCommits", Map.of());
+                }
+                return;
+            }
+            leaveOnClose();
+        }
+
+        /** The commits chained to a coordinator lookup went out or failed: a close() waiting for them goes on. */
+        void chainedCommitsDone() {
+            if (loop.phase == PollLoop.Phase.CLOSING && loop.closeAwaitsChainedCommits) {
+                loop.closeAwaitsChainedCommits = false;
+                finishClose();
+            }
+        }
+
+        /** {@code AbstractCoordinator.close}: the listener, the LeaveGroup, then waiting for what is in flight. */
+        private void leaveOnClose() {
             heartbeat.enabled = false;
             group.onLeavePrepare(this);
             group.maybeLeaveGroup(this, loop.closeLeave, "the consumer is being closed");
@@ -1534,6 +1556,10 @@ public final class ConsumerActor implements Actor {
 
         /** close()'s timer ran out: Kafka logs "Close timed out with … pending requests" and closes anyway. */
         private void closeWaitOver() {
+            if (loop.phase == PollLoop.Phase.CLOSING && loop.closeAwaitsChainedCommits) {
+                loop.closeAwaitsChainedCommits = false; // the loop's timer ran out: it leaves without them
+                leaveOnClose();
+            }
             if (loop.phase == PollLoop.Phase.CLOSING && loop.closeAwaitsCoordinator) {
                 stopProcess(MemberState.STOPPED, "close");
             }

@@ -45,6 +45,8 @@ final class ConsumerMetadata {
     private int inFlightVersion;
     private long inFlight = NONE_IN_FLIGHT;
     private String inFlightWhy = "";
+    /** Whether the request in flight asked for every topic (a pattern subscription), or only for some. */
+    private boolean inFlightAllTopics;
     private long lastSuccessfulRefreshMs = NEVER;
     /** When the refresh backoff ends ({@code timeToAllowUpdate}), drawn once with its jitter when it starts. */
     private long allowedAtMs = NEVER;
@@ -79,6 +81,7 @@ final class ConsumerMetadata {
         copy.inFlightVersion = inFlightVersion;
         copy.inFlight = inFlight;
         copy.inFlightWhy = inFlightWhy;
+        copy.inFlightAllTopics = inFlightAllTopics;
         copy.lastSuccessfulRefreshMs = lastSuccessfulRefreshMs;
         copy.allowedAtMs = allowedAtMs;
         copy.attempts = attempts;
@@ -276,7 +279,8 @@ final class ConsumerMetadata {
         inFlightVersion = requestVersion;
         SubscriptionState subscription = step.subscription();
         List<String> topics = withTransient(subscription.metadataTopics());
-        inFlight = step.send(node, false, id -> subscription.needsAllTopics() ? MetadataRequest.allTopics(id)
+        inFlightAllTopics = subscription.needsAllTopics();
+        inFlight = step.send(node, false, id -> inFlightAllTopics ? MetadataRequest.allTopics(id)
                 : new MetadataRequest(id, topics));
         step.cancelTimer(TimerKind.METADATA);
     }
@@ -415,7 +419,7 @@ final class ConsumerMetadata {
             requestUpdate("unknownTopic"); // an InvalidMetadataException in the answer asks for another
         }
         startBackoff(step, Math.max(0, equivalentResponses - 1));
-        MetadataEvents.response(step, deliver, why, before, cache, unknown);
+        MetadataEvents.response(step, deliver, why, before, cache, unknown, inFlightAllTopics);
         maybeUpdate(step);
     }
 

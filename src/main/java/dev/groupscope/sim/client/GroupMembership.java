@@ -40,7 +40,7 @@ final class GroupMembership {
     }
 
     /** Why the last join round failed, and how kafka-clients' {@code joinGroupIfNeeded} goes on. */
-    record JoinFailure(String reason, boolean retriable, boolean retryAtOnce) {
+    record JoinFailure(String reason, String exception, boolean retriable, boolean retryAtOnce) {
     }
 
     /** Where onJoinPrepare's auto commit is (kafka-clients' {@code autoCommitOffsetRequestFuture}). */
@@ -50,7 +50,7 @@ final class GroupMembership {
         SENT,
         /** Answered, failed locally, or nothing to commit: go on. */
         DONE,
-        /** Failed with a retriable error: send again after retry.backoff.ms. */
+        /** Failed with a retriable error: send again at poll()'s next pass (see retryAtNextPass). */
         RETRY
     }
 
@@ -80,7 +80,6 @@ final class GroupMembership {
     JoinPhase join = JoinPhase.NONE;
     JoinFailure joinFailure;
     List<TopicPartition> syncedAssignment = List.of();
-    long appSleepUntil;
     PrepareCommit prepareCommit = PrepareCommit.NONE;
     /**
      * The listener's commitSync in onPartitionsRevoked is under way: unlike the auto commit of onJoinPrepare (which
@@ -118,7 +117,6 @@ final class GroupMembership {
         copy.join = join;
         copy.joinFailure = joinFailure;
         copy.syncedAssignment = syncedAssignment;
-        copy.appSleepUntil = appSleepUntil;
         copy.prepareCommit = prepareCommit;
         copy.listenerCommitPending = listenerCommitPending;
         copy.joinPrepareDeadline = joinPrepareDeadline;
@@ -206,13 +204,28 @@ final class GroupMembership {
             return;
         }
         findCoordinatorAwaitsMetadata = -1;
-        int broker = metadata.leastLoadedNode(step);
-        if (broker < 0) {
+        if (!sendFindCoordinator(step)) {
             noBrokerToAsk(step, metadata);
-            return;
+        }
+    }
+
+    /**
+     * {@code ensureCoordinatorReady} with a zero timer, as {@code commitOffsetsAsync} calls it: a FindCoordinator goes
+     * out now (no backoff is waited for) unless one is in flight. False when there is no broker to ask.
+     */
+    boolean lookupCoordinatorNow(Step step) {
+        return step.inFlight().anyTo("FindCoordinator") || sendFindCoordinator(step);
+    }
+
+    /** A FindCoordinator to the least loaded broker; false when there is none to send it to. */
+    private boolean sendFindCoordinator(Step step) {
+        int broker = step.metadata().leastLoadedNode(step);
+        if (broker < 0) {
+            return false;
         }
         String groupId = step.config().groupId();
         step.send(broker, false, correlationId -> new FindCoordinatorRequest(correlationId, groupId));
+        return true;
     }
 
     /**
@@ -240,6 +253,7 @@ final class GroupMembership {
             if (step.metadata().isCoordinatorUnavailable(coordinator, step.now())) {
                 coordinatorUnavailable(step);
             }
+            step.commits().coordinatorLookupEnded(step, null);
             return;
         }
         findCoordinatorFailed(step, response.error());
@@ -279,6 +293,7 @@ final class GroupMembership {
         step.client("FindCoordinatorRetry", fields("error", error.name(), "backoffMs", wait),
                 "sim.client.findCoordinatorRetry", Map.of("error", error.name(), "backoffMs", wait));
         step.armTimer(TimerKind.RETRY, wait);
+        step.commits().coordinatorLookupEnded(step, error);
     }
 
     static Backoff backoff(Step step) {
@@ -319,9 +334,6 @@ final class GroupMembership {
         while (rejoinNeeded || join != JoinPhase.NONE) {
             if (coordinator < 0) {
                 lookupCoordinator(step);
-                return false;
-            }
-            if (step.now() < appSleepUntil) {
                 return false;
             }
             if (needsJoinPrepare) {
@@ -371,7 +383,8 @@ final class GroupMembership {
         join = JoinPhase.NONE;
         joinFailure = null;
         if (!failure.reason().equals(Errors.MEMBER_ID_REQUIRED.name())) {
-            requestRejoin("rebalance failed due to " + failure.reason());
+            // joinGroupIfNeeded's short reason names the exception's class, as the next JoinGroup carries it.
+            requestRejoin("rebalance failed due to " + failure.exception());
         }
         if (failure.retryAtOnce()) {
             return true;
@@ -380,9 +393,20 @@ final class GroupMembership {
             step.fail(failure.reason());
             return false;
         }
-        appSleepUntil = step.now() + step.config().retryWaitMs();
-        step.armTimer(TimerKind.RETRY, step.config().retryWaitMs());
+        retryAtNextPass(step, step.config().retryWaitMs());
         return false;
+    }
+
+    /**
+     * A retriable failure on the join path ends this pass without sleeping: poll() hands ensureActiveGroup a 0 ms
+     * timer, so joinGroupIfNeeded's and onJoinPrepare's {@code timer.sleep(retry.backoff.ms)} sleep for nothing. The
+     * next pass tries again, after pollForFetches' network wait: the next answer read, or with nothing in flight at
+     * most retry.backoff.ms ({@code ConsumerNetworkClient.poll}) — or {@code atMostMs}, if sooner.
+     */
+    private static void retryAtNextPass(Step step, long atMostMs) {
+        if (step.inFlight().size() == 0) {
+            step.armTimer(TimerKind.RETRY, Math.min(step.config().retryWaitMs(), atMostMs));
+        }
     }
 
     private void sendJoinGroup(Step step) {
@@ -557,11 +581,20 @@ final class GroupMembership {
 
     /** The join future fails; the poll loop decides what next (kafka-clients' joinGroupIfNeeded). */
     void joinFailed(Step step, String reason, Errors error, boolean retriable, boolean retryAtOnce) {
+        joinFailed(reason, error == null ? reason : error.exceptionName(), retriable, retryAtOnce);
+    }
+
+    /** The JoinGroup or SyncGroup in flight failed without an answer: its future fails with a DisconnectException. */
+    void joinDisconnected(Errors error) {
+        joinFailed(error.name(), "DisconnectException", true, false);
+    }
+
+    private void joinFailed(String reason, String exception, boolean retriable, boolean retryAtOnce) {
         if (join != JoinPhase.JOINING && join != JoinPhase.SYNCING) {
             return;
         }
         join = JoinPhase.FAILED;
-        joinFailure = new JoinFailure(reason, retriable, retryAtOnce);
+        joinFailure = new JoinFailure(reason, exception, retriable, retryAtOnce);
     }
 
     /** kafka-clients' {@code ConsumerCoordinator.onJoinPrepare}; false while its auto commit is pending. */
@@ -614,7 +647,7 @@ final class GroupMembership {
 
     /**
      * onJoinPrepare's first part: commit the consumed positions before giving partitions away, and wait for the
-     * answer up to the rebalance timeout; a retriable failure is retried after retry.backoff.ms.
+     * answer up to the rebalance timeout; a retriable failure is retried at poll()'s next pass.
      */
     private boolean awaitPrepareCommit(Step step, SortedSet<TopicPartition> owned) {
         if (joinPrepareDeadline < 0) {
@@ -641,9 +674,7 @@ final class GroupMembership {
         }
         if (prepareCommit == PrepareCommit.RETRY) {
             prepareCommit = PrepareCommit.NONE;
-            long wait = Math.min(step.config().retryWaitMs(), joinPrepareDeadline - step.now());
-            appSleepUntil = step.now() + wait;
-            step.armTimer(TimerKind.RETRY, wait);
+            retryAtNextPass(step, joinPrepareDeadline - step.now());
         }
         return false;
     }
@@ -773,7 +804,7 @@ final class GroupMembership {
         assign(step, new TreeSet<>());
     }
 
-    /** onJoinPrepare's commit was answered: go on, or retry after retry.backoff.ms if it failed retriably. */
+    /** onJoinPrepare's commit was answered: go on, or retry at the next pass if it failed retriably. */
     void prepareCommitAnswered(boolean retriableFailure) {
         prepareCommit = retriableFailure ? PrepareCommit.RETRY : PrepareCommit.DONE;
     }

@@ -4,10 +4,12 @@ import static dev.groupscope.sim.client.ClientEvents.fields;
 
 import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.sim.protocol.Deliver;
+import dev.groupscope.sim.protocol.Responses.MetadataResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -21,16 +23,22 @@ final class MetadataEvents {
     }
 
     static void response(Step step, Deliver deliver, String why, MetadataCache before, MetadataCache after,
-                         List<String> unknown) {
+                         List<String> unknown, boolean allTopics) {
         boolean first = before.isEmpty();
         List<String> created = first ? List.of() : difference(after, before);
-        List<String> deleted = first ? List.of() : difference(before, after);
+        List<String> deleted = new ArrayList<>(first ? List.of() : difference(before, after));
+        // A request for some topics names each of them, known or not: a topic it leaves out was not asked for (the
+        // consumer stopped reading it), which says nothing about the cluster.
+        Set<String> answered = ((MetadataResponse) deliver.message()).topics().keySet();
+        List<String> dropped = allTopics ? List.of() : deleted.stream().filter(t -> !answered.contains(t)).toList();
+        deleted.removeAll(dropped);
         List<String> grown = grown(before, after);
         List<String> moved = after.movedSince(before);
-        boolean changed = !created.isEmpty() || !deleted.isEmpty() || !grown.isEmpty() || !moved.isEmpty();
+        boolean changed = !created.isEmpty() || !deleted.isEmpty() || !grown.isEmpty() || !moved.isEmpty()
+                || !dropped.isEmpty();
         long maxAge = step.config().settings().metadataMaxAgeMs();
         Map<String, Object> salient = fields("error", "NONE", "why", why, "brokers", after.brokers(), "topics",
-                after.partitionCounts(), "created", created, "deleted", deleted, "grown", grown, "moved", moved,
+                after.partitionCounts(), "created", created, "deleted", List.copyOf(deleted), "grown", grown, "moved", moved,
                 "unknown", List.copyOf(unknown), "changed", changed);
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("consumer", step.id());
@@ -40,6 +48,7 @@ final class MetadataEvents {
         args.put("topics", String.join(", ", after.partitionCounts().keySet()));
         args.put("created", String.join(", ", created));
         args.put("deleted", String.join(", ", deleted));
+        args.put("dropped", String.join(", ", dropped));
         args.put("grown", String.join(", ", grown));
         args.put("moved", String.join(", ", moved));
         args.put("unknown", String.join(", ", unknown));

@@ -60,6 +60,8 @@ final class PollLoop {
     boolean closeLeave;
     /** close() has sent its LeaveGroup (if any) and waits for what is in flight to its coordinator. */
     boolean closeAwaitsCoordinator;
+    /** close() waits for commitAsync() calls chained to a coordinator lookup before it leaves the group. */
+    boolean closeAwaitsChainedCommits;
     /** Where the loop was when its blocking call began: it goes on from there once the call returns. */
     Phase beforeCall;
     /** The processing time left of the record in hand when the call began (PROCESSING only). */
@@ -82,6 +84,7 @@ final class PollLoop {
         copy.closeRequested = closeRequested;
         copy.closeLeave = closeLeave;
         copy.closeAwaitsCoordinator = closeAwaitsCoordinator;
+        copy.closeAwaitsChainedCommits = closeAwaitsChainedCommits;
         copy.beforeCall = beforeCall;
         copy.processLeftMs = processLeftMs;
         copy.waitingCalls = waitingCalls; // immutable, replaced on change

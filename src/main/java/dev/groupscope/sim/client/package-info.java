@@ -33,7 +33,9 @@
  *       ({@link dev.groupscope.sim.client.CommitPolicy}, {@link dev.groupscope.sim.client.ListenerPolicy}):
  *       {@code CommitSync} / {@code CommitAsync} ({@code policy}, {@code offsets}, {@code attempt},
  *       {@code generation}), {@code CommitSyncRetry} ({@code error}, {@code backoffMs}), {@code CommitSyncFailed}
- *       ({@code exception}, {@code error}), {@code CommitAsyncCallback} ({@code error}, {@code exception}), {@code AssignorRun}
+ *       ({@code exception}, {@code error}), {@code CommitAsyncCallback} ({@code error}, {@code exception}),
+ *       {@code CommitAsyncAwaitsCoordinator} ({@code policy}, {@code purpose}, {@code offsets}, {@code chained}: a
+ *       commit waiting for the coordinator's lookup), {@code AssignorRun}
  *       ({@code assignor}, {@code members}, {@code assignment}, {@code withheld}, {@code steps} as the assignor's
  *       trace: kind, messageKey, member, partition, args), {@code CoordinatorFound}, {@code CoordinatorUnknown},
  *       {@code FindCoordinatorRetry}, {@code LeaveGroup}, {@code StayInGroup}, {@code PositionFromCommitted}
@@ -118,19 +120,25 @@
  *       and the blocking offsetsForTimes() call ask the leaders with ListOffsets; a partition offsetsForTimes()
  *       must ask again waits for the next Metadata answer when its error asked for one (awaitMetadataUpdate),
  *       else retry.backoff.ms.</li>
+ *   <li>A retriable failure on the join path (a JoinGroup or SyncGroup that failed, onJoinPrepare's auto commit)
+ *       is retried at poll()'s next pass, without sleeping: poll() hands ensureActiveGroup a 0 ms timer, so
+ *       joinGroupIfNeeded's and onJoinPrepare's retry.backoff.ms sleeps are empty. That pass comes with the next
+ *       answer read, or after retry.backoff.ms when nothing is in flight. Not modelled: a new connection being
+ *       ready also wakes Kafka's network wait (a JoinGroup to a coordinator just found again goes out one round
+ *       trip later, here with the next answer).</li>
  *   <li>The heartbeat thread handles a response the moment it arrives (Kafka's thread wakes within
  *       retry.backoff.ms) and checks the poll timer exactly at its deadline.</li>
  *   <li>FindCoordinator goes to a random live broker (Kafka: the least loaded node, scanned from a random start).</li>
  *   <li>close() acts when the loop is inside poll() or at its next poll() (the wakeup() pattern), and a
- *       consumer whose poll() throws stops without closing. After its LeaveGroup, close() returns once nothing is in
+ *       consumer whose poll() throws stops without closing. close() first waits for commitAsync() calls chained to a
+ *       coordinator lookup ({@code CloseAwaitsCommits}), as Kafka's does. After its LeaveGroup, close() returns once nothing is in
  *       flight to its coordinator (the LeaveGroup's answer read: {@code awaitPendingRequests}) or its timer, the lower
  *       of 30 s and request.timeout.ms, runs out.</li>
  *   <li>Only lost requests time out (a network partition, or a {@code loseMessage}): any other request is answered,
  *       or fails with a Disconnected when its broker is down.
  *       A request to a stopped broker fails alone, not with the others on its connection.</li>
  *   <li>Records are offsets without payloads; each record counts as the cluster's record size against fetch limits.</li>
- *   <li>Commit policies: commitAsync with an unknown coordinator fails to its callback at once (Kafka queues it
- *       until the lookup ends); the commits on close (the auto commit, asyncAfterBatch's final commitSync,
+ *   <li>Commit policies: the commits on close (the auto commit, asyncAfterBatch's final commitSync,
  *       commitOnRevoke's) are one commitSync each, retried as Kafka's are; the listener's commitSync in an EAGER onJoinPrepare blocks poll()
  *       up to max.poll.interval.ms (Kafka: default.api.timeout.ms) and its CLIENT event comes when the callback
  *       returns; a COOPERATIVE revocation's commit is sent first but not waited for; a failure inside the listener
