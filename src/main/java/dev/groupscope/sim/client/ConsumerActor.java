@@ -1139,7 +1139,7 @@ public final class ConsumerActor implements Actor {
                 // processDisconnection: the connection's state first, then the failed request's handler.
                 metadata.onDisconnect(this, disconnected.broker(), pending.toCoordinator(), true);
                 if (pending.toCoordinator()) {
-                    group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
+                    group.coordinatorDisconnected(this);
                 }
                 requestFailed(pending, message.correlationId(), Errors.NETWORK_EXCEPTION);
                 return;
@@ -1198,7 +1198,7 @@ public final class ConsumerActor implements Actor {
                 Pending pending = request.getValue();
                 emitDisconnected(broker, pending.api(), pending.sentAt(), request.getKey());
                 if (toCoordinator) {
-                    group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
+                    group.coordinatorDisconnected(this);
                 }
                 requestFailed(pending, request.getKey(), Errors.NETWORK_EXCEPTION);
             }
@@ -1252,7 +1252,7 @@ public final class ConsumerActor implements Actor {
             metadata.onDisconnect(this, broker, pending.toCoordinator(), false);
             for (Map.Entry<Long, Pending> request : failed) {
                 if (request.getValue().toCoordinator()) {
-                    group.markCoordinatorUnknown(this, "disconnected from the coordinator", true);
+                    group.coordinatorDisconnected(this);
                 }
                 requestFailed(request.getValue(), request.getKey(), Errors.NETWORK_EXCEPTION);
             }

@@ -73,6 +73,11 @@ final class GroupMembership {
     long findCoordinatorAttempts;
     long findCoordinatorRetryAt;
     /**
+     * FindCoordinator requests sent at or before this time are no longer waited for: the heartbeat thread cleared the
+     * lookup's future ({@code clearFindCoordinatorFuture}) so that a new one may go out. Their answers still count.
+     */
+    long forgottenLookup = -1;
+    /**
      * The metadata update version a lookup with no broker to ask waits to see pass (-1: none): kafka-clients'
      * NoAvailableBrokersException, after which ensureCoordinatorReady waits for a metadata update.
      */
@@ -113,6 +118,7 @@ final class GroupMembership {
         copy.coordinator = coordinator;
         copy.findCoordinatorAttempts = findCoordinatorAttempts;
         copy.findCoordinatorRetryAt = findCoordinatorRetryAt;
+        copy.forgottenLookup = forgottenLookup;
         copy.findCoordinatorAwaitsMetadata = findCoordinatorAwaitsMetadata;
         copy.join = join;
         copy.joinFailure = joinFailure;
@@ -196,7 +202,7 @@ final class GroupMembership {
      * ({@link #noBrokerToAsk}).
      */
     void lookupCoordinator(Step step) {
-        if (coordinator >= 0 || step.inFlight().anyTo("FindCoordinator") || step.now() < findCoordinatorRetryAt) {
+        if (coordinator >= 0 || lookupInFlight(step) || step.now() < findCoordinatorRetryAt) {
             return;
         }
         ConsumerMetadata metadata = step.metadata();
@@ -214,7 +220,25 @@ final class GroupMembership {
      * out now (no backoff is waited for) unless one is in flight. False when there is no broker to ask.
      */
     boolean lookupCoordinatorNow(Step step) {
-        return step.inFlight().anyTo("FindCoordinator") || sendFindCoordinator(step);
+        return lookupInFlight(step) || sendFindCoordinator(step);
+    }
+
+    /** Whether a FindCoordinator is in flight and still waited for ({@code findCoordinatorFuture != null}). */
+    boolean lookupInFlight(Step step) {
+        return step.inFlight().newestSentAt("FindCoordinator") > forgottenLookup;
+    }
+
+    /**
+     * The heartbeat thread's turn with the coordinator unknown ({@code HeartbeatThread.run}): a lookup in flight is
+     * cleared, "so that after the backoff, if the hb still sees coordinator unknown in the next iteration it will
+     * try to re-discover the coordinator in case the main thread cannot"; with none in flight it looks up now.
+     */
+    void heartbeatThreadLookup(Step step) {
+        if (lookupInFlight(step)) {
+            forgottenLookup = step.inFlight().newestSentAt("FindCoordinator");
+        } else {
+            lookupCoordinatorNow(step);
+        }
     }
 
     /** A FindCoordinator to the least loaded broker; false when there is none to send it to. */
@@ -268,7 +292,7 @@ final class GroupMembership {
         int broker = coordinator;
         long retryBackoffMs = step.config().retryWaitMs(); // at least 1 ms, so that virtual time moves on
         forgetCoordinator(step, "CoordinatorUnknown", fields("coordinator", broker, "cause", "coordinator unavailable",
-                        "disconnected", false, "backoffEndsAt", step.metadata().coordinatorBackoffEnds(broker),
+                        "disconnected", true, "backoffEndsAt", step.metadata().coordinatorBackoffEnds(broker),
                         "retryBackoffMs", retryBackoffMs), "sim.client.coordinatorUnavailable",
                 Map.of("broker", broker, "backoffEndsAt", step.metadata().coordinatorBackoffEnds(broker),
                         "retryBackoffMs", retryBackoffMs));
@@ -282,7 +306,7 @@ final class GroupMembership {
      */
     void checkCoordinator(Step step) {
         if (coordinator >= 0 && step.metadata().isCoordinatorUnavailable(coordinator, step.now())) {
-            markCoordinatorUnknown(step, "coordinator unavailable", false);
+            markCoordinatorUnknown(step, "coordinator unavailable", true); // its connection is down already
         }
     }
 
@@ -301,6 +325,14 @@ final class GroupMembership {
     }
 
     /**
+     * A request to the coordinator failed with its connection ({@code CoordinatorResponseHandler.onFailure}): Kafka
+     * marks it unknown with the DisconnectException's message as the cause, which is null.
+     */
+    void coordinatorDisconnected(Step step) {
+        markCoordinatorUnknown(step, null, true);
+    }
+
+    /**
      * kafka-clients' {@code markCoordinatorUnknown}: forget the coordinator and fail every request in flight to it,
      * as the client's disconnect does; their answers, if any arrive, are dropped. Unless the connection is already
      * down ({@code disconnected}), the client drops it, and its reconnect backoff starts ({@code disconnectAsync}).
@@ -311,7 +343,8 @@ final class GroupMembership {
         }
         int old = coordinator;
         forgetCoordinator(step, "CoordinatorUnknown", fields("coordinator", old, "cause", cause, "disconnected",
-                disconnected), "sim.client.coordinatorUnknown", Map.of("broker", old, "cause", cause));
+                disconnected), cause == null ? "sim.client.coordinatorDisconnected" : "sim.client.coordinatorUnknown",
+                cause == null ? Map.of("broker", old) : Map.of("broker", old, "cause", cause));
         if (!disconnected) {
             step.metadata().coordinatorDropped(step, old);
         }

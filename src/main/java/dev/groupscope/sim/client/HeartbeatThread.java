@@ -74,7 +74,7 @@ final class HeartbeatThread {
         long now = step.now();
         long backoffMs = step.config().retryWaitMs();
         if (step.group().coordinator < 0) {
-            step.group().lookupCoordinator(step);
+            step.group().heartbeatThreadLookup(step);
             step.armTimer(TimerKind.HEARTBEAT, backoffMs);
         } else if (now >= sessionDeadline) {
             step.group().markCoordinatorUnknown(step, "session timed out without receiving a heartbeat response", false);
@@ -84,14 +84,24 @@ final class HeartbeatThread {
         } else if (now >= heartbeatDeadline) {
             sendHeartbeat(step);
         } else if (!pollTimerFired) {
-            step.armTimer(TimerKind.HEARTBEAT, heartbeatDeadline - now);
+            armNextTurn(step, heartbeatDeadline - now);
         }
+    }
+
+    /**
+     * The thread's next turn: when a heartbeat is due, or when the client-side session would expire first. Kafka's
+     * thread checks sessionTimeoutExpired on every turn (it waits at most retry.backoff.ms between turns), so an
+     * expiry is noticed without waiting for the next heartbeat; here exactly at the deadline.
+     */
+    private void armNextTurn(Step step, long delayMs) {
+        long untilSessionExpiry = sessionDeadline - step.now();
+        step.armTimer(TimerKind.HEARTBEAT, untilSessionExpiry > 0 ? Math.min(delayMs, untilSessionExpiry) : delayMs);
     }
 
     private void sendHeartbeat(Step step) {
         long interval = step.config().heartbeatIntervalMs();
         heartbeatDeadline = step.now() + interval;
-        step.armTimer(TimerKind.HEARTBEAT, interval);
+        armNextTurn(step, interval);
         step.context.emit(EventKind.TIMER, "HeartbeatInterval", step.id(), null,
                 fields("generation", step.group().generation.generationId(), "memberId", step.group().generation.memberId(),
                         "pollLoop", step.loop().phase.name()), "sim.client.heartbeat",
@@ -192,6 +202,6 @@ final class HeartbeatThread {
         }
         long wait = GroupMembership.backoff(step).backoff(heartbeatAttempts++, step.context.random());
         heartbeatDeadline = step.now() + wait;
-        step.armTimer(TimerKind.HEARTBEAT, wait);
+        armNextTurn(step, wait);
     }
 }

@@ -112,6 +112,17 @@ final class InFlight {
         return anyTo(api, -1);
     }
 
+    /** When the newest request of {@code api} still waiting for its answer was sent, or -1. */
+    long newestSentAt(String api) {
+        long newest = -1;
+        for (Pending request : pending.values()) {
+            if (request.api().equals(api)) {
+                newest = Math.max(newest, request.sentAt());
+            }
+        }
+        return newest;
+    }
+
     /** When the oldest request of {@code api} still waiting for its answer was sent, or -1. */
     long oldestSentAt(String api) {
         for (Pending request : pending.values()) { // by correlation id: the oldest first

@@ -127,7 +127,10 @@
  *       ready also wakes Kafka's network wait (a JoinGroup to a coordinator just found again goes out one round
  *       trip later, here with the next answer).</li>
  *   <li>The heartbeat thread handles a response the moment it arrives (Kafka's thread wakes within
- *       retry.backoff.ms) and checks the poll timer exactly at its deadline.</li>
+ *       retry.backoff.ms) and checks the poll timer and the client-side session timer exactly at their deadlines
+ *       (Kafka's thread checks them at its next turn, at most retry.backoff.ms later). With the coordinator
+ *       unknown, its turns alternate as Kafka's do: one looks the coordinator up, the next clears a lookup still in
+ *       flight (clearFindCoordinatorFuture), so a lost FindCoordinator is not waited for until request.timeout.ms.</li>
  *   <li>FindCoordinator goes to a random live broker (Kafka: the least loaded node, scanned from a random start).</li>
  *   <li>close() acts when the loop is inside poll() or at its next poll() (the wakeup() pattern), and a
  *       consumer whose poll() throws stops without closing. close() first waits for commitAsync() calls chained to a
