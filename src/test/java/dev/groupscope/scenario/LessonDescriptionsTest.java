@@ -82,6 +82,29 @@ class LessonDescriptionsTest {
         return kept;
     }
 
+    /**
+     * The full segment stays active until the next record arrives (Kafka's {@code LogSegment.shouldRoll} rolls only
+     * when the incoming batch would not fit), so the cleaner's first run at 5 s finds nothing: offsets 0-9 fill the
+     * active segment until the commit at 5,018 ms. Every run from 10 s leaves the newest of the 3 keys and the 10
+     * records of the full active segment.
+     */
+    @Test
+    void offsetsTopicCompactionSaysWhenTheCleanerFirstCleansAndWhatEachRunLeaves() {
+        ScenarioRun run = ScenarioRun.of("offsets-topic-compaction");
+
+        List<SimEvent> compactions = run.events(event -> event.type().equals("LogCompaction"));
+        assertThat(compactions).extracting(SimEvent::time)
+                .containsExactly(10_000L, 15_000L, 20_000L, 25_000L, 30_000L, 35_000L, 40_000L);
+        assertThat(compactions).allSatisfy(
+                compaction -> assertThat(compaction.fields()).containsEntry("remaining", 13));
+        assertThat((List<?>) compactions.get(0).fields().get("removed")).hasSize(7); // 0 and 2-7: 1, 8, 9 are newest
+        assertThat(run.scenario.description()).contains("looks every 5 s")
+                .contains("active segment (10 records here)")
+                .contains("at 5 s the cleaner finds nothing to clean, as offsets 0–9 still fill the active segment")
+                .contains("from 10 s on each run cleans one more segment and leaves 13 records")
+                .contains("the 3 keys, and the 10 in the active segment");
+    }
+
     @Test
     void autoCommitCrashSaysHowLongAfterItsLastAutoCommitC2Crashes() {
         ScenarioRun run = ScenarioRun.of("auto-commit-crash-duplicates");

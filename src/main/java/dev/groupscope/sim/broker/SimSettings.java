@@ -10,7 +10,8 @@ import dev.groupscope.sim.protocol.Network;
  * @param network               delay and jitter of every request and response
  * @param recordSizeBytes       the size every record counts as against a fetch's max bytes and min bytes
  * @param offsetsSegmentRecords records per segment of a {@code __consumer_offsets} partition (Kafka sizes segments
- *                              in bytes, offsets.topic.segment.bytes); the active segment is never cleaned
+ *                              in bytes, offsets.topic.segment.bytes); the active segment is never cleaned, not
+ *                              even when full: as in Kafka, it rolls only when the next record would not fit
  * @param minCleanableDirtyRatio Kafka's min.cleanable.dirty.ratio (log.cleaner.min.cleanable.ratio), 0.5
  * @param deleteRetentionMs     Kafka's delete.retention.ms: how long a cleaned tombstone stays, 86400000
  * @param logCleanerBackoffMs   how often the cleaner looks for work (log.cleaner.backoff.ms, 15000); 0 = never

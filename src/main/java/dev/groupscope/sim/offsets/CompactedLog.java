@@ -11,10 +11,11 @@ import java.util.Map;
  * One partition of {@code __consumer_offsets}: appended to by the group coordinator, cleaned by compaction.
  *
  * <p>Compaction as Kafka's log cleaner does it, with segments counted in records rather than bytes so a lesson
- * can watch it happen: the active (last) segment is never cleaned; the cleaner runs when the dirty part — records
- * appended since the last cleaning, outside the active segment — is at least {@code minCleanableDirtyRatio} of the
- * cleanable log; it keeps, among cleanable records, only the latest per key (offsets stay as they were, so the log
- * gets gaps); a tombstone survives cleaning for {@code deleteRetentionMs} so that readers see the deletion.
+ * can watch it happen: the active (last) segment is never cleaned, even when full (it rolls only when the next
+ * record arrives, as in Kafka); the cleaner runs when the dirty part — records appended since the last cleaning,
+ * outside the active segment — is at least {@code minCleanableDirtyRatio} of the cleanable log; it keeps, among
+ * cleanable records, only the latest per key (offsets stay as they were, so the log gets gaps); a tombstone
+ * survives cleaning for {@code deleteRetentionMs} so that readers see the deletion.
  */
 public final class CompactedLog {
 
@@ -56,13 +57,21 @@ public final class CompactedLog {
         return new CompactedLog(this);
     }
 
-    /** Appends a record (value null = tombstone) and returns its offset; rolls the segment when full. */
+    /**
+     * Appends a record (value null = tombstone) and returns its offset, first rolling the active segment if the
+     * record would not fit in it.
+     *
+     * <p>Kafka rolls lazily: {@code UnifiedLog.maybeRoll} runs on the next append and {@code LogSegment.shouldRoll}
+     * rolls only if {@code size > maxSegmentBytes - messagesSize}, i.e. if the incoming batch would not fit. A segment
+     * that has just been filled therefore stays the active segment, which the cleaner never touches, until the next
+     * record arrives. (Counted in records here; the model appends record by record.)
+     */
     public long append(long timestamp, CoordinatorKey key, Object value) {
+        if (logEndOffset - activeSegmentBase >= segmentRecords) {
+            activeSegmentBase = logEndOffset; // the active segment is full: this record opens a new one
+        }
         long offset = logEndOffset++;
         entries.add(new OffsetsLogEntry(offset, timestamp, key, value, -1));
-        if (logEndOffset - activeSegmentBase >= segmentRecords) {
-            activeSegmentBase = logEndOffset;
-        }
         return offset;
     }
 
