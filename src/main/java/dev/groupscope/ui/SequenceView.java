@@ -255,39 +255,45 @@ public final class SequenceView {
         }
     }
 
-    /** A copy of the lane heads on a band over the top of the rows, shown once the real ones scroll away. */
+    /** Where the band of lane heads starts in the drawing: a little above the heads. */
+    private static final double BAND_TOP = SequenceLayout.HEAD_TOP - 6;
+    private static final double BAND_HEIGHT = SequenceLayout.HEAD_HEIGHT + 12;
+    /**
+     * Where the rows' part of the drawing starts: the scroll shows the drawing from here down, so that no row is ever
+     * under the heads (drawn over the rows, the band hid the topmost row in view). The title above is the exports'.
+     */
+    static final double ROWS_TOP = BAND_TOP + BAND_HEIGHT;
+
+    /** A copy of the lane heads (with their lifelines' tops) on a band that stays above the scrolling rows. */
     private void showHeads(SequenceDiagram diagram) {
         double width = diagram.drawing().width();
-        double top = SequenceLayout.HEAD_TOP - 6;
         List<dev.groupscope.diagram.Shape> shapes = new ArrayList<>();
-        shapes.add(new Shape.Box("heads-band", List.of("canvas"), 0, top, width,
-                SequenceLayout.HEAD_HEIGHT + 12, 0, ""));
+        shapes.add(new Shape.Box("heads-band", List.of("canvas"), 0, BAND_TOP, width, BAND_HEIGHT, 0, ""));
         for (dev.groupscope.diagram.Shape shape : diagram.drawing().shapes()) {
-            if (shape.id().startsWith("lane-") && !shape.id().endsWith("-life")) {
+            if (shape.id().startsWith("lane-")) {
                 shapes.add(shape);
             }
         }
         List<Node> nodes = DrawingNodes.nodes(new dev.groupscope.diagram.Drawing("heads", "", width,
-                SequenceLayout.HEAD_HEIGHT + 12, shapes), palette);
+                BAND_HEIGHT, shapes), palette);
         // Copies must not share ids with the diagram's own heads.
         nodes.forEach(node -> node.setId("head-" + node.getId()));
         heads.getChildren().setAll(nodes);
         placeHeads();
     }
 
+    /** The band follows the rows sideways; its height follows the text size. */
     private void placeHeads() {
         double factor = zoom.getY();
         double contentWidth = sequenceCanvas.getPrefWidth();
-        double contentHeight = sequenceCanvas.getPrefHeight();
         double viewportWidth = sequenceScroll.getViewportBounds().getWidth();
-        double viewportHeight = sequenceScroll.getViewportBounds().getHeight();
         double left = Math.max(0, contentWidth - viewportWidth) * sequenceScroll.getHvalue();
-        double top = Math.max(0, contentHeight - viewportHeight) * sequenceScroll.getVvalue();
         heads.setTranslateX(-left);
-        heads.setTranslateY(-(SequenceLayout.HEAD_TOP - 6) * factor);
-        // Hidden while the real heads are still on screen.
-        sequenceHeads.setVisible(top > (SequenceLayout.HEAD_TOP + SequenceLayout.HEAD_HEIGHT) * factor);
-        double band = (SequenceLayout.HEAD_HEIGHT + 12) * factor;
+        heads.setTranslateY(-BAND_TOP * factor);
+        double band = BAND_HEIGHT * factor;
+        // Its full height always: a long diagram's scroll asks for more than the tab has, and the box above it
+        // would otherwise shrink the band away to make room.
+        sequenceHeads.setMinHeight(band);
         sequenceHeads.setPrefHeight(band);
         sequenceHeads.setMaxHeight(band);
         sequenceHeads.setClip(new Rectangle(0, 0, Math.max(0, viewportWidth), band));
@@ -319,11 +325,17 @@ public final class SequenceView {
         zoom.setY(factor);
         headZoom.setX(factor);
         headZoom.setY(factor);
+        // The title and the diagram's own heads are above the rows' part: moved up out of the scroll's view.
+        content.setTranslateY(-ROWS_TOP * factor);
         SequenceDiagram diagram = viewModel.getDiagram();
         if (diagram != null) {
-            sequenceCanvas.setPrefSize(diagram.drawing().width() * factor, diagram.drawing().height() * factor);
-            sequenceCanvas.setMinSize(diagram.drawing().width() * factor, diagram.drawing().height() * factor);
+            double width = diagram.drawing().width() * factor;
+            double height = Math.max(0, diagram.drawing().height() - ROWS_TOP) * factor;
+            sequenceCanvas.setPrefSize(width, height);
+            sequenceCanvas.setMinSize(width, height);
+            sequenceCanvas.setClip(new Rectangle(0, 0, width, height));
         }
+        placeHeads();
     }
 
     /** Scrolls so the current row is in view (centred when it was out of view). */
@@ -336,7 +348,7 @@ public final class SequenceView {
             return;
         }
         double top = sequenceScroll.getVvalue() * (contentHeight - viewport);
-        double y = row.y() * factor;
+        double y = (row.y() - ROWS_TOP) * factor;
         if (y < top || y + row.height() * factor > top + viewport) {
             double target = (y - viewport / 2) / (contentHeight - viewport);
             sequenceScroll.setVvalue(Math.max(0, Math.min(1, target)));

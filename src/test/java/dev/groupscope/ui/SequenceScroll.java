@@ -15,7 +15,8 @@ final class SequenceScroll {
         double content = scroll.getContent().getBoundsInLocal().getHeight();
         double viewport = scroll.getViewportBounds().getHeight();
         if (content > viewport) {
-            scroll.setVvalue(Math.max(0, Math.min(1, (row.y() - viewport / 2) / (content - viewport))));
+            scroll.setVvalue(Math.max(0, Math.min(1, (row.y() - SequenceView.ROWS_TOP - viewport / 2)
+                    / (content - viewport))));
         }
     }
 }

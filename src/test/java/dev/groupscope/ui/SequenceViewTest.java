@@ -96,6 +96,57 @@ class SequenceViewTest {
     }
 
     @Test
+    void noRowIsDrawnUnderTheLaneHeadsWhereverTheDiagramIsScrolled(FxRobot robot) {
+        // The heads stay in view while the rows scroll; drawn over the rows, they hid the topmost one shown.
+        goTo(robot, 31_000);
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#sequenceScroll").query();
+        java.util.List<String> hidden = new java.util.ArrayList<>();
+        for (double at : new double[] {0, 0.01, 0.02, 0.03, 0.05, 0.1, 0.3, 0.6, 1}) {
+            robot.interact(() -> {
+                scroll.setVvalue(at);
+                window.stageRoot().layout();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> hidden.addAll(wordsUnderTheHeads(robot, scroll, at)));
+        }
+
+        assertThat(hidden).isEmpty();
+    }
+
+    /** The rows' words (times, message and note labels) in the scroll's view that the lane heads cover. */
+    private static java.util.List<String> wordsUnderTheHeads(FxRobot robot, javafx.scene.control.ScrollPane scroll,
+                                                             double at) {
+        javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+        Node heads = robot.lookup("#sequenceHeads").query();
+        javafx.geometry.Bounds band = heads.localToScene(heads.getLayoutBounds());
+        java.util.List<String> hidden = new java.util.ArrayList<>();
+        Node laneHead = robot.lookup("#lane-C1").query();
+        javafx.geometry.Bounds head = laneHead.localToScene(laneHead.getBoundsInLocal());
+        boolean headsInSight = heads.isVisible() && band.getHeight() >= head.getHeight()
+                || head.getMinY() >= view.getMinY();
+        if (!headsInSight) {
+            hidden.add(String.format("at %.2f: no lane heads in sight", at));
+        }
+        if (!heads.isVisible()) {
+            return hidden;
+        }
+        for (Node word : robot.lookup("#sequenceCanvas").<javafx.scene.Parent>query().lookupAll("Text")) {
+            String id = word.getId() == null ? "" : word.getId();
+            if (!id.startsWith("time-") && !(id.endsWith("-label") && !id.startsWith("lane-"))) {
+                continue;
+            }
+            javafx.geometry.Bounds words = word.localToScene(word.getBoundsInLocal());
+            // Only what the scroll shows: a row scrolled out of view is not hidden by the heads.
+            double top = Math.max(words.getMinY(), view.getMinY());
+            double bottom = Math.min(words.getMaxY(), view.getMaxY());
+            if (bottom - top > 0.5 && top < band.getMaxY() - 0.5 && bottom > band.getMinY() + 0.5) {
+                hidden.add(String.format("at %.2f: %s", at, ((javafx.scene.text.Text) word).getText()));
+            }
+        }
+        return hidden;
+    }
+
+    @Test
     void clickingAnArrowMovesTimeToItAndMarksItsRow(FxRobot robot) {
         goTo(robot, 12_000);
         SequenceDiagram.Row join = diagram().rows().stream()
