@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The coordinator-comes-home lesson on the Protocol tab: broker 2 stops at 15 s and the group dies on it and loads
- * on broker 3; at 25 s broker 2 is back, and at 35 s the preferred-leader check gives it the group again. Each load
+ * on broker 3; at 25 s broker 2 is back, and at 40 s the preferred-leader check gives it the group again. Each load
  * is a note on the lane of the broker that loads the group, and the lane headers say who coordinates and who is down
  * even when the rows that made them so are before the window drawn.
  */
@@ -37,21 +37,21 @@ class CoordinatorMoveDiagramTest {
     void eachLoadOfTheGroupIsANoteOnTheLaneOfTheBrokerThatLoadsIt() {
         List<ProtocolEvent> loads = rows.stream().filter(row -> row.api().equals("GroupLoaded")).toList();
 
-        assertThat(loads).extracting(ProtocolEvent::time).containsExactly(15_000L, 35_000L);
+        assertThat(loads).extracting(ProtocolEvent::time).containsExactly(15_000L, 40_000L);
         assertThat(loads).extracting(ProtocolEvent::from).containsExactly("broker-3", "broker-2");
-        Drawing drawing = SequenceLayout.layout(rows, 0, 50_000, Messages.english(), true, 35_000).drawing();
+        Drawing drawing = SequenceLayout.layout(rows, 0, 50_000, Messages.english(), true, 40_000).drawing();
         assertThat(label(drawing, "note-" + loads.get(1).seq() + "-label"))
                 .isEqualTo("group loaded: Stable, gen 1");
         Drawing chinese = SequenceLayout.layout(rows, 0, 50_000, Messages.of(Locale.SIMPLIFIED_CHINESE), true,
-                35_000).drawing();
+                40_000).drawing();
         assertThat(label(chinese, "note-" + loads.get(1).seq() + "-label"))
                 .isEqualTo("载入消费组：Stable，第 1 代");
     }
 
     @Test
     void theGroupsOwnNotesFollowItToTheBrokerThatLoadedIt() {
-        // Broker 3 unloads the group at 35 s: its "Stable → Dead" is on broker 3's lane, the load on broker 2's.
-        assertThat(rows.stream().filter(row -> row.api().equals("GroupStateChange") && row.time() == 35_000))
+        // Broker 3 unloads the group at 40 s: its "Stable → Dead" is on broker 3's lane, the load on broker 2's.
+        assertThat(rows.stream().filter(row -> row.api().equals("GroupStateChange") && row.time() == 40_000))
                 .extracting(ProtocolEvent::from).containsExactly("broker-3");
         assertThat(rows.stream().filter(row -> row.api().equals("GroupStateChange") && row.time() == 15_000))
                 .extracting(ProtocolEvent::from).containsExactly("broker-2");
@@ -79,7 +79,7 @@ class CoordinatorMoveDiagramTest {
 
         Drawing knowing = SequenceLayout.layout(earlier, window, 20_000, 50_000, Messages.english(), true, 22_000,
                 null, null, Double.POSITIVE_INFINITY).drawing();
-        Drawing back = SequenceLayout.layout(earlier, window, 20_000, 50_000, Messages.english(), true, 40_000,
+        Drawing back = SequenceLayout.layout(earlier, window, 20_000, 50_000, Messages.english(), true, 41_000,
                 null, null, Double.POSITIVE_INFINITY).drawing();
 
         assertThat(label(knowing, "lane-broker-2-role")).isEqualTo("down");
@@ -90,26 +90,26 @@ class CoordinatorMoveDiagramTest {
 
     @Test
     void thePreferredLeaderCheckThatBringsTheGroupHomeIsANoteBeforeItsStableToDead() {
-        // As the window reads it, knowing which partition holds payments: at 35 s the "Stable → Dead" on broker 3
+        // As the window reads it, knowing which partition holds payments: at 40 s the "Stable → Dead" on broker 3
         // and the load on broker 2 came with nothing saying why; 17 other offsets partitions moved too, unnoted.
         Scenario scenario = ScenarioReader.read(Path.of("lessons/scenarios/coordinator-comes-home.json"));
         Simulation simulation = ScenarioWorld.simulation(scenario);
-        simulation.runUntil(36_000);
-        List<ProtocolEvent> read = ProtocolLog.read(simulation.log(), 0, 36_000,
+        simulation.runUntil(41_000);
+        List<ProtocolEvent> read = ProtocolLog.read(simulation.log(), 0, 41_000,
                 new EventGroups(scenario.groupOfClient(), 50));
 
-        List<ProtocolEvent> at35 = read.stream().filter(row -> row.time() == 35_000).toList();
-        assertThat(at35).extracting(ProtocolEvent::api, ProtocolEvent::from).containsExactly(
+        List<ProtocolEvent> at40 = read.stream().filter(row -> row.time() == 40_000).toList();
+        assertThat(at40).extracting(ProtocolEvent::api, ProtocolEvent::from).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("PreferredLeader", "broker-2"),
                 org.assertj.core.groups.Tuple.tuple("GroupStateChange", "broker-3"),
                 org.assertj.core.groups.Tuple.tuple("GroupLoaded", "broker-2"));
         assertThat(read).filteredOn(row -> row.api().equals("PreferredLeader")).hasSize(1);
-        Drawing english = SequenceLayout.layout(read, 0, 36_000, Messages.english(), true, 35_000).drawing();
-        assertThat(label(english, "note-" + at35.get(0).seq() + "-label"))
+        Drawing english = SequenceLayout.layout(read, 0, 41_000, Messages.english(), true, 40_000).drawing();
+        assertThat(label(english, "note-" + at40.get(0).seq() + "-label"))
                 .isEqualTo("preferred leader of __consumer_offsets-13 again");
-        Drawing chinese = SequenceLayout.layout(read, 0, 36_000, Messages.of(Locale.SIMPLIFIED_CHINESE), true,
-                35_000).drawing();
-        assertThat(label(chinese, "note-" + at35.get(0).seq() + "-label"))
+        Drawing chinese = SequenceLayout.layout(read, 0, 41_000, Messages.of(Locale.SIMPLIFIED_CHINESE), true,
+                40_000).drawing();
+        assertThat(label(chinese, "note-" + at40.get(0).seq() + "-label"))
                 .isEqualTo("重新成为 __consumer_offsets-13 的首选 leader");
     }
 

@@ -193,10 +193,10 @@ class EntityTooltipsTest {
 
     @Test
     void aPartitionSaysItsLeaderEpochWhichGrowsEachTimeLeadershipMoves() {
-        // Broker 2 stops at 15 s and is back at 25 s; the preferred-leader check at 35 s gives it its partitions back.
+        // Broker 2 stops at 15 s and is back at 25 s; the preferred-leader check at 40 s gives it its partitions back.
         String before = leaderLine(lessonAt("coordinator-comes-home.json", 10_000).getFrame());
         String away = leaderLine(lessonAt("coordinator-comes-home.json", 20_000).getFrame());
-        String back = leaderLine(lessonAt("coordinator-comes-home.json", 40_000).getFrame());
+        String back = leaderLine(lessonAt("coordinator-comes-home.json", 41_000).getFrame());
 
         assertThat(before).contains("leader broker 2 (leader epoch 0)");
         assertThat(away).doesNotContain("leader broker 2").contains("(leader epoch 1)");

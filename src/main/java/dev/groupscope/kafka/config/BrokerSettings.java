@@ -122,7 +122,7 @@ public final class BrokerSettings {
         return (Boolean) values.get(AUTO_LEADER_REBALANCE_ENABLE);
     }
 
-    /** How long the controller waits before each preferred-leader check while leaders are imbalanced (300 s). */
+    /** The period of the controller's preferred-leader check, counted from its activation (300 s). */
     public long leaderImbalanceCheckIntervalSeconds() {
         return (Long) values.get(LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS);
     }

@@ -74,9 +74,9 @@ public final class ClusterActor implements Actor, ClusterAccess {
         ClusterActor cluster = setup.build(world.random());
         world.addActor(cluster);
         LogCleaner.arm(world, cluster.sim);
-        // The controller's activation is a write too (Kafka: CompleteActivationEvent); with every broker up it
-        // finds every partition led by its preferred replica and schedules nothing.
-        PreferredLeaderBalancer.maybeScheduleNext(cluster, world, false);
+        // The controller's activation (PeriodicTaskControlManager.activate()) starts the preferred-leader check's
+        // clock: the first check comes one leader.imbalance.check.interval.seconds from now.
+        PreferredLeaderBalancer.activate(cluster, world);
         cluster.shards.forEachMutable((partition, shard) ->
                 shard.startExpiration(cluster.coordinatorEnv(world, shard.broker(), partition)));
         return cluster;

@@ -33,13 +33,8 @@ final class ClusterAdmin {
         this.context = context;
     }
 
-    /** Carries out a scripted action; as after any controller write, a preferred-leader check may be due. */
+    /** Carries out a scripted action. */
     void handle(Task task) {
-        perform(task);
-        PreferredLeaderBalancer.maybeScheduleNext(cluster, context, false);
-    }
-
-    private void perform(Task task) {
         if (task instanceof ClusterActions.StopBroker stop) {
             stopBroker(stop.brokerId());
         } else if (task instanceof ClusterActions.StartBroker start) {
@@ -163,8 +158,6 @@ final class ClusterAdmin {
                 "partitions", partitions, "replicationFactor", replicationFactor),
                 Rule.of("sim.cluster.offsetsTopic.autoCreated", "partitions", partitions,
                         "replicationFactor", replicationFactor));
-        // A broker that is down may be a new partition's preferred replica: its leader is then another one.
-        PreferredLeaderBalancer.maybeScheduleNext(cluster, context, false);
     }
 
     private void createOffsetsTopic(int partitions, int replicationFactor) {

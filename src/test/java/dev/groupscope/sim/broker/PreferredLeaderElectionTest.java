@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * auto.leader.rebalance.enable: after a broker stops and comes back, the KRaft controller's periodic
  * preferred-leader check gives it back the partitions it is the first replica of — the coordinator of a group
- * included — counting leader.imbalance.check.interval.seconds from when leadership first moved away.
+ * included. As in Kafka 4.1 (the periodic task "electPreferred"), the check runs every
+ * leader.imbalance.check.interval.seconds from the controller's start, whatever moved when.
  */
 class PreferredLeaderElectionTest {
 
@@ -86,7 +87,7 @@ class PreferredLeaderElectionTest {
     }
 
     @Test
-    void aRestartedBrokerLeadsItsPreferredPartitionsAgainAtTheCheckIntervalAfterItsLeadershipMovedAway() {
+    void aRestartedBrokerLeadsItsPreferredPartitionsAgainAtTheNextPeriodicCheck() {
         Simulation simulation = run(BrokerSettings.defaults(), 1, 20_000, 100_000);
 
         simulation.runUntil(19_999);
@@ -94,16 +95,17 @@ class PreferredLeaderElectionTest {
         assertThat(before).isNotEmpty().allSatisfy((partition, leader) -> assertThat(leader).isEqualTo(1));
 
         // Back at 100 s, broker 1 leads nothing it preferred: other replicas took it all over at 20 s.
-        simulation.runUntil(319_999);
+        simulation.runUntil(299_999);
         assertThat(leadersOfPartitionsPreferring(simulation, 1)).allSatisfy(
                 (partition, leader) -> assertThat(leader).isNotEqualTo(1));
         assertThat(preferredElections(simulation)).isEmpty();
 
-        // The check was scheduled when leadership moved away (20 s), leader.imbalance.check.interval.seconds = 300.
-        simulation.runUntil(320_000);
+        // Kafka 4.1's periodic task "electPreferred" runs every leader.imbalance.check.interval.seconds = 300 from
+        // the controller's activation (t = 0): at 300 s, not 300 s after leadership moved away (320 s, Kafka 3.x).
+        simulation.runUntil(300_000);
         assertThat(leadersOfPartitionsPreferring(simulation, 1)).isEqualTo(before);
         assertThat(preferredElections(simulation)).hasSize(before.size()).allSatisfy(event -> {
-            assertThat(event.time()).isEqualTo(320_000);
+            assertThat(event.time()).isEqualTo(300_000);
             assertThat(event.type()).isEqualTo("LeaderChange");
             assertThat(event.fields()).containsEntry("leader", 1);
             assertThat(event.ruleArgs()).containsEntry("leader", 1).containsEntry("intervalSeconds", 300L);
@@ -113,26 +115,38 @@ class PreferredLeaderElectionTest {
 
     @Test
     void aBrokerBackAfterACheckFoundItStillDownWaitsForTheNextCheck() {
-        // Stopped at 20 s: checks at 50 s (broker 1 still down, nothing moves), then 80 s.
-        Simulation simulation = run(checkEverySeconds(30), 1, 20_000, 60_000);
+        // Checks at 30 s, 60 s, 90 s...: stopped at 20 s and back at 40 s, the 30 s check finds broker 1 down.
+        Simulation simulation = run(checkEverySeconds(30), 1, 20_000, 40_000);
 
-        simulation.runUntil(79_999);
+        simulation.runUntil(59_999);
         assertThat(preferredElections(simulation)).isEmpty();
-        simulation.runUntil(80_000);
+        simulation.runUntil(60_000);
 
         assertThat(preferredElections(simulation)).isNotEmpty()
-                .allSatisfy(event -> assertThat(event.time()).isEqualTo(80_000));
+                .allSatisfy(event -> assertThat(event.time()).isEqualTo(60_000));
         assertThat(leadersOfPartitionsPreferring(simulation, 1)).allSatisfy(
                 (partition, leader) -> assertThat(leader).isEqualTo(1));
     }
 
     @Test
-    void onceEveryPartitionHasItsPreferredLeaderNoFurtherCheckIsScheduled() {
-        Simulation simulation = run(checkEverySeconds(30), 1, 20_000, 60_000);
+    void theFirstCheckComesOneIntervalAfterTheControllersStartEvenWithNothingImbalanced() {
+        Simulation simulation = new Simulation(world(checkEverySeconds(30)),
+                List.of(new ScriptedAction(0, new ConsumerTasks.Start("c1"))), 64);
 
-        simulation.runUntil(80_000);
+        simulation.runUntil(5_000);
 
-        assertThat(simulation.current().timerDeadline(BalancePartitionLeaders.KEY)).isEqualTo(-1);
+        assertThat(simulation.current().timerDeadline(BalancePartitionLeaders.KEY)).isEqualTo(30_000);
+    }
+
+    @Test
+    void theCheckRunsEveryIntervalWhetherOrNotAnythingMoved() {
+        Simulation simulation = run(checkEverySeconds(30), 1, 20_000, 40_000);
+
+        simulation.runUntil(60_000);
+        assertThat(simulation.current().timerDeadline(BalancePartitionLeaders.KEY)).isEqualTo(90_000);
+        simulation.runUntil(100_000);
+        assertThat(simulation.current().timerDeadline(BalancePartitionLeaders.KEY)).isEqualTo(120_000);
+        assertThat(preferredElections(simulation)).allSatisfy(event -> assertThat(event.time()).isEqualTo(60_000));
     }
 
     @Test
@@ -142,17 +156,17 @@ class PreferredLeaderElectionTest {
         int coordinator = initial.coordinatorOf("g1");
         Simulation simulation = run(checkEverySeconds(60), coordinator, 20_000, 40_000);
 
-        simulation.runUntil(79_999);
+        simulation.runUntil(59_999);
         assertThat(cluster(simulation).coordinatorOf("g1")).isNotEqualTo(coordinator);
         assertThat(consumers(simulation).values()).extracting(ConsumerView::coordinator)
                 .doesNotContain(coordinator);
 
-        simulation.runUntil(80_000);
+        simulation.runUntil(60_000);
         assertThat(cluster(simulation).coordinatorOf("g1")).isEqualTo(coordinator);
         assertThat(preferredElections(simulation)).anySatisfy(event -> assertThat(event.fields())
                 .containsEntry("topicPartition", ClusterState.OFFSETS_TOPIC + "-" + offsetsPartition));
 
-        simulation.runUntil(100_000);
+        simulation.runUntil(80_000);
         // Exactly as after a broker stops: the old coordinator answers NOT_COORDINATOR, the members look the
         // coordinator up again, and the group goes on, with all its partitions, at the coordinator's new home.
         Map<String, ConsumerView> after = consumers(simulation);
@@ -160,7 +174,7 @@ class PreferredLeaderElectionTest {
         assertThat(after.values()).extracting(ConsumerView::state).containsOnly(MemberState.STABLE);
         assertThat(after.values().stream().flatMap(view -> view.assigned().stream()).sorted().toList())
                 .containsExactly("orders-0", "orders-1", "orders-2", "orders-3", "orders-4", "orders-5");
-        List<SimEvent> afterMove = simulation.log().stream().filter(event -> event.time() >= 80_000).toList();
+        List<SimEvent> afterMove = simulation.log().stream().filter(event -> event.time() >= 60_000).toList();
         assertThat(afterMove).anyMatch(event -> event.type().equals("CoordinatorLoaded"));
         assertThat(afterMove).anyMatch(event -> "NOT_COORDINATOR".equals(event.fields().get("error")));
         assertThat(afterMove).anyMatch(event -> event.type().equals("FindCoordinatorRequest"));
@@ -181,28 +195,18 @@ class PreferredLeaderElectionTest {
     }
 
     @Test
-    void aRunWhoseLeadersNeverMoveSchedulesNoCheck() {
-        Simulation simulation = new Simulation(world(checkEverySeconds(1)),
-                List.of(new ScriptedAction(0, new ConsumerTasks.Start("c1"))), 64);
-
-        simulation.runUntil(5_000);
-
-        assertThat(simulation.current().timerDeadline(BalancePartitionLeaders.KEY)).isEqualTo(-1);
-    }
-
-    @Test
     void aLearnerStepsToEachLeaderThatMovesBack() {
-        Simulation simulation = run(checkEverySeconds(30), 1, 20_000, 60_000);
+        Simulation simulation = run(checkEverySeconds(30), 1, 20_000, 40_000);
 
-        simulation.runUntil(80_000);
+        simulation.runUntil(60_000);
 
         assertThat(preferredElections(simulation)).isNotEmpty().allMatch(LearnerFilter.INSTANCE);
     }
 
     @Test
     void theSameSeedGivesTheSameRunEventForEvent() {
-        Simulation first = run(checkEverySeconds(30), 2, 20_000, 60_000);
-        Simulation second = run(checkEverySeconds(30), 2, 20_000, 60_000);
+        Simulation first = run(checkEverySeconds(30), 2, 20_000, 40_000);
+        Simulation second = run(checkEverySeconds(30), 2, 20_000, 40_000);
 
         first.runUntil(120_000);
         second.runUntil(120_000);

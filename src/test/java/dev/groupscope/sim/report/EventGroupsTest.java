@@ -142,15 +142,15 @@ class EventGroupsTest {
     }
 
     /**
-     * Broker 2 stops at 15 s and comes back to lead again at 35 s: each time seventeen __consumer_offsets partitions
+     * Broker 2 stops at 15 s and comes back to lead again at 40 s: each time seventeen __consumer_offsets partitions
      * change leader in the same millisecond as payments' own (13). Those hold no group of the run: payments' view
      * (its explanation, its stepping, its timeline marks) leaves them out and keeps its own and the topic's.
      */
     @Test
     void aLeaderElectedForAnOffsetsPartitionOfNoGroupOfTheRunIsNotShownToItsGroups() {
-        Run run = run("coordinator-comes-home", 36_000);
+        Run run = run("coordinator-comes-home", 41_000);
 
-        for (long moment : List.of(15_000L, 35_000L)) {
+        for (long moment : List.of(15_000L, 40_000L)) {
             List<SimEvent> elected = run.all(type("LeaderChange").and(event -> event.time() == moment));
             assertThat(elected).as("at %d", moment).hasSizeGreaterThan(10);
             assertThat(elected).filteredOn(event -> run.groups().shows(event, "payments"))
