@@ -163,9 +163,9 @@ class EntityTooltipsTest {
 
         String tip = new EntityTooltips(Messages.of(Locale.SIMPLIFIED_CHINESE)).partition(frame, "events-2");
 
-        // C2, cut off, processed events-2 until its last record before 40 s (at 39.8 s since consumers ask for
-        // Metadata at start) while C1 processed it too from 30 s.
-        assertThat(tip).contains("C2（直到 39.8 秒），同时还有 C1（30.0–39.8 秒）").doesNotContain(" s）");
+        // C2, cut off, processed events-2 until its last record before 40 s (at 39.9 s since its heartbeat thread
+        // notices the lost session at its deadline) while C1 processed it too from 30 s.
+        assertThat(tip).contains("C2（直到 39.9 秒），同时还有 C1（30.0–39.9 秒）").doesNotContain(" s）");
     }
 
     @Test
