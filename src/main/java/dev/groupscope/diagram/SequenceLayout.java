@@ -45,6 +45,11 @@ public final class SequenceLayout {
     static final double LOST_SHORT = 0.4;
     /** Half the size of the ✗ at a lost message's end. */
     static final double CROSS = 5;
+    /** Between a note's box and the edge of its lane: the note never reaches into a neighbour's. */
+    static final double NOTE_INSET = 6;
+    /** A note's box around one line of its words, and each further line it wraps onto. */
+    public static final double NOTE_HEIGHT = 20;
+    static final double NOTE_LINE = 15;
 
     private final List<ProtocolEvent> events;
     private final Messages messages;
@@ -151,7 +156,15 @@ public final class SequenceLayout {
         }
         List<List<ProtocolEvent>> grouped = rowsOf(events);
         double firstRow = HEAD_TOP + HEAD_HEIGHT + 28;
-        double height = firstRow + Math.max(1, grouped.size()) * ROW + 24;
+        // A row is ROW high, a note that wraps higher by its further lines: each row's line, top to bottom.
+        double[] rowY = new double[grouped.size()];
+        double top = firstRow - ROW / 2;
+        for (int i = 0; i < grouped.size(); i++) {
+            double rowHeight = rowHeight(grouped.get(i));
+            rowY[i] = top + rowHeight / 2;
+            top += rowHeight;
+        }
+        double height = (grouped.isEmpty() ? firstRow + ROW / 2 : top) + ROW / 2 + 24;
         String title = group == null
                 ? text("diagram.sequence.title", "from", TextFit.number(fromMs), "to", TextFit.number(toMs))
                 : text("diagram.sequence.title.group", "group", group, "from", TextFit.number(fromMs),
@@ -162,8 +175,9 @@ public final class SequenceLayout {
         if (current >= 0) {
             // Around what the row draws, not centred on its line: a message's label stands above its arrow (its
             // baseline 7 above), and a box centred on the arrow ran its top edge through the label's letters.
-            out.box("current-row", MARGIN, firstRow + current * ROW - ROW / 2 - CURRENT_LIFT, width - 2 * MARGIN, ROW,
-                    3, "", "current");
+            double rowHeight = rowHeight(grouped.get(current));
+            out.box("current-row", MARGIN, rowY[current] - rowHeight / 2 - CURRENT_LIFT, width - 2 * MARGIN,
+                    rowHeight, 3, "", "current");
         }
         for (String lane : lanes) {
             lane(lane, height);
@@ -172,7 +186,7 @@ public final class SequenceLayout {
             out.label("empty", MARGIN, firstRow + 6, text("diagram.sequence.empty"), Anchor.START, "caption");
         }
         for (int i = 0; i < grouped.size(); i++) {
-            row(grouped.get(i), firstRow + i * ROW, width);
+            row(grouped.get(i), rowY[i], width);
         }
         return new SequenceDiagram(out.build("sequence", title, width, height), rows);
     }
@@ -424,21 +438,84 @@ public final class SequenceLayout {
         rows.add(new SequenceDiagram.Row(id, first.seq(), first.time(), y));
     }
 
+    /** How high a row is: a note wrapped onto several lines is higher by its further lines. */
+    private double rowHeight(List<ProtocolEvent> group) {
+        ProtocolEvent first = group.get(0);
+        if (group.size() > 1 || first.kind() != ProtocolEvent.Kind.NOTE) {
+            return ROW;
+        }
+        return ROW + (noteLines(noteText(first)).size() - 1) * NOTE_LINE;
+    }
+
+    /** The widest a note's box gets: its own lane, short of the lanes beside it. */
+    private double noteRoom() {
+        return laneWidth - 2 * NOTE_INSET;
+    }
+
+    /**
+     * A note's words on as many lines as its lane needs: one line two lanes wide covered the neighbours' lifelines
+     * (on the first lane, pushed right, all of C2's), so the note read as theirs too.
+     */
+    private List<String> noteLines(String label) {
+        double room = noteRoom() - 16;
+        List<String> lines = TextFit.wrap(label, 12, room);
+        if (lines.size() < 2) {
+            return lines;
+        }
+        // As even as the same number of lines allows: filled greedily, a line held all but the last word or two
+        // ("载入消费组：Stable，第" over "1 代"); the narrowest width that takes no more lines and breaks no more
+        // words reads as two halves ("载入消费组：" over "Stable，第 1 代").
+        int brokenWords = brokenWords(label, lines);
+        double narrow = 0;
+        double wide = room;
+        for (int i = 0; i < 12; i++) {
+            double width = (narrow + wide) / 2;
+            List<String> tried = TextFit.wrap(label, 12, width);
+            if (tried.size() <= lines.size() && brokenWords(label, tried) <= brokenWords) {
+                wide = width;
+            } else {
+                narrow = width;
+            }
+        }
+        return TextFit.wrap(label, 12, wide);
+    }
+
+    /** How many of the breaks between {@code lines} fall inside a word rather than at a space or in Chinese text. */
+    private static int brokenWords(String label, List<String> lines) {
+        int broken = 0;
+        int at = 0;
+        for (int i = 0; i < lines.size() - 1; i++) {
+            at = label.indexOf(lines.get(i), at) + lines.get(i).length();
+            char before = label.charAt(at - 1);
+            boolean natural = at >= label.length() || label.charAt(at) == ' ' || Character.isIdeographic(before)
+                    || before == '，' || before == '；' || before == '：';
+            broken += natural ? 0 : 1;
+        }
+        return broken;
+    }
+
     private void note(ProtocolEvent event, double y, double width) {
         String id = "note-" + event.seq();
         String label = noteText(event);
-        double w = Math.min(laneWidth * 2, TextFit.width(label, 12) + 16);
-        // Centred on its lane, but kept inside the lanes' area so a note on the last lane is not cut off.
-        double x = Math.max(MARGIN + GUTTER + w / 2, Math.min(width - MARGIN - w / 2, laneX.get(event.from())));
+        List<String> lines = noteLines(label);
+        double widest = lines.stream().mapToDouble(line -> TextFit.width(line, 12)).max().orElse(0);
+        double w = Math.min(noteRoom(), widest + 16);
+        double h = NOTE_HEIGHT + (lines.size() - 1) * NOTE_LINE;
+        double x = laneX.get(event.from());
         // A request whose connection failed is an error of the client's, drawn as such on its own lane; so are faults.
         boolean failed = event.api().equals("Disconnected") || event.api().equals("FetchErrors")
                 || event.api().equals("NetworkPartition") || event.api().equals("ConnectionsClosed")
                 || event.api().equals("FailCommits") || event.api().equals("DelayCommits")
                 || event.api().equals("OffsetsForTimesFailed") || event.api().equals("onPartitionsLost");
-        out.box(id, x - w / 2, y - 10, w, 20, 4, "", failed ? rowStyles("note", "note-" + event.api(), "error")
+        out.box(id, x - w / 2, y - h / 2, w, h, 4, "", failed ? rowStyles("note", "note-" + event.api(), "error")
                 : rowStyles("note", "note-" + event.api()));
-        out.label(id + "-label", x, y + 4, TextFit.fit(label, 12, w - 10), Anchor.MIDDLE,
-                failed ? rowStyles("detail", "note", "error") : rowStyles("detail", "note"));
+        String[] labelStyles = failed ? rowStyles("detail", "note", "error") : rowStyles("detail", "note");
+        double firstBaseline = y + 4 - (lines.size() - 1) * NOTE_LINE / 2;
+        for (int i = 0; i < lines.size(); i++) {
+            // The first line keeps the id a note's words always had; the others are numbered from 2.
+            out.label(i == 0 ? id + "-label" : id + "-label-" + (i + 1), x, firstBaseline + i * NOTE_LINE,
+                    TextFit.fit(lines.get(i), 12, w - 10), Anchor.MIDDLE, labelStyles);
+        }
         rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y));
     }
 
@@ -490,12 +567,12 @@ public final class SequenceLayout {
         }
     }
 
-    /** The partitions by name where they fit in a note, else how many. */
+    /** The partitions by name where they fit on two lines of a note, else how many. */
     private String lostPartitionsNote(Map<String, Object> f) {
         List<?> partitions = f.get("partitions") instanceof List<?> list ? list : List.of();
         String named = text("diagram.sequence.note.onPartitionsLost", "partitions",
                 partitions.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
-        return TextFit.width(named, 12) + 16 <= laneWidth * 2 ? named
+        return noteLines(named).size() <= 2 ? named
                 : text("diagram.sequence.note.onPartitionsLostCount", "count", partitions.size());
     }
 

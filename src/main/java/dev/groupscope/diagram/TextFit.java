@@ -53,11 +53,16 @@ public final class TextFit {
         return text.substring(0, end) + ELLIPSIS;
     }
 
-    /** {@code text} broken at spaces (or anywhere in CJK text) into lines no wider than {@code maxWidth}. */
+    /**
+     * {@code text} broken at spaces (or anywhere in CJK text) into lines no wider than {@code maxWidth}. A word too
+     * long for a line is broken after a {@code _ - ( /} in it where it has one ("COORDINATOR_LOAD_" over
+     * "IN_PROGRESS", "onPartitionsLost(" over its partitions), else wherever it must.
+     */
     public static java.util.List<String> wrap(String text, double size, double maxWidth) {
         java.util.List<String> lines = new java.util.ArrayList<>();
         StringBuilder line = new StringBuilder();
         int lastBreak = -1;
+        int lastSoftBreak = -1;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
@@ -66,18 +71,37 @@ public final class TextFit {
                 lastBreak = line.length();
             }
             if (width(line.toString(), size) > maxWidth && line.length() > 1) {
-                int cut = lastBreak > 0 && lastBreak < line.length() ? lastBreak : line.length() - Character.charCount(c);
+                int cut = lastBreak > 0 && lastBreak < line.length() ? lastBreak
+                        : lastSoftBreak > 0 && lastSoftBreak < line.length() ? lastSoftBreak
+                        : line.length() - Character.charCount(c);
                 lines.add(line.substring(0, cut).stripTrailing());
                 String rest = line.substring(cut).stripLeading();
                 line.setLength(0);
                 line.append(rest);
                 lastBreak = -1;
+                // The rest is one word's start: where it may break, were it too long too.
+                lastSoftBreak = -1;
+                for (int j = 2; j < line.length(); j++) {
+                    if (softBreak(line, j)) {
+                        lastSoftBreak = j + 1;
+                    }
+                }
+            }
+            // After the check: a break after this character only helps a line that goes on past it.
+            if (line.length() > 2 && softBreak(line, line.length() - 1)) {
+                lastSoftBreak = line.length();
             }
         }
         if (line.length() > 0) {
             lines.add(line.toString());
         }
         return lines;
+    }
+
+    /** Whether a word may break after {@code line}'s character at {@code at}: a _ - ( / not doubled ("__"). */
+    private static boolean softBreak(CharSequence line, int at) {
+        char c = line.charAt(at);
+        return (c == '_' || c == '-' || c == '(' || c == '/') && line.charAt(at - 1) != c;
     }
 
     /** A whole number with comma grouping, the same in every locale (exports must not depend on the machine's). */

@@ -193,7 +193,11 @@ public final class SequenceView {
         List<Node> nodes = new ArrayList<>(DrawingNodes.nodes(diagram.drawing(), palette));
         double width = diagram.drawing().width();
         for (SequenceDiagram.Row row : diagram.rows()) {
-            Rectangle hit = new Rectangle(0, row.y() - SequenceLayout.ROW_HEIGHT / 2, width, SequenceLayout.ROW_HEIGHT);
+            // A note wrapped onto several lines makes its row taller: the click target is as tall as the row.
+            double rowHeight = diagram.drawing().shape(row.id()).filter(Shape.Box.class::isInstance)
+                    .map(box -> ((Shape.Box) box).height() + SequenceLayout.ROW_HEIGHT - SequenceLayout.NOTE_HEIGHT)
+                    .filter(height -> height > SequenceLayout.ROW_HEIGHT).orElse(SequenceLayout.ROW_HEIGHT);
+            Rectangle hit = new Rectangle(0, row.y() - rowHeight / 2, width, rowHeight);
             hit.setId("hit-" + row.id());
             hit.getStyleClass().add("sequence-hit");
             hit.setFill(Color.TRANSPARENT);

@@ -113,7 +113,8 @@ class CoordinatorMoveDiagramTest {
                 .isEqualTo("重新成为 __consumer_offsets-13 的首选 leader");
     }
 
+    /** A note's words, on all the lines it wraps onto. */
     private static String label(Drawing drawing, String id) {
-        return ((Shape.Label) drawing.shape(id).orElseThrow()).text();
+        return NoteLines.words(drawing, id);
     }
 }

@@ -8,9 +8,9 @@ final class DrawnSequence {
     private DrawnSequence() {
     }
 
-    /** The text of row {@code id}'s label (an arrow's or a note's). */
+    /** The text of row {@code id}'s label (an arrow's, or a note's on all the lines it wraps onto). */
     static String label(Drawing drawing, String id) {
-        return ((Shape.Label) drawing.shape(id + "-label").orElseThrow()).text();
+        return NoteLines.words(drawing, id + "-label");
     }
 
     /** Row {@code requestRow} is an {@code api} request drawn from client to broker, the next row its answer back. */

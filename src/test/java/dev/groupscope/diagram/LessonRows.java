@@ -23,11 +23,14 @@ final class LessonRows {
         return ProtocolLog.read(simulation.log(), from, to, new EventGroups(scenario.groupOfClient()));
     }
 
-    /** The texts of the notes the rows are drawn with, from {@code from} to {@code to}, in {@code messages}. */
+    /**
+     * The texts of the notes the rows are drawn with, from {@code from} to {@code to}, in {@code messages}: each
+     * note's words on all the lines it wraps onto.
+     */
     static List<String> noteTexts(List<ProtocolEvent> rows, long from, long to, Messages messages) {
         Drawing drawing = SequenceLayout.layout(rows, from, to, messages, true, -1).drawing();
         return drawing.shapes().stream().filter(shape -> shape instanceof Shape.Label)
                 .filter(shape -> shape.id().startsWith("note-") && shape.id().endsWith("-label"))
-                .map(shape -> ((Shape.Label) shape).text()).toList();
+                .map(shape -> NoteLines.words(drawing, shape.id())).toList();
     }
 }

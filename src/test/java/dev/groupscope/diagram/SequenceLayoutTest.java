@@ -140,11 +140,10 @@ class SequenceLayoutTest {
         Drawing drawing = SequenceLayout.layout(events, 0, 20_004, ENGLISH, true, -1).drawing();
 
         Shape.Box box = (Shape.Box) drawing.shape("note-2").orElseThrow();
-        Shape.Label label = (Shape.Label) drawing.shape("note-2-label").orElseThrow();
         Shape.Box lane = (Shape.Box) drawing.shape("lane-C1").orElseThrow();
-        assertThat(label.text()).isEqualTo("✗ OffsetCommit to Broker 2: connection failed");
+        assertThat(NoteLines.words(drawing, "note-2-label")).isEqualTo("✗ OffsetCommit to Broker 2: connection failed");
         assertThat(box.styles()).contains("error");
-        // On C1's lane (kept inside the lanes' area, so the first lane's note may sit right of its centre).
+        // On C1's lane.
         assertThat(lane.x() + lane.width() / 2).isBetween(box.x(), box.x() + box.width());
         assertThat(drawing.shapes()).noneMatch(shape -> shape.id().startsWith("msg-"));
     }
@@ -161,11 +160,11 @@ class SequenceLayoutTest {
         Drawing chinese = SequenceLayout.layout(events, 0, 50_016, Messages.of(java.util.Locale.SIMPLIFIED_CHINESE),
                 true, -1).drawing();
 
-        assertThat(((Shape.Label) drawing.shape("note-1-label").orElseThrow()).text())
+        assertThat(NoteLines.words(drawing, "note-1-label"))
                 .isEqualTo("✗ OffsetCommit to Broker 1: timed out");
-        assertThat(((Shape.Label) drawing.shape("note-2-label").orElseThrow()).text())
+        assertThat(NoteLines.words(drawing, "note-2-label"))
                 .isEqualTo("✗ Heartbeat to Broker 1: connection failed");
-        assertThat(((Shape.Label) chinese.shape("note-1-label").orElseThrow()).text()).isEqualTo("✗ 发往 Broker 1 的 OffsetCommit：超时");
+        assertThat(NoteLines.words(chinese, "note-1-label")).isEqualTo("✗ 发往 Broker 1 的 OffsetCommit：超时");
         assertThat(((Shape.Box) drawing.shape("note-1").orElseThrow()).styles()).contains("error");
     }
 
@@ -264,6 +263,63 @@ class SequenceLayoutTest {
         assertThat(current.height()).as("one row, not its neighbours").isEqualTo(SequenceLayout.ROW);
         assertThat(diagram.drawing().shape("msg-3").orElseThrow().styles()).contains("future");
         assertThat(diagram.drawing().shape("msg-2").orElseThrow().styles()).doesNotContain("future");
+    }
+
+    @Test
+    void aWideNoteStaysInItsOwnLaneWrappingItsWordsAndTheRowsBelowMakeRoomForIt() {
+        // The failover's notes: the group unloaded on the middle broker's lane, a fetch told to go elsewhere on the
+        // first lane (once pushed right over C2's lifeline), a member giving up its partitions as lost.
+        List<ProtocolEvent> events = List.of(
+                request(1, "OffsetCommit", "C1", "broker-2", 19_016, 19_018),
+                request(2, "OffsetCommit", "C2", "broker-3", 19_016, 19_018),
+                note(3, "GroupStateChange", "broker-2", 20_000, Map.of("from", "Stable", "to", "Dead",
+                        "unloaded", true)),
+                note(4, "FetchErrors", "C1", 20_002, Map.of("broker", "broker-2",
+                        "errors", Map.of("transfers-1", "NOT_LEADER_OR_FOLLOWER"),
+                        "currentLeaders", Map.of("transfers-1", 3))),
+                note(5, "onPartitionsLost", "C2", 20_004, Map.of("partitions", List.of("transfers-2", "transfers-3"))),
+                request(6, "FindCoordinator", "C1", "broker-1", 20_004, 20_006));
+
+        for (Messages language : List.of(ENGLISH, Messages.of(java.util.Locale.SIMPLIFIED_CHINESE))) {
+            for (double width : new double[] {Double.POSITIVE_INFINITY, 1200, 600}) {
+                Drawing drawing = SequenceLayout.layout(events, 0, 20_006, language, true, -1, null, null, width)
+                        .drawing();
+                double lane = centre(drawing, "lane-C2") - centre(drawing, "lane-C1");
+                for (String[] note : new String[][] {{"note-3", "lane-broker-2"}, {"note-4", "lane-C1"},
+                        {"note-5", "lane-C2"}}) {
+                    Shape.Box box = (Shape.Box) drawing.shape(note[0]).orElseThrow();
+                    String where = language.locale() + " " + width + " " + note[0];
+                    assertThat(box.x()).as(where).isGreaterThanOrEqualTo(centre(drawing, note[1]) - lane / 2);
+                    assertThat(box.x() + box.width()).as(where).isLessThanOrEqualTo(centre(drawing, note[1]) + lane / 2);
+                    String words = NoteLines.words(drawing, note[0] + "-label");
+                    assertThat(words).as(where).doesNotContain("…");
+                    // Its last line stays inside its box.
+                    assertThat(lastLineY(drawing, note[0])).as(where).isLessThan(box.y() + box.height());
+                }
+                assertThat(NoteLines.words(drawing, "note-3-label")).isEqualTo(language.format(
+                        "diagram.sequence.note.GroupUnloaded", Map.of("from", "Stable", "to", "Dead")));
+                // Each row clear of the next: a note's box above the next row's words (12 px letters on a baseline
+                // 7 above the arrow) and the next note's box.
+                List<String> order = List.of("note-3", "note-4", "note-5");
+                for (int i = 0; i < order.size(); i++) {
+                    Shape.Box box = (Shape.Box) drawing.shape(order.get(i)).orElseThrow();
+                    double nextTop = i + 1 < order.size() ? ((Shape.Box) drawing.shape(order.get(i + 1)).orElseThrow()).y()
+                            : ((Shape.Label) drawing.shape("msg-6-label").orElseThrow()).y() - 12;
+                    assertThat(box.y() + box.height()).as("%s above the next row", order.get(i)).isLessThan(nextTop);
+                }
+            }
+        }
+    }
+
+    private static double centre(Drawing drawing, String lane) {
+        Shape.Box head = (Shape.Box) drawing.shape(lane).orElseThrow();
+        return head.x() + head.width() / 2;
+    }
+
+    private static double lastLineY(Drawing drawing, String note) {
+        return drawing.shapes().stream()
+                .filter(shape -> shape.id().equals(note + "-label") || shape.id().startsWith(note + "-label-"))
+                .mapToDouble(shape -> ((Shape.Label) shape).y()).max().orElseThrow();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.groupscope.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.diagram.Drawing;
+import dev.groupscope.diagram.NoteLines;
 import dev.groupscope.diagram.Shape;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ class SvgExporterTest {
                 .findFirst().orElseThrow();
         assertThat(firstJoin.getElementsByTagName("title").item(0).getTextContent())
                 .isEqualTo("JoinGroup response from Broker 2 to C1: sent at 6 ms, arrived at 8 ms (2 ms on the network)");
-        assertThat(texts(svg)).contains("JoinGroup ✗ MEMBER_ID_REQUIRED", "Heartbeat ✗ REBALANCE_IN_PROGRESS",
+        assertThat(words(svg)).contains("JoinGroup ✗ MEMBER_ID_REQUIRED", "Heartbeat ✗ REBALANCE_IN_PROGRESS",
                 "process crashed", "C2 removed: no heartbeat for 6,000 ms", "Stable → PreparingRebalance");
     }
 
@@ -113,6 +114,42 @@ class SvgExporterTest {
             texts.add(nodes.item(i).getTextContent());
         }
         return texts;
+    }
+
+    /**
+     * Each label's words, a note's on all the lines it wraps onto ({@code note-N-label}, then {@code note-N-label-2},
+     * …) joined back into one.
+     */
+    static List<String> words(Document svg) {
+        List<String> words = new ArrayList<>();
+        NodeList nodes = svg.getElementsByTagName("text");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element text = (Element) nodes.item(i);
+            String id = text.getAttribute("id");
+            if (id.matches(".*-label-\\d+")) {
+                continue;
+            }
+            List<String> lines = new ArrayList<>(List.of(text.getTextContent()));
+            for (int line = 2; ; line++) {
+                Element next = textById(svg, id + "-" + line);
+                if (id.isEmpty() || next == null) {
+                    break;
+                }
+                lines.add(next.getTextContent());
+            }
+            words.add(NoteLines.join(lines));
+        }
+        return words;
+    }
+
+    private static Element textById(Document svg, String id) {
+        NodeList nodes = svg.getElementsByTagName("text");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (((Element) nodes.item(i)).getAttribute("id").equals(id)) {
+                return (Element) nodes.item(i);
+            }
+        }
+        return null;
     }
 
     static Set<String> ids(Document svg) {

@@ -82,9 +82,11 @@ class SequenceViewModelTest {
         playground.scrubTo(12_000);
 
         // C1 crashed at 3 s in the fork: its session ends about 6 s later, and the group rebalances around C2.
-        assertThat(sequence.getDiagram().drawing().shapes()).filteredOn(shape -> shape.id().startsWith("note-"))
-                .filteredOn(shape -> shape instanceof dev.groupscope.diagram.Shape.Label)
-                .extracting(shape -> ((dev.groupscope.diagram.Shape.Label) shape).text())
+        // Each note's words, on all the lines it wraps onto in its lane.
+        dev.groupscope.diagram.Drawing drawing = sequence.getDiagram().drawing();
+        assertThat(drawing.shapes()).filteredOn(shape -> shape.id().startsWith("note-"))
+                .filteredOn(shape -> shape.id().endsWith("-label"))
+                .extracting(shape -> dev.groupscope.diagram.NoteLines.words(drawing, shape.id()))
                 .contains("C1 removed: no heartbeat for 6,000 ms");
     }
 
