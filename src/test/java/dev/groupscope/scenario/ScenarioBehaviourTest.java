@@ -408,6 +408,31 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void anAutoCommitFallingDueDuringAJoinSaysItWaitsForTheJoin() {
+        // ConsumerCoordinator.poll returns before maybeAutoCommitOffsetsAsync while the join is unfinished: at 5 s
+        // the seven members still wait for the initial rebalance, and none of them commits then.
+        ScenarioRun run = ScenarioRun.of("seven-consumers-six-partitions");
+        List<SimEvent> due = run.events(e -> e.type().equals("AutoCommitInterval") && e.time() == 5_000);
+        assertThat(due).hasSize(7).allSatisfy(event ->
+                assertThat(event.ruleKey()).isEqualTo("sim.client.autoCommitWaits.join"));
+        assertThat(run.events(e -> e.type().equals("AutoCommit") && e.time() == 5_000)).isEmpty();
+    }
+
+    @Test
+    void aWorkerPoolsRevocationSaysItCommitsOnlyWhenItsListenerDoes() {
+        ScenarioRun auto = ScenarioRun.of("worker-pool-auto-commit-loses");
+        assertThat(auto.events(e -> e.type().startsWith("Revoke"))).isNotEmpty().allSatisfy(event ->
+                assertThat(event.ruleKey()).endsWith(".noCommit"));
+        assertThat(auto.events(e -> e.type().equals("SlowWorker")).get(0).ruleKey())
+                .isEqualTo("sim.pool.slowWorker.autoCommit");
+        ScenarioRun listenerCommits = ScenarioRun.of("window-commit");
+        assertThat(listenerCommits.events(e -> e.type().equals("RevokeDrained"))).isNotEmpty().allSatisfy(event ->
+                assertThat(event.ruleKey()).isEqualTo("sim.pool.revokeDrained"));
+        assertThat(listenerCommits.events(e -> e.type().equals("SlowWorker")).get(0).ruleKey())
+                .isEqualTo("sim.pool.slowWorker");
+    }
+
+    @Test
     void theSameScenarioAndSeedGiveTheSameRunEventForEvent() {
         ScenarioRun first = ScenarioRun.of("crash-and-rebalance");
         ScenarioRun second = ScenarioRun.of("crash-and-rebalance");

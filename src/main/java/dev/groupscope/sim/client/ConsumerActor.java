@@ -1038,9 +1038,12 @@ public final class ConsumerActor implements Actor {
                     : blocked == PollLoop.Wait.COMMITTED_OFFSETS ? "sim.client.autoCommitWaits.offsetFetch"
                     : blocked == PollLoop.Wait.COORDINATOR ? "sim.client.autoCommitWaits.coordinator"
                     : "sim.client.autoCommitWaits";
+            // ConsumerCoordinator.poll returns before maybeAutoCommitOffsetsAsync while a join is unfinished.
+            boolean joining = !subscription.userAssigned()
+                    && (group.rejoinNeeded || group.join != GroupMembership.JoinPhase.NONE);
             context.emit(EventKind.TIMER, "AutoCommitInterval", id, null,
                     fields("inPoll", inPoll, "intervalMs", config.autoCommitIntervalMs()),
-                    inPoll ? "sim.client.autoCommitDue" : waits,
+                    !inPoll ? waits : joining ? "sim.client.autoCommitWaits.join" : "sim.client.autoCommitDue",
                     Map.of("consumer", id, "autoCommitIntervalMs", config.autoCommitIntervalMs()));
             if (inPoll) {
                 pollIteration();

@@ -303,7 +303,7 @@ final class WorkerPool {
         }
         if (slid && awaitingRevoke != null && drained(awaitingRevoke)) {
             step.client("RevokeDrained", fields("partitions", ClientEvents.partitions(awaitingRevoke),
-                    "waitedMs", step.now() - awaitingSince), "sim.pool.revokeDrained",
+                    "waitedMs", step.now() - awaitingSince), revokeKey(step, "sim.pool.revokeDrained"),
                     Map.of("partitions", String.join(", ", ClientEvents.partitions(awaitingRevoke)),
                             "waitedMs", step.now() - awaitingSince));
             awaitingRevoke = null;
@@ -361,7 +361,7 @@ final class WorkerPool {
         }
         step.context.emit(EventKind.FAULT, "SlowWorker", step.id(), null, fields("worker", worker,
                 "durationMs", durationMs, "factor", factor, "running", running[w] == null ? ""
-                        : running[w].partition() + "@" + running[w].offset()), "sim.pool.slowWorker",
+                        : running[w].partition() + "@" + running[w].offset()), autoCommitKey(step, "sim.pool.slowWorker"),
                 Map.of("consumer", step.id(), "worker", worker, "durationMs", durationMs, "factor", factor));
         slowUntil[w] = step.now() + durationMs;
         slowFactor[w] = factor;
@@ -392,7 +392,7 @@ final class WorkerPool {
             awaitingSince = step.now();
             step.client("RevokeWaiting", fields("partitions", ClientEvents.partitions(partitions),
                     "unfinished", unfinished(partitions), "maxPollIntervalMs", step.config().maxPollIntervalMs()),
-                    "sim.pool.revokeWaiting", Map.of("partitions", String.join(", ",
+                    revokeKey(step, "sim.pool.revokeWaiting"), Map.of("partitions", String.join(", ",
                             ClientEvents.partitions(partitions)), "unfinished", unfinished(partitions),
                             "maxPollIntervalMs", step.config().maxPollIntervalMs()));
         }
@@ -507,5 +507,18 @@ final class WorkerPool {
     @Override
     public String toString() {
         return "WorkerPool" + Arrays.toString(running);
+    }
+
+    /**
+     * The sentence for a pool whose consumer auto-commits: Kafka's auto commit stores the positions poll() reached,
+     * so no window holds it back.
+     */
+    private static String autoCommitKey(Step step, String key) {
+        return step.config().enableAutoCommit() ? key + ".autoCommit" : key;
+    }
+
+    /** The sentence for a revocation whose listener commits nothing (no commitSync in onPartitionsRevoked). */
+    private static String revokeKey(Step step, String key) {
+        return step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE ? key : key + ".noCommit";
     }
 }
