@@ -71,8 +71,29 @@ class CommitAsyncAwaitsCoordinatorTest {
         assertThat(closed.seq()).as("close() returns after the chained commit's answer").isGreaterThan(answered.seq());
     }
 
+    @Test
+    void anAssignedConsumersAutoCommitIsChainedToTheLookupToo() {
+        // autoCommitOffsetsAsync is commitOffsetsAsync: with auto commit every 5 ms, one falls due while A looks for
+        // the coordinator again, waits for the lookup, and goes out with the offsets of its call once it is found.
+        String auto = SCENARIO.formatted("").replace(
+                "\"enable.auto.commit\": false, \"auto.offset.reset\": \"earliest\"",
+                "\"auto.offset.reset\": \"earliest\", \"auto.commit.interval.ms\": 5")
+                .replace("\"commitPolicy\": {\"type\": \"asyncAfterBatch\"}", "\"commitPolicy\": {\"type\": \"auto\"}");
+        List<SimEvent> log = run(ScenarioReader.read("inline.json", auto));
+        SimEvent chained = first(log, "CommitAsyncAwaitsCoordinator", 5000);
+        assertThat(chained.fields().get("purpose")).isEqualTo("INTERVAL");
+        SimEvent found = first(log, "CoordinatorFound", chained.time());
+        SimEvent sent = events(log, e -> e.type().equals("AutoCommit") && e.seq() > found.seq()).get(0);
+        assertThat(sent.time()).isEqualTo(found.time());
+        assertThat(sent.ruleKey()).isEqualTo("sim.client.commitAsync.chainedSent");
+        assertThat(sent.fields().get("offsets")).isEqualTo(chained.fields().get("offsets"));
+    }
+
     private static List<SimEvent> run(String moreActions) {
-        Scenario scenario = ScenarioReader.read("inline.json", SCENARIO.formatted(moreActions));
+        return run(ScenarioReader.read("inline.json", SCENARIO.formatted(moreActions)));
+    }
+
+    private static List<SimEvent> run(Scenario scenario) {
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(scenario.durationMs());
         return simulation.log();

@@ -560,6 +560,11 @@ final class Commits {
                 ClientEvents.offsets(commit.offsets()), "sent", false, "lookupFailed", error.name()),
                 "sim.client.autoCommit.lookupFailed", Map.of("offsets", ClientEvents.offsetsText(commit.offsets()),
                         "error", error.name(), "retryBackoffMs", step.config().retryBackoffMs()));
+        retryAutoCommit(step, error);
+    }
+
+    /** The auto-commit callback after a retriable failure: the next auto commit is due retry.backoff.ms from now. */
+    private void retryAutoCommit(Step step, Errors error) {
         autoCommitRetry = error;
         nextAutoCommitAt = step.now() + step.config().retryWaitMs();
         step.armTimer(TimerKind.AUTO_COMMIT, step.config().retryWaitMs());
@@ -708,10 +713,7 @@ final class Commits {
         switch (pending.purpose()) {
             case INTERVAL -> {
                 if (retriable) {
-                    // The auto-commit callback retries after retry.backoff.ms.
-                    autoCommitRetry = error;
-                    nextAutoCommitAt = step.now() + step.config().retryWaitMs();
-                    step.armTimer(TimerKind.AUTO_COMMIT, step.config().retryWaitMs());
+                    retryAutoCommit(step, error);
                 }
             }
             case BEFORE_REBALANCE -> step.group().prepareCommitAnswered(retriable);
