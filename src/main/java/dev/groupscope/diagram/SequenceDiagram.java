@@ -15,9 +15,10 @@ public record SequenceDiagram(Drawing drawing, List<Row> rows) {
 
     /**
      * One row: {@code id} is its shapes' common id ({@code msg-<seq>}, {@code note-<seq>}, {@code heartbeats-<seq>}),
-     * {@code seq} and {@code time} those of its (first) event, {@code y} its centre line.
+     * {@code seq} and {@code time} those of its (first) event, {@code y} its centre line, {@code height} how high it
+     * is (a note wrapped onto several lines makes its row higher).
      */
-    public record Row(String id, long seq, long time, double y) {
+    public record Row(String id, long seq, long time, double y, double height) {
     }
 
     public Optional<Row> row(String id) {

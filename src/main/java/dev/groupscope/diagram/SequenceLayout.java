@@ -48,7 +48,7 @@ public final class SequenceLayout {
     /** Between a note's box and the edge of its lane: the note never reaches into a neighbour's. */
     static final double NOTE_INSET = 6;
     /** A note's box around one line of its words, and each further line it wraps onto. */
-    public static final double NOTE_HEIGHT = 20;
+    static final double NOTE_HEIGHT = 20;
     static final double NOTE_LINE = 15;
 
     private final List<ProtocolEvent> events;
@@ -435,7 +435,7 @@ public final class SequenceLayout {
         out.box(id, left, y - 10, right - left, 20, 10, "", rowStyles("folded", "heartbeat"));
         out.label(id + "-label", (left + right) / 2, y + 4, TextFit.fit(label, 12, right - left - 20),
                 Anchor.MIDDLE, rowStyles("caption"));
-        rows.add(new SequenceDiagram.Row(id, first.seq(), first.time(), y));
+        rows.add(new SequenceDiagram.Row(id, first.seq(), first.time(), y, ROW));
     }
 
     /** How high a row is: a note wrapped onto several lines is higher by its further lines. */
@@ -516,7 +516,7 @@ public final class SequenceLayout {
             out.label(i == 0 ? id + "-label" : id + "-label-" + (i + 1), x, firstBaseline + i * NOTE_LINE,
                     TextFit.fit(lines.get(i), 12, w - 10), Anchor.MIDDLE, labelStyles);
         }
-        rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y));
+        rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y, ROW + (lines.size() - 1) * NOTE_LINE));
     }
 
     private String noteText(ProtocolEvent event) {
@@ -621,7 +621,7 @@ public final class SequenceLayout {
         List<String> labelStyles = new ArrayList<>(styles);
         labelStyles.add("detail");
         out.label(id + "-label", centre, y - 7, label, Anchor.MIDDLE, labelStyles.toArray(String[]::new));
-        rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y));
+        rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y, ROW));
     }
 
     /**

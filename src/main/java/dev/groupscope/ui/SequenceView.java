@@ -193,11 +193,8 @@ public final class SequenceView {
         List<Node> nodes = new ArrayList<>(DrawingNodes.nodes(diagram.drawing(), palette));
         double width = diagram.drawing().width();
         for (SequenceDiagram.Row row : diagram.rows()) {
-            // A note wrapped onto several lines makes its row taller: the click target is as tall as the row.
-            double rowHeight = diagram.drawing().shape(row.id()).filter(Shape.Box.class::isInstance)
-                    .map(box -> ((Shape.Box) box).height() + SequenceLayout.ROW_HEIGHT - SequenceLayout.NOTE_HEIGHT)
-                    .filter(height -> height > SequenceLayout.ROW_HEIGHT).orElse(SequenceLayout.ROW_HEIGHT);
-            Rectangle hit = new Rectangle(0, row.y() - rowHeight / 2, width, rowHeight);
+            // The click target is as tall as the row (a note wrapped onto several lines makes it taller).
+            Rectangle hit = new Rectangle(0, row.y() - row.height() / 2, width, row.height());
             hit.setId("hit-" + row.id());
             hit.getStyleClass().add("sequence-hit");
             hit.setFill(Color.TRANSPARENT);
