@@ -98,7 +98,7 @@ class SvgExporterTest {
         assertThat(firstJoin.getElementsByTagName("title").item(0).getTextContent())
                 .isEqualTo("JoinGroup response from Broker 2 to C1: sent at 6 ms, arrived at 8 ms (2 ms on the network)");
         assertThat(words(svg)).contains("JoinGroup ✗ MEMBER_ID_REQUIRED", "Heartbeat ✗ REBALANCE_IN_PROGRESS",
-                "process crashed", "C2 removed: no heartbeat for 6,000 ms", "Stable → PreparingRebalance");
+                "process crashed", "C2 removed: session timed out (6,000 ms)", "Stable → PreparingRebalance");
     }
 
     static Document parse(String svg) throws Exception {

@@ -87,7 +87,7 @@ class SequenceViewModelTest {
         assertThat(drawing.shapes()).filteredOn(shape -> shape.id().startsWith("note-"))
                 .filteredOn(shape -> shape.id().endsWith("-label"))
                 .extracting(shape -> dev.groupscope.diagram.NoteLines.words(drawing, shape.id()))
-                .contains("C1 removed: no heartbeat for 6,000 ms");
+                .contains("C1 removed: session timed out (6,000 ms)");
     }
 
     @Test

@@ -37,10 +37,10 @@ public sealed interface GroupTimer extends Task {
 
     /**
      * A member's heartbeat deadline: {@code timeoutMs} after {@code armedAt} (the session timeout, or the new-member
-     * join timeout of 300000 ms while a new member waits in its first JoinGroup).
+     * join timeout of 300000 ms while a new member waits in its first JoinGroup), and what restarted it then.
      */
-    record Heartbeat(String target, int partition, String groupId, String memberId, long armedAt, long timeoutMs)
-            implements GroupTimer {
+    record Heartbeat(String target, int partition, String groupId, String memberId, long armedAt, long timeoutMs,
+                     SessionRenewal renewedBy) implements GroupTimer {
         @Override
         public String key() {
             return heartbeatKey(partition, groupId, memberId);

@@ -38,11 +38,11 @@ final class HeartbeatHandler {
         return switch (group.state()) {
             case EMPTY -> Errors.UNKNOWN_MEMBER_ID;
             case PREPARING_REBALANCE -> {
-                call.rescheduleHeartbeat(group, group.member(request.memberId()));
+                call.rescheduleHeartbeat(group, group.member(request.memberId()), SessionRenewal.HEARTBEAT);
                 yield Errors.REBALANCE_IN_PROGRESS;
             }
             case COMPLETING_REBALANCE, STABLE -> {
-                call.rescheduleHeartbeat(group, group.member(request.memberId()));
+                call.rescheduleHeartbeat(group, group.member(request.memberId()), SessionRenewal.HEARTBEAT);
                 yield Errors.NONE;
             }
             case DEAD -> throw new IllegalStateException("validated groups are not Dead");

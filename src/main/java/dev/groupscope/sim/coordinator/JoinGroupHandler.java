@@ -125,7 +125,7 @@ final class JoinGroupHandler {
         call.membership.addPending(group, newMemberId, request.sessionTimeoutMs(), Rule.of(
                 "sim.coordinator.join.memberIdRequired", "memberId", newMemberId,
                 "sessionTimeoutMs", request.sessionTimeoutMs()));
-        call.armHeartbeat(group, newMemberId, request.sessionTimeoutMs());
+        call.armHeartbeat(group, newMemberId, request.sessionTimeoutMs(), SessionRenewal.JOIN_GROUP);
         reject(Errors.MEMBER_ID_REQUIRED, newMemberId);
     }
 
@@ -200,7 +200,7 @@ final class JoinGroupHandler {
         call.membership.add(group, member, parked, Rule.of("sim.coordinator.join.memberAdded", "memberId", memberId));
         parkedAs = memberId;
         // A new member cannot heartbeat while its JoinGroup is parked, so it gets the long new-member join timeout.
-        call.armHeartbeat(group, memberId, NEW_MEMBER_JOIN_TIMEOUT_MS);
+        call.armHeartbeat(group, memberId, NEW_MEMBER_JOIN_TIMEOUT_MS, SessionRenewal.JOIN_GROUP);
         rebalancer.maybePrepareRebalanceOrCompleteJoin(group, Rule.of("sim.coordinator.rebalance.newMember",
                 "memberId", memberId));
     }
@@ -225,7 +225,7 @@ final class JoinGroupHandler {
         ClassicGroupMember old = call.membership.replaceStatic(group, instanceId, oldMemberId, newMemberId);
         fence(group, old);
         ClassicGroupMember member = group.member(newMemberId);
-        call.rescheduleHeartbeat(group, member);
+        call.rescheduleHeartbeat(group, member, SessionRenewal.JOIN_GROUP);
         group.updateMember(member, request.protocols(), request.rebalanceTimeoutMs(), request.sessionTimeoutMs(),
                 parked);
         parkedAs = newMemberId;

@@ -55,7 +55,7 @@ final class OffsetHandler {
             return errors;
         }
         if (group.isInState(STABLE) || group.isInState(PREPARING_REBALANCE)) {
-            call.rescheduleHeartbeat(group, group.member(request.memberId()));
+            call.rescheduleHeartbeat(group, group.member(request.memberId()), SessionRenewal.OFFSET_COMMIT);
         }
         // A consumer outside group management (assign()) commits with no member id: name its client instead.
         Rule rule = request.memberId().isEmpty()

@@ -151,7 +151,7 @@ final class Rebalancer {
             call.completeJoin(group, member, correlationId ->
                     Answers.joinSuccess(correlationId, group, member.memberId(), members, false), answered);
             member.setGenerationId(group.generationId());
-            call.rescheduleHeartbeat(group, member);
+            call.rescheduleHeartbeat(group, member, SessionRenewal.JOIN_GROUP);
             member.setIsNew(false);
             group.addPendingSyncMember(member.memberId());
         }
@@ -184,7 +184,7 @@ final class Rebalancer {
                     ? Answers.syncSuccess(correlationId, group, member.assignment())
                     : Answers.syncError(correlationId, error), rule);
             if (answered) {
-                call.rescheduleHeartbeat(group, member);
+                call.rescheduleHeartbeat(group, member, SessionRenewal.SYNC_GROUP);
             }
         }
     }

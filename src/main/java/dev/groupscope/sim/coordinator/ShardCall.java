@@ -175,14 +175,14 @@ final class ShardCall {
         shard.timerKeys.remove(key);
     }
 
-    void armHeartbeat(ClassicGroup group, String memberId, long timeoutMs) {
-        arm(new GroupTimer.Heartbeat(env.hostActorId(), partition(), group.groupId(), memberId, now(), timeoutMs),
-                timeoutMs);
+    void armHeartbeat(ClassicGroup group, String memberId, long timeoutMs, SessionRenewal renewedBy) {
+        arm(new GroupTimer.Heartbeat(env.hostActorId(), partition(), group.groupId(), memberId, now(), timeoutMs,
+                renewedBy), timeoutMs);
     }
 
     /** Kafka's {@code rescheduleClassicGroupMemberHeartbeat}: the member's session starts again now. */
-    void rescheduleHeartbeat(ClassicGroup group, ClassicGroupMember member) {
-        armHeartbeat(group, member.memberId(), member.sessionTimeoutMs());
+    void rescheduleHeartbeat(ClassicGroup group, ClassicGroupMember member, SessionRenewal renewedBy) {
+        armHeartbeat(group, member.memberId(), member.sessionTimeoutMs(), renewedBy);
     }
 
     void cancelHeartbeat(ClassicGroup group, String memberId) {

@@ -53,7 +53,7 @@ final class ShardLoader {
                             "members", ShardCall.sortedMemberIds(group)),
                     Rule.of("sim.coordinator.groupLoaded", "state", group.state().kafkaName(),
                             "generation", group.generationId(), "broker", call.env.brokerId()));
-            group.allMembers().forEach(member -> call.rescheduleHeartbeat(group, member));
+            group.allMembers().forEach(member -> call.rescheduleHeartbeat(group, member, SessionRenewal.GROUP_LOADED));
             if (group.numMembers() > call.settings().groupMaxSize()) {
                 new Rebalancer(call).prepareRebalance(group, Rule.of("sim.coordinator.rebalance.overCapacity",
                         "members", group.numMembers(), "groupMaxSize", call.settings().groupMaxSize()));

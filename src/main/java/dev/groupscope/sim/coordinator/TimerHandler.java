@@ -46,8 +46,8 @@ final class TimerHandler {
     /** Kafka's {@code expireClassicGroupMemberHeartbeat}. */
     private void expireHeartbeat(ClassicGroup group, GroupTimer.Heartbeat timer) {
         String memberId = timer.memberId();
-        Map<String, Object> fields = ShardCall.fields("memberId", memberId, "lastHeartbeatMs", timer.armedAt(),
-                "timeoutMs", timer.timeoutMs());
+        Map<String, Object> fields = ShardCall.fields("memberId", memberId, "sessionRenewedMs", timer.armedAt(),
+                "renewedBy", timer.renewedBy().name, "timeoutMs", timer.timeoutMs());
         if (group.isInState(DEAD)) {
             fired(timer, "HeartbeatExpiration", fields, Rule.of("sim.coordinator.heartbeat.groupDead",
                     "memberId", memberId));
@@ -74,8 +74,9 @@ final class TimerHandler {
         Rule rule = member.isNew() && member.isAwaitingJoin()
                 ? Rule.of("sim.coordinator.heartbeat.newMemberJoinTimeout", "memberId", member.memberId(),
                         "joinTimeoutMs", timer.timeoutMs())
-                : Rule.of("sim.coordinator.heartbeat.sessionExpired", "memberId", member.memberId(),
-                        "lastHeartbeatMs", timer.armedAt(), "sessionTimeoutMs", timer.timeoutMs());
+                : Rule.of("sim.coordinator.heartbeat.sessionExpired" + timer.renewedBy().ruleSuffix,
+                        "memberId", member.memberId(), "sessionRenewedMs", timer.armedAt(),
+                        "sessionTimeoutMs", timer.timeoutMs());
         fired(timer, "HeartbeatExpiration", fields, rule);
         rebalancer.removeMemberAndUpdateGroup(group, member, rule);
     }

@@ -2,12 +2,15 @@ package dev.groupscope.sim.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.i18n.Messages;
 import dev.groupscope.kafka.Errors;
+import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
 import dev.groupscope.sim.protocol.Responses.HeartbeatResponse;
 import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,8 +78,10 @@ class HeartbeatTest {
     @Test
     void aMemberThatStopsHeartbeatingIsRemovedOneSessionTimeoutAfterItsLastHeartbeat() {
         List<String> ids = h.formStableGroup(c1, c2);
-        heartbeat(c1, 1, ids.get(0));
-        long lastHeartbeat = h.now() - 10;
+        h.advance(1_000);
+        long sent = h.now();
+        heartbeat(c2, 1, ids.get(1));
+        long answered = h.now();
         for (int i = 0; i < 5; i++) {
             h.advance(2_990);
             heartbeat(c1, 1, ids.get(0));
@@ -86,11 +91,61 @@ class HeartbeatTest {
         assertThat(expiry.ruleKey()).isEqualTo("sim.coordinator.heartbeat.sessionExpired");
         assertThat(expiry.ruleArgs()).containsEntry("memberId", ids.get(1))
                 .containsEntry("sessionTimeoutMs", (long) Harness.SESSION_MS);
-        long c2LastContact = (long) expiry.ruleArgs().get("lastHeartbeatMs");
-        assertThat(expiry.time()).isEqualTo(c2LastContact + Harness.SESSION_MS);
-        assertThat(c2LastContact).isLessThan(lastHeartbeat);
+        long c2LastHeartbeat = (long) expiry.ruleArgs().get("sessionRenewedMs");
+        assertThat(c2LastHeartbeat).isBetween(sent, answered);
+        assertThat(expiry.time()).isEqualTo(c2LastHeartbeat + Harness.SESSION_MS);
         assertThat(h.group().hasMember(ids.get(1))).isFalse();
         assertThat(h.group().state()).isEqualTo(ClassicGroupState.PREPARING_REBALANCE);
+    }
+
+    /**
+     * c2's SyncGroup comes after the leader's, when the group is already Stable: Kafka answers it at once and does not
+     * restart the session ({@code classicGroupSyncToClassicGroup}), so c2's session last restarted with its JoinGroup.
+     */
+    @Test
+    void aMemberThatNeverHeartbeatsExpiresOneSessionAfterItsJoinGroup() {
+        List<String> ids = h.formStableGroup(c1, c2);
+        long syncAnswered = h.now();
+        for (int i = 0; i < 5; i++) {
+            h.advance(2_990);
+            heartbeat(c1, 1, ids.get(0));
+        }
+
+        SimEvent expiry = h.events("HeartbeatExpiration").get(0);
+        assertThat(expiry.ruleKey()).isEqualTo("sim.coordinator.heartbeat.sessionExpired.join");
+        assertThat(expiry.ruleArgs()).containsEntry("memberId", ids.get(1));
+        long renewed = (long) expiry.ruleArgs().get("sessionRenewedMs");
+        assertThat(renewed).isLessThanOrEqualTo(syncAnswered);
+        assertThat(expiry.time()).isEqualTo(renewed + Harness.SESSION_MS);
+    }
+
+    /**
+     * Kafka's {@code OffsetMetadataManager.commitOffset} restarts a classic member's session as a heartbeat does: a
+     * member whose last word was a commit is removed one session after the commit, and the sentence says so rather
+     * than calling the commit a heartbeat.
+     */
+    @Test
+    void anOffsetCommitRestartsTheSessionAndTheExpirySaysItWasTheCommit() {
+        List<String> ids = h.formStableGroup(c1, c2);
+        h.advance(1_000);
+        heartbeat(c2, 1, ids.get(1));
+        h.advance(2_000);
+        long sent = h.now();
+        h.send("c2", h.commit(1, ids.get(1), Map.of(new TopicPartition("orders", 0), 5L)));
+        long answered = h.now();
+        for (int i = 0; i < 5; i++) {
+            h.advance(2_990);
+            heartbeat(c1, 1, ids.get(0));
+        }
+
+        SimEvent expiry = h.events("HeartbeatExpiration").get(0);
+        assertThat(expiry.ruleKey()).isEqualTo("sim.coordinator.heartbeat.sessionExpired.commit");
+        long c2Commit = (long) expiry.ruleArgs().get("sessionRenewedMs");
+        assertThat(c2Commit).isBetween(sent, answered);
+        assertThat(expiry.fields()).containsEntry("renewedBy", "OffsetCommit");
+        assertThat(expiry.time()).isEqualTo(c2Commit + Harness.SESSION_MS);
+        assertThat(Messages.english().format(expiry.ruleKey(), expiry.ruleArgs()))
+                .contains("since its offset commit at " + String.format(Locale.ENGLISH, "%,d", c2Commit) + " ms");
     }
 
     @Test
