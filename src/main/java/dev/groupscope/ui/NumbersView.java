@@ -188,7 +188,7 @@ public final class NumbersView {
     private void drawPauses(ChartData data) {
         List<String> categories = new ArrayList<>();
         for (ChartData.RebalanceBar bar : data.rebalances()) {
-            categories.add(category(bar));
+            categories.add(category(bar, messages));
         }
         pauseRebalances.setCategories(FXCollections.observableArrayList(categories));
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
@@ -196,7 +196,7 @@ public final class NumbersView {
             XYChart.Series<String, Number> one = new XYChart.Series<>();
             one.setName(member);
             for (ChartData.RebalanceBar bar : data.rebalances()) {
-                one.getData().add(new XYChart.Data<>(category(bar), bar.stopTheWorldMs().getOrDefault(member, 0L)));
+                one.getData().add(new XYChart.Data<>(category(bar, messages), bar.stopTheWorldMs().getOrDefault(member, 0L)));
             }
             series.add(one);
         }
@@ -264,8 +264,14 @@ public final class NumbersView {
                 .orElseGet(() -> messages.text("ui.numbers.pause.nobodyStopped"));
     }
 
-    private String category(ChartData.RebalanceBar bar) {
-        return messages.format(bar.ongoing() ? "ui.numbers.pause.ongoing" : "ui.numbers.pause.rebalance",
+    /**
+     * A rebalance's name under its bars. One that left nobody without partitions (the group's first join: nobody had
+     * any yet) says so, or its empty place reads as missing data.
+     */
+    static String category(ChartData.RebalanceBar bar, Messages messages) {
+        String key = bar.ongoing() ? "ui.numbers.pause.ongoing"
+                : bar.stopTheWorldMs().isEmpty() ? "ui.numbers.pause.rebalance.nobody" : "ui.numbers.pause.rebalance";
+        return messages.format(key,
                 Map.of("number", bar.number(), "seconds", String.format(Locale.ROOT, "%.1f", bar.startSeconds())));
     }
 

@@ -141,6 +141,10 @@ class NumbersChartsTest {
         ChartData after = ChartData.of(run.metricsProperty().get());
         assertThat(after.members()).isNotEmpty();
         assertThat(NumbersView.pauseNote(after, dev.groupscope.i18n.Messages.english())).isEmpty();
+        // The first join took nothing from anybody: its place under the bars says so instead of looking like a gap.
+        assertThat(after.rebalances())
+                .extracting(bar -> NumbersView.category(bar, dev.groupscope.i18n.Messages.english()))
+                .containsExactly("#1 at 0.0 s: nobody stopped", "#2 at 28.0 s");
     }
 
     @Test
