@@ -572,9 +572,19 @@ final class GroupMembership {
 
     private static String syncRule(SyncGroupResponse response) {
         if (response.error() != Errors.NONE) {
-            return "sim.client.syncFailed";
+            return rejoinsAfterSync(response.error()) ? "sim.client.syncFailed" : "sim.client.syncFailed.fatal";
         }
         return response.assignment().isEmpty() ? "sim.client.syncedEmpty" : "sim.client.synced";
+    }
+
+    /**
+     * The SyncGroup errors joinGroupIfNeeded goes round again for (at once, or once the coordinator is found again).
+     * Any other (FENCED_INSTANCE_ID: a newer instance took this static member's place) is thrown from poll().
+     */
+    private static boolean rejoinsAfterSync(Errors error) {
+        return error == Errors.REBALANCE_IN_PROGRESS || error == Errors.UNKNOWN_MEMBER_ID
+                || error == Errors.ILLEGAL_GENERATION || error == Errors.COORDINATOR_NOT_AVAILABLE
+                || error == Errors.NOT_COORDINATOR;
     }
 
     void onSyncGroup(Step step, Deliver deliver, SyncGroupResponse response, Pending pending) {
@@ -608,7 +618,7 @@ final class GroupMembership {
             markCoordinatorUnknown(step, "error response " + error.name(), false);
             joinFailed(step, error.name(), error, true, false);
         } else {
-            joinFailed(step, error.name(), error, false, false);
+            joinFailed(step, error.name(), error, false, false); // not rejoinsAfterSync: fatal
         }
     }
 

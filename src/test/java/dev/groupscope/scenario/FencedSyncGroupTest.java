@@ -1,0 +1,50 @@
+package dev.groupscope.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A static member whose SyncGroup is answered FENCED_INSTANCE_ID (a newer instance with its group.instance.id took its
+ * place while it waited) does not join again: joinGroupIfNeeded retries only UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION,
+ * REBALANCE_IN_PROGRESS and retriable errors, so poll() throws. The answer said "it joins again" just before the
+ * consumer failed.
+ */
+class FencedSyncGroupTest {
+
+    /**
+     * C2 (instance b) waits for its SyncGroup because the leader C1's SyncGroup was lost; C3 starts at 7 s with
+     * instance b too, and the coordinator fences C2's waiting request.
+     */
+    private static final String SCENARIO = """
+            {"name": "fenced sync", "seed": 7, "durationMs": 12000,
+             "cluster": {"brokers": 3, "settings": {"group.initial.rebalance.delay.ms": 0}},
+             "topics": [{"name": "orders", "partitions": 6, "replicationFactor": 1}],
+             "producers": [{"id": "P1", "topic": "orders", "recordsPerSecond": 20}],
+             "consumers": [
+               {"id": "C1", "groupId": "g", "topics": ["orders"], "settings": {"group.instance.id": "a"}},
+               {"id": "C2", "groupId": "g", "topics": ["orders"], "startAtMs": 5000,
+                "settings": {"group.instance.id": "b"}},
+               {"id": "C3", "groupId": "g", "topics": ["orders"], "startAtMs": 7000,
+                "settings": {"group.instance.id": "b"}}],
+             "actions": [{"atMs": 6000, "action": "loseMessage", "consumer": "C1", "api": "SyncGroup",
+                          "correlationId": 137, "answer": false, "sentAtMs": 6020}]}
+            """;
+
+    @Test
+    void aFencedSyncGroupSaysTheConsumerStopsAndItDoes() {
+        Simulation run = ScenarioRun.of(ScenarioReader.read("fenced-sync.json", SCENARIO)).simulation;
+        run.runUntil(12_000);
+
+        SimEvent fenced = run.log().stream().filter(e -> e.type().equals("SyncGroupResponse") && e.actor().equals("C2")
+                && "FENCED_INSTANCE_ID".equals(e.fields().get("error"))).findFirst().orElseThrow();
+        assertThat(fenced.ruleKey()).isEqualTo("sim.client.syncFailed.fatal");
+        List<SimEvent> after = run.log().stream().filter(e -> e.seq() > fenced.seq()
+                && ("C2".equals(e.actor()) || "C2".equals(e.peer()))).toList();
+        assertThat(after).extracting(SimEvent::type).as("C2 fails at once and never joins again")
+                .startsWith("ConsumerFailed").doesNotContain("JoinGroupRequest");
+    }
+}
