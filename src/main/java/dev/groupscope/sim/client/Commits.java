@@ -103,6 +103,11 @@ final class Commits {
      * to its lookup in call order. Immutable, so a snapshot shares it.
      */
     private List<Chained> awaitingCoordinator = List.of();
+    /**
+     * kafka-clients' {@code asyncCommitFenced}: a commitAsync was answered FENCED_INSTANCE_ID for the generation this
+     * member still holds. invokeCompletedOffsetCommitCallbacks then throws, from the next poll() or commitAsync().
+     */
+    private boolean asyncCommitFenced;
 
     /** A commitAsync() chained to the coordinator's lookup: what it commits, and for whom (ASYNC or INTERVAL). */
     record Chained(CommitPurpose purpose, String policy, Map<TopicPartition, Long> offsets,
@@ -121,6 +126,7 @@ final class Commits {
         copy.heldUp = heldUp;
         copy.awaitingCoordinator = awaitingCoordinator;
         copy.okGeneration = okGeneration;
+        copy.asyncCommitFenced = asyncCommitFenced;
         return copy;
     }
 
@@ -212,6 +218,10 @@ final class Commits {
 
     /** The OffsetCommit of commitSync() answered (or failed locally). */
     private void syncAnswered(Step step, Errors error, boolean retriable) {
+        syncAnswered(step, error, retriable, exceptionOf(error));
+    }
+
+    private void syncAnswered(Step step, Errors error, boolean retriable, String exception) {
         if (sync == null || !waitsInSync(step)) {
             return;
         }
@@ -226,7 +236,7 @@ final class Commits {
         }
         okInARow = 0;
         if (!retriable) {
-            endSync(step, exceptionOf(error), error, "sim.client.commitSync.failed");
+            endSync(step, exception, error, "sim.client.commitSync.failed");
             return;
         }
         long wait = GroupMembership.backoff(step).backoff(sync.attempts(), step.context.random());
@@ -247,7 +257,7 @@ final class Commits {
     private void endSync(Step step, String exception, Errors error, String ruleKey) {
         step.client("CommitSyncFailed", fields("exception", exception, "error", error.name(), "policy", sync.policy(),
                 "offsets", ClientEvents.offsets(sync.offsets())),
-                autoCommitOnClose() ? "sim.client.autoCommit.onClose.failed" : ruleKey, Map.of("exception", exception,
+                onCloseOr(ruleKey), Map.of("exception", exception,
                 "error", error.name(), "offsets", ClientEvents.offsetsText(sync.offsets()),
                 "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs(),
                 "closeTimeoutMs", closeTimeoutMs(step)));
@@ -255,6 +265,18 @@ final class Commits {
         sync = null;
         step.cancelTimer(TimerKind.COMMIT_RETRY);
         step.afterSyncCommit(then);
+    }
+
+    /**
+     * close()'s auto commit logs its end instead of throwing: a timeout as "timed out before completion"
+     * ({@code maybeAutoCommitOffsetsSync}: commitOffsetsSync returned false), anything else as a failure.
+     */
+    private String onCloseOr(String ruleKey) {
+        if (!autoCommitOnClose()) {
+            return ruleKey;
+        }
+        return ruleKey.equals("sim.client.commitSync.timeout") ? "sim.client.autoCommit.onClose.timedOut"
+                : "sim.client.autoCommit.onClose.failed";
     }
 
     private static String exceptionOf(Errors error) {
@@ -277,8 +299,8 @@ final class Commits {
     /** commitAsync of {@code offsets}, labelled {@code policy} in the event ("window": a worker pool's low marks). */
     void commitAsync(Step step, Map<TopicPartition, Long> offsets, Map<TopicPartition, Integer> leaderEpochs,
                      String policy) {
-        if (offsets.isEmpty()) {
-            return;
+        if (offsets.isEmpty() || asyncCommitFenced) {
+            return; // fenced: the call throws before it sends anything, and the poll() that follows fails
         }
         step.group().checkCoordinator(step); // coordinatorUnknown() is checkAndGetCoordinator() == null
         if (step.group().coordinator < 0) {
@@ -672,8 +694,27 @@ final class Commits {
             commitDone(step, pending);
             return;
         }
+        // The handler names its exception before its side effects reset the generation it compares with.
+        String exception = raisedBy(step, error, pending);
         boolean retriable = commitErrorSideEffects(step, error, pending);
-        commitFailed(step, pending, error, retriable);
+        commitFailed(step, pending, error, retriable, exception);
+    }
+
+    /**
+     * The exception {@code OffsetCommitResponseHandler} raises for a non-retriable answer: a stale member's
+     * UNKNOWN_MEMBER_ID or ILLEGAL_GENERATION while it rejoins is a RebalanceInProgressException, and FENCED_INSTANCE_ID
+     * is the fatal FencedInstanceIdException only for the generation still held (a stale one reads as the others do).
+     */
+    private static String raisedBy(Step step, Errors error, Pending pending) {
+        boolean unchanged = step.group().generation.equals(pending.generation());
+        boolean rebalancing = step.state() == MemberState.PREPARING_REBALANCE;
+        return switch (error) {
+            case FENCED_INSTANCE_ID -> unchanged ? "FencedInstanceIdException"
+                    : rebalancing ? "RebalanceInProgressException" : "CommitFailedException";
+            case UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION -> !unchanged && rebalancing ? "RebalanceInProgressException"
+                    : "CommitFailedException";
+            default -> exceptionOf(error);
+        };
     }
 
     private static String commitRuleKey(Errors error, Map<TopicPartition, Long> stored) {
@@ -710,6 +751,11 @@ final class Commits {
     }
 
     void commitFailed(Step step, Pending pending, Errors error, boolean retriable) {
+        commitFailed(step, pending, error, retriable, exceptionOf(error));
+    }
+
+    /** {@code exception}: what the response handler raised, for a failure that is not retried. */
+    private void commitFailed(Step step, Pending pending, Errors error, boolean retriable, String exception) {
         switch (pending.purpose()) {
             case INTERVAL -> {
                 if (retriable) {
@@ -718,8 +764,21 @@ final class Commits {
             }
             case BEFORE_REBALANCE -> step.group().prepareCommitAnswered(retriable);
             // close()'s commits wait in a commitSync too (closeCommit), answered like the poll loop's.
-            case ON_CLOSE, SYNC -> syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable);
-            case ASYNC -> asyncCallback(step, pending.offsets(), error);
+            case ON_CLOSE, SYNC -> syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable,
+                    exception);
+            case ASYNC -> {
+                if (error == Errors.NONE || error.retriable()) {
+                    asyncCallback(step, pending.offsets(), error);
+                } else {
+                    asyncCallback(step, pending.offsets(), error, exception, "sim.client.commitAsync.failed");
+                    if ("FencedInstanceIdException".equals(exception)) {
+                        asyncCommitFenced = true;
+                        if (step.group().fatalError == null) {
+                            step.group().fatalError = error.name(); // the next poll() throws it
+                        }
+                    }
+                }
+            }
             default -> {
             }
         }
