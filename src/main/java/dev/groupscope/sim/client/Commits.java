@@ -42,7 +42,8 @@ final class Commits {
      * {@link #consumedEpochs}). Immutable.
      */
     record SyncCommit(String policy, Map<TopicPartition, Long> offsets, Map<TopicPartition, Integer> leaderEpochs,
-                      long deadline, long attempts, long retryAt, boolean sent, Then then) {
+                      long startedAt, long deadline, long attempts, long retryAt, boolean sent, Then then,
+                      Errors lastError) {
         SyncCommit {
             offsets = java.util.Collections.unmodifiableMap(new TreeMap<>(offsets));
             leaderEpochs = leaderEpochs.isEmpty() ? Map.of()
@@ -50,11 +51,22 @@ final class Commits {
         }
 
         SyncCommit sending() {
-            return new SyncCommit(policy, offsets, leaderEpochs, deadline, attempts, retryAt, true, then);
+            return new SyncCommit(policy, offsets, leaderEpochs, startedAt, deadline, attempts, retryAt, true, then,
+                    lastError);
         }
 
-        SyncCommit retryingAt(long at) {
-            return new SyncCommit(policy, offsets, leaderEpochs, deadline, attempts + 1, at, false, then);
+        /** The attempt failed with the retriable {@code error}; the next goes out at {@code at}. */
+        SyncCommit retryingAt(long at, Errors error) {
+            return new SyncCommit(policy, offsets, leaderEpochs, startedAt, deadline, attempts + 1, at, false, then,
+                    error);
+        }
+
+        /**
+         * Whether {@code pending} is one of this call's OffsetCommits. An earlier commitSync() that timed out may
+         * still have one in flight; its answer completes a future nobody waits for, not this call's.
+         */
+        boolean sent(Pending pending) {
+            return pending.sentAt() >= startedAt;
         }
     }
 
@@ -163,8 +175,8 @@ final class Commits {
             step.afterSyncCommit(then);
             return;
         }
-        sync = new SyncCommit(policy, offsets, leaderEpochs,
-                step.now() + step.config().settings().defaultApiTimeoutMs(), 0, step.now(), false, then);
+        sync = new SyncCommit(policy, offsets, leaderEpochs, step.now(),
+                step.now() + step.config().settings().defaultApiTimeoutMs(), 0, step.now(), false, then, null);
         if (then != Then.CLOSE) {
             step.loop().phase = PollLoop.Phase.COMMITTING;
         }
@@ -173,7 +185,7 @@ final class Commits {
 
     /** Something happened while commitSync() waits (an answer, a coordinator found, the backoff ended). */
     void syncWake(Step step) {
-        if (sync != null && !sync.sent() && waitsInSync(step)) {
+        if (sync != null && (!sync.sent() || step.now() >= sync.deadline()) && waitsInSync(step)) {
             trySync(step);
         }
     }
@@ -191,9 +203,11 @@ final class Commits {
             return;
         }
         if (step.now() >= sync.deadline()) {
-            endSync(step, "TimeoutException", Errors.REQUEST_TIMED_OUT, "sim.client.commitSync.timeout");
+            endSync(step, "TimeoutException", sync.lastError(), "sim.client.commitSync.timeout");
             return;
         }
+        // The blocking call's timer: poll(future, timer) returns at the deadline even with nothing answered.
+        step.armTimer(TimerKind.COMMIT_RETRY, sync.deadline() - step.now());
         // sendOffsetCommitRequest: generationIfStable() is null outside a stable generation.
         if (!inGeneration(step)) {
             boolean rebalancing = step.state().rebalancing();
@@ -231,6 +245,7 @@ final class Commits {
             }
             Then then = sync.then();
             sync = null;
+            step.cancelTimer(TimerKind.COMMIT_RETRY);
             step.afterSyncCommit(then);
             return;
         }
@@ -241,7 +256,9 @@ final class Commits {
         }
         long wait = GroupMembership.backoff(step).backoff(sync.attempts(), step.context.random());
         if (step.now() + wait >= sync.deadline()) {
-            endSync(step, "TimeoutException", error, "sim.client.commitSync.timeout");
+            // timer.sleep(backoff) sleeps only what is left of the timer; then the loop ends: TimeoutException.
+            sync = sync.retryingAt(sync.deadline(), error);
+            step.armTimer(TimerKind.COMMIT_RETRY, sync.deadline() - step.now());
             return;
         }
         step.client("CommitSyncRetry", fields("error", error.name(), "backoffMs", wait, "attempt", sync.attempts() + 1),
@@ -249,18 +266,24 @@ final class Commits {
                 Map.of("error", error.name(), "backoffMs", wait,
                         "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs(),
                         "closeTimeoutMs", closeTimeoutMs(step)));
-        sync = sync.retryingAt(step.now() + wait);
+        sync = sync.retryingAt(step.now() + wait, error);
         step.armTimer(TimerKind.COMMIT_RETRY, wait);
     }
 
-    /** commitSync() threw; the application catches it, logs it, and goes on. */
+    /**
+     * commitSync() threw; the application catches it, logs it, and goes on. {@code error}: the answer's, or for a
+     * timeout the last retriable one (null if none came: the deadline passed while the OffsetCommit was unanswered
+     * or the coordinator was being looked for).
+     */
     private void endSync(Step step, String exception, Errors error, String ruleKey) {
-        step.client("CommitSyncFailed", fields("exception", exception, "error", error.name(), "policy", sync.policy(),
-                "offsets", ClientEvents.offsets(sync.offsets())),
+        String errorName = error == null ? "" : error.name();
+        boolean unanswered = sync.sent();
+        step.client("CommitSyncFailed", fields("exception", exception, "error", errorName, "policy", sync.policy(),
+                "offsets", ClientEvents.offsets(sync.offsets()), "unanswered", unanswered),
                 onCloseOr(ruleKey), Map.of("exception", exception,
-                "error", error.name(), "offsets", ClientEvents.offsetsText(sync.offsets()),
+                "error", errorName, "offsets", ClientEvents.offsetsText(sync.offsets()),
                 "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs(),
-                "closeTimeoutMs", closeTimeoutMs(step)));
+                "closeTimeoutMs", closeTimeoutMs(step), "unanswered", unanswered));
         Then then = sync.then();
         sync = null;
         step.cancelTimer(TimerKind.COMMIT_RETRY);
@@ -660,8 +683,9 @@ final class Commits {
         if (!findCoordinatorFirst && !autoCommitAsync(step, CommitPurpose.ON_CLOSE)) {
             return false;
         }
-        sync = new SyncCommit(AUTO_COMMIT_ON_CLOSE, offsets, consumedEpochs(step), step.now() + closeTimeoutMs(step),
-                0, step.now(), !findCoordinatorFirst, Then.CLOSE);
+        sync = new SyncCommit(AUTO_COMMIT_ON_CLOSE, offsets, consumedEpochs(step), step.now(),
+                step.now() + closeTimeoutMs(step),
+                0, step.now(), !findCoordinatorFirst, Then.CLOSE, null);
         if (findCoordinatorFirst) {
             trySync(step); // coordinatorUnknownAndUnreadySync: looks the coordinator up, then commits
         }
@@ -764,8 +788,11 @@ final class Commits {
             }
             case BEFORE_REBALANCE -> step.group().prepareCommitAnswered(retriable);
             // close()'s commits wait in a commitSync too (closeCommit), answered like the poll loop's.
-            case ON_CLOSE, SYNC -> syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable,
-                    exception);
+            case ON_CLOSE, SYNC -> {
+                if (sync != null && sync.sent(pending)) {
+                    syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable, exception);
+                }
+            }
             case ASYNC -> {
                 if (error == Errors.NONE || error.retriable()) {
                     asyncCallback(step, pending.offsets(), error);
@@ -787,7 +814,8 @@ final class Commits {
     private void commitDone(Step step, Pending pending) {
         if (pending.purpose() == CommitPurpose.BEFORE_REBALANCE) {
             step.group().prepareCommitAnswered(false);
-        } else if (pending.purpose() == CommitPurpose.ON_CLOSE || pending.purpose() == CommitPurpose.SYNC) {
+        } else if ((pending.purpose() == CommitPurpose.ON_CLOSE || pending.purpose() == CommitPurpose.SYNC)
+                && sync != null && sync.sent(pending)) {
             syncAnswered(step, Errors.NONE, false);
         } else if (pending.purpose() == CommitPurpose.ASYNC) {
             asyncCallback(step, pending.offsets(), Errors.NONE);
