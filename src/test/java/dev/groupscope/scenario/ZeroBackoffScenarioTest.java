@@ -39,6 +39,8 @@ class ZeroBackoffScenarioTest {
         List<SimEvent> retries = run.log().stream().filter(type("FindCoordinatorRetry")).toList();
         assertThat(retries).extracting(retry -> retry.fields().get("error"))
                 .containsExactly("NETWORK_EXCEPTION", "NO_AVAILABLE_BROKERS");
+        assertThat(retries.get(1).fields()).as("the sleep before it waits: retry.backoff.ms = 0, and the model's one "
+                + "millisecond that lets virtual time move").containsEntry("backoffMs", 1L);
         // The Metadata requests that wait for a connection go out as each reconnect backoff ends, doubling, so the
         // thousand milliseconds without a broker hold a handful of attempts, never two at one instant.
         List<Long> refused = run.log().stream().filter(type("ConnectionFailed"))
@@ -47,5 +49,32 @@ class ZeroBackoffScenarioTest {
         // Broker 2 comes back: the consumer connects once its backoff ends and finds its coordinator there.
         assertThat(run.log()).anyMatch(e -> e.type().equals("FindCoordinatorResponse") && e.time() >= 2_000);
         assertThat(run.log()).anyMatch(e -> e.type().equals("JoinGroupRequest") && e.time() >= 2_000);
+    }
+
+    /**
+     * With a backoff, ensureCoordinatorReady sleeps it before it waits for the metadata update: the lookup with no
+     * broker to ask is a retriable failure like any other (NoAvailableBrokersException).
+     */
+    @Test
+    void withNoBrokerToAskTheLookupSleepsItsBackoffBeforeItWaitsForMetadata() {
+        String text = """
+                {"name": "inline", "seed": 3, "durationMs": 15000, "cluster": {"brokers": 2},
+                 "topics": [{"name": "orders", "partitions": 2, "replicationFactor": 2}],
+                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["orders"]}],
+                 "actions": [{"atMs": 5000, "action": "stopBroker", "broker": 1},
+                             {"atMs": 5000, "action": "stopBroker", "broker": 2},
+                             {"atMs": 9000, "action": "startBroker", "broker": 1},
+                             {"atMs": 9000, "action": "startBroker", "broker": 2}]}
+                """;
+        Simulation run = ScenarioWorld.simulation(ScenarioReader.read("inline.json", text));
+        run.runUntil(15_000);
+
+        SimEvent noBroker = run.log().stream().filter(type("FindCoordinatorRetry"))
+                .filter(e -> "NO_AVAILABLE_BROKERS".equals(e.fields().get("error"))).findFirst().orElseThrow();
+        long backoff = (long) noBroker.fields().get("backoffMs");
+        assertThat(backoff).as("exponential from retry.backoff.ms = 100, with 20 % jitter").isBetween(80L, 1_200L);
+        assertThat(noBroker.fields()).containsEntry("awaitsMetadata", true);
+        assertThat(run.log()).as("it finds its coordinator once the brokers are back")
+                .anyMatch(e -> e.type().equals("CoordinatorFound") && e.time() >= 9_000);
     }
 }

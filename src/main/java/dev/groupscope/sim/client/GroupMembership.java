@@ -82,6 +82,8 @@ final class GroupMembership {
      * NoAvailableBrokersException, after which ensureCoordinatorReady waits for a metadata update.
      */
     int findCoordinatorAwaitsMetadata = -1;
+    /** A lookup found no broker to ask and sleeps its backoff: when it ends, a metadata update is asked for. */
+    boolean findCoordinatorSleeps;
     JoinPhase join = JoinPhase.NONE;
     JoinFailure joinFailure;
     List<TopicPartition> syncedAssignment = List.of();
@@ -120,6 +122,7 @@ final class GroupMembership {
         copy.findCoordinatorRetryAt = findCoordinatorRetryAt;
         copy.forgottenLookup = forgottenLookup;
         copy.findCoordinatorAwaitsMetadata = findCoordinatorAwaitsMetadata;
+        copy.findCoordinatorSleeps = findCoordinatorSleeps;
         copy.join = join;
         copy.joinFailure = joinFailure;
         copy.syncedAssignment = syncedAssignment;
@@ -206,12 +209,17 @@ final class GroupMembership {
             return;
         }
         ConsumerMetadata metadata = step.metadata();
+        if (findCoordinatorSleeps) {
+            findCoordinatorSleeps = false;
+            awaitMetadataUpdate(metadata, step);
+            return;
+        }
         if (findCoordinatorAwaitsMetadata >= 0 && metadata.updateVersion() == findCoordinatorAwaitsMetadata) {
             return;
         }
         findCoordinatorAwaitsMetadata = -1;
         if (!sendFindCoordinator(step)) {
-            noBrokerToAsk(step, metadata);
+            noBrokerToAsk(step);
         }
     }
 
@@ -254,14 +262,22 @@ final class GroupMembership {
 
     /**
      * Every broker the consumer knows is in its reconnect backoff: lookupCoordinator fails with the retriable
-     * NoAvailableBrokersException, and ensureCoordinatorReady waits for a metadata update ({@code
-     * awaitMetadataUpdate}), whose request goes out once a connection's backoff ends.
+     * NoAvailableBrokersException, so ensureCoordinatorReady first sleeps {@code retryBackoff.backoff(attempts++)},
+     * then waits for a metadata update ({@code awaitMetadataUpdate}), whose request goes out once a connection's
+     * backoff ends.
      */
-    private void noBrokerToAsk(Step step, ConsumerMetadata metadata) {
+    private void noBrokerToAsk(Step step) {
+        long wait = backoff(step).backoff(findCoordinatorAttempts++, step.context.random());
+        findCoordinatorRetryAt = step.now() + wait;
+        findCoordinatorSleeps = true;
+        step.client("FindCoordinatorRetry", fields("error", "NO_AVAILABLE_BROKERS", "backoffMs", wait,
+                "awaitsMetadata", true), "sim.client.findCoordinatorNoBroker", Map.of("backoffMs", wait));
+        step.armTimer(TimerKind.RETRY, wait);
+    }
+
+    private void awaitMetadataUpdate(ConsumerMetadata metadata, Step step) {
         findCoordinatorAwaitsMetadata = metadata.updateVersion();
         metadata.requestUpdate("noNodeForCoordinator");
-        step.client("FindCoordinatorRetry", fields("error", "NO_AVAILABLE_BROKERS", "awaitsMetadata", true),
-                "sim.client.findCoordinatorNoBroker", Map.of());
         metadata.maybeUpdate(step);
     }
 
