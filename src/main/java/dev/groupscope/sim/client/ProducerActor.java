@@ -23,8 +23,10 @@ import java.util.random.RandomGenerator;
 /**
  * A producer appending records to one topic at a steady rate, each placed by Kafka's default partitioner
  * ({@link BuiltInPartitioner}: murmur2 of the key, or sticky batches without one) and appended synchronously
- * through the cluster actor. Acks, batching delays and retries are not modelled: a record is in the log the moment
- * it is produced.
+ * through the cluster actor. Acks and batching delays are not modelled: a record is in the log the moment it is
+ * produced. A keyed record whose partition has no leader waits in the producer's buffer, as in Kafka's
+ * {@code RecordAccumulator} (the sender skips partitions with no known leader and asks for metadata), and goes out in
+ * order once a leader is back, or expires after delivery.timeout.ms.
  */
 public final class ProducerActor implements Actor {
 
@@ -38,6 +40,18 @@ public final class ProducerActor implements Actor {
 
     record Produce(String target) implements Task {
     }
+
+    /** The sender's next look at the records held for partitions with no leader: retry.backoff.ms later. */
+    record Retry(String target) implements Task {
+    }
+
+    /** A record held because its partition had no leader: its key, its partitioner's choice, and when it was sent. */
+    private record Held(String key, PartitionChoice choice, long createdAt) {
+    }
+
+    /** Kafka's producer defaults: delivery.timeout.ms and retry.backoff.ms (the metadata refresh's backoff). */
+    static final long DELIVERY_TIMEOUT_MS = 120_000;
+    static final long RETRY_BACKOFF_MS = 100;
 
     /** What a producer looks like: running or not, and how many records it put in each partition. */
     public record ProducerView(String id, boolean running, long produced, Map<Integer, Long> perPartition,
@@ -71,6 +85,8 @@ public final class ProducerActor implements Actor {
     /** The availability last handed to the partitioner and the list it was made from (derived, not copied). */
     private List<Integer> lastAvailable;
     private PartitionAvailability lastAvailability;
+    /** Records held for partitions with no leader, in send order. Immutable, so a snapshot shares it. */
+    private List<Held> held = List.of();
 
     public ProducerActor(String id, ProducerConfig config) {
         this.id = Objects.requireNonNull(id, "id");
@@ -95,6 +111,7 @@ public final class ProducerActor implements Actor {
         this.knownPartitions = other.knownPartitions;
         this.metadataAt = other.metadataAt;
         this.failedInARow = other.failedInARow;
+        this.held = other.held;
     }
 
     @Override
@@ -127,6 +144,8 @@ public final class ProducerActor implements Actor {
             produceOne(context);
             sinceStart++;
             context.setTimer(timerKey(), config.timeOf(startedAt, sinceStart) - context.now(), new Produce(id));
+        } else if (task instanceof Retry) {
+            sendHeld(context);
         }
     }
 
@@ -146,19 +165,103 @@ public final class ProducerActor implements Actor {
         }
         String key = config.keys().next(context.random());
         PartitionChoice choice = place(context, cluster, partitions, key);
-        long offset = cluster.append(context, id, config.topic(), choice.partition(), context.now(), key);
+        // A record goes behind those its partition already holds: a partition's records keep their order.
+        long offset = holds(choice.partition()) ? -1
+                : cluster.append(context, id, config.topic(), choice.partition(), context.now(), key);
         if (offset < 0) {
-            failedInARow++;
-            context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
-                    "partition", choice.partition(), "error", "NOT_LEADER_OR_FOLLOWER", "failedInARow", failedInARow),
-                    "sim.producer.noLeader", Map.of("producer", id, "partition", choice.partition()));
+            hold(context, new Held(key, choice, context.now()));
             return;
         }
         failedInARow = 0;
+        appended(context, key, choice, offset, partitions);
+    }
+
+    private void appended(Context context, String key, PartitionChoice choice, long offset, int partitions) {
         produced++;
-        perPartition.grow(partitions);
+        perPartition.grow(Math.max(partitions, choice.partition() + 1));
         perPartition.increment(choice.partition());
         emitAppend(context, key, choice, offset);
+    }
+
+    private boolean holds(int partition) {
+        for (Held record : held) {
+            if (record.choice().partition() == partition) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The partition has no leader: the record waits in the buffer, and the sender looks again after its backoff. */
+    private void hold(Context context, Held record) {
+        boolean first = held.isEmpty();
+        held = append(held, record);
+        int partition = record.choice().partition();
+        context.emit(EventKind.PRODUCE, "ProduceHeld", id, null, fields("topic", config.topic(),
+                "partition", partition, "error", "NOT_LEADER_OR_FOLLOWER", "held", held.size()), "sim.producer.noLeader", Map.of("producer", id,
+                "partition", partition, "deliveryTimeoutMs", DELIVERY_TIMEOUT_MS));
+        if (first) {
+            context.setTimer(retryKey(), RETRY_BACKOFF_MS, new Retry(id));
+        }
+    }
+
+    /**
+     * The sender's look at the held records: those of a partition that has a leader again go out, in order; those
+     * held for delivery.timeout.ms expire (the send's callback gets a TimeoutException, and the record is never
+     * written). The rest wait another retry.backoff.ms.
+     */
+    private void sendHeld(Context context) {
+        ClusterAccess cluster = ClusterAccess.of(context);
+        List<Held> waiting = new java.util.ArrayList<>();
+        Map<Integer, Long> expired = new TreeMap<>();
+        Map<Integer, Integer> sent = new TreeMap<>();
+        for (Held record : held) {
+            int partition = record.choice().partition();
+            if (context.now() - record.createdAt() >= DELIVERY_TIMEOUT_MS) {
+                expired.merge(partition, 1L, Long::sum);
+                continue;
+            }
+            boolean behind = waiting.stream().anyMatch(h -> h.choice().partition() == partition);
+            long offset = behind ? -1 : cluster.append(context, id, config.topic(), partition, record.createdAt(),
+                    record.key());
+            if (offset < 0) {
+                waiting.add(record);
+                continue;
+            }
+            if (!sent.containsKey(partition)) {
+                emitReleased(context, record, held.stream().filter(h -> h.choice().partition() == partition
+                        && context.now() - h.createdAt() < DELIVERY_TIMEOUT_MS).count());
+            }
+            sent.merge(partition, 1, Integer::sum);
+            appended(context, record.key(), record.choice(), offset, knownPartitions);
+        }
+        expired.forEach((partition, count) -> context.emit(EventKind.PRODUCE, "ProduceExpired", id, null,
+                fields("topic", config.topic(), "partition", partition, "records", count,
+                        "deliveryTimeoutMs", DELIVERY_TIMEOUT_MS), "sim.producer.expired",
+                Map.of("producer", id, "records", count, "topic", config.topic(), "partition", partition,
+                        "deliveryTimeoutMs", DELIVERY_TIMEOUT_MS)));
+        held = List.copyOf(waiting);
+        if (!held.isEmpty()) {
+            context.setTimer(retryKey(), RETRY_BACKOFF_MS, new Retry(id));
+        }
+    }
+
+    private void emitReleased(Context context, Held oldest, long count) {
+        int partition = oldest.choice().partition();
+        long waitedMs = context.now() - oldest.createdAt();
+        context.emit(EventKind.PRODUCE, "ProduceReleased", id, null, fields("topic", config.topic(),
+                "partition", partition, "records", count, "waitedMs", waitedMs), "sim.producer.released",
+                Map.of("producer", id, "records", count, "partition", partition, "waitedMs", waitedMs));
+    }
+
+    private String retryKey() {
+        return id + "/retry";
+    }
+
+    private static List<Held> append(List<Held> list, Held record) {
+        List<Held> longer = new java.util.ArrayList<>(list);
+        longer.add(record);
+        return List.copyOf(longer);
     }
 
     /**

@@ -75,7 +75,10 @@
  *       consumer's connections to it were open) when a stopping broker's close is read.</li>
  *   <li>FAULT {@code CrashConsumer}, {@code StallProcessing}; ACTION {@code StartConsumer}, {@code RestartConsumer},
  *       {@code CloseConsumer}, {@code StartProducer}, {@code StopProducer}; PRODUCE {@code Send} (the partitioner's
- *       choice: key, murmur2, or sticky batch), {@code ProduceFailed}. The broker logs the append itself.</li>
+ *       choice: key, murmur2, or sticky batch), {@code ProduceFailed} (no such topic), {@code ProduceHeld} (a
+ *       keyed record whose partition has no leader waits in the buffer; {@code held}: how many now),
+ *       {@code ProduceReleased} (sent once a leader is back), {@code ProduceExpired} (after delivery.timeout.ms).
+ *       The broker logs the append itself.</li>
  * </ul>
  * Rule keys are {@code sim.client.*} and {@code sim.producer.*} in the i18n bundles.
  *

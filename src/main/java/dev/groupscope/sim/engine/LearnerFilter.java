@@ -96,9 +96,13 @@ public final class LearnerFilter implements Predicate<SimEvent> {
         if (!ROUTINE.contains(event.type())) {
             // Of a producer's events a learner needs its failures (the first of a run: a producer writing to a deleted
             // topic fails every send, 250 times in pattern-new-topic) and its finding new partitions (keys move).
+            // Records held for partitions with no leader likewise: the first the buffer holds, then release or expiry.
             return event.kind() != EventKind.PRODUCE || event.type().equals("ProducerMetadataRefresh")
+                    || event.type().equals("ProduceReleased") || event.type().equals("ProduceExpired")
                     || event.type().equals("ProduceFailed") && !(event.fields().get("failedInARow") instanceof Number
-                    nth && nth.longValue() > 1);
+                    nth && nth.longValue() > 1)
+                    || event.type().equals("ProduceHeld") && !(event.fields().get("held") instanceof Number
+                    held && held.longValue() > 1);
         }
         if (event.fields().get("truncated") instanceof java.util.Map<?, ?> truncated && !truncated.isEmpty()) {
             return true; // a validation that found records lost from the leader's log (KIP-320)
