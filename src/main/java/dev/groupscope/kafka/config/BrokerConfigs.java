@@ -28,6 +28,9 @@ public final class BrokerConfigs {
     public static final String GROUP_MAX_SIZE = "group.max.size";
     public static final String AUTO_LEADER_REBALANCE_ENABLE = "auto.leader.rebalance.enable";
     public static final String LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS = "leader.imbalance.check.interval.seconds";
+    public static final String AUTO_CREATE_TOPICS_ENABLE = "auto.create.topics.enable";
+    public static final String NUM_PARTITIONS = "num.partitions";
+    public static final String DEFAULT_REPLICATION_FACTOR = "default.replication.factor";
 
     public static final List<SettingDefinition> DEFINITIONS = List.of(
             new SettingDefinition(OFFSETS_TOPIC_NUM_PARTITIONS, SettingType.INT, 50, new AtLeast(1)),
@@ -40,7 +43,10 @@ public final class BrokerConfigs {
             new SettingDefinition(GROUP_MAX_SESSION_TIMEOUT_MS, SettingType.INT, 1800000, new None()),
             new SettingDefinition(GROUP_MAX_SIZE, SettingType.INT, Integer.MAX_VALUE, new AtLeast(1)),
             new SettingDefinition(AUTO_LEADER_REBALANCE_ENABLE, SettingType.BOOLEAN, true, new None()),
-            new SettingDefinition(LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS, SettingType.LONG, 300L, new AtLeast(1)));
+            new SettingDefinition(LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS, SettingType.LONG, 300L, new AtLeast(1)),
+            new SettingDefinition(AUTO_CREATE_TOPICS_ENABLE, SettingType.BOOLEAN, true, new None()),
+            new SettingDefinition(NUM_PARTITIONS, SettingType.INT, 1, new AtLeast(1)),
+            new SettingDefinition(DEFAULT_REPLICATION_FACTOR, SettingType.INT, 1, new None()));
 
     private BrokerConfigs() {
     }

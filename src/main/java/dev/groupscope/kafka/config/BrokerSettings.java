@@ -1,11 +1,14 @@
 package dev.groupscope.kafka.config;
 
+import static dev.groupscope.kafka.config.BrokerConfigs.AUTO_CREATE_TOPICS_ENABLE;
 import static dev.groupscope.kafka.config.BrokerConfigs.AUTO_LEADER_REBALANCE_ENABLE;
+import static dev.groupscope.kafka.config.BrokerConfigs.DEFAULT_REPLICATION_FACTOR;
 import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_INITIAL_REBALANCE_DELAY_MS;
 import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_MAX_SESSION_TIMEOUT_MS;
 import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_MAX_SIZE;
 import static dev.groupscope.kafka.config.BrokerConfigs.GROUP_MIN_SESSION_TIMEOUT_MS;
 import static dev.groupscope.kafka.config.BrokerConfigs.LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS;
+import static dev.groupscope.kafka.config.BrokerConfigs.NUM_PARTITIONS;
 import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_COMMIT_TIMEOUT_MS;
 import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_RETENTION_CHECK_INTERVAL_MS;
 import static dev.groupscope.kafka.config.BrokerConfigs.OFFSETS_RETENTION_MINUTES;
@@ -125,5 +128,20 @@ public final class BrokerSettings {
     /** The period of the controller's preferred-leader check, counted from its activation (300 s). */
     public long leaderImbalanceCheckIntervalSeconds() {
         return (Long) values.get(LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS);
+    }
+
+    /** Whether a Metadata request that names a missing topic, and allows it, creates that topic (true). */
+    public boolean autoCreateTopicsEnable() {
+        return (Boolean) values.get(AUTO_CREATE_TOPICS_ENABLE);
+    }
+
+    /** The partitions of a topic created without a count: an auto-created one (1). */
+    public int numPartitions() {
+        return (Integer) values.get(NUM_PARTITIONS);
+    }
+
+    /** The replication factor of a topic created without one: an auto-created one (1). */
+    public int defaultReplicationFactor() {
+        return (Integer) values.get(DEFAULT_REPLICATION_FACTOR);
     }
 }

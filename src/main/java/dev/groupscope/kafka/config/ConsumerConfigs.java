@@ -38,6 +38,7 @@ public final class ConsumerConfigs {
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
     public static final String CLIENT_ID = "client.id";
+    public static final String ALLOW_AUTO_CREATE_TOPICS = "allow.auto.create.topics";
 
     public static final List<SettingDefinition> DEFINITIONS = List.of(
             new SettingDefinition(GROUP_ID, SettingType.STRING, null, new None()),
@@ -65,7 +66,8 @@ public final class ConsumerConfigs {
             new SettingDefinition(DEFAULT_API_TIMEOUT_MS, SettingType.INT, 60000, new AtLeast(0)),
             new SettingDefinition(RETRY_BACKOFF_MS, SettingType.LONG, 100L, new AtLeast(0)),
             new SettingDefinition(RETRY_BACKOFF_MAX_MS, SettingType.LONG, 1000L, new AtLeast(0)),
-            new SettingDefinition(CLIENT_ID, SettingType.STRING, "", new None()));
+            new SettingDefinition(CLIENT_ID, SettingType.STRING, "", new None()),
+            new SettingDefinition(ALLOW_AUTO_CREATE_TOPICS, SettingType.BOOLEAN, true, new None()));
 
     private ConsumerConfigs() {
     }

@@ -1,5 +1,6 @@
 package dev.groupscope.kafka.config;
 
+import static dev.groupscope.kafka.config.ConsumerConfigs.ALLOW_AUTO_CREATE_TOPICS;
 import static dev.groupscope.kafka.config.ConsumerConfigs.AUTO_COMMIT_INTERVAL_MS;
 import static dev.groupscope.kafka.config.ConsumerConfigs.AUTO_OFFSET_RESET;
 import static dev.groupscope.kafka.config.ConsumerConfigs.CLIENT_ID;
@@ -180,6 +181,11 @@ public final class ConsumerSettings {
      * Whether the consumer auto-commits. Like Kafka, false without a group id unless set (and setting it to true
      * without a group is refused).
      */
+    /** Whether a Metadata request for topics named by the consumer may create a missing one (true). */
+    public boolean allowAutoCreateTopics() {
+        return (Boolean) values.get(ALLOW_AUTO_CREATE_TOPICS);
+    }
+
     public boolean enableAutoCommit() {
         if (groupId().isEmpty() && !isExplicit(ENABLE_AUTO_COMMIT)) {
             return false;

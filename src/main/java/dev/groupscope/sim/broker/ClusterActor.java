@@ -123,6 +123,18 @@ public final class ClusterActor implements Actor, ClusterAccess {
      * @return the record's offset, or -1 when the topic or partition does not exist or has no live leader (the
      *         producer's send fails and it retries after refreshing its metadata)
      */
+    /**
+     * A producer's Metadata request named {@code topic}, which does not exist: a producer's always allows its
+     * creation, so with auto.create.topics.enable the topic is created. True if it now exists.
+     */
+    public boolean autoCreateTopic(Context context, String topic, String producer) {
+        if (!settings.autoCreateTopicsEnable() || state.hasTopic(topic) || topic.equals(ClusterState.OFFSETS_TOPIC)) {
+            return state.hasTopic(topic);
+        }
+        new ClusterAdmin(this, context).autoCreateTopic(topic, producer);
+        return state.hasTopic(topic);
+    }
+
     @Override
     public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
         if (!exists(topic, partition)) {

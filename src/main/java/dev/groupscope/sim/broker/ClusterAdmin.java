@@ -140,6 +140,28 @@ final class ClusterAdmin {
     }
 
     /**
+     * auto.create.topics.enable: a Metadata request from {@code client} named the missing {@code topic}, so the
+     * broker has the controller create it with num.partitions and default.replication.factor; a factor above the
+     * live brokers fails (INVALID_REPLICATION_FACTOR), and the topic stays unknown.
+     */
+    void autoCreateTopic(String topic, String client) {
+        int partitions = cluster.settings.numPartitions();
+        int replicationFactor = cluster.settings.defaultReplicationFactor();
+        long live = cluster.state.brokerIds().stream().filter(cluster.state::isUp).count();
+        if (replicationFactor < 1 || replicationFactor > live) {
+            emit(EventKind.STATE, "TopicCreationFailed", ClusterActor.ID, fields("topic", topic,
+                    "error", "INVALID_REPLICATION_FACTOR", "client", client), Rule.of("sim.cluster.autoCreateFailed",
+                    "topic", topic, "client", client, "replicationFactor", replicationFactor, "liveBrokers", live));
+            return;
+        }
+        cluster.state.createTopic(topic, partitions, replicationFactor, context.random());
+        emit(EventKind.STATE, "TopicCreated", ClusterActor.ID, fields("topic", topic, "partitions", partitions,
+                "replicationFactor", replicationFactor, "client", client, "autoCreated", true),
+                Rule.of("sim.cluster.topicAutoCreated", "topic", topic, "client", client,
+                        "partitions", partitions, "replicationFactor", replicationFactor));
+    }
+
+    /**
      * Kafka creates {@code __consumer_offsets} on the first FindCoordinator, with offsets.topic.num.partitions and
      * offsets.topic.replication.factor — and fails while fewer brokers are alive than that factor.
      */

@@ -19,7 +19,9 @@ import java.util.TreeMap;
  * A Metadata request arriving at a broker, answered at once from the cluster state as it is then (Kafka's
  * {@code KafkaApis.handleTopicMetadataRequest} reads the broker's metadata cache, which KRaft keeps current): the
  * live brokers, and per topic asked for its partitions' leaders and leader epochs, or UNKNOWN_TOPIC_OR_PARTITION.
- * Topics are never created by the request (the model has no auto.create.topics.enable).
+ * A named topic that does not exist is created if the request allows it and auto.create.topics.enable is on
+ * ({@code AutoTopicCreationManager}); this answer still calls it unknown, as 4.1's does while the controller creates
+ * it, and the client's next request finds it.
  */
 public final class MetadataHandler {
 
@@ -28,8 +30,16 @@ public final class MetadataHandler {
 
     static void handle(ClusterActor cluster, Context context, Deliver delivery, MetadataRequest request) {
         int broker = delivery.broker();
-        cluster.sim.network().send(context, CoordinatorEnv.brokerActor(broker), delivery.from(), broker,
-                answer(cluster.state, request));
+        MetadataResponse response = answer(cluster.state, request);
+        if (request.allowAutoTopicCreation() && cluster.settings.autoCreateTopicsEnable()) {
+            ClusterAdmin admin = new ClusterAdmin(cluster, context);
+            response.topics().forEach((topic, metadata) -> {
+                if (!cluster.state.hasTopic(topic) && !topic.equals(ClusterState.OFFSETS_TOPIC)) {
+                    admin.autoCreateTopic(topic, delivery.from());
+                }
+            });
+        }
+        cluster.sim.network().send(context, CoordinatorEnv.brokerActor(broker), delivery.from(), broker, response);
     }
 
     /** The sentence for the arrival: who asks, for which topics. */

@@ -63,6 +63,14 @@ public interface ClusterAccess {
      */
     long append(Context context, String producer, String topic, int partition, long timestamp, String key);
 
+    /**
+     * A producer's Metadata request named the missing {@code topic}: created if the brokers' auto.create.topics.enable
+     * allows it. True if the topic now exists.
+     */
+    default boolean autoCreateTopic(Context context, String topic, String producer) {
+        return false;
+    }
+
     /** The cluster actor of this world, as clients see it. */
     static ClusterAccess of(Context context) {
         Actor actor = context.actor(ACTOR_ID, Actor.class);

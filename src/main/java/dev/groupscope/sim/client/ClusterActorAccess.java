@@ -44,6 +44,11 @@ record ClusterActorAccess(ClusterActor cluster) implements ClusterAccess {
     }
 
     @Override
+    public boolean autoCreateTopic(Context context, String topic, String producer) {
+        return cluster.autoCreateTopic(context, topic, producer);
+    }
+
+    @Override
     public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
         return cluster.append(context, producer, topic, partition, timestamp, key);
     }

@@ -280,8 +280,9 @@ final class ConsumerMetadata {
         SubscriptionState subscription = step.subscription();
         List<String> topics = withTransient(subscription.metadataTopics());
         inFlightAllTopics = subscription.needsAllTopics();
+        boolean allowAutoCreate = step.config().settings().allowAutoCreateTopics();
         inFlight = step.send(node, false, id -> inFlightAllTopics ? MetadataRequest.allTopics(id)
-                : new MetadataRequest(id, topics));
+                : new MetadataRequest(id, topics, allowAutoCreate));
         step.cancelTimer(TimerKind.METADATA);
     }
 

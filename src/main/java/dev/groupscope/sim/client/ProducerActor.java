@@ -272,6 +272,11 @@ public final class ProducerActor implements Actor {
      */
     private Integer knownPartitions(Context context, ClusterAccess cluster) {
         Integer current = cluster.partitionsPerTopic().get(config.topic());
+        if (current == null && cluster.autoCreateTopic(context, config.topic(), id)) {
+            // The producer's Metadata request always allows auto-creation. Kafka's send() waits for the next
+            // metadata answer (a retry.backoff.ms away) to see the new topic; here it goes out at once.
+            current = cluster.partitionsPerTopic().get(config.topic());
+        }
         if (current == null) {
             knownPartitions = -1;
             return null;

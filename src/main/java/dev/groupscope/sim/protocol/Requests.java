@@ -221,7 +221,12 @@ public final class Requests {
      * subscription, the group's when it leads, the topics of its assign()), or every topic ({@code topics} null:
      * Kafka's {@code MetadataRequest.Builder.allTopics()}, what a pattern subscriber asks for).
      */
-    public record MetadataRequest(long correlationId, List<String> topics) implements Message {
+    /**
+     * {@code allowAutoTopicCreation}: whether a named topic that does not exist may be created by the request (a
+     * consumer's allow.auto.create.topics; a request for every topic never creates one).
+     */
+    public record MetadataRequest(long correlationId, List<String> topics, boolean allowAutoTopicCreation)
+            implements Message {
 
         public MetadataRequest {
             topics = topics == null ? null : List.copyOf(new java.util.TreeSet<>(topics));
@@ -229,7 +234,7 @@ public final class Requests {
 
         /** A request for every topic. */
         public static MetadataRequest allTopics(long correlationId) {
-            return new MetadataRequest(correlationId, null);
+            return new MetadataRequest(correlationId, null, false);
         }
 
         public boolean isAllTopics() {

@@ -32,6 +32,11 @@ class BrokerConfigsTest {
             // LEADER_IMBALANCE_CHECK_INTERVAL_SECONDS (LONG, 300, atLeast(1)).
             "auto.leader.rebalance.enable            | true | BOOLEAN | ''",
             "leader.imbalance.check.interval.seconds | 300  | LONG    | [1,...]",
+            // ServerLogConfigs 4.1 (AUTO_CREATE_TOPICS_ENABLE, NUM_PARTITIONS) and ReplicationConfigs 4.1
+            // (DEFAULT_REPLICATION_FACTOR), as kafka.server.KafkaConfig.configDef() gives them.
+            "auto.create.topics.enable  | true | BOOLEAN | ''",
+            "num.partitions             | 1    | INT     | [1,...]",
+            "default.replication.factor | 1    | INT     | ''",
     })
     void definitionIsKafkas(String name, String defaultValue, SettingType type, String allowed) {
         SettingDefinition ours = BrokerConfigs.definition(name);
@@ -43,7 +48,7 @@ class BrokerConfigsTest {
 
     @Test
     void everyModelledBrokerSettingIsPinnedAbove() {
-        assertThat(DEFINITIONS).hasSize(11);
+        assertThat(DEFINITIONS).hasSize(14);
     }
 
     @ParameterizedTest
