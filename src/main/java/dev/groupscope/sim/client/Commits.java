@@ -480,7 +480,9 @@ final class Commits {
 
     private void send(Step step, String type, String policy, CommitPurpose purpose, Map<TopicPartition, Long> offsets,
                       Map<TopicPartition, Integer> leaderEpochs, long attempt) {
-        send(step, type, policy, "sim.client." + policy + ".commit", purpose, offsets, leaderEpochs, attempt);
+        // A retry is the same commitSync() call sending again, not the application calling it again.
+        send(step, type, policy, attempt > 0 ? "sim.client.commitSync.resend" : "sim.client." + policy + ".commit",
+                purpose, offsets, leaderEpochs, attempt);
     }
 
     private void send(Step step, String type, String policy, String ruleKey, CommitPurpose purpose,
@@ -490,8 +492,9 @@ final class Commits {
         if (ROUTINE_POLICIES.contains(policy) && attempt == 0) {
             fields.put("okInARow", okInARow(step));
         }
-        step.client(type, fields, ruleKey,
-                Map.of("offsets", ClientEvents.offsetsText(offsets),
+        step.client(type, fields, ruleKey, attempt > 0
+                ? Map.of("offsets", ClientEvents.offsetsText(offsets), "attempt", attempt + 1)
+                : Map.of("offsets", ClientEvents.offsetsText(offsets),
                         "everyRecords", step.behavior().commitPolicy().everyRecords()));
         ConsumerClientConfig config = step.config();
         Generation sent = step.group().generation;
