@@ -27,6 +27,15 @@ class HeartbeatTest {
         return h.last(client, HeartbeatResponse.class).error();
     }
 
+    /** c1 heartbeats every 2,990 ms for 15 s, c2 not at all: the first session to expire is c2's. */
+    private SimEvent firstExpiryWhileOnlyC1Heartbeats(String c1MemberId) {
+        for (int i = 0; i < 5; i++) {
+            h.advance(2_990);
+            heartbeat(c1, 1, c1MemberId);
+        }
+        return h.events("HeartbeatExpiration").get(0);
+    }
+
     @AfterEach
     void everyEventIsExplainedAndJsonFriendly() {
         EventChecks.assertWellFormed(h.events());
@@ -82,12 +91,7 @@ class HeartbeatTest {
         long sent = h.now();
         heartbeat(c2, 1, ids.get(1));
         long answered = h.now();
-        for (int i = 0; i < 5; i++) {
-            h.advance(2_990);
-            heartbeat(c1, 1, ids.get(0));
-        }
-
-        SimEvent expiry = h.events("HeartbeatExpiration").get(0);
+        SimEvent expiry = firstExpiryWhileOnlyC1Heartbeats(ids.get(0));
         assertThat(expiry.ruleKey()).isEqualTo("sim.coordinator.heartbeat.sessionExpired");
         assertThat(expiry.ruleArgs()).containsEntry("memberId", ids.get(1))
                 .containsEntry("sessionTimeoutMs", (long) Harness.SESSION_MS);
@@ -106,12 +110,7 @@ class HeartbeatTest {
     void aMemberThatNeverHeartbeatsExpiresOneSessionAfterItsJoinGroup() {
         List<String> ids = h.formStableGroup(c1, c2);
         long syncAnswered = h.now();
-        for (int i = 0; i < 5; i++) {
-            h.advance(2_990);
-            heartbeat(c1, 1, ids.get(0));
-        }
-
-        SimEvent expiry = h.events("HeartbeatExpiration").get(0);
+        SimEvent expiry = firstExpiryWhileOnlyC1Heartbeats(ids.get(0));
         assertThat(expiry.ruleKey()).isEqualTo("sim.coordinator.heartbeat.sessionExpired.join");
         assertThat(expiry.ruleArgs()).containsEntry("memberId", ids.get(1));
         long renewed = (long) expiry.ruleArgs().get("sessionRenewedMs");
@@ -133,12 +132,7 @@ class HeartbeatTest {
         long sent = h.now();
         h.send("c2", h.commit(1, ids.get(1), Map.of(new TopicPartition("orders", 0), 5L)));
         long answered = h.now();
-        for (int i = 0; i < 5; i++) {
-            h.advance(2_990);
-            heartbeat(c1, 1, ids.get(0));
-        }
-
-        SimEvent expiry = h.events("HeartbeatExpiration").get(0);
+        SimEvent expiry = firstExpiryWhileOnlyC1Heartbeats(ids.get(0));
         assertThat(expiry.ruleKey()).isEqualTo("sim.coordinator.heartbeat.sessionExpired.commit");
         long c2Commit = (long) expiry.ruleArgs().get("sessionRenewedMs");
         assertThat(c2Commit).isBetween(sent, answered);
