@@ -186,7 +186,8 @@ class MetadataScenarioTest {
         Simulation run = run(1, """
                 {"name": "t", "partitions": 1, "replicationFactor": 1}""", """
                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t", "missing"], "processingMsPerRecord": 1,
-                               "settings": {"retry.backoff.ms": 100, "retry.backoff.max.ms": 1000}}],
+                               "settings": {"retry.backoff.ms": 100, "retry.backoff.max.ms": 1000,
+                                            "allow.auto.create.topics": false}}],
                 "actions": [{"atMs": 5900, "action": "createTopic", "topic": "missing", "partitions": 1}]""", 5900);
 
         List<SimEvent> requests = events(run, request("Metadata", "C1"));

@@ -75,4 +75,54 @@ class ProducerHoldsRecordsTest {
         assertThat(expiredRecords).isPositive();
         assertThat(released).as("those sent in the last 120 s before the leader came back").isPositive();
     }
+
+    /** With auto-creation off: P1 writes to orders, deleted at 5 s; P2 writes to clicks, created at 20 s. */
+    private static Simulation missingTopics(long durationMs) {
+        String text = """
+                {"name": "missing", "seed": 3, "durationMs": %d,
+                 "cluster": {"brokers": 1, "settings": {"auto.create.topics.enable": false}},
+                 "topics": [{"name": "orders", "partitions": 3, "replicationFactor": 1}],
+                 "producers": [{"id": "P1", "topic": "orders", "recordsPerSecond": 10},
+                               {"id": "P2", "topic": "clicks", "recordsPerSecond": 10}],
+                 "actions": [{"atMs": 5000, "action": "deleteTopic", "topic": "orders"},
+                             {"atMs": 20000, "action": "createTopic", "topic": "clicks", "partitions": 2,
+                              "replicationFactor": 1}]}
+                """.formatted(durationMs);
+        Simulation run = ScenarioRun.of(ScenarioReader.read("missing.json", text)).simulation;
+        run.runUntil(durationMs);
+        return run;
+    }
+
+    private static List<SimEvent> of(Simulation run, String type, String producer) {
+        return of(run, type).stream().filter(e -> e.actor().equals(producer)).toList();
+    }
+
+    @Test
+    void aSendWhoseTopicIsMissingBlocksForMaxBlockMsThenThrowsAndTheNextBlocksAgain() {
+        Simulation run = missingTopics(140_000);
+
+        assertThat(of(run, "ProduceHeld", "P1")).as("the first record after the deletion, by the old metadata")
+                .singleElement().satisfies(e -> assertThat(e.fields()).containsEntry("error",
+                        "UNKNOWN_TOPIC_OR_PARTITION"));
+        SimEvent blocked = of(run, "ProduceBlocked", "P1").get(0);
+        List<SimEvent> failed = of(run, "ProduceFailed", "P1");
+        // Each send() throws TimeoutException after max.block.ms; the application's next one, a send interval later,
+        // blocks again.
+        assertThat(failed).extracting(SimEvent::time)
+                .containsExactly(blocked.time() + 60_000, blocked.time() + 60_000 + 100 + 60_000);
+        assertThat(failed.get(0).fields()).containsEntry("error", "TimeoutException");
+        assertThat(of(run, "ProduceBlocked", "P1")).as("a learner is told once that send() blocks").hasSize(1);
+    }
+
+    @Test
+    void aBlockedSendGoesOnOnceItsTopicIsCreated() {
+        Simulation run = missingTopics(30_000);
+
+        assertThat(of(run, "ProduceBlocked", "P2")).singleElement()
+                .satisfies(e -> assertThat(e.time()).isZero());
+        assertThat(of(run, "ProduceFailed", "P2")).isEmpty();
+        assertThat(of(run, "Send", "P2")).as("P2 writes to clicks once it appears").isNotEmpty()
+                .allSatisfy(e -> assertThat(e.time()).isBetween(20_000L, 30_000L))
+                .anySatisfy(e -> assertThat(e.time()).isLessThanOrEqualTo(20_100L));
+    }
 }

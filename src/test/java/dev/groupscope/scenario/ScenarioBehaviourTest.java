@@ -309,7 +309,8 @@ class ScenarioBehaviourTest {
     @Test
     void aConsumerSubscribedToATopicNotYetCreatedFindsItWithinRetryBackoffAndJoinsWithIt() {
         ScenarioRun run = ScenarioRun.of(ScenarioReader.read("later.json", """
-                {"name": "later", "seed": 3, "durationMs": 30000, "cluster": {"brokers": 1},
+                {"name": "later", "seed": 3, "durationMs": 30000,
+                 "cluster": {"brokers": 1, "settings": {"auto.create.topics.enable": false}},
                  "topics": [{"name": "orders", "partitions": 2}],
                  "consumers": [{"id": "C1", "groupId": "g", "topics": ["orders", "refunds"]}],
                  "actions": [{"atMs": 10000, "action": "createTopic", "topic": "refunds", "partitions": 2}]}"""));

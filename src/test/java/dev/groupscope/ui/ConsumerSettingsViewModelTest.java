@@ -213,7 +213,8 @@ class ConsumerSettingsViewModelTest {
                 Map.entry("fetch.max.bytes", 1_000_000), Map.entry("fetch.max.wait.ms", 100),
                 Map.entry("max.partition.fetch.bytes", 100_000), Map.entry("request.timeout.ms", 20000),
                 Map.entry("metadata.max.age.ms", 1000), Map.entry("default.api.timeout.ms", 30000),
-                Map.entry("retry.backoff.ms", 50), Map.entry("retry.backoff.max.ms", 500)));
+                Map.entry("retry.backoff.ms", 50), Map.entry("retry.backoff.max.ms", 500),
+                Map.entry("allow.auto.create.topics", false)));
         ConsumerSettings running = ConsumerSettings.from(changed);
         ConsumerSettingsViewModel changedSheet = new ConsumerSettingsViewModel("C1", running,
                 CommitPolicy.of(CommitPolicy.Kind.SYNC_AFTER_BATCH), BrokerSettings.defaults(), false);

@@ -49,9 +49,13 @@ public final class ProducerActor implements Actor {
     private record Held(String key, PartitionChoice choice, long createdAt) {
     }
 
-    /** Kafka's producer defaults: delivery.timeout.ms and retry.backoff.ms (the metadata refresh's backoff). */
+    /**
+     * Kafka's producer defaults: delivery.timeout.ms, retry.backoff.ms (the metadata refresh's backoff) and
+     * max.block.ms (how long send() waits for a topic to appear in its metadata).
+     */
     static final long DELIVERY_TIMEOUT_MS = 120_000;
     static final long RETRY_BACKOFF_MS = 100;
+    static final long MAX_BLOCK_MS = 60_000;
 
     /** What a producer looks like: running or not, and how many records it put in each partition. */
     public record ProducerView(String id, boolean running, long produced, Map<Integer, Long> perPartition,
@@ -87,6 +91,8 @@ public final class ProducerActor implements Actor {
     private PartitionAvailability lastAvailability;
     /** Records held for partitions with no leader, in send order. Immutable, so a snapshot shares it. */
     private List<Held> held = List.of();
+    /** Since when send() has been blocked waiting for the topic to appear in the producer's metadata (-1: not). */
+    private long blockedSince = -1;
 
     public ProducerActor(String id, ProducerConfig config) {
         this.id = Objects.requireNonNull(id, "id");
@@ -112,6 +118,7 @@ public final class ProducerActor implements Actor {
         this.metadataAt = other.metadataAt;
         this.failedInARow = other.failedInARow;
         this.held = other.held;
+        this.blockedSince = other.blockedSince;
     }
 
     @Override
@@ -141,9 +148,13 @@ public final class ProducerActor implements Actor {
             context.emit(EventKind.ACTION, "StopProducer", id, null, fields("produced", produced),
                     "sim.producer.stopped", fields("producer", id, "produced", produced));
         } else if (task instanceof Produce && running) {
-            produceOne(context);
-            sinceStart++;
-            context.setTimer(timerKey(), config.timeOf(startedAt, sinceStart) - context.now(), new Produce(id));
+            if (produceOne(context)) {
+                sinceStart++;
+                context.setTimer(timerKey(), config.timeOf(startedAt, sinceStart) - context.now(), new Produce(id));
+            } else {
+                // send() is blocked in waitOnMetadata: it asks for metadata again a retry.backoff.ms later.
+                context.setTimer(timerKey(), RETRY_BACKOFF_MS, new Produce(id));
+            }
         } else if (task instanceof Retry) {
             sendHeld(context);
         }
@@ -153,15 +164,15 @@ public final class ProducerActor implements Actor {
         return timerKey;
     }
 
-    private void produceOne(Context context) {
+    /** One send(); false while it is blocked waiting for the topic's metadata (it has not returned). */
+    private boolean produceOne(Context context) {
         ClusterAccess cluster = ClusterAccess.of(context);
         Integer partitions = knownPartitions(context, cluster);
         if (partitions == null) {
-            failedInARow++;
-            context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
-                    "error", "UNKNOWN_TOPIC_OR_PARTITION", "failedInARow", failedInARow), "sim.producer.noTopic",
-                    Map.of("topic", config.topic(), "producer", id));
-            return;
+            return blockedSendGivesUp(context);
+        }
+        if (blockedSince >= 0) {
+            resumeAfterBlock(context); // the topic appeared: the blocked send goes on
         }
         String key = config.keys().next(context.random());
         PartitionChoice choice = place(context, cluster, partitions, key);
@@ -169,11 +180,49 @@ public final class ProducerActor implements Actor {
         long offset = holds(choice.partition()) ? -1
                 : cluster.append(context, id, config.topic(), choice.partition(), context.now(), key);
         if (offset < 0) {
-            hold(context, new Held(key, choice, context.now()));
-            return;
+            boolean topicGone = !cluster.partitionsPerTopic().containsKey(config.topic());
+            if (topicGone) {
+                knownPartitions = -1; // UNKNOWN_TOPIC_OR_PARTITION: the sender asks for metadata at once
+            }
+            hold(context, new Held(key, choice, context.now()), topicGone);
+            return true;
         }
         failedInARow = 0;
         appended(context, key, choice, offset, partitions);
+        return true;
+    }
+
+    /**
+     * The topic is not in the producer's metadata: {@code waitOnMetadata} blocks send() up to max.block.ms, asking
+     * for metadata every retry.backoff.ms, then throws TimeoutException; the application's next send() blocks the
+     * same way. True when this send() has given up (it returned, with the exception).
+     */
+    private boolean blockedSendGivesUp(Context context) {
+        if (blockedSince < 0) {
+            blockedSince = context.now();
+            if (failedInARow == 0) {
+                context.emit(EventKind.PRODUCE, "ProduceBlocked", id, null, fields("topic", config.topic(),
+                        "maxBlockMs", MAX_BLOCK_MS), "sim.producer.blocked",
+                        Map.of("producer", id, "topic", config.topic(), "maxBlockMs", MAX_BLOCK_MS));
+            }
+            return false;
+        }
+        if (context.now() - blockedSince < MAX_BLOCK_MS) {
+            return false;
+        }
+        failedInARow++;
+        context.emit(EventKind.PRODUCE, "ProduceFailed", id, null, fields("topic", config.topic(),
+                "error", "TimeoutException", "failedInARow", failedInARow), "sim.producer.noTopic",
+                Map.of("topic", config.topic(), "producer", id, "maxBlockMs", MAX_BLOCK_MS));
+        resumeAfterBlock(context);
+        return true;
+    }
+
+    /** send() returned after blocking: the application's loop goes on at its pace from now. */
+    private void resumeAfterBlock(Context context) {
+        blockedSince = -1;
+        startedAt = context.now();
+        sinceStart = 0;
     }
 
     private void appended(Context context, String key, PartitionChoice choice, long offset, int partitions) {
@@ -193,13 +242,15 @@ public final class ProducerActor implements Actor {
     }
 
     /** The partition has no leader: the record waits in the buffer, and the sender looks again after its backoff. */
-    private void hold(Context context, Held record) {
+    private void hold(Context context, Held record, boolean topicGone) {
         boolean first = held.isEmpty();
         held = append(held, record);
         int partition = record.choice().partition();
         context.emit(EventKind.PRODUCE, "ProduceHeld", id, null, fields("topic", config.topic(),
-                "partition", partition, "error", "NOT_LEADER_OR_FOLLOWER", "held", held.size()), "sim.producer.noLeader", Map.of("producer", id,
-                "partition", partition, "deliveryTimeoutMs", DELIVERY_TIMEOUT_MS));
+                "partition", partition, "error", topicGone ? "UNKNOWN_TOPIC_OR_PARTITION" : "NOT_LEADER_OR_FOLLOWER",
+                "held", held.size()), topicGone ? "sim.producer.topicGone" : "sim.producer.noLeader",
+                Map.of("producer", id, "topic", config.topic(), "partition", partition,
+                        "deliveryTimeoutMs", DELIVERY_TIMEOUT_MS));
         if (first) {
             context.setTimer(retryKey(), RETRY_BACKOFF_MS, new Retry(id));
         }
@@ -266,11 +317,15 @@ public final class ProducerActor implements Actor {
 
     /**
      * The partition count the producer's metadata gives, refreshed when it has none or it is metadata.max.age.ms
-     * old; null while the topic does not exist (a send to a deleted topic fails with UNKNOWN_TOPIC_OR_PARTITION,
-     * which refreshes the metadata at once; asked again at every send, as Kafka's producer waits for it). A refresh
-     * that finds more partitions says so: from then on keys hash over the new count.
+     * old; null while its metadata has no such topic. A topic deleted since the last refresh still looks there: the
+     * send fails with UNKNOWN_TOPIC_OR_PARTITION, which refreshes the metadata at once, and the next send() blocks
+     * ({@link #blockedSendGivesUp}). A refresh that finds more partitions says so: from then on keys hash over the new
+     * count.
      */
     private Integer knownPartitions(Context context, ClusterAccess cluster) {
+        if (knownPartitions >= 0 && context.now() - metadataAt < config.metadataMaxAgeMs()) {
+            return knownPartitions; // its metadata: a topic deleted since still looks there until a send fails
+        }
         Integer current = cluster.partitionsPerTopic().get(config.topic());
         if (current == null && cluster.autoCreateTopic(context, config.topic(), id)) {
             // The producer's Metadata request always allows auto-creation. Kafka's send() waits for the next
@@ -280,9 +335,6 @@ public final class ProducerActor implements Actor {
         if (current == null) {
             knownPartitions = -1;
             return null;
-        }
-        if (knownPartitions >= 0 && context.now() - metadataAt < config.metadataMaxAgeMs()) {
-            return knownPartitions;
         }
         if (knownPartitions >= 0 && current != knownPartitions) {
             context.emit(EventKind.PRODUCE, "ProducerMetadataRefresh", id, null, fields("topic", config.topic(),

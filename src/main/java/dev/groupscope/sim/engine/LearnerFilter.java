@@ -99,6 +99,7 @@ public final class LearnerFilter implements Predicate<SimEvent> {
             // Records held for partitions with no leader likewise: the first the buffer holds, then release or expiry.
             return event.kind() != EventKind.PRODUCE || event.type().equals("ProducerMetadataRefresh")
                     || event.type().equals("ProduceReleased") || event.type().equals("ProduceExpired")
+                    || event.type().equals("ProduceBlocked")
                     || event.type().equals("ProduceFailed") && !(event.fields().get("failedInARow") instanceof Number
                     nth && nth.longValue() > 1)
                     || event.type().equals("ProduceHeld") && !(event.fields().get("held") instanceof Number
