@@ -75,8 +75,10 @@
  *       consumer's connections to it were open) when a stopping broker's close is read.</li>
  *   <li>FAULT {@code CrashConsumer}, {@code StallProcessing}; ACTION {@code StartConsumer}, {@code RestartConsumer},
  *       {@code CloseConsumer}, {@code StartProducer}, {@code StopProducer}; PRODUCE {@code Send} (the partitioner's
- *       choice: key, murmur2, or sticky batch), {@code ProduceFailed} (no such topic), {@code ProduceHeld} (a
- *       keyed record whose partition has no leader waits in the buffer; {@code held}: how many now),
+ *       choice: key, murmur2, or sticky batch), {@code ProduceBlocked} (send() waits up to max.block.ms for its
+ *       topic to appear in the producer's metadata), {@code ProduceFailed} (it gave up: TimeoutException),
+ *       {@code ProduceHeld} (a record whose partition has no leader, or whose topic was deleted, waits in the buffer;
+ *       {@code held}: how many now),
  *       {@code ProduceReleased} (sent once a leader is back), {@code ProduceExpired} (after delivery.timeout.ms).
  *       The broker logs the append itself.</li>
  * </ul>
