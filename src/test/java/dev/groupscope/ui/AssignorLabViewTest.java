@@ -231,7 +231,7 @@ class AssignorLabViewTest {
         assertThat(robot.lookup("#addConsumer").queryAs(Labeled.class).getText()).isEqualTo("添加消费者");
         assertThat(text(robot, "#summary")).isEqualTo("第 2 代 · legacy（EAGER）· 消费者：4 · 撤销：全部 7 个 · 迁移：3 · 空闲：0");
         assertThat(robot.lookup("#consumer-C3").tryQuery()).isPresent();
-        assertThat(stage.getTitle()).isEqualTo("演练场：三个消费者分享六个分区 — GroupScope");
+        assertThat(stage.getTitle()).isEqualTo("演练场：三个消费者共享六个分区 — GroupScope");
         assertThat(window.language()).isEqualTo(UiLanguage.SIMPLIFIED_CHINESE);
     }
 
