@@ -65,7 +65,7 @@ final class Commits {
          * Whether {@code pending} is one of this call's OffsetCommits. An earlier commitSync() that timed out may
          * still have one in flight; its answer completes a future nobody waits for, not this call's.
          */
-        boolean sent(Pending pending) {
+        boolean isOwnRequest(Pending pending) {
             return pending.sentAt() >= startedAt;
         }
     }
@@ -792,24 +792,27 @@ final class Commits {
             case BEFORE_REBALANCE -> step.group().prepareCommitAnswered(retriable);
             // close()'s commits wait in a commitSync too (closeCommit), answered like the poll loop's.
             case ON_CLOSE, SYNC -> {
-                if (sync != null && sync.sent(pending)) {
+                if (sync != null && sync.isOwnRequest(pending)) {
                     syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable, exception);
                 }
             }
-            case ASYNC -> {
-                if (error == Errors.NONE || error.retriable()) {
-                    asyncCallback(step, pending.offsets(), error);
-                } else {
-                    asyncCallback(step, pending.offsets(), error, exception, "sim.client.commitAsync.failed");
-                    if ("FencedInstanceIdException".equals(exception)) {
-                        asyncCommitFenced = true;
-                        if (step.group().fatalError == null) {
-                            step.group().fatalError = error.name(); // the next poll() throws it
-                        }
-                    }
-                }
-            }
+            case ASYNC -> asyncFailed(step, pending, error, exception);
             default -> {
+            }
+        }
+    }
+
+    /** A commitAsync failed: its callback gets the exception; a fenced one makes the next poll() throw. */
+    private void asyncFailed(Step step, Pending pending, Errors error, String exception) {
+        if (error == Errors.NONE || error.retriable()) {
+            asyncCallback(step, pending.offsets(), error);
+            return;
+        }
+        asyncCallback(step, pending.offsets(), error, exception, "sim.client.commitAsync.failed");
+        if ("FencedInstanceIdException".equals(exception)) {
+            asyncCommitFenced = true;
+            if (step.group().fatalError == null) {
+                step.group().fatalError = error.name(); // the next poll() throws it
             }
         }
     }
@@ -818,7 +821,7 @@ final class Commits {
         if (pending.purpose() == CommitPurpose.BEFORE_REBALANCE) {
             step.group().prepareCommitAnswered(false);
         } else if ((pending.purpose() == CommitPurpose.ON_CLOSE || pending.purpose() == CommitPurpose.SYNC)
-                && sync != null && sync.sent(pending)) {
+                && sync != null && sync.isOwnRequest(pending)) {
             syncAnswered(step, Errors.NONE, false);
         } else if (pending.purpose() == CommitPurpose.ASYNC) {
             asyncCallback(step, pending.offsets(), Errors.NONE);
