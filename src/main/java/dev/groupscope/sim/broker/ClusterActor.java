@@ -124,14 +124,14 @@ public final class ClusterActor implements Actor, ClusterAccess {
      *         producer's send fails and it retries after refreshing its metadata)
      */
     /**
-     * A producer's Metadata request named {@code topic}, which does not exist: a producer's always allows its
-     * creation, so with auto.create.topics.enable the topic is created. True if it now exists.
+     * A Metadata request from {@code client} that allows auto-creation named {@code topic} (a producer's always
+     * does): with auto.create.topics.enable, a missing topic is created. True if it exists now.
      */
-    public boolean autoCreateTopic(Context context, String topic, String producer) {
+    public boolean autoCreateTopic(Context context, String topic, String client) {
         if (!settings.autoCreateTopicsEnable() || state.hasTopic(topic) || topic.equals(ClusterState.OFFSETS_TOPIC)) {
             return state.hasTopic(topic);
         }
-        new ClusterAdmin(this, context).autoCreateTopic(topic, producer);
+        new ClusterAdmin(this, context).autoCreateTopic(topic, client);
         return state.hasTopic(topic);
     }
 

@@ -31,13 +31,8 @@ public final class MetadataHandler {
     static void handle(ClusterActor cluster, Context context, Deliver delivery, MetadataRequest request) {
         int broker = delivery.broker();
         MetadataResponse response = answer(cluster.state, request);
-        if (request.allowAutoTopicCreation() && cluster.settings.autoCreateTopicsEnable()) {
-            ClusterAdmin admin = new ClusterAdmin(cluster, context);
-            response.topics().forEach((topic, metadata) -> {
-                if (!cluster.state.hasTopic(topic) && !topic.equals(ClusterState.OFFSETS_TOPIC)) {
-                    admin.autoCreateTopic(topic, delivery.from());
-                }
-            });
+        if (request.allowAutoTopicCreation()) {
+            response.topics().keySet().forEach(topic -> cluster.autoCreateTopic(context, topic, delivery.from()));
         }
         cluster.sim.network().send(context, CoordinatorEnv.brokerActor(broker), delivery.from(), broker, response);
     }

@@ -68,6 +68,8 @@ public final class ProducerActor implements Actor {
     private final String id;
     /** The key of the producing timer, made once: it is re-armed for every record. */
     private final String timerKey;
+    /** The key of the sender's look at held records, made once too. */
+    private final String retryKey;
     private final ProducerConfig config;
     private final Draws draws;
     private final BuiltInPartitioner partitioner;
@@ -97,6 +99,7 @@ public final class ProducerActor implements Actor {
     public ProducerActor(String id, ProducerConfig config) {
         this.id = Objects.requireNonNull(id, "id");
         this.timerKey = id + "/produce";
+        this.retryKey = id + "/retry";
         this.config = Objects.requireNonNull(config, "config");
         this.draws = new Draws();
         this.partitioner = new BuiltInPartitioner(config.batchSize(), draws);
@@ -106,6 +109,7 @@ public final class ProducerActor implements Actor {
     private ProducerActor(ProducerActor other) {
         this.id = other.id;
         this.timerKey = other.timerKey;
+        this.retryKey = other.retryKey;
         this.config = other.config;
         this.draws = new Draws();
         this.partitioner = other.partitioner.copy(draws);
@@ -233,7 +237,11 @@ public final class ProducerActor implements Actor {
     }
 
     private boolean holds(int partition) {
-        for (Held record : held) {
+        return holdsFor(held, partition);
+    }
+
+    private static boolean holdsFor(List<Held> records, int partition) {
+        for (Held record : records) {
             if (record.choice().partition() == partition) {
                 return true;
             }
@@ -252,7 +260,7 @@ public final class ProducerActor implements Actor {
                 Map.of("producer", id, "topic", config.topic(), "partition", partition,
                         "deliveryTimeoutMs", DELIVERY_TIMEOUT_MS));
         if (first) {
-            context.setTimer(retryKey(), RETRY_BACKOFF_MS, new Retry(id));
+            context.setTimer(retryKey, RETRY_BACKOFF_MS, new Retry(id));
         }
     }
 
@@ -265,25 +273,23 @@ public final class ProducerActor implements Actor {
         ClusterAccess cluster = ClusterAccess.of(context);
         List<Held> waiting = new java.util.ArrayList<>();
         Map<Integer, Long> expired = new TreeMap<>();
-        Map<Integer, Integer> sent = new TreeMap<>();
+        java.util.Set<Integer> released = new java.util.TreeSet<>();
         for (Held record : held) {
             int partition = record.choice().partition();
             if (context.now() - record.createdAt() >= DELIVERY_TIMEOUT_MS) {
                 expired.merge(partition, 1L, Long::sum);
                 continue;
             }
-            boolean behind = waiting.stream().anyMatch(h -> h.choice().partition() == partition);
-            long offset = behind ? -1 : cluster.append(context, id, config.topic(), partition, record.createdAt(),
+            long offset = holdsFor(waiting, partition) ? -1 : cluster.append(context, id, config.topic(), partition, record.createdAt(),
                     record.key());
             if (offset < 0) {
                 waiting.add(record);
                 continue;
             }
-            if (!sent.containsKey(partition)) {
+            if (released.add(partition)) {
                 emitReleased(context, record, held.stream().filter(h -> h.choice().partition() == partition
                         && context.now() - h.createdAt() < DELIVERY_TIMEOUT_MS).count());
             }
-            sent.merge(partition, 1, Integer::sum);
             appended(context, record.key(), record.choice(), offset, knownPartitions);
         }
         expired.forEach((partition, count) -> context.emit(EventKind.PRODUCE, "ProduceExpired", id, null,
@@ -293,7 +299,7 @@ public final class ProducerActor implements Actor {
                         "deliveryTimeoutMs", DELIVERY_TIMEOUT_MS)));
         held = List.copyOf(waiting);
         if (!held.isEmpty()) {
-            context.setTimer(retryKey(), RETRY_BACKOFF_MS, new Retry(id));
+            context.setTimer(retryKey, RETRY_BACKOFF_MS, new Retry(id));
         }
     }
 
@@ -303,10 +309,6 @@ public final class ProducerActor implements Actor {
         context.emit(EventKind.PRODUCE, "ProduceReleased", id, null, fields("topic", config.topic(),
                 "partition", partition, "records", count, "waitedMs", waitedMs), "sim.producer.released",
                 Map.of("producer", id, "records", count, "partition", partition, "waitedMs", waitedMs));
-    }
-
-    private String retryKey() {
-        return id + "/retry";
     }
 
     private static List<Held> append(List<Held> list, Held record) {
