@@ -53,7 +53,9 @@ class StickyRoundsProperties {
      * Groups of 13 to 80 members: Kafka's HashMaps resize past 12 entries, which reshuffles the member order that
      * decides who keeps the most, so small groups alone would not prove we walk members as Kafka does.
      */
-    @Property(tries = 150)
+    // A fixed seed: on rare large groups Kafka's own general sticky builder (the oracle) ran for over 18 minutes of
+    // CPU in a verify of 2026-12-06; a fixed set of groups keeps the suite's time bounded and every run the same.
+    @Property(tries = 150, seed = "20261206")
     void bothFollowKafkaInGroupsLargeEnoughToResizeKafkasMaps(@ForAll long seed) {
         Random random = new Random(seed);
         Group group = Group.large(random);
