@@ -204,7 +204,7 @@ class RequestTimeoutClosesConnectionTest {
         assertThat(Messages.english().format(closed.ruleKey(), closed.ruleArgs()))
                 .contains("because the OffsetCommit request on it timed out");
         assertThat(Messages.of(Locale.SIMPLIFIED_CHINESE).format(timedOut.ruleKey(), timedOut.ruleArgs()))
-                .startsWith("C2 发给 broker 1 的 OffsetCommit 请求在 30,000 ms 内没有收到应答");
+                .startsWith("C2 发给 broker 1 的 OffsetCommit 请求在 30,000 ms 内没有收到回复");
         assertThat(Messages.of(Locale.SIMPLIFIED_CHINESE).format(closed.ruleKey(), closed.ruleArgs()))
                 .contains("OffsetCommit 请求超时");
     }

@@ -28,7 +28,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 @ExtendWith(ApplicationExtension.class)
 class WholeNamesTest {
 
-    private static final String SUMMARY = "第 0 代 · — · 领导者 C1 · 协调者：Broker 2（__consumer_offsets-13）";
+    private static final String SUMMARY = "第 0 代 · — · leader C1 · 协调者：Broker 2（__consumer_offsets-13）";
     /** A Kafka setting, a Java name ("Utils.abs"), as the bundles write them: letters, digits, "_" and dots. */
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][\\w-]*(\\.[A-Za-z_][\\w-]*)+");
 
