@@ -120,6 +120,22 @@ final class Commits {
      * member still holds. invokeCompletedOffsetCommitCallbacks then throws, from the next poll() or commitAsync().
      */
     private boolean asyncCommitFenced;
+    /**
+     * kafka-clients' {@code completedOffsetCommits}: commitAsync() calls (the auto commit's included) that are done,
+     * their callbacks waiting for the application thread. The response is read by whichever thread polls the network
+     * (the heartbeat thread while the application processes records), but the callback runs only where the
+     * application thread calls {@code invokeCompletedOffsetCommitCallbacks}: each pass of poll(), and the start of
+     * commitAsync() and commitSync(). Immutable, so a snapshot shares it.
+     */
+    private List<Completion> completed = List.of();
+
+    /**
+     * A finished commitAsync() waiting for its callback, answered (or failed) at {@code answeredAt}. The auto
+     * commit's callback ({@code autoCommit}) only sets the next auto commit's time after a retriable error.
+     */
+    record Completion(Map<TopicPartition, Long> offsets, Errors error, String exception, String ruleKey,
+                      long answeredAt, boolean autoCommit) {
+    }
 
     /** A commitAsync() chained to the coordinator's lookup: what it commits, and for whom (ASYNC or INTERVAL). */
     record Chained(CommitPurpose purpose, String policy, Map<TopicPartition, Long> offsets,
@@ -139,6 +155,7 @@ final class Commits {
         copy.awaitingCoordinator = awaitingCoordinator;
         copy.okGeneration = okGeneration;
         copy.asyncCommitFenced = asyncCommitFenced;
+        copy.completed = completed;
         return copy;
     }
 
@@ -171,6 +188,7 @@ final class Commits {
      */
     void beginSync(Step step, String policy, Map<TopicPartition, Long> offsets,
                    Map<TopicPartition, Integer> leaderEpochs, Then then) {
+        invokeCompletedCallbacks(step);
         if (offsets.isEmpty()) {
             step.afterSyncCommit(then);
             return;
@@ -239,6 +257,9 @@ final class Commits {
         if (sync == null || !waitsInSync(step)) {
             return;
         }
+        // commitOffsetsSync: once client.poll(future, timer) returns, the callbacks of commitAsync() calls answered
+        // before it run, so that they come in the order the commits were applied.
+        invokeCompletedCallbacks(step);
         if (error == Errors.NONE) {
             if (ROUTINE_POLICIES.contains(sync.policy())) {
                 countOk(step);
@@ -276,6 +297,7 @@ final class Commits {
      * or the coordinator was being looked for).
      */
     private void endSync(Step step, String exception, Errors error, String ruleKey) {
+        invokeCompletedCallbacks(step);
         String errorName = error == null ? "" : error.name();
         boolean unanswered = sync.sent();
         step.client("CommitSyncFailed", fields("exception", exception, "error", errorName, "policy", sync.policy(),
@@ -322,6 +344,7 @@ final class Commits {
     /** commitAsync of {@code offsets}, labelled {@code policy} in the event ("window": a worker pool's low marks). */
     void commitAsync(Step step, Map<TopicPartition, Long> offsets, Map<TopicPartition, Integer> leaderEpochs,
                      String policy) {
+        invokeCompletedCallbacks(step);
         if (offsets.isEmpty() || asyncCommitFenced) {
             return; // fenced: the call throws before it sends anything, and the poll() that follows fails
         }
@@ -388,6 +411,9 @@ final class Commits {
         for (Chained commit : chained) {
             lookupEnded(step, commit, error);
         }
+        if (step.loop().phase == PollLoop.Phase.CLOSING) {
+            invokeCompletedCallbacks(step); // close() waits for these commits, running callbacks as they finish
+        }
         step.chainedCommitsDone();
     }
 
@@ -420,17 +446,53 @@ final class Commits {
                 ? "RetriableCommitFailedException" : exceptionOf(error), ruleKey);
     }
 
+    /** The commitAsync() is done: its callback waits for the application thread (see {@link #completed}). */
     private void asyncCallback(Step step, Map<TopicPartition, Long> offsets, Errors error, String exception,
                                String ruleKey) {
-        Map<String, Object> fields = fields("error", error.name(), "exception", exception,
-                "offsets", ClientEvents.offsets(offsets));
-        if (error == Errors.NONE) {
+        complete(new Completion(offsets, error, exception, ruleKey, step.now(), false));
+    }
+
+    private void complete(Completion completion) {
+        List<Completion> queued = new ArrayList<>(completed);
+        queued.add(completion);
+        completed = List.copyOf(queued);
+    }
+
+    /**
+     * {@code invokeCompletedOffsetCommitCallbacks}: the application thread runs the callbacks of the commits done so
+     * far, in order. After a fenced commitAsync it throws instead (the next poll() fails), and runs none.
+     */
+    void invokeCompletedCallbacks(Step step) {
+        if (completed.isEmpty() || asyncCommitFenced) {
+            return;
+        }
+        List<Completion> due = completed;
+        completed = List.of();
+        for (Completion completion : due) {
+            if (completion.autoCommit()) {
+                retryAutoCommit(step, completion.error());
+            } else {
+                invoke(step, completion);
+            }
+        }
+    }
+
+    private void invoke(Step step, Completion completion) {
+        Map<String, Object> fields = fields("error", completion.error().name(), "exception", completion.exception(),
+                "offsets", ClientEvents.offsets(completion.offsets()));
+        if (completion.error() == Errors.NONE) {
             fields.put("okInARow", countOk(step));
         } else {
             okInARow = 0;
         }
-        step.client("CommitAsyncCallback", fields, ruleKey, Map.of("error", error.name(), "exception", exception,
-                "offsets", ClientEvents.offsetsText(offsets)));
+        // Answered while the application thread was elsewhere (processing, say): it runs only now.
+        long late = step.now() > completion.answeredAt() ? completion.answeredAt() : 0;
+        if (late > 0) {
+            fields.put("answeredAtMs", late);
+        }
+        step.client("CommitAsyncCallback", fields, completion.ruleKey(), Map.of("error", completion.error().name(),
+                "exception", completion.exception(), "offsets", ClientEvents.offsetsText(completion.offsets()),
+                "answeredAtMs", late));
     }
 
     /**
@@ -439,6 +501,7 @@ final class Commits {
      * leader change too, as the application's own map of processed offsets has it). True if a request went out.
      */
     boolean revokeCommit(Step step, java.util.SortedSet<TopicPartition> partitions, CommitPurpose purpose) {
+        invokeCompletedCallbacks(step); // commitOffsetsSync's first step
         Map<TopicPartition, Long> offsets = new TreeMap<>(step.processedOffsets());
         offsets.keySet().retainAll(partitions);
         if (offsets.isEmpty() || step.group().coordinator < 0 || !inGeneration(step)) {
@@ -557,6 +620,7 @@ final class Commits {
 
     /** As {@link #autoCommitAsync(Step, CommitPurpose)}; {@code retrying}: the retriable error this commit retries. */
     private boolean autoCommitAsync(Step step, CommitPurpose purpose, Errors retrying) {
+        invokeCompletedCallbacks(step); // commitOffsetsAsync's first step
         Map<TopicPartition, Long> offsets = step.fetcher().assignment.allConsumed();
         if (offsets.isEmpty()) {
             return false;
@@ -608,7 +672,12 @@ final class Commits {
                 ClientEvents.offsets(commit.offsets()), "sent", false, "lookupFailed", error.name()),
                 "sim.client.autoCommit.lookupFailed", Map.of("offsets", ClientEvents.offsetsText(commit.offsets()),
                         "error", error.name(), "retryBackoffMs", step.config().retryBackoffMs()));
-        retryAutoCommit(step, error);
+        autoCommitCallback(step, commit.offsets(), error);
+    }
+
+    /** The auto commit failed with the retriable {@code error}: its callback, when it runs, sets up the retry. */
+    private void autoCommitCallback(Step step, Map<TopicPartition, Long> offsets, Errors error) {
+        complete(new Completion(offsets, error, "RetriableCommitFailedException", "", step.now(), true));
     }
 
     /** The auto-commit callback after a retriable failure: the next auto commit is due retry.backoff.ms from now. */
@@ -713,16 +782,17 @@ final class Commits {
                         error.name())
                 : Map.of("consumer", step.id(), "error", error.name(), "failed", ClientEvents.offsetsText(failed),
                         "stored", ClientEvents.offsetsText(stored));
+        // The handler names its exception before its side effects reset the generation it compares with.
+        String exception = error == Errors.NONE ? "" : raisedBy(step, error, pending);
+        boolean fencedAsync = pending.purpose() == CommitPurpose.ASYNC && "FencedInstanceIdException".equals(exception);
         step.emitResponse(deliver, fields("error", error.name(), "offsets", ClientEvents.offsets(pending.offsets()),
                 "generation", pending.generation().generationId(), "purpose", pending.purpose().name()),
-                commitRuleKey(error, stored), args);
+                fencedAsync ? "sim.client.commitAsync.fenced" : commitRuleKey(error, stored), args);
         committed.putAll(stored);
         if (error == Errors.NONE) {
             commitDone(step, pending);
             return;
         }
-        // The handler names its exception before its side effects reset the generation it compares with.
-        String exception = raisedBy(step, error, pending);
         boolean retriable = commitErrorSideEffects(step, error, pending);
         commitFailed(step, pending, error, retriable, exception);
     }
@@ -786,7 +856,7 @@ final class Commits {
         switch (pending.purpose()) {
             case INTERVAL -> {
                 if (retriable) {
-                    retryAutoCommit(step, error);
+                    autoCommitCallback(step, pending.offsets(), error);
                 }
             }
             case BEFORE_REBALANCE -> step.group().prepareCommitAnswered(retriable);

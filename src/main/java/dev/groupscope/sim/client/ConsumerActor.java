@@ -606,7 +606,7 @@ public final class ConsumerActor implements Actor {
                     return;
                 }
                 loop.waitingFor = PollLoop.Wait.NONE;
-                iterate();
+                iterate(true);
             } else if (!fetcher.offsetFetchPending) {
                 loop.waitingFor = PollLoop.Wait.NONE;
                 positionsThenRecords(true);
@@ -621,9 +621,17 @@ public final class ConsumerActor implements Actor {
          * the completed OffsetFetch having woken the selector ({@link Fetcher#updateFetchPositions}).
          */
         private void iterate() {
+            iterate(false);
+        }
+
+        /**
+         * {@code resumed}: the pass goes on after ensureCoordinatorReady blocked it, past the start of the coordinator's
+         * poll, where completed commit callbacks run: they wait for the next pass.
+         */
+        private void iterate(boolean resumed) {
             // Heartbeat.poll(now) in ConsumerCoordinator.poll: max.poll.interval.ms counts from here.
             heartbeat.polled(this);
-            boolean ready = coordinatorPoll();
+            boolean ready = group.poll(this, !resumed);
             if (!state.running() || loop.phase != PollLoop.Phase.IN_POLL) {
                 return;
             }
@@ -1477,10 +1485,6 @@ public final class ConsumerActor implements Actor {
         }
 
         // ---- threads of the group protocol --------------------------------------------------------------------
-
-        private boolean coordinatorPoll() {
-            return group.poll(this);
-        }
 
         /** True when positions just taken from an OffsetFetch answer await validation at poll()'s next pass. */
         private boolean fetchPositions() {

@@ -140,9 +140,18 @@ final class GroupMembership {
 
     // ---- ConsumerCoordinator.poll ---------------------------------------------------------------------------------
 
-    /** kafka-clients' {@code ConsumerCoordinator.poll(timer, false)}: true when the member is in a stable group. */
-    boolean poll(Step step) {
+    /**
+     * kafka-clients' {@code ConsumerCoordinator.poll(timer, false)}: true when the member is in a stable group.
+     * {@code fromTheStart}: false when the pass resumes after waiting for its coordinator, past the callbacks.
+     */
+    boolean poll(Step step, boolean fromTheStart) {
         SubscriptionState subscription = step.subscription();
+        if (!subscription.userAssigned()) {
+            subscription.maybeUpdatePatternSubscription(step); // maybeUpdateSubscriptionMetadata
+        }
+        if (fromTheStart) {
+            step.commits().invokeCompletedCallbacks(step);
+        }
         if (subscription.userAssigned()) {
             // assign(): no membership. The coordinator is looked up only for committed offsets and commits.
             if (coordinator < 0 && !step.fetcher().assignment.withoutPosition().isEmpty()) {
@@ -151,7 +160,6 @@ final class GroupMembership {
             step.commits().maybeAutoCommitAsync(step);
             return true;
         }
-        subscription.maybeUpdatePatternSubscription(step);
         if (coordinator < 0) {
             lookupCoordinator(step);
             return false;
