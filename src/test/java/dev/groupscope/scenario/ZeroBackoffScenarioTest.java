@@ -58,7 +58,7 @@ class ZeroBackoffScenarioTest {
     @Test
     void withNoBrokerToAskTheLookupSleepsItsBackoffBeforeItWaitsForMetadata() {
         String text = """
-                {"name": "inline", "seed": 3, "durationMs": 15000, "cluster": {"brokers": 2},
+                {"name": "inline", "seed": 4, "durationMs": 15000, "cluster": {"brokers": 2},
                  "topics": [{"name": "orders", "partitions": 2, "replicationFactor": 2}],
                  "consumers": [{"id": "C1", "groupId": "g", "topics": ["orders"]}],
                  "actions": [{"atMs": 5000, "action": "stopBroker", "broker": 1},

@@ -17,6 +17,12 @@ import java.util.Map;
  * (heartbeat.interval.ms, or a backoff after a failure), the client-side session (session.timeout.ms without a
  * successful answer) and the poll timer (max.poll.interval.ms since the poll loop last polled). It runs while the
  * member is COMPLETING_REBALANCE or STABLE, whatever the poll loop is doing.
+ *
+ * <p>The thread looks at those timers only on its turns: with nothing to do it waits retry.backoff.ms
+ * ({@code AbstractCoordinator.this.wait(retryBackoffMs)}) and looks again, unless woken first ({@code notify()}: when
+ * it is enabled, when a heartbeat fails, and when poll() finds a heartbeat due). So a deadline between two turns is
+ * acted on at the next turn: a stalled poll loop leaves the group up to retry.backoff.ms after max.poll.interval.ms.
+ * Turns where nothing is due change nothing and are not simulated; {@link #anchor} keeps their cadence.
  */
 final class HeartbeatThread {
 
@@ -25,6 +31,8 @@ final class HeartbeatThread {
     long heartbeatAttempts;
     long sessionDeadline;
     long pollDeadline;
+    /** The thread's last turn: its next ones come every retry.backoff.ms from here, unless it is woken first. */
+    long anchor;
 
     HeartbeatThread copy() {
         HeartbeatThread copy = new HeartbeatThread();
@@ -33,33 +41,61 @@ final class HeartbeatThread {
         copy.heartbeatAttempts = heartbeatAttempts;
         copy.sessionDeadline = sessionDeadline;
         copy.pollDeadline = pollDeadline;
+        copy.anchor = anchor;
         return copy;
     }
 
-    /** {@code Heartbeat.poll(now)}: the poll loop polled; max.poll.interval.ms counts from now. */
+    /**
+     * {@code pollHeartbeat(now)}: the poll loop polled; max.poll.interval.ms counts from now. A heartbeat already due
+     * wakes the thread ({@code notify()}): it is sent now, not at the thread's next turn.
+     */
     void polled(Step step) {
         pollDeadline = step.now() + step.config().maxPollIntervalMs();
+        if (!enabled) {
+            return;
+        }
+        if (step.now() >= heartbeatDeadline) {
+            step.armTimer(TimerKind.HEARTBEAT, 0);
+        }
+        armPollCheck(step);
+    }
+
+    /** The coordinator was marked unknown: the thread finds out at its next turn, and looks for it. */
+    void coordinatorLost(Step step) {
         if (enabled) {
-            step.armTimer(TimerKind.POLL_TIMEOUT, step.config().maxPollIntervalMs());
+            armTurnAt(step, turnAtOrAfter(step, step.now()));
         }
     }
 
-    /** The coordinator was marked unknown: the thread looks for it again after retry.backoff.ms. */
-    void coordinatorLost(Step step) {
-        if (enabled) {
-            step.armTimer(TimerKind.HEARTBEAT, step.config().retryWaitMs());
-        }
+    /**
+     * The thread's first turn at or after {@code time}: its last turn plus a whole number of retry.backoff.ms waits
+     * (at least one: the turn at {@link #anchor} has been taken).
+     */
+    private long turnAtOrAfter(Step step, long time) {
+        long wait = step.config().retryWaitMs();
+        long waits = Math.max(1, Math.floorDiv(time - anchor + wait - 1, wait));
+        return anchor + waits * wait;
+    }
+
+    private void armTurnAt(Step step, long time) {
+        step.armTimer(TimerKind.HEARTBEAT, time - step.now());
+    }
+
+    /** The turn that finds max.poll.interval.ms passed: the first one at or after the poll deadline. */
+    private void armPollCheck(Step step) {
+        step.armTimer(TimerKind.POLL_TIMEOUT, turnAtOrAfter(step, pollDeadline) - step.now());
     }
 
     /** The heartbeat thread starts (or restarts) when JoinGroup is answered: {@code Heartbeat.resetTimeouts}. */
     void enable(Step step) {
         enabled = true;
         long now = step.now();
+        anchor = now; // enable() wakes the thread: nothing is due, so it waits from now
         heartbeatDeadline = now + step.config().heartbeatIntervalMs();
         sessionDeadline = now + step.config().sessionTimeoutMs();
         pollDeadline = now + step.config().maxPollIntervalMs();
-        step.armTimer(TimerKind.HEARTBEAT, step.config().heartbeatIntervalMs());
-        step.armTimer(TimerKind.POLL_TIMEOUT, step.config().maxPollIntervalMs());
+        armNextTurn(step);
+        armPollCheck(step);
     }
 
     /** One turn of kafka-clients' {@code HeartbeatThread.run} loop, in its order of checks. */
@@ -72,36 +108,38 @@ final class HeartbeatThread {
             return;
         }
         long now = step.now();
-        long backoffMs = step.config().retryWaitMs();
+        anchor = now;
+        if (step.group().coordinator >= 0 && now >= sessionDeadline) {
+            // No wait after this: the loop's next pass, at once, finds the coordinator unknown and looks for it.
+            step.group().markCoordinatorUnknown(step, "session timed out without receiving a heartbeat response", false);
+        }
         if (step.group().coordinator < 0) {
             step.group().heartbeatThreadLookup(step);
-            step.armTimer(TimerKind.HEARTBEAT, backoffMs);
-        } else if (now >= sessionDeadline) {
-            step.group().markCoordinatorUnknown(step, "session timed out without receiving a heartbeat response", false);
-            step.armTimer(TimerKind.HEARTBEAT, backoffMs);
+            armTurnAt(step, now + step.config().retryWaitMs());
         } else if (now >= pollDeadline) {
             handlePollTimeoutExpiry(step);
         } else if (now >= heartbeatDeadline) {
             sendHeartbeat(step);
-        } else if (!pollTimerFired) {
-            armNextTurn(step, heartbeatDeadline - now);
+        } else {
+            armNextTurn(step);
+        }
+        if (enabled && !pollTimerFired) {
+            armPollCheck(step); // this turn may have moved the cadence (a wake-up between two turns)
         }
     }
 
     /**
-     * The thread's next turn: when a heartbeat is due, or when the client-side session would expire first. Kafka's
-     * thread checks sessionTimeoutExpired on every turn (it waits at most retry.backoff.ms between turns), so an
-     * expiry is noticed without waiting for the next heartbeat; here exactly at the deadline.
+     * The thread's next turn that has something to do: the first one at or after the heartbeat's deadline or the
+     * client-side session's, whichever comes first (it checks sessionTimeoutExpired on every turn).
      */
-    private void armNextTurn(Step step, long delayMs) {
-        long untilSessionExpiry = sessionDeadline - step.now();
-        step.armTimer(TimerKind.HEARTBEAT, untilSessionExpiry > 0 ? Math.min(delayMs, untilSessionExpiry) : delayMs);
+    private void armNextTurn(Step step) {
+        armTurnAt(step, turnAtOrAfter(step, Math.min(heartbeatDeadline, sessionDeadline)));
     }
 
     private void sendHeartbeat(Step step) {
         long interval = step.config().heartbeatIntervalMs();
         heartbeatDeadline = step.now() + interval;
-        armNextTurn(step, interval);
+        armNextTurn(step);
         step.context.emit(EventKind.TIMER, "HeartbeatInterval", step.id(), null,
                 fields("generation", step.group().generation.generationId(), "memberId", step.group().generation.memberId(),
                         "pollLoop", step.loop().phase.name()), "sim.client.heartbeat",
@@ -119,7 +157,8 @@ final class HeartbeatThread {
                 fields("sinceLastPollMs", since, "maxPollIntervalMs", step.config().maxPollIntervalMs(),
                         "static", step.config().isStatic()),
                 step.config().isStatic() ? "sim.client.pollTimeoutStatic" : "sim.client.pollTimeout",
-                Map.of("consumer", step.id(), "maxPollIntervalMs", step.config().maxPollIntervalMs()));
+                Map.of("consumer", step.id(), "maxPollIntervalMs", step.config().maxPollIntervalMs(),
+                        "sinceLastPollMs", since, "lateMs", step.now() - pollDeadline));
         step.group().maybeLeaveGroup(step, false, "consumer poll timeout has expired.");
     }
 
@@ -195,13 +234,16 @@ final class HeartbeatThread {
         sessionDeadline = step.now() + step.config().sessionTimeoutMs();
     }
 
-    /** kafka-clients' {@code Heartbeat.failHeartbeat}: the next try after an exponential backoff. */
+    /**
+     * kafka-clients' {@code Heartbeat.failHeartbeat}: the next try after an exponential backoff; the failure wakes
+     * the thread ({@code notify()}), so its turns start again from now.
+     */
     void failHeartbeat(Step step) {
         if (!enabled) {
             return;
         }
         long wait = GroupMembership.backoff(step).backoff(heartbeatAttempts++, step.context.random());
         heartbeatDeadline = step.now() + wait;
-        armNextTurn(step, wait);
+        step.armTimer(TimerKind.HEARTBEAT, 0);
     }
 }

@@ -1,0 +1,70 @@
+package dev.groupscope.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kafka-clients' heartbeat thread looks at its timers only on its turns: with nothing due it waits retry.backoff.ms
+ * (100 ms) and looks again ({@code AbstractCoordinator.this.wait(retryBackoffMs)}). A stalled poll loop is therefore
+ * caught at the thread's first turn after max.poll.interval.ms, up to 100 ms late, on the cadence its last heartbeat
+ * set; and a session that expired on the client side likewise.
+ */
+class HeartbeatThreadTurnsTest {
+
+    private static final long RETRY_BACKOFF_MS = 100;
+
+    @Test
+    void aStalledPollLoopIsCaughtAtTheThreadsFirstTurnAfterTheDeadline() {
+        Simulation run = ScenarioWorld.simulation(
+                ScenarioReader.read(Path.of("lessons/scenarios/slow-consumer-poll-timeout.json")));
+        run.runUntil(60_000);
+        List<SimEvent> c2 = run.log().stream().filter(e -> e.actor().equals("C2")).toList();
+        List<SimEvent> expiries = c2.stream().filter(e -> e.type().equals("PollTimeoutExpired")).toList();
+        assertThat(expiries).hasSizeGreaterThan(2);
+
+        boolean someLate = false;
+        for (SimEvent expiry : expiries) {
+            long deadline = expiry.time() - number(expiry, "sinceLastPollMs") + number(expiry, "maxPollIntervalMs");
+            SimEvent lastHeartbeat = c2.stream().filter(e -> e.seq() < expiry.seq()
+                    && e.type().equals("HeartbeatInterval")).reduce((a, b) -> b).orElseThrow();
+            long late = expiry.time() - deadline;
+            assertThat(late).as("caught within one wait of the deadline").isBetween(0L, RETRY_BACKOFF_MS - 1);
+            assertThat((expiry.time() - lastHeartbeat.time()) % RETRY_BACKOFF_MS)
+                    .as("on the cadence of the thread's last turn, its heartbeat at %d ms", lastHeartbeat.time())
+                    .isZero();
+            someLate |= late > 0;
+        }
+        assertThat(someLate).isTrue();
+        SimEvent late = expiries.stream().filter(e -> number(e, "sinceLastPollMs") > 5_000)
+                .findFirst().orElseThrow();
+        assertThat(Messages.english().format(late.ruleKey(), late.ruleArgs()))
+                .contains("past max.poll.interval.ms (5,000 ms)", "looks only every retry.backoff.ms while nothing is due");
+    }
+
+    @Test
+    void aSessionWithoutAnsweredHeartbeatsIsGivenUpOnTheThreadsCadenceToo() {
+        Simulation run = ScenarioWorld.simulation(
+                ScenarioReader.read(Path.of("lessons/scenarios/network-partition.json")));
+        run.runUntil(60_000);
+        SimEvent unknown = run.log().stream().filter(e -> e.type().equals("CoordinatorUnknown")
+                && e.actor().equals("C2") && String.valueOf(e.ruleArgs().get("cause")).startsWith("session timed out"))
+                .findFirst().orElseThrow();
+        SimEvent lastHeartbeat = run.log().stream().filter(e -> e.seq() < unknown.seq()
+                && e.actor().equals("C2") && e.type().equals("HeartbeatInterval")).reduce((a, b) -> b).orElseThrow();
+        assertThat((unknown.time() - lastHeartbeat.time()) % RETRY_BACKOFF_MS).isZero();
+        SimEvent lookup = run.log().stream().filter(e -> e.seq() > unknown.seq()
+                && "C2".equals(e.peer()) && e.type().equals("FindCoordinatorRequest")).findFirst().orElseThrow();
+        assertThat(lookup.time()).as("the thread's next pass, at once, looks for the coordinator")
+                .isLessThan(unknown.time() + RETRY_BACKOFF_MS);
+    }
+
+    private static long number(SimEvent event, String field) {
+        return ((Number) event.fields().get(field)).longValue();
+    }
+}
