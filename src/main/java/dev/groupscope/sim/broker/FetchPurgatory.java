@@ -85,8 +85,8 @@ final class FetchPurgatory {
         ParkedFetch fetch = new ParkedFetch(nextId++, delivery.broker(), delivery.from(), request, context.now());
         parked.put(fetch.id(), fetch);
         index(fetch);
-        context.setTimer(FetchTimeout.key(fetch.id()), request.maxWaitMs(),
-                new FetchTimeout(ClusterActor.ID, fetch.id()));
+        FetchTimeout timeout = new FetchTimeout(ClusterActor.ID, fetch.id());
+        context.setTimer(timeout, request.maxWaitMs(), timeout);
         emit(context, fetch, "FetchParked", fields(fetch, read, sim), Rule.of("sim.cluster.fetch.parked",
                 "minBytes", request.minBytes(), "bytes", read.bytes(sim.recordSizeBytes()),
                 "maxWaitMs", request.maxWaitMs()));
@@ -149,7 +149,7 @@ final class FetchPurgatory {
             if (read.anyError() || read.bytes(sim.recordSizeBytes()) >= fetch.request().minBytes()) {
                 parked.remove(fetch.id());
                 unindex(fetch);
-                context.cancelTimer(FetchTimeout.key(fetch.id()));
+                context.cancelTimer(new FetchTimeout(ClusterActor.ID, fetch.id()));
                 release(fetch, read, sim, context, rule);
             }
         }

@@ -22,14 +22,16 @@ public interface Context {
 
     /**
      * Arms the timer {@code key}: {@code task} runs after {@code delayMs} unless the timer is re-armed or cancelled
-     * first. Re-arming replaces the previous deadline (as Kafka's CoordinatorTimer does per key).
+     * first. Re-arming replaces the previous deadline (as Kafka's CoordinatorTimer does per key). A key is any value
+     * with equals and hashCode: a name, or a task that is its own key (a timer armed once per request need not make
+     * a name, which every snapshot holding the timer would keep).
      */
-    void setTimer(String key, long delayMs, Task task);
+    void setTimer(Object key, long delayMs, Task task);
 
-    void cancelTimer(String key);
+    void cancelTimer(Object key);
 
     /** The deadline of an armed timer, or -1. */
-    long timerDeadline(String key);
+    long timerDeadline(Object key);
 
     /** Another actor, for synchronous work inside one process (e.g. a broker's coordinator and its log). */
     <A extends Actor> A actor(String id, Class<A> type);

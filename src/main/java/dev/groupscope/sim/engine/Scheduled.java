@@ -5,7 +5,7 @@ package dev.groupscope.sim.engine;
  * {@link #ACTION} and their script index as sequence, so an action inserted into the past by a fork sorts exactly
  * where it would have in a run that had it from the start.
  */
-public record Scheduled(long time, int priority, long seq, Task task, String timerKey)
+public record Scheduled(long time, int priority, long seq, Task task, Object timerKey)
         implements Comparable<Scheduled> {
 
     public static final int ACTION = 0;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Timer key → the armed task: an open-addressing hash table (linear probing, deletion by shifting back) in two
+ * Timer key (any value with equals and hashCode) → the armed task: an open-addressing hash table (linear probing, deletion by shifting back) in two
  * arrays. Every snapshot copies the world's timers whole — hundreds of them in a large group, a fetch timeout per
  * parked fetch — and a HashMap copy allocates a node per timer (a tenth of a snapshot); this copy is two array
  * copies. Never iterated, so its layout cannot leak into a trace.
@@ -13,12 +13,12 @@ final class TimerTable {
 
     private static final int MIN_CAPACITY = 16;
 
-    private String[] keys;
+    private Object[] keys;
     private Scheduled[] values;
     private int size;
 
     TimerTable() {
-        this.keys = new String[MIN_CAPACITY];
+        this.keys = new Object[MIN_CAPACITY];
         this.values = new Scheduled[MIN_CAPACITY];
     }
 
@@ -36,12 +36,12 @@ final class TimerTable {
         return size;
     }
 
-    Scheduled get(String key) {
+    Scheduled get(Object key) {
         int slot = slotOf(key);
         return keys[slot] == null ? null : values[slot];
     }
 
-    void put(String key, Scheduled value) {
+    void put(Object key, Scheduled value) {
         Objects.requireNonNull(value, "value");
         int slot = slotOf(Objects.requireNonNull(key, "key"));
         if (keys[slot] == null) {
@@ -55,7 +55,7 @@ final class TimerTable {
         values[slot] = value;
     }
 
-    void remove(String key) {
+    void remove(Object key) {
         int slot = slotOf(key);
         if (keys[slot] == null) {
             return;
@@ -67,7 +67,7 @@ final class TimerTable {
     }
 
     /** The slot holding {@code key}, or the empty slot where it would go. */
-    private int slotOf(String key) {
+    private int slotOf(Object key) {
         int mask = keys.length - 1;
         int slot = home(key);
         while (keys[slot] != null && !keys[slot].equals(key)) {
@@ -96,9 +96,9 @@ final class TimerTable {
     }
 
     private void grow() {
-        String[] oldKeys = keys;
+        Object[] oldKeys = keys;
         Scheduled[] oldValues = values;
-        keys = new String[oldKeys.length * 2];
+        keys = new Object[oldKeys.length * 2];
         values = new Scheduled[oldKeys.length * 2];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
@@ -114,7 +114,7 @@ final class TimerTable {
      * are numbered, so their hash codes are consecutive, and masking their low bits made long runs that linear
      * probing then walked on every lookup.
      */
-    private int home(String key) {
+    private int home(Object key) {
         return (key.hashCode() * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(keys.length) + 1);
     }
 

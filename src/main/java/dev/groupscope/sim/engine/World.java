@@ -199,7 +199,7 @@ public final class World implements Context {
     }
 
     @Override
-    public void setTimer(String key, long delayMs, Task task) {
+    public void setTimer(Object key, long delayMs, Task task) {
         long seq = nextSeq++;
         long deadline = now + requireNonNegative(delayMs);
         Scheduled armed = new Scheduled(deadline, Scheduled.NORMAL, seq, task, key);
@@ -209,12 +209,12 @@ public final class World implements Context {
     }
 
     @Override
-    public void cancelTimer(String key) {
+    public void cancelTimer(Object key) {
         timers.remove(key);
     }
 
     @Override
-    public long timerDeadline(String key) {
+    public long timerDeadline(Object key) {
         Scheduled armed = timers.get(key);
         return armed == null ? -1L : armed.time();
     }
