@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The <em>historical</em> rebalance algorithm of the old ZooKeeper-based consumer, as the second source note
- * describes it — not one of Kafka 4.1's assignors. Per topic: sort the partitions (PT) and the subscribed
- * consumers (CG), let N = ceil(size(PT) / size(CG)), and give consumer i the partitions iN … (i+1)N − 1.
+ * The rebalance algorithm as the second source note describes it — not one of Kafka 4.1's assignors, nor quite the
+ * old ZooKeeper-based consumer's, whose code gave the remainder to the first consumers as RangeAssignor does. Per
+ * topic: sort the partitions (PT) and the subscribed consumers (CG), let N = ceil(size(PT) / size(CG)), and give
+ * consumer i the partitions iN … (i+1)N − 1.
  *
  * <p>Because N rounds up, the last consumers can get fewer partitions or none at all even when there are enough
  * partitions to go round (4 partitions, 3 consumers: 2, 2, 0); Kafka's RangeAssignor spreads the remainder

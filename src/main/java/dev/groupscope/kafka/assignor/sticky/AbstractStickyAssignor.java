@@ -85,7 +85,7 @@ public abstract class AbstractStickyAssignor implements PartitionAssignor {
                 }
             }
             if (narrator.on() && withheld.isEmpty()) {
-                narrator.step(Kind.BRANCH, "assign.cooperative.nothingWithheld", null, null, Map.of());
+                narrateNothingWithheld(group, outcome, narrator);
             }
         }
         Map<String, List<TopicPartition>> assignment = new LinkedHashMap<>();
@@ -95,6 +95,28 @@ public abstract class AbstractStickyAssignor implements PartitionAssignor {
             narrator.result(group.id(m), partitions);
         }
         return new GroupAssignment(assignment, withheld, narrator.steps());
+    }
+
+    /**
+     * No transfer: the rebalance is complete unless a member loses a partition all the same (a deleted topic's, or a
+     * claim lost to a member of a newer generation, which keeps it). kafka-clients' onJoinComplete revokes what it owned and was not assigned,
+     * and then rejoins.
+     */
+    private static void narrateNothingWithheld(StickyGroup group, StickyOutcome outcome, StickyNarrator narrator) {
+        List<String> lost = new ArrayList<>();
+        for (int m = 0; m < group.size(); m++) {
+            Set<TopicPartition> revoked = new java.util.TreeSet<>(group.member(m).ownedPartitions());
+            outcome.partitionsOf(m).forEach(revoked::remove);
+            for (TopicPartition partition : revoked) {
+                lost.add(partition + " (" + group.id(m) + ")");
+            }
+        }
+        if (lost.isEmpty()) {
+            narrator.step(Kind.BRANCH, "assign.cooperative.nothingWithheld", null, null, Map.of());
+        } else {
+            narrator.step(Kind.BRANCH, "assign.cooperative.nothingWithheld.revokes", null, null,
+                    Map.of("lost", lost));
+        }
     }
 
     /** Members that listed the partition as theirs: they must revoke it before anyone else may have it. */
