@@ -30,7 +30,7 @@ class StepNarrationTest {
         Messages chinese = Messages.of(Locale.SIMPLIFIED_CHINESE);
 
         assertThat(StepNarration.sentence(place, chinese))
-                .isEqualTo("C1 是第 1 个消费者，因此分到第 2 到第 3 个分区（i·N 到 (i+1)·N − 1）：t0-3。");
+                .isEqualTo("C1 是编号为 1 的消费者，因此分到分区 2 到 3（i·N 到 (i+1)·N − 1）：t0-3。");
         assertThat(StepNarration.kindName(AssignmentStep.Kind.PLACE, chinese)).isEqualTo("分配");
     }
 
