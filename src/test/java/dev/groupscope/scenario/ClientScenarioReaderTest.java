@@ -103,5 +103,10 @@ class ClientScenarioReaderTest {
         assertThat(errorOf("\"topics\": [\"orders\"]",
                 "{\"atMs\": 1000, \"action\": \"failCommits\", \"consumer\": \"C1\", \"error\": \"ILLEGAL_GENERATION\"}"))
                 .startsWith("demo.json: $.actions[0].error:").contains("COORDINATOR_LOAD_IN_PROGRESS");
+        // A Kafka 4.1 coordinator turns a timed-out write into COORDINATOR_NOT_AVAILABLE: it never answers this.
+        assertThat(errorOf("\"topics\": [\"orders\"]",
+                "{\"atMs\": 1000, \"action\": \"failCommits\", \"consumer\": \"C1\", \"error\": \"REQUEST_TIMED_OUT\"}"))
+                .startsWith("demo.json: $.actions[0].error:").contains("COORDINATOR_NOT_AVAILABLE")
+                .doesNotContain("REQUEST_TIMED_OUT,");
     }
 }

@@ -8,9 +8,13 @@ import java.util.Set;
 /** Faults a scenario can inflict on one consumer's connection to its group coordinator. */
 public final class ConsumerFaults {
 
-    /** The errors a failed commit may be given: retriable ones, as a struggling coordinator answers. */
+    /**
+     * The errors a failed commit may be given: the retriable ones a struggling Kafka 4.1 coordinator answers. Not
+     * REQUEST_TIMED_OUT: its runtime turns a write that timed out (or lacked replicas) into COORDINATOR_NOT_AVAILABLE
+     * ({@code CoordinatorOperationExceptionHelper.handleOperationException}), so no 4.1 broker answers a commit so.
+     */
     public static final Set<Errors> COMMIT_ERRORS = Set.of(Errors.COORDINATOR_LOAD_IN_PROGRESS,
-            Errors.COORDINATOR_NOT_AVAILABLE, Errors.NOT_COORDINATOR, Errors.REQUEST_TIMED_OUT);
+            Errors.COORDINATOR_NOT_AVAILABLE, Errors.NOT_COORDINATOR);
 
     private ConsumerFaults() {
     }

@@ -24,7 +24,7 @@ class SharedFaultStateTest {
                 .consumer("C1", config, ConsumerBehavior.processing(1), "t")
                 .producer("P1", ProducerConfig.of("t", 50, new KeyDistribution.Uniform(10)))
                 .at(0, new ProducerActor.Start("P1")).at(0, new ConsumerTasks.Start("C1"))
-                .at(4_000, new ConsumerFaults.FailCommits("C1", 3, Errors.REQUEST_TIMED_OUT))
+                .at(4_000, new ConsumerFaults.FailCommits("C1", 3, Errors.COORDINATOR_NOT_AVAILABLE))
                 .runUntil(4_100);
         World original = run.simulation().current();
         World copy = original.copy();
