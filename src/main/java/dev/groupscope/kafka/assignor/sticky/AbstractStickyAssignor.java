@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What Kafka's {@code StickyAssignor} and {@code CooperativeStickyAssignor} share ({@code AbstractStickyAssignor}
@@ -99,13 +100,13 @@ public abstract class AbstractStickyAssignor implements PartitionAssignor {
 
     /**
      * No transfer: the rebalance is complete unless a member loses a partition all the same (a deleted topic's, or a
-     * claim lost to a member of a newer generation, which keeps it). kafka-clients' onJoinComplete revokes what it owned and was not assigned,
-     * and then rejoins.
+     * claim lost to a member of a newer generation, which keeps it). kafka-clients' onJoinComplete revokes what it
+     * owned and was not assigned, and then rejoins.
      */
     private static void narrateNothingWithheld(StickyGroup group, StickyOutcome outcome, StickyNarrator narrator) {
         List<String> lost = new ArrayList<>();
         for (int m = 0; m < group.size(); m++) {
-            Set<TopicPartition> revoked = new java.util.TreeSet<>(group.member(m).ownedPartitions());
+            Set<TopicPartition> revoked = new TreeSet<>(group.member(m).ownedPartitions());
             outcome.partitionsOf(m).forEach(revoked::remove);
             for (TopicPartition partition : revoked) {
                 lost.add(partition + " (" + group.id(m) + ")");
