@@ -33,6 +33,11 @@ final class Commits {
         PROCESS_BATCH,
         /** Go on with the next record of the batch (everyN). */
         CONTINUE_BATCH,
+        /**
+         * Return from onPartitionsRevoked inside an EAGER onJoinPrepare (commitOnRevoke): the rest of that pass of
+         * poll() goes on, revoking the partitions and joining.
+         */
+        LISTENER,
         /** Finish close(): the listener's commit in onPartitionsRevoked, or the final commitSync before close(). */
         CLOSE
     }
@@ -244,8 +249,22 @@ final class Commits {
             autoCommitAsync(step, CommitPurpose.ON_CLOSE);
             return;
         }
-        send(step, "CommitSync", sync.policy(), sync.then() == Then.CLOSE ? CommitPurpose.ON_CLOSE : CommitPurpose.SYNC,
+        send(step, "CommitSync", sync.policy(), purposeOf(sync.then()),
                 sync.offsets(), sync.leaderEpochs(), sync.attempts());
+    }
+
+    /** Whether {@code pending} is an OffsetCommit of the commitSync() the application waits in. */
+    private boolean answersSync(Pending pending) {
+        return sync != null && sync.isOwnRequest(pending) && pending.purpose() == purposeOf(sync.then());
+    }
+
+    /** What a commitSync's OffsetCommit is for, as its events name it. */
+    private static CommitPurpose purposeOf(Then then) {
+        return switch (then) {
+            case CLOSE -> CommitPurpose.ON_CLOSE;
+            case LISTENER -> CommitPurpose.REVOKE;
+            default -> CommitPurpose.SYNC;
+        };
     }
 
     /** The OffsetCommit of commitSync() answered (or failed locally). */
@@ -496,9 +515,22 @@ final class Commits {
     }
 
     /**
+     * The listener's {@code commitSync} in onPartitionsRevoked of an EAGER onJoinPrepare, of {@code partitions}' processed
+     * offsets (see {@link #revokeCommit}): a commitSync like any other, blocking the application thread inside
+     * poll() until it succeeds, fails, or default.api.timeout.ms passes; an unknown coordinator is found first.
+     * It ends in {@code afterSyncCommit(LISTENER)}, at once if there is nothing to commit.
+     */
+    void beginListenerSync(Step step, java.util.SortedSet<TopicPartition> partitions) {
+        Map<TopicPartition, Long> offsets = new TreeMap<>(step.processedOffsets());
+        offsets.keySet().retainAll(partitions);
+        beginSync(step, "commitOnRevoke", offsets, NO_EPOCHS, Then.LISTENER);
+    }
+
+    /**
      * The listener's {@code commitSync} in onPartitionsRevoked of {@code partitions} (their positions: every record
      * poll() returned was processed, since the callback runs inside poll(); a position awaiting validation after a
-     * leader change too, as the application's own map of processed offsets has it). True if a request went out.
+     * leader change too, as the application's own map of processed offsets has it), in a COOPERATIVE revocation:
+     * sent, not waited for (see the package notes). True if a request went out.
      */
     boolean revokeCommit(Step step, java.util.SortedSet<TopicPartition> partitions, CommitPurpose purpose) {
         invokeCompletedCallbacks(step); // commitOffsetsSync's first step
@@ -861,8 +893,8 @@ final class Commits {
             }
             case BEFORE_REBALANCE -> step.group().prepareCommitAnswered(retriable);
             // close()'s commits wait in a commitSync too (closeCommit), answered like the poll loop's.
-            case ON_CLOSE, SYNC -> {
-                if (sync != null && sync.isOwnRequest(pending)) {
+            case ON_CLOSE, SYNC, REVOKE -> {
+                if (answersSync(pending)) {
                     syncAnswered(step, error == Errors.NONE ? Errors.NETWORK_EXCEPTION : error, retriable, exception);
                 }
             }
@@ -890,8 +922,7 @@ final class Commits {
     private void commitDone(Step step, Pending pending) {
         if (pending.purpose() == CommitPurpose.BEFORE_REBALANCE) {
             step.group().prepareCommitAnswered(false);
-        } else if ((pending.purpose() == CommitPurpose.ON_CLOSE || pending.purpose() == CommitPurpose.SYNC)
-                && sync != null && sync.isOwnRequest(pending)) {
+        } else if (answersSync(pending)) {
             syncAnswered(step, Errors.NONE, false);
         } else if (pending.purpose() == CommitPurpose.ASYNC) {
             asyncCallback(step, pending.offsets(), Errors.NONE);

@@ -731,6 +731,7 @@ public final class ConsumerActor implements Actor {
             }
             switch (then) {
                 case CLOSE -> finishClose();
+                case LISTENER -> listenerCommitReturned();
                 case PROCESS_BATCH, CONTINUE_BATCH -> {
                     if (loop.batchDone()) {
                         loop.endBatch();
@@ -743,6 +744,19 @@ public final class ConsumerActor implements Actor {
                     loop.endBatch();
                     callPoll();
                 }
+            }
+        }
+
+        /**
+         * onPartitionsRevoked's commitSync() returned: the thread is back in the pass of poll() that called the
+         * listener, which goes on when whoever woke it runs the pass ({@link #pollIteration}). poll()'s own timeout
+         * ran out meanwhile if it passed, so that pass is its last.
+         */
+        private void listenerCommitReturned() {
+            loop.phase = PollLoop.Phase.IN_POLL;
+            group.listenerCommitReturned();
+            if (context.timerDeadline(timerKey(TimerKind.POLL_RETURN)) < 0) {
+                armTimer(TimerKind.POLL_RETURN, 0);
             }
         }
 
@@ -1018,7 +1032,10 @@ public final class ConsumerActor implements Actor {
                     }
                 }
                 case RETRY -> wake();
-                case COMMIT_RETRY -> commits.syncWake(this);
+                case COMMIT_RETRY -> {
+                    commits.syncWake(this);
+                    pollIteration(); // a listener's commitSync that just returned: its pass goes on
+                }
                 case CLOSE_WAIT -> closeWaitOver();
                 case OFFSET_RESET -> pollIteration();
                 case OFFSETS_FOR_TIMES -> OffsetsByTime.wake(this);

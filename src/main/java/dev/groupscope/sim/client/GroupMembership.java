@@ -730,11 +730,17 @@ final class GroupMembership {
                     && step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE);
             boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
                     && !generation.isReset() && step.protocol() == RebalanceProtocol.EAGER;
-            if (!sent && listenerCommits) {
-                sent = step.commits().revokeCommit(step, owned, CommitPurpose.BEFORE_REBALANCE);
-            }
-            listenerCommitPending = sent && listenerCommits;
             prepareCommit = sent ? PrepareCommit.SENT : PrepareCommit.DONE;
+            if (!sent && listenerCommits) {
+                // The application's commitSync() inside the callback: it blocks this pass until it returns
+                // (listenerCommitReturned), which may be at once.
+                listenerCommitPending = true;
+                prepareCommit = PrepareCommit.SENT;
+                step.commits().beginListenerSync(step, owned);
+            }
+        }
+        if (listenerCommitPending && prepareCommit == PrepareCommit.SENT) {
+            return false; // blocked in the listener: the join-prepare timer is the auto commit's, not the listener's
         }
         if (prepareCommit == PrepareCommit.DONE || step.now() >= joinPrepareDeadline) {
             return true;
@@ -869,6 +875,11 @@ final class GroupMembership {
             step.invokeListener("onPartitionsRevoked", owned, "sim.client.revokedOnClose");
         }
         assign(step, new TreeSet<>());
+    }
+
+    /** The listener's commitSync() returned (or threw, caught by the application): onJoinPrepare goes on. */
+    void listenerCommitReturned() {
+        prepareCommit = PrepareCommit.DONE;
     }
 
     /** onJoinPrepare's commit was answered: go on, or retry at the next pass if it failed retriably. */

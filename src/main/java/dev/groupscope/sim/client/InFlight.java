@@ -28,9 +28,9 @@ final class InFlight {
     }
 
     /**
-     * Why an OffsetCommit was sent: the auto commit's interval, before a rebalance (onJoinPrepare: the auto commit or
-     * the listener's commitSync), or on close; the application's commitSync or commitAsync; the listener's commit of
-     * partitions a cooperative rebalance revokes.
+     * Why an OffsetCommit was sent: the auto commit's interval, before a rebalance (onJoinPrepare's auto commit), or
+     * on close; the application's commitSync or commitAsync; the rebalance listener's commit in onPartitionsRevoked
+     * (REVOKE: an EAGER one is a commitSync waited for, a COOPERATIVE one is sent and not waited for).
      */
     enum CommitPurpose {
         NONE, INTERVAL, BEFORE_REBALANCE, ON_CLOSE, SYNC, ASYNC, REVOKE

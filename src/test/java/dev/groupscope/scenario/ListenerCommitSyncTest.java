@@ -1,0 +1,100 @@
+package dev.groupscope.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
+import dev.groupscope.sim.report.RunSummary;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rebalance listener's commitSync() in an EAGER onJoinPrepare is a commitSync like any other (kafka-clients'
+ * {@code commitOffsetsSync}): it blocks the application thread inside onPartitionsRevoked, finds an unknown
+ * coordinator first, retries a retriable error after retry.backoff.ms (growing), and gives up only when
+ * default.api.timeout.ms runs out. Only then does the callback return and the member join.
+ */
+class ListenerCommitSyncTest {
+
+    /** C2 joins at 10 s, so C1 revokes everything; its commits fail with NOT_COORDINATOR from 9 s, {@code count} times. */
+    private static String scenario(int failures) {
+        return """
+                {"name": "listener commit", "seed": 3, "durationMs": 30000,
+                 "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
+                 "topics": [{"name": "orders", "partitions": 4, "replicationFactor": 1}],
+                 "producers": [{"id": "P1", "topic": "orders", "recordsPerSecond": 20}],
+                 "consumers": [
+                   {"id": "C1", "groupId": "g", "topics": ["orders"], "processingMsPerRecord": 1,
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest",
+                                 "default.api.timeout.ms": 5000},
+                    "commitPolicy": {"type": "everyN", "records": 100000}, "listener": "commitOnRevoke"},
+                   {"id": "C2", "groupId": "g", "topics": ["orders"], "processingMsPerRecord": 1, "startAtMs": 10000,
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
+                    "commitPolicy": {"type": "everyN", "records": 100000}, "listener": "commitOnRevoke"}],
+                 "actions": [{"atMs": 9000, "action": "failCommits", "consumer": "C1", "count": %d,
+                              "error": "NOT_COORDINATOR"}]}
+                """.formatted(failures);
+    }
+
+    @Test
+    void aRetriableFailureIsRetriedInsideTheCallbackWhichReturnsOnceTheCommitIsStored() {
+        ScenarioRun run = ScenarioRun.of(ScenarioReader.read("listener.json", scenario(2)));
+        Simulation simulation = run.simulation;
+        simulation.runUntil(30_000);
+        List<SimEvent> inCallback = c1FromFirstListenerCommitToRevoked(simulation);
+
+        assertThat(types(inCallback, "CommitSync")).extracting(e -> e.fields().get("attempt")).containsExactly(0L, 1L, 2L);
+        assertThat(types(inCallback, "CommitSyncRetry")).extracting(e -> e.fields().get("error"))
+                .containsExactly("NOT_COORDINATOR", "NOT_COORDINATOR");
+        assertThat(types(inCallback, "CommitSyncFailed")).isEmpty();
+        assertThat(types(inCallback, "Poll")).as("the thread is blocked in the listener, not polling").isEmpty();
+        List<SimEvent> answers = types(inCallback, "OffsetCommitResponse");
+        assertThat(answers).extracting(e -> e.fields().get("error"))
+                .containsExactly("NOT_COORDINATOR", "NOT_COORDINATOR", "NONE");
+        // The second attempt waited its backoff (at least retry.backoff.ms = 100) after the first answer.
+        SimEvent firstRetry = types(inCallback, "CommitSyncRetry").get(0);
+        SimEvent secondAttempt = types(inCallback, "CommitSync").get(1);
+        assertThat(secondAttempt.time() - firstRetry.time()).isGreaterThanOrEqualTo(100);
+        // The callback returns when the commit is stored, and only then does C1 join the new generation.
+        SimEvent revoked = inCallback.get(inCallback.size() - 1);
+        assertThat(revoked.time()).isEqualTo(answers.get(2).time());
+        SimEvent joining = simulation.log().stream().filter(e -> e.seq() > revoked.seq() && e.actor().equals("C1")
+                && e.type().equals("MemberStateChange") && "PREPARING_REBALANCE".equals(e.fields().get("to")))
+                .findFirst().orElseThrow();
+        assertThat(joining.time()).isEqualTo(revoked.time());
+        assertThat(RunSummary.of(simulation, run.scenario.groupOfClient()).groups().get(0).duplicates())
+                .as("C2 starts after what C1 processed").isZero();
+    }
+
+    @Test
+    void aCommitThatKeepsFailingThrowsAtDefaultApiTimeoutAndOnlyThenTheMemberJoins() {
+        ScenarioRun run = ScenarioRun.of(ScenarioReader.read("listener.json", scenario(1_000)));
+        Simulation simulation = run.simulation;
+        simulation.runUntil(30_000);
+        List<SimEvent> inCallback = c1FromFirstListenerCommitToRevoked(simulation);
+        SimEvent first = inCallback.get(0);
+
+        List<SimEvent> failed = types(inCallback, "CommitSyncFailed");
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).fields()).containsEntry("exception", "TimeoutException")
+                .containsEntry("error", "NOT_COORDINATOR");
+        assertThat(failed.get(0).time()).isEqualTo(first.time() + 5_000);
+        assertThat(types(inCallback, "CommitSync")).hasSizeGreaterThan(5);
+        SimEvent revoked = inCallback.get(inCallback.size() - 1);
+        assertThat(revoked.time()).isEqualTo(failed.get(0).time());
+    }
+
+    /** C1's events from its listener's first commitSync() through the onPartitionsRevoked that returned. */
+    private static List<SimEvent> c1FromFirstListenerCommitToRevoked(Simulation simulation) {
+        List<SimEvent> c1 = simulation.log().stream().filter(e -> e.actor().equals("C1")).toList();
+        SimEvent first = c1.stream().filter(e -> e.type().equals("CommitSync")
+                && "commitOnRevoke".equals(e.fields().get("policy"))).findFirst().orElseThrow();
+        SimEvent revoked = c1.stream().filter(e -> e.seq() > first.seq() && e.type().equals("onPartitionsRevoked"))
+                .findFirst().orElseThrow();
+        return c1.subList(c1.indexOf(first), c1.indexOf(revoked) + 1);
+    }
+
+    private static List<SimEvent> types(List<SimEvent> events, String type) {
+        return events.stream().filter(e -> e.type().equals(type)).toList();
+    }
+}
