@@ -254,7 +254,13 @@ public final class ClusterActor implements Actor, ClusterAccess {
 
     CoordinatorEnv coordinatorEnv(Context context, int broker, int partition) {
         return new CoordinatorEnv(context, ID, broker, sim.network(), settings,
-                partition < 0 ? null : state.offsetsLogToChange(partition), state::hasTopic);
+                partition < 0 ? null : state.offsetsLogToChange(partition), this::partitionExists);
+    }
+
+    /** KafkaApis' {@code metadataCache.getLeaderAndIsr(topic, partition).isPresent()}: offline partitions exist too. */
+    private boolean partitionExists(TopicPartition partition) {
+        return state.hasTopic(partition.topic()) && partition.partition() >= 0
+                && partition.partition() < state.partitionCount(partition.topic());
     }
 
     /**

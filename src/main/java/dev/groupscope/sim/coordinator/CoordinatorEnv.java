@@ -1,5 +1,6 @@
 package dev.groupscope.sim.coordinator;
 
+import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.config.BrokerSettings;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.offsets.CompactedLog;
@@ -9,11 +10,13 @@ import java.util.function.Predicate;
 /**
  * What a coordinator shard works with while it handles one request or timer: the step's context, the actor that
  * hosts every broker (timers are addressed to it), the broker leading the shard's partition, the network replies
- * travel over, the broker's settings, the partition's log, and which topics exist (OffsetCommit refuses others).
+ * travel over, the broker's settings, the partition's log, and which partitions exist in the broker's metadata
+ * (OffsetCommit refuses others).
  * Built afresh for each call and never stored.
  */
 public record CoordinatorEnv(Context context, String hostActorId, int brokerId, Network network,
-                             BrokerSettings settings, CompactedLog log, Predicate<String> topicExists) {
+                             BrokerSettings settings, CompactedLog log,
+                             Predicate<TopicPartition> partitionExists) {
 
     /** The names of the first brokers, made once: nearly every message and event names its broker. */
     private static final String[] BROKER_ACTORS = java.util.stream.IntStream.range(0, 64)

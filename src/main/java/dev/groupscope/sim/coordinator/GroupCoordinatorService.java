@@ -60,6 +60,12 @@ public final class GroupCoordinatorService {
         Errors error = precheck(message, shard, env);
         if (error == Errors.NONE) {
             shard.handle(delivery, env);
+        } else if (error == Errors.NOT_COORDINATOR && message instanceof OffsetCommitRequest commit) {
+            // Unknown partitions are answered before the coordinator is asked, and the two answers merged.
+            Map<TopicPartition, Errors> errors = RequestDispatcher.unknownPartitions(commit, env);
+            commit.offsets().keySet().forEach(partition -> errors.putIfAbsent(partition, Errors.NOT_COORDINATOR));
+            env.network().send(env.context(), env.brokerActor(), delivery.from(), env.brokerId(),
+                    new OffsetCommitResponse(commit.correlationId(), errors));
         } else {
             env.network().send(env.context(), env.brokerActor(), delivery.from(), env.brokerId(),
                     errorResponse(message, error));

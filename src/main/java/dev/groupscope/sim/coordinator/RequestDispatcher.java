@@ -41,23 +41,25 @@ final class RequestDispatcher {
         }
     }
 
-    /**
-     * The broker answers UNKNOWN_TOPIC_OR_PARTITION for topics it does not know (KafkaApis), and only the rest
-     * reaches the coordinator — not at all when nothing is left.
-     */
+    /** The partitions the broker knows reach the coordinator (see {@link #unknownPartitions}). */
     private void commit(Deliver delivery, OffsetCommitRequest request) {
-        Map<TopicPartition, Errors> errors = new TreeMap<>();
-        Map<TopicPartition, Long> known = new TreeMap<>();
-        request.offsets().forEach((partition, offset) -> {
-            if (call.env.topicExists().test(partition.topic())) {
-                known.put(partition, offset);
-            } else {
-                errors.put(partition, Errors.UNKNOWN_TOPIC_OR_PARTITION);
-            }
-        });
+        Map<TopicPartition, Errors> errors = unknownPartitions(request, call.env);
+        Map<TopicPartition, Long> known = new TreeMap<>(request.offsets());
+        known.keySet().removeAll(errors.keySet());
         if (!known.isEmpty()) {
             errors.putAll(new OffsetHandler(call).commit(delivery, request, known));
         }
         call.reply(delivery.from(), OffsetHandler.response(request.correlationId(), errors));
+    }
+
+    /**
+     * KafkaApis answers UNKNOWN_TOPIC_OR_PARTITION for each partition its metadata does not have, before the group
+     * coordinator sees the request; only the rest reaches it, and nothing does when nothing is left.
+     */
+    static Map<TopicPartition, Errors> unknownPartitions(OffsetCommitRequest request, CoordinatorEnv env) {
+        Map<TopicPartition, Errors> errors = new TreeMap<>();
+        request.offsets().keySet().stream().filter(partition -> !env.partitionExists().test(partition))
+                .forEach(partition -> errors.put(partition, Errors.UNKNOWN_TOPIC_OR_PARTITION));
+        return errors;
     }
 }

@@ -106,6 +106,37 @@ class OffsetCommitTest {
     }
 
     @Test
+    void aPartitionPastItsTopicsLastIsRefusedAsTheBrokersMetadataDoesNotHaveIt() {
+        List<String> ids = h.formStableGroup(c1);
+        TopicPartition past = new TopicPartition("orders", 4);
+
+        assertThat(commit(c1, 1, ids.get(0), Map.of(P0, 3L, past, 9L)))
+                .containsEntry(P0, Errors.NONE).containsEntry(past, Errors.UNKNOWN_TOPIC_OR_PARTITION);
+        assertThat(h.events("OffsetCommitRecord")).singleElement()
+                .satisfies(event -> assertThat(event.fields()).containsEntry("topicPartition", "orders-0"));
+    }
+
+    @Test
+    void aBrokerThatIsNotTheCoordinatorAnswersUnknownPartitionsFirstAndNotCoordinatorForTheRest() {
+        Harness two = new Harness(dev.groupscope.sim.broker.ClusterSetup.of(2)
+                .withSim(dev.groupscope.sim.broker.SimSettings.DEFAULT.withLogCleanerBackoffMs(0))
+                .withTopic("orders", 4, 1), 42);
+        Recorder client = two.client("c1");
+        int other = two.coordinator() == 1 ? 2 : 1; // brokers are numbered from 1
+        TopicPartition ghost = new TopicPartition("ghost", 0);
+
+        two.deliver("c1", other, two.commit(-1, "", Map.of(P0, 3L, ghost, 9L)));
+        two.advance(10);
+        assertThat(two.last(client, OffsetCommitResponse.class).errors())
+                .containsEntry(P0, Errors.NOT_COORDINATOR).containsEntry(ghost, Errors.UNKNOWN_TOPIC_OR_PARTITION);
+
+        two.deliver("c1", other, two.commit(-1, "", Map.of(ghost, 9L)));
+        two.advance(10);
+        assertThat(two.last(client, OffsetCommitResponse.class).errors())
+                .containsExactly(Map.entry(ghost, Errors.UNKNOWN_TOPIC_OR_PARTITION));
+    }
+
+    @Test
     void aGroupThatDoesNotExistHasNoOffsetsRatherThanAnError() {
         h.send("c1", new OffsetFetchRequest(h.correlationId(), "nobody", List.of(P0)));
 
