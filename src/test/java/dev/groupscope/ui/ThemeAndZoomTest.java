@@ -147,6 +147,51 @@ class ThemeAndZoomTest {
     }
 
     @Test
+    void aDefaultButtonASliderHandleAndATooltipStandOutInEveryTheme(FxRobot robot) {
+        // A sheet's Apply, the speed and time sliders, an entity's tooltip: their text at 4.5:1 (7:1), and the
+        // handle and the tooltip's edge at least 3:1 against the window (WCAG's non-text contrast).
+        javafx.scene.control.Button apply = new javafx.scene.control.Button("Apply");
+        apply.setDefaultButton(true);
+        javafx.scene.control.Slider slider = new javafx.scene.control.Slider();
+        javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip("orders-3: leader broker 2");
+        robot.interact(() -> ((javafx.scene.layout.StackPane) stage.getScene().getRoot()).getChildren()
+                .add(new javafx.scene.layout.HBox(apply, slider)));
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> window.useTheme(theme));
+            robot.interact(() -> tooltip.show(stage));
+            settle(robot);
+            robot.interact(() -> tooltip.getSkin().getNode().applyCss());
+            Color window = backgroundBehind(slider).get(0);
+            double needed = theme == Theme.HIGH_CONTRAST ? 7 : 4.5;
+            assertThat(worstContrast(apply)).as("%s: Apply", theme).isGreaterThanOrEqualTo(needed);
+            assertThat(bestContrast((Region) slider.lookup(".thumb"), window)).as("%s: slider handle", theme)
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(bestContrast((Region) tooltip.getSkin().getNode(), window)).as("%s: tooltip", theme)
+                    .isGreaterThanOrEqualTo(3);
+            robot.interact(tooltip::hide);
+        }
+    }
+
+    /** The highest contrast any of a shape's fills or border colours has against {@code behind}, as it shows there. */
+    private static double bestContrast(Region shape, Color behind) {
+        List<Color> colours = new ArrayList<>();
+        if (shape.getBackground() != null) {
+            shape.getBackground().getFills().forEach(fill -> colours.addAll(colours(fill.getFill())));
+        }
+        if (shape.getBorder() != null) {
+            shape.getBorder().getStrokes().forEach(stroke -> colours.addAll(colours(stroke.getTopStroke())));
+        }
+        return colours.stream().mapToDouble(c -> contrast(over(c, behind), behind)).max().orElse(1);
+    }
+
+    /** {@code colour} as it shows over {@code behind}: Modena's tooltip is 80 % opaque. */
+    private static Color over(Color colour, Color behind) {
+        double a = colour.getOpacity();
+        return Color.color(colour.getRed() * a + behind.getRed() * (1 - a),
+                colour.getGreen() * a + behind.getGreen() * (1 - a), colour.getBlue() * a + behind.getBlue() * (1 - a));
+    }
+
+    @Test
     void noTextIsCutShortAtAnyZoomInEitherLanguage(FxRobot robot) {
         showStableGroup(robot);
         assertNothingCutShort(robot, 0, 1, 2);
