@@ -71,7 +71,11 @@ public final class TextFit {
                 lastBreak = line.length();
             }
             if (width(line.toString(), size) > maxWidth && line.length() > 1) {
-                int cut = lastBreak > 0 && lastBreak < line.length() ? lastBreak
+                // A space or a Chinese character that does not fit goes to the next line whole: the line may end
+                // right before it.
+                boolean breaksBefore = c == ' ' || Character.isIdeographic(c);
+                int cut = breaksBefore ? line.length() - Character.charCount(c)
+                        : lastBreak > 0 && lastBreak < line.length() ? lastBreak
                         : lastSoftBreak > 0 && lastSoftBreak < line.length() ? lastSoftBreak
                         : line.length() - Character.charCount(c);
                 lines.add(line.substring(0, cut).stripTrailing());
@@ -85,11 +89,17 @@ public final class TextFit {
                     if (softBreak(line, j)) {
                         lastSoftBreak = j + 1;
                     }
+                    if (camelBreak(line, j)) {
+                        lastSoftBreak = j;
+                    }
                 }
             }
             // After the check: a break after this character only helps a line that goes on past it.
             if (line.length() > 2 && softBreak(line, line.length() - 1)) {
                 lastSoftBreak = line.length();
+            }
+            if (line.length() > 2 && camelBreak(line, line.length() - 1)) {
+                lastSoftBreak = line.length() - 1;
             }
         }
         if (line.length() > 0) {
@@ -102,6 +112,14 @@ public final class TextFit {
     private static boolean softBreak(CharSequence line, int at) {
         char c = line.charAt(at);
         return (c == '_' || c == '-' || c == '(' || c == '/') && line.charAt(at - 1) != c;
+    }
+
+    /**
+     * Whether a word may break before {@code line}'s character at {@code at}: where a lower-case letter meets an upper-case
+     * one, as Kafka's names are built ("Completing" over "Rebalance", not "CompletingRebalanc" over "e").
+     */
+    private static boolean camelBreak(CharSequence line, int at) {
+        return Character.isUpperCase(line.charAt(at)) && Character.isLowerCase(line.charAt(at - 1));
     }
 
     /** A whole number with comma grouping, the same in every locale (exports must not depend on the machine's). */

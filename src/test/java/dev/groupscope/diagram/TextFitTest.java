@@ -18,6 +18,9 @@ class TextFitTest {
                 .containsExactly("preferred leader of", "__consumer_offsets-", "13 again");
         assertThat(TextFit.wrap("group unloaded here: Stable → Dead", 12, 142))
                 .containsExactly("group unloaded here:", "Stable → Dead");
+        // A name too long for the lane breaks where its words meet, not at the last letter that fits.
+        assertThat(TextFit.wrap("CompletingRebalance → Stable", 12, 100))
+                .containsExactly("Completing", "Rebalance →", "Stable");
         // Chinese breaks between any two characters.
         assertThat(TextFit.wrap("此处卸载消费组：Stable → Dead", 12, 100)).allSatisfy(line ->
                 assertThat(TextFit.width(line, 12)).isLessThanOrEqualTo(100));
