@@ -16,8 +16,15 @@ import org.junit.jupiter.api.Test;
  */
 class ListenerCommitSyncTest {
 
-    /** C2 joins at 10 s, so C1 revokes everything; its commits fail with NOT_COORDINATOR from 9 s, {@code count} times. */
+    /**
+     * C2 joins at 10 s, so C1 revokes everything (range) or half (cooperative-sticky); its commits fail with
+     * NOT_COORDINATOR from 9 s, {@code failures} times.
+     */
     private static String scenario(int failures) {
+        return scenario(failures, "range");
+    }
+
+    private static String scenario(int failures, String assignor) {
         return """
                 {"name": "listener commit", "seed": 3, "durationMs": 30000,
                  "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
@@ -26,14 +33,15 @@ class ListenerCommitSyncTest {
                  "consumers": [
                    {"id": "C1", "groupId": "g", "topics": ["orders"], "processingMsPerRecord": 1,
                     "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest",
-                                 "default.api.timeout.ms": 5000},
+                                 "default.api.timeout.ms": 5000, "partition.assignment.strategy": "%2$s"},
                     "commitPolicy": {"type": "everyN", "records": 100000}, "listener": "commitOnRevoke"},
                    {"id": "C2", "groupId": "g", "topics": ["orders"], "processingMsPerRecord": 1, "startAtMs": 10000,
-                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
+                    "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest",
+                                 "partition.assignment.strategy": "%2$s"},
                     "commitPolicy": {"type": "everyN", "records": 100000}, "listener": "commitOnRevoke"}],
-                 "actions": [{"atMs": 9000, "action": "failCommits", "consumer": "C1", "count": %d,
+                 "actions": [{"atMs": 9000, "action": "failCommits", "consumer": "C1", "count": %1$d,
                               "error": "NOT_COORDINATOR"}]}
-                """.formatted(failures);
+                """.formatted(failures, assignor);
     }
 
     @Test
@@ -82,6 +90,31 @@ class ListenerCommitSyncTest {
         assertThat(types(inCallback, "CommitSync")).hasSizeGreaterThan(5);
         SimEvent revoked = inCallback.get(inCallback.size() - 1);
         assertThat(revoked.time()).isEqualTo(failed.get(0).time());
+    }
+
+    @Test
+    void inACooperativeRevocationTheRestOfTheJoinWaitsForTheListenersCommitSync() {
+        ScenarioRun run = ScenarioRun.of(ScenarioReader.read("listener.json", scenario(2, "cooperative-sticky")));
+        Simulation simulation = run.simulation;
+        simulation.runUntil(30_000);
+        List<SimEvent> inCallback = c1FromFirstListenerCommitToRevoked(simulation);
+
+        assertThat(types(inCallback, "CommitSync")).extracting(e -> e.fields().get("attempt")).containsExactly(0L, 1L, 2L);
+        assertThat(types(inCallback, "CommitSync").get(0).fields().get("offsets")).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("orders-2", "orders-3");
+        assertThat(types(inCallback, "Poll")).isEmpty();
+        SimEvent revoked = inCallback.get(inCallback.size() - 1);
+        assertThat(revoked.fields()).containsEntry("protocol", "COOPERATIVE");
+        assertThat(revoked.time()).isEqualTo(types(inCallback, "OffsetCommitResponse").get(2).time());
+        // onJoinComplete goes on only now: the assignment callback, then the rejoin that hands the partitions over.
+        List<SimEvent> after = simulation.log().stream().filter(e -> e.seq() > revoked.seq()
+                && e.actor().equals("C1")).toList();
+        assertThat(after.get(0).type()).isEqualTo("onPartitionsAssigned");
+        assertThat(after.get(0).time()).isEqualTo(revoked.time());
+        assertThat(after.stream().filter(e -> e.type().equals("MemberStateChange")
+                && "PREPARING_REBALANCE".equals(e.fields().get("to"))).findFirst().orElseThrow().time())
+                .isEqualTo(revoked.time());
+        assertThat(RunSummary.of(simulation, run.scenario.groupOfClient()).groups().get(0).duplicates()).isZero();
     }
 
     /** C1's events from its listener's first commitSync() through the onPartitionsRevoked that returned. */

@@ -34,8 +34,8 @@ final class Commits {
         /** Go on with the next record of the batch (everyN). */
         CONTINUE_BATCH,
         /**
-         * Return from onPartitionsRevoked inside an EAGER onJoinPrepare (commitOnRevoke): the rest of that pass of
-         * poll() goes on, revoking the partitions and joining.
+         * Return from onPartitionsRevoked (commitOnRevoke) inside onJoinPrepare or a COOPERATIVE onJoinComplete: the
+         * rest of that pass of poll() goes on, revoking the partitions and joining.
          */
         LISTENER,
         /** Finish close(): the listener's commit in onPartitionsRevoked, or the final commitSync before close(). */
@@ -515,40 +515,17 @@ final class Commits {
     }
 
     /**
-     * The listener's {@code commitSync} in onPartitionsRevoked of an EAGER onJoinPrepare, of {@code partitions}' processed
-     * offsets (see {@link #revokeCommit}): a commitSync like any other, blocking the application thread inside
-     * poll() until it succeeds, fails, or default.api.timeout.ms passes; an unknown coordinator is found first.
-     * It ends in {@code afterSyncCommit(LISTENER)}, at once if there is nothing to commit.
+     * The rebalance listener's {@code commitSync} in onPartitionsRevoked (onJoinPrepare's, or a COOPERATIVE
+     * onJoinComplete's) of {@code partitions}' processed offsets: their positions, since every record poll() returned
+     * was processed when the callback runs inside poll(); a position awaiting validation after a leader change too,
+     * as the application's own map of processed offsets has it. A commitSync like any other, blocking the application
+     * thread inside poll() until it succeeds, fails, or default.api.timeout.ms passes; an unknown coordinator is
+     * found first. It ends in {@code afterSyncCommit(LISTENER)}, at once if there is nothing to commit.
      */
     void beginListenerSync(Step step, java.util.SortedSet<TopicPartition> partitions) {
         Map<TopicPartition, Long> offsets = new TreeMap<>(step.processedOffsets());
         offsets.keySet().retainAll(partitions);
         beginSync(step, "commitOnRevoke", offsets, NO_EPOCHS, Then.LISTENER);
-    }
-
-    /**
-     * The listener's {@code commitSync} in onPartitionsRevoked of {@code partitions} (their positions: every record
-     * poll() returned was processed, since the callback runs inside poll(); a position awaiting validation after a
-     * leader change too, as the application's own map of processed offsets has it), in a COOPERATIVE revocation:
-     * sent, not waited for (see the package notes). True if a request went out.
-     */
-    boolean revokeCommit(Step step, java.util.SortedSet<TopicPartition> partitions, CommitPurpose purpose) {
-        invokeCompletedCallbacks(step); // commitOffsetsSync's first step
-        Map<TopicPartition, Long> offsets = new TreeMap<>(step.processedOffsets());
-        offsets.keySet().retainAll(partitions);
-        if (offsets.isEmpty() || step.group().coordinator < 0 || !inGeneration(step)) {
-            if (!offsets.isEmpty()) {
-                step.client("CommitSyncFailed", fields("exception", "CommitFailedException", "error",
-                        Errors.ILLEGAL_GENERATION.name(), "policy", "commitOnRevoke", "offsets",
-                        ClientEvents.offsets(offsets)), "sim.client.commitSync.notStable", Map.of(
-                        "exception", "CommitFailedException", "error", Errors.ILLEGAL_GENERATION.name(),
-                        "offsets", ClientEvents.offsetsText(offsets),
-                        "defaultApiTimeoutMs", step.config().settings().defaultApiTimeoutMs()));
-            }
-            return false;
-        }
-        send(step, "CommitSync", "commitOnRevoke", purpose, offsets, NO_EPOCHS, 0);
-        return true;
     }
 
     /** The poll loop's commits made after every batch, every N records, or of a worker pool's window. */

@@ -607,6 +607,9 @@ public final class ConsumerActor implements Actor {
                 }
                 loop.waitingFor = PollLoop.Wait.NONE;
                 iterate(true);
+            } else if (loop.waitingFor == PollLoop.Wait.LISTENER) {
+                loop.waitingFor = PollLoop.Wait.NONE;
+                iterate(true);
             } else if (!fetcher.offsetFetchPending) {
                 loop.waitingFor = PollLoop.Wait.NONE;
                 positionsThenRecords(true);
@@ -749,15 +752,19 @@ public final class ConsumerActor implements Actor {
 
         /**
          * onPartitionsRevoked's commitSync() returned: the thread is back in the pass of poll() that called the
-         * listener, which goes on when whoever woke it runs the pass ({@link #pollIteration}). poll()'s own timeout
-         * ran out meanwhile if it passed, so that pass is its last.
+         * listener (a COOPERATIVE onJoinComplete finishes at once), which goes on when whoever woke it runs the pass
+         * ({@link #pollIteration}). poll()'s own timeout ran out meanwhile if it passed, so that pass is its last.
          */
         private void listenerCommitReturned() {
-            loop.phase = PollLoop.Phase.IN_POLL;
-            group.listenerCommitReturned();
-            if (context.timerDeadline(timerKey(TimerKind.POLL_RETURN)) < 0) {
-                armTimer(TimerKind.POLL_RETURN, 0);
+            if (loop.phase == PollLoop.Phase.COMMITTING) {
+                // It blocked (it returns at once with nothing to commit, inside the pass that called it).
+                loop.phase = PollLoop.Phase.IN_POLL;
+                loop.waitingFor = PollLoop.Wait.LISTENER;
+                if (context.timerDeadline(timerKey(TimerKind.POLL_RETURN)) < 0) {
+                    armTimer(TimerKind.POLL_RETURN, 0);
+                }
             }
+            group.listenerCommitReturned(this);
         }
 
         // ---- blocking calls of the application's (offsetsForTimes) -------------------------------------------------

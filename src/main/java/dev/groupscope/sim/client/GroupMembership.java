@@ -93,6 +93,8 @@ final class GroupMembership {
      * poll() may leave pending while it returns records), it blocks the poll loop, so poll() returns nothing.
      */
     boolean listenerCommitPending;
+    /** That commitSync() is in a COOPERATIVE onJoinComplete's onPartitionsRevoked: the rest of it waits. */
+    boolean completingJoin;
     long joinPrepareDeadline = -1;
     boolean leader;
     /**
@@ -128,6 +130,7 @@ final class GroupMembership {
         copy.syncedAssignment = syncedAssignment;
         copy.prepareCommit = prepareCommit;
         copy.listenerCommitPending = listenerCommitPending;
+        copy.completingJoin = completingJoin;
         copy.joinPrepareDeadline = joinPrepareDeadline;
         copy.leader = leader;
         copy.assignmentSnapshot = assignmentSnapshot;
@@ -408,7 +411,12 @@ final class GroupMembership {
                 case JOINING, SYNCING -> {
                     return false;
                 }
-                case SUCCEEDED -> joinSucceeded(step);
+                case SUCCEEDED -> {
+                    joinSucceeded(step);
+                    if (completingJoin) {
+                        return false; // blocked in the listener's commitSync(), inside onJoinComplete
+                    }
+                }
                 case FAILED -> {
                     if (!afterJoinFailure(step)) {
                         return false;
@@ -667,9 +675,10 @@ final class GroupMembership {
     /** kafka-clients' {@code ConsumerCoordinator.onJoinPrepare}; false while its auto commit is pending. */
     private boolean onJoinPrepare(Step step) {
         SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
+        SortedSet<TopicPartition> listenerRevokes = revokedInJoinPrepare(step, owned);
         // The auto commit comes first, before any listener runs (it marks the partitions pending revocation).
         boolean autoCommit = step.config().enableAutoCommit();
-        if (autoCommit && !awaitPrepareCommit(step, owned)) {
+        if (autoCommit && !awaitPrepareCommit(step, listenerRevokes)) {
             return false;
         }
         // A worker pool's onPartitionsRevoked first waits for (or abandons) the revoked partitions' records.
@@ -679,11 +688,11 @@ final class GroupMembership {
             step.blockInListener();
             return false;
         }
-        // commitOnRevoke: the listener's commitSync inside onPartitionsRevoked blocks onJoinPrepare like the auto
-        // commit does; lost partitions (generation reset) are never committed.
+        // commitOnRevoke: the listener's commitSync inside onPartitionsRevoked blocks onJoinPrepare; lost partitions
+        // (generation reset) are never committed.
         boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
-                && !generation.isReset() && step.protocol() == RebalanceProtocol.EAGER && !owned.isEmpty();
-        if (!autoCommit && listenerCommits && !awaitPrepareCommit(step, owned)) {
+                && !listenerRevokes.isEmpty();
+        if (!autoCommit && listenerCommits && !awaitPrepareCommit(step, listenerRevokes)) {
             return false;
         }
         if (generation.isReset()) {
@@ -695,10 +704,8 @@ final class GroupMembership {
             step.invokeListener("onPartitionsRevoked", owned, "sim.client.revokedEager");
             assign(step, new TreeSet<>());
         } else {
-            SortedSet<TopicPartition> revoked = new TreeSet<>();
-            owned.stream().filter(tp -> !step.topics().contains(tp.topic())).forEach(revoked::add);
+            SortedSet<TopicPartition> revoked = listenerRevokes;
             if (!revoked.isEmpty()) {
-                listenerCommit(step, revoked);
                 step.invokeListener("onPartitionsRevoked", revoked, "sim.client.revokedUnsubscribed");
                 SortedSet<TopicPartition> kept = new TreeSet<>(owned);
                 kept.removeAll(revoked);
@@ -713,10 +720,28 @@ final class GroupMembership {
     }
 
     /**
-     * onJoinPrepare's first part: commit the consumed positions before giving partitions away, and wait for the
-     * answer up to the rebalance timeout; a retriable failure is retried at poll()'s next pass.
+     * The partitions onJoinPrepare's onPartitionsRevoked gets: all of them (EAGER), or those of topics no longer
+     * subscribed (COOPERATIVE); none when the generation was reset (they are lost instead).
      */
-    private boolean awaitPrepareCommit(Step step, SortedSet<TopicPartition> owned) {
+    private SortedSet<TopicPartition> revokedInJoinPrepare(Step step, SortedSet<TopicPartition> owned) {
+        if (generation.isReset()) {
+            return new TreeSet<>();
+        }
+        if (step.protocol() == RebalanceProtocol.EAGER) {
+            return owned;
+        }
+        SortedSet<TopicPartition> revoked = new TreeSet<>();
+        owned.stream().filter(tp -> !step.topics().contains(tp.topic())).forEach(revoked::add);
+        return revoked;
+    }
+
+    /**
+     * onJoinPrepare's first part: commit the consumed positions before giving partitions away, and wait for the
+     * answer up to the rebalance timeout; a retriable failure is retried at poll()'s next pass. Or, without auto
+     * commit, the listener's commitSync of {@code listenerRevokes} in onPartitionsRevoked, which blocks until it
+     * returns.
+     */
+    private boolean awaitPrepareCommit(Step step, SortedSet<TopicPartition> listenerRevokes) {
         if (joinPrepareDeadline < 0) {
             joinPrepareDeadline = step.now() + step.config().maxPollIntervalMs();
         }
@@ -729,14 +754,14 @@ final class GroupMembership {
             boolean sent = step.config().enableAutoCommit()
                     && step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE);
             boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
-                    && !generation.isReset() && step.protocol() == RebalanceProtocol.EAGER;
+                    && !listenerRevokes.isEmpty();
             prepareCommit = sent ? PrepareCommit.SENT : PrepareCommit.DONE;
             if (!sent && listenerCommits) {
                 // The application's commitSync() inside the callback: it blocks this pass until it returns
                 // (listenerCommitReturned), which may be at once.
                 listenerCommitPending = true;
                 prepareCommit = PrepareCommit.SENT;
-                step.commits().beginListenerSync(step, owned);
+                step.commits().beginListenerSync(step, listenerRevokes);
             }
         }
         if (listenerCommitPending && prepareCommit == PrepareCommit.SENT) {
@@ -769,7 +794,6 @@ final class GroupMembership {
             assignmentSnapshot = null; // only the leader watches metadata
             step.subscription().resetGroupSubscription(); // nor needs the group's topics
         }
-        SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
         SortedSet<TopicPartition> assigned = new TreeSet<>(syncedAssignment);
         if (assigned.stream().anyMatch(tp -> !step.topics().contains(tp.topic()))) {
             // checkAssignmentMatchedSubscription: the subscription changed since this member joined.
@@ -778,16 +802,38 @@ final class GroupMembership {
                     + "since we joined the group, will re-join with current subscription");
             return;
         }
+        SortedSet<TopicPartition> revoked = cooperativelyRevoked(step, assigned);
+        if (!revoked.isEmpty() && step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE) {
+            // onPartitionsRevoked's commitSync() blocks the rest of onJoinComplete until it returns.
+            // It ends in listenerCommitReturned, which finishes the join, at once if there is nothing to commit.
+            listenerCommitPending = true;
+            completingJoin = true;
+            step.commits().beginListenerSync(step, revoked);
+            return;
+        }
+        finishJoinComplete(step);
+    }
+
+    /** What a COOPERATIVE member gives up when its assignment arrives: what it owns and is no longer assigned. */
+    private static SortedSet<TopicPartition> cooperativelyRevoked(Step step, SortedSet<TopicPartition> assigned) {
+        SortedSet<TopicPartition> revoked = new TreeSet<>();
+        if (step.protocol() == RebalanceProtocol.COOPERATIVE) {
+            revoked.addAll(step.fetcher().assignment.partitions());
+            revoked.removeAll(assigned);
+        }
+        return revoked;
+    }
+
+    /** onJoinComplete from its onPartitionsRevoked on, once the listener returned. */
+    private void finishJoinComplete(Step step) {
+        SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
+        SortedSet<TopicPartition> assigned = new TreeSet<>(syncedAssignment);
         SortedSet<TopicPartition> added = new TreeSet<>(assigned);
         added.removeAll(owned);
-        if (step.protocol() == RebalanceProtocol.COOPERATIVE) {
-            SortedSet<TopicPartition> revoked = new TreeSet<>(owned);
-            revoked.removeAll(assigned);
-            if (!revoked.isEmpty()) {
-                listenerCommit(step, revoked);
-                step.invokeListener("onPartitionsRevoked", revoked, "sim.client.revokedCooperative");
-                requestRejoin("need to revoke partitions and re-join");
-            }
+        SortedSet<TopicPartition> revoked = cooperativelyRevoked(step, assigned);
+        if (!revoked.isEmpty()) {
+            step.invokeListener("onPartitionsRevoked", revoked, "sim.client.revokedCooperative");
+            requestRejoin("need to revoke partitions and re-join");
         }
         // The assignors' onAssignment: the sticky user data remembers this assignment and its generation.
         previousAssignment = List.copyOf(assigned);
@@ -796,17 +842,6 @@ final class GroupMembership {
         assign(step, assigned);
         step.invokeListener("onPartitionsAssigned", added, step.protocol() == RebalanceProtocol.EAGER
                 ? "sim.client.assignedEager" : "sim.client.assignedCooperative");
-    }
-
-    /**
-     * commitOnRevoke outside onJoinPrepare (a cooperative revocation): the commit goes out before anything else
-     * this member sends, so the coordinator stores it before this member's next JoinGroup lets the partitions move;
-     * the poll loop does not wait for its answer (see the package notes).
-     */
-    private static void listenerCommit(Step step, SortedSet<TopicPartition> revoked) {
-        if (step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE) {
-            step.commits().revokeCommit(step, revoked, CommitPurpose.REVOKE);
-        }
     }
 
     private static void assign(Step step, SortedSet<TopicPartition> partitions) {
@@ -877,9 +912,18 @@ final class GroupMembership {
         assign(step, new TreeSet<>());
     }
 
-    /** The listener's commitSync() returned (or threw, caught by the application): onJoinPrepare goes on. */
-    void listenerCommitReturned() {
-        prepareCommit = PrepareCommit.DONE;
+    /**
+     * The listener's commitSync() returned (or threw, caught by the application): onJoinPrepare goes on at the pass
+     * that follows, or onJoinComplete goes on now.
+     */
+    void listenerCommitReturned(Step step) {
+        if (completingJoin) {
+            completingJoin = false;
+            listenerCommitPending = false;
+            finishJoinComplete(step);
+        } else {
+            prepareCommit = PrepareCommit.DONE;
+        }
     }
 
     /** onJoinPrepare's commit was answered: go on, or retry at the next pass if it failed retriably. */

@@ -29,8 +29,8 @@ final class InFlight {
 
     /**
      * Why an OffsetCommit was sent: the auto commit's interval, before a rebalance (onJoinPrepare's auto commit), or
-     * on close; the application's commitSync or commitAsync; the rebalance listener's commit in onPartitionsRevoked
-     * (REVOKE: an EAGER one is a commitSync waited for, a COOPERATIVE one is sent and not waited for).
+     * on close; the application's commitSync or commitAsync; the rebalance listener's commitSync in
+     * onPartitionsRevoked during a rebalance (REVOKE).
      */
     enum CommitPurpose {
         NONE, INTERVAL, BEFORE_REBALANCE, ON_CLOSE, SYNC, ASYNC, REVOKE

@@ -41,7 +41,12 @@ final class PollLoop {
          * initWithCommittedOffsetsIfNeeded: an assigned partition has no position and the OffsetFetch asking for
          * it has not answered.
          */
-        COMMITTED_OFFSETS
+        COMMITTED_OFFSETS,
+        /**
+         * A rebalance listener's commitSync() returned: the pass goes on inside the coordinator's poll, where the
+         * listener was called (joining), before any buffered record is returned.
+         */
+        LISTENER
     }
 
     /** One record of the batch. */

@@ -147,11 +147,10 @@
  *       A request to a stopped broker fails alone, not with the others on its connection.</li>
  *   <li>Records are offsets without payloads; each record counts as the cluster's record size against fetch limits.</li>
  *   <li>Commit policies: the commits on close (the auto commit, asyncAfterBatch's final commitSync,
- *       commitOnRevoke's) are one commitSync each, retried as Kafka's are; so is the listener's commitSync in an
- *       EAGER onJoinPrepare, which blocks the thread inside poll() (no pass runs meanwhile) until it returns, and the
- *       callback's CLIENT event comes when it does; a COOPERATIVE revocation's commit is sent first but not waited
- *       for; a failure inside the listener is caught and logged by the application (Kafka would rethrow an uncaught
- *       one from poll()).</li>
+ *       commitOnRevoke's) are one commitSync each, retried as Kafka's are; so is the listener's commitSync in a
+ *       rebalance (onJoinPrepare's, or a COOPERATIVE onJoinComplete's), which blocks the thread inside poll() (no pass
+ *       runs meanwhile) until it returns, and the callback's CLIENT event comes when it does; a failure inside the
+ *       listener is caught and logged by the application (Kafka would rethrow an uncaught one from poll()).</li>
  *   <li>A pattern is matched against the consumer's metadata cache, and the leader assigns with its partition
  *       counts and rejoins when an answer changes the counts it assigned with. A producer writes with the partition
  *       count of its last refresh (at its first send, then every metadata.max.age.ms; a deleted topic is noticed at
