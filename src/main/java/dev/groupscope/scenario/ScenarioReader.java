@@ -481,7 +481,8 @@ public final class ScenarioReader {
         String name = reader.string(key);
         if (!known.contains(name)) {
             throw reader.fail(key, "scenario.error.unknownReference", "kind", kind, "name", name,
-                    "hint", DidYouMean.hint(name, known), "known", String.join(", ", known));
+                    "hint", DidYouMean.hint(name, known), "known", String.join(", ", known),
+                    "none", known.isEmpty() ? "none" : "");
         }
         return name;
     }
@@ -496,7 +497,8 @@ public final class ScenarioReader {
         if (!topicPartitions.containsKey(name)) {
             throw JsonInputException.of("scenario.error.unknownReference", "file", file, "path", path,
                     "kind", "topic", "name", name, "hint", DidYouMean.hint(name, topicPartitions.keySet()),
-                    "known", String.join(", ", topicPartitions.keySet()));
+                    "known", String.join(", ", topicPartitions.keySet()),
+                    "none", topicPartitions.isEmpty() ? "none" : "");
         }
     }
 

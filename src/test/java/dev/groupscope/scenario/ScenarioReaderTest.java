@@ -267,6 +267,17 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void anActionOnAConsumerOfAScenarioWithoutConsumersSaysThereAreNone() {
+        String none = """
+                {"name": "x", "seed": 1, "durationMs": 1000, "cluster": {"brokers": 1},
+                 "topics": [{"name": "t", "partitions": 1}],
+                 "actions": [{"atMs": 10, "action": "crashConsumer", "consumer": "nobody"}]}
+                """;
+        assertThat(errorOf(none)).isEqualTo("demo.json: $.actions[0].consumer: there is no consumer named \"nobody\";"
+                + " the scenario defines none");
+    }
+
+    @Test
     void aSubscriptionToATopicNoOneCreatesIsRefused() {
         assertThat(errorOf(VALID.replace("[\"orders\", \"audit\"]", "[\"orders\", \"audti\"]")))
                 .startsWith("demo.json: $.consumers[2].topics[1]: there is no topic named \"audti\"");
@@ -289,6 +300,13 @@ class ScenarioReaderTest {
     void aStopOfABrokerThatDoesNotExistIsOutOfRange() {
         assertThat(errorOf(VALID.replace("\"broker\": 2", "\"broker\": 4")))
                 .isEqualTo("demo.json: $.actions[4].broker: 4 is out of range: expected 1 to 3");
+    }
+
+    @Test
+    void aNumberFarOutOfRangeIsNamedAsWrittenNotByItsDigits() {
+        assertThat(errorOf(VALID.replaceFirst("\"seed\": \\d+", "\"seed\": 1e400")))
+                .isEqualTo("demo.json: $.seed: 1E+400 is out of range: expected -9223372036854775808 to "
+                        + "9223372036854775807");
     }
 
     @Test

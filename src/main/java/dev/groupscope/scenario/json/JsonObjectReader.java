@@ -115,7 +115,9 @@ public final class JsonObjectReader {
             throw typeError(file, pathOf(key), "expected.whole", object.get(key));
         }
         if (whole.compareTo(BigDecimal.valueOf(min)) < 0 || whole.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw fail(key, "json.error.range", "value", number.toPlainString(), "min", min, "max", max);
+            // A number written as 1e400 is named so, not by its 401 digits.
+            String shown = number.toPlainString().length() > 24 ? number.toString() : number.toPlainString();
+            throw fail(key, "json.error.range", "value", shown, "min", min, "max", max);
         }
         return whole.longValueExact();
     }
