@@ -72,6 +72,10 @@ final class FetchBuffer {
         int left = maxRecords;
         while (left > 0 && !completed.isEmpty()) {
             Completed head = completed.get(0);
+            if (head.remaining() == 0) {
+                completed.remove(0); // asked for one more record, the used-up fetch drains
+                continue;
+            }
             if (assignment.isPaused(head.partition())) {
                 pausedAside.add(completed.remove(0));
                 continue;
@@ -89,9 +93,12 @@ final class FetchBuffer {
             // The model's fetch answers say the epoch of their last record only: a slice counts as of that epoch.
             assignment.advance(head.partition(), head.nextOffset() + take, head.lastEpoch());
             left -= take;
-            if (take == head.remaining()) {
+            if (take == head.remaining() && left > 0) {
                 completed.remove(0);
             } else {
+                // A fetch whose last record filled poll() exactly is not drained yet: kafka-clients' CompletedFetch
+                // drains only when asked for a record it does not have, so it stays buffered, and its leader gets no
+                // new fetch, until the next poll().
                 completed.set(0, new Completed(head.partition(), head.fetchOffset(), head.count(), head.taken() + take,
                         head.lastEpoch()));
             }
