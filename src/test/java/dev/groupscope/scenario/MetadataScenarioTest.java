@@ -83,10 +83,11 @@ class MetadataScenarioTest {
         assertThat(refused.ruleKey()).isEqualTo("sim.client.fetch.notLeaderMoved");
         assertThat(LearnerFilter.INSTANCE.test(refused)).isTrue();
         // The new leader is asked at once to validate the position (KIP-320: the position read records of the old
-        // epoch), and fetched once it answers; a Metadata update is asked for all the same (handleInitializeErrors),
-        // and nothing more goes to the stopped broker. The stopping broker also closed both of the consumer's
-        // connections to it, which the consumer read before that answer (one poll: disconnections first), so the
-        // update was asked for because of them; and two disconnections at once count as a failed update
+        // epoch), and fetched once it answers; the answer asks for no Metadata update (FetchCollector ignores the
+        // error of a position awaiting validation), and nothing more goes to the stopped broker. The stopping broker
+        // also closed both of the consumer's connections to it, which the consumer read before that answer (one
+        // poll: disconnections first), so an update is asked for because of them; and two disconnections at once
+        // count as a failed update
         // (handleServerDisconnect), so the Metadata request that is answered goes out after the refresh backoff.
         SimEvent validation = afterStop.stream().filter(request("OffsetForLeaderEpoch", "C1")).findFirst()
                 .orElseThrow();
@@ -105,6 +106,23 @@ class MetadataScenarioTest {
         assertThat(answer.fields().get("moved")).as("the hint had moved it already").isEqualTo(List.of());
         assertThat(afterStop.stream().filter(request("Fetch", "C1")).filter(e -> sentAt(e) >= 5000))
                 .allSatisfy(e -> assertThat(broker(e.actor())).isNotEqualTo(oldLeader));
+    }
+
+    @Test
+    void aNotLeaderAnswerNamingTheNewLeaderAsksForNoMetadataWhileThePositionIsValidatedThere() {
+        // coordinator-comes-home: the preferred leaders move back without a disconnection; each consumer's fetch is
+        // answered NOT_LEADER_OR_FOLLOWER with the new leader (KIP-951), its position (read at an epoch) then awaits
+        // validation, and kafka-clients' FetchCollector ignores the error of a position without a valid one.
+        Simulation run = ScenarioRun.of("coordinator-comes-home").simulation;
+        List<SimEvent> moved = events(run, e -> "sim.client.fetch.notLeaderMoved".equals(e.ruleKey()));
+        assertThat(moved).isNotEmpty();
+        for (SimEvent answer : moved) {
+            assertThat(events(run, request("OffsetForLeaderEpoch", answer.actor())))
+                    .anySatisfy(validation -> assertThat(sentAt(validation)).isBetween(answer.time(),
+                            answer.time() + 100)); // at the next pass of poll()
+        }
+        assertThat(events(run, e -> e.type().equals("MetadataResponse")))
+                .noneSatisfy(e -> assertThat(e.fields().get("why")).isEqualTo("notLeader"));
     }
 
     @Test

@@ -826,8 +826,21 @@ final class Fetcher {
                 followCurrentLeader(step, tp);
             }
         }
-        if (!assignment.isAssigned(tp) || assignment.position(tp) != data.fetchOffset()) {
-            return; // revoked or moved meanwhile: kafka-clients drops such data
+        if (!assignment.isAssigned(tp)) {
+            return; // revoked meanwhile: kafka-clients drops such data
+        }
+        if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER) {
+            // FetchCollector.initialize ignores the answer of a partition without a valid position, as one awaiting
+            // validation against the leader the answer named (above); handleInitializeErrors asks for a metadata
+            // update for the others (a position with no epoch to validate: after a seek or a reset).
+            if (assignment.hasPosition(tp) && !assignment.isAwaitingValidation(tp)
+                    && assignment.awaitingReset(tp) == null) {
+                step.metadata().requestUpdate("notLeader");
+            }
+            return;
+        }
+        if (assignment.position(tp) != data.fetchOffset()) {
+            return; // moved meanwhile: kafka-clients drops such data
         }
         if (data.error() == Errors.NONE && data.count() > 0) {
             buffer.add(tp, data.fetchOffset(), data.count(), data.lastEpoch());
@@ -836,9 +849,6 @@ final class Fetcher {
         } else if (data.error() == Errors.UNKNOWN_TOPIC_OR_PARTITION) {
             // The topic is gone: the fetcher asks for a metadata update, which a pattern then matches again.
             step.metadata().requestUpdate("unknownTopic");
-        } else if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER) {
-            // FetchCollector.handleInitializeErrors: a metadata update, even when the answer named the new leader.
-            step.metadata().requestUpdate("notLeader");
         }
     }
 }

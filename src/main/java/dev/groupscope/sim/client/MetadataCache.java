@@ -91,13 +91,12 @@ final class MetadataCache {
 
     /**
      * This cache with one partition's leader moved, if {@code epoch} is newer than the one it has and it knows the
-     * node and the partition ({@code Metadata.updatePartitionLeadership}); else this cache. The topic's arrays are
-     * copied: it happens only on a NOT_LEADER_OR_FOLLOWER answer.
+     * partition ({@code Metadata.updatePartitionLeadership}, whose nodes are the answer's endpoints and the cache's);
+     * else this cache. The topic's arrays are copied: it happens only on a NOT_LEADER_OR_FOLLOWER answer.
      */
     MetadataCache withLeader(String topic, int partition, int leader, int epoch) {
         PartitionLeaders old = topics.get(topic);
-        if (old == null || partition >= old.count() || epoch <= old.leaderEpoch(partition)
-                || !brokers.contains(leader)) {
+        if (old == null || partition >= old.count() || epoch <= old.leaderEpoch(partition)) {
             return this;
         }
         int[] leaders = new int[old.count()];
@@ -110,7 +109,15 @@ final class MetadataCache {
         epochs[partition] = epoch;
         Map<String, PartitionLeaders> moved = new TreeMap<>(topics);
         moved.put(topic, PartitionLeaders.of(leaders, epochs));
-        return new MetadataCache(brokers, moved);
+        // The answer carries the new leader's endpoint (NodeEndpoints): a broker the cache lost track of (it was down
+        // at the last Metadata answer) is known again.
+        List<Integer> known = brokers;
+        if (!brokers.contains(leader)) {
+            known = new ArrayList<>(brokers);
+            known.add(leader);
+            Collections.sort(known);
+        }
+        return new MetadataCache(known, moved);
     }
 
     /** The partitions whose leader this cache names differently from {@code before}: "orders-0 → 2". */
