@@ -276,14 +276,17 @@ public final class NumbersView {
     }
 
     /**
-     * A rebalance's name under its bars: its number over its start, two short lines. Whole sentences ("#1 at 0.0 s:
+     * A rebalance's name under its bars: its number over its start, two short lines ("#2" in Chinese too: "第 2 次"
+     * made seven of them too wide for their places, and the full sentences below say it). Whole sentences ("#1 at 0.0 s:
      * nobody stopped") were wider than their place at large text; the axis turned them on end, and they took the
      * plot's whole height (no bars, and rebalances left off the axis). What they said is under the chart
      * ({@link #pauseCaption}) and in its tooltip.
      */
     static String shortCategory(ChartData.RebalanceBar bar, Messages messages) {
-        return messages.format("ui.numbers.pause.category",
-                Map.of("number", bar.number(), "seconds", String.format(Locale.ROOT, "%.1f", bar.startSeconds())));
+        // Whole seconds without ".0": the time line is the wider one, and seven rebalances of a rolling restart
+        // share a chart half the window wide.
+        String start = String.format(Locale.ROOT, "%.1f", bar.startSeconds()).replaceAll("\\.0$", "");
+        return messages.format("ui.numbers.pause.category", Map.of("number", bar.number(), "seconds", start));
     }
 
     /**

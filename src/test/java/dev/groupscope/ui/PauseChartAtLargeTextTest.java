@@ -25,9 +25,11 @@ import org.testfx.framework.junit5.Start;
 class PauseChartAtLargeTextTest {
 
     private GroupScopeWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         window = ProjectorWindow.open(stage);
     }
 
@@ -59,6 +61,28 @@ class PauseChartAtLargeTextTest {
     }
 
     @Test
+    void aRollingRestartsSevenRebalancesAreAllOnTheAxisAtZoom15(FxRobot robot) {
+        robot.interact(() -> window = ProjectorWindow.openLesson(stage, "rolling-restart"));
+        PlaygroundViewModel run = window.playground();
+        waitFor(() -> run.getFrame() != null);
+        robot.interact(() -> run.scrubTo(60_000));
+        waitFor(() -> run.getFrame().time() == 60_000);
+        robot.interact(() -> window.switchTo(UiLanguage.SIMPLIFIED_CHINESE));
+        robot.interact(() -> window.zoomTo(new TextZoom(1.5)));
+        robot.interact(() -> window.showTab("numbersTab"));
+        waitFor(() -> robot.lookup("#pause-chart").tryQuery().isPresent());
+        FxWait.settle(robot, window);
+
+        BarChart<?, ?> chart = robot.lookup("#pause-chart").query();
+        ChartData data = ChartData.of(window.playground().metricsProperty().get());
+        assertThat(data.rebalances()).hasSize(7);
+        assertThat(shownCategories((CategoryAxis) chart.getXAxis())).as("rebalances on the axis").hasSize(7);
+        assertThat(robot.from(chart).lookup(".chart-plot-background").<Region>query().getHeight())
+                .as("the plot's height").isGreaterThan(100);
+        assertThat(TruncatedText.in(chart)).as("the chart's text cut short").isEmpty();
+    }
+
+    @Test
     void theShortNamesLeaveNothingOutTheCaptionSaysWhichRebalanceStoppedNobody() {
         PlaygroundViewModel run = new PlaygroundViewModel(dev.groupscope.scenario.ScenarioReader.read(
                 java.nio.file.Path.of("lessons/scenarios/crash-and-rebalance.json")), Runnable::run, Runnable::run);
@@ -68,9 +92,9 @@ class PauseChartAtLargeTextTest {
         var chinese = dev.groupscope.i18n.Messages.of(UiLanguage.SIMPLIFIED_CHINESE.locale());
 
         assertThat(data.rebalances()).extracting(bar -> NumbersView.shortCategory(bar, english))
-                .containsExactly("#1\n0.0 s", "#2\n28.0 s");
+                .containsExactly("#1\n0 s", "#2\n28 s");
         assertThat(data.rebalances()).extracting(bar -> NumbersView.shortCategory(bar, chinese))
-                .containsExactly("第 1 次\n0.0 秒", "第 2 次\n28.0 秒");
+                .containsExactly("#1\n0 秒", "#2\n28 秒");
         // The first join took nothing from anybody: under the chart, so its empty place is not read as a gap.
         assertThat(NumbersView.pauseCaption(data, english)).isEqualTo("#1 at 0.0 s: nobody stopped");
         assertThat(NumbersView.pauseCaption(data, chinese)).isEqualTo("第 1 次，0.0 秒：无人停顿");
