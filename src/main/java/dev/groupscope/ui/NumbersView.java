@@ -40,6 +40,8 @@ public final class NumbersView {
     private MetricsFrame pending;
     private MetricsFrame drawn;
     private ChartData shown = ChartData.EMPTY;
+    /** Every rebalance's whole sentence, over the stop-the-world chart: its category names are short. */
+    private final javafx.scene.control.Tooltip pauseSentences = new javafx.scene.control.Tooltip();
 
     @FXML private Parent numbersRoot;
     @FXML private Label numbersClock;
@@ -56,7 +58,6 @@ public final class NumbersView {
     @FXML private CategoryAxis pauseRebalances;
     @FXML private Label pauseNote;
     @FXML private Label pauseCaption;
-    private final javafx.scene.control.Tooltip pauseSentences = new javafx.scene.control.Tooltip();
     @FXML private LineChart<Number, Number> ledgerChart;
     @FXML private TimeAxis ledgerTime;
     @FXML private NumberAxis ledgerRecords;
@@ -277,10 +278,10 @@ public final class NumbersView {
 
     /**
      * A rebalance's name under its bars: its number over its start, two short lines ("#2" in Chinese too: "第 2 次"
-     * made seven of them too wide for their places, and the full sentences below say it). Whole sentences ("#1 at 0.0 s:
-     * nobody stopped") were wider than their place at large text; the axis turned them on end, and they took the
-     * plot's whole height (no bars, and rebalances left off the axis). What they said is under the chart
-     * ({@link #pauseCaption}) and in its tooltip.
+     * made a rolling restart's seven too wide for their places). Whole sentences ("#1 at 0.0 s: nobody stopped") were
+     * wider than their place at large text; the axis turned them on end, and they took the plot's whole height (no
+     * bars, and rebalances left off the axis). What they said is under the chart ({@link #pauseCaption}) and in its
+     * tooltip.
      */
     static String shortCategory(ChartData.RebalanceBar bar, Messages messages) {
         // Whole seconds without ".0": the time line is the wider one, and seven rebalances of a rolling restart
@@ -301,8 +302,8 @@ public final class NumbersView {
     }
 
     /**
-     * A rebalance's whole sentence, for the caption and the tooltip. One that left nobody without partitions (the group's first join: nobody had
-     * any yet) says so, or its empty place reads as missing data.
+     * A rebalance's whole sentence, for the caption and the tooltip. One that left nobody without partitions (the
+     * group's first join: nobody had any yet) says so, or its empty place reads as missing data.
      */
     static String category(ChartData.RebalanceBar bar, Messages messages) {
         String key = bar.ongoing() ? "ui.numbers.pause.ongoing"

@@ -54,7 +54,8 @@ class PauseChartAtLargeTextTest {
                 assertThat(shownCategories((CategoryAxis) chart.getXAxis())).as(when + ": rebalances on the axis")
                         .hasSize(data.rebalances().size());
                 assertThat(TruncatedText.in(chart)).as(when + ": the chart's text cut short").isEmpty();
-                assertThat(robot.from(chart).lookup(".chart-bar").<javafx.scene.Node>queryAll()).as(when + ": bars drawn")
+                assertThat(robot.from(chart).lookup(".chart-bar").<javafx.scene.Node>queryAll())
+                        .as(when + ": bars drawn")
                         .anySatisfy(bar -> assertThat(bar.getLayoutBounds().getHeight()).isGreaterThan(10));
             }
         }
