@@ -55,7 +55,7 @@ public final class AssignorCompareView {
     @FXML private Button compareRemove;
     @FXML private Button compareRebalance;
     @FXML private Button compareStartOver;
-    @FXML private HBox columns;
+    @FXML private ColumnRows columns;
 
     public AssignorCompareView(AssignorCompareViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -138,12 +138,8 @@ public final class AssignorCompareView {
             round.withheld().forEach(chip -> withheld.getChildren().add(nodes.withheldChip(chip)));
             members.getChildren().addAll(withheldTitle, withheld);
         }
-        ScrollPane membersScroll = new ScrollPane(members);
-        membersScroll.setFitToWidth(true);
-        membersScroll.getStyleClass().add("panel-scroll");
-        // The members take the height they need (up to 60% of the column); the trace scrolls in the rest.
-        membersScroll.prefViewportHeightProperty().bind(members.heightProperty());
-        VBox.setVgrow(membersScroll, Priority.NEVER);
+        // Every member whole: a column keeps a width its chips fit in (charts.css), and the columns scroll as a whole.
+        VBox.setVgrow(members, Priority.NEVER);
         Label traceTitle = new Label(messages.format("ui.compare.trace", Map.of("steps", round.steps().size())));
         traceTitle.getStyleClass().add("compare-trace-title");
         traceTitle.setWrapText(true);
@@ -160,17 +156,14 @@ public final class AssignorCompareView {
         }
         ScrollPane stepsScroll = new ScrollPane(steps);
         stepsScroll.setFitToWidth(true);
-        stepsScroll.getStyleClass().add("panel-scroll");
+        // A few lines at least (charts.css), and whatever height the column has left.
+        stepsScroll.getStyleClass().addAll("panel-scroll", "compare-trace");
         stepsScroll.setPrefViewportHeight(10);
         VBox.setVgrow(stepsScroll, Priority.ALWAYS);
-        VBox column = new VBox(heading, summary, membersScroll, traceTitle, stepsScroll);
+        VBox column = new VBox(heading, summary, members, traceTitle, stepsScroll);
         column.setId(prefix);
         column.getStyleClass().add("compare-column");
-        column.setMinWidth(0);
-        column.setPrefWidth(10);
-        HBox.setHgrow(column, Priority.ALWAYS);
         column.setUserData(round);
-        membersScroll.maxHeightProperty().bind(column.heightProperty().multiply(0.6));
         column.widthProperty().addListener(fitHeadings);
         title.fontProperty().addListener(fitHeadings);
         protocol.fontProperty().addListener(fitHeadings);

@@ -40,6 +40,8 @@ public final class NumbersView {
     private MetricsFrame pending;
     private MetricsFrame drawn;
     private ChartData shown = ChartData.EMPTY;
+    /** Every rebalance's whole sentence, over the stop-the-world chart: its category names are short. */
+    private final javafx.scene.control.Tooltip pauseSentences = new javafx.scene.control.Tooltip();
 
     @FXML private Parent numbersRoot;
     @FXML private Label numbersClock;
@@ -55,6 +57,7 @@ public final class NumbersView {
     @FXML private BarChart<String, Number> pauseChart;
     @FXML private CategoryAxis pauseRebalances;
     @FXML private Label pauseNote;
+    @FXML private Label pauseCaption;
     @FXML private LineChart<Number, Number> ledgerChart;
     @FXML private TimeAxis ledgerTime;
     @FXML private NumberAxis ledgerRecords;
@@ -71,6 +74,9 @@ public final class NumbersView {
                 ledgerTime, throughputTime)) {
             axis.setTickLabelFormatter(wholeNumbers(messages.locale()));
         }
+        pauseCaption.managedProperty().bind(pauseCaption.visibleProperty());
+        pauseSentences.setWrapText(true);
+        javafx.scene.control.Tooltip.install(pauseChart, pauseSentences);
         redraw.setCycleCount(Timeline.INDEFINITE);
         viewModel.metricsProperty().addListener(new WeakChangeListener<>(metricsListener));
         pending = viewModel.metricsProperty().get();
@@ -188,7 +194,7 @@ public final class NumbersView {
     private void drawPauses(ChartData data) {
         List<String> categories = new ArrayList<>();
         for (ChartData.RebalanceBar bar : data.rebalances()) {
-            categories.add(category(bar, messages));
+            categories.add(shortCategory(bar, messages));
         }
         pauseRebalances.setCategories(FXCollections.observableArrayList(categories));
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
@@ -196,7 +202,8 @@ public final class NumbersView {
             XYChart.Series<String, Number> one = new XYChart.Series<>();
             one.setName(member);
             for (ChartData.RebalanceBar bar : data.rebalances()) {
-                one.getData().add(new XYChart.Data<>(category(bar, messages), bar.stopTheWorldMs().getOrDefault(member, 0L)));
+                one.getData().add(new XYChart.Data<>(shortCategory(bar, messages),
+                        bar.stopTheWorldMs().getOrDefault(member, 0L)));
             }
             series.add(one);
         }
@@ -213,6 +220,11 @@ public final class NumbersView {
         String note = pauseNote(data, messages);
         pauseNote.setText(note);
         pauseNote.setVisible(!note.isEmpty());
+        String caption = pauseCaption(data, messages);
+        pauseCaption.setText(caption);
+        pauseCaption.setVisible(note.isEmpty() && !caption.isEmpty());
+        pauseSentences.setText(String.join("\n", data.rebalances().stream().map(bar -> category(bar, messages))
+                .toList()));
         paintMembers();
     }
 
@@ -265,8 +277,33 @@ public final class NumbersView {
     }
 
     /**
-     * A rebalance's name under its bars. One that left nobody without partitions (the group's first join: nobody had
-     * any yet) says so, or its empty place reads as missing data.
+     * A rebalance's name under its bars: its number over its start, two short lines ("#2" in Chinese too: "第 2 次"
+     * made a rolling restart's seven too wide for their places). Whole sentences ("#1 at 0.0 s: nobody stopped") were
+     * wider than their place at large text; the axis turned them on end, and they took the plot's whole height (no
+     * bars, and rebalances left off the axis). What they said is under the chart ({@link #pauseCaption}) and in its
+     * tooltip.
+     */
+    static String shortCategory(ChartData.RebalanceBar bar, Messages messages) {
+        // Whole seconds without ".0": the time line is the wider one, and seven rebalances of a rolling restart
+        // share a chart half the window wide.
+        String start = String.format(Locale.ROOT, "%.1f", bar.startSeconds()).replaceAll("\\.0$", "");
+        return messages.format("ui.numbers.pause.category", Map.of("number", bar.number(), "seconds", start));
+    }
+
+    /**
+     * Under the chart, the rebalances whose place has no bars, each in its whole sentence (one that left nobody
+     * without partitions, one still going), or their empty place reads as missing data; empty when every rebalance
+     * has its bars.
+     */
+    static String pauseCaption(ChartData data, Messages messages) {
+        return String.join(" · ", data.rebalances().stream()
+                .filter(bar -> bar.ongoing() || bar.stopTheWorldMs().isEmpty())
+                .map(bar -> category(bar, messages)).toList());
+    }
+
+    /**
+     * A rebalance's whole sentence, for the caption and the tooltip. One that left nobody without partitions (the
+     * group's first join: nobody had any yet) says so, or its empty place reads as missing data.
      */
     static String category(ChartData.RebalanceBar bar, Messages messages) {
         String key = bar.ongoing() ? "ui.numbers.pause.ongoing"
