@@ -46,9 +46,8 @@ class ListenerCommitSyncTest {
 
     @Test
     void aRetriableFailureIsRetriedInsideTheCallbackWhichReturnsOnceTheCommitIsStored() {
-        ScenarioRun run = ScenarioRun.of(ScenarioReader.read("listener.json", scenario(2)));
+        ScenarioRun run = ran(scenario(2));
         Simulation simulation = run.simulation;
-        simulation.runUntil(30_000);
         List<SimEvent> inCallback = c1FromFirstListenerCommitToRevoked(simulation);
 
         assertThat(types(inCallback, "CommitSync")).extracting(e -> e.fields().get("attempt")).containsExactly(0L, 1L, 2L);
@@ -76,9 +75,8 @@ class ListenerCommitSyncTest {
 
     @Test
     void aCommitThatKeepsFailingThrowsAtDefaultApiTimeoutAndOnlyThenTheMemberJoins() {
-        ScenarioRun run = ScenarioRun.of(ScenarioReader.read("listener.json", scenario(1_000)));
+        ScenarioRun run = ran(scenario(1_000));
         Simulation simulation = run.simulation;
-        simulation.runUntil(30_000);
         List<SimEvent> inCallback = c1FromFirstListenerCommitToRevoked(simulation);
         SimEvent first = inCallback.get(0);
 
@@ -94,9 +92,8 @@ class ListenerCommitSyncTest {
 
     @Test
     void inACooperativeRevocationTheRestOfTheJoinWaitsForTheListenersCommitSync() {
-        ScenarioRun run = ScenarioRun.of(ScenarioReader.read("listener.json", scenario(2, "cooperative-sticky")));
+        ScenarioRun run = ran(scenario(2, "cooperative-sticky"));
         Simulation simulation = run.simulation;
-        simulation.runUntil(30_000);
         List<SimEvent> inCallback = c1FromFirstListenerCommitToRevoked(simulation);
 
         assertThat(types(inCallback, "CommitSync")).extracting(e -> e.fields().get("attempt")).containsExactly(0L, 1L, 2L);
@@ -115,6 +112,13 @@ class ListenerCommitSyncTest {
                 && "PREPARING_REBALANCE".equals(e.fields().get("to"))).findFirst().orElseThrow().time())
                 .isEqualTo(revoked.time());
         assertThat(RunSummary.of(simulation, run.scenario.groupOfClient()).groups().get(0).duplicates()).isZero();
+    }
+
+    /** The scenario, run to its end (30 s). */
+    private static ScenarioRun ran(String scenario) {
+        ScenarioRun run = ScenarioRun.of(ScenarioReader.read("listener.json", scenario));
+        run.simulation.runUntil(30_000);
+        return run;
     }
 
     /** C1's events from its listener's first commitSync() through the onPartitionsRevoked that returned. */

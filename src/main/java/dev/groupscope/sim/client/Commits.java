@@ -200,6 +200,15 @@ final class Commits {
         }
         sync = new SyncCommit(policy, offsets, leaderEpochs, step.now(),
                 step.now() + step.config().settings().defaultApiTimeoutMs(), 0, step.now(), false, then, null);
+        if (then == Then.LISTENER) {
+            // Inside the pass of poll() that called the listener: that pass blocks only if the call does not end
+            // at once (a member out of its generation fails before anything is sent).
+            trySync(step);
+            if (sync != null) {
+                step.loop().phase = PollLoop.Phase.COMMITTING;
+            }
+            return;
+        }
         if (then != Then.CLOSE) {
             step.loop().phase = PollLoop.Phase.COMMITTING;
         }
