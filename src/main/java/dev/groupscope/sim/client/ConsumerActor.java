@@ -677,7 +677,8 @@ public final class ConsumerActor implements Actor {
                 return false; // blocked in the listener's commitSync(), inside onPartitionsRevoked
             }
             fetcher.checkPositions(this); // a leader change since the last check: its data is dropped, not returned
-            List<Slice> slices = fetcher.buffer.collect(config.maxPollRecords(), fetcher.assignment);
+            List<Slice> slices = fetcher.buffer.collect(config.maxPollRecords(), fetcher.assignment,
+                    subscription::dropped);
             sendFetches();
             if (slices.isEmpty()) {
                 return false;

@@ -67,6 +67,11 @@ final class FetchBuffer {
      * it aside and puts it back at the end of the queue.
      */
     List<Slice> collect(int maxRecords, Assignment assignment) {
+        return collect(maxRecords, assignment, tp -> false);
+    }
+
+    /** As {@link #collect(int, Assignment)}, dropping the data of partitions {@code dropped} says are unsubscribed. */
+    List<Slice> collect(int maxRecords, Assignment assignment, java.util.function.Predicate<TopicPartition> dropped) {
         List<Slice> slices = new ArrayList<>();
         List<Completed> pausedAside = new ArrayList<>();
         int left = maxRecords;
@@ -81,7 +86,7 @@ final class FetchBuffer {
                 continue;
             }
             if (!assignment.isAssigned(head.partition()) || assignment.isAwaitingValidation(head.partition())
-                    || assignment.isPendingRevocation(head.partition())
+                    || assignment.isPendingRevocation(head.partition()) || dropped.test(head.partition())
                     || assignment.position(head.partition()) != head.nextOffset()) {
                 // A partition awaiting validation or pending revocation is not fetchable: FetchCollector drops its
                 // data.

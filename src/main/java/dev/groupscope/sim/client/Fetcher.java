@@ -669,7 +669,7 @@ final class Fetcher {
         java.util.Set<TopicPartition> buffered = buffer.partitions();
         BitSet skipped = new BitSet();
         for (TopicPartition tp : buffered) {
-            int leader = isFetchable(tp) ? leaderFor(step, tp) : -1;
+            int leader = isFetchable(tp) && !step.subscription().dropped(tp) ? leaderFor(step, tp) : -1;
             if (leader >= 0) {
                 skipped.set(leader);
             }
@@ -683,7 +683,8 @@ final class Fetcher {
         // entry of the read-only view was two objects.
         assignment.positions().forEach((tp, position) -> {
             if (position == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)
-                    || assignment.isAwaitingValidation(tp) || assignment.isPendingRevocation(tp)) {
+                    || assignment.isAwaitingValidation(tp) || assignment.isPendingRevocation(tp)
+                    || step.subscription().dropped(tp)) {
                 return;
             }
             int leader = leaderFor(step, tp);

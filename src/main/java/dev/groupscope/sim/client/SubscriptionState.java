@@ -102,6 +102,15 @@ final class SubscriptionState {
         return type == Type.USER_ASSIGNED;
     }
 
+    /**
+     * Kafka's {@code isFetchableAndSubscribed}: with subscribe(topics), a partition of a topic no longer subscribed
+     * is not fetched, nor are its buffered records returned, from the call on (it stays assigned until the rebalance
+     * revokes it). A pattern's or assign()'s partitions are not checked.
+     */
+    boolean dropped(TopicPartition partition) {
+        return type == Type.AUTO_TOPICS && !topics.contains(partition.topic());
+    }
+
     boolean hasPattern() {
         return type == Type.AUTO_PATTERN;
     }
