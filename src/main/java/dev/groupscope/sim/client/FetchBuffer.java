@@ -63,14 +63,10 @@ final class FetchBuffer {
     /**
      * Kafka's {@code collectFetch}: takes up to {@code maxRecords} records in arrival order. Data for a partition
      * no longer assigned, or fetched from an offset that is no longer its position (a seek or reset happened), is
-     * dropped, as the fetcher drops it. Data of a paused partition is kept for a poll() after resume(): Kafka sets
-     * it aside and puts it back at the end of the queue.
+     * dropped, as the fetcher drops it; so is data of a partition {@code dropped} says is no longer subscribed. Data
+     * of a paused partition is kept for a poll() after resume(): Kafka sets it aside and puts it back at the end of
+     * the queue.
      */
-    List<Slice> collect(int maxRecords, Assignment assignment) {
-        return collect(maxRecords, assignment, tp -> false);
-    }
-
-    /** As {@link #collect(int, Assignment)}, dropping the data of partitions {@code dropped} says are unsubscribed. */
     List<Slice> collect(int maxRecords, Assignment assignment, java.util.function.Predicate<TopicPartition> dropped) {
         List<Slice> slices = new ArrayList<>();
         List<Completed> pausedAside = new ArrayList<>();

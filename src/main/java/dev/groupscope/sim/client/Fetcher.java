@@ -669,7 +669,7 @@ final class Fetcher {
         java.util.Set<TopicPartition> buffered = buffer.partitions();
         BitSet skipped = new BitSet();
         for (TopicPartition tp : buffered) {
-            int leader = isFetchable(tp) && !step.subscription().dropped(tp) ? leaderFor(step, tp) : -1;
+            int leader = isFetchableAndSubscribed(step, tp) ? leaderFor(step, tp) : -1;
             if (leader >= 0) {
                 skipped.set(leader);
             }
@@ -682,9 +682,7 @@ final class Fetcher {
         // forEach, not an entry iterator: a worker pool's poller asks every few ms over 1,000 partitions, and each
         // entry of the read-only view was two objects.
         assignment.positions().forEach((tp, position) -> {
-            if (position == Assignment.NO_POSITION || assignment.isPaused(tp) || buffered.contains(tp)
-                    || assignment.isAwaitingValidation(tp) || assignment.isPendingRevocation(tp)
-                    || step.subscription().dropped(tp)) {
+            if (buffered.contains(tp) || !isFetchableAndSubscribed(step, tp)) {
                 return;
             }
             int leader = leaderFor(step, tp);
@@ -735,12 +733,12 @@ final class Fetcher {
     }
 
     /**
-     * Kafka's {@code isFetchable}: assigned, not paused, not pending revocation, with a valid position (not awaiting
-     * validation).
+     * Kafka's {@code isFetchableAndSubscribed}: assigned, not paused, not pending revocation, with a valid position
+     * (not awaiting validation), and of a topic still subscribed.
      */
-    private boolean isFetchable(TopicPartition tp) {
+    private boolean isFetchableAndSubscribed(Step step, TopicPartition tp) {
         return assignment.hasPosition(tp) && !assignment.isPaused(tp) && !assignment.isAwaitingValidation(tp)
-                && !assignment.isPendingRevocation(tp);
+                && !assignment.isPendingRevocation(tp) && !step.subscription().dropped(tp);
     }
 
     void onFetch(Step step, Deliver deliver, FetchResponse response, int broker) {

@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * Timer key (any value with equals and hashCode) → the armed task: an open-addressing hash table (linear probing,
- * deletion by shifting back) in two arrays. Every snapshot copies the world's timers whole — hundreds of them in a large group, a fetch timeout per
- * parked fetch — and a HashMap copy allocates a node per timer (a tenth of a snapshot); this copy is two array
- * copies. Never iterated, so its layout cannot leak into a trace.
+ * deletion by shifting back) in two arrays. Every snapshot copies the world's timers whole — hundreds of them in a
+ * large group, a fetch timeout per parked fetch — and a HashMap copy allocates a node per timer (a tenth of a
+ * snapshot); this copy is two array copies. Never iterated, so its layout cannot leak into a trace.
  */
 final class TimerTable {
 

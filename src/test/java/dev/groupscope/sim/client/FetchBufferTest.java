@@ -16,6 +16,8 @@ class FetchBufferTest {
     private static final TopicPartition P0 = new TopicPartition("orders", 0);
     private static final TopicPartition P1 = new TopicPartition("orders", 1);
 
+    private static final java.util.function.Predicate<TopicPartition> UNSUBSCRIBED_NONE = tp -> false;
+
     private final FetchBuffer buffer = new FetchBuffer();
     private final Assignment assignment = new Assignment();
 
@@ -29,10 +31,10 @@ class FetchBufferTest {
     void aFetchWhoseLastRecordFillsPollExactlyStaysBufferedUntilTheNextPoll() {
         buffer.add(P0, 0, 3, 0);
 
-        assertThat(buffer.collect(3, assignment)).extracting(FetchBuffer.Slice::count).containsExactly(3);
+        assertThat(buffer.collect(3, assignment, UNSUBSCRIBED_NONE)).extracting(FetchBuffer.Slice::count).containsExactly(3);
         assertThat(buffer.holds(P0)).as("not drained yet: no new fetch for its leader").isTrue();
 
-        assertThat(buffer.collect(3, assignment)).isEmpty();
+        assertThat(buffer.collect(3, assignment, UNSUBSCRIBED_NONE)).isEmpty();
         assertThat(buffer.holds(P0)).isFalse();
     }
 
@@ -41,7 +43,7 @@ class FetchBufferTest {
         buffer.add(P0, 0, 3, 0);
         buffer.add(P1, 0, 2, 0);
 
-        assertThat(buffer.collect(4, assignment)).extracting(FetchBuffer.Slice::partition, FetchBuffer.Slice::count)
+        assertThat(buffer.collect(4, assignment, UNSUBSCRIBED_NONE)).extracting(FetchBuffer.Slice::partition, FetchBuffer.Slice::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(P0, 3), org.assertj.core.groups.Tuple.tuple(P1, 1));
         assertThat(buffer.holds(P0)).isFalse();
         assertThat(buffer.holds(P1)).isTrue();
@@ -51,9 +53,9 @@ class FetchBufferTest {
     void theDrainedFetchDoesNotKeepTheNextPollFromReadingTheOthers() {
         buffer.add(P0, 0, 2, 0);
         buffer.add(P1, 0, 2, 0);
-        buffer.collect(2, assignment);
+        buffer.collect(2, assignment, UNSUBSCRIBED_NONE);
 
-        assertThat(buffer.collect(5, assignment)).extracting(FetchBuffer.Slice::partition, FetchBuffer.Slice::count)
+        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE)).extracting(FetchBuffer.Slice::partition, FetchBuffer.Slice::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(P1, 2));
     }
 }
