@@ -271,17 +271,27 @@ public final class PlaygroundViewModel {
      * {@link CommandChecks} says beforehand which commands apply to the state shown.
      */
     public void perform(ModelCommand command) {
-        perform(command, time.get());
+        perform(command, justAfter(time.get()));
+    }
+
+    /**
+     * Where an action taken at the moment shown goes: the next millisecond, after every event of the one shown. The
+     * frame on screen is the state after those events; an action at that millisecond itself would run before them
+     * (scripted actions lead their millisecond), rewriting what was just explained: a consumer crashed "now" would
+     * miss the answer the learner had just watched it read. The run's last millisecond has no next one.
+     */
+    private long justAfter(long shown) {
+        return Math.min(shown + 1, runner.durationMs());
     }
 
     /** As {@link #perform(ModelCommand)}, at {@code at}: a lost message's what-if goes in just before it left. */
     public void perform(ModelCommand command, long at) {
         pause();
         settle();
-        runner.fork(at, command);
+        runner.fork(at, time.get(), command);
     }
 
-    /** Back to the run the current one forked from, at the moment it forked (Ctrl+Z). */
+    /** Back to the run the current one forked from, at the moment shown when its command was given (Ctrl+Z). */
     public void undo() {
         pause();
         settle();

@@ -19,17 +19,20 @@ final class RunBranches {
         final int id;
         final int parent;
         final long forkTimeMs;
+        /** The moment on screen when the command was given (an undo goes back to it); the fork's own for branch 0. */
+        final long shownMs;
         final Optional<ModelCommand> command;
         final Simulation simulation;
         MetricsRecorder metrics;
         /** How far this run has been computed (runUntil's argument, which may be past its last event). */
         long computedUntil = -1;
 
-        Branch(int id, int parent, long forkTimeMs, Optional<ModelCommand> command, Simulation simulation,
-               MetricsRecorder metrics) {
+        Branch(int id, int parent, long forkTimeMs, long shownMs, Optional<ModelCommand> command,
+               Simulation simulation, MetricsRecorder metrics) {
             this.id = id;
             this.parent = parent;
             this.forkTimeMs = forkTimeMs;
+            this.shownMs = shownMs;
             this.command = command;
             this.simulation = simulation;
             this.metrics = metrics;
@@ -44,7 +47,7 @@ final class RunBranches {
     private Branch current;
 
     RunBranches(Simulation scenario, MetricsRecorder metrics) {
-        current = new Branch(0, -1, 0, Optional.empty(), scenario, metrics);
+        current = new Branch(0, -1, 0, 0, Optional.empty(), scenario, metrics);
         branches.add(current);
     }
 
@@ -52,9 +55,12 @@ final class RunBranches {
         return current;
     }
 
-    /** Records a fork of the current branch at {@code time} made by {@code command}, and makes it current. */
-    Branch fork(long time, ModelCommand command, Simulation forked, MetricsRecorder metrics) {
-        current = new Branch(branches.size(), current.id, time, Optional.of(command), forked, metrics);
+    /**
+     * Records a fork of the current branch at {@code time} made by {@code command}, given while {@code shownMs} was
+     * on screen, and makes it current.
+     */
+    Branch fork(long time, long shownMs, ModelCommand command, Simulation forked, MetricsRecorder metrics) {
+        current = new Branch(branches.size(), current.id, time, shownMs, Optional.of(command), forked, metrics);
         branches.add(current);
         return current;
     }

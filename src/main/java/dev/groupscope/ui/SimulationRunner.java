@@ -276,9 +276,10 @@ public final class SimulationRunner {
 
     /**
      * Forks the run at {@code time} with {@code command}'s action inserted then, as a new branch (the run it forked
-     * from stays as it was, for undo), and shows it.
+     * from stays as it was, for undo), and shows it. {@code shownMs} is the moment on screen when the command was
+     * given: undo returns there.
      */
-    public void fork(long time, ModelCommand command) {
+    public void fork(long time, long shownMs, ModelCommand command) {
         worker.execute(() -> {
             advanceTo(time);
             branches.current().computedUntil = computedUntil;
@@ -290,7 +291,7 @@ public final class SimulationRunner {
                 simulation = simulation.fork(time, task);
             }
             metrics = metrics == null ? null : metrics.forkedAt(time, simulation);
-            branches.fork(time, command, simulation, metrics);
+            branches.fork(time, shownMs, command, simulation, metrics);
             computedUntil = -1;
             advanceTo(time);
             publish(frameAtTime(time));
@@ -309,13 +310,16 @@ public final class SimulationRunner {
         });
     }
 
-    /** Goes back to the branch the current one forked from, at the moment it forked; nothing on the first run. */
+    /**
+     * Goes back to the branch the current one forked from, at the moment shown when its command was given; nothing
+     * on the first run.
+     */
     public void undo() {
         worker.execute(() -> {
             long computed = computedUntil;
             branches.undo().ifPresent(left -> {
                 left.computedUntil = computed;
-                enter(branches.current(), left.forkTimeMs);
+                enter(branches.current(), left.shownMs);
             });
         });
     }

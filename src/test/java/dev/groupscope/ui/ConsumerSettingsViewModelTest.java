@@ -177,7 +177,7 @@ class ConsumerSettingsViewModelTest {
         }
 
         assertThat(steppedBackOver).contains("ChangeSettings");
-        assertThat(playground.getTime()).isEqualTo(20_000);
+        assertThat(playground.getTime()).as("the millisecond after the one shown").isEqualTo(20_001);
         playground.scrubTo(40_000);
         assertThat(playground.getFrame().details().consumer("C2").orElseThrow().settings().maxPollRecords())
                 .isEqualTo(50);

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Acting on the model through the one command path: each command forks the run at t as a new branch, undo goes back
- * to the run it forked from at that moment, and every branch stays there to return to. Synchronous runner.
+ * Acting on the model through the one command path: each command forks the run right after the moment shown (t + 1
+ * ms) as a new branch, undo goes back to the run it forked from at the moment shown, and every branch stays there to
+ * return to. Synchronous runner.
  */
 class WhatIfBranchesTest {
 
@@ -42,7 +43,7 @@ class WhatIfBranchesTest {
         assertThat(branches()).hasSize(2);
         assertThat(branches().get(1)).satisfies(branch -> {
             assertThat(branch.parent()).isZero();
-            assertThat(branch.forkTimeMs()).isEqualTo(20_000);
+            assertThat(branch.forkTimeMs()).isEqualTo(20_001);
             assertThat(branch.command()).contains(new ModelCommand.CrashConsumer("C2"));
             assertThat(branch.current()).isTrue();
         });
@@ -57,6 +58,41 @@ class WhatIfBranchesTest {
     }
 
     @Test
+    void anActionTakenAtTheMomentShownLeavesThatMomentAsItWasAndActsAtTheNextMillisecond() {
+        // A moment at which C2 itself does something: what the learner may have just watched it do.
+        viewModel.scrubTo(25_000);
+        long shown = this.<Long>eventsOfTheRunShown(events -> events.stream()
+                .filter(e -> e.time() >= 20_000 && "C2".equals(e.actor())).findFirst().orElseThrow().time());
+        viewModel.scrubTo(shown);
+        List<String> before = eventsOfTheRunShown(events -> upTo(events, shown));
+
+        viewModel.perform(new ModelCommand.CrashConsumer("C2"));
+
+        List<String> after = eventsOfTheRunShown(events -> upTo(events, shown));
+        assertThat(after).as("every event up to the moment shown").isEqualTo(before);
+        assertThat(viewModel.getTime()).isEqualTo(shown + 1);
+        String next = eventsOfTheRunShown(events -> events.get(before.size()).time() + " "
+                + events.get(before.size()).type());
+        assertThat(next).as("the first event after them").isEqualTo((shown + 1) + " CrashConsumer");
+        assertThat(viewModel.getFrame().consumer("C2").orElseThrow().state()).isEqualTo("CRASHED");
+
+        viewModel.undo();
+
+        assertThat(viewModel.getTime()).as("undo returns to the moment shown").isEqualTo(shown);
+    }
+
+    private <T> T eventsOfTheRunShown(java.util.function.Function<List<dev.groupscope.sim.engine.SimEvent>, T> read) {
+        java.util.concurrent.atomic.AtomicReference<T> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        viewModel.query(simulation -> read.apply(simulation.log()), answer::set);
+        return answer.get();
+    }
+
+    private static List<String> upTo(List<dev.groupscope.sim.engine.SimEvent> events, long time) {
+        return events.stream().takeWhile(e -> e.time() <= time)
+                .map(e -> e.time() + " " + e.type() + " " + e.actor() + " " + e.fields()).toList();
+    }
+
+    @Test
     void aBranchLeftByUndoCanBeShownAgain() {
         viewModel.scrubTo(20_000);
         viewModel.perform(new ModelCommand.StopBroker(1));
@@ -65,7 +101,7 @@ class WhatIfBranchesTest {
 
         viewModel.showBranch(1);
 
-        assertThat(viewModel.getTime()).isEqualTo(20_000);
+        assertThat(viewModel.getTime()).isEqualTo(20_001);
         assertThat(viewModel.getFrame().brokers()).filteredOn(b -> b.id() == 1).allMatch(b -> !b.up());
     }
 
@@ -106,7 +142,7 @@ class WhatIfBranchesTest {
         assertThat(viewModel.getFrame().current()).hasValueSatisfying(event -> {
             assertThat(event.type()).isEqualTo("AddConsumer");
             assertThat(event.actor()).isEqualTo("C4");
-            assertThat(event.time()).isEqualTo(20_000);
+            assertThat(event.time()).isEqualTo(20_001);
         });
         viewModel.scrubTo(40_000);
         assertThat(viewModel.getFrame().consumer("C4").orElseThrow().assigned()).isNotEmpty();
@@ -150,7 +186,7 @@ class WhatIfBranchesTest {
         assertThat(viewModel.getFrame().current()).hasValueSatisfying(event -> {
             assertThat(event.type()).isEqualTo("CrashConsumer");
             assertThat(event.actor()).isEqualTo("C2");
-            assertThat(event.time()).isEqualTo(20_000);
+            assertThat(event.time()).isEqualTo(20_001);
         });
         viewModel.stepPrevious();
         assertThat(viewModel.getFrame().consumer("C2").orElseThrow().state()).isNotEqualTo("CRASHED");
@@ -166,10 +202,10 @@ class WhatIfBranchesTest {
         viewModel.perform(new ModelCommand.StallConsumer("C1", 5_000));
 
         assertThat(viewModel.whatIfActions()).extracting(a -> a.type().fileName() + "@" + a.atMs())
-                .containsExactly("stopBroker@20000", "stallConsumer@30000");
+                .containsExactly("stopBroker@20001", "stallConsumer@30001");
         viewModel.showBranch(1);
         assertThat(viewModel.whatIfActions()).extracting(a -> a.type().fileName() + "@" + a.atMs())
-                .containsExactly("crashConsumer@20000");
+                .containsExactly("crashConsumer@20001");
         viewModel.showBranch(0);
         assertThat(viewModel.whatIfActions()).isEmpty();
     }
