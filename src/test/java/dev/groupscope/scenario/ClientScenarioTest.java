@@ -84,8 +84,8 @@ class ClientScenarioTest {
         // The coordinator answers per partition: logs-web-1's offset is stored even though logs-app-1's fails.
         SimEvent partly = run.events(type("OffsetCommitResponse").and(actor("C2")).and(e -> e.time() > 45_000)).get(0);
         assertThat(partly.ruleKey()).isEqualTo("sim.client.commitPartlyFailed");
-        assertThat(partly.ruleArgs()).containsEntry("failed", "logs-app-1 @ 253").containsEntry("stored",
-                "logs-web-1 @ 125");
+        assertThat(partly.ruleArgs()).containsEntry("failed", "logs-app-1 @ 248").containsEntry("stored",
+                "logs-web-1 @ 122");
 
         // poll() gives ensureActiveGroup a 0 ms timer: onJoinPrepare's retry.backoff.ms sleep is empty, and the commit
         // goes out again at poll()'s next pass, not retry.backoff.ms later.

@@ -609,7 +609,14 @@ final class Fetcher {
         String name = step.config().autoOffsetReset().strategy().kafkaName();
         step.client("OffsetReset", fields("partition", tp.toString(), "strategy", reset.strategy(), "offset", offset,
                 "cause", cause, "broker", broker), "sim.client.reset." + name, Map.of("partition", tp.toString(),
-                "offset", offset, "strategy", reset.strategy(), "broker", broker));
+                "offset", offset, "strategy", reset.strategy(), "broker", broker,
+                // Why there was no position to read from: the sentence names the one cause (the others are "").
+                "noCommit", causedBy(cause, "no committed offset", tp), "outOfRange",
+                causedBy(cause, "fetch offset out of range", tp), "truncated", causedBy(cause, "log truncation", tp)));
+    }
+
+    private static String causedBy(String cause, String which, TopicPartition tp) {
+        return cause.equals(which) ? tp.toString() : "";
     }
 
     /** Which sentence explains the committed offsets: all partitions have one, none has, or some have. */
@@ -647,11 +654,25 @@ final class Fetcher {
             step.client("OffsetReset", fields("partitions", List.of(tp.toString()), "strategy", "none",
                     "cause", why, "exception", "OffsetOutOfRangeException"), "sim.client.reset.noneOutOfRange",
                     Map.of("partition", tp.toString()));
-            step.fail("OffsetOutOfRangeException: Offsets out of range with no configured reset policy for "
-                    + "partitions: {" + tp + "=" + assignment.position(tp) + "}");
+            step.fail("OffsetOutOfRangeException: Fetch position " + fetchPosition(step, tp)
+                    + " is out of range for partition " + tp);
             return;
         }
         assignment.requestReset(tp, reset.toString(), why);
+    }
+
+    /**
+     * The position as kafka-clients' {@code FetchPosition.toString} prints it in 4.1's exceptions; the leader is named
+     * by broker id (a real one prints the node's host and port).
+     */
+    private String fetchPosition(Step step, TopicPartition tp) {
+        int offsetEpoch = assignment.offsetEpoch(tp);
+        int leader = leaderFor(step, tp);
+        int leaderEpoch = assignment.positionLeaderEpoch(tp);
+        return "FetchPosition{offset=" + assignment.position(tp) + ", offsetEpoch="
+                + (offsetEpoch < 0 ? "Optional.empty" : "Optional[" + offsetEpoch + "]")
+                + ", currentLeader=LeaderAndEpoch{leader=" + (leader < 0 ? "Optional.empty" : "Optional[broker "
+                + leader + "]") + ", epoch=" + (leaderEpoch < 0 ? "absent" : leaderEpoch) + "}}";
     }
 
     /**

@@ -167,6 +167,9 @@ final class SubscriptionState {
         SortedSet<String> removed = new TreeSet<>(topics);
         removed.removeAll(matched);
         topics = matched;
+        // updatePatternSubscription: a changed match asks for metadata at once (requestUpdateForNewTopics), which
+        // also lifts the refresh backoff, so the rejoin this change calls for waits for that answer first.
+        step.metadata().requestUpdateForNewTopics("beforeJoin");
         step.client("PatternMatched", fields("pattern", pattern, "topics", List.copyOf(matched), "added",
                 List.copyOf(added), "removed", List.copyOf(removed)), "sim.client.patternMatched",
                 Map.of("pattern", pattern, "topics", String.join(", ", matched), "added", String.join(", ", added),

@@ -30,13 +30,19 @@ final class Subscriptions {
             return;
         }
         boolean wasIdle = state.isNone();
+        boolean sameTopics = subscription.kind() == ConsumerSubscription.Kind.TOPICS
+                && state.type == SubscriptionState.Type.AUTO_TOPICS
+                && state.topics.equals(new TreeSet<>(subscription.topics()));
         state.set(subscription);
         if (subscription.kind() == ConsumerSubscription.Kind.TOPICS) {
-            // subscribe(topics) asks for metadata of the new topics at once (requestUpdateForNewTopics).
-            step.metadata().requestUpdateForNewTopics("subscribe");
+            // subscribe(topics) asks for metadata of the new topics at once (requestUpdateForNewTopics), but only
+            // when the set changed: changeSubscription returns false for the same topics, and nothing follows.
+            if (!sameTopics) {
+                step.metadata().requestUpdateForNewTopics("subscribe");
+            }
             step.fetcher().buffer.retainOnly(tp -> state.topics.contains(tp.topic()));
-            step.client("Subscribe", state.describe(), "sim.client.call.subscribe",
-                    Map.of("topics", String.join(", ", state.topics)));
+            step.client("Subscribe", state.describe(), sameTopics ? "sim.client.call.subscribeSame"
+                    : "sim.client.call.subscribe", Map.of("topics", String.join(", ", state.topics)));
         } else {
             // subscribe(Pattern) matches the cached metadata at once and asks for fresh metadata.
             step.metadata().requestUpdateForNewTopics("subscribe");

@@ -1,0 +1,87 @@
+package dev.groupscope.scenario;
+
+import static dev.groupscope.scenario.ClientScenarioTest.actor;
+import static dev.groupscope.scenario.ClientScenarioTest.type;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.i18n.Messages;
+import dev.groupscope.sim.engine.SimEvent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where a consumer starts again and what a subscription change asks for, as kafka-clients 4.1 does it: a reset
+ * after an out-of-range fetch says so (not "nothing committed"); with no reset policy poll() throws 4.1's
+ * OffsetOutOfRangeException; subscribe() to the topics already subscribed changes nothing; a pattern that matches a
+ * new topic asks for metadata at once, and the rejoin waits for that answer.
+ */
+class SubscriptionAndResetTest {
+
+    /** C1 reads t (2 partitions) from the start, committing every second; {@code actions} follow. */
+    private static ScenarioRun run(String actions) {
+        return ScenarioRun.of(ScenarioReader.read("reset.json", """
+                {"name": "reset", "seed": 3, "durationMs": 16000,
+                 "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
+                 "topics": [{"name": "t", "partitions": 2, "replicationFactor": 1}],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 200}],
+                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 5,
+                                "settings": {"auto.offset.reset": "earliest", "auto.commit.interval.ms": 1000}}],
+                 "actions": [%s]}
+                """.formatted(actions)));
+    }
+
+    @Test
+    void aResetAfterAnOutOfRangeFetchSaysTheFetchPositionWasOutsideTheLog() {
+        ScenarioRun run = run("""
+                {"atMs": 10000, "action": "seek", "consumer": "C1", "partition": "t-0", "offset": 100000}""");
+
+        SimEvent reset = run.events(type("OffsetReset").and(e -> e.time() >= 10_000)).get(0);
+        assertThat(reset.fields()).containsEntry("cause", "fetch offset out of range").containsEntry("offset", 0L);
+        assertThat(Messages.english().format(reset.ruleKey(), reset.ruleArgs())).startsWith(
+                "The fetch position in t-0 is outside the log (OFFSET_OUT_OF_RANGE): auto.offset.reset=earliest");
+        // The first reset of the run, on a new group, is the one with nothing committed.
+        SimEvent first = run.events(type("OffsetReset")).get(0);
+        assertThat(Messages.english().format(first.ruleKey(), first.ruleArgs()))
+                .startsWith("Nothing committed for t-");
+    }
+
+    @Test
+    void withNoResetPolicyPollThrowsTheOffsetOutOfRangeExceptionOfKafka41() {
+        // The new KafkaConsumer (none) starts from the offsets the first one committed, then seeks past the log end.
+        ScenarioRun run = run("""
+                {"atMs": 8000, "action": "changeSettings", "consumer": "C1",
+                 "settings": {"auto.offset.reset": "none"}},
+                {"atMs": 12000, "action": "seek", "consumer": "C1", "partition": "t-0", "offset": 100000}""");
+
+        SimEvent failed = run.events(type("ConsumerFailed").and(actor("C1"))).get(0);
+        assertThat(failed.time()).isGreaterThanOrEqualTo(12_000);
+        assertThat((String) failed.fields().get("error")).matches("OffsetOutOfRangeException: Fetch position "
+                + "FetchPosition\\{offset=100000, offsetEpoch=Optional.empty, currentLeader=LeaderAndEpoch\\{leader="
+                + "Optional\\[broker 1], epoch=(absent|\\d+)}} is out of range for partition t-0");
+    }
+
+    @Test
+    void subscribingToTheTopicsAlreadySubscribedAsksForNoMetadataAndSaysNothingChanges() {
+        ScenarioRun run = run("""
+                {"atMs": 12000, "action": "subscribe", "consumer": "C1", "topics": ["t"]}""");
+
+        SimEvent call = run.events(type("Subscribe").and(actor("C1"))).get(0);
+        assertThat(call.ruleKey()).isEqualTo("sim.client.call.subscribeSame");
+        assertThat(run.events(type("MetadataResponse").and(actor("C1")).and(e -> e.time() > 12_000)
+                .and(e -> "subscribe".equals(e.fields().get("why"))))).isEmpty();
+        assertThat(run.events(type("JoinGroupRequest").and(e -> e.time() > 12_000))).isEmpty();
+    }
+
+    @Test
+    void aPatternThatMatchesANewTopicAsksForMetadataAndRejoinsOnceItIsAnswered() {
+        ScenarioRun run = ScenarioRun.of("pattern-new-topic");
+
+        SimEvent matched = run.events(type("PatternMatched").and(actor("C2")).and(e -> e.time() > 20_000)).get(0);
+        List<SimEvent> after = run.events(e -> e.seq() > matched.seq() && (("C2".equals(e.actor())
+                && List.of("MetadataResponse", "AutoCommit", "onPartitionsRevoked").contains(e.type()))
+                || ("C2".equals(e.peer()) && e.type().equals("JoinGroupRequest"))));
+        assertThat(after).extracting(SimEvent::type).startsWith("MetadataResponse", "AutoCommit",
+                "onPartitionsRevoked", "JoinGroupRequest");
+        assertThat(after.get(0).fields()).containsEntry("why", "beforeJoin");
+    }
+}
