@@ -115,6 +115,25 @@ class ListenerCommitSyncTest {
     }
 
     /** The scenario, run to its end (30 s). */
+    @Test
+    void withAutoCommitOnTheListenersCommitSyncStillRunsAfterTheAutoCommitBeforeTheJoin() {
+        // ConsumerCoordinator.onJoinPrepare: the auto commit, waited for; then invokePartitionsRevoked, whatever the
+        // auto commit did. Both commit before C1 rejoins; it used to send only the auto commit.
+        // C1 with auto commit on (the first consumer's settings) and no commit policy of its own, nothing failing.
+        ScenarioRun run = ran(scenario(1).replaceAll("(?s)\"actions\": \\[.*]}", "\"actions\": []}")
+                .replaceFirst("\"enable.auto.commit\": false, ", "").replaceFirst(java.util.regex.Pattern.quote(
+                        "\"commitPolicy\": {\"type\": \"everyN\", \"records\": 100000}, "), ""));
+        SimEvent join = run.events(e -> e.type().equals("JoinGroupRequest") && "C1".equals(e.peer())
+                && e.time() >= 10_000).get(0);
+        List<SimEvent> beforeJoin = run.events(e -> "C1".equals(e.actor()) && e.time() >= 10_000
+                && e.seq() < join.seq() && (List.of("CommitSync", "onPartitionsRevoked").contains(e.type())
+                || e.type().equals("AutoCommit") && "BEFORE_REBALANCE".equals(e.fields().get("purpose"))));
+
+        assertThat(beforeJoin).extracting(SimEvent::type).containsExactly("AutoCommit", "CommitSync",
+                "onPartitionsRevoked");
+        assertThat(beforeJoin.get(1).fields()).containsEntry("policy", "commitOnRevoke");
+    }
+
     private static ScenarioRun ran(String scenario) {
         ScenarioRun run = ScenarioRun.of(ScenarioReader.read("listener.json", scenario));
         run.simulation.runUntil(30_000);

@@ -93,6 +93,8 @@ final class GroupMembership {
      * poll() may leave pending while it returns records), it blocks the poll loop, so poll() returns nothing.
      */
     boolean listenerCommitPending;
+    /** onJoinPrepare's listener commitSync() has returned: the pass after it goes on past the callback. */
+    boolean listenerCommitDone;
     /** That commitSync() is in a COOPERATIVE onJoinComplete's onPartitionsRevoked: the rest of it waits. */
     boolean completingJoin;
     long joinPrepareDeadline = -1;
@@ -130,6 +132,7 @@ final class GroupMembership {
         copy.syncedAssignment = syncedAssignment;
         copy.prepareCommit = prepareCommit;
         copy.listenerCommitPending = listenerCommitPending;
+        copy.listenerCommitDone = listenerCommitDone;
         copy.completingJoin = completingJoin;
         copy.joinPrepareDeadline = joinPrepareDeadline;
         copy.leader = leader;
@@ -677,8 +680,7 @@ final class GroupMembership {
         SortedSet<TopicPartition> owned = step.fetcher().assignment.partitions();
         SortedSet<TopicPartition> listenerRevokes = revokedInJoinPrepare(step, owned);
         // The auto commit comes first, before any listener runs (it marks the partitions pending revocation).
-        boolean autoCommit = step.config().enableAutoCommit();
-        if (autoCommit && !awaitPrepareCommit(step, listenerRevokes)) {
+        if (step.config().enableAutoCommit() && !awaitPrepareCommit(step)) {
             return false;
         }
         // A worker pool's onPartitionsRevoked first waits for (or abandons) the revoked partitions' records.
@@ -688,11 +690,12 @@ final class GroupMembership {
             step.blockInListener();
             return false;
         }
-        // commitOnRevoke: the listener's commitSync inside onPartitionsRevoked blocks onJoinPrepare; lost partitions
-        // (generation reset) are never committed.
+        // commitOnRevoke: the listener's commitSync inside onPartitionsRevoked blocks onJoinPrepare, after the auto
+        // commit if there is one (Kafka invokes the listener whatever came of it); lost partitions (generation reset)
+        // are never committed.
         boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
                 && !listenerRevokes.isEmpty();
-        if (!autoCommit && listenerCommits && !awaitPrepareCommit(step, listenerRevokes)) {
+        if (listenerCommits && !awaitListenerCommit(step, listenerRevokes)) {
             return false;
         }
         if (generation.isReset()) {
@@ -714,6 +717,7 @@ final class GroupMembership {
         }
         leader = false;
         listenerCommitPending = false;
+        listenerCommitDone = false;
         prepareCommit = PrepareCommit.NONE;
         joinPrepareDeadline = -1;
         return true;
@@ -737,11 +741,9 @@ final class GroupMembership {
 
     /**
      * onJoinPrepare's first part: commit the consumed positions before giving partitions away, and wait for the
-     * answer up to the rebalance timeout; a retriable failure is retried at poll()'s next pass. Or, without auto
-     * commit, the listener's commitSync of {@code listenerRevokes} in onPartitionsRevoked, which blocks until it
-     * returns.
+     * answer up to the rebalance timeout; a retriable failure is retried at poll()'s next pass.
      */
-    private boolean awaitPrepareCommit(Step step, SortedSet<TopicPartition> listenerRevokes) {
+    private boolean awaitPrepareCommit(Step step) {
         if (joinPrepareDeadline < 0) {
             joinPrepareDeadline = step.now() + step.config().maxPollIntervalMs();
         }
@@ -751,21 +753,8 @@ final class GroupMembership {
                 // hand poll() records past the positions it commits (they would be read again by the next owner).
                 step.fetcher().assignment.markPendingRevocation();
             }
-            boolean sent = step.config().enableAutoCommit()
-                    && step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE);
-            boolean listenerCommits = step.behavior().listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE
-                    && !listenerRevokes.isEmpty();
+            boolean sent = step.commits().autoCommitAsync(step, CommitPurpose.BEFORE_REBALANCE);
             prepareCommit = sent ? PrepareCommit.SENT : PrepareCommit.DONE;
-            if (!sent && listenerCommits) {
-                // The application's commitSync() inside the callback: it blocks this pass until it returns
-                // (listenerCommitReturned), which may be at once.
-                listenerCommitPending = true;
-                prepareCommit = PrepareCommit.SENT;
-                step.commits().beginListenerSync(step, listenerRevokes);
-            }
-        }
-        if (listenerCommitPending && prepareCommit == PrepareCommit.SENT) {
-            return false; // blocked in the listener: the join-prepare timer is the auto commit's, not the listener's
         }
         if (prepareCommit == PrepareCommit.DONE || step.now() >= joinPrepareDeadline) {
             return true;
@@ -777,7 +766,19 @@ final class GroupMembership {
         return false;
     }
 
-    /** kafka-clients' {@code ConsumerCoordinator.onJoinComplete}. */
+    /**
+     * The application's commitSync() inside onPartitionsRevoked: it blocks this pass, and each pass after, until it
+     * returns ({@link #listenerCommitReturned}), which may be at once. The join-prepare timer is the auto commit's,
+     * not the listener's: the call ends at default.api.timeout.ms.
+     */
+    private boolean awaitListenerCommit(Step step, SortedSet<TopicPartition> revoked) {
+        if (!listenerCommitPending) {
+            listenerCommitPending = true;
+            step.commits().beginListenerSync(step, revoked);
+        }
+        return listenerCommitDone;
+    }
+
     /**
      * {@code ConsumerCoordinator.rejoinNeededOrPending}: the leader rejoins when the partition counts it assigned with
      * changed in its cached metadata (partitions added, a subscribed topic created or deleted), so it sees the change at
@@ -788,6 +789,7 @@ final class GroupMembership {
                 LeaderAssignment.snapshot(step, assignmentSnapshot.keySet()));
     }
 
+    /** kafka-clients' {@code ConsumerCoordinator.onJoinComplete}. */
     private void onJoinComplete(Step step) {
         groupMetadata = generation; // first of all, before the assignment is even checked against the subscription
         if (!leader) {
@@ -922,7 +924,7 @@ final class GroupMembership {
             listenerCommitPending = false;
             finishJoinComplete(step);
         } else {
-            prepareCommit = PrepareCommit.DONE;
+            listenerCommitDone = true;
         }
     }
 
