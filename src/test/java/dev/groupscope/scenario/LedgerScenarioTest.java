@@ -87,7 +87,8 @@ class LedgerScenarioTest {
         assertThat(closeCommitAnswers(run, "C2", "CommitSyncRetry")).hasSize(1);
         List<SimEvent> commits = closeCommitAnswers(run, "C2", "OffsetCommitResponse");
         assertThat(commits).hasSize(1);
-        assertThat(commits.get(0).fields()).containsEntry("error", "NONE").containsEntry("purpose", "ON_CLOSE");
+        // The listener's commit, in close()'s onPartitionsRevoked.
+        assertThat(commits.get(0).fields()).containsEntry("error", "NONE").containsEntry("purpose", "REVOKE");
         assertThat(commits.get(0).peer()).isEqualTo("broker-3");
         assertThat(run.group("payments").duplicates()).isZero();
         assertThat(run.group("payments").lost()).isZero();

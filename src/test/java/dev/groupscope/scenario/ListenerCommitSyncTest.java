@@ -119,10 +119,7 @@ class ListenerCommitSyncTest {
     void withAutoCommitOnTheListenersCommitSyncStillRunsAfterTheAutoCommitBeforeTheJoin() {
         // ConsumerCoordinator.onJoinPrepare: the auto commit, waited for; then invokePartitionsRevoked, whatever the
         // auto commit did. Both commit before C1 rejoins; it used to send only the auto commit.
-        // C1 with auto commit on (the first consumer's settings) and no commit policy of its own, nothing failing.
-        ScenarioRun run = ran(scenario(1).replaceAll("(?s)\"actions\": \\[.*]}", "\"actions\": []}")
-                .replaceFirst("\"enable.auto.commit\": false, ", "").replaceFirst(java.util.regex.Pattern.quote(
-                        "\"commitPolicy\": {\"type\": \"everyN\", \"records\": 100000}, "), ""));
+        ScenarioRun run = ran(withAutoCommit(scenario(1).replaceAll("(?s)\"actions\": \\[.*]}", "\"actions\": []}")));
         SimEvent join = run.events(e -> e.type().equals("JoinGroupRequest") && "C1".equals(e.peer())
                 && e.time() >= 10_000).get(0);
         List<SimEvent> beforeJoin = run.events(e -> "C1".equals(e.actor()) && e.time() >= 10_000
@@ -132,6 +129,40 @@ class ListenerCommitSyncTest {
         assertThat(beforeJoin).extracting(SimEvent::type).containsExactly("AutoCommit", "CommitSync",
                 "onPartitionsRevoked");
         assertThat(beforeJoin.get(1).fields()).containsEntry("policy", "commitOnRevoke");
+    }
+
+    @Test
+    void onCloseTheAutoCommitComesFirstThenTheListenersCommitSyncThenTheLeaveGroup() {
+        // ConsumerCoordinator.close: maybeAutoCommitOffsetsSync; then AbstractCoordinator.close: the heartbeat thread
+        // stops, onLeavePrepare calls onPartitionsRevoked (its commitSync), and the LeaveGroup goes.
+        ScenarioRun run = ran(withAutoCommit(scenario(1).replaceAll("(?s)\"actions\": \\[.*]}",
+                "\"actions\": [{\"atMs\": 20000, \"action\": \"closeConsumer\", \"consumer\": \"C1\"}]}")));
+        List<SimEvent> closing = run.events(e -> "C1".equals(e.actor()) && e.time() >= 20_000
+                && (List.of("CommitSync", "onPartitionsRevoked", "LeaveGroup").contains(e.type())
+                || e.type().equals("AutoCommit") && "ON_CLOSE".equals(e.fields().get("purpose"))));
+
+        assertThat(closing).extracting(SimEvent::type).containsExactly("AutoCommit", "CommitSync",
+                "onPartitionsRevoked", "LeaveGroup");
+    }
+
+    @Test
+    void onCloseTheListenersCommitSyncRunsWithTheHeartbeatThreadStoppedSoNothingLooksTheCoordinatorUpInItsBackoff() {
+        // close-during-failover: C2's commit fails as its coordinator's broker stops. Only the commitSync's own retry,
+        // after its backoff, looks the new coordinator up; the heartbeat thread used to do it at once.
+        ScenarioRun run = ScenarioRun.of("close-during-failover");
+        SimEvent retry = run.events(e -> e.type().equals("CommitSyncRetry") && "C2".equals(e.actor())
+                && e.time() >= 20_000).get(0);
+        SimEvent lookup = run.events(e -> e.type().equals("FindCoordinatorRequest") && "C2".equals(e.peer())
+                && e.seq() > retry.seq()).get(0);
+
+        assertThat((Long) lookup.fields().get("sentAt")).isGreaterThanOrEqualTo(retry.time()
+                + (Long) retry.fields().get("backoffMs"));
+    }
+
+    /** C1 with auto commit on (the first consumer's settings) and no commit policy of its own. */
+    private static String withAutoCommit(String scenario) {
+        return scenario.replaceFirst("\"enable.auto.commit\": false, ", "").replaceFirst(
+                java.util.regex.Pattern.quote("\"commitPolicy\": {\"type\": \"everyN\", \"records\": 100000}, "), "");
     }
 
     private static ScenarioRun ran(String scenario) {

@@ -38,8 +38,18 @@ final class Commits {
          * rest of that pass of poll() goes on, revoking the partitions and joining.
          */
         LISTENER,
-        /** Finish close(): the listener's commit in onPartitionsRevoked, or the final commitSync before close(). */
-        CLOSE
+        /** Call close() (its timer starts then): after the application's final commitSync() (asyncAfterBatch). */
+        BEFORE_CLOSE,
+        /** Go on with close() after its auto commit: the commitAsync() calls chained to a lookup, then leaving. */
+        CLOSE,
+        /**
+         * Return from onPartitionsRevoked (commitOnRevoke) in close()'s onLeavePrepare, which runs once the heartbeat
+         * thread has stopped: the LeaveGroup follows.
+         */
+        LEAVE;
+
+        /** The commitSync() calls of a consumer being closed: the poll loop is not what waits in them. */
+        static final java.util.Set<Then> CLOSING = java.util.EnumSet.of(BEFORE_CLOSE, CLOSE, LEAVE);
     }
 
     /**
@@ -209,7 +219,7 @@ final class Commits {
             }
             return;
         }
-        if (then != Then.CLOSE) {
+        if (!Then.CLOSING.contains(then)) {
             step.loop().phase = PollLoop.Phase.COMMITTING;
         }
         trySync(step);
@@ -226,7 +236,7 @@ final class Commits {
     private boolean waitsInSync(Step step) {
         PollLoop.Phase phase = step.loop().phase;
         return phase == PollLoop.Phase.COMMITTING
-                || (phase == PollLoop.Phase.CLOSING && sync != null && sync.then() == Then.CLOSE);
+                || (phase == PollLoop.Phase.CLOSING && sync != null && Then.CLOSING.contains(sync.then()));
     }
 
     private void trySync(Step step) {
@@ -270,8 +280,8 @@ final class Commits {
     /** What a commitSync's OffsetCommit is for, as its events name it. */
     private static CommitPurpose purposeOf(Then then) {
         return switch (then) {
-            case CLOSE -> CommitPurpose.ON_CLOSE;
-            case LISTENER -> CommitPurpose.REVOKE;
+            case CLOSE, BEFORE_CLOSE -> CommitPurpose.ON_CLOSE;
+            case LISTENER, LEAVE -> CommitPurpose.REVOKE;
             default -> CommitPurpose.SYNC;
         };
     }
@@ -723,33 +733,45 @@ final class Commits {
     private static final String COMMIT_SYNC_ON_CLOSE = "commitSyncOnClose";
 
     /**
-     * The commits of close(), before the listener and LeaveGroup; true if close() waits for one. Each is a
-     * commitSync: a retriable failure (a coordinator that moved, a broken connection) looks the coordinator up again
-     * and retries, so a graceful close during a coordinator failover still commits.
+     * asyncAfterBatch's final commitSync() before close(): the application's own call, so the heartbeat thread still
+     * runs and close()'s timer has not started; true if the application waits in it. Like every commit of a closing
+     * consumer it is a commitSync: a retriable failure (a coordinator that moved, a broken connection) looks the
+     * coordinator up again and retries, so a graceful close during a coordinator failover still commits.
      */
-    boolean closeCommit(Step step) {
-        if (step.config().enableAutoCommit()) {
-            return autoCommitOnClose(step);
-        }
-        // asyncAfterBatch's final commitSync() before close(), or the listener's commit in onPartitionsRevoked
-        // (close's onLeavePrepare): the same offsets, since close() runs between batches. Lost partitions (not
-        // stable) are never committed.
-        ConsumerBehavior behavior = step.behavior();
-        boolean commits = behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH
-                || behavior.listenerPolicy() == ListenerPolicy.COMMIT_ON_REVOKE;
-        if (!commits || !inGeneration(step)) {
+    boolean finalCommitSync(Step step) {
+        if (step.behavior().commitPolicy().kind() != CommitPolicy.Kind.ASYNC_AFTER_BATCH || !inGeneration(step)) {
             return false;
         }
-        // The application's commitSync(): retried until default.api.timeout.ms. asyncAfterBatch's is the
-        // no-argument commitSync() (allConsumed(), with epochs) unless a worker pool commits its low marks; the
-        // listener's commits the offsets it noted as processed.
-        boolean finalCommitSync = behavior.commitPolicy().kind() == CommitPolicy.Kind.ASYNC_AFTER_BATCH;
-        Map<TopicPartition, Long> offsets = finalCommitSync ? step.processedPositions() : step.processedOffsets();
+        // The no-argument commitSync() (allConsumed(), with epochs) unless a worker pool commits its low marks.
+        Map<TopicPartition, Long> offsets = step.processedPositions();
         if (offsets.isEmpty()) {
             return false;
         }
-        beginSync(step, finalCommitSync ? COMMIT_SYNC_ON_CLOSE : "commitOnRevoke", offsets,
-                finalCommitSync && step.pool() == null ? consumedEpochs(step) : NO_EPOCHS, Then.CLOSE);
+        beginSync(step, COMMIT_SYNC_ON_CLOSE, offsets, step.pool() == null ? consumedEpochs(step) : NO_EPOCHS,
+                Then.BEFORE_CLOSE);
+        return true;
+    }
+
+    /** close()'s own commit: {@code maybeAutoCommitOffsetsSync} when auto commit is on; false when none is made. */
+    boolean closeCommit(Step step) {
+        return step.config().enableAutoCommit() && autoCommitOnClose(step);
+    }
+
+    /**
+     * close()'s onLeavePrepare with commitOnRevoke: onPartitionsRevoked's commitSync() of the processed offsets,
+     * retried until default.api.timeout.ms (the listener's own call: close()'s timer does not bound it). False when
+     * the callback commits nothing: nothing processed, or its partitions are lost (not revoked), which it never
+     * commits.
+     */
+    boolean leaveCommit(Step step) {
+        if (step.behavior().listenerPolicy() != ListenerPolicy.COMMIT_ON_REVOKE || !step.group().revokesOnLeave(step)) {
+            return false;
+        }
+        Map<TopicPartition, Long> offsets = step.processedOffsets();
+        if (offsets.isEmpty()) {
+            return false;
+        }
+        beginSync(step, "commitOnRevoke", offsets, NO_EPOCHS, Then.LEAVE);
         return true;
     }
 

@@ -734,7 +734,9 @@ public final class ConsumerActor implements Actor {
                 return;
             }
             switch (then) {
+                case BEFORE_CLOSE -> startClose();
                 case CLOSE -> finishClose();
+                case LEAVE -> listenerReturnedOnClose();
                 case LISTENER -> listenerCommitReturned();
                 case PROCESS_BATCH, CONTINUE_BATCH -> {
                     if (loop.batchDone()) {
@@ -1487,6 +1489,11 @@ public final class ConsumerActor implements Actor {
             context.cancelTimer(timerKey(kind));
         }
 
+        /** When timer {@code kind} fires, or -1 when it is not armed (never armed, fired or cancelled). */
+        long timerDeadline(TimerKind kind) {
+            return context.timerDeadline(timerKey(kind));
+        }
+
         private void cancelAllTimers() {
             for (TimerKind kind : TimerKind.values()) {
                 cancelTimer(kind);
@@ -1533,6 +1540,13 @@ public final class ConsumerActor implements Actor {
         private void beginClose() {
             loop.phase = PollLoop.Phase.CLOSING;
             cancelTimer(TimerKind.POLL_RETURN);
+            if (!commits.finalCommitSync(this)) {
+                startClose();
+            }
+        }
+
+        /** close() itself, after the application's final commitSync() if it makes one. */
+        private void startClose() {
             // close()'s one timer, for its commit and for the wait below: the lower of 30 s and request.timeout.ms.
             armTimer(TimerKind.CLOSE_WAIT, Commits.closeTimeoutMs(this));
             if (!commits.closeCommit(this)) {
@@ -1546,7 +1560,7 @@ public final class ConsumerActor implements Actor {
          * LeaveGroup's answer read), or when its timer runs out.
          */
         void finishClose() {
-            if (loop.phase != PollLoop.Phase.CLOSING || loop.closeAwaitsCoordinator) {
+            if (loop.phase != PollLoop.Phase.CLOSING || loop.closeAwaitsCoordinator || loop.closeInListener) {
                 return;
             }
             if (commits.awaitsCoordinator()) {
@@ -1569,12 +1583,31 @@ public final class ConsumerActor implements Actor {
             }
         }
 
-        /** {@code AbstractCoordinator.close}: the listener, the LeaveGroup, then waiting for what is in flight. */
+        /**
+         * {@code AbstractCoordinator.close}: the heartbeat thread stops, then onLeavePrepare's listener (whose
+         * commitSync, with commitOnRevoke, blocks it), the LeaveGroup, and waiting for what is in flight.
+         */
         private void leaveOnClose() {
             heartbeat.enabled = false;
+            loop.closeInListener = true; // a commitSync that ends at once returns through listenerReturnedOnClose
+            if (!commits.leaveCommit(this)) {
+                listenerReturnedOnClose();
+            }
+        }
+
+        /** onPartitionsRevoked returned in close()'s onLeavePrepare: the callback's event, then the LeaveGroup. */
+        private void listenerReturnedOnClose() {
+            if (!loop.closeInListener) {
+                return;
+            }
+            loop.closeInListener = false;
             group.onLeavePrepare(this);
             group.maybeLeaveGroup(this, loop.closeLeave, "the consumer is being closed");
             loop.closeAwaitsCoordinator = true;
+            if (timerDeadline(TimerKind.CLOSE_WAIT) < 0) {
+                stopProcess(MemberState.STOPPED, "close"); // close()'s timer ran out in the listener: no wait
+                return;
+            }
             closeIfNothingPending();
         }
 

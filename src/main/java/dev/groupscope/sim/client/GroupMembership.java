@@ -906,12 +906,21 @@ final class GroupMembership {
         if (owned.isEmpty() || !step.subscription().autoAssigned()) {
             return; // assign()-ed partitions have no listener callbacks
         }
-        if (generation.isReset() || step.state().rebalancing()) {
+        if (!revokesOnLeave(step)) {
             step.invokeListener("onPartitionsLost", owned, "sim.client.lost");
         } else {
             step.invokeListener("onPartitionsRevoked", owned, "sim.client.revokedOnClose");
         }
         assign(step, new TreeSet<>());
+    }
+
+    /**
+     * Whether onLeavePrepare calls onPartitionsRevoked: the member owns subscribed partitions in a generation it still
+     * has (after a reset, or in a rebalance, they are lost instead).
+     */
+    boolean revokesOnLeave(Step step) {
+        return !step.fetcher().assignment.partitions().isEmpty() && step.subscription().autoAssigned()
+                && !generation.isReset() && !step.state().rebalancing();
     }
 
     /**

@@ -67,6 +67,8 @@ final class PollLoop {
     boolean closeAwaitsCoordinator;
     /** close() waits for commitAsync() calls chained to a coordinator lookup before it leaves the group. */
     boolean closeAwaitsChainedCommits;
+    /** close()'s onLeavePrepare is blocked in the listener's commitSync() (commitOnRevoke). */
+    boolean closeInListener;
     /** Where the loop was when its blocking call began: it goes on from there once the call returns. */
     Phase beforeCall;
     /** The processing time left of the record in hand when the call began (PROCESSING only). */
@@ -90,6 +92,7 @@ final class PollLoop {
         copy.closeLeave = closeLeave;
         copy.closeAwaitsCoordinator = closeAwaitsCoordinator;
         copy.closeAwaitsChainedCommits = closeAwaitsChainedCommits;
+        copy.closeInListener = closeInListener;
         copy.beforeCall = beforeCall;
         copy.processLeftMs = processLeftMs;
         copy.waitingCalls = waitingCalls; // immutable, replaced on change
