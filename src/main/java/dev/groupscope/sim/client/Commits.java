@@ -250,17 +250,18 @@ final class Commits {
         }
         // The blocking call's timer: poll(future, timer) returns at the deadline even with nothing answered.
         step.armTimer(TimerKind.COMMIT_RETRY, sync.deadline() - step.now());
+        // coordinatorUnknownAndUnreadySync: find the coordinator first (its own backoff wakes us), even for a member
+        // out of its generation, which learns so only when the request is built.
+        if (step.group().coordinator < 0) {
+            step.lookupCoordinator();
+            return;
+        }
         // sendOffsetCommitRequest: generationIfStable() is null outside a stable generation.
         if (!inGeneration(step)) {
             boolean rebalancing = step.state().rebalancing();
             endSync(step, rebalancing ? "RebalanceInProgressException" : "CommitFailedException",
                     rebalancing ? Errors.REBALANCE_IN_PROGRESS : Errors.ILLEGAL_GENERATION,
                     "sim.client.commitSync.notStable");
-            return;
-        }
-        // coordinatorUnknownAndUnreadySync: find the coordinator first (its own backoff wakes us).
-        if (step.group().coordinator < 0) {
-            step.lookupCoordinator();
             return;
         }
         sync = sync.sending();
@@ -775,11 +776,6 @@ final class Commits {
         return true;
     }
 
-    /**
-     * {@code ConsumerCoordinator.close}'s {@code maybeAutoCommitOffsetsSync(closeTimer)}: commitOffsetsSync of
-     * allConsumed(), retried on retriable errors until close's timer (min(30 s, request.timeout.ms)) runs out; any
-     * failure is logged, never thrown. Outside a stable generation it fails at once, as {@code autoCommitAsync} says.
-     */
     /** Whether the commitSync waited for is close()'s auto commit (it logs its failures instead of throwing). */
     private boolean autoCommitOnClose() {
         return sync != null && AUTO_COMMIT_ON_CLOSE.equals(sync.policy());
@@ -789,9 +785,16 @@ final class Commits {
         return Math.min(DEFAULT_CLOSE_TIMEOUT_MS, step.config().settings().requestTimeoutMs());
     }
 
+    /**
+     * {@code ConsumerCoordinator.close}'s {@code maybeAutoCommitOffsetsSync(closeTimer)}: commitOffsetsSync of
+     * allConsumed(), retried on retriable errors until close's timer (min(30 s, request.timeout.ms)) runs out; any
+     * failure is logged, never thrown. Outside a stable generation it fails once the coordinator is known, as
+     * {@code autoCommitAsync} says.
+     */
     private boolean autoCommitOnClose(Step step) {
         Map<TopicPartition, Long> offsets = step.fetcher().assignment.allConsumed();
-        boolean findCoordinatorFirst = !offsets.isEmpty() && inGeneration(step) && step.group().coordinator < 0;
+        // commitOffsetsSync looks an unknown coordinator up before it builds the request (and learns the generation).
+        boolean findCoordinatorFirst = !offsets.isEmpty() && step.group().coordinator < 0;
         if (!findCoordinatorFirst && !autoCommitAsync(step, CommitPurpose.ON_CLOSE)) {
             return false;
         }
