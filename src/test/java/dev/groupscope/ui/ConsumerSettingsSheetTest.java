@@ -77,7 +77,7 @@ class ConsumerSettingsSheetTest {
 
         SimEvent change = events().stream().filter(e -> e.type().equals("ChangeSettings")).findFirst().orElseThrow();
         assertThat(change.actor()).isEqualTo("C2");
-        assertThat(change.time()).isEqualTo(20_000);
+        assertThat(change.time()).as("right after the moment shown").isEqualTo(20_001);
         assertThat(change.fields().get("settings").toString()).isEqualTo("{max.poll.interval.ms=60000, session.timeout.ms=20000}");
         robot.interact(() -> window.playground().scrubTo(40_000));
         waitFor(() -> window.playground().getFrame().time() == 40_000);
@@ -109,7 +109,7 @@ class ConsumerSettingsSheetTest {
             cutOff.getParentPopup().hide();
         });
         waitFor(() -> window.playground().branchesProperty().get().size() == 2);
-        assertThat(events().stream().filter(e -> e.type().equals("NetworkPartition") && e.time() == 20_000)
+        assertThat(events().stream().filter(e -> e.type().equals("NetworkPartition") && e.time() == 20_001)
                 .map(SimEvent::actor)).containsExactly("C1");
 
         robot.rightClickOn("#partition-orders-0");
@@ -117,7 +117,8 @@ class ConsumerSettingsSheetTest {
         robot.interact(ShownMenus.item("menu-deleteTopic-orders")::fire);
         waitFor(() -> window.playground().branchesProperty().get().size() == 3);
         assertThat(events().stream().filter(e -> e.type().equals("TopicDeleted")).map(SimEvent::time))
-                .containsExactly(20_000L);
+                .as("right after the moment shown, which the cut-off's fork moved to 20,001 ms")
+                .containsExactly(20_002L);
     }
 
     private List<SimEvent> events() {

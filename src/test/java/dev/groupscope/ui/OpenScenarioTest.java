@@ -60,7 +60,7 @@ class OpenScenarioTest {
         assertThat(GroupScopeWindow.on(stage)).containsSame(window);
         assertThat(window.playground()).isSameAs(run);
         assertThat(run.branchesProperty().get()).hasSize(2);
-        assertThat(run.getTime()).isEqualTo(12_000);
+        assertThat(run.getTime()).as("the moment the crash came, right after the one shown").isEqualTo(12_001);
         robot.interact(() -> refusal.getScene().getWindow().hide());
     }
 

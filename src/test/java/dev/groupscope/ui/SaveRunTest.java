@@ -46,7 +46,7 @@ class SaveRunTest {
         Path file = dir.resolve("crash-demo.json");
 
         assertThat(saved(robot, file)).isTrue();
-        assertThat(Files.readString(file)).contains("\"action\": \"crashConsumer\"").contains("\"atMs\": 12000");
+        assertThat(Files.readString(file)).contains("\"action\": \"crashConsumer\"").contains("\"atMs\": 12001");
         robot.interact(() -> window.open(() -> ScenarioReader.read(file)));
 
         GroupScopeWindow next = FxWait.replacing(stage, window);
@@ -73,7 +73,7 @@ class SaveRunTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(GroupScopeWindow.on(stage)).containsSame(window);
         assertThat(run.branchesProperty().get()).hasSize(2);
-        assertThat(run.getTime()).isEqualTo(12_000);
+        assertThat(run.getTime()).as("the moment the crash came, right after the one shown").isEqualTo(12_001);
     }
 
     @Test
