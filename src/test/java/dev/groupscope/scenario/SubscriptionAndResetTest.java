@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where a consumer starts again and what a subscription change asks for, as kafka-clients 4.1 does it: a reset
- * after an out-of-range fetch says so (not "nothing committed"); with no reset policy poll() throws 4.1's
- * OffsetOutOfRangeException; subscribe() to the topics already subscribed changes nothing; a pattern that matches a
+ * Where a consumer starts again and what a subscription change asks for, as kafka-clients 4.1 does it: an
+ * out-of-range fetch is acted on when poll() collects it; the reset then says so (not "nothing committed"); with no
+ * reset policy poll() throws 4.1's OffsetOutOfRangeException; subscribe() to the topics already subscribed changes nothing; a pattern that matches a
  * new topic asks for metadata at once, and the rejoin waits for that answer.
  */
 class SubscriptionAndResetTest {
@@ -39,10 +39,35 @@ class SubscriptionAndResetTest {
         assertThat(reset.fields()).containsEntry("cause", "fetch offset out of range").containsEntry("offset", 0L);
         assertThat(Messages.english().format(reset.ruleKey(), reset.ruleArgs())).startsWith(
                 "The fetch position in t-0 is outside the log (OFFSET_OUT_OF_RANGE): auto.offset.reset=earliest");
+        // Acted on when poll() collects the answer (FetchCollector), not when it arrives: the ListOffsets goes after
+        // a poll() that returned what came before it.
+        SimEvent refused = run.events(type("FetchResponse").and(actor("C1"))
+                .and(e -> e.fields().containsKey("errors"))).get(0);
+        SimEvent asked = run.events(type("ListOffsetsRequest").and(e -> "C1".equals(e.peer()))
+                .and(e -> e.seq() > refused.seq())).get(0);
+        assertThat(run.events(type("Poll").and(actor("C1"))
+                .and(e -> e.seq() > refused.seq() && e.time() <= (Long) asked.fields().get("sentAt")))).isNotEmpty();
         // The first reset of the run, on a new group, is the one with nothing committed.
         SimEvent first = run.events(type("OffsetReset")).get(0);
         assertThat(Messages.english().format(first.ruleKey(), first.ruleArgs()))
                 .startsWith("Nothing committed for t-");
+    }
+
+    @Test
+    void anOutOfRangeAnswerForAPartitionPausedSinceWaitsUntilItIsResumed() {
+        // The fetch at the far offset goes out at 10,005 ms and is refused at 10,007; t-0 is paused in between, so
+        // poll() sets the answer aside with the partition (FetchCollector's paused fetches) until resume().
+        ScenarioRun run = run("""
+                {"atMs": 10000, "action": "seek", "consumer": "C1", "partition": "t-0", "offset": 100000},
+                {"atMs": 10006, "action": "pause", "consumer": "C1", "partitions": ["t-0"]},
+                {"atMs": 11000, "action": "resume", "consumer": "C1", "partitions": ["t-0"]}""");
+
+        SimEvent refused = run.events(type("FetchResponse").and(actor("C1"))
+                .and(e -> e.fields().containsKey("errors"))).get(0);
+        assertThat(refused.time()).isBetween(10_006L, 11_000L);
+        SimEvent asked = run.events(type("ListOffsetsRequest").and(e -> "C1".equals(e.peer()))
+                .and(e -> e.seq() > refused.seq())).get(0);
+        assertThat((Long) asked.fields().get("sentAt")).isGreaterThanOrEqualTo(11_000L);
     }
 
     @Test
@@ -54,7 +79,11 @@ class SubscriptionAndResetTest {
                 {"atMs": 12000, "action": "seek", "consumer": "C1", "partition": "t-0", "offset": 100000}""");
 
         SimEvent failed = run.events(type("ConsumerFailed").and(actor("C1"))).get(0);
-        assertThat(failed.time()).isGreaterThanOrEqualTo(12_000);
+        SimEvent refused = run.events(type("FetchResponse").and(actor("C1"))
+                .and(e -> e.fields().containsKey("errors"))).get(0);
+        assertThat(refused.time()).isGreaterThanOrEqualTo(12_000);
+        assertThat(failed.time()).as("poll() throws when it collects the answer, after the batch in hand")
+                .isGreaterThan(refused.time());
         assertThat((String) failed.fields().get("error")).matches("OffsetOutOfRangeException: Fetch position "
                 + "FetchPosition\\{offset=100000, offsetEpoch=Optional.empty, currentLeader=LeaderAndEpoch\\{leader="
                 + "Optional\\[broker 1], epoch=(absent|\\d+)}} is out of range for partition t-0");

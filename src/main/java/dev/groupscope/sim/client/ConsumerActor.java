@@ -678,7 +678,10 @@ public final class ConsumerActor implements Actor {
             }
             fetcher.checkPositions(this); // a leader change since the last check: its data is dropped, not returned
             List<Slice> slices = fetcher.buffer.collect(config.maxPollRecords(), fetcher.assignment,
-                    subscription::dropped);
+                    subscription::dropped, tp -> fetcher.outOfRangeCollected(this, tp));
+            if (!state.running()) {
+                return true; // poll() threw: the consumer failed
+            }
             sendFetches();
             if (slices.isEmpty()) {
                 return false;

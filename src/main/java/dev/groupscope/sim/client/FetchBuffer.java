@@ -13,8 +13,11 @@ final class FetchBuffer {
     /**
      * Records {@code fetchOffset + taken} … {@code fetchOffset + count - 1} of one partition are still unread;
      * {@code lastEpoch} is the leader epoch of the last (the position takes it once poll() returns records of it).
+     * {@code outOfRange}: no records, the answer OFFSET_OUT_OF_RANGE for {@code fetchOffset}, acted on when poll()
+     * collects it (kafka-clients' {@code FetchCollector.handleInitializeErrors}), not when it arrives.
      */
-    record Completed(TopicPartition partition, long fetchOffset, int count, int taken, int lastEpoch) {
+    record Completed(TopicPartition partition, long fetchOffset, int count, int taken, int lastEpoch,
+                     boolean outOfRange) {
         long nextOffset() {
             return fetchOffset + taken;
         }
@@ -43,7 +46,12 @@ final class FetchBuffer {
     }
 
     void add(TopicPartition partition, long fetchOffset, int count, int lastEpoch) {
-        completed.add(new Completed(partition, fetchOffset, count, 0, lastEpoch));
+        completed.add(new Completed(partition, fetchOffset, count, 0, lastEpoch, false));
+    }
+
+    /** An OFFSET_OUT_OF_RANGE answer for {@code fetchOffset}: buffered like records, so the partition is not fetched. */
+    void addOutOfRange(TopicPartition partition, long fetchOffset) {
+        completed.add(new Completed(partition, fetchOffset, 0, 0, -1, true));
     }
 
     /** The partitions with records buffered, in one pass over the buffer. */
@@ -65,20 +73,31 @@ final class FetchBuffer {
      * no longer assigned, or fetched from an offset that is no longer its position (a seek or reset happened), is
      * dropped, as the fetcher drops it; so is data of a partition {@code dropped} says is no longer subscribed. Data
      * of a paused partition is kept for a poll() after resume(): Kafka sets it aside and puts it back at the end of
-     * the queue.
+     * the queue. An out-of-range answer for the partition's position goes to {@code outOfRange}, which says whether
+     * collecting goes on (with no reset policy the consumer fails: poll() throws).
      */
-    List<Slice> collect(int maxRecords, Assignment assignment, java.util.function.Predicate<TopicPartition> dropped) {
+    List<Slice> collect(int maxRecords, Assignment assignment, java.util.function.Predicate<TopicPartition> dropped,
+                        java.util.function.Predicate<TopicPartition> outOfRange) {
         List<Slice> slices = new ArrayList<>();
         List<Completed> pausedAside = new ArrayList<>();
         int left = maxRecords;
         while (left > 0 && !completed.isEmpty()) {
             Completed head = completed.get(0);
-            if (head.remaining() == 0) {
-                completed.remove(0); // asked for one more record, the used-up fetch drains
-                continue;
-            }
             if (assignment.isPaused(head.partition())) {
                 pausedAside.add(completed.remove(0));
+                continue;
+            }
+            if (head.outOfRange()) {
+                completed.remove(0);
+                if (assignment.isAssigned(head.partition())
+                        && assignment.position(head.partition()) == head.fetchOffset()
+                        && !outOfRange.test(head.partition())) {
+                    break;
+                }
+                continue;
+            }
+            if (head.remaining() == 0) {
+                completed.remove(0); // asked for one more record, the used-up fetch drains
                 continue;
             }
             if (!assignment.isAssigned(head.partition()) || assignment.isAwaitingValidation(head.partition())
@@ -101,7 +120,7 @@ final class FetchBuffer {
                 // drains only when asked for a record it does not have, so it stays buffered, and its leader gets no
                 // new fetch, until the next poll().
                 completed.set(0, new Completed(head.partition(), head.fetchOffset(), head.count(), head.taken() + take,
-                        head.lastEpoch()));
+                        head.lastEpoch(), false));
             }
         }
         completed.addAll(pausedAside);

@@ -644,6 +644,15 @@ final class Fetcher {
     }
 
     /**
+     * poll() collected an OFFSET_OUT_OF_RANGE answer for the position it still has: a reset is requested, or, with no
+     * reset policy, poll() throws. False when the consumer failed.
+     */
+    boolean outOfRangeCollected(Step step, TopicPartition tp) {
+        reset(step, tp, "fetch offset out of range");
+        return step.state().running();
+    }
+
+    /**
      * auto.offset.reset for a partition without a usable offset: it awaits a reset (Kafka's
      * {@code requestOffsetReset}), which a ListOffsets to its leader resolves; with none, poll() throws.
      */
@@ -865,7 +874,7 @@ final class Fetcher {
         if (data.error() == Errors.NONE && data.count() > 0) {
             buffer.add(tp, data.fetchOffset(), data.count(), data.lastEpoch());
         } else if (data.error() == Errors.OFFSET_OUT_OF_RANGE) {
-            reset(step, tp, "fetch offset out of range");
+            buffer.addOutOfRange(tp, data.fetchOffset()); // acted on when poll() collects it: outOfRangeCollected
         } else if (data.error() == Errors.UNKNOWN_TOPIC_OR_PARTITION) {
             // The topic is gone: the fetcher asks for a metadata update, which a pattern then matches again.
             step.metadata().requestUpdate("unknownTopic");

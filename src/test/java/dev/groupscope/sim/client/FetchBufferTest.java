@@ -17,6 +17,10 @@ class FetchBufferTest {
     private static final TopicPartition P1 = new TopicPartition("orders", 1);
 
     private static final java.util.function.Predicate<TopicPartition> UNSUBSCRIBED_NONE = tp -> false;
+    /** No out-of-range answer is expected here: one would fail the test. */
+    private static final java.util.function.Predicate<TopicPartition> NO_RESET = tp -> {
+        throw new AssertionError("an out-of-range answer collected for " + tp);
+    };
 
     private final FetchBuffer buffer = new FetchBuffer();
     private final Assignment assignment = new Assignment();
@@ -27,14 +31,37 @@ class FetchBufferTest {
         assignment.seek(P1, 0);
     }
 
+    private java.util.List<FetchBuffer.Slice> collect(int maxRecords) {
+        return buffer.collect(maxRecords, assignment, UNSUBSCRIBED_NONE, NO_RESET);
+    }
+
+    @Test
+    void anOutOfRangeAnswerIsBufferedAndActedOnOnlyWhenPollCollectsItForThePositionItWasFor() {
+        buffer.add(P1, 0, 2, 0);
+        buffer.addOutOfRange(P0, 0);
+        assertThat(buffer.holds(P0)).as("buffered: its partition is not fetched meanwhile").isTrue();
+        java.util.List<TopicPartition> collected = new java.util.ArrayList<>();
+
+        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE, tp -> collected.add(tp)))
+                .extracting(FetchBuffer.Slice::partition).containsExactly(P1);
+        assertThat(collected).containsExactly(P0);
+        assertThat(buffer.holds(P0)).isFalse();
+
+        // A seek since the answer: it was for another position, and is dropped.
+        buffer.addOutOfRange(P0, 0);
+        assignment.seek(P0, 7);
+        assertThat(collect(5)).isEmpty();
+        assertThat(buffer.holds(P0)).isFalse();
+    }
+
     @Test
     void aFetchWhoseLastRecordFillsPollExactlyStaysBufferedUntilTheNextPoll() {
         buffer.add(P0, 0, 3, 0);
 
-        assertThat(buffer.collect(3, assignment, UNSUBSCRIBED_NONE)).extracting(FetchBuffer.Slice::count).containsExactly(3);
+        assertThat(collect(3)).extracting(FetchBuffer.Slice::count).containsExactly(3);
         assertThat(buffer.holds(P0)).as("not drained yet: no new fetch for its leader").isTrue();
 
-        assertThat(buffer.collect(3, assignment, UNSUBSCRIBED_NONE)).isEmpty();
+        assertThat(collect(3)).isEmpty();
         assertThat(buffer.holds(P0)).isFalse();
     }
 
@@ -43,7 +70,7 @@ class FetchBufferTest {
         buffer.add(P0, 0, 3, 0);
         buffer.add(P1, 0, 2, 0);
 
-        assertThat(buffer.collect(4, assignment, UNSUBSCRIBED_NONE)).extracting(FetchBuffer.Slice::partition, FetchBuffer.Slice::count)
+        assertThat(collect(4)).extracting(FetchBuffer.Slice::partition, FetchBuffer.Slice::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(P0, 3), org.assertj.core.groups.Tuple.tuple(P1, 1));
         assertThat(buffer.holds(P0)).isFalse();
         assertThat(buffer.holds(P1)).isTrue();
@@ -53,9 +80,9 @@ class FetchBufferTest {
     void theDrainedFetchDoesNotKeepTheNextPollFromReadingTheOthers() {
         buffer.add(P0, 0, 2, 0);
         buffer.add(P1, 0, 2, 0);
-        buffer.collect(2, assignment, UNSUBSCRIBED_NONE);
+        collect(2);
 
-        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE)).extracting(FetchBuffer.Slice::partition, FetchBuffer.Slice::count)
+        assertThat(collect(5)).extracting(FetchBuffer.Slice::partition, FetchBuffer.Slice::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(P1, 2));
     }
 }
