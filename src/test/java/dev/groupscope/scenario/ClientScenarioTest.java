@@ -143,12 +143,18 @@ class ClientScenarioTest {
     void seekingBackWithOffsetsForTimesReplaysExactlyTheRecordsBetweenTheTargetAndThePosition() {
         ScenarioRun run = ScenarioRun.of("seek-replay");
         ClusterActor cluster = cluster(run.simulation);
+        String description = run.scenario.description();
 
-        // As the lesson says: the call blocks C1's application thread until the leader answers, 4 ms later.
+        // Scripted at 30 s while C1 is inside poll(): the application calls as that poll() returns its records.
         SimEvent call = run.events(type("OffsetsForTimes")).get(0);
+        SimEvent pollBefore = last(run.events(type("Poll").and(actor("C1")).and(e -> e.seq() < call.seq())));
+        assertThat(call.time()).isEqualTo(pollBefore.time()).isGreaterThan(30_000);
+        assertThat(description).contains("(" + seconds(call.time()) + " s, with one record)");
+        assertThat(pollBefore.fields()).containsEntry("records", 1);
+        // As the lesson says: the call blocks C1's application thread until the leader answers, 4 ms later.
         SimEvent answer = run.events(type("OffsetsForTimesReturned")).get(0);
         assertThat(answer.time() - call.time()).isEqualTo(4);
-        assertThat(run.scenario.description()).contains("answered " + (answer.time() - call.time()) + " ms later");
+        assertThat(description).contains("answered " + (answer.time() - call.time()) + " ms later");
         assertThat(run.events(type("Poll").and(actor("C1")).and(e -> e.seq() > call.seq() && e.seq() < answer.seq())))
                 .isEmpty();
         @SuppressWarnings("unchecked")
@@ -166,20 +172,37 @@ class ClientScenarioTest {
                 - ((Number) seek.fields().get("offset")).longValue()).sum();
         assertThat(replayed).isPositive();
         assertThat(run.group("reports").duplicates()).isEqualTo(replayed);
+        assertThat(description).contains("(" + replayed + " in all)");
         assertThat(run.group("reports").lost()).isZero();
-        // As the lesson says: the replay comes back in one poll() and auto commit runs only in the next, so the
-        // committed offset never goes back.
-        Map<String, Long> committed = new java.util.HashMap<>();
-        for (SimEvent commit : run.events(type("AutoCommit"))) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> sent = (Map<String, Object>) commit.fields().get("offsets");
-            sent.forEach((partition, offset) -> {
-                long now = ((Number) offset).longValue();
-                assertThat(now).as(partition + " at " + commit.time()).isGreaterThanOrEqualTo(
-                        committed.getOrDefault(partition, 0L));
-                committed.put(partition, now);
-            });
-        }
+
+        // As the lesson says: the auto commit due next runs inside the next poll(), before the replay comes back,
+        // and commits the positions sought to: the committed offsets go back, until the auto commit after it.
+        SimEvent lastSeek = seeks.get(1);
+        List<SimEvent> commitsAfter = run.events(type("AutoCommit").and(e -> e.seq() > lastSeek.seq()));
+        SimEvent rewinding = commitsAfter.get(0);
+        Map<String, Object> sought = new java.util.TreeMap<>();
+        seeks.forEach(seek -> sought.put((String) seek.fields().get("partition"), seek.fields().get("offset")));
+        assertThat(rewinding.fields().get("offsets")).isEqualTo(sought);
+        assertThat(description).contains("due at " + seconds(rewinding.time()) + " s",
+                "sales-0 @ " + sought.get("sales-0") + ", sales-1 @ " + sought.get("sales-1"),
+                "next auto commit at " + seconds(commitsAfter.get(1).time()) + " s");
+        SimEvent replay = run.events(type("Poll").and(actor("C1")).and(e -> e.seq() > lastSeek.seq())).get(0);
+        assertThat(partitionsOf(replay).get("sales-0").get(0)).isEqualTo(sought.get("sales-0"));
+        assertThat(rewinding.seq()).isLessThan(replay.seq());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> before = (Map<String, Object>) last(run.events(type("AutoCommit")
+                .and(e -> e.seq() < call.seq()))).fields().get("offsets");
+        sought.forEach((partition, offset) -> assertThat(((Number) offset).longValue()).as(partition)
+                .isLessThan(((Number) before.get(partition)).longValue()));
+    }
+
+    private static SimEvent last(List<SimEvent> events) {
+        return events.get(events.size() - 1);
+    }
+
+    /** 30016 → "30.016", as the lesson writes times. */
+    private static String seconds(long ms) {
+        return String.format(java.util.Locale.ROOT, "%d.%03d", ms / 1000, ms % 1000);
     }
 
     @Test

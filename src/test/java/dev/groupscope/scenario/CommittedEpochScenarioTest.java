@@ -32,9 +32,9 @@ class CommittedEpochScenarioTest {
         Scenario scenario = ScenarioReader.read("inline.json", """
                 {"name": "inline", "seed": 11, "durationMs": 10000,
                  "cluster": {"brokers": 3, "settings": {"group.initial.rebalance.delay.ms": 0},
-                             "network": {"delayMs": 2}},
+                             "network": {"delayMs": 3}},
                  "topics": [{"name": "t", "partitions": 3, "replicationFactor": 3}],
-                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 130}],
                  "consumers": [
                    {"id": "C1", "groupId": "g", "topics": ["t"], "startAtMs": 2000,
                     "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
@@ -132,15 +132,17 @@ class CommittedEpochScenarioTest {
 
     /**
      * R reads t-0 and commits what poll() returned (with its epoch), F reads t-1 and commits offsets it builds (no
-     * epoch), X reads t-2; all assign()-ed in group g. R and F close at 6 s; at 7 s X is assigned all three.
+     * epoch), X reads t-2; all assign()-ed in group g. R and F close at 6 s; X is assigned all three as its poll()
+     * in progress at 7 s returns. (130 records a second, 3 ms each way: a record of t-2 comes while X's OffsetFetch
+     * travels, which the tests below need; records every 10 ms, 2 ms each way never do.)
      */
     private static Simulation takeOverRun(String moreSettings) {
         Scenario scenario = ScenarioReader.read("inline.json", """
                 {"name": "inline", "seed": 11, "durationMs": 9000,
                  "cluster": {"brokers": 3, "settings": {"group.initial.rebalance.delay.ms": 0},
-                             "network": {"delayMs": 2}},
+                             "network": {"delayMs": 3}},
                  "topics": [{"name": "t", "partitions": 3, "replicationFactor": 3}],
-                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 130}],
                  "consumers": [
                    {"id": "R", "groupId": "g", "assign": ["t-0"],
                     "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},
@@ -257,9 +259,9 @@ class CommittedEpochScenarioTest {
                 {"name": "inline", "seed": 11, "durationMs": 12000,
                  "cluster": {"brokers": 3, "settings": {"group.initial.rebalance.delay.ms": 0,
                                                         "leader.imbalance.check.interval.seconds": 5},
-                             "network": {"delayMs": 2}},
+                             "network": {"delayMs": 3}},
                  "topics": [{"name": "t", "partitions": 3, "replicationFactor": 3}],
-                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 130}],
                  "consumers": [
                    {"id": "R", "groupId": "g", "assign": ["t-0"],
                     "settings": {"enable.auto.commit": false, "auto.offset.reset": "earliest"},

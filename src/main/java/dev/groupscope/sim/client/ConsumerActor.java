@@ -723,12 +723,17 @@ public final class ConsumerActor implements Actor {
             processNextRecord();
         }
 
-        /** Starts (or goes on with) the record in hand, after any stall the application was told to take. */
+        /**
+         * Starts (or goes on with) the record in hand, after any stall the application was told to take. The
+         * thread is back in the application's code (poll() or commitSync() returned): calls that waited for it are
+         * made first.
+         */
         private void processNextRecord() {
             loop.phase = PollLoop.Phase.PROCESSING;
             long next = loop.pendingStallMs + processingMs(loop.currentRecord());
             loop.pendingStallMs = 0;
             armTimer(TimerKind.PROCESS, next);
+            makeWaitingCalls();
         }
 
         /** The application's commitSync() returned or threw (caught): the loop goes on. */

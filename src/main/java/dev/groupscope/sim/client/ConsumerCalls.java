@@ -25,8 +25,7 @@ import java.util.Map;
  * the partitions' leaders are asked ({@link OffsetsByTime}). A call naming a partition that is not assigned throws
  * Kafka's IllegalStateException at that partition, after the ones before it took effect (the methods loop over the
  * partitions in order); the application catches and logs it. The application has one thread: a call scripted while
- * it is blocked in offsetsForTimes waits until that returns, and so does an offsetsForTimes scripted while it is
- * blocked in commitSync() or in a rebalance listener.
+ * that thread is inside poll(), commitSync() or offsetsForTimes waits until the method returns.
  */
 final class ConsumerCalls {
 
@@ -50,16 +49,19 @@ final class ConsumerCalls {
     }
 
     /**
-     * Whether the application thread is blocked, so the call must wait: in offsetsForTimes (any call), or in
-     * commitSync() or a rebalance listener (an offsetsForTimes, which would block it a second time).
+     * Whether the application thread is inside one of the consumer's own methods, so the call must wait: in poll(),
+     * in commitSync() or in offsetsForTimes. A KafkaConsumer has one thread (a second one gets a
+     * ConcurrentModificationException), so the application makes the call when that method returns: as poll()
+     * returns its records (before the first is processed), as commitSync() returns, or before its next poll().
      */
     private static boolean waits(Step step, Call call) {
         PollLoop loop = step.loop();
-        if (loop.phase == PollLoop.Phase.IN_CALL) {
+        if (loop.phase == PollLoop.Phase.IN_POLL || loop.phase == PollLoop.Phase.COMMITTING
+                || loop.phase == PollLoop.Phase.IN_CALL) {
             return true;
         }
-        return call instanceof OffsetsForTimes && (loop.phase == PollLoop.Phase.COMMITTING || loop.inListener
-                || step.group().listenerCommitPending);
+        // A worker pool's poller waiting in onPartitionsRevoked: a blocking call would block it a second time.
+        return call instanceof OffsetsForTimes && (loop.inListener || step.group().listenerCommitPending);
     }
 
     /** The application makes the call on its thread. */

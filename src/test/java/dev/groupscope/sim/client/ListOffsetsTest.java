@@ -123,16 +123,20 @@ class ListOffsetsTest {
 
     @Test
     void anAnswerForAPartitionSoughtElsewhereMeanwhileIsIgnored() {
-        ClientScenario run = new ClientScenario(7, Map.of("t", 1)).consumer("C1", LATEST, IDLE, "t")
+        // poll(Duration.ofMillis(1)): it returns while the ListOffsets travels, so the application can seek then.
+        ConsumerBehavior quickPolls = IDLE.withPollTimeout(1);
+        ClientScenario run = new ClientScenario(7, Map.of("t", 1)).consumer("C1", LATEST, quickPolls, "t")
                 .preload("t", 0, 40).at(0, new ConsumerTasks.Start("C1")).runUntil(3_000);
         long sentAt = run.cluster().listOffsets().get(0).sentAt();
 
-        ClientScenario fork = new ClientScenario(7, Map.of("t", 1)).consumer("C1", LATEST, IDLE, "t")
+        ClientScenario fork = new ClientScenario(7, Map.of("t", 1)).consumer("C1", LATEST, quickPolls, "t")
                 .preload("t", 0, 40).at(0, new ConsumerTasks.Start("C1"))
                 .at(sentAt + 1, new ApplicationCalls.Seek("C1", new TopicPartition("t", 0), 5))
                 .runUntil(3_000);
 
+        SimEvent seek = fork.events("C1", "Seek").get(0);
         SimEvent answer = fork.events("C1", "ListOffsetsResponse").get(0);
+        assertThat(seek.seq()).isLessThan(answer.seq());
         assertThat(answer.ruleKey()).isEqualTo("sim.client.listOffsets.ignored");
         assertThat(answer.fields()).containsEntry("ignored", List.of("t-0"));
         assertThat(fork.events("C1", "OffsetReset")).isEmpty();

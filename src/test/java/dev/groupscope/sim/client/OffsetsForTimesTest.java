@@ -44,8 +44,11 @@ class OffsetsForTimesTest {
         ClientScenario first = blockedRun();
         ClientScenario second = blockedRun();
 
+        // Scripted at 3 s while C1 is inside poll(): made as that poll() returns, and given up 5 s later.
+        long madeAt = first.events("C1", "OffsetsForTimes").get(0).time();
+        assertThat(madeAt).isGreaterThan(3_000).isLessThanOrEqualTo(3_100);
         assertThat(first.events("C1", "OffsetsForTimesFailed")).singleElement()
-                .satisfies(failed -> assertThat(failed.time()).isEqualTo(8_000));
+                .satisfies(failed -> assertThat(failed.time()).isEqualTo(madeAt + 5_000));
         assertThat(second.simulation().log()).isEqualTo(first.simulation().log());
     }
 
