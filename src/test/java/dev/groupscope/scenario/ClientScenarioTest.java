@@ -194,6 +194,12 @@ class ClientScenarioTest {
                 .and(e -> e.seq() < call.seq()))).fields().get("offsets");
         sought.forEach((partition, offset) -> assertThat(((Number) offset).longValue()).as(partition)
                 .isLessThan(((Number) before.get(partition)).longValue()));
+        assertThat(description).contains("back from the sales-0 @ " + before.get("sales-0") + ", sales-1 @ "
+                + before.get("sales-1") + " committed at " + seconds(last(run.events(type("AutoCommit")
+                .and(e -> e.seq() < call.seq()))).time()) + " s");
+        assertThat(rewinding.ruleArgs()).containsEntry("back", "sales-0 " + before.get("sales-0") + " → "
+                + sought.get("sales-0") + ", sales-1 " + before.get("sales-1") + " → " + sought.get("sales-1"));
+        assertThat(commitsAfter.get(1).ruleArgs()).containsEntry("back", "");
     }
 
     private static SimEvent last(List<SimEvent> events) {

@@ -687,12 +687,27 @@ final class Commits {
         Map<String, Object> args = retrying != null ? Map.of("offsets", ClientEvents.offsetsText(offsets), "error",
                 retrying.name(), "retryBackoffMs", step.config().retryBackoffMs())
                 : Map.of("offsets", ClientEvents.offsetsText(offsets),
-                        "autoCommitIntervalMs", step.config().autoCommitIntervalMs());
+                        "autoCommitIntervalMs", step.config().autoCommitIntervalMs(), "back", goingBack(offsets));
         step.client("AutoCommit", fields, ruleKey, args);
         ConsumerClientConfig config = step.config();
         Generation sent = step.group().generation;
         step.send(step.group().coordinator, true, purpose, offsets, correlationId -> new OffsetCommitRequest(correlationId,
                 config.groupId(), sent.generationId(), sent.memberId(), instanceId(step), offsets, leaderEpochs));
+    }
+
+    /**
+     * The partitions this commit moves back from what the consumer last committed ("sales-0 244 → 91"), or "": a
+     * seek back, since auto commit commits positions, not what was processed.
+     */
+    private String goingBack(Map<TopicPartition, Long> offsets) {
+        List<String> back = new ArrayList<>();
+        offsets.forEach((tp, offset) -> {
+            Long before = committed.get(tp);
+            if (before != null && offset < before) {
+                back.add(tp + " " + before + " → " + offset);
+            }
+        });
+        return String.join(", ", back);
     }
 
     /** A chained auto commit's lookup failed: its callback retries after retry.backoff.ms, as after any retriable one. */
