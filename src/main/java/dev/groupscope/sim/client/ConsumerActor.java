@@ -453,6 +453,10 @@ public final class ConsumerActor implements Actor {
             loop.closeRequested = true;
             loop.closeLeave = leaveGroup;
             if (loop.phase == PollLoop.Phase.IN_POLL) {
+                // wakeup() ends the poll(); the application first makes the calls it had waiting, then close().
+                if (!makeCallsWaitingInPoll()) {
+                    return; // a call blocked it: close() comes once the call returns
+                }
                 beginClose();
             }
         }
@@ -544,6 +548,10 @@ public final class ConsumerActor implements Actor {
         /** The application calls poll(Duration): {@code ClassicKafkaConsumer.poll}. */
         void callPoll() {
             loop.waitingFor = PollLoop.Wait.NONE;
+            loop.phase = PollLoop.Phase.IN_POLL; // between two poll()s: a call that blocks returns to poll()
+            if (!makeCallsWaitingInPoll()) {
+                return; // blocked again, or unsubscribed
+            }
             if (loop.closeRequested) {
                 beginClose();
                 return;
@@ -551,13 +559,6 @@ public final class ConsumerActor implements Actor {
             if (group.fatalError != null) {
                 fail(group.fatalError);
                 return;
-            }
-            if (!loop.waitingCalls.isEmpty()) {
-                loop.phase = PollLoop.Phase.IN_POLL; // between two poll()s: a call that blocks returns to poll()
-                makeWaitingCalls();
-                if (loop.phase != PollLoop.Phase.IN_POLL || !state.running()) {
-                    return; // blocked again, or unsubscribed
-                }
             }
             if (subscription.isNone()) {
                 // poll() without a subscription throws IllegalStateException; the application waits instead.
@@ -816,6 +817,18 @@ public final class ConsumerActor implements Actor {
                 armTimer(TimerKind.PROCESS, loop.processLeftMs);
             }
             makeWaitingCalls();
+        }
+
+        /**
+         * Between two poll()s (phase IN_POLL): the calls that waited for the thread, in order. False if one blocked
+         * it, unsubscribed it, or the consumer stopped meanwhile.
+         */
+        private boolean makeCallsWaitingInPoll() {
+            if (loop.waitingCalls.isEmpty()) {
+                return true;
+            }
+            makeWaitingCalls();
+            return loop.phase == PollLoop.Phase.IN_POLL && state.running();
         }
 
         /** The application thread is free: it makes the calls that waited for it, in order, until one blocks it. */

@@ -47,6 +47,24 @@ class CallsBetweenPollsTest {
     }
 
     @Test
+    void aCallStillWaitingInPollWhenTheApplicationClosesTheConsumerIsMadeBeforeClose() {
+        ClientScenario run = run(ConsumerBehavior.processing(5).withPollTimeout(1_000));
+        SimEvent processed = run.events("C1", "ProcessRecords").stream().filter(e -> e.time() > 3_000)
+                .filter(e -> nextPoll(run, e).time() > e.time() + 2).findFirst().orElseThrow();
+
+        // wakeup() then close(): poll() ends, and the pause scripted before the close is made first.
+        run.at(processed.time() + 1, new ApplicationCalls.Pause("C1", List.of(T0)))
+                .at(processed.time() + 2, new ConsumerTasks.Close("C1", true)).runUntil(6_000);
+
+        assertThat(run.events("C1", "Pause")).as("made, not dropped by close()").hasSize(1);
+        SimEvent pause = run.events("C1", "Pause").get(0);
+        SimEvent closeCommit = run.events("C1", "AutoCommit").stream()
+                .filter(e -> "ON_CLOSE".equals(e.fields().get("purpose"))).findFirst().orElseThrow();
+        assertThat(pause.time()).isEqualTo(processed.time() + 2);
+        assertThat(pause.seq()).isLessThan(closeCommit.seq());
+    }
+
+    @Test
     void aCallScriptedWhileTheThreadIsInCommitSyncIsMadeWhenTheCommitReturns() {
         ConsumerBehavior syncAfterBatch = ConsumerBehavior.processing(5)
                 .withCommits(CommitPolicy.of(CommitPolicy.Kind.SYNC_AFTER_BATCH), ListenerPolicy.NONE);
