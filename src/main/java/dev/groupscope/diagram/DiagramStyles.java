@@ -89,6 +89,10 @@ public final class DiagramStyles {
         t.put("time", Style.NONE.withText(MUTED, 11, false));
         t.put("row-band", Style.fill("#f6f8fa"));
         t.put("current", Style.fill("#fff4cc").withStroke("#8a6d00", 1));
+        // The patch under a message's words that hides the lifelines crossing them: the canvas colour, or on the
+        // current row that row's. Each palette keeps these the same as its "canvas" and "current" fills.
+        t.put("label-ground", Style.fill("#ffffff"));
+        t.put("current-ground", Style.fill("#fff4cc"));
         t.put("selected", Style.NONE.withStroke(ACCENT, 3));
         t.put("future", Style.NONE.withOpacity(0.35));
         for (int slot = 0; slot < MEMBER_COLOURS.size(); slot++) {
@@ -158,7 +162,9 @@ public final class DiagramStyles {
                 Map.entry("folded", Style.fill("#161b22").withStroke("#30363d", 1).withTextFill("#9aa5b1")),
                 Map.entry("note", Style.fill("#3d2e00").withStroke("#d29922", 1).withTextFill("#f2cc60")),
                 Map.entry("time", Style.NONE.withText("#9aa5b1", 11, false)),
-                Map.entry("current", Style.fill("#2d2400").withStroke("#d29922", 1)))),
+                Map.entry("current", Style.fill("#2d2400").withStroke("#d29922", 1)),
+                Map.entry("label-ground", Style.fill("#0d1117")),
+                Map.entry("current-ground", Style.fill("#2d2400")))),
         HIGH_CONTRAST("#ffffff", Map.ofEntries(
                 Map.entry("canvas", Style.fill("#000000")),
                 Map.entry("title", Style.NONE.withText("#ffffff", 20, true)),
@@ -180,6 +186,8 @@ public final class DiagramStyles {
                 Map.entry("note", Style.fill("#333300").withStroke("#ffff00", 1).withTextFill("#ffff00")),
                 Map.entry("time", Style.NONE.withText("#ffffff", 11, false)),
                 Map.entry("current", Style.fill("#333300").withStroke("#ffff00", 2)),
+                Map.entry("label-ground", Style.fill("#000000")),
+                Map.entry("current-ground", Style.fill("#333300")),
                 // Rows after t stay readable on a washed-out projector.
                 Map.entry("future", Style.NONE.withOpacity(0.6))));
 

@@ -50,6 +50,15 @@ public final class SequenceLayout {
     /** A note's box around one line of its words, and each further line it wraps onto. */
     static final double NOTE_HEIGHT = 20;
     static final double NOTE_LINE = 15;
+    /** A message label's size in px (its style is "detail"). */
+    static final double LABEL_SIZE = 12;
+    /**
+     * The ground patch under a message's words: this much wider on each side than their (wide) estimate, and down to
+     * this far under their baseline (most of a descender, and clear of the arrow 3 px under it); its top is a font
+     * size above the baseline, clear of the current row's frame a px above that.
+     */
+    static final double GROUND_PAD = 3;
+    static final double GROUND_BELOW = 2;
 
     private final List<ProtocolEvent> events;
     private final Messages messages;
@@ -186,7 +195,7 @@ public final class SequenceLayout {
             out.label("empty", MARGIN, firstRow + 6, text("diagram.sequence.empty"), Anchor.START, "caption");
         }
         for (int i = 0; i < grouped.size(); i++) {
-            row(grouped.get(i), rowY[i], width);
+            row(grouped.get(i), rowY[i], width, i == current);
         }
         return new SequenceDiagram(out.build("sequence", title, width, height), rows);
     }
@@ -407,7 +416,7 @@ public final class SequenceLayout {
         return (first.kind() == ProtocolEvent.Kind.NOTE ? "note-" : "msg-") + first.seq();
     }
 
-    private void row(List<ProtocolEvent> group, double y, double width) {
+    private void row(List<ProtocolEvent> group, double y, double width, boolean onCurrentRow) {
         ProtocolEvent first = group.get(0);
         if (currentTime >= 0 && first.time() > currentTime) {
             future = true;
@@ -419,7 +428,7 @@ public final class SequenceLayout {
         } else if (first.kind() == ProtocolEvent.Kind.NOTE) {
             note(first, y, width);
         } else {
-            message(first, y, width);
+            message(first, y, width, onCurrentRow);
         }
     }
 
@@ -576,7 +585,8 @@ public final class SequenceLayout {
                 : text("diagram.sequence.note.onPartitionsLostCount", "count", partitions.size());
     }
 
-    private void message(ProtocolEvent event, double y, double width) {
+    /** A message's row; {@code onCurrentRow} when it is the current one (its words' ground is the row's colour). */
+    private void message(ProtocolEvent event, double y, double width, boolean onCurrentRow) {
         String id = "msg-" + event.seq();
         double x1 = laneX.get(event.from());
         double x2 = laneX.get(event.to());
@@ -600,6 +610,21 @@ public final class SequenceLayout {
         if (future) {
             styles.add("future");
         }
+        // The label may run past short arrows (one message per row, so nothing else is on its line), but stays
+        // inside the lanes' area.
+        double left = MARGIN + GUTTER;
+        double right = width - MARGIN;
+        String label = TextFit.fit(messageText(event), LABEL_SIZE, right - left - 8);
+        double half = TextFit.width(label, LABEL_SIZE) / 2;
+        double reached = event.lost() ? lostEnd(x1, x2) : x2; // a lost message's label centres on what it crossed
+        double centre = Math.max(left + half, Math.min(right - half, (x1 + reached) / 2));
+        double baseline = y - 7;
+        // The label spans the lanes between sender and receiver, and their lifelines ran through its words (hard
+        // to read on a slide): a patch of the ground under the words, drawn over the lifelines but before the arrow
+        // and the words, so it never hides either. Not faded on a future row: its lifelines stay hidden.
+        out.box(id + "-ground", centre - half - GROUND_PAD, baseline - LABEL_SIZE, 2 * half + 2 * GROUND_PAD,
+                LABEL_SIZE + GROUND_BELOW, 0, "", onCurrentRow ? new String[] {"label-ground", "current-ground"}
+                        : new String[] {"label-ground"});
         if (event.lost()) {
             lostLine(event, id, x1, x2, y, styles);
         } else {
@@ -610,17 +635,9 @@ public final class SequenceLayout {
             out.arrow(id, tip, x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE,
                     styles.toArray(String[]::new));
         }
-        // The label may run past short arrows (one message per row, so nothing else is on its line), but stays
-        // inside the lanes' area.
-        double left = MARGIN + GUTTER;
-        double right = width - MARGIN;
-        String label = TextFit.fit(messageText(event), 12, right - left - 8);
-        double half = TextFit.width(label, 12) / 2;
-        double reached = event.lost() ? lostEnd(x1, x2) : x2; // a lost message's label centres on what it crossed
-        double centre = Math.max(left + half, Math.min(right - half, (x1 + reached) / 2));
         List<String> labelStyles = new ArrayList<>(styles);
         labelStyles.add("detail");
-        out.label(id + "-label", centre, y - 7, label, Anchor.MIDDLE, labelStyles.toArray(String[]::new));
+        out.label(id + "-label", centre, baseline, label, Anchor.MIDDLE, labelStyles.toArray(String[]::new));
         rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y, ROW));
     }
 

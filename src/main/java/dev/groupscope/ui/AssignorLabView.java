@@ -158,7 +158,7 @@ public final class AssignorLabView {
                 Map.of("strategy", round.strategy(), "steps", round.steps().size())));
         List<Node> rows = new ArrayList<>();
         for (int i = 0; i < round.steps().size(); i++) {
-            rows.add(nodes.stepRow(i, round.steps().get(i), round.topics()));
+            rows.add(nodes.stackedStepRow(i, round.steps().get(i), round.topics()));
         }
         steps.getChildren().setAll(rows);
     }

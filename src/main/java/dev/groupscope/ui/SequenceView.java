@@ -213,7 +213,6 @@ public final class SequenceView {
                             new javafx.scene.control.Tooltip(line.tooltip())));
             nodes.add(hit);
         }
-        backMessageLabels(nodes, diagram);
         content.getChildren().setAll(nodes);
         showHeads(diagram);
         rescale();
@@ -221,39 +220,6 @@ public final class SequenceView {
             // After the next layout pass, when the scroll pane knows the new content's size.
             javafx.application.Platform.runLater(() -> scrollTo((Shape.Box) current));
         });
-    }
-
-    /**
-     * Lifelines cross a message's label (it spans the lanes between sender and receiver): a patch of the ground
-     * colour under each label keeps its words whole on a projector. Window only: the exports stay as drawn.
-     */
-    private void backMessageLabels(List<Node> nodes, SequenceDiagram diagram) {
-        javafx.scene.paint.Color ground = javafx.scene.paint.Color.web(DiagramStyles.resolve(List.of("canvas"),
-                palette).fill());
-        javafx.scene.paint.Color currentFill = javafx.scene.paint.Color.web(DiagramStyles.resolve(
-                List.of("current"), palette).fill());
-        java.util.Optional<Shape.Box> current = diagram.drawing().shape("current-row")
-                .filter(Shape.Box.class::isInstance).map(Shape.Box.class::cast);
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            if (!(nodes.get(i) instanceof javafx.scene.text.Text text) || text.getId() == null
-                    || !text.getId().endsWith("-label")) {
-                continue;
-            }
-            String message = text.getId().substring(0, text.getId().length() - "-label".length());
-            if (diagram.drawing().shape(message).filter(Shape.Line.class::isInstance).isEmpty()) {
-                continue;
-            }
-            javafx.geometry.Bounds words = text.getLayoutBounds();
-            // Down to just under the baseline: the arrow under the label stays uncovered.
-            Rectangle patch = new Rectangle(words.getMinX() - 3, words.getMinY(), words.getWidth() + 6,
-                    text.getY() + 1 - words.getMinY());
-            boolean onCurrentRow = current.filter(row -> text.getY() >= row.y()
-                    && text.getY() <= row.y() + row.height()).isPresent();
-            patch.setFill(onCurrentRow ? currentFill : ground);
-            patch.setMouseTransparent(true);
-            patch.getStyleClass().add("label-ground");
-            nodes.add(i, patch);
-        }
     }
 
     /** Where the band of lane heads starts in the drawing: a little above the heads. */

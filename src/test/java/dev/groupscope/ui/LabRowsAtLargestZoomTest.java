@@ -17,7 +17,7 @@ import org.testfx.framework.junit5.Start;
  * The assignor lab on a 1280x800 projector at the largest text: the trace kept its minimum height and the group's
  * rows, what the lab is about, got a sliver of about 30 px in which C0's chips were cut through the middle. And once
  * a cooperative join withheld a partition, its notice (a sentence above the chips) pushed the legend, the lab's
- * keys, out of the window.
+ * keys, out of the window. (The rows and the trace now stand side by side: {@link LabAtProjectorZoomTest}.)
  */
 @ExtendWith(ApplicationExtension.class)
 class LabRowsAtLargestZoomTest {
@@ -69,9 +69,10 @@ class LabRowsAtLargestZoomTest {
             Region trace = robot.lookup(".assignor-lab .trace-panel").query();
             Region notice = robot.lookup("#withheldBox").query();
             if (notice.isVisible()) {
-                // The notice whole, between the rows and the trace.
+                // The notice whole, under the rows in the group's column (the trace is beside it).
+                Region group = robot.lookup(".assignor-lab .group-panel").query();
                 assertThat(notice.localToScene(notice.getLayoutBounds()).getMaxY()).as("%s: the notice's bottom",
-                        language).isLessThanOrEqualTo(trace.localToScene(trace.getLayoutBounds()).getMinY() + 0.5);
+                        language).isLessThanOrEqualTo(group.localToScene(group.getLayoutBounds()).getMaxY() + 0.5);
                 assertThat(notice.getHeight()).as("%s: the notice's height", language)
                         .isGreaterThanOrEqualTo(notice.minHeight(notice.getWidth()) - 0.5);
             }

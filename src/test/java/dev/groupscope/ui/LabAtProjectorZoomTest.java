@@ -1,0 +1,102 @@
+package dev.groupscope.ui;
+
+import static dev.groupscope.ui.FxWait.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The assignor lab at 1.5x text on a 1280x800 projector, the tour's tallest round (six cooperative members, the last
+ * join withholding a partition). Stacked, the group's rows and the trace shared what the set-up and the legend left:
+ * two member rows and a single step showed, both cut through. Side by side in a split pane, in both languages: no
+ * label cut short, at least four whole member rows and a whole first step in view, the withheld notice whole inside
+ * the group's column, and the legend in the window.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LabAtProjectorZoomTest {
+
+    private static final TextZoom PROJECTOR = new TextZoom(1.5);
+
+    private GroupScopeWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = ProjectorWindow.open(stage);
+    }
+
+    @Test
+    void theTallestRoundReadsAtOneAndAHalfTimesTheTextInBothLanguages(FxRobot robot) {
+        robot.interact(() -> window.showTab("labTab"));
+        waitFor(() -> robot.lookup("#consumers").tryQuery().isPresent());
+        robot.interact(() -> {
+            window.lab().strategyProperty().set("cooperative-sticky");
+            while (window.lab().groupSizeProperty().get() < 6) {
+                window.lab().addConsumer();
+            }
+        });
+        assertThat(window.lab().getRound().withheld()).as("partitions withheld in this round").isNotEmpty();
+
+        for (UiLanguage language : UiLanguage.values()) {
+            robot.interact(() -> window.switchTo(language));
+            robot.interact(() -> {
+                window.zoomTo(PROJECTOR);
+                stage.setWidth(1280);
+                stage.setHeight(800);
+            });
+            FxWait.settle(robot, window);
+            Parent lab = robot.lookup("#labRoot").query();
+
+            assertThat(TruncatedText.in(lab)).as("%s: labels cut short", language).isEmpty();
+
+            Parent members = robot.lookup("#consumers").query();
+            ScrollPane rows = (ScrollPane) members.getParent().getParent().getParent();
+            double rowHeight = ((Region) members.getChildrenUnmodifiable().get(0)).getHeight();
+            assertThat(rows.getViewportBounds().getHeight()).as("%s: the rows' viewport against four rows", language)
+                    .isGreaterThanOrEqualTo(4 * rowHeight);
+
+            Parent steps = robot.lookup("#steps").query();
+            ScrollPane trace = (ScrollPane) steps.getParent().getParent().getParent();
+            Region firstStep = robot.lookup("#step-0").query();
+            assertThat(trace.getViewportBounds().getHeight()).as("%s: the trace's viewport against its first step",
+                    language).isGreaterThanOrEqualTo(firstStep.getHeight());
+
+            // The notice whole, its chips inside the group's column (not past the divider).
+            Region notice = robot.lookup("#withheldBox").query();
+            Region group = robot.lookup(".assignor-lab .group-panel").query();
+            Bounds noticeBounds = scene(notice);
+            Bounds groupBounds = scene(group);
+            assertThat(notice.getHeight()).as("%s: the notice's height", language)
+                    .isGreaterThanOrEqualTo(notice.minHeight(notice.getWidth()) - 0.5);
+            for (Node chip : robot.lookup("#withheld .chip").queryAll()) {
+                assertThat(scene(chip).getMaxX()).as("%s: a withheld chip's right edge", language)
+                        .isLessThanOrEqualTo(groupBounds.getMaxX() + 0.5);
+            }
+            assertThat(noticeBounds.getMaxY()).as("%s: the notice's bottom", language)
+                    .isLessThanOrEqualTo(groupBounds.getMaxY() + 0.5);
+
+            Region legend = robot.lookup(".assignor-lab .legend").query();
+            assertThat(groupBounds.getMaxY()).as("%s: the group's bottom", language)
+                    .isLessThanOrEqualTo(scene(legend).getMinY() + 0.5);
+            assertThat(scene(legend).getMaxY()).as("%s: the legend's bottom", language)
+                    .isLessThanOrEqualTo(stage.getScene().getHeight() + 0.5);
+            // The divider a teacher can drag between the group's rows and the trace.
+            assertThat(robot.lookup("#labSplit").tryQuery()).as("%s: the split pane", language).isPresent();
+        }
+    }
+
+    private static Bounds scene(Node node) {
+        return node.localToScene(node.getLayoutBounds());
+    }
+}
