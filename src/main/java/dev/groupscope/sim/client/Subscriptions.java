@@ -7,6 +7,7 @@ import dev.groupscope.sim.client.ConsumerActor.Step;
 import dev.groupscope.sim.client.ConsumerTasks.TimerKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -25,6 +26,13 @@ final class Subscriptions {
 
     static void subscribe(Step step, ConsumerSubscription subscription) {
         SubscriptionState state = step.subscription();
+        if (subscription.kind() == ConsumerSubscription.Kind.TOPICS) {
+            // clearBufferedDataForUnassignedPartitions, before subscribe(topics) can throw: only the buffered
+            // records of assigned partitions of the topics named stay. (subscribe(Pattern) clears nothing.)
+            Set<String> named = new TreeSet<>(subscription.topics());
+            step.fetcher().buffer.retainOnly(tp -> named.contains(tp.topic())
+                    && step.fetcher().assignment.isAssigned(tp));
+        }
         if (state.conflictsWith(subscription.kind())) {
             rejectExclusive(step, "subscribe");
             return;
@@ -40,7 +48,6 @@ final class Subscriptions {
             if (!sameTopics) {
                 step.metadata().requestUpdateForNewTopics("subscribe");
             }
-            step.fetcher().buffer.retainOnly(tp -> state.topics.contains(tp.topic()));
             step.client("Subscribe", state.describe(), sameTopics ? "sim.client.call.subscribeSame"
                     : "sim.client.call.subscribe", Map.of("topics", String.join(", ", state.topics)));
         } else {
@@ -49,25 +56,25 @@ final class Subscriptions {
             step.client("Subscribe", state.describe(), "sim.client.call.subscribePattern",
                     Map.of("pattern", state.pattern));
             state.maybeUpdatePatternSubscription(step);
-            step.fetcher().buffer.retainOnly(tp -> state.topics.contains(tp.topic()));
         }
         resumeLoop(step, wasIdle);
     }
 
     static void assign(Step step, List<TopicPartition> partitions) {
         SubscriptionState state = step.subscription();
+        SortedSet<TopicPartition> wanted = new TreeSet<>(partitions);
+        // Before assignFromUser can throw: the buffered records of partitions left out are dropped, and an auto
+        // commit that is due goes out ("the offsets of partitions the consumer is unsubscribing from are committed,
+        // since there will be no following rebalance").
+        step.fetcher().buffer.retainOnly(wanted::contains);
+        step.commits().maybeAutoCommitAsync(step);
         if (state.conflictsWith(ConsumerSubscription.Kind.ASSIGN)) {
             rejectExclusive(step, "assign");
             return;
         }
         boolean wasIdle = state.isNone();
-        SortedSet<TopicPartition> wanted = new TreeSet<>(partitions);
         boolean newTopics = !state.userAssigned()
                 || !topicsOf(step.fetcher().assignment.partitions()).equals(topicsOf(wanted));
-        step.fetcher().buffer.retainOnly(wanted::contains);
-        if (state.userAssigned() && step.group().coordinator >= 0) {
-            step.commits().maybeAutoCommitAsync(step); // assign() first auto-commits if one is due
-        }
         state.set(ConsumerSubscription.assign(wanted));
         if (newTopics) {
             // assignFromUser → changeSubscription: only a new set of topics asks for their metadata.

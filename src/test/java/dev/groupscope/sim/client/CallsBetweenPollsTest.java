@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
  * A KafkaConsumer has one thread (a second one gets a ConcurrentModificationException): the application can call
  * pause(), seek() or subscribe() only while that thread is in its own code. A call scripted while it is inside
  * poll() or commitSync() is made when the method returns; one scripted while it processes records is made at once.
+ * And a call Kafka refuses may still have done what its method does before the check that throws.
  */
 class CallsBetweenPollsTest {
 
@@ -93,6 +94,33 @@ class CallsBetweenPollsTest {
         run.at(returned.time() + 1, new ApplicationCalls.Pause("C1", List.of(T0))).runUntil(6_000);
 
         assertThat(run.events("C1", "Pause").get(0).time()).isEqualTo(returned.time() + 1);
+    }
+
+    @Test
+    void anAssignRejectedForASubscribedConsumerStillSendsTheAutoCommitThatIsDue() {
+        // 400 ms a record: auto.commit.interval.ms runs out while C1 processes, so the commit waits for poll().
+        ConsumerBehavior slow = ConsumerBehavior.processing(400).withPollTimeout(1_000);
+        ClientScenario run = new ClientScenario(7, Map.of("t", 2))
+                .consumer("C1", ClientScenario.quick().with("auto.offset.reset", "earliest")
+                        .with("auto.commit.interval.ms", 1_000), slow, "t")
+                .producer("P1", ProducerConfig.of("t", 20, new KeyDistribution.Uniform(10)))
+                .at(0, new ProducerActor.Start("P1")).at(0, new ConsumerTasks.Start("C1")).runUntil(8_000);
+        SimEvent due = run.events("C1", "AutoCommitInterval").stream()
+                .filter(e -> e.time() > 3_000 && Boolean.FALSE.equals(e.fields().get("inPoll"))).findFirst()
+                .orElseThrow();
+        SimEvent waited = run.events("C1", "AutoCommit").stream().filter(e -> e.seq() > due.seq()).findFirst()
+                .orElseThrow();
+        assertThat(waited.time()).isGreaterThan(due.time() + 1);
+
+        // assign() on a subscribed consumer throws IllegalStateException, but only after maybeAutoCommitOffsetsAsync.
+        run.at(due.time() + 1, new ApplicationCalls.Assign("C1", List.of(T0))).runUntil(8_000);
+
+        SimEvent commit = run.events("C1", "AutoCommit").stream().filter(e -> e.seq() > due.seq()).findFirst()
+                .orElseThrow();
+        SimEvent rejected = run.events("C1", "CallRejected").get(0);
+        assertThat(commit.time()).isEqualTo(due.time() + 1).isEqualTo(rejected.time());
+        assertThat(commit.seq()).isLessThan(rejected.seq());
+        assertThat(rejected.fields()).containsEntry("method", "assign");
     }
 
     private static SimEvent nextPoll(ClientScenario run, SimEvent after) {
