@@ -1,6 +1,5 @@
 package dev.groupscope.ui;
 
-import static dev.groupscope.ui.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.geometry.Bounds;
@@ -38,14 +37,7 @@ class LabAtProjectorZoomTest {
 
     @Test
     void theTallestRoundReadsAtOneAndAHalfTimesTheTextInBothLanguages(FxRobot robot) {
-        robot.interact(() -> window.showTab("labTab"));
-        waitFor(() -> robot.lookup("#consumers").tryQuery().isPresent());
-        robot.interact(() -> {
-            window.lab().strategyProperty().set("cooperative-sticky");
-            while (window.lab().groupSizeProperty().get() < 6) {
-                window.lab().addConsumer();
-            }
-        });
+        ProjectorWindow.labSixWithheld(robot, window);
         assertThat(window.lab().getRound().withheld()).as("partitions withheld in this round").isNotEmpty();
 
         for (UiLanguage language : UiLanguage.values()) {

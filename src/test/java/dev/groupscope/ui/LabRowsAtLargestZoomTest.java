@@ -40,15 +40,7 @@ class LabRowsAtLargestZoomTest {
 
     @Test
     void withPartitionsWithheldTheNoticeRowsTraceAndLegendAllFitAtTheLargestText(FxRobot robot) {
-        robot.interact(() -> window.showTab("labTab"));
-        waitFor(() -> robot.lookup("#consumers").tryQuery().isPresent());
-        // The tour's "six members, the last join withholding a partition" under cooperative-sticky.
-        robot.interact(() -> {
-            window.lab().strategyProperty().set("cooperative-sticky");
-            while (window.lab().groupSizeProperty().get() < 6) {
-                window.lab().addConsumer();
-            }
-        });
+        ProjectorWindow.labSixWithheld(robot, window);
         assertThat(window.lab().getRound().withheld()).as("partitions withheld in this round").isNotEmpty();
         assertRowsAndTraceFit(robot);
     }

@@ -25,6 +25,21 @@ final class ProjectorWindow {
         return window;
     }
 
+    /**
+     * The Assignor lab's tallest round, as the screen tour's "lab-six-withheld": six members under cooperative-sticky,
+     * the last join withholding a partition.
+     */
+    static void labSixWithheld(org.testfx.api.FxRobot robot, GroupScopeWindow window) {
+        robot.interact(() -> window.showTab("labTab"));
+        FxWait.waitFor(() -> robot.lookup("#consumers").tryQuery().isPresent());
+        robot.interact(() -> {
+            window.lab().strategyProperty().set("cooperative-sticky");
+            while (window.lab().groupSizeProperty().get() < 6) {
+                window.lab().addConsumer();
+            }
+        });
+    }
+
     /** In {@code language}, presenter mode at the largest text, the window 1280×800 again (presenter goes full screen). */
     static void presenterAtLargestText(org.testfx.api.FxRobot robot, GroupScopeWindow window, Stage stage,
                                        UiLanguage language) {
