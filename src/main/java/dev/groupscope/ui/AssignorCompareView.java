@@ -56,6 +56,7 @@ public final class AssignorCompareView {
     @FXML private Button compareRebalance;
     @FXML private Button compareStartOver;
     @FXML private ColumnRows columns;
+    @FXML private ScrollPane compareScroll;
 
     public AssignorCompareView(AssignorCompareViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
@@ -88,6 +89,11 @@ public final class AssignorCompareView {
         compareRebalance.setOnAction(event -> viewModel.rebalance());
         compareStartOver.setOnAction(event -> viewModel.startOver());
         compareRebalance.setTooltip(new Tooltip(messages.text("ui.compare.nextRound.tooltip")));
+        // Rows that wrap fill the window one at a time, so each trace has what its members leave of the window.
+        columns.leastRowHeightProperty().bind(Bindings.createDoubleBinding(() -> Math.max(0,
+                compareScroll.getViewportBounds().getHeight() - columns.snappedTopInset()
+                        - columns.snappedBottomInset()), compareScroll.viewportBoundsProperty(),
+                columns.paddingProperty()));
         viewModel.roundsProperty().addListener(new WeakChangeListener<>(roundsListener));
         render(viewModel.getRounds());
     }
@@ -154,9 +160,9 @@ public final class AssignorCompareView {
             step.setId(prefix + "-step-" + i);
             steps.getChildren().add(step);
         }
-        ScrollPane stepsScroll = new ScrollPane(steps);
+        ScrollPane stepsScroll = new TraceScroll(steps);
         stepsScroll.setFitToWidth(true);
-        // A few lines at least (charts.css), and whatever height the column has left.
+        // Its first step whole at least, and whatever height the column has left.
         stepsScroll.getStyleClass().addAll("panel-scroll", "compare-trace");
         stepsScroll.setPrefViewportHeight(10);
         VBox.setVgrow(stepsScroll, Priority.ALWAYS);
@@ -168,6 +174,52 @@ public final class AssignorCompareView {
         title.fontProperty().addListener(fitHeadings);
         protocol.fontProperty().addListener(fitHeadings);
         return column;
+    }
+
+    /**
+     * A column's step trace, never shorter than its first step whole (and five lines): at 1.5x text on a 1280x800
+     * projector a fixed few lines showed the first step cut through, sticky's five-line first step half of it.
+     */
+    private static final class TraceScroll extends ScrollPane {
+
+        private static final double LEAST_LINES = 5;
+
+        TraceScroll(Region steps) {
+            super(steps);
+        }
+
+        @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            Region steps = (Region) getContent();
+            double least = super.computeMinHeight(width);
+            if (steps.getChildrenUnmodifiable().isEmpty()) {
+                return least;
+            }
+            Label first = (Label) steps.getChildrenUnmodifiable().get(0);
+            double lines = first.getFont() == null ? 0 : LEAST_LINES * first.getFont().getSize() * 1.2;
+            double wide = width > 0 ? width : getWidth();
+            double stepHeight = 0;
+            if (wide > 0) {
+                // The steps' width: the pane's, less its insets, the vertical scroll bar and the steps' padding.
+                double bar = 0;
+                for (Node node : lookupAll(".scroll-bar")) {
+                    if (node instanceof javafx.scene.control.ScrollBar scrollBar
+                            && scrollBar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                        bar = Math.max(bar, scrollBar.prefWidth(-1));
+                    }
+                }
+                double text = wide - snappedLeftInset() - snappedRightInset() - bar - steps.snappedLeftInset()
+                        - steps.snappedRightInset();
+                stepHeight = first.prefHeight(Math.max(1, text)) + steps.snappedTopInset()
+                        + steps.snappedBottomInset();
+            }
+            return Math.max(least, snappedTopInset() + Math.max(lines, stepHeight) + snappedBottomInset());
+        }
     }
 
     /**

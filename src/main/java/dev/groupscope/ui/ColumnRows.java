@@ -1,6 +1,8 @@
 package dev.groupscope.ui;
 
 import java.util.List;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.layout.FlowPane;
@@ -13,11 +15,27 @@ import javafx.scene.layout.FlowPane;
  * pane's {@code -fx-hgap} and {@code -fx-vgap}. In a scroll pane (fit to width and height) the rows scroll as a
  * whole where they are taller than the window.
  *
+ * <p>Where the columns wrap into more than one row, each row is at least {@link #leastRowHeightProperty()} tall
+ * (the scroll pane's viewport, less this pane's padding): a row then fills the window and its columns give their
+ * traces the height left under their members, where rows at their minimum left each trace a few lines and the
+ * rows below half in view.
+ *
  * <p>Why: five assignors in an {@code HBox} at large text on a 1280-pixel projector got a fifth of the width each,
  * too narrow for a member's chips; each column then showed C0's row in a box with scroll bars and a trace one line
  * tall.
  */
 public final class ColumnRows extends FlowPane {
+
+    private final DoubleProperty leastRowHeight = new SimpleDoubleProperty(this, "leastRowHeight", 0);
+
+    public ColumnRows() {
+        leastRowHeight.addListener(observable -> requestLayout());
+    }
+
+    /** The least height of a row where there is more than one; 0, the default, for no least height. */
+    public DoubleProperty leastRowHeightProperty() {
+        return leastRowHeight;
+    }
 
     @Override
     public Orientation getContentBias() {
@@ -52,7 +70,7 @@ public final class ColumnRows extends FlowPane {
         return snapSpaceX(getHgap());
     }
 
-    /** Each row's height: its tallest column's minimum at the column width. */
+    /** Each row's height: its tallest column's minimum at the column width, and the least row height if it wraps. */
     private double[] rowHeights(double width) {
         List<Node> columns = getManagedChildren();
         int perRow = perRow(width);
@@ -60,6 +78,11 @@ public final class ColumnRows extends FlowPane {
         double[] rows = new double[(columns.size() + perRow - 1) / perRow];
         for (int i = 0; i < columns.size(); i++) {
             rows[i / perRow] = Math.max(rows[i / perRow], snapSizeY(columns.get(i).minHeight(columnWidth)));
+        }
+        if (rows.length > 1) {
+            for (int row = 0; row < rows.length; row++) {
+                rows[row] = Math.max(rows[row], snapSizeY(leastRowHeight.get()));
+            }
         }
         return rows;
     }
@@ -77,7 +100,11 @@ public final class ColumnRows extends FlowPane {
 
     @Override
     protected double computeMinHeight(double width) {
-        double[] rows = rowHeights(width < 0 ? computePrefWidth(-1) : width);
+        // Asked without a width, or at an unbounded one (a scroll pane fit to its height asks its content's minimum
+        // that way to decide on its scroll bar), the rows at the width this pane has: at an unbounded width the
+        // columns stood in one row, so the rows below, past the window, had no scroll bar.
+        boolean unbounded = width < 0 || width >= Double.MAX_VALUE / 2;
+        double[] rows = rowHeights(!unbounded ? width : getWidth() > 0 ? getWidth() : computePrefWidth(-1));
         double height = snappedTopInset() + snappedBottomInset() + snapSpaceY(getVgap()) * Math.max(0, rows.length - 1);
         for (double row : rows) {
             height += row;
