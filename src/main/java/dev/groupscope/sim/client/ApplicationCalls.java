@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * What the application around a consumer calls on its {@code KafkaConsumer} besides poll(), as scripted actions.
- * The consumer is single-threaded: a call runs on the application thread at its moment, between two records or as
- * poll() returns, and takes effect as in kafka-clients (seek at once, seekToBeginning / seekToEnd lazily at the
+ * The consumer is single-threaded: a call runs on the application thread at its moment, between two records, or as
+ * poll() or commitSync() returns when the thread is inside one, and takes effect as in kafka-clients (seek at once, seekToBeginning / seekToEnd lazily at the
  * next poll(), offsetsForTimes blocking the thread until the brokers answer; a call scripted while the thread is
  * blocked in one waits for it). An empty partition list means {@code consumer.assignment()}: every partition
  * assigned now.

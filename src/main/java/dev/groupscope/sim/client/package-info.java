@@ -155,11 +155,12 @@
  *       counts and rejoins when an answer changes the counts it assigned with. A producer writes with the partition
  *       count of its last refresh (at its first send, then every metadata.max.age.ms; a deleted topic is noticed at
  *       once), read from the cluster without a request.</li>
- *   <li>The application's calls run at their scripted moment on its thread: between two records, or as poll()
- *       returns when the loop is inside poll() (Kafka's single application thread could not call them while blocked
- *       in poll()). offsetsForTimes() then blocks that thread (a record in hand waits with it); calls scripted while
- *       it is blocked are made as it returns, and an offsetsForTimes() scripted while the thread is in commitSync()
- *       or a rebalance listener waits for the loop's next poll(). A call naming an unassigned partition stops at it,
+ *   <li>The application's calls run at their scripted moment on its thread: between two records, or, when the
+ *       thread is inside poll() or commitSync(), as that method returns (Kafka's single application thread could
+ *       not call them while blocked there; a close() during poll() is wakeup() then close(), after the calls that
+ *       waited). offsetsForTimes() then blocks that thread (a record in hand waits with it); calls scripted while
+ *       it is blocked are made as it returns, and an offsetsForTimes() scripted while a worker pool's poller waits
+ *       in onPartitionsRevoked, or a listener's commitSync() runs, waits for the loop's next poll(). A call naming an unassigned partition stops at it,
  *       as Kafka's loop over the partitions throws.
  *       After unsubscribe() the application stops calling poll() until it subscribes or assigns again (Kafka's
  *       poll() would throw IllegalStateException).</li>
