@@ -30,8 +30,6 @@ import org.testfx.framework.junit5.Start;
 class CompareAtProjectorZoomTest {
 
     private static final TextZoom PROJECTOR = new TextZoom(1.5);
-    private static final List<String> ASSIGNORS = List.of("range", "roundrobin", "sticky", "cooperative-sticky",
-            "legacy");
 
     private GroupScopeWindow window;
     private Stage stage;
@@ -79,7 +77,7 @@ class CompareAtProjectorZoomTest {
 
                 double firstRowBottom = 0;
                 double top = bounds(robot.lookup("#compare-range").query(), content).getMinY();
-                for (String assignor : ASSIGNORS) {
+                for (String assignor : ProjectorWindow.COMPARE_COLUMNS) {
                     String what = when + ": " + assignor;
                     Region column = robot.lookup("#compare-" + assignor).query();
                     Bounds columnBounds = bounds(column, content);

@@ -28,8 +28,6 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class CompareColumnsAtLargeTextTest {
 
-    private static final List<String> ASSIGNORS = List.of("range", "roundrobin", "sticky", "cooperative-sticky",
-            "legacy");
 
     private GroupScopeWindow window;
     private Stage stage;
@@ -51,7 +49,7 @@ class CompareColumnsAtLargeTextTest {
                 String when = language + " at " + factor;
                 double em = new TextZoom(factor).fontPixels(language);
 
-                for (String assignor : ASSIGNORS) {
+                for (String assignor : ProjectorWindow.COMPARE_COLUMNS) {
                     Region column = robot.lookup("#compare-" + assignor).query();
                     String what = when + ": " + assignor;
                     assertThat(column.getWidth()).as(what + " column's width").isGreaterThanOrEqualTo(11 * em);
@@ -85,7 +83,7 @@ class CompareColumnsAtLargeTextTest {
         showCompare(robot);
 
         double top = robot.lookup("#compare-range").<Region>query().localToScene(0, 0).getY();
-        for (String assignor : ASSIGNORS) {
+        for (String assignor : ProjectorWindow.COMPARE_COLUMNS) {
             Region column = robot.lookup("#compare-" + assignor).query();
             assertThat(column.localToScene(0, 0).getY()).as(assignor + "'s top").isEqualTo(top);
             // The columns still reach down to the legend: the trace has the height that is left.

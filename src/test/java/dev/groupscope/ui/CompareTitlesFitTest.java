@@ -24,8 +24,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class CompareTitlesFitTest {
 
-    private static final List<String> ASSIGNORS = List.of("range", "roundrobin", "sticky", "cooperative-sticky",
-            "legacy");
 
     private GroupScopeWindow window;
     private Stage stage;
@@ -43,7 +41,7 @@ class CompareTitlesFitTest {
             robot.interact(() -> window.zoomTo(new TextZoom(TextZoom.MAX)));
             showCompare(robot);
 
-            for (String assignor : ASSIGNORS) {
+            for (String assignor : ProjectorWindow.COMPARE_COLUMNS) {
                 Node column = robot.lookup("#compare-" + assignor).query();
                 Bounds inside = column.localToScene(column.getLayoutBounds());
                 for (String part : List.of("-title", "-protocol")) {
@@ -69,7 +67,7 @@ class CompareTitlesFitTest {
         robot.interact(() -> window.zoomTo(new TextZoom(1.0)));
         showCompare(robot);
 
-        for (String assignor : ASSIGNORS) {
+        for (String assignor : ProjectorWindow.COMPARE_COLUMNS) {
             Label title = robot.lookup("#compare-" + assignor + "-title").query();
             assertThat(title.getScaleX()).as(assignor).isEqualTo(1.0);
             // A line is about 1.2 times the font's size; two would be over twice it.

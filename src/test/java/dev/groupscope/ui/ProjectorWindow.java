@@ -5,6 +5,10 @@ import javafx.stage.Stage;
 /** For window tests: the main window on the built-in playground (or a lesson), in English, the size of a 1280×800 projector. */
 final class ProjectorWindow {
 
+    /** The Compare assignors tab's columns, in the order it shows them (ids "compare-<name>-…"). */
+    static final java.util.List<String> COMPARE_COLUMNS = java.util.List.of("range", "roundrobin", "sticky",
+            "cooperative-sticky", "legacy");
+
     private ProjectorWindow() {
     }
 
