@@ -108,16 +108,30 @@ class LedgerScenarioTest {
     }
 
     @Test
-    void closeReturnsOnceItsLeaveGroupIsAnsweredAsAbstractCoordinatorCloseAwaitsItsPendingRequests() {
+    void closeClosesItsFetchSessionsOnceItsLeaveGroupIsAnsweredThenReturnsWithTheirAnswers() {
         ScenarioRun run = ScenarioRun.of("commit-on-revoke");
 
         for (String consumer : List.of("N2", "L2")) {
             List<SimEvent> answers = closeCommitAnswers(run, consumer, "LeaveGroupResponse");
             assertThat(answers).as(consumer).singleElement()
                     .satisfies(answer -> assertThat(answer.fields()).containsEntry("error", "NONE"));
+            // AbstractCoordinator.close awaits the LeaveGroup's answer; only then does Fetcher.close send the
+            // session closes (epoch -1, no partition), and close() returns when they are answered.
+            List<SimEvent> sessionCloses = run.events(e -> e.type().equals("FetchRequest")
+                    && consumer.equals(e.peer()) && Integer.valueOf(-1).equals(e.fields().get("sessionEpoch")));
+            assertThat(sessionCloses).as(consumer).isNotEmpty().allSatisfy(request -> {
+                assertThat(request.fields()).containsEntry("sentAt", answers.get(0).time())
+                        .containsEntry("fetchOffsets", Map.of());
+                assertThat(request.fields().get("sessionId")).isNotEqualTo(0);
+            });
+            List<SimEvent> sessionAnswers = closeCommitAnswers(run, consumer, "FetchResponse").stream()
+                    .filter(answer -> sessionCloses.stream().anyMatch(request ->
+                            request.fields().get("correlationId").equals(answer.fields().get("correlationId"))))
+                    .toList();
+            assertThat(sessionAnswers).as(consumer).hasSameSizeAs(sessionCloses);
             SimEvent stopped = run.events(e -> e.type().equals("MemberStateChange") && consumer.equals(e.actor())
                     && "STOPPED".equals(e.fields().get("to"))).get(0);
-            assertThat(stopped.time()).isEqualTo(answers.get(0).time());
+            assertThat(stopped.time()).isEqualTo(sessionAnswers.get(sessionAnswers.size() - 1).time());
         }
     }
 

@@ -78,7 +78,7 @@ final class FetchPurgatory {
             }
         }
         FetchRead read = read(state, delivery.broker(), request, sim);
-        if (read.answersNow(request, sim.recordSizeBytes())) {
+        if (read.answersNow(request, sim.recordSizeBytes()) || readsNothing(request)) {
             answer(delivery.broker(), delivery.from(), request, read, sim, context);
             return;
         }
@@ -90,6 +90,18 @@ final class FetchPurgatory {
         emit(context, fetch, "FetchParked", fields(fetch, read, sim), Rule.of("sim.cluster.fetch.parked",
                 "minBytes", request.minBytes(), "bytes", read.bytes(sim.recordSizeBytes()),
                 "maxWaitMs", request.maxWaitMs()));
+    }
+
+    /**
+     * Whether the fetch has no partition to read (a full one names none, an incremental one's session holds none):
+     * KafkaApis answers it at once, as nothing could arrive for it. A consumer's close of its fetch session is such.
+     */
+    private boolean readsNothing(FetchRequest request) {
+        if (request.isFull()) {
+            return request.fetchOffsets().isEmpty();
+        }
+        FetchSessionCache.Session session = sessions.session(request.sessionId());
+        return session == null || session.partitions.isEmpty();
     }
 
     /** fetch.max.wait.ms passed: the fetch is answered with what there is, possibly nothing. */

@@ -1136,6 +1136,8 @@ public final class ConsumerActor implements Actor {
                 read(deliver);
                 if (state.running() && loop.closeAwaitsCoordinator) {
                     closeIfNothingPending();
+                } else if (state.running() && loop.closeFetches != null) {
+                    closeIfFetchSessionsClosed();
                 }
                 if (state.running()) {
                     metadata.maybeUpdate(this); // NetworkClient.poll: after reading, a due update goes out
@@ -1569,6 +1571,7 @@ public final class ConsumerActor implements Actor {
         /** close() itself, after the application's final commitSync() if it makes one. */
         private void startClose() {
             // close()'s one timer, for its commit and for the wait below: the lower of 30 s and request.timeout.ms.
+            loop.closeStartedAt = now();
             armTimer(TimerKind.CLOSE_WAIT, Commits.closeTimeoutMs(this));
             if (!commits.closeCommit(this)) {
                 finishClose();
@@ -1581,7 +1584,8 @@ public final class ConsumerActor implements Actor {
          * LeaveGroup's answer read), or when its timer runs out.
          */
         void finishClose() {
-            if (loop.phase != PollLoop.Phase.CLOSING || loop.closeAwaitsCoordinator || loop.closeInListener) {
+            if (loop.phase != PollLoop.Phase.CLOSING || loop.closeAwaitsCoordinator || loop.closeInListener
+                    || loop.closeFetches != null) {
                 return;
             }
             if (commits.awaitsCoordinator()) {
@@ -1626,7 +1630,7 @@ public final class ConsumerActor implements Actor {
             group.maybeLeaveGroup(this, loop.closeLeave, "the consumer is being closed");
             loop.closeAwaitsCoordinator = true;
             if (timerDeadline(TimerKind.CLOSE_WAIT) < 0) {
-                stopProcess(MemberState.STOPPED, "close"); // close()'s timer ran out in the listener: no wait
+                closeFetcher(); // close()'s timer ran out in the listener: no wait for the coordinator
                 return;
             }
             closeIfNothingPending();
@@ -1636,8 +1640,39 @@ public final class ConsumerActor implements Actor {
         private void closeIfNothingPending() {
             group.checkCoordinator(this);
             if (group.coordinator < 0 || !inFlight.anyToCoordinator(group.coordinator)) {
-                stopProcess(MemberState.STOPPED, "close");
+                closeFetcher();
             }
+        }
+
+        /**
+         * ClassicKafkaConsumer.close after the coordinator's part: {@code Fetcher.close} sends each fetch session's
+         * close and waits for the answers, its timer reset to what is left of close()'s 30 s, at most
+         * request.timeout.ms. With nothing left the closes are never sent: they would go out only in that wait.
+         */
+        private void closeFetcher() {
+            loop.closeAwaitsCoordinator = false;
+            long left = Math.max(0, Commits.DEFAULT_CLOSE_TIMEOUT_MS - (now() - loop.closeStartedAt));
+            long wait = Math.min(config.settings().requestTimeoutMs(), left);
+            long[] closes = wait > 0 ? fetcher.closeSessions(this) : new long[0];
+            if (closes.length == 0) {
+                stopProcess(MemberState.STOPPED, "close");
+                return;
+            }
+            loop.closeFetches = closes;
+            armTimer(TimerKind.CLOSE_WAIT, wait);
+            client("CloseFetchSessions", fields("requests", closes.length, "waitMs", wait),
+                    "sim.client.close.fetchSessions", Map.of("consumer", id, "requests", closes.length,
+                            "waitMs", wait));
+        }
+
+        /** Every fetch-session close answered (or failed): close() returns. */
+        private void closeIfFetchSessionsClosed() {
+            for (long correlationId : loop.closeFetches) {
+                if (inFlight.has(correlationId)) {
+                    return;
+                }
+            }
+            stopProcess(MemberState.STOPPED, "close");
         }
 
         /** close()'s timer ran out: Kafka logs "Close timed out with … pending requests" and closes anyway. */
@@ -1647,7 +1682,9 @@ public final class ConsumerActor implements Actor {
                 leaveOnClose();
             }
             if (loop.phase == PollLoop.Phase.CLOSING && loop.closeAwaitsCoordinator) {
-                stopProcess(MemberState.STOPPED, "close");
+                closeFetcher();
+            } else if (loop.phase == PollLoop.Phase.CLOSING && loop.closeFetches != null) {
+                stopProcess(MemberState.STOPPED, "close"); // "may result in unnecessary fetch sessions"
             }
         }
 

@@ -117,6 +117,15 @@ final class FetchSessionHandler {
         return true;
     }
 
+    /**
+     * kafka-clients' {@code notifyClose}: the next request closes the session, a full fetch at epoch -1 that names it
+     * and no partition. Returns the session's id (0 if none was opened: the broker then has nothing to free).
+     */
+    int notifyClose() {
+        epoch = FetchRequest.FINAL_EPOCH;
+        return sessionId;
+    }
+
     /** kafka-clients' {@code handleError}: after a failed send the next fetch closes the session and opens anew. */
     void handleError() {
         epoch = FetchRequest.INITIAL_EPOCH;

@@ -742,6 +742,30 @@ final class Fetcher {
     }
 
     /**
+     * kafka-clients' {@code Fetcher.maybeCloseFetchSessions}, in close(): every broker this consumer has fetched from
+     * gets a fetch at epoch -1 naming its session and no partition, so that it frees the session's slot
+     * (max.incremental.fetch.session.cache.slots); one the metadata does not know or in reconnect backoff is
+     * skipped. Returns the requests' correlation ids, in broker order.
+     */
+    long[] closeSessions(Step step) {
+        ConsumerMetadata metadata = step.metadata();
+        ConsumerClientConfig config = step.config();
+        long[] sent = new long[sessions.size()];
+        int count = 0;
+        for (Map.Entry<Integer, FetchSessionHandler> entry : sessions.entrySet()) {
+            int broker = entry.getKey();
+            int sessionId = entry.getValue().notifyClose();
+            if (!metadata.brokers().contains(broker) || metadata.isUnavailable(broker, step.now())) {
+                continue;
+            }
+            sent[count++] = step.send(broker, false, correlationId -> new FetchRequest(correlationId, sessionId,
+                    FetchRequest.FINAL_EPOCH, Map.of(), List.of(), config.fetchMaxBytes(), config.fetchMinBytes(),
+                    config.fetchMaxWaitMs(), config.maxPartitionFetchBytes()));
+        }
+        return java.util.Arrays.copyOf(sent, count);
+    }
+
+    /**
      * The leader a fetch or ListOffsets for {@code tp} goes to: the one the consumer's metadata cache names (Kafka's
      * {@code metadata.currentLeader(tp)}), -1 when it names none. Every leader lookup of the consumer is this.
      */

@@ -62,6 +62,11 @@ final class InFlight {
         pending.put(correlationId, request);
     }
 
+    /** Whether the request {@code correlationId} still awaits its answer. */
+    boolean has(long correlationId) {
+        return pending.get(correlationId) != null;
+    }
+
     /** Removes and returns the request answered by {@code correlationId}, or null if it is stale. */
     Pending complete(long correlationId) {
         return pending.remove(correlationId);

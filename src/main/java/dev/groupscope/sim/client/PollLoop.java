@@ -69,6 +69,10 @@ final class PollLoop {
     boolean closeAwaitsChainedCommits;
     /** close()'s onLeavePrepare is blocked in the listener's commitSync() (commitOnRevoke). */
     boolean closeInListener;
+    /** When close() began: its 30 s bound the fetcher's part, after the coordinator's, counts from here. */
+    long closeStartedAt;
+    /** close() waits for the answers to these fetch-session closes (correlation ids); null: not at that part. */
+    long[] closeFetches;
     /** Where the loop was when its blocking call began: it goes on from there once the call returns. */
     Phase beforeCall;
     /** The processing time left of the record in hand when the call began (PROCESSING only). */
@@ -93,6 +97,8 @@ final class PollLoop {
         copy.closeAwaitsCoordinator = closeAwaitsCoordinator;
         copy.closeAwaitsChainedCommits = closeAwaitsChainedCommits;
         copy.closeInListener = closeInListener;
+        copy.closeStartedAt = closeStartedAt;
+        copy.closeFetches = closeFetches; // never changed in place
         copy.beforeCall = beforeCall;
         copy.processLeftMs = processLeftMs;
         copy.waitingCalls = waitingCalls; // immutable, replaced on change
@@ -161,6 +167,7 @@ final class PollLoop {
         endBatch();
         pendingStallMs = 0;
         inListener = false;
+        closeFetches = null;
         waitingCalls = List.of();
     }
 

@@ -106,6 +106,23 @@ class FetchSessionTest {
     }
 
     @Test
+    void aConsumersCloseOfItsSessionIsAnsweredAtOnceAndFreesTheSession() {
+        int session = open().sessionId();
+
+        // Fetcher.close: epoch -1 names the session and no partition. fetch.min.bytes 1 and 500 ms of wait would
+        // park any other fetch with nothing to read; KafkaApis answers one that reads no partition at once.
+        h.deliver("consumer", 1, new FetchRequest(h.correlationId(), session, FetchRequest.FINAL_EPOCH, Map.of(),
+                List.of(), 10_000, 1, 500, 10_000));
+        h.advance(5);
+        FetchResponse closed = h.last(consumer, FetchResponse.class);
+
+        assertThat(closed.error()).isEqualTo(Errors.NONE);
+        assertThat(closed.sessionId()).isEqualTo(FetchRequest.NO_SESSION);
+        assertThat(closed.partitions()).isEmpty();
+        assertThat(fetch(session, 1, Map.of(), List.of()).error()).isEqualTo(Errors.FETCH_SESSION_ID_NOT_FOUND);
+    }
+
+    @Test
     void anUnknownSessionOrAWrongEpochIsAnErrorWithoutPartitions() {
         produce(0, 1);
         int session = open().sessionId();
