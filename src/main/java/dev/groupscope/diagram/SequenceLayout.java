@@ -628,17 +628,27 @@ public final class SequenceLayout {
         if (event.lost()) {
             lostLine(event, id, x1, x2, y, styles);
         } else {
-            String tip = text(event.request() ? "diagram.sequence.tip.request" : "diagram.sequence.tip.response",
-                    "api", event.api(), "from", laneName(event.from()), "to", laneName(event.to()),
-                    "sent", TextFit.number(event.sentAt()), "arrived", TextFit.number(event.time()),
-                    "delay", TextFit.number(event.time() - event.sentAt()));
-            out.arrow(id, tip, x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE,
+            out.arrow(id, arrowTip(event), x1 + direction * 4, y - SLOPE, x2 - direction * 4, y + SLOPE,
                     styles.toArray(String[]::new));
         }
         List<String> labelStyles = new ArrayList<>(styles);
         labelStyles.add("detail");
         out.label(id + "-label", centre, baseline, label, Anchor.MIDDLE, labelStyles.toArray(String[]::new));
         rows.add(new SequenceDiagram.Row(id, event.seq(), event.time(), y, ROW));
+    }
+
+    /**
+     * When the message left and arrived; a request the broker read only after answering the fetch parked before it on
+     * the connection ({@code unreadMs}) says that too, so its time on the network is not overstated.
+     */
+    private String arrowTip(ProtocolEvent event) {
+        long unread = event.fields().get("unreadMs") instanceof Number n ? n.longValue() : 0;
+        long arrived = event.time() - unread;
+        String key = event.request() ? unread > 0 ? "diagram.sequence.tip.request.unread"
+                : "diagram.sequence.tip.request" : "diagram.sequence.tip.response";
+        return text(key, "api", event.api(), "from", laneName(event.from()), "to", laneName(event.to()),
+                "sent", TextFit.number(event.sentAt()), "arrived", TextFit.number(arrived),
+                "delay", TextFit.number(arrived - event.sentAt()), "read", TextFit.number(event.time()));
     }
 
     /**

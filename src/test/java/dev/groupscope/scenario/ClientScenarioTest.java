@@ -48,7 +48,10 @@ class ClientScenarioTest {
                 .and(e -> ((List<?>) e.fields().get("created")).contains("logs-web"))).get(0);
         assertThat(refresh.time()).isEqualTo(firstSeen.time()).isGreaterThan(20_000).isLessThanOrEqualTo(30_000);
         assertThat(discovery.startMs()).isGreaterThanOrEqualTo(firstSeen.time()).isLessThan(25_000);
-        assertThat(discovery.trigger()).isEqualTo("sim.coordinator.rebalance.metadataChanged");
+        // The leader, C1, saw logs-web first: its JoinGroup starts the rebalance (C2's metadata refresh waited
+        // behind its fetch parked on the same connection).
+        assertThat(firstSeen.actor()).isEqualTo("C1");
+        assertThat(discovery.trigger()).isEqualTo("sim.coordinator.rebalance.leaderRejoined");
         assertThat(discovery.moved()).extracting(Rebalance.Move::partition)
                 .containsExactlyInAnyOrder("logs-web-0", "logs-web-1");
         // metrics (created at 25 s) does not match: the next rebalance is the deletion of logs-app at 45 s.
@@ -84,8 +87,8 @@ class ClientScenarioTest {
         // The coordinator answers per partition: logs-web-1's offset is stored even though logs-app-1's fails.
         SimEvent partly = run.events(type("OffsetCommitResponse").and(actor("C2")).and(e -> e.time() > 45_000)).get(0);
         assertThat(partly.ruleKey()).isEqualTo("sim.client.commitPartlyFailed");
-        assertThat(partly.ruleArgs()).containsEntry("failed", "logs-app-1 @ 248").containsEntry("stored",
-                "logs-web-1 @ 122");
+        assertThat((String) partly.ruleArgs().get("failed")).startsWith("logs-app-1 @ ");
+        assertThat((String) partly.ruleArgs().get("stored")).startsWith("logs-web-1 @ ");
 
         // poll() gives ensureActiveGroup a 0 ms timer: onJoinPrepare's retry.backoff.ms sleep is empty, and the commit
         // goes out again at poll()'s next pass, not retry.backoff.ms later.
@@ -151,9 +154,16 @@ class ClientScenarioTest {
         assertThat(call.time()).isEqualTo(pollBefore.time()).isGreaterThan(30_000);
         assertThat(description).contains("(" + seconds(call.time()) + " s, with one record)");
         assertThat(pollBefore.fields()).containsEntry("records", 1);
-        // As the lesson says: the call blocks C1's application thread until the leader answers, 4 ms later.
+        // As the lesson says: the call blocks C1's application thread until the leader answers, which reads its
+        // ListOffsets only once it has answered the fetch parked on the same connection.
         SimEvent answer = run.events(type("OffsetsForTimesReturned")).get(0);
-        assertThat(answer.time() - call.time()).isEqualTo(4);
+        SimEvent waits = run.events(type("RequestWaits").and(e -> e.peer().equals("C1"))
+                .and(e -> e.seq() > call.seq() && e.seq() < answer.seq())).get(0);
+        assertThat(waits.fields()).containsEntry("api", "ListOffsets");
+        SimEvent released = run.events(type("FetchReleased").and(e -> e.peer().equals("C1"))
+                .and(e -> e.seq() > waits.seq())).get(0);
+        assertThat(released.fields()).containsEntry("correlationId", waits.fields().get("behindFetch"));
+        assertThat(answer.time() - call.time()).isEqualTo(released.time() - call.time() + 2);
         assertThat(description).contains("answered " + (answer.time() - call.time()) + " ms later");
         assertThat(run.events(type("Poll").and(actor("C1")).and(e -> e.seq() > call.seq() && e.seq() < answer.seq())))
                 .isEmpty();
@@ -183,7 +193,10 @@ class ClientScenarioTest {
         Map<String, Object> sought = new java.util.TreeMap<>();
         seeks.forEach(seek -> sought.put((String) seek.fields().get("partition"), seek.fields().get("offset")));
         assertThat(rewinding.fields().get("offsets")).isEqualTo(sought);
-        assertThat(description).contains("due at " + seconds(rewinding.time()) + " s",
+        SimEvent due = last(run.events(type("AutoCommitInterval").and(e -> e.seq() < rewinding.seq())));
+        assertThat(due.fields()).containsEntry("inPoll", false);
+        assertThat(description).contains("due at " + seconds(due.time()) + " s",
+                "runs there at " + seconds(rewinding.time()) + " s",
                 "sales-0 @ " + sought.get("sales-0") + ", sales-1 @ " + sought.get("sales-1"),
                 "next auto commit at " + seconds(commitsAfter.get(1).time()) + " s");
         SimEvent replay = run.events(type("Poll").and(actor("C1")).and(e -> e.seq() > lastSeek.seq())).get(0);

@@ -29,6 +29,8 @@ final class BrokerRequests {
 
     private final ClusterActor cluster;
     private final Context context;
+    /** How long the request being served waited unread behind a parked fetch (0: read as it arrived). */
+    private long unreadMs;
 
     BrokerRequests(ClusterActor cluster, Context context) {
         this.cluster = cluster;
@@ -43,6 +45,29 @@ final class BrokerRequests {
             return;
         }
         cluster.connections.connected(broker, delivery.from());
+        if (!GroupCoordinatorService.isGroupRequest(message) && cluster.fetches.holds(delivery, context)) {
+            return; // read once the fetch parked on its connection is answered
+        }
+        serve(delivery);
+    }
+
+    /** The fetch held on a connection was answered: the requests that waited behind it are read, in order. */
+    void unmuted(ConnectionUnmuted task) {
+        MutedConnections.Connection connection = new MutedConnections.Connection(task.client(), task.broker());
+        if (!cluster.state.isUp(task.broker())) {
+            return; // it stopped since: what waited was dropped with its connections
+        }
+        for (MutedConnections.Held next = cluster.fetches.nextUnmuted(connection); next != null;
+                next = cluster.fetches.nextUnmuted(connection)) {
+            unreadMs = context.now() - next.arrivedAt();
+            serve(next.delivery());
+        }
+        unreadMs = 0;
+    }
+
+    private void serve(Deliver delivery) {
+        int broker = delivery.broker();
+        Message message = delivery.message();
         if (message instanceof FindCoordinatorRequest find) {
             findCoordinator(delivery, find);
         } else if (message instanceof FetchRequest fetch) {
@@ -116,6 +141,9 @@ final class BrokerRequests {
     private void recordArrival(Deliver delivery, Rule rule) {
         Message message = delivery.message();
         Map<String, Object> fields = RequestEvents.fields(delivery);
+        if (unreadMs > 0) {
+            fields.put("unreadMs", unreadMs); // it arrived unreadMs before this event: the diagram's tooltip says so
+        }
         String key = rule != null ? rule.key() : RequestEvents.arrivalKey(message).orElse(null);
         Map<String, Object> args = rule != null ? rule.args() : key == null ? Map.of()
                 : RequestEvents.arrivalArgs(delivery, fields);

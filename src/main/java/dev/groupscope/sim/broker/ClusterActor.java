@@ -107,6 +107,8 @@ public final class ClusterActor implements Actor, ClusterAccess {
             shard.onExpirationTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
         } else if (task instanceof FetchTimeout timeout) {
             fetches.onTimeout(timeout, state, sim, context);
+        } else if (task instanceof ConnectionUnmuted unmuted) {
+            new BrokerRequests(this, context).unmuted(unmuted);
         } else if (task instanceof CleanerTick) {
             LogCleaner.run(state, sim, context);
         } else if (task instanceof BalancePartitionLeaders) {

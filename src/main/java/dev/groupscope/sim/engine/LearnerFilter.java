@@ -21,7 +21,7 @@ public final class LearnerFilter implements Predicate<SimEvent> {
     private static final Set<String> ROUTINE = Set.of("HeartbeatRequest", "HeartbeatResponse", "FetchRequest",
             "FetchResponse", "FetchParked", "FetchReleased", "FetchMaxWait", "Poll", "ProcessRecords", "Produce", "Send", "HeartbeatInterval",
             "AutoCommitInterval", "OffsetCommitRecord", "OffsetCommitRequest", "OffsetCommitResponse",
-            "MetadataRequest", "OffsetForLeaderEpochRequest", "OffsetForLeaderEpochResponse");
+            "MetadataRequest", "OffsetForLeaderEpochRequest", "OffsetForLeaderEpochResponse", "RequestWaits");
 
     /** Messages a network cut swallows (the client's FaultState): each is a step, but see {@link #ROUTINE_APIS}. */
     private static final Set<String> LOST = Set.of("RequestLost", "ResponseLost");

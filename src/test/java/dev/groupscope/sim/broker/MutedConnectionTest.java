@@ -1,0 +1,93 @@
+package dev.groupscope.sim.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.coordinator.EventChecks;
+import dev.groupscope.sim.coordinator.Harness;
+import dev.groupscope.sim.coordinator.Recorder;
+import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.protocol.Requests.FetchRequest;
+import dev.groupscope.sim.protocol.Requests.MetadataRequest;
+import dev.groupscope.sim.protocol.Responses.FetchResponse;
+import dev.groupscope.sim.protocol.Responses.MetadataResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A broker reads one request per connection at a time (Kafka's socket server mutes a connection from reading a
+ * request until its answer is sent): what a consumer sends while its fetch is parked is read once that fetch is
+ * answered, in the order it was sent.
+ */
+class MutedConnectionTest {
+
+    private static final TopicPartition P0 = new TopicPartition("orders", 0);
+
+    private final Harness h = new Harness(ClusterSetup.of(1).withTopic("orders", 1, 1), 11);
+    private final Recorder consumer = h.client("consumer");
+    private final Recorder other = h.client("other");
+
+    @AfterEach
+    void everyEventIsExplainedAndJsonFriendly() {
+        EventChecks.assertWellFormed(h.events());
+    }
+
+    /** A fetch with nothing to read: parked for fetch.max.wait.ms = 500 ms. */
+    private void parkFetch(String client) {
+        h.deliver(client, 1, new FetchRequest(h.correlationId(), Map.of(P0, 0L), 10_000, 1, 500));
+        h.advance(1);
+    }
+
+    private MetadataRequest metadata() {
+        return new MetadataRequest(h.correlationId(), List.of("orders"), false);
+    }
+
+    @Test
+    void aRequestSentWhileTheConsumersFetchIsParkedIsReadOnceTheFetchIsAnswered() {
+        parkFetch("consumer");
+
+        h.deliver("consumer", 1, metadata());
+        h.advance(100);
+        assertThat(h.all(consumer, MetadataResponse.class)).as("unread behind the parked fetch").isEmpty();
+        assertThat(h.events("RequestWaits")).singleElement().satisfies(waits ->
+                assertThat(waits.fields()).containsEntry("api", "Metadata"));
+
+        h.advance(500);
+        assertThat(h.all(consumer, FetchResponse.class)).hasSize(1);
+        assertThat(h.all(consumer, MetadataResponse.class)).hasSize(1);
+        SimEvent released = h.events("FetchMaxWait").get(0);
+        SimEvent read = h.events("MetadataRequest").get(0);
+        assertThat(read.time()).isEqualTo(released.time());
+        assertThat(read.fields()).containsEntry("unreadMs", released.time() - 1);
+    }
+
+    @Test
+    void requestsWaitingOnOneConnectionAreReadInTheOrderTheyWereSent() {
+        parkFetch("consumer");
+        h.deliver("consumer", 1, metadata());
+        h.advance(1);
+        h.deliver("consumer", 1, metadata());
+
+        h.advance(600);
+
+        assertThat(h.events("MetadataRequest")).extracting(event -> event.fields().get("correlationId"))
+                .isSorted().hasSize(2);
+        assertThat(h.events("RequestWaits")).hasSize(2);
+    }
+
+    @Test
+    void anotherClientsConnectionAndTheConsumersGroupRequestsAreNotHeld() {
+        parkFetch("consumer");
+
+        h.deliver("other", 1, metadata());
+        h.advance(5);
+        assertThat(h.all(other, MetadataResponse.class)).hasSize(1);
+
+        // The coordinator's requests travel on a connection of their own (kafka-clients' coordinator node).
+        h.send("consumer", h.heartbeat(1, "nobody"));
+        assertThat(h.events("RequestWaits")).isEmpty();
+        assertThat(h.events("HeartbeatRequest")).hasSize(1);
+    }
+}
