@@ -162,7 +162,7 @@ class ClientScenarioTest {
         assertThat(waits.fields()).containsEntry("api", "ListOffsets");
         SimEvent released = run.events(type("FetchReleased").and(e -> e.peer().equals("C1"))
                 .and(e -> e.seq() > waits.seq())).get(0);
-        assertThat(released.fields()).containsEntry("correlationId", waits.fields().get("behindFetch"));
+        assertThat(released.fields()).containsEntry("correlationId", waits.fields().get("behind"));
         assertThat(answer.time() - call.time()).isEqualTo(released.time() - call.time() + 2);
         assertThat(description).contains("answered " + (answer.time() - call.time()) + " ms later");
         assertThat(run.events(type("Poll").and(actor("C1")).and(e -> e.seq() > call.seq() && e.seq() < answer.seq())))

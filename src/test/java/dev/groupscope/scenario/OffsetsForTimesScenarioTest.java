@@ -118,7 +118,7 @@ class OffsetsForTimesScenarioTest {
                     && e.fields().get("correlationId").equals(request.fields().get("correlationId"))));
             long readAt = waited.isEmpty() ? call.time() + NETWORK_MS : events(run, e -> e.actor().equals(request.actor())
                     && (e.type().equals("FetchReleased") || e.type().equals("FetchMaxWait"))
-                    && e.fields().get("correlationId").equals(waited.get(0).fields().get("behindFetch")))
+                    && e.fields().get("correlationId").equals(waited.get(0).fields().get("behind")))
                     .get(0).time();
             assertThat(request.time()).as(request.actor()).isEqualTo(readAt);
         });

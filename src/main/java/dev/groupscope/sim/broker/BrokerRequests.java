@@ -10,6 +10,8 @@ import dev.groupscope.sim.coordinator.GroupCoordinatorService;
 import dev.groupscope.sim.coordinator.Rule;
 import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.EventKind;
+import dev.groupscope.sim.engine.OrderedFields;
+import dev.groupscope.sim.broker.MutedConnections.Connection;
 import dev.groupscope.sim.protocol.Deliver;
 import dev.groupscope.sim.protocol.Disconnected;
 import dev.groupscope.sim.protocol.Message;
@@ -45,22 +47,64 @@ final class BrokerRequests {
             return;
         }
         cluster.connections.connected(broker, delivery.from());
-        if (!GroupCoordinatorService.isGroupRequest(message) && cluster.fetches.holds(delivery, context)) {
-            return; // read once the fetch parked on its connection is answered
+        Connection connection = connectionOf(delivery);
+        long behind = busyWith(connection, delivery);
+        if (behind >= 0 || cluster.muted.hasWaiting(connection)) {
+            hold(connection, delivery, behind); // read once the request before it on its connection is answered
+            return;
         }
         serve(delivery);
     }
 
-    /** The fetch held on a connection was answered: the requests that waited behind it are read, in order. */
-    void unmuted(ConnectionUnmuted task) {
-        MutedConnections.Connection connection = new MutedConnections.Connection(task.client(), task.broker());
-        if (!cluster.state.isUp(task.broker())) {
-            return; // it stopped since: what waited was dropped with its connections
-        }
-        for (MutedConnections.Held next = cluster.fetches.nextUnmuted(connection); next != null;
-                next = cluster.fetches.nextUnmuted(connection)) {
-            unreadMs = context.now() - next.arrivedAt();
-            serve(next.delivery());
+    /** Group requests travel on the client's connection to its coordinator, the others on its fetch connection. */
+    private static Connection connectionOf(Deliver delivery) {
+        return new Connection(delivery.from(), delivery.broker(),
+                GroupCoordinatorService.isGroupRequest(delivery.message()));
+    }
+
+    /**
+     * The correlation id of the request the broker is still handling on {@code connection} (a parked fetch, or a
+     * JoinGroup or SyncGroup the coordinator of {@code delivery}'s group holds), or -1.
+     */
+    private long busyWith(Connection connection, Deliver delivery) {
+        return connection.coordinator()
+                ? cluster.heldGroupRequest(connection.client(), connection.broker(),
+                        GroupCoordinatorService.groupId(delivery.message()))
+                : cluster.fetches.parkedOn(connection, cluster.muted);
+    }
+
+    private void hold(Connection connection, Deliver delivery, long behind) {
+        cluster.muted.hold(connection, delivery, context.now());
+        Message message = delivery.message();
+        Map<String, Object> fields = new OrderedFields(4);
+        fields.put("api", message.api());
+        fields.put("correlationId", message.correlationId());
+        fields.put("sentAt", delivery.sentAt());
+        fields.put("behind", behind); // -1: behind requests that wait too
+        String key = connection.coordinator() ? "sim.cluster.connection.mutedByGroup" : "sim.cluster.connection.muted";
+        context.emit(EventKind.REQUEST, "RequestWaits", CoordinatorEnv.brokerActor(delivery.broker()),
+                delivery.from(), fields, key, Map.of("broker", delivery.broker(), "client", delivery.from(),
+                        "api", message.api()));
+    }
+
+    /**
+     * The requests waiting on connections the broker has since answered on, in order, connection by connection;
+     * again while reading one freed another (a LeaveGroup that completes a rebalance answers held JoinGroups).
+     */
+    void readUnmuted() {
+        boolean read = true;
+        while (read) {
+            read = false;
+            for (Connection connection : cluster.muted.connections()) {
+                MutedConnections.Held next = cluster.muted.peek(connection);
+                while (next != null && busyWith(connection, next.delivery()) < 0) {
+                    cluster.muted.next(connection);
+                    unreadMs = context.now() - next.arrivedAt();
+                    serve(next.delivery());
+                    read = true;
+                    next = cluster.muted.peek(connection);
+                }
+            }
         }
         unreadMs = 0;
     }

@@ -7,10 +7,12 @@ import dev.groupscope.sim.cluster.ClusterState;
 import dev.groupscope.sim.cluster.ClusterView;
 import dev.groupscope.sim.client.ClusterAccess;
 import dev.groupscope.sim.cluster.PartitionState;
+import dev.groupscope.sim.coordinator.ClassicGroup;
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.coordinator.CoordinatorShard;
 import dev.groupscope.sim.coordinator.ExpirationTimer;
 import dev.groupscope.sim.coordinator.GroupTimer;
+import dev.groupscope.sim.coordinator.ParkedRequest;
 import dev.groupscope.sim.coordinator.ShardView;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
@@ -45,15 +47,19 @@ public final class ClusterActor implements Actor, ClusterAccess {
     final FetchPurgatory fetches;
     /** The clients connected to each broker: a broker that stops closes their connections. */
     final ClientConnections connections;
+    /** Requests not read yet: the broker is still handling one before them on their connection. */
+    final MutedConnections muted;
 
     private ClusterActor(BrokerSettings settings, SimSettings sim, ClusterState state,
-                         CoordinatorShards shards, FetchPurgatory fetches, ClientConnections connections) {
+                         CoordinatorShards shards, FetchPurgatory fetches, ClientConnections connections,
+                         MutedConnections muted) {
         this.settings = settings;
         this.sim = sim;
         this.state = state;
         this.shards = shards;
         this.fetches = fetches;
         this.connections = connections;
+        this.muted = muted;
     }
 
     /**
@@ -66,7 +72,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
             state.addBroker(id);
         }
         return new ClusterActor(settings, sim, state, new CoordinatorShards(), new FetchPurgatory(),
-                new ClientConnections());
+                new ClientConnections(), new MutedConnections());
     }
 
     /** Builds the cluster of {@code setup}, adds it to the world and starts its log cleaner. */
@@ -89,7 +95,8 @@ public final class ClusterActor implements Actor, ClusterAccess {
 
     @Override
     public ClusterActor copy() {
-        return new ClusterActor(settings, sim, state.copy(), shards.copy(), fetches.copy(), connections.copy());
+        return new ClusterActor(settings, sim, state.copy(), shards.copy(), fetches.copy(), connections.copy(),
+                muted.copy());
     }
 
     @Override
@@ -107,8 +114,6 @@ public final class ClusterActor implements Actor, ClusterAccess {
             shard.onExpirationTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
         } else if (task instanceof FetchTimeout timeout) {
             fetches.onTimeout(timeout, state, sim, context);
-        } else if (task instanceof ConnectionUnmuted unmuted) {
-            new BrokerRequests(this, context).unmuted(unmuted);
         } else if (task instanceof CleanerTick) {
             LogCleaner.run(state, sim, context);
         } else if (task instanceof BalancePartitionLeaders) {
@@ -116,6 +121,33 @@ public final class ClusterActor implements Actor, ClusterAccess {
         } else {
             new ClusterAdmin(this, context).handle(task);
         }
+        readUnmuted(context);
+    }
+
+    /** Whatever this step answered may have unmuted a connection: the requests waiting on it are read now. */
+    private void readUnmuted(Context context) {
+        if (!muted.isEmpty()) {
+            new BrokerRequests(this, context).readUnmuted();
+        }
+    }
+
+    /**
+     * The correlation id of the JoinGroup or SyncGroup of {@code client} that the coordinator of {@code groupId} on
+     * {@code broker} holds unanswered, or -1: it mutes the client's connection to that coordinator.
+     */
+    long heldGroupRequest(String client, int broker, String groupId) {
+        if (!state.hasTopic(ClusterState.OFFSETS_TOPIC)) {
+            return -1;
+        }
+        CoordinatorShard shard = shards.get(offsetsPartitionFor(groupId));
+        ClassicGroup group = shard == null || shard.broker() != broker ? null : shard.group(groupId);
+        ParkedRequest held = group == null ? null : group.heldRequestOf(client);
+        return held != null && muted.onOpenConnection(client, held.arrivedAt()) ? held.correlationId() : -1;
+    }
+
+    @Override
+    public void clientStopped(Context context, String client) {
+        muted.clientStopped(client, context.now());
     }
 
     /**
@@ -156,6 +188,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
         fields.put("timestamp", timestamp);
         context.emit(EventKind.PRODUCE, "Produce", CoordinatorEnv.brokerActor(leader), producer, fields);
         fetches.onAppend(new TopicPartition(topic, partition), state, sim, context);
+        readUnmuted(context);
         return offset;
     }
 

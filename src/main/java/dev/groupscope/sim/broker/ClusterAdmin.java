@@ -62,7 +62,7 @@ final class ClusterAdmin {
         // client's connection. Each client reads answers and close in one poll, and sees the close before it handles
         // the answers: the close goes out in two halves around them (TCP keeps their order).
         List<String> clients = cluster.connections.closeAll(broker);
-        cluster.fetches.dropWaiting(broker);
+        cluster.muted.dropAll(broker);
         clients.forEach(client -> sendToClient(broker, client, new ConnectionsClosing(broker)));
         applyLeaderChanges(changes, ClusterAdmin::failoverRule);
         clients.forEach(client -> sendToClient(broker, client, new ConnectionsClosed(broker)));

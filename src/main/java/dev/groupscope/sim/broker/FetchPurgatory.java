@@ -41,20 +41,16 @@ final class FetchPurgatory {
     private Map<Integer, Long> bySession;
     /** Connection → the fetch parked on it: derived too. A parked fetch mutes its connection. */
     private Map<Connection, Long> byConnection;
-    /** Requests that arrived on a connection while its fetch was parked: read once it is answered. */
-    private final MutedConnections muted;
     private long nextId;
 
     FetchPurgatory() {
         this.parked = new LongKeyMap<>();
         this.sessions = new FetchSessionCache();
-        this.muted = new MutedConnections();
     }
 
     private FetchPurgatory(FetchPurgatory other) {
         this.parked = new LongKeyMap<>(other.parked);
         this.sessions = other.sessions.copy();
-        this.muted = other.muted.copy();
         this.nextId = other.nextId;
     }
 
@@ -71,37 +67,15 @@ final class FetchPurgatory {
     }
 
     /**
-     * Whether {@code delivery} must wait unread: a fetch of its connection is parked, or requests already wait there
-     * (see {@link MutedConnections}). If so it is held, and an event says behind what.
+     * The correlation id of the fetch parked on {@code connection}, or -1: a parked fetch mutes its connection, unless
+     * its client has stopped since (a new instance has a connection of its own).
      */
-    boolean holds(Deliver delivery, Context context) {
-        Connection connection = new Connection(delivery.from(), delivery.broker());
+    long parkedOn(Connection connection, MutedConnections muted) {
         index();
-        Long fetchId = byConnection.get(connection);
-        if (fetchId == null && !muted.hasWaiting(connection)) {
-            return false;
-        }
-        muted.hold(connection, delivery, context.now());
-        Map<String, Object> fields = new OrderedFields(4);
-        fields.put("api", delivery.message().api());
-        fields.put("correlationId", delivery.message().correlationId());
-        fields.put("sentAt", delivery.sentAt());
-        fields.put("behindFetch", fetchId == null ? -1 : parked.get(fetchId).request().correlationId());
-        context.emit(EventKind.REQUEST, "RequestWaits", CoordinatorEnv.brokerActor(delivery.broker()),
-                delivery.from(), fields, "sim.cluster.connection.muted", Map.of("broker", delivery.broker(),
-                        "client", delivery.from(), "api", delivery.message().api()));
-        return true;
-    }
-
-    /** The next request to read on {@code connection}; null when none waits or a fetch read from it parked again. */
-    MutedConnections.Held nextUnmuted(Connection connection) {
-        index();
-        return byConnection.containsKey(connection) ? null : muted.next(connection);
-    }
-
-    /** {@code broker} stopped and closed its connections: the requests waiting on them are never read. */
-    void dropWaiting(int broker) {
-        muted.dropAll(broker);
+        Long id = byConnection.get(connection);
+        ParkedFetch fetch = id == null ? null : parked.get(id);
+        return fetch != null && muted.onOpenConnection(fetch.client(), fetch.parkedAt())
+                ? fetch.request().correlationId() : -1;
     }
 
     List<ParkedFetch> parked() {
@@ -236,7 +210,7 @@ final class FetchPurgatory {
         if (byPartition == null) {
             return;
         }
-        byConnection.put(new Connection(fetch.client(), fetch.broker()), fetch.id());
+        byConnection.put(new Connection(fetch.client(), fetch.broker(), false), fetch.id());
         if (!fetch.request().isFull()) {
             bySession.put(fetch.request().sessionId(), fetch.id());
             return;
@@ -250,7 +224,7 @@ final class FetchPurgatory {
         if (byPartition == null) {
             return;
         }
-        byConnection.remove(new Connection(fetch.client(), fetch.broker()));
+        byConnection.remove(new Connection(fetch.client(), fetch.broker(), false));
         if (!fetch.request().isFull()) {
             bySession.remove(fetch.request().sessionId());
             return;
@@ -271,10 +245,6 @@ final class FetchPurgatory {
             emit(context, fetch, "FetchReleased", fields(fetch, read, sim), rule);
         }
         answer(fetch.broker(), fetch.client(), fetch.request(), read, sim, context);
-        if (muted.hasWaiting(new Connection(fetch.client(), fetch.broker()))) {
-            // The answer is sent: the socket server reads the connection's next request.
-            context.schedule(0, new ConnectionUnmuted(ClusterActor.ID, fetch.client(), fetch.broker()));
-        }
     }
 
     /**

@@ -71,6 +71,13 @@ public interface ClusterAccess {
         return false;
     }
 
+    /**
+     * {@code client}'s process stopped (closed, crashed or failed): its connections are gone, so nothing it sent before
+     * holds back what a new instance of it sends (a broker mutes a connection, not a client).
+     */
+    default void clientStopped(Context context, String client) {
+    }
+
     /** The cluster actor of this world, as clients see it. */
     static ClusterAccess of(Context context) {
         Actor actor = context.actor(ACTOR_ID, Actor.class);

@@ -49,6 +49,11 @@ record ClusterActorAccess(ClusterActor cluster) implements ClusterAccess {
     }
 
     @Override
+    public void clientStopped(Context context, String client) {
+        cluster.clientStopped(context, client);
+    }
+
+    @Override
     public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
         return cluster.append(context, producer, topic, partition, timestamp, key);
     }

@@ -1696,6 +1696,7 @@ public final class ConsumerActor implements Actor {
         }
 
         private void stopProcess(MemberState end, String reason) {
+            ClusterAccess.of(context).clientStopped(context, id);
             if (pool != null) {
                 pool.stop(this);
             }

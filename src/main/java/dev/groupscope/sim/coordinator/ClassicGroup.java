@@ -386,6 +386,21 @@ public final class ClassicGroup {
         member.setAwaitingJoin(join);
     }
 
+    /**
+     * The JoinGroup or SyncGroup of {@code client} this group holds unanswered, or null. Until it is answered the
+     * broker reads nothing more from the connection it came on.
+     */
+    public ParkedRequest heldRequestOf(String client) {
+        for (ClassicGroupMember member : members.values()) {
+            for (ParkedRequest parked : new ParkedRequest[] {member.awaitingJoin(), member.awaitingSync()}) {
+                if (parked != null && parked.client().equals(client)) {
+                    return parked;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Takes the member's parked JoinGroup (to answer it), or null if it has none. */
     ParkedRequest takeAwaitingJoin(ClassicGroupMember member) {
         ParkedRequest parked = member.awaitingJoin();

@@ -10,6 +10,8 @@ import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.MetadataRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
+import dev.groupscope.sim.protocol.Responses.JoinGroupResponse;
+import dev.groupscope.sim.protocol.Responses.LeaveGroupResponse;
 import dev.groupscope.sim.protocol.Responses.MetadataResponse;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A broker reads one request per connection at a time (Kafka's socket server mutes a connection from reading a
- * request until its answer is sent): what a consumer sends while its fetch is parked is read once that fetch is
- * answered, in the order it was sent.
+ * request until its answer is sent): what a consumer sends while its fetch is parked, or while the coordinator holds
+ * its JoinGroup, is read once that request is answered, in the order it was sent.
  */
 class MutedConnectionTest {
 
@@ -75,6 +77,43 @@ class MutedConnectionTest {
         assertThat(h.events("MetadataRequest")).extracting(event -> event.fields().get("correlationId"))
                 .isSorted().hasSize(2);
         assertThat(h.events("RequestWaits")).hasSize(2);
+    }
+
+    @Test
+    void aLeaveGroupSentWhileTheMembersJoinGroupIsHeldIsReadOnlyOnceTheJoinIsAnswered() {
+        Recorder a = h.client("a");
+        Recorder b = h.client("b");
+        List<String> ids = h.formStableGroup(a, b);
+
+        // a rejoins: the coordinator holds its JoinGroup until b rejoins too. a closes meanwhile.
+        h.send("a", h.join(ids.get(0)));
+        h.send("a", h.leave(ids.get(0)));
+        assertThat(h.events("RequestWaits")).singleElement().satisfies(waits -> {
+            assertThat(waits.fields()).containsEntry("api", "LeaveGroup");
+            assertThat(waits.ruleKey()).isEqualTo("sim.cluster.connection.mutedByGroup");
+        });
+        assertThat(h.all(a, LeaveGroupResponse.class)).isEmpty();
+        assertThat(h.group().hasMember(ids.get(0))).as("a is still a member: its LeaveGroup is unread").isTrue();
+
+        // b's JoinGroup completes the round with a in it; only then is a's LeaveGroup read, and a second round starts.
+        h.send("b", h.join(ids.get(1)));
+        assertThat(h.all(a, JoinGroupResponse.class)).last().satisfies(join ->
+                assertThat(join.members()).hasSize(2));
+        assertThat(h.all(a, LeaveGroupResponse.class)).hasSize(1);
+        assertThat(h.group().hasMember(ids.get(0))).isFalse();
+    }
+
+    @Test
+    void aStoppedClientsHeldRequestNoLongerHoldsBackItsNewInstance() {
+        parkFetch("consumer");
+        ClusterActor cluster = h.world.actor(ClusterActor.ID, ClusterActor.class);
+
+        cluster.clientStopped(h.world, "consumer"); // crashed, and restarted with new connections
+        h.deliver("consumer", 1, metadata());
+        h.advance(5);
+
+        assertThat(h.all(consumer, MetadataResponse.class)).hasSize(1);
+        assertThat(h.events("RequestWaits")).isEmpty();
     }
 
     @Test

@@ -58,16 +58,17 @@ class InitialDelayTest {
     @Test
     void theLastExtensionIsCutToWhatIsLeftOfTheRebalanceTimeout() {
         Recorder c1 = h.client("c1");
-        Recorder c2 = h.client("c2");
         h.send("c1", h.join("", null, Harness.SESSION_MS, 10_000, Harness.protocols(List.of("orders"))));
         String m1 = h.last(c1, JoinGroupResponse.class).memberId();
         h.send("c1", h.join(m1, null, Harness.SESSION_MS, 10_000, Harness.protocols(List.of("orders"))));
-        // c2 keeps joining as a new member with a fresh id each time, every 2500 ms: the delay never runs quiet.
+        // A new consumer joins every 2500 ms, each with a connection and a member id of its own: the delay never runs
+        // quiet. (One client's second JoinGroup would wait unread behind its first, which the coordinator holds.)
         for (long t = 1_000; t < 12_000; t += 2_500) {
             h.advanceTo(t);
-            h.send("c2", h.join("", null, Harness.SESSION_MS, 10_000, Harness.protocols(List.of("orders"))));
-            h.send("c2", h.join(h.last(c2, JoinGroupResponse.class).memberId(), null, Harness.SESSION_MS, 10_000,
-                    Harness.protocols(List.of("orders"))));
+            Recorder joiner = h.client("c2-" + t);
+            h.send(joiner.id(), h.join("", null, Harness.SESSION_MS, 10_000, Harness.protocols(List.of("orders"))));
+            h.send(joiner.id(), h.join(h.last(joiner, JoinGroupResponse.class).memberId(), null, Harness.SESSION_MS,
+                    10_000, Harness.protocols(List.of("orders"))));
         }
         h.advanceTo(12_000);
 
