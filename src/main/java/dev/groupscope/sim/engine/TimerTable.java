@@ -22,10 +22,36 @@ final class TimerTable {
         this.values = new Scheduled[MIN_CAPACITY];
     }
 
+    /**
+     * A copy at the capacity its timers need now: a table never shrinks, so one that once held more timers (a moment
+     * with many parked fetches) would otherwise make every later snapshot copy arrays twice as long as needed.
+     */
     private TimerTable(TimerTable other) {
-        this.keys = other.keys.clone();
-        this.values = other.values.clone();
+        int capacity = capacityFor(other.size);
+        if (capacity >= other.keys.length) {
+            this.keys = other.keys.clone();
+            this.values = other.values.clone();
+        } else {
+            this.keys = new Object[capacity];
+            this.values = new Scheduled[capacity];
+            for (int i = 0; i < other.keys.length; i++) {
+                if (other.keys[i] != null) {
+                    int slot = slotOf(other.keys[i]);
+                    keys[slot] = other.keys[i];
+                    values[slot] = other.values[i];
+                }
+            }
+        }
         this.size = other.size;
+    }
+
+    /** The least power-of-two capacity that holds {@code size} timers at most half full, as {@link #put} keeps it. */
+    private static int capacityFor(int size) {
+        int capacity = MIN_CAPACITY;
+        while (2 * (size + 1) > capacity) {
+            capacity *= 2;
+        }
+        return capacity;
     }
 
     TimerTable copy() {
@@ -34,6 +60,11 @@ final class TimerTable {
 
     int size() {
         return size;
+    }
+
+    /** Slots allocated: what a snapshot's copy of this table costs. */
+    int capacity() {
+        return keys.length;
     }
 
     Scheduled get(Object key) {

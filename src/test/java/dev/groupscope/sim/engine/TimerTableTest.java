@@ -50,4 +50,28 @@ class TimerTableTest {
         assertThat(copy.get("a")).isNull();
         assertThat(copy.size()).isEqualTo(1);
     }
+
+    @Test
+    void aCopyOfATableThatOnceHeldManyTimersIsAsSmallAsItsTimersNeedAndAnswersTheSame() {
+        TimerTable table = new TimerTable();
+        for (int i = 0; i < 5000; i++) {
+            table.put("fetch/" + i, armed(i)); // a moment with many parked fetches
+        }
+        for (int i = 0; i < 5000; i++) {
+            if (i % 100 != 0) {
+                table.remove("fetch/" + i);
+            }
+        }
+
+        TimerTable copy = table.copy();
+
+        assertThat(table.capacity()).isEqualTo(16_384);
+        assertThat(copy.capacity()).isEqualTo(128); // 50 timers, at most half full
+        for (int i = 0; i < 5000; i++) {
+            assertThat(copy.get("fetch/" + i)).as("fetch/" + i).isSameAs(table.get("fetch/" + i));
+        }
+        copy.put("fetch/1", armed(1));
+        assertThat(copy.size()).isEqualTo(51);
+        assertThat(table.get("fetch/1")).isNull();
+    }
 }
