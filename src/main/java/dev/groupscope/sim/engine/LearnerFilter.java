@@ -21,7 +21,7 @@ public final class LearnerFilter implements Predicate<SimEvent> {
     private static final Set<String> ROUTINE = Set.of("HeartbeatRequest", "HeartbeatResponse", "FetchRequest",
             "FetchResponse", "FetchParked", "FetchReleased", "FetchMaxWait", "Poll", "ProcessRecords", "Produce", "Send", "HeartbeatInterval",
             "AutoCommitInterval", "OffsetCommitRecord", "OffsetCommitRequest", "OffsetCommitResponse",
-            "MetadataRequest", "OffsetForLeaderEpochRequest", "OffsetForLeaderEpochResponse", "RequestWaits");
+            "MetadataRequest", "OffsetForLeaderEpochRequest", "OffsetForLeaderEpochResponse");
 
     /** Messages a network cut swallows (the client's FaultState): each is a step, but see {@link #ROUTINE_APIS}. */
     private static final Set<String> LOST = Set.of("RequestLost", "ResponseLost");
@@ -89,6 +89,11 @@ public final class LearnerFilter implements Predicate<SimEvent> {
         if (event.type().equals(METADATA_RESPONSE)) {
             return !"NONE".equals(event.fields().get("error")) || Boolean.TRUE.equals(event.fields().get("changed"))
                     || "start".equals(event.fields().get("why"));
+        }
+        if (event.type().equals("RequestWaits")) {
+            // Behind a parked fetch it is background (the fetch answers within fetch.max.wait.ms); behind a JoinGroup
+            // or SyncGroup the coordinator holds it is a step: a close's LeaveGroup waiting out a rebalance.
+            return "sim.cluster.connection.mutedByGroup".equals(event.ruleKey());
         }
         if (event.type().equals(DISPATCH)) {
             return event.fields().get("dispatch") instanceof Number nth && nth.longValue() == 1;

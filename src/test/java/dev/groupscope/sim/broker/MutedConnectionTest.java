@@ -6,6 +6,7 @@ import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.coordinator.EventChecks;
 import dev.groupscope.sim.coordinator.Harness;
 import dev.groupscope.sim.coordinator.Recorder;
+import dev.groupscope.sim.engine.LearnerFilter;
 import dev.groupscope.sim.engine.SimEvent;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.MetadataRequest;
@@ -53,8 +54,10 @@ class MutedConnectionTest {
         h.deliver("consumer", 1, metadata());
         h.advance(100);
         assertThat(h.all(consumer, MetadataResponse.class)).as("unread behind the parked fetch").isEmpty();
-        assertThat(h.events("RequestWaits")).singleElement().satisfies(waits ->
-                assertThat(waits.fields()).containsEntry("api", "Metadata"));
+        assertThat(h.events("RequestWaits")).singleElement().satisfies(waits -> {
+            assertThat(waits.fields()).containsEntry("api", "Metadata");
+            assertThat(LearnerFilter.INSTANCE.test(waits)).as("background: the fetch answers soon").isFalse();
+        });
 
         h.advance(500);
         assertThat(h.all(consumer, FetchResponse.class)).hasSize(1);
@@ -91,6 +94,7 @@ class MutedConnectionTest {
         assertThat(h.events("RequestWaits")).singleElement().satisfies(waits -> {
             assertThat(waits.fields()).containsEntry("api", "LeaveGroup");
             assertThat(waits.ruleKey()).isEqualTo("sim.cluster.connection.mutedByGroup");
+            assertThat(LearnerFilter.INSTANCE.test(waits)).as("a learner's step").isTrue();
         });
         assertThat(h.all(a, LeaveGroupResponse.class)).isEmpty();
         assertThat(h.group().hasMember(ids.get(0))).as("a is still a member: its LeaveGroup is unread").isTrue();
