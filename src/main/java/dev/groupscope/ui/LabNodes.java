@@ -88,12 +88,16 @@ final class LabNodes {
     private Node name(LabRound round, MemberRow member) {
         Label name = new Label(member.memberId());
         name.getStyleClass().add("member-name");
-        VBox box = new VBox(name);
+        name.setMinWidth(Label.USE_PREF_SIZE);
+        // The badge beside the name, not under it: under it, it made its row half as tall again as the others, and
+        // the newest member's row is the one a scroll hid at 1.5x text.
+        HBox box = new HBox(name);
         box.getStyleClass().add("member-name-box");
         // In a fresh group everyone has just joined, so the badge would say nothing.
         if (member.joinedThisRound() && !round.members().stream().allMatch(MemberRow::joinedThisRound)) {
             Label joined = new Label(messages.text("ui.lab.joined"));
             joined.getStyleClass().add("joined-badge");
+            joined.setMinWidth(Label.USE_PREF_SIZE);
             box.getChildren().add(joined);
         }
         return box;

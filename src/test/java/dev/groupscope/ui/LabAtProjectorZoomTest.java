@@ -18,8 +18,9 @@ import org.testfx.framework.junit5.Start;
  * The assignor lab at 1.5x text on a 1280x800 projector, the tour's tallest round (six cooperative members, the last
  * join withholding a partition). Stacked, the group's rows and the trace shared what the set-up and the legend left:
  * two member rows and a single step showed, both cut through. Side by side in a split pane, in both languages: no
- * label cut short, at least four whole member rows and a whole first step in view, the withheld notice whole inside
- * the group's column, and the legend in the window.
+ * label cut short, every member row (C0 to C5) whole in the rows' viewport without a scroll, a whole first step in
+ * view, the withheld notice whole inside the group's column, and the legend in the window. (With the round's summary
+ * over both columns and the idle member's reason six lines tall, C4 and C5 needed a scroll.)
  */
 @ExtendWith(ApplicationExtension.class)
 class LabAtProjectorZoomTest {
@@ -52,11 +53,20 @@ class LabAtProjectorZoomTest {
 
             assertThat(TruncatedText.in(lab)).as("%s: labels cut short", language).isEmpty();
 
+            // Every member row, C0 to C5, whole in the rows' viewport with the scroll bar at the top: none needs a
+            // scroll to be seen.
             Parent members = robot.lookup("#consumers").query();
             ScrollPane rows = (ScrollPane) members.getParent().getParent().getParent();
-            double rowHeight = ((Region) members.getChildrenUnmodifiable().get(0)).getHeight();
-            assertThat(rows.getViewportBounds().getHeight()).as("%s: the rows' viewport against four rows", language)
-                    .isGreaterThanOrEqualTo(4 * rowHeight);
+            assertThat(rows.getVvalue()).as("%s: the rows scrolled", language).isEqualTo(rows.getVmin());
+            Bounds viewport = scene(rows.lookup(".viewport"));
+            assertThat(members.getChildrenUnmodifiable()).as("%s: the member rows", language).hasSize(6);
+            for (Node row : members.getChildrenUnmodifiable()) {
+                Bounds bounds = scene(row);
+                assertThat(bounds.getMinY()).as("%s: %s's top", language, row.getId())
+                        .isGreaterThanOrEqualTo(viewport.getMinY() - 0.5);
+                assertThat(bounds.getMaxY()).as("%s: %s's bottom against the viewport's", language, row.getId())
+                        .isLessThanOrEqualTo(viewport.getMaxY() + 0.5);
+            }
 
             Parent steps = robot.lookup("#steps").query();
             ScrollPane trace = (ScrollPane) steps.getParent().getParent().getParent();
