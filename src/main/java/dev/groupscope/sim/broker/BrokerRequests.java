@@ -5,6 +5,7 @@ import dev.groupscope.kafka.GroupCoordinatorPartitioning;
 import dev.groupscope.kafka.OffsetsTopicMetadata;
 import dev.groupscope.sim.cluster.ClusterState;
 import dev.groupscope.sim.cluster.PartitionState;
+import dev.groupscope.sim.coordinator.ClassicGroup;
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.coordinator.GroupCoordinatorService;
 import dev.groupscope.sim.coordinator.Rule;
@@ -67,10 +68,16 @@ final class BrokerRequests {
      * JoinGroup or SyncGroup the coordinator of {@code delivery}'s group holds), or -1.
      */
     private long busyWith(Connection connection, Deliver delivery) {
-        return connection.coordinator()
-                ? cluster.heldGroupRequest(connection.client(), connection.broker(),
-                        GroupCoordinatorService.groupId(delivery.message()))
-                : cluster.fetches.parkedOn(connection, cluster.muted);
+        if (!connection.coordinator()) {
+            return cluster.fetches.parkedOn(connection, cluster.muted);
+        }
+        ClassicGroup.HeldRequest held = heldFor(connection, delivery);
+        return held == null ? -1 : held.request().correlationId();
+    }
+
+    private ClassicGroup.HeldRequest heldFor(Connection connection, Deliver delivery) {
+        return cluster.heldGroupRequest(connection.client(), connection.broker(),
+                GroupCoordinatorService.groupId(delivery.message()));
     }
 
     private void hold(Connection connection, Deliver delivery, long behind) {
@@ -82,9 +89,10 @@ final class BrokerRequests {
         fields.put("sentAt", delivery.sentAt());
         fields.put("behind", behind); // -1: behind requests that wait too
         String key = connection.coordinator() ? "sim.cluster.connection.mutedByGroup" : "sim.cluster.connection.muted";
+        ClassicGroup.HeldRequest held = connection.coordinator() ? heldFor(connection, delivery) : null;
         context.emit(EventKind.REQUEST, "RequestWaits", CoordinatorEnv.brokerActor(delivery.broker()),
                 delivery.from(), fields, key, Map.of("broker", delivery.broker(), "client", delivery.from(),
-                        "api", message.api()));
+                        "api", message.api(), "held", held == null ? "" : held.api()));
     }
 
     /**

@@ -12,7 +12,6 @@ import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.coordinator.CoordinatorShard;
 import dev.groupscope.sim.coordinator.ExpirationTimer;
 import dev.groupscope.sim.coordinator.GroupTimer;
-import dev.groupscope.sim.coordinator.ParkedRequest;
 import dev.groupscope.sim.coordinator.ShardView;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
@@ -132,17 +131,17 @@ public final class ClusterActor implements Actor, ClusterAccess {
     }
 
     /**
-     * The correlation id of the JoinGroup or SyncGroup of {@code client} that the coordinator of {@code groupId} on
-     * {@code broker} holds unanswered, or -1: it mutes the client's connection to that coordinator.
+     * The JoinGroup or SyncGroup of {@code client} that the coordinator of {@code groupId} on {@code broker} holds
+     * unanswered, or null: it mutes the client's connection to that coordinator (unless the client stopped since).
      */
-    long heldGroupRequest(String client, int broker, String groupId) {
+    ClassicGroup.HeldRequest heldGroupRequest(String client, int broker, String groupId) {
         if (!state.hasTopic(ClusterState.OFFSETS_TOPIC)) {
-            return -1;
+            return null;
         }
         CoordinatorShard shard = shards.get(offsetsPartitionFor(groupId));
         ClassicGroup group = shard == null || shard.broker() != broker ? null : shard.group(groupId);
-        ParkedRequest held = group == null ? null : group.heldRequestOf(client);
-        return held != null && muted.onOpenConnection(client, held.arrivedAt()) ? held.correlationId() : -1;
+        ClassicGroup.HeldRequest held = group == null ? null : group.heldRequestOf(client);
+        return held != null && muted.onOpenConnection(client, held.request().arrivedAt()) ? held : null;
     }
 
     @Override

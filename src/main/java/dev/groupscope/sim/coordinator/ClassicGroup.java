@@ -386,16 +386,21 @@ public final class ClassicGroup {
         member.setAwaitingJoin(join);
     }
 
+    /** A request the group holds unanswered, and which: "JoinGroup" or "SyncGroup". */
+    public record HeldRequest(ParkedRequest request, String api) {
+    }
+
     /**
      * The JoinGroup or SyncGroup of {@code client} this group holds unanswered, or null. Until it is answered the
      * broker reads nothing more from the connection it came on.
      */
-    public ParkedRequest heldRequestOf(String client) {
+    public HeldRequest heldRequestOf(String client) {
         for (ClassicGroupMember member : members.values()) {
-            for (ParkedRequest parked : new ParkedRequest[] {member.awaitingJoin(), member.awaitingSync()}) {
-                if (parked != null && parked.client().equals(client)) {
-                    return parked;
-                }
+            if (member.awaitingJoin() != null && member.awaitingJoin().client().equals(client)) {
+                return new HeldRequest(member.awaitingJoin(), "JoinGroup");
+            }
+            if (member.awaitingSync() != null && member.awaitingSync().client().equals(client)) {
+                return new HeldRequest(member.awaitingSync(), "SyncGroup");
             }
         }
         return null;

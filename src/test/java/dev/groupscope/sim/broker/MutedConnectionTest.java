@@ -94,6 +94,7 @@ class MutedConnectionTest {
         assertThat(h.events("RequestWaits")).singleElement().satisfies(waits -> {
             assertThat(waits.fields()).containsEntry("api", "LeaveGroup");
             assertThat(waits.ruleKey()).isEqualTo("sim.cluster.connection.mutedByGroup");
+            assertThat(waits.ruleArgs()).containsEntry("held", "JoinGroup");
             assertThat(LearnerFilter.INSTANCE.test(waits)).as("a learner's step").isTrue();
         });
         assertThat(h.all(a, LeaveGroupResponse.class)).isEmpty();
