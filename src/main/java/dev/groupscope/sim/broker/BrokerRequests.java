@@ -23,6 +23,7 @@ import dev.groupscope.sim.protocol.Requests.OffsetForLeaderEpochRequest;
 import dev.groupscope.sim.protocol.Requests.MetadataRequest;
 import dev.groupscope.sim.protocol.Responses.FindCoordinatorResponse;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -96,14 +97,23 @@ final class BrokerRequests {
     }
 
     /**
-     * The requests waiting on connections the broker has since answered on, in order, connection by connection;
-     * again while reading one freed another (a LeaveGroup that completes a rebalance answers held JoinGroups).
+     * The requests waiting on connections the broker has since answered on, in order, connection by connection: those
+     * of the fetches {@code answered} in this step, and those to a coordinator (rarely any); again while reading one
+     * freed another (a LeaveGroup that completes a rebalance answers held JoinGroups).
      */
-    void readUnmuted() {
+    void readUnmuted(List<ParkedFetch> answered) {
+        java.util.TreeSet<Connection> candidates = new java.util.TreeSet<>(cluster.muted.coordinatorConnections());
+        for (ParkedFetch fetch : answered) {
+            Connection connection = new Connection(fetch.client(), fetch.broker(), false);
+            if (cluster.muted.hasWaiting(connection)) {
+                candidates.add(connection);
+            }
+        }
         boolean read = true;
         while (read) {
             read = false;
-            for (Connection connection : cluster.muted.connections()) {
+            candidates.addAll(cluster.muted.coordinatorConnections());
+            for (Connection connection : candidates) {
                 MutedConnections.Held next = cluster.muted.peek(connection);
                 while (next != null && busyWith(connection, next.delivery()) < 0) {
                     cluster.muted.next(connection);

@@ -123,10 +123,15 @@ public final class ClusterActor implements Actor, ClusterAccess {
         readUnmuted(context);
     }
 
-    /** Whatever this step answered may have unmuted a connection: the requests waiting on it are read now. */
+    /**
+     * Whatever this step answered may have unmuted a connection: the requests waiting on it are read now. Called at
+     * the end of every entry that may answer a parked fetch (a step of this actor, a producer's append, a topic's
+     * creation on a client's Metadata), so no answered fetch is left over between steps, where a snapshot is taken.
+     */
     private void readUnmuted(Context context) {
+        List<ParkedFetch> answered = fetches.takeReleased();
         if (!muted.isEmpty()) {
-            new BrokerRequests(this, context).readUnmuted();
+            new BrokerRequests(this, context).readUnmuted(answered);
         }
     }
 
@@ -165,6 +170,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
             return state.hasTopic(topic);
         }
         new ClusterAdmin(this, context).autoCreateTopic(topic, client);
+        readUnmuted(context); // a new topic answers parked fetches: what waited behind them is read in this step too
         return state.hasTopic(topic);
     }
 

@@ -41,6 +41,8 @@ final class FetchPurgatory {
     private Map<Integer, Long> bySession;
     /** Connection → the fetch parked on it: derived too. A parked fetch mutes its connection. */
     private Map<Connection, Long> byConnection;
+    /** The fetches answered in the cluster's current step: their connections may have requests to read now. */
+    private final List<ParkedFetch> released = new ArrayList<>();
     private long nextId;
 
     FetchPurgatory() {
@@ -245,6 +247,17 @@ final class FetchPurgatory {
             emit(context, fetch, "FetchReleased", fields(fetch, read, sim), rule);
         }
         answer(fetch.broker(), fetch.client(), fetch.request(), read, sim, context);
+        released.add(fetch);
+    }
+
+    /** The fetches answered since the last call (see {@link #released}); the list is then emptied. */
+    List<ParkedFetch> takeReleased() {
+        if (released.isEmpty()) {
+            return List.of();
+        }
+        List<ParkedFetch> answered = List.copyOf(released);
+        released.clear();
+        return answered;
     }
 
     /**

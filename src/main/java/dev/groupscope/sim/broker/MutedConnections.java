@@ -3,7 +3,6 @@ package dev.groupscope.sim.broker;
 import dev.groupscope.sim.protocol.Deliver;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -14,8 +13,8 @@ import java.util.TreeMap;
  * on that connection waits), and a JoinGroup or SyncGroup the coordinator holds (on the client's connection to its
  * coordinator: a heartbeat, a commit or a close's LeaveGroup sent meanwhile waits).
  *
- * <p>A sorted map replaced on change: a snapshot shares it, it is nearly always empty, and draining it walks the
- * connections in one order on every run.
+ * <p>Changed in place; a copy (a snapshot) copies the map, which is nearly always empty. After a rebalance of a
+ * hundred consumers some hundreds of validations wait at once: a map copied on every change made that quadratic.
  */
 final class MutedConnections {
 
@@ -40,33 +39,25 @@ final class MutedConnections {
     record Held(Deliver delivery, long arrivedAt) {
     }
 
-    private TreeMap<Connection, List<Held>> waiting = new TreeMap<>();
-    /** When each client's process last stopped: what it sent before no longer mutes anything. */
+    /** Connection → its waiting requests, in arrival order (immutable lists, so a copy may share them). */
+    private final TreeMap<Connection, List<Held>> waiting;
+    /** How many of {@link #waiting}'s connections go to a coordinator: usually none, so none is looked at. */
+    private int coordinatorConnections;
+    /** When each client's process last stopped: what it sent before no longer mutes anything. Replaced on change. */
     private TreeMap<String, Long> stoppedAt = new TreeMap<>();
 
+    MutedConnections() {
+        this.waiting = new TreeMap<>();
+    }
+
+    private MutedConnections(MutedConnections other) {
+        this.waiting = other.waiting.isEmpty() ? new TreeMap<>() : new TreeMap<>(other.waiting);
+        this.coordinatorConnections = other.coordinatorConnections;
+        this.stoppedAt = other.stoppedAt;
+    }
+
     MutedConnections copy() {
-        MutedConnections copy = new MutedConnections();
-        copy.waiting = waiting; // never changed in place
-        copy.stoppedAt = stoppedAt; // nor this
-        return copy;
-    }
-
-    /** {@code client}'s process stopped now: its connections closed, with whatever waited on them. */
-    void clientStopped(String client, long now) {
-        TreeMap<String, Long> stopped = new TreeMap<>(stoppedAt);
-        stopped.put(client, now);
-        stoppedAt = stopped;
-        if (waiting.keySet().stream().anyMatch(connection -> connection.client().equals(client))) {
-            TreeMap<Connection, List<Held>> next = new TreeMap<>(waiting);
-            next.keySet().removeIf(connection -> connection.client().equals(client));
-            waiting = next;
-        }
-    }
-
-    /** Whether a request of {@code client} that arrived at {@code arrivedAt} came on a connection still open. */
-    boolean onOpenConnection(String client, long arrivedAt) {
-        Long stopped = stoppedAt.get(client);
-        return stopped == null || arrivedAt > stopped;
+        return new MutedConnections(this);
     }
 
     boolean isEmpty() {
@@ -74,21 +65,25 @@ final class MutedConnections {
     }
 
     boolean hasWaiting(Connection connection) {
-        return waiting.containsKey(connection);
+        return !waiting.isEmpty() && waiting.containsKey(connection);
     }
 
-    /** The connections with requests waiting, in order. */
-    List<Connection> connections() {
-        return List.copyOf(waiting.keySet());
+    /** The connections to a coordinator with requests waiting, in order. */
+    List<Connection> coordinatorConnections() {
+        if (coordinatorConnections == 0) {
+            return List.of();
+        }
+        return waiting.keySet().stream().filter(Connection::coordinator).toList();
     }
 
     /** {@code delivery}, arrived now, waits behind what the broker is handling on its connection. */
     void hold(Connection connection, Deliver delivery, long now) {
         List<Held> queue = new ArrayList<>(waiting.getOrDefault(connection, List.of()));
+        if (queue.isEmpty() && connection.coordinator()) {
+            coordinatorConnections++;
+        }
         queue.add(new Held(delivery, now));
-        TreeMap<Connection, List<Held>> next = new TreeMap<>(waiting);
-        next.put(connection, List.copyOf(queue));
-        waiting = next;
+        waiting.put(connection, List.copyOf(queue));
     }
 
     /** The first request waiting on {@code connection}, left on its queue; null if none. */
@@ -103,27 +98,43 @@ final class MutedConnections {
         if (queue == null) {
             return null;
         }
-        TreeMap<Connection, List<Held>> next = new TreeMap<>(waiting);
         if (queue.size() == 1) {
-            next.remove(connection);
+            remove(connection);
         } else {
-            next.put(connection, List.copyOf(queue.subList(1, queue.size())));
+            waiting.put(connection, List.copyOf(queue.subList(1, queue.size())));
         }
-        waiting = next;
         return queue.get(0);
+    }
+
+    private void remove(Connection connection) {
+        if (waiting.remove(connection) != null && connection.coordinator()) {
+            coordinatorConnections--;
+        }
     }
 
     /** A stopped broker's connections are closed: what waited on them is never read (the clients fail it). */
     void dropAll(int broker) {
-        if (waiting.keySet().stream().anyMatch(connection -> connection.broker() == broker)) {
-            TreeMap<Connection, List<Held>> next = new TreeMap<>(waiting);
-            next.keySet().removeIf(connection -> connection.broker() == broker);
-            waiting = next;
-        }
+        List.copyOf(waiting.keySet()).stream().filter(connection -> connection.broker() == broker)
+                .forEach(this::remove);
+    }
+
+    /** {@code client}'s process stopped now: its connections closed, with whatever waited on them. */
+    void clientStopped(String client, long now) {
+        TreeMap<String, Long> stopped = new TreeMap<>(stoppedAt);
+        stopped.put(client, now);
+        stoppedAt = stopped;
+        List.copyOf(waiting.keySet()).stream().filter(connection -> connection.client().equals(client))
+                .forEach(this::remove);
+    }
+
+    /** Whether a request of {@code client} that arrived at {@code arrivedAt} came on a connection still open. */
+    boolean onOpenConnection(String client, long arrivedAt) {
+        Long stopped = stoppedAt.get(client);
+        return stopped == null || arrivedAt > stopped;
     }
 
     @Override
     public String toString() {
-        return Map.copyOf(waiting).toString();
+        return waiting.toString();
     }
 }
