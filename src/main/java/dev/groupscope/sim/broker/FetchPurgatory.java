@@ -226,7 +226,8 @@ final class FetchPurgatory {
         if (byPartition == null) {
             return;
         }
-        byConnection.remove(new Connection(fetch.client(), fetch.broker(), false));
+        // Only its own entry: a restarted client's new fetch may have taken the connection's place since.
+        byConnection.remove(new Connection(fetch.client(), fetch.broker(), false), fetch.id());
         if (!fetch.request().isFull()) {
             bySession.remove(fetch.request().sessionId());
             return;

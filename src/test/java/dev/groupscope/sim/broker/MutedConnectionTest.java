@@ -122,6 +122,21 @@ class MutedConnectionTest {
     }
 
     @Test
+    void aNewInstancesParkedFetchStillMutesItsConnectionOnceTheOldInstancesFetchIsAnswered() {
+        parkFetch("consumer");
+        h.world.actor(ClusterActor.ID, ClusterActor.class).clientStopped(h.world, "consumer");
+        h.advance(200);
+        parkFetch("consumer"); // the restarted consumer's first fetch, parked until 701 ms
+
+        h.advance(400); // the old instance's fetch is answered at 501 ms
+        h.deliver("consumer", 1, metadata());
+        h.advance(5);
+
+        assertThat(h.all(consumer, MetadataResponse.class)).as("behind the new fetch").isEmpty();
+        assertThat(h.events("RequestWaits")).hasSize(1);
+    }
+
+    @Test
     void anotherClientsConnectionAndTheConsumersGroupRequestsAreNotHeld() {
         parkFetch("consumer");
 
