@@ -102,7 +102,7 @@ final class BrokerRequests {
      * freed another (a LeaveGroup that completes a rebalance answers held JoinGroups).
      */
     void readUnmuted(List<ParkedFetch> answered) {
-        java.util.TreeSet<Connection> candidates = new java.util.TreeSet<>(cluster.muted.coordinatorConnections());
+        java.util.TreeSet<Connection> candidates = new java.util.TreeSet<>();
         for (ParkedFetch fetch : answered) {
             Connection connection = new Connection(fetch.client(), fetch.broker(), false);
             if (cluster.muted.hasWaiting(connection)) {
