@@ -195,7 +195,8 @@ final class FetchPurgatory {
         if (session == null) {
             return FetchRead.read(state, broker, Map.of(), request, sim.recordSizeBytes());
         }
-        return FetchRead.read(state, broker, session.pending, session::fetchOffset, request, sim.recordSizeBytes());
+        return FetchRead.read(state, broker, session.pendingInOrder(), session::fetchOffset, request,
+                sim.recordSizeBytes());
     }
 
     private Map<TopicPartition, TreeSet<Long>> index() {

@@ -7,7 +7,7 @@ import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchedPartition;
 import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /**
  * What a broker can answer to a fetch right now: per partition an error or the records from the fetch offset, as
@@ -20,10 +20,10 @@ record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, 
     static final long INVALID_HIGH_WATERMARK = -1;
 
     FetchRead {
-        // Made only by read(), from a TreeMap of its own that nothing else holds: wrapped, not copied (every parked
-        // fetch is read again at each append to one of its partitions).
-        if (!(partitions instanceof TreeMap)) {
-            partitions = new TreeMap<>(partitions);
+        // Made only by read(), from a map of its own that nothing else holds: wrapped, not copied (every parked
+        // fetch is read again at each append to one of its partitions). In the order read, which the answer keeps.
+        if (!(partitions instanceof LinkedHashMap)) {
+            partitions = new LinkedHashMap<>(partitions);
         }
         partitions = Collections.unmodifiableMap(partitions);
     }
@@ -35,7 +35,7 @@ record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, 
 
     /**
      * Reads {@code offsets} (a full request's, or a session's partitions that may have something to answer) within
-     * the request's byte limits, in partition order.
+     * the request's byte limits, in the map's order: the first partitions read take the bytes first.
      */
     static FetchRead read(ClusterState state, int broker, Map<TopicPartition, Long> offsets, FetchRequest request,
                           int recordSizeBytes) {
@@ -46,7 +46,7 @@ record FetchRead(Map<TopicPartition, FetchedPartition> partitions, int records, 
     static FetchRead read(ClusterState state, int broker, Iterable<TopicPartition> partitionsToRead,
                           java.util.function.ToLongFunction<TopicPartition> offsetOf, FetchRequest request,
                           int recordSizeBytes) {
-        Map<TopicPartition, FetchedPartition> partitions = new TreeMap<>();
+        Map<TopicPartition, FetchedPartition> partitions = new LinkedHashMap<>();
         long remainingBytes = request.maxBytes();
         int records = 0;
         boolean anyError = false;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,6 +23,12 @@ import java.util.TreeSet;
  * of a session at each fetch; the others would answer nothing, so reading only these gives the same answer without
  * a pass over a consumer's hundreds of partitions per fetch.
  *
+ * <p>A session keeps its partitions in an order, as Kafka's does: a new session takes the order of the full fetch
+ * that opened it (the consumer's), a partition added later goes last, and after each incremental answer the
+ * partitions that returned records move to the end, in the answer's order ({@code IncrementalFetchContext}'s
+ * rotation), so that under fetch.max.bytes no partition is always read first. A fetch reads the session in that
+ * order and answers in it; poll() returns records in it.
+ *
  * <p>Not modelled: Kafka 4's sharding of the cache, and eviction in favour of followers (no replica fetches here);
  * a full cache evicts only a session unused for {@link #EVICTION_MS}, else the fetch goes without a session.
  */
@@ -35,8 +40,11 @@ final class FetchSessionCache {
     static final long EVICTION_MS = 120_000;
     private static final long NO_HIGH_WATERMARK = -1;
 
-    /** Kafka's {@code CachedPartition}, reduced to what the model reads. */
-    record Cached(long fetchOffset, long highWatermark) {
+    /**
+     * Kafka's {@code CachedPartition}, reduced to what the model reads; {@code order} is its place in the session's
+     * partition list (a smaller one comes first). An int, not a long: a snapshot holds many of these.
+     */
+    record Cached(long fetchOffset, long highWatermark, int order) {
     }
 
     static final class Session {
@@ -44,6 +52,8 @@ final class FetchSessionCache {
         final int broker;
         int epoch;
         long lastUsedMs;
+        /** The order the next partition put last takes. */
+        int nextOrder;
         final SortedArrayMap<TopicPartition, Cached> partitions;
         final SortedArraySet<TopicPartition> pending;
 
@@ -61,12 +71,60 @@ final class FetchSessionCache {
             this.broker = other.broker;
             this.epoch = other.epoch;
             this.lastUsedMs = other.lastUsedMs;
+            this.nextOrder = other.nextOrder;
             this.partitions = new SortedArrayMap<>(other.partitions);
             this.pending = new SortedArraySet<>(other.pending);
         }
 
         long fetchOffset(TopicPartition tp) {
             return partitions.get(tp).fetchOffset();
+        }
+
+        /** The partitions that may have something to answer, in the session's order. */
+        List<TopicPartition> pendingInOrder() {
+            if (pending.size() <= 1) {
+                return pending.isEmpty() ? List.of() : List.of(pending.iterator().next());
+            }
+            // Each partition's order looked up once, then sorted as numbers: a parked fetch is read again at every
+            // append to one of its partitions.
+            TopicPartition[] byIndex = new TopicPartition[pending.size()];
+            long[] keyed = new long[byIndex.length];
+            int i = 0;
+            for (TopicPartition tp : pending) {
+                byIndex[i] = tp;
+                keyed[i] = (long) partitions.get(tp).order() * byIndex.length + i;
+                i++;
+            }
+            java.util.Arrays.sort(keyed);
+            List<TopicPartition> inOrder = new ArrayList<>(byIndex.length);
+            for (long key : keyed) {
+                inOrder.add(byIndex[(int) (key % byIndex.length)]);
+            }
+            return inOrder;
+        }
+
+        /** Puts {@code tp} last in the session's order. */
+        void putLast(TopicPartition tp, long fetchOffset, long highWatermark) {
+            if (nextOrder == Integer.MAX_VALUE) {
+                renumber();
+            }
+            partitions.put(tp, new Cached(fetchOffset, highWatermark, nextOrder++));
+        }
+
+        /** The same order numbered from 0 again, once the numbers run out (a session rotated two billion times). */
+        private void renumber() {
+            List<TopicPartition> inOrder = new ArrayList<>(partitions.keySet());
+            inOrder.sort(java.util.Comparator.comparingInt(tp -> partitions.get(tp).order()));
+            nextOrder = 0;
+            inOrder.forEach(tp -> {
+                Cached cached = partitions.get(tp);
+                partitions.put(tp, new Cached(cached.fetchOffset(), cached.highWatermark(), nextOrder++));
+            });
+        }
+
+        /** Updates what {@code tp} ({@code before}) last named or answered, keeping its place. */
+        void keepPlace(TopicPartition tp, Cached before, long fetchOffset, long highWatermark) {
+            partitions.put(tp, new Cached(fetchOffset, highWatermark, before.order()));
         }
     }
 
@@ -141,7 +199,8 @@ final class FetchSessionCache {
 
     /**
      * An incremental request arrives: its session must exist on this broker at the request's epoch; then its
-     * partitions are added or moved, the forgotten ones dropped, and the epoch advances.
+     * partitions are added (last, in the request's order) or moved (in place), the forgotten ones dropped, and the
+     * epoch advances.
      */
     Lookup update(int broker, FetchRequest request, long now) {
         Session found = sessions.get(request.sessionId());
@@ -154,11 +213,13 @@ final class FetchSessionCache {
         Session session = mutable(found.id);
         request.fetchOffsets().forEach((tp, offset) -> {
             Cached before = session.partitions.get(tp);
-            session.partitions.put(tp, new Cached(offset, before == null ? NO_HIGH_WATERMARK : before.highWatermark()));
-            session.pending.add(tp);
             if (before == null) {
+                session.putLast(tp, offset, NO_HIGH_WATERMARK);
                 index(tp, session.id);
+            } else {
+                session.keepPlace(tp, before, offset, before.highWatermark());
             }
+            session.pending.add(tp);
         });
         for (TopicPartition tp : request.forgotten()) {
             if (session.partitions.remove(tp) != null) {
@@ -182,8 +243,8 @@ final class FetchSessionCache {
         Session session = new Session(nextId++, broker, now);
         sessions.put(session.id, session);
         owned.add(session.id);
-        answered.forEach((tp, data) -> {
-            session.partitions.put(tp, new Cached(data.fetchOffset(), NO_HIGH_WATERMARK));
+        answered.forEach((tp, data) -> { // in the order answered: the full fetch's
+            session.putLast(tp, data.fetchOffset(), NO_HIGH_WATERMARK);
             index(tp, session.id);
             remember(session, tp, data);
         });
@@ -191,12 +252,13 @@ final class FetchSessionCache {
     }
 
     /**
-     * Kafka's {@code IncrementalFetchContext.updateAndGenerateResponseData}: of what was read, the partitions the
-     * answer must carry (records, a changed high watermark, an error); the session remembers what it answered.
+     * Kafka's {@code IncrementalFetchContext.updateAndGenerateResponseData}: of what was read (in the session's
+     * order), the partitions the answer must carry (records, a changed high watermark, an error); the session
+     * remembers what it answered, and the partitions that returned records move to the end of its order.
      */
     Map<TopicPartition, FetchedPartition> answer(Session shared, Map<TopicPartition, FetchedPartition> read) {
         Session session = mutable(shared.id);
-        Map<TopicPartition, FetchedPartition> answered = new TreeMap<>();
+        Map<TopicPartition, FetchedPartition> answered = new java.util.LinkedHashMap<>();
         read.forEach((tp, data) -> {
             Cached cached = session.partitions.get(tp);
             if (cached == null) {
@@ -206,6 +268,10 @@ final class FetchSessionCache {
                 answered.put(tp, data);
             }
             remember(session, tp, data);
+            if (data.count() > 0) {
+                Cached remembered = session.partitions.get(tp);
+                session.putLast(tp, remembered.fetchOffset(), remembered.highWatermark());
+            }
         });
         return answered;
     }
@@ -246,7 +312,7 @@ final class FetchSessionCache {
     private void remember(Session session, TopicPartition tp, FetchedPartition data) {
         Cached cached = session.partitions.get(tp);
         long highWatermark = data.error() == Errors.NONE ? data.highWatermark() : NO_HIGH_WATERMARK;
-        session.partitions.put(tp, new Cached(cached.fetchOffset(), highWatermark));
+        session.keepPlace(tp, cached, cached.fetchOffset(), highWatermark);
         // Still something to answer next time: records past the fetch offset, or the error again.
         if (data.error() != Errors.NONE || data.highWatermark() > cached.fetchOffset()) {
             session.pending.add(tp);

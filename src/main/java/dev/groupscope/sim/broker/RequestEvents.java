@@ -102,7 +102,8 @@ final class RequestEvents {
             // full fetch) and those to forget. Built when read: the request's offsets are an immutable copy.
             fields.put("sessionId", fetch.sessionId());
             fields.put("sessionEpoch", fetch.sessionEpoch());
-            fields.put("fetchOffsets", dev.groupscope.sim.engine.LazyMap.of(() -> byPartition(fetch.fetchOffsets())));
+            // In the order the consumer names them: a full fetch's order is the session's, and so the answer's.
+            fields.put("fetchOffsets", dev.groupscope.sim.engine.LazyMap.of(() -> inOrder(fetch.fetchOffsets())));
             fields.put("forgotten", fetch.forgotten().isEmpty() ? List.of()
                     : fetch.forgotten().stream().map(TopicPartition::toString).toList());
             fields.put("maxBytes", fetch.maxBytes());
@@ -156,6 +157,12 @@ final class RequestEvents {
 
     private static <V> Map<String, V> byPartition(Map<TopicPartition, V> offsets) {
         Map<String, V> map = new TreeMap<>();
+        offsets.forEach((partition, offset) -> map.put(partition.toString(), offset));
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static <V> Map<String, V> inOrder(Map<TopicPartition, V> offsets) {
+        Map<String, V> map = new java.util.LinkedHashMap<>();
         offsets.forEach((partition, offset) -> map.put(partition.toString(), offset));
         return Collections.unmodifiableMap(map);
     }

@@ -1,5 +1,6 @@
 package dev.groupscope.sim.client;
 
+import dev.groupscope.kafka.AssignedPartitionOrder;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.engine.SortedArrayMap;
 import dev.groupscope.sim.engine.SortedArraySet;
@@ -24,6 +25,16 @@ final class Assignment {
     static final long NO_POSITION = -1;
 
     private final SortedArrayMap<TopicPartition, Long> positions;
+    /**
+     * The assigned partitions' places in kafka-clients' order ({@code PartitionStates}; a smaller rank comes first),
+     * which decides the order a fetch names those that fall in one bucket of its HashSet of them
+     * ({@link FetchSessionHandler#build}). Set by each assignment ({@link AssignedPartitionOrder}); a partition whose
+     * fetched records poll() used up, or whose fetch answered an error, goes last ({@code movePartitionToEnd}). Ranks,
+     * not a list: a worker pool's consumer moves one of a thousand partitions at nearly every fetch it drains.
+     */
+    private final SortedArrayMap<TopicPartition, Long> fetchRanks;
+    /** The rank the next partition moved to the end takes. */
+    private long nextRank;
     /** Partitions the application paused: not fetched, and their buffered records are held back by poll(). */
     private final SortedArraySet<TopicPartition> paused;
     /**
@@ -75,6 +86,7 @@ final class Assignment {
         this.paused = new SortedArraySet<>();
         this.offsetEpochs = new SortedArrayMap<>();
         this.leaderEpochs = new SortedArrayMap<>();
+        this.fetchRanks = new SortedArrayMap<>();
     }
 
     private Assignment(Assignment other) {
@@ -87,6 +99,8 @@ final class Assignment {
         this.offsetEpochs = new SortedArrayMap<>(other.offsetEpochs);
         this.leaderEpochs = new SortedArrayMap<>(other.leaderEpochs);
         this.awaitingValidation = copyOf(other.awaitingValidation);
+        this.fetchRanks = new SortedArrayMap<>(other.fetchRanks);
+        this.nextRank = other.nextRank;
     }
 
     Assignment copy() {
@@ -153,6 +167,50 @@ final class Assignment {
         }
         partitions.forEach(tp -> positions.putIfAbsent(tp, NO_POSITION));
         allPositioned = false;
+        rank(AssignedPartitionOrder.fromSubscribed(partitions));
+    }
+
+    private void rank(List<TopicPartition> inOrder) {
+        fetchRanks.clear();
+        nextRank = 0;
+        inOrder.forEach(tp -> fetchRanks.put(tp, nextRank++));
+    }
+
+    /**
+     * Kafka's {@code assignFromUser}: as {@link #assign}, but the partitions are ordered as {@code assign()} orders
+     * them; the same set again changes nothing, its order included.
+     */
+    void assignFromUser(SortedSet<TopicPartition> partitions) {
+        if (positions.keySet().equals(partitions)) {
+            return;
+        }
+        assign(partitions);
+        rank(AssignedPartitionOrder.fromUser(partitions));
+    }
+
+    /** Kafka's {@code movePartitionToEnd}: {@code tp} goes last in the fetch order (if still assigned). */
+    void moveToEnd(TopicPartition tp) {
+        Long rank = fetchRanks.get(tp);
+        if (rank != null && rank != nextRank - 1) {
+            fetchRanks.put(tp, nextRank++);
+        }
+    }
+
+    /** Those of {@code partitions} that are assigned, in the fetch order. */
+    List<TopicPartition> inFetchOrder(java.util.Collection<TopicPartition> partitions) {
+        List<TopicPartition> inOrder = new ArrayList<>(partitions.size());
+        partitions.forEach(tp -> {
+            if (fetchRanks.containsKey(tp)) {
+                inOrder.add(tp);
+            }
+        });
+        inOrder.sort(java.util.Comparator.comparingLong(fetchRanks::get));
+        return inOrder;
+    }
+
+    /** The assigned partitions in kafka-clients' order. */
+    List<TopicPartition> fetchOrder() {
+        return inFetchOrder(fetchRanks.keySet());
     }
 
     SortedSet<TopicPartition> partitions() {

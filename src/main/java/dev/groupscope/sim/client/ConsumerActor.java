@@ -408,7 +408,7 @@ public final class ConsumerActor implements Actor {
             // request goes out at the first network poll.
             metadata.requestUpdateForNewTopics("start");
             if (subscription.userAssigned()) {
-                fetcher.assignment.assign(subscription.userAssignment);
+                fetcher.assignment.assignFromUser(subscription.userAssignment);
                 changeState(MemberState.UNJOINED, "sim.client.state.assigned", Map.of("partitions",
                         String.join(", ", ClientEvents.partitions(subscription.userAssignment))));
             } else if (subscription.hasPattern()) {

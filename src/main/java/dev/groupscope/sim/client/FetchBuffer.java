@@ -89,6 +89,7 @@ final class FetchBuffer {
             }
             if (head.outOfRange()) {
                 completed.remove(0);
+                assignment.moveToEnd(head.partition()); // FetchCollector.initialize: an error answer goes last
                 if (assignment.isAssigned(head.partition())
                         && assignment.position(head.partition()) == head.fetchOffset()
                         && !outOfRange.test(head.partition())) {
@@ -97,7 +98,7 @@ final class FetchBuffer {
                 continue;
             }
             if (head.remaining() == 0) {
-                completed.remove(0); // asked for one more record, the used-up fetch drains
+                drain(assignment); // asked for one more record, the used-up fetch drains
                 continue;
             }
             if (!assignment.isAssigned(head.partition()) || assignment.isAwaitingValidation(head.partition())
@@ -105,7 +106,7 @@ final class FetchBuffer {
                     || assignment.position(head.partition()) != head.nextOffset()) {
                 // A partition awaiting validation or pending revocation is not fetchable: FetchCollector drops its
                 // data.
-                completed.remove(0);
+                drain(assignment);
                 continue;
             }
             int take = Math.min(left, head.remaining());
@@ -114,7 +115,8 @@ final class FetchBuffer {
             assignment.advance(head.partition(), head.nextOffset() + take, head.lastEpoch());
             left -= take;
             if (take == head.remaining() && left > 0) {
-                completed.remove(0);
+                completed.remove(0); // drained, having returned records: see drain()
+                assignment.moveToEnd(head.partition());
             } else {
                 // A fetch whose last record filled poll() exactly is not drained yet: kafka-clients' CompletedFetch
                 // drains only when asked for a record it does not have, so it stays buffered, and its leader gets no
@@ -127,9 +129,30 @@ final class FetchBuffer {
         return slices;
     }
 
-    /** Drops buffered records of partitions that fail {@code keep} ({@code clearBufferedDataForUnassigned...}). */
-    void retainOnly(java.util.function.Predicate<TopicPartition> keep) {
-        completed.removeIf(entry -> !keep.test(entry.partition()));
+    /**
+     * kafka-clients' {@code CompletedFetch.drain}: the fetch at the head leaves the buffer, and if poll() returned any
+     * of its records its partition goes last in the fetch order ({@code movePartitionToEnd}), so that the next
+     * session the consumer opens names the others first.
+     */
+    private void drain(Assignment assignment) {
+        Completed head = completed.remove(0);
+        if (head.taken() > 0) {
+            assignment.moveToEnd(head.partition());
+        }
+    }
+
+    /**
+     * Drops buffered records of partitions that fail {@code keep} ({@code clearBufferedDataForUnassigned...}),
+     * draining each ({@link #drain}).
+     */
+    void retainOnly(java.util.function.Predicate<TopicPartition> keep, Assignment assignment) {
+        completed.removeIf(entry -> {
+            boolean dropped = !keep.test(entry.partition());
+            if (dropped && entry.taken() > 0) {
+                assignment.moveToEnd(entry.partition());
+            }
+            return dropped;
+        });
     }
 
     void clear() {

@@ -1,10 +1,12 @@
 package dev.groupscope.sim.client;
 
+import dev.groupscope.kafka.AssignedPartitionOrder;
 import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Responses.FetchResponse;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,7 +26,9 @@ final class FetchSessionHandler {
     private int epoch;
     /** The session's partitions with the offset last named (and, during a build, whether it named each). */
     private final SessionPartitions sessionPartitions;
-    private TreeMap<TopicPartition, Long> toSend;
+    /** In the build under way: partitions new to the session (in the order added), then those whose offset moved. */
+    private LinkedHashMap<TopicPartition, Long> toAdd;
+    private TreeMap<TopicPartition, Long> toMove;
     /** In the build under way: partitions named that the session had, and partitions new to it. */
     private int named;
     private int added;
@@ -51,7 +55,8 @@ final class FetchSessionHandler {
 
     /** kafka-clients' {@code newBuilder}: the partitions of the next request follow through {@link #add}. */
     void begin() {
-        toSend = new TreeMap<>();
+        toAdd = new LinkedHashMap<>();
+        toMove = new TreeMap<>();
         named = 0;
         added = 0;
         if (isFull()) {
@@ -65,7 +70,7 @@ final class FetchSessionHandler {
         int slot = sessionPartitions.indexOf(tp);
         if (slot < 0) {
             sessionPartitions.insert(-slot - 1, tp, offset);
-            toSend.put(tp, offset);
+            toAdd.put(tp, offset);
             added++;
             return;
         }
@@ -73,17 +78,26 @@ final class FetchSessionHandler {
         named++;
         if (sessionPartitions.offset(slot) != offset) {
             sessionPartitions.move(slot, offset);
-            toSend.put(tp, offset);
+            toMove.put(tp, offset);
         }
     }
 
     /**
-     * kafka-clients' {@code Builder.build}: a full request sends every partition; an incremental one those added
-     * or moved, and forgets the session's partitions not named this time.
+     * kafka-clients' {@code Builder.build}: a full request sends every partition; an incremental one those added, then
+     * those moved, and forgets the session's partitions not named this time. The added ones come in the order of
+     * {@code fetchablePartitions}' HashSet of the {@code fetchable} partitions, filled in the assignment's order: a new
+     * session keeps that order, and puts later ones last in it. (Kafka lists the moved ones in its session's order;
+     * the broker updates them in place, so that order changes nothing.)
      */
-    Built build() {
-        TreeMap<TopicPartition, Long> sent = toSend;
-        toSend = null;
+    Built build(int fetchable, Assignment assignment) {
+        LinkedHashMap<TopicPartition, Long> sent = new LinkedHashMap<>();
+        if (!toAdd.isEmpty()) {
+            AssignedPartitionOrder.inHashSet(assignment.inFetchOrder(toAdd.keySet()), fetchable)
+                    .forEach(tp -> sent.put(tp, toAdd.get(tp)));
+        }
+        sent.putAll(toMove);
+        toAdd = null;
+        toMove = null;
         List<TopicPartition> toForget = List.of();
         if (!isFull() && named + added < sessionPartitions.size()) { // some partition of the session was not named
             toForget = sessionPartitions.removeNotNamed();

@@ -710,11 +710,14 @@ final class Fetcher {
         }
         TreeMap<Integer, FetchSessionHandler> building = new TreeMap<>();
         // forEach, not an entry iterator: a worker pool's poller asks every few ms over 1,000 partitions, and each
-        // entry of the read-only view was two objects.
+        // entry of the read-only view was two objects. In partition order: build() puts what the request names in
+        // kafka-clients' order, counting the fetchable partitions as its HashSet of them would hold.
+        int[] fetchable = {0};
         assignment.positions().forEach((tp, position) -> {
             if (buffered.contains(tp) || !isFetchableAndSubscribed(step, tp)) {
                 return;
             }
+            fetchable[0]++;
             int leader = leaderFor(step, tp);
             if (leader < 0) {
                 // prepareFetchRequests: "the position is missing the current leader node"
@@ -734,7 +737,7 @@ final class Fetcher {
         });
         ConsumerClientConfig config = step.config();
         building.forEach((leader, session) -> {
-            FetchSessionHandler.Built built = session.build();
+            FetchSessionHandler.Built built = session.build(fetchable[0], assignment);
             step.send(leader, false, correlationId -> new FetchRequest(correlationId, built.sessionId(),
                     built.epoch(), built.toSend(), built.toForget(), config.fetchMaxBytes(), config.fetchMinBytes(),
                     config.fetchMaxWaitMs(), config.maxPartitionFetchBytes()));
@@ -796,9 +799,10 @@ final class Fetcher {
     }
 
     void onFetch(Step step, Deliver deliver, FetchResponse response, int broker) {
-        // Built when read: the response's partitions are an immutable copy (Sorted), so the map is the same later.
+        // Built when read: the response's partitions are an immutable copy, so the map is the same later. In the
+        // answer's order, which is the order poll() returns their records in.
         Map<String, Object> counts = LazyMap.of(() -> {
-            Map<String, Object> byName = new TreeMap<>();
+            Map<String, Object> byName = new java.util.LinkedHashMap<>();
             response.partitions().forEach((tp, data) -> byName.put(tp.toString(), data.count()));
             return byName;
         });
@@ -881,6 +885,12 @@ final class Fetcher {
         }
         if (!assignment.isAssigned(tp)) {
             return; // revoked meanwhile: kafka-clients drops such data
+        }
+        boolean buffered = data.error() == Errors.OFFSET_OUT_OF_RANGE && assignment.position(tp) == data.fetchOffset();
+        if (data.error() != Errors.NONE && !buffered) {
+            // FetchCollector.initialize puts a partition answered with an error last in the fetch order (an
+            // out-of-range answer when poll() collects it).
+            assignment.moveToEnd(tp);
         }
         if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER) {
             // FetchCollector.initialize ignores the answer of a partition without a valid position, as one awaiting

@@ -31,7 +31,7 @@ final class Subscriptions {
             // records of assigned partitions of the topics named stay. (subscribe(Pattern) clears nothing.)
             Set<String> named = new TreeSet<>(subscription.topics());
             step.fetcher().buffer.retainOnly(tp -> named.contains(tp.topic())
-                    && step.fetcher().assignment.isAssigned(tp));
+                    && step.fetcher().assignment.isAssigned(tp), step.fetcher().assignment);
         }
         if (state.conflictsWith(subscription.kind())) {
             rejectExclusive(step, "subscribe");
@@ -66,7 +66,7 @@ final class Subscriptions {
         // Before assignFromUser can throw: the buffered records of partitions left out are dropped, and an auto
         // commit that is due goes out ("the offsets of partitions the consumer is unsubscribing from are committed,
         // since there will be no following rebalance").
-        step.fetcher().buffer.retainOnly(wanted::contains);
+        step.fetcher().buffer.retainOnly(wanted::contains, step.fetcher().assignment);
         step.commits().maybeAutoCommitAsync(step);
         if (state.conflictsWith(ConsumerSubscription.Kind.ASSIGN)) {
             rejectExclusive(step, "assign");
@@ -81,7 +81,7 @@ final class Subscriptions {
             step.metadata().requestUpdateForNewTopics("subscribe");
         }
         step.commits().processedPositions.keySet().retainAll(wanted);
-        step.fetcher().assignment.assign(wanted);
+        step.fetcher().assignment.assignFromUser(wanted);
         step.client("Assign", fields("partitions", ClientEvents.partitions(wanted)), "sim.client.call.assign",
                 Map.of("partitions", String.join(", ", ClientEvents.partitions(wanted))));
         resumeLoop(step, wasIdle);

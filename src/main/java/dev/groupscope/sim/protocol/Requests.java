@@ -133,7 +133,7 @@ public final class Requests {
         public static final int FINAL_EPOCH = -1;
 
         public FetchRequest {
-            fetchOffsets = Sorted.copy(fetchOffsets);
+            fetchOffsets = InOrder.copy(fetchOffsets); // the order the consumer names them: a new session keeps it
             forgotten = forgotten.isEmpty() ? List.of() : List.copyOf(forgotten);
         }
 

@@ -138,7 +138,7 @@ public final class Responses {
     public record FetchResponse(long correlationId, Errors error, int sessionId,
                                 Map<TopicPartition, FetchedPartition> partitions) implements Message {
         public FetchResponse {
-            partitions = Sorted.copy(partitions);
+            partitions = InOrder.copy(partitions); // the order the broker read them in: poll() returns them so
         }
 
         /** A full answer outside any session. */

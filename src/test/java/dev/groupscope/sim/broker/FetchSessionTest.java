@@ -86,6 +86,34 @@ class FetchSessionTest {
     }
 
     @Test
+    void aNewSessionAnswersInTheOrderItsFullFetchNamedThePartitions() {
+        produce(0, 1);
+        produce(1, 1);
+        Map<TopicPartition, Long> secondFirst = new java.util.LinkedHashMap<>();
+        secondFirst.put(P1, 0L);
+        secondFirst.put(P0, 0L);
+
+        FetchResponse response = fetch(FetchRequest.NO_SESSION, FetchRequest.INITIAL_EPOCH, secondFirst, List.of());
+
+        assertThat(response.partitions().keySet()).containsExactly(P1, P0);
+    }
+
+    @Test
+    void aPartitionThatReturnedRecordsMovesToTheEndOfTheSession() {
+        int session = open().sessionId(); // the session's order: P0, P1
+        produce(0, 2);
+        assertThat(fetch(session, 1, Map.of(), List.of()).partitions().keySet()).containsExactly(P0);
+
+        // IncrementalFetchContext's rotation: P0 returned records, so P1 now comes first.
+        produce(0, 1);
+        produce(1, 1);
+        FetchResponse both = fetch(session, 2, Map.of(P0, 2L), List.of());
+
+        assertThat(both.partitions().keySet()).containsExactly(P1, P0);
+        assertThat(both.partitions().get(P0).fetchOffset()).isEqualTo(2);
+    }
+
+    @Test
     void aPartitionWithUnreadRecordsIsAnsweredAgainUntilTheConsumerMovesOn() {
         produce(0, 3);
         int session = open().sessionId();

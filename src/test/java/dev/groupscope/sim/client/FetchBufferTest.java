@@ -55,6 +55,40 @@ class FetchBufferTest {
     }
 
     @Test
+    void aPartitionWhoseRecordsPollUsedUpGoesLastInTheFetchOrderWhenItsFetchDrains() {
+        java.util.List<TopicPartition> before = assignment.fetchOrder();
+        TopicPartition first = before.get(0);
+        TopicPartition second = before.get(1);
+        buffer.add(first, 0, 2, 0);
+
+        collect(2); // the fetch's last record fills poll(): not drained yet, so the order stands
+        assertThat(assignment.fetchOrder()).containsExactly(first, second);
+        collect(5); // asked for one more: drained, having returned records (CompletedFetch.drain)
+        assertThat(assignment.fetchOrder()).containsExactly(second, first);
+    }
+
+    @Test
+    void aFetchDroppedBeforePollReturnedAnyOfItsRecordsLeavesTheOrderAlone() {
+        java.util.List<TopicPartition> before = assignment.fetchOrder();
+        buffer.add(before.get(0), 0, 2, 0);
+        assignment.seek(before.get(0), 1); // a seek since: the data is for another position
+
+        assertThat(collect(5)).isEmpty();
+        assertThat(assignment.fetchOrder()).isEqualTo(before);
+    }
+
+    @Test
+    void aCopyKeepsItsFetchOrderWhenTheOriginalMovesAPartition() {
+        java.util.List<TopicPartition> before = assignment.fetchOrder();
+        Assignment copy = assignment.copy();
+
+        assignment.moveToEnd(before.get(0));
+
+        assertThat(copy.fetchOrder()).isEqualTo(before);
+        assertThat(assignment.fetchOrder()).containsExactly(before.get(1), before.get(0));
+    }
+
+    @Test
     void aFetchWhoseLastRecordFillsPollExactlyStaysBufferedUntilTheNextPoll() {
         buffer.add(P0, 0, 3, 0);
 

@@ -21,7 +21,14 @@ class FetchSessionHandlerTest {
     private FetchSessionHandler.Built build(Map<TopicPartition, Long> next) {
         handler.begin();
         new java.util.TreeMap<>(next).forEach(handler::add);
-        return handler.build();
+        return handler.build(16, assignment());
+    }
+
+    /** The consumer's assignment: every partition these tests name. */
+    private static Assignment assignment() {
+        Assignment assignment = new Assignment();
+        assignment.assign(new java.util.TreeSet<>(java.util.List.of(P0, P1, P2)));
+        return assignment;
     }
 
     private boolean answer(Errors error, int sessionId) {
@@ -38,6 +45,22 @@ class FetchSessionHandlerTest {
     }
 
     @Test
+    void aFullRequestNamesThePartitionsAsFetchablePartitionsHashSetIteratesThem() {
+        handler.begin();
+        handler.add(P2, 3L);
+        handler.add(P0, 5L);
+        handler.add(P1, 7L);
+
+        // AbstractFetch.fetchablePartitions: new HashSet<>(the fetchable partitions in assignment order).
+        java.util.List<String> kafkas = new java.util.ArrayList<>();
+        new java.util.HashSet<>(java.util.List.of(new org.apache.kafka.common.TopicPartition("orders", 2),
+                new org.apache.kafka.common.TopicPartition("orders", 0),
+                new org.apache.kafka.common.TopicPartition("orders", 1))).forEach(tp -> kafkas.add(tp.toString()));
+        assertThat(handler.build(3, assignment()).toSend().keySet().stream().map(tp -> tp.topic() + "-" + tp.partition()))
+                .containsExactlyElementsOf(kafkas);
+    }
+
+    @Test
     void afterTheSessionOpensOnlyChangesAreSentAndMissingPartitionsForgotten() {
         build(Map.of(P0, 5L, P1, 7L));
         assertThat(answer(Errors.NONE, 42)).isTrue();
@@ -46,7 +69,9 @@ class FetchSessionHandlerTest {
 
         assertThat(second.sessionId()).isEqualTo(42);
         assertThat(second.epoch()).isEqualTo(1);
-        assertThat(second.toSend()).containsExactly(Map.entry(P0, 9L), Map.entry(P2, 0L));
+        // Kafka's Builder.build: the partitions new to the session first (the broker puts them last in its order),
+        // then those whose offset moved.
+        assertThat(second.toSend()).containsExactly(Map.entry(P2, 0L), Map.entry(P0, 9L));
         assertThat(second.toForget()).containsExactly(P1);
 
         assertThat(answer(Errors.NONE, 42)).isTrue();
@@ -64,13 +89,13 @@ class FetchSessionHandlerTest {
 
         // The original moves P0, forgets P1 and adds P2; the copy must still hold P0 at 5 and P1 at 7.
         FetchSessionHandler.Built moved = build(Map.of(P0, 9L, P2, 0L));
-        assertThat(moved.toSend()).containsExactly(Map.entry(P0, 9L), Map.entry(P2, 0L));
+        assertThat(moved.toSend()).containsExactly(Map.entry(P2, 0L), Map.entry(P0, 9L));
         assertThat(moved.toForget()).containsExactly(P1);
 
         copy.begin();
         copy.add(P0, 5L);
         copy.add(P1, 8L);
-        FetchSessionHandler.Built fromCopy = copy.build();
+        FetchSessionHandler.Built fromCopy = copy.build(16, assignment());
         assertThat(fromCopy.toSend()).containsExactly(Map.entry(P1, 8L));
         assertThat(fromCopy.toForget()).isEmpty();
 
