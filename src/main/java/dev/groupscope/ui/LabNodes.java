@@ -8,12 +8,14 @@ import dev.groupscope.lab.IdleReason;
 import dev.groupscope.i18n.Messages;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.kafka.assignor.AssignmentStep;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -85,22 +88,53 @@ final class LabNodes {
                 "count", departure.revoked().size(), "partitions", departure.revoked()));
     }
 
+    /**
+     * The member's name, with "new" beside it if it just joined, in a column as wide in every row: else the badge
+     * (or a longer id, "C10" under "C9") pushed that row's chips about 20 px right of the others' at 1.5x text, and
+     * the chips no longer read down one column.
+     */
     private Node name(LabRound round, MemberRow member) {
-        Label name = new Label(member.memberId());
+        Node shown = nameAndBadge(member.memberId(), showsJoined(round, member));
+        StackPane column = new StackPane(widestName(round), shown);
+        column.setAlignment(Pos.CENTER_LEFT);
+        // Not squeezed to the style's 3.6em where an idle member's long reason asks for more than the row has.
+        column.setMinWidth(StackPane.USE_PREF_SIZE);
+        return column;
+    }
+
+    /**
+     * The round's widest name column, its longest id with a badge if any row shows one: invisible, yet laid out, so
+     * every row's column takes its width, in whatever language and text size.
+     */
+    private Node widestName(LabRound round) {
+        String longest = round.members().stream().map(MemberRow::memberId)
+                .max(Comparator.comparingInt(String::length)).orElse("");
+        boolean anyBadge = round.members().stream().anyMatch(member -> showsJoined(round, member));
+        Node widest = nameAndBadge(longest, anyBadge);
+        widest.setVisible(false);
+        return widest;
+    }
+
+    private HBox nameAndBadge(String memberId, boolean joined) {
+        Label name = new Label(memberId);
         name.getStyleClass().add("member-name");
         name.setMinWidth(Label.USE_PREF_SIZE);
         // The badge beside the name, not under it: under it, it made its row half as tall again as the others, and
         // the newest member's row is the one a scroll hid at 1.5x text.
         HBox box = new HBox(name);
         box.getStyleClass().add("member-name-box");
-        // In a fresh group everyone has just joined, so the badge would say nothing.
-        if (member.joinedThisRound() && !round.members().stream().allMatch(MemberRow::joinedThisRound)) {
-            Label joined = new Label(messages.text("ui.lab.joined"));
-            joined.getStyleClass().add("joined-badge");
-            joined.setMinWidth(Label.USE_PREF_SIZE);
-            box.getChildren().add(joined);
+        if (joined) {
+            Label badge = new Label(messages.text("ui.lab.joined"));
+            badge.getStyleClass().add("joined-badge");
+            badge.setMinWidth(Label.USE_PREF_SIZE);
+            box.getChildren().add(badge);
         }
         return box;
+    }
+
+    /** Whether {@code member} wears "new": in a fresh group all have just joined, so the badge would say nothing. */
+    private static boolean showsJoined(LabRound round, MemberRow member) {
+        return member.joinedThisRound() && !round.members().stream().allMatch(MemberRow::joinedThisRound);
     }
 
     private Node content(LabRound round, MemberRow member) {

@@ -68,11 +68,7 @@ class LabAtProjectorZoomTest {
                         .isLessThanOrEqualTo(viewport.getMaxY() + 0.5);
             }
 
-            Parent steps = robot.lookup("#steps").query();
-            ScrollPane trace = (ScrollPane) steps.getParent().getParent().getParent();
-            Region firstStep = robot.lookup("#step-0").query();
-            assertThat(trace.getViewportBounds().getHeight()).as("%s: the trace's viewport against its first step",
-                    language).isGreaterThanOrEqualTo(firstStep.getHeight());
+            assertFirstStepWhole(robot, language);
 
             // The notice whole, its chips inside the group's column (not past the divider).
             Region notice = robot.lookup("#withheldBox").query();
@@ -96,6 +92,49 @@ class LabAtProjectorZoomTest {
             // The divider a teacher can drag between the group's rows and the trace.
             assertThat(robot.lookup("#labSplit").tryQuery()).as("%s: the split pane", language).isPresent();
         }
+    }
+
+    /**
+     * At the largest text (1.6x on 1280x800) the same round's first step, "Branch" and its five lines, showed cut
+     * through in both languages: the set-up took three rows, "Start over" alone on the second. At each text size a
+     * class may choose, the whole first step is in the trace's viewport, and the lab still fits the window.
+     */
+    @Test
+    void theFirstStepIsWholeAtEveryTextSizeUpToTheLargestInBothLanguages(FxRobot robot) {
+        ProjectorWindow.labSixWithheld(robot, window);
+        TextZoom largest = TextZoom.largestFor(1280, 800);
+        for (TextZoom zoom : java.util.List.of(new TextZoom(1.0), PROJECTOR, largest)) {
+            for (UiLanguage language : UiLanguage.values()) {
+                robot.interact(() -> window.switchTo(language));
+                robot.interact(() -> {
+                    window.zoomTo(zoom);
+                    stage.setWidth(1280);
+                    stage.setHeight(800);
+                });
+                FxWait.settle(robot, window);
+                String where = language + " at " + zoom.factor();
+
+                assertThat(TruncatedText.in(robot.lookup("#labRoot").<Parent>query())).as("%s: labels cut short",
+                        where).isEmpty();
+                assertFirstStepWhole(robot, where);
+                Region legend = robot.lookup(".assignor-lab .legend").query();
+                assertThat(scene(legend).getMaxY()).as("%s: the legend's bottom", where)
+                        .isLessThanOrEqualTo(stage.getScene().getHeight() + 0.5);
+            }
+        }
+    }
+
+    /** The trace's first step whole in its viewport, the scroll bar at the top: no scroll needed to read it. */
+    private static void assertFirstStepWhole(FxRobot robot, Object where) {
+        Parent steps = robot.lookup("#steps").query();
+        ScrollPane trace = (ScrollPane) steps.getParent().getParent().getParent();
+        assertThat(trace.getVvalue()).as("%s: the trace scrolled", where).isEqualTo(trace.getVmin());
+        Region firstStep = robot.lookup("#step-0").query();
+        Bounds viewport = scene(trace.lookup(".viewport"));
+        assertThat(scene(firstStep).getMinY()).as("%s: the first step's top", where)
+                .isGreaterThanOrEqualTo(viewport.getMinY() - 0.5);
+        assertThat(scene(firstStep).getMaxY()).as("%s: the first step's bottom against the trace's viewport's",
+                where).isLessThanOrEqualTo(viewport.getMaxY() + 0.5);
     }
 
     private static Bounds scene(Node node) {
