@@ -42,13 +42,7 @@ class LabAtProjectorZoomTest {
         assertThat(window.lab().getRound().withheld()).as("partitions withheld in this round").isNotEmpty();
 
         for (UiLanguage language : UiLanguage.values()) {
-            robot.interact(() -> window.switchTo(language));
-            robot.interact(() -> {
-                window.zoomTo(PROJECTOR);
-                stage.setWidth(1280);
-                stage.setHeight(800);
-            });
-            FxWait.settle(robot, window);
+            ProjectorWindow.showAt(robot, window, stage, language, PROJECTOR);
             Parent lab = robot.lookup("#labRoot").query();
 
             assertThat(TruncatedText.in(lab)).as("%s: labels cut short", language).isEmpty();
@@ -105,13 +99,7 @@ class LabAtProjectorZoomTest {
         TextZoom largest = TextZoom.largestFor(1280, 800);
         for (TextZoom zoom : java.util.List.of(new TextZoom(1.0), PROJECTOR, largest)) {
             for (UiLanguage language : UiLanguage.values()) {
-                robot.interact(() -> window.switchTo(language));
-                robot.interact(() -> {
-                    window.zoomTo(zoom);
-                    stage.setWidth(1280);
-                    stage.setHeight(800);
-                });
-                FxWait.settle(robot, window);
+                ProjectorWindow.showAt(robot, window, stage, language, zoom);
                 String where = language + " at " + zoom.factor();
 
                 assertThat(TruncatedText.in(robot.lookup("#labRoot").<Parent>query())).as("%s: labels cut short",

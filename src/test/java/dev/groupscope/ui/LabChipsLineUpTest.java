@@ -65,13 +65,7 @@ class LabChipsLineUpTest {
     private void assertContentLinesUp(FxRobot robot) {
         for (UiLanguage language : UiLanguage.values()) {
             for (TextZoom zoom : ZOOMS) {
-                robot.interact(() -> window.switchTo(language));
-                robot.interact(() -> {
-                    window.zoomTo(zoom);
-                    stage.setWidth(1280);
-                    stage.setHeight(800);
-                });
-                FxWait.settle(robot, window);
+                ProjectorWindow.showAt(robot, window, stage, language, zoom);
                 String where = language + " at " + zoom.factor();
 
                 List<Node> rows = List.copyOf(robot.lookup("#consumers > .member-row").queryAll());

@@ -44,6 +44,18 @@ final class ProjectorWindow {
         });
     }
 
+    /** In {@code language} at {@code zoom}, the window 1280×800 again (a zoom may have resized it), laid out. */
+    static void showAt(org.testfx.api.FxRobot robot, GroupScopeWindow window, Stage stage, UiLanguage language,
+                       TextZoom zoom) {
+        robot.interact(() -> window.switchTo(language));
+        robot.interact(() -> {
+            window.zoomTo(zoom);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        FxWait.settle(robot, window);
+    }
+
     /** In {@code language}, presenter mode at the largest text, the window 1280×800 again (presenter goes full screen). */
     static void presenterAtLargestText(org.testfx.api.FxRobot robot, GroupScopeWindow window, Stage stage,
                                        UiLanguage language) {
