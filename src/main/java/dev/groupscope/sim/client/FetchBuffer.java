@@ -98,7 +98,7 @@ final class FetchBuffer {
                 continue;
             }
             if (head.remaining() == 0) {
-                drain(assignment); // asked for one more record, the used-up fetch drains
+                drainHead(assignment, head.taken()); // asked for one more record, the used-up fetch drains
                 continue;
             }
             if (!assignment.isAssigned(head.partition()) || assignment.isAwaitingValidation(head.partition())
@@ -106,7 +106,7 @@ final class FetchBuffer {
                     || assignment.position(head.partition()) != head.nextOffset()) {
                 // A partition awaiting validation or pending revocation is not fetchable: FetchCollector drops its
                 // data.
-                drain(assignment);
+                drainHead(assignment, head.taken());
                 continue;
             }
             int take = Math.min(left, head.remaining());
@@ -115,8 +115,7 @@ final class FetchBuffer {
             assignment.advance(head.partition(), head.nextOffset() + take, head.lastEpoch());
             left -= take;
             if (take == head.remaining() && left > 0) {
-                completed.remove(0); // drained, having returned records: see drain()
-                assignment.moveToEnd(head.partition());
+                drainHead(assignment, head.taken() + take);
             } else {
                 // A fetch whose last record filled poll() exactly is not drained yet: kafka-clients' CompletedFetch
                 // drains only when asked for a record it does not have, so it stays buffered, and its leader gets no
@@ -130,26 +129,31 @@ final class FetchBuffer {
     }
 
     /**
-     * kafka-clients' {@code CompletedFetch.drain}: the fetch at the head leaves the buffer, and if poll() returned any
-     * of its records its partition goes last in the fetch order ({@code movePartitionToEnd}), so that the next
-     * session the consumer opens names the others first.
+     * The fetch at the head leaves the buffer, poll() having returned {@code returned} of its records ({@link #drained}).
      */
-    private void drain(Assignment assignment) {
-        Completed head = completed.remove(0);
-        if (head.taken() > 0) {
-            assignment.moveToEnd(head.partition());
+    private void drainHead(Assignment assignment, int returned) {
+        drained(completed.remove(0).partition(), returned, assignment);
+    }
+
+    /**
+     * kafka-clients' {@code CompletedFetch.drain}: if poll() returned any of the fetch's records, its partition goes
+     * last in the fetch order ({@code movePartitionToEnd}).
+     */
+    private static void drained(TopicPartition partition, int returned, Assignment assignment) {
+        if (returned > 0) {
+            assignment.moveToEnd(partition);
         }
     }
 
     /**
      * Drops buffered records of partitions that fail {@code keep} ({@code clearBufferedDataForUnassigned...}),
-     * draining each ({@link #drain}).
+     * draining each ({@link #drained}).
      */
     void retainOnly(java.util.function.Predicate<TopicPartition> keep, Assignment assignment) {
         completed.removeIf(entry -> {
             boolean dropped = !keep.test(entry.partition());
-            if (dropped && entry.taken() > 0) {
-                assignment.moveToEnd(entry.partition());
+            if (dropped) {
+                drained(entry.partition(), entry.taken(), assignment);
             }
             return dropped;
         });
