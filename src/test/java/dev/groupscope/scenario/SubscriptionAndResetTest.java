@@ -54,9 +54,10 @@ class SubscriptionAndResetTest {
     }
 
     @Test
-    void anOutOfRangeAnswerForAPartitionPausedSinceWaitsUntilItIsResumed() {
-        // The fetch at the far offset goes out at 10,005 ms and is refused at 10,007; t-0 is paused in between, so
-        // poll() sets the answer aside with the partition (FetchCollector's paused fetches) until resume().
+    void anOutOfRangeAnswerForAPartitionPausedSinceIsActedOnAtOnce() {
+        // The fetch at the far offset goes out at 10,005 ms and is refused at 10,007; t-0 is paused in between. Kafka
+        // 4.1's FetchCollector initializes an answer (handleInitializeErrors: the reset) before it looks at pause, which
+        // only sets records aside: the reset's ListOffsets goes out while t-0 is still paused.
         ScenarioRun run = run("""
                 {"atMs": 10000, "action": "seek", "consumer": "C1", "partition": "t-0", "offset": 100000},
                 {"atMs": 10006, "action": "pause", "consumer": "C1", "partitions": ["t-0"]},
@@ -67,7 +68,7 @@ class SubscriptionAndResetTest {
         assertThat(refused.time()).isBetween(10_006L, 11_000L);
         SimEvent asked = run.events(type("ListOffsetsRequest").and(e -> "C1".equals(e.peer()))
                 .and(e -> e.seq() > refused.seq())).get(0);
-        assertThat((Long) asked.fields().get("sentAt")).isGreaterThanOrEqualTo(11_000L);
+        assertThat((Long) asked.fields().get("sentAt")).isBetween(refused.time(), 10_999L);
     }
 
     @Test

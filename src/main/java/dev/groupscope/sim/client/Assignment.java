@@ -238,6 +238,11 @@ final class Assignment {
         return position(tp) != NO_POSITION;
     }
 
+    /** Kafka's {@code hasValidPosition}: a position not awaiting validation (one awaiting a reset has none). */
+    boolean hasValidPosition(TopicPartition tp) {
+        return hasPosition(tp) && !isAwaitingValidation(tp);
+    }
+
     /**
      * A new position without an epoch (a seek, a committed offset, a reset): Kafka's {@code seekUnvalidated} with an
      * empty {@code offsetEpoch}, which needs no validation; checked against the leader at the next fetch.

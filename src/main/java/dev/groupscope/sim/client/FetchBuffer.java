@@ -1,23 +1,26 @@
 package dev.groupscope.sim.client;
 
+import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Fetched records not yet returned by poll(), in arrival order (kafka-clients' {@code FetchBuffer} of completed
- * fetches). Records are offsets only: the model has no payloads.
+ * fetches). Records are offsets only: the model has no payloads. As in kafka-clients, every partition a fetch answers
+ * is buffered, with records or not (a new high watermark, an error): while it is, the partition is not fetched again,
+ * and what an error means is acted on when poll() collects it ({@code FetchCollector.initialize}).
  */
 final class FetchBuffer {
 
     /**
-     * Records {@code fetchOffset + taken} … {@code fetchOffset + count - 1} of one partition are still unread;
-     * {@code lastEpoch} is the leader epoch of the last (the position takes it once poll() returns records of it).
-     * {@code outOfRange}: no records, the answer OFFSET_OUT_OF_RANGE for {@code fetchOffset}, acted on when poll()
-     * collects it (kafka-clients' {@code FetchCollector.handleInitializeErrors}), not when it arrives.
+     * Records {@code fetchOffset + taken} … {@code fetchOffset + count - 1} of one partition are still unread (none
+     * when {@code count} is 0); {@code lastEpoch} is the leader epoch of the last (the position takes it once poll()
+     * returns records of it). {@code error}: the partition's answer, NONE or an error with no records.
+     * {@code initialized}: poll() has checked it against the position ({@code CompletedFetch.isInitialized}).
      */
-    record Completed(TopicPartition partition, long fetchOffset, int count, int taken, int lastEpoch,
-                     boolean outOfRange) {
+    record Completed(TopicPartition partition, long fetchOffset, int count, int taken, int lastEpoch, Errors error,
+                     boolean initialized) {
         long nextOffset() {
             return fetchOffset + taken;
         }
@@ -25,6 +28,19 @@ final class FetchBuffer {
         int remaining() {
             return count - taken;
         }
+
+        Completed taking(int more) {
+            return new Completed(partition, fetchOffset, count, taken + more, lastEpoch, error, true);
+        }
+    }
+
+    /**
+     * What poll() does with an answer's error when it collects it ({@code FetchCollector.handleInitializeErrors});
+     * false when poll() threw, which ends collecting.
+     */
+    @FunctionalInterface
+    interface ErrorCollector {
+        boolean collected(TopicPartition partition, Errors error, long fetchOffset);
     }
 
     /** A slice poll() returns: {@code count} records of one partition from {@code first}. */
@@ -45,16 +61,17 @@ final class FetchBuffer {
         return new FetchBuffer(this);
     }
 
+    /** An answer without error: {@code count} records from {@code fetchOffset}, or none (a new high watermark). */
     void add(TopicPartition partition, long fetchOffset, int count, int lastEpoch) {
-        completed.add(new Completed(partition, fetchOffset, count, 0, lastEpoch, false));
+        completed.add(new Completed(partition, fetchOffset, count, 0, lastEpoch, Errors.NONE, false));
     }
 
-    /** An OFFSET_OUT_OF_RANGE answer for {@code fetchOffset}: buffered like records, so the partition is not fetched. */
-    void addOutOfRange(TopicPartition partition, long fetchOffset) {
-        completed.add(new Completed(partition, fetchOffset, 0, 0, -1, true));
+    /** An answer with {@code error} for {@code fetchOffset}: buffered like records, so the partition is not fetched. */
+    void addError(TopicPartition partition, long fetchOffset, Errors error) {
+        completed.add(new Completed(partition, fetchOffset, 0, 0, -1, error, false));
     }
 
-    /** The partitions with records buffered, in one pass over the buffer. */
+    /** The partitions with an answer buffered, in one pass over the buffer. */
     java.util.Set<TopicPartition> partitions() {
         if (completed.isEmpty()) {
             return java.util.Set.of(); // an idle consumer's every poll()
@@ -69,36 +86,39 @@ final class FetchBuffer {
     }
 
     /**
-     * Kafka's {@code collectFetch}: takes up to {@code maxRecords} records in arrival order. Data for a partition
-     * no longer assigned, or fetched from an offset that is no longer its position (a seek or reset happened), is
-     * dropped, as the fetcher drops it; so is data of a partition {@code dropped} says is no longer subscribed. Data
-     * of a paused partition is kept for a poll() after resume(): Kafka sets it aside and puts it back at the end of
-     * the queue. An out-of-range answer for the partition's position goes to {@code outOfRange}, which says whether
-     * collecting goes on (with no reset policy the consumer fails: poll() throws).
+     * Kafka's {@code collectFetch}: takes up to {@code maxRecords} records in arrival order. Each answer is first
+     * initialized: one with an error goes to {@code errors}; one without is dropped if its partition has no valid
+     * position (no longer assigned, awaiting validation or a reset) or another position (a seek happened). Then
+     * data of a partition that is not fetchable, or that {@code dropped} says is no longer subscribed, is dropped, as
+     * the fetcher drops it. Data of a paused partition is kept for a poll() after resume(): Kafka sets it aside and
+     * puts it back at the end of the queue.
      */
     List<Slice> collect(int maxRecords, Assignment assignment, java.util.function.Predicate<TopicPartition> dropped,
-                        java.util.function.Predicate<TopicPartition> outOfRange) {
+                        ErrorCollector errors) {
         List<Slice> slices = new ArrayList<>();
         List<Completed> pausedAside = new ArrayList<>();
         int left = maxRecords;
         while (left > 0 && !completed.isEmpty()) {
             Completed head = completed.get(0);
+            if (!head.initialized()) {
+                head = initialize(head, assignment);
+                if (head == null) {
+                    Completed answered = completed.remove(0);
+                    if (answered.error() != Errors.NONE
+                            && !errors.collected(answered.partition(), answered.error(), answered.fetchOffset())) {
+                        break; // poll() threw
+                    }
+                    continue;
+                }
+                completed.set(0, head);
+            }
             if (assignment.isPaused(head.partition())) {
                 pausedAside.add(completed.remove(0));
                 continue;
             }
-            if (head.outOfRange()) {
-                completed.remove(0);
-                assignment.moveToEnd(head.partition()); // FetchCollector.initialize: an error answer goes last
-                if (assignment.isAssigned(head.partition())
-                        && assignment.position(head.partition()) == head.fetchOffset()
-                        && !outOfRange.test(head.partition())) {
-                    break;
-                }
-                continue;
-            }
             if (head.remaining() == 0) {
-                drainHead(assignment, head.taken()); // asked for one more record, the used-up fetch drains
+                // Asked for one more record: the used-up fetch (or one that brought none) drains.
+                drainHead(assignment, head.taken());
                 continue;
             }
             if (!assignment.isAssigned(head.partition()) || assignment.isAwaitingValidation(head.partition())
@@ -120,12 +140,24 @@ final class FetchBuffer {
                 // A fetch whose last record filled poll() exactly is not drained yet: kafka-clients' CompletedFetch
                 // drains only when asked for a record it does not have, so it stays buffered, and its leader gets no
                 // new fetch, until the next poll().
-                completed.set(0, new Completed(head.partition(), head.fetchOffset(), head.count(), head.taken() + take,
-                        head.lastEpoch(), false));
+                completed.set(0, head.taking(take));
             }
         }
         completed.addAll(pausedAside);
         return slices;
+    }
+
+    /**
+     * {@code FetchCollector.initialize}: an answer without error, for the valid position it was fetched at, is ready
+     * to be read; any other is dropped (null), an error being acted on by the caller.
+     */
+    private static Completed initialize(Completed answered, Assignment assignment) {
+        TopicPartition tp = answered.partition();
+        if (answered.error() != Errors.NONE || !assignment.hasValidPosition(tp)
+                || assignment.position(tp) != answered.fetchOffset()) {
+            return null; // handleInitializeSuccess discards a stale answer without draining it
+        }
+        return answered.taking(0);
     }
 
     /**

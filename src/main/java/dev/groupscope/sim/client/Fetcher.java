@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * resolved by ListOffsets to the partitions' leaders (kafka-clients' {@code OffsetFetcher}, whose other ListOffsets
  * caller, the application's offsetsForTimes(), is {@link OffsetsByTime}: this class sends its answers there); Fetch
  * requests to partition leaders (kafka-clients' {@code Fetcher}: one request per broker in flight, no fetch for a
- * partition whose records are still buffered); fetched records buffered until poll() takes them.
+ * partition whose answer is still buffered); fetch answers buffered until poll() takes them.
  */
 final class Fetcher {
 
@@ -644,11 +644,27 @@ final class Fetcher {
     }
 
     /**
-     * poll() collected an OFFSET_OUT_OF_RANGE answer for the position it still has: a reset is requested, or, with no
-     * reset policy, poll() throws. False when the consumer failed.
+     * {@code FetchCollector.initialize} of an answer with an error, when poll() collects it. If the partition still
+     * has a valid position: out of range for that position asks for a reset (with no reset policy poll() throws); a
+     * leader or topic error asks for a metadata update. Either way the partition goes last in the fetch order. False
+     * when the consumer failed.
      */
-    boolean outOfRangeCollected(Step step, TopicPartition tp) {
-        reset(step, tp, "fetch offset out of range");
+    boolean errorCollected(Step step, TopicPartition tp, Errors error, long fetchOffset) {
+        if (assignment.hasValidPosition(tp)) {
+            switch (error) {
+                case OFFSET_OUT_OF_RANGE -> {
+                    if (assignment.position(tp) == fetchOffset) {
+                        reset(step, tp, "fetch offset out of range");
+                    }
+                }
+                // A position with no epoch to validate (after a seek or a reset): the answer named no leader.
+                case NOT_LEADER_OR_FOLLOWER -> step.metadata().requestUpdate("notLeader");
+                // The topic is gone: a metadata update, which a pattern then matches again.
+                case UNKNOWN_TOPIC_OR_PARTITION -> step.metadata().requestUpdate("unknownTopic");
+                default -> { }
+            }
+        }
+        assignment.moveToEnd(tp);
         return step.state().running();
     }
 
@@ -686,7 +702,7 @@ final class Fetcher {
 
     /**
      * kafka-clients' {@code prepareFetchRequests}: one request per leader without a fetch in flight, for the
-     * partitions with a position and no buffered records; a leader of a partition with buffered records is skipped
+     * partitions with a position and no buffered answer; a leader of a partition with a buffered answer is skipped
      * altogether (Kafka 4.1: fetching the others would make its session forget the buffered ones). Each request
      * goes through the broker's {@link FetchSessionHandler}: full the first time, then only the changes.
      */
@@ -822,7 +838,9 @@ final class Fetcher {
             emitPartitionErrors(step, deliver, salient, errors, leaders);
         }
         if (usable) {
-            response.partitions().forEach((tp, data) -> accept(step, tp, data));
+            // AbstractFetch.handleFetchSuccess: every partition is buffered first, then the leaders answers named.
+            response.partitions().forEach(this::buffer);
+            response.partitions().forEach((tp, data) -> followNamedLeader(step, tp, data));
         }
     }
 
@@ -873,45 +891,28 @@ final class Fetcher {
         }
     }
 
-    private void accept(Step step, TopicPartition tp, FetchedPartition data) {
-        if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER && data.currentLeader() >= 0) {
-            // AbstractFetch.handleFetchSuccess (KIP-951), for every partition of the answer: the new leader it names
-            // is where the next fetch goes, if its epoch is newer than the cache's.
-            if (step.metadata().updatePartitionLeadership(tp.topic(), tp.partition(), data.currentLeader(),
-                    data.currentLeaderEpoch()) && assignment.isAssigned(tp)) {
-                // ... and maybeValidatePositionForCurrentLeader for each partition it moved (KIP-320)
-                followCurrentLeader(step, tp);
-            }
-        }
-        if (!assignment.isAssigned(tp)) {
-            return; // revoked meanwhile: kafka-clients drops such data
-        }
-        boolean buffered = data.error() == Errors.OFFSET_OUT_OF_RANGE && assignment.position(tp) == data.fetchOffset();
-        if (data.error() != Errors.NONE && !buffered) {
-            // FetchCollector.initialize puts a partition answered with an error last in the fetch order (an
-            // out-of-range answer when poll() collects it).
-            assignment.moveToEnd(tp);
-        }
-        if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER) {
-            // FetchCollector.initialize ignores the answer of a partition without a valid position, as one awaiting
-            // validation against the leader the answer named (above); handleInitializeErrors asks for a metadata
-            // update for the others (a position with no epoch to validate: after a seek or a reset).
-            if (assignment.hasPosition(tp) && !assignment.isAwaitingValidation(tp)
-                    && assignment.awaitingReset(tp) == null) {
-                step.metadata().requestUpdate("notLeader");
-            }
-            return;
-        }
-        if (assignment.position(tp) != data.fetchOffset()) {
-            return; // moved meanwhile: kafka-clients drops such data
-        }
-        if (data.error() == Errors.NONE && data.count() > 0) {
+    /**
+     * Every partition of an answer waits in the buffer for poll(), records or not: until it collects them, their
+     * partitions are not fetched again, and neither is their leader (see {@link #sendFetches}).
+     */
+    private void buffer(TopicPartition tp, FetchedPartition data) {
+        if (data.error() == Errors.NONE) {
             buffer.add(tp, data.fetchOffset(), data.count(), data.lastEpoch());
-        } else if (data.error() == Errors.OFFSET_OUT_OF_RANGE) {
-            buffer.addOutOfRange(tp, data.fetchOffset()); // acted on when poll() collects it: outOfRangeCollected
-        } else if (data.error() == Errors.UNKNOWN_TOPIC_OR_PARTITION) {
-            // The topic is gone: the fetcher asks for a metadata update, which a pattern then matches again.
-            step.metadata().requestUpdate("unknownTopic");
+        } else {
+            buffer.addError(tp, data.fetchOffset(), data.error()); // acted on when poll() collects it: errorCollected
+        }
+    }
+
+    /**
+     * KIP-951: the new leader a NOT_LEADER_OR_FOLLOWER answer names is where the next fetch goes, if its epoch is
+     * newer than the cache's; and maybeValidatePositionForCurrentLeader for each partition it moved (KIP-320).
+     */
+    private void followNamedLeader(Step step, TopicPartition tp, FetchedPartition data) {
+        if (data.error() == Errors.NOT_LEADER_OR_FOLLOWER && data.currentLeader() >= 0
+                && step.metadata().updatePartitionLeadership(tp.topic(), tp.partition(), data.currentLeader(),
+                        data.currentLeaderEpoch())
+                && assignment.isAssigned(tp)) {
+            followCurrentLeader(step, tp);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.groupscope.sim.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.groupscope.kafka.Errors;
 import dev.groupscope.kafka.TopicPartition;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,9 @@ class FetchBufferTest {
     private static final TopicPartition P1 = new TopicPartition("orders", 1);
 
     private static final java.util.function.Predicate<TopicPartition> UNSUBSCRIBED_NONE = tp -> false;
-    /** No out-of-range answer is expected here: one would fail the test. */
-    private static final java.util.function.Predicate<TopicPartition> NO_RESET = tp -> {
-        throw new AssertionError("an out-of-range answer collected for " + tp);
+    /** No error answer is expected here: one would fail the test. */
+    private static final FetchBuffer.ErrorCollector NO_ERRORS = (tp, error, fetchOffset) -> {
+        throw new AssertionError(error + " collected for " + tp);
     };
 
     private final FetchBuffer buffer = new FetchBuffer();
@@ -32,26 +33,81 @@ class FetchBufferTest {
     }
 
     private java.util.List<FetchBuffer.Slice> collect(int maxRecords) {
-        return buffer.collect(maxRecords, assignment, UNSUBSCRIBED_NONE, NO_RESET);
+        return buffer.collect(maxRecords, assignment, UNSUBSCRIBED_NONE, NO_ERRORS);
     }
 
     @Test
-    void anOutOfRangeAnswerIsBufferedAndActedOnOnlyWhenPollCollectsItForThePositionItWasFor() {
+    void anErrorAnswerIsBufferedAndHandedOverOnlyWhenPollCollectsIt() {
         buffer.add(P1, 0, 2, 0);
-        buffer.addOutOfRange(P0, 0);
+        buffer.addError(P0, 0, Errors.OFFSET_OUT_OF_RANGE);
         assertThat(buffer.holds(P0)).as("buffered: its partition is not fetched meanwhile").isTrue();
+        java.util.List<String> collected = new java.util.ArrayList<>();
+
+        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE, (tp, error, fetchOffset) ->
+                collected.add(tp + " " + error + " @" + fetchOffset)))
+                .extracting(FetchBuffer.Slice::partition).containsExactly(P1);
+        assertThat(collected).containsExactly("orders-0 OFFSET_OUT_OF_RANGE @0");
+        assertThat(buffer.holds(P0)).isFalse();
+    }
+
+    @Test
+    void anAnswerWithoutRecordsIsBufferedToo_behindRecordsThatFillPollItWaitsForTheNextPoll() {
+        buffer.add(P1, 0, 3, 0);
+        buffer.add(P0, 0, 0, -1); // a new high watermark, no records
+
+        assertThat(collect(3)).extracting(FetchBuffer.Slice::partition).containsExactly(P1);
+        assertThat(buffer.holds(P0)).as("still buffered: neither it nor its leader is fetched").isTrue();
+
+        assertThat(collect(3)).isEmpty();
+        assertThat(buffer.partitions()).isEmpty();
+    }
+
+    @Test
+    void anAnswerWithoutRecordsDrainsWithoutMovingItsPartitionInTheFetchOrder() {
+        java.util.List<TopicPartition> before = assignment.fetchOrder();
+        buffer.add(before.get(0), 0, 0, -1);
+
+        assertThat(collect(5)).isEmpty();
+        assertThat(buffer.holds(before.get(0))).isFalse();
+        assertThat(assignment.fetchOrder()).isEqualTo(before);
+    }
+
+    @Test
+    void anErrorAnswerOfAPausedPartitionIsActedOnNotSetAside() {
+        assignment.pause(P0);
+        buffer.addError(P0, 0, Errors.NOT_LEADER_OR_FOLLOWER);
         java.util.List<TopicPartition> collected = new java.util.ArrayList<>();
 
-        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE, tp -> collected.add(tp)))
-                .extracting(FetchBuffer.Slice::partition).containsExactly(P1);
+        buffer.collect(5, assignment, UNSUBSCRIBED_NONE, (tp, error, fetchOffset) -> collected.add(tp));
+
         assertThat(collected).containsExactly(P0);
         assertThat(buffer.holds(P0)).isFalse();
+    }
 
-        // A seek since the answer: it was for another position, and is dropped.
-        buffer.addOutOfRange(P0, 0);
-        assignment.seek(P0, 7);
+    @Test
+    void recordsOfAPausedPartitionWaitForResume_unlessASeekMadeThemStale() {
+        assignment.pause(P0);
+        buffer.add(P0, 0, 2, 0);
         assertThat(collect(5)).isEmpty();
-        assertThat(buffer.holds(P0)).isFalse();
+        assertThat(buffer.holds(P0)).as("set aside while paused").isTrue();
+        assignment.resume(P0);
+        assertThat(collect(5)).extracting(FetchBuffer.Slice::partition, FetchBuffer.Slice::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(P0, 2));
+
+        assignment.pause(P1);
+        buffer.add(P1, 0, 2, 0);
+        assignment.seek(P1, 1);
+        assertThat(collect(5)).isEmpty();
+        assertThat(buffer.holds(P1)).as("FetchCollector.initialize discards it, paused or not").isFalse();
+    }
+
+    @Test
+    void anErrorThatMakesPollThrowStopsCollecting() {
+        buffer.addError(P0, 0, Errors.OFFSET_OUT_OF_RANGE);
+        buffer.add(P1, 0, 2, 0);
+
+        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE, (tp, error, fetchOffset) -> false)).isEmpty();
+        assertThat(buffer.holds(P1)).isTrue();
     }
 
     @Test
