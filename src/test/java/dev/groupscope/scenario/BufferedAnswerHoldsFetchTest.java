@@ -28,10 +28,7 @@ class BufferedAnswerHoldsFetchTest {
                  "consumers": [{"id": "C1", "groupId": "g", "topics": ["busy", "quiet"], "processingMsPerRecord": 10,
                                 "settings": {"auto.offset.reset": "earliest", "max.poll.records": 5}}]}
                 """;
-        Scenario scenario = ScenarioReader.read("inline.json", text);
-        Simulation simulation = ScenarioWorld.simulation(scenario);
-        simulation.runUntil(scenario.durationMs());
-        return simulation;
+        return ScenarioRun.of(ScenarioReader.read("inline.json", text)).simulation;
     }
 
     @Test

@@ -91,6 +91,34 @@ class SubscriptionAndResetTest {
     }
 
     @Test
+    void withNoResetPolicyTheRecordsCollectedBeforeTheRefusedPartitionComeFirstAndTheNextPollThrows() {
+        // The refusal of t-0 comes in one answer with records of t-1 ahead of it. FetchCollector.collectFetch swallows
+        // the exception once it holds records: poll() returns t-1's, and the answer, left in the buffer, makes the
+        // next poll() throw.
+        ScenarioRun run = run("""
+                {"atMs": 8000, "action": "changeSettings", "consumer": "C1",
+                 "settings": {"auto.offset.reset": "none"}},
+                {"atMs": 12021, "action": "seek", "consumer": "C1", "partition": "t-0", "offset": 100000}""");
+
+        SimEvent refused = run.events(type("FetchResponse").and(actor("C1"))
+                .and(e -> e.fields().containsKey("errors"))).get(0);
+        assertThat(keys(refused, "records")).containsExactly("t-1", "t-0");
+        List<SimEvent> polls = run.events(type("Poll").and(actor("C1")).and(e -> e.seq() > refused.seq()));
+        assertThat(polls).isNotEmpty();
+        assertThat(polls.get(0).time()).isEqualTo(refused.time());
+        assertThat(keys(polls.get(0), "partitions")).containsExactly("t-1");
+        int records = ((Number) polls.get(0).fields().get("records")).intValue();
+        SimEvent failed = run.events(type("ConsumerFailed").and(actor("C1"))).get(0);
+        assertThat(failed.time()).as("the next poll(), once its %d records are processed (5 ms each)", records)
+                .isEqualTo(refused.time() + 5L * records);
+    }
+
+    /** The partitions an event's per-partition field names, in its order. */
+    private static List<Object> keys(SimEvent event, String field) {
+        return List.copyOf(((java.util.Map<?, ?>) event.fields().get(field)).keySet());
+    }
+
+    @Test
     void subscribingToTheTopicsAlreadySubscribedAsksForNoMetadataAndSaysNothingChanges() {
         ScenarioRun run = run("""
                 {"atMs": 12000, "action": "subscribe", "consumer": "C1", "topics": ["t"]}""");

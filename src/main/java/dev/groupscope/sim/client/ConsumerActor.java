@@ -679,7 +679,8 @@ public final class ConsumerActor implements Actor {
             }
             fetcher.checkPositions(this); // a leader change since the last check: its data is dropped, not returned
             List<Slice> slices = fetcher.buffer.collect(config.maxPollRecords(), fetcher.assignment,
-                    subscription::dropped, (tp, error, fetchOffset) -> fetcher.errorCollected(this, tp, error, fetchOffset));
+                    subscription::dropped, (tp, error, fetchOffset, recordsInHand) ->
+                            fetcher.errorCollected(this, tp, error, fetchOffset, recordsInHand));
             if (!state.running()) {
                 return true; // poll() threw: the consumer failed
             }

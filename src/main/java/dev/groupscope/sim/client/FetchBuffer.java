@@ -35,12 +35,25 @@ final class FetchBuffer {
     }
 
     /**
-     * What poll() does with an answer's error when it collects it ({@code FetchCollector.handleInitializeErrors});
-     * false when poll() threw, which ends collecting.
+     * What poll() does with an answer's error when it collects it ({@code FetchCollector.handleInitializeErrors}),
+     * told whether this poll() already has records in hand.
      */
     @FunctionalInterface
     interface ErrorCollector {
-        boolean collected(TopicPartition partition, Errors error, long fetchOffset);
+        Collected collected(TopicPartition partition, Errors error, long fetchOffset, boolean recordsInHand);
+    }
+
+    /** How collecting goes on after an error answer. */
+    enum Collected {
+        /** Acted on: the answer leaves the buffer, and collecting goes on. */
+        DONE,
+        /** poll() threw: the answer leaves the buffer, and collecting ends. */
+        THREW,
+        /**
+         * poll() would throw, but has records in hand: collectFetch swallows the exception and returns them, the answer
+         * staying first in the buffer, so the next poll() throws.
+         */
+        KEPT
     }
 
     /** A slice poll() returns: {@code count} records of one partition from {@code first}. */
@@ -87,7 +100,7 @@ final class FetchBuffer {
 
     /**
      * Kafka's {@code collectFetch}: takes up to {@code maxRecords} records in arrival order. Each answer is first
-     * initialized: one with an error goes to {@code errors}; one without is dropped if its partition has no valid
+     * initialized: one with an error goes to {@code errors} (see {@link Collected}); one without is dropped if its partition has no valid
      * position (no longer assigned, awaiting validation or a reset) or another position (a seek happened). Then
      * data of a partition that is not fetchable, or that {@code dropped} says is no longer subscribed, is dropped, as
      * the fetcher drops it. Data of a paused partition is kept for a poll() after resume(): Kafka sets it aside and
@@ -101,13 +114,20 @@ final class FetchBuffer {
         while (left > 0 && !completed.isEmpty()) {
             Completed head = completed.get(0);
             if (!head.initialized()) {
+                if (head.error() != Errors.NONE) {
+                    Collected collected = errors.collected(head.partition(), head.error(), head.fetchOffset(),
+                            !slices.isEmpty());
+                    if (collected != Collected.KEPT) {
+                        completed.remove(0);
+                    }
+                    if (collected != Collected.DONE) {
+                        break;
+                    }
+                    continue;
+                }
                 head = initialize(head, assignment);
                 if (head == null) {
-                    Completed answered = completed.remove(0);
-                    if (answered.error() != Errors.NONE
-                            && !errors.collected(answered.partition(), answered.error(), answered.fetchOffset())) {
-                        break; // poll() threw
-                    }
+                    completed.remove(0);
                     continue;
                 }
                 completed.set(0, head);
@@ -148,13 +168,12 @@ final class FetchBuffer {
     }
 
     /**
-     * {@code FetchCollector.initialize}: an answer without error, for the valid position it was fetched at, is ready
-     * to be read; any other is dropped (null), an error being acted on by the caller.
+     * {@code FetchCollector.initialize} of an answer without error: for the valid position it was fetched at, it is
+     * ready to be read; otherwise it is dropped (null).
      */
     private static Completed initialize(Completed answered, Assignment assignment) {
         TopicPartition tp = answered.partition();
-        if (answered.error() != Errors.NONE || !assignment.hasValidPosition(tp)
-                || assignment.position(tp) != answered.fetchOffset()) {
+        if (!assignment.hasValidPosition(tp) || assignment.position(tp) != answered.fetchOffset()) {
             return null; // handleInitializeSuccess discards a stale answer without draining it
         }
         return answered.taking(0);

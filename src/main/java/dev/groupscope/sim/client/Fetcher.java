@@ -646,11 +646,17 @@ final class Fetcher {
     /**
      * {@code FetchCollector.initialize} of an answer with an error, when poll() collects it. If the partition still
      * has a valid position: out of range for that position asks for a reset (with no reset policy poll() throws); a
-     * leader or topic error asks for a metadata update. Either way the partition goes last in the fetch order. False
-     * when the consumer failed.
+     * leader or topic error asks for a metadata update. Either way the partition goes last in the fetch order.
      */
-    boolean errorCollected(Step step, TopicPartition tp, Errors error, long fetchOffset) {
-        if (assignment.hasValidPosition(tp)) {
+    FetchBuffer.Collected errorCollected(Step step, TopicPartition tp, Errors error, long fetchOffset,
+                                         boolean recordsInHand) {
+        boolean valid = assignment.hasValidPosition(tp);
+        if (valid && error == Errors.OFFSET_OUT_OF_RANGE && assignment.position(tp) == fetchOffset
+                && recordsInHand && step.config().autoOffsetReset().strategy() == AutoOffsetReset.Strategy.NONE) {
+            assignment.moveToEnd(tp); // initialize's finally, before the exception poll() swallows
+            return FetchBuffer.Collected.KEPT;
+        }
+        if (valid) {
             switch (error) {
                 case OFFSET_OUT_OF_RANGE -> {
                     if (assignment.position(tp) == fetchOffset) {
@@ -665,7 +671,7 @@ final class Fetcher {
             }
         }
         assignment.moveToEnd(tp);
-        return step.state().running();
+        return step.state().running() ? FetchBuffer.Collected.DONE : FetchBuffer.Collected.THREW;
     }
 
     /**

@@ -19,7 +19,7 @@ class FetchBufferTest {
 
     private static final java.util.function.Predicate<TopicPartition> UNSUBSCRIBED_NONE = tp -> false;
     /** No error answer is expected here: one would fail the test. */
-    private static final FetchBuffer.ErrorCollector NO_ERRORS = (tp, error, fetchOffset) -> {
+    private static final FetchBuffer.ErrorCollector NO_ERRORS = (tp, error, fetchOffset, recordsInHand) -> {
         throw new AssertionError(error + " collected for " + tp);
     };
 
@@ -43,10 +43,11 @@ class FetchBufferTest {
         assertThat(buffer.holds(P0)).as("buffered: its partition is not fetched meanwhile").isTrue();
         java.util.List<String> collected = new java.util.ArrayList<>();
 
-        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE, (tp, error, fetchOffset) ->
-                collected.add(tp + " " + error + " @" + fetchOffset)))
-                .extracting(FetchBuffer.Slice::partition).containsExactly(P1);
-        assertThat(collected).containsExactly("orders-0 OFFSET_OUT_OF_RANGE @0");
+        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE, (tp, error, fetchOffset, recordsInHand) -> {
+            collected.add(tp + " " + error + " @" + fetchOffset + (recordsInHand ? " after records" : ""));
+            return FetchBuffer.Collected.DONE;
+        })).extracting(FetchBuffer.Slice::partition).containsExactly(P1);
+        assertThat(collected).containsExactly("orders-0 OFFSET_OUT_OF_RANGE @0 after records");
         assertThat(buffer.holds(P0)).isFalse();
     }
 
@@ -78,7 +79,10 @@ class FetchBufferTest {
         buffer.addError(P0, 0, Errors.NOT_LEADER_OR_FOLLOWER);
         java.util.List<TopicPartition> collected = new java.util.ArrayList<>();
 
-        buffer.collect(5, assignment, UNSUBSCRIBED_NONE, (tp, error, fetchOffset) -> collected.add(tp));
+        buffer.collect(5, assignment, UNSUBSCRIBED_NONE, (tp, error, fetchOffset, recordsInHand) -> {
+            collected.add(tp);
+            return FetchBuffer.Collected.DONE;
+        });
 
         assertThat(collected).containsExactly(P0);
         assertThat(buffer.holds(P0)).isFalse();
@@ -106,8 +110,27 @@ class FetchBufferTest {
         buffer.addError(P0, 0, Errors.OFFSET_OUT_OF_RANGE);
         buffer.add(P1, 0, 2, 0);
 
-        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE, (tp, error, fetchOffset) -> false)).isEmpty();
+        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE,
+                (tp, error, fetchOffset, recordsInHand) -> FetchBuffer.Collected.THREW)).isEmpty();
+        assertThat(buffer.holds(P0)).isFalse();
         assertThat(buffer.holds(P1)).isTrue();
+    }
+
+    @Test
+    void anErrorThatWouldMakePollThrowAfterRecordsStaysFirstAndThrowsAtTheNextPoll() {
+        // FetchCollector.collectFetch swallows a KafkaException once it has records: it returns them, and the
+        // answer, never polled off the buffer, throws at the next collectFetch.
+        buffer.add(P1, 0, 2, 0);
+        buffer.addError(P0, 0, Errors.OFFSET_OUT_OF_RANGE);
+        FetchBuffer.ErrorCollector noResetPolicy = (tp, error, fetchOffset, recordsInHand) ->
+                recordsInHand ? FetchBuffer.Collected.KEPT : FetchBuffer.Collected.THREW;
+
+        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE, noResetPolicy))
+                .extracting(FetchBuffer.Slice::partition).containsExactly(P1);
+        assertThat(buffer.holds(P0)).isTrue();
+
+        assertThat(buffer.collect(5, assignment, UNSUBSCRIBED_NONE, noResetPolicy)).isEmpty();
+        assertThat(buffer.holds(P0)).isFalse();
     }
 
     @Test
