@@ -236,10 +236,11 @@ class PoolWindowViewTest {
 
     @Test
     void aWindowDrainedToItsResumeMarkButStillPausedSaysTheNextRoundResumesIt() {
-        // window-commit at 16.008 s (16 s before consumers asked for Metadata at start, which shifted the run by a few
-        // ms): C2's orders-0 window is down to 30/60 and the poller has not run its next round; it said "window
-        // 30/60: … · paused: resumes at 30/60".
-        PartitionRow row = row(LessonFrames.at("window-commit.json", 16_008), "orders-0");
+        // window-commit at 16.348 s: C2's orders-0 window is down to 30/60 since 16.344 s and the poller resumes it
+        // at its next round, at 16.352 s. (The moment moves with the run: it was 16.008 s before poll() took C2's
+        // first records from a fetch answered after the rebalance.) It said "window 30/60: … · paused: resumes at
+        // 30/60".
+        PartitionRow row = row(LessonFrames.at("window-commit.json", 16_348), "orders-0");
         WorkerPoolView.Window window = row.window();
         assertThat(window.paused()).isTrue();
         assertThat(window.span()).isLessThanOrEqualTo(window.resumeAt());
