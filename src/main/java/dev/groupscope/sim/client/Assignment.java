@@ -31,10 +31,19 @@ final class Assignment {
      * ({@link FetchSessionHandler#build}). Set by each assignment ({@link AssignedPartitionOrder}); a partition whose
      * fetched records poll() used up, or whose fetch answered an error, goes last ({@code movePartitionToEnd}). Ranks,
      * not a list: a worker pool's consumer moves one of a thousand partitions at nearly every fetch it drains.
+     * {@code ranks[i]} is the rank of the i-th partition of {@link #positions} in key order (both hold exactly the
+     * assigned partitions, and only an assignment changes which): a primitive array, not a map of boxed ranks, as
+     * nearly every snapshot's copy of a consumer holds a new one. A copy shares it until either side moves a
+     * partition ({@link #ranksShared}).
      */
-    private final SortedArrayMap<TopicPartition, Long> fetchRanks;
+    private int[] ranks = NO_RANKS;
+    /** Whether a copy (or the assignment this one copies) may hold the same {@link #ranks} array. */
+    private boolean ranksShared;
     /** The rank the next partition moved to the end takes. */
-    private long nextRank;
+    private int nextRank;
+
+    private static final int[] NO_RANKS = {};
+
     /** Partitions the application paused: not fetched, and their buffered records are held back by poll(). */
     private final SortedArraySet<TopicPartition> paused;
     /**
@@ -86,7 +95,6 @@ final class Assignment {
         this.paused = new SortedArraySet<>();
         this.offsetEpochs = new SortedArrayMap<>();
         this.leaderEpochs = new SortedArrayMap<>();
-        this.fetchRanks = new SortedArrayMap<>();
     }
 
     private Assignment(Assignment other) {
@@ -99,7 +107,9 @@ final class Assignment {
         this.offsetEpochs = new SortedArrayMap<>(other.offsetEpochs);
         this.leaderEpochs = new SortedArrayMap<>(other.leaderEpochs);
         this.awaitingValidation = copyOf(other.awaitingValidation);
-        this.fetchRanks = new SortedArrayMap<>(other.fetchRanks);
+        this.ranks = other.ranks;
+        this.ranksShared = true;
+        other.ranksShared = true;
         this.nextRank = other.nextRank;
     }
 
@@ -170,10 +180,12 @@ final class Assignment {
         rank(AssignedPartitionOrder.fromSubscribed(partitions));
     }
 
+    /** Ranks the assigned partitions (exactly {@code inOrder}'s) 0, 1, ... in that order. */
     private void rank(List<TopicPartition> inOrder) {
-        fetchRanks.clear();
+        ranks = new int[positions.size()];
+        ranksShared = false;
         nextRank = 0;
-        inOrder.forEach(tp -> fetchRanks.put(tp, nextRank++));
+        inOrder.forEach(tp -> ranks[positions.slotOf(tp)] = nextRank++);
     }
 
     /**
@@ -190,27 +202,47 @@ final class Assignment {
 
     /** Kafka's {@code movePartitionToEnd}: {@code tp} goes last in the fetch order (if still assigned). */
     void moveToEnd(TopicPartition tp) {
-        Long rank = fetchRanks.get(tp);
-        if (rank != null && rank != nextRank - 1) {
-            fetchRanks.put(tp, nextRank++);
+        int slot = positions.slotOf(tp);
+        if (slot >= 0 && ranks[slot] != nextRank - 1) {
+            if (nextRank == Integer.MAX_VALUE) {
+                renumber();
+            }
+            ownRanks()[slot] = nextRank++;
         }
+    }
+
+    /** The ranks array, private to this assignment from now on (copied first if a copy may share it). */
+    private int[] ownRanks() {
+        if (ranksShared) {
+            ranks = ranks.clone();
+            ranksShared = false;
+        }
+        return ranks;
+    }
+
+    /**
+     * Ranks 0, 1, ... in the same order, when moves have used up the ints (some two billion of them): the order,
+     * all that a rank tells, stays.
+     */
+    private void renumber() {
+        rank(fetchOrder());
     }
 
     /** Those of {@code partitions} that are assigned, in the fetch order. */
     List<TopicPartition> inFetchOrder(java.util.Collection<TopicPartition> partitions) {
         List<TopicPartition> inOrder = new ArrayList<>(partitions.size());
         partitions.forEach(tp -> {
-            if (fetchRanks.containsKey(tp)) {
+            if (positions.containsKey(tp)) {
                 inOrder.add(tp);
             }
         });
-        inOrder.sort(java.util.Comparator.comparingLong(fetchRanks::get));
+        inOrder.sort(java.util.Comparator.comparingInt(tp -> ranks[positions.slotOf(tp)]));
         return inOrder;
     }
 
     /** The assigned partitions in kafka-clients' order. */
     List<TopicPartition> fetchOrder() {
-        return inFetchOrder(fetchRanks.keySet());
+        return inFetchOrder(positions.keySet());
     }
 
     SortedSet<TopicPartition> partitions() {
