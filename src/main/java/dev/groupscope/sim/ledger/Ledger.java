@@ -3,7 +3,6 @@ package dev.groupscope.sim.ledger;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
-import dev.groupscope.sim.engine.SharedList;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.ArrayList;
@@ -57,9 +56,9 @@ public final class Ledger implements Actor {
     static final class PartitionLedger {
         /** Processing counts by first offset; disjoint, maximal, only offsets processed at least once. */
         Segments segments = new Segments();
-        SharedList<Run> runs = new SharedList<>();
+        RunList runs = RunList.EMPTY;
         /** Delivery runs (what poll() returned to whom), for attributing losses. */
-        SharedList<Run> delivered = new SharedList<>();
+        RunList delivered = RunList.EMPTY;
         long maxProcessed = -1;
         long firstDelivered = -1;
         /**
@@ -87,8 +86,8 @@ public final class Ledger implements Actor {
             copy.keyOrderBreaks = keyOrderBreaks;
             copy.repeated = repeated;
             copy.segments = segments.copy();
-            copy.runs = runs.copy();
-            copy.delivered = delivered.copy();
+            copy.runs = runs; // immutable: shared
+            copy.delivered = delivered;
             copy.maxProcessed = maxProcessed;
             copy.firstDelivered = firstDelivered;
             copy.readFrom = readFrom;
@@ -144,13 +143,13 @@ public final class Ledger implements Actor {
                 Run last = runs.get(index);
                 if (last.consumer().equals(consumer)) {
                     if (last.last() + 1 == offset) {
-                        runs.set(index, new Run(consumer, last.first(), offset, last.fromMs(), now));
+                        runs = runs.with(index, new Run(consumer, last.first(), offset, last.fromMs(), now));
                         return;
                     }
                     break;
                 }
             }
-            runs.add(new Run(consumer, offset, offset, now, now));
+            runs = runs.plus(new Run(consumer, offset, offset, now, now));
         }
 
         /** Offsets in [from, to) processed at least once. */
@@ -300,9 +299,10 @@ public final class Ledger implements Actor {
         int previous = ledger.delivered.size() - 1;
         Run tail = previous >= 0 ? ledger.delivered.get(previous) : null;
         if (tail != null && tail.consumer().equals(consumer) && tail.last() + 1 == first) {
-            ledger.delivered.set(previous, new Run(consumer, tail.first(), last, tail.fromMs(), now));
+            ledger.delivered = ledger.delivered.with(previous,
+                    new Run(consumer, tail.first(), last, tail.fromMs(), now));
         } else {
-            ledger.delivered.add(new Run(consumer, first, last, now, now));
+            ledger.delivered = ledger.delivered.plus(new Run(consumer, first, last, now, now));
         }
     }
 
@@ -402,7 +402,7 @@ public final class Ledger implements Actor {
         if (ledger == null) {
             return List.of();
         }
-        return ledger.runs.stream().filter(run -> run.first() <= offset && offset <= run.last()).toList();
+        return ledger.runs.asList().stream().filter(run -> run.first() <= offset && offset <= run.last()).toList();
     }
 
     /**
@@ -444,7 +444,7 @@ public final class Ledger implements Actor {
                 break;
             }
             if (segment.times() > 1) {
-                repeats.add(new Repeat(segment.first(), segment.last(), segment.times(), ledger.runs.stream()
+                repeats.add(new Repeat(segment.first(), segment.last(), segment.times(), ledger.runs.asList().stream()
                         .filter(run -> run.first() <= segment.last() && segment.first() <= run.last())
                         .map(run -> new Run(run.consumer(), Math.max(run.first(), segment.first()),
                                 Math.min(run.last(), segment.last()),
