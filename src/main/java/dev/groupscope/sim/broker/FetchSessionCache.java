@@ -54,8 +54,17 @@ final class FetchSessionCache {
         long lastUsedMs;
         /** The order the next partition put last takes. */
         int nextOrder;
-        final SortedArrayMap<TopicPartition, Cached> partitions;
-        final SortedArraySet<TopicPartition> pending;
+        /** Read freely; changed only through {@link #partitionsToChange}. */
+        SortedArrayMap<TopicPartition, Cached> partitions;
+        /** Read freely; changed only through {@link #markPending} and {@link #unmarkPending}. */
+        SortedArraySet<TopicPartition> pending;
+        /**
+         * Whether {@link #partitions} or {@link #pending} is still the session's this one copies (which no cache
+         * changes again): copied before the first change. Each fetch copies its session (a new epoch), but most
+         * fetches of a light run neither change a partition nor what may answer.
+         */
+        private boolean partitionsShared;
+        private boolean pendingShared;
 
         Session(int id, int broker, long now) {
             this.id = id;
@@ -72,8 +81,49 @@ final class FetchSessionCache {
             this.epoch = other.epoch;
             this.lastUsedMs = other.lastUsedMs;
             this.nextOrder = other.nextOrder;
-            this.partitions = new SortedArrayMap<>(other.partitions);
-            this.pending = new SortedArraySet<>(other.pending);
+            this.partitions = other.partitions;
+            this.pending = other.pending;
+            this.partitionsShared = true;
+            this.pendingShared = true;
+        }
+
+        private SortedArrayMap<TopicPartition, Cached> partitionsToChange() {
+            if (partitionsShared) {
+                partitions = new SortedArrayMap<>(partitions);
+                partitionsShared = false;
+            }
+            return partitions;
+        }
+
+        private SortedArraySet<TopicPartition> pendingToChange() {
+            if (pendingShared) {
+                pending = new SortedArraySet<>(pending);
+                pendingShared = false;
+            }
+            return pending;
+        }
+
+        /** {@code tp} may have something to answer. */
+        void markPending(TopicPartition tp) {
+            if (!pending.contains(tp)) {
+                pendingToChange().add(tp);
+            }
+        }
+
+        void unmarkPending(TopicPartition tp) {
+            if (pending.contains(tp)) {
+                pendingToChange().remove(tp);
+            }
+        }
+
+        /** Drops {@code tp} from the session; false if it did not hold it. */
+        boolean forget(TopicPartition tp) {
+            if (!partitions.containsKey(tp)) {
+                return false;
+            }
+            partitionsToChange().remove(tp);
+            unmarkPending(tp);
+            return true;
         }
 
         long fetchOffset(TopicPartition tp) {
@@ -108,7 +158,7 @@ final class FetchSessionCache {
             if (nextOrder == Integer.MAX_VALUE) {
                 renumber();
             }
-            partitions.put(tp, new Cached(fetchOffset, highWatermark, nextOrder++));
+            partitionsToChange().put(tp, new Cached(fetchOffset, highWatermark, nextOrder++));
         }
 
         /** The same order numbered from 0 again, once the numbers run out (a session rotated two billion times). */
@@ -118,13 +168,18 @@ final class FetchSessionCache {
             nextOrder = 0;
             inOrder.forEach(tp -> {
                 Cached cached = partitions.get(tp);
-                partitions.put(tp, new Cached(cached.fetchOffset(), cached.highWatermark(), nextOrder++));
+                partitionsToChange().put(tp, new Cached(cached.fetchOffset(), cached.highWatermark(), nextOrder++));
             });
         }
 
-        /** Updates what {@code tp} ({@code before}) last named or answered, keeping its place. */
+        /**
+         * Updates what {@code tp} ({@code before}) last named or answered, keeping its place; nothing if neither
+         * changed (most answers of a light run), so that the session's copy still shares its partitions.
+         */
         void keepPlace(TopicPartition tp, Cached before, long fetchOffset, long highWatermark) {
-            partitions.put(tp, new Cached(fetchOffset, highWatermark, before.order()));
+            if (before.fetchOffset() != fetchOffset || before.highWatermark() != highWatermark) {
+                partitionsToChange().put(tp, new Cached(fetchOffset, highWatermark, before.order()));
+            }
         }
     }
 
@@ -219,11 +274,10 @@ final class FetchSessionCache {
             } else {
                 session.keepPlace(tp, before, offset, before.highWatermark());
             }
-            session.pending.add(tp);
+            session.markPending(tp);
         });
         for (TopicPartition tp : request.forgotten()) {
-            if (session.partitions.remove(tp) != null) {
-                session.pending.remove(tp);
+            if (session.forget(tp)) {
                 unindex(tp, session.id);
             }
         }
@@ -284,7 +338,7 @@ final class FetchSessionCache {
         }
         for (Integer id : ids) {
             if (!sessions.get(id).pending.contains(tp)) {
-                mutable(id).pending.add(tp);
+                mutable(id).markPending(tp);
             }
         }
         return java.util.Collections.unmodifiableSet(ids); // read at once, before the index changes
@@ -294,7 +348,7 @@ final class FetchSessionCache {
     void metadataChanged() {
         new ArrayList<>(sessions.keySet()).forEach(id -> {
             Session session = mutable(id);
-            session.pending.addAll(session.partitions.keySet());
+            session.partitions.keySet().forEach(session::markPending);
         });
     }
 
@@ -315,9 +369,9 @@ final class FetchSessionCache {
         session.keepPlace(tp, cached, cached.fetchOffset(), highWatermark);
         // Still something to answer next time: records past the fetch offset, or the error again.
         if (data.error() != Errors.NONE || data.highWatermark() > cached.fetchOffset()) {
-            session.pending.add(tp);
+            session.markPending(tp);
         } else {
-            session.pending.remove(tp);
+            session.unmarkPending(tp);
         }
     }
 

@@ -31,12 +31,24 @@ final class Assignment {
      * ({@link FetchSessionHandler#build}). Set by each assignment ({@link AssignedPartitionOrder}); a partition whose
      * fetched records poll() used up, or whose fetch answered an error, goes last ({@code movePartitionToEnd}). Ranks,
      * not a list: a worker pool's consumer moves one of a thousand partitions at nearly every fetch it drains.
+     * {@code ranks[i]} is the rank of the i-th partition of {@link #positions} in key order (both hold exactly the
+     * assigned partitions, and only an assignment changes which): a primitive array, not a map of boxed ranks, as
+     * nearly every snapshot's copy of a consumer holds a new one. A copy shares it until either side moves a
+     * partition ({@link #ranksShared}).
      */
-    private final SortedArrayMap<TopicPartition, Long> fetchRanks;
+    private int[] ranks = NO_RANKS;
+    /** Whether a copy (or the assignment this one copies) may hold the same {@link #ranks} array. */
+    private boolean ranksShared;
     /** The rank the next partition moved to the end takes. */
-    private long nextRank;
-    /** Partitions the application paused: not fetched, and their buffered records are held back by poll(). */
-    private final SortedArraySet<TopicPartition> paused;
+    private int nextRank;
+
+    private static final int[] NO_RANKS = {};
+
+    /**
+     * Partitions the application paused: not fetched, and their buffered records are held back by poll(). Null while
+     * none is, as nearly always (as {@link #pendingRevocation}).
+     */
+    private SortedArraySet<TopicPartition> paused;
     /**
      * Partitions an EAGER onJoinPrepare marked while its auto commit is in flight: not fetched, and their buffered
      * records dropped, so that poll() cannot move a position past what that commit stores before they are revoked.
@@ -62,8 +74,15 @@ final class Assignment {
      * the epoch of the leader the position was last checked against ({@code FetchPosition.currentLeader}; absent
      * until the position is first checked after being set).
      */
-    private final SortedArrayMap<TopicPartition, Integer> offsetEpochs;
-    private final SortedArrayMap<TopicPartition, Integer> leaderEpochs;
+    private SortedArrayMap<TopicPartition, Integer> offsetEpochs;
+    private SortedArrayMap<TopicPartition, Integer> leaderEpochs;
+    /**
+     * Whether {@link #offsetEpochs} and {@link #leaderEpochs} may be shared with a copy (or the assignment this one
+     * copies): both are then copied before either changes ({@link #ownEpochs}). Epochs change nearly never between
+     * two snapshots (a leader change, a seek, an assignment), while nearly every snapshot holds a copy of every
+     * consumer; so they are read freely and changed only after {@code ownEpochs()}.
+     */
+    private boolean epochsShared;
     /**
      * Positions awaiting validation (Kafka's AWAIT_VALIDATION) after a leader change, with Kafka's
      * {@code nextRetryTimeMs}: not fetched, not committed, until an OffsetForLeaderEpoch answer validates them.
@@ -83,23 +102,25 @@ final class Assignment {
 
     Assignment() {
         this.positions = new SortedArrayMap<>();
-        this.paused = new SortedArraySet<>();
         this.offsetEpochs = new SortedArrayMap<>();
         this.leaderEpochs = new SortedArrayMap<>();
-        this.fetchRanks = new SortedArrayMap<>();
     }
 
     private Assignment(Assignment other) {
         this.positions = new SortedArrayMap<>(other.positions);
-        this.paused = new SortedArraySet<>(other.paused);
+        this.paused = other.paused == null || other.paused.isEmpty() ? null : new SortedArraySet<>(other.paused);
         this.pendingRevocation = other.pendingRevocation == null || other.pendingRevocation.isEmpty() ? null
                 : new SortedArraySet<>(other.pendingRevocation);
         this.awaitingReset = copyOf(other.awaitingReset);
         this.allPositioned = other.allPositioned;
-        this.offsetEpochs = new SortedArrayMap<>(other.offsetEpochs);
-        this.leaderEpochs = new SortedArrayMap<>(other.leaderEpochs);
+        this.offsetEpochs = other.offsetEpochs;
+        this.leaderEpochs = other.leaderEpochs;
+        this.epochsShared = true;
+        other.epochsShared = true;
         this.awaitingValidation = copyOf(other.awaitingValidation);
-        this.fetchRanks = new SortedArrayMap<>(other.fetchRanks);
+        this.ranks = other.ranks;
+        this.ranksShared = true;
+        other.ranksShared = true;
         this.nextRank = other.nextRank;
     }
 
@@ -110,6 +131,43 @@ final class Assignment {
     /** A copy's map of partitions awaiting a reset or a validation: none while none does, as nearly always. */
     private static <V> SortedArrayMap<TopicPartition, V> copyOf(SortedArrayMap<TopicPartition, V> awaiting) {
         return awaiting == null || awaiting.isEmpty() ? null : new SortedArrayMap<>(awaiting);
+    }
+
+    /** Makes both epoch maps private to this assignment (copied first if a copy may share them). */
+    private void ownEpochs() {
+        if (epochsShared) {
+            offsetEpochs = new SortedArrayMap<>(offsetEpochs);
+            leaderEpochs = new SortedArrayMap<>(leaderEpochs);
+            epochsShared = false;
+        }
+    }
+
+    /** Sets {@code tp}'s offset epoch: nothing to change (or copy) when it is the same, as for nearly every batch. */
+    private void setOffsetEpoch(TopicPartition tp, int epoch) {
+        Integer before = offsetEpochs.get(tp);
+        if (before == null || before != epoch) {
+            ownEpochs();
+            offsetEpochs.put(tp, epoch);
+        }
+    }
+
+    /** Sets the leader epoch {@code tp}'s position follows; returns the one before (null if none). */
+    private Integer setLeaderEpoch(TopicPartition tp, int epoch) {
+        Integer before = leaderEpochs.get(tp);
+        if (before == null || before != epoch) {
+            ownEpochs();
+            leaderEpochs.put(tp, epoch);
+        }
+        return before;
+    }
+
+    /** A new position without epochs: neither its offset epoch nor the leader epoch it was checked against. */
+    private void dropEpochs(TopicPartition tp) {
+        if (offsetEpochs.containsKey(tp) || leaderEpochs.containsKey(tp)) {
+            ownEpochs();
+            offsetEpochs.remove(tp);
+            leaderEpochs.remove(tp);
+        }
     }
 
     /** The partitions awaiting a reset, for reading (empty while none does). */
@@ -153,13 +211,16 @@ final class Assignment {
         positions.keySet().retainAll(partitions);
         // Partitions that stay keep their state, paused included; new ones start unpaused. An eager rebalance
         // assigns the empty set first, so afterwards every partition is unpaused.
-        paused.retainAll(partitions);
+        if (paused != null) {
+            paused.retainAll(partitions);
+        }
         if (pendingRevocation != null) {
             pendingRevocation.retainAll(partitions);
         }
         if (awaitingReset != null) {
             awaitingReset.keySet().retainAll(partitions);
         }
+        ownEpochs();
         offsetEpochs.keySet().retainAll(partitions);
         leaderEpochs.keySet().retainAll(partitions);
         if (awaitingValidation != null) {
@@ -170,10 +231,12 @@ final class Assignment {
         rank(AssignedPartitionOrder.fromSubscribed(partitions));
     }
 
+    /** Ranks the assigned partitions (exactly {@code inOrder}'s) 0, 1, ... in that order. */
     private void rank(List<TopicPartition> inOrder) {
-        fetchRanks.clear();
+        ranks = new int[positions.size()];
+        ranksShared = false;
         nextRank = 0;
-        inOrder.forEach(tp -> fetchRanks.put(tp, nextRank++));
+        inOrder.forEach(tp -> ranks[positions.slotOf(tp)] = nextRank++);
     }
 
     /**
@@ -190,27 +253,47 @@ final class Assignment {
 
     /** Kafka's {@code movePartitionToEnd}: {@code tp} goes last in the fetch order (if still assigned). */
     void moveToEnd(TopicPartition tp) {
-        Long rank = fetchRanks.get(tp);
-        if (rank != null && rank != nextRank - 1) {
-            fetchRanks.put(tp, nextRank++);
+        int slot = positions.slotOf(tp);
+        if (slot >= 0 && ranks[slot] != nextRank - 1) {
+            if (nextRank == Integer.MAX_VALUE) {
+                renumber();
+            }
+            ownRanks()[slot] = nextRank++;
         }
+    }
+
+    /** The ranks array, private to this assignment from now on (copied first if a copy may share it). */
+    private int[] ownRanks() {
+        if (ranksShared) {
+            ranks = ranks.clone();
+            ranksShared = false;
+        }
+        return ranks;
+    }
+
+    /**
+     * Ranks 0, 1, ... in the same order, when moves have used up the ints (some two billion of them): the order,
+     * all that a rank tells, stays.
+     */
+    private void renumber() {
+        rank(fetchOrder());
     }
 
     /** Those of {@code partitions} that are assigned, in the fetch order. */
     List<TopicPartition> inFetchOrder(java.util.Collection<TopicPartition> partitions) {
         List<TopicPartition> inOrder = new ArrayList<>(partitions.size());
         partitions.forEach(tp -> {
-            if (fetchRanks.containsKey(tp)) {
+            if (positions.containsKey(tp)) {
                 inOrder.add(tp);
             }
         });
-        inOrder.sort(java.util.Comparator.comparingLong(fetchRanks::get));
+        inOrder.sort(java.util.Comparator.comparingInt(tp -> ranks[positions.slotOf(tp)]));
         return inOrder;
     }
 
     /** The assigned partitions in kafka-clients' order. */
     List<TopicPartition> fetchOrder() {
-        return inFetchOrder(fetchRanks.keySet());
+        return inFetchOrder(positions.keySet());
     }
 
     SortedSet<TopicPartition> partitions() {
@@ -251,8 +334,7 @@ final class Assignment {
         if (positions.containsKey(tp)) {
             positions.put(tp, offset);
             dropReset(tp);
-            offsetEpochs.remove(tp);
-            leaderEpochs.remove(tp);
+            dropEpochs(tp);
             dropValidation(tp);
             allPositioned &= offset != NO_POSITION;
         }
@@ -271,11 +353,11 @@ final class Assignment {
         if (!positions.containsKey(tp) || committedEpoch < 0) {
             return false; // like a seek: no epoch, nothing to validate
         }
-        offsetEpochs.put(tp, committedEpoch);
+        setOffsetEpoch(tp, committedEpoch);
         if (leaderEpoch < 0) {
             return false;
         }
-        leaderEpochs.put(tp, leaderEpoch);
+        setLeaderEpoch(tp, leaderEpoch);
         validationsToChange().put(tp, Reset.NOW);
         return true;
     }
@@ -289,7 +371,7 @@ final class Assignment {
         if (positions.containsKey(tp)) {
             positions.put(tp, offset);
             if (epoch >= 0) {
-                offsetEpochs.put(tp, epoch);
+                setOffsetEpoch(tp, epoch);
             }
         }
     }
@@ -327,10 +409,12 @@ final class Assignment {
         }
         if (leaderEpoch < 0 || positions.get(tp) == NO_POSITION || resets().containsKey(tp)) {
             // No leader, no position, or awaiting a reset: nothing to validate; checked (a new position unchecks it).
-            leaderEpochs.putIfAbsent(tp, NO_LEADER_EPOCH);
+            if (!leaderEpochs.containsKey(tp)) {
+                setLeaderEpoch(tp, NO_LEADER_EPOCH);
+            }
             return false;
         }
-        Integer before = leaderEpochs.put(tp, leaderEpoch);
+        Integer before = setLeaderEpoch(tp, leaderEpoch);
         if (!offsetEpochs.containsKey(tp) || (before != null && before == leaderEpoch)) {
             return false;
         }
@@ -390,7 +474,7 @@ final class Assignment {
     void seekValidated(TopicPartition tp, long offset, int epoch) {
         if (positions.containsKey(tp)) {
             positions.put(tp, offset);
-            offsetEpochs.put(tp, epoch);
+            setOffsetEpoch(tp, epoch);
             dropValidation(tp);
         }
     }
@@ -402,8 +486,7 @@ final class Assignment {
     void requestReset(TopicPartition tp, String strategy, String cause) {
         if (positions.containsKey(tp)) {
             positions.put(tp, NO_POSITION);
-            offsetEpochs.remove(tp);
-            leaderEpochs.remove(tp);
+            dropEpochs(tp);
             dropValidation(tp);
             resetsToChange().put(tp, new Reset(strategy, cause, Reset.NOW));
             allPositioned = false;
@@ -455,16 +538,21 @@ final class Assignment {
 
     void pause(TopicPartition tp) {
         if (positions.containsKey(tp)) {
+            if (paused == null) {
+                paused = new SortedArraySet<>();
+            }
             paused.add(tp);
         }
     }
 
     void resume(TopicPartition tp) {
-        paused.remove(tp);
+        if (paused != null) {
+            paused.remove(tp);
+        }
     }
 
     boolean isPaused(TopicPartition tp) {
-        return paused.contains(tp);
+        return paused != null && paused.contains(tp);
     }
 
     /** Kafka's {@code markPendingRevocation}: every assigned partition, until the revocation assigns none. */
@@ -480,7 +568,11 @@ final class Assignment {
     }
 
     SortedSet<TopicPartition> pausedPartitions() {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(paused));
+        TreeSet<TopicPartition> copy = new TreeSet<>();
+        if (paused != null) {
+            copy.addAll(paused);
+        }
+        return Collections.unmodifiableSortedSet(copy);
     }
 
     /**

@@ -56,6 +56,11 @@ final class ConnectionStates {
         return copy;
     }
 
+    /** Whether some connection failed and has not answered since. */
+    boolean anyFailed() {
+        return failed != null && !failed.isEmpty();
+    }
+
     /** Kafka's {@code connectionFailed(node) && connectionDelay(node, now) > 0}. */
     boolean isUnavailable(int broker, boolean toCoordinator, long now) {
         long[] state = failed == null ? null : failed.get(node(broker, toCoordinator));
@@ -128,7 +133,7 @@ final class ConnectionStates {
      * which kafka-clients handled first.
      */
     void connected(int broker, boolean toCoordinator) {
-        if (failed != null && !failed.isEmpty() && !isClosing(broker, toCoordinator)) {
+        if (anyFailed() && !isClosing(broker, toCoordinator)) {
             failed.remove(node(broker, toCoordinator));
         }
     }

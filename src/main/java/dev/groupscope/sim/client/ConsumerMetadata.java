@@ -56,8 +56,14 @@ final class ConsumerMetadata {
     private int updateVersion;
     /** The version {@code ensureFreshMetadata} waits to see passed, or -1 when nothing waits. */
     private int awaitedVersion = -1;
-    /** The network client's failed connections, which leastLoadedNode and the fetcher avoid. */
+    /**
+     * The network client's failed connections, which leastLoadedNode and the fetcher avoid. Read freely, changed only
+     * through {@link #connectionsToChange}: a copy shares them (they change only when a connection opens, fails or
+     * closes, nearly never between two snapshots, which each held a copy of every consumer's).
+     */
     private ConnectionStates connections = new ConnectionStates();
+    /** Whether {@link #connections} may be shared with a copy (or the metadata this one copies). */
+    private boolean connectionsShared;
     /**
      * Kafka's {@code transientTopics}: topics an offsetsForTimes() call asks about, named in every Metadata request
      * until the call ends, whether the consumer reads them or not (replaced, never changed: copies share it).
@@ -88,10 +94,21 @@ final class ConsumerMetadata {
         copy.equivalentResponses = equivalentResponses;
         copy.updateVersion = updateVersion;
         copy.awaitedVersion = awaitedVersion;
-        copy.connections = connections.copy();
+        copy.connections = connections;
+        copy.connectionsShared = true;
+        connectionsShared = true;
         copy.transientTopics = transientTopics;
         copy.newerEpochs = newerEpochs;
         return copy;
+    }
+
+    /** The connection states, private to this metadata from now on (copied first if they may be shared). */
+    private ConnectionStates connectionsToChange() {
+        if (connectionsShared) {
+            connections = connections.copy();
+            connectionsShared = false;
+        }
+        return connections;
     }
 
     // ---- reading the cache ---------------------------------------------------------------------------------------
@@ -183,7 +200,7 @@ final class ConsumerMetadata {
     /** An open connection closes: its reconnect backoff starts. One already closed stays as it is. */
     private void close(Step step, int broker, boolean toCoordinator) {
         if (connections.isOpen(broker, toCoordinator)) {
-            connections.disconnected(broker, toCoordinator, step.now(), step.context.random());
+            connectionsToChange().disconnected(broker, toCoordinator, step.now(), step.context.random());
         }
     }
 
@@ -352,7 +369,7 @@ final class ConsumerMetadata {
      */
     void closing(Step step, int broker, boolean toCoordinator) {
         onDisconnect(step, broker, toCoordinator, false);
-        connections.closing(broker, toCoordinator);
+        connectionsToChange().closing(broker, toCoordinator);
     }
 
     /** Whether a stopping broker closed the connection and the close is being read. */
@@ -361,12 +378,14 @@ final class ConsumerMetadata {
     }
 
     void closeRead(int broker) {
-        connections.closed(broker);
+        connectionsToChange().closed(broker);
     }
 
     /** A request goes out to {@code broker} on the coordinator's connection or the other: it is open now. */
     void sending(int broker, boolean toCoordinator) {
-        connections.opened(broker, toCoordinator);
+        if (!connections.isOpen(broker, toCoordinator)) { // already open, as for nearly every request
+            connectionsToChange().opened(broker, toCoordinator);
+        }
     }
 
     /**
@@ -471,6 +490,8 @@ final class ConsumerMetadata {
 
     /** An answer came from {@code broker}: the connection it came on works, its reconnect backoff starts over. */
     void connected(int broker, boolean toCoordinator) {
-        connections.connected(broker, toCoordinator);
+        if (connections.anyFailed()) { // else nothing to start over, as for nearly every answer
+            connectionsToChange().connected(broker, toCoordinator);
+        }
     }
 }

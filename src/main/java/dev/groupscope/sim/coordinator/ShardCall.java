@@ -166,8 +166,20 @@ final class ShardCall {
     // ---------------------------------------------------------------- timers
 
     private void arm(GroupTimer timer, long delayMs) {
-        env.context().setTimer(timer.key(), delayMs, timer);
-        shard.timerKeys.add(timer.key());
+        env.context().setTimer(heldKey(timer.key()), delayMs, timer);
+    }
+
+    /**
+     * The shard's own instance of {@code key}, noted as armed if it was not: a member's heartbeat timer is armed again
+     * at every heartbeat, and a new key string each time was kept by the next snapshot's timer table.
+     */
+    private String heldKey(String key) {
+        String held = shard.timerKeys.get(key);
+        if (held != null) {
+            return held;
+        }
+        shard.timerKeys.add(key);
+        return key;
     }
 
     private void cancel(String key) {
@@ -215,8 +227,7 @@ final class ShardCall {
     /** Kafka's {@code scheduleGroupMetadataExpiration}: the shard's clean-up runs every retention check interval. */
     void armExpiration() {
         ExpirationTimer timer = new ExpirationTimer(env.hostActorId(), partition());
-        env.context().setTimer(timer.key(), settings().offsetsRetentionCheckIntervalMs(), timer);
-        shard.timerKeys.add(timer.key());
+        env.context().setTimer(heldKey(timer.key()), settings().offsetsRetentionCheckIntervalMs(), timer);
     }
 
     /** Cancels every timer the shard armed: what unloading a partition does to Kafka's CoordinatorTimer. */

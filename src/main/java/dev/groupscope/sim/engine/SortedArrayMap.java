@@ -86,6 +86,14 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> implements
         return Arrays.binarySearch(keys, 0, size, Objects.requireNonNull(key, "key"));
     }
 
+    /**
+     * The slot of {@code key} in key order (0 for the smallest), or a negative number if it is absent: for data
+     * kept beside this map's keys in a primitive array of the same order, which costs a snapshot no boxes.
+     */
+    public int slotOf(Object key) {
+        return indexOf(key);
+    }
+
     @Override
     public int size() {
         return size;

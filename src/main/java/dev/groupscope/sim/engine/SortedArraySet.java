@@ -52,6 +52,13 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
         return indexOf(element) >= 0;
     }
 
+    /** The element equal to {@code element} that this set holds, or null: lets a caller reuse that instance. */
+    @SuppressWarnings("unchecked")
+    public E get(Object element) {
+        int index = indexOf(element);
+        return index >= 0 ? (E) elements[index] : null;
+    }
+
     @Override
     public boolean add(E element) {
         int index = indexOf(element);

@@ -204,7 +204,7 @@ public final class World implements Context {
         long deadline = now + requireNonNegative(delayMs);
         Scheduled armed = new Scheduled(deadline, Scheduled.NORMAL, seq, task, key);
         queue.add(armed);
-        timers.put(key, armed);
+        timers.put(armed);
         queue.sweep(this::isStaleTimer);
     }
 

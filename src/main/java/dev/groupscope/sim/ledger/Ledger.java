@@ -3,7 +3,6 @@ package dev.groupscope.sim.ledger;
 import dev.groupscope.kafka.TopicPartition;
 import dev.groupscope.sim.engine.Actor;
 import dev.groupscope.sim.engine.Context;
-import dev.groupscope.sim.engine.SharedList;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.engine.SortedArrayMap;
 import java.util.ArrayList;
@@ -28,6 +27,13 @@ public final class Ledger implements Actor {
         }
     }
 
+    /**
+     * Offsets {@code first} … {@code last} of {@code tp} in a batch poll() returned: in hand until processed. Its own
+     * record, not a Run named "consumer@partition": a snapshot held some sixty such new names.
+     */
+    private record Held(TopicPartition tp, long first, long last) {
+    }
+
     /** Offsets {@code first} … {@code last}, each processed {@code times} times. */
     record Segment(long first, long last, int times) {
     }
@@ -50,9 +56,9 @@ public final class Ledger implements Actor {
     static final class PartitionLedger {
         /** Processing counts by first offset; disjoint, maximal, only offsets processed at least once. */
         Segments segments = new Segments();
-        SharedList<Run> runs = new SharedList<>();
+        RunList runs = RunList.EMPTY;
         /** Delivery runs (what poll() returned to whom), for attributing losses. */
-        SharedList<Run> delivered = new SharedList<>();
+        RunList delivered = RunList.EMPTY;
         long maxProcessed = -1;
         long firstDelivered = -1;
         /**
@@ -80,8 +86,8 @@ public final class Ledger implements Actor {
             copy.keyOrderBreaks = keyOrderBreaks;
             copy.repeated = repeated;
             copy.segments = segments.copy();
-            copy.runs = runs.copy();
-            copy.delivered = delivered.copy();
+            copy.runs = runs; // immutable: shared
+            copy.delivered = delivered;
             copy.maxProcessed = maxProcessed;
             copy.firstDelivered = firstDelivered;
             copy.readFrom = readFrom;
@@ -137,13 +143,13 @@ public final class Ledger implements Actor {
                 Run last = runs.get(index);
                 if (last.consumer().equals(consumer)) {
                     if (last.last() + 1 == offset) {
-                        runs.set(index, new Run(consumer, last.first(), offset, last.fromMs(), now));
+                        runs = runs.with(index, new Run(consumer, last.first(), offset, last.fromMs(), now));
                         return;
                     }
                     break;
                 }
             }
-            runs.add(new Run(consumer, offset, offset, now, now));
+            runs = runs.plus(new Run(consumer, offset, offset, now, now));
         }
 
         /** Offsets in [from, to) processed at least once. */
@@ -169,14 +175,17 @@ public final class Ledger implements Actor {
 
     /** group → partition → its ledger. */
     private final TreeMap<String, SortedArrayMap<TopicPartition, PartitionLedger>> groups;
-    /** group → consumer → counts; group → counts. */
-    private final TreeMap<String, TreeMap<String, Counts>> consumers;
+    /**
+     * group → consumer → counts; group → counts. The consumers' counts in sorted arrays, not a TreeMap: every
+     * snapshot copies them (a consumer's count changes with each record), and a TreeMap copy is an entry per consumer.
+     */
+    private final TreeMap<String, SortedArrayMap<String, Counts>> consumers;
     private final TreeMap<String, Counts> totals;
     /**
      * group → consumer → the batch poll() last returned to it while its process is alive: records in hand, still
-     * to be processed, are not lost (yet). A crash, close or failure empties it.
+     * to be processed, are not lost (yet). A crash, close or failure empties it. Sorted arrays, as {@link #consumers}.
      */
-    private final TreeMap<String, TreeMap<String, List<Run>>> inHand;
+    private final TreeMap<String, SortedArrayMap<String, List<Held>>> inHand;
     /**
      * group → consumer → partition → the span a worker pool still holds ({@code first} … {@code last} of a Run: its
      * window from the low mark to the highest dispatched offset). Records in it are in hand, as a batch is.
@@ -203,10 +212,10 @@ public final class Ledger implements Actor {
         });
         other.token = new Object();
         this.consumers = new TreeMap<>();
-        other.consumers.forEach((group, counts) -> this.consumers.put(group, new TreeMap<>(counts)));
+        other.consumers.forEach((group, counts) -> this.consumers.put(group, new SortedArrayMap<>(counts)));
         this.totals = new TreeMap<>(other.totals);
         this.inHand = new TreeMap<>();
-        other.inHand.forEach((group, batches) -> this.inHand.put(group, new TreeMap<>(batches)));
+        other.inHand.forEach((group, batches) -> this.inHand.put(group, new SortedArrayMap<>(batches)));
         this.pools = new TreeMap<>();
         other.pools.forEach((group, byConsumer) -> {
             TreeMap<String, TreeMap<TopicPartition, Run>> copy = new TreeMap<>();
@@ -269,10 +278,9 @@ public final class Ledger implements Actor {
     /** poll() returned {@code first} … {@code last} of {@code tp} to {@code consumer} of {@code group}. */
     public void delivered(String group, String consumer, TopicPartition tp, long first, long last, long now) {
         deliveredToPool(group, consumer, tp, first, last, now);
-        Run run = new Run(consumer + "@" + tp, first, last, now, now);
-        List<Run> batch = new ArrayList<>(inHand.computeIfAbsent(group, key -> new TreeMap<>())
+        List<Held> batch = new ArrayList<>(inHand.computeIfAbsent(group, key -> new SortedArrayMap<>())
                 .getOrDefault(consumer, List.of()));
-        batch.add(run);
+        batch.add(new Held(tp, first, last));
         inHand.get(group).put(consumer, List.copyOf(batch));
     }
 
@@ -291,15 +299,16 @@ public final class Ledger implements Actor {
         int previous = ledger.delivered.size() - 1;
         Run tail = previous >= 0 ? ledger.delivered.get(previous) : null;
         if (tail != null && tail.consumer().equals(consumer) && tail.last() + 1 == first) {
-            ledger.delivered.set(previous, new Run(consumer, tail.first(), last, tail.fromMs(), now));
+            ledger.delivered = ledger.delivered.with(previous,
+                    new Run(consumer, tail.first(), last, tail.fromMs(), now));
         } else {
-            ledger.delivered.add(new Run(consumer, first, last, now, now));
+            ledger.delivered = ledger.delivered.plus(new Run(consumer, first, last, now, now));
         }
     }
 
     /** {@code consumer} starts a new batch, or its process ended: what it had in hand is no longer in hand. */
     public void handsEmpty(String group, String consumer) {
-        TreeMap<String, List<Run>> batches = inHand.get(group);
+        SortedArrayMap<String, List<Held>> batches = inHand.get(group);
         if (batches != null) {
             batches.remove(consumer);
         }
@@ -324,10 +333,9 @@ public final class Ledger implements Actor {
     }
 
     private boolean inHand(String group, TopicPartition tp, long offset) {
-        String suffix = "@" + tp;
-        for (List<Run> batch : inHand.getOrDefault(group, new TreeMap<>()).values()) {
-            for (Run run : batch) {
-                if (run.consumer().endsWith(suffix) && run.first() <= offset && offset <= run.last()) {
+        for (List<Held> batch : inHand.getOrDefault(group, new SortedArrayMap<>()).values()) {
+            for (Held held : batch) {
+                if (held.tp().equals(tp) && held.first() <= offset && offset <= held.last()) {
                     return true;
                 }
             }
@@ -374,7 +382,7 @@ public final class Ledger implements Actor {
         }
         ledger.addRun(consumer, offset, now);
         Counts one = new Counts(1, duplicate ? 1 : 0, orderBreak ? 1 : 0, keyOrderBreak ? 1 : 0);
-        consumers.computeIfAbsent(group, g -> new TreeMap<>()).merge(consumer, one, Counts::plus);
+        consumers.computeIfAbsent(group, g -> new SortedArrayMap<>()).merge(consumer, one, Counts::plus);
         totals.merge(group, one, Counts::plus);
     }
 
@@ -394,7 +402,7 @@ public final class Ledger implements Actor {
         if (ledger == null) {
             return List.of();
         }
-        return ledger.runs.stream().filter(run -> run.first() <= offset && offset <= run.last()).toList();
+        return ledger.runs.asList().stream().filter(run -> run.first() <= offset && offset <= run.last()).toList();
     }
 
     /**
@@ -436,7 +444,7 @@ public final class Ledger implements Actor {
                 break;
             }
             if (segment.times() > 1) {
-                repeats.add(new Repeat(segment.first(), segment.last(), segment.times(), ledger.runs.stream()
+                repeats.add(new Repeat(segment.first(), segment.last(), segment.times(), ledger.runs.asList().stream()
                         .filter(run -> run.first() <= segment.last() && segment.first() <= run.last())
                         .map(run -> new Run(run.consumer(), Math.max(run.first(), segment.first()),
                                 Math.min(run.last(), segment.last()),
@@ -507,7 +515,7 @@ public final class Ledger implements Actor {
 
     /** A consumer's counts in its group. */
     public Counts counts(String group, String consumer) {
-        return consumers.getOrDefault(group, new TreeMap<>()).getOrDefault(consumer, Counts.ZERO);
+        return consumers.getOrDefault(group, new SortedArrayMap<>()).getOrDefault(consumer, Counts.ZERO);
     }
 
     /**
@@ -571,7 +579,7 @@ public final class Ledger implements Actor {
                     ledger.runs.size(), ledger.firstDelivered, ledger.maxProcessed)));
             view.put(group, Map.of("partitions", Collections.unmodifiableMap(byPartition),
                     "totals", counts(group), "consumers",
-                    Collections.unmodifiableMap(new TreeMap<>(consumers.getOrDefault(group, new TreeMap<>())))));
+                    Collections.unmodifiableMap(new TreeMap<>(consumers.getOrDefault(group, new SortedArrayMap<>())))));
         });
         return Collections.unmodifiableMap(view);
     }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class TimerTableTest {
 
-    private static Scheduled armed(long seq) {
-        return new Scheduled(seq, Scheduled.NORMAL, seq, null, "k");
+    private static Scheduled armed(String key, long seq) {
+        return new Scheduled(seq, Scheduled.NORMAL, seq, null, key);
     }
 
     @Test
@@ -25,8 +25,8 @@ class TimerTableTest {
                 table.remove(key);
                 map.remove(key);
             } else {
-                Scheduled value = armed(i);
-                table.put(key, value);
+                Scheduled value = armed(key, i);
+                table.put(value);
                 map.put(key, value);
             }
             assertThat(table.get(key)).isSameAs(map.get(key));
@@ -41,10 +41,10 @@ class TimerTableTest {
     @Test
     void aCopyChangesIndependently() {
         TimerTable table = new TimerTable();
-        table.put("a", armed(1));
+        table.put(armed("a", 1));
         TimerTable copy = table.copy();
         copy.remove("a");
-        copy.put("b", armed(2));
+        copy.put(armed("b", 2));
         assertThat(table.get("a")).isNotNull();
         assertThat(table.get("b")).isNull();
         assertThat(copy.get("a")).isNull();
@@ -55,7 +55,7 @@ class TimerTableTest {
     void aCopyOfATableThatOnceHeldManyTimersIsAsSmallAsItsTimersNeedAndAnswersTheSame() {
         TimerTable table = new TimerTable();
         for (int i = 0; i < 5000; i++) {
-            table.put("fetch/" + i, armed(i)); // a moment with many parked fetches
+            table.put(armed("fetch/" + i, i)); // a moment with many parked fetches
         }
         for (int i = 0; i < 5000; i++) {
             if (i % 100 != 0) {
@@ -70,7 +70,7 @@ class TimerTableTest {
         for (int i = 0; i < 5000; i++) {
             assertThat(copy.get("fetch/" + i)).as("fetch/" + i).isSameAs(table.get("fetch/" + i));
         }
-        copy.put("fetch/1", armed(1));
+        copy.put(armed("fetch/1", 1));
         assertThat(copy.size()).isEqualTo(51);
         assertThat(table.get("fetch/1")).isNull();
     }
