@@ -73,11 +73,7 @@ class SubscriptionAndResetTest {
 
     @Test
     void withNoResetPolicyPollThrowsTheOffsetOutOfRangeExceptionOfKafka41() {
-        // The new KafkaConsumer (none) starts from the offsets the first one committed, then seeks past the log end.
-        ScenarioRun run = run("""
-                {"atMs": 8000, "action": "changeSettings", "consumer": "C1",
-                 "settings": {"auto.offset.reset": "none"}},
-                {"atMs": 12000, "action": "seek", "consumer": "C1", "partition": "t-0", "offset": 100000}""");
+        ScenarioRun run = withNoResetPolicySeekingPastTheEndAt(12_000);
 
         SimEvent failed = run.events(type("ConsumerFailed").and(actor("C1"))).get(0);
         SimEvent refused = run.events(type("FetchResponse").and(actor("C1"))
@@ -95,10 +91,7 @@ class SubscriptionAndResetTest {
         // The refusal of t-0 comes in one answer with records of t-1 ahead of it. FetchCollector.collectFetch swallows
         // the exception once it holds records: poll() returns t-1's, and the answer, left in the buffer, makes the
         // next poll() throw.
-        ScenarioRun run = run("""
-                {"atMs": 8000, "action": "changeSettings", "consumer": "C1",
-                 "settings": {"auto.offset.reset": "none"}},
-                {"atMs": 12021, "action": "seek", "consumer": "C1", "partition": "t-0", "offset": 100000}""");
+        ScenarioRun run = withNoResetPolicySeekingPastTheEndAt(12_021);
 
         SimEvent refused = run.events(type("FetchResponse").and(actor("C1"))
                 .and(e -> e.fields().containsKey("errors"))).get(0);
@@ -111,6 +104,18 @@ class SubscriptionAndResetTest {
         SimEvent failed = run.events(type("ConsumerFailed").and(actor("C1"))).get(0);
         assertThat(failed.time()).as("the next poll(), once its %d records are processed (5 ms each)", records)
                 .isEqualTo(refused.time() + 5L * records);
+    }
+
+    /**
+     * The new KafkaConsumer (auto.offset.reset = none from 8 s) starts from the offsets the first one committed, then
+     * seeks t-0 past the log end at {@code seekAt}.
+     */
+    private static ScenarioRun withNoResetPolicySeekingPastTheEndAt(long seekAt) {
+        return run("""
+                {"atMs": 8000, "action": "changeSettings", "consumer": "C1",
+                 "settings": {"auto.offset.reset": "none"}},
+                {"atMs": %d, "action": "seek", "consumer": "C1", "partition": "t-0", "offset": 100000}"""
+                .formatted(seekAt));
     }
 
     /** The partitions an event's per-partition field names, in its order. */
