@@ -55,9 +55,9 @@ class SubscriptionAndResetTest {
 
     @Test
     void anOutOfRangeAnswerForAPartitionPausedSinceIsActedOnAtOnce() {
-        // The fetch at the far offset goes out at 10,005 ms and is refused at 10,007; t-0 is paused in between. Kafka
-        // 4.1's FetchCollector initializes an answer (handleInitializeErrors: the reset) before it looks at pause, which
-        // only sets records aside: the reset's ListOffsets goes out while t-0 is still paused.
+        // The fetch at the far offset goes out at 10,005 ms and is refused at 10,007; t-0 is paused in between.
+        // Kafka 4.1's FetchCollector initializes an answer (handleInitializeErrors: the reset) before it looks at
+        // pause, which only sets records aside: the reset's ListOffsets goes out while t-0 is still paused.
         ScenarioRun run = run("""
                 {"atMs": 10000, "action": "seek", "consumer": "C1", "partition": "t-0", "offset": 100000},
                 {"atMs": 10006, "action": "pause", "consumer": "C1", "partitions": ["t-0"]},

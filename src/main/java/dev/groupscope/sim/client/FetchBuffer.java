@@ -100,11 +100,11 @@ final class FetchBuffer {
 
     /**
      * Kafka's {@code collectFetch}: takes up to {@code maxRecords} records in arrival order. Each answer is first
-     * initialized: one with an error goes to {@code errors} (see {@link Collected}); one without is dropped if its partition has no valid
-     * position (no longer assigned, awaiting validation or a reset) or another position (a seek happened). Then
-     * data of a partition that is not fetchable, or that {@code dropped} says is no longer subscribed, is dropped, as
-     * the fetcher drops it. Data of a paused partition is kept for a poll() after resume(): Kafka sets it aside and
-     * puts it back at the end of the queue.
+     * initialized: one with an error goes to {@code errors} ({@link #collectError}); one without is dropped if its
+     * partition has no valid position (no longer assigned, awaiting validation or a reset) or another position (a seek
+     * happened). Then data of a partition that is not fetchable, or that {@code dropped} says is no longer subscribed,
+     * is dropped, as the fetcher drops it. Data of a paused partition is kept for a poll() after resume(): Kafka sets
+     * it aside and puts it back at the end of the queue.
      */
     List<Slice> collect(int maxRecords, Assignment assignment, java.util.function.Predicate<TopicPartition> dropped,
                         ErrorCollector errors) {
@@ -115,12 +115,7 @@ final class FetchBuffer {
             Completed head = completed.get(0);
             if (!head.initialized()) {
                 if (head.error() != Errors.NONE) {
-                    Collected collected = errors.collected(head.partition(), head.error(), head.fetchOffset(),
-                            !slices.isEmpty());
-                    if (collected != Collected.KEPT) {
-                        completed.remove(0);
-                    }
-                    if (collected != Collected.DONE) {
+                    if (!collectError(head, errors, !slices.isEmpty())) {
                         break;
                     }
                     continue;
@@ -165,6 +160,19 @@ final class FetchBuffer {
         }
         completed.addAll(pausedAside);
         return slices;
+    }
+
+    /**
+     * The error answer at the head, handed to {@code errors}: it leaves the buffer unless {@link Collected#KEPT}.
+     * Whether collecting goes on.
+     */
+    private boolean collectError(Completed answered, ErrorCollector errors, boolean recordsInHand) {
+        Collected collected = errors.collected(answered.partition(), answered.error(), answered.fetchOffset(),
+                recordsInHand);
+        if (collected != Collected.KEPT) {
+            completed.remove(0);
+        }
+        return collected == Collected.DONE;
     }
 
     /**

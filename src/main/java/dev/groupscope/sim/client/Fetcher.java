@@ -844,7 +844,8 @@ final class Fetcher {
             emitPartitionErrors(step, deliver, salient, errors, leaders);
         }
         if (usable) {
-            // AbstractFetch.handleFetchSuccess: every partition is buffered first, then the leaders answers named.
+            // AbstractFetch.handleFetchSuccess: every partition is buffered first, then the leaders the answer names
+            // are followed.
             response.partitions().forEach(this::buffer);
             response.partitions().forEach((tp, data) -> followNamedLeader(step, tp, data));
         }
