@@ -26,14 +26,23 @@ final class FxWait {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
+                return onFxThread(condition);
             });
-            // The condition is read off the FX thread: it can hold midway through the FX task that made it so (a
-            // frame set on the view model, its drawing not done yet). Let that task finish before the test looks.
             WaitForAsyncUtils.waitForFxEvents();
         } catch (TimeoutException e) {
             throw new AssertionError("condition not reached in " + seconds + " s", e);
         }
+    }
+
+    /**
+     * The condition read on the FX thread: a lookup in the scene graph from the test's thread could meet a chart
+     * in the middle of its redraw (a child list shrinking under it: IndexOutOfBoundsException).
+     */
+    private static boolean onFxThread(BooleanSupplier condition) throws Exception {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            return condition.getAsBoolean();
+        }
+        return WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get(DEFAULT_SECONDS, TimeUnit.SECONDS);
     }
 
     /**
