@@ -1,6 +1,7 @@
 package dev.groupscope.sim.client;
 
 import dev.groupscope.kafka.TopicPartition;
+import dev.groupscope.sim.engine.SortedKeys;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +50,7 @@ final class SessionPartitions {
 
     /** The slot of {@code tp}, or {@code -(insertion point) - 1} if the session does not hold it. */
     int indexOf(TopicPartition tp) {
-        return Arrays.binarySearch(partitions, 0, size, tp);
+        return SortedKeys.indexOf(partitions, size, tp);
     }
 
     long offset(int slot) {

@@ -83,7 +83,7 @@ public final class SortedArrayMap<K extends Comparable<? super K>, V> implements
 
     /** The slot of {@code key}, or {@code -(insertion point) - 1}; keys compare by their natural order. */
     private int indexOf(Object key) {
-        return Arrays.binarySearch(keys, 0, size, Objects.requireNonNull(key, "key"));
+        return SortedKeys.indexOf(keys, size, key);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +38,7 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
 
     /** The slot of {@code element}, or {@code -(insertion point) - 1}. */
     private int indexOf(Object element) {
-        return Arrays.binarySearch(elements, 0, size, Objects.requireNonNull(element, "element"));
+        return SortedKeys.indexOf(elements, size, element);
     }
 
     @Override
