@@ -202,6 +202,11 @@ final class BrokerRequests {
 
     private void recordArrival(Deliver delivery, Rule rule) {
         Message message = delivery.message();
+        if (!context.buildsEvents()) { // a replay: the event is counted, its fields and rule never read
+            context.emit(EventKind.REQUEST, RequestEvents.type(message), CoordinatorEnv.brokerActor(delivery.broker()),
+                    delivery.from(), Map.of());
+            return;
+        }
         Map<String, Object> fields = RequestEvents.fields(delivery);
         if (unreadMs > 0) {
             fields.put("unreadMs", unreadMs); // it arrived unreadMs before this event: the diagram's tooltip says so

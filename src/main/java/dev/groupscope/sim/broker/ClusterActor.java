@@ -184,13 +184,16 @@ public final class ClusterActor implements Actor, ClusterAccess {
             return -1;
         }
         long offset = state.append(topic, partition, timestamp, state.keys().idOf(key));
-        Map<String, Object> fields = new OrderedFields(4);
-        fields.put("topicPartition", topic + "-" + partition);
-        fields.put("offset", offset);
-        if (key != null) {
-            fields.put("key", key);
+        Map<String, Object> fields = Map.of(); // a replay only counts the event
+        if (context.buildsEvents()) {
+            fields = new OrderedFields(4);
+            fields.put("topicPartition", topic + "-" + partition);
+            fields.put("offset", offset);
+            if (key != null) {
+                fields.put("key", key);
+            }
+            fields.put("timestamp", timestamp);
         }
-        fields.put("timestamp", timestamp);
         context.emit(EventKind.PRODUCE, "Produce", CoordinatorEnv.brokerActor(leader), producer, fields);
         fetches.onAppend(new TopicPartition(topic, partition), state, sim, context);
         readUnmuted(context);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 
 /**
@@ -106,7 +107,7 @@ final class FetchPurgatory {
         index(fetch);
         FetchTimeout timeout = new FetchTimeout(ClusterActor.ID, fetch.id());
         context.setTimer(timeout, request.maxWaitMs(), timeout);
-        emit(context, fetch, "FetchParked", fields(fetch, read, sim), Rule.of("sim.cluster.fetch.parked",
+        emit(context, fetch, "FetchParked", read, sim, () -> Rule.of("sim.cluster.fetch.parked",
                 "minBytes", request.minBytes(), "bytes", read.bytes(sim.recordSizeBytes()),
                 "maxWaitMs", request.maxWaitMs()));
     }
@@ -131,7 +132,7 @@ final class FetchPurgatory {
         }
         unindex(fetch);
         FetchRead read = read(state, fetch.broker(), fetch.request(), sim);
-        emit(context, fetch, "FetchMaxWait", fields(fetch, read, sim), Rule.of("sim.cluster.fetch.maxWait",
+        emit(context, fetch, "FetchMaxWait", read, sim, () -> Rule.of("sim.cluster.fetch.maxWait",
                 "maxWaitMs", fetch.request().maxWaitMs(), "bytes", read.bytes(sim.recordSizeBytes())));
         release(fetch, read, sim, context, null);
     }
@@ -246,7 +247,7 @@ final class FetchPurgatory {
 
     private void release(ParkedFetch fetch, FetchRead read, SimSettings sim, Context context, Rule rule) {
         if (rule != null) {
-            emit(context, fetch, "FetchReleased", fields(fetch, read, sim), rule);
+            emit(context, fetch, "FetchReleased", read, sim, () -> rule);
         }
         answer(fetch.broker(), fetch.client(), fetch.request(), read, sim, context);
         released.add(fetch);
@@ -286,20 +287,21 @@ final class FetchPurgatory {
         sim.network().send(context, CoordinatorEnv.brokerActor(broker), client, broker, response);
     }
 
-    private static Map<String, Object> fields(ParkedFetch fetch, FetchRead read, SimSettings sim) {
+    /** The event of a parked fetch; its fields and rule are built only when events are (not in a replay). */
+    private static void emit(Context context, ParkedFetch fetch, String type, FetchRead read, SimSettings sim,
+                             Supplier<Rule> rule) {
+        EventKind kind = type.equals("FetchMaxWait") ? EventKind.TIMER : EventKind.REQUEST;
+        String broker = CoordinatorEnv.brokerActor(fetch.broker());
+        if (!context.buildsEvents()) {
+            context.emit(kind, type, broker, fetch.client(), Map.of());
+            return;
+        }
         Map<String, Object> fields = new OrderedFields(4);
         fields.put("correlationId", fetch.request().correlationId());
         fields.put("records", read.records());
         fields.put("bytes", read.bytes(sim.recordSizeBytes()));
-        return fields;
-    }
-
-    private static void emit(Context context, ParkedFetch fetch, String type, Map<String, Object> fields,
-                             Rule rule) {
-        Map<String, Object> withWait = new OrderedFields(fields);
-        withWait.put("waitedMs", context.now() - fetch.parkedAt());
-        EventKind kind = type.equals("FetchMaxWait") ? EventKind.TIMER : EventKind.REQUEST;
-        context.emit(kind, type, CoordinatorEnv.brokerActor(fetch.broker()), fetch.client(), withWait, rule.key(),
-                rule.args());
+        fields.put("waitedMs", context.now() - fetch.parkedAt());
+        Rule because = rule.get();
+        context.emit(kind, type, broker, fetch.client(), fields, because.key(), because.args());
     }
 }

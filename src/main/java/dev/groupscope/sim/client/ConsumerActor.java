@@ -1349,6 +1349,11 @@ public final class ConsumerActor implements Actor {
 
         /** The RESPONSE event of an answer: api + "Response", peer broker-N, with sentAt and correlationId. */
         void emitResponse(Deliver deliver, Map<String, Object> salient, String ruleKey, Map<String, Object> args) {
+            if (!context.buildsEvents()) { // a replay: counted only
+                context.emit(EventKind.RESPONSE, deliver.message().responseType(), id,
+                        ClientEvents.broker(answeringBroker), Map.of());
+                return;
+            }
             Map<String, Object> all = new OrderedFields(salient);
             all.put("sentAt", deliver.sentAt());
             all.put("correlationId", deliver.message().correlationId());

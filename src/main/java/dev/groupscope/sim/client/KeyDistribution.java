@@ -28,7 +28,7 @@ public sealed interface KeyDistribution {
 
         @Override
         public String next(DeterministicRandom random) {
-            return "key-" + random.nextInt(keys);
+            return KeyNames.name(random.nextInt(keys));
         }
     }
 
@@ -54,10 +54,10 @@ public sealed interface KeyDistribution {
             for (int i = 0; i < keys; i++) {
                 sum += weight(i);
                 if (target < sum) {
-                    return "key-" + i;
+                    return KeyNames.name(i);
                 }
             }
-            return "key-" + (keys - 1);
+            return KeyNames.name(keys - 1);
         }
 
         private double weight(int index) {

@@ -362,6 +362,10 @@ public final class ProducerActor implements Actor {
     }
 
     private void emitAppend(Context context, String key, PartitionChoice choice, long offset) {
+        if (!context.buildsEvents()) { // a replay: counted only
+            context.emit(EventKind.PRODUCE, "Send", id, null, Map.of());
+            return;
+        }
         String topicPartition = config.topic() + "-" + choice.partition();
         if (choice.keyed().isPresent()) {
             KeyedPartition keyed = choice.keyed().get();

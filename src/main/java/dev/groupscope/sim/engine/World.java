@@ -276,6 +276,11 @@ public final class World implements Context {
     }
 
     @Override
+    public boolean buildsEvents() {
+        return !quiet;
+    }
+
+    @Override
     public void emit(EventKind kind, String type, String actor, String peer, Map<String, Object> fields,
                      String ruleKey, Map<String, Object> ruleArgs) {
         if (quiet) {
