@@ -1497,6 +1497,10 @@ public final class ConsumerActor implements Actor {
         }
 
         void client(String type, Map<String, Object> fieldValues, String ruleKey, Map<String, Object> args) {
+            if (!context.buildsEvents()) { // a replay: counted only
+                context.emit(EventKind.CLIENT, type, id, null, Map.of());
+                return;
+            }
             Map<String, Object> ruleArgs = new LinkedHashMap<>(SimEvent.stable(args));
             ruleArgs.putIfAbsent("consumer", id);
             context.emit(EventKind.CLIENT, type, id, null, fieldValues, ruleKey, ruleArgs);
