@@ -124,6 +124,32 @@ public class SimulationBenchmark {
                 .getCurrentThreadAllocatedBytes();
     }
 
+    /**
+     * The slowest rebuilds there are: the state one step before each snapshot, whose replay covers a whole interval
+     * between snapshots. Random moments (above) land mostly in the middle of one; the goal is "any state".
+     */
+    static void worstRebuilds(Simulation sim) {
+        long[] before = sim.snapshotSteps();
+        long[] cpu = new long[before.length];
+        long[] wall = new long[before.length];
+        for (int i = 0; i < before.length; i++) {
+            long s0 = System.nanoTime();
+            long c0 = cpuNanos();
+            sim.stateAfterSteps(before[i] - 1);
+            wall[i] = System.nanoTime() - s0;
+            cpu[i] = cpuNanos() - c0;
+        }
+        if (before.length == 0) {
+            return;
+        }
+        java.util.Arrays.sort(cpu);
+        java.util.Arrays.sort(wall);
+        int n = before.length;
+        System.out.printf(Locale.ROOT, "worst rebuilds (before each of %d snapshots): cpu median=%.2fms p99=%.2fms "
+                        + "max=%.2fms, wall median=%.2fms max=%.2fms%n", n, cpu[n / 2] / 1e6, cpu[n * 99 / 100] / 1e6,
+                cpu[n - 1] / 1e6, wall[n / 2] / 1e6, wall[n - 1] / 1e6);
+    }
+
     /** Wall and this thread's CPU time: on a shared machine the CPU time is the steadier of the two. */
     static String report(Simulation sim, long nanos, long cpu, long retainedBytes) {
         long events = sim.log().size();
@@ -269,6 +295,7 @@ public class SimulationBenchmark {
                     rebuilds, samples[rebuilds / 2] / 1e6, samples[rebuilds - 1] / 1e6,
                     cpuSamples[rebuilds / 2] / 1e6, cpuSamples[rebuilds - 1] / 1e6);
         }
+        worstRebuilds(sim);
         if (holdMs > 0) {
             // Time to look at the finished run from outside, e.g. jcmd <pid> GC.class_histogram.
             try {

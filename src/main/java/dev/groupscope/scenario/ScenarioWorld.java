@@ -42,7 +42,9 @@ public final class ScenarioWorld {
     /** Snapshot interval in events: small enough that a state rebuilds quickly, large enough to keep history small. */
     public static final int SNAPSHOT_EVERY = 1024;
     /** Actors per {@link #SNAPSHOT_EVERY} events of interval (see {@link #snapshotSpacing}). */
-    static final int ACTORS_PER_INTERVAL = 32;
+    static final int ACTORS_PER_INTERVAL = 9;
+    /** The widest interval, in {@link #SNAPSHOT_EVERY}s: what keeps any rebuild within the 20 ms goal. */
+    static final int MAX_INTERVALS = 11;
 
     private ScenarioWorld() {
     }
@@ -74,14 +76,16 @@ public final class ScenarioWorld {
     }
 
     /**
-     * Snapshots spaced by what they cost: a snapshot keeps a copy of every actor changed since the previous one, and
-     * a world of many actors both changes more of them per event and emits more events per virtual second. So the
-     * interval grows with the number of actors: every lesson (a few consumers) snapshots every 1,024 events, a group
-     * of 100 consumers every 4 × 1,024 (rebuilds replaying up to 4,096 events: ~3,700 steps at 100 records/s,
-     * ~2,100 at 5,000, each within a few milliseconds).
+     * Snapshots spaced by what they cost. A snapshot keeps a copy of every actor changed since the previous one, and
+     * a world of many actors both changes more of them per event and emits more events per virtual second: the
+     * interval grows by 1,024 events per 9 actors, so every lesson (a few consumers) snapshots every 1,024 events.
+     * A rebuild replays up to one interval at about a microsecond an event (a record appended weighing more, see
+     * {@code ClusterActor.APPEND_WEIGHT}), so it stops at 11 × 1,024: the group of 100 consumers keeps its hour
+     * under 1 GiB of history (4 × 1,024 kept 1.6 GiB), and the slowest rebuild of any of its intervals took 16 ms
+     * at 100 records/s and 18 ms at 5,000 (the benchmark's worst rebuilds, docs/benchmarks.md).
      */
     static int snapshotSpacing(int actors) {
-        return SNAPSHOT_EVERY * Math.max(1, (actors + ACTORS_PER_INTERVAL - 1) / ACTORS_PER_INTERVAL);
+        return SNAPSHOT_EVERY * Math.min(MAX_INTERVALS, Math.max(1, actors / ACTORS_PER_INTERVAL));
     }
 
     static ConsumerClientConfig consumerConfig(ConsumerSpec consumer) {

@@ -174,6 +174,13 @@ public final class ClusterActor implements Actor, ClusterAccess {
         return state.hasTopic(topic);
     }
 
+    /**
+     * What a producer's record weighs in the snapshots' spacing besides its two events ({@link Context#weigh}):
+     * replaying its append also finds its key, writes the log and wakes the fetches parked on the partition, and
+     * the record is later fetched and processed in events that carry many records at once.
+     */
+    static final int APPEND_WEIGHT = 3;
+
     @Override
     public long append(Context context, String producer, String topic, int partition, long timestamp, String key) {
         if (!exists(topic, partition)) {
@@ -184,6 +191,7 @@ public final class ClusterActor implements Actor, ClusterAccess {
             return -1;
         }
         long offset = state.append(topic, partition, timestamp, state.keys().idOf(key));
+        context.weigh(APPEND_WEIGHT);
         Map<String, Object> fields = Map.of(); // a replay only counts the event
         if (context.buildsEvents()) {
             fields = new OrderedFields(4);

@@ -160,19 +160,19 @@ final class FetchPurgatory {
         List<ParkedFetch> affected = new ArrayList<>(ids.size());
         ids.forEach(id -> affected.add(parked.get(id)));
         recheck(affected, fetch -> true, state, sim, context,
-                Rule.of("sim.cluster.fetch.dataArrived", "topicPartition", partition.toString()));
+                () -> Rule.of("sim.cluster.fetch.dataArrived", "topicPartition", partition.toString()));
     }
 
     /** Leadership or topics changed: a fetch reading a partition its broker no longer leads is answered. */
     void onMetadataChange(ClusterState state, SimSettings sim, Context context) {
         sessions.metadataChanged();
         recheck(new ArrayList<>(parked.values()), fetch -> true, state, sim, context,
-                Rule.of("sim.cluster.fetch.metadataChanged"));
+                () -> Rule.of("sim.cluster.fetch.metadataChanged"));
         sessions.dropSessionsOf(broker -> !state.isUp(broker));
     }
 
     private void recheck(List<ParkedFetch> candidates, Predicate<ParkedFetch> affected, ClusterState state,
-                         SimSettings sim, Context context, Rule rule) {
+                         SimSettings sim, Context context, Supplier<Rule> rule) {
         for (ParkedFetch fetch : candidates) {
             if (!affected.test(fetch)) {
                 continue;
@@ -245,9 +245,10 @@ final class FetchPurgatory {
         }
     }
 
-    private void release(ParkedFetch fetch, FetchRead read, SimSettings sim, Context context, Rule rule) {
+    /** Answers a parked fetch; with {@code rule} (built only if events are), a FetchReleased event says why. */
+    private void release(ParkedFetch fetch, FetchRead read, SimSettings sim, Context context, Supplier<Rule> rule) {
         if (rule != null) {
-            emit(context, fetch, "FetchReleased", read, sim, () -> rule);
+            emit(context, fetch, "FetchReleased", read, sim, rule);
         }
         answer(fetch.broker(), fetch.client(), fetch.request(), read, sim, context);
         released.add(fetch);

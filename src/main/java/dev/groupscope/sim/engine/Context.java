@@ -49,6 +49,12 @@ public interface Context {
      */
     boolean buildsEvents();
 
+    /**
+     * Counts this step as {@code events} more events where snapshots are spaced by what a replay redoes: work no
+     * event shows, such as a record appended (its log, the fetches parked on its partition, its key).
+     */
+    void weigh(int events);
+
     /** Records an event of this step. */
     void emit(EventKind kind, String type, String actor, String peer, Map<String, Object> fields,
               String ruleKey, Map<String, Object> ruleArgs);

@@ -38,6 +38,8 @@ public final class World implements Context {
     /** Per connection, the arrival time of the last message sent on it: later ones may not overtake it. */
     private final Map<Object, Long> channelArrivals;
     private List<SimEvent> emitted = new ArrayList<>();
+    /** The last step's extra replay weight (see {@link #weigh}). */
+    private int weight;
     /** Set while {@link #advance} steps: events are counted (their sequence numbers stay right) but not built. */
     private boolean quiet;
 
@@ -124,6 +126,7 @@ public final class World implements Context {
         steps++;
         lastProcessed = next;
         emitted = new ArrayList<>();
+        weight = 0;
         Actor actor = mutable(next.task().target());
         if (actor != null) {
             actor.handle(next.task(), this);
@@ -273,6 +276,16 @@ public final class World implements Context {
         Map<String, Object> views = new LinkedHashMap<>();
         actors.forEach((id, actor) -> views.put(id, actor.view()));
         return views;
+    }
+
+    @Override
+    public void weigh(int events) {
+        weight += events;
+    }
+
+    /** What the last step weighs beyond its events (see {@link Context#weigh}). */
+    int lastStepWeight() {
+        return weight;
     }
 
     @Override
