@@ -81,8 +81,8 @@ public final class ScenarioWorld {
      * interval grows by 1,024 events per 9 actors, so every lesson (a few consumers) snapshots every 1,024 events.
      * A rebuild replays up to one interval at about a microsecond an event (a record appended weighing more, see
      * {@code ClusterActor.APPEND_WEIGHT}), so it stops at 11 × 1,024: the group of 100 consumers keeps its hour
-     * under 1 GiB of history (4 × 1,024 kept 1.6 GiB), and the slowest rebuild of any of its intervals took 16 ms
-     * at 100 records/s and 18 ms at 5,000 (the benchmark's worst rebuilds, docs/benchmarks.md).
+     * under 1 GiB of history (4 × 1,024 kept 1.6 GiB), and its slowest interval replays in 13 ms of CPU at 100 or
+     * 5,000 records/s (up to 15 and 20 ms in a single pass, with the JIT and the collector: docs/benchmarks.md).
      */
     static int snapshotSpacing(int actors) {
         return SNAPSHOT_EVERY * Math.min(MAX_INTERVALS, Math.max(1, actors / ACTORS_PER_INTERVAL));

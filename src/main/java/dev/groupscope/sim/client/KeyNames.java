@@ -4,9 +4,8 @@ import java.util.Arrays;
 
 /**
  * The names of the keys a {@link KeyDistribution} draws, {@code key-0}, {@code key-1} …, each made once and then the
- * same String object: a producer draws a key per record, and a new string per record (its digits written, its hash
- * computed again by the cluster's key table) was a fifth of replaying a heavy run's busiest stretch. A name depends
- * on its number alone, so every run shares them.
+ * same String object: a producer draws a key per record, and a new string per record had its digits written and its
+ * hash computed again by the cluster's key table. A name depends on its number alone, so every run shares them.
  */
 final class KeyNames {
 

@@ -45,7 +45,7 @@ public interface Context {
     /**
      * Whether this step's events are built. While a past state is replayed ({@link World#advance}) they are only
      * counted (the log has them), and {@link #emit} ignores its fields and rule: the busiest emitters skip building
-     * them then, which was a seventh of a replay's time.
+     * them then, work a rebuild otherwise did for nothing.
      */
     boolean buildsEvents();
 
