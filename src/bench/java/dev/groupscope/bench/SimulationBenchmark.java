@@ -130,6 +130,9 @@ public class SimulationBenchmark {
      */
     static void worstRebuilds(Simulation sim) {
         long[] before = sim.snapshotSteps();
+        if (before.length == 0) {
+            return;
+        }
         long[] cpu = new long[before.length];
         long[] wall = new long[before.length];
         for (int i = 0; i < before.length; i++) {
@@ -138,9 +141,6 @@ public class SimulationBenchmark {
             sim.stateAfterSteps(before[i] - 1);
             wall[i] = System.nanoTime() - s0;
             cpu[i] = cpuNanos() - c0;
-        }
-        if (before.length == 0) {
-            return;
         }
         java.util.Arrays.sort(cpu);
         java.util.Arrays.sort(wall);
