@@ -83,6 +83,11 @@ final class Commits {
         boolean isOwnRequest(Pending pending) {
             return pending.sentAt() >= startedAt;
         }
+
+        /** Whether this is a commitSync() of nothing, waiting only for commitAsync() calls in flight. */
+        boolean awaitsAsync() {
+            return offsets.isEmpty();
+        }
     }
 
     /**
@@ -199,13 +204,16 @@ final class Commits {
     /**
      * The application calls {@code commitSync(offsets)}: {@code ConsumerCoordinator.commitOffsetsSync}. The poll loop
      * blocks (phase COMMITTING) until success, a non-retriable error, or default.api.timeout.ms; retriable errors are
-     * retried after {@code retryBackoff.backoff(attempts++)}. Nothing to commit returns at once, as Kafka's does.
+     * retried after {@code retryBackoff.backoff(attempts++)}. Nothing to commit sends nothing, but still waits for
+     * the commitAsync() calls in flight ({@link #awaitAsyncCommits}).
      */
     void beginSync(Step step, String policy, Map<TopicPartition, Long> offsets,
                    Map<TopicPartition, Integer> leaderEpochs, Then then) {
         invokeCompletedCallbacks(step);
         if (offsets.isEmpty()) {
-            step.afterSyncCommit(then);
+            if (!awaitAsyncCommits(step, policy, then, step.config().settings().defaultApiTimeoutMs())) {
+                step.afterSyncCommit(then);
+            }
             return;
         }
         sync = new SyncCommit(policy, offsets, leaderEpochs, step.now(),
@@ -227,9 +235,72 @@ final class Commits {
 
     /** Something happened while commitSync() waits (an answer, a coordinator found, the backoff ended). */
     void syncWake(Step step) {
-        if (sync != null && (!sync.sent() || step.now() >= sync.deadline()) && waitsInSync(step)) {
+        if (sync != null && sync.awaitsAsync()) {
+            if (waitsInSync(step)) {
+                checkAsyncCommits(step);
+            }
+        } else if (sync != null && (!sync.sent() || step.now() >= sync.deadline()) && waitsInSync(step)) {
             trySync(step);
         }
+    }
+
+    /**
+     * commitSync() of nothing: {@code invokePendingAsyncCommits}. Kafka guarantees that when commitSync() returns,
+     * the callbacks of every commitAsync() made before it have run, even with nothing to commit. So it returns at
+     * once only when no commitAsync() (the auto commit's included) is in flight; otherwise the thread waits until
+     * they are all answered, or throws TimeoutException when its timer runs out ({@code timeoutMs}). Commits still
+     * chained to a coordinator lookup are not counted until they go out, as in kafka-clients. True if it waits.
+     */
+    private boolean awaitAsyncCommits(Step step, String policy, Then then, long timeoutMs) {
+        int inFlight = step.inFlight().asyncCommits();
+        if (inFlight == 0) {
+            return false;
+        }
+        sync = new SyncCommit(policy, Map.of(), Map.of(), step.now(), step.now() + timeoutMs, 0, step.now(), true,
+                then, null);
+        step.client("CommitSyncAwaitsAsync", fields("policy", policy, "inFlight", inFlight, "timeoutMs", timeoutMs),
+                autoCommitOnClose() ? "sim.client.autoCommit.onClose.awaitsAsync" : "sim.client.commitSync.awaitsAsync",
+                Map.of("inFlight", inFlight, "timeoutMs", timeoutMs));
+        if (!Then.CLOSING.contains(then)) {
+            step.loop().phase = PollLoop.Phase.COMMITTING;
+        }
+        step.armTimer(TimerKind.COMMIT_RETRY, timeoutMs);
+        return true;
+    }
+
+    /**
+     * An asynchronous commit was answered or failed while commitSync() of nothing waits: the waiting thread looks
+     * again once this step's handling is over ({@code client.poll} returns after every completion is fired), so a
+     * connection failing several commits at once ends the wait after all of them.
+     */
+    private void asyncCommitEnded(Step step, Pending pending) {
+        if (pending.purpose().async() && sync != null && sync.awaitsAsync()) {
+            step.armTimer(TimerKind.COMMIT_RETRY, 0);
+        }
+    }
+
+    /** invokePendingAsyncCommits' loop: done once none is in flight (callbacks run), or TimeoutException. */
+    private void checkAsyncCommits(Step step) {
+        boolean done = step.inFlight().asyncCommits() == 0;
+        if (!done && step.now() < sync.deadline()) {
+            if (step.timerDeadline(TimerKind.COMMIT_RETRY) < 0) {
+                step.armTimer(TimerKind.COMMIT_RETRY, sync.deadline() - step.now());
+            }
+            return;
+        }
+        invokeCompletedCallbacks(step);
+        if (!done) {
+            int inFlight = step.inFlight().asyncCommits();
+            long timeoutMs = sync.deadline() - sync.startedAt();
+            step.client("CommitSyncFailed", fields("exception", "TimeoutException", "error", "", "policy",
+                    sync.policy(), "offsets", ClientEvents.offsets(sync.offsets()), "unanswered", true,
+                    "asyncInFlight", inFlight), autoCommitOnClose() ? "sim.client.autoCommit.onClose.asyncTimedOut"
+                    : "sim.client.commitSync.asyncTimedOut", Map.of("inFlight", inFlight, "timeoutMs", timeoutMs));
+        }
+        Then then = sync.then();
+        sync = null;
+        step.cancelTimer(TimerKind.COMMIT_RETRY);
+        step.afterSyncCommit(then);
     }
 
     /** Whether a thread is blocked in commitSync(): the poll loop, or close() calling the application's commit. */
@@ -761,7 +832,8 @@ final class Commits {
         // The no-argument commitSync() (allConsumed(), with epochs) unless a worker pool commits its low marks.
         Map<TopicPartition, Long> offsets = step.processedPositions();
         if (offsets.isEmpty()) {
-            return false;
+            return awaitAsyncCommits(step, COMMIT_SYNC_ON_CLOSE, Then.BEFORE_CLOSE,
+                    step.config().settings().defaultApiTimeoutMs());
         }
         beginSync(step, COMMIT_SYNC_ON_CLOSE, offsets, step.pool() == null ? consumedEpochs(step) : NO_EPOCHS,
                 Then.BEFORE_CLOSE);
@@ -785,7 +857,7 @@ final class Commits {
         }
         Map<TopicPartition, Long> offsets = step.processedOffsets();
         if (offsets.isEmpty()) {
-            return false;
+            return awaitAsyncCommits(step, "commitOnRevoke", Then.LEAVE, step.config().settings().defaultApiTimeoutMs());
         }
         beginSync(step, "commitOnRevoke", offsets, NO_EPOCHS, Then.LEAVE);
         return true;
@@ -808,6 +880,10 @@ final class Commits {
      */
     private boolean autoCommitOnClose(Step step) {
         Map<TopicPartition, Long> offsets = step.fetcher().assignment.allConsumed();
+        if (offsets.isEmpty()) {
+            // commitOffsetsSync of nothing waits for the commitAsync() calls in flight: the auto commit's.
+            return awaitAsyncCommits(step, AUTO_COMMIT_ON_CLOSE, Then.CLOSE, closeTimeoutMs(step));
+        }
         // commitOffsetsSync looks an unknown coordinator up before it builds the request (and learns the generation).
         boolean findCoordinatorFirst = !offsets.isEmpty() && step.group().coordinator < 0;
         if (!findCoordinatorFirst && !autoCommitAsync(step, CommitPurpose.ON_CLOSE)) {
@@ -911,6 +987,7 @@ final class Commits {
 
     /** {@code exception}: what the response handler raised, for a failure that is not retried. */
     private void commitFailed(Step step, Pending pending, Errors error, boolean retriable, String exception) {
+        asyncCommitEnded(step, pending);
         switch (pending.purpose()) {
             case INTERVAL -> {
                 if (retriable) {
@@ -946,6 +1023,7 @@ final class Commits {
     }
 
     private void commitDone(Step step, Pending pending) {
+        asyncCommitEnded(step, pending);
         if (pending.purpose() == CommitPurpose.BEFORE_REBALANCE) {
             step.group().prepareCommitAnswered(false);
         } else if (answersSync(pending)) {

@@ -33,7 +33,16 @@ final class InFlight {
      * onPartitionsRevoked during a rebalance (REVOKE).
      */
     enum CommitPurpose {
-        NONE, INTERVAL, BEFORE_REBALANCE, ON_CLOSE, SYNC, ASYNC, REVOKE
+        NONE, INTERVAL, BEFORE_REBALANCE, ON_CLOSE, SYNC, ASYNC, REVOKE;
+
+        /**
+         * Whether kafka-clients sends this commit with {@code commitOffsetsAsync}, which counts it in
+         * {@code inFlightAsyncCommits} until it is answered: the application's commitAsync() and the auto commit's
+         * interval and before-rebalance commits. close()'s auto commit is a commitSync.
+         */
+        boolean async() {
+            return this == ASYNC || this == INTERVAL || this == BEFORE_REBALANCE;
+        }
     }
 
     /** By correlation id, so the oldest first. */
@@ -70,6 +79,17 @@ final class InFlight {
     /** Removes and returns the request answered by {@code correlationId}, or null if it is stale. */
     Pending complete(long correlationId) {
         return pending.remove(correlationId);
+    }
+
+    /** kafka-clients' {@code inFlightAsyncCommits}: how many OffsetCommits sent asynchronously await their answer. */
+    int asyncCommits() {
+        int count = 0;
+        for (Pending request : pending.values()) {
+            if (request.purpose().async()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Whether a request is in flight on the connection to the coordinator at {@code broker}. */

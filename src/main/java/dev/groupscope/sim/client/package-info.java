@@ -35,7 +35,9 @@
  *       {@code generation}), {@code CommitSyncRetry} ({@code error}, {@code backoffMs}), {@code CommitSyncFailed}
  *       ({@code exception}, {@code error}), {@code CommitAsyncCallback} ({@code error}, {@code exception}),
  *       {@code CommitAsyncAwaitsCoordinator} ({@code policy}, {@code purpose}, {@code offsets}, {@code chained}: a
- *       commit waiting for the coordinator's lookup), {@code AssignorRun}
+ *       commit waiting for the coordinator's lookup), {@code CommitSyncAwaitsAsync} ({@code policy}, {@code inFlight},
+ *       {@code timeoutMs}: a commitSync() of nothing waiting for the commitAsync() calls in flight; a timeout ends it
+ *       in {@code CommitSyncFailed} with {@code asyncInFlight}), {@code AssignorRun}
  *       ({@code assignor}, {@code members}, {@code assignment}, {@code withheld}, {@code steps} as the assignor's
  *       trace: kind, messageKey, member, partition, args), {@code CoordinatorFound}, {@code CoordinatorUnknown},
  *       {@code FindCoordinatorRetry}, {@code LeaveGroup}, {@code StayInGroup}, {@code PositionFromCommitted}
