@@ -21,6 +21,14 @@ public interface Context {
     void scheduleInOrder(Object channel, long delayMs, Task task);
 
     /**
+     * Schedules a message on a connection whose every message takes this same {@code delayMs}: none overtakes another
+     * of its own accord, so it arrives {@code delayMs} from now unless a slower message sent earlier on the connection
+     * with {@link #scheduleInOrder} is still on its way, and it never holds a later one back itself. {@code channel}
+     * is made only while some slower message is on its way: most messages need no connection looked up.
+     */
+    void scheduleUsual(java.util.function.Supplier<Object> channel, long delayMs, Task task);
+
+    /**
      * Arms the timer {@code key}: {@code task} runs after {@code delayMs} unless the timer is re-armed or cancelled
      * first. Re-arming replaces the previous deadline (as Kafka's CoordinatorTimer does per key). A key is any value
      * with equals and hashCode: a name, or a task that is its own key (a timer armed once per request need not make

@@ -37,6 +37,8 @@ public final class World implements Context {
     private final HashMap<String, Actor> owned;
     /** Per connection, the arrival time of the last message sent on it: later ones may not overtake it. */
     private final Map<Object, Long> channelArrivals;
+    /** The latest arrival in {@link #channelArrivals}: past it, no connection holds a message back. */
+    private long heldUntil;
     private List<SimEvent> emitted = new ArrayList<>();
     /** The last step's extra replay weight (see {@link #weigh}). */
     private int weight;
@@ -70,6 +72,7 @@ public final class World implements Context {
         // Only arrivals still ahead constrain a later message (it never arrives before now); the rest would be copied
         // into every snapshot for nothing: one per connection ever used.
         this.channelArrivals = new HashMap<>();
+        this.heldUntil = other.heldUntil;
         other.channelArrivals.forEach((channel, arrival) -> {
             if (arrival > other.now) {
                 this.channelArrivals.put(channel, arrival);
@@ -197,7 +200,19 @@ public final class World implements Context {
     public void scheduleInOrder(Object channel, long delayMs, Task task) {
         long arrival = Math.max(now + requireNonNegative(delayMs), channelArrivals.getOrDefault(channel, 0L));
         channelArrivals.put(channel, arrival);
+        heldUntil = Math.max(heldUntil, arrival);
         // Same arrival time as an earlier message: the sequence number keeps them in sending order.
+        queue.add(new Scheduled(arrival, Scheduled.NORMAL, nextSeq++, task, null));
+    }
+
+    @Override
+    public void scheduleUsual(java.util.function.Supplier<Object> channel, long delayMs, Task task) {
+        long arrival = now + requireNonNegative(delayMs);
+        if (heldUntil > now) {
+            // A slower message is on its way somewhere, maybe on this connection. Nothing records this one: a later
+            // message on the connection takes at least as long, so it can never be overtaken.
+            arrival = Math.max(arrival, channelArrivals.getOrDefault(channel.get(), 0L));
+        }
         queue.add(new Scheduled(arrival, Scheduled.NORMAL, nextSeq++, task, null));
     }
 

@@ -39,9 +39,14 @@ public record Network(int delayMs, int jitterMs) {
      */
     public void sendLater(Context context, String from, String to, int broker, int node, Message message,
                           long extraMs) {
+        Deliver deliver = new Deliver(to, from, broker, context.now(), message);
+        if (jitterMs == 0 && extraMs == 0) {
+            // Every message of this sender takes delayMs: only one slowed by a fault can hold this one back.
+            context.scheduleUsual(() -> new Connection(from, to, node), delayMs, deliver);
+            return;
+        }
         long delay = delayMs + (jitterMs == 0 ? 0 : context.random().nextInt(jitterMs + 1)) + extraMs;
-        context.scheduleInOrder(new Connection(from, to, node), delay,
-                new Deliver(to, from, broker, context.now(), message));
+        context.scheduleInOrder(new Connection(from, to, node), delay, deliver);
     }
 
     /**

@@ -7,7 +7,9 @@ import dev.groupscope.sim.engine.Context;
 import dev.groupscope.sim.engine.Task;
 import dev.groupscope.sim.engine.World;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -80,5 +82,83 @@ class NetworkTest {
             world.step();
         }
         assertThat(receiver.received).hasSize(101).isSorted();
+    }
+
+    /** Sends message {@code id} on connection {@code node}, {@code extraMs} slower than usual when above 0. */
+    private record Send(String target, long id, int node, long extraMs) implements Task {
+    }
+
+    /**
+     * Without jitter most messages take the network's delay and are scheduled without looking their connection up;
+     * one a fault slows ({@code sendLater}) still holds back everything sent after it on its own connection, and only
+     * there. Each message must arrive exactly when a TCP connection would deliver it: at its send time plus its delay,
+     * or with the message before it on its connection, whichever is later.
+     */
+    @Property(tries = 200)
+    void aSlowedMessageHoldsBackOnlyItsOwnConnection(@ForAll long seed) {
+        World world = new World(seed);
+        Network network = new Network(3, 0);
+        Map<Long, Long> arrived = new HashMap<>();
+        world.addActor(new Actor() {
+            @Override
+            public String id() {
+                return "receiver";
+            }
+
+            @Override
+            public Actor copy() {
+                return this;
+            }
+
+            @Override
+            public void handle(Task task, Context context) {
+                arrived.put(((Deliver) task).message().correlationId(), context.now());
+            }
+
+            @Override
+            public Object view() {
+                return "receiver";
+            }
+        });
+        world.addActor(new Actor() {
+            @Override
+            public String id() {
+                return "sender";
+            }
+
+            @Override
+            public Actor copy() {
+                return this;
+            }
+
+            @Override
+            public void handle(Task task, Context context) {
+                Send send = (Send) task;
+                network.sendLater(context, "sender", "receiver", 1, send.node(),
+                        new Requests.HeartbeatRequest(send.id(), "g", 1, "m", null), send.extraMs());
+            }
+
+            @Override
+            public Object view() {
+                return "sender";
+            }
+        });
+        java.util.Random random = new java.util.Random(seed);
+        Map<Long, Long> expected = new HashMap<>();
+        long[] lastOnNode = new long[2];
+        long sentAt = 0;
+        for (long id = 0; id < 300; id++) {
+            sentAt += random.nextInt(4);
+            int node = random.nextInt(2);
+            long extra = random.nextInt(10) == 0 ? random.nextInt(40) : 0;
+            long arrival = Math.max(sentAt + 3 + extra, lastOnNode[node]);
+            lastOnNode[node] = arrival;
+            expected.put(id, arrival);
+            world.schedule(sentAt, new Send("sender", id, node, extra));
+        }
+        while (world.hasPending()) {
+            world.step();
+        }
+        assertThat(arrived).isEqualTo(expected);
     }
 }
