@@ -33,10 +33,14 @@ class SnapshotWeightTest {
     }
 
     private static int snapshotsAfter100Ticks(int weight) {
+        return snapshotsAfter100Ticks(weight, true);
+    }
+
+    private static int snapshotsAfter100Ticks(int weight, boolean weighs) {
         World world = new World(1);
         world.addActor(new Ticker("ticker", weight));
         world.schedule(0, new Tick("ticker"));
-        Simulation simulation = new Simulation(world, List.of(), 10);
+        Simulation simulation = new Simulation(world, List.of(), 10, weighs);
         simulation.runUntil(99);
         return simulation.snapshotCount();
     }
@@ -49,6 +53,11 @@ class SnapshotWeightTest {
     @Test
     void aStepWeighingFourMoreCountsAsFiveEvents() {
         assertThat(snapshotsAfter100Ticks(4)).isEqualTo(1 + 50);
+    }
+
+    @Test
+    void aRunThatDoesNotWeighCountsEventsOnly() {
+        assertThat(snapshotsAfter100Ticks(4, false)).isEqualTo(1 + 10);
     }
 
     @Test
