@@ -10,21 +10,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.BiConsumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 class NetworkTest {
 
-    /** Records the correlation ids of the messages it receives, in arrival order. */
-    private static final class Receiver implements Actor {
-        final List<Long> received = new ArrayList<>();
-
-        @Override
-        public String id() {
-            return "receiver";
-        }
-
+    /** An actor that hands every task to {@code handler}; the tests' sender and receiver. */
+    private record Handler(String id, BiConsumer<Task, Context> handler) implements Actor {
         @Override
         public Actor copy() {
             return this;
@@ -32,12 +27,12 @@ class NetworkTest {
 
         @Override
         public void handle(Task task, Context context) {
-            received.add(((Deliver) task).message().correlationId());
+            handler.accept(task, context);
         }
 
         @Override
         public Object view() {
-            return List.copyOf(received);
+            return id;
         }
     }
 
@@ -45,43 +40,30 @@ class NetworkTest {
     private record SendNext(String target, long correlationId) implements Task {
     }
 
+    private static void runToTheEnd(World world) {
+        while (world.hasPending()) {
+            world.step();
+        }
+    }
+
     @Property(tries = 200)
     void jitterNeverReordersMessagesOnOneConnection(@ForAll long seed, @ForAll @IntRange(max = 20) int jitter,
                                                     @ForAll @IntRange(min = 1, max = 5) int spacing) {
         World world = new World(seed);
-        Receiver receiver = new Receiver();
-        world.addActor(receiver);
+        List<Long> received = new ArrayList<>();
+        world.addActor(new Handler("receiver", (task, context) ->
+                received.add(((Deliver) task).message().correlationId())));
         Network network = new Network(3, jitter);
-        world.addActor(new Actor() {
-            @Override
-            public String id() {
-                return "sender";
+        world.addActor(new Handler("sender", (task, context) -> {
+            long n = ((SendNext) task).correlationId();
+            network.send(context, "sender", "receiver", 1, new Requests.HeartbeatRequest(n, "g", 1, "m", null));
+            if (n < 100) {
+                context.schedule(n % spacing, new SendNext("sender", n + 1));
             }
-
-            @Override
-            public Actor copy() {
-                return this;
-            }
-
-            @Override
-            public void handle(Task task, Context context) {
-                long n = ((SendNext) task).correlationId();
-                network.send(context, "sender", "receiver", 1, new Requests.HeartbeatRequest(n, "g", 1, "m", null));
-                if (n < 100) {
-                    context.schedule(n % spacing, new SendNext("sender", n + 1));
-                }
-            }
-
-            @Override
-            public Object view() {
-                return "sender";
-            }
-        });
+        }));
         world.schedule(0, new SendNext("sender", 0));
-        while (world.hasPending()) {
-            world.step();
-        }
-        assertThat(receiver.received).hasSize(101).isSorted();
+        runToTheEnd(world);
+        assertThat(received).hasSize(101).isSorted();
     }
 
     /** Sends message {@code id} on connection {@code node}, {@code extraMs} slower than usual when above 0. */
@@ -99,51 +81,14 @@ class NetworkTest {
         World world = new World(seed);
         Network network = new Network(3, 0);
         Map<Long, Long> arrived = new HashMap<>();
-        world.addActor(new Actor() {
-            @Override
-            public String id() {
-                return "receiver";
-            }
-
-            @Override
-            public Actor copy() {
-                return this;
-            }
-
-            @Override
-            public void handle(Task task, Context context) {
-                arrived.put(((Deliver) task).message().correlationId(), context.now());
-            }
-
-            @Override
-            public Object view() {
-                return "receiver";
-            }
-        });
-        world.addActor(new Actor() {
-            @Override
-            public String id() {
-                return "sender";
-            }
-
-            @Override
-            public Actor copy() {
-                return this;
-            }
-
-            @Override
-            public void handle(Task task, Context context) {
-                Send send = (Send) task;
-                network.sendLater(context, "sender", "receiver", 1, send.node(),
-                        new Requests.HeartbeatRequest(send.id(), "g", 1, "m", null), send.extraMs());
-            }
-
-            @Override
-            public Object view() {
-                return "sender";
-            }
-        });
-        java.util.Random random = new java.util.Random(seed);
+        world.addActor(new Handler("receiver", (task, context) ->
+                arrived.put(((Deliver) task).message().correlationId(), context.now())));
+        world.addActor(new Handler("sender", (task, context) -> {
+            Send send = (Send) task;
+            network.sendLater(context, "sender", "receiver", 1, send.node(),
+                    new Requests.HeartbeatRequest(send.id(), "g", 1, "m", null), send.extraMs());
+        }));
+        Random random = new Random(seed);
         Map<Long, Long> expected = new HashMap<>();
         long[] lastOnNode = new long[2];
         long sentAt = 0;
@@ -156,9 +101,7 @@ class NetworkTest {
             expected.put(id, arrival);
             world.schedule(sentAt, new Send("sender", id, node, extra));
         }
-        while (world.hasPending()) {
-            world.step();
-        }
+        runToTheEnd(world);
         assertThat(arrived).isEqualTo(expected);
     }
 }
