@@ -346,7 +346,8 @@ final class Commits {
 
     /** Whether {@code pending} is an OffsetCommit of the commitSync() the application waits in. */
     private boolean answersSync(Pending pending) {
-        return sync != null && sync.isOwnRequest(pending) && pending.purpose() == purposeOf(sync.then());
+        return sync != null && !sync.awaitsAsync() && sync.isOwnRequest(pending)
+                && pending.purpose() == purposeOf(sync.then());
     }
 
     /** What a commitSync's OffsetCommit is for, as its events name it. */
