@@ -886,7 +886,7 @@ final class Commits {
             return awaitAsyncCommits(step, AUTO_COMMIT_ON_CLOSE, Then.CLOSE, closeTimeoutMs(step));
         }
         // commitOffsetsSync looks an unknown coordinator up before it builds the request (and learns the generation).
-        boolean findCoordinatorFirst = !offsets.isEmpty() && step.group().coordinator < 0;
+        boolean findCoordinatorFirst = step.group().coordinator < 0;
         if (!findCoordinatorFirst && !autoCommitAsync(step, CommitPurpose.ON_CLOSE)) {
             return false;
         }
