@@ -23,6 +23,9 @@ import java.util.Map;
  * it is enabled, when a heartbeat fails, and when poll() finds a heartbeat due). So a deadline between two turns is
  * acted on at the next turn: a stalled poll loop leaves the group up to retry.backoff.ms after max.poll.interval.ms.
  * Turns where nothing is due change nothing and are not simulated; {@link #anchor} keeps their cadence.
+ *
+ * <p>With retry.backoff.ms = 0 that wait is {@code Object.wait(0)}, which lasts until the thread is woken: it takes
+ * no turn of its own ({@link #waitsUntilWoken}).
  */
 final class HeartbeatThread {
 
@@ -62,7 +65,7 @@ final class HeartbeatThread {
 
     /** The coordinator was marked unknown: the thread finds out at its next turn, and looks for it. */
     void coordinatorLost(Step step) {
-        if (enabled) {
+        if (enabled && !waitsUntilWoken(step)) {
             armTurnAt(step, turnAtOrAfter(step, step.now()));
         }
     }
@@ -78,12 +81,31 @@ final class HeartbeatThread {
     }
 
     private void armTurnAt(Step step, long time) {
+        if (waitsUntilWoken(step)) {
+            step.cancelTimer(TimerKind.HEARTBEAT);
+            return;
+        }
         step.armTimer(TimerKind.HEARTBEAT, time - step.now());
     }
 
     /** The turn that finds max.poll.interval.ms passed: the first one at or after the poll deadline. */
     private void armPollCheck(Step step) {
+        if (waitsUntilWoken(step)) {
+            step.cancelTimer(TimerKind.POLL_TIMEOUT); // only a turn it is woken for finds the poll loop stalled
+            return;
+        }
         step.armTimer(TimerKind.POLL_TIMEOUT, turnAtOrAfter(step, pollDeadline) - step.now());
+    }
+
+    /**
+     * retry.backoff.ms = 0: the thread's {@code AbstractCoordinator.this.wait(retryBackoffMs)} is
+     * {@code Object.wait(0)}, which waits until it is woken ({@code notify()}: enabled, a failed heartbeat, close,
+     * or a poll() that finds a heartbeat due), not for no time. So it takes no turn of its own: a poll loop busy for
+     * longer than session.timeout.ms sends no heartbeat meanwhile, and the coordinator expires the member, and a
+     * stalled one never leaves on max.poll.interval.ms.
+     */
+    private static boolean waitsUntilWoken(Step step) {
+        return step.config().settings().retryBackoffMs() == 0;
     }
 
     /** The heartbeat thread starts (or restarts) when JoinGroup is answered: {@code Heartbeat.resetTimeouts}. */
