@@ -81,9 +81,10 @@ public final class ScenarioWorld {
      * a world of many actors both changes more of them per event and emits more events per virtual second: the
      * interval grows by 1,024 events per 9 actors, so every lesson (a few consumers) snapshots every 1,024 events.
      * A rebuild replays up to one interval at about a microsecond an event (a record appended weighing more, see
-     * {@code ClusterActor.APPEND_WEIGHT}, counted only in intervals wider than 1,024), so it stops at 11 × 1,024: the group of 100 consumers keeps its hour
-     * under 1 GiB of history (4 × 1,024 kept 1.6 GiB), and its slowest interval replays in 13 ms of CPU at 100 or
-     * 5,000 records/s (up to 15 and 20 ms in a single pass, with the JIT and the collector: docs/benchmarks.md).
+     * {@code ClusterActor.APPEND_WEIGHT}, counted only in intervals wider than 1,024), so it stops at 11 × 1,024:
+     * the group of 100 consumers keeps its hour under 1 GiB of history (4 × 1,024 kept 1.6 GiB), and its slowest
+     * interval replays in 13 ms of CPU at 100 or 5,000 records/s (up to 15 and 21 ms in a single pass, with the JIT
+     * and the collector: docs/benchmarks.md).
      */
     static int snapshotSpacing(int actors) {
         return SNAPSHOT_EVERY * Math.min(MAX_INTERVALS, Math.max(1, actors / ACTORS_PER_INTERVAL));

@@ -858,7 +858,8 @@ final class Commits {
         }
         Map<TopicPartition, Long> offsets = step.processedOffsets();
         if (offsets.isEmpty()) {
-            return awaitAsyncCommits(step, "commitOnRevoke", Then.LEAVE, step.config().settings().defaultApiTimeoutMs());
+            return awaitAsyncCommits(step, "commitOnRevoke", Then.LEAVE,
+                    step.config().settings().defaultApiTimeoutMs());
         }
         beginSync(step, "commitOnRevoke", offsets, NO_EPOCHS, Then.LEAVE);
         return true;
