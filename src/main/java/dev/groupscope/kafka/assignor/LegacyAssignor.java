@@ -2,7 +2,6 @@ package dev.groupscope.kafka.assignor;
 
 import static dev.groupscope.kafka.assignor.AssignmentStep.args;
 
-import dev.groupscope.kafka.RebalanceProtocol;
 import dev.groupscope.kafka.TopicPartition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,11 +27,6 @@ public final class LegacyAssignor implements PartitionAssignor {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public List<RebalanceProtocol> supportedProtocols() {
-        return List.of(RebalanceProtocol.EAGER);
     }
 
     @Override

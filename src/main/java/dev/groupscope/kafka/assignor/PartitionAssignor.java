@@ -14,8 +14,13 @@ public interface PartitionAssignor {
     /** Kafka's protocol name, e.g. {@code range} or {@code cooperative-sticky}. */
     String name();
 
-    /** The rebalance protocols this assignor supports, preferred first. */
-    List<RebalanceProtocol> supportedProtocols();
+    /**
+     * The rebalance protocols this assignor supports, preferred first: EAGER unless it says otherwise, as Kafka's
+     * interface defaults (only the cooperative assignors add COOPERATIVE).
+     */
+    default List<RebalanceProtocol> supportedProtocols() {
+        return List.of(RebalanceProtocol.EAGER);
+    }
 
     /**
      * Assigns partitions.

@@ -1,7 +1,5 @@
 package dev.groupscope.kafka.assignor.sticky;
 
-import dev.groupscope.kafka.RebalanceProtocol;
-import java.util.List;
 
 /**
  * Kafka's {@code StickyAssignor} ({@code "sticky"}, EAGER only): balanced like round robin, but keeps as many of
@@ -16,11 +14,6 @@ public final class StickyAssignor extends AbstractStickyAssignor {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public List<RebalanceProtocol> supportedProtocols() {
-        return List.of(RebalanceProtocol.EAGER);
     }
 
     @Override
