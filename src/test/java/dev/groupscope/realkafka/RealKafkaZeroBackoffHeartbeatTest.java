@@ -1,0 +1,139 @@
+package dev.groupscope.realkafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The oracle for the model's heartbeat thread with retry.backoff.ms = 0 ({@code ZeroBackoffHeartbeatTest} runs the
+ * same stall in the simulator). kafka-clients' thread waits {@code AbstractCoordinator.this.wait(retryBackoffMs)}
+ * between turns, and {@code wait(0)} lasts until something wakes it. So an application busy for 15 s, with
+ * session.timeout.ms at 10 s, sends no heartbeat meanwhile: the coordinator removes the member and, back in poll(),
+ * it learns so and its partitions are lost. With the default 100 ms the thread heartbeats through the same stall
+ * and nothing happens to the group.
+ */
+class RealKafkaZeroBackoffHeartbeatTest {
+
+    private static final String TOPIC = "t";
+    private static final long STALL_MS = 15_000;
+
+    private static RealKafkaCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = RealKafkaCluster.start(1);
+        cluster.createTopic(TOPIC, 2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void withNoBackoffTheThreadSleepsThroughTheStallAndTheMemberLosesItsPartitions() {
+        List<String> callbacks = stallFor("no-backoff", 0);
+        assertThat(callbacks).as("the coordinator removed the member during the stall")
+                .contains("lost [t-0, t-1]")
+                .endsWith("assigned [t-0, t-1]");
+    }
+
+    @Test
+    @Timeout(120)
+    void withTheDefaultBackoffTheThreadKeepsTheMemberInTheGroupThroughTheSameStall() {
+        List<String> callbacks = stallFor("default-backoff", 100);
+        assertThat(callbacks).as("no callback after the first assignment").isEmpty();
+    }
+
+    /** Joins, then does not poll for {@link #STALL_MS}; the listener's calls from then on, until close(). */
+    private static List<String> stallFor(String groupId, long retryBackoffMs) {
+        List<String> callbacks = new CopyOnWriteArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(groupId, retryBackoffMs))) {
+            consumer.subscribe(List.of(TOPIC), recording(callbacks));
+            pollUntilAssigned(consumer);
+            pollFor(consumer, Duration.ofSeconds(1));
+            callbacks.clear();
+            sleep(STALL_MS); // the application processing a batch: no poll()
+            pollFor(consumer, Duration.ofSeconds(8));
+            return List.copyOf(callbacks); // before close(), which revokes
+        }
+    }
+
+    private static ConsumerRebalanceListener recording(List<String> callbacks) {
+        return new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty()) {
+                    callbacks.add("revoked " + sorted(partitions));
+                }
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty()) {
+                    callbacks.add("assigned " + sorted(partitions));
+                }
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                callbacks.add("lost " + sorted(partitions));
+            }
+        };
+    }
+
+    private static List<String> sorted(Collection<TopicPartition> partitions) {
+        return partitions.stream().map(TopicPartition::toString).sorted().toList();
+    }
+
+    private static void pollUntilAssigned(KafkaConsumer<String, String> consumer) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100));
+            assertThat(System.nanoTime()).as("joined within 30 s").isLessThan(deadline);
+        }
+    }
+
+    private static void pollFor(KafkaConsumer<String, String> consumer, Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < until) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static Map<String, Object> config(String groupId, long retryBackoffMs) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                ConsumerConfig.RETRY_BACKOFF_MS_CONFIG, retryBackoffMs,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    }
+}
