@@ -21,11 +21,15 @@ class ZeroBackoffHeartbeatTest {
             {"name": "inline", "seed": 3, "durationMs": 30000,
              "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
              "topics": [{"name": "t", "partitions": 2, "replicationFactor": 1}],
-             "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 20}],
+             "producers": %s,
              "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"],
                             "settings": {"session.timeout.ms": 10000%s}}],
-             "actions": [{"atMs": 10000, "action": "stallConsumer", "consumer": "C1", "durationMs": 15000}]}
+             "actions": %s}
             """;
+    private static final String PRODUCER = """
+            [{"id": "P1", "topic": "t", "recordsPerSecond": 20}]""";
+    private static final String STALL = """
+            [{"atMs": 10000, "action": "stallConsumer", "consumer": "C1", "durationMs": 15000}]""";
 
     @Test
     void withNoBackoffTheThreadSleepsThroughTheStallAndTheCoordinatorExpiresTheMember() {
@@ -61,6 +65,20 @@ class ZeroBackoffHeartbeatTest {
                 .map(e -> e.type() + " " + e.fields().get("partitions")).toList();
     }
 
+    @Test
+    void withNoBackoffAHeartbeatDueWhilePollWaitsGoesOutAtItsDeadline() {
+        // No stall: C1 waits in poll() on a quiet topic, its fetches parked for fetch.max.wait.ms. poll()'s network
+        // wait ends when a heartbeat is due (timeToNextPoll), and that pass wakes the thread: every heartbeat goes
+        // out heartbeat.interval.ms after the one before, not at the next fetch answer after that.
+        List<SimEvent> log = run(", \"retry.backoff.ms\": 0", "[]", "[]");
+        List<SimEvent> sent = heartbeats(log, 0, 30_000);
+        assertThat(sent).hasSizeGreaterThan(5);
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(sent.get(i).time() - sent.get(i - 1).time()).as("heartbeat %d", i).isEqualTo(3_000);
+            assertThat(sent.get(i).fields().get("pollLoop")).isEqualTo("IN_POLL");
+        }
+    }
+
     private static List<SimEvent> heartbeats(List<SimEvent> log, long from, long to) {
         return log.stream().filter(e -> e.type().equals("HeartbeatInterval") && "C1".equals(e.actor())
                 && e.time() >= from && e.time() < to).toList();
@@ -72,7 +90,11 @@ class ZeroBackoffHeartbeatTest {
     }
 
     private static List<SimEvent> run(String settings) {
-        Scenario scenario = ScenarioReader.read("inline.json", SCENARIO.formatted(settings));
+        return run(settings, PRODUCER, STALL);
+    }
+
+    private static List<SimEvent> run(String settings, String producers, String actions) {
+        Scenario scenario = ScenarioReader.read("inline.json", SCENARIO.formatted(producers, settings, actions));
         Simulation simulation = ScenarioWorld.simulation(scenario);
         simulation.runUntil(scenario.durationMs());
         return simulation.log();

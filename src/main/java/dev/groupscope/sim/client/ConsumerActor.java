@@ -670,6 +670,9 @@ public final class ConsumerActor implements Actor {
                     && loop.phase == PollLoop.Phase.IN_POLL && !group.listenerCommitPending) {
                 iterate(); // poll()'s do/while goes round: this time validatePositionsIfNeeded sends them
             }
+            if (state.running() && loop.phase == PollLoop.Phase.IN_POLL && loop.waitingFor == PollLoop.Wait.NONE) {
+                heartbeat.armPollWake(this); // the network wait that follows ends when a heartbeat is due
+            }
         }
 
         /** Returns buffered records (sending the next fetches first, as poll() does); false if there were none. */
@@ -1071,6 +1074,12 @@ public final class ConsumerActor implements Actor {
                 case CLOSE_WAIT -> closeWaitOver();
                 case OFFSET_RESET -> pollIteration();
                 case OFFSETS_FOR_TIMES -> OffsetsByTime.wake(this);
+                case HEARTBEAT_DUE -> {
+                    if (loop.phase == PollLoop.Phase.IN_POLL && loop.waitingFor == PollLoop.Wait.NONE
+                            && heartbeat.isDue(this)) {
+                        pollIteration(); // its Heartbeat.poll finds the heartbeat due and wakes the thread
+                    }
+                }
                 default -> throw new IllegalStateException("unknown timer " + kind);
             }
         }

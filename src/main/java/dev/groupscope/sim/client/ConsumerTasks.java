@@ -86,6 +86,12 @@ public final class ConsumerTasks {
          * offsetsForTimes() may ask again (the metadata update after a round that left partitions unanswered), or
          * its default.api.timeout.ms is up.
          */
-        OFFSETS_FOR_TIMES
+        OFFSETS_FOR_TIMES,
+        /**
+         * A heartbeat falls due while poll() waits on the network: kafka-clients bounds that wait by
+         * {@code timeToNextPoll}, at most the time to the next heartbeat, and the pass that follows wakes the
+         * heartbeat thread.
+         */
+        HEARTBEAT_DUE
     }
 }

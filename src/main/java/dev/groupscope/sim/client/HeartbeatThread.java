@@ -36,6 +36,8 @@ final class HeartbeatThread {
     long pollDeadline;
     /** The thread's last turn: its next ones come every retry.backoff.ms from here, unless it is woken first. */
     long anchor;
+    /** Whether poll()'s network wait is set to end at the heartbeat's deadline ({@link #armPollWake}). */
+    boolean pollWakeArmed;
 
     HeartbeatThread copy() {
         HeartbeatThread copy = new HeartbeatThread();
@@ -45,6 +47,7 @@ final class HeartbeatThread {
         copy.sessionDeadline = sessionDeadline;
         copy.pollDeadline = pollDeadline;
         copy.anchor = anchor;
+        copy.pollWakeArmed = pollWakeArmed;
         return copy;
     }
 
@@ -61,6 +64,31 @@ final class HeartbeatThread {
             step.armTimer(TimerKind.HEARTBEAT, 0);
         }
         armPollCheck(step);
+    }
+
+    /** Whether a heartbeat is due: {@code Heartbeat.shouldHeartbeat}, which poll() checks before it wakes the thread. */
+    boolean isDue(Step step) {
+        return enabled && step.now() >= heartbeatDeadline;
+    }
+
+    /**
+     * A pass of poll() ends in a network wait, which kafka-clients bounds by {@code timeToNextPoll}: at most the time
+     * to the next heartbeat (while the member has joined). So a heartbeat that falls due during the wait ends it, and
+     * the pass that follows wakes the thread ({@link #polled}). That is sooner than the thread's own turn only where
+     * the deadline falls between two turns (after a failed heartbeat's backoff), or where the thread takes no turns
+     * (retry.backoff.ms = 0); elsewhere the turn comes at the deadline and nothing is armed.
+     */
+    void armPollWake(Step step) {
+        long deadline = heartbeatDeadline;
+        boolean beforeTurn = enabled && !step.state().hasNotJoinedGroup() && deadline > step.now()
+                && (waitsUntilWoken(step) || turnAtOrAfter(step, deadline) > deadline);
+        if (beforeTurn) {
+            step.armTimer(TimerKind.HEARTBEAT_DUE, deadline - step.now());
+            pollWakeArmed = true;
+        } else if (pollWakeArmed) {
+            step.cancelTimer(TimerKind.HEARTBEAT_DUE);
+            pollWakeArmed = false;
+        }
     }
 
     /** The coordinator was marked unknown: the thread finds out at its next turn, and looks for it. */
