@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /** Waits that always end: a real cluster can stall, and a test must then fail with a reason, never hang. */
 final class Bounded {
@@ -40,6 +41,25 @@ final class Bounded {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(operation + " was interrupted", e);
+        }
+    }
+
+    /** Polls (what comes is dropped) until the group has given the consumer partitions; fails after 30 s. */
+    static void pollUntilAssigned(KafkaConsumer<?, ?> consumer) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(POLL_MS));
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no partitions assigned within 30 s");
+            }
+        }
+    }
+
+    /** Polls for {@code duration}, dropping what comes: the consumer stays in its group meanwhile. */
+    static void pollFor(KafkaConsumer<?, ?> consumer, Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < until) {
+            consumer.poll(Duration.ofMillis(POLL_MS));
         }
     }
 

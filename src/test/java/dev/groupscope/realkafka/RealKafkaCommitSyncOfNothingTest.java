@@ -2,11 +2,9 @@ package dev.groupscope.realkafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,7 +33,7 @@ class RealKafkaCommitSyncOfNothingTest {
             cluster.createTopic(TOPIC, 1);
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(cluster))) {
                 consumer.subscribe(List.of(TOPIC));
-                pollUntilAssigned(consumer);
+                Bounded.pollUntilAssigned(consumer);
                 for (long offset = 1; offset <= 20; offset++) {
                     AtomicReference<Object> answer = new AtomicReference<>();
                     consumer.commitAsync(Map.of(PARTITION, new OffsetAndMetadata(offset)),
@@ -49,14 +47,6 @@ class RealKafkaCommitSyncOfNothingTest {
                 }
                 assertThat(consumer.committed(Set.of(PARTITION)).get(PARTITION).offset()).isEqualTo(20);
             }
-        }
-    }
-
-    private static void pollUntilAssigned(KafkaConsumer<String, String> consumer) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (consumer.assignment().isEmpty()) {
-            consumer.poll(Duration.ofMillis(100));
-            assertThat(System.nanoTime()).as("joined within 30 s").isLessThan(deadline);
         }
     }
 

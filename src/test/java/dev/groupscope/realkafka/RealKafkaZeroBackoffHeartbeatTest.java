@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,11 +66,11 @@ class RealKafkaZeroBackoffHeartbeatTest {
         List<String> callbacks = new CopyOnWriteArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(groupId, retryBackoffMs))) {
             consumer.subscribe(List.of(TOPIC), recording(callbacks));
-            pollUntilAssigned(consumer);
-            pollFor(consumer, Duration.ofSeconds(1));
+            Bounded.pollUntilAssigned(consumer);
+            Bounded.pollFor(consumer, Duration.ofSeconds(1));
             callbacks.clear();
-            sleep(STALL_MS); // the application processing a batch: no poll()
-            pollFor(consumer, Duration.ofSeconds(8));
+            Bounded.sleep(STALL_MS); // the application processing a batch: no poll()
+            Bounded.pollFor(consumer, Duration.ofSeconds(8));
             return List.copyOf(callbacks); // before close(), which revokes
         }
     }
@@ -101,30 +100,6 @@ class RealKafkaZeroBackoffHeartbeatTest {
 
     private static List<String> sorted(Collection<TopicPartition> partitions) {
         return partitions.stream().map(TopicPartition::toString).sorted().toList();
-    }
-
-    private static void pollUntilAssigned(KafkaConsumer<String, String> consumer) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (consumer.assignment().isEmpty()) {
-            consumer.poll(Duration.ofMillis(100));
-            assertThat(System.nanoTime()).as("joined within 30 s").isLessThan(deadline);
-        }
-    }
-
-    private static void pollFor(KafkaConsumer<String, String> consumer, Duration duration) {
-        long until = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < until) {
-            consumer.poll(Duration.ofMillis(100));
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 
     private static Map<String, Object> config(String groupId, long retryBackoffMs) {
