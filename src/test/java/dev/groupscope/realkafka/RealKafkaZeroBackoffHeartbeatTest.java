@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,6 +60,25 @@ class RealKafkaZeroBackoffHeartbeatTest {
     void withTheDefaultBackoffTheThreadKeepsTheMemberInTheGroupThroughTheSameStall() {
         List<String> callbacks = stallFor("default-backoff", 100);
         assertThat(callbacks).as("no callback after the first assignment").isEmpty();
+    }
+
+    @Test
+    @Timeout(120)
+    void withNoBackoffAHeartbeatDueWhilePollWaitsStillGoesOutOnTime() {
+        // One poll(10 s) on a quiet topic whose fetches the broker holds 5 s: nothing but a heartbeat falling due
+        // ends poll()'s network wait sooner (timeToNextPoll), and the pass that follows wakes the sleeping thread.
+        Map<String, Object> config = new HashMap<>(config("idle-in-poll", 0));
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5_000);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(TOPIC));
+            Bounded.pollUntilAssigned(consumer);
+            long before = RealKafkaCluster.requestsReceived("Heartbeat");
+            assertThat(consumer.poll(Duration.ofSeconds(10)).isEmpty()).isTrue();
+            assertThat(RealKafkaCluster.requestsReceived("Heartbeat") - before)
+                    .as("a heartbeat every heartbeat.interval.ms, not only at the 5 s fetch answers")
+                    .isBetween(8L, 11L);
+        }
     }
 
     /** Joins, then does not poll for {@link #STALL_MS}; the listener's calls from then on, until close(). */
