@@ -850,8 +850,9 @@ public final class SequenceLayout {
     }
 
     /**
-     * Offsets committed or fetched, with the leader epoch their commits carry (KIP-320): "t-0=42, t-1=17 (leader epoch 0)"
-     * when every offset has the same one, else each its own; plain offsets when none has one.
+     * Offsets committed or fetched, with the leader epoch their commits carry (KIP-320):
+     * "t-0=42, t-1=17 (leader epoch 0)" when every offset has the same one, else each its own; plain offsets when
+     * none has one.
      */
     private String committedOffsets(Map<String, Object> f) {
         if (!(f.get("leaderEpochs") instanceof Map<?, ?> epochs) || epochs.isEmpty()

@@ -66,7 +66,7 @@ final class HeartbeatThread {
         armPollCheck(step);
     }
 
-    /** Whether a heartbeat is due: {@code Heartbeat.shouldHeartbeat}, which poll() checks before it wakes the thread. */
+    /** Whether a heartbeat is due: {@code Heartbeat.shouldHeartbeat}, which poll() checks to wake the thread. */
     boolean isDue(Step step) {
         return enabled && step.now() >= heartbeatDeadline;
     }

@@ -1,6 +1,5 @@
 package dev.groupscope.kafka.assignor.sticky;
 
-
 /**
  * Kafka's {@code StickyAssignor} ({@code "sticky"}, EAGER only): balanced like round robin, but keeps as many of
  * each member's previous partitions as the balance allows. Under EAGER every member revokes everything before the
