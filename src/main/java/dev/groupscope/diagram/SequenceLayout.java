@@ -638,14 +638,15 @@ public final class SequenceLayout {
     }
 
     /**
-     * When the message left and arrived; a request the broker read only after answering the fetch parked before it on
-     * the connection ({@code unreadMs}) says that too, so its time on the network is not overstated.
+     * When the message left and arrived; one read later than it arrived ({@code unreadMs}: a request the broker
+     * read only after answering the fetch parked before it on the connection, an answer that came while no thread of
+     * the consumer read the network) says that too, so its time on the network is not overstated.
      */
     private String arrowTip(ProtocolEvent event) {
         long unread = event.fields().get("unreadMs") instanceof Number n ? n.longValue() : 0;
         long arrived = event.time() - unread;
-        String key = event.request() ? unread > 0 ? "diagram.sequence.tip.request.unread"
-                : "diagram.sequence.tip.request" : "diagram.sequence.tip.response";
+        String key = (event.request() ? "diagram.sequence.tip.request" : "diagram.sequence.tip.response")
+                + (unread > 0 ? ".unread" : "");
         return text(key, "api", event.api(), "from", laneName(event.from()), "to", laneName(event.to()),
                 "sent", TextFit.number(event.sentAt()), "arrived", TextFit.number(arrived),
                 "delay", TextFit.number(arrived - event.sentAt()), "read", TextFit.number(event.time()));

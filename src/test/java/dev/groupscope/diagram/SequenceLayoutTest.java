@@ -328,6 +328,23 @@ class SequenceLayoutTest {
                 .containsExactly("B3", "C1", "C1a", "C2", "C10");
     }
 
+    @Test
+    void anAnswerReadLaterThanItArrivedSaysWhenItArrivedAndWhenItWasRead() {
+        // slow-consumer-poll-timeout: C2's poll loop is still processing when its LeaveGroup is answered, and with
+        // the heartbeat thread stopped nobody reads its network until the next poll().
+        ProtocolEvent late = new ProtocolEvent(2, ProtocolEvent.Kind.RESPONSE, "LeaveGroup", "broker-1", "C2", 20_114,
+                21_102, "", Map.of("unreadMs", 986L));
+        List<ProtocolEvent> events = List.of(request(1, "LeaveGroup", "C2", "broker-1", 20_112, 20_114), late);
+
+        Drawing drawing = SequenceLayout.layout(events, 20_000, 22_000, ENGLISH, true, -1).drawing();
+
+        List<String> tips = drawing.shapes().stream().filter(Shape.Line.class::isInstance).map(Shape.Line.class::cast)
+                .map(Shape.Line::tooltip).filter(tip -> tip.startsWith("LeaveGroup response")).toList();
+        assertThat(tips).containsExactly("LeaveGroup response from Broker 1 to C2: sent at 20,114 ms, arrived at "
+                + "20,116 ms (2 ms on the network), read at 21,102 ms, when the application next called poll(): no "
+                + "thread of the consumer read the network in between");
+    }
+
     private static ProtocolEvent request(long seq, String api, String from, String to, long sent, long time) {
         return new ProtocolEvent(seq, ProtocolEvent.Kind.REQUEST, api, from, to, sent, time, "", Map.of());
     }

@@ -64,6 +64,23 @@ class HeartbeatThreadTurnsTest {
                 .isLessThan(unknown.time() + RETRY_BACKOFF_MS);
     }
 
+    @Test
+    void anAnswerThatArrivesWhileNoThreadReadsTheNetworkWaitsForTheNextPollAndSaysHowLong() {
+        // C2 leaves on its poll timeout while its loop still processes: the heartbeat thread stops with the
+        // LeaveGroup, so the answer waits in the socket until the application next calls poll().
+        Simulation run = ScenarioWorld.simulation(
+                ScenarioReader.read(Path.of("lessons/scenarios/slow-consumer-poll-timeout.json")));
+        run.runUntil(30_000);
+        SimEvent answer = run.log().stream().filter(e -> e.type().equals("LeaveGroupResponse")
+                && e.actor().equals("C2")).findFirst().orElseThrow();
+        SimEvent batchDone = run.log().stream().filter(e -> e.seq() < answer.seq() && e.actor().equals("C2")
+                && e.type().equals("ProcessRecords")).reduce((a, b) -> b).orElseThrow();
+        long unread = number(answer, "unreadMs");
+        assertThat(answer.time() - number(answer, "sentAt") - unread).as("its time on the network").isEqualTo(2);
+        assertThat(unread).as("read with the next poll(), long after it arrived").isGreaterThan(500);
+        assertThat(batchDone.time()).as("the batch done, poll() is called and reads it").isEqualTo(answer.time());
+    }
+
     private static long number(SimEvent event, String field) {
         return ((Number) event.fields().get(field)).longValue();
     }

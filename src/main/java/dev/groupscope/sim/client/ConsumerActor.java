@@ -93,7 +93,8 @@ public final class ConsumerActor implements Actor {
      * unchanged from one snapshot to the next) and copies it before the first change ({@link #ownFaults}).
      */
     private boolean faultsOwned;
-    private List<Deliver> unread;
+    /** Messages that arrived while no thread read the network, with when they arrived, read at the next call. */
+    private List<Arrived> unread;
     private String failure;
     private int incarnations;
     private WorkerPool pool;
@@ -364,11 +365,17 @@ public final class ConsumerActor implements Actor {
      * Everything that happens in one engine step: the context, and the consumer's logic, which needs it. Short-lived
      * (never stored), so it may hold the context.
      */
+    /** A message that waits in the socket for a thread to read it. */
+    private record Arrived(Deliver deliver, long at) {
+    }
+
     final class Step {
 
         final Context context;
         /** The broker the request being answered went to: the peer of the RESPONSE event. */
         private int answeringBroker;
+        /** How long the message being read waited unread after it arrived (0: read as it arrived). */
+        private long unreadMs;
 
         Step(Context context) {
             this.context = context;
@@ -1155,7 +1162,7 @@ public final class ConsumerActor implements Actor {
                     pollIteration();
                 }
             } else {
-                unread.add(deliver);
+                unread.add(new Arrived(deliver, now()));
             }
         }
 
@@ -1173,9 +1180,13 @@ public final class ConsumerActor implements Actor {
         }
 
         private void readUnread() {
-            List<Deliver> waiting = new ArrayList<>(unread);
+            List<Arrived> waiting = new ArrayList<>(unread);
             unread.clear();
-            waiting.forEach(this::read);
+            for (Arrived arrived : waiting) {
+                unreadMs = now() - arrived.at();
+                read(arrived.deliver());
+                unreadMs = 0;
+            }
         }
 
         private void read(Deliver deliver) {
@@ -1366,6 +1377,9 @@ public final class ConsumerActor implements Actor {
             Map<String, Object> all = new OrderedFields(salient);
             all.put("sentAt", deliver.sentAt());
             all.put("correlationId", deliver.message().correlationId());
+            if (unreadMs > 0) {
+                all.put("unreadMs", unreadMs); // arrived while no thread read the network: drawn as it was
+            }
             context.emit(EventKind.RESPONSE, deliver.message().responseType(), id,
                     ClientEvents.broker(answeringBroker), all, ruleKey, args);
         }
