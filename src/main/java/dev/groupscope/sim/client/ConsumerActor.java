@@ -361,14 +361,14 @@ public final class ConsumerActor implements Actor {
         return state.running() && (loop.inListener || group.listenerCommitPending);
     }
 
-    /**
-     * Everything that happens in one engine step: the context, and the consumer's logic, which needs it. Short-lived
-     * (never stored), so it may hold the context.
-     */
     /** A message that waits in the socket for a thread to read it. */
     private record Arrived(Deliver deliver, long at) {
     }
 
+    /**
+     * Everything that happens in one engine step: the context, and the consumer's logic, which needs it. Short-lived
+     * (never stored), so it may hold the context.
+     */
     final class Step {
 
         final Context context;
