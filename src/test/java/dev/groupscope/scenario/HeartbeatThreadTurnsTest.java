@@ -21,9 +21,7 @@ class HeartbeatThreadTurnsTest {
 
     @Test
     void aStalledPollLoopIsCaughtAtTheThreadsFirstTurnAfterTheDeadline() {
-        Simulation run = ScenarioWorld.simulation(
-                ScenarioReader.read(Path.of("lessons/scenarios/slow-consumer-poll-timeout.json")));
-        run.runUntil(60_000);
+        Simulation run = lessonRun("slow-consumer-poll-timeout", 60_000);
         List<SimEvent> c2 = run.log().stream().filter(e -> e.actor().equals("C2")).toList();
         List<SimEvent> expiries = c2.stream().filter(e -> e.type().equals("PollTimeoutExpired")).toList();
         assertThat(expiries).hasSizeGreaterThan(2);
@@ -49,9 +47,7 @@ class HeartbeatThreadTurnsTest {
 
     @Test
     void aSessionWithoutAnsweredHeartbeatsIsGivenUpOnTheThreadsCadenceToo() {
-        Simulation run = ScenarioWorld.simulation(
-                ScenarioReader.read(Path.of("lessons/scenarios/network-partition.json")));
-        run.runUntil(60_000);
+        Simulation run = lessonRun("network-partition", 60_000);
         SimEvent unknown = run.log().stream().filter(e -> e.type().equals("CoordinatorUnknown")
                 && e.actor().equals("C2") && String.valueOf(e.ruleArgs().get("cause")).startsWith("session timed out"))
                 .findFirst().orElseThrow();
@@ -68,9 +64,7 @@ class HeartbeatThreadTurnsTest {
     void anAnswerThatArrivesWhileNoThreadReadsTheNetworkWaitsForTheNextPollAndSaysHowLong() {
         // C2 leaves on its poll timeout while its loop still processes: the heartbeat thread stops with the
         // LeaveGroup, so the answer waits in the socket until the application next calls poll().
-        Simulation run = ScenarioWorld.simulation(
-                ScenarioReader.read(Path.of("lessons/scenarios/slow-consumer-poll-timeout.json")));
-        run.runUntil(30_000);
+        Simulation run = lessonRun("slow-consumer-poll-timeout", 30_000);
         SimEvent answer = run.log().stream().filter(e -> e.type().equals("LeaveGroupResponse")
                 && e.actor().equals("C2")).findFirst().orElseThrow();
         SimEvent batchDone = run.log().stream().filter(e -> e.seq() < answer.seq() && e.actor().equals("C2")
@@ -79,6 +73,13 @@ class HeartbeatThreadTurnsTest {
         assertThat(answer.time() - number(answer, "sentAt") - unread).as("its time on the network").isEqualTo(2);
         assertThat(unread).as("read with the next poll(), long after it arrived").isGreaterThan(500);
         assertThat(batchDone.time()).as("the batch done, poll() is called and reads it").isEqualTo(answer.time());
+    }
+
+    /** The lesson {@code name} run until {@code untilMs}. */
+    private static Simulation lessonRun(String name, long untilMs) {
+        Simulation run = ScenarioWorld.simulation(ScenarioReader.read(Path.of("lessons/scenarios/" + name + ".json")));
+        run.runUntil(untilMs);
+        return run;
     }
 
     private static long number(SimEvent event, String field) {
