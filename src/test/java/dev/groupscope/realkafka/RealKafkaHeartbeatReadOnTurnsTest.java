@@ -1,0 +1,95 @@
+package dev.groupscope.realkafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The oracle for when a consumer reads its answers ({@code HeartbeatAnswerReadOnTurnTest} runs the same in the
+ * simulator). While the application processes records, only the heartbeat thread reads the network, with
+ * {@code client.pollNoWakeup()} at the top of each turn, and its turns come every retry.backoff.ms. A heartbeat it
+ * sends is answered within a millisecond or two, but the answer is read at the next turn, about 100 ms later.
+ * Inside poll() the application thread waits on the network itself and reads the answer as it arrives.
+ *
+ * <p>kafka-clients measures a heartbeat's response time from creating the request to reading its answer
+ * ({@code ClientResponse.requestLatencyMs}) and keeps the largest as {@code heartbeat-response-time-max}.
+ */
+class RealKafkaHeartbeatReadOnTurnsTest {
+
+    private static final String TOPIC = "t";
+    private static final Duration BUSY = Duration.ofSeconds(6);
+
+    private static RealKafkaCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = RealKafkaCluster.start(1);
+        cluster.createTopic(TOPIC, 2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void whileTheApplicationProcessesAHeartbeatAnswerWaitsForTheThreadsNextTurn() {
+        double slowest = slowestHeartbeatAnswer("processing", consumer -> Bounded.sleep(BUSY.toMillis()));
+        assertThat(slowest).as("read a retry.backoff.ms wait after the heartbeat went out").isBetween(80.0, 250.0);
+    }
+
+    @Test
+    @Timeout(120)
+    void insidePollAHeartbeatAnswerIsReadAsItArrives() {
+        double slowest = slowestHeartbeatAnswer("polling", consumer -> Bounded.pollFor(consumer, BUSY));
+        assertThat(slowest).as("read by the application thread waiting in poll()").isLessThan(50.0);
+    }
+
+    /**
+     * Joins, lets the heartbeats of the join's own polls age out of nothing (the metric keeps a maximum), then
+     * spends {@link #BUSY} as {@code busy} says with heartbeats every second; the slowest answer read, in ms.
+     */
+    private static double slowestHeartbeatAnswer(String groupId,
+                                                 java.util.function.Consumer<KafkaConsumer<String, String>> busy) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(groupId))) {
+            consumer.subscribe(List.of(TOPIC));
+            Bounded.pollUntilAssigned(consumer);
+            busy.accept(consumer);
+            return heartbeatResponseTimeMax(consumer);
+        }
+    }
+
+    private static double heartbeatResponseTimeMax(KafkaConsumer<String, String> consumer) {
+        for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+            if (metric.getKey().name().equals("heartbeat-response-time-max")) {
+                double value = (Double) metric.getValue().metricValue();
+                assertThat(value).as("at least one heartbeat answered").isGreaterThan(0.0);
+                return value;
+            }
+        }
+        throw new AssertionError("no heartbeat-response-time-max metric");
+    }
+
+    private static Map<String, Object> config(String groupId) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    }
+}
