@@ -639,17 +639,41 @@ public final class SequenceLayout {
 
     /**
      * When the message left and arrived; one read later than it arrived ({@code unreadMs}: a request the broker
-     * read only after answering the fetch parked before it on the connection, an answer that came while no thread of
-     * the consumer read the network) says that too, so its time on the network is not overstated.
+     * read only after answering the fetch parked before it on the connection, an answer that came while the
+     * application processed records, read at the heartbeat thread's next turn or the application's next call) says
+     * that too, and who read it, so its time on the network is not overstated.
      */
     private String arrowTip(ProtocolEvent event) {
         long unread = event.fields().get("unreadMs") instanceof Number n ? n.longValue() : 0;
         long arrived = event.time() - unread;
         String key = (event.request() ? "diagram.sequence.tip.request" : "diagram.sequence.tip.response")
-                + (unread > 0 ? ".unread" : "");
+                + (unread > 0 ? ".unread" + readBy(event) : "");
         return text(key, "api", event.api(), "from", laneName(event.from()), "to", laneName(event.to()),
                 "sent", TextFit.number(event.sentAt()), "arrived", TextFit.number(arrived),
-                "delay", TextFit.number(arrived - event.sentAt()), "read", TextFit.number(event.time()));
+                "delay", TextFit.number(arrived - event.sentAt()), "read", TextFit.number(event.time()),
+                "call", blockingCall(event.fields().get("readBy")));
+    }
+
+    /** Which of the consumer's threads read a late answer: the tooltip's key suffix. */
+    private static String readBy(ProtocolEvent event) {
+        Object by = event.fields().get("readBy");
+        if ("HEARTBEAT_THREAD".equals(by)) {
+            return ".heartbeatThread";
+        }
+        return blockingCall(by).isEmpty() ? "" : ".call";
+    }
+
+    /** The call the application's thread was blocked in when it read a late answer; "" for poll() (the default). */
+    private static String blockingCall(Object phase) {
+        if (phase == null) {
+            return "";
+        }
+        return switch (phase.toString()) {
+            case "COMMITTING" -> "commitSync()";
+            case "CLOSING" -> "close()";
+            case "IN_CALL" -> "offsetsForTimes()";
+            default -> "";
+        };
     }
 
     /**

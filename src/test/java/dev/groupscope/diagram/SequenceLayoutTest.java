@@ -333,7 +333,7 @@ class SequenceLayoutTest {
         // slow-consumer-poll-timeout: C2's poll loop is still processing when its LeaveGroup is answered, and with
         // the heartbeat thread stopped nobody reads its network until the next poll().
         ProtocolEvent late = new ProtocolEvent(2, ProtocolEvent.Kind.RESPONSE, "LeaveGroup", "broker-1", "C2", 20_114,
-                21_102, "", Map.of("unreadMs", 986L));
+                21_102, "", Map.of("unreadMs", 986L, "readBy", "IN_POLL"));
         List<ProtocolEvent> events = List.of(request(1, "LeaveGroup", "C2", "broker-1", 20_112, 20_114), late);
 
         Drawing drawing = SequenceLayout.layout(events, 20_000, 22_000, ENGLISH, true, -1).drawing();
@@ -343,6 +343,30 @@ class SequenceLayoutTest {
         assertThat(tips).containsExactly("LeaveGroup response from Broker 1 to C2: sent at 20,114 ms, arrived at "
                 + "20,116 ms (2 ms on the network), read at 21,102 ms, when the application next called poll(): no "
                 + "thread of the consumer read the network in between");
+    }
+
+    @Test
+    void anAnswerTheHeartbeatThreadReadOnItsTurnSaysSo() {
+        // slow-consumer-poll-timeout: C2 processes records when its heartbeat is answered at 3,016 ms; the thread
+        // that sent it at 3,012 reads the answer at its next turn, a retry.backoff.ms wait later.
+        ProtocolEvent late = new ProtocolEvent(2, ProtocolEvent.Kind.RESPONSE, "Heartbeat", "broker-1", "C2", 3_014,
+                3_112, "", Map.of("unreadMs", 96L, "readBy", "HEARTBEAT_THREAD"));
+        ProtocolEvent readByCommit = new ProtocolEvent(4, ProtocolEvent.Kind.RESPONSE, "Heartbeat", "broker-1", "C2",
+                6_014, 6_050, "", Map.of("unreadMs", 34L, "readBy", "COMMITTING"));
+        List<ProtocolEvent> events = List.of(request(1, "Heartbeat", "C2", "broker-1", 3_012, 3_014), late,
+                request(3, "Heartbeat", "C2", "broker-1", 6_012, 6_014), readByCommit);
+
+        Drawing drawing = SequenceLayout.layout(events, 3_000, 7_000, ENGLISH, false, -1).drawing();
+
+        List<String> tips = drawing.shapes().stream().filter(Shape.Line.class::isInstance).map(Shape.Line.class::cast)
+                .map(Shape.Line::tooltip).filter(tip -> tip.startsWith("Heartbeat response")).toList();
+        assertThat(tips).containsExactly("Heartbeat response from Broker 1 to C2: sent at 3,014 ms, arrived at 3,016 ms "
+                        + "(2 ms on the network), read at 3,112 ms by the heartbeat thread on its next turn: while the "
+                        + "application processes records only that thread reads the network, once every "
+                        + "retry.backoff.ms",
+                "Heartbeat response from Broker 1 to C2: sent at 6,014 ms, arrived at 6,016 ms (2 ms on the network), "
+                        + "read at 6,050 ms, when the application called commitSync(): no thread of the consumer read "
+                        + "the network in between");
     }
 
     private static ProtocolEvent request(long seq, String api, String from, String to, long sent, long time) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The oracle for when a consumer reads its answers ({@code HeartbeatAnswerReadOnTurnTest} runs the same in the
+ * The oracle for when a consumer reads its answers ({@code HeartbeatThreadTurnsTest} shows the same in the
  * simulator). While the application processes records, only the heartbeat thread reads the network, with
  * {@code client.pollNoWakeup()} at the top of each turn, and its turns come every retry.backoff.ms. A heartbeat it
  * sends is answered within a millisecond or two, but the answer is read at the next turn, about 100 ms later.

@@ -75,6 +75,30 @@ class HeartbeatThreadTurnsTest {
         assertThat(batchDone.time()).as("the batch done, poll() is called and reads it").isEqualTo(answer.time());
     }
 
+    @Test
+    void aHeartbeatAnsweredWhileTheApplicationProcessesIsReadAtTheThreadsNextTurn() {
+        // RealKafkaHeartbeatReadOnTurnsTest: kafka-clients' heartbeat-response-time-max is ~100 ms for a consumer
+        // busy outside poll(), a few ms for one waiting inside it. The thread sends a heartbeat on a turn and reads
+        // the answer with pollNoWakeup() at the top of its next one; inside poll() the application reads it.
+        Simulation run = lessonRun("slow-consumer-poll-timeout", 30_000);
+        List<Long> processing = responseTimes(run, "C2", "PROCESSING");
+        assertThat(processing).hasSizeGreaterThan(3)
+                .allMatch(ms -> ms <= RETRY_BACKOFF_MS, "at the next turn, or sooner if poll() is called first")
+                .contains(RETRY_BACKOFF_MS);
+        List<Long> polling = responseTimes(run, "C1", "IN_POLL");
+        assertThat(polling).hasSizeGreaterThan(3).containsOnly(4L); // read as it arrives: 2 ms each way
+    }
+
+    /** From sending to reading, the answers to {@code consumer}'s heartbeats sent while its loop was {@code phase}. */
+    private static List<Long> responseTimes(Simulation run, String consumer, String phase) {
+        List<SimEvent> log = run.log();
+        return log.stream().filter(e -> e.actor().equals(consumer) && e.type().equals("HeartbeatInterval")
+                        && phase.equals(e.fields().get("pollLoop")))
+                .map(sent -> log.stream().filter(e -> e.seq() > sent.seq() && e.actor().equals(consumer)
+                        && e.type().equals("HeartbeatResponse")).findFirst().orElseThrow().time() - sent.time())
+                .toList();
+    }
+
     /** The lesson {@code name} run until {@code untilMs}. */
     private static Simulation lessonRun(String name, long untilMs) {
         Simulation run = ScenarioWorld.simulation(ScenarioReader.read(Path.of("lessons/scenarios/" + name + ".json")));

@@ -79,8 +79,12 @@ class SubscriptionAndResetTest {
         SimEvent refused = run.events(type("FetchResponse").and(actor("C1"))
                 .and(e -> e.fields().containsKey("errors"))).get(0);
         assertThat(refused.time()).isGreaterThanOrEqualTo(12_000);
+        SimEvent batchInHand = run.events(type("ProcessRecords").and(actor("C1"))
+                .and(e -> e.seq() < failed.seq())).stream().reduce((first, second) -> second).orElseThrow();
+        assertThat(batchInHand.time()).as("the batch in hand when the answer came was processed first")
+                .isGreaterThan((Long) refused.fields().get("sentAt"));
         assertThat(failed.time()).as("poll() throws when it collects the answer, after the batch in hand")
-                .isGreaterThan(refused.time());
+                .isEqualTo(batchInHand.time()).isGreaterThanOrEqualTo(refused.time());
         assertThat((String) failed.fields().get("error")).matches("OffsetOutOfRangeException: Fetch position "
                 + "FetchPosition\\{offset=100000, offsetEpoch=Optional.empty, currentLeader=LeaderAndEpoch\\{leader="
                 + "Optional\\[broker 1], epoch=(absent|\\d+)}} is out of range for partition t-0");

@@ -57,6 +57,9 @@ import java.util.function.LongFunction;
  */
 public final class ConsumerActor implements Actor {
 
+    /** An answer's {@code readBy} when the heartbeat thread read it on its turn; else the poll loop's phase. */
+    static final String HEARTBEAT_THREAD = "HEARTBEAT_THREAD";
+
     /** Successful answers a learner steps to that no client rule explains; see {@code Step.emitResponse}. */
     private static final java.util.Set<String> EXPLAINED_RESPONSES =
             java.util.Set.of("FindCoordinator", "OffsetFetch", "LeaveGroup");
@@ -93,7 +96,10 @@ public final class ConsumerActor implements Actor {
      * unchanged from one snapshot to the next) and copies it before the first change ({@link #ownFaults}).
      */
     private boolean faultsOwned;
-    /** Messages that arrived while no thread read the network, with when they arrived, read at the next call. */
+    /**
+     * Messages that arrived while the application's thread did not read the network, with when they arrived: read at
+     * its next call, or at the heartbeat thread's next turn if that comes first.
+     */
     private List<Arrived> unread;
     private String failure;
     private int incarnations;
@@ -376,6 +382,8 @@ public final class ConsumerActor implements Actor {
         private int answeringBroker;
         /** How long the message being read waited unread after it arrived (0: read as it arrived). */
         private long unreadMs;
+        /** Which thread read it late: {@link #HEARTBEAT_THREAD}, or the loop's phase (the call it was in). */
+        private String readBy;
 
         Step(Context context) {
             this.context = context;
@@ -576,7 +584,7 @@ public final class ConsumerActor implements Actor {
             loop.phase = PollLoop.Phase.IN_POLL;
             loop.pollStartedAt = now();
             armTimer(TimerKind.POLL_RETURN, behavior.pollTimeoutMs());
-            readUnread();
+            readUnread(loop.phase.name());
             iterate();
         }
 
@@ -1149,44 +1157,69 @@ public final class ConsumerActor implements Actor {
             if (!state.running() && state != MemberState.STOPPED) {
                 return; // a crashed or failed process reads nothing
             }
-            if (readsNetworkNow()) {
+            if (applicationReadsNetwork()) {
+                readUnread(loop.phase.name()); // those that came before it first: the network keeps their order
                 read(deliver);
-                if (state.running() && loop.closeAwaitsCoordinator) {
-                    closeIfNothingPending();
-                } else if (state.running() && loop.closeFetches != null) {
-                    closeIfFetchSessionsClosed();
-                }
-                if (state.running()) {
-                    metadata.maybeUpdate(this); // NetworkClient.poll: after reading, a due update goes out
-                    commits.syncWake(this);
-                    pollIteration();
-                }
+                afterReading();
             } else {
                 unread.add(new Arrived(deliver, now()));
+                heartbeat.readAtNextTurn(this);
+            }
+        }
+
+        /** The heartbeat thread's {@code client.pollNoWakeup()}, at the top of its turn: it reads what arrived. */
+        void readArrived() {
+            if (!unread.isEmpty()) {
+                readUnread(HEARTBEAT_THREAD);
+                afterReading();
+            }
+        }
+
+        /** What {@code NetworkClient.poll} and the threads waiting on it do once answers are read. */
+        private void afterReading() {
+            if (state.running() && loop.closeAwaitsCoordinator) {
+                closeIfNothingPending();
+            } else if (state.running() && loop.closeFetches != null) {
+                closeIfFetchSessionsClosed();
+            }
+            if (state.running()) {
+                metadata.maybeUpdate(this); // NetworkClient.poll: after reading, a due update goes out
+                commits.syncWake(this);
+                pollIteration();
             }
         }
 
         /**
-         * Whether a thread is reading the network: the poll loop inside poll(), close(), commitSync() or
-         * offsetsForTimes(), or the heartbeat thread.
+         * Whether the application's thread is reading the network: inside poll(), close(), commitSync() or
+         * offsetsForTimes(). While it processes records only the heartbeat thread reads, on its turns.
          */
-        private boolean readsNetworkNow() {
+        private boolean applicationReadsNetwork() {
             return !state.running()
                     || loop.phase == PollLoop.Phase.IN_POLL
                     || loop.phase == PollLoop.Phase.CLOSING
                     || loop.phase == PollLoop.Phase.COMMITTING
-                    || loop.phase == PollLoop.Phase.IN_CALL
-                    || (heartbeat.enabled && !state.hasNotJoinedGroup());
+                    || loop.phase == PollLoop.Phase.IN_CALL;
         }
 
-        private void readUnread() {
+        /** Whether a thread reads the network now or soon: the application's, or the heartbeat thread (turns). */
+        private boolean readsNetworkNow() {
+            return applicationReadsNetwork() || (heartbeat.enabled && !state.hasNotJoinedGroup());
+        }
+
+        /** Reads what arrived while nobody read the network; {@code by}: the thread reading now. */
+        private void readUnread(String by) {
+            if (unread.isEmpty()) {
+                return;
+            }
             List<Arrived> waiting = new ArrayList<>(unread);
             unread.clear();
+            readBy = by;
             for (Arrived arrived : waiting) {
                 unreadMs = now() - arrived.at();
                 read(arrived.deliver());
                 unreadMs = 0;
             }
+            readBy = null;
         }
 
         private void read(Deliver deliver) {
@@ -1379,6 +1412,7 @@ public final class ConsumerActor implements Actor {
             all.put("correlationId", deliver.message().correlationId());
             if (unreadMs > 0) {
                 all.put("unreadMs", unreadMs); // arrived while no thread read the network: drawn as it was
+                all.put("readBy", readBy);
             }
             context.emit(EventKind.RESPONSE, deliver.message().responseType(), id,
                     ClientEvents.broker(answeringBroker), all, ruleKey, args);

@@ -22,7 +22,9 @@ import java.util.Map;
  * ({@code AbstractCoordinator.this.wait(retryBackoffMs)}) and looks again, unless woken first ({@code notify()}: when
  * it is enabled, when a heartbeat fails, and when poll() finds a heartbeat due). So a deadline between two turns is
  * acted on at the next turn: a stalled poll loop leaves the group up to retry.backoff.ms after max.poll.interval.ms.
- * Turns where nothing is due change nothing and are not simulated; {@link #anchor} keeps their cadence.
+ * Each turn first reads the answers that arrived since the last one ({@code client.pollNoWakeup()}); while the
+ * application processes records, nobody else reads them. Turns where nothing is due and nothing arrived change
+ * nothing and are not simulated; {@link #anchor} keeps their cadence.
  *
  * <p>With retry.backoff.ms = 0 that wait is {@code Object.wait(0)}, which lasts until the thread is woken: it takes
  * no turn of its own ({@link #waitsUntilWoken}).
@@ -88,6 +90,22 @@ final class HeartbeatThread {
         } else if (pollWakeArmed) {
             step.cancelTimer(TimerKind.HEARTBEAT_DUE);
             pollWakeArmed = false;
+        }
+    }
+
+    /**
+     * An answer arrived while the application processes records: the thread reads it with
+     * {@code client.pollNoWakeup()} at the top of its next turn, up to retry.backoff.ms later. A thread that takes no
+     * turns of its own ({@link #waitsUntilWoken}) leaves it to the next poll().
+     */
+    void readAtNextTurn(Step step) {
+        if (!enabled || step.state().hasNotJoinedGroup() || waitsUntilWoken(step)) {
+            return;
+        }
+        long turn = turnAtOrAfter(step, step.now());
+        long armed = step.timerDeadline(TimerKind.HEARTBEAT);
+        if (armed < 0 || armed > turn) {
+            armTurnAt(step, turn);
         }
     }
 
@@ -159,6 +177,11 @@ final class HeartbeatThread {
         }
         long now = step.now();
         anchor = now;
+        step.readArrived();
+        if (step.state().hasNotJoinedGroup() || !step.state().running()) {
+            enabled = false; // an answer just read ended the membership: the next turn would find it so and stop
+            return;
+        }
         if (step.group().coordinator >= 0 && now >= sessionDeadline) {
             // No wait after this: the loop's next pass, at once, finds the coordinator unknown and looks for it.
             step.group().markCoordinatorUnknown(step, "session timed out without receiving a heartbeat response", false);
