@@ -670,6 +670,7 @@ public final class SequenceLayout {
         }
         return switch (phase.toString()) {
             case "COMMITTING" -> "commitSync()";
+            case "COMMIT_ASYNC" -> "commitAsync()";
             case "CLOSING" -> "close()";
             case "IN_CALL" -> "offsetsForTimes()";
             default -> "";

@@ -53,9 +53,30 @@ class CommitCallbacksTest {
         for (SimEvent callback : readAtTheCall) {
             SimEvent next = c1.get(c1.indexOf(callback) + 1);
             assertThat(next.type()).as("run by the poll() after the commitAsync() that read it").isEqualTo("Poll");
+            assertThat(answerOf(run, callback).fields()).containsEntry("readBy", "COMMIT_ASYNC");
         }
         assertThat(Messages.english().format(callbacks.get(0).ruleKey(), callbacks.get(0).ruleArgs()))
                 .contains("Its answer came at " + String.format(java.util.Locale.ROOT, "%,d", answerOf(run, callbacks.get(0)).time()) + " ms");
+    }
+
+    @Test
+    void answersWaitingWhenCommitSyncIsCalledAreReadByItBeforeItsOwnAnswer() {
+        // commitSync() sends its OffsetCommit and then waits in client.poll(future, timer), which reads first
+        // whatever arrived after the heartbeat thread's last turn of the batch.
+        Simulation run = ScenarioRun.of(ScenarioReader.read("busy-sync.json",
+                BUSY.replace("asyncAfterBatch", "syncAfterBatch"))).simulation;
+        run.runUntil(20_000);
+        List<SimEvent> c1 = run.log().stream().filter(e -> e.actor().equals("C1")).toList();
+        List<SimEvent> readByTheCall = c1.stream().filter(e -> "COMMITTING".equals(e.fields().get("readBy"))).toList();
+        assertThat(readByTheCall).isNotEmpty();
+        for (SimEvent answer : readByTheCall) {
+            SimEvent call = c1.stream().filter(e -> e.seq() < answer.seq() && e.type().equals("CommitSync"))
+                    .reduce((first, second) -> second).orElseThrow();
+            assertThat(answer.time()).as("read as commitSync() starts waiting").isEqualTo(call.time());
+            SimEvent ownAnswer = c1.stream().filter(e -> e.seq() > call.seq()
+                    && e.type().equals("OffsetCommitResponse")).findFirst().orElseThrow();
+            assertThat(ownAnswer.seq()).isGreaterThan(answer.seq());
+        }
     }
 
     /** The OffsetCommit answer for the callback's commit: the last one to C1 before it. */

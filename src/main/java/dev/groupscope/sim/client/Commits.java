@@ -105,6 +105,8 @@ final class Commits {
 
     /** The leader epochs of offsets the application built itself: none (see {@link #consumedEpochs}). */
     static final Map<TopicPartition, Integer> NO_EPOCHS = Map.of();
+    /** The {@code readBy} of an answer that waited until a commitAsync() call read it. */
+    static final String COMMIT_ASYNC = "COMMIT_ASYNC";
 
     long nextAutoCommitAt;
     /**
@@ -231,6 +233,9 @@ final class Commits {
             step.loop().phase = PollLoop.Phase.COMMITTING;
         }
         trySync(step);
+        if (sync != null && step.loop().phase == PollLoop.Phase.COMMITTING) {
+            step.readArrived(PollLoop.Phase.COMMITTING.name()); // client.poll(future, timer) reads what waited
+        }
     }
 
     /** Something happened while commitSync() waits (an answer, a coordinator found, the backoff ended). */
@@ -265,6 +270,9 @@ final class Commits {
             step.loop().phase = PollLoop.Phase.COMMITTING;
         }
         step.armTimer(TimerKind.COMMIT_RETRY, timeoutMs);
+        if (step.loop().phase == PollLoop.Phase.COMMITTING) {
+            step.readArrived(PollLoop.Phase.COMMITTING.name()); // invokePendingAsyncCommits polls the network
+        }
         return true;
     }
 
@@ -462,9 +470,11 @@ final class Commits {
         step.group().checkCoordinator(step); // coordinatorUnknown() is checkAndGetCoordinator() == null
         if (step.group().coordinator < 0) {
             chain(step, new Chained(CommitPurpose.ASYNC, policy, offsets, leaderEpochs));
+            step.readArrived(COMMIT_ASYNC);
             return;
         }
         doCommitAsync(step, offsets, leaderEpochs, policy, "sim.client." + policy + ".commit");
+        step.readArrived(COMMIT_ASYNC); // client.pollNoWakeup(): the commit goes out, and what arrived is read
     }
 
     /** {@code doCommitOffsetsAsync}: {@code sendOffsetCommitRequest}, or its failure before anything is sent. */

@@ -1169,8 +1169,17 @@ public final class ConsumerActor implements Actor {
 
         /** The heartbeat thread's {@code client.pollNoWakeup()}, at the top of its turn: it reads what arrived. */
         void readArrived() {
-            if (!unread.isEmpty()) {
-                readUnread(HEARTBEAT_THREAD);
+            readArrived(HEARTBEAT_THREAD);
+        }
+
+        /**
+         * A call of the application's polls the network client as it starts (commitAsync()'s
+         * {@code client.pollNoWakeup()}, commitSync()'s {@code client.poll(future, timer)}): what arrived while it
+         * processed records is read now, {@code by} that call.
+         */
+        void readArrived(String by) {
+            if (!unread.isEmpty() && state.running()) {
+                readUnread(by);
                 afterReading();
             }
         }
