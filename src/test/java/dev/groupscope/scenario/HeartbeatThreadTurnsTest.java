@@ -99,6 +99,39 @@ class HeartbeatThreadTurnsTest {
                 .toList();
     }
 
+    @Test
+    void aMetadataRefreshDueWhileTheApplicationProcessesGoesOutOnTheThreadsNextTurn() {
+        // NetworkClient.poll sends a due update; while C1 works through 10 s batches, the only caller is the
+        // heartbeat thread's pollNoWakeup(), once a turn.
+        Simulation run = ScenarioWorld.simulation(ScenarioReader.read("busy.json", """
+                {"name": "always busy", "seed": 5, "durationMs": 60000,
+                 "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
+                 "topics": [{"name": "t", "partitions": 1, "replicationFactor": 1}],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
+                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 20,
+                                "settings": {"metadata.max.age.ms": 10000}}]}"""));
+        run.runUntil(60_000);
+        List<SimEvent> c1 = run.log().stream().filter(e -> e.actor().equals("C1")).toList();
+        List<SimEvent> answers = c1.stream().filter(e -> e.type().equals("MetadataResponse")).toList();
+        assertThat(answers).hasSizeGreaterThan(3);
+        boolean someLate = false;
+        for (int i = 1; i < answers.size(); i++) {
+            long due = answers.get(i - 1).time() + 10_000;
+            Object correlationId = answers.get(i).fields().get("correlationId");
+            SimEvent request = run.log().stream().filter(e -> e.type().equals("MetadataRequest")
+                    && "C1".equals(e.peer()) && e.fields().get("correlationId").equals(correlationId))
+                    .findFirst().orElseThrow();
+            long sent = number(request, "sentAt");
+            SimEvent turn = c1.stream().filter(e -> e.time() <= sent && e.type().equals("HeartbeatInterval"))
+                    .reduce((first, second) -> second).orElseThrow();
+            assertThat(sent - due).as("refresh %d sent at %d ms, due at %d", i, sent, due)
+                    .isBetween(0L, RETRY_BACKOFF_MS - 1);
+            assertThat((sent - turn.time()) % RETRY_BACKOFF_MS).as("on the thread's cadence").isZero();
+            someLate |= sent > due;
+        }
+        assertThat(someLate).as("a refresh due between two turns waits for the next").isTrue();
+    }
+
     /** The lesson {@code name} run until {@code untilMs}. */
     private static Simulation lessonRun(String name, long untilMs) {
         Simulation run = ScenarioWorld.simulation(ScenarioReader.read(Path.of("lessons/scenarios/" + name + ".json")));

@@ -1057,10 +1057,12 @@ public final class ConsumerActor implements Actor {
                     }
                 }
                 case METADATA -> {
-                    // An update is due: a thread that polls the network now sends it (the heartbeat thread polls
-                    // every retry.backoff.ms or so); else the next poll() does.
-                    if (readsNetworkNow()) {
+                    // An update is due: NetworkClient.poll sends it, called by the application's thread if it is
+                    // in the network client now, else by the heartbeat thread at its next turn, else the next poll().
+                    if (applicationReadsNetwork()) {
                         metadata.maybeUpdate(this);
+                    } else {
+                        heartbeat.updateMetadataAtNextTurn(this);
                     }
                     pollIteration();
                 }
@@ -1208,11 +1210,6 @@ public final class ConsumerActor implements Actor {
                     || loop.phase == PollLoop.Phase.CLOSING
                     || loop.phase == PollLoop.Phase.COMMITTING
                     || loop.phase == PollLoop.Phase.IN_CALL;
-        }
-
-        /** Whether a thread reads the network now or soon: the application's, or the heartbeat thread (turns). */
-        private boolean readsNetworkNow() {
-            return applicationReadsNetwork() || (heartbeat.enabled && !state.hasNotJoinedGroup());
         }
 
         /** Reads what arrived while nobody read the network; {@code by}: the thread reading now. */

@@ -40,6 +40,8 @@ final class HeartbeatThread {
     long anchor;
     /** Whether poll()'s network wait is set to end at the heartbeat's deadline ({@link #armPollWake}). */
     boolean pollWakeArmed;
+    /** Whether a metadata update fell due while only this thread polls the network: its next turn sends it. */
+    boolean metadataDue;
 
     HeartbeatThread copy() {
         HeartbeatThread copy = new HeartbeatThread();
@@ -50,6 +52,7 @@ final class HeartbeatThread {
         copy.pollDeadline = pollDeadline;
         copy.anchor = anchor;
         copy.pollWakeArmed = pollWakeArmed;
+        copy.metadataDue = metadataDue;
         return copy;
     }
 
@@ -102,6 +105,23 @@ final class HeartbeatThread {
         if (!enabled || step.state().hasNotJoinedGroup() || waitsUntilWoken(step)) {
             return;
         }
+        armNetworkTurn(step);
+    }
+
+    /**
+     * A metadata update fell due while the application processes records: {@code NetworkClient.poll} sends it, and
+     * the thread's next turn is the next such call. A thread that takes no turns leaves it to the next poll().
+     */
+    void updateMetadataAtNextTurn(Step step) {
+        if (!enabled || step.state().hasNotJoinedGroup() || waitsUntilWoken(step)) {
+            return;
+        }
+        metadataDue = true;
+        armNetworkTurn(step);
+    }
+
+    /** Makes the thread's next turn a simulated one, if none is armed before it. */
+    private void armNetworkTurn(Step step) {
         long turn = turnAtOrAfter(step, step.now());
         long armed = step.timerDeadline(TimerKind.HEARTBEAT);
         if (armed < 0 || armed > turn) {
@@ -181,6 +201,12 @@ final class HeartbeatThread {
         if (step.state().hasNotJoinedGroup() || !step.state().running()) {
             enabled = false; // an answer just read ended the membership: the next turn would find it so and stop
             return;
+        }
+        if (metadataDue) {
+            metadataDue = false;
+            if (step.timerDeadline(TimerKind.METADATA) < 0) {
+                step.metadata().maybeUpdate(step); // not sent by the application meanwhile
+            }
         }
         if (step.group().coordinator >= 0 && now >= sessionDeadline) {
             // No wait after this: the loop's next pass, at once, finds the coordinator unknown and looks for it.
