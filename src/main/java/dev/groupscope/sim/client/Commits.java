@@ -718,6 +718,7 @@ final class Commits {
         Errors retrying = autoCommitRetry;
         autoCommitRetry = null;
         autoCommitAsync(step, CommitPurpose.INTERVAL, retrying);
+        step.readInPass(); // commitOffsetsAsync's client.pollNoWakeup()
     }
 
     /**

@@ -584,8 +584,28 @@ public final class ConsumerActor implements Actor {
             loop.phase = PollLoop.Phase.IN_POLL;
             loop.pollStartedAt = now();
             armTimer(TimerKind.POLL_RETURN, behavior.pollTimeoutMs());
-            readUnread(loop.phase.name());
             iterate();
+            readIfWaiting();
+        }
+
+        /**
+         * poll() reads what arrived while the application processed records only where its pass calls the network
+         * client, as kafka-clients fires the answers' handlers there: in the wait a pass without records ends in (for
+         * data, its coordinator, a join). So the coordinator's poll at the start of the pass, and its commit callbacks,
+         * do not see them yet, and a pass that returns records already buffered never reads them: the heartbeat
+         * thread's next turn does. Read now, they let the waiting pass go on ({@link #pollIteration}).
+         */
+        private void readIfWaiting() {
+            if (state.running() && loop.phase == PollLoop.Phase.IN_POLL) {
+                readArrived(PollLoop.Phase.IN_POLL.name());
+            }
+        }
+
+        /** An auto commit inside poll() ends with {@code client.pollNoWakeup()}: the pass reads what waited. */
+        void readInPass() {
+            if (state.running() && loop.phase == PollLoop.Phase.IN_POLL) {
+                readUnread(PollLoop.Phase.IN_POLL.name()); // the pass goes on with them: nothing more to wake
+            }
         }
 
         /**
@@ -961,6 +981,7 @@ public final class ConsumerActor implements Actor {
             loop.phase = PollLoop.Phase.IN_POLL;
             armTimer(TimerKind.POLL_RETURN, behavior.pollTimeoutMs());
             iterate();
+            readIfWaiting();
         }
 
         /**

@@ -102,10 +102,9 @@ final class HeartbeatThread {
      * turns of its own ({@link #waitsUntilWoken}) leaves it to the next poll().
      */
     void readAtNextTurn(Step step) {
-        if (!enabled || step.state().hasNotJoinedGroup() || waitsUntilWoken(step)) {
-            return;
+        if (takesTurns(step)) {
+            armNetworkTurn(step);
         }
-        armNetworkTurn(step);
     }
 
     /**
@@ -113,11 +112,15 @@ final class HeartbeatThread {
      * the thread's next turn is the next such call. A thread that takes no turns leaves it to the next poll().
      */
     void updateMetadataAtNextTurn(Step step) {
-        if (!enabled || step.state().hasNotJoinedGroup() || waitsUntilWoken(step)) {
-            return;
+        if (takesTurns(step)) {
+            metadataDue = true;
+            armNetworkTurn(step);
         }
-        metadataDue = true;
-        armNetworkTurn(step);
+    }
+
+    /** Whether the thread runs and takes turns of its own, every retry.backoff.ms. */
+    private boolean takesTurns(Step step) {
+        return enabled && !step.state().hasNotJoinedGroup() && !waitsUntilWoken(step);
     }
 
     /** Makes the thread's next turn a simulated one, if none is armed before it. */
