@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,6 +32,7 @@ class RealKafkaHeartbeatReadOnTurnsTest {
 
     private static final String TOPIC = "t";
     private static final Duration BUSY = Duration.ofSeconds(6);
+    private static final String BACKLOG = "backlog";
 
     private static RealKafkaCluster cluster;
 
@@ -36,6 +40,13 @@ class RealKafkaHeartbeatReadOnTurnsTest {
     static void start() {
         cluster = RealKafkaCluster.start(1);
         cluster.createTopic(TOPIC, 2);
+        cluster.createTopic(BACKLOG, 1);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(cluster.stringProducerConfig())) {
+            for (int i = 0; i < 1_000; i++) {
+                producer.send(new ProducerRecord<>(BACKLOG, "k", "v" + i));
+            }
+            producer.flush();
+        }
     }
 
     @AfterAll
@@ -57,6 +68,53 @@ class RealKafkaHeartbeatReadOnTurnsTest {
     void insidePollAHeartbeatAnswerIsReadAsItArrives() {
         double slowest = slowestHeartbeatAnswer("polling", consumer -> Bounded.pollFor(consumer, BUSY));
         assertThat(slowest).as("read by the application thread waiting in poll()").isLessThan(50.0);
+    }
+
+    @Test
+    @Timeout(120)
+    void aPollThatReturnsBufferedRecordsRunsNoAnswerHandlerSoACommitCallbackWaitsForTheThread() {
+        // retry.backoff.ms = 0: the heartbeat thread wakes only when poll() finds a heartbeat due, every 10 s here.
+        // Every poll() returns one record of the thousand buffered by the first fetch, without waiting on the
+        // network, so the commit's answer, in the socket within milliseconds, has its handler fired only by the
+        // thread's next heartbeat; the poll() after that runs the callback.
+        long delay = commitCallbackDelay("buffered", 1, poll -> assertThat(poll).as("a buffered record").isEqualTo(1));
+        assertThat(delay).as("ms from commitAsync() to its callback").isGreaterThan(2_000);
+    }
+
+    @Test
+    @Timeout(120)
+    void aPollThatWaitsOnTheNetworkRunsTheHandlerAndThePassAfterItTheCallback() {
+        // The same, but the first poll() took every record: the next one waits on the network, which fires the
+        // commit answer's handler, and poll()'s loop goes round to the coordinator's poll, which runs the callback.
+        long delay = commitCallbackDelay("waiting", 5_000, poll -> { });
+        assertThat(delay).as("ms from commitAsync() to its callback").isLessThan(1_000);
+    }
+
+    /** Reads a first batch, calls commitAsync(), then polls every 50 ms until its callback runs: how long, in ms. */
+    private static long commitCallbackDelay(String groupId, int maxPollRecords,
+                                            java.util.function.IntConsumer eachPoll) {
+        Map<String, Object> config = new java.util.HashMap<>(config(groupId));
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 10_000);
+        config.put(ConsumerConfig.RETRY_BACKOFF_MS_CONFIG, 0);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(BACKLOG));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (consumer.poll(Duration.ofMillis(100)).isEmpty()) {
+                assertThat(System.nanoTime()).as("records within 30 s").isLessThan(deadline);
+            }
+            long[] calledBack = {0};
+            long committed = System.nanoTime();
+            consumer.commitAsync((offsets, exception) -> calledBack[0] = System.nanoTime());
+            while (calledBack[0] == 0 && System.nanoTime() - committed < TimeUnit.SECONDS.toNanos(30)) {
+                Bounded.sleep(50); // the record being processed
+                eachPoll.accept(consumer.poll(Duration.ofMillis(1_000)).count());
+            }
+            assertThat(calledBack[0]).as("the callback ran within 30 s").isNotZero();
+            return TimeUnit.NANOSECONDS.toMillis(calledBack[0] - committed);
+        }
     }
 
     /**
