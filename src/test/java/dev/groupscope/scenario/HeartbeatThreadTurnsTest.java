@@ -144,6 +144,52 @@ class HeartbeatThreadTurnsTest {
     }
 
     @Test
+    void closeReadsWhatArrivedAfterTheThreadsLastTurnAsItStarts() {
+        // The application calls close() after its batch; close()'s auto commit and LeaveGroup wait in the network
+        // client, which reads at once whatever came since the heartbeat thread's last turn of the batch.
+        assertThat(readByTheCall("""
+                {"atMs": %d, "action": "closeConsumer", "consumer": "C1"}""", "CLOSING", "ProcessRecords"))
+                .as("answers that came after the last turn of the last batch").isPositive();
+    }
+
+    @Test
+    void offsetsForTimesReadsWhatArrivedAfterTheThreadsLastTurnAsItStarts() {
+        // Called when poll() returns, which reads nothing when it returns buffered records: the call's own wait for
+        // its ListOffsets reads what came since the heartbeat thread's last turn.
+        assertThat(readByTheCall("""
+                {"atMs": %d, "action": "offsetsForTimes", "consumer": "C1", "partitions": ["orders-0"],
+                 "timestampMs": 1000}""", "IN_CALL", "OffsetsForTimes"))
+                .as("answers that came after the thread's last turn").isPositive();
+    }
+
+    /**
+     * Runs a busy consumer with {@code action} at times 31 ms apart, past a heartbeat or two (every 3 s); checks that
+     * every answer read {@code by} the call was read when the call began (its event {@code callType}); how many.
+     */
+    private static int readByTheCall(String action, String by, String callType) {
+        int read = 0;
+        for (long at = 5_000; at < 8_200; at += 31) {
+            Simulation run = ScenarioWorld.simulation(ScenarioReader.read("busy.json", """
+                    {"name": "busy, then a call", "seed": 3, "durationMs": 9000,
+                     "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
+                     "topics": [{"name": "orders", "partitions": 2, "replicationFactor": 1}],
+                     "producers": [{"id": "P1", "topic": "orders", "recordsPerSecond": 200}],
+                     "consumers": [{"id": "C1", "groupId": "g", "topics": ["orders"], "processingMsPerRecord": 10,
+                       "settings": {"max.poll.records": 20}}],
+                     "actions": [%s]}""".formatted(action.formatted(at))));
+            run.runUntil(9_000);
+            List<SimEvent> c1 = run.log().stream().filter(e -> e.actor().equals("C1")).toList();
+            for (SimEvent answer : c1.stream().filter(e -> by.equals(e.fields().get("readBy"))).toList()) {
+                SimEvent call = c1.stream().filter(e -> e.seq() < answer.seq() && e.type().equals(callType))
+                        .reduce((first, second) -> second).orElseThrow();
+                assertThat(answer.time()).as("read as the call starts").isEqualTo(call.time());
+                read++;
+            }
+        }
+        return read;
+    }
+
+    @Test
     void aMetadataRefreshDueWhileTheApplicationProcessesGoesOutOnTheThreadsNextTurn() {
         // NetworkClient.poll sends a due update; while C1 works through 10 s batches, the only caller is the
         // heartbeat thread's pollNoWakeup(), once a turn.

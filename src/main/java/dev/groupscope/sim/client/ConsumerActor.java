@@ -1660,6 +1660,9 @@ public final class ConsumerActor implements Actor {
             if (!commits.finalCommitSync(this)) {
                 startClose();
             }
+            if (loop.phase == PollLoop.Phase.CLOSING) {
+                readArrived(PollLoop.Phase.CLOSING.name()); // its commit's or LeaveGroup's wait polls the network
+            }
         }
 
         /** close() itself, after the application's final commitSync() if it makes one. */

@@ -98,8 +98,9 @@ final class HeartbeatThread {
 
     /**
      * An answer arrived while the application processes records: the thread reads it with
-     * {@code client.pollNoWakeup()} at the top of its next turn, up to retry.backoff.ms later. A thread that takes no
-     * turns of its own ({@link #waitsUntilWoken}) leaves it to the next poll().
+     * {@code client.pollNoWakeup()} at the top of its next turn, up to retry.backoff.ms later, unless a call of the
+     * application's reads it first. A thread that takes no turns of its own ({@link #waitsUntilWoken}) reads it only
+     * when woken for a heartbeat.
      */
     void readAtNextTurn(Step step) {
         if (takesTurns(step)) {

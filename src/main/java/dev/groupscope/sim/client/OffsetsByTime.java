@@ -134,6 +134,7 @@ final class OffsetsByTime {
         armTimer(step, search);
         sendRound(step, search);
         step.metadata().maybeUpdate(step); // the network poll that sends the round sends a due Metadata too
+        step.readArrived(PollLoop.Phase.IN_CALL.name()); // and reads what arrived while records were processed
     }
 
     /**
