@@ -126,16 +126,10 @@ class HeartbeatThreadTurnsTest {
         // RealKafkaHeartbeatReadOnTurnsTest's buffered case: with retry.backoff.ms = 0 the thread wakes only when
         // poll() finds a heartbeat due, and a poll() returning a buffered record reads nothing, so an answer is read
         // when the thread wakes for the next heartbeat (there a commit callback waited 10 s).
-        Simulation run = ScenarioWorld.simulation(ScenarioReader.read("backlog.json", """
-                {"name": "one record a poll from a backlog", "seed": 5, "durationMs": 60000,
-                 "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
-                 "topics": [{"name": "t", "partitions": 1, "replicationFactor": 1}],
-                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
-                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 50,
-                                "settings": {"retry.backoff.ms": 0, "heartbeat.interval.ms": 10000,
-                                             "max.poll.records": 1, "enable.auto.commit": false},
-                                "commitPolicy": {"type": "everyN", "records": 1000000}}]}"""));
-        run.runUntil(60_000);
+        Simulation run = oneConsumerRun(5, 1, 100, """
+                "processingMsPerRecord": 50, "settings": {"retry.backoff.ms": 0, "heartbeat.interval.ms": 10000,
+                "max.poll.records": 1, "enable.auto.commit": false},
+                "commitPolicy": {"type": "everyN", "records": 1000000}""", "", 60_000);
         List<Long> late = responseTimes(run, "C1", "PROCESSING");
         // Only a poll() whose buffer ran dry, and so waited on the network, reads one sooner.
         assertThat(late).hasSizeGreaterThan(2).allMatch(ms -> ms <= 10_000, "by the next heartbeat at the latest");
@@ -157,7 +151,7 @@ class HeartbeatThreadTurnsTest {
         // Called when poll() returns, which reads nothing when it returns buffered records: the call's own wait for
         // its ListOffsets reads what came since the heartbeat thread's last turn.
         assertThat(readByTheCall("""
-                {"atMs": %d, "action": "offsetsForTimes", "consumer": "C1", "partitions": ["orders-0"],
+                {"atMs": %d, "action": "offsetsForTimes", "consumer": "C1", "partitions": ["t-0"],
                  "timestampMs": 1000}""", "IN_CALL", "OffsetsForTimes"))
                 .as("answers that came after the thread's last turn").isPositive();
     }
@@ -169,15 +163,8 @@ class HeartbeatThreadTurnsTest {
     private static int readByTheCall(String action, String by, String callType) {
         int read = 0;
         for (long at = 5_000; at < 8_200; at += 31) {
-            Simulation run = ScenarioWorld.simulation(ScenarioReader.read("busy.json", """
-                    {"name": "busy, then a call", "seed": 3, "durationMs": 9000,
-                     "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
-                     "topics": [{"name": "orders", "partitions": 2, "replicationFactor": 1}],
-                     "producers": [{"id": "P1", "topic": "orders", "recordsPerSecond": 200}],
-                     "consumers": [{"id": "C1", "groupId": "g", "topics": ["orders"], "processingMsPerRecord": 10,
-                       "settings": {"max.poll.records": 20}}],
-                     "actions": [%s]}""".formatted(action.formatted(at))));
-            run.runUntil(9_000);
+            Simulation run = oneConsumerRun(3, 2, 200, """
+                    "processingMsPerRecord": 10, "settings": {"max.poll.records": 20}""", action.formatted(at), 9_000);
             List<SimEvent> c1 = run.log().stream().filter(e -> e.actor().equals("C1")).toList();
             for (SimEvent answer : c1.stream().filter(e -> by.equals(e.fields().get("readBy"))).toList()) {
                 SimEvent call = c1.stream().filter(e -> e.seq() < answer.seq() && e.type().equals(callType))
@@ -193,14 +180,8 @@ class HeartbeatThreadTurnsTest {
     void aMetadataRefreshDueWhileTheApplicationProcessesGoesOutOnTheThreadsNextTurn() {
         // NetworkClient.poll sends a due update; while C1 works through 10 s batches, the only caller is the
         // heartbeat thread's pollNoWakeup(), once a turn.
-        Simulation run = ScenarioWorld.simulation(ScenarioReader.read("busy.json", """
-                {"name": "always busy", "seed": 5, "durationMs": 60000,
-                 "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
-                 "topics": [{"name": "t", "partitions": 1, "replicationFactor": 1}],
-                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": 100}],
-                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], "processingMsPerRecord": 20,
-                                "settings": {"metadata.max.age.ms": 10000}}]}"""));
-        run.runUntil(60_000);
+        Simulation run = oneConsumerRun(5, 1, 100, """
+                "processingMsPerRecord": 20, "settings": {"metadata.max.age.ms": 10000}""", "", 60_000);
         List<SimEvent> c1 = run.log().stream().filter(e -> e.actor().equals("C1")).toList();
         List<SimEvent> answers = c1.stream().filter(e -> e.type().equals("MetadataResponse")).toList();
         assertThat(answers).hasSizeGreaterThan(3);
@@ -220,6 +201,23 @@ class HeartbeatThreadTurnsTest {
             someLate |= sent > due;
         }
         assertThat(someLate).as("a refresh due between two turns waits for the next").isTrue();
+    }
+
+    /**
+     * One broker, topic {@code t} of {@code partitions} fed {@code recordsPerSecond}, and consumer C1 of group g with
+     * {@code consumer} (its fields after the topics) and the scenario's {@code actions}, run until {@code untilMs}.
+     */
+    private static Simulation oneConsumerRun(long seed, int partitions, int recordsPerSecond, String consumer,
+                                             String actions, long untilMs) {
+        Simulation run = ScenarioWorld.simulation(ScenarioReader.read("one-consumer.json", """
+                {"name": "one consumer", "seed": %d, "durationMs": %d,
+                 "cluster": {"brokers": 1, "settings": {"group.initial.rebalance.delay.ms": 0}},
+                 "topics": [{"name": "t", "partitions": %d, "replicationFactor": 1}],
+                 "producers": [{"id": "P1", "topic": "t", "recordsPerSecond": %d}],
+                 "consumers": [{"id": "C1", "groupId": "g", "topics": ["t"], %s}],
+                 "actions": [%s]}""".formatted(seed, untilMs, partitions, recordsPerSecond, consumer, actions)));
+        run.runUntil(untilMs);
+        return run;
     }
 
     /** The lesson {@code name} run until {@code untilMs}. */

@@ -1190,15 +1190,11 @@ public final class ConsumerActor implements Actor {
             }
         }
 
-        /** The heartbeat thread's {@code client.pollNoWakeup()}, at the top of its turn: it reads what arrived. */
-        void readArrived() {
-            readArrived(HEARTBEAT_THREAD);
-        }
-
         /**
-         * A call of the application's polls the network client as it starts (commitAsync()'s
-         * {@code client.pollNoWakeup()}, commitSync()'s {@code client.poll(future, timer)}): what arrived while it
-         * processed records is read now, {@code by} that call.
+         * A thread calls into the network client: the heartbeat thread's {@code client.pollNoWakeup()} at the top of
+         * its turn, or a call of the application's as it starts (commitAsync()'s {@code client.pollNoWakeup()},
+         * commitSync()'s {@code client.poll(future, timer)}). What arrived while the application processed records is
+         * read now, {@code by} that thread or call.
          */
         void readArrived(String by) {
             if (!unread.isEmpty() && state.running()) {

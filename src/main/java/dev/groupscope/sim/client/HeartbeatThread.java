@@ -201,7 +201,7 @@ final class HeartbeatThread {
         }
         long now = step.now();
         anchor = now;
-        step.readArrived();
+        step.readArrived(ConsumerActor.HEARTBEAT_THREAD); // client.pollNoWakeup()
         if (step.state().hasNotJoinedGroup() || !step.state().running()) {
             enabled = false; // an answer just read ended the membership: the next turn would find it so and stop
             return;
