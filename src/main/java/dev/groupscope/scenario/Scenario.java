@@ -100,7 +100,7 @@ public record Scenario(String file, String name, String description, long seed, 
      */
     public record ClusterSpec(int brokers, Map<String, Object> brokerSettings, int networkDelayMs,
                               int networkJitterMs, int recordSizeBytes, int offsetsSegmentRecords,
-                              long logCleanerBackoffMs) {
+                              long logCleanerBackoffMs, long coordinatorLoadMs) {
         public ClusterSpec {
             brokerSettings = Map.copyOf(brokerSettings);
         }

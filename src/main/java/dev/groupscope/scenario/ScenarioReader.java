@@ -54,7 +54,7 @@ public final class ScenarioReader {
     private static final List<String> CLUSTER_KEYS = List.of("brokers", "settings", "network", "simulation");
     private static final List<String> NETWORK_KEYS = List.of("delayMs", "jitterMs");
     private static final List<String> SIMULATION_KEYS =
-            List.of("recordSizeBytes", "offsetsSegmentRecords", "logCleanerBackoffMs");
+            List.of("recordSizeBytes", "offsetsSegmentRecords", "logCleanerBackoffMs", "coordinatorLoadMs");
     private static final List<String> TOPIC_KEYS = List.of("name", "partitions", "replicationFactor");
     private static final List<String> PRODUCER_KEYS =
             List.of("id", "topic", "recordsPerSecond", "keys", "keyCount", "zipfExponent", "startAtMs", "settings");
@@ -179,7 +179,8 @@ public final class ScenarioReader {
                 network == null ? 0 : network.count("jitterMs", 0, 10_000, 0),
                 simulation == null ? 100 : simulation.count("recordSizeBytes", 1, 1_048_576, 100),
                 simulation == null ? 20 : simulation.count("offsetsSegmentRecords", 1, 1_000_000, 20),
-                simulation == null ? 15_000 : simulation.whole("logCleanerBackoffMs", 0, MAX_DURATION_MS, 15_000));
+                simulation == null ? 15_000 : simulation.whole("logCleanerBackoffMs", 0, MAX_DURATION_MS, 15_000),
+                simulation == null ? 0 : simulation.whole("coordinatorLoadMs", 0, MAX_DURATION_MS, 0));
     }
 
     private TopicSpec topic(JsonObjectReader topic) {

@@ -102,6 +102,7 @@ public final class ScenarioWorld {
         SimSettings sim = SimSettings.DEFAULT.withNetwork(network)
                 .withOffsetsSegmentRecords(spec.offsetsSegmentRecords())
                 .withLogCleanerBackoffMs(spec.logCleanerBackoffMs())
+                .withCoordinatorLoadMs(spec.coordinatorLoadMs())
                 .withRecordSizeBytes(spec.recordSizeBytes());
         ClusterSetup setup = ClusterSetup.of(spec.brokers()).withSettings(BrokerSettings.from(spec.brokerSettings()))
                 .withSim(sim);

@@ -241,7 +241,7 @@ class CrashRereadVersusRealKafkaTest {
         Map<String, Object> broker = Map.of("group.initial.rebalance.delay.ms", 0,
                 "group.min.session.timeout.ms", RealKafkaCluster.MIN_SESSION_TIMEOUT_MS);
         Scenario.ClusterSpec cluster = new Scenario.ClusterSpec(1, broker, Network.DEFAULT.delayMs(), 0, 100, 20,
-                15_000);
+                15_000, 0);
         CommitPolicy commits = switch (policy) {
             case EVERY_7 -> CommitPolicy.everyN(7);
             case BEFORE_PROCESSING -> CommitPolicy.of(CommitPolicy.Kind.BEFORE_PROCESSING);

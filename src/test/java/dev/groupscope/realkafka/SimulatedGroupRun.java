@@ -292,7 +292,7 @@ final class SimulatedGroupRun {
         broker.put("group.initial.rebalance.delay.ms", 0);
         broker.put("group.min.session.timeout.ms", RealKafkaCluster.MIN_SESSION_TIMEOUT_MS);
         Scenario.ClusterSpec cluster = new Scenario.ClusterSpec(BROKERS, broker, Network.DEFAULT.delayMs(), 0,
-                100, 20, 15_000);
+                100, 20, 15_000, 0);
         List<Scenario.ConsumerSpec> consumers = new ArrayList<>();
         for (String member : members(script)) {
             consumers.add(new Scenario.ConsumerSpec(member, group, List.of(topic), consumerSettings(member), 0,

@@ -59,8 +59,12 @@ final class RandomScenarios {
         // random source of its own, so the rest of the scenario stays as it was.
         actions.addAll(offsetsForTimes(new Random(seed * 17 + 5), consumers, faultsUntil));
         actions.sort(java.util.Comparator.comparingLong(ActionSpec::atMs));
+        // A new coordinator's load time (none half the time) from a random source of its own, likewise.
+        Random loads = new Random(seed * 13 + 3);
+        long coordinatorLoadMs = loads.nextBoolean() ? 0 : 1 + loads.nextInt(4_000);
         ClusterSpec cluster = new ClusterSpec(brokers, Map.of("group.initial.rebalance.delay.ms",
-                random.nextInt(4) * 1000), 1 + random.nextInt(5), random.nextInt(3), 100, 5 + random.nextInt(30), 5_000);
+                random.nextInt(4) * 1000), 1 + random.nextInt(5), random.nextInt(3), 100, 5 + random.nextInt(30), 5_000,
+                coordinatorLoadMs);
         return new Scenario("random-" + seed + ".json", "random " + seed, "", seed, duration, cluster, topics,
                 producers, consumers, actions);
     }

@@ -7,6 +7,7 @@ import dev.groupscope.sim.cluster.ClusterState;
 import dev.groupscope.sim.cluster.PartitionState;
 import dev.groupscope.sim.coordinator.ClassicGroup;
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
+import dev.groupscope.sim.coordinator.CoordinatorShard;
 import dev.groupscope.sim.coordinator.GroupCoordinatorService;
 import dev.groupscope.sim.coordinator.Rule;
 import dev.groupscope.sim.engine.Context;
@@ -18,6 +19,7 @@ import dev.groupscope.sim.protocol.Disconnected;
 import dev.groupscope.sim.protocol.Message;
 import dev.groupscope.sim.protocol.Requests.FetchRequest;
 import dev.groupscope.sim.protocol.Requests.FindCoordinatorRequest;
+import dev.groupscope.sim.protocol.Requests.HeartbeatRequest;
 import dev.groupscope.sim.protocol.Requests.ListOffsetsRequest;
 import dev.groupscope.sim.protocol.Requests.OffsetForLeaderEpochRequest;
 import dev.groupscope.sim.protocol.Requests.MetadataRequest;
@@ -145,15 +147,23 @@ final class BrokerRequests {
             recordArrival(delivery, MetadataHandler.arrivalRule(delivery, metadata));
             MetadataHandler.handle(cluster, context, delivery, metadata);
         } else if (GroupCoordinatorService.isGroupRequest(message)) {
-            recordArrival(delivery, null);
             String groupId = GroupCoordinatorService.groupId(message);
             int partition = cluster.state.hasTopic(ClusterState.OFFSETS_TOPIC)
                     ? cluster.offsetsPartitionFor(groupId) : -1;
-            GroupCoordinatorService.handle(delivery, cluster.shardAt(broker, groupId),
-                    cluster.coordinatorEnv(context, broker, partition));
+            CoordinatorShard shard = cluster.shardAt(broker, groupId);
+            recordArrival(delivery, shard != null && shard.loading() ? loadingRule(delivery, shard) : null);
+            GroupCoordinatorService.handle(delivery, shard, cluster.coordinatorEnv(context, broker, partition));
         } else {
             throw new IllegalArgumentException("brokers do not serve " + message.api());
         }
+    }
+
+    /** Why a group request that reached a coordinator still loading its partition is answered as it is. */
+    private static Rule loadingRule(Deliver delivery, CoordinatorShard shard) {
+        boolean heartbeat = delivery.message() instanceof HeartbeatRequest;
+        return Rule.of(heartbeat ? "sim.coordinator.loading.heartbeat" : "sim.coordinator.loading.refused",
+                "api", delivery.message().api(), "broker", delivery.broker(), "client", delivery.from(),
+                "partition", shard.partition(), "loadEndsAt", shard.loadEndsAt());
     }
 
     /** The connection to a stopped broker fails: the client learns it after the network delay. */

@@ -11,6 +11,7 @@ import dev.groupscope.sim.coordinator.ClassicGroup;
 import dev.groupscope.sim.coordinator.CoordinatorEnv;
 import dev.groupscope.sim.coordinator.CoordinatorShard;
 import dev.groupscope.sim.coordinator.ExpirationTimer;
+import dev.groupscope.sim.coordinator.LoadTimer;
 import dev.groupscope.sim.coordinator.GroupTimer;
 import dev.groupscope.sim.coordinator.ShardView;
 import dev.groupscope.sim.engine.Actor;
@@ -111,6 +112,9 @@ public final class ClusterActor implements Actor, ClusterAccess {
         } else if (task instanceof ExpirationTimer timer) {
             CoordinatorShard shard = shards.mutable(timer.partition());
             shard.onExpirationTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
+        } else if (task instanceof LoadTimer timer) {
+            CoordinatorShard shard = shards.mutable(timer.partition());
+            shard.onLoadTimer(timer, coordinatorEnv(context, shard.broker(), timer.partition()));
         } else if (task instanceof FetchTimeout timeout) {
             fetches.onTimeout(timeout, state, sim, context);
         } else if (task instanceof CleanerTick) {

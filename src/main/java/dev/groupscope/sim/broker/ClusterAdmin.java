@@ -114,7 +114,7 @@ final class ClusterAdmin {
         }
         if (newLeader != PartitionState.NO_LEADER) {
             cluster.shards.put(partition, CoordinatorShard.load(partition,
-                    cluster.coordinatorEnv(context, newLeader, partition)));
+                    cluster.coordinatorEnv(context, newLeader, partition), cluster.sim.coordinatorLoadMs()));
         }
     }
 

@@ -15,11 +15,17 @@ import dev.groupscope.sim.protocol.Network;
  * @param minCleanableDirtyRatio Kafka's min.cleanable.dirty.ratio (log.cleaner.min.cleanable.ratio), 0.5
  * @param deleteRetentionMs     Kafka's delete.retention.ms: how long a cleaned tombstone stays, 86400000
  * @param logCleanerBackoffMs   how often the cleaner looks for work (log.cleaner.backoff.ms, 15000); 0 = never
+ * @param coordinatorLoadMs     how long a new leader of a {@code __consumer_offsets} partition with records takes to
+ *                              load it, answering its groups' requests COORDINATOR_LOAD_IN_PROGRESS meanwhile. In
+ *                              Kafka that is the time reading the partition takes, with no setting behind it; 0 (the
+ *                              default) loads at once
  */
 public record SimSettings(Network network, int recordSizeBytes, int offsetsSegmentRecords,
-                          double minCleanableDirtyRatio, long deleteRetentionMs, long logCleanerBackoffMs) {
+                          double minCleanableDirtyRatio, long deleteRetentionMs, long logCleanerBackoffMs,
+                          long coordinatorLoadMs) {
 
-    public static final SimSettings DEFAULT = new SimSettings(Network.DEFAULT, 100, 20, 0.5, 86_400_000L, 15_000L);
+    public static final SimSettings DEFAULT =
+            new SimSettings(Network.DEFAULT, 100, 20, 0.5, 86_400_000L, 15_000L, 0L);
 
     public SimSettings {
         if (recordSizeBytes < 1) {
@@ -31,25 +37,33 @@ public record SimSettings(Network network, int recordSizeBytes, int offsetsSegme
         if (logCleanerBackoffMs < 0) {
             throw new IllegalArgumentException("the cleaner interval must not be negative");
         }
+        if (coordinatorLoadMs < 0) {
+            throw new IllegalArgumentException("a load takes no negative time");
+        }
     }
 
     public SimSettings withRecordSizeBytes(int value) {
         return new SimSettings(network, value, offsetsSegmentRecords, minCleanableDirtyRatio, deleteRetentionMs,
-                logCleanerBackoffMs);
+                logCleanerBackoffMs, coordinatorLoadMs);
     }
 
     public SimSettings withNetwork(Network value) {
         return new SimSettings(value, recordSizeBytes, offsetsSegmentRecords, minCleanableDirtyRatio,
-                deleteRetentionMs, logCleanerBackoffMs);
+                deleteRetentionMs, logCleanerBackoffMs, coordinatorLoadMs);
     }
 
     public SimSettings withOffsetsSegmentRecords(int value) {
         return new SimSettings(network, recordSizeBytes, value, minCleanableDirtyRatio, deleteRetentionMs,
-                logCleanerBackoffMs);
+                logCleanerBackoffMs, coordinatorLoadMs);
     }
 
     public SimSettings withLogCleanerBackoffMs(long value) {
         return new SimSettings(network, recordSizeBytes, offsetsSegmentRecords, minCleanableDirtyRatio,
-                deleteRetentionMs, value);
+                deleteRetentionMs, value, coordinatorLoadMs);
+    }
+
+    public SimSettings withCoordinatorLoadMs(long value) {
+        return new SimSettings(network, recordSizeBytes, offsetsSegmentRecords, minCleanableDirtyRatio,
+                deleteRetentionMs, logCleanerBackoffMs, value);
     }
 }

@@ -646,7 +646,7 @@ public final class ConsumerActor implements Actor {
             } else if (loop.waitingFor == PollLoop.Wait.LISTENER) {
                 loop.waitingFor = PollLoop.Wait.NONE;
                 iterate(true);
-            } else if (!fetcher.offsetFetchPending) {
+            } else if (!fetcher.offsetFetchBlocks(now())) {
                 loop.waitingFor = PollLoop.Wait.NONE;
                 positionsThenRecords(true);
             }
@@ -691,7 +691,7 @@ public final class ConsumerActor implements Actor {
          */
         private void positionsThenRecords(boolean ready) {
             boolean validateNextPass = ready && fetchPositions();
-            if (ready && fetcher.awaitingCommittedOffsets()) {
+            if (ready && fetcher.awaitingCommittedOffsets(now())) {
                 loop.waitingFor = PollLoop.Wait.COMMITTED_OFFSETS;
                 return;
             }
@@ -882,6 +882,7 @@ public final class ConsumerActor implements Actor {
          * and returns what is buffered for the other partitions (pollForFetches with the timer expired), if anything.
          */
         private void pollTimedOut() {
+            fetcher.offsetFetchRetry.pollEnded(this);
             if (loop.waitingFor != PollLoop.Wait.NONE) {
                 loop.waitingFor = PollLoop.Wait.NONE;
                 if (returnBuffered()) {
@@ -1110,7 +1111,7 @@ public final class ConsumerActor implements Actor {
                     pollIteration(); // a listener's commitSync that just returned: its pass goes on
                 }
                 case CLOSE_WAIT -> closeWaitOver();
-                case OFFSET_RESET -> pollIteration();
+                case OFFSET_RESET, OFFSET_FETCH_RETRY -> pollIteration();
                 case OFFSETS_FOR_TIMES -> OffsetsByTime.wake(this);
                 case HEARTBEAT_DUE -> {
                     if (loop.phase == PollLoop.Phase.IN_POLL && loop.waitingFor == PollLoop.Wait.NONE
@@ -1482,7 +1483,7 @@ public final class ConsumerActor implements Actor {
                 case "JoinGroup", "SyncGroup" -> group.joinDisconnected(error);
                 case "Heartbeat" -> heartbeat.failHeartbeat(this);
                 case "OffsetCommit" -> commits.commitFailed(this, pending, error, true);
-                case "OffsetFetch" -> fetcher.offsetFetchPending = false;
+                case "OffsetFetch" -> fetcher.offsetFetchFailed(error);
                 case "Fetch" -> fetcher.fetchFailed(pending.broker());
                 case "ListOffsets" -> fetcher.listOffsetsFailed(this, correlationId);
                 case "OffsetForLeaderEpoch" -> fetcher.offsetForLeaderEpochFailed(this, correlationId);

@@ -82,6 +82,8 @@ public final class ConsumerTasks {
          * after a by_duration search that found nothing, ended): the poll loop looks again.
          */
         OFFSET_RESET,
+        /** The backoff fetchCommittedOffsets sleeps after a failed OffsetFetch ended: the poll loop asks again. */
+        OFFSET_FETCH_RETRY,
         /**
          * offsetsForTimes() may ask again (the metadata update after a round that left partitions unanswered), or
          * its default.api.timeout.ms is up.

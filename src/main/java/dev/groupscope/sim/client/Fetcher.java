@@ -39,6 +39,8 @@ final class Fetcher {
     final Assignment assignment;
     final FetchBuffer buffer;
     boolean offsetFetchPending;
+    /** The sleep before asking for committed offsets again, after an OffsetFetch failed. */
+    final OffsetFetchRetry offsetFetchRetry;
     /** Broker → the incremental fetch session with it (kafka-clients' {@code sessionHandlers}). */
     private final SortedArrayMap<Integer, FetchSessionHandler> sessions;
     /**
@@ -75,14 +77,16 @@ final class Fetcher {
     }
 
     Fetcher() {
-        this(new Assignment(), new FetchBuffer(), false, new SortedArrayMap<>(), null);
+        this(new Assignment(), new FetchBuffer(), false, new OffsetFetchRetry(), new SortedArrayMap<>(), null);
     }
 
     private Fetcher(Assignment assignment, FetchBuffer buffer, boolean offsetFetchPending,
-                    SortedArrayMap<Integer, FetchSessionHandler> sessions, OffsetsByTime.Search timesSearch) {
+                    OffsetFetchRetry offsetFetchRetry, SortedArrayMap<Integer, FetchSessionHandler> sessions,
+                    OffsetsByTime.Search timesSearch) {
         this.assignment = assignment;
         this.buffer = buffer;
         this.offsetFetchPending = offsetFetchPending;
+        this.offsetFetchRetry = offsetFetchRetry;
         this.sessions = sessions;
         this.timesSearch = timesSearch;
     }
@@ -91,8 +95,8 @@ final class Fetcher {
         // The copy shares the brokers' array with this map; only the values array is replaced (once).
         SortedArrayMap<Integer, FetchSessionHandler> sessionCopies = new SortedArrayMap<>(sessions);
         sessions.forEach((broker, session) -> sessionCopies.put(broker, session.copy()));
-        Fetcher copy = new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, sessionCopies,
-                timesSearch == null ? null : timesSearch.copy());
+        Fetcher copy = new Fetcher(assignment.copy(), buffer.copy(), offsetFetchPending, offsetFetchRetry.copy(),
+                sessionCopies, timesSearch == null ? null : timesSearch.copy());
         copy.listOffsetsInFlight = copyOf(listOffsetsInFlight);
         copy.timesInFlight = copyOf(timesInFlight);
         copy.validationsInFlight = copyOf(validationsInFlight);
@@ -153,8 +157,12 @@ final class Fetcher {
         List<TopicPartition> missing = assignment.withoutPosition();
         if (!missing.isEmpty()) {
             int coordinator = step.group().coordinator;
+            if (!offsetFetchPending && offsetFetchRetry.holdsBack(step, missing)) {
+                return false; // fetchCommittedOffsets sleeps its backoff before it asks again
+            }
             if (!offsetFetchPending && coordinator >= 0) {
                 offsetFetchPending = true;
+                offsetFetchRetry.sent(missing);
                 String groupId = step.config().groupId();
                 step.send(coordinator, true, correlationId -> new OffsetFetchRequest(correlationId, groupId,
                         missing));
@@ -165,9 +173,23 @@ final class Fetcher {
         return fromCommittedThisPass && assignment.hasAwaitingValidation();
     }
 
-    /** An assigned partition has no position and the OffsetFetch that asks for it is in flight. */
-    boolean awaitingCommittedOffsets() {
-        return offsetFetchPending && !assignment.withoutPosition().isEmpty();
+    /**
+     * An assigned partition has no position, and the OffsetFetch that asks for it is in flight or waits out its
+     * retry backoff.
+     */
+    boolean awaitingCommittedOffsets(long now) {
+        return offsetFetchBlocks(now) && !assignment.withoutPosition().isEmpty();
+    }
+
+    /** Whether the pass waiting for committed offsets must wait on: an OffsetFetch in flight, or its retry backoff. */
+    boolean offsetFetchBlocks(long now) {
+        return offsetFetchPending || offsetFetchRetry.asleep(now);
+    }
+
+    /** The OffsetFetch in flight failed without an answer (its connection): it is asked again after a backoff. */
+    void offsetFetchFailed(Errors error) {
+        offsetFetchPending = false;
+        offsetFetchRetry.failed(error);
     }
 
     /**
@@ -192,11 +214,12 @@ final class Fetcher {
         }
         if (response.error() == Errors.COORDINATOR_NOT_AVAILABLE || response.error() == Errors.NOT_COORDINATOR) {
             step.group().markCoordinatorUnknown(step, "error response " + response.error().name(), false);
-            return;
         }
         if (response.error() != Errors.NONE) {
-            return; // asked again by the pass of poll() that goes on (the one that waited for this answer: at once)
+            offsetFetchRetry.failed(response.error()); // asked again after the backoff, found again first if need be
+            return;
         }
+        offsetFetchRetry.succeeded();
         positionsFromCommitted(step, response);
         List<TopicPartition> uncommitted = new java.util.ArrayList<>();
         response.offsets().forEach((tp, offset) -> {

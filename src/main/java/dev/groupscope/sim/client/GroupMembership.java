@@ -544,6 +544,7 @@ final class GroupMembership {
         return switch (error) {
             case NONE -> "sim.client.joined";
             case MEMBER_ID_REQUIRED -> "sim.client.memberIdRequired";
+            case COORDINATOR_LOAD_IN_PROGRESS -> "sim.client.joinFailed.loading";
             default -> "sim.client.joinFailed";
         };
     }

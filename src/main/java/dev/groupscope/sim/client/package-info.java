@@ -40,7 +40,8 @@
  *       in {@code CommitSyncFailed} with {@code asyncInFlight}), {@code AssignorRun}
  *       ({@code assignor}, {@code members}, {@code assignment}, {@code withheld}, {@code steps} as the assignor's
  *       trace: kind, messageKey, member, partition, args), {@code CoordinatorFound}, {@code CoordinatorUnknown},
- *       {@code FindCoordinatorRetry}, {@code LeaveGroup}, {@code StayInGroup}, {@code PositionFromCommitted}
+ *       {@code FindCoordinatorRetry}, {@code OffsetFetchRetry} ({@code error}, {@code backoffMs}: fetchCommittedOffsets
+ *       sleeps before it asks again), {@code LeaveGroup}, {@code StayInGroup}, {@code PositionFromCommitted}
  *       ({@code offsets}; {@code awaitingValidation}: per partition the committed leader epoch it will be validated
  *       from), {@code OffsetReset}, {@code ConsumerFailed}. RESPONSE {@code OffsetFetchResponse} carries
  *       {@code leaderEpochs}, the committed epochs, when any commit had one; the broker's {@code OffsetCommitRequest}

@@ -31,6 +31,14 @@ public final class CoordinatorShard {
      * shard (at every snapshot that follows a heartbeat) made a tree node per key.
      */
     final SortedArraySet<String> timerKeys;
+    /**
+     * While the new leader still reads the partition (Kafka's runtime in state LOADING): when that ends, else
+     * {@link #LOADED}. Until then the shard holds its groups as the partition stores them, for looking at only: no
+     * timer of theirs runs, and their requests get COORDINATOR_LOAD_IN_PROGRESS.
+     */
+    long loadEndsAt;
+
+    static final long LOADED = -1;
 
     CoordinatorShard(int partition, int broker) {
         this.partition = partition;
@@ -38,6 +46,7 @@ public final class CoordinatorShard {
         this.groups = new TreeMap<>();
         this.offsets = new TreeMap<>();
         this.timerKeys = new SortedArraySet<>();
+        this.loadEndsAt = LOADED;
     }
 
     private CoordinatorShard(CoordinatorShard other) {
@@ -48,6 +57,7 @@ public final class CoordinatorShard {
         this.offsets = new TreeMap<>();
         other.offsets.forEach((group, byPartition) -> this.offsets.put(group, new SortedArrayMap<>(byPartition)));
         this.timerKeys = new SortedArraySet<>(other.timerKeys);
+        this.loadEndsAt = other.loadEndsAt;
     }
 
     public CoordinatorShard copy() {
@@ -61,12 +71,36 @@ public final class CoordinatorShard {
 
     /**
      * Becomes coordinator of {@code env}'s partition: replays the partition's log (committed offsets, then each
-     * group's latest GroupMetadata) and arms every loaded member's heartbeat, as Kafka's {@code onLoaded} does.
+     * group's latest GroupMetadata) and arms every loaded member's heartbeat, as Kafka's {@code onLoaded} does. A
+     * partition with records takes {@code loadMs} to read: until the {@link LoadTimer} fires the shard is loading, and
+     * only then does it coordinate the groups it read.
      */
-    public static CoordinatorShard load(int partition, CoordinatorEnv env) {
+    public static CoordinatorShard load(int partition, CoordinatorEnv env, long loadMs) {
         CoordinatorShard shard = new CoordinatorShard(partition, env.brokerId());
-        new ShardLoader(new ShardCall(shard, env)).load();
+        ShardLoader loader = new ShardLoader(new ShardCall(shard, env));
+        if (loadMs > 0 && !env.log().entries().isEmpty()) {
+            loader.startLoading(loadMs);
+        } else {
+            loader.load(false);
+        }
         return shard;
+    }
+
+    /** The partition has been read: the shard coordinates its groups from now on (Kafka's {@code onLoaded}). */
+    public void onLoadTimer(LoadTimer timer, CoordinatorEnv env) {
+        timerKeys.remove(timer.key());
+        loadEndsAt = LOADED;
+        new ShardLoader(new ShardCall(this, env)).load(true);
+    }
+
+    /** Whether the new leader is still reading the partition: every request of its groups waits for that. */
+    public boolean loading() {
+        return loadEndsAt != LOADED;
+    }
+
+    /** When the load ends (virtual ms); meaningful only while {@link #loading()}. */
+    public long loadEndsAt() {
+        return loadEndsAt;
     }
 
     /** Stops coordinating: every group goes Dead, parked requests get NOT_COORDINATOR, timers are cancelled. */
@@ -103,6 +137,9 @@ public final class CoordinatorShard {
 
     /** A topic was deleted: its committed offsets are deleted with tombstones (Kafka's onPartitionsDeleted). */
     public void onTopicDeleted(String topic, CoordinatorEnv env) {
+        if (loading()) {
+            return; // Kafka's write to every shard fails on one still loading ("Could not delete offsets"): they stay
+        }
         new OffsetHandler(new ShardCall(this, env)).deleteTopicOffsets(topic);
     }
 

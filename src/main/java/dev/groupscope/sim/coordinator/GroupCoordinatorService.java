@@ -19,8 +19,10 @@ import java.util.TreeMap;
 
 /**
  * The checks Kafka's {@code GroupCoordinatorService} makes before a request reaches a shard: an empty group id is
- * INVALID_GROUP_ID, a JoinGroup session timeout outside the broker's bounds is INVALID_SESSION_TIMEOUT, and a group
- * whose {@code __consumer_offsets} partition this broker does not lead is NOT_COORDINATOR.
+ * INVALID_GROUP_ID, a JoinGroup session timeout outside the broker's bounds is INVALID_SESSION_TIMEOUT, a group
+ * whose {@code __consumer_offsets} partition this broker does not lead is NOT_COORDINATOR, and one whose partition it
+ * is still loading is COORDINATOR_LOAD_IN_PROGRESS — except a Heartbeat, which Kafka answers NONE unchecked ("the
+ * group is still loading, so blindly respond").
  */
 public final class GroupCoordinatorService {
 
@@ -58,12 +60,17 @@ public final class GroupCoordinatorService {
     public static void handle(Deliver delivery, CoordinatorShard shard, CoordinatorEnv env) {
         Message message = delivery.message();
         Errors error = precheck(message, shard, env);
-        if (error == Errors.NONE) {
+        if (error == Errors.COORDINATOR_LOAD_IN_PROGRESS && message instanceof HeartbeatRequest heartbeat) {
+            // Kafka's GroupCoordinatorService.heartbeat: "blindly respond", and no session is renewed.
+            env.network().send(env.context(), env.brokerActor(), delivery.from(), env.brokerId(),
+                    new HeartbeatResponse(heartbeat.correlationId(), Errors.NONE));
+        } else if (error == Errors.NONE) {
             shard.handle(delivery, env);
-        } else if (error == Errors.NOT_COORDINATOR && message instanceof OffsetCommitRequest commit) {
+        } else if (refusedByCoordinator(error) && message instanceof OffsetCommitRequest commit) {
             // Unknown partitions are answered before the coordinator is asked, and the two answers merged.
             Map<TopicPartition, Errors> errors = RequestDispatcher.unknownPartitions(commit, env);
-            commit.offsets().keySet().forEach(partition -> errors.putIfAbsent(partition, Errors.NOT_COORDINATOR));
+            Errors refusal = error;
+            commit.offsets().keySet().forEach(partition -> errors.putIfAbsent(partition, refusal));
             env.network().send(env.context(), env.brokerActor(), delivery.from(), env.brokerId(),
                     new OffsetCommitResponse(commit.correlationId(), errors));
         } else {
@@ -84,7 +91,15 @@ public final class GroupCoordinatorService {
                 return sessionError;
             }
         }
-        return shard == null ? Errors.NOT_COORDINATOR : Errors.NONE;
+        if (shard == null) {
+            return Errors.NOT_COORDINATOR;
+        }
+        return shard.loading() ? Errors.COORDINATOR_LOAD_IN_PROGRESS : Errors.NONE;
+    }
+
+    /** The errors of the coordinator runtime itself (not leading the partition, or still loading it). */
+    private static boolean refusedByCoordinator(Errors error) {
+        return error == Errors.NOT_COORDINATOR || error == Errors.COORDINATOR_LOAD_IN_PROGRESS;
     }
 
     /** The whole-request error answer of each API, shaped as Kafka shapes it. */
@@ -92,7 +107,7 @@ public final class GroupCoordinatorService {
         long correlationId = message.correlationId();
         if (message instanceof JoinGroupRequest join) {
             // Kafka echoes the member id for its own checks; a failed shard operation answers with none.
-            return Answers.joinError(correlationId, error, error == Errors.NOT_COORDINATOR ? "" : join.memberId());
+            return Answers.joinError(correlationId, error, refusedByCoordinator(error) ? "" : join.memberId());
         } else if (message instanceof SyncGroupRequest) {
             return Answers.syncError(correlationId, error);
         } else if (message instanceof HeartbeatRequest) {

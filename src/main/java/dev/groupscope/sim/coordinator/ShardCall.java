@@ -230,6 +230,12 @@ final class ShardCall {
         env.context().setTimer(heldKey(timer.key()), settings().offsetsRetentionCheckIntervalMs(), timer);
     }
 
+    /** The end of the shard's load, {@code loadMs} from now; unloading first cancels it with the rest. */
+    void armLoad(long loadMs) {
+        LoadTimer timer = new LoadTimer(env.hostActorId(), partition());
+        env.context().setTimer(heldKey(timer.key()), loadMs, timer);
+    }
+
     /** Cancels every timer the shard armed: what unloading a partition does to Kafka's CoordinatorTimer. */
     void cancelAllTimers() {
         for (String key : List.copyOf(shard.timerKeys)) {

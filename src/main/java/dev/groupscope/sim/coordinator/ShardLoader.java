@@ -32,21 +32,46 @@ final class ShardLoader {
     }
 
     /**
-     * Replays the log, then arms every member's session (a loaded member must heartbeat within its timeout) and
-     * the shard's periodic offset expiry.
+     * The new leader starts reading the partition ({@code CoordinatorRuntime}'s context goes LOADING): its groups'
+     * requests are answered COORDINATOR_LOAD_IN_PROGRESS (heartbeats NONE) until the {@link LoadTimer} fires.
+     *
+     * <p>The shard holds what the read will have found from the start: nothing can be written to the partition
+     * meanwhile (every write is refused), and compaction keeps each key's latest record, so replaying now or at the
+     * end gives the same groups and offsets. They are for looking at only (the window shows the group as stored);
+     * nothing acts on them before {@link #load} at the end arms the group's timers.
      */
-    void load() {
+    void startLoading(long loadMs) {
+        List<OffsetsLogEntry> entries = call.env.log().entries();
+        entries.forEach(this::replay);
+        call.shard.loadEndsAt = call.now() + loadMs;
+        call.armLoad(loadMs);
+        int records = entries.size();
+        call.emitBroker(EventKind.STATE, "CoordinatorLoading", null, ShardCall.fields(
+                        "partition", call.partition(), "records", records, "loadMs", loadMs,
+                        "loadEndsAt", call.shard.loadEndsAt, "groups", List.copyOf(call.shard.groups.keySet())),
+                Rule.of("sim.coordinator.loading", "partition", call.partition(), "records", records,
+                        "broker", call.env.brokerId(), "loadMs", loadMs, "loadEndsAt", call.shard.loadEndsAt));
+    }
+
+    /**
+     * Replays the log (unless {@code loadedAfterReading}: the end of a load that took time, which replayed it as it
+     * started), then arms every member's session (a loaded member must heartbeat within its timeout) and the shard's
+     * periodic offset expiry.
+     */
+    void load(boolean loadedAfterReading) {
         call.armExpiration();
         List<OffsetsLogEntry> entries = call.env.log().entries();
         if (entries.isEmpty()) {
             return;
         }
-        entries.forEach(this::replay);
+        if (!loadedAfterReading) {
+            entries.forEach(this::replay);
+        }
         call.emitBroker(EventKind.STATE, "CoordinatorLoaded", null, ShardCall.fields(
                         "partition", call.partition(), "records", entries.size(),
                         "groups", List.copyOf(call.shard.groups.keySet())),
-                Rule.of("sim.coordinator.loaded", "partition", call.partition(), "records", entries.size(),
-                        "broker", call.env.brokerId()));
+                Rule.of(loadedAfterReading ? "sim.coordinator.loaded.afterReading" : "sim.coordinator.loaded",
+                        "partition", call.partition(), "records", entries.size(), "broker", call.env.brokerId()));
         for (ClassicGroup group : call.shard.groups.values()) {
             call.emitGroup(EventKind.STATE, "GroupLoaded", group.groupId(), ShardCall.fields(
                             "state", group.state().kafkaName(), "generation", group.generationId(),
@@ -113,7 +138,9 @@ final class ShardLoader {
 
     /**
      * Kafka's {@code onUnloaded}: every group goes Dead; members parked in JoinGroup (PreparingRebalance) or
-     * SyncGroup (CompletingRebalance, Stable) are told NOT_COORDINATOR so they look for the new coordinator.
+     * SyncGroup (CompletingRebalance, Stable) are told NOT_COORDINATOR so they look for the new coordinator. A shard
+     * still loading is unloaded the same way (Kafka's runtime calls {@code onUnloaded} on what it has read so far),
+     * and its load is cancelled with its other timers.
      */
     void unload() {
         Rule rule = Rule.of("sim.coordinator.unloaded", "partition", call.partition(),

@@ -16,6 +16,9 @@
  * <p>Actor {@code broker-<id>}, kind REQUEST, peer = the client: {@code JoinGroupParked}, {@code JoinGroupReleased},
  * {@code SyncGroupParked}, {@code SyncGroupReleased} (a held request, and its answer when it comes). Kind PRODUCE:
  * {@code GroupMetadataRecord}, {@code OffsetCommitRecord} and their {@code ...Tombstone}s (partition, offset, group).
- * Kind STATE: {@code CoordinatorLoaded}, {@code CoordinatorUnloaded}.
+ * Kind STATE: {@code CoordinatorLoading} (a load that takes time: its length and end, the groups waiting),
+ * {@code CoordinatorLoaded}, {@code CoordinatorUnloaded}. While a shard loads, its groups' requests are answered
+ * COORDINATOR_LOAD_IN_PROGRESS and heartbeats NONE ({@link dev.groupscope.sim.coordinator.GroupCoordinatorService}),
+ * which the broker's arrival event of each request explains.
  */
 package dev.groupscope.sim.coordinator;
