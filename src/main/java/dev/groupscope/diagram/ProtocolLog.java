@@ -31,6 +31,8 @@ public final class ProtocolLog {
             "StartConsumer", "RestartConsumer", "CloseConsumer", "BrokerStopped", "BrokerStarted", "StallProcessing",
             // A new coordinator loads the group from __consumer_offsets: where a failover (or its return) lands.
             GROUP_LOADED,
+            // ...and when that takes time, its groups' requests are refused until then: where those red answers start.
+            "CoordinatorLoading",
             // A consumer cut off from its coordinator sends into the void: its lane falls silent without these.
             "NetworkPartition", "NetworkHealed",
             // A stopping broker closes the consumer's connections: why it looks for its coordinator at once.

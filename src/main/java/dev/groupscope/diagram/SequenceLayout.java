@@ -538,6 +538,9 @@ public final class SequenceLayout {
             case "GroupLoaded":
                 return text("diagram.sequence.note.GroupLoaded", "state", f.get("state"),
                         "generation", f.get("generation"));
+            case "CoordinatorLoading":
+                return text("diagram.sequence.note.CoordinatorLoading", "partition", f.get("partition"),
+                        "duration", TextFit.number(((Number) f.getOrDefault("loadMs", 0)).longValue()));
             case "HeartbeatExpiration":
                 return text("diagram.sequence.note.HeartbeatExpiration",
                         "member", ProtocolLog.shortMember(String.valueOf(f.get("memberId"))),

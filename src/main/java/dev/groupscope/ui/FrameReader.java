@@ -305,15 +305,16 @@ public final class FrameReader {
         // the leader of the partition its id hashes to.
         int coordinator = shard.map(CoordinatorShard::broker)
                 .orElseGet(() -> cluster.leaderOf(OFFSETS_TOPIC, offsetsPartition));
+        long loadEndsAt = shard.filter(CoordinatorShard::loading).map(CoordinatorShard::loadEndsAt).orElse(-1L);
         Optional<ClassicGroup> found = shard.map(s -> s.group(groupId));
         if (found.isEmpty()) {
-            return new GroupRow(groupId, "Unknown", 0, "", "", coordinator, offsetsPartition);
+            return new GroupRow(groupId, "Unknown", 0, "", "", coordinator, offsetsPartition, loadEndsAt);
         }
         ClassicGroup g = found.get();
         ClassicGroupMember leaderMember = g.leaderId() == null ? null : g.member(g.leaderId());
         return new GroupRow(groupId, g.state().kafkaName(), g.generationId(),
                 g.protocolName() == null ? "" : g.protocolName(), leaderMember == null ? "" : leaderMember.clientId(),
-                coordinator, offsetsPartition);
+                coordinator, offsetsPartition, loadEndsAt);
     }
 
     /** A consumer the script has not started yet: the spares "Add consumer" starts. */

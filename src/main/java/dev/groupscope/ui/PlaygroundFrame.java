@@ -190,9 +190,16 @@ public record PlaygroundFrame(long time, List<BrokerRow> brokers, List<Partition
      * The group as its coordinator holds it; {@code state} is "Unknown" while no coordinator has it loaded.
      *
      * @param coordinatorBroker the broker leading the group's {@code __consumer_offsets} partition, or -1
+     * @param loadEndsAt        while that broker still reads the partition (the group as stored, its requests
+     *                          refused), when the read ends; else -1
      */
     public record GroupRow(String groupId, String state, int generation, String protocol, String leader,
-                           int coordinatorBroker, int offsetsPartition) {
+                           int coordinatorBroker, int offsetsPartition, long loadEndsAt) {
+
+        /** Whether the coordinator is still reading the group's partition. */
+        public boolean loading() {
+            return loadEndsAt >= 0;
+        }
     }
 
     /**

@@ -798,11 +798,14 @@ public final class PlaygroundView {
             Map<String, Object> facts = Map.of("generation", Math.max(0, group.generation()),
                     "protocol", group.protocol().isEmpty() ? none : group.protocol(),
                     "leader", group.leader().isEmpty() ? none : group.leader(),
-                    "coordinator", group.coordinatorBroker(), "partition", group.offsetsPartition());
-            // The whole sentence first, then its shorter forms for a tight panel (see showSummary).
+                    "coordinator", group.coordinatorBroker(), "partition", group.offsetsPartition(),
+                    "until", seconds(Math.max(0, group.loadEndsAt())));
+            // The whole sentence first, then its shorter forms for a tight panel (see showSummary); while the
+            // coordinator still reads the partition, each says so.
+            String forms = group.loading() ? ".loading" : "";
             summaries = List.of("ui.main.group.summary", "ui.main.group.summary.noPartition",
-                    "ui.main.group.summary.short").stream().map(key -> WholeNames.in(messages.format(key, facts)))
-                    .toList();
+                    "ui.main.group.summary.short").stream()
+                    .map(key -> WholeNames.in(messages.format(key + forms, facts))).toList();
         }
         showSummary();
     }

@@ -113,6 +113,35 @@ class CoordinatorMoveDiagramTest {
                 .isEqualTo("重新成为 __consumer_offsets-13 的首选 leader");
     }
 
+    @Test
+    void aLoadThatTakesTimeIsANoteWhereItStartsAndItsRefusalsAreDrawnAsErrors() throws java.io.IOException {
+        String text = java.nio.file.Files.readString(Path.of("lessons/scenarios/coordinator-comes-home.json"))
+                .replace("\"cluster\": {\"brokers\": 3,",
+                        "\"cluster\": {\"brokers\": 3, \"simulation\": {\"coordinatorLoadMs\": 2000},");
+        Scenario scenario = ScenarioReader.read("slow-load.json", text);
+        Simulation simulation = ScenarioWorld.simulation(scenario);
+        simulation.runUntil(20_000);
+        List<ProtocolEvent> read = ProtocolLog.read(simulation.log(), 0, 20_000,
+                new EventGroups(scenario.groupOfClient()));
+
+        ProtocolEvent loading = read.stream().filter(row -> row.api().equals("CoordinatorLoading")).findFirst()
+                .orElseThrow();
+        assertThat(loading.time()).isEqualTo(15_000L);
+        assertThat(loading.from()).isEqualTo("broker-3");
+        assertThat(read.stream().filter(row -> row.api().equals("GroupLoaded"))).extracting(ProtocolEvent::time)
+                .containsExactly(17_000L);
+        assertThat(read).filteredOn(row -> row.time() > 15_000 && row.time() < 17_000
+                        && "COORDINATOR_LOAD_IN_PROGRESS".equals(row.error()))
+                .isNotEmpty().allMatch(ProtocolEvent::failed).extracting(ProtocolEvent::from).containsOnly("broker-3");
+        Drawing english = SequenceLayout.layout(read, 0, 20_000, Messages.english(), true, 15_000).drawing();
+        assertThat(label(english, "note-" + loading.seq() + "-label"))
+                .isEqualTo("reading __consumer_offsets-13 for 2,000 ms");
+        Drawing chinese = SequenceLayout.layout(read, 0, 20_000, Messages.of(Locale.SIMPLIFIED_CHINESE), true,
+                15_000).drawing();
+        assertThat(label(chinese, "note-" + loading.seq() + "-label"))
+                .isEqualTo("读取 __consumer_offsets-13，耗时 2,000 ms");
+    }
+
     /** A note's words, on all the lines it wraps onto. */
     private static String label(Drawing drawing, String id) {
         return NoteLines.words(drawing, id);
