@@ -5,6 +5,7 @@ import static dev.groupscope.scenario.ClientScenarioTest.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.groupscope.sim.engine.SimEvent;
+import dev.groupscope.sim.engine.Simulation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,23 @@ class CoordinatorLoadScenarioTest {
         assertThat(run.group("payments").generation()).isEqualTo(2);
         assertThat(run.consumer("C3").assigned()).isNotEmpty();
         assertThat(run.group("payments").duplicates()).isZero();
+    }
+
+    /** Time travel through the window: any moment of it rebuilds to what a run stopped there holds. */
+    @Test
+    void momentsInsideTheLoadRebuildAsTheRunHadThem() {
+        Scenario scenario = ScenarioReader.read(java.nio.file.Path.of("lessons/scenarios/coordinator-slow-load.json"));
+        Simulation whole = ScenarioWorld.simulation(scenario);
+        whole.runUntil(scenario.durationMs());
+
+        for (long time : List.of(19_999L, 20_000L, 21_004L, 22_500L, 22_999L, 23_000L, 23_050L)) {
+            Simulation stopped = ScenarioWorld.simulation(scenario);
+            stopped.runUntil(time);
+            assertThat(whole.stateAtTime(time).views()).as("at %d ms", time).isEqualTo(stopped.current().views());
+        }
+        assertThat(ScenarioRun.clusterAt(whole.stateAtTime(22_500)).coordinators().get(13).loadEndsAt())
+                .isEqualTo(STOP_MS + LOAD_MS);
+        assertThat(ScenarioRun.clusterAt(whole.stateAtTime(23_000)).coordinators().get(13).loadEndsAt()).isEqualTo(-1);
     }
 
     /**

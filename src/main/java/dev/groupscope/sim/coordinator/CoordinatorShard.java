@@ -188,6 +188,6 @@ public final class CoordinatorShard {
             byPartition.forEach((tp, value) -> values.put(tp, value.offset()));
             committed.put(group, values);
         });
-        return new ShardView(partition, broker, groupViews, committed);
+        return new ShardView(partition, broker, groupViews, committed, loadEndsAt);
     }
 }
