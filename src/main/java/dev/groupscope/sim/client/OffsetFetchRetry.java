@@ -17,6 +17,9 @@ import java.util.Set;
  * call, so it starts again at each poll() that asks; a failure that came while no pass was waiting is slept on by
  * the next pass that asks for the same partitions (Kafka finds the failed future pending there; asking for others,
  * it drops that future and asks at once).
+ *
+ * <p>One simplification, shared with ensureCoordinatorReady's sleeps: Kafka's application thread reads nothing while
+ * it sleeps (the heartbeat thread reads on its turns), where the model's poll() reads what arrives as it waits.
  */
 final class OffsetFetchRetry {
 
