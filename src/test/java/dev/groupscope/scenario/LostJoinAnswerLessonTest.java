@@ -118,10 +118,15 @@ class LostJoinAnswerLessonTest {
                 .containsEntry("coordinator", found.get(0).fields().get("coordinator"));
         assertThat(((Number) unavailable.fields().get("backoffEndsAt")).longValue())
                 .isBetween(disconnected.time() + 40, disconnected.time() + 60);
-        // ensureCoordinatorReady sleeps retry.backoff.ms (100 ms) and asks again; then the connection may be opened.
+        // ensureCoordinatorReady sleeps retryBackoff.backoff(0), retry.backoff.ms (100 ms) with 20 % jitter, and asks
+        // again; then the connection may be opened.
+        long slept = ((Number) unavailable.fields().get("retryBackoffMs")).longValue();
+        assertThat(slept).isBetween(80L, 120L);
+        assertThat(run.scenario.description()).contains("looks again after retry.backoff.ms (100 ms, give or take its "
+                + "20 % jitter: " + slept + " ms here)");
         SimEvent lookedUpAgain = run.events(event -> event.type().equals("FindCoordinatorRequest")
                 && "C3".equals(event.peer()) && event.time() > unavailable.time()).get(0);
-        assertThat(((Number) lookedUpAgain.fields().get("sentAt")).longValue()).isEqualTo(unavailable.time() + 100);
+        assertThat(((Number) lookedUpAgain.fields().get("sentAt")).longValue()).isEqualTo(unavailable.time() + slept);
         assertThat(found).hasSize(2);
         assertThat(run.events(event -> event.type().equals("JoinGroupRequest") && "C3".equals(event.peer())
                 && event.time() > disconnected.time())).allSatisfy(join ->

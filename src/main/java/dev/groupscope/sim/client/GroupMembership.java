@@ -316,11 +316,13 @@ final class GroupMembership {
     /**
      * ensureCoordinatorReady: the coordinator found is a broker whose coordinator connection failed and is still in
      * its reconnect backoff ({@code client.isUnavailable(coordinator)}), so the consumer marks it unknown ("coordinator
-     * unavailable") and looks again after retry.backoff.ms, not doubled ({@code timer.sleep(retryBackoffMs)}).
+     * unavailable") and looks again after its backoff: kafka-clients 4.1.1 sleeps
+     * {@code retryBackoff.backoff(attempts++)} there, as after a failed lookup (retry.backoff.ms with 20 % jitter,
+     * doubling with each attempt of the same call).
      */
     private void coordinatorUnavailable(Step step) {
         int broker = coordinator;
-        long retryBackoffMs = step.config().retryWaitMs(); // at least 1 ms, so that virtual time moves on
+        long retryBackoffMs = backoff(step).backoff(findCoordinatorAttempts++, step.context.random());
         forgetCoordinator(step, "CoordinatorUnknown", fields("coordinator", broker, "cause", "coordinator unavailable",
                         "disconnected", true, "backoffEndsAt", step.metadata().coordinatorBackoffEnds(broker),
                         "retryBackoffMs", retryBackoffMs), "sim.client.coordinatorUnavailable",
