@@ -204,6 +204,48 @@ class HeartbeatThreadTurnsTest {
     }
 
     /**
+     * kafka-clients' ensureCoordinatorReady is synchronized on the coordinator, and so is each turn of the heartbeat
+     * thread: while poll() looks for its coordinator, the thread waits for the monitor and sends no FindCoordinator of
+     * its own. In coordinator-failover, C1's poll() asks broker 1 at 20.002 s, whose connection holds the request
+     * behind a parked fetch; until that answer, C1 sends no other FindCoordinator (the model's thread sent two more
+     * on its turns, 100 ms apart).
+     */
+    @Test
+    void whilePollLooksForTheCoordinatorTheHeartbeatThreadWaitsForTheMonitor() {
+        Simulation run = lessonRun("coordinator-failover", 21_000);
+
+        SimEvent found = run.log().stream().filter(event -> event.type().equals("CoordinatorFound")
+                && event.actor().equals("C1") && event.time() > 20_000).findFirst().orElseThrow();
+        List<Long> asked = run.log().stream().filter(event -> event.kind() == EventKind.REQUEST
+                        && event.type().equals("FindCoordinatorRequest") && "C1".equals(event.peer())
+                        && event.time() > 20_000 && event.time() <= found.time())
+                .map(event -> number(event, "sentAt")).toList();
+        assertThat(asked).containsExactly(20_002L);
+        assertThat(found.time() - 20_002).as("the answer waited behind the parked fetch").isGreaterThan(100);
+    }
+
+    /**
+     * ensureCoordinatorReady sleeps its backoff after finding a coordinator whose connection is down ("coordinator
+     * unavailable"), holding the monitor: nothing is read and no heartbeat-thread turn runs until the sleep ends,
+     * and then poll() itself looks again (network-partition, C2 at 28.139 s).
+     */
+    @Test
+    void afterCoordinatorUnavailablePollSleepsAndThenLooksAgainItself() {
+        Simulation run = lessonRun("network-partition", 29_000);
+
+        SimEvent unavailable = run.log().stream().filter(event -> "sim.client.coordinatorUnavailable"
+                .equals(event.ruleKey()) && event.actor().equals("C2")).findFirst().orElseThrow();
+        long sleepEnds = unavailable.time() + number(unavailable, "retryBackoffMs");
+        List<SimEvent> c2 = run.log().stream().filter(event -> event.time() > unavailable.time()
+                && event.time() < sleepEnds && ("C2".equals(event.actor()) || "C2".equals(event.peer()))).toList();
+        assertThat(c2).as("C2 sends and reads nothing while it sleeps")
+                .noneMatch(event -> event.kind() == EventKind.REQUEST || event.kind() == EventKind.RESPONSE);
+        SimEvent next = run.log().stream().filter(event -> event.type().equals("FindCoordinatorRequest")
+                && "C2".equals(event.peer()) && event.time() > unavailable.time()).findFirst().orElseThrow();
+        assertThat(number(next, "sentAt")).isEqualTo(sleepEnds);
+    }
+
+    /**
      * One broker, topic {@code t} of {@code partitions} fed {@code recordsPerSecond}, and consumer C1 of group g with
      * {@code consumer} (its fields after the topics) and the scenario's {@code actions}, run until {@code untilMs}.
      */

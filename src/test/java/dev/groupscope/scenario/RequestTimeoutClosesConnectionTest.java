@@ -111,9 +111,11 @@ class RequestTimeoutClosesConnectionTest {
                         .as("request %d fails twice", correlationId(event)).isNull());
         List<SimEvent> lost = run.log().stream().filter(lost(api -> true))
                 .filter(event -> timeoutAt(event) <= 85_000).toList();
+        // A timeout is found by the next NetworkClient.poll: while the application processes records, the heartbeat
+        // thread's turn, at most retry.backoff.ms (100 ms) later.
         assertThat(lost).hasSizeGreaterThan(10).allSatisfy(event ->
                 assertThat(disconnects.get(correlationId(event))).as("request %d", correlationId(event))
-                        .isNotNull().isLessThanOrEqualTo(timeoutAt(event)));
+                        .isNotNull().isLessThanOrEqualTo(timeoutAt(event) + 100));
         assertThat(lost).as("most fail before their own timeout")
                 .filteredOn(event -> disconnects.get(correlationId(event)) < timeoutAt(event))
                 .hasSizeGreaterThan(lost.size() / 2);

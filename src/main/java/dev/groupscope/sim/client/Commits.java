@@ -311,6 +311,15 @@ final class Commits {
         step.afterSyncCommit(then);
     }
 
+    /**
+     * commitSync() looks for its coordinator ({@code coordinatorUnknownAndUnreadySync}): the thread is inside
+     * ensureCoordinatorReady, which holds the coordinator's monitor (not during the commit's own retry backoff).
+     */
+    boolean syncLooksForCoordinator(Step step) {
+        return sync != null && !sync.awaitsAsync() && waitsInSync(step) && step.group().coordinator < 0
+                && step.now() >= sync.retryAt();
+    }
+
     /** Whether a thread is blocked in commitSync(): the poll loop, or close() calling the application's commit. */
     private boolean waitsInSync(Step step) {
         PollLoop.Phase phase = step.loop().phase;

@@ -267,6 +267,7 @@ public final class ConsumerActor implements Actor {
         } else if (task instanceof WorkerPoolTasks.SlowWorker slow) {
             step.slowWorker(slow);
         }
+        heartbeat.lockReleased(step);
     }
 
     /**
@@ -596,8 +597,15 @@ public final class ConsumerActor implements Actor {
          * thread's next turn does. Read now, they let the waiting pass go on ({@link #pollIteration}).
          */
         private void readIfWaiting() {
-            if (state.running() && loop.phase == PollLoop.Phase.IN_POLL) {
+            if (state.running() && loop.phase == PollLoop.Phase.IN_POLL && !applicationSleeps()) {
                 readArrived(PollLoop.Phase.IN_POLL.name());
+            }
+        }
+
+        /** A sleep of the application thread ended: the network call it sleeps in reads what waited meanwhile. */
+        private void readIfAwake() {
+            if (state.running() && applicationReadsNetwork()) {
+                readArrived(loop.phase.name());
             }
         }
 
@@ -637,7 +645,7 @@ public final class ConsumerActor implements Actor {
          */
         private void goOnWaiting() {
             if (loop.waitingFor == PollLoop.Wait.COORDINATOR) {
-                if (group.coordinator < 0) {
+                if (group.coordinator < 0 || applicationSleeps()) {
                     lookupCoordinator(); // ensureCoordinatorReady's loop: again, once its backoff is over
                     return;
                 }
@@ -1105,13 +1113,20 @@ public final class ConsumerActor implements Actor {
                         }
                     }
                 }
-                case RETRY -> wake();
+                case RETRY -> {
+                    wake();
+                    readIfAwake(); // after its sleep, ensureCoordinatorReady's client.poll reads what waited
+                }
                 case COMMIT_RETRY -> {
                     commits.syncWake(this);
                     pollIteration(); // a listener's commitSync that just returned: its pass goes on
                 }
                 case CLOSE_WAIT -> closeWaitOver();
-                case OFFSET_RESET, OFFSET_FETCH_RETRY -> pollIteration();
+                case OFFSET_RESET -> pollIteration();
+                case OFFSET_FETCH_RETRY -> {
+                    pollIteration();
+                    readIfAwake(); // after its sleep, fetchCommittedOffsets' client.poll reads what waited
+                }
                 case OFFSETS_FOR_TIMES -> OffsetsByTime.wake(this);
                 case HEARTBEAT_DUE -> {
                     if (loop.phase == PollLoop.Phase.IN_POLL && loop.waitingFor == PollLoop.Wait.NONE
@@ -1223,11 +1238,35 @@ public final class ConsumerActor implements Actor {
          * offsetsForTimes(). While it processes records only the heartbeat thread reads, on its turns.
          */
         private boolean applicationReadsNetwork() {
-            return !state.running()
-                    || loop.phase == PollLoop.Phase.IN_POLL
-                    || loop.phase == PollLoop.Phase.CLOSING
-                    || loop.phase == PollLoop.Phase.COMMITTING
-                    || loop.phase == PollLoop.Phase.IN_CALL;
+            if (!state.running()) {
+                return true;
+            }
+            boolean inNetworkCall = loop.phase == PollLoop.Phase.IN_POLL || loop.phase == PollLoop.Phase.CLOSING
+                    || loop.phase == PollLoop.Phase.COMMITTING || loop.phase == PollLoop.Phase.IN_CALL;
+            return inNetworkCall && !applicationSleeps();
+        }
+
+        /**
+         * The application thread sleeps a retry backoff ({@code timer.sleep}): in ensureCoordinatorReady before it
+         * looks for its coordinator again, or in poll()'s fetchCommittedOffsets before it asks again for committed
+         * offsets. Kafka's thread reads nothing meanwhile, so what arrives waits for the heartbeat thread's turn
+         * (which cannot come inside ensureCoordinatorReady, {@link #holdsCoordinatorLock}) or the sleep's end.
+         */
+        private boolean applicationSleeps() {
+            long now = now();
+            return loop.phase == PollLoop.Phase.IN_POLL && loop.waitingFor == PollLoop.Wait.COMMITTED_OFFSETS
+                    && fetcher.offsetFetchRetry.asleep(now)
+                    || holdsCoordinatorLock() && now < group.findCoordinatorRetryAt;
+        }
+
+        /**
+         * Whether the application thread is inside ensureCoordinatorReady (poll()'s, or commitSync()'s as it looks
+         * for its coordinator), which holds the coordinator's monitor through its network waits and sleeps: the
+         * heartbeat thread's turns wait for it.
+         */
+        boolean holdsCoordinatorLock() {
+            return state.running() && (loop.phase == PollLoop.Phase.IN_POLL
+                    && loop.waitingFor == PollLoop.Wait.COORDINATOR || commits.syncLooksForCoordinator(this));
         }
 
         /** Reads what arrived while nobody read the network; {@code by}: the thread reading now. */

@@ -42,6 +42,12 @@ final class HeartbeatThread {
     boolean pollWakeArmed;
     /** Whether a metadata update fell due while only this thread polls the network: its next turn sends it. */
     boolean metadataDue;
+    /**
+     * A turn fell due while poll() looked for the coordinator: kafka-clients' ensureCoordinatorReady is synchronized
+     * on the coordinator, as is every turn of this thread, so the turn waits for the monitor and runs once that wait
+     * ends ({@link #lockReleased}).
+     */
+    boolean blockedOnLock;
 
     HeartbeatThread copy() {
         HeartbeatThread copy = new HeartbeatThread();
@@ -53,6 +59,7 @@ final class HeartbeatThread {
         copy.anchor = anchor;
         copy.pollWakeArmed = pollWakeArmed;
         copy.metadataDue = metadataDue;
+        copy.blockedOnLock = blockedOnLock;
         return copy;
     }
 
@@ -190,6 +197,16 @@ final class HeartbeatThread {
         armPollCheck(step);
     }
 
+    /** The application thread left ensureCoordinatorReady: a turn that waited for the monitor runs now. */
+    void lockReleased(Step step) {
+        if (blockedOnLock && !step.holdsCoordinatorLock()) {
+            blockedOnLock = false;
+            if (enabled) {
+                step.armTimer(TimerKind.HEARTBEAT, 0);
+            }
+        }
+    }
+
     /** One turn of kafka-clients' {@code HeartbeatThread.run} loop, in its order of checks. */
     void run(Step step, boolean pollTimerFired) {
         if (!enabled) {
@@ -197,6 +214,10 @@ final class HeartbeatThread {
         }
         if (step.state().hasNotJoinedGroup()) {
             enabled = false;
+            return;
+        }
+        if (step.holdsCoordinatorLock()) {
+            blockedOnLock = true; // synchronized (AbstractCoordinator.this): the application thread has it
             return;
         }
         long now = step.now();

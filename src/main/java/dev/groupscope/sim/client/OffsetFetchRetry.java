@@ -18,8 +18,8 @@ import java.util.Set;
  * the next pass that asks for the same partitions (Kafka finds the failed future pending there; asking for others,
  * it drops that future and asks at once).
  *
- * <p>One simplification, shared with ensureCoordinatorReady's sleeps: Kafka's application thread reads nothing while
- * it sleeps (the heartbeat thread reads on its turns), where the model's poll() reads what arrives as it waits.
+ * <p>The application thread reads nothing while it sleeps: what arrives meanwhile is read on the heartbeat thread's
+ * turns, or when the sleep ends and the loop calls into the network client again.
  */
 final class OffsetFetchRetry {
 
