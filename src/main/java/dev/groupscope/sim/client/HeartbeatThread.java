@@ -43,9 +43,9 @@ final class HeartbeatThread {
     /** Whether a metadata update fell due while only this thread polls the network: its next turn sends it. */
     boolean metadataDue;
     /**
-     * A turn fell due while poll() looked for the coordinator: kafka-clients' ensureCoordinatorReady is synchronized
-     * on the coordinator, as is every turn of this thread, so the turn waits for the monitor and runs once that wait
-     * ends ({@link #lockReleased}).
+     * A turn fell due while the application thread looked for the coordinator (in poll() or commitSync()):
+     * kafka-clients' ensureCoordinatorReady is synchronized on the coordinator, as is every turn of this thread, so
+     * the turn waits for the monitor and runs once the application thread leaves ({@link #lockReleased}).
      */
     boolean blockedOnLock;
 
